@@ -1,0 +1,224 @@
+"""The recap content model: an event, its parts (days), their items, and the overall takeaways.
+
+The model knows nothing of YAML, PowerPoint or PDF. Readers build it; layout and renderers read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+
+SCHEMA_VERSION = 1
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A non-empty line of text (surrounding white space is dropped)."""
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors (with a did-you-mean from the loader); the model is immutable once read.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class LinkKind(StrEnum):
+    """What a link points to; renderers pick a label and an icon from it."""
+
+    video = "video"
+    docs = "docs"
+    repo = "repo"
+    slides = "slides"
+    blog = "blog"
+    other = "other"
+
+
+class Link(_Strict):
+    """A labelled URL."""
+
+    url: Text = Field(description="The full address, e.g. https://www.tensorflow.org/alpha.")
+    label: Text | None = Field(None, description="What the link is called on slides; defaults to the kind.")
+    kind: LinkKind = Field(LinkKind.other, description="video, docs, repo, slides, blog or other.")
+
+    @field_validator("url")
+    @classmethod
+    def _url_has_scheme(cls, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://", "mailto:")):
+            raise ValueError("a link needs a full address starting with https:// (or http://, mailto:)")
+        if any(ch.isspace() for ch in value):
+            raise ValueError("a link address cannot contain spaces; encode them as %20")
+        return value
+
+    @property
+    def text(self) -> str:
+        """The label to show: the given one, or the kind."""
+        return self.label or self.kind.value
+
+
+class Image(_Strict):
+    """A picture, its alt text (required: it is read aloud by screen readers) and its credit."""
+
+    path: Path = Field(description="Image file, relative to the content file.")
+    alt: Text = Field(description="What the picture shows, for people who cannot see it.")
+    credit: Text | None = Field(None, description="Who made the picture.")
+
+
+class Takeaway(_Strict):
+    """One takeaway, optionally with sub-points (one level of nesting)."""
+
+    text: Text
+    points: list[Text] = Field(default_factory=list, description="Sub-points under this takeaway.")
+
+
+def _coerce_takeaway(value: Any) -> Any:
+    # A plain string is the common case; {text, points} adds sub-points.
+    if isinstance(value, str):
+        return {"text": value}
+    return value
+
+
+class _StringOrTakeawaySchema:
+    """Says in the JSON Schema that a takeaway may be written as a plain string."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
+
+TakeawayIn = Annotated[Takeaway, BeforeValidator(_coerce_takeaway), _StringOrTakeawaySchema]
+
+
+class Item(_Strict):
+    """An announcement or a talk."""
+
+    title: Text
+    summary: Text | None = Field(None, description="One line: what was announced.")
+    takeaways: list[TakeawayIn] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    image: Image | None = None
+    icon: Text | None = Field(None, description="An icon name from the theme's icon set, e.g. 'rocket'.")
+    notes: Text | None = Field(None, description="Speaker notes; generated from the item when absent.")
+    tags: list[Text] = Field(default_factory=list)
+    emphasis: bool = Field(False, description="Highlight this item as a headline announcement.")
+
+
+class Part(_Strict):
+    """A day or part of the event, with its items in order."""
+
+    title: Text
+    date: dt.date | None = None
+    intro: Text | None = None
+    items: list[Item] = Field(default_factory=list)
+
+
+class Handle(_Strict):
+    """A presenter's handle on some network."""
+
+    network: Text = Field(description="e.g. twitter, github, mastodon, blog.")
+    handle: Text = Field(description="e.g. @margaretmz.")
+    url: Text | None = None
+
+
+class Presenter(_Strict):
+    """Who gives the recap talk."""
+
+    name: Text
+    role: Text | None = None
+    handles: list[Handle] = Field(default_factory=list)
+    avatar: Path | None = Field(None, description="Image file, relative to the content file.")
+
+
+class Event(_Strict):
+    """The event being recapped."""
+
+    name: Text
+    tagline: Text | None = None
+    start: dt.date | None = Field(None, description="First day, YYYY-MM-DD.")
+    end: dt.date | None = Field(None, description="Last day, YYYY-MM-DD.")
+    venue: Text | None = None
+    city: Text | None = None
+    url: Text | None = None
+    hashtag: Text | None = None
+    logo: Path | None = Field(None, description="Image file, relative to the content file.")
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Event:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("the event ends before it starts; swap start and end")
+        return self
+
+    @property
+    def dates(self) -> str:
+        """The dates as one short human string (ISO form, so it reads the same in every language)."""
+        if self.start and self.end and self.end != self.start:
+            if (self.start.year, self.start.month) == (self.end.year, self.end.month):
+                return f"{self.start.isoformat()} – {self.end.day:02d}"
+            return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        day = self.start or self.end
+        return day.isoformat() if day else ""
+
+    @property
+    def place(self) -> str:
+        """Venue and city joined, whichever are present."""
+        return ", ".join(p for p in (self.venue, self.city) if p)
+
+
+class Recap(_Strict):
+    """A whole recap: the root of a content file."""
+
+    schema_version: int = Field(SCHEMA_VERSION, description="The content format version; 1 today.")
+    title: Text = Field(description="The recap's title, e.g. 'Learnings from TensorFlow Dev Summit 2019'.")
+    language: Text = Field("en", description="BCP 47 language tag, e.g. en, zh-CN, ja.")
+    event: Event | None = None
+    presenter: Presenter | None = None
+    source: Link | None = Field(None, description="The original post this recap comes from.")
+    parts: list[Part] = Field(default_factory=list, description="Days or parts, each with items.")
+    items: list[Item] = Field(
+        default_factory=list, description="Shorthand for one unnamed part; use either items or parts."
+    )
+    key_takeaways: list[TakeawayIn] = Field(default_factory=list)
+    resources: list[Link] = Field(default_factory=list)
+    closing: Text | None = Field(None, description="The closing line, e.g. a thank-you.")
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"this recap reads schema_version {SCHEMA_VERSION}; set schema_version: 1")
+        return value
+
+    @model_validator(mode="after")
+    def _has_items(self) -> Recap:
+        if self.parts and self.items:
+            raise ValueError("use either parts (days with items) or items, not both")
+        if not any(p.items for p in self.parts) and not self.items:
+            raise ValueError("a recap needs at least one item: add items: with a - title: under it")
+        return self
+
+    @property
+    def all_parts(self) -> list[Part]:
+        """The parts, with the `items` shorthand seen as one untitled part."""
+        if self.items:
+            return [Part(title=self.event.name if self.event else self.title, items=self.items)]
+        return [p for p in self.parts if p.items]
+
+    @property
+    def all_items(self) -> list[Item]:
+        """Every item in reading order."""
+        return [item for part in self.all_parts for item in part.items]
+
+    @property
+    def event_name(self) -> str:
+        """The event's name, or the recap title when no event is given."""
+        return self.event.name if self.event else self.title
