@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""Build the bundled fonts, their licence files and README under assets/fonts/ from Debian font packages.
+
+Run by hand when the fonts should change, never at run time:
+
+    python tools/build_fonts.py            # writes assets/fonts/
+    python tools/build_fonts.py --out DIR  # writes elsewhere (to compare two runs, say)
+
+It needs the Debian packages fonts-lato, fonts-comic-neue, fonts-lxgw-wenkai and fonts-dejavu-core, and the
+Python packages fonttools and reportlab. The output is the same bytes on every run for the same inputs; set
+SOURCE_DATE_EPOCH to change the timestamp written into the fonts that are rebuilt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.misc.timeTools import epoch_diff
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont, newTable
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = REPO / "assets" / "fonts"
+CONTENT_DIR = REPO / "content"
+
+LATO_DIR = Path("/usr/share/fonts/truetype/lato")
+COMIC_DIR = Path("/usr/share/fonts/opentype/comic-neue")
+WENKAI_DIR = Path("/usr/share/fonts/truetype/lxgw-wenkai")
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+DOC_DIR = Path("/usr/share/doc")
+
+# 2024-01-01T00:00:00Z unless the caller pins another time.
+DEFAULT_EPOCH = 1_704_067_200
+
+# cu2qu tolerance in font units (1000 per em): invisible at any size, and few extra points.
+CU2QU_MAX_ERR = 1.0
+
+# All bundled font files together must stay below this many bytes (decimal MB).
+SIZE_BUDGET = 9_000_000
+
+# With every GB2312 hanzi in both weights the fonts come to about 9.13 MB, over the budget, so the bold
+# face keeps only the 3,755 level-1 hanzi (plus whatever the content files and EXTRA_TEXT use). Set this
+# to "all" to give the bold face all 6,763.
+BOLD_HANZI = "level1"
+
+# Characters both Recap Kai faces must have even when not in the GB2312 level they cover: words the
+# bundled example content and the tests rely on.
+EXTRA_TEXT = "峰会张量流宣布贴纸鹜你好世界"
+REQUIRED_TEXT = EXTRA_TEXT + "，。：；！？（）《》“”、…—·"
+
+# "LXGW" and "霞鹜" are Reserved Font Names of LXGW WenKai; "WenKai" goes too so no one mistakes the
+# subset for the original.
+RESERVED = ("LXGW", "霞鹜", "WenKai", "文楷")
+# The name records that make up the font's name as shown to users; none of them may hold a reserved name.
+NAMING_IDS = (1, 2, 3, 4, 5, 6, 16, 17, 18, 20, 21, 22, 25)
+# The subset keeps only these tables: no hinting (the source has none anyway), no layout, no vertical
+# metrics, since reportlab and Pillow use none of them here.
+KAI_TABLES = {"cmap", "glyf", "loca", "hmtx", "hhea", "head", "maxp", "name", "OS/2", "post"}
+
+FONT_AWESOME_NOTE = (
+    "Font Awesome Free icons come from the PyPI package `fontawesomefree` (font: SIL OFL 1.1; icons: "
+    "CC BY 4.0) and are not copied here."
+)
+
+
+def head_time() -> int:
+    """The fixed head.created/modified value: seconds since 1904, from SOURCE_DATE_EPOCH or a constant."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)) - int(epoch_diff)
+
+
+# --- character sets -------------------------------------------------------------------------------------
+
+
+def gb2312_chars(first_row: int = 0xA1, last_row: int = 0xF7) -> set[int]:
+    """Every character of GB2312 with a lead byte in [first_row, last_row], by decoding each 2-byte code."""
+    found: set[int] = set()
+    for lead in range(first_row, last_row + 1):
+        for trail in range(0xA1, 0xFF):
+            try:
+                found.add(ord(bytes((lead, trail)).decode("gb2312")))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def is_hanzi(cp: int) -> bool:
+    return 0x4E00 <= cp <= 0x9FFF
+
+
+BLOCKS = (
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1 Supplement
+    (0x2000, 0x206F),  # General Punctuation
+    (0x2190, 0x21FF),  # Arrows
+    (0x3000, 0x303F),  # CJK Symbols and Punctuation
+    (0x3040, 0x30FF),  # Hiragana and Katakana
+    (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
+)
+
+
+def content_chars() -> set[int]:
+    """Every character used in the bundled content files, so their text never needs a fallback font."""
+    found: set[int] = set()
+    for path in sorted(CONTENT_DIR.rglob("*.yaml")):
+        found.update(ord(ch) for ch in path.read_text(encoding="utf-8") if ord(ch) >= 0x20)
+    return found
+
+
+def kai_unicodes(all_hanzi: bool) -> set[int]:
+    gb = gb2312_chars()
+    if not all_hanzi:
+        level1 = gb2312_chars(0xB0, 0xD7)
+        gb = {cp for cp in gb if not is_hanzi(cp)} | level1
+    blocks = {cp for lo, hi in BLOCKS for cp in range(lo, hi + 1)}
+    return gb | blocks | content_chars() | {ord(ch) for ch in EXTRA_TEXT}
+
+
+# --- building -------------------------------------------------------------------------------------------
+
+
+def set_times(font: TTFont) -> None:
+    font["head"].created = font["head"].modified = head_time()
+
+
+def otf_to_ttf(src: Path, dst: Path) -> None:
+    """Convert CFF outlines to TrueType ones (fontTools' otf2ttf recipe): reportlab reads only glyf."""
+    font = TTFont(src, recalcTimestamp=False)
+    assert font.sfntVersion == "OTTO" and "CFF " in font, src
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        tt_pen = TTGlyphPen(glyph_set)
+        # CFF contours run counter-clockwise, TrueType ones clockwise.
+        glyph_set[name].draw(Cu2QuPen(tt_pen, CU2QU_MAX_ERR, reverse_direction=True))
+        glyf.glyphs[name] = tt_pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
+
+    # A TrueType left side bearing must equal the glyph's xMin.
+    hmtx = font["hmtx"]
+    for name in order:
+        glyph = glyf.glyphs[name]
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
+
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    maxp.maxZones = 1
+    maxp.maxTwilightPoints = 0
+    maxp.maxStorage = 0
+    maxp.maxFunctionDefs = 0
+    maxp.maxInstructionDefs = 0
+    maxp.maxStackElements = 0
+    maxp.maxSizeOfInstructions = 0
+    maxp.maxComponentElements = max(len(getattr(g, "components", ())) for g in glyf.glyphs.values())
+    font["maxp"] = maxp
+
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    post.glyphOrder = order
+
+    font["head"].glyphDataFormat = 0
+    font.sfntVersion = "\x00\x01\x00\x00"
+    set_times(font)
+    font.save(dst)
+
+
+def rename_kai(font: TTFont, style: str) -> None:
+    """Give the subset its own name: LXGW WenKai's Reserved Font Names may not name a Modified Version."""
+    name = font["name"]
+    version = name.getDebugName(5) or "Version 1.000"
+    name.names = [rec for rec in name.names if rec.nameID not in NAMING_IDS]
+    records = {
+        1: "Recap Kai",
+        2: style,
+        3: f"Recap Kai {style}:{version}",
+        4: f"Recap Kai {style}",
+        5: f"{version}; subset for recap",
+        6: f"RecapKai-{style}",
+    }
+    for name_id, text in records.items():
+        name.setName(text, name_id, 3, 1, 0x409)
+    name.names.sort(key=lambda rec: (rec.platformID, rec.platEncID, rec.langID, rec.nameID))
+
+
+def subset_kai(src: Path, dst: Path, style: str, all_hanzi: bool) -> None:
+    font = TTFont(src, recalcTimestamp=False)
+    opts = subset.Options()
+    opts.hinting = False
+    opts.layout_features = []
+    opts.drop_tables = sorted(set(font.keys()) - KAI_TABLES - {"GlyphOrder"})
+    opts.name_IDs = ["*"]
+    opts.name_languages = [0x409]
+    opts.name_legacy = False
+    opts.glyph_names = False
+    opts.notdef_glyph = True
+    opts.notdef_outline = True
+    opts.recalc_timestamp = False
+    opts.canonical_order = True
+    subsetter = subset.Subsetter(opts)
+    subsetter.populate(unicodes=kai_unicodes(all_hanzi))
+    subsetter.subset(font)
+    rename_kai(font, style)
+    set_times(font)
+    font.save(dst)
+
+
+# --- licences -------------------------------------------------------------------------------------------
+
+
+def deb822(path: Path) -> list[dict[str, str]]:
+    """The paragraphs of a machine-readable Debian copyright file, each field's lines joined with newlines."""
+    paragraphs: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    key = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+            current, key = {}, ""
+        elif line[0] in " \t" and key:
+            current[key] += "\n" + line
+        else:
+            key, _, value = line.partition(":")
+            current[key] = value.strip()
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def field_text(value: str) -> str:
+    """A deb822 multi-line value as plain text: continuation lines unindented, lone '.' as a blank line."""
+    first, *rest = value.split("\n")
+    body = textwrap.dedent("\n".join("" if line.strip() == "." else line.rstrip() for line in rest))
+    return "\n".join(part for part in (first.strip(), body.strip("\n")) if part)
+
+
+@dataclass
+class Upstream:
+    copyright: str
+    licence_name: str
+    licence_text: str
+    comment: str = ""
+
+
+def debian_licence(package: str) -> Upstream:
+    paragraphs = deb822(DOC_DIR / package / "copyright")
+    files = next(p for p in paragraphs if p.get("Files", "").strip() == "*")
+    name, _, body = files["License"].partition("\n")
+    if not body.strip():
+        standalone = (p for p in paragraphs if "Files" not in p and p.get("License", "").startswith(name))
+        body = next(standalone)["License"].partition("\n")[2]
+    return Upstream(
+        copyright=field_text(files["Copyright"]),
+        licence_name=name.strip(),
+        licence_text=field_text("\n" + body),
+        comment=field_text(files.get("Comment", "")),
+    )
+
+
+def package_version(package: str) -> str:
+    try:
+        return subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown version"
+
+
+def name_record(path: Path, name_id: int) -> str:
+    return TTFont(path, lazy=True)["name"].getDebugName(name_id) or ""
+
+
+OFL_TITLE = "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007"
+
+
+def wrap(text: str, indent: str = "") -> str:
+    """Wrap each line of text at 100 columns, keeping its line breaks."""
+    return "\n".join(
+        textwrap.fill(line, 100, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+        if line.strip()
+        else ""
+        for line in text.replace("\r\n", "\n").strip().split("\n")
+    )
+
+
+def licence_file(title: str, about: str, package: str, font_notices: list[str], extra: str = "") -> str:
+    deb = debian_licence(package)
+    text = deb.licence_text
+    if "OFL" in deb.licence_name.upper() and "SIL OPEN FONT LICENSE" not in text:
+        text = f"{OFL_TITLE}\n\n{text}"
+    source = f"/usr/share/doc/{package}/copyright"
+    parts = [
+        f"{title}\n{'=' * len(title)}",
+        wrap(about),
+        "Copyright notices in the font files (name ID 0):\n\n"
+        + "\n".join(wrap(notice, "    ") for notice in font_notices),
+        f"Copyright, from {source}:\n\n" + textwrap.indent(deb.copyright, "    "),
+    ]
+    if deb.comment:
+        parts.append(f"Comment in {source}:\n\n" + textwrap.indent(deb.comment, "    "))
+    parts.append(f"Licence ({deb.licence_name}), text from {source}:\n\n{text}")
+    if extra:
+        parts.append(extra)
+    return "\n\n".join(parts).rstrip() + "\n"
+
+
+def write_licences(out: Path) -> None:
+    lato = LATO_DIR / "Lato-Regular.ttf"
+    (out / "OFL-Lato.txt").write_text(
+        licence_file(
+            "Lato: Lato-Regular.ttf, Lato-Bold.ttf",
+            "Unmodified copies of Lato 2.007 by Łukasz Dziedzic (tyPoland), from the Debian package "
+            f"fonts-lato {package_version('fonts-lato')} (upstream project Lato, http://www.latofonts.com). "
+            '"Lato" is a Reserved Font Name: a modified version would need another name.',
+            "fonts-lato",
+            [name_record(lato, 0)],
+        ),
+        encoding="utf-8",
+    )
+    comic = COMIC_DIR / "ComicNeue-Regular.otf"
+    (out / "OFL-ComicNeue.txt").write_text(
+        licence_file(
+            "Comic Neue: ComicNeue-Regular.ttf, ComicNeue-Bold.ttf",
+            "Comic Neue 2.003 by Craig Rozynski, Hrant Papazian and Brandon Schoech, from the Debian package "
+            f"fonts-comic-neue {package_version('fonts-comic-neue')} (upstream project Comic Neue, "
+            "https://github.com/crozynski/comicneue). These files are a Modified Version: recap's "
+            "tools/build_fonts.py converted the CFF (PostScript) outlines of ComicNeue-Regular.otf and "
+            "ComicNeue-Bold.otf to TrueType outlines with fontTools cu2qu (max error 1 unit); the glyph "
+            "designs, metrics and names are otherwise unchanged. Comic Neue declares no Reserved Font Name "
+            "(none in the font's name table, the Debian copyright file or FONTLOG.txt), so the family name "
+            "is kept.",
+            "fonts-comic-neue",
+            [name_record(comic, 0)],
+        ),
+        encoding="utf-8",
+    )
+    kai = WENKAI_DIR / "LXGWWenKai-Regular.ttf"
+    (out / "OFL-LXGWWenKai.txt").write_text(
+        licence_file(
+            "Recap Kai (a renamed subset of LXGW WenKai): RecapKai-Regular.ttf, RecapKai-Bold.ttf",
+            "Recap Kai is a renamed subset of LXGW WenKai 1.250 (Regular and Bold) by LXGW, which builds on "
+            "Klee One by Fontworks Inc. The source files come from the Debian package fonts-lxgw-wenkai "
+            f"{package_version('fonts-lxgw-wenkai')} (upstream project LXGW WenKai, "
+            "https://github.com/lxgw/LxgwWenKai). recap's tools/build_fonts.py kept only the characters "
+            "recap needs (GB2312, ASCII, Latin-1, punctuation, kana, arrows and full-width forms), dropped "
+            'the layout and vertical-metrics tables, and renamed the family to "Recap Kai", because "LXGW" '
+            'and "霞鹜" are Reserved Font Names of LXGW WenKai. Recap Kai is a Modified Version under the '
+            "licence below; it is not the Original Version and is not endorsed by its authors.",
+            "fonts-lxgw-wenkai",
+            [name_record(kai, 0)],
+        ),
+        encoding="utf-8",
+    )
+    dejavu = DEJAVU_DIR / "DejaVuSans.ttf"
+    arev = name_record(dejavu, 13)
+    arev = arev[arev.index("Arev Fonts Copyright") :].strip()
+    (out / "LICENSE-DejaVu.txt").write_text(
+        licence_file(
+            "DejaVu Sans: DejaVuSans.ttf",
+            "An unmodified copy of DejaVu Sans 2.37 (the DejaVu fonts team), from the Debian package "
+            f"fonts-dejavu-core {package_version('fonts-dejavu-core')} (upstream project DejaVu fonts, "
+            "https://dejavu-fonts.github.io/). DejaVu changes are in the public domain; the glyphs derived "
+            "from Bitstream Vera and from Arev are under the licences below.",
+            "fonts-dejavu-core",
+            [name_record(dejavu, 0)],
+            extra="The font's own licence record (name ID 13) adds the licence of the glyphs imported from "
+            "the Arev fonts:\n\n" + arev,
+        ),
+        encoding="utf-8",
+    )
+
+
+# --- checks and README ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Built:
+    file: str
+    licence: str
+    source: str
+    note: str = ""
+    checks: list[str] = field(default_factory=list)
+
+
+def check_font(path: Path, required: str = "") -> None:
+    """Fail loudly if reportlab cannot use the file or it lacks characters recap relies on."""
+    from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
+
+    ReportlabTTFont(path.stem, str(path))
+    cmap = TTFont(path, lazy=True).getBestCmap()
+    missing = [ch for ch in required if ord(ch) not in cmap]
+    if missing:
+        raise SystemExit(f"{path.name}: missing {''.join(missing)}")
+
+
+def check_kai_names(path: Path) -> None:
+    for rec in TTFont(path, lazy=True)["name"].names:
+        text = rec.toUnicode()
+        if rec.nameID in NAMING_IDS and any(word.lower() in text.lower() for word in RESERVED):
+            raise SystemExit(f"{path.name}: name ID {rec.nameID} still says {text!r}")
+
+
+def human_size(n: int) -> str:
+    return f"{n / 1_000_000:.2f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} kB"
+
+
+def write_readme(out: Path, rows: list[Built]) -> int:
+    lines = [
+        "# Bundled fonts",
+        "",
+        "Built by `tools/build_fonts.py` from Debian font packages (run by hand, not at run time; two runs",
+        "give the same bytes). Do not edit these files; change the script and run it again.",
+        "",
+        "| file | family | licence | source (Debian package; upstream) | coverage | size |",
+        "|---|---|---|---|---|---|",
+    ]
+    total = 0
+    for row in rows:
+        path = out / row.file
+        font = TTFont(path, lazy=True)
+        cmap = font.getBestCmap()
+        family = font["name"].getDebugName(16) or font["name"].getDebugName(1)
+        coverage = f"{len(cmap):,} characters"
+        hanzi = sum(1 for cp in cmap if is_hanzi(cp))
+        if hanzi:
+            coverage += f", {hanzi:,} hanzi"
+        if row.note:
+            coverage += f"; {row.note}"
+        size = path.stat().st_size
+        total += size
+        lines.append(
+            f"| `{row.file}` | {family} | {row.licence} | {row.source} | {coverage} | {human_size(size)} |"
+        )
+    bold = (
+        "Bold has all of GB2312 as well."
+        if BOLD_HANZI == "all"
+        else "Bold has only the 3,755 level-1 hanzi (0xB0A1-0xD7F9), to keep all the fonts under 9 MB."
+    )
+    notes = [
+        'Lato and DejaVu Sans are copied unmodified. Lato\'s Reserved Font Name is "Lato"; the DejaVu '
+        'licence forbids "Bitstream", "Vera", "Arev" and "Tavmjong Bah" in the names of modified versions.',
+        "Comic Neue is converted from CFF to TrueType outlines (fontTools cu2qu, max error 1 unit), because "
+        "reportlab reads only TrueType outlines. Comic Neue declares no Reserved Font Name, so its name is "
+        "kept.",
+        'Recap Kai is a renamed subset of LXGW WenKai ("LXGW" and "霞鹜" are its Reserved Font Names). '
+        f"Regular has all of GB2312 (all 6,763 hanzi); {bold} Both also have ASCII, Latin-1, General "
+        "Punctuation, arrows, CJK Symbols and Punctuation, kana, Halfwidth and Fullwidth Forms, and every "
+        "character of `content/*.yaml`. Hinting, layout (GSUB) and vertical metrics are dropped. The "
+        "copyright record (name ID 0) still names LXGW: it is the copyright notice the licence says to keep, "
+        "not the font's name.",
+        FONT_AWESOME_NOTE,
+    ]
+    lines += ["", f"Total: {human_size(total)} ({total:,} bytes).", "", "Notes:", ""]
+    lines += [textwrap.fill(note, 110, initial_indent="- ", subsequent_indent="  ") for note in notes]
+    lines.append("")
+    (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default assets/fonts)")
+    out: Path = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
+
+    for style in ("Regular", "Bold"):
+        shutil.copyfile(LATO_DIR / f"Lato-{style}.ttf", out / f"Lato-{style}.ttf")
+        otf_to_ttf(COMIC_DIR / f"ComicNeue-{style}.otf", out / f"ComicNeue-{style}.ttf")
+        subset_kai(
+            WENKAI_DIR / f"LXGWWenKai-{style}.ttf",
+            out / f"RecapKai-{style}.ttf",
+            style,
+            all_hanzi=style == "Regular" or BOLD_HANZI == "all",
+        )
+    shutil.copyfile(DEJAVU_DIR / "DejaVuSans.ttf", out / "DejaVuSans.ttf")
+    write_licences(out)
+
+    ofl = "SIL OFL 1.1"
+    rows = [
+        Built("Lato-Regular.ttf", f"{ofl} ([OFL-Lato.txt](OFL-Lato.txt))", "fonts-lato; Lato"),
+        Built("Lato-Bold.ttf", f"{ofl} ([OFL-Lato.txt](OFL-Lato.txt))", "fonts-lato; Lato"),
+        Built(
+            "ComicNeue-Regular.ttf",
+            f"{ofl} ([OFL-ComicNeue.txt](OFL-ComicNeue.txt))",
+            "fonts-comic-neue; Comic Neue",
+            "converted to TrueType",
+        ),
+        Built(
+            "ComicNeue-Bold.ttf",
+            f"{ofl} ([OFL-ComicNeue.txt](OFL-ComicNeue.txt))",
+            "fonts-comic-neue; Comic Neue",
+            "converted to TrueType",
+        ),
+        Built(
+            "RecapKai-Regular.ttf",
+            f"{ofl} ([OFL-LXGWWenKai.txt](OFL-LXGWWenKai.txt))",
+            "fonts-lxgw-wenkai; LXGW WenKai",
+            "all GB2312",
+        ),
+        Built(
+            "RecapKai-Bold.ttf",
+            f"{ofl} ([OFL-LXGWWenKai.txt](OFL-LXGWWenKai.txt))",
+            "fonts-lxgw-wenkai; LXGW WenKai",
+            "all GB2312" if BOLD_HANZI == "all" else "GB2312 symbols + level-1 hanzi",
+        ),
+        Built(
+            "DejaVuSans.ttf",
+            "Bitstream Vera + Arev ([LICENSE-DejaVu.txt](LICENSE-DejaVu.txt))",
+            "fonts-dejavu-core; DejaVu fonts",
+            "symbol fallback",
+        ),
+    ]
+
+    for row in rows:
+        required = REQUIRED_TEXT if row.file.startswith("RecapKai") else ""
+        check_font(out / row.file, required)
+        if row.file.startswith("RecapKai"):
+            check_kai_names(out / row.file)
+    total = write_readme(out, rows)
+    if total > SIZE_BUDGET:
+        raise SystemExit(f"fonts total {total:,} bytes, over the budget of {SIZE_BUDGET:,}")
+    print(f"wrote {len(rows)} fonts ({total:,} bytes), licences and README.md to {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
