@@ -1,0 +1,1 @@
+"""The `recap` command line."""

@@ -1,0 +1,227 @@
+"""The `recap` command: a click group whose renderer commands come from the `recap.renderers` entry points.
+
+Start-up stays light: a command imports its work (pydantic models, python-pptx, reportlab) only when it
+runs, and renderer modules are not imported to list them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from decks import __version__
+from decks.errors import ExitCode, RecapError
+
+CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
+
+
+class RecapGroup(click.Group):
+    """Built-in commands plus one command per installed renderer."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from decks.renderers.base import discover
+
+        return sorted(set(super().list_commands(ctx)) | set(discover()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        from decks.renderers.base import discover
+
+        entry = discover().get(name)
+        return _renderer_command(name, entry) if entry else None
+
+
+def _renderer_command(name: str, entry: Any) -> click.Command:
+    """A `recap NAME` command for a renderer; its class is imported only when the command runs."""
+    from decks.renderers.base import load
+
+    try:
+        renderer_cls = load(entry)
+    except Exception as exc:  # a broken third-party plugin must not break the whole CLI
+        message = f"the renderer '{name}' ({entry.value}) cannot be loaded: {exc}"
+
+        @click.command(name=name, help=f"(broken plugin) {message}")
+        def broken() -> None:
+            raise RecapError(message, ExitCode.INTERNAL)
+
+        return broken
+
+    params: list[click.Parameter] = [
+        click.Argument(["content"], required=False, type=click.Path(path_type=Path)),
+        click.Option(
+            ["-o", "--output"],
+            type=click.Path(path_type=Path),
+            help=f"Where to write the {renderer_cls.suffix} file.",
+        ),
+        click.Option(["--theme"], default=None, help="A theme name (see 'recap themes') or a theme folder."),
+    ]
+    for opt in renderer_cls.options:
+        params.append(
+            click.Option(
+                [f"--{opt.name.replace('_', '-')}", opt.name],
+                type=click.Choice(opt.choices) if opt.choices else opt.type,
+                default=opt.default,
+                help=opt.help,
+            )
+        )
+
+    def run(content: Path | None, output: Path | None, theme: str | None, **options: Any) -> None:
+        from decks.cli.output import output_path, write_atomic
+
+        recap, content_path = _load(content)
+        target = output_path(content_path, renderer_cls.suffix, output)
+        loaded_theme = _theme(theme)
+        result = renderer_cls().render(recap, loaded_theme, **options)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        write_atomic(target, result.data)
+        click.echo(str(target))
+
+    help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
+    return click.Command(
+        name, params=params, callback=run, help=help_text, short_help=renderer_cls.description
+    )
+
+
+def _load(content: Path | None) -> tuple[Any, Path]:
+    from decks.assets import example_content
+    from decks.readers.content import load_content
+
+    path = content or example_content()
+    return load_content(path), path
+
+
+def _theme(name: str | None) -> Any:
+    from decks.themes.loader import load_theme
+
+    return load_theme(name)
+
+
+@click.group(cls=RecapGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="recap")
+def cli() -> None:
+    """Turn one event content file into a recap deck (recap pptx) and a one-page sketchnote (recap pdf).
+
+    Exit codes: 0 ok, 1 content or theme error, 2 usage error, 3 output error, 4 internal error.
+    """
+
+
+@cli.command()
+@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.option("--theme", default=None, help="Also check the content against this theme's fonts and colours.")
+def check(content: Path | None, theme: str | None) -> None:
+    """Validate a content file and report every problem with FILE:LINE:COL."""
+    from decks.checks import check_all
+
+    recap, path = _load(content)
+    report = check_all(recap, _theme(theme), path)
+    for line in report.warnings:
+        click.echo(f"warning: {line}", err=True)
+    if report.problems:
+        raise RecapError(report.problems, ExitCode.CONTENT)
+    items = len(recap.all_items)
+    links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
+    click.echo(f"ok: {path}: {len(recap.all_parts)} parts, {items} items, {links} links")
+
+
+@cli.command()
+@click.option("--theme", "for_theme", is_flag=True, help="Print the theme file schema instead.")
+def schema(for_theme: bool) -> None:
+    """Print the JSON Schema of content files (or theme files), for editors that complete and check YAML."""
+    from decks.schema import content_schema, theme_schema
+
+    click.echo(theme_schema() if for_theme else content_schema())
+
+
+@cli.command()
+def renderers() -> None:
+    """List the installed renderers (entry-point group recap.renderers)."""
+    from decks.renderers.base import discover
+
+    for name, entry in discover().items():
+        dist = entry.dist.name if entry.dist else "?"
+        click.echo(f"{name}\t{entry.value}\t({dist})")
+
+
+@cli.command()
+def themes() -> None:
+    """List the themes: ./assets/themes first, then the built-ins."""
+    from decks.themes.loader import available_themes
+
+    for name, folder in available_themes().items():
+        click.echo(f"{name}\t{folder}")
+
+
+@cli.command(name="import")
+@click.argument("post", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the content file.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def import_(post: Path, output: Path | None, force: bool) -> None:
+    """Turn a recap blog post in Markdown into a content file to edit and render."""
+    from decks.cli.output import write_atomic
+    from decks.errors import OutputError, Problem
+    from decks.readers.markdown import import_markdown
+    from decks.readers.yamlpos import YamlProblems, decode
+
+    target = output or Path.cwd() / (post.stem + ".yaml")
+    if target.suffix not in (".yaml", ".yml"):
+        raise OutputError(
+            [Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")]
+        )
+    if target.exists() and not force:
+        raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
+    try:
+        text = decode(post.read_bytes(), str(post))
+    except YamlProblems as exc:
+        raise RecapError(exc.problems, ExitCode.CONTENT) from None
+    result = import_markdown(text, source_name=str(post), base_dir=post.parent)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    write_atomic(target, result.yaml_text.encode("utf-8"))
+    click.echo(str(target))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
+    try:
+        cli.main(args=argv, prog_name="recap", standalone_mode=False)
+    except RecapError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        return int(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return int(ExitCode.USAGE)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except Exception as exc:
+        if os.environ.get("RECAP_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
+            err=True,
+        )
+        return int(ExitCode.INTERNAL)
+    return 0
+
+
+def run() -> None:
+    """The console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,67 @@
+"""User-facing errors: a `Problem` names a place in a file; a `RecapError` carries problems and exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes of the `recap` command."""
+
+    OK = 0
+    CONTENT = 1  # the content or theme file is wrong
+    USAGE = 2  # the command line is wrong (click's own code)
+    OUTPUT = 3  # the output cannot be made or written (does not fit, cannot write, ...)
+    INTERNAL = 4  # a bug in recap
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as is known."""
+
+    file: str
+    message: str
+    hint: str | None = None
+    field: str | None = None
+    line: int | None = None  # 1-based
+    col: int | None = None  # 1-based
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        parts = [where]
+        if self.field:
+            parts.append(self.field)
+        text = self.message
+        if self.hint:
+            text += f"; {self.hint}"
+        parts.append(text)
+        return ": ".join(parts)
+
+
+class RecapError(Exception):
+    """An error to show the user, without a traceback, with an exit code."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, problems: list[Problem] | str, exit_code: ExitCode | None = None) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(file="recap", message=problems)]
+        self.problems = problems
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ContentError(RecapError):
+    """The content or theme file is wrong; the problems say where and what to do."""
+
+    exit_code = ExitCode.CONTENT
+
+
+class OutputError(RecapError):
+    """The output cannot be made as asked (it does not fit, cannot be written, ...)."""
+
+    exit_code = ExitCode.OUTPUT

@@ -1,0 +1,142 @@
+"""Read a recap content file into a validated `Recap`, reporting every problem with file, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from decks.errors import ContentError, Problem
+from decks.model import Recap
+from decks.readers.validation import problems_from_validation
+from decks.readers.yamlpos import Located, YamlProblems, decode, parse
+
+# Paths in the content that name image files, resolved relative to the content file.
+_IMAGE_PATHS: tuple[tuple[str, ...], ...] = (("event", "logo"), ("presenter", "avatar"))
+
+
+def load_content(path: Path) -> Recap:
+    """The validated recap in `path`; raises `ContentError` listing every problem found."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem(file, "no such file", "check the path")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(file, "this is a folder", "give a content file (.yaml)")]) from None
+    except OSError as exc:
+        raise ContentError(
+            [Problem(file, f"cannot read it ({exc.strerror})", "check its permissions")]
+        ) from None
+    return parse_content(raw, file, base_dir=path.parent)
+
+
+def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
+    """The validated recap in `raw` (the bytes of `file`); image paths resolve against `base_dir`."""
+    try:
+        located = parse(decode(raw, file), file)
+    except YamlProblems as exc:
+        raise ContentError(exc.problems) from None
+    data = located.data
+    if data is None:
+        raise ContentError(
+            [Problem(file, "the file is empty", "start with 'title:' and an 'items:' list", line=1, col=1)]
+        )
+    if not isinstance(data, dict):
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    "the file holds a single value, not keys and values",
+                    "start with 'title:' and an 'items:' list",
+                    line=1,
+                    col=1,
+                )
+            ]
+        )
+    _resolve_images(data, base_dir)
+    try:
+        recap = Recap.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(problems_from_validation(exc, Recap, located, file)) from None
+    problems = _check_images(recap, located, file)
+    if problems:
+        raise ContentError(problems)
+    return recap
+
+
+def _image_slots(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict[str, Any], str]]:
+    """Every (path to the value, the mapping holding it, its key) that names an image file."""
+    slots: list[tuple[tuple[str | int, ...], dict[str, Any], str]] = []
+    for parent_key, key in _IMAGE_PATHS:
+        parent = data.get(parent_key)
+        if isinstance(parent, dict) and isinstance(parent.get(key), str):
+            slots.append(((parent_key, key), parent, key))
+    groups = [("parts", p) for p in (data.get("parts") or [])] if isinstance(data.get("parts"), list) else []
+    item_lists: list[tuple[tuple[str | int, ...], Any]] = [(("items",), data.get("items"))]
+    for i, (_, part) in enumerate(groups):
+        if isinstance(part, dict):
+            item_lists.append((("parts", i, "items"), part.get("items")))
+    for prefix, items in item_lists:
+        if not isinstance(items, list):
+            continue
+        for j, item in enumerate(items):
+            image = item.get("image") if isinstance(item, dict) else None
+            if isinstance(image, dict) and isinstance(image.get("path"), str):
+                slots.append(((*prefix, j, "image", "path"), image, "path"))
+    return slots
+
+
+def _resolve_images(data: dict[str, Any], base_dir: Path) -> None:
+    for _, holder, key in _image_slots(data):
+        holder[key] = str((base_dir / holder[key]).resolve())
+
+
+def _check_images(recap: Recap, located: Located, file: str) -> list[Problem]:
+    """Missing or unreadable images, each at the line that names it (Pillow reads only the header)."""
+    from PIL import Image as PILImage  # only content with images pays for Pillow
+
+    wanted: list[tuple[tuple[str | int, ...], Path]] = []
+    if recap.event and recap.event.logo:
+        wanted.append((("event", "logo"), recap.event.logo))
+    if recap.presenter and recap.presenter.avatar:
+        wanted.append((("presenter", "avatar"), recap.presenter.avatar))
+    prefix_items = [(("items",), recap.items)] + [
+        (("parts", i, "items"), part.items) for i, part in enumerate(recap.parts)
+    ]
+    for prefix, items in prefix_items:
+        for j, item in enumerate(items):
+            if item.image:
+                wanted.append(((*prefix, j, "image", "path"), item.image.path))
+    problems = []
+    for loc, image_path in wanted:
+        line, col = located.where(loc) or (None, None)
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        if not image_path.is_file():
+            problems.append(
+                Problem(
+                    file,
+                    f"image not found: {image_path}",
+                    "check the path (relative to this file)",
+                    field=field,
+                    line=line,
+                    col=col,
+                )
+            )
+            continue
+        try:
+            with PILImage.open(image_path) as img:
+                img.verify()
+        except Exception as exc:  # Pillow raises many kinds for a bad file; all mean "unreadable"
+            problems.append(
+                Problem(
+                    file,
+                    f"cannot read the image {image_path.name} ({type(exc).__name__}: {exc})",
+                    "give a PNG, JPEG, GIF or WebP file",
+                    field=field,
+                    line=line,
+                    col=col,
+                )
+            )
+    return problems

@@ -1,0 +1,105 @@
+"""Turn pydantic validation errors into located `Problem`s with a did-you-mean and a what-to-do."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from decks.errors import Problem
+from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
+
+# What to do, by pydantic error type, when pydantic's own message does not say.
+_HINTS: dict[str, str] = {
+    "missing": "add it",
+    "string_type": "write text here (in quotes if it looks like a number, date or yes/no)",
+    "string_too_short": "write some text, or remove the key",
+    "int_type": "write a whole number",
+    "int_parsing": "write a whole number",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "date_type": "write the date as YYYY-MM-DD",
+    "date_parsing": "write the date as YYYY-MM-DD",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
+    "list_type": "write a list, each entry on its own line starting with '- '",
+    "dict_type": "write keys and values here, like 'title: ...'",
+    "model_type": "write keys and values here, like 'title: ...'",
+    "model_attributes_type": "write keys and values here, like 'title: ...'",
+    "enum": "use one of the values listed",
+    "literal_error": "use one of the values listed",
+    "float_type": "write a number",
+    "float_parsing": "write a number",
+    "path_type": "write a file path as text",
+}
+
+
+def problems_from_validation(
+    error: ValidationError, model: type[BaseModel], located: Located, file: str
+) -> list[Problem]:
+    """One located problem per pydantic error, in file order."""
+    problems: list[Problem] = []
+    for err in error.errors(include_url=False):
+        loc: Path_ = tuple(err["loc"])
+        kind = err["type"]
+        message = err["msg"]
+        hint = _HINTS.get(kind)
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            known = _field_names(model, loc[:-1])
+            guess = did_you_mean(name, known)
+            message = f"unknown key '{name}'"
+            hint = (
+                f"did you mean '{guess}'?"
+                if guess
+                else "remove it; the keys here are: " + ", ".join(known)
+                if known
+                else "remove it"
+            )
+            pos = located.where(loc, key=True)
+        elif kind == "missing":
+            message = f"'{loc[-1]}' is required here"
+            pos = located.where(loc[:-1])
+            hint = f"add '{loc[-1]}:' with a value"
+        else:
+            pos = located.where(loc)
+            if message.startswith("Value error, "):
+                message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
+                hint = own_hint or hint
+            elif message.startswith("Assertion failed, "):
+                message = message.removeprefix("Assertion failed, ")
+        line, col = pos if pos else (None, None)
+        problems.append(Problem(file, message, hint, field=dotted(loc) or None, line=line, col=col))
+    problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+    return problems
+
+
+def _field_names(model: type[BaseModel], loc: Path_) -> list[str]:
+    """The keys a mapping at `loc` may have, found by walking the model's field types."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        cls = _model_in(current)
+        if cls is None or part not in cls.model_fields:
+            return []
+        current = cls.model_fields[part].annotation
+    cls = _model_in(current)
+    return list(cls.model_fields) if cls else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The BaseModel inside Optional[...], list[...], Annotated[...] and unions, if there is one."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
+    if origin in (list, tuple, typing.Union, types.UnionType, dict):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None

@@ -1,0 +1,237 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML composes the node graph (no Python tags are ever constructed); we build plain Python values from it
+ourselves, so that we can record a line and column for every path, refuse duplicate keys, refuse every
+non-standard tag, and bound alias expansion (a "billion laughs" file stops early instead of eating memory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from decks.errors import Problem
+
+Path_ = tuple[str | int, ...]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 50_000  # values built, aliases counted each time they are expanded
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class Located:
+    """Parsed YAML data and the 1-based (line, col) of each value and each mapping key, by path."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """The position of `path`, or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        for n in range(len(path), -1, -1):
+            pos = table.get(path[:n]) or self.values.get(path[:n])
+            if pos:
+                return pos
+        return None
+
+
+class YamlProblems(Exception):
+    """The text is not readable YAML for recap; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblems(
+            [Problem(file, f"the file is {len(raw):,} bytes", "a recap file should be far under 5 MB")]
+        )
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line, col = _line_col(raw, nul)
+        raise YamlProblems(
+            [Problem(file, "this is a binary file, not text", "give a YAML text file", line=line, col=col)]
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    f"byte 0x{raw[exc.start]:02x} is not UTF-8",
+                    "save the file as UTF-8 (most editors: 'Save with encoding')",
+                    line=line,
+                    col=col,
+                )
+            ]
+        ) from None
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def parse(text: str, file: str) -> Located:
+    """Parse YAML text into plain values with positions; raise `YamlProblems` with every problem found."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "not valid YAML"
+        hint = "check the indentation and quoting here"
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            hint = "indent with spaces, not tabs"
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    f"not valid YAML: {what}",
+                    hint,
+                    line=mark.line + 1 if mark else None,
+                    col=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblems([Problem(file, f"not valid YAML: {exc}", "check the file's syntax")]) from None
+    located = Located(data=None)
+    if node is None:
+        return located
+    builder = _Builder(file, located)
+    with contextlib.suppress(_TooBig):  # the problem is already recorded
+        located.data = builder.build(node, ())
+    if builder.problems:
+        raise YamlProblems(builder.problems)
+    return located
+
+
+class _TooBig(Exception):
+    """Raised once alias expansion passes the bound, to stop building at once."""
+
+
+class _Builder:
+    def __init__(self, file: str, located: Located) -> None:
+        self.file = file
+        self.located = located
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.scalars = _Loader("")  # only for its standard scalar constructors
+
+    def _problem(self, node: yaml.Node, message: str, hint: str, path: Path_) -> None:
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                hint,
+                field=dotted(path) or None,
+                line=node.start_mark.line + 1,
+                col=node.start_mark.column + 1,
+            )
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            self._problem(
+                node,
+                f"the file expands to more than {MAX_VALUES:,} values (aliases repeated inside aliases)",
+                "write the content out instead of nesting aliases (*name)",
+                (),
+            )
+            raise _TooBig
+        if path[-1:] != ("<key>",):
+            self.located.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self._bad_tag(node, path)
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            self._bad_tag(node, path)
+            return None
+        try:
+            return self.scalars.yaml_constructors[node.tag](self.scalars, node)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+            if node.tag.endswith(":timestamp"):
+                self._problem(node, f"not a real date ({exc})", "write the date as YYYY-MM-DD", path)
+            else:
+                self._problem(node, f"cannot read this value ({exc})", "quote it to keep it as text", path)
+            return None
+
+    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self._problem(
+            node, f"the tag {tag} is not allowed", "recap reads plain YAML only: remove the tag", path
+        )
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        if node.tag != _MAP_TAG:
+            self._bad_tag(node, path)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(
+                    key_node, "merge keys (<<) are not supported", "write the keys out in full", path
+                )
+                continue
+            key = self.build(key_node, (*path, "<key>"))
+            if not isinstance(key, str):
+                self._problem(
+                    key_node, f"the key {key!r} is not text", "write keys as words, like title:", path
+                )
+                continue
+            if key in result:
+                self._problem(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {first_seen[key]})",
+                    "keep only one of them",
+                    (*path, key),
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.located.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def dotted(path: Path_) -> str:
+    """A path as people write it: `parts[0].items[2].title`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The closest known name to a misspelt one, if any is close."""
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return match[0] if match else None

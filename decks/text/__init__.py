@@ -1,0 +1,1 @@
+"""The one text engine both renderers use: fonts and metrics, fallback, line breaking and fitting."""

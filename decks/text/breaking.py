@@ -1,0 +1,128 @@
+"""Line breaking: where a line may end, with Chinese/Japanese kinsoku rules and breaks inside long words.
+
+Text is cut into unbreakable atoms. Latin words break at spaces and after hyphens and dashes; every
+ideograph or kana is an atom of its own; closing punctuation (，。：；！？」） …) is glued to the atom
+before it, so no line starts with it, and opening punctuation (「（《“ …) to the atom after it, so no
+line ends with it.
+An atom wider than the line (a long URL) is broken inside, preferably after / . - _ ? & = #.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+# No line may start with these (closing brackets, stops, small kana, iteration marks, prolonged sound mark).
+NO_START = frozenset(
+    "，。、．：；！？）」』】〕〗〙〛》〉”’…‥・ー々〻ゝゞヽヾ"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "﹐﹑﹒﹔﹕﹖﹗｡､）］｝〞"
+    ",.;:!?)]}%'\"»›°‰℃"
+)
+# No line may end with these (opening brackets and quotes, currency signs).
+NO_END = frozenset("（「『【〔〖〘〚《〈“‘（［｛〝([{«‹$£¥€＄￥")
+# After these a long word (a URL, a path) may be broken.
+_URL_BREAK_AFTER = frozenset("/.-_?&=#:,;~+")
+_BREAK_AFTER = frozenset("-\u2010\u2013\u2014/")  # in ordinary text: hyphens, dashes, a slash
+
+
+@cache
+def is_wide(ch: str) -> bool:
+    """Whether `ch` is an East Asian wide character, around which lines may break."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def atoms(text: str) -> list[str]:
+    """`text` cut into the smallest pieces between which a line may break (a space ends its atom)."""
+    out: list[str] = []
+    current = ""
+    glue_next = False  # the last char was an opener: the next one joins it
+    for ch in text:
+        if not current:
+            current = ch
+        elif glue_next or ch in NO_START or ch.isspace():
+            current += ch
+        elif current[-1].isspace() or is_wide(ch) or is_wide(current[-1]) or current[-1] in _BREAK_AFTER:
+            out.append(current)
+            current = ch
+        else:
+            current += ch
+        glue_next = ch in NO_END
+    if current:
+        out.append(current)
+    return out
+
+
+def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:
+    """Pieces of an atom too wide for a line, each fitting, cut preferably after URL punctuation."""
+    pieces: list[str] = []
+    rest = atom
+    while rest and not fits(rest):
+        # The longest prefix that fits, by bisection on the character count.
+        lo, hi = 1, len(rest)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(rest[:mid]):
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = lo
+        nice = max((i + 1 for i in range(cut - 1) if rest[i] in _URL_BREAK_AFTER), default=0)
+        if nice >= max(1, cut // 2):
+            cut = nice
+        while cut > 1 and rest[cut] in NO_START:  # keep closing punctuation off the next line's start
+            cut -= 1
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def break_lines(
+    text: str, width: float, measure: Callable[[str], float], first_width: float | None = None
+) -> list[str]:
+    """Greedy lines of `text` no wider than `width` by `measure` (trailing spaces are not counted).
+
+    `first_width` lets the first line be narrower or wider (a hanging bullet, a label before the text).
+    Newlines in `text` are hard breaks.
+    """
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(_break_para(para, width, measure, first_width if not lines else None))
+    return lines
+
+
+def _break_para(
+    text: str, width: float, measure: Callable[[str], float], first_width: float | None
+) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    limit = first_width if first_width is not None else width
+
+    def fits(s: str) -> bool:
+        return measure(s.rstrip()) <= limit
+
+    pending = atoms(text)
+    i = 0
+    while i < len(pending):
+        atom = pending[i]
+        if fits(line + atom):
+            line += atom
+            i += 1
+            continue
+        if line:
+            lines.append(line.rstrip())
+            line = ""
+            limit = width
+            continue
+        # The atom alone is too wide: break inside it.
+        pieces = _split_long(atom, fits)
+        lines.extend(p.rstrip() for p in pieces[:-1])
+        limit = width
+        line = pieces[-1]
+        i += 1
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines

@@ -1,0 +1,79 @@
+"""Per-character font fallback: which face draws each character, and which characters no face has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from decks.text.fonts import Face
+
+# Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen.
+IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufe0e\ufe0f\u00ad")
+
+
+def strip_ignorable(text: str) -> str:
+    """`text` without zero-width characters, which neither renderer needs to draw."""
+    return "".join(c for c in text if c not in IGNORABLE) if any(c in IGNORABLE for c in text) else text
+
+
+@dataclass(eq=False)
+class FontStack:
+    """Faces tried in order for each character; the first face is the primary one."""
+
+    faces: tuple[Face, ...]
+    _em: dict[str, float] = field(default_factory=dict, repr=False)
+    _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def primary(self) -> Face:
+        return self.faces[0]
+
+    def face_for(self, ch: str) -> Face | None:
+        """The first face that has `ch`, or None when none does."""
+        try:
+            return self._face_of[ch]
+        except KeyError:
+            found = next((f for f in self.faces if f.has(ch)), None)
+            self._face_of[ch] = found
+            return found
+
+    def em(self, ch: str) -> float:
+        """The advance of `ch` in ems, in the face that draws it (a missing glyph counts as a full em)."""
+        try:
+            return self._em[ch]
+        except KeyError:
+            face = self.face_for(ch)
+            value = face.advance(ch) if face else (0.0 if ch in IGNORABLE else 1.0)
+            self._em[ch] = value
+            return value
+
+    def width(self, text: str, size: float) -> float:
+        """The width of `text` at `size` points."""
+        em = self.em
+        return sum(em(c) for c in text) * size
+
+    def missing(self, text: str) -> set[str]:
+        """Characters of `text` that no face has (white space and zero-width characters excepted)."""
+        return {c for c in text if not c.isspace() and c not in IGNORABLE and self.face_for(c) is None}
+
+    def segments(self, text: str) -> list[tuple[Face, str]]:
+        """`text` cut into runs that one face draws; a missing character stays with the run before it."""
+        runs: list[tuple[Face, str]] = []
+        for ch in text:
+            if ch in IGNORABLE:
+                continue
+            face = self.face_for(ch)
+            if face is None or (ch == " " and runs):
+                face = runs[-1][0] if runs else self.primary
+            if runs and runs[-1][0] is face:
+                runs[-1] = (face, runs[-1][1] + ch)
+            else:
+                runs.append((face, ch))
+        return runs
+
+    def line_height(self, text: str | None = None) -> float:
+        """The natural line height in ems: of the faces `text` uses, or of every face."""
+        faces: Iterable[Face] = (
+            self.faces if text is None else {f for f, _ in self.segments(text)} or self.faces
+        )
+        return max(f.line_height for f in faces)

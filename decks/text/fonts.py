@@ -1,0 +1,164 @@
+"""Font faces and their metrics, read once with fontTools and cached on disk.
+
+Layout needs only each character's advance and the vertical metrics, so those are read from the font's
+cmap/hmtx/hhea/OS/2 tables and kept in a small cache file keyed by the font file's path, size and mtime:
+the next run does not parse a 4 MB CJK font again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+_CACHE_VERSION = 2
+
+
+class FontFileError(Exception):
+    """A font file that recap cannot use, with what to do about it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One font file's metrics: advances by code point (font units) and vertical metrics (em fractions)."""
+
+    path: Path
+    family: str
+    units_per_em: int
+    ascent: float  # above the baseline, as a fraction of the em
+    descent: float  # below the baseline, positive
+    line_gap: float
+    advances: dict[int, int] = field(repr=False)
+
+    def has(self, ch: str) -> bool:
+        """Whether this face has a glyph for `ch`."""
+        return ord(ch) in self.advances
+
+    def advance(self, ch: str) -> float:
+        """The advance of `ch` in ems (0 when the face lacks it)."""
+        return self.advances.get(ord(ch), 0) / self.units_per_em
+
+    def width(self, text: str, size: float) -> float:
+        """The width of `text` set in this face at `size` points (no kerning, as reportlab draws it)."""
+        adv = self.advances
+        return sum(adv.get(ord(c), 0) for c in text) * size / self.units_per_em
+
+    @property
+    def line_height(self) -> float:
+        """The natural distance between baselines, in ems."""
+        return self.ascent + self.descent + self.line_gap
+
+
+def check_font_file(path: Path) -> None:
+    """Raise `FontFileError` unless `path` is a readable font with TrueType outlines."""
+    if not path.is_file():
+        raise FontFileError(f"font file not found: {path}", "check the path (relative to the theme folder)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        raise FontFileError(
+            f"cannot read the font {path.name} ({exc.strerror})", "check its permissions"
+        ) from None
+    if head[:4] == b"OTTO":
+        raise FontFileError(
+            f"{path.name} has PostScript (CFF) outlines, which PDF embedding here cannot use",
+            "use a .ttf with TrueType outlines, or convert it (see tools/build_fonts.py)",
+        )
+    if head[:4] not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
+        raise FontFileError(f"{path.name} is not a TrueType font", "use a .ttf or .ttc file")
+    if head[:4] == b"ttcf":
+        return
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(str(path), lazy=True)
+        has_glyf = "glyf" in font
+        font.close()
+    except Exception as exc:  # fontTools raises many kinds for a damaged file
+        raise FontFileError(f"cannot read the font {path.name} ({exc})", "use another font file") from None
+    if not has_glyf:
+        raise FontFileError(f"{path.name} has no TrueType outlines", "use a .ttf with TrueType outlines")
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "recap" / "metrics"
+
+
+def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int]]:
+    import logging
+
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # odd head dates are not the user's problem
+    font = TTFont(str(path), lazy=True, fontNumber=0)
+    try:
+        upm = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        advances = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items() if name in hmtx}
+        hhea = font["hhea"]
+        ascent, descent, gap = hhea.ascent, -hhea.descent, hhea.lineGap
+        if "OS/2" in font:
+            os2 = font["OS/2"]
+            # LibreOffice and PowerPoint use the larger of these on some systems; take the larger, to be safe.
+            ascent = max(ascent, os2.usWinAscent)
+            descent = max(descent, os2.usWinDescent)
+        name = font["name"]
+        family = str(name.getDebugName(16) or name.getDebugName(1) or path.stem)
+    finally:
+        font.close()
+    return family, upm, ascent / upm, descent / upm, gap / upm, advances
+
+
+@cache
+def load_face(path: Path) -> Face:
+    """The face of a font file, from the metrics cache when it is fresh."""
+    path = path.resolve()
+    stat = path.stat()
+    key = hashlib.sha1(f"{_CACHE_VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+    cache_file = _cache_dir() / f"{key}.marshal"
+    try:
+        data = marshal.loads(cache_file.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        data = _read_metrics(path)
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(data))
+            tmp.replace(cache_file)
+        except OSError:
+            pass  # a read-only home still renders; it is only slower
+    family, upm, ascent, descent, gap, advances = data
+    return Face(path, family, upm, ascent, descent, gap, advances)
+
+
+@cache
+def find_system_font(family: str) -> Path | None:
+    """A font file for `family` through fontconfig, only if fontconfig knows that exact family."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_list, "--format", "%{file}\n", f":family={family}"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    files = sorted(line for line in out.splitlines() if line.lower().endswith((".ttf", ".ttc")))
+    regular = [f for f in files if "regular" in Path(f).stem.lower()]
+    chosen = (regular or files or [None])[0]
+    return Path(chosen) if chosen else None

@@ -1,0 +1,120 @@
+"""The theme model: what a `theme.yaml` may say, validated, with file paths already resolved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _color(value: str) -> str:
+    if not _HEX.match(value):
+        raise ValueError(f"'{value}' is not a colour; write it as #RRGGBB, e.g. #1A73E8")
+    return value.upper()
+
+
+Color = Annotated[str, AfterValidator(_color)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Palette(_Strict):
+    """Colours. Text colours are checked against the backgrounds they sit on (WCAG 2.1 AA)."""
+
+    background: Color = Field(description="Page and slide background.")
+    surface: Color = Field(description="Boxes and cards drawn on the background.")
+    ink: Color = Field(description="Main text.")
+    muted: Color = Field(description="Secondary text: dates, captions, slide numbers.")
+    accent: Color = Field(description="Titles, rules, highlights.")
+    accent2: Color = Field(description="A second accent: links, icons, arrows.")
+    on_accent: Color = Field("#FFFFFF", description="Text drawn on an accent-filled shape.")
+
+
+class FontSpec(_Strict):
+    """A font: a file (under the theme folder or assets/fonts), or a system font found through fontconfig."""
+
+    file: Path | None = Field(None, description="A .ttf/.ttc file with TrueType outlines.")
+    system: str | None = Field(None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.")
+    family: str | None = Field(
+        None, description="The family name the deck names; defaults to the font's own."
+    )
+    optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
+
+
+class Fonts(_Strict):
+    """The fonts of each role. Characters a font lacks fall back along cjk, fallbacks, then symbol."""
+
+    heading: FontSpec
+    body: FontSpec
+    hand: FontSpec = Field(description="Hand lettering for the sketchnote.")
+    hand_bold: FontSpec = Field(description="Bold hand lettering for sketchnote titles.")
+    cjk: FontSpec = Field(description="East Asian text.")
+    cjk_bold: FontSpec | None = None
+    fallbacks: list[FontSpec] = Field(default_factory=list, description="Tried after cjk, before symbol.")
+    symbol: FontSpec = Field(description="Last resort for symbols and arrows.")
+
+
+class SlideSizes(_Strict):
+    """Type sizes on slides, in points."""
+
+    title: float = Field(40, gt=0)
+    subtitle: float = Field(24, gt=0)
+    body: float = Field(28, gt=0, description="The largest body size; text shrinks from here to fit.")
+    floor: float = Field(18, gt=0, description="Body text never goes below this; the rest continues.")
+    small: float = Field(14, gt=0, description="Links, captions, footers.")
+
+
+class SketchSizes(_Strict):
+    """Type sizes on the sketchnote, in points, before fitting scales them."""
+
+    banner: float = Field(28, gt=0)
+    heading: float = Field(13, gt=0)
+    body: float = Field(10, gt=0)
+    floor: float = Field(7, gt=0, description="Legibility floor for body text.")
+
+
+class Sizes(_Strict):
+    slides: SlideSizes = SlideSizes()
+    sketch: SketchSizes = SketchSizes()
+
+
+class Slides(_Strict):
+    size: Literal["16:9", "4:3"] = "16:9"
+    template: Path | None = Field(None, description="A .pptx whose slide master and layouts to use.")
+
+
+class Sketch(_Strict):
+    layout: str = Field("modular", description="modular, path or radial.")
+    paper: Literal["a4", "letter", "a3"] = "a4"
+    orientation: Literal["landscape", "portrait"] = "landscape"
+    roughness: float = Field(1.0, ge=0, le=5, description="0 draws straight lines.")
+    stroke: float = Field(1.2, gt=0, le=6, description="Line width in points.")
+    seed: int = Field(2019, description="The jitter's seed: the same seed draws the same lines.")
+    qr: bool = Field(True, description="A QR code for each item with a video link.")
+    fill: bool = Field(True, description="Fill containers with the surface colour.")
+
+
+class Icons(_Strict):
+    set: Literal["fontawesome"] = "fontawesome"
+    default: str = Field("lightbulb", description="The icon when nothing better matches.")
+
+
+class Theme(_Strict):
+    """A whole theme, merged with what it extends."""
+
+    name: str
+    description: str | None = None
+    extends: str | None = None
+    palette: Palette
+    fonts: Fonts
+    sizes: Sizes = Sizes()
+    slides: Slides = Slides()
+    sketch: Sketch = Sketch()
+    icons: Icons = Icons()
+    folder: Path | None = Field(None, exclude=True, description="Set by the loader; not written in files.")
