@@ -447,9 +447,7 @@ def write_readme(out: Path, rows: list[Built]) -> int:
             coverage += f"; {row.note}"
         size = path.stat().st_size
         total += size
-        lines.append(
-            f"| `{row.file}` | {family} | {row.licence} | {row.source} | {coverage} | {human_size(size)} |"
-        )
+        lines.append(f"| `{row.file}` | {family} | {row.licence} | {row.source} | {coverage} | {human_size(size)} |")
     bold = (
         "Bold has all of GB2312 as well."
         if BOLD_HANZI == "all"

@@ -88,17 +88,11 @@ def draw_logo(draw: ImageDraw.ImageDraw, origin: tuple[float, float], unit: floa
     for x, y, z in sorted(VOXELS, key=lambda v: (v[0] + v[1] + v[2], v[2])):
         faces = []
         if (x, y, z + 1) not in VOXELS:  # top
-            faces.append(
-                ([(x, y, z + 1), (x + 1, y, z + 1), (x + 1, y + 1, z + 1), (x, y + 1, z + 1)], ORANGE_TOP)
-            )
+            faces.append(([(x, y, z + 1), (x + 1, y, z + 1), (x + 1, y + 1, z + 1), (x, y + 1, z + 1)], ORANGE_TOP))
         if (x, y + 1, z) not in VOXELS:  # front, facing left
-            faces.append(
-                ([(x, y + 1, z), (x + 1, y + 1, z), (x + 1, y + 1, z + 1), (x, y + 1, z + 1)], ORANGE_LEFT)
-            )
+            faces.append(([(x, y + 1, z), (x + 1, y + 1, z), (x + 1, y + 1, z + 1), (x, y + 1, z + 1)], ORANGE_LEFT))
         if (x + 1, y, z) not in VOXELS:  # side, facing right
-            faces.append(
-                ([(x + 1, y, z), (x + 1, y + 1, z), (x + 1, y + 1, z + 1), (x + 1, y, z + 1)], ORANGE_RIGHT)
-            )
+            faces.append(([(x + 1, y, z), (x + 1, y + 1, z), (x + 1, y + 1, z + 1), (x + 1, y, z + 1)], ORANGE_RIGHT))
         for corners, colour in faces:
             draw.polygon([project(*c) for c in corners], fill=colour)
 
@@ -114,9 +108,7 @@ def draw_badge(size: tuple[int, int] = (WIDTH, HEIGHT)) -> Image.Image:
     cx = (card[0] + card[2]) // 2
 
     # Lanyard: two straps from the top edge meeting at the clip.
-    draw.polygon(
-        [(cx - 230 * s, 0), (cx - 150 * s, 0), (cx - 10 * s, 150 * s), (cx - 60 * s, 150 * s)], fill=STRAP
-    )
+    draw.polygon([(cx - 230 * s, 0), (cx - 150 * s, 0), (cx - 10 * s, 150 * s), (cx - 60 * s, 150 * s)], fill=STRAP)
     draw.polygon(
         [(cx + 150 * s, 0), (cx + 230 * s, 0), (cx + 60 * s, 150 * s), (cx + 10 * s, 150 * s)],
         fill=STRAP_DARK,
@@ -125,9 +117,7 @@ def draw_badge(size: tuple[int, int] = (WIDTH, HEIGHT)) -> Image.Image:
     rounded_box(draw, (cx - 50 * s, 160 * s, cx + 50 * s, 196 * s), 10 * s, (120, 134, 141))
 
     # Card with a soft offset shadow, a slot for the clip, and a coloured footer band.
-    rounded_box(
-        draw, (card[0] + 14 * s, card[1] + 18 * s, card[2] + 14 * s, card[3] + 18 * s), 36 * s, CARD_SHADOW
-    )
+    rounded_box(draw, (card[0] + 14 * s, card[1] + 18 * s, card[2] + 14 * s, card[3] + 18 * s), 36 * s, CARD_SHADOW)
     rounded_box(draw, card, 36 * s, CARD)
     rounded_box(draw, (cx - 70 * s, 205 * s, cx + 70 * s, 225 * s), 10 * s, (207, 216, 220))
     footer_top = card[3] - 110 * s
@@ -164,11 +154,7 @@ def draw_badge(size: tuple[int, int] = (WIDTH, HEIGHT)) -> Image.Image:
 
 
 def main(argv: list[str]) -> int:
-    out = (
-        Path(argv[1])
-        if len(argv) > 1
-        else Path(__file__).resolve().parent.parent / "content/img/summit-badge.png"
-    )
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "content/img/summit-badge.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     # No pnginfo, no exif, fixed compression: the same bytes on every run.
     draw_badge().save(out, format="PNG", optimize=False, compress_level=9)

@@ -84,9 +84,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         click.echo(str(target))
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
-    return click.Command(
-        name, params=params, callback=run, help=help_text, short_help=renderer_cls.description
-    )
+    return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
 
 
 def _load(content: Path | None) -> tuple[Any, Path]:
@@ -171,9 +169,7 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
 
     target = output or Path.cwd() / (post.stem + ".yaml")
     if target.suffix not in (".yaml", ".yml"):
-        raise OutputError(
-            [Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")]
-        )
+        raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
     try:

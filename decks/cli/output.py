@@ -33,9 +33,7 @@ def write_atomic(target: Path, data: bytes) -> None:
 def output_path(content: Path, suffix: str, given: Path | None) -> Path:
     """Where to write: `given`, or `<content stem><suffix>` in the current folder; never the content file."""
     target = (
-        given
-        if given is not None
-        else Path.cwd() / (content.name.removesuffix(".yaml").removesuffix(".yml") + suffix)
+        given if given is not None else Path.cwd() / (content.name.removesuffix(".yaml").removesuffix(".yml") + suffix)
     )
     if target.is_dir():
         target = target / (content.stem + suffix)
@@ -44,7 +42,5 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
             [Problem(str(target), f"the output must end in {suffix}", f"name it like {target.stem}{suffix}")]
         )
     if target.exists() and content.exists() and target.resolve() == content.resolve():
-        raise OutputError(
-            [Problem(str(target), "that is the content file itself", "choose another output name")]
-        )
+        raise OutputError([Problem(str(target), "that is the content file itself", "choose another output name")])
     return target

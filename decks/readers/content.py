@@ -26,9 +26,7 @@ def load_content(path: Path) -> Recap:
     except IsADirectoryError:
         raise ContentError([Problem(file, "this is a folder", "give a content file (.yaml)")]) from None
     except OSError as exc:
-        raise ContentError(
-            [Problem(file, f"cannot read it ({exc.strerror})", "check its permissions")]
-        ) from None
+        raise ContentError([Problem(file, f"cannot read it ({exc.strerror})", "check its permissions")]) from None
     return parse_content(raw, file, base_dir=path.parent)
 
 

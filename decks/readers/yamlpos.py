@@ -63,9 +63,7 @@ class YamlProblems(Exception):
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place."""
     if len(raw) > MAX_BYTES:
-        raise YamlProblems(
-            [Problem(file, f"the file is {len(raw):,} bytes", "a recap file should be far under 5 MB")]
-        )
+        raise YamlProblems([Problem(file, f"the file is {len(raw):,} bytes", "a recap file should be far under 5 MB")])
     nul = raw.find(b"\0")
     if nul >= 0:
         line, col = _line_col(raw, nul)
@@ -185,9 +183,7 @@ class _Builder:
 
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self._problem(
-            node, f"the tag {tag} is not allowed", "recap reads plain YAML only: remove the tag", path
-        )
+        self._problem(node, f"the tag {tag} is not allowed", "recap reads plain YAML only: remove the tag", path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
@@ -196,15 +192,11 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._problem(
-                    key_node, "merge keys (<<) are not supported", "write the keys out in full", path
-                )
+                self._problem(key_node, "merge keys (<<) are not supported", "write the keys out in full", path)
                 continue
             key = self.build(key_node, (*path, "<key>"))
             if not isinstance(key, str):
-                self._problem(
-                    key_node, f"the key {key!r} is not text", "write keys as words, like title:", path
-                )
+                self._problem(key_node, f"the key {key!r} is not text", "write keys as words, like title:", path)
                 continue
             if key in result:
                 self._problem(

@@ -94,9 +94,7 @@ def break_lines(
     return lines
 
 
-def _break_para(
-    text: str, width: float, measure: Callable[[str], float], first_width: float | None
-) -> list[str]:
+def _break_para(text: str, width: float, measure: Callable[[str], float], first_width: float | None) -> list[str]:
     lines: list[str] = []
     line = ""
     limit = first_width if first_width is not None else width

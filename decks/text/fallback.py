@@ -73,7 +73,5 @@ class FontStack:
 
     def line_height(self, text: str | None = None) -> float:
         """The natural line height in ems: of the faces `text` uses, or of every face."""
-        faces: Iterable[Face] = (
-            self.faces if text is None else {f for f, _ in self.segments(text)} or self.faces
-        )
+        faces: Iterable[Face] = self.faces if text is None else {f for f, _ in self.segments(text)} or self.faces
         return max(f.line_height for f in faces)

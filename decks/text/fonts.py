@@ -66,9 +66,7 @@ def check_font_file(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(12)
     except OSError as exc:
-        raise FontFileError(
-            f"cannot read the font {path.name} ({exc.strerror})", "check its permissions"
-        ) from None
+        raise FontFileError(f"cannot read the font {path.name} ({exc.strerror})", "check its permissions") from None
     if head[:4] == b"OTTO":
         raise FontFileError(
             f"{path.name} has PostScript (CFF) outlines, which PDF embedding here cannot use",

@@ -40,9 +40,7 @@ def face_of(spec: FontSpec) -> Face | None:
             return None
         from decks.errors import ContentError, Problem
 
-        raise ContentError(
-            [Problem(spec.system or "theme", "font not installed", "install it, or use a file")]
-        )
+        raise ContentError([Problem(spec.system or "theme", "font not installed", "install it, or use a file")])
     return load_face(path)
 
 

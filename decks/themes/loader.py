@@ -46,11 +46,7 @@ def find_theme(name_or_path: str) -> Path:
             return folder
     known = ", ".join(sorted(available_themes())) or "none"
     raise ContentError(
-        [
-            Problem(
-                name_or_path, "no such theme", f"use a theme folder or one of: {known} (see 'recap themes')"
-            )
-        ]
+        [Problem(name_or_path, "no such theme", f"use a theme folder or one of: {known} (see 'recap themes')")]
     )
 
 
@@ -102,11 +98,7 @@ def _read_chain(folder: Path) -> list[_Layer]:
         file = (current / THEME_FILE).resolve()
         if file in seen or len(layers) >= _MAX_DEPTH:
             raise ContentError(
-                [
-                    Problem(
-                        str(file), "themes extend each other in a loop", "make one of them extend a built-in"
-                    )
-                ]
+                [Problem(str(file), "themes extend each other in a loop", "make one of them extend a built-in")]
             )
         seen.add(file)
         try:
@@ -114,9 +106,7 @@ def _read_chain(folder: Path) -> list[_Layer]:
         except YamlProblems as exc:
             raise ContentError(exc.problems) from None
         except OSError as exc:
-            raise ContentError(
-                [Problem(str(file), f"cannot read it ({exc.strerror})", "check the path")]
-            ) from None
+            raise ContentError([Problem(str(file), f"cannot read it ({exc.strerror})", "check the path")]) from None
         if not isinstance(located.data, dict):
             raise ContentError(
                 [

@@ -41,9 +41,7 @@ class FontSpec(_Strict):
 
     file: Path | None = Field(None, description="A .ttf/.ttc file with TrueType outlines.")
     system: str | None = Field(None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.")
-    family: str | None = Field(
-        None, description="The family name the deck names; defaults to the font's own."
-    )
+    family: str | None = Field(None, description="The family name the deck names; defaults to the font's own.")
     optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
 
 
