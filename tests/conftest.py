@@ -1,0 +1,64 @@
+"""Shared fixtures: paths to examples, and real clients (LibreOffice, poppler) that see recap's bundled fonts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from decks.assets import content_dir, fonts_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE_EN = content_dir() / "tf-dev-summit-2019.yaml"
+EXAMPLE_ZH = content_dir() / "tf-dev-summit-2019.zh.yaml"
+
+
+@pytest.fixture(scope="session")
+def fonts_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """An environment whose fontconfig also sees assets/fonts, so LibreOffice draws the fonts recap measured."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts_dir()}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(folder))
+    return env
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """The LibreOffice binary, or a visible skip."""
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if not path:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-impress); .ci/run installs it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def poppler() -> None:
+    """Skip visibly when poppler-utils (pdfinfo, pdffonts, pdftotext) is missing."""
+    for tool in ("pdfinfo", "pdffonts", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is not installed (apt-get install poppler-utils); .ci/run installs it")
+
+
+def to_pdf(soffice: str, source: Path, outdir: Path, env: dict[str, str]) -> Path:
+    """Convert a document with LibreOffice headless; returns the PDF's path."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
+    pdf = outdir / (source.stem + ".pdf")
+    assert pdf.is_file(), f"LibreOffice made no PDF of {source}"
+    return pdf
