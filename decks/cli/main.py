@@ -150,10 +150,25 @@ def renderers() -> None:
 @cli.command()
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
-    from decks.themes.loader import available_themes
+    from decks.themes.loader import describe_themes
 
-    for name, folder in available_themes().items():
-        click.echo(f"{name}\t{folder}")
+    for name, description, kind in describe_themes():
+        click.echo(f"{name}\t{description}\t({kind})")
+
+
+@cli.group()
+def theme() -> None:
+    """Make themes of your own (see docs/themes.md)."""
+
+
+@theme.command(name="new")
+@click.argument("name")
+@click.option("--from", "base", default="default", show_default=True, help="The theme to extend: a name or a folder.")
+def theme_new(name: str, base: str) -> None:
+    """Scaffold ./assets/themes/NAME/theme.yaml: extends BASE, every field commented out with BASE's value."""
+    from decks.themes.scaffold import new_theme
+
+    click.echo(str(new_theme(name, base)))
 
 
 @cli.command(name="import")
@@ -176,7 +191,7 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         text = decode(post.read_bytes(), str(post))
     except YamlProblems as exc:
         raise RecapError(exc.problems, ExitCode.CONTENT) from None
-    result = import_markdown(text, source_name=str(post), base_dir=post.parent)
+    result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     write_atomic(target, result.yaml_text.encode("utf-8"))
