@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,8 +13,8 @@ from pydantic import ValidationError
 from decks.assets import fonts_dir, themes_dir
 from decks.errors import ContentError, Problem
 from decks.readers.validation import problems_from_validation
-from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, parse
-from decks.themes.model import Theme
+from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
+from decks.themes.model import Fonts, FontSpec, Theme
 
 DEFAULT_THEME = "default"
 THEME_FILE = "theme.yaml"
@@ -21,7 +22,7 @@ _MAX_DEPTH = 8
 
 
 @dataclass(frozen=True)
-class _Layer:
+class Layer:
     """One theme file in an `extends` chain: where it is and what it said."""
 
     file: Path
@@ -61,6 +62,43 @@ def available_themes() -> dict[str, Path]:
     return found
 
 
+def theme_layers(theme: Theme) -> list[Layer]:
+    """The files a loaded theme came from, child first, with positions: for checks that point at a key."""
+    if theme.folder is None:
+        return []
+    return _read_chain(theme.folder)
+
+
+def locate(layers: list[Layer], loc: Path_) -> tuple[str | None, int | None, int | None]:
+    """(file, line, col) of the theme file that says the value at `loc`; all None without layers."""
+    if not layers:
+        return None, None, None
+    layer = _owner(layers, loc)
+    line, col = layer.located.where(loc) or (None, None)
+    return str(layer.file), line, col
+
+
+def describe_themes() -> list[tuple[str, str, str]]:
+    """(name, description, 'built-in' or 'user') for each theme, read cheaply: a broken theme still lists."""
+    rows: list[tuple[str, str, str]] = []
+    builtin = themes_dir().resolve()
+    for name, folder in sorted(available_themes().items()):
+        kind = "built-in" if folder.resolve().parent == builtin else "user"
+        try:
+            data = parse(decode((folder / THEME_FILE).read_bytes(), name), name).data
+        except (YamlProblems, OSError):
+            rows.append((name, "(cannot be read; see 'recap check --theme " + name + "')", kind))
+            continue
+        data = data if isinstance(data, dict) else {}
+        # The file's own description: an inherited one would describe the base, not this theme.
+        description = data.get("description")
+        if not isinstance(description, str):
+            parent = data.get("extends")
+            description = f"extends {parent}" if isinstance(parent, str) else ""
+        rows.append((name, " ".join(description.split()), kind))
+    return rows
+
+
 def load_theme(name_or_path: str | None = None) -> Theme:
     """The validated theme, merged with everything it extends."""
     return _load_theme_cached(str(find_theme(name_or_path or DEFAULT_THEME).resolve()))
@@ -78,20 +116,22 @@ def _load_theme_cached(folder: str) -> Theme:
     try:
         theme = Theme.model_validate(merged)
     except ValidationError as exc:
-        problems = []
-        for problem in _located_problems(exc, layers):
-            problems.append(problem)
+        problems = _located_problems(exc, layers)
+        # Report every problem at once, as for content: font files too, when the fonts section itself is valid.
+        with contextlib.suppress(ValidationError):
+            problems.extend(_check_fonts(Fonts.model_validate(merged.get("fonts")), layers))
+        problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0))
         raise ContentError(problems) from None
     theme = theme.model_copy(update={"folder": Path(folder)})
-    problems = _check_files(theme, layers)
+    problems = _check_fonts(theme.fonts, layers) + _check_template(theme, layers)
     if problems:
         raise ContentError(problems)
     return theme
 
 
-def _read_chain(folder: Path) -> list[_Layer]:
+def _read_chain(folder: Path) -> list[Layer]:
     """The theme file and those it extends, child first."""
-    layers: list[_Layer] = []
+    layers: list[Layer] = []
     seen: set[Path] = set()
     current: Path | None = folder
     while current is not None:
@@ -119,7 +159,7 @@ def _read_chain(folder: Path) -> list[_Layer]:
                 ]
             )
         _resolve_paths(located.data, file.parent)
-        layers.append(_Layer(file, located))
+        layers.append(Layer(file, located))
         parent = located.data.get("extends")
         if parent is None:
             current = None
@@ -164,8 +204,9 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
                 specs.extend(v for v in value if isinstance(v, dict))
     for spec in specs:
         if isinstance(spec.get("file"), str):
-            own = folder / spec["file"]
-            spec["file"] = str(own if own.exists() else fonts_dir() / spec["file"])
+            own, bundled = folder / spec["file"], fonts_dir() / spec["file"]
+            # When neither exists, name the theme folder's path: that is where a user's own font belongs.
+            spec["file"] = str(bundled if bundled.exists() and not own.exists() else own)
     slides = data.get("slides")
     if isinstance(slides, dict) and isinstance(slides.get("template"), str):
         slides["template"] = str(folder / slides["template"])
@@ -182,7 +223,7 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _owner(layers: list[_Layer], loc: Path_) -> _Layer:
+def _owner(layers: list[Layer], loc: Path_) -> Layer:
     """The theme file that says the value at `loc` (the nearest child that names it)."""
     for n in range(len(loc), 0, -1):
         for layer in layers:
@@ -191,7 +232,7 @@ def _owner(layers: list[_Layer], loc: Path_) -> _Layer:
     return layers[0]
 
 
-def _located_problems(exc: ValidationError, layers: list[_Layer]) -> list[Problem]:
+def _located_problems(exc: ValidationError, layers: list[Layer]) -> list[Problem]:
     problems: list[Problem] = []
     for layer in layers:
         mine = [e for e in exc.errors() if _owner(layers, tuple(e["loc"])) is layer]
@@ -201,27 +242,44 @@ def _located_problems(exc: ValidationError, layers: list[_Layer]) -> list[Proble
     return problems
 
 
-def _check_files(theme: Theme, layers: list[_Layer]) -> list[Problem]:
-    """Font files must exist with TrueType outlines; a template must exist."""
-    from decks.text.fonts import FontFileError, check_font_file
+def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
+    """Font files must exist with TrueType outlines and required system fonts must be installed: checked at
+    load time, so the problem points at the theme file rather than surfacing mid-render.
+    """
+    from decks.text.fonts import FontFileError, check_font_file, find_system_font
 
     problems: list[Problem] = []
-    checks: list[tuple[Path_, Path]] = []
+    specs: list[tuple[Path_, FontSpec]] = []
     for role in ("heading", "body", "hand", "hand_bold", "cjk", "cjk_bold", "symbol"):
-        spec = getattr(theme.fonts, role)
-        if spec is not None and spec.file is not None:
-            checks.append((("fonts", role, "file"), spec.file))
-    for i, spec in enumerate(theme.fonts.fallbacks):
+        spec = getattr(fonts, role)
+        if spec is not None:
+            specs.append((("fonts", role), spec))
+    specs.extend((("fonts", "fallbacks", i), spec) for i, spec in enumerate(fonts.fallbacks))
+    for loc, spec in specs:
         if spec.file is not None:
-            checks.append((("fonts", "fallbacks", i, "file"), spec.file))
-    for loc, path in checks:
-        layer = _owner(layers, loc)
-        line, col = layer.located.where(loc) or (None, None)
-        field = ".".join(str(p) for p in loc)
-        try:
-            check_font_file(path)
-        except FontFileError as err:
-            problems.append(Problem(str(layer.file), str(err), err.hint, field, line, col))
+            loc = (*loc, "file")
+            try:
+                check_font_file(spec.file)
+            except FontFileError as err:
+                problems.append(_problem_at(layers, loc, str(err), err.hint))
+        elif spec.system:
+            if not spec.optional and find_system_font(spec.system) is None:
+                problems.append(
+                    _problem_at(
+                        layers,
+                        (*loc, "system"),
+                        f"no font of the family '{spec.system}' is installed (fc-list does not list it)",
+                        "install it, use file: with a .ttf, or add optional: true to skip it when missing",
+                    )
+                )
+        else:
+            problems.append(_problem_at(layers, loc, "a font needs file: or system:", "add one of them"))
+    return problems
+
+
+def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
+    """A slide template must exist."""
+    problems: list[Problem] = []
     if theme.slides.template is not None and not theme.slides.template.is_file():
         loc = ("slides", "template")
         layer = _owner(layers, loc)
@@ -237,3 +295,8 @@ def _check_files(theme: Theme, layers: list[_Layer]) -> list[Problem]:
             )
         )
     return problems
+
+
+def _problem_at(layers: list[Layer], loc: Path_, message: str, hint: str) -> Problem:
+    file, line, col = locate(layers, loc)
+    return Problem(file or "theme", message, hint, dotted(loc), line, col)

@@ -1,0 +1,97 @@
+"""Readability of a theme's palette: WCAG 2.1 contrast of every text colour on every colour it is drawn on.
+
+Which rule applies to which pair (WCAG 2.1 SC 1.4.3, level AA):
+
+- normal text, 4.5:1: ink and muted on background and on surface (body text, dates, captions); accent2 on
+  background and on surface, because accent2 is the link colour and links are set at body or small size.
+- large text, 3:1: accent on background and on surface (titles and headings, 18 pt and up; rules and
+  highlights are not text and need no more); on_accent on accent (banner titles set large on an accent fill).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from decks.errors import Problem
+from decks.themes.model import Theme
+
+NORMAL_TEXT = 4.5
+LARGE_TEXT = 3.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A text colour drawn on a background colour, both palette keys, and the ratio it needs."""
+
+    text: str
+    background: str
+    minimum: float
+    use: str
+
+
+PAIRS: tuple[Pair, ...] = (
+    Pair("ink", "background", NORMAL_TEXT, "body text"),
+    Pair("ink", "surface", NORMAL_TEXT, "body text in boxes"),
+    Pair("muted", "background", NORMAL_TEXT, "dates, captions, slide numbers"),
+    Pair("muted", "surface", NORMAL_TEXT, "captions in boxes"),
+    Pair("accent", "background", LARGE_TEXT, "titles"),
+    Pair("accent", "surface", LARGE_TEXT, "headings in boxes"),
+    Pair("accent2", "background", NORMAL_TEXT, "links"),
+    Pair("accent2", "surface", NORMAL_TEXT, "links in boxes"),
+    Pair("on_accent", "accent", LARGE_TEXT, "banner titles on an accent fill"),
+)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2.1 relative luminance of '#RRGGBB': 0 for black, 1 for white."""
+    value = color.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    # 0.03928 is the threshold WCAG 2.1 states; sRGB's own 0.04045 gives the same result for 8-bit values.
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two colours, from 1 (same) to 21 (black on white); order does not matter."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    lighter, darker = max(la, lb), min(la, lb)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def format_ratio(ratio: float) -> str:
+    """'4.47' for 4.478: rounded down, so a failing ratio never prints as the threshold it missed."""
+    return f"{math.floor(ratio * 100) / 100:g}"
+
+
+def contrast_problems(theme: Theme) -> list[Problem]:
+    """One problem for each pair of `PAIRS` below its minimum, located at the text colour's key."""
+    from decks.themes.loader import locate, theme_layers
+
+    layers = theme_layers(theme)
+    palette = theme.palette
+    problems: list[Problem] = []
+    for pair in PAIRS:
+        fg, bg = getattr(palette, pair.text), getattr(palette, pair.background)
+        ratio = contrast_ratio(fg, bg)
+        if ratio >= pair.minimum:
+            continue
+        file, line, col = locate(layers, ("palette", pair.text))
+        # Push the text away from the background: on a dark background text gets lighter, and vice versa.
+        dark_bg = relative_luminance(bg) < relative_luminance(fg)
+        hint = (
+            f"lighten {pair.text} or darken {pair.background}"
+            if dark_bg
+            else f"darken {pair.text} or lighten {pair.background}"
+        )
+        problems.append(
+            Problem(
+                file or f"theme '{theme.name}'",
+                f"contrast {format_ratio(ratio)}:1 on {pair.background} {bg} is below {pair.minimum:g}:1 ({pair.use})",
+                hint,
+                f"palette.{pair.text}",
+                line,
+                col,
+            )
+        )
+    return problems
