@@ -1,0 +1,74 @@
+"""Benchmark `recap pdf`: wall time and peak memory of the real command, in a child process, vs targets.
+
+Run from the repository root: python bench/bench_pdf.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+from sketch_dense import write_dense  # noqa: E402
+
+TARGET_WALL = 0.35  # seconds, the example
+TARGET_MEM = 100.0  # MB peak resident
+
+
+def measure(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of one child process (ru_maxrss is KiB on Linux)."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "wall = time.perf_counter() - t\n"
+        "print(code, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    # A fresh wrapper per run, so RUSAGE_CHILDREN sees exactly one `recap` process.
+    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True).stdout
+    code, wall, rss = out.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(args)} failed with exit code {code}")
+    return float(wall), int(rss) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    opts = parser.parse_args()
+    recap = shutil.which("recap") or "recap"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        dense = write_dense(folder, 24)
+        cases = [
+            ("example (en)", [recap, "pdf", "-o", str(folder / "en.pdf")], True),
+            (
+                "example (zh)",
+                [recap, "pdf", str(ROOT / "content" / "tf-dev-summit-2019.zh.yaml"), "-o", str(folder / "zh.pdf")],
+                False,
+            ),
+            ("dense 24 items", [recap, "pdf", str(dense), "-o", str(folder / "dense.pdf")], False),
+        ]
+        measure(cases[0][1])  # warm the font metrics cache and the OS file cache
+        print(
+            f"{'case':<16} {'wall best':>10} {'wall median':>12} {'peak MB':>8}"
+            f"   targets: {TARGET_WALL} s, {TARGET_MEM:.0f} MB"
+        )
+        for name, args, targeted in cases:
+            runs = [measure(args) for _ in range(opts.runs)]
+            walls = sorted(w for w, _ in runs)
+            peak = max(m for _, m in runs)
+            verdict = ""
+            if targeted:
+                verdict = "  wall " + ("ok" if walls[len(walls) // 2] <= TARGET_WALL else "OVER")
+            verdict += "  mem " + ("ok" if peak <= TARGET_MEM else "OVER")
+            print(f"{name:<16} {walls[0]:>9.3f}s {walls[len(walls) // 2]:>11.3f}s {peak:>8.1f}{verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+"""Cards: one item (or the key takeaways) measured at a width and scale, then drawn at a position.
+
+A card is an icon in a circle, the hand-lettered title beside it (a link to the item's first link),
+a rough underline, bullet takeaways with sub-points, and a QR code at the top right for a video link.
+Text flows around the icon and the QR code line by line, so a code costs little height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from decks.layout import icons
+from decks.layout.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
+from decks.layout.sketch.style import LEADING, QR_SIDE, Style, baseline_in
+from decks.model import Item, LinkKind, Takeaway
+from decks.text.breaking import atoms, break_lines
+from decks.text.fallback import FontStack
+from decks.text.fitting import WIDTH_SAFETY
+from decks.text.fonts import load_face
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """What a card shows, independent of size."""
+
+    key: str  # a stable name for the jitter seeds
+    title: str
+    takeaways: tuple[Takeaway, ...]
+    icon: icons.Icon
+    part: int  # the day it belongs to (-1 for the key takeaways)
+    url: str | None = None  # the title's link
+    qr: str | None = None  # the video link to encode
+    day_label: str | None = None  # set on the first card of a day: drawn as a tab above the card
+    kind: str = "item"
+
+
+@dataclass
+class _Line:
+    x: float
+    baseline: float
+    text: str
+    stack: FontStack
+    size: float
+    color: Color
+
+
+@dataclass
+class CardPlan:
+    """A card laid out at one width and scale, in coordinates relative to its top-left corner."""
+
+    spec: CardSpec
+    width: float
+    height: float  # the whole element: the day tab (if any) and the framed card
+    tab: float  # height of the day tab above the frame
+    lines: list[_Line] = field(default_factory=list)
+    bullets: list[tuple[float, float, bool]] = field(default_factory=list)  # x, y centre, sub-point
+    title_box: Rect | None = None
+    underline: tuple[float, float, float] | None = None  # x0, x1, y
+    icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter
+    qr_at: tuple[float, float] | None = None
+
+
+def item_spec(item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None) -> CardSpec:
+    video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
+    takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
+    return CardSpec(
+        key=f"item{index}",
+        title=item.title,
+        takeaways=takeaways,
+        icon=icons.choose(item, theme_default),
+        part=part,
+        url=item.links[0].url if item.links else None,
+        qr=video if qr else None,
+    )
+
+
+def _measure(stack: FontStack, size: float) -> Callable[[str], float]:
+    ems = stack._em  # the stack's own per-character cache: a plain dict lookup per character is fastest
+
+    def measure(s: str) -> float:
+        try:
+            return sum(map(ems.__getitem__, s)) * size
+        except KeyError:
+            return stack.width(s, size)
+
+    return measure
+
+
+def _flow(
+    text: str,
+    stack: FontStack,
+    size: float,
+    y: float,
+    left: float,
+    width: float,
+    reserved: list[tuple[float, float, float, float]],
+    pitch: float,
+) -> tuple[list[tuple[float, float, str]], float]:
+    """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text)."""
+    measure = _measure(stack, size)
+    out: list[tuple[float, float, str]] = []
+    rest = text
+
+    def beside(y: float) -> tuple[float, float]:
+        near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
+        return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
+
+    while rest:
+        lres, rres = beside(y)
+        avail = max(size * 2, (width - lres - rres) * WIDTH_SAFETY)
+        lines = break_lines(rest, avail, measure)
+        # Keep the lines whose obstacles are the same as the first's; break the rest again below them.
+        take = 1
+        while take < len(lines) and beside(y + take * pitch) == (lres, rres):
+            take += 1
+        for line in lines[:take]:
+            out.append((left + lres, y, line))
+            y += pitch
+        if take == len(lines):
+            break
+        consumed = 0
+        for line in lines[:take]:
+            consumed = rest.index(line, consumed) + len(line)
+        rest = rest[consumed:].lstrip()
+    return out, y
+
+
+def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
+    """Lay out `spec` in a card `width` points wide at the style's scale."""
+    body, head, pad = style.body, style.heading, style.pad
+    ink = style.theme.palette.ink
+    tab = style.small * 1.55 if spec.day_label else 0.0
+    plan = CardPlan(spec, width, 0.0, tab)
+    inner = width - 2 * pad
+    top = tab + pad
+    diameter = head * 2.0
+    # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
+    reserved: list[tuple[float, float, float, float]] = [(top, top + diameter + 1, diameter + 0.35 * head, 0.0)]
+    plan.icon_circle = (pad + diameter / 2, top + diameter / 2, diameter)
+    # The title, centred on the icon when it is one line.
+    beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
+    longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
+    if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
+        head = max(body, beside_icon / longest)
+    pitch_t = head * 1.15
+    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t)
+    if len(title_lines) == 1:
+        shift = max(0.0, (diameter - pitch_t) / 2)
+        title_lines = [(x, t + shift, s) for x, t, s in title_lines]
+        y += shift
+    x0 = min(x for x, _, _ in title_lines)
+    widest = max(style.bold.width(s, head) for _, _, s in title_lines)
+    for x, t, s in title_lines:
+        plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink))
+    plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
+    ul_y = y + 0.05 * head
+    plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
+    y = max(y + 0.35 * head, top + diameter + 0.25 * head)
+    if spec.qr:
+        # The code sits at the right under the title; the takeaways flow beside and then under it.
+        side = QR_SIDE + 4 * _module(spec.qr)
+        reserved.append((y, y + side + 2, 0.0, side + 0.5 * body))
+        plan.qr_at = (width - pad - side, y)
+    pitch = body * LEADING
+    indent = body * 0.95
+    for t in spec.takeaways:
+        lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch)
+        plan.bullets.append((pad + indent * 0.4, baseline_in(y, body, pitch) - body * 0.3, False))
+        for x, tp, s in lines:
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink))
+        y = y2 + body * 0.15
+        sub = body * 0.9
+        sp = sub * LEADING
+        for point in t.points:
+            lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp)
+            plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True))
+            for x, tp, s in lines:
+                plan.lines.append(_Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted))
+            y = y2 + body * 0.05
+    bottom = max([y, *(b for _, b, _, _ in reserved)])
+    plan.height = bottom - body * 0.1 + pad
+    return plan
+
+
+def _module(url: str) -> float:
+    return QR_SIDE / _qr_matrix(url).__len__()
+
+
+_QR: dict[str, tuple[tuple[bool, ...], ...]] = {}
+
+
+def _qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    if url not in _QR:
+        import segno
+
+        code = segno.make(url, error="m", micro=False, boost_error=False)
+        _QR[url] = tuple(tuple(bool(v) for v in row) for row in code.matrix)
+    return _QR[url]
+
+
+def draw_card(
+    plan: CardPlan, x: float, y: float, height: float, style: Style
+) -> tuple[list[Primitive], list[Container]]:
+    """Primitives for `plan` with its top-left at (x, y), its frame stretched to `height` overall."""
+    pal = style.theme.palette
+    pen = style.pen
+    spec = plan.spec
+    color = pal.accent if spec.kind == "key" else style.part_color(spec.part)
+    prims: list[Primitive] = []
+    conts: list[Container] = []
+    frame = Rect(x, y + plan.tab, plan.width, height - plan.tab)
+    fill = pal.surface if style.theme.sketch.fill else None
+    if spec.day_label:
+        label_w = style.width(spec.day_label, style.bold, style.small)
+        tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, label_w + style.small * 1.2), plan.tab + 1)
+        prims += pen.rect(tab, spec.key + ":tab", color, color)
+        prims += style.runs(
+            spec.day_label, style.bold, tab.x + style.small * 0.6, y + plan.tab * 0.72, style.small, pal.on_accent
+        )
+        conts.append(Container("day", tab, spec.day_label, spec.part))
+    width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
+    prims += pen.rect(frame, spec.key, color, fill, width)
+    if spec.kind == "key":
+        inset = Rect(frame.x + 2.2, frame.y + 2.2, frame.w - 4.4, frame.h - 4.4)
+        prims += pen.rect(inset, spec.key + ":in", color, None, width * 0.6)
+    if plan.icon_circle:
+        cx, cy, d = plan.icon_circle
+        prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
+        isz = d * 0.52
+        gw = load_face(spec.icon.font).width(spec.icon.char, isz) or isz
+        prims.append(
+            TextRun(
+                x + cx - gw / 2,
+                y + cy + isz * 0.36,
+                spec.icon.char,
+                spec.icon.font,
+                isz,
+                color,
+                gw,
+                isz * 0.9,
+                isz * 0.15,
+            )
+        )
+    for line in plan.lines:
+        prims += style.runs(line.text, line.stack, x + line.x, y + line.baseline, line.size, line.color)
+    if plan.underline:
+        x0, x1, uy = plan.underline
+        prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
+    for bx, by, sub in plan.bullets:
+        if sub:
+            prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
+        else:
+            prims.append(pen.dot(x + bx, y + by, style.body * 0.16, f"{spec.key}:b{by}", color))
+    if plan.title_box and spec.url:
+        tb = plan.title_box
+        prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))
+    if plan.qr_at and spec.qr:
+        prims += _qr(spec.qr, x + plan.qr_at[0], y + plan.qr_at[1], pal.background, pal.ink)
+        side = QR_SIDE + 4 * _module(spec.qr)
+        prims.append(Link(Rect(x + plan.qr_at[0], y + plan.qr_at[1], side, side), spec.qr))
+    conts.append(Container(spec.kind, frame, spec.title, spec.part if spec.part >= 0 else None))
+    return prims, conts
+
+
+def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primitive]:
+    """The code as one box per run of dark modules in a row, on a light square with a 2-module quiet zone."""
+    matrix = _qr_matrix(url)
+    m = QR_SIDE / len(matrix)
+    side = QR_SIDE + 4 * m
+    out: list[Primitive] = [Box(Rect(x, y, side, side), light)]
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                # A hair of overlap so anti-aliased PNG edges do not show seams between rows.
+                out.append(Box(Rect(x + (2 + start) * m, y + (2 + r) * m, (c - start) * m, m + 0.01), dark))
+            else:
+                c += 1
+    return out

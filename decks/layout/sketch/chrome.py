@@ -1,0 +1,121 @@
+"""The page's frame around the cards: the title banner across the top and the footer along the bottom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decks.layout.icons import ATTRIBUTION
+from decks.layout.sketch.primitives import Container, Link, Path, Primitive, Rect
+from decks.layout.sketch.style import Style, baseline_in, labels
+from decks.model import Recap
+from decks.text.breaking import break_lines
+from decks.text.fitting import WIDTH_SAFETY
+
+
+def _mix(a: str, b: str, t: float) -> str:
+    ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb, strict=True))
+
+
+def banner_lines(recap: Recap) -> tuple[str, str]:
+    """The banner's big line (the event) and its small line (dates, place, presenter)."""
+    event = recap.event
+    big = recap.event_name
+    bits = []
+    if event:
+        bits += [event.dates, event.place]
+    if recap.presenter:
+        who = f"{labels(recap.language)['by']} {recap.presenter.name}"
+        if recap.presenter.role:
+            who += f", {recap.presenter.role}"
+        handle = next((h.handle for h in recap.presenter.handles), None)
+        if handle:
+            who += f" ({handle})"
+        bits.append(who)
+    return big, "  ·  ".join(b for b in bits if b)
+
+
+@dataclass
+class Chrome:
+    banner_h: float
+    footer_h: float
+    big: list[str]
+    small: list[str]
+    footer: list[str]
+
+
+def plan_chrome(recap: Recap, style: Style, width: float) -> Chrome:
+    big_text, small_text = banner_lines(recap)
+    inner = (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
+    big = break_lines(big_text, inner, lambda s: style.bold.width(s, style.banner))
+    small = break_lines(small_text, inner, lambda s: style.hand.width(s, style.heading)) if small_text else []
+    banner_h = (
+        style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
+    )
+    foot = footer_text(recap)
+    footer = break_lines(foot, width * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
+    return Chrome(banner_h, len(footer) * style.small * 1.25 + 2, big, small, footer)
+
+
+def footer_text(recap: Recap) -> str:
+    bits = []
+    if recap.source:
+        bits.append(f"{labels(recap.language)['source']}: {recap.source.text} — {recap.source.url}")
+    if recap.event and recap.event.hashtag:
+        bits.append(recap.event.hashtag)
+    bits.append(ATTRIBUTION)
+    return "   ·   ".join(bits)
+
+
+def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:
+    """A ribbon across the top: an accent-filled rough box with folded tails, lettered in the banner size."""
+    pal = style.theme.palette
+    pen = style.pen
+    r = Rect(area.x, area.y, area.w, chrome.banner_h)
+    tail = min(14.0, style.banner * 0.6)
+    prims: list[Primitive] = []
+    # Folded tails behind the ribbon's ends, in a darker shade: the classic sketchnote title ribbon.
+    shade = _mix(pal.accent, pal.ink, 0.45)
+    for side, x0 in ((-1, r.x), (1, r.right)):
+        inner_x = x0 - side * (tail + 8)
+        notch = x0 - side * tail * 0.45
+        mid = r.y + tail * 0.6 + (r.h - tail * 0.6) / 2
+        pts = ((x0, r.y + tail * 0.6), (inner_x, r.y + tail * 0.6), (inner_x, r.bottom), (x0, r.bottom), (notch, mid))
+        prims.append(Path(pts, stroke=pal.ink, width=style.theme.sketch.stroke, fill=shade, closed=True))
+    body = Rect(r.x + tail, r.y, r.w - 2 * tail, r.h - tail * 0.6)
+    prims += pen.rect(body, "banner", pal.ink, pal.accent, style.theme.sketch.stroke * 1.3)
+    y = body.y + style.banner * 0.35
+    cx = body.x + body.w / 2
+    for line in chrome.big:
+        pitch = style.banner * 1.1
+        w = style.bold.width(line, style.banner)
+        prims += style.runs(
+            line, style.bold, cx - w / 2, baseline_in(y, style.banner, pitch), style.banner, pal.on_accent
+        )
+        y += pitch
+    for line in chrome.small:
+        pitch = style.heading * 1.25
+        w = style.hand.width(line, style.heading)
+        prims += style.runs(
+            line, style.hand, cx - w / 2, baseline_in(y, style.heading, pitch), style.heading, pal.on_accent
+        )
+        y += pitch
+    if recap.event and recap.event.url:
+        prims.append(Link(body, recap.event.url))
+    return prims, [Container("banner", r, recap.event_name)]
+
+
+def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:
+    pal = style.theme.palette
+    top = area.bottom - chrome.footer_h
+    r = Rect(area.x, top, area.w, chrome.footer_h)
+    prims: list[Primitive] = []
+    y = top + 2
+    pitch = style.small * 1.25
+    for line in chrome.footer:
+        prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
+        y += pitch
+    if recap.source:
+        prims.append(Link(r, recap.source.url))
+    return prims, [Container("footer", r, "footer")]

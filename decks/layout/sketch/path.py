@@ -1,0 +1,139 @@
+"""The path layout: cards along a winding road, row by row (left to right, then back), joined by arrows.
+
+The road runs behind the cards through their centres and turns in a gutter at the ends of each row;
+an arrow crosses every gap, so the reading order is always visible.
+"""
+
+from __future__ import annotations
+
+from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.layout.sketch.modular import Placed
+from decks.layout.sketch.primitives import Path, Point, Primitive, Rect
+from decks.layout.sketch.style import Style
+
+
+def _mix(a: str, b: str, t: float) -> str:
+    ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb, strict=True))
+
+
+def _weight(spec: CardSpec) -> float:
+    # A card's text amount: widths in a row follow it, so cards in a row come out about equally tall.
+    chars = len(spec.title) + sum(len(t.text) + sum(len(p) for p in t.points) for t in spec.takeaways)
+    return 120 + chars + (150 if spec.qr else 0)
+
+
+def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Placed], list[Primitive], float]:
+    """Rows cut where the total height is least (2 to 6 cards a row), placed as a winding road."""
+    gutter = max(12.0, style.body * 1.6)  # room for the road's turns at the row ends
+    hgap = max(16.0, style.body * 2.0)  # room for an arrow between cards
+    vgap = max(12.0, style.body * 1.5)
+    span = area.w - 2 * gutter
+    n = len(specs)
+    rows_cache: dict[tuple[int, int], tuple[float, list[CardPlan]] | None] = {}
+
+    def row(i: int, j: int) -> tuple[float, list[CardPlan]] | None:
+        if (i, j) not in rows_cache:
+            chunk = specs[i:j]
+            avail = span - hgap * (len(chunk) - 1)
+            total = sum(_weight(s) for s in chunk)
+            widths = [avail * _weight(s) / total for s in chunk]
+            if min(widths) < style.body * 12:
+                rows_cache[i, j] = None
+            else:
+                plans = [plan_card(s, w, style) for s, w in zip(chunk, widths, strict=True)]
+                rows_cache[i, j] = (max(p.height for p in plans), plans)
+        return rows_cache[i, j]
+
+    inf = float("inf")
+    best = [inf] * (n + 1)
+    cut = [0] * (n + 1)
+    best[0] = -vgap
+    for j in range(1, n + 1):
+        for i in range(max(0, j - 6), j):
+            if best[i] == inf or (j - i < 2 and n > 1 and not (i == 0 and j == n)):
+                continue
+            r = row(i, j)
+            if r is not None and best[i] + vgap + r[0] < best[j]:
+                best[j], cut[j] = best[i] + vgap + r[0], i
+    if best[n] == inf:
+        return [], [], inf
+    bounds = [n]
+    while bounds[-1] > 0:
+        bounds.append(cut[bounds[-1]])
+    bounds.reverse()
+    rows = [row(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    heights = [r[0] for r in rows if r]
+    used = best[n]
+    # Spare height goes to the gaps between rows (up to a point), so the road has room to turn.
+    spare = max(0.0, area.h - used)
+    extra_gap = min(spare / max(1, len(heights) - 1), vgap * 1.5) if len(heights) > 1 else 0.0
+    grow = (spare - extra_gap * (len(heights) - 1)) / len(heights)
+    placed: list[Placed] = []
+    frames: list[list[tuple[float, float, float, float]]] = []  # per row: x, y, w, h of each frame
+    y = area.y
+    for r, found in enumerate(rows):
+        assert found is not None
+        plans = found[1]
+        h = heights[r] + grow
+        xs = []
+        x = area.x + gutter
+        for p in plans:
+            xs.append(x)
+            x += p.width + hgap
+        if r % 2 == 1:  # even rows read left to right, odd rows come back: mirror them
+            xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
+        line = []
+        for p, xi in zip(plans, xs, strict=True):
+            placed.append((p, xi, y, h))
+            line.append((xi, y + p.tab, p.width, h - p.tab))
+        frames.append(line)
+        y += h + vgap + extra_gap
+    return placed, _road(frames, style, area, gutter), used / area.h
+
+
+def _road(
+    rows: list[list[tuple[float, float, float, float]]], style: Style, area: Rect, gutter: float
+) -> list[Primitive]:
+    """The road behind the cards (first in the list) and the arrows over the gaps (after the cards)."""
+    pal = style.theme.palette
+    pen = style.pen
+    road_color = _mix(pal.muted, pal.background, 0.78)
+    through: list[Point] = []
+    arrows: list[Primitive] = []
+    for r, row in enumerate(rows):
+        lane = [(x + w / 2, y + min(h / 2, 28.0)) for x, y, w, h in row]
+        through += lane
+        for i in range(len(row) - 1):
+            a, b = row[i], row[i + 1]
+            ya = a[1] + min(a[3] / 2, 28.0)
+            if r % 2 == 0:
+                x0, x1 = a[0] + a[2] + 2, b[0] - 2
+            else:
+                x0, x1 = a[0] - 2, b[0] + b[2] + 2
+            arrows += pen.arrow([(x0, ya), ((x0 + x1) / 2, ya - 2), (x1, ya)], f"arrow{r}.{i}", pal.accent2, 4.5)
+        if r + 1 < len(rows):
+            last = row[-1]
+            nxt = rows[r + 1][0]
+            ya = last[1] + min(last[3] / 2, 28.0)
+            yb = nxt[1] + min(nxt[3] / 2, 28.0)
+            if r % 2 == 0:
+                edge, turn, edge2 = last[0] + last[2] + 2, area.right - gutter / 2, nxt[0] + nxt[2] + 2
+            else:
+                edge, turn, edge2 = last[0] - 2, area.x + gutter / 2, nxt[0] - 2
+            through += [(turn, ya + (yb - ya) * 0.2), (turn, yb - (yb - ya) * 0.2)]
+            arrows += pen.arrow(
+                [(edge, ya), (turn, ya + (yb - ya) * 0.3), (turn, yb - (yb - ya) * 0.3), (edge2, yb)],
+                f"turn{r}",
+                pal.accent2,
+                4.5,
+            )
+    road: list[Primitive] = []
+    if len(through) > 1:
+        pts = pen.curve_points(through, "road")
+        road.append(Path(tuple(pts), stroke=road_color, width=min(10.0, gutter * 0.7)))
+    return [*road, _AFTER, *arrows]
+
+
+_AFTER = Path((), stroke=None)  # a marker: primitives after it are painted over the cards

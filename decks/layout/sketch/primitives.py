@@ -1,0 +1,131 @@
+"""Drawing primitives for the one-page sketchnote: what the layout hands to the PDF and PNG backends.
+
+Coordinates are in points (1/72 in) with the origin at the TOP-LEFT corner of the page and y growing
+downwards, as a reader scans the page; the PDF backend flips y, the PNG backend multiplies by its scale.
+Nothing here knows reportlab or Pillow, so both backends paint exactly the same picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+
+Point = tuple[float, float]
+Color = str  # "#RRGGBB"
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle: left, top, width, height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def contains(self, other: Rect, tolerance: float = 0.0) -> bool:
+        t = tolerance
+        return (
+            other.x >= self.x - t
+            and other.y >= self.y - t
+            and other.right <= self.right + t
+            and other.bottom <= self.bottom + t
+        )
+
+    def overlaps(self, other: Rect) -> bool:
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+
+@dataclass(frozen=True)
+class Path:
+    """A polyline (already jittered, densely sampled), stroked and/or filled."""
+
+    points: tuple[Point, ...]
+    stroke: Color | None = None
+    width: float = 1.0
+    fill: Color | None = None
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Text in one font file at one size, starting at (x, baseline y)."""
+
+    x: float
+    y: float  # the baseline
+    text: str
+    font: FilePath
+    size: float
+    color: Color
+    width: float  # the advance, as measured by the text engine
+    ascent: float  # points above the baseline
+    descent: float  # points below the baseline, positive
+
+
+@dataclass(frozen=True)
+class Box:
+    """A filled axis-aligned rectangle without a stroke (QR code modules)."""
+
+    rect: Rect
+    fill: Color
+
+
+@dataclass(frozen=True)
+class Link:
+    """A clickable area pointing at a URL (PDF only; a PNG cannot link)."""
+
+    rect: Rect
+    url: str
+
+
+Primitive = Path | TextRun | Box | Link
+
+
+@dataclass(frozen=True)
+class Container:
+    """A framed region of the page and what it holds: a card, the banner, a day tab, the footer."""
+
+    kind: str  # "banner", "item", "key", "day", "footer"
+    rect: Rect
+    label: str
+    part: int | None = None
+
+
+@dataclass
+class Sketch:
+    """A laid-out page: its size, what to paint in order, and where every container is."""
+
+    width: float
+    height: float
+    margin: float
+    background: Color
+    layout: str
+    body_size: float  # the fitted body type size, points
+    primitives: list[Primitive] = field(default_factory=list)
+    containers: list[Container] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    title: str = ""
+    author: str = ""
+
+    @property
+    def inner(self) -> Rect:
+        """The area inside the page margin."""
+        return Rect(self.margin, self.margin, self.width - 2 * self.margin, self.height - 2 * self.margin)
+
+    def runs(self) -> list[TextRun]:
+        return [p for p in self.primitives if isinstance(p, TextRun)]
+
+    def fonts(self) -> list[FilePath]:
+        """Font files the page uses, in first-use order (register only these)."""
+        seen: dict[FilePath, None] = {}
+        for run in self.runs():
+            seen.setdefault(run.font, None)
+        return list(seen)

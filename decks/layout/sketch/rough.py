@@ -1,0 +1,177 @@
+"""Hand-drawn strokes: lines, boxes, circles and arrows with seeded jitter, as plain point lists.
+
+An xkcd-style wobble (a bow plus two slow sine waves, each with a random phase) is added perpendicular to
+the stroke. Every shape takes a key; the key and the theme's seed seed its own random generator, so a
+shape looks the same on every run and does not change when another shape is added before it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+from decks.layout.sketch.primitives import Color, Path, Point, Rect
+
+_STEP = 6.0  # points between samples: smooth at 2x PNG resolution, few enough to draw fast
+
+
+class Pen:
+    """Draws jittered shapes with one seed, roughness and stroke width."""
+
+    def __init__(self, seed: int, roughness: float, stroke: float) -> None:
+        self.seed = seed
+        self.roughness = roughness
+        self.stroke = stroke
+
+    def rng(self, key: str) -> random.Random:
+        # A string seed is hashed with SHA-512 by random.seed, so it does not depend on PYTHONHASHSEED.
+        return random.Random(f"{self.seed}:{key}")
+
+    def _wobble(self, points: list[Point], rng: random.Random, amount: float) -> list[Point]:
+        """`points` (a densely sampled polyline) moved perpendicular to itself by a smooth random amount."""
+        if amount <= 0 or len(points) < 2:
+            return points
+        total = sum(math.dist(points[i], points[i + 1]) for i in range(len(points) - 1)) or 1.0
+        bow = rng.uniform(-1, 1) * amount * min(1.0, total / 80)
+        waves = [(rng.uniform(0, 6.28), rng.uniform(0.15, 0.45) * amount, total / rng.uniform(25, 60)) for _ in "ab"]
+        out: list[Point] = []
+        run = 0.0
+        for i, (x, y) in enumerate(points):
+            if i:
+                run += math.dist(points[i - 1], points[i])
+            a = points[max(0, i - 1)]
+            b = points[min(len(points) - 1, i + 1)]
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            norm = math.hypot(dx, dy) or 1.0
+            nx, ny = -dy / norm, dx / norm
+            t = run / total
+            off = bow * math.sin(math.pi * t)
+            off += sum(amp * math.sin(phase + run / wave) for phase, amp, wave in waves) * math.sin(math.pi * t)
+            out.append((x + nx * off, y + ny * off))
+        return out
+
+    def line_points(self, a: Point, b: Point, key: str, overshoot: bool = True) -> list[Point]:
+        rng = self.rng(key)
+        r = self.roughness
+        length = math.dist(a, b)
+        if length == 0:
+            return [a, b]
+        ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+        if overshoot and r > 0:
+            # Hand-drawn boxes have corners where the strokes run a little past each other.
+            s0, s1 = rng.uniform(-0.5, 1.5) * r, rng.uniform(-0.5, 1.5) * r
+            a = (a[0] - ux * s0, a[1] - uy * s0)
+            b = (b[0] + ux * s1, b[1] + uy * s1)
+            length = math.dist(a, b)
+        n = max(1, int(length / _STEP))
+        pts = [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(n + 1)]
+        return self._wobble(pts, rng, 0.9 * r)
+
+    def line(self, a: Point, b: Point, key: str, color: Color, width: float | None = None) -> Path:
+        return Path(tuple(self.line_points(a, b, key)), stroke=color, width=width or self.stroke)
+
+    def rect(
+        self, r: Rect, key: str, stroke: Color | None, fill: Color | None = None, width: float | None = None
+    ) -> list[Path]:
+        """A box: a slightly crooked fill, then four strokes that overshoot at the corners."""
+        out: list[Path] = []
+        corners = [(r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom)]
+        if fill:
+            rng = self.rng(key + ":fill")
+            j = 0.6 * self.roughness
+            poly = [(x + rng.uniform(-j, j), y + rng.uniform(-j, j)) for x, y in corners]
+            out.append(Path(tuple(poly), fill=fill, closed=True))
+        if stroke:
+            for i in range(4):
+                a, b = corners[i], corners[(i + 1) % 4]
+                out.append(self.line(a, b, f"{key}:{i}", stroke, width))
+        return out
+
+    def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
+        rng = self.rng(key)
+        r = self.roughness
+        n = max(12, int(2 * math.pi * max(rx, ry) / _STEP))
+        start = rng.uniform(0, 2 * math.pi)
+        turn = 2 * math.pi * (1.06 if r > 0 else 1.0)  # a pen circle ends a little past where it began
+        phase = rng.uniform(0, 6.28)
+        amp = 0.35 * r
+        pts = []
+        for i in range(n + 1):
+            t = start + turn * i / n
+            wob = amp * math.sin(phase + 3 * t) + amp * 0.6 * (i / n)
+            pts.append((cx + (rx + wob) * math.cos(t), cy + (ry + wob) * math.sin(t)))
+        return pts
+
+    def ellipse(
+        self,
+        cx: float,
+        cy: float,
+        rx: float,
+        ry: float,
+        key: str,
+        stroke: Color | None,
+        fill: Color | None = None,
+        width: float | None = None,
+    ) -> list[Path]:
+        out: list[Path] = []
+        if fill:
+            pts = self.ellipse_points(cx, cy, rx, ry, key + ":fill")
+            out.append(Path(tuple(pts), fill=fill, closed=True))
+        if stroke:
+            out.append(Path(tuple(self.ellipse_points(cx, cy, rx, ry, key)), stroke=stroke, width=width or self.stroke))
+        return out
+
+    def curve_points(self, through: list[Point], key: str) -> list[Point]:
+        """A smooth (Catmull-Rom) curve through `through`, sampled and jittered."""
+        if len(through) == 2:
+            return self.line_points(through[0], through[1], key, overshoot=False)
+        ext = [through[0], *through, through[-1]]
+        pts: list[Point] = []
+        for i in range(1, len(ext) - 2):
+            p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
+            n = max(2, int(math.dist(p1, p2) / _STEP))
+            for s in range(n):
+                t = s / n
+                t2, t3 = t * t, t * t * t
+                pts.append(
+                    tuple(
+                        0.5
+                        * (
+                            2 * p1[k]
+                            + (-p0[k] + p2[k]) * t
+                            + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
+                            + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3
+                        )
+                        for k in (0, 1)
+                    )  # type: ignore[arg-type]
+                )
+        pts.append(through[-1])
+        return self._wobble(pts, self.rng(key), 0.8 * self.roughness)
+
+    def arrow(
+        self, through: list[Point], key: str, color: Color, head: float = 5.0, width: float | None = None
+    ) -> list[Path]:
+        """A curved arrow through `through`, with a two-stroke head at the end."""
+        w = width or self.stroke
+        pts = self.curve_points(through, key)
+        out = [Path(tuple(pts), stroke=color, width=w)]
+        tip = pts[-1]
+        back = next((p for p in reversed(pts) if math.dist(p, tip) >= head * 0.8), pts[0])
+        ang = math.atan2(tip[1] - back[1], tip[0] - back[0])
+        rng = self.rng(key + ":head")
+        for side in (-1, 1):
+            a = ang + math.pi - side * (0.45 + rng.uniform(-0.08, 0.08))
+            end = (tip[0] + head * math.cos(a), tip[1] + head * math.sin(a))
+            out.append(Path((tip, end), stroke=color, width=w))
+        return out
+
+    def dot(self, cx: float, cy: float, r: float, key: str, color: Color) -> Path:
+        rng = self.rng(key)
+        pts = tuple(
+            (
+                cx + r * (1 + rng.uniform(-0.15, 0.15) * self.roughness) * math.cos(t),
+                cy + r * (1 + rng.uniform(-0.15, 0.15) * self.roughness) * math.sin(t),
+            )
+            for t in (2 * math.pi * i / 10 for i in range(10))
+        )
+        return Path(pts, fill=color, closed=True)

@@ -1,0 +1,91 @@
+"""The sketchnote's look at one scale: type sizes, colours per day, font stacks, the pen, and text runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decks.layout.sketch.primitives import Color, TextRun
+from decks.layout.sketch.rough import Pen
+from decks.text.fallback import FontStack, strip_ignorable
+from decks.text.stacks import stacks_for
+from decks.themes.model import Theme
+
+MM = 72 / 25.4
+QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
+LEADING = 1.22  # body line pitch over size: dense, but Comic Neue's descenders clear the next line's caps
+
+LABELS = {
+    "en": {"key": "Key takeaways", "source": "Source", "by": "Recap by", "video": "video"},
+    "zh": {"key": "主要收获", "source": "来源", "by": "分享人", "video": "视频"},
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language.split("-")[0].lower(), LABELS["en"])
+
+
+@dataclass(frozen=True)
+class Style:
+    """Everything a layout needs to measure and draw at scale `k` (body size = theme body × k)."""
+
+    theme: Theme
+    k: float
+    hand: FontStack
+    bold: FontStack
+    pen: Pen
+
+    @classmethod
+    def make(cls, theme: Theme, k: float) -> Style:
+        stacks = stacks_for(theme)
+        pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen)
+
+    @property
+    def body(self) -> float:
+        return self.theme.sizes.sketch.body * self.k
+
+    @property
+    def heading(self) -> float:
+        return self.theme.sizes.sketch.heading * self.k
+
+    @property
+    def banner(self) -> float:
+        return self.theme.sizes.sketch.banner * self.k
+
+    @property
+    def small(self) -> float:
+        # Day tabs and the footer: never below the legibility floor.
+        return max(self.theme.sizes.sketch.floor, self.body * 0.85)
+
+    @property
+    def pad(self) -> float:
+        return 2.5 + 0.45 * self.body
+
+    @property
+    def gap(self) -> float:
+        return 3.0 + 0.5 * self.body
+
+    def part_color(self, part: int) -> Color:
+        # Neighbouring days always differ; two accents keep to sketchnote practice.
+        p = self.theme.palette
+        return (p.accent2, p.accent)[part % 2]
+
+    def width(self, text: str, stack: FontStack, size: float) -> float:
+        return stack.width(strip_ignorable(text), size)
+
+    def runs(self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color) -> list[TextRun]:
+        """`text` as one run per face, so each character is drawn by the first face that has it."""
+        out: list[TextRun] = []
+        for face, chunk in stack.segments(text):
+            w = face.width(chunk, size)
+            if chunk.strip():
+                out.append(
+                    TextRun(x, baseline, chunk, face.path, size, color, w, face.ascent * size, face.descent * size)
+                )
+            x += w
+        return out
+
+
+def baseline_in(top: float, size: float, pitch: float) -> float:
+    """The baseline of a line box starting at `top`: glyphs centred in the pitch (Comic Neue's metrics)."""
+    return top + (pitch - 1.35 * size) / 2 + 1.0 * size

@@ -1,0 +1,67 @@
+"""`recap png`: the one-page sketchnote as a picture, painting the same primitives as the PDF with Pillow.
+
+The page is drawn at twice the output resolution and scaled down, which gives the rough strokes smooth
+(anti-aliased) edges; the output is 144 dpi (2 px per point). Saved without timestamps: same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path as FilePath
+from typing import Any
+
+from decks.layout.sketch.primitives import Box, Path, Sketch, TextRun
+from decks.model import Recap
+from decks.renderers.base import Rendered, Renderer
+from decks.renderers.pdf import SKETCH_OPTIONS, sketch_for
+from decks.themes.model import Theme
+
+SCALE = 2.0  # pixels per point in the output: 144 dpi
+_SUPERSAMPLE = 2
+
+
+def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
+    """The PNG of a laid-out page."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    s = scale * _SUPERSAMPLE
+    size = (round(sketch.width * s), round(sketch.height * s))
+    img = Image.new("RGB", size, sketch.background)
+    draw = ImageDraw.Draw(img)
+    fonts: dict[tuple[FilePath, float], Any] = {}
+    for prim in sketch.primitives:
+        if isinstance(prim, TextRun):
+            key = (prim.font, round(prim.size * s, 2))
+            if key not in fonts:
+                fonts[key] = ImageFont.truetype(str(prim.font), key[1])
+            draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
+        elif isinstance(prim, Path):
+            if len(prim.points) < 2:
+                continue
+            pts = [(x * s, y * s) for x, y in prim.points]
+            if prim.fill:
+                draw.polygon(pts, fill=prim.fill)
+            if prim.stroke:
+                if prim.closed:
+                    pts.append(pts[0])
+                draw.line(pts, fill=prim.stroke, width=max(1, round(prim.width * s)), joint="curve")
+        elif isinstance(prim, Box):
+            r = prim.rect
+            draw.rectangle((r.x * s, r.y * s, r.right * s - 1, r.bottom * s - 1), fill=prim.fill)
+    out = img.resize((round(sketch.width * scale), round(sketch.height * scale)), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    out.save(buf, format="PNG", optimize=False, dpi=(72 * scale, 72 * scale))
+    return buf.getvalue()
+
+
+class PngRenderer(Renderer):
+    """The one-page sketchnote as a PNG picture (the same layout as `recap pdf`)."""
+
+    name = "png"
+    suffix = ".png"
+    description = "The one-page sketchnote as a PNG picture at 144 dpi (the same layout as recap pdf)."
+    options = SKETCH_OPTIONS
+
+    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
+        sketch = sketch_for(recap, theme, options)
+        return Rendered(paint(sketch), list(sketch.warnings))

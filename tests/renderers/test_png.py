@@ -1,0 +1,49 @@
+"""`recap png`: the same layout as the PDF, as a 144 dpi picture, with the same bytes every run."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from decks.readers.content import load_content
+from decks.renderers.pdf import PdfRenderer
+from decks.renderers.png import PngRenderer
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+
+
+@pytest.fixture(scope="module")
+def png_en() -> bytes:
+    return PngRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data
+
+
+def test_png_is_the_page_at_144_dpi_and_not_blank(png_en) -> None:
+    img = Image.open(io.BytesIO(png_en))
+    assert img.size == (1684, 1191)  # A4 landscape, 2 px per point
+    stat = ImageStat.Stat(img.convert("L"))
+    assert stat.stddev[0] > 30, "the picture is (nearly) blank"
+
+
+def test_same_bytes_every_run(png_en) -> None:
+    assert PngRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data == png_en
+
+
+def test_png_matches_the_pdf_layout(png_en, tmp_path, poppler) -> None:
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm is not installed (apt-get install poppler-utils)")
+    pdf = tmp_path / "en.pdf"
+    pdf.write_bytes(PdfRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data)
+    subprocess.run(["pdftoppm", "-png", "-r", "36", "-singlefile", str(pdf), str(tmp_path / "ref")], check=True)
+    ref = Image.open(tmp_path / "ref.png").convert("L")
+    ours = Image.open(io.BytesIO(png_en)).convert("L").resize(ref.size, Image.Resampling.BOX)
+    diff = ImageStat.Stat(ImageChops.difference(ref, ours)).mean[0]
+    assert diff < 12, f"the PNG differs from the PDF render by {diff:.1f} grey levels on average"
+
+
+def test_chinese_example_and_path_layout_render(tmp_path) -> None:
+    data = PngRenderer().render(load_content(EXAMPLE_ZH), load_theme(None), layout="path").data
+    assert Image.open(io.BytesIO(data)).size == (1684, 1191)
