@@ -1,0 +1,102 @@
+"""The deck plan: slide order, fitting to the floor, continuation slides, notes and sections."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from decks.layout.deck import ZWSP, build_plan, default_geometry, display_url
+from decks.readers.content import load_content
+from decks.text.stacks import stacks_for
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+from tests.fixtures.dense import LONG_URL, dense_recap
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(None)
+
+
+@pytest.fixture(scope="module")
+def plans(theme):
+    return {
+        "en": build_plan(load_content(EXAMPLE_EN), theme),
+        "zh": build_plan(load_content(EXAMPLE_ZH), theme),
+        "dense": build_plan(dense_recap(), theme),
+    }
+
+
+def test_slides_come_in_the_issue_order(plans):
+    recap = load_content(EXAMPLE_EN)
+    kinds = [s.kind for s in plans["en"].slides]
+    assert kinds[:3] == ["title", "agenda", "section"]
+    assert kinds[-1] == "closing"
+    assert kinds.count("section") == len(recap.all_parts)
+    assert kinds.count("item") >= len(recap.all_items)
+    assert kinds.index("takeaways") < kinds.index("resources") < kinds.index("closing")
+
+
+def test_sections_are_intro_each_day_and_wrap_up(plans):
+    names = [name for name, _ in plans["en"].sections]
+    assert names == ["Introduction", "Day 0", "Day 1", "Day 2", "Wrap-up"]
+
+
+def test_every_slide_has_notes_and_item_notes_come_from_the_content(plans):
+    recap = load_content(EXAMPLE_EN)
+    for plan in plans.values():
+        assert all(s.notes.strip() for s in plan.slides)
+    first = next(s for s in plans["en"].slides if s.kind == "item")
+    assert first.notes == recap.all_items[0].notes
+    mesh = next(s for s in plans["en"].slides if s.title.paras[0].text == "Mesh TensorFlow")
+    assert "Mesh TensorFlow talk" in mesh.notes  # generated: no notes in the content
+
+
+def test_text_fits_its_box_and_body_text_never_drops_below_the_floor(plans, theme):
+    floor = theme.sizes.slides.floor
+    for plan in plans.values():
+        for slide in plan.slides:
+            for box in [slide.title, *slide.texts]:
+                assert box.height <= box.box.h + 0.01, (slide.title.paras[0].text, box.role)
+                if box.placeholder:
+                    assert all(p.size >= floor for p in box.paras)
+
+
+def test_fifteen_takeaways_continue_on_a_cont_slide(plans):
+    titles = [s.title.paras[0].text for s in plans["dense"].slides]
+    assert any(t.endswith("（续）") for t in titles)
+
+
+def test_long_urls_are_shortened_for_display_but_linked_in_full(plans):
+    runs = [r for s in plans["dense"].slides for t in s.texts for p in t.paras for r in p.runs]
+    assert any(r.link == LONG_URL for r in runs)
+    assert all(len(r.text.replace(ZWSP, "")) < 120 for r in runs if r.link == LONG_URL)
+    assert display_url("https://www.example.com/a/") == "example.com/a"
+
+
+def test_a_word_broken_by_the_engine_gets_a_zero_width_space(plans):
+    texts = [p.text for s in plans["dense"].slides for t in s.texts for p in t.paras]
+    assert any(ZWSP in t and "Supercalifragilistic" in t for t in texts)
+
+
+def test_pictures_keep_their_aspect_ratio_and_do_not_cover_text(plans):
+    for slide in plans["en"].slides:
+        for pic in slide.pictures:
+            for box in slide.texts:
+                b, t = pic.box, box.box
+                overlap = b.x < t.right and t.x < b.right and b.y < t.bottom and t.y < b.bottom
+                assert not overlap, (slide.title.paras[0].text, box.role)
+    from PIL import Image
+
+    image = next(p for s in plans["en"].slides for p in s.pictures if p.path)
+    with Image.open(image.path) as img:
+        assert image.box.w / image.box.h == pytest.approx(img.width / img.height, rel=0.01)
+    assert image.alt
+
+
+def test_geometry_is_16_by_9_and_plans_are_pure(theme):
+    geo = default_geometry()
+    assert geo.width / geo.height == pytest.approx(16 / 9)
+    assert "pptx" not in " ".join(m for m in sys.modules if m.startswith("decks.layout"))
+    assert stacks_for(theme).body.primary.family == "Lato"
