@@ -46,7 +46,11 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     except Exception as exc:  # a broken third-party plugin must not break the whole CLI
         message = f"the renderer '{name}' ({entry.value}) cannot be loaded: {exc}"
 
-        @click.command(name=name, help=f"(broken plugin) {message}")
+        @click.command(
+            name=name,
+            help=f"(broken plugin) {message}",
+            context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+        )
         def broken() -> None:
             raise RecapError(message, ExitCode.INTERNAL)
 

@@ -11,8 +11,13 @@ from decks.errors import OutputError, Problem
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that a failure leaves the previous file (if any) untouched."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # the folder cannot be made (a file is in the way) or written to
+        raise OutputError(
+            [Problem(str(target), f"cannot write it ({exc.strerror})", "choose another place with -o")]
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

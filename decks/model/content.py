@@ -55,7 +55,7 @@ class Link(_Strict):
     @classmethod
     def _url_has_scheme(cls, value: str) -> str:
         if not value.lower().startswith(("http://", "https://", "mailto:")):
-            raise ValueError("a link needs a full address starting with https:// (or http://, mailto:)")
+            raise ValueError("a link needs a full address; start it with https:// (or http://, mailto:)")
         if any(ch.isspace() for ch in value):
             raise ValueError("a link address cannot contain spaces; encode them as %20")
         return value
@@ -201,9 +201,9 @@ class Recap(_Strict):
     @model_validator(mode="after")
     def _has_items(self) -> Recap:
         if self.parts and self.items:
-            raise ValueError("use either parts (days with items) or items, not both")
+            raise ValueError("both parts and items are given; use either parts (days with items) or items, not both")
         if not any(p.items for p in self.parts) and not self.items:
-            raise ValueError("a recap needs at least one item: add items: with a - title: under it")
+            raise ValueError("a recap needs at least one item; add items: with a - title: under it")
         return self
 
     @property

@@ -100,6 +100,10 @@ def parse(text: str, file: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
+        start = exc.context_mark
+        if exc.problem and exc.context and start and mark and start.line != mark.line:
+            # An unclosed quote or bracket is found only at the end; say where it began.
+            what += f" ({exc.context} started at line {start.line + 1}, column {start.column + 1})"
         hint = "check the indentation and quoting here"
         if mark and text[mark.index : mark.index + 1] == "\t":
             hint = "indent with spaces, not tabs"
@@ -111,6 +115,26 @@ def parse(text: str, file: str) -> Located:
                     hint,
                     line=mark.line + 1 if mark else None,
                     col=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids (a control character): its str() spans lines and names no line.
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
+        pos = exc.position
+        if _Loader is not yaml.SafeLoader:
+            pos = len(text.encode("utf-8")[: max(pos, 0)].decode("utf-8", "ignore"))
+        pos = min(max(pos, 0), len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    f"the character U+{exc.character:04X} is not allowed in YAML ({exc.reason})",
+                    "remove it, or write it as an escape like \\x01 inside double quotes",
+                    line=line,
+                    col=col,
                 )
             ]
         ) from None

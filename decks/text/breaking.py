@@ -71,7 +71,8 @@ def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:
         nice = max((i + 1 for i in range(cut - 1) if rest[i] in _URL_BREAK_AFTER), default=0)
         if nice >= max(1, cut // 2):
             cut = nice
-        while cut > 1 and rest[cut] in NO_START:  # keep closing punctuation off the next line's start
+        # Keep closing punctuation off the next line's start, and opening punctuation off this line's end.
+        while cut > 1 and (rest[cut] in NO_START or rest[cut - 1] in NO_END):
             cut -= 1
         pieces.append(rest[:cut])
         rest = rest[cut:]
@@ -102,17 +103,22 @@ def _break_para(text: str, width: float, measure: Callable[[str], float], first_
     def fits(s: str) -> bool:
         return measure(s.rstrip()) <= limit
 
+    # Widths add up (no kerning across atoms), so each atom is measured once and lines grow by addition.
     pending = atoms(text)
+    line_w = 0.0  # the line's width including its trailing spaces
     i = 0
     while i < len(pending):
         atom = pending[i]
-        if fits(line + atom):
+        core = atom.rstrip()
+        core_w = measure(core) if core else 0.0
+        if line_w + core_w <= limit:
             line += atom
+            line_w += core_w + (measure(atom[len(core) :]) if len(core) < len(atom) else 0.0)
             i += 1
             continue
         if line:
             lines.append(line.rstrip())
-            line = ""
+            line, line_w = "", 0.0
             limit = width
             continue
         # The atom alone is too wide: break inside it.
@@ -120,6 +126,7 @@ def _break_para(text: str, width: float, measure: Callable[[str], float], first_
         lines.extend(p.rstrip() for p in pieces[:-1])
         limit = width
         line = pieces[-1]
+        line_w = measure(line)
         i += 1
     if line.strip() or not lines:
         lines.append(line.rstrip())

@@ -8,6 +8,7 @@ computed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from decks.text.breaking import break_lines
 from decks.text.fallback import FontStack
@@ -68,7 +69,7 @@ def layout(blocks: list[Block], width: float, size: float, leading: float = 1.2)
         def measure(s: str, stack: FontStack = stack, bsize: float = bsize) -> float:
             return stack.width(s, bsize)
 
-        lines = tuple(break_lines(block.text, avail, measure))
+        lines = _lines(block.text, stack, bsize, avail)
         if n:
             y += block.space_before * bsize
         pitch = max(leading, stack.line_height(block.text)) * bsize
@@ -76,6 +77,12 @@ def layout(blocks: list[Block], width: float, size: float, leading: float = 1.2)
         y += pitch * len(lines)
         widest = max([widest, *(indent + measure(line) for line in lines)])
     return Laid(size, tuple(laid), y, widest)
+
+
+@lru_cache(maxsize=65536)
+def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
+    """Memoised line breaking: fitting tries the same paragraph at the same size many times."""
+    return tuple(break_lines(text, width, lambda s: stack.width(s, size)))
 
 
 def fit(

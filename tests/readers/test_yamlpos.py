@@ -1,0 +1,168 @@
+"""The located YAML reader: decoding, positions, duplicate keys, refused tags, the alias bound."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from decks.readers.yamlpos import MAX_BYTES, YamlProblems, decode, did_you_mean, dotted, parse
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(YamlProblems) as info:
+        parse(text, "f.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_decode_strips_a_utf8_bom() -> None:
+    assert decode(b"\xef\xbb\xbftitle: X\n", "f.yaml") == "title: X\n"
+
+
+def test_decode_refuses_binary_and_names_the_first_nul_byte() -> None:
+    with pytest.raises(YamlProblems) as info:
+        decode(b"title: X\nab\0cd", "f.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "f.yaml:2:3: this is a binary file, not text; give a YAML text file"
+    ]
+
+
+def test_decode_refuses_non_utf8_and_names_the_byte_and_its_place() -> None:
+    with pytest.raises(YamlProblems) as info:
+        decode("title: café\n".encode("latin-1"), "f.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.col) == (1, 11)
+    assert str(problem).startswith("f.yaml:1:11: byte 0xe9 is not UTF-8; save the file as UTF-8")
+
+
+def test_decode_refuses_a_file_over_the_size_bound() -> None:
+    with pytest.raises(YamlProblems) as info:
+        decode(b"#" * (MAX_BYTES + 1), "f.yaml")
+    assert "5 MB" in str(info.value)
+
+
+def test_parse_records_one_based_positions_of_values_and_keys() -> None:
+    located = parse("title: X\nitems:\n  - title: Y\n    summary: Z\n", "f.yaml")
+    assert located.data == {"title": "X", "items": [{"title": "Y", "summary": "Z"}]}
+    assert located.values[("title",)] == (1, 8)
+    assert located.values[("items", 0)] == (3, 5)
+    assert located.values[("items", 0, "summary")] == (4, 14)
+    assert located.keys[("items", 0, "summary")] == (4, 5)
+
+
+def test_where_falls_back_to_the_nearest_located_ancestor() -> None:
+    located = parse("title: X\nitems:\n  - title: Y\n", "f.yaml")
+    assert located.where(("items", 0, "links", 3, "url")) == (3, 5)
+    assert located.where(("nothing",)) == (1, 1)
+
+
+def test_parse_of_empty_text_gives_no_data() -> None:
+    assert parse("", "f.yaml").data is None
+    assert parse("# only a comment\n", "f.yaml").data is None
+
+
+def test_duplicate_keys_are_refused_naming_both_lines() -> None:
+    assert problems_of("title: X\nsummary: S\ntitle: Y\n") == [
+        "f.yaml:3:1: title: duplicate key 'title' (first at line 1); keep only one of them"
+    ]
+
+
+def test_nested_duplicate_keys_name_their_path() -> None:
+    assert problems_of("items:\n  - title: A\n    title: B\n") == [
+        "f.yaml:3:5: items[0].title: duplicate key 'title' (first at line 2); keep only one of them"
+    ]
+
+
+def test_a_python_tag_is_refused_at_its_line_and_column_and_never_run(tmp_path) -> None:
+    marker = tmp_path / "pwned"
+    text = f'title: X\nitems: !!python/object/apply:os.system ["touch {marker}"]\n'
+    assert problems_of(text) == [
+        "f.yaml:2:8: items: the tag !!python/object/apply:os.system is not allowed; "
+        "recap reads plain YAML only: remove the tag"
+    ]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!binary aGVsbG8=\n", "!!binary"),
+        ("a: !custom x\n", "!custom"),
+        ("a: !!set {x, y}\n", "!!set"),
+        ("a: !!python/tuple [1, 2]\n", "!!python/tuple"),
+        ("a: !!omap [{x: 1}]\n", "!!omap"),
+    ],
+)
+def test_every_non_standard_tag_is_refused(text: str, tag: str) -> None:
+    (problem,) = problems_of(text)
+    assert problem.startswith("f.yaml:1:4: a: the tag ")
+    assert f"the tag {tag} is not allowed" in problem
+
+
+def test_merge_keys_are_refused() -> None:
+    (problem,) = problems_of("base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert problem == "f.yaml:3:3: other: merge keys (<<) are not supported; write the keys out in full"
+
+
+def test_a_key_that_is_not_text_is_refused() -> None:
+    (problem,) = problems_of("? [a, b]\n: 1\n")
+    assert problem.startswith("f.yaml:1:3: the key ['a', 'b'] is not text")
+
+
+def test_every_reader_problem_is_reported_at_once() -> None:
+    found = problems_of("a: 1\na: 2\nb: !!binary eA==\nc: 2019-02-30\n")
+    assert [p.split(": ")[0] for p in found] == ["f.yaml:2:1", "f.yaml:3:4", "f.yaml:4:4"]
+
+
+def test_small_aliases_are_expanded() -> None:
+    assert parse("a: &x [1, 2]\nb: *x\n", "f.yaml").data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_an_alias_bomb_stops_quickly_with_one_problem() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    started = time.perf_counter()
+    found = problems_of("\n".join(lines))
+    assert time.perf_counter() - started < 2
+    assert len(found) == 1
+    assert "expands to more than" in found[0]
+    assert "write the content out instead of nesting aliases" in found[0]
+
+
+def test_an_impossible_date_is_a_located_problem() -> None:
+    assert problems_of("start: 2019-02-30\n") == [
+        "f.yaml:1:8: start: not a real date (day is out of range for month); write the date as YYYY-MM-DD"
+    ]
+
+
+def test_a_tab_in_the_indentation_gets_its_own_hint() -> None:
+    (problem,) = problems_of("title: X\n\tsummary: Y\n")
+    assert problem.startswith("f.yaml:2:1: not valid YAML: ")
+    assert problem.endswith("; indent with spaces, not tabs")
+
+
+def test_an_unclosed_quote_says_where_it_began() -> None:
+    (problem,) = problems_of('title: X\nitems:\n  - title: "Unclosed\n  - title: Y\n')
+    assert problem.startswith("f.yaml:5:1: not valid YAML: ")
+    assert "started at line 3, column 12" in problem
+
+
+@pytest.mark.parametrize("text", ["\x01", "title: X\nitems: a\x07b\n", "日本語: b\n c\x01"])
+def test_a_control_character_is_one_located_line(text: str) -> None:
+    (problem,) = problems_of(text)
+    assert "\n" not in problem
+    index = text.index(next(c for c in text if c in "\x01\x07"))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    assert problem.startswith(f"f.yaml:{line}:{col}: the character U+00")
+
+
+def test_dotted_writes_paths_as_people_do() -> None:
+    assert dotted(("parts", 0, "items", 2, "title")) == "parts[0].items[2].title"
+    assert dotted(()) == ""
+
+
+def test_did_you_mean_finds_close_names_only() -> None:
+    assert did_you_mean("sumary", ["title", "summary"]) == "summary"
+    assert did_you_mean("zzz", ["title", "summary"]) is None

@@ -1,0 +1,128 @@
+"""Line breaking: nothing is lost, lines fit, and CJK kinsoku rules hold."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decks.assets import fonts_dir
+from decks.text.breaking import NO_END, NO_START, atoms, break_lines
+from decks.text.fallback import FontStack
+from decks.text.fonts import load_face
+
+SIZE = 12.0
+
+
+@cache
+def stack() -> FontStack:
+    return FontStack((load_face(fonts_dir() / "Lato-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf")))
+
+
+def measure(text: str) -> float:
+    return stack().width(text, SIZE)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_latin_text_breaks_at_spaces() -> None:
+    lines = break_lines("TensorFlow two point oh is here now", measure("TensorFlow two") + 1, measure)
+    assert lines == ["TensorFlow two", "point oh is here", "now"]
+
+
+def test_newlines_are_hard_breaks() -> None:
+    assert break_lines("one\ntwo", 1000, measure) == ["one", "two"]
+    assert break_lines("one\n\ntwo", 1000, measure) == ["one", "", "two"]
+
+
+def test_empty_text_is_one_empty_line() -> None:
+    assert break_lines("", 100, measure) == [""]
+
+
+def test_first_width_narrows_only_the_first_line() -> None:
+    text = "aaa bbb ccc ddd"
+    lines = break_lines(text, measure("aaa bbb ccc") + 1, measure, first_width=measure("aaa") + 1)
+    assert lines == ["aaa", "bbb ccc", "ddd"]
+
+
+def test_a_long_url_breaks_after_its_punctuation() -> None:
+    url = "https://www.tensorflow.org/alpha/guide/keras/overview"
+    lines = break_lines(url, measure("https://www.tensorflow.org/") + 2, measure)
+    assert "".join(lines) == url
+    assert all(line.endswith(("/", ".", "-")) for line in lines[:-1])
+
+
+def test_each_ideograph_is_an_atom_and_closing_punctuation_joins_the_one_before() -> None:
+    assert atoms("我们，测试。") == ["我", "们，", "测", "试。"]
+    assert atoms("「模型」") == ["「模", "型」"]
+
+
+def test_a_closing_mark_is_never_pushed_to_the_start_of_a_line() -> None:
+    width = measure("我们测试") + 0.5  # four ideographs fit; the full stop after them does not
+    lines = break_lines("我们测试。好", width, measure)
+    assert lines == ["我们测", "试。好"]
+
+
+def test_an_opening_mark_is_never_left_at_the_end_of_a_line() -> None:
+    width = measure("我们测「") + 0.5
+    lines = break_lines("我们测「试」", width, measure)
+    assert not any(line.endswith("「") for line in lines)
+    assert "".join(lines) == "我们测「试」"
+
+
+def test_a_word_broken_inside_keeps_its_opening_quote_off_the_line_end() -> None:
+    # Curly quotes are not wide, so they glue into one long atom that must be broken inside.
+    lines = break_lines("が”“が，", 3 * SIZE, measure)
+    assert "".join(lines) == "が”“が，"
+    assert not any(line.endswith("“") for line in lines[:-1])
+
+
+_LATIN = st.sampled_from(["TensorFlow", "2.0", "Keras", "a", "is", "eager", "supercalifragilisticexpialidocious"])
+_URL = st.sampled_from(["https://www.tensorflow.org/alpha", "https://github.com/tensorflow/tensorflow/issues?q=x&y=2"])
+_CJK_WORD = st.text(st.sampled_from("我们测试机器学习模型数据中文字符のカタカナひらがな"), min_size=1, max_size=6)
+_CLOSER = st.sampled_from([*"，。、：；！？）」』》”…ー", "っ"])
+_OPENER = st.sampled_from([*"（「『《“"])
+_PUNCT = st.sampled_from([*",.;:!?()-—/'\"%$"])
+_SPACE = st.sampled_from([" ", "  ", "\t", " "])
+mixed_text = st.lists(st.one_of(_LATIN, _URL, _CJK_WORD, _CLOSER, _OPENER, _PUNCT, _SPACE), max_size=40).map("".join)
+cjk_text = st.lists(
+    st.one_of(
+        _CJK_WORD,
+        st.tuples(_CJK_WORD, _CLOSER).map("".join),
+        st.tuples(_OPENER, _CJK_WORD, _CLOSER).map("".join),
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mixed_text, st.floats(1, 400))
+def test_breaking_never_loses_a_character_and_every_line_fits(text: str, width: float) -> None:
+    lines = break_lines(text, width, measure)
+    assert squash("".join(lines)) == squash(text)
+    for line in lines:
+        assert measure(line) <= width or len(line) == 1, (line, width)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cjk_text, st.floats(3 * SIZE, 400))
+def test_cjk_lines_follow_kinsoku(text: str, width: float) -> None:
+    lines = break_lines(text, width, measure)
+    assert "".join(lines) == text
+    for line in lines:
+        assert measure(line) <= width or len(line) == 1
+    for line in lines[1:]:
+        assert line[0] not in NO_START, lines
+    for line in lines[:-1]:
+        assert line[-1] not in NO_END, lines
+
+
+@pytest.mark.parametrize("ch", sorted("，。、）」』》ー々"))
+def test_common_closing_marks_are_in_no_start(ch: str) -> None:
+    assert ch in NO_START

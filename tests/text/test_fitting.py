@@ -1,0 +1,103 @@
+"""Fitting: the largest size on the grid that fits the box, never above the maximum nor below the floor."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decks.assets import fonts_dir
+from decks.text.fallback import FontStack
+from decks.text.fitting import Block, fit, layout, take_fitting
+from decks.text.fonts import load_face
+
+
+@cache
+def stack() -> FontStack:
+    return FontStack((load_face(fonts_dir() / "Lato-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf")))
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(text, stack()) for text in texts]
+
+
+def test_short_text_in_a_big_box_gets_the_maximum_size() -> None:
+    laid = fit(blocks("TensorFlow 2.0"), 500, 200, 28, 18)
+    assert laid is not None and laid.size == 28
+    assert laid.line_count == 1
+
+
+def test_text_that_cannot_fit_at_the_floor_gives_none() -> None:
+    assert fit(blocks("word " * 500), 100, 50, 28, 18) is None
+
+
+def test_more_text_shrinks_the_size_but_not_below_the_floor() -> None:
+    short = fit(blocks("One takeaway"), 300, 100, 28, 10)
+    long = fit(blocks("One takeaway that goes on and on, " * 4), 300, 100, 28, 10)
+    assert short is not None and long is not None
+    assert 10 <= long.size < short.size
+
+
+def test_sizes_are_on_the_half_point_grid() -> None:
+    laid = fit(blocks("A fairly long takeaway about eager execution " * 3), 250, 120, 28, 8)
+    assert laid is not None and (laid.size * 2).is_integer()
+
+
+def test_no_blocks_fit_at_the_maximum() -> None:
+    laid = fit([], 100, 100, 20, 10)
+    assert laid is not None and laid.size == 20 and laid.height == 0
+
+
+def test_layout_stacks_blocks_with_space_before_and_scale() -> None:
+    heading = Block("Title", stack(), scale=1.5)
+    body = Block("Body", stack(), space_before=1.0)
+    laid = layout([heading, body], 400, 10, leading=1.2)
+    first, second = laid.blocks
+    assert first.size == 15 and second.size == 10
+    assert second.top == first.height + 10
+    assert laid.height == second.top + second.height
+
+
+def test_take_fitting_always_takes_at_least_one_block() -> None:
+    assert take_fitting(blocks("x " * 400, "y"), 100, 10, 12) == 1
+    assert take_fitting(blocks("a", "b", "c"), 300, 1000, 12) == 3
+
+
+_TEXT = st.text(st.sampled_from("ab cdef ghij 我们测试。，「」https://x.org/"), min_size=1, max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_TEXT, min_size=1, max_size=4),
+    st.floats(20, 500),
+    st.floats(10, 500),
+    st.integers(12, 24).map(lambda n: n / 2),
+    st.integers(0, 40).map(lambda n: n / 2),
+)
+def test_fit_stays_in_the_box_and_the_size_range(
+    texts: list[str], width: float, height: float, min_size: float, extra: float
+) -> None:
+    max_size = min_size + extra
+    laid = fit(blocks(*texts), width, height, max_size, min_size)
+    if laid is not None:
+        assert laid.height <= height
+        assert laid.width <= width
+        assert min_size <= laid.size <= max_size
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_TEXT, min_size=1, max_size=4),
+    st.floats(20, 400),
+    st.floats(10, 400),
+    st.floats(1, 2),
+    st.floats(0, 200),
+)
+def test_a_bigger_box_never_gives_a_smaller_size(
+    texts: list[str], width: float, height: float, wider: float, taller: float
+) -> None:
+    small = fit(blocks(*texts), width, height, 24, 6)
+    big = fit(blocks(*texts), width * wider, height + taller, 24, 6)
+    if small is not None:
+        assert big is not None and big.size >= small.size

@@ -1,0 +1,98 @@
+"""Font faces: metrics read once and cached on disk (RECAP_CACHE_DIR), font files checked before use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from decks.assets import fonts_dir
+from decks.text import fonts
+from decks.text.fallback import FontStack
+from decks.text.fonts import FontFileError, check_font_file, load_face
+
+LATO = fonts_dir() / "Lato-Regular.ttf"
+KAI = fonts_dir() / "RecapKai-Regular.ttf"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "recap" / "metrics"
+
+
+def read_uncached(path: Path) -> fonts.Face:
+    """`load_face` without its in-process memo, so the disk cache is what is tested."""
+    return load_face.__wrapped__(path)
+
+
+def test_recap_cache_dir_redirects_the_metrics_cache(cache_dir: Path) -> None:
+    read_uncached(LATO)
+    assert [p.suffix for p in cache_dir.iterdir()] == [".marshal"]
+
+
+def test_the_second_load_reads_the_cache_file_not_the_font(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = read_uncached(LATO)
+
+    def no_parsing(path: Path) -> None:
+        raise AssertionError("the font was parsed again")
+
+    monkeypatch.setattr(fonts, "_read_metrics", no_parsing)
+    second = read_uncached(LATO)
+    assert second.advances == first.advances
+    assert (second.family, second.units_per_em, second.ascent) == (first.family, first.units_per_em, first.ascent)
+
+
+def test_a_damaged_cache_file_is_read_again_from_the_font(cache_dir: Path) -> None:
+    first = read_uncached(LATO)
+    (cache_file,) = cache_dir.iterdir()
+    cache_file.write_bytes(b"\0garbage")
+    assert read_uncached(LATO).advances == first.advances
+
+
+def test_a_changed_font_file_gets_a_new_cache_entry(cache_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "Copy.ttf"
+    copy.write_bytes(LATO.read_bytes())
+    read_uncached(copy)
+    copy.write_bytes(LATO.read_bytes() + b"\0\0\0\0")
+    read_uncached(copy)
+    assert len(list(cache_dir.iterdir())) == 2
+
+
+def test_an_unwritable_cache_still_loads_the_face(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(blocker))
+    assert read_uncached(LATO).has("A")
+
+
+def test_face_metrics_are_sane(cache_dir: Path) -> None:
+    face = read_uncached(LATO)
+    assert face.family == "Lato"
+    assert face.has("A") and not face.has("我")
+    assert 0.3 < face.advance("A") < 1
+    assert face.width("AA", 10) == pytest.approx(2 * face.advance("A") * 10)
+    assert face.line_height > 1
+
+
+def test_the_stack_falls_back_to_the_cjk_face_per_character(cache_dir: Path) -> None:
+    lato, kai = read_uncached(LATO), read_uncached(KAI)
+    stack = FontStack((lato, kai))
+    assert stack.face_for("A") is lato and stack.face_for("我") is kai
+    assert stack.segments("AB我们C") == [(lato, "AB"), (kai, "我们"), (lato, "C")]
+    assert stack.missing("A我\U0001f600") == {"\U0001f600"}
+    assert stack.width("\u200b", 12) == 0
+
+
+def test_check_font_file_accepts_truetype_and_refuses_the_rest(tmp_path: Path) -> None:
+    check_font_file(LATO)
+    with pytest.raises(FontFileError, match="not found"):
+        check_font_file(tmp_path / "missing.ttf")
+    otf = tmp_path / "cff.otf"
+    otf.write_bytes(b"OTTO" + b"\0" * 20)
+    with pytest.raises(FontFileError, match="CFF"):
+        check_font_file(otf)
+    junk = tmp_path / "junk.ttf"
+    junk.write_bytes(b"hello world, not a font")
+    with pytest.raises(FontFileError, match="not a TrueType font"):
+        check_font_file(junk)
