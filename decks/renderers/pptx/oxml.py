@@ -162,3 +162,21 @@ def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: 
 def remove(element: Any) -> None:
     """Detach an element (an unused placeholder `<p:sp>`) from its parent."""
     element.getparent().remove(element)
+
+
+def set_link_colors(master_part: Any, color: str) -> None:
+    """Set `<a:hlink>` and `<a:folHlink>` in the master's theme part (ppt/theme/themeN.xml) to `color`.
+
+    PowerPoint draws hyperlinks in the theme's link colour whatever the run says, so the theme's colour must be
+    the palette's, or links on a dark theme come out dark blue.
+    """
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme_part = master_part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    for tag in ("hlink", "folHlink"):
+        for node in root.iter(_a(tag)):
+            for child in list(node):
+                node.remove(child)
+            etree.SubElement(node, _a("srgbClr")).set("val", color.lstrip("#").upper())
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -53,6 +53,7 @@ class Writer:
         prs = Presentation(str(path) if path else None)
         resolved = resolve(prs, path.name if path else "python-pptx default")
         self.warnings.extend(resolved.warnings)
+        oxml.set_link_colors(prs.slide_master.part, self.palette["accent2"])
         deck = build_plan(self.recap, self.theme, resolved.geometry)
         for n, slide in enumerate(deck.slides):
             self.slide(prs, resolved.layouts[slide.layout], slide, n + 1)
@@ -77,6 +78,9 @@ class Writer:
 
     def slide(self, prs: Any, layout: Any, plan: Slide, number: int) -> None:
         slide = prs.slides.add_slide(layout)
+        # The theme's background on every slide: a template's master may be white under chalk-white text.
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = _rgb(self.palette["background"])
         tree = slide.shapes._spTree
         for shape in plan.shapes:
             sp = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(oxml.emu(v) for v in _xywh(shape.box)))
