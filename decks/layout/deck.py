@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from decks.layout.geometry import Rect
 from decks.layout.icons import Icon, choose
 from decks.model import Item, Link, Recap, Takeaway
 from decks.text.breaking import is_wide
@@ -59,30 +60,12 @@ _LABELS = {
 
 
 @dataclass(frozen=True)
-class Box:
-    """A rectangle in points from the slide's top-left corner."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-
-@dataclass(frozen=True)
 class Frame:
     """The boxes a layout offers: its title and body placeholders, and an aside (a picture slot)."""
 
-    title: Box
-    body: Box | None = None
-    aside: Box | None = None
+    title: Rect
+    body: Rect | None = None
+    aside: Rect | None = None
 
 
 @dataclass(frozen=True)
@@ -96,16 +79,16 @@ class Geometry:
 
 def default_geometry() -> Geometry:
     """The boxes of assets/templates/recap-16x9.pptx (tools/build_template.py), for tests and tools."""
-    title, body = Box(48, 24, 864, 84), Box(48, 128, 864, 356)
+    title, body = Rect(48, 24, 864, 84), Rect(48, 128, 864, 356)
     return Geometry(
         960,
         540,
         {
-            "title": Frame(Box(64, 64, 832, 200), Box(64, 316, 832, 170)),
-            "section": Frame(Box(64, 150, 832, 150), Box(64, 316, 832, 150)),
+            "title": Frame(Rect(64, 64, 832, 200), Rect(64, 316, 832, 170)),
+            "section": Frame(Rect(64, 150, 832, 150), Rect(64, 316, 832, 150)),
             "content": Frame(title, body),
-            "picture": Frame(title, Box(48, 128, 528, 356), Box(600, 128, 312, 356)),
-            "closing": Frame(Box(64, 56, 832, 110), Box(64, 190, 832, 290)),
+            "picture": Frame(title, Rect(48, 128, 528, 356), Rect(600, 128, 312, 356)),
+            "closing": Frame(Rect(64, 56, 832, 110), Rect(64, 190, 832, 290)),
         },
     )
 
@@ -145,7 +128,7 @@ class TextBox:
     """Paragraphs in a box; `placeholder` says which placeholder carries them ("title", "body") or None."""
 
     role: str
-    box: Box
+    box: Rect
     paras: tuple[Para, ...]
     placeholder: str | None = None
     anchor: str = "t"
@@ -159,7 +142,7 @@ class TextBox:
 class Picture:
     """An image file or an icon, placed in `box` (aspect ratio kept), with alt text."""
 
-    box: Box
+    box: Rect
     alt: str
     path: Path | None = None
     icon: Icon | None = None
@@ -170,7 +153,7 @@ class Picture:
 class Shape:
     """A decorative filled rectangle in a palette colour."""
 
-    box: Box
+    box: Rect
     color: str
 
 
@@ -281,7 +264,7 @@ class Planner:
             sizes.append(low)
         return sizes
 
-    def fit(self, srcs: Sequence[Src], box: Box, top: float, low: float | None = None) -> Laid | None:
+    def fit(self, srcs: Sequence[Src], box: Rect, top: float, low: float | None = None) -> Laid | None:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
         low = self.floor if low is None else low
         sizes = self._sizes(top, min(top, low))
@@ -318,7 +301,7 @@ class Planner:
         self,
         role: str,
         srcs: Sequence[Src],
-        box: Box,
+        box: Rect,
         top: float,
         placeholder: str | None = None,
         anchor: str = "t",
@@ -330,7 +313,7 @@ class Planner:
             srcs, laid = self._truncate(srcs, box, low or self.floor)
         return TextBox(role, box, self.paras(srcs, laid), placeholder, anchor)
 
-    def _truncate(self, srcs: Sequence[Src], box: Box, size: float) -> tuple[list[Src], Laid]:
+    def _truncate(self, srcs: Sequence[Src], box: Rect, size: float) -> tuple[list[Src], Laid]:
         # Display only (titles, footers): the full text stays in the notes.
         kept: list[Src] = []
         for src in srcs:
@@ -350,7 +333,7 @@ class Planner:
             kept = [replace(srcs[0], runs=(Run("…"),))]
         return kept, self._laid(kept, box.w, size)
 
-    def paginate(self, srcs: Sequence[Src], box: Box, top: float) -> list[list[Src]]:
+    def paginate(self, srcs: Sequence[Src], box: Rect, top: float) -> list[list[Src]]:
         """`srcs` cut into pages that each fit `box` at or above the floor."""
         pages: list[list[Src]] = []
         rest = list(srcs)
@@ -377,7 +360,7 @@ class Planner:
             rest = rest[count:]
         return pages
 
-    def _split_block(self, src: Src, box: Box) -> tuple[Src, Src]:
+    def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
         # One paragraph taller than the whole box: cut it between lines (its runs lose their links' spans
         # only at the cut, since each half keeps the runs it covers).
         laid = self._laid([src], box.w, self.floor)
@@ -394,19 +377,19 @@ class Planner:
     def frame(self, role: str) -> Frame:
         return self.geo.frames[role]
 
-    def title_box(self, text: str, box: Box, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
+    def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
         return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
 
     def footer(self, slide: Slide, on_accent: bool = False) -> None:
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
         color = "on_accent" if on_accent else "muted"
-        number = Box(w - 48 - 80, h - 34, 80, small * LEADING + 2)
+        number = Rect(w - 48 - 80, h - 34, 80, small * LEADING + 2)
         slide.texts.append(TextBox("number", number, (self._line("#", small, color, field="slidenum", align="r"),)))
         if slide.kind != "title":
             event = self.recap.event
             line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
-            box = Box(48, h - 34, w - 48 - 80 - 48 - 24, small * LEADING + 2)
+            box = Rect(48, h - 34, w - 48 - 80 - 48 - 24, small * LEADING + 2)
             slide.texts.append(self.text_box("footer", [Src((Run(line, color),))], box, small, low=small))
 
     def _line(self, text: str, size: float, color: str, field: str | None = None, align: str = "l") -> Para:
@@ -416,8 +399,8 @@ class Planner:
     def decorate(self, slide: Slide) -> None:
         """Accent shapes: a bar on the left edge and a short rule under the title."""
         t = slide.title.box
-        slide.shapes.append(Shape(Box(0, 0, 12, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Box(t.x, t.bottom + 6, 72, 4), "accent2"))
+        slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
+        slide.shapes.append(Shape(Rect(t.x, t.bottom + 6, 72, 4), "accent2"))
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
@@ -460,8 +443,8 @@ class Planner:
             slide.texts.append(self.text_box("subtitle", subs, f.body, self.sizes.subtitle, "body"))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2
         slide.shapes += [
-            Shape(Box(0, 0, self.geo.width, band), "accent"),
-            Shape(Box(0, band, self.geo.width, 6), "accent2"),
+            Shape(Rect(0, 0, self.geo.width, band), "accent"),
+            Shape(Rect(0, band, self.geo.width, 6), "accent2"),
         ]
         names = ", ".join(h.handle for h in who.handles) if who else ""
         slide.notes = (
@@ -526,8 +509,8 @@ class Planner:
         if part.intro:
             srcs.append(Src((Run(part.intro, "on_accent"),), space_before=0.4))
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
-        slide.shapes.append(Shape(Box(0, 0, self.geo.width, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Box(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
+        slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
+        slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
         slide.notes = (
             f"{part.title}"
             + (f", {part.date.isoformat()}" if part.date else "")
@@ -555,9 +538,9 @@ class Planner:
             laid = self._laid(links_src, body.w, self.floor)
             h = laid.height
             links_box = self.text_box(
-                "links", links_src, Box(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor
+                "links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor
             )
-            body = Box(body.x, body.y, body.w, body.h - h - 10)
+            body = Rect(body.x, body.y, body.w, body.h - h - 10)
         pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
         notes = item.notes or _script(item)
         slides: list[Slide] = []
@@ -568,7 +551,7 @@ class Planner:
             title_text = item.title + (self.labels["cont"] if n else "")
             tbox = f.title
             icon_size = min(56.0, tbox.h)
-            tbox = Box(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
             slide = Slide(
                 "item",
                 "picture" if has_image and n == 0 else "content",
@@ -580,20 +563,20 @@ class Planner:
                 slide.texts.append(TextBox("body", body, (), "body"))
             if links_box is not None and n == 0:
                 slide.texts.append(links_box)
-            ibox = Box(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
+            ibox = Rect(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
             slide.pictures.append(Picture(ibox, icon.label, icon=icon, display=(icon_size, icon_size)))
             if has_image and n == 0 and item.image is not None and f.aside is not None:
                 slide.pictures.append(self.image(item.image.path, item.image.alt, f.aside))
                 if item.image.credit:
                     small = self.sizes.small
                     laid = self._laid([Src((Run(item.image.credit, "muted"),))], f.aside.w, small)
-                    cbox = Box(f.aside.x, f.aside.bottom - laid.height, f.aside.w, laid.height)
+                    cbox = Rect(f.aside.x, f.aside.bottom - laid.height, f.aside.w, laid.height)
                     slide.texts.append(
                         self.text_box("caption", [Src((Run(item.image.credit, "muted"),))], cbox, small, low=small)
                     )
                     # The picture shrinks to leave the caption clear.
                     pic = slide.pictures.pop()
-                    area = Box(f.aside.x, f.aside.y, f.aside.w, f.aside.h - laid.height - 8)
+                    area = Rect(f.aside.x, f.aside.y, f.aside.w, f.aside.h - laid.height - 8)
                     slide.pictures.append(self.image(item.image.path, pic.alt, area))
             slide.notes = notes if n == 0 else f"{item.title}, continued."
             self.decorate(slide)
@@ -601,12 +584,12 @@ class Planner:
             slides.append(slide)
         return slides
 
-    def image(self, path: Path, alt: str, area: Box) -> Picture:
+    def image(self, path: Path, alt: str, area: Rect) -> Picture:
         """The image scaled to fit `area`, aspect ratio kept, centred across and at the top."""
         pw, ph = self.image_size(path)
         scale = min(area.w / pw, area.h / ph)
         w, h = pw * scale, ph * scale
-        box = Box(area.x + (area.w - w) / 2, area.y, w, h)
+        box = Rect(area.x + (area.w - w) / 2, area.y, w, h)
         return Picture(box, alt, path=path, display=(w, h))
 
     def takeaway_slides(self) -> list[Slide]:

@@ -14,7 +14,7 @@ from typing import Any
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from decks.assets import assets_dir
-from decks.layout.deck import Box, Frame, Geometry, default_geometry
+from decks.layout.deck import Frame, Geometry, Rect, default_geometry
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -41,13 +41,13 @@ def template_path(theme: Theme) -> Path | None:
     return assets_dir() / "templates" / "recap-16x9.pptx"
 
 
-def _box(shape: Any, master: dict[int, Box]) -> Box | None:
+def _box(shape: Any, master: dict[int, Rect]) -> Rect | None:
     if shape.width is None or shape.left is None:
         return master.get(int(shape.placeholder_format.type))
-    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
+    return Rect(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
 
 
-def _slots(layout: Any, master: dict[int, Box]) -> tuple[Box | None, list[Box]]:
+def _slots(layout: Any, master: dict[int, Rect]) -> tuple[Rect | None, list[Rect]]:
     title, bodies = None, []
     for ph in sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx):
         kind = ph.placeholder_format.type
@@ -75,7 +75,7 @@ def resolve(prs: Any, source: str) -> Resolved:
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
     sx, sy = width / 960, height / 540
     defaults = {
-        role: Frame(*(Box(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
+        role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
         for role, f in default_geometry().frames.items()
     }
     master = {}
@@ -119,7 +119,7 @@ def resolve(prs: Any, source: str) -> Resolved:
     return Resolved(layouts, Geometry(width, height, frames), warnings)
 
 
-def _by_types(prs: Any, role: str, master: dict[int, Box]) -> Any:
+def _by_types(prs: Any, role: str, master: dict[int, Rect]) -> Any:
     """A layout whose placeholders suit `role`, when no layout has one of its names."""
     for layout in prs.slide_layouts:
         kinds = [ph.placeholder_format.type for ph in layout.placeholders]
