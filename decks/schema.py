@@ -22,6 +22,10 @@ def theme_schema_dict() -> dict[str, Any]:
 
     schema = Theme.model_json_schema(mode="validation")
     schema["properties"].pop("folder", None)
+    # A theme that extends another names only what it changes, so no key is required in a single file;
+    # the loader checks the merged theme for completeness.
+    for node in [schema, *schema.get("$defs", {}).values()]:
+        node.pop("required", None)
     return {"$schema": SCHEMA_DIALECT, **schema, "title": "recap theme file"}
 
 

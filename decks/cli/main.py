@@ -120,9 +120,14 @@ def cli() -> None:
 def check(content: Path | None, theme: str | None) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
+    from decks.readers.yamlpos import YamlProblems, decode, parse
 
     recap, path = _load(content)
-    report = check_all(recap, _theme(theme), path)
+    try:  # the content is valid, so this only finds where each value stands, for the glyph report
+        located = parse(decode(path.read_bytes(), str(path)), str(path))
+    except (OSError, YamlProblems):
+        located = None
+    report = check_all(recap, _theme(theme), path, located)
     for line in report.warnings:
         click.echo(f"warning: {line}", err=True)
     if report.problems:

@@ -33,7 +33,7 @@ def load_content(path: Path) -> Recap:
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     """The validated recap in `raw` (the bytes of `file`); image paths resolve against `base_dir`."""
     try:
-        located = parse(decode(raw, file), file)
+        located = parse(decode(raw, file), file, keep_going=True)
     except YamlProblems as exc:
         raise ContentError(exc.problems) from None
     data = located.data
@@ -57,11 +57,26 @@ def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     try:
         recap = Recap.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(problems_from_validation(exc, Recap, located, file)) from None
+        raise ContentError(_merge(located.problems, problems_from_validation(exc, Recap, located, file))) from None
+    if located.problems:
+        raise ContentError(located.problems)
     problems = _check_images(recap, located, file)
     if problems:
         raise ContentError(problems)
     return recap
+
+
+def _merge(yaml_problems: list[Problem], model_problems: list[Problem]) -> list[Problem]:
+    """Both kinds in file order, without the model's echo of a value YAML already refused (left out, so missing)."""
+    refused = [p.field for p in yaml_problems if p.field]
+
+    def echoes(problem: Problem) -> bool:
+        return bool(problem.field) and any(
+            problem.field == f or problem.field.startswith((f + ".", f + "[")) for f in refused
+        )
+
+    merged = yaml_problems + [p for p in model_problems if not echoes(p)]
+    return sorted(merged, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def _image_slots(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict[str, Any], str]]:

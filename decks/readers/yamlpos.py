@@ -7,7 +7,6 @@ non-standard tag, and bound alias expansion (a "billion laughs" file stops early
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +38,7 @@ class Located:
     """Parsed YAML data and the 1-based (line, col) of each value and each mapping key, by path."""
 
     data: Any
+    problems: list[Problem] = field(default_factory=list)  # recoverable ones, with parse(keep_going=True)
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
@@ -93,8 +93,13 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def parse(text: str, file: str) -> Located:
-    """Parse YAML text into plain values with positions; raise `YamlProblems` with every problem found."""
+def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
+    """Parse YAML text into plain values with positions; raise `YamlProblems` with every problem found.
+
+    With `keep_going`, problems that leave the rest readable (a duplicate key, a refused tag, an impossible
+    date) are returned in `Located.problems`, with the offending value left out, so that the caller can
+    report them together with its own checks of the rest; broken syntax and alias bombs still raise.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -144,10 +149,13 @@ def parse(text: str, file: str) -> Located:
     if node is None:
         return located
     builder = _Builder(file, located)
-    with contextlib.suppress(_TooBig):  # the problem is already recorded
+    try:
         located.data = builder.build(node, ())
-    if builder.problems:
+    except _TooBig:
+        raise YamlProblems(builder.problems) from None
+    if builder.problems and not keep_going:
         raise YamlProblems(builder.problems)
+    located.problems = builder.problems
     return located
 
 

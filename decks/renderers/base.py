@@ -13,10 +13,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from decks.model import Recap
-from decks.themes.model import Theme
+if TYPE_CHECKING:  # listing renderers must not pay for importing the model
+    from decks.model import Recap
+    from decks.themes.model import Theme
 
 GROUP = "recap.renderers"
 

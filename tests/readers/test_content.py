@@ -320,3 +320,15 @@ def test_bad_input_through_the_real_command_has_no_traceback(tmp_path: Path, raw
     assert proc.returncode == ExitCode.CONTENT, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"error: {path}")
+
+
+def test_yaml_level_and_model_level_problems_are_reported_together(tmp_path: Path) -> None:
+    raw = b"title: x\ntitle: y\nitems:\n  - titel: a\n    when: !!python/name:os.system\n"
+    with pytest.raises(ContentError) as caught:
+        parse_content(raw, "mix.yaml", tmp_path)
+    lines = [str(p) for p in caught.value.problems]
+    assert lines[0] == "mix.yaml:2:1: title: duplicate key 'title' (first at line 1); keep only one of them"
+    assert any(line.startswith("mix.yaml:4:5: items[0].titel: unknown key 'titel'") for line in lines)
+    assert any(line.startswith("mix.yaml:5:11: items[0].when: the tag !!python/name:os.system") for line in lines)
+    # The refused value is not reported a second time as an unknown key or a wrong type.
+    assert not any("items[0].when: unknown key" in line for line in lines)

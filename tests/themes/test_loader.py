@@ -184,8 +184,9 @@ def test_characters_no_font_has_are_warned_about(tmp_path: Path, recap: Any) -> 
     content = write_content(tmp_path / "c.yaml", item="你好")
     run = recap("check", "--theme", folder, content)
     assert run.code == 0  # a warning: the deck still renders, with boxes for those characters
-    assert "no font of theme 'latin' has '你' (U+4F60 CJK UNIFIED IDEOGRAPH-4F60)" in run.err
-    assert str(content) in run.err
+    theme_file = Path(folder) / "theme.yaml"
+    assert f"no font of theme 'latin' ({theme_file}) has '你' (U+4F60 CJK UNIFIED IDEOGRAPH-4F60)" in run.err
+    assert f"{content}:3:12: items[0].title:" in run.err  # the content line that needs the glyph
 
 
 def test_bundled_chinese_example_needs_no_system_font(tmp_path: Path, recap: Any) -> None:
