@@ -100,10 +100,12 @@ def choose(item: Item, default: str = "lightbulb") -> Icon:
             return get(_HINTS[word])
     by_term: dict[str, str] = {}
     for name, (_, _, terms) in sorted(index().items()):
+        if len(name) < 3:  # the digit and letter icons ("1", "a") match words like "one" but say nothing
+            continue
         for term in terms:
             by_term.setdefault(term, name)
     for word in words:
-        if exists(word):
+        if len(word) >= 3 and exists(word):
             return get(word)
         if word in by_term:
             return get(by_term[word])

@@ -68,7 +68,7 @@ def contrast_problems(theme: Theme) -> list[Problem]:
     """One problem for each pair of `PAIRS` below its minimum, located at the text colour's key."""
     from decks.themes.loader import locate, theme_layers
 
-    layers = theme_layers(theme)
+    layers = None  # read only when a pair fails: rendering calls this on every run
     palette = theme.palette
     problems: list[Problem] = []
     for pair in PAIRS:
@@ -76,6 +76,7 @@ def contrast_problems(theme: Theme) -> list[Problem]:
         ratio = contrast_ratio(fg, bg)
         if ratio >= pair.minimum:
             continue
+        layers = layers if layers is not None else theme_layers(theme)
         file, line, col = locate(layers, ("palette", pair.text))
         # Push the text away from the background: on a dark background text gets lighter, and vice versa.
         dark_bg = relative_luminance(bg) < relative_luminance(fg)
