@@ -34,7 +34,23 @@ class RecapGroup(click.Group):
         from decks.renderers.base import discover
 
         entry = discover().get(name)
-        return _renderer_command(name, entry) if entry else None
+        if entry is None:
+            return None
+        # Listing commands (recap --help) must not import every renderer; running one builds the real command.
+        dist = entry.dist.name if entry.dist else "a plugin"
+        return click.Command(name, short_help=f"Render with the {name} renderer ({dist}); see recap {name} --help.")
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None and name not in self.commands:
+            from decks.renderers.base import discover
+
+            entry = discover().get(name)
+            if entry is not None:
+                command = _renderer_command(name, entry)
+        return name, command, rest
 
 
 def _renderer_command(name: str, entry: Any) -> click.Command:
@@ -81,6 +97,10 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         recap, content_path = _load(content)
         target = output_path(content_path, renderer_cls.suffix, output)
         loaded_theme = _theme(theme)
+        from decks.themes.contrast import contrast_problems
+
+        for problem in contrast_problems(loaded_theme):  # still renders: the user may want it anyway
+            click.echo(f"warning: {problem}", err=True)
         result = renderer_cls().render(recap, loaded_theme, **options)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)

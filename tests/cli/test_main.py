@@ -270,3 +270,23 @@ def test_end_to_end_errors_exit_with_their_codes_and_no_traceback(work: Path) ->
     assert run(["check", "bad.yaml"], work).stderr == (
         "error: bad.yaml:2:1: title: duplicate key 'title' (first at line 1); keep only one of them\n"
     )
+
+
+def test_listing_commands_imports_no_renderer(work: Path) -> None:
+    probe = (
+        "import sys\nfrom decks.cli.main import main\nmain(['--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('decks.renderers.', 'pptx', 'reportlab', 'pydantic'))))"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=work, timeout=60)
+    assert "pptx" in proc.stdout and "pdf" in proc.stdout  # the commands are listed...
+    assert proc.stdout.strip().splitlines()[-1] == "['decks.renderers.base']"  # ...without importing them
+
+
+def test_rendering_with_a_low_contrast_theme_warns_at_the_colour_and_still_writes(work: Path) -> None:
+    theme = work / "assets" / "themes" / "pale"
+    theme.mkdir(parents=True)
+    (theme / "theme.yaml").write_text('extends: default\npalette:\n  muted: "#AAAAAA"\n', encoding="utf-8")
+    proc = run(["pptx", "talk.yaml", "--theme", "pale", "-o", "talk.pptx"], work)
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: {theme / 'theme.yaml'}:3:10: palette.muted: contrast 2.32:1" in proc.stderr
+    assert (work / "talk.pptx").is_file()
