@@ -75,6 +75,12 @@ def markdown(content: Path, folder: Path) -> Path:
             lines.append("")
             lines += [f"[{link.get('label', 'link')}]({link['url']})  " for link in it.get("links", [])]
             lines.append("")
+    if data.get("key_takeaways"):
+        lines += ["# Wrap-up", "", "## Key takeaways", ""]
+        lines += [f"- {t if isinstance(t, str) else t['text']}" for t in data["key_takeaways"]] + [""]
+    if data.get("resources"):
+        lines += ["## Resources", ""]
+        lines += [f"- [{link.get('label', 'link')}]({link['url']})" for link in data["resources"]] + [""]
     path = folder / (content.stem + ".md")
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
@@ -82,38 +88,27 @@ def markdown(content: Path, folder: Path) -> Path:
 
 def main() -> None:
     recap = shutil.which("recap") or "recap"
+    pandoc = shutil.which("pandoc")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         large = large_content(folder)
         floor_t, floor_m = measure([sys.executable, "-c", "import pptx"], folder)
-        small_t, small_m = measure([recap, "pptx", str(EXAMPLE), "-o", str(folder / "a.pptx")], folder)
-        large_t, large_m = measure([recap, "pptx", str(large), "-o", str(folder / "b.pptx")], folder)
-        rows = [
-            ("python -c 'import pptx'", floor_t, floor_m, "", ""),
-            (
-                "recap pptx example",
-                small_t,
-                small_m,
-                f"{small_t / floor_t:.2f}x import (target <= 1.6x)",
-                "ok" if small_t <= 1.6 * floor_t and small_m <= 120 else "MISS",
-            ),
-            ("recap pptx 150 items", large_t, large_m, "peak <= 120 MB", "ok" if large_m <= 120 else "MISS"),
-        ]
-        pandoc = shutil.which("pandoc")
-        if pandoc:
-            md = markdown(large, folder)
-            pd_t, pd_m = measure([pandoc, str(md), "-o", str(folder / "c.pptx")], folder)
-            rows.append(
-                (
-                    "pandoc 150 items",
-                    pd_t,
-                    pd_m,
-                    f"recap/pandoc {large_t / pd_t:.2f}x (target <= 1.0x)",
-                    "ok" if large_t <= pd_t else "MISS",
-                )
-            )
-        else:
-            rows.append(("pandoc 150 items", float("nan"), float("nan"), "pandoc not installed: skipped", ""))
+        rows: list[tuple[str, float, float, str, str]] = [("python -c 'import pptx'", floor_t, floor_m, "", "")]
+        for label, content, out in (("example", EXAMPLE, "a"), ("150 items", large, "b")):
+            t, m = measure([recap, "pptx", str(content), "-o", str(folder / f"{out}.pptx")], folder)
+            if content == EXAMPLE:
+                verdict = "ok" if t <= 1.6 * floor_t and m <= 120 else "MISS"
+                rows.append((f"recap pptx {label}", t, m, f"{t / floor_t:.2f}x import (target <= 1.6x)", verdict))
+            else:
+                rows.append((f"recap pptx {label}", t, m, "peak <= 120 MB", "ok" if m <= 120 else "MISS"))
+            if not pandoc:
+                rows.append((f"pandoc {label}", float("nan"), float("nan"), "pandoc not installed: skipped", ""))
+                continue
+            md = markdown(content, folder)
+            pd_t, pd_m = measure([pandoc, str(md), "-o", str(folder / f"{out}-pandoc.pptx")], folder)
+            target = "target <= 1.0x" if content != EXAMPLE else "for reference"
+            verdict = ("ok" if t <= pd_t else "MISS") if content != EXAMPLE else ""
+            rows.append((f"pandoc {label}", pd_t, pd_m, f"recap/pandoc {t / pd_t:.2f}x ({target})", verdict))
     print(f"{'run':<26}{'wall s':>8}{'peak MB':>9}  {'target':<40}{'':>5}")
     for name, t, m, target, verdict in rows:
         print(f"{name:<26}{t:>8.2f}{m:>9.1f}  {target:<40}{verdict:>5}")

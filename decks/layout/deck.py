@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from decks.layout.geometry import Rect
@@ -213,7 +214,11 @@ def _image_size(path: Path) -> tuple[int, int]:
 
     with Image.open(path) as img:
         w, h = img.size
-        orientation = img.getexif().get(0x0112, 1)
+        # Pillow finds a PNG's eXIf chunk only by decoding the whole image: look for the chunk's name first.
+        if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in path.read_bytes():
+            orientation = 1
+        else:
+            orientation = img.getexif().get(0x0112, 1)
     # EXIF orientations 5-8 turn the picture a quarter, so it shows with width and height swapped.
     return (h, w) if orientation in (5, 6, 7, 8) else (w, h)
 
@@ -232,9 +237,18 @@ class Planner:
         self.stacks: Stacks = stacks_for(theme)
         self.sizes = theme.sizes.slides
         self.floor = self.sizes.floor
-        self.image_size = image_size
+        self._image_size = image_size
+        self._image_sizes: dict[Path, tuple[int, int]] = {}
+        # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
+        # fitted when it is cut, then again when its box is made): each layout is computed once.
+        self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
         lang = recap.language.split("-")[0].lower()
         self.labels = _LABELS.get(lang, _LABELS["en"])
+
+    def image_size(self, path: Path) -> tuple[int, int]:
+        if path not in self._image_sizes:
+            self._image_sizes[path] = self._image_size(path)
+        return self._image_sizes[path]
 
     # ---------- fitting ----------
 
@@ -253,7 +267,11 @@ class Planner:
         return blocks
 
     def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
-        return layout(self._blocks(srcs, size), width, size, LEADING)
+        key = (tuple(srcs), width, size)
+        laid = self._layouts.get(key)
+        if laid is None:
+            laid = self._layouts[key] = layout(self._blocks(srcs, size), width, size, LEADING)
+        return laid
 
     def _sizes(self, top: float, low: float) -> list[float]:
         sizes, s = [top], top - (top % 0.5 or 0.5)
@@ -268,11 +286,22 @@ class Planner:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
         low = self.floor if low is None else low
         sizes = self._sizes(top, min(top, low))
-        lo, hi, best = 0, len(sizes) - 1, None
+
+        def fits(laid: Laid) -> bool:
+            return laid.height <= box.h and laid.width <= box.w
+
+        # Most boxes fit at their top size, and most that do not are paginated because they do not fit
+        # even at the floor: try both ends before bisecting the sizes between them.
+        first = self._laid(srcs, box.w, sizes[0])
+        if fits(first):
+            return first
+        if len(sizes) == 1 or not fits(self._laid(srcs, box.w, sizes[-1])):
+            return None
+        lo, hi, best = 1, len(sizes) - 1, None
         while lo <= hi:
             mid = (lo + hi) // 2
             laid = self._laid(srcs, box.w, sizes[mid])
-            if laid.height <= box.h and laid.width <= box.w:
+            if fits(laid):
                 best, hi = laid, mid - 1
             else:
                 lo = mid + 1
@@ -338,12 +367,15 @@ class Planner:
         pages: list[list[Src]] = []
         rest = list(srcs)
         while rest:
-            if self.fit(rest, box, top) is not None:
-                pages.append(rest)
-                break
             # One layout at the floor gives every prefix's height: blocks stack, and only the first's
-            # space above is dropped, which is the same for every prefix.
-            laid = self._laid(rest, box.w, self.floor)
+            # space above is dropped, which is the same for every prefix. A long list is laid out only as far
+            # as one page reaches (a prefix that overflows proves the whole does), not once per page in full.
+            laid = self._overflowing_prefix(rest, box)
+            if laid is None:
+                if self.fit(rest, box, top) is not None:
+                    pages.append(rest)
+                    break
+                laid = self._laid(rest, box.w, self.floor)
             count = 0
             for lb in laid.blocks:
                 if lb.top + lb.height > box.h:
@@ -359,6 +391,17 @@ class Planner:
             pages.append(rest[:count])
             rest = rest[count:]
         return pages
+
+    def _overflowing_prefix(self, srcs: list[Src], box: Rect) -> Laid | None:
+        """The floor layout of a prefix of `srcs` (8, 16, 32... paragraphs) taller than `box`, or None when
+        every prefix short of the whole list fits."""
+        k = 8
+        while k < len(srcs):
+            laid = self._laid(srcs[:k], box.w, self.floor)
+            if laid.height > box.h:
+                return laid
+            k *= 2
+        return None
 
     def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
         # One paragraph taller than the whole box: cut it between lines (its runs lose their links' spans
@@ -606,16 +649,65 @@ class Planner:
         if more:
             groups.append((self.labels["more"], more))
         for title, links in groups:
-            srcs.append(Src((Run(title, "accent"),), "heading", space_before=0.5 if srcs else 0.0, keep_with_next=True))
+            space = 0.35 if srcs else 0.0  # less than the usual half line: two columns of links must fit on a slide
+            srcs.append(Src((Run(title, "accent"),), "heading", space_before=space, keep_with_next=True))
             for link in links:
                 srcs.append(
                     Src(
-                        (Run(link.text, "accent2", link.url), Run("  "), Run(display_url(link.url), "muted", link.url)),
+                        (Run(link.text, "accent2", link.url), Run(" "), Run(display_host(link.url), "muted", link.url)),
                         bullet=True,
                     )
                 )
         notes = "Every link from this talk is on these slides, grouped by topic, and all of them are clickable."
-        return self.body_slides("resources", self.labels["resources"], srcs, notes, self.sizes.subtitle)
+        return self.column_slides("resources", self.labels["resources"], srcs, notes, self.sizes.subtitle)
+
+    def column_slides(
+        self, kind: str, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
+    ) -> list[Slide]:
+        """Slides whose body is two columns: the body placeholder on the left and a text box on the right.
+
+        Short lines (a list of links) fill a full-width box only half way across, so the same list takes half
+        the slides in two columns. Each column is its own box, so where a column ends is decided here, by
+        measuring, and a group's heading never ends a column (keep_with_next), whatever the client does.
+        """
+        f = self.frame("content")
+        assert f.body is not None
+        width = (f.body.w - gap) / 2
+        left = Rect(f.body.x, f.body.y, width, f.body.h)
+        right = Rect(f.body.right - width, f.body.y, width, f.body.h)
+        columns = self.paginate(srcs, left, top)
+        if len(columns) == 1:
+            columns = self._balance(columns[0], left, top)
+        slides: list[Slide] = []
+        for n in range(0, len(columns), 2):
+            pair = columns[n : n + 2]
+            # Both columns at one size, and never larger than the slide before, so the type does not jump.
+            sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
+            size = min(sizes, default=self.floor)
+            top = size
+            name = title + (self.labels["cont"] if n else "")
+            slide = Slide(kind, "content", self.title_box(name, f.title, self.sizes.title))
+            slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
+            if len(pair) > 1:
+                slide.texts.append(self.text_box("column", pair[1], right, size))
+            slide.notes = notes if not n else f"{title}, continued. " + notes
+            self.decorate(slide)
+            self.footer(slide)
+            slides.append(slide)
+        return slides
+
+    def _balance(self, srcs: list[Src], box: Rect, top: float) -> list[list[Src]]:
+        """One column's worth cut in two at the group boundary (a heading) nearest half its height, so a short
+        list does not leave the right half of the slide empty; one group stays one column."""
+        laid = self.fit(srcs, box, top)
+        assert laid is not None
+        cuts = [n for n, s in enumerate(srcs) if n and s.keep_with_next]
+        if not cuts:
+            return [srcs]
+        half = laid.height / 2
+        cut = min(cuts, key=lambda n: abs(laid.blocks[n].top - half))
+        head, tail = srcs[:cut], [replace(srcs[cut], space_before=0.0), *srcs[cut + 1 :]]
+        return [head, tail]
 
     def closing_slide(self) -> Slide:
         recap, lab = self.recap, self.labels
@@ -677,6 +769,12 @@ def display_url(url: str, limit: int = 60) -> str:
     return short
 
 
+def display_host(url: str) -> str:
+    """Only the site of a URL, for a list of links in a column: the link keeps the whole address, and the name
+    of the site says where it goes while keeping the entry to one line."""
+    return display_url(url).split("/", 1)[0]
+
+
 def _end(text: str) -> str:
     return text if text[-1:] in ".!?。！？" else text + "."
 
@@ -724,6 +822,7 @@ def _indent(src: Src) -> float:
     return (1.1 if src.bullet else 0.0) + 1.2 * src.level
 
 
+@lru_cache(maxsize=4096)
 def _script_changes(text: str) -> int:
     """How often `text` switches between East Asian wide characters and Latin letters or digits."""
     changes, last = 0, None

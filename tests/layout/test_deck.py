@@ -100,3 +100,18 @@ def test_geometry_is_16_by_9_and_plans_are_pure(theme):
     assert geo.width / geo.height == pytest.approx(16 / 9)
     assert "pptx" not in " ".join(m for m in sys.modules if m.startswith("decks.layout"))
     assert stacks_for(theme).body.primary.family == "Lato"
+
+
+def test_resources_are_two_columns_of_links_grouped_by_item(plans):
+    recap = load_content(EXAMPLE_EN)
+    slides = [s for s in plans["en"].slides if s.kind == "resources"]
+    assert len(slides) <= 2
+    for slide in slides:
+        left, right = (next(t for t in slide.texts if t.role == role) for role in ("body", "column"))
+        assert left.placeholder == "body" and left.box.right < right.box.x
+        assert {p.size for p in left.paras} == {p.size for p in right.paras}
+    urls = {r.link for s in slides for t in s.texts for p in t.paras for r in p.runs if r.link}
+    assert urls >= {link.url for item in recap.all_items for link in item.links}
+    headings = [p.text for s in slides for t in s.texts if t.role in ("body", "column") for p in t.paras]
+    titles = [i.title for i in recap.all_items if i.links]
+    assert [h for h in headings if h in titles] == titles  # every item's links under its title, in order

@@ -1,8 +1,13 @@
-"""Raw DrawingML/PresentationML helpers for what python-pptx has no API for; each names the element it writes."""
+"""Raw DrawingML/PresentationML for the slides recap writes; each function names the element it makes.
+
+Slide content is composed as XML text and parsed once per slide: python-pptx's object API re-walks the tree on
+every property access, which made writing a slide several times slower than composing it.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
@@ -13,6 +18,8 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 EMU_PER_PT = 12700
+NSDECLS = f'xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"'
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def _a(tag: str) -> str:
@@ -23,30 +30,69 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def body_pr(txBody: Any, anchor: str = "t") -> None:
-    """`<a:bodyPr>`: zero insets, square wrap, the given anchor, and `<a:noAutofit/>` (no shrink on open)."""
-    bp = txBody.find(_a("bodyPr"))
-    if bp is None:
-        bp = etree.SubElement(txBody, _a("bodyPr"))
-        txBody.insert(0, bp)
-    for child in list(bp):
-        bp.remove(child)
-    for key in ("lIns", "tIns", "rIns", "bIns"):
-        bp.set(key, "0")
-    bp.set("wrap", "square")
-    bp.set("anchor", anchor)
-    bp.set("rtlCol", "0")
-    etree.SubElement(bp, _a("noAutofit"))
+def esc(text: str) -> str:
+    """`text` escaped for XML element content and double-quoted attributes."""
+    return text.translate(_ESCAPES)
 
 
-def clear_paragraphs(txBody: Any) -> None:
-    """Remove every `<a:p>` (and `<a:lstStyle>` content stays): the caller writes its own paragraphs."""
-    for p in txBody.findall(_a("p")):
-        txBody.remove(p)
+def xfrm(x: float, y: float, w: float, h: float) -> str:
+    """`<a:xfrm>` of a box given in points."""
+    return f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+
+
+def slide(background: str, shapes: Iterable[str]) -> str:
+    """`<p:sld>`: a solid `<p:bg>` and the shapes in z-order (the first is drawn first, underneath)."""
+    return (
+        f"<p:sld {NSDECLS}><p:cSld>"
+        f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{_hex(background)}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
+        + "".join(shapes)
+        + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    )
+
+
+def rect(shape_id: int, name: str, box: tuple[float, float, float, float], color: str) -> str:
+    """A filled `<p:sp>` rectangle with no outline and no shadow."""
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/>'
+        "</p:spPr></p:sp>"
+    )
+
+
+def text_shape(
+    shape_id: int,
+    name: str,
+    box: tuple[float, float, float, float],
+    body: str,
+    ph: dict[str, str] | None = None,
+) -> str:
+    """A `<p:sp>` carrying text: a placeholder when `ph` gives its `<p:ph>` attributes, else a text box."""
+    if ph is not None:
+        attrs = "".join(f' {k}="{esc(v)}"' for k, v in ph.items())
+        nv = f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{attrs}/></p:nvPr>'
+        geometry = ""  # a placeholder takes its geometry and fill from the layout
+    else:
+        nv = '<p:cNvSpPr txBox="1"/><p:nvPr/>'
+        geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/>{nv}</p:nvSpPr>'
+        f"<p:spPr>{xfrm(*box)}{geometry}</p:spPr>{body}</p:sp>"
+    )
+
+
+def text_body(anchor: str, paragraphs: Iterable[str]) -> str:
+    """`<p:txBody>` whose `<a:bodyPr>` has zero insets, square wrap, the anchor and `<a:noAutofit/>` (PowerPoint
+    must not shrink on open what recap measured to fit)."""
+    return (
+        f'<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" wrap="square" anchor="{anchor}" rtlCol="0">'
+        "<a:noAutofit/></a:bodyPr><a:lstStyle/>" + "".join(paragraphs) + "</p:txBody>"
+    )
 
 
 def paragraph(
-    txBody: Any,
+    runs: Iterable[str],
     *,
     level: int,
     size: float,
@@ -56,35 +102,30 @@ def paragraph(
     bullet: str | None,
     bullet_color: str,
     align: str,
-) -> Any:
-    """A new `<a:p>` with `<a:pPr>`: level, margin, hanging bullet (or `<a:buNone/>`), exact `<a:lnSpc>`."""
-    p = etree.SubElement(txBody, _a("p"))
-    ppr = etree.SubElement(p, _a("pPr"))
-    ppr.set("lvl", str(level))
-    ppr.set("algn", align)
-    ppr.set("marL", str(emu(indent)))
+    lang: str,
+) -> str:
+    """`<a:p>` with `<a:pPr>` (level, margin, hanging bullet or `<a:buNone/>`, exact `<a:lnSpc>`), the runs, and
+    an `<a:endParaRPr>` of the paragraph's size, so an empty last line has the same height."""
     hang = min(indent, 1.1 * size) if bullet else 0.0
-    ppr.set("indent", str(-emu(hang)))
-    ln = etree.SubElement(etree.SubElement(ppr, _a("lnSpc")), _a("spcPts"))
-    ln.set("val", str(round(pitch * 100)))
-    etree.SubElement(etree.SubElement(ppr, _a("spcBef")), _a("spcPts")).set("val", str(round(space_before * 100)))
-    etree.SubElement(etree.SubElement(ppr, _a("spcAft")), _a("spcPts")).set("val", "0")
     if bullet:
-        _solid(etree.SubElement(ppr, _a("buClr")), bullet_color)
-        etree.SubElement(ppr, _a("buSzPct")).set("val", "100000")
-        etree.SubElement(ppr, _a("buFont")).set("typeface", "Arial")
-        etree.SubElement(ppr, _a("buChar")).set("char", bullet)
+        bu = (
+            f'<a:buClr><a:srgbClr val="{_hex(bullet_color)}"/></a:buClr><a:buSzPct val="100000"/>'
+            f'<a:buFont typeface="Arial"/><a:buChar char="{esc(bullet)}"/>'
+        )
     else:
-        etree.SubElement(ppr, _a("buNone"))
-    return p
-
-
-def _solid(parent: Any, color: str) -> None:
-    etree.SubElement(parent, _a("srgbClr")).set("val", color.lstrip("#").upper())
+        bu = "<a:buNone/>"
+    sz = round(size * 100)
+    return (
+        f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}">'
+        f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bu}</a:pPr>'
+        + "".join(runs)
+        + f'<a:endParaRPr lang="{esc(lang)}" sz="{sz}" dirty="0"/></a:p>'
+    )
 
 
 def run(
-    p: Any,
     text: str,
     *,
     size: float,
@@ -96,44 +137,44 @@ def run(
     bold: bool,
     link_rid: str | None = None,
     field: str | None = None,
-) -> Any:
+) -> str:
     """An `<a:r>` (or `<a:fld>` for a field) whose `<a:rPr>` has sz, lang, colour, `a:latin`/`a:ea`/`a:cs` and
     an optional `<a:hlinkClick r:id>`, children in the schema's order."""
+    link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
+    # cap="none": the default master's section titles are all caps; show the text as written.
+    rpr = (
+        f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" i="0" '
+        f'cap="none" dirty="0"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>'
+        f'<a:latin typeface="{esc(latin)}"/><a:ea typeface="{esc(ea)}"/><a:cs typeface="{esc(cs)}"/>{link}</a:rPr>'
+    )
     if field:
-        r = etree.SubElement(p, _a("fld"))
-        r.set("id", "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}")
-        r.set("type", field)
-    else:
-        r = etree.SubElement(p, _a("r"))
-    rpr = etree.SubElement(r, _a("rPr"))
-    rpr.set("lang", lang)
-    rpr.set("altLang", "en-US")
-    rpr.set("sz", str(round(size * 100)))
-    rpr.set("b", "1" if bold else "0")
-    rpr.set("i", "0")
-    rpr.set("cap", "none")  # the default master's section titles are all caps; show the text as written
-    rpr.set("dirty", "0")
-    _solid(etree.SubElement(rpr, _a("solidFill")), color)
-    etree.SubElement(rpr, _a("latin")).set("typeface", latin)
-    etree.SubElement(rpr, _a("ea")).set("typeface", ea)
-    etree.SubElement(rpr, _a("cs")).set("typeface", cs)
-    if link_rid:
-        etree.SubElement(rpr, _a("hlinkClick")).set(f"{{{R}}}id", link_rid)
-    etree.SubElement(r, _a("t")).text = text
-    return r
+        fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
+        return f'<a:fld id="{fid}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
+    return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
 
 
-def end_paragraph(p: Any, size: float, lang: str) -> None:
-    """`<a:endParaRPr>` with the paragraph's size, so an empty last line has the same height."""
-    e = etree.SubElement(p, _a("endParaRPr"))
-    e.set("lang", lang)
-    e.set("sz", str(round(size * 100)))
-    e.set("dirty", "0")
+def picture(shape_id: int, name: str, alt: str, rid: str, box: tuple[float, float, float, float]) -> str:
+    """A `<p:pic>` showing the related image `rid` stretched over `box`, with its alt text in `descr`."""
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{esc(name)}" descr="{esc(alt)}"/>'
+        '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
 
 
-def set_descr(pic: Any, text: str) -> None:
-    """`<p:cNvPr descr>` of a picture: its alt text."""
-    pic.find(f"{{{P}}}nvPicPr/{{{P}}}cNvPr").set("descr", text)
+def notes_text(txBody: Any, text: str) -> None:
+    """Replace the `<a:p>`s of a notes placeholder's `<p:txBody>` by one plain paragraph per line of `text`."""
+    for p in txBody.findall(_a("p")):
+        txBody.remove(p)
+    for line in text.split("\n"):
+        p = etree.SubElement(txBody, _a("p"))
+        if line:
+            etree.SubElement(etree.SubElement(p, _a("r")), _a("t")).text = line
+
+
+def _hex(color: str) -> str:
+    return color.lstrip("#").upper()
 
 
 def section_guid(index: int, name: str) -> str:
@@ -159,11 +200,6 @@ def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: 
             etree.SubElement(ids, f"{{{P14}}}sldId", id=str(slide_ids[i]))
 
 
-def remove(element: Any) -> None:
-    """Detach an element (an unused placeholder `<p:sp>`) from its parent."""
-    element.getparent().remove(element)
-
-
 def set_link_colors(master_part: Any, color: str) -> None:
     """Set `<a:hlink>` and `<a:folHlink>` in the master's theme part (ppt/theme/themeN.xml) to `color`.
 
@@ -178,5 +214,5 @@ def set_link_colors(master_part: Any, color: str) -> None:
         for node in root.iter(_a(tag)):
             for child in list(node):
                 node.remove(child)
-            etree.SubElement(node, _a("srgbClr")).set("val", color.lstrip("#").upper())
+            etree.SubElement(node, _a("srgbClr")).set("val", _hex(color))
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
