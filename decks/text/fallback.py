@@ -23,6 +23,7 @@ class FontStack:
     faces: tuple[Face, ...]
     _em: dict[str, float] = field(default_factory=dict, repr=False)
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
+    _heights: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def primary(self) -> Face:
@@ -73,5 +74,12 @@ class FontStack:
 
     def line_height(self, text: str | None = None) -> float:
         """The natural line height in ems: of the faces `text` uses, or of every face."""
-        faces: Iterable[Face] = self.faces if text is None else {f for f, _ in self.segments(text)} or self.faces
-        return max(f.line_height for f in faces)
+        if text is None:
+            return max(f.line_height for f in self.faces)
+        try:
+            return self._heights[text]
+        except KeyError:
+            faces: Iterable[Face] = {self.face_for(c) or self.primary for c in text if c not in IGNORABLE}
+            height = max((f.line_height for f in faces), default=self.primary.line_height)
+            self._heights[text] = height
+            return height
