@@ -17,7 +17,7 @@ from decks.themes.model import Theme
 
 SKETCH_OPTIONS = (
     Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
-    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path")),
+    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
     Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
     Option("max_takeaways", "Show at most N takeaways per item (the rest are listed as warnings).", None, None, int),
 )
@@ -37,8 +37,23 @@ def sketch_for(recap: Recap, theme: Theme, options: dict[str, Any]) -> Sketch:
     )
 
 
+def _num(v: float) -> str:
+    # Hundredths of a point are finer than any printer; reportlab's own formatter is pure Python and slow.
+    return f"{v:.2f}"
+
+
+def _rgb(hex_: str) -> str:
+    return " ".join(f"{int(hex_[i : i + 2], 16) / 255:.4g}" for i in (1, 3, 5))
+
+
 def paint(sketch: Sketch) -> bytes:
-    """The PDF of a laid-out page."""
+    """The PDF of a laid-out page.
+
+    Strokes, fills and QR modules are written as PDF path operators directly (`addLiteral`), which is
+    several times faster than reportlab's per-call path API; text goes through reportlab text objects,
+    one per stretch of consecutive runs, because reportlab subsets and encodes the embedded fonts.
+    """
+    from reportlab import rl_config
     from reportlab.lib.colors import HexColor
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -58,63 +73,97 @@ def paint(sketch: Sketch) -> bytes:
     c.setAuthor(sketch.author)
     c.setCreator("recap")
     h = sketch.height
-    colors: dict[str, Any] = {}
+    rgb: dict[str, str] = {}
     state: dict[str, Any] = {}
-
-    def color(hex_: str) -> Any:
-        # reportlab parses a colour string on every call; parse each once and skip unchanged settings.
-        if hex_ not in colors:
-            colors[hex_] = HexColor(hex_)
-        return colors[hex_]
+    ops: list[str] = []  # path operators waiting to be handed to the canvas
 
     def fill(hex_: str) -> None:
+        # Only a change of colour or width is written: the page switches between a few colours.
         if state.get("fill") != hex_:
-            c.setFillColor(color(hex_))
+            if hex_ not in rgb:
+                rgb[hex_] = _rgb(hex_)
+            ops.append(rgb[hex_] + " rg")
             state["fill"] = hex_
 
     def stroke(hex_: str, width: float) -> None:
         if state.get("stroke") != hex_:
-            c.setStrokeColor(color(hex_))
+            if hex_ not in rgb:
+                rgb[hex_] = _rgb(hex_)
+            ops.append(rgb[hex_] + " RG")
             state["stroke"] = hex_
         if state.get("width") != width:
-            c.setLineWidth(width)
+            ops.append(_num(width) + " w")
             state["width"] = width
 
+    def flush() -> None:
+        if ops:
+            c.addLiteral("\n".join(ops))
+            ops.clear()
+
+    # Round caps and joins suit a pen; nonzero filling keeps a pen circle's overlapping ends filled.
+    ops.append("1 J 1 j")
     fill(sketch.background)
-    c.rect(0, 0, sketch.width, h, stroke=0, fill=1)
-    c.setLineCap(1)
-    c.setLineJoin(1)
-    for prim in sketch.primitives:
+    ops.append(f"0 0 {_num(sketch.width)} {_num(h)} re f")
+    prims = sketch.primitives
+    i = 0
+    n = len(prims)
+    while i < n:
+        prim = prims[i]
         if isinstance(prim, TextRun):
-            fill(prim.color)
-            if state.get("font") != (prim.font, prim.size):
-                c.setFont(names[prim.font], prim.size)
-                state["font"] = (prim.font, prim.size)
-            c.drawString(prim.x, h - prim.y, prim.text)
-        elif isinstance(prim, Path):
-            if len(prim.points) < 2:
-                continue
-            p = c.beginPath()
-            x0, y0 = prim.points[0]
-            p.moveTo(x0, h - y0)
-            for x, y in prim.points[1:]:
-                p.lineTo(x, h - y)
-            if prim.closed:
-                p.close()
-            if prim.fill:
-                fill(prim.fill)
-            if prim.stroke:
-                stroke(prim.stroke, prim.width)
-            c.drawPath(p, stroke=1 if prim.stroke else 0, fill=1 if prim.fill else 0)
+            flush()
+            text = c.beginText()
+            font = None
+            while i < n and isinstance(prims[i], TextRun):
+                run = prims[i]
+                assert isinstance(run, TextRun)
+                if state.get("fill") != run.color:
+                    text.setFillColor(HexColor(run.color))
+                    state["fill"] = run.color
+                if font != (run.font, run.size):
+                    text.setFont(names[run.font], run.size)
+                    font = (run.font, run.size)
+                text.setTextOrigin(run.x, h - run.y)
+                text.textOut(run.text)
+                i += 1
+            c.drawText(text)
+            continue
+        if isinstance(prim, Path):
+            pts = prim.points
+            if len(pts) >= 2:
+                if prim.fill:
+                    fill(prim.fill)
+                if prim.stroke:
+                    stroke(prim.stroke, prim.width)
+                x0, y0 = pts[0]
+                seg = [f"{_num(x0)} {_num(h - y0)} m"]
+                seg += [f"{_num(x)} {_num(h - y)} l" for x, y in pts[1:]]
+                if prim.closed:
+                    seg.append("h")
+                seg.append("B" if prim.fill and prim.stroke else "f" if prim.fill else "S" if prim.stroke else "n")
+                ops.append(" ".join(seg))
         elif isinstance(prim, Box):
-            r = prim.rect
+            # Consecutive boxes of one colour (a QR code's modules) are filled as one path.
             fill(prim.fill)
-            c.rect(r.x, h - r.bottom, r.w, r.h, stroke=0, fill=1)
+            rects = []
+            while i < n and isinstance(prims[i], Box) and prims[i].fill == prim.fill:  # type: ignore[union-attr]
+                r = prims[i].rect  # type: ignore[union-attr]
+                rects.append(f"{_num(r.x)} {_num(h - r.bottom)} {_num(r.w)} {_num(r.h)} re")
+                i += 1
+            ops.append(" ".join(rects) + " f")
+            continue
         elif isinstance(prim, Link):
             r = prim.rect
             c.linkURL(prim.url, (r.x, h - r.bottom, r.right, h - r.y), relative=0, thickness=0)
+        i += 1
+    flush()
     c.showPage()
-    c.save()
+    # Plain Flate streams: reportlab's ASCII85 wrapping is pure Python, slow and 25 % bigger.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        c.save()
+    finally:
+        rl_config.useA85 = a85
     return buf.getvalue()
 
 

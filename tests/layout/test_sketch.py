@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from decks.errors import OutputError
+from decks.errors import ContentError, OutputError
 from decks.layout.sketch import build
-from decks.layout.sketch.primitives import Sketch, TextRun
+from decks.layout.sketch.primitives import Path, Sketch, TextRun
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
@@ -16,7 +16,7 @@ from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 sys.path.insert(0, str(FIXTURES))
 from sketch_dense import write_dense
 
-LAYOUTS = ("modular", "path")
+LAYOUTS = ("modular", "path", "radial")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def check_geometry(sketch: Sketch) -> None:
     conts = sketch.containers
     for c in conts:
         assert inner.contains(c.rect, 0.01), f"{c.kind} '{c.label}' crosses the page margin"
-    framed = [c for c in conts if c.kind in ("item", "key", "banner", "footer")]
+    framed = [c for c in conts if c.kind in ("item", "key", "banner", "footer", "hub")]
     for i, a in enumerate(framed):
         for b in framed[i + 1 :]:
             assert not a.rect.overlaps(b.rect), f"'{a.label}' overlaps '{b.label}'"
@@ -71,9 +71,10 @@ def test_dense_content_fits_in_modular(dense, theme) -> None:
     assert len([c for c in sketch.containers if c.kind == "item"]) == 24
 
 
-def test_path_layout_on_dense_content_fits_or_says_why(dense, theme) -> None:
+@pytest.mark.parametrize("layout", ["path", "radial"])
+def test_dense_content_fits_or_says_why(dense, theme, layout) -> None:
     try:
-        check_geometry(build(dense, theme, layout="path"))
+        check_geometry(build(dense, theme, layout=layout))
     except OutputError as exc:
         assert "% of the page at the 7 pt floor" in str(exc)
 
@@ -107,7 +108,63 @@ def test_same_layout_every_time(theme) -> None:
     assert build(recap, theme).primitives == build(recap, theme).primitives
 
 
-def test_unknown_layout_in_theme_falls_back_with_a_warning(theme) -> None:
-    odd = theme.model_copy(update={"sketch": theme.sketch.model_copy(update={"layout": "radial"})})
-    sketch = build(load_content(EXAMPLE_EN), odd)
-    assert sketch.layout == "modular" and any("radial" in w for w in sketch.warnings)
+def test_unknown_layout_in_theme_is_an_error_listing_the_layouts(theme) -> None:
+    odd = theme.model_copy(update={"sketch": theme.sketch.model_copy(update={"layout": "spiral"})})
+    with pytest.raises(ContentError) as info:
+        build(load_content(EXAMPLE_EN), odd)
+    message = str(info.value)
+    assert "spiral" in message and all(name in message for name in LAYOUTS)
+
+
+def test_layout_choices_of_the_command_are_the_layouts() -> None:
+    from decks.layout.sketch import LAYOUTS as BUILT
+    from decks.renderers.pdf import SKETCH_OPTIONS
+
+    choices = next(o.choices for o in SKETCH_OPTIONS if o.name == "layout")
+    assert tuple(BUILT) == choices == LAYOUTS
+
+
+def test_radial_puts_the_event_in_the_centre_and_joins_every_item_to_it(theme) -> None:
+    recap = load_content(EXAMPLE_EN)
+    sketch = build(recap, theme, layout="radial")
+    hubs = [c for c in sketch.containers if c.kind == "hub"]
+    assert len(hubs) == 1 and hubs[0].label == recap.event_name
+    assert not [c for c in sketch.containers if c.kind == "banner"], "the cloud replaces the banner"
+    hub, inner = hubs[0].rect, sketch.inner
+    centre = (hub.x + hub.w / 2, hub.y + hub.h / 2)
+    assert abs(centre[0] - (inner.x + inner.w / 2)) < inner.w * 0.1
+    assert abs(centre[1] - (inner.y + inner.h / 2)) < inner.h * 0.15
+    items = [c for c in sketch.containers if c.kind == "item"]
+    # Reading order goes clockwise from the top-left: the first card is the top-left one.
+    assert min(items, key=lambda c: c.rect.x + c.rect.y).label == recap.all_items[0].title
+    # A spoke per item: a stroke from the edge of a card that ends on the cloud's outline.
+    spokes = [p for p in sketch.primitives if isinstance(p, Path) and p.stroke and len(p.points) > 1]
+    ends_on_hub = [p for p in spokes if _near_ellipse(p.points[-1], hub)]
+    assert len(ends_on_hub) >= len(items)
+
+
+def _near_ellipse(pt, box) -> bool:
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+    rx, ry = box.w / 2 / 1.07, box.h / 2 / 1.07  # the container is the cloud's bumps' box
+    return abs(((pt[0] - cx) / rx) ** 2 + ((pt[1] - cy) / ry) ** 2 - 1) < 0.2
+
+
+def test_qr_boxes_draw_exactly_the_code(theme) -> None:
+    from decks.layout.sketch import qr
+    from decks.layout.sketch.cards import _qr
+
+    url = "https://www.youtube.com/watch?v=k5c-vg4rjBw"
+    matrix = qr.matrix(url)
+    boxes = _qr(url, 0.0, 0.0, "#FFFFFF", "#000000")
+    side = len(matrix)
+    m = boxes[0].rect.w / (side + 4)
+    grid = [[False] * side for _ in range(side)]
+    for box in boxes[1:]:
+        r = box.rect
+        for row in range(round(r.y / m) - 2, round((r.y + r.h - 0.01) / m) - 2):
+            for col in range(round(r.x / m) - 2, round(r.right / m) - 2):
+                assert not grid[row][col], "boxes overlap"
+                grid[row][col] = True
+    assert tuple(tuple(row) for row in grid) == matrix
+    runs = sum(1 for row in matrix for c, dark in enumerate(row) if dark and (c == 0 or not row[c - 1]))
+    assert len(boxes) - 1 < runs, "runs are merged down the rows into fewer boxes"

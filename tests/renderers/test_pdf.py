@@ -21,7 +21,15 @@ from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 sys.path.insert(0, str(FIXTURES))
 from sketch_dense import write_dense
 
-CASES = [("en", "modular"), ("zh", "modular"), ("en", "path"), ("zh", "path"), ("dense", "modular")]
+CASES = [
+    ("en", "modular"),
+    ("zh", "modular"),
+    ("en", "path"),
+    ("zh", "path"),
+    ("en", "radial"),
+    ("zh", "radial"),
+    ("dense", "modular"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +69,9 @@ def test_one_page_fonts_embedded_every_title_present(case, rendered, recaps, pop
         assert re.sub(r"\s+", "", item.title) in text, f"title missing: {item.title}"
 
 
-@pytest.mark.parametrize("case", [("en", "modular"), ("zh", "path"), ("dense", "modular")], ids=str)
+@pytest.mark.parametrize(
+    "case", [("en", "modular"), ("zh", "path"), ("en", "radial"), ("zh", "radial"), ("dense", "modular")], ids=str
+)
 def test_no_glyph_outside_the_margin_or_its_container(case, rendered) -> None:
     pdfplumber = pytest.importorskip("pdfplumber")
     path, sketch = rendered[case]
@@ -134,3 +144,9 @@ def test_cli_writes_the_pdf_and_fails_with_exit_3_when_it_cannot_fit(tmp_path, c
     err = capsys.readouterr().err
     assert "of the page at the 7 pt floor" in err and "--paper a3" in err
     assert not (tmp_path / "big.pdf").exists()
+
+
+def test_unknown_layout_on_the_command_line_lists_the_layouts(tmp_path, capsys) -> None:
+    assert main(["pdf", str(EXAMPLE_EN), "-o", str(tmp_path / "x.pdf"), "--layout", "spiral"]) == 2
+    err = capsys.readouterr().err
+    assert "spiral" in err and all(name in err for name in ("modular", "path", "radial"))

@@ -7,14 +7,16 @@ saying by how much the content is over and what to do. Nothing is ever dropped o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from functools import cache
 
 from decks.checks import describe_char
-from decks.errors import OutputError, Problem
+from decks.errors import ContentError, OutputError, Problem
 from decks.layout import icons
-from decks.layout.sketch import modular, path
+from decks.layout.sketch import modular, path, radial
 from decks.layout.sketch.cards import CardSpec, draw_card, item_spec
-from decks.layout.sketch.chrome import draw_banner, draw_footer, plan_chrome
+from decks.layout.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.layout.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.layout.sketch.style import Style, labels
 from decks.model import Recap, Takeaway
@@ -24,6 +26,7 @@ PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898,
 LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
     "modular": modular.arrange,
     "path": path.arrange,
+    "radial": radial.arrange,  # takes the hub too; see build()
 }
 MARGIN = 22.0  # points: inside what office printers leave blank
 MAX_SCALE = 1.5  # sparse content grows to at most 1.5x the theme's sizes
@@ -89,6 +92,56 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
     return out
 
 
+def _largest_fitting(sizes: list[float], attempt: Callable[[float], tuple], start: float) -> tuple | None:
+    """The attempt at the largest of `sizes` (descending) that fits, or None: few attempts, each a layout.
+
+    The share of the page the content needs grows about as a power of the size (1.3 to 1.7 here: lines get
+    both taller and shorter), so each attempt predicts the size where the share is 1 from the two tries
+    nearest to it and the next try is the grid size just below that; a bisection step keeps the count
+    logarithmic when predictions are poor. The answer is a plain bisection's when the share grows with
+    the size. The examples take 3 or 4 layouts instead of 5 or 6.
+    """
+    import math
+
+    tried: dict[int, tuple] = {}
+    fit, over = len(sizes), -1  # sizes[fit] is the largest known to fit, sizes[over] the smallest known not to
+
+    def predict(i: int, ratio: float) -> int:
+        if not 0 < ratio < math.inf:  # the layout failed outright at this size: no trend to follow
+            return (fit + over) // 2
+        power = 1.6
+        other = fit if i == over else over  # the try on the other side of 1, else the one before
+        if not 0 <= other < len(sizes) or other == i:
+            other = next(iter(j for j in reversed(tried) if j != i), -1)
+        if 0 <= other < len(sizes) and other != i and 0 < tried[other][0] < math.inf:
+            slope = math.log(tried[other][0] / ratio) / math.log(sizes[other] / sizes[i])
+            power = min(2.5, max(1.0, slope))
+        target = sizes[i] * (1.0 / ratio) ** (1.0 / power)
+        # The first grid size at or below the prediction, a hair low: just fitting beats just over.
+        return next((j for j, s in enumerate(sizes) if s <= target * 0.997), len(sizes) - 1)
+
+    # Start at the theme's own size: most content ends up within a few steps of it.
+    i = next((j for j, s in enumerate(sizes) if s <= start + 1e-9), 0)
+    while fit - over > 1:
+        i = min(max(i, over + 1), fit - 1)
+        tried[i] = attempt(sizes[i])
+        ratio = tried[i][0]
+        if ratio <= 1.0:
+            fit = i
+        else:
+            over = i
+        if fit - over <= 1:
+            break
+        guess = predict(i, ratio)
+        if ratio <= 1.0 and guess >= i:
+            guess = i - 1  # it fits: is the next size up over?
+        elif ratio > 1.0 and guess <= i:
+            guess = i + 1
+        # Predictions usually land next to the answer by the fourth try; if not, they are poor here: bisect.
+        i = (fit + over) // 2 if len(tried) >= 4 and fit - over > 3 else guess
+    return tried.get(fit) if fit < len(sizes) else None
+
+
 def build(
     recap: Recap,
     theme: Theme,
@@ -101,8 +154,10 @@ def build(
     name = layout or theme.sketch.layout
     warnings: list[str] = []
     if name not in LAYOUTS:
-        warnings.append(f"layout '{name}' is not available; using modular (choose one of {', '.join(LAYOUTS)})")
-        name = "modular"
+        where = "--layout" if layout else f"theme '{theme.name}' sketch.layout"
+        raise ContentError(
+            [Problem(where, f"unknown sketchnote layout '{name}'", f"choose one of {', '.join(LAYOUTS)}")]
+        )
     paper = paper or theme.sketch.paper
     width, height = page_size(paper, orientation or theme.sketch.orientation)
     if max_takeaways is not None and max_takeaways < 0:
@@ -110,13 +165,21 @@ def build(
     specs = specs_for(recap, theme, max_takeaways)
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
     arrange = LAYOUTS[name]
+    hub = None
+    if name == "radial":
+        # The cloud at the centre says what the banner would, so the page has no banner.
+        big, small = banner_lines(recap)
+        hub = radial.Hub(big, small, recap.event.url if recap.event else None)
+        arrange = functools.partial(radial.arrange, hub=hub)
     body = theme.sizes.sketch.body
     floor = theme.sizes.sketch.floor
 
+    @cache  # the error message asks again for the floor, which the search has usually tried
     def attempt(size: float) -> tuple[float, Style, object, tuple]:
         style = Style.make(theme, size / body)
         chrome = plan_chrome(recap, style, page.w)
-        area = Rect(page.x, page.y + chrome.banner_h + style.gap * 1.5, page.w, 0)
+        top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
+        area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)
         result = arrange(specs, style, area) if area.h > 0 else ([], [], float("inf"))
         need = result[2] * area.h if area.h > 0 else float("inf")
@@ -130,15 +193,7 @@ def build(
         sizes.append(round(s, 3))
         s -= STEP
     sizes.append(floor)
-    lo, hi = 0, len(sizes) - 1
-    found = None
-    while lo <= hi:  # the largest size that fits: the needed height grows with the size
-        mid = (lo + hi) // 2
-        tried = attempt(sizes[mid])
-        if tried[0] <= 1.0:
-            found, hi = tried, mid - 1
-        else:
-            lo = mid + 1
+    found = _largest_fitting(sizes, attempt, body)
     if found is None:
         ratio = attempt(floor)[0]
         raise OutputError(
@@ -156,9 +211,12 @@ def build(
     sketch = Sketch(width, height, MARGIN, theme.palette.background, name, style.body, title=recap.title)
     sketch.author = recap.presenter.name if recap.presenter else ""
     sketch.warnings = warnings + _warnings(recap, theme, style, max_takeaways)
-    prims, conts = draw_banner(recap, chrome, style, page)
-    sketch.primitives += prims
-    sketch.containers += conts
+    if hub is None:
+        prims, conts = draw_banner(recap, chrome, style, page)
+        sketch.primitives += prims
+        sketch.containers += conts
+    sketch.containers += [c for c in extra if isinstance(c, Container)]
+    extra = [p for p in extra if not isinstance(p, Container)]
     split = next((i for i, p in enumerate(extra) if p is path._AFTER), len(extra))
     sketch.primitives += extra[:split]
     for plan, x, y, h in placed:

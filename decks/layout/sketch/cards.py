@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from decks.layout import icons
+from decks.layout.sketch import qr
 from decks.layout.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
 from decks.layout.sketch.style import LEADING, QR_SIDE, Style, baseline_in
 from decks.model import Item, LinkKind, Takeaway
@@ -75,14 +76,26 @@ def item_spec(item: Item, index: int, part: int, theme_default: str, qr: bool, m
     )
 
 
+_EMS: dict[int, tuple[FontStack, dict[str, float]]] = {}
+
+
 def _measure(stack: FontStack, size: float) -> Callable[[str], float]:
-    ems = stack._em  # the stack's own per-character cache: a plain dict lookup per character is fastest
+    """A measure at `size` that remembers each string's width in ems.
+
+    Line breaking measures the same words again at every size the fitting search tries; a dict lookup per
+    word beats a lookup per character.
+    """
+    entry = _EMS.get(id(stack))
+    if entry is None or entry[0] is not stack:
+        entry = _EMS[id(stack)] = (stack, {})
+    ems = entry[1]
+    em = stack.em
 
     def measure(s: str) -> float:
-        try:
-            return sum(map(ems.__getitem__, s)) * size
-        except KeyError:
-            return stack.width(s, size)
+        w = ems.get(s)
+        if w is None:
+            w = ems[s] = sum(map(em, s))
+        return w * size
 
     return measure
 
@@ -127,7 +140,18 @@ def _flow(
 
 
 def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
-    """Lay out `spec` in a card `width` points wide at the style's scale."""
+    """Lay out `spec` in a card `width` points wide at the style's scale (once per spec and width)."""
+    # Layouts try several arrangements at one scale and often ask for the same card at the same width.
+    key = (id(spec), round(width, 6))
+    cached = style.plans.get(key)
+    if cached is not None and cached.spec is spec:
+        return cached
+    plan = _plan_card(spec, width, style)
+    style.plans[key] = plan
+    return plan
+
+
+def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     body, head, pad = style.body, style.heading, style.pad
     ink = style.theme.palette.ink
     tab = style.small * 1.55 if spec.day_label else 0.0
@@ -184,19 +208,7 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
 
 
 def _module(url: str) -> float:
-    return QR_SIDE / _qr_matrix(url).__len__()
-
-
-_QR: dict[str, tuple[tuple[bool, ...], ...]] = {}
-
-
-def _qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
-    if url not in _QR:
-        import segno
-
-        code = segno.make(url, error="m", micro=False, boost_error=False)
-        _QR[url] = tuple(tuple(bool(v) for v in row) for row in code.matrix)
-    return _QR[url]
+    return QR_SIDE / qr.size(url)
 
 
 def draw_card(
@@ -264,20 +276,39 @@ def draw_card(
 
 
 def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primitive]:
-    """The code as one box per run of dark modules in a row, on a light square with a 2-module quiet zone."""
-    matrix = _qr_matrix(url)
+    """The code on a light square with a 2-module quiet zone, its dark modules as few boxes as possible.
+
+    Runs of dark modules in a row become one box, and a box grows down while the rows below have the
+    same run: a fifth fewer boxes than runs, which the renderers then fill as one path.
+    """
+    matrix = qr.matrix(url)
     m = QR_SIDE / len(matrix)
     side = QR_SIDE + 4 * m
     out: list[Primitive] = [Box(Rect(x, y, side, side), light)]
+    open_: dict[tuple[int, int], int] = {}  # (first column, end column) -> first row of a growing box
+
+    def close(run: tuple[int, int], top: int, bottom: int) -> None:
+        # A hair of overlap so anti-aliased PNG edges do not show seams between boxes.
+        c0, c1 = run
+        out.append(Box(Rect(x + (2 + c0) * m, y + (2 + top) * m, (c1 - c0) * m, (bottom - top) * m + 0.01), dark))
+
     for r, row in enumerate(matrix):
+        runs: list[tuple[int, int]] = []
         c = 0
-        while c < len(row):
+        n = len(row)
+        while c < n:
             if row[c]:
                 start = c
-                while c < len(row) and row[c]:
+                while c < n and row[c]:
                     c += 1
-                # A hair of overlap so anti-aliased PNG edges do not show seams between rows.
-                out.append(Box(Rect(x + (2 + start) * m, y + (2 + r) * m, (c - start) * m, m + 0.01), dark))
+                runs.append((start, c))
             else:
                 c += 1
+        here = set(runs)
+        for run in [k for k in open_ if k not in here]:
+            close(run, open_.pop(run), r)
+        for run in runs:
+            open_.setdefault(run, r)
+    for run, top in open_.items():
+        close(run, top, len(matrix))
     return out

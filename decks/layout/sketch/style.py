@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from decks.layout.sketch.primitives import Color, TextRun
 from decks.layout.sketch.rough import Pen
@@ -33,6 +34,8 @@ class Style:
     hand: FontStack
     bold: FontStack
     pen: Pen
+    # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
+    plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def make(cls, theme: Theme, k: float) -> Style:

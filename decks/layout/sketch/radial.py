@@ -1,0 +1,403 @@
+"""The radial layout: the event in a cloud at the centre, the items' cards in a ring around it.
+
+The page is cut into columns. The outer two run the full height; the middle ones hold cards above and
+below a band across the page's middle, where the event's cloud sits. Cards follow the ring clockwise
+from the top-left corner: the left column's first card, along the top, down the right column, back
+along the bottom, and up the left column. The key takeaways close the right column (the bottom-right
+corner). Every item card is joined to the cloud by a hand-drawn connector: straight across the band
+when the card faces it, otherwise down the gutter beside its column first, so no connector crosses a card.
+
+This takes the page the banner would: the cloud says what the banner says.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.layout.sketch.modular import Placed
+from decks.layout.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
+from decks.layout.sketch.rough import Pen
+from decks.layout.sketch.style import Style, baseline_in
+from decks.text.breaking import break_lines
+from decks.text.fitting import WIDTH_SAFETY
+
+SQRT2 = math.sqrt(2.0)
+
+
+@dataclass(frozen=True)
+class Hub:
+    """What the centre says: the event (big) and dates, place and presenter (small), and a link."""
+
+    big: str
+    small: str
+    url: str | None = None
+
+
+@dataclass
+class _HubPlan:
+    big: list[str]
+    small: list[str]
+    big_size: float
+    small_size: float
+    text_w: float
+    text_h: float
+
+    @property
+    def rx(self) -> float:  # the ellipse whose inscribed rectangle is the text block, plus a margin
+        return self.text_w / SQRT2 + self.small_size * 1.2
+
+    @property
+    def ry(self) -> float:
+        return self.text_h / SQRT2 + self.small_size * 1.0
+
+
+def _plan_hub(hub: Hub, style: Style, max_text_w: float) -> _HubPlan | None:
+    big_size = style.banner * 0.8
+    small_size = style.heading * 0.95
+    width = max_text_w * WIDTH_SAFETY
+    big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
+    small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
+    widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
+    if max(widths, default=0.0) > max_text_w:
+        return None  # a word wider than the centre: this column count cannot hold the cloud
+    text_h = len(big) * big_size * 1.1 + len(small) * small_size * 1.25
+    return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h)
+
+
+def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Dates, place and presenter: whole bits per line where they fit, so no line starts with a '·'."""
+    lines: list[str] = []
+    for bit in (b.strip() for b in text.split("  ·  ")):  # the joiner of chrome.banner_lines
+        if not bit:
+            continue
+        if lines and measure(lines[-1] + "  ·  " + bit) <= width:
+            lines[-1] += "  ·  " + bit
+        else:
+            lines += break_lines(bit, width, measure)
+    return lines
+
+
+@dataclass
+class _Ring:
+    """Which cards go where, in reading order: bins of the ring and the columns' x positions."""
+
+    first: list[int]  # the left column's top card (the ring's start)
+    top: list[list[int]]  # per middle column, left to right
+    right: list[int]
+    bottom: list[list[int]]  # per middle column, left to right (filled right to left)
+    left: list[int]  # the left column's cards below the first, top to bottom
+    top_h: float
+    bottom_h: float
+    need: float
+
+
+def _stack(heights: list[float], gap: float) -> float:
+    return sum(heights) + gap * max(0, len(heights) - 1)
+
+
+def _fill(h: list[float], key_h: float, m: int, height: float, band: float, gap: float, vgap: float) -> _Ring | None:
+    """Cards into the ring's bins in order, each bin taking what fits in `height`; None if some are left.
+
+    For bins filled in a fixed order, taking as much as fits as early as possible never makes a fit
+    fail, so this decides whether `height` is enough. The middle columns split what the band leaves
+    evenly above and below it.
+    """
+    n = len(h)
+    half = (height - band) / 2 - vgap
+    i = 0
+
+    def take(limit: float) -> list[int]:
+        nonlocal i
+        out: list[int] = []
+        used = 0.0
+        while i < n and used + (gap if out else 0.0) + h[i] <= limit + 1e-6:
+            used += (gap if out else 0.0) + h[i]
+            out.append(i)
+            i += 1
+        return out
+
+    first = take(min(height, h[0])) if n else []  # exactly one card opens the ring
+    top = [take(half) for _ in range(m)]
+    right = take(height - (key_h + gap if key_h else 0.0))
+    bottom_rev = [take(half) for _ in range(m)]
+    left = take(height - (_stack([h[j] for j in first], gap) + gap if first else 0.0))
+    if i < n:
+        return None
+    top_h = max((_stack([h[j] for j in b], gap) for b in top), default=0.0)
+    bottom_h = max((_stack([h[j] for j in b], gap) for b in bottom_rev), default=0.0)
+    left_h = _stack([h[j] for j in first + left], gap)
+    right_h = _stack([h[j] for j in right], gap) + (key_h + gap if key_h and right else key_h)
+    need = max(left_h, right_h, top_h + bottom_h + band + 2 * vgap)
+    return _Ring(first, top, right, bottom_rev[::-1], left[::-1], top_h, bottom_h, need)
+
+
+def arrange(
+    specs: list[CardSpec], style: Style, area: Rect, hub: Hub
+) -> tuple[list[Placed], list[Primitive | Container], float]:
+    """The best ring at this scale: placements, the cloud and connectors, and height needed / area."""
+    gap = style.gap
+    side_gap = max(gap, style.body * 2.4)  # gutters beside the outer columns carry connectors
+    mid_gap = max(gap, style.body * 1.6)
+    vgap = max(14.0, style.body * 2.4)  # between the band and the cards above and below: room for spokes
+    items = [s for s in specs if s.kind != "key"]
+    keys = [s for s in specs if s.kind == "key"]
+    best: tuple[float, int, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
+    guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
+    for cols in range(max(3, guess - 1), guess + 2):
+        m = cols - 2
+        width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / cols
+        if width < style.body * 12:
+            continue
+        mid_w = m * width + (m - 1) * mid_gap
+        plan = _plan_hub(hub, style, (mid_w - 2 * vgap) / SQRT2 * 0.92)
+        if plan is None:
+            continue
+        band = 2 * plan.ry
+        plans = [plan_card(s, width, style) for s in items]
+        key = plan_card(keys[0], width, style) if keys else None
+        heights = [p.height for p in plans]
+        key_h = key.height if key else 0.0
+        # The least height at which the ring holds every card, by bisection (each test is a quick fill).
+        lo, hi = band + 2 * vgap, max(area.h, 1.0)
+        while _fill(heights, key_h, m, hi, band, gap, vgap) is None and hi < area.h * 8:
+            lo, hi = hi, hi * 1.5
+        ring = _fill(heights, key_h, m, hi, band, gap, vgap)
+        if ring is None:
+            continue
+        for _ in range(24):
+            mid = (lo + hi) / 2
+            tried = _fill(heights, key_h, m, mid, band, gap, vgap)
+            if tried is None:
+                lo = mid
+            else:
+                hi, ring = mid, tried
+        ratio = ring.need / area.h
+        if best is None or ratio < best[0]:
+            best = (ratio, cols, width, plans, key, ring, plan)
+    if best is None:
+        return [], [], float("inf")
+    ratio, cols, width, plans, key, ring, hub_plan = best
+    return _place(ring, plans, key, cols, width, style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio)
+
+
+def _place(
+    ring: _Ring,
+    plans: list[CardPlan],
+    key: CardPlan | None,
+    cols: int,
+    width: float,
+    style: Style,
+    area: Rect,
+    hub: Hub,
+    hub_plan: _HubPlan,
+    side_gap: float,
+    mid_gap: float,
+    vgap: float,
+    ratio: float,
+) -> tuple[list[Placed], list[Primitive | Container], float]:
+    gap = style.gap
+    m = cols - 2
+    xs = [area.x] + [area.x + width + side_gap + j * (width + mid_gap) for j in range(m)]
+    xs.append(area.right - width)
+    where: dict[int, tuple[float, float, float]] = {}  # card index -> x, y, height (the whole element)
+    facing: dict[int, str] = {}  # which way each card's connector leaves: "down", "up", "right", "left"
+    # Spare height goes to the band (the cloud gets air) up to a point, then to the outer columns' cards.
+    spare = max(0.0, area.h - ring.need)
+    band_top = area.y + ring.top_h + vgap + spare / 2
+    band_bottom = area.bottom - ring.bottom_h - vgap - spare / 2
+
+    def column(idx: list[int], x: float, top: float, bottom: float, tail: float = 0.0) -> None:
+        if not idx:
+            return
+        used = _stack([plans[i].height for i in idx], gap) + (tail + gap if tail else 0.0)
+        extra = max(0.0, (bottom - top - used) / (len(idx) + (1 if tail else 0)))
+        y = top
+        for i in idx:
+            where[i] = (x, y, plans[i].height + extra)
+            y += plans[i].height + extra + gap
+
+    column(ring.first + ring.left, xs[0], area.y, area.bottom)
+    key_h = key.height if key else 0.0
+    column(ring.right, xs[-1], area.y, area.bottom, key_h)
+    for j, idx in enumerate(ring.top):
+        y = area.y
+        for n, i in enumerate(idx):
+            # The card nearest the band reaches down to it, so the band's top edge is one straight line.
+            h = plans[i].height if n < len(idx) - 1 else band_top - vgap - y
+            where[i] = (xs[1 + j], y, h)
+            y += h + gap
+    for j, idx in enumerate(ring.bottom):
+        y = band_bottom + vgap
+        for n, i in enumerate(idx):
+            h = (
+                area.bottom
+                - y
+                - _stack([plans[k].height for k in idx[n + 1 :]], gap)
+                - (gap if n + 1 < len(idx) else 0)
+            )
+            h = max(plans[i].height, h) if n == 0 else plans[i].height
+            where[i] = (xs[1 + j], y, h)
+            y += h + gap
+    for i in ring.first + ring.left:
+        facing[i] = "right"
+    for i in ring.right:
+        facing[i] = "left"
+    for idx in ring.top:
+        for i in idx:
+            facing[i] = "down"
+    for idx in ring.bottom:
+        for i in idx:
+            facing[i] = "up"
+    placed: list[Placed] = [(plans[i], *where[i]) for i in range(len(plans))]
+    if key:
+        right_used = sum(where[i][2] + gap for i in ring.right)
+        ky = area.y + right_used
+        placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
+    mid_x0, mid_x1 = xs[1], xs[-2] + width
+    cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
+    grow = min(1.25, (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * vgap) / (2 * hub_plan.rx))
+    rx, ry = hub_plan.rx * max(1.0, grow), hub_plan.ry * max(1.0, grow)
+    extra: list[Primitive | Container] = []
+    extra += _connectors(placed, facing, style, area, xs, width, side_gap, mid_gap, (cx, cy, rx, ry), band_top)
+    extra += _cloud(hub, hub_plan, style, cx, cy, rx, ry)
+    return placed, extra, ratio
+
+
+def _on_ellipse(cx: float, cy: float, rx: float, ry: float, toward: Point) -> Point:
+    t = math.atan2((toward[1] - cy) / ry, (toward[0] - cx) / rx)
+    return cx + rx * math.cos(t), cy + ry * math.sin(t)
+
+
+def _connectors(
+    placed: list[Placed],
+    facing: dict[int, str],
+    style: Style,
+    area: Rect,
+    xs: list[float],
+    width: float,
+    side_gap: float,
+    mid_gap: float,
+    hub: tuple[float, float, float, float],
+    band_top: float,
+) -> list[Primitive]:
+    """A line from every item card to the cloud, in its day's colour, drawn under the cards and cloud.
+
+    A card facing the band gets a straight line. Others leave by the side into the gutter and run along
+    it to the band; in one gutter the card farther from the band takes the lane nearer the middle and
+    turns into the band first, so lines sharing a gutter never cross.
+    """
+    pen = style.pen
+    cx, cy, rx, ry = hub
+    band_bottom = 2 * cy - band_top
+    lane = 3.0  # points between lines sharing a gutter
+    routes: list[tuple[int, list[Point]]] = []
+    gutters: dict[tuple[float, bool], list[tuple[float, int, Point, float]]] = {}  # (x, above) -> far, card
+    for i, (plan, x, y, h) in enumerate(placed):
+        if plan.spec.kind == "key":
+            continue
+        frame = Rect(x, y + plan.tab, plan.width, h - plan.tab)
+        way = facing[i]
+        if way in ("down", "up"):
+            start = (frame.x + frame.w / 2, frame.bottom if way == "down" else frame.y)
+            near = (way == "down" and frame.bottom >= band_top - style.gap * 4 - 14) or (
+                way == "up" and frame.y <= band_bottom + style.gap * 4 + 14
+            )
+            if near:
+                routes.append((i, [start, _on_ellipse(cx, cy, rx, ry, start)]))
+                continue
+            side = 1 if frame.x + frame.w / 2 < cx else -1
+            edge = frame.right if side > 0 else frame.x
+            gx = edge + side * mid_gap / 2
+        else:
+            side = 1 if way == "right" else -1
+            edge = frame.right if side > 0 else frame.x
+            lo, hi = max(frame.y + 8, band_top + 8), min(frame.bottom - 8, band_bottom - 8)
+            if lo <= hi:  # the card reaches into the band: straight across it
+                start = (edge, min(max(cy, lo), hi))
+                routes.append((i, [start, _on_ellipse(cx, cy, rx, ry, start)]))
+                continue
+            gx = edge + side * side_gap / 2
+        above = frame.bottom < cy
+        sy = frame.y + min(frame.h / 2, 24.0)
+        far = band_top - sy if above else sy - band_bottom
+        gutters.setdefault((round(gx, 1), above), []).append((far, i, (edge, sy), float(side)))
+    for (gx, above), users in gutters.items():
+        users.sort()  # nearest to the band first
+        for r, (_, i, start, side) in enumerate(users):
+            x = gx + side * (r - (len(users) - 1) / 2) * lane  # the farther, the nearer the middle
+            ey = band_top + 7 + lane * (len(users) - 1 - r) if above else band_bottom - 7 - lane * (len(users) - 1 - r)
+            pts = [start, (x, start[1]), (x, ey)]
+            pts.append(_on_ellipse(cx, cy, rx, ry, (x + side * 30, ey)))
+            routes.append((i, pts))
+    out: list[Primitive] = []
+    for i, pts in sorted(routes, key=lambda r: r[0]):
+        color = style.part_color(placed[i][0].spec.part)
+        key = f"spoke{i}"
+        out.append(Path(tuple(_polyline(pts, pen, key)), stroke=color, width=style.theme.sketch.stroke * 1.1))
+        out.append(pen.dot(pts[-1][0], pts[-1][1], 1.8, key + ":end", color))
+    return out
+
+
+def _polyline(pts: list[Point], pen: Pen, key: str) -> list[Point]:
+    """A hand-drawn line through `pts`, with rounded elbows (a sharp corner looks machine-made)."""
+    if len(pts) == 2:
+        return pen.line_points(pts[0], pts[1], key, overshoot=False)
+    through: list[Point] = [pts[0]]
+    for a, b, c in zip(pts, pts[1:], pts[2:], strict=False):
+        r = min(6.0, math.dist(a, b) / 2, math.dist(b, c) / 2)
+        ab, bc = math.dist(a, b) or 1.0, math.dist(b, c) or 1.0
+        through.append((b[0] - (b[0] - a[0]) / ab * r, b[1] - (b[1] - a[1]) / ab * r))
+        through.append((b[0] + (c[0] - b[0]) / bc * r, b[1] + (c[1] - b[1]) / bc * r))
+    through.append(pts[-1])
+    out: list[Point] = []
+    for n, (a, b) in enumerate(itertools.pairwise(through)):
+        seg = pen.line_points(a, b, f"{key}.{n}", overshoot=False)
+        out += seg if not out else seg[1:]
+    return out
+
+
+def _cloud(
+    hub: Hub, plan: _HubPlan, style: Style, cx: float, cy: float, rx: float, ry: float
+) -> list[Primitive | Container]:
+    """The event in a scalloped cloud: an accent fill, an ink outline, the lines centred inside."""
+    pal = style.theme.palette
+    rng = style.pen.rng("hub")
+    bumps = max(9, round(2 * math.pi * math.sqrt((rx * rx + ry * ry) / 2) / 38))
+    phase = rng.uniform(0, math.tau)
+    depth = min(rx, ry) * 0.07
+    pts: list[Point] = []
+    steps = bumps * 10
+    for s in range(steps + 1):
+        t = phase + math.tau * s / steps
+        bump = abs(math.sin(bumps * (t - phase) / 2))  # one arch per bump, meeting in a notch
+        r = 1.0 + (bump - 0.64) * depth / min(rx, ry) * 2
+        pts.append((cx + rx * r * math.cos(t), cy + ry * r * math.sin(t)))
+    stroke = style.theme.sketch.stroke * 1.3
+    out: list[Primitive | Container] = [
+        Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent, closed=True),
+    ]
+    y = cy - plan.text_h / 2
+    for line in plan.big:
+        pitch = plan.big_size * 1.1
+        w = style.bold.width(line, plan.big_size)
+        out += style.runs(
+            line, style.bold, cx - w / 2, baseline_in(y, plan.big_size, pitch), plan.big_size, pal.on_accent
+        )
+        y += pitch
+    for line in plan.small:
+        pitch = plan.small_size * 1.25
+        w = style.hand.width(line, plan.small_size)
+        out += style.runs(
+            line, style.hand, cx - w / 2, baseline_in(y, plan.small_size, pitch), plan.small_size, pal.on_accent
+        )
+        y += pitch
+    outer = Rect(cx - rx * 1.07, cy - ry * 1.07, rx * 2.14, ry * 2.14)
+    if hub.url:
+        inner = Rect(cx - plan.text_w / 2, cy - plan.text_h / 2, plan.text_w, plan.text_h)
+        out.append(Link(inner, hub.url))
+    out.append(Container("hub", outer, hub.big))
+    return out

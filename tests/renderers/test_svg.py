@@ -1,0 +1,42 @@
+"""`recap svg`: well-formed XML with the same page as the PDF, text as text, links as links, same bytes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from decks.cli.main import main
+from decks.readers.content import load_content
+from decks.renderers.svg import SvgRenderer
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial"])
+@pytest.mark.parametrize("example", [EXAMPLE_EN, EXAMPLE_ZH], ids=["en", "zh"])
+def test_svg_parses_and_holds_every_title(example, layout) -> None:
+    recap = load_content(example)
+    data = SvgRenderer().render(recap, load_theme(None), layout=layout).data
+    root = ET.fromstring(data)
+    assert root.tag == f"{NS}svg"
+    text = "".join("".join(t.itertext()) for t in root.iter(f"{NS}text")).replace(" ", "")
+    for item in recap.all_items:
+        assert item.title.replace(" ", "") in text, f"title missing: {item.title}"
+    hrefs = {a.get("href") for a in root.iter(f"{NS}a")}
+    assert all(item.links[0].url in hrefs for item in recap.all_items if item.links)
+    families = {t.get("font-family") for t in root.iter(f"{NS}text")}
+    assert any("Comic Neue" in f for f in families)
+
+
+def test_same_bytes_every_run() -> None:
+    recap = load_content(EXAMPLE_ZH)
+    assert SvgRenderer().render(recap, load_theme(None)).data == SvgRenderer().render(recap, load_theme(None)).data
+
+
+def test_recap_svg_command_writes_the_file(tmp_path) -> None:
+    out = tmp_path / "x.svg"
+    assert main(["svg", str(EXAMPLE_EN), "-o", str(out), "--layout", "radial"]) == 0
+    ET.parse(out)
