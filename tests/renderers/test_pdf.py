@@ -150,3 +150,16 @@ def test_unknown_layout_on_the_command_line_lists_the_layouts(tmp_path, capsys) 
     assert main(["pdf", str(EXAMPLE_EN), "-o", str(tmp_path / "x.pdf"), "--layout", "spiral"]) == 2
     err = capsys.readouterr().err
     assert "spiral" in err and all(name in err for name in ("modular", "path", "radial"))
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial"])
+def test_the_smallest_valid_content_renders_on_one_page_in_every_layout(layout: str, tmp_path: Path) -> None:
+    content = tmp_path / "talk.yaml"
+    content.write_text("title: Talk\nitems:\n  - title: One\n", encoding="utf-8")
+    out = tmp_path / f"talk-{layout}.pdf"
+    assert main(["pdf", str(content), "--layout", layout, "-o", str(out)]) == 0
+    import pdfplumber
+
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 1
+        assert "One" in (pdf.pages[0].extract_text() or "")

@@ -45,7 +45,8 @@ def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Place
     best: tuple[list[Placed], list[Primitive], float] | None = None
     # Columns about 22 body sizes wide read best; try that count and its neighbours (each try costs a layout).
     guess = max(1, round((area.w + gap) / (style.body * 22 + gap)))
-    for cols in range(max(1, guess - 1), min(len(specs), guess + 1) + 1):
+    most = max(1, min(len(specs), guess + 1))  # never more columns than cards: one card needs one column
+    for cols in range(max(1, min(guess - 1, most)), most + 1):
         width = (area.w - gap * (cols - 1)) / cols
         if width < style.body * 12:
             continue
@@ -60,6 +61,8 @@ def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Place
             tallest = max(tallest, used)
             # Columns end flush with the page: spread the spare height over the column's cards.
             extra = max(0.0, (area.h - used) / len(column))
+            if extra > 0.5 * used / len(column):  # sparse content: stretched cards would look empty
+                extra = 0.0
             y = area.y
             x = area.x + c * (width + gap)
             for p in column:
