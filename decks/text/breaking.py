@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 # No line may start with these (closing brackets, stops, small kana, iteration marks, prolonged sound mark).
 NO_START = frozenset(
@@ -33,7 +33,8 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def atoms(text: str) -> list[str]:
+@lru_cache(maxsize=16384)  # fitting breaks the same paragraph at many sizes; its atoms do not change
+def atoms(text: str) -> tuple[str, ...]:
     """`text` cut into the smallest pieces between which a line may break (a space ends its atom)."""
     out: list[str] = []
     current = ""
@@ -51,7 +52,7 @@ def atoms(text: str) -> list[str]:
         glue_next = ch in NO_END
     if current:
         out.append(current)
-    return out
+    return tuple(out)
 
 
 def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:

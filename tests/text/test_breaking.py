@@ -58,8 +58,8 @@ def test_a_long_url_breaks_after_its_punctuation() -> None:
 
 
 def test_each_ideograph_is_an_atom_and_closing_punctuation_joins_the_one_before() -> None:
-    assert atoms("我们，测试。") == ["我", "们，", "测", "试。"]
-    assert atoms("「模型」") == ["「模", "型」"]
+    assert atoms("我们，测试。") == ("我", "们，", "测", "试。")
+    assert atoms("「模型」") == ("「模", "型」")
 
 
 def test_a_closing_mark_is_never_pushed_to_the_start_of_a_line() -> None:
