@@ -21,6 +21,10 @@ EXAMPLE = ROOT / "content" / "tf-dev-summit-2019.yaml"
 RUNS = 3
 
 
+# Users' Pythons cache compiled modules; a shell that forbids it would time recompiling recap on every run.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Best wall time (s) and the largest peak RSS (MB) of `cmd` over RUNS runs."""
     best, peak = float("inf"), 0.0
