@@ -59,6 +59,13 @@ def paint(sketch: Sketch) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
 
+    hex_colors: dict[str, HexColor] = {}  # reportlab's HexColor parses slowly; a page has a handful of colours
+
+    def color(value: str) -> HexColor:
+        if value not in hex_colors:
+            hex_colors[value] = HexColor(value)
+        return hex_colors[value]
+
     names: dict[FilePath, str] = {}
     for font in sketch.fonts():
         name = f"Recap-{font.stem}"
@@ -117,7 +124,7 @@ def paint(sketch: Sketch) -> bytes:
                 run = prims[i]
                 assert isinstance(run, TextRun)
                 if state.get("fill") != run.color:
-                    text.setFillColor(HexColor(run.color))
+                    text.setFillColor(color(run.color))
                     state["fill"] = run.color
                 if font != (run.font, run.size):
                     text.setFont(names[run.font], run.size)
