@@ -68,6 +68,27 @@ def footer_text(recap: Recap) -> str:
     return "   ·   ".join(bits)
 
 
+def centred_lettering(
+    style: Style,
+    big: list[str] | tuple[str, ...],
+    big_size: float,
+    small: list[str] | tuple[str, ...],
+    small_size: float,
+    cx: float,
+    top: float,
+    color: str,
+) -> list[Primitive]:
+    """Lines centred on `cx` from `top` down: `big` in bold lettering, then `small` in the hand (banner, hub)."""
+    out: list[Primitive] = []
+    y = top
+    for lines, face, size, leading in ((big, style.bold, big_size, 1.1), (small, style.hand, small_size, 1.25)):
+        for line in lines:
+            pitch = size * leading
+            out += style.runs(line, face, cx - face.width(line, size) / 2, baseline_in(y, size, pitch), size, color)
+            y += pitch
+    return out
+
+
 def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:
     """A ribbon across the top: an accent-filled rough box with folded tails, lettered in the banner size."""
     pal = style.theme.palette
@@ -86,21 +107,9 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     body = Rect(r.x + tail, r.y, r.w - 2 * tail, r.h - tail * 0.6)
     prims += pen.rect(body, "banner", pal.ink, pal.accent, style.theme.sketch.stroke * 1.3)
     y = body.y + style.banner * 0.35
-    cx = body.x + body.w / 2
-    for line in chrome.big:
-        pitch = style.banner * 1.1
-        w = style.bold.width(line, style.banner)
-        prims += style.runs(
-            line, style.bold, cx - w / 2, baseline_in(y, style.banner, pitch), style.banner, pal.on_accent
-        )
-        y += pitch
-    for line in chrome.small:
-        pitch = style.heading * 1.25
-        w = style.hand.width(line, style.heading)
-        prims += style.runs(
-            line, style.hand, cx - w / 2, baseline_in(y, style.heading, pitch), style.heading, pal.on_accent
-        )
-        y += pitch
+    prims += centred_lettering(
+        style, chrome.big, style.banner, chrome.small, style.heading, body.x + body.w / 2, y, pal.on_accent
+    )
     if recap.event and recap.event.url:
         prims.append(Link(body, recap.event.url))
     return prims, [Container("banner", r, recap.event_name)]

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.layout.sketch.chrome import centred_lettering
 from decks.layout.sketch.modular import Placed
 from decks.layout.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
 from decks.layout.sketch.rough import Pen
-from decks.layout.sketch.style import Style, baseline_in
+from decks.layout.sketch.style import Style
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
 
@@ -380,21 +381,9 @@ def _cloud(
     out: list[Primitive | Container] = [
         Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent, closed=True),
     ]
-    y = cy - plan.text_h / 2
-    for line in plan.big:
-        pitch = plan.big_size * 1.1
-        w = style.bold.width(line, plan.big_size)
-        out += style.runs(
-            line, style.bold, cx - w / 2, baseline_in(y, plan.big_size, pitch), plan.big_size, pal.on_accent
-        )
-        y += pitch
-    for line in plan.small:
-        pitch = plan.small_size * 1.25
-        w = style.hand.width(line, plan.small_size)
-        out += style.runs(
-            line, style.hand, cx - w / 2, baseline_in(y, plan.small_size, pitch), plan.small_size, pal.on_accent
-        )
-        y += pitch
+    out += centred_lettering(
+        style, plan.big, plan.big_size, plan.small, plan.small_size, cx, cy - plan.text_h / 2, pal.on_accent
+    )
     outer = Rect(cx - rx * 1.07, cy - ry * 1.07, rx * 2.14, ry * 2.14)
     if hub.url:
         inner = Rect(cx - plan.text_w / 2, cy - plan.text_h / 2, plan.text_w, plan.text_h)
