@@ -15,7 +15,7 @@ from pathlib import Path
 
 from decks.layout.geometry import Rect
 from decks.layout.icons import Icon, choose
-from decks.model import Item, Link, Recap, Takeaway
+from decks.model import Handle, Item, Link, Recap, Takeaway
 from decks.text.breaking import is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, layout
@@ -799,22 +799,22 @@ def _takeaway_srcs(takeaways: Sequence[Takeaway], space: float = 0.0) -> list[Sr
     return srcs
 
 
+def _linked_runs(pieces: Sequence[tuple[str, str | None]], separator: str) -> tuple[Run, ...]:
+    """Linked texts in the link colour, joined by a muted separator."""
+    runs: list[Run] = []
+    for n, (text, url) in enumerate(pieces):
+        if n:
+            runs.append(Run(separator, "muted"))
+        runs.append(Run(text, "accent2", url))
+    return tuple(runs)
+
+
 def _link_runs(links: Sequence[Link]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for n, link in enumerate(links):
-        if n:
-            runs.append(Run("   ·   ", "muted"))
-        runs.append(Run(f"▸ {link.text}", "accent2", link.url))
-    return tuple(runs)
+    return _linked_runs([(f"▸ {link.text}", link.url) for link in links], "   ·   ")
 
 
-def _handle_runs(handles) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    for n, h in enumerate(handles):
-        if n:
-            runs.append(Run("  ·  ", "muted"))
-        runs.append(Run(f"{h.handle} ({h.network})", "accent2", h.url))
-    return tuple(runs)
+def _handle_runs(handles: Sequence[Handle]) -> tuple[Run, ...]:
+    return _linked_runs([(f"{h.handle} ({h.network})", h.url) for h in handles], "  ·  ")
 
 
 def _indent(src: Src) -> float:
