@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from decks.checks import check_all, describe_char, missing_glyphs, texts
+from decks.checks import check_all
+from decks.layout.coverage import describe_char, missing_glyphs, texts
 from decks.readers.content import parse_content
 from decks.readers.yamlpos import parse
 from decks.themes.loader import load_theme

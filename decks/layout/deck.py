@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from decks.layout.coverage import describe_char, missing_glyphs
 from decks.layout.geometry import Rect
 from decks.layout.icons import Icon, choose
 from decks.model import Handle, Item, Link, Recap, Takeaway
+from decks.model.paths import dotted
 from decks.text.breaking import is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, layout
@@ -180,6 +182,7 @@ class Deck:
     height: float
     slides: list[Slide]
     language: str
+    warnings: list[str] = field(default_factory=list)  # for the user: characters no font can draw
 
     @property
     def sections(self) -> list[tuple[str, list[int]]]:
@@ -754,7 +757,12 @@ def build_plan(
     image_size: Callable[[Path], tuple[int, int]] = _image_size,
 ) -> Deck:
     """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None)."""
-    return Planner(recap, theme, geometry or default_geometry(), image_size).plan()
+    deck = Planner(recap, theme, geometry or default_geometry(), image_size).plan()
+    deck.warnings.extend(
+        f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
+        for where, ch in missing_glyphs(recap, theme)
+    )
+    return deck
 
 
 # ---------- helpers ----------

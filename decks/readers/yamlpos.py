@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 
 from decks.errors import Problem
+from decks.model.paths import Path_, dotted
 
-Path_ = tuple[str | int, ...]
+__all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 50_000  # values built, aliases counted each time they are expanded
@@ -242,17 +243,6 @@ class _Builder:
             self.located.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, (*path, key))
         return result
-
-
-def dotted(path: Path_) -> str:
-    """A path as people write it: `parts[0].items[2].title`."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
 
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:

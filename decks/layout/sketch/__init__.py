@@ -11,9 +11,9 @@ import functools
 from collections.abc import Callable
 from functools import cache
 
-from decks.checks import describe_char
 from decks.errors import ContentError, OutputError, Problem
 from decks.layout import icons
+from decks.layout.coverage import describe_char
 from decks.layout.sketch import modular, path, radial
 from decks.layout.sketch.cards import CardSpec, draw_card, item_spec
 from decks.layout.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
