@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from pydantic import BaseModel
 
 from decks.assets import content_dir, themes_dir
 from decks.cli.main import main
 from decks.model import Recap
+from decks.model.typed import Model
 from decks.readers.validation import _model_in
 from decks.schema import content_schema_dict, theme_schema_dict
 from decks.themes.model import Theme
@@ -31,9 +31,9 @@ def plain(value: Any) -> Any:
     return value
 
 
-def models_under(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
+def models_under(root: type[Model]) -> dict[str, type[Model]]:
     """Every model reachable from `root` through its field types, by class name."""
-    found: dict[str, type[BaseModel]] = {}
+    found: dict[str, type[Model]] = {}
     todo = [root]
     while todo:
         model = todo.pop()

@@ -1,6 +1,6 @@
 """The `recap` command: a click group whose renderer commands come from the `recap.renderers` entry points.
 
-Start-up stays light: a command imports its work (pydantic models, python-pptx, reportlab) only when it
+Start-up stays light: a command imports its work (the models, python-pptx, reportlab) only when it
 runs, and renderer modules are not imported to list them.
 """
 

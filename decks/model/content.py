@@ -1,6 +1,7 @@
 """The recap content model: an event, its parts (days), their items, and the overall takeaways.
 
-The model knows nothing of YAML, PowerPoint or PDF. Readers build it; layout and renderers read it.
+The model knows nothing of YAML, PowerPoint or PDF. Readers build it; layout and renderers read it. Every class
+is a frozen `decks.model.typed.Model`: unknown keys are errors (the reader adds a did-you-mean).
 """
 
 from __future__ import annotations
@@ -10,27 +11,30 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    GetJsonSchemaHandler,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-from pydantic.json_schema import JsonSchemaValue
+from decks.model.typed import After, Before, Constraints, Field, Model, check
 
 SCHEMA_VERSION = 1
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, Constraints(strip=True, min_length=1)]
 """A non-empty line of text (surrounding white space is dropped)."""
 
 
-class _Strict(BaseModel):
-    # Unknown keys are errors (with a did-you-mean from the loader); the model is immutable once read.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+def _full_address(value: str) -> str:
+    if not value.lower().startswith(("http://", "https://", "mailto:")):
+        raise ValueError("a link needs a full address; start it with https:// (or http://, mailto:)")
+    if any(ch.isspace() for ch in value):
+        raise ValueError("a link address cannot contain spaces; encode them as %20")
+    return value
+
+
+Url = Annotated[Text, After(_full_address)]
+"""A full address: with a scheme, without spaces."""
+
+
+def _known_version(value: int) -> int:
+    if value != SCHEMA_VERSION:
+        raise ValueError(f"this recap reads schema_version {SCHEMA_VERSION}; set schema_version: 1")
+    return value
 
 
 class LinkKind(StrEnum):
@@ -44,21 +48,12 @@ class LinkKind(StrEnum):
     other = "other"
 
 
-class Link(_Strict):
+class Link(Model):
     """A labelled URL."""
 
-    url: Text = Field(description="The full address, e.g. https://www.tensorflow.org/alpha.")
+    url: Url = Field(description="The full address, e.g. https://www.tensorflow.org/alpha.")
     label: Text | None = Field(None, description="What the link is called on slides; defaults to the kind.")
     kind: LinkKind = Field(LinkKind.other, description="video, docs, repo, slides, blog or other.")
-
-    @field_validator("url")
-    @classmethod
-    def _url_has_scheme(cls, value: str) -> str:
-        if not value.lower().startswith(("http://", "https://", "mailto:")):
-            raise ValueError("a link needs a full address; start it with https:// (or http://, mailto:)")
-        if any(ch.isspace() for ch in value):
-            raise ValueError("a link address cannot contain spaces; encode them as %20")
-        return value
 
     @property
     def text(self) -> str:
@@ -66,7 +61,7 @@ class Link(_Strict):
         return self.label or self.kind.value
 
 
-class Image(_Strict):
+class Image(Model):
     """A picture, its alt text (required: it is read aloud by screen readers) and its credit."""
 
     path: Path = Field(description="Image file, relative to the content file.")
@@ -74,7 +69,7 @@ class Image(_Strict):
     credit: Text | None = Field(None, description="Who made the picture.")
 
 
-class Takeaway(_Strict):
+class Takeaway(Model):
     """One takeaway, optionally with sub-points (one level of nesting)."""
 
     text: Text
@@ -88,18 +83,11 @@ def _coerce_takeaway(value: Any) -> Any:
     return value
 
 
-class _StringOrTakeawaySchema:
-    """Says in the JSON Schema that a takeaway may be written as a plain string."""
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+# The schema says so too: a takeaway may be written as a plain string.
+TakeawayIn = Annotated[Takeaway, Before(_coerce_takeaway, accepts={"type": "string", "minLength": 1})]
 
 
-TakeawayIn = Annotated[Takeaway, BeforeValidator(_coerce_takeaway), _StringOrTakeawaySchema]
-
-
-class Item(_Strict):
+class Item(Model):
     """An announcement or a talk."""
 
     title: Text
@@ -113,7 +101,7 @@ class Item(_Strict):
     emphasis: bool = Field(False, description="Highlight this item as a headline announcement.")
 
 
-class Part(_Strict):
+class Part(Model):
     """A day or part of the event, with its items in order."""
 
     title: Text
@@ -122,7 +110,7 @@ class Part(_Strict):
     items: list[Item] = Field(default_factory=list)
 
 
-class Handle(_Strict):
+class Handle(Model):
     """A presenter's handle on some network."""
 
     network: Text = Field(description="e.g. twitter, github, mastodon, blog.")
@@ -130,7 +118,7 @@ class Handle(_Strict):
     url: Text | None = None
 
 
-class Presenter(_Strict):
+class Presenter(Model):
     """Who gives the recap talk."""
 
     name: Text
@@ -139,7 +127,7 @@ class Presenter(_Strict):
     avatar: Path | None = Field(None, description="Image file, relative to the content file.")
 
 
-class Event(_Strict):
+class Event(Model):
     """The event being recapped."""
 
     name: Text
@@ -152,11 +140,10 @@ class Event(_Strict):
     hashtag: Text | None = None
     logo: Path | None = Field(None, description="Image file, relative to the content file.")
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> Event:
+    @check
+    def _end_not_before_start(self) -> None:
         if self.start and self.end and self.end < self.start:
             raise ValueError("the event ends before it starts; swap start and end")
-        return self
 
     @property
     def dates(self) -> str:
@@ -174,10 +161,12 @@ class Event(_Strict):
         return ", ".join(p for p in (self.venue, self.city) if p)
 
 
-class Recap(_Strict):
+class Recap(Model):
     """A whole recap: the root of a content file."""
 
-    schema_version: int = Field(SCHEMA_VERSION, description="The content format version; 1 today.")
+    schema_version: Annotated[int, After(_known_version)] = Field(
+        SCHEMA_VERSION, description="The content format version; 1 today."
+    )
     title: Text = Field(description="The recap's title, e.g. 'Learnings from TensorFlow Dev Summit 2019'.")
     language: Text = Field("en", description="BCP 47 language tag, e.g. en, zh-CN, ja.")
     event: Event | None = None
@@ -191,20 +180,12 @@ class Recap(_Strict):
     resources: list[Link] = Field(default_factory=list)
     closing: Text | None = Field(None, description="The closing line, e.g. a thank-you.")
 
-    @field_validator("schema_version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise ValueError(f"this recap reads schema_version {SCHEMA_VERSION}; set schema_version: 1")
-        return value
-
-    @model_validator(mode="after")
-    def _has_items(self) -> Recap:
+    @check
+    def _has_items(self) -> None:
         if self.parts and self.items:
             raise ValueError("both parts and items are given; use either parts (days with items) or items, not both")
         if not any(p.items for p in self.parts) and not self.items:
             raise ValueError("a recap needs at least one item; add items: with a - title: under it")
-        return self
 
     @property
     def all_parts(self) -> list[Part]:

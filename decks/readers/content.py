@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from decks.errors import ContentError, Problem
 from decks.model import Recap
+from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
 

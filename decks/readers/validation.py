@@ -1,4 +1,4 @@
-"""Turn pydantic validation errors into located `Problem`s with a did-you-mean and a what-to-do."""
+"""Turn model validation errors into located `Problem`s with a did-you-mean and a what-to-do."""
 
 from __future__ import annotations
 
@@ -6,42 +6,35 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from decks.errors import Problem
+from decks.model.typed import Model, ValidationError
 from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
 
-# What to do, by pydantic error type, when pydantic's own message does not say.
+# What to do, by error type, when the error's own message does not say.
 _HINTS: dict[str, str] = {
-    "missing": "add it",
     "string_type": "write text here (in quotes if it looks like a number, date or yes/no)",
     "string_too_short": "write some text, or remove the key",
     "int_type": "write a whole number",
-    "int_parsing": "write a whole number",
+    "int_from_float": "write a whole number",
     "bool_type": "write true or false",
     "bool_parsing": "write true or false",
     "date_type": "write the date as YYYY-MM-DD",
     "date_parsing": "write the date as YYYY-MM-DD",
-    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
     "list_type": "write a list, each entry on its own line starting with '- '",
-    "dict_type": "write keys and values here, like 'title: ...'",
     "model_type": "write keys and values here, like 'title: ...'",
-    "model_attributes_type": "write keys and values here, like 'title: ...'",
+    "invalid_key": "write keys as words, like title:",
     "enum": "use one of the values listed",
     "literal_error": "use one of the values listed",
     "float_type": "write a number",
-    "float_parsing": "write a number",
     "path_type": "write a file path as text",
 }
 
 
-def problems_from_validation(
-    error: ValidationError, model: type[BaseModel], located: Located, file: str
-) -> list[Problem]:
-    """One located problem per pydantic error, in file order."""
+def problems_from_validation(error: ValidationError, model: type[Model], located: Located, file: str) -> list[Problem]:
+    """One located problem per validation error, in file order."""
     problems: list[Problem] = []
-    for err in error.errors(include_url=False):
+    for err in error.errors():
         loc: Path_ = tuple(err["loc"])
         kind = err["type"]
         message = err["msg"]
@@ -65,18 +58,16 @@ def problems_from_validation(
             hint = f"add '{loc[-1]}:' with a value"
         else:
             pos = located.where(loc)
-            if message.startswith("Value error, "):
+            if kind == "value_error":  # our own message: "what; what to do"
                 message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
                 hint = own_hint or hint
-            elif message.startswith("Assertion failed, "):
-                message = message.removeprefix("Assertion failed, ")
         line, col = pos if pos else (None, None)
         problems.append(Problem(file, message, hint, field=dotted(loc) or None, line=line, col=col))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
 
 
-def _field_names(model: type[BaseModel], loc: Path_) -> list[str]:
+def _field_names(model: type[Model], loc: Path_) -> list[str]:
     """The keys a mapping at `loc` may have, found by walking the model's field types."""
     current: Any = model
     for part in loc:
@@ -90,9 +81,9 @@ def _field_names(model: type[BaseModel], loc: Path_) -> list[str]:
     return list(cls.model_fields) if cls else []
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The BaseModel inside Optional[...], list[...], Annotated[...] and unions, if there is one."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model_in(annotation: Any) -> type[Model] | None:
+    """The model inside Optional[...], list[...], Annotated[...] and unions, if there is one."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:

@@ -8,10 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from decks.assets import fonts_dir, themes_dir
 from decks.errors import ContentError, Problem
+from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
 from decks.themes.model import Fonts, FontSpec, Theme
@@ -237,7 +236,7 @@ def _located_problems(exc: ValidationError, layers: list[Layer]) -> list[Problem
     for layer in layers:
         mine = [e for e in exc.errors() if _owner(layers, tuple(e["loc"])) is layer]
         if mine:
-            sub = ValidationError.from_exception_data(exc.title, mine)  # type: ignore[arg-type]
+            sub = ValidationError(exc.title, mine)
             problems.extend(problems_from_validation(sub, Theme, layer.located, str(layer.file)))
     return problems
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from decks.model.typed import After, Field, Model
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -17,14 +17,10 @@ def _color(value: str) -> str:
     return value.upper()
 
 
-Color = Annotated[str, AfterValidator(_color)]
+Color = Annotated[str, After(_color)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Palette(_Strict):
+class Palette(Model):
     """Colours. Text colours are checked against the backgrounds they sit on (WCAG 2.1 AA)."""
 
     background: Color = Field(description="Page and slide background.")
@@ -36,7 +32,7 @@ class Palette(_Strict):
     on_accent: Color = Field("#FFFFFF", description="Text drawn on an accent-filled shape.")
 
 
-class FontSpec(_Strict):
+class FontSpec(Model):
     """A font: a file (under the theme folder or assets/fonts), or a system font found through fontconfig."""
 
     file: Path | None = Field(None, description="A .ttf/.ttc file with TrueType outlines.")
@@ -45,7 +41,7 @@ class FontSpec(_Strict):
     optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
 
 
-class Fonts(_Strict):
+class Fonts(Model):
     """The fonts of each role. Characters a font lacks fall back along cjk, fallbacks, then symbol."""
 
     heading: FontSpec
@@ -58,7 +54,7 @@ class Fonts(_Strict):
     symbol: FontSpec = Field(description="Last resort for symbols and arrows.")
 
 
-class SlideSizes(_Strict):
+class SlideSizes(Model):
     """Type sizes on slides, in points."""
 
     title: float = Field(40, gt=0)
@@ -68,7 +64,7 @@ class SlideSizes(_Strict):
     small: float = Field(14, gt=0, description="Links, captions, footers.")
 
 
-class SketchSizes(_Strict):
+class SketchSizes(Model):
     """Type sizes on the sketchnote, in points, before fitting scales them."""
 
     banner: float = Field(28, gt=0)
@@ -77,17 +73,17 @@ class SketchSizes(_Strict):
     floor: float = Field(7, gt=0, description="Legibility floor for body text.")
 
 
-class Sizes(_Strict):
+class Sizes(Model):
     slides: SlideSizes = SlideSizes()
     sketch: SketchSizes = SketchSizes()
 
 
-class Slides(_Strict):
+class Slides(Model):
     size: Literal["16:9", "4:3"] = "16:9"
     template: Path | None = Field(None, description="A .pptx whose slide master and layouts to use.")
 
 
-class Sketch(_Strict):
+class Sketch(Model):
     layout: str = Field("modular", description="modular, path or radial.")
     paper: Literal["a4", "letter", "a3"] = "a4"
     orientation: Literal["landscape", "portrait"] = "landscape"
@@ -98,12 +94,12 @@ class Sketch(_Strict):
     fill: bool = Field(True, description="Fill containers with the surface colour.")
 
 
-class Icons(_Strict):
+class Icons(Model):
     set: Literal["fontawesome"] = "fontawesome"
     default: str = Field("lightbulb", description="The icon when nothing better matches.")
 
 
-class Theme(_Strict):
+class Theme(Model):
     """A whole theme, merged with what it extends."""
 
     name: str

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
 from decks.assets import fonts_dir
 from decks.errors import ExitCode, OutputError, Problem, RecapError
+from decks.model.typed import Model
 from decks.themes.loader import THEME_FILE, find_theme, load_theme, user_themes_dir
 from decks.themes.model import FontSpec, Theme
 
@@ -74,7 +74,7 @@ def scaffold_text(name: str, extends: str, base: Theme) -> str:
 
 def _section(key: str, value: Any, annotation: Any, description: str | None, indent: int) -> list[str]:
     pad = "  " * indent
-    model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    model = annotation if isinstance(annotation, type) and issubclass(annotation, Model) else None
     if model is not None and model is not FontSpec and isinstance(value, dict):
         head = f"# {pad}{key}:"
         lines = [_with_comment(head, description or _first_line(model.__doc__))]
@@ -145,6 +145,6 @@ def _unwrap(annotation: Any) -> Any:
     """The model inside `Model | None`, for sections such as fonts.cjk_bold."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
+            if isinstance(arg, type) and issubclass(arg, Model):
                 return arg
     return annotation

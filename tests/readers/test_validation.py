@@ -1,11 +1,11 @@
-"""Pydantic errors become located problems: known keys by walking the model, hints by error type."""
+"""Validation errors become located problems: known keys by walking the model, hints by error type."""
 
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from decks.model import Recap
+from decks.model.typed import ValidationError
 from decks.readers.validation import _field_names, problems_from_validation
 from decks.readers.yamlpos import parse
 

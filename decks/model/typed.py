@@ -1,0 +1,716 @@
+"""Typed frozen dataclasses: validation from type hints and field metadata, all errors at once, and JSON Schema.
+
+A `Model` subclass is a frozen dataclass (assigning to a field raises `FrozenInstanceError`; equality and hashing
+are by value) whose fields are checked against their type hints:
+
+    class Link(Model):
+        url: Annotated[str, Constraints(strip=True, min_length=1), After(has_scheme)]
+        kind: LinkKind = Field(LinkKind.other, description="video, docs, ...")
+
+`Link.model_validate(data)` (or `Link(**data)`) walks `data` and nested models and lists, collects every
+problem, and raises one `ValidationError` whose `.errors()` are pydantic-style dicts (`loc`, `msg`, `type`,
+`input`), so that readers/validation.py can place each one in the file. Messages and error types follow pydantic
+v2, which this module replaced to keep start-up fast (importing pydantic and building the models cost 0.13 s).
+
+What a value may be, by hint:
+- `str`: a string (with `Constraints(strip=True)` surrounding white space is dropped first); `int`: an int, not a
+  bool (a float only when it is whole); `float`: an int or float, not a bool, returned as float; `bool`: a bool;
+- `datetime.date`: a date, a datetime at midnight, or an ISO 'YYYY-MM-DD' string; `Path`: a path or a string;
+- an `Enum`: a member or a member's value; `Literal[...]`: one of the values, of the same type;
+- `X | None`, `list[X]` (a list or tuple), a nested `Model` (a dict with no unknown keys, or an instance).
+`Annotated[T, ...]` adds `Constraints` (strip, min_length, gt, ge, le), `Before(func)` (turns the raw input into
+what T reads, e.g. a plain string into a dict) and `After(func)` (checks or normalises the typed value). A function
+raises ValueError to refuse a value; `@check` marks a method that checks a whole instance once its fields are
+valid. Defaults are not validated, and `model_copy(update=...)` does not validate either (as in pydantic).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import Any, ClassVar, Self
+
+Loc = tuple[str | int, ...]
+ErrorDetails = dict[str, Any]
+"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them."""
+
+MISSING: Any = dataclasses.MISSING
+_BAD: Any = object()  # what a check returns for a refused value; its errors are already recorded
+_META = "recap.typed"  # the key of our FieldInfo in a dataclass field's metadata
+_NONE = type(None)
+
+
+class ValidationError(ValueError):
+    """Every problem found in one input: `.errors()` lists them, each with its location."""
+
+    def __init__(self, title: str, errors: list[ErrorDetails]) -> None:
+        super().__init__(title, errors)
+        self.title = title
+        self._errors = errors
+
+    def errors(self) -> list[ErrorDetails]:
+        return [dict(error) for error in self._errors]
+
+    def error_count(self) -> int:
+        return len(self._errors)
+
+    def __str__(self) -> str:
+        count = len(self._errors)
+        lines = [f"{count} validation error{'s' if count != 1 else ''} for {self.title}"]
+        for error in self._errors:
+            lines.append(".".join(str(part) for part in error["loc"]) or "(root)")
+            lines.append(f"  {error['msg']} [type={error['type']}, input={error['input']!r:.80}]")
+        return "\n".join(lines)
+
+
+def _error(kind: str, msg: str, loc: Loc, value: Any) -> ErrorDetails:
+    return {"type": kind, "loc": loc, "msg": msg, "input": value}
+
+
+# -- what a field may say beyond its type ---------------------------------------------------------------------
+
+
+class Constraints:
+    """Bounds on a value: strip and min_length for text, gt/ge/le for numbers."""
+
+    __slots__ = ("ge", "gt", "le", "min_length", "strip")
+
+    def __init__(
+        self,
+        *,
+        strip: bool = False,
+        min_length: int | None = None,
+        gt: float | None = None,
+        ge: float | None = None,
+        le: float | None = None,
+    ) -> None:
+        self.strip, self.min_length, self.gt, self.ge, self.le = strip, min_length, gt, ge, le
+
+    def merged(self, other: Constraints | None) -> Constraints:
+        """These constraints with `other`'s set ones on top (a field's bounds over its type's)."""
+        if other is None:
+            return self
+        out = Constraints(strip=self.strip or other.strip)
+        for name in ("min_length", "gt", "ge", "le"):
+            theirs = getattr(other, name)
+            setattr(out, name, getattr(self, name) if theirs is None else theirs)
+        return out
+
+
+class Before:
+    """Turns the raw input into what the type reads; `accepts` is the JSON Schema of the extra input it allows."""
+
+    __slots__ = ("accepts", "func")
+
+    def __init__(self, func: Callable[[Any], Any], accepts: dict[str, Any] | None = None) -> None:
+        self.func, self.accepts = func, accepts
+
+
+class After:
+    """Checks or normalises a value once it has its type; raises ValueError to refuse it."""
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+
+
+class FieldInfo:
+    """A field as callers see it (pydantic's names): its hint without `Annotated`, default, description."""
+
+    __slots__ = ("annotation", "constraints", "default", "default_factory", "description", "exclude", "hint", "name")
+
+    def __init__(
+        self, description: str | None = None, constraints: Constraints | None = None, exclude: bool = False
+    ) -> None:
+        self.description, self.constraints, self.exclude = description, constraints, exclude
+        self.name = ""
+        self.hint: Any = None  # the full type hint, Annotated metadata included
+        self.annotation: Any = None
+        self.default: Any = MISSING
+        self.default_factory: Callable[[], Any] | None = None
+
+    def is_required(self) -> bool:
+        return self.default is MISSING and self.default_factory is None
+
+    def __repr__(self) -> str:
+        return f"FieldInfo({self.name}: {self.annotation!r}, default={self.default!r})"
+
+
+def Field(
+    default: Any = MISSING,
+    *,
+    default_factory: Callable[[], Any] | None = None,
+    description: str | None = None,
+    gt: float | None = None,
+    ge: float | None = None,
+    le: float | None = None,
+    exclude: bool = False,
+) -> Any:
+    """A field with a default (or a factory), a description for the schema, bounds, and whether dumps skip it."""
+    bounds = Constraints(gt=gt, ge=ge, le=le) if (gt, ge, le) != (None, None, None) else None
+    metadata = {_META: FieldInfo(description, bounds, exclude)}
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def check(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Marks a method that checks a whole instance once its fields are valid; it raises ValueError to refuse."""
+    method.__model_check__ = True  # type: ignore[attr-defined]
+    return method
+
+
+# -- the models -----------------------------------------------------------------------------------------------
+
+
+class _ClassProperty:
+    def __init__(self, fget: Callable[[Any], Any]) -> None:
+        self.fget = fget
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        return self.fget(owner)
+
+
+class Model:
+    """Base of the typed frozen dataclasses: subclasses become dataclasses and validate what they are given."""
+
+    __typed_plan__: ClassVar[_Plan | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        doc = cls.__dict__.get("__doc__")
+        cls.__doc__ = doc or cls.__name__  # dataclass would otherwise write its signature here, via inspect
+        # Only the fields: the methods below are shared by every model. dataclass(frozen=True, eq=True) would
+        # compile __setattr__, __delattr__, __eq__, __hash__ and __repr__ for each class, 0.6 ms a class at import.
+        dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
+        cls.__doc__ = doc
+        cls.__typed_plan__ = None  # built on first use, once every hint the class names can be resolved
+
+    def __init__(self, **data: Any) -> None:
+        plan = type(self)._plan()
+        errors: list[ErrorDetails] = []
+        values = plan.values(data, (), errors)
+        if values is not _BAD:
+            self.__dict__.update(values)  # past the frozen __setattr__
+            plan.check(self, data, (), errors)
+        if errors:
+            raise ValidationError(type(self).__name__, errors)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in type(self)._plan().fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        # As a frozen dataclass: by value, so a model holding a list is unhashable.
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self)._plan().fields)
+        return f"{type(self).__name__}({fields})"
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        """An instance from `data` (a dict, or an instance already); raises `ValidationError` with every error."""
+        errors: list[ErrorDetails] = []
+        result = cls._validate(data, (), errors)
+        if errors:
+            raise ValidationError(cls.__name__, errors)
+        return result
+
+    @classmethod
+    def _validate(cls, data: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        if isinstance(data, cls):
+            return data
+        if not isinstance(data, dict):
+            errors.append(
+                _error("model_type", f"Input should be a valid dictionary or instance of {cls.__name__}", loc, data)
+            )
+            return _BAD
+        plan = cls._plan()
+        values = plan.values(data, loc, errors)
+        if values is _BAD:
+            return _BAD
+        obj = cls.__new__(cls)
+        obj.__dict__.update(values)
+        return obj if plan.check(obj, data, loc, errors) else _BAD
+
+    @classmethod
+    def _plan(cls) -> _Plan:
+        plan = cls.__dict__.get("__typed_plan__")
+        if plan is None:
+            plan = _Plan(cls)
+            cls.__typed_plan__ = plan
+        return plan
+
+    model_fields: ClassVar[dict[str, FieldInfo]] = _ClassProperty(lambda cls: cls._plan().fields)  # type: ignore[assignment]
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
+        """A shallow copy with some fields replaced (not validated, as in pydantic)."""
+        fields = type(self).model_fields
+        unknown = set(update or ()) - set(fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        copy = type(self).__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(update or {})
+        return copy
+
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
+        """The fields as a dict, nested models as dicts; mode 'json' also turns enums, paths and dates to JSON."""
+        return {
+            name: _dump(getattr(self, name), mode) for name, info in type(self).model_fields.items() if not info.exclude
+        }
+
+    @classmethod
+    def model_json_schema(cls, mode: str = "validation") -> dict[str, Any]:
+        """A Draft 2020-12 JSON Schema of what `model_validate` accepts, laid out as pydantic does."""
+        del mode  # only the input side is described
+        writer = _SchemaWriter()
+        root = writer.model(cls)
+        return {"$defs": dict(sorted(writer.defs.items())), **root} if writer.defs else root
+
+
+def _dump(value: Any, mode: str) -> Any:
+    if isinstance(value, Model):
+        return value.model_dump(mode=mode)
+    if isinstance(value, list | tuple):
+        return [_dump(v, mode) for v in value]
+    if mode == "json":
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, PurePath):
+            return str(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+    return value
+
+
+# -- validation -----------------------------------------------------------------------------------------------
+
+Check = Callable[[Any, Loc, list[ErrorDetails]], Any]
+"""Validates one value found at a location: returns the typed value, or _BAD after recording its errors."""
+
+
+class _Plan:
+    """How one model validates: its fields in order, each with its check, default, and the model's own checks."""
+
+    def __init__(self, cls: type[Model]) -> None:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        self.fields: dict[str, FieldInfo] = {}
+        self.steps: list[tuple[str, Check, Any, Callable[[], Any] | None]] = []
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            # A copy per class: a subclass shares its base's dataclass fields, and may resolve hints differently.
+            given: FieldInfo = f.metadata.get(_META) or FieldInfo()
+            info = FieldInfo(given.description, given.constraints, given.exclude)
+            info.name, info.hint = f.name, hints[f.name]
+            info.annotation = _without_annotated(info.hint)
+            info.default = f.default
+            info.default_factory = None if f.default_factory is MISSING else f.default_factory
+            self.fields[f.name] = info
+            self.steps.append((f.name, _compile(info.hint, info.constraints), info.default, info.default_factory))
+        self.checks = [
+            value
+            for klass in reversed(cls.__mro__)
+            for value in vars(klass).values()
+            if hasattr(value, "__model_check__")
+        ]
+
+    def values(self, data: dict[Any, Any], loc: Loc, errors: list[ErrorDetails]) -> Any:
+        """The field values from `data` (defaults filled in), or _BAD when any is refused."""
+        before = len(errors)
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if not isinstance(key, str):
+                where = int(key) if isinstance(key, int) else str(key)
+                errors.append(_error("invalid_key", "Keys should be strings", (*loc, where), value))
+        if len(errors) > before:
+            return _BAD
+        found = 0
+        for name, validate, default, factory in self.steps:
+            if name in data:
+                found += 1
+                out[name] = validate(data[name], (*loc, name), errors)
+            elif factory is not None:
+                out[name] = factory()
+            elif default is not MISSING:
+                out[name] = default
+            else:
+                errors.append(_error("missing", "Field required", (*loc, name), data))
+        if len(data) > found:
+            for key, value in data.items():
+                if key not in self.fields:
+                    errors.append(_error("extra_forbidden", "Extra inputs are not permitted", (*loc, key), value))
+        return out if len(errors) == before else _BAD
+
+    def check(self, obj: Model, data: Any, loc: Loc, errors: list[ErrorDetails]) -> bool:
+        """Runs the model's own checks, stopping at the first that refuses; True when all pass."""
+        for method in self.checks:
+            try:
+                method(obj)
+            except ValueError as exc:
+                errors.append(_error("value_error", f"Value error, {exc}", loc, data))
+                return False
+        return True
+
+
+def _without_annotated(hint: Any) -> Any:
+    return typing.get_args(hint)[0] if typing.get_origin(hint) is typing.Annotated else hint
+
+
+def _parts(hint: Any, extra: Constraints | None) -> tuple[Any, Constraints, list[Any]]:
+    """The bare type, the constraints on it, and its Before/After functions, from `Annotated[...]`."""
+    constraints = Constraints()
+    functions: list[Any] = []
+    if typing.get_origin(hint) is typing.Annotated:
+        hint, *metadata = typing.get_args(hint)
+        for item in metadata:
+            if isinstance(item, Constraints):
+                constraints = constraints.merged(item)
+            elif isinstance(item, Before | After):
+                functions.append(item)
+    return hint, constraints.merged(extra), functions
+
+
+def _compile(hint: Any, extra: Constraints | None = None) -> Check:
+    """The check for a type hint (with a field's own bounds in `extra`)."""
+    base, constraints, functions = _parts(hint, extra)
+    validate = _compile_type(base, constraints)
+    befores = [f.func for f in functions if isinstance(f, Before)]
+    afters = [f.func for f in functions if isinstance(f, After)]
+    if not befores and not afters:
+        return validate
+
+    def with_functions(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        raw = value
+        try:
+            for func in befores:
+                value = func(value)
+            value = validate(value, loc, errors)
+            if value is _BAD:
+                return _BAD
+            for func in afters:
+                value = func(value)
+        except ValueError as exc:
+            errors.append(_error("value_error", f"Value error, {exc}", loc, raw))
+            return _BAD
+        return value
+
+    return with_functions
+
+
+def _compile_type(hint: Any, c: Constraints) -> Check:
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(hint) if a is not _NONE]
+        if len(args) != 1 or len(typing.get_args(hint)) != 2:
+            raise TypeError(f"only X | None unions are supported, not {hint}")
+        inner = _compile(args[0], c)
+        return lambda value, loc, errors: None if value is None else inner(value, loc, errors)
+    if origin is list:
+        (item_hint,) = typing.get_args(hint)
+        return _list_check(_compile(item_hint))
+    if origin is typing.Literal:
+        return _literal_check(typing.get_args(hint))
+    if isinstance(hint, type):
+        if issubclass(hint, Model):
+            return hint._validate
+        if issubclass(hint, Enum):
+            return _enum_check(hint)
+        if hint is str:
+            return _str_check(c.strip, c.min_length)
+        if hint is bool:
+            return _bool
+        if hint is int:
+            return _number_check(_int, c)
+        if hint is float:
+            return _number_check(_float, c)
+        if hint is dt.date:
+            return _date
+        if issubclass(hint, PurePath):
+            return _path
+    raise TypeError(f"no validator for the type {hint!r}")
+
+
+def _either(values: Any) -> str:
+    """'a', 'b' or 'c': the allowed values as pydantic lists them."""
+    shown = [repr(v) for v in values]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def _list_check(inner: Check) -> Check:
+    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        if not isinstance(value, list | tuple):
+            errors.append(_error("list_type", "Input should be a valid list", loc, value))
+            return _BAD
+        out = [inner(item, (*loc, i), errors) for i, item in enumerate(value)]
+        return _BAD if any(v is _BAD for v in out) else out
+
+    return validate
+
+
+def _literal_check(allowed: tuple[Any, ...]) -> Check:
+    message = f"Input should be {_either(allowed)}"
+
+    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        for option in allowed:  # by type too: True is not the literal 1
+            if type(value) is type(option) and value == option:
+                return option
+        errors.append(_error("literal_error", message, loc, value))
+        return _BAD
+
+    return validate
+
+
+def _enum_check(enum: type[Enum]) -> Check:
+    by_value = {member.value: member for member in enum}
+    message = f"Input should be {_either(by_value)}"
+
+    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        if isinstance(value, enum):
+            return value
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            member = by_value.get(value)
+            if member is not None and type(member.value) is type(value):
+                return member
+        errors.append(_error("enum", message, loc, value))
+        return _BAD
+
+    return validate
+
+
+def _str_check(strip: bool, min_length: int | None) -> Check:
+    too_short = f"String should have at least {min_length} character{'s' if min_length != 1 else ''}"
+
+    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        if not isinstance(value, str):
+            errors.append(_error("string_type", "Input should be a valid string", loc, value))
+            return _BAD
+        text = value.strip() if strip else value
+        if min_length is not None and len(text) < min_length:
+            errors.append(_error("string_too_short", too_short, loc, value))
+            return _BAD
+        return text
+
+    return validate
+
+
+def _bool(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str | int):  # something that might have meant yes or no
+        errors.append(_error("bool_parsing", "Input should be a valid boolean, unable to interpret input", loc, value))
+    else:
+        errors.append(_error("bool_type", "Input should be a valid boolean", loc, value))
+    return _BAD
+
+
+def _int(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, float):
+        message = "Input should be a valid integer, got a number with a fractional part"
+        errors.append(_error("int_from_float", message, loc, value))
+    else:
+        errors.append(_error("int_type", "Input should be a valid integer", loc, value))
+    return _BAD
+
+
+def _float(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except OverflowError:  # an int too large for a float
+            pass
+    errors.append(_error("float_type", "Input should be a valid number", loc, value))
+    return _BAD
+
+
+def _number_check(convert: Check, c: Constraints) -> Check:
+    if c.gt is None and c.ge is None and c.le is None:
+        return convert
+    gt, ge, le = c.gt, c.ge, c.le
+
+    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+        number = convert(value, loc, errors)
+        if number is _BAD:
+            return _BAD
+        # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
+        if gt is not None and not number > gt:
+            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value))
+        elif ge is not None and not number >= ge:
+            errors.append(_error("greater_than_equal", f"Input should be greater than or equal to {ge}", loc, value))
+        elif le is not None and not number <= le:
+            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value))
+        else:
+            return number
+        return _BAD
+
+    return validate
+
+
+def _date(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date()
+        message = "Datetimes provided to dates should have zero time - e.g. be exact dates"
+        errors.append(_error("date_from_datetime_inexact", message, loc, value))
+        return _BAD
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        errors.append(_error("date_type", "Input should be a valid date", loc, value))
+        return _BAD
+    # Only YYYY-MM-DD: fromisoformat would also read 20190306 and 2019-W10-3.
+    message = "Input should be a valid date"
+    digits = value[:4] + value[5:7] + value[8:]
+    if len(value) == 10 and value[4] == value[7] == "-" and digits.isascii() and digits.isdigit():
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:  # e.g. 2019-02-30: say which part is out of range
+            message += f", {exc}"
+    errors.append(_error("date_parsing", message, loc, value))
+    return _BAD
+
+
+def _path(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    if isinstance(value, PurePath):
+        return value
+    if isinstance(value, str):
+        return Path(value)
+    errors.append(_error("path_type", "Input is not a valid path", loc, value))
+    return _BAD
+
+
+# -- JSON Schema ----------------------------------------------------------------------------------------------
+
+
+def _json(value: Any) -> Any:
+    return _dump(value, "json")
+
+
+def _title(name: str) -> str:
+    return name.title().replace("_", " ")
+
+
+def _own_doc(cls: type) -> str | None:
+    import inspect  # only for writing schemas
+
+    doc = cls.__dict__.get("__doc__")
+    return inspect.cleandoc(doc) if doc else None
+
+
+class _SchemaWriter:
+    """Writes the schema of a model; models and enums it meets go to `defs`, referred to by `$ref`."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # taken before writing, so that a model naming itself ends
+            self.defs[name] = self.model(cls) if issubclass(cls, Model) else self.enum(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def model(self, cls: type[Model]) -> dict[str, Any]:
+        properties = {name: self.field(info) for name, info in cls.model_fields.items()}
+        required = [name for name, info in cls.model_fields.items() if info.is_required()]
+        schema: dict[str, Any] = {"additionalProperties": False, "properties": properties, "title": cls.__name__}
+        schema["type"] = "object"
+        doc = _own_doc(cls)
+        if doc:
+            schema["description"] = doc
+        if required:
+            schema["required"] = required
+        return dict(sorted(schema.items()))
+
+    def enum(self, cls: type[Enum]) -> dict[str, Any]:
+        values = [member.value for member in cls]
+        schema: dict[str, Any] = {"enum": values, "title": cls.__name__, **_json_type(values)}
+        doc = _own_doc(cls)
+        if doc:
+            schema["description"] = doc
+        return dict(sorted(schema.items()))
+
+    def field(self, info: FieldInfo) -> dict[str, Any]:
+        schema = self.type(info.hint, info.constraints)
+        base = _without_optional(_without_annotated(info.hint))
+        # As pydantic: a field that is a model or an enum shows that definition's title, not its own.
+        if not (isinstance(base, type) and issubclass(base, Model | Enum)):
+            schema["title"] = _title(info.name)
+        if info.description:
+            schema["description"] = info.description
+        if info.default is not MISSING:
+            schema["default"] = _json(info.default)
+        return dict(sorted(schema.items()))
+
+    def type(self, hint: Any, extra: Constraints | None = None) -> dict[str, Any]:
+        base, c, functions = _parts(hint, extra)
+        schema = self._bare(base, c)
+        for function in functions:
+            if isinstance(function, Before) and function.accepts is not None:
+                schema = {"anyOf": [function.accepts, schema]}
+        return schema
+
+    def _bare(self, hint: Any, c: Constraints) -> dict[str, Any]:
+        origin = typing.get_origin(hint)
+        if _without_optional(hint) is not hint:
+            return {"anyOf": [self.type(_without_optional(hint), c), {"type": "null"}]}
+        if origin is list:
+            return {"items": self.type(typing.get_args(hint)[0]), "type": "array"}
+        if origin is typing.Literal:
+            values = list(typing.get_args(hint))
+            return (
+                {"const": values[0], **_json_type(values)}
+                if len(values) == 1
+                else {"enum": values, **_json_type(values)}
+            )
+        if isinstance(hint, type) and issubclass(hint, Model | Enum):
+            return self.ref(hint)
+        if hint is str:
+            return {"type": "string", **({"minLength": c.min_length} if c.min_length is not None else {})}
+        if hint in (int, float):
+            schema: dict[str, Any] = {"type": "integer" if hint is int else "number"}
+            for key, bound in (("exclusiveMinimum", c.gt), ("minimum", c.ge), ("maximum", c.le)):
+                if bound is not None:
+                    schema[key] = bound
+            return schema
+        if hint is bool:
+            return {"type": "boolean"}
+        if hint is dt.date:
+            return {"format": "date", "type": "string"}
+        if isinstance(hint, type) and issubclass(hint, PurePath):
+            return {"format": "path", "type": "string"}
+        raise TypeError(f"no JSON Schema for the type {hint!r}")
+
+
+def _without_optional(hint: Any) -> Any:
+    """X for `X | None`; anything else as it is."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
+        return args[0] if args[1] is _NONE else args[1]
+    return hint
+
+
+def _json_type(values: list[Any]) -> dict[str, Any]:
+    kinds = {type(v) for v in values}
+    names = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    return {"type": names[kinds.pop()]} if len(kinds) == 1 and next(iter(kinds)) in names else {}
