@@ -62,6 +62,8 @@ def build() -> bytes:
     """The template's bytes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    # The default's `type="screen4x3"` would be wrong now; PowerPoint writes a 16:9 size with no type.
+    prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz").attrib.pop("type")
     for shape in prs.slide_master.placeholders:
         idx = shape.placeholder_format.idx
         _place(shape, MASTER.get(idx) or FOOTERS.get(idx) or (0, 0, 0, 0))

@@ -283,3 +283,154 @@ def test_every_character_lies_inside_the_slide_and_its_own_shape(name, decks, pd
                 if have != want:
                     problems.append((n, "shape holds other text", [round(v) for v in box], want[:60], have[:60]))
     assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
+
+
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _check_package(data: bytes) -> dict[str, list[tuple[str, str, str, str | None]]]:
+    """The OPC conventions PowerPoint repairs a file for, checked on the zip: no duplicate entries; a content
+    type for every part and no override without one; every internal rel target exists; every `r:id`/`r:embed`
+    a part uses is one of its rels; every part reachable from the package rels (no orphans). Returns each
+    source's rels as (rId, type, absolute target or URL, TargetMode)."""
+    import posixpath
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert len(names) == len(set(names)), "duplicate zip entries"
+        blobs = {"/" + n: z.read(n) for n in names}
+    types = etree.fromstring(blobs.pop("/[Content_Types].xml"))
+    defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iter(f"{TYPES}Default")}
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(f"{TYPES}Override")}
+    assert set(overrides) <= set(blobs), set(overrides) - set(blobs)
+    parts = {n for n in blobs if "/_rels/" not in n}
+    for name in parts:
+        assert name in overrides or posixpath.splitext(name)[1][1:].lower() in defaults, f"no content type: {name}"
+    rels: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for name in blobs:
+        if "/_rels/" not in name:
+            continue
+        folder, base = name.split("/_rels/")
+        source = (folder or "") + "/" + base[: -len(".rels")]
+        source = "/" if source == "/" else source
+        assert source == "/" or source in parts, f"rels of a missing part: {name}"
+        out = []
+        for rel in etree.fromstring(blobs[name]).iter(f"{RELS}Relationship"):
+            mode, target = rel.get("TargetMode"), rel.get("Target")
+            if mode != "External":
+                base_dir = "/" if source == "/" else posixpath.dirname(source)
+                target = posixpath.normpath(posixpath.join(base_dir, target))
+                assert target in parts, f"{name}: dangling {rel.get('Id')} -> {target}"
+            elif rel.get("Type") == RT + "hyperlink":
+                assert target.startswith(("http://", "https://", "mailto:")), target
+            out.append((rel.get("Id"), rel.get("Type"), target, mode))
+        ids = [r[0] for r in out]
+        assert len(ids) == len(set(ids)), f"duplicate rIds in {name}"
+        rels[source] = out
+    # Every relationship id a part's XML names must be one of its own rels.
+    for name in parts:
+        if not name.endswith(".xml"):
+            continue
+        root = etree.fromstring(blobs[name])
+        own = {r[0] for r in rels.get(name, [])}
+        used = {v for el in root.iter() for k, v in el.attrib.items() if k.startswith(R_NS)}
+        assert used <= own, f"{name}: {used - own} not in its rels"
+    # No orphans: every part is reachable from the package's rels.
+    seen, todo = set(), ["/"]
+    while todo:
+        src = todo.pop()
+        for _, _, target, mode in rels.get(src, []):
+            if mode != "External" and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    assert parts == seen, f"orphans: {parts - seen}"
+    return rels
+
+
+def _check_presentation(data: bytes) -> None:
+    """`<p:sldIdLst>` ids >= 256 and unique, each a slide rel; one notes master, named in
+    `<p:notesMasterIdLst>`; each slide relates one layout and one notes slide, which relates it back."""
+    rels = _check_package(data)
+    main = next(t for _, ty, t, _ in rels["/"] if ty == RT + "officeDocument")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read(main[1:]))
+    by_id = {rid: (ty, t) for rid, ty, t, _ in rels[main]}
+    ids = [(int(e.get("id")), e.get(f"{R_NS}id")) for e in root.iter(f"{P_NS}sldId")]
+    assert ids and all(i >= 256 for i, _ in ids) and len({i for i, _ in ids}) == len(ids)
+    assert all(by_id[rid][0] == RT + "slide" for _, rid in ids)
+    assert len([t for t in by_id.values() if t[0] == RT + "slide"]) == len(ids)
+    nm = root.findall(f"{P_NS}notesMasterIdLst/{P_NS}notesMasterId")
+    assert len(nm) == 1 and by_id[nm[0].get(f"{R_NS}id")][0] == RT + "notesMaster"
+    children = [etree.QName(c).localname for c in root]
+    assert children.index("sldMasterIdLst") < children.index("notesMasterIdLst") < children.index("sldIdLst")
+    for _, rid in ids:
+        slide = by_id[rid][1]
+        kinds = [ty for _, ty, _, _ in rels[slide]]
+        assert kinds.count(RT + "slideLayout") == 1 and kinds.count(RT + "notesSlide") == 1
+        notes = next(t for _, ty, t, _ in rels[slide] if ty == RT + "notesSlide")
+        assert (RT + "slide", slide) in {(ty, t) for _, ty, t, _ in rels[notes]}
+
+
+def test_the_package_follows_the_opc_conventions(decks, recaps, theme):
+    for path in decks.values():
+        _check_presentation(path.read_bytes())
+    four_three = theme.model_copy(update={"slides": theme.slides.model_copy(update={"size": "4:3"})})
+    _check_presentation(PptxRenderer().render(recaps["en"], four_three).data)
+
+
+def test_media_are_shared_and_named_by_their_format(decks):
+    with zipfile.ZipFile(decks["en"]) as z:
+        media = [n for n in z.namelist() if n.startswith("ppt/media/")]
+        blobs = [z.read(n) for n in media]
+    assert media and len(set(blobs)) == len(blobs)
+    for name, blob in zip(media, blobs, strict=True):
+        with Image.open(io.BytesIO(blob)) as img:
+            assert name.endswith("." + img.format.lower())
+
+
+def test_a_template_with_slides_gives_only_the_decks_slides(recaps, theme, tmp_path):
+    from decks.renderers.pptx.template import template_path
+
+    prs = Presentation(str(template_path(theme)))
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    slide.shapes.title.text = "Left over in the template"
+    slide.notes_slide.notes_text_frame.text = "template notes"
+    with_slides = tmp_path / "with-slides.pptx"
+    prs.save(str(with_slides))
+    custom = theme.model_copy(update={"slides": theme.slides.model_copy(update={"template": with_slides})})
+    data = PptxRenderer().render(recaps["en"], custom).data
+    _check_presentation(data)
+    out = Presentation(io.BytesIO(data))
+    titles = [s.shapes.title.text_frame.text for s in out.slides]
+    assert "Left over in the template" not in titles
+    assert len(out.slides) == len(Presentation(io.BytesIO(PptxRenderer().render(recaps["en"], theme).data)).slides)
+
+
+def test_recap_pptx_does_not_import_python_pptx(tmp_path):
+    """The render path writes the package itself: importing python-pptx cost more than writing the deck."""
+    import sys
+
+    code = (
+        "import sys\n"
+        "from decks.cli.main import main\n"
+        f"sys.argv = ['recap', 'pptx', '-o', {str(tmp_path / 'x.pptx')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "print(sorted(m for m in sys.modules if m == 'pptx' or m.startswith('pptx.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "x.pptx").stat().st_size > 0
+
+
+def test_composed_text_is_always_well_formed_xml():
+    from decks.renderers.pptx import oxml
+
+    assert oxml.esc('a\x0bb\x00<&>"\n') == "ab&lt;&amp;&gt;&quot;&#10;"
+    xml = oxml.notes_slide([("Notes Placeholder 1", {"type": "body", "idx": "1"})], "line\x1f one\n\nline <two>")
+    root = etree.fromstring(xml.encode("utf-8"))
+    assert [p.findtext(f".//{A}t") for p in root.iter(f"{A}p")] == ["line one", None, "line <two>"]

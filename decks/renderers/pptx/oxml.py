@@ -1,13 +1,15 @@
-"""Raw DrawingML/PresentationML for the slides recap writes; each function names the element it makes.
+"""Raw DrawingML/PresentationML for the parts recap writes; each function names the element or part it makes.
 
-Slide content is composed as XML text and parsed once per slide: python-pptx's object API re-walks the tree on
-every property access, which made writing a slide several times slower than composing it.
+Slides, notes and properties are composed as XML text and never parsed: python-pptx's object API re-walks the
+tree on every property access, and importing it cost more than writing a whole deck. Only the template's
+presentation and theme parts, which recap edits, go through lxml.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -19,7 +21,13 @@ P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 EMU_PER_PT = 12700
 NSDECLS = f'xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"'
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+XML_DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+# Tabs and line ends as references, so an attribute keeps them; characters XML 1.0 cannot carry are dropped
+# (composed text is never parsed, so nothing else would catch them).
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+    | {c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+)
 
 
 def _a(tag: str) -> str:
@@ -41,9 +49,10 @@ def xfrm(x: float, y: float, w: float, h: float) -> str:
 
 
 def slide(background: str, shapes: Iterable[str]) -> str:
-    """`<p:sld>`: a solid `<p:bg>` and the shapes in z-order (the first is drawn first, underneath)."""
+    """The slide part's `<p:sld>`: a solid `<p:bg>` and the shapes in z-order (the first is drawn first,
+    underneath)."""
     return (
-        f"<p:sld {NSDECLS}><p:cSld>"
+        f"{XML_DECL}<p:sld {NSDECLS}><p:cSld>"
         f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{_hex(background)}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
         '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
         + "".join(shapes)
@@ -140,17 +149,23 @@ def run(
 ) -> str:
     """An `<a:r>` (or `<a:fld>` for a field) whose `<a:rPr>` has sz, lang, colour, `a:latin`/`a:ea`/`a:cs` and
     an optional `<a:hlinkClick r:id>`, children in the schema's order."""
-    link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
-    # cap="none": the default master's section titles are all caps; show the text as written.
-    rpr = (
-        f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" i="0" '
-        f'cap="none" dirty="0"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>'
-        f'<a:latin typeface="{esc(latin)}"/><a:ea typeface="{esc(ea)}"/><a:cs typeface="{esc(cs)}"/>{link}</a:rPr>'
-    )
+    rpr = _rpr(size, color, latin, ea, cs, lang, bold, link_rid)
     if field:
         fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
         return f'<a:fld id="{fid}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
     return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
+
+
+@lru_cache(maxsize=1024)
+def _rpr(size: float, color: str, latin: str, ea: str, cs: str, lang: str, bold: bool, link_rid: str | None) -> str:
+    """`<a:rPr>` of a run (a deck has a few dozen distinct ones, used thousands of times)."""
+    link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
+    # cap="none": the default master's section titles are all caps; show the text as written.
+    return (
+        f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" i="0" '
+        f'cap="none" dirty="0"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>'
+        f'<a:latin typeface="{esc(latin)}"/><a:ea typeface="{esc(ea)}"/><a:cs typeface="{esc(cs)}"/>{link}</a:rPr>'
+    )
 
 
 def picture(shape_id: int, name: str, alt: str, rid: str, box: tuple[float, float, float, float]) -> str:
@@ -163,16 +178,6 @@ def picture(shape_id: int, name: str, alt: str, rid: str, box: tuple[float, floa
     )
 
 
-def notes_text(txBody: Any, text: str) -> None:
-    """Replace the `<a:p>`s of a notes placeholder's `<p:txBody>` by one plain paragraph per line of `text`."""
-    for p in txBody.findall(_a("p")):
-        txBody.remove(p)
-    for line in text.split("\n"):
-        p = etree.SubElement(txBody, _a("p"))
-        if line:
-            etree.SubElement(etree.SubElement(p, _a("r")), _a("t")).text = line
-
-
 def _hex(color: str) -> str:
     return color.lstrip("#").upper()
 
@@ -180,6 +185,86 @@ def _hex(color: str) -> str:
 def section_guid(index: int, name: str) -> str:
     """A stable, unique GUID for a section (uuid5 of its position and name)."""
     return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"recap-section:{index}:{name}")).upper() + "}"
+
+
+def notes_slide(slots: Iterable[tuple[str, dict[str, str]]], text: str) -> str:
+    """A notes slide part's `<p:notes>`: the notes master's slide image, body and slide number placeholders
+    (name and `<p:ph>` attributes), the body holding one plain paragraph per line of `text`."""
+    shapes = []
+    for n, (name, ph) in enumerate(slots, 2):
+        attrs = "".join(f' {k}="{esc(v)}"' for k, v in ph.items())
+        body = ""
+        if ph.get("type") == "body":
+            paras = "".join(
+                f"<a:p><a:r><a:t>{esc(line)}</a:t></a:r></a:p>" if line else "<a:p/>" for line in text.split("\n")
+            )
+            body = f"<p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody>"
+        shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="{esc(name)}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f"<p:nvPr><p:ph{attrs}/></p:nvPr></p:nvSpPr><p:spPr/>{body}</p:sp>"
+        )
+    return (
+        f"{XML_DECL}<p:notes {NSDECLS}><p:cSld><p:spTree>"
+        '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+        '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+        + "".join(shapes)
+        + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    )
+
+
+def core_properties(*, title: str, subject: str, creator: str, language: str, date: str) -> str:
+    """The core properties part (`docProps/core.xml`): `<cp:coreProperties>` with title, subject, author,
+    language, revision 1 and every date `date` (W3CDTF, UTC)."""
+    stamp = f'xsi:type="dcterms:W3CDTF">{date}'
+    subject_el = f"<dc:subject>{esc(subject)}</dc:subject>" if subject else ""
+    return (
+        f"{XML_DECL}<cp:coreProperties"
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{esc(title)}</dc:title>{subject_el}<dc:creator>{esc(creator)}</dc:creator>"
+        "<cp:lastModifiedBy>recap</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f"<dcterms:created {stamp}</dcterms:created><dcterms:modified {stamp}</dcterms:modified>"
+        f"<dc:language>{esc(language)}</dc:language><cp:lastPrinted>{date}</cp:lastPrinted></cp:coreProperties>"
+    )
+
+
+def app_properties(*, slides: int, notes: int, presentation_format: str) -> str:
+    """The extended properties part (`docProps/app.xml`): `<Properties>` with the slide and notes counts."""
+    return (
+        f"{XML_DECL}<Properties"
+        ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<TotalTime>0</TotalTime><Application>recap</Application>"
+        f"<PresentationFormat>{esc(presentation_format)}</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    )
+
+
+def presentation(
+    blob: bytes, slides: list[tuple[int, str]], notes_master: str, groups: list[tuple[str, list[int]]]
+) -> bytes:
+    """The template's `<p:presentation>` with recap's slides: `<p:sldIdLst>` of (id, rId), a
+    `<p:notesMasterIdLst>` naming the notes master's rId, and the sections in `<p:extLst>`; the template's own
+    slides and custom shows (which name them) are gone."""
+    root = etree.fromstring(blob)
+    for tag in ("sldIdLst", "custShowLst", "notesMasterIdLst"):
+        for old in root.findall(f"{{{P}}}{tag}"):
+            root.remove(old)
+    # Children in CT_Presentation's order: sldMasterIdLst, notesMasterIdLst, handoutMasterIdLst, sldIdLst, sldSz...
+    masters = root.find(f"{{{P}}}sldMasterIdLst")
+    nm = etree.Element(f"{{{P}}}notesMasterIdLst")
+    etree.SubElement(nm, f"{{{P}}}notesMasterId").set(f"{{{R}}}id", notes_master)
+    masters.addnext(nm)
+    handout = root.find(f"{{{P}}}handoutMasterIdLst")
+    lst = etree.Element(f"{{{P}}}sldIdLst")
+    for sid, rid in slides:
+        etree.SubElement(lst, f"{{{P}}}sldId", id=str(sid)).set(f"{{{R}}}id", rid)
+    (handout if handout is not None else nm).addnext(lst)
+    sections(root, groups, [sid for sid, _ in slides])
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: list[int]) -> None:
@@ -200,19 +285,16 @@ def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: 
             etree.SubElement(ids, f"{{{P14}}}sldId", id=str(slide_ids[i]))
 
 
-def set_link_colors(master_part: Any, color: str) -> None:
-    """Set `<a:hlink>` and `<a:folHlink>` in the master's theme part (ppt/theme/themeN.xml) to `color`.
+def set_link_colors(theme: bytes, color: str) -> bytes:
+    """The theme part (ppt/theme/themeN.xml) with `<a:hlink>` and `<a:folHlink>` set to `color`.
 
     PowerPoint draws hyperlinks in the theme's link colour whatever the run says, so the theme's colour must be
     the palette's, or links on a dark theme come out dark blue.
     """
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    theme_part = master_part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme_part.blob)
+    root = etree.fromstring(theme)
     for tag in ("hlink", "folHlink"):
         for node in root.iter(_a(tag)):
             for child in list(node):
                 node.remove(child)
             etree.SubElement(node, _a("srgbClr")).set("val", _hex(color))
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

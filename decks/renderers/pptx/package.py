@@ -1,16 +1,155 @@
-"""Deterministic package bytes: the .pptx zip written with fixed entry dates, in python-pptx's part order."""
+"""The OPC package a .pptx is: parts, their relationships and content types, zipped with fixed dates.
+
+Written directly (no python-pptx at render time): importing python-pptx and building its part graph cost more
+than composing the few package items below as text.
+"""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
-from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
 
-from decks.renderers.pptx.oxml import esc
+from decks.renderers.pptx.oxml import XML_DECL, esc
 
 FIXED_ZIP_DATE = (2019, 1, 1, 0, 0, 0)
 # Already compressed: deflating them again costs time and saves nothing.
 STORED = (".png", ".jpg", ".jpeg", ".gif")
+
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_OFFICE_DOCUMENT = _RT + "officeDocument"
+RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_APP = _RT + "extended-properties"
+RT_SLIDE = _RT + "slide"
+RT_SLIDE_LAYOUT = _RT + "slideLayout"
+RT_SLIDE_MASTER = _RT + "slideMaster"
+RT_NOTES_SLIDE = _RT + "notesSlide"
+RT_NOTES_MASTER = _RT + "notesMaster"
+RT_THEME = _RT + "theme"
+RT_IMAGE = _RT + "image"
+RT_HYPERLINK = _RT + "hyperlink"
+
+_CT = "application/vnd.openxmlformats-officedocument."
+CT_SLIDE = _CT + "presentationml.slide+xml"
+CT_NOTES_SLIDE = _CT + "presentationml.notesSlide+xml"
+CT_NOTES_MASTER = _CT + "presentationml.notesMaster+xml"
+CT_THEME = _CT + "theme+xml"
+CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+CT_APP = _CT + "extended-properties+xml"
+CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+# Extensions that get a <Default> content type; every other part gets an <Override>.
+DEFAULTS = {"rels": CT_RELS, "xml": "application/xml", "png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
+
+
+@dataclass(frozen=True)
+class Rel:
+    """One relationship: `target` is an absolute partname ("/ppt/...") or, when `external`, a URL."""
+
+    rid: str
+    reltype: str
+    target: str
+    external: bool = False
+
+
+def rels_name(partname: str) -> str:
+    """The partname of `partname`'s relationships item ("/" is the package itself)."""
+    folder, base = posixpath.split(partname)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+@lru_cache(maxsize=256)
+def _relative_folder(folder: str, start: str) -> str:
+    return posixpath.relpath(folder, start)
+
+
+def _relative(partname: str, start: str) -> str:
+    """`partname` relative to the folder `start` (relpath is slow, and a deck has few folders)."""
+    folder, base = posixpath.split(partname)
+    up = _relative_folder(folder, start)
+    return base if up == "." else f"{up}/{base}"
+
+
+def _number(rid: str) -> int:
+    return int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0
+
+
+class Rels:
+    """A part's relationships: rId numbers in the order they are made, one rel per (type, target)."""
+
+    def __init__(self, source: str, keep: list[Rel] | None = None) -> None:
+        self.source = source
+        self.items: list[Rel] = list(keep or [])
+        self._by_target = {(r.reltype, r.target, r.external): r.rid for r in self.items}
+        self._next = max((_number(r.rid) for r in self.items), default=0) + 1
+
+    def add(self, reltype: str, target: str, external: bool = False) -> str:
+        """The rId relating the source to `target`, new unless the same relationship exists."""
+        key = (reltype, target, external)
+        if key not in self._by_target:
+            rid = f"rId{self._next}"
+            self._next += 1
+            self.items.append(Rel(rid, reltype, target, external))
+            self._by_target[key] = rid
+        return self._by_target[key]
+
+    def xml(self) -> bytes:
+        """The `<Relationships>` item, in rId number order, targets relative to the source's folder."""
+        folder = posixpath.dirname(self.source)
+        out = [XML_DECL, '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
+        for rel in sorted(self.items, key=lambda r: (_number(r.rid), r.rid)):
+            target = rel.target if rel.external else _relative(rel.target, folder)
+            mode = ' TargetMode="External"' if rel.external else ""
+            out.append(f'<Relationship Id="{esc(rel.rid)}" Type="{esc(rel.reltype)}" Target="{esc(target)}"{mode}/>')
+        out.append("</Relationships>")
+        return "".join(out).encode("utf-8")
+
+
+def content_types_xml(parts: dict[str, str], defaults: dict[str, str]) -> bytes:
+    """`[Content_Types].xml`: a `<Default>` per extension in `defaults` that some item uses, an `<Override>` for
+    every part whose type is not its extension's default; `parts` maps partname to content type."""
+    used = {posixpath.splitext(name)[1][1:].lower() for name in parts} | {"rels"}
+    out = [XML_DECL, '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">']
+    out += [
+        f'<Default Extension="{esc(ext)}" ContentType="{esc(defaults[ext])}"/>' for ext in sorted(used & set(defaults))
+    ]
+    for name in sorted(parts):
+        if defaults.get(posixpath.splitext(name)[1][1:].lower()) != parts[name]:
+            out.append(f'<Override PartName="{esc(name)}" ContentType="{esc(parts[name])}"/>')
+    out.append("</Types>")
+    return "".join(out).encode("utf-8")
+
+
+class Package:
+    """Parts in the order they are added (that is the zip's order), with their content types and rels."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+        self.types: dict[str, str] = {}
+        self.rels: dict[str, bytes] = {}  # partname ("/" for the package) -> its .rels item
+        self.defaults = dict(DEFAULTS)
+
+    def add(self, name: str, content_type: str, blob: bytes, rels: Rels | bytes | None = None) -> None:
+        """Add part `name`; `rels` is its relationships, or a template's .rels item copied as it is."""
+        assert name not in self.blobs, name
+        self.blobs[name] = blob
+        self.types[name] = content_type
+        if rels is not None:
+            self.rels[name] = rels.xml() if isinstance(rels, Rels) else rels
+
+    def zip_bytes(self) -> bytes:
+        """The package zipped: content types, package rels, then each part followed by its rels; fixed dates."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            _put(dst, "[Content_Types].xml", content_types_xml(self.types, self.defaults))
+            if "/" in self.rels:
+                _put(dst, "_rels/.rels", self.rels["/"])
+            for name, blob in self.blobs.items():
+                _put(dst, name[1:], blob)
+                if name in self.rels:
+                    _put(dst, rels_name(name)[1:], self.rels[name])
+        return out.getvalue()
 
 
 def _put(dst: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -18,44 +157,6 @@ def _put(dst: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED) else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     dst.writestr(info, data)
-
-
-def rels_xml(rels: Any) -> bytes:
-    """A part's .rels item, as python-pptx writes it (in rId number order), composed as text: building it as
-    an element tree took a third of the time of writing the package."""
-
-    def number(rid: str) -> int:
-        return int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0
-
-    out = [
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    ]
-    for rid in sorted(rels.keys(), key=lambda r: (number(r), r)):
-        rel = rels[rid]
-        mode = ' TargetMode="External"' if rel.is_external else ""
-        out.append(f'<Relationship Id="{esc(rid)}" Type="{esc(rel.reltype)}" Target="{esc(rel.target_ref)}"{mode}/>')
-    out.append("</Relationships>")
-    return "".join(out).encode("utf-8")
-
-
-def package_bytes(package: Any) -> bytes:
-    """A python-pptx package saved straight to fixed-date zip bytes (what `save` then `normalize_zip` gives,
-    without zipping twice)."""
-    from pptx.opc.oxml import serialize_part_xml
-    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-    from pptx.opc.serialized import _ContentTypesItem
-
-    parts = tuple(package.iter_parts())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        _put(dst, CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
-        _put(dst, PACKAGE_URI.rels_uri.membername, rels_xml(package._rels))
-        for part in parts:
-            _put(dst, part.partname.membername, part.blob)
-            if part._rels:
-                _put(dst, part.partname.rels_uri.membername, rels_xml(part.rels))
-    return out.getvalue()
 
 
 def normalize_zip(data: bytes) -> bytes:

@@ -1,8 +1,9 @@
-"""Write a deck plan into a .pptx: placeholders of named layouts, explicit sizes and line pitch, same bytes."""
+"""Write a deck plan into a .pptx package: the template's parts as they are, and slides, notes, pictures,
+presentation and properties composed as text (python-pptx is not imported: it cost more than the deck).
+"""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import os
@@ -10,27 +11,60 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pptx import Presentation
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.oxml import parse_xml
-from pptx.oxml.slide import CT_Slide
-from pptx.parts.image import ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from lxml import etree
 
+from decks.assets import assets_dir
 from decks.layout.deck import ZWSP, Para, Picture, Slide, TextBox, build_plan
 from decks.model import Recap
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare
-from decks.renderers.pptx.package import package_bytes
-from decks.renderers.pptx.template import BODIES, TITLES, resolve, template_path
+from decks.renderers.pptx.package import (
+    CT_APP,
+    CT_CORE,
+    CT_NOTES_MASTER,
+    CT_NOTES_SLIDE,
+    CT_SLIDE,
+    CT_THEME,
+    RT_APP,
+    RT_CORE,
+    RT_HYPERLINK,
+    RT_IMAGE,
+    RT_NOTES_MASTER,
+    RT_NOTES_SLIDE,
+    RT_OFFICE_DOCUMENT,
+    RT_SLIDE,
+    RT_SLIDE_LAYOUT,
+    RT_THEME,
+    Package,
+    Rel,
+    Rels,
+    rels_name,
+)
+from decks.renderers.pptx.template import (
+    BODIES,
+    LATENT,
+    TITLES,
+    Layout,
+    TemplatePackage,
+    placeholders,
+    resolve,
+    template_path,
+)
 from decks.text.fallback import FontStack
 from decks.text.stacks import face_of, stacks_for
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")
 Slot = tuple[str, dict[str, str], int]  # a layout placeholder: name, <p:ph> attributes, order in the layout
+# Parts recap writes itself instead of copying the template's.
+REPLACED = (RT_CORE, RT_APP, RT_OFFICE_DOCUMENT)
+# The notes master python-pptx adds to a deck, copied (with its theme) beside the templates.
+NOTES_PLACEHOLDERS = {
+    "sldImg": "Slide Image Placeholder",
+    "body": "Notes Placeholder",
+    "sldNum": "Slide Number Placeholder",
+}
+MEDIA = {"png": ("png", "image/png"), "jpg": ("jpeg", "image/jpeg"), "gif": ("gif", "image/gif")}
 
 
 def fixed_date() -> dt.datetime:
@@ -42,6 +76,8 @@ def fixed_date() -> dt.datetime:
 
 
 class Writer:
+    """One deck: the plan laid on the template's layouts, written part by part into a `Package`."""
+
     def __init__(self, recap: Recap, theme: Theme) -> None:
         self.recap, self.theme = recap, theme
         self.palette = theme.palette.model_dump()
@@ -52,55 +88,138 @@ class Writer:
         self.lang = recap.language
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
-        self._images: dict[Any, Any] = {}
+        self._images: dict[Any, str] = {}
         self._partnames: set[str] = set()
-        self._notes_proto: Any = None
+        self._counters: dict[str, int] = {}
+        self._notes_template: dict[str, bytes] = {}
+        self.package = Package()
 
     def write(self) -> bytes:
+        """The deck's package bytes: template parts, notes master, slides and notes, presentation, properties."""
         path = template_path(self.theme)
-        if path is not None and not path.is_file():
+        if not path.is_file():
             from decks.errors import OutputError, Problem
 
             raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
-        prs = Presentation(str(path) if path else None)
-        resolved = resolve(prs, path.name if path else "python-pptx default")
+        tpl = TemplatePackage(path.read_bytes())
+        resolved = resolve(tpl, path.name)
         self.warnings.extend(resolved.warnings)
-        oxml.set_link_colors(prs.slide_master.part, self.palette["accent2"])
         deck = build_plan(self.recap, self.theme, resolved.geometry)
-        self._partnames = {str(part.partname) for part in prs.part.package.iter_parts()}
+        # The presentation's own rels, less the template's slides (recap's replace them).
+        pres_rels = Rels(tpl.main, [r for r in tpl.rels(tpl.main) if r.reltype != RT_SLIDE])
+        core, app = self.copy_template(tpl, resolved.master, pres_rels)
+        notes_master, notes_slots = self.notes_master(pres_rels)
         slots = {role: _slots(layout) for role, layout in resolved.layouts.items()}
-        for n, slide in enumerate(deck.slides):
-            self.slide(prs, resolved.layouts[slide.layout], slots[slide.layout], slide, n + 1)
-        ids = [int(s) for s in prs.slides._sldIdLst.xpath("./p:sldId/@id")]
-        oxml.sections(prs.part._element, deck.sections, ids)
-        self.core(prs)
-        return package_bytes(prs.part.package)
+        slides: list[tuple[int, str]] = []
+        for n, slide in enumerate(deck.slides, 1):
+            name = self.slide(resolved.layouts[slide.layout], slots[slide.layout], slide, n, notes_master, notes_slots)
+            slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
+        # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
+        nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
+        self.package.blobs[tpl.main] = oxml.presentation(tpl.blobs[tpl.main], slides, nm_rid, deck.sections)
+        self.package.rels[tpl.main] = pres_rels.xml()
+        self.properties(tpl, core, app, len(slides), resolved.geometry.width / resolved.geometry.height)
+        return self.package.zip_bytes()
 
-    def core(self, prs: Any) -> None:
-        props = prs.core_properties
-        props.title = self.recap.title
-        props.author = self.recap.presenter.name if self.recap.presenter else "recap"
-        props.last_modified_by = "recap"
-        props.subject = self.recap.event_name
-        props.language = self.recap.language
-        props.created = props.modified = props.last_printed = fixed_date()
-        props.revision = 1
+    def copy_template(self, tpl: TemplatePackage, master: str, pres_rels: Rels) -> tuple[str, str]:
+        """Add the template's parts that the presentation's kept rels (or the package's: a thumbnail) reach, in
+        the template zip's order and as they are, but for the master's theme, which gets the palette's link
+        colour. Returns the core and app properties' partnames, which recap writes anew."""
+        extra = [r for r in tpl.rels("/") if r.reltype not in REPLACED and not r.external]
+        keep = self._reachable(tpl, [r for r in pres_rels.items if not r.external] + extra)
+        core = next((r.target for r in tpl.rels("/") if r.reltype == RT_CORE), "/docProps/core.xml")
+        app = next((r.target for r in tpl.rels("/") if r.reltype == RT_APP), "/docProps/app.xml")
+        keep -= {tpl.main, core, app}
+        self._partnames = {tpl.main, core, app, *keep}
+        theme_part = next((r.target for r in tpl.rels(master) if r.reltype == RT_THEME), None)
+        self.package.add(tpl.main, tpl.content_type(tpl.main), b"")  # its place at the front; written last
+        for name in (n for n in tpl.blobs if n in keep):
+            blob = tpl.blobs[name]
+            if name == theme_part:
+                blob = oxml.set_link_colors(blob, self.palette["accent2"])
+            self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
+        self._notes_template = {name: tpl.blobs[name] for name in keep}
+        return core, app
 
-    def _partname(self, pattern: str) -> PackURI:
-        """The first unused partname of the pattern (python-pptx's next_partname walks every part each time)."""
-        n = 1
+    def notes_master(self, pres_rels: Rels) -> tuple[str, list[tuple[str, dict[str, str]]]]:
+        """The notes master's partname (the template's, else python-pptx's default added with its theme) and the
+        placeholders each notes slide clones from it: name and `<p:ph>` attributes."""
+        name = next((r.target for r in pres_rels.items if r.reltype == RT_NOTES_MASTER), None)
+        if name is not None:
+            xml = self._notes_template[name]
+        else:
+            name = self._partname("/ppt/notesMasters/notesMaster%d.xml")
+            theme = self._partname("/ppt/theme/theme%d.xml")
+            xml = (assets_dir() / "templates" / "notesMaster.xml").read_bytes()
+            rels = Rels(name)
+            rels.add(RT_THEME, theme)
+            self.package.add(name, CT_NOTES_MASTER, xml, rels)
+            self.package.add(theme, CT_THEME, (assets_dir() / "templates" / "notesMaster-theme.xml").read_bytes())
+        cloned = (ph for ph in placeholders(etree.fromstring(xml)) if ph.type in NOTES_PLACEHOLDERS)
+        # Named as python-pptx names a cloned placeholder: its kind and its shape id (from 2) less one.
+        return name, [(f"{NOTES_PLACEHOLDERS[ph.type]} {n}", _ph_attrs(ph.attrs)) for n, ph in enumerate(cloned, 1)]
+
+    @staticmethod
+    def _reachable(tpl: TemplatePackage, start: list[Rel]) -> set[str]:
+        """Every template part the presentation's kept rels reach, following each part's own rels."""
+        seen: set[str] = set()
+        todo = [r.target for r in start]
+        while todo:
+            name = todo.pop()
+            if name in seen or name not in tpl.blobs:
+                continue
+            seen.add(name)
+            todo += [r.target for r in tpl.rels(name) if not r.external]
+        return seen
+
+    def properties(self, tpl: TemplatePackage, core: str, app: str, slides: int, ratio: float) -> None:
+        """docProps/core.xml and app.xml, and the package rels: the template's, with recap's properties."""
+        rels = Rels("/")
+        rels.add(RT_OFFICE_DOCUMENT, tpl.main)
+        rels.add(RT_CORE, core)
+        rels.add(RT_APP, app)
+        for rel in tpl.rels("/"):
+            if rel.reltype not in REPLACED and (rel.external or rel.target in self.package.blobs):
+                rels.add(rel.reltype, rel.target, rel.external)
+        presenter = self.recap.presenter
+        xml = oxml.core_properties(
+            title=self.recap.title,
+            subject=self.recap.event_name or "",
+            creator=presenter.name if presenter else "recap",
+            language=self.recap.language,
+            date=fixed_date().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+        self.package.add(core, CT_CORE, xml.encode("utf-8"))
+        shape = "On-screen Show (4:3)" if abs(ratio - 4 / 3) < 0.01 else "On-screen Show (16:9)"
+        shape = shape if min(abs(ratio - 4 / 3), abs(ratio - 16 / 9)) < 0.01 else "Custom"
+        self.package.add(
+            app, CT_APP, oxml.app_properties(slides=slides, notes=slides, presentation_format=shape).encode("utf-8")
+        )
+        self.package.rels["/"] = rels.xml()
+
+    def _partname(self, pattern: str) -> str:
+        """The first unused partname of the pattern (counting on from the last one it gave)."""
+        n = self._counters.get(pattern, 1)
         while pattern % n in self._partnames:
             n += 1
         self._partnames.add(pattern % n)
-        return PackURI(pattern % n)
+        self._counters[pattern] = n + 1
+        return pattern % n
 
     def slide(
-        self, prs: Any, layout: Any, slots: dict[str, tuple[str, dict[str, str]]], plan: Slide, number: int
-    ) -> None:
-        """One slide part, its XML composed in one go; placeholders are those of the layout the plan fills."""
-        pres = prs.part
-        part = SlidePart(self._partname("/ppt/slides/slide%d.xml"), CT.PML_SLIDE, pres.package, CT_Slide.new())
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        self,
+        layout: Layout,
+        slots: dict[str, Slot],
+        plan: Slide,
+        number: int,
+        notes_master: str,
+        notes_slots: list[tuple[str, dict[str, str]]],
+    ) -> str:
+        """One slide part and its notes part, their XML composed in one go; placeholders are those of the layout
+        the plan fills. Returns the slide's partname."""
+        name = self._partname("/ppt/slides/slide%d.xml")
+        rels = Rels(name)
+        rels.add(RT_SLIDE_LAYOUT, layout.partname)
         shapes: list[str] = []
         ids = iter(range(2, 10_000))
         # Decorations first: they sit under everything else.
@@ -114,25 +233,30 @@ class Writer:
             (placed if slot else boxes).append((box, slot))
         # Placeholders in the layout's order (title, then body), then added text boxes in the plan's order.
         for box, slot in sorted(placed, key=lambda b: b[1][2]) + boxes:
-            body = self.text(part, box, number)
+            body = self.text(rels, box, number)
             if slot:
                 shapes.append(oxml.text_shape(next(ids), slot[0], _xywh(box.box), body, slot[1]))
             else:
                 shapes.append(oxml.text_shape(next(ids), f"{box.role.capitalize()} text", _xywh(box.box), body))
         for pic in plan.pictures:
-            image = self.image_part(pres.package, pic)
-            name = f"Icon {pic.icon.name}" if pic.icon is not None else f"Picture {Path(str(pic.path)).stem}"
-            shapes.append(oxml.picture(next(ids), name, pic.alt, part.relate_to(image, RT.IMAGE), _xywh(pic.box)))
-        part._element = parse_xml(oxml.slide(self.palette["background"], shapes))
-        prs.slides._sldIdLst.add_sldId(pres.relate_to(part, RT.SLIDE))
-        self.notes(pres, part, plan.notes)
+            image = self.image_part(pic)
+            label = f"Icon {pic.icon.name}" if pic.icon is not None else f"Picture {Path(str(pic.path)).stem}"
+            shapes.append(oxml.picture(next(ids), label, pic.alt, rels.add(RT_IMAGE, image), _xywh(pic.box)))
+        notes = self._partname("/ppt/notesSlides/notesSlide%d.xml")
+        rels.add(RT_NOTES_SLIDE, notes)
+        self.package.add(name, CT_SLIDE, oxml.slide(self.palette["background"], shapes).encode("utf-8"), rels)
+        notes_rels = Rels(notes)
+        notes_rels.add(RT_NOTES_MASTER, notes_master)
+        notes_rels.add(RT_SLIDE, name)
+        self.package.add(notes, CT_NOTES_SLIDE, oxml.notes_slide(notes_slots, plan.notes).encode("utf-8"), notes_rels)
+        return name
 
-    def image_part(self, package: Any, pic: Picture) -> Any:
+    def image_part(self, pic: Picture) -> str:
         """The package's part for a picture: an icon drawn once per icon and colour, an image file made safe."""
         if pic.icon is not None:
             key: Any = (pic.icon.font, pic.icon.char, self.palette["accent"], icon_px(max(pic.display)))
             if key not in self._images:
-                self._images[key] = self._add_image(package, icon_png(*key), "png")
+                self._images[key] = self._add_image(icon_png(*key), "png")
             return self._images[key]
         assert pic.path is not None
         # The same file shown at the same size (an image reused across items) is prepared once.
@@ -141,41 +265,22 @@ class Writer:
             data, ext = prepare(*shown)
             key = hashlib.sha1(data).digest()
             if key not in self._images:
-                self._images[key] = self._add_image(package, data, ext)
+                self._images[key] = self._add_image(data, ext)
             self._images[shown] = self._images[key]
         return self._images[shown]
 
-    def _add_image(self, package: Any, data: bytes, ext: str) -> Any:
-        content_type = {"png": CT.PNG, "jpg": CT.JPEG, "gif": CT.GIF}[ext]
-        return ImagePart(self._partname(f"/ppt/media/image%d.{ext}"), content_type, package, data)
-
-    def notes(self, pres: Any, slide_part: Any, text: str) -> None:
-        """The slide's notes page: python-pptx clones the notes master's placeholders for the first one, and
-        the rest are copies of it with their own text (cloning walks the master's tree every time)."""
-        if self._notes_proto is None:
-            notes_part = NotesSlidePart.new(pres.package, slide_part)
-            slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-            self._notes_proto = copy.deepcopy(notes_part._element)
-            master = notes_part.part_related_by(RT.NOTES_MASTER)
-            self._notes_master = master
-            self._partnames.add(str(notes_part.partname))
-        else:
-            element = copy.deepcopy(self._notes_proto)
-            name = self._partname("/ppt/notesSlides/notesSlide%d.xml")
-            notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, pres.package, element)
-            notes_part.relate_to(self._notes_master, RT.NOTES_MASTER)
-            notes_part.relate_to(slide_part, RT.SLIDE)
-            slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-        body = notes_part.notes_slide.notes_placeholder
-        if body is not None:
-            oxml.notes_text(body.text_frame._txBody, text)
+    def _add_image(self, data: bytes, ext: str) -> str:
+        suffix, content_type = MEDIA[ext]
+        name = self._partname(f"/ppt/media/image%d.{suffix}")
+        self.package.add(name, content_type, data)
+        return name
 
     def _warn_once(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    def text(self, part: Any, box: TextBox, number: int) -> str:
-        """The `<p:txBody>` of a text box (relating its links to `part`)."""
+    def text(self, rels: Rels, box: TextBox, number: int) -> str:
+        """The `<p:txBody>` of a text box (relating its links in the slide's `rels`)."""
         if not box.paras:
             size = self.theme.sizes.slides.body
             empty = oxml.paragraph(
@@ -191,9 +296,10 @@ class Writer:
                 lang=self.lang,
             )
             return oxml.text_body(box.anchor, [empty])
-        return oxml.text_body(box.anchor, [self.paragraph(part, para, n, number) for n, para in enumerate(box.paras)])
+        return oxml.text_body(box.anchor, [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)])
 
-    def paragraph(self, part: Any, para: Para, n: int, number: int) -> str:
+    def paragraph(self, rels: Rels, para: Para, n: int, number: int) -> str:
+        """An `<a:p>`: its runs cut by the face that draws each character, links related in `rels`."""
         stack = self.stacks[para.font]
         runs: list[str] = []
         for run in para.runs:
@@ -213,7 +319,7 @@ class Writer:
                     )
                 )
                 continue
-            rid = part.relate_to(run.link, RT.HYPERLINK, is_external=True) if run.link else None
+            rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link else None
             for family, text in (seg for piece in _pieces(run.text, rid) for seg in _segments(stack, piece)):
                 runs.append(
                     oxml.run(
@@ -242,23 +348,26 @@ class Writer:
         )
 
 
-def _slots(layout: Any) -> dict[str, Slot]:
-    """The layout's title and body placeholders: name, `<p:ph>` attributes to copy, and order in the layout."""
+def _slots(layout: Layout) -> dict[str, Slot]:
+    """The layout's title and body placeholders: name, `<p:ph>` attributes to copy, and order among those a
+    slide clones (python-pptx's `iter_cloneable_placeholders`: all but date, footer and slide number)."""
     slots: dict[str, Slot] = {}
     body: tuple[int, str, dict[str, str], int] | None = None
-    for order, ph in enumerate(layout.iter_cloneable_placeholders()):
-        el = ph._element
-        attrs = {k: v for k, v in el.ph.attrib.items() if k in ("type", "orient", "sz", "idx")}
-        kind = ph.placeholder_format.type
-        if kind in TITLES and "title" not in slots:
-            slots["title"] = (ph.name, attrs, order)
-        elif kind in BODIES:
-            idx = ph.placeholder_format.idx
-            if body is None or idx < body[0]:
-                body = (idx, ph.name, attrs, order)
+    for order, ph in enumerate(p for p in layout.placeholders if p.type not in LATENT):
+        if ph.type in TITLES and "title" not in slots:
+            slots["title"] = (ph.name, ph.attrs, order)
+        elif ph.type in BODIES and (body is None or ph.idx < body[0]):
+            body = (ph.idx, ph.name, ph.attrs, order)
     if body is not None:
         slots["body"] = body[1:]
     return slots
+
+
+def _ph_attrs(attrs: dict[str, str]) -> dict[str, str]:
+    """`<p:ph>` attributes less those at their schema default (type obj, orient horz, sz full, idx 0), in the
+    order python-pptx writes them when it clones a placeholder."""
+    defaults = {"type": "obj", "orient": "horz", "sz": "full", "idx": "0"}
+    return {k: attrs[k] for k in ("type", "idx", "orient", "sz") if k in attrs and attrs[k] != defaults[k]}
 
 
 _WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")
@@ -274,6 +383,12 @@ def _pieces(text: str, link: str | None) -> list[str]:
 def _segments(stack: FontStack, text: str) -> list[tuple[str, str]]:
     """`text` cut into runs by the family that draws each character, as the engine measured it (a ZWSP, or a
     character no face has, joins the run before)."""
+    # Most text is drawn by one face throughout: look each distinct character up once and be done.
+    faces = {stack.face_for(ch) for ch in set(text) if ch != ZWSP}
+    if len(faces) == 1:
+        (face,) = faces
+        if face is not None and (text[0] != ZWSP or face.family == stack.primary.family):
+            return [(face.family, text)]
     out: list[tuple[str, str]] = []
     for ch in text:
         face = None if ch == ZWSP else stack.face_for(ch)
