@@ -434,3 +434,13 @@ def test_composed_text_is_always_well_formed_xml():
     xml = oxml.notes_slide([("Notes Placeholder 1", {"type": "body", "idx": "1"})], "line\x1f one\n\nline <two>")
     root = etree.fromstring(xml.encode("utf-8"))
     assert [p.findtext(f".//{A}t") for p in root.iter(f"{A}p")] == ["line one", None, "line <two>"]
+
+
+def test_a_character_no_font_has_is_reported_as_a_warning(tmp_path):
+    from decks.readers.content import parse_content
+    from decks.renderers.pptx import PptxRenderer
+    from decks.themes.loader import load_theme
+
+    recap = parse_content("title: T\nitems:\n  - title: launch 🛸\n".encode(), "c.yaml", tmp_path)
+    result = PptxRenderer().render(recap, load_theme("default"))
+    assert [w for w in result.warnings if "U+1F6F8" in w and w.startswith("items[0].title:")]

@@ -105,6 +105,7 @@ class Writer:
         resolved = resolve(tpl, path.name)
         self.warnings.extend(resolved.warnings)
         deck = build_plan(self.recap, self.theme, resolved.geometry)
+        self.warnings.extend(deck.warnings)
         # The presentation's own rels, less the template's slides (recap's replace them).
         pres_rels = Rels(tpl.main, [r for r in tpl.rels(tpl.main) if r.reltype != RT_SLIDE])
         core, app = self.copy_template(tpl, resolved.master, pres_rels)
