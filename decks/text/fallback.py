@@ -55,7 +55,7 @@ class FontStack:
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""
-        return {c for c in text if not c.isspace() and c not in IGNORABLE and self.face_for(c) is None}
+        return {c for c in set(text) if not c.isspace() and c not in IGNORABLE and self.face_for(c) is None}
 
     def segments(self, text: str) -> list[tuple[Face, str]]:
         """`text` cut into runs that one face draws; a missing character stays with the run before it."""
