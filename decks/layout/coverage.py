@@ -58,17 +58,19 @@ def texts(recap: Recap) -> Iterator[tuple[Path_, str]]:
 
 
 def missing_glyphs(recap: Recap, theme: Theme) -> list[tuple[Path_, str]]:
-    """(field path, character) for each character that no font of the theme has, first place only."""
+    """(field path, character) for each character that no font of the theme has, at its first place."""
     from decks.text.stacks import stacks_for
 
     stacks = stacks_for(theme)
-    seen: set[str] = set()
+    shown = list(texts(recap))
+    # Check each distinct character once, then find where each missing one first appears.
+    chars = set().union(*(text for _, text in shown))
+    missing = stacks.body.missing("".join(chars)) | stacks.hand.missing("".join(chars))
     found: list[tuple[Path_, str]] = []
-    for where, text in texts(recap):
-        for stack in (stacks.body, stacks.hand):
-            for ch in sorted(stack.missing(text) - seen):
-                seen.add(ch)
-                found.append((where, ch))
+    for where, text in shown:
+        for ch in sorted(missing.intersection(text)):
+            missing.discard(ch)
+            found.append((where, ch))
     return found
 
 

@@ -24,6 +24,7 @@ class FontStack:
     _em: dict[str, float] = field(default_factory=dict, repr=False)
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
+    _widths: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def primary(self) -> Face:
@@ -50,8 +51,12 @@ class FontStack:
 
     def width(self, text: str, size: float) -> float:
         """The width of `text` at `size` points."""
-        em = self.em
-        return sum(em(c) for c in text) * size
+        # Fitting measures the same words and lines at many sizes: keep each string's width in ems.
+        try:
+            ems = self._widths[text]
+        except KeyError:
+            ems = self._widths[text] = sum(map(self.em, text))
+        return ems * size
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""
