@@ -37,7 +37,7 @@ class RecapGroup(click.Group):
         if entry is None:
             return None
         # Listing commands (recap --help) must not import every renderer; running one builds the real command.
-        dist = entry.dist.name if entry.dist else "a plugin"
+        dist = entry.dist or "a plugin"
         return click.Command(name, short_help=f"Render with the {name} renderer ({dist}); see recap {name} --help.")
 
     def resolve_command(
@@ -172,7 +172,7 @@ def renderers() -> None:
     from decks.renderers.base import discover
 
     for name, entry in discover().items():
-        dist = entry.dist.name if entry.dist else "?"
+        dist = entry.dist or "?"
         click.echo(f"{name}\t{entry.value}\t({dist})")
 
 

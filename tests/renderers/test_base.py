@@ -189,3 +189,33 @@ def test_the_example_renders_through_an_in_process_plugin(
     text = Path(out).read_text(encoding="utf-8")
     assert text.startswith("# Learnings from TensorFlow Dev Summit 2019\n")
     assert "## Day 1" in text
+
+
+def test_discovery_is_cached_until_sys_path_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    from decks.renderers import base
+
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    first = base.discover()
+    assert {"pptx", "pdf", "png"} <= set(first)
+
+    def no_metadata(**_: object) -> None:
+        raise AssertionError("the cached answer should have been used")
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", no_metadata)
+    assert base.discover() == first  # from the cache
+    extra = tmp_path / "site"
+    extra.mkdir()
+    monkeypatch.syspath_prepend(str(extra))
+    with pytest.raises(AssertionError, match="cached answer"):
+        base.discover()  # a new folder on sys.path means the metadata is read again
+
+
+def test_a_cached_plugin_loads_its_class(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from decks.renderers.base import Renderer, discover, load
+
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    discover()
+    renderer = load(discover()["pdf"])
+    assert issubclass(renderer, Renderer) and renderer.suffix == ".pdf"
