@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from decks.imagefiles import probe
 from decks.layout.coverage import describe_char, missing_glyphs
 from decks.layout.geometry import Rect
 from decks.layout.icons import Icon, choose
@@ -213,6 +214,9 @@ class Src:
 
 
 def _image_size(path: Path) -> tuple[int, int]:
+    header = probe(path.read_bytes())
+    if header is not None:  # a plain PNG/JPEG/GIF: no EXIF to turn it, no need for Pillow
+        return header.width, header.height
     from PIL import Image
 
     with Image.open(path) as img:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import ContentError, Problem
+from decks.imagefiles import probe
 from decks.model import Recap
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
@@ -107,7 +108,6 @@ def _resolve_images(data: dict[str, Any], base_dir: Path) -> None:
 
 def _check_images(recap: Recap, located: Located, file: str) -> list[Problem]:
     """Missing or unreadable images, each at the line that names it (Pillow reads only the header)."""
-    from PIL import Image as PILImage  # only content with images pays for Pillow
 
     wanted: list[tuple[tuple[str | int, ...], Path]] = []
     if recap.event and recap.event.logo:
@@ -138,8 +138,11 @@ def _check_images(recap: Recap, located: Located, file: str) -> list[Problem]:
             )
             continue
         try:
-            with PILImage.open(image_path) as img:
-                img.verify()
+            if probe(image_path.read_bytes()) is None:  # not a plain, whole PNG/JPEG/GIF: ask Pillow
+                from PIL import Image as PILImage
+
+                with PILImage.open(image_path) as img:
+                    img.verify()
         except Exception as exc:  # Pillow raises many kinds for a bad file; all mean "unreadable"
             problems.append(
                 Problem(

@@ -444,3 +444,22 @@ def test_a_character_no_font_has_is_reported_as_a_warning(tmp_path):
     recap = parse_content("title: T\nitems:\n  - title: launch 🛸\n".encode(), "c.yaml", tmp_path)
     result = PptxRenderer().render(recap, load_theme("default"))
     assert [w for w in result.warnings if "U+1F6F8" in w and w.startswith("items[0].title:")]
+
+
+def test_a_second_render_of_the_example_needs_no_pillow(tmp_path):
+    """Plain PNG/JPEG/GIF pictures are read from their headers and icons come from the cache folder."""
+    import os
+    import sys
+
+    code = (
+        "import sys\n"
+        "from decks.cli.main import main\n"
+        f"sys.argv = ['recap', 'pptx', '-o', {str(tmp_path / 'x.pptx')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "print('PIL' in sys.modules)\n"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)]
+    runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env))
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True", "False"]  # the first draws the icons

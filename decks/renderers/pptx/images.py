@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import os
 import struct
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from decks.imagefiles import probe
+
+if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
+    from PIL import Image, ImageFont
 
 KEEP = {"PNG", "JPEG", "GIF"}
 ICON_PX = 256
@@ -23,11 +29,17 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
     TIFF...) become PNG. Pillow's decompression-bomb limit stays on.
     """
     raw = path.read_bytes()
+    max_w = max(1, int(display_pt[0] * 96 / 72 * 2))
+    max_h = max(1, int(display_pt[1] * 96 / 72 * 2))
+    header = probe(raw)
+    if header is not None and not (header.width > max_w * 1.5 and header.height > max_h * 1.5):
+        # A plain PNG/JPEG/GIF that needs no turning and no shrinking goes in as it is, without Pillow.
+        return raw, header.format.lower().replace("jpeg", "jpg")
+    from PIL import Image, ImageOps
+
     with Image.open(io.BytesIO(raw)) as img:
         fmt = img.format or ""
         orientation = _orientation(img, raw)
-        max_w = max(1, int(display_pt[0] * 96 / 72 * 2))
-        max_h = max(1, int(display_pt[1] * 96 / 72 * 2))
         # Some slack before re-encoding: shrinking a picture less than 1.5 times saves about a quarter of its
         # bytes, and decoding, resampling and encoding it took more time than the rest of the deck's pictures.
         too_big = img.width > max_w * 1.5 and img.height > max_h * 1.5
@@ -63,6 +75,8 @@ def _orientation(img: Image.Image, raw: bytes) -> int:
 
 @lru_cache(maxsize=8)
 def _icon_face(font: Path, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     # Loading the face is most of the cost of drawing one icon; a deck draws a dozen from the same font.
     return ImageFont.truetype(str(font), size)
 
@@ -80,6 +94,32 @@ def icon_png(font: Path, char: str, color: str, px: int = ICON_PX) -> bytes:
     opacity n: a quarter of the pixel data of RGBA, which is what encoding time goes on. The PNG is put
     together here (`palette_png`): Pillow's palette and PNG encoder paths cost more, cold, than the drawing.
     """
+    stat = font.stat()
+    key = hashlib.sha1(f"{font.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{ord(char)}:{color}:{px}".encode())
+    cache_file = _cache_dir() / f"{key.hexdigest()}.png"
+    try:
+        return cache_file.read_bytes()
+    except OSError:
+        pass
+    data = _draw_icon(font, char, color, px)
+    try:  # the next deck with this icon skips Pillow altogether
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(cache_file)
+    except OSError:
+        pass
+    return data
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "recap" / "icons"
+
+
+def _draw_icon(font: Path, char: str, color: str, px: int) -> bytes:
+    from PIL import Image, ImageDraw
+
     face = _icon_face(font, int(px * 0.8))
     mask = Image.new("L", (px, px), 0)
     draw = ImageDraw.Draw(mask)
