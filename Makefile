@@ -24,6 +24,7 @@ demo: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/recap pptx -o $(OUT)/tf-dev-summit-2019.pptx
 	$(BIN)/recap pdf -o $(OUT)/tf-dev-summit-2019.pdf
+	$(BIN)/recap png -o $(OUT)/tf-dev-summit-2019.png
 	$(BIN)/recap pptx content/tf-dev-summit-2019.zh.yaml -o $(OUT)/tf-dev-summit-2019.zh.pptx
 	$(BIN)/recap pdf content/tf-dev-summit-2019.zh.yaml -o $(OUT)/tf-dev-summit-2019.zh.pdf
 
