@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decks.errors import ContentError, OutputError
 from decks.layout.sketch import build
 from decks.layout.sketch.primitives import Path, Sketch, TextRun
+from decks.model import Recap
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
@@ -168,3 +171,40 @@ def test_qr_boxes_draw_exactly_the_code(theme) -> None:
     assert tuple(tuple(row) for row in grid) == matrix
     runs = sum(1 for row in matrix for c, dark in enumerate(row) if dark and (c == 0 or not row[c - 1]))
     assert len(boxes) - 1 < runs, "runs are merged down the rows into fewer boxes"
+
+
+_WORDS = st.sampled_from(
+    ["model", "TensorFlow", "on-device", "quantization", "数据集", "训练模型", "，", "。", "https://x.io/a/b", "2.0"]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=14).map(" ".join)
+
+
+@st.composite
+def _recaps(draw: st.DrawFn) -> Recap:
+    parts = []
+    for p in range(draw(st.integers(1, 3))):
+        items = [
+            {
+                "title": draw(_TEXT),
+                "takeaways": draw(st.lists(_TEXT, max_size=5)),
+                "links": [{"url": "https://youtu.be/x", "kind": "video"}] if draw(st.booleans()) else [],
+            }
+            for _ in range(draw(st.integers(1, 6)))
+        ]
+        parts.append({"title": f"Day {p + 1}", "items": items})
+    return Recap.model_validate(
+        {"title": draw(_TEXT), "parts": parts, "key_takeaways": draw(st.lists(_TEXT, max_size=4))}
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(recap=_recaps(), layout=st.sampled_from(LAYOUTS))
+def test_any_content_is_laid_out_tidily_or_refused_with_the_reason(recap: Recap, layout: str) -> None:
+    theme = load_theme(None)
+    try:
+        sketch = build(recap, theme, layout=layout)
+    except OutputError as exc:
+        assert "does not fit" in str(exc) and "--paper a3" in str(exc)
+        return
+    check_geometry(sketch)
+    assert sketch.body_size >= theme.sizes.sketch.floor
