@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decks.layout.deck import ZWSP, build_plan, default_geometry, display_url
+from decks.model import Recap
 from decks.readers.content import load_content
 from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
@@ -115,3 +118,48 @@ def test_resources_are_two_columns_of_links_grouped_by_item(plans):
     headings = [p.text for s in slides for t in s.texts if t.role in ("body", "column") for p in t.paras]
     titles = [i.title for i in recap.all_items if i.links]
     assert [h for h in headings if h in titles] == titles  # every item's links under its title, in order
+
+
+_WORDS = st.sampled_from(
+    [
+        "model",
+        "TensorFlow",
+        "on-device",
+        "quantization",
+        "数据集",
+        "训练模型",
+        "，",
+        "。",
+        "https://x.io/" + "a" * 60,
+        "2.0",
+    ]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=25).map(" ".join)
+
+
+@st.composite
+def _recaps(draw: st.DrawFn) -> Recap:
+    items = [
+        {"title": draw(_TEXT), "summary": draw(_TEXT), "takeaways": draw(st.lists(_TEXT, max_size=18))}
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    key = draw(st.lists(_TEXT, max_size=9))
+    return Recap.model_validate({"title": draw(_TEXT), "items": items, "key_takeaways": key})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(recap=_recaps())
+def test_any_content_fits_its_boxes_at_or_above_the_floor_and_loses_no_takeaway(recap: Recap) -> None:
+    theme = load_theme(None)
+    plan = build_plan(recap, theme)
+    shown = ""
+    for slide in plan.slides:
+        for box in [slide.title, *slide.texts]:
+            assert box.height <= box.box.h + 0.01
+            if box.placeholder:
+                assert all(p.size >= theme.sizes.slides.floor for p in box.paras)
+            shown += "".join(p.text for p in box.paras)
+    squash = str.maketrans("", "", " \u200b")
+    for item in recap.items:
+        for takeaway in item.takeaways:
+            assert takeaway.text.translate(squash) in shown.translate(squash)
