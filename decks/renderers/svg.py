@@ -1,13 +1,16 @@
 """`recap svg`: the one-page sketchnote as SVG, painting the same primitives as the PDF and PNG backends.
 
-Text stays text (`<text>` in the face's family name, so it can be searched, copied and edited); the fonts
-are referenced, not embedded, so the picture looks as intended where Comic Neue and the theme's other
-fonts are installed. Links are `<a href>` areas. Numbers are written to a hundredth of a point: same
-input, same bytes.
+Text stays text (`<text>`, so it can be searched, copied and edited), in fonts embedded as subsets
+(`@font-face` with the glyphs the page uses), so a browser shows the hand lettering and the hanzi without
+the fonts installed. Icons are drawn as paths from the icon font's outlines, so they show even in viewers
+that ignore embedded fonts. Links are `<a href>` areas. Numbers are written to a hundredth of a point and
+the subsets are made without timestamps: same input, same bytes.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 from pathlib import Path as FilePath
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -24,23 +27,82 @@ def _n(v: float) -> str:
     return "0" if s in ("-0", "") else s
 
 
+def _subset(font: FilePath, chars: set[str]) -> bytes:
+    """The font cut down to `chars`, as TrueType bytes (no hinting, no layout tables, no timestamp change)."""
+    import logging
+
+    from fontTools import subset
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    options = subset.Options()
+    options.hinting = False
+    options.layout_features = []
+    options.name_IDs = ["*"]  # keep the copyright and licence records the licences ask to keep
+    options.notdef_outline = True
+    tt = subset.load_font(str(font), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in chars))
+    subsetter.subset(tt)
+    buffer = io.BytesIO()
+    subset.save_font(tt, buffer, options)
+    return buffer.getvalue()
+
+
+def _glyph_path(font: FilePath, char: str, x: float, baseline: float, size: float) -> str:
+    """An outline of `char` as SVG path data, placed at (x, baseline) and scaled to `size` points."""
+    from fontTools.pens.svgPathPen import SVGPathPen
+    from fontTools.pens.transformPen import TransformPen
+
+    tt = _outlines(font)
+    glyph_set = tt.getGlyphSet()
+    name = tt.getBestCmap().get(ord(char))
+    if name is None:
+        return ""
+    scale = size / tt["head"].unitsPerEm
+    pen = SVGPathPen(glyph_set, ntos=_n)
+    glyph_set[name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, baseline)))
+    return pen.getCommands()
+
+
+_OUTLINES: dict[FilePath, Any] = {}
+
+
+def _outlines(font: FilePath) -> Any:
+    if font not in _OUTLINES:
+        from fontTools.ttLib import TTFont
+
+        _OUTLINES[font] = TTFont(str(font), lazy=True)
+    return _OUTLINES[font]
+
+
 def paint(sketch: Sketch) -> bytes:
     """The SVG of a laid-out page (user units are points)."""
+    from decks.layout.icons import font_path
     from decks.text.fonts import load_face
 
+    icon_font = font_path().resolve()
+    runs = [p for p in sketch.primitives if isinstance(p, TextRun)]
+    used: dict[FilePath, set[str]] = {}
+    for run in runs:
+        if run.font.resolve() != icon_font:
+            used.setdefault(run.font, set()).update(run.text)
     families: dict[FilePath, str] = {}
-
-    def family(font: FilePath) -> str:
-        if font not in families:
-            # The generic fallback keeps a reader without the font from showing serif hand-lettering.
-            families[font] = f"'{load_face(font).family}', sans-serif"
-        return families[font]
+    faces = []
+    for n, font in enumerate(sorted(used)):
+        # An own family name for each subset, so an installed font of the same name cannot stand in for it;
+        # the font's real name and a generic family follow, for viewers that ignore embedded fonts.
+        families[font] = f"'recap-f{n}', '{load_face(font).family}', sans-serif"
+        data = base64.b64encode(_subset(font, used[font])).decode("ascii")
+        faces.append(f"@font-face {{ font-family: 'recap-f{n}'; src: url(data:font/ttf;base64,{data}); }}")
 
     w, h = _n(sketch.width), _n(sketch.height)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}">',
         f"<title>{escape(sketch.title)}</title>",
+        "<style>",
+        *faces,
+        "</style>",
         f'<rect width="{w}" height="{h}" fill="{sketch.background}"/>',
         '<g stroke-linecap="round" stroke-linejoin="round">',
     ]
@@ -63,9 +125,12 @@ def paint(sketch: Sketch) -> bytes:
                 i += 1
             out.append(f'<path d="{"".join(parts)}" fill="{prim.fill}"/>')
             continue
+        elif isinstance(prim, TextRun) and prim.font.resolve() == icon_font:
+            d = "".join(_glyph_path(prim.font, ch, prim.x, prim.y, prim.size) for ch in prim.text)
+            out.append(f'<path d="{d}" fill="{prim.color}"/>')
         elif isinstance(prim, TextRun):
             out.append(
-                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family={quoteattr(family(prim.font))} '
+                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family={quoteattr(families[prim.font])} '
                 f'font-size="{_n(prim.size)}" fill="{prim.color}" xml:space="preserve">{escape(prim.text)}</text>'
             )
         elif isinstance(prim, Link):

@@ -40,3 +40,23 @@ def test_recap_svg_command_writes_the_file(tmp_path) -> None:
     out = tmp_path / "x.svg"
     assert main(["svg", str(EXAMPLE_EN), "-o", str(out), "--layout", "radial"]) == 0
     ET.parse(out)
+
+
+def test_fonts_are_embedded_as_subsets_and_icons_are_outlines() -> None:
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from decks.layout.icons import get
+
+    recap = load_content(EXAMPLE_ZH)
+    svg = SvgRenderer().render(recap, load_theme(None)).data.decode("utf-8")
+    fonts = [TTFont(io.BytesIO(base64.b64decode(b))) for b in re.findall(r"base64,([A-Za-z0-9+/=]+)", svg)]
+    assert len(fonts) >= 3  # the hand lettering, its bold, and the CJK face at least
+    covered = set().union(*(chr(cp) for f in fonts for cp in f.getBestCmap()))
+    texts = "".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert set(texts.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")) - {" "} <= covered
+    assert all(len(f.getBestCmap()) < 2000 for f in fonts)  # subsets, not the 7,800-glyph Recap Kai
+    assert get("rocket").char not in texts  # icons are drawn, not set in the icon font
