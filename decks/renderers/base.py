@@ -10,15 +10,15 @@ and `recap outline` appears. A renderer's module is imported only when its comma
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
 import sys
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from decks import cachedir
 
 if TYPE_CHECKING:  # listing renderers must not pay for importing the model
     from decks.model import Recap
@@ -83,20 +83,19 @@ def discover() -> dict[str, Plugin]:
     kept in the cache folder, keyed by the folders on sys.path and their modification times: installing or
     removing a distribution changes its folder's time, and a new sys.path entry changes the key.
     """
-    key = _sys_path_key()
-    cache_file = _cache_dir() / f"entry-points-{key}.json"
+    name = f"entry-points-{_sys_path_key()}.json"
     try:
-        found = [Plugin(*row) for row in json.loads(cache_file.read_text(encoding="utf-8"))]
-    except (OSError, ValueError, TypeError):
+        found = [Plugin(*row) for row in json.loads(cachedir.read("plugins", name) or b"")]
+    except (ValueError, TypeError):
         from importlib.metadata import entry_points
 
         found = [
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
             for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name)
         ]
-        for stale in cache_file.parent.glob("entry-points-*.json"):  # one answer is kept, the latest
+        for stale in cachedir.folder("plugins").glob("entry-points-*.json"):  # one answer is kept, the latest
             stale.unlink(missing_ok=True)
-        _store(cache_file, json.dumps([[p.name, p.value, p.dist] for p in found]))
+        cachedir.write("plugins", name, json.dumps([[p.name, p.value, p.dist] for p in found]).encode())
     return {plugin.name: plugin for plugin in found}
 
 
@@ -107,22 +106,7 @@ def _sys_path_key() -> str:
             parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
         except OSError:
             parts.append(f"{entry}\0-")
-    return hashlib.sha1("\n".join([GROUP, *parts]).encode()).hexdigest()[:20]
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "recap"
-
-
-def _store(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home still works; it is only slower
+    return cachedir.key(GROUP, *parts)[:20]
 
 
 def load(entry: Plugin) -> type[Renderer]:

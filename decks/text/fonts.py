@@ -7,15 +7,15 @@ the next run does not parse a 4 MB CJK font again.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
+
+from decks import cachedir
 
 _CACHE_VERSION = 2
 
@@ -98,11 +98,6 @@ def _table_tags(fh: BinaryIO, head: bytes) -> set[bytes] | None:
     return {records[i : i + 4] for i in range(0, len(records), 16)}
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "recap" / "metrics"
-
-
 def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int]]:
     import logging
 
@@ -133,19 +128,12 @@ def load_face(path: Path) -> Face:
     """The face of a font file, from the metrics cache when it is fresh."""
     path = path.resolve()
     stat = path.stat()
-    key = hashlib.sha1(f"{_CACHE_VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
-    cache_file = _cache_dir() / f"{key}.marshal"
+    name = cachedir.key(_CACHE_VERSION, path, stat.st_size, stat.st_mtime_ns) + ".marshal"
     try:
-        data = marshal.loads(cache_file.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        data = marshal.loads(cachedir.read("metrics", name) or b"")
+    except (EOFError, ValueError, TypeError):
         data = _read_metrics(path)
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(data))
-            tmp.replace(cache_file)
-        except OSError:
-            pass  # a read-only home still renders; it is only slower
+        cachedir.write("metrics", name, marshal.dumps(data))
     family, upm, ascent, descent, gap, advances = data
     return Face(path, family, upm, ascent, descent, gap, advances)
 

@@ -18,7 +18,7 @@ KAI = fonts_dir() / "RecapKai-Regular.ttf"
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "recap" / "metrics"
+    return tmp_path / "cache" / "metrics"
 
 
 def read_uncached(path: Path) -> fonts.Face:

@@ -8,22 +8,16 @@ URL and segno's installed file (path, size, mtime), so an upgraded segno encodes
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import marshal
 import os
 from functools import cache
-from pathlib import Path
+
+from decks import cachedir
 
 Matrix = tuple[tuple[bool, ...], ...]
 
 _FORMAT = 1  # bump when the cache file's layout changes
-
-
-def _cache_dir() -> Path:
-    # The same folder as the font metrics cache (decks.text.fonts), a sibling sub-folder.
-    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "recap" / "qr"
 
 
 @cache
@@ -48,21 +42,14 @@ def _encode(url: str) -> Matrix:
 @cache
 def matrix(url: str) -> Matrix:
     """The modules of `url`'s QR code (error level M, best mask), dark = True, without the quiet zone."""
-    key = hashlib.sha1(f"{_FORMAT}:{_segno_stamp()}:{url}".encode()).hexdigest()
-    path = _cache_dir() / f"{key}.marshal"
+    name = cachedir.key(_FORMAT, _segno_stamp(), url) + ".marshal"
     try:
-        rows = marshal.loads(path.read_bytes())
+        rows = marshal.loads(cachedir.read("qr", name) or b"")
         return tuple(tuple(c == 49 for c in row) for row in rows)  # b"0101..." per row
-    except (OSError, EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError):
         pass
     found = _encode(url)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps([bytes(48 + v for v in row) for row in found]))
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home still renders; it is only slower
+    cachedir.write("qr", name, marshal.dumps([bytes(48 + v for v in row) for row in found]))
     return found
 
 

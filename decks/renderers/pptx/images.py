@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
-import os
 import struct
 import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decks import cachedir
 from decks.imagefiles import probe
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
@@ -95,26 +94,12 @@ def icon_png(font: Path, char: str, color: str, px: int = ICON_PX) -> bytes:
     together here (`palette_png`): Pillow's palette and PNG encoder paths cost more, cold, than the drawing.
     """
     stat = font.stat()
-    key = hashlib.sha1(f"{font.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{ord(char)}:{color}:{px}".encode())
-    cache_file = _cache_dir() / f"{key.hexdigest()}.png"
-    try:
-        return cache_file.read_bytes()
-    except OSError:
-        pass
-    data = _draw_icon(font, char, color, px)
-    try:  # the next deck with this icon skips Pillow altogether
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(cache_file)
-    except OSError:
-        pass
+    name = cachedir.key(font.resolve(), stat.st_size, stat.st_mtime_ns, ord(char), color, px) + ".png"
+    data = cachedir.read("icons", name)
+    if data is None:
+        data = _draw_icon(font, char, color, px)
+        cachedir.write("icons", name, data)  # the next deck with this icon skips Pillow altogether
     return data
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("RECAP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "recap" / "icons"
 
 
 def _draw_icon(font: Path, char: str, color: str, px: int) -> bytes:
