@@ -1,4 +1,4 @@
-"""Tests for decks/readers/markdown.py: `recap import` turns a recap blog post into content YAML."""
+"""Tests for decks/readers/markdown/: `recap import` turns a recap blog post into content YAML."""
 
 from __future__ import annotations
 

@@ -1,0 +1,123 @@
+"""Turn the finished drafts into the content model's plain dicts, in its field order, with check comments.
+
+Pictures that are not local files, and extra pictures, go to the notes: a content file naming a missing
+picture would not load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft
+from decks.readers.markdown.emit import Comments
+from decks.readers.markdown.prose import columns
+
+ALT_PLACEHOLDER = "TODO: describe this picture"
+
+# A summary is "one line" on a slide; longer first paragraphs go to the notes. Counted in columns, a CJK
+# character being two.
+_SUMMARY_MAX_COLUMNS = 180
+
+
+class Assembler:
+    """Builds the dicts; what the user should look at goes to `warn` and to the check comments."""
+
+    def __init__(
+        self, warn: Callable[[int, str], None], preamble: PartDraft, base_dir: Path | None, output_dir: Path | None
+    ) -> None:
+        self.warn = warn
+        self.preamble = preamble
+        self.base_dir = base_dir
+        self.output_dir = output_dir
+
+    def part_dict(self, part: PartDraft, comments: Comments) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": part.title}
+        if part.intro:
+            data["intro"] = "\n\n".join(text for _, text in sorted(part.intro, key=lambda pair: pair[0]))
+        checks = list(part.checks)
+        if not part.items:
+            what = "the text before the first day" if part is self.preamble else f"part '{part.title}'"
+            self.warn(part.line, f"{what} has no items, so it is not on the slides; kept as a part with an intro")
+            checks.append("no items in this part, so the slides skip it: add items or move its intro")
+        comments.parts[id(data)] = checks
+        if part.items:
+            data["items"] = [self.item_dict(item, comments) for item in part.items]
+        return data
+
+    def item_dict(self, item: ItemDraft, comments: Comments) -> dict[str, Any]:
+        notes = list(item.notes)
+        summary = None
+        if item.paragraphs:
+            _, first = item.paragraphs[0]
+            if columns(first) <= _SUMMARY_MAX_COLUMNS:
+                summary = first
+                notes += item.paragraphs[1:]
+            else:
+                notes += item.paragraphs
+        image = None
+        for picture in item.images:
+            entry, usable = self.image_dict(picture)
+            if picture.title and picture.title != entry["alt"]:
+                notes.append((picture.line, f"Picture caption: {picture.title}"))
+            if not usable:
+                # A content file naming a missing picture would not load; keep it in the notes instead.
+                notes.append((picture.line, f"Picture: {entry['path']} ({entry['alt']})"))
+                item.checks.append(f"picture {entry['path']} is not a local file: add it as image: once you have it")
+                continue
+            if image is None:
+                image = entry
+                continue
+            notes.append((picture.line, f"Picture: {entry['path']} ({entry['alt']})"))
+            reason = "an item has one picture; this extra one was moved to the notes"
+            self.warn(picture.line, f"{reason} of '{item.title}'")
+            item.checks.append(f"{reason} (post line {picture.line})")
+
+        data: dict[str, Any] = {"title": item.title}
+        if summary:
+            data["summary"] = summary
+        if item.takeaways:
+            data["takeaways"] = [{"text": t.text, "points": t.points} if t.points else t.text for t in item.takeaways]
+        if item.links:
+            data["links"] = [link_dict(link) for link in item.links]
+        if image:
+            data["image"] = image
+        if notes:
+            data["notes"] = "\n\n".join(text for _, text in sorted(notes, key=lambda pair: pair[0]))
+        if len(data) == 1:
+            self.warn(item.line, f"heading '{item.title}' has nothing under it; kept as an item with just a title")
+            item.checks.append("nothing was under this heading in the post")
+        comments.items[id(data)] = item.checks
+        return data
+
+    def image_dict(self, picture: ImageDraft) -> tuple[dict[str, str], bool]:
+        """The image entry, and whether its file exists so the content file can name it."""
+        remote = picture.src.lower().startswith(("http://", "https://", "data:"))
+        path = picture.src if remote else unquote(picture.src)
+        if not path.strip():
+            path = "TODO-missing-picture.png"
+            self.warn(picture.line, "a picture has no file name; wrote a placeholder path")
+        alt = picture.alt
+        if not alt:
+            alt = ALT_PLACEHOLDER
+            self.warn(picture.line, f"picture '{path}' has no alt text; wrote a placeholder to replace")
+        if remote:
+            self.warn(picture.line, f"picture '{path}' is on the web; download it and give its file path")
+            return {"path": path, "alt": alt}, False
+        if self.base_dir is None or not (self.base_dir / path).is_file():
+            self.warn(picture.line, f"picture file '{path}' not found next to the post; kept in the notes")
+            return {"path": path, "alt": alt}, False
+        if self.output_dir is not None:
+            path = os.path.relpath((self.base_dir / path).resolve(), self.output_dir.resolve())
+        return {"path": path, "alt": alt}, True
+
+
+def link_dict(link: LinkDraft) -> dict[str, str]:
+    data = {"url": link.url}
+    if link.label:
+        data["label"] = link.label
+    data["kind"] = link.kind
+    return data

@@ -1,0 +1,476 @@
+"""Walk a post's markdown-it tree into drafts, place what is left over, and warn about it by line.
+
+What has no natural place in the content model (tables, HTML, text before the first item, stray pictures)
+lands in the notes or intro nearest to it, with a warning naming the post's line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from decks.readers.markdown.assemble import Assembler, link_dict
+from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
+from decks.readers.markdown.emit import Comments, emit_yaml
+from decks.readers.markdown.inline import (
+    HtmlText,
+    Inline,
+    InlineWalker,
+    is_bold_line,
+    looks_like_heading,
+    split_first_line,
+)
+from decks.readers.markdown.links import (
+    BARE_URL,
+    LINK_LINE_SEPARATORS,
+    LINK_WORD,
+    SOURCE_LABEL,
+    is_web_address,
+    kind_from_label,
+)
+from decks.readers.markdown.prose import block_text, clean
+
+TITLE_PLACEHOLDER = "TODO: add a title"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The content file to write, and what the user should look at in it."""
+
+    yaml_text: str
+    warnings: list[str]
+
+
+def import_markdown(
+    text: str, *, source_name: str = "post.md", base_dir: Path | None = None, output_dir: Path | None = None
+) -> ImportResult:
+    """Convert a recap post to content YAML.
+
+    `base_dir` is where the post's relative image paths start; `output_dir` is where the content file will be
+    written (default: `base_dir`), so that image paths in it resolve from there.
+    """
+    return _Importer(source_name, base_dir, output_dir).run(text)
+
+
+def _line_of(node: SyntaxTreeNode, fallback: int) -> int:
+    return node.map[0] + 1 if node.map else fallback
+
+
+class _Importer:
+    def __init__(self, source_name: str, base_dir: Path | None, output_dir: Path | None = None) -> None:
+        self.source_name = source_name
+        self.base_dir = base_dir
+        self.output_dir = output_dir or base_dir
+        self.warnings: list[tuple[int, str]] = []
+        self.title: str | None = None
+        self.title_line = 1
+        self.seen_title_h1 = False
+        self.first_heading: str | None = None
+        self.first_text: str | None = None
+        self.source: LinkDraft | None = None
+        self.resources: list[LinkDraft] = []
+        # Items and text before the first day heading; a part of its own only when the post has days.
+        self.preamble = PartDraft(title="", line=1)
+        self.parts: list[PartDraft] = []
+        self.part: PartDraft | None = None
+        self.item: ItemDraft | None = None
+        self.all_items: list[ItemDraft] = []
+        self.titles_seen: dict[str, int] = {}
+        self.orphan_images: list[ImageDraft] = []
+        self.texts: list[str] = []
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append((line, message))
+
+    def run(self, text: str) -> ImportResult:
+        md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        root = SyntaxTreeNode(md.parse(text))
+        for node in root.children:
+            self._block(node, nested=False)
+        recap, comments = self._finish()
+        yaml_text = emit_yaml(recap, comments, self.source_name)
+        self.warnings.sort(key=lambda pair: pair[0])
+        return ImportResult(yaml_text, [f"{self.source_name}:{line}: {msg}" for line, msg in self.warnings])
+
+    # -- where things go ------------------------------------------------------------------------------------
+
+    def _current_part(self) -> PartDraft:
+        return self.part or self.preamble
+
+    def _part_name(self) -> str:
+        return self.part.title if self.part else "the introduction"
+
+    def _add_paragraph(self, line: int, text: str) -> None:
+        if not text:
+            return
+        if self.item:
+            self.item.paragraphs.append((line, text))
+        else:
+            self._current_part().intro.append((line, text))
+
+    def _add_note(self, line: int, text: str, reason: str | None) -> None:
+        """Text that is not prose: notes of the current item, or the intro when no item has started yet."""
+        if self.item:
+            if text:
+                self.item.notes.append((line, text))
+            if reason:
+                self.warn(line, f"{reason}; kept in the notes of '{self.item.title}'")
+                self.item.checks.append(f"{reason} (post line {line})")
+        else:
+            if text:
+                self._current_part().intro.append((line, text))
+            self.warn(line, f"{reason or 'text before the first item'}; kept in the intro of {self._part_name()}")
+
+    def _add_links(self, links: list[LinkDraft]) -> None:
+        for link in links:
+            if not is_web_address(link.url):
+                shown = f"{link.label}: {link.url}" if link.label else link.url
+                self._add_note(link.line, shown, f"link '{link.url}' is not a full web address")
+            elif self.item:
+                if all(known.url != link.url for known in self.item.links):
+                    self.item.links.append(link)
+            elif all(known.url != link.url for known in self.resources):
+                self.resources.append(link)
+
+    def _add_images(self, images: list[ImageDraft]) -> None:
+        if self.item:
+            self.item.images.extend(images)
+        else:
+            self.orphan_images.extend(images)
+
+    def _extract(self, nodes: list[SyntaxTreeNode], line: int) -> Inline:
+        walker = InlineWalker(line)
+        walker.walk(nodes)
+        found = walker.result()
+        if found.html:
+            self.warn(line, "inline HTML tags removed (their text is kept)")
+        if found.text:
+            self.texts.append(found.text)
+            if self.first_text is None:
+                self.first_text = found.text
+        return found
+
+    # -- blocks ---------------------------------------------------------------------------------------------
+
+    def _block(self, node: SyntaxTreeNode, nested: bool) -> None:
+        line = _line_of(node, 1)
+        kind = node.type
+        if kind == "heading":
+            if nested:
+                self._content(node.children[0].children if node.children else [], line)
+            else:
+                self._heading(node, line)
+        elif kind == "paragraph":
+            self._paragraph(node, line, nested)
+        elif kind in ("bullet_list", "ordered_list"):
+            self._list(node, line)
+        elif kind in ("fence", "code_block"):
+            code = block_text(node.content)
+            if code:
+                self.texts.append(code)
+                self._add_note(line, code, None if self.item else "code block before the first item")
+        elif kind == "html_block":
+            self._html(node.content, line)
+        elif kind == "table":
+            self._table(node, line)
+        elif kind == "blockquote":
+            for child in node.children:
+                self._block(child, nested=True)
+        elif kind == "hr":
+            pass  # a rule separates sections visually; the headings already do
+        else:
+            text = self._plain(node, line)
+            self._add_note(line, text, f"unexpected Markdown block ({kind})")
+
+    def _heading(self, node: SyntaxTreeNode, line: int) -> None:
+        found = self._extract(node.children[0].children if node.children else [], line)
+        text = found.text
+        if text and self.first_heading is None:
+            self.first_heading = text
+        if node.tag == "h1" and not self.seen_title_h1:
+            self.seen_title_h1 = True
+            self.title_line = line
+            if text:
+                self.title = text
+            else:
+                self.warn(line, "the title heading is empty; add a title")
+            self._add_links(found.links)
+            self._add_images(found.images)
+            return
+        if node.tag == "h1":
+            if not text:
+                self.warn(line, "an empty # heading starts a part; give it a title")
+            part = PartDraft(title=text or TITLE_PLACEHOLDER, line=line)
+            if not text:
+                part.checks.append("the heading in the post was empty")
+            self.parts.append(part)
+            self.part, self.item = part, None
+            self._add_links(found.links)
+            self._add_images(found.images)
+            return
+        self._start_item(text, line)
+        self._add_links(found.links)
+        self._add_images(found.images)
+
+    def _start_item(self, title: str, line: int) -> None:
+        item = ItemDraft(title=title or TITLE_PLACEHOLDER, line=line)
+        if not title:
+            self.warn(line, "an empty heading starts an item; give it a title")
+            item.checks.append("the heading in the post was empty")
+        else:
+            key = title.casefold()
+            if key in self.titles_seen:
+                first = self.titles_seen[key]
+                self.warn(line, f"heading '{title}' repeats the one on line {first}; kept as a separate item")
+                item.checks.append(f"same title as the item from post line {first}")
+            else:
+                self.titles_seen[key] = line
+        self._current_part().items.append(item)
+        self.all_items.append(item)
+        self.item = item
+
+    def _paragraph(self, node: SyntaxTreeNode, line: int, nested: bool) -> None:
+        nodes = node.children[0].children if node.children else []
+        first, rest = split_first_line(nodes)
+        if not nested and is_bold_line(first):
+            walker = InlineWalker(line)
+            walker.walk(first)
+            heading = walker.result()
+            if looks_like_heading(heading.text):
+                # A paragraph that is only a short bold line is a sub-heading: another item.
+                found = self._extract(first, line)
+                self._start_item(found.text.rstrip(":：").strip() or found.text, line)
+                self._add_links(found.links)
+                self._add_images(found.images)
+                if rest:
+                    self._content(rest, line + 1)
+                return
+        self._content(nodes, line)
+
+    def _content(self, nodes: list[SyntaxTreeNode], line: int) -> None:
+        found = self._extract(nodes, line)
+        if self._source_line(found, line):
+            return
+        if found.links and self._link_line(found):
+            self._add_links(found.links)
+            self._add_images(found.images)
+            return
+        self._add_paragraph(line, found.text)
+        self._add_links(found.links)
+        self._add_images(found.images)
+
+    def _source_line(self, found: Inline, line: int) -> bool:
+        """`> 原文：<https://…>` or `Original: …`: the post this recap comes from."""
+        if self.source is not None or len(found.links) > 1:
+            return False
+        match = SOURCE_LABEL.match(found.text)
+        if not match or not match.group().strip():
+            return False
+        rest = found.text[match.end() :]
+        if found.links:
+            link = found.links[0]
+            rest = rest.replace(link.label or link.url, "", 1)
+        else:
+            bare = BARE_URL.search(rest)
+            if not bare:
+                return False
+            link = LinkDraft(url=bare.group().rstrip(".,;。，；"), label=None, line=line)
+            rest = rest.replace(link.url, "", 1)
+        if LINK_LINE_SEPARATORS.sub("", rest) or not is_web_address(link.url):
+            return False
+        self.source = LinkDraft(url=link.url, label=link.label, line=line, hint="blog")
+        self._add_images(found.images)
+        return True
+
+    def _link_line(self, found: Inline) -> bool:
+        """A paragraph of links and separators only, e.g. `([video](…) | [docs](…))`."""
+        words = LINK_LINE_SEPARATORS.sub("", found.outside)
+        hint = kind_from_label(words)
+        if words and not hint and not LINK_WORD.fullmatch(words):
+            return False
+        for link in found.links:
+            link.hint = hint
+        return True
+
+    def _list(self, node: SyntaxTreeNode, line: int) -> None:
+        takeaways: list[TakeawayDraft] = []
+        flattened: list[int] = []
+        for entry in node.children:
+            text, sublists = self._list_entry(entry)
+            points: list[str] = []
+            for sub in sublists:
+                self._points(sub, points, flattened)
+            if text:
+                takeaways.append(TakeawayDraft(text, points))
+            else:
+                # A bullet with no words of its own: its sub-bullets stand on their own.
+                takeaways.extend(TakeawayDraft(point) for point in points)
+        if flattened:
+            self._flattened_warning(flattened[0])
+        if not takeaways:
+            return
+        if self.item:
+            self.item.takeaways.extend(takeaways)
+            return
+        lines = []
+        for takeaway in takeaways:
+            lines.append(f"- {takeaway.text}")
+            lines.extend(f"  - {point}" for point in takeaway.points)
+        self._add_note(line, "\n".join(lines), "a list before the first item")
+
+    def _flattened_warning(self, line: int) -> None:
+        where = f"of '{self.item.title}'" if self.item else ""
+        message = "bullets nested deeper than two levels were flattened into points"
+        self.warn(line, f"{message} {where}".strip())
+        if self.item:
+            self.item.checks.append(f"{message} (post line {line})")
+
+    def _points(self, list_node: SyntaxTreeNode, out: list[str], flattened: list[int], depth: int = 2) -> None:
+        for entry in list_node.children:
+            text, sublists = self._list_entry(entry)
+            if text:
+                out.append(text)
+            for sub in sublists:
+                if depth >= 2:
+                    flattened.append(_line_of(sub, 1))
+                self._points(sub, out, flattened, depth + 1)
+
+    def _list_entry(self, entry: SyntaxTreeNode) -> tuple[str, list[SyntaxTreeNode]]:
+        """The words of one bullet (any blocks in it run together) and the lists nested under it."""
+        pieces: list[str] = []
+        sublists: list[SyntaxTreeNode] = []
+        for child in entry.children:
+            line = _line_of(child, _line_of(entry, 1))
+            if child.type in ("bullet_list", "ordered_list"):
+                sublists.append(child)
+            elif child.type == "paragraph":
+                found = self._extract(child.children[0].children if child.children else [], line)
+                pieces.append(found.text)
+                self._add_links(found.links)
+                self._add_images(found.images)
+            else:
+                pieces.append(self._plain(child, line))
+        return clean(" ".join(pieces)), sublists
+
+    def _plain(self, node: SyntaxTreeNode, line: int) -> str:
+        """All the words of any block, its links and pictures going where links and pictures go."""
+        if node.type in ("fence", "code_block"):
+            code = clean(node.content)
+            self.texts.append(code)
+            return code
+        if node.type == "html_block":
+            return self._html_parts(node.content, line)
+        if node.type == "inline":
+            found = self._extract(node.children, line)
+            self._add_links(found.links)
+            self._add_images(found.images)
+            return found.text
+        return clean(" ".join(self._plain(child, _line_of(child, line)) for child in node.children))
+
+    def _html_parts(self, html: str, line: int) -> str:
+        parser = HtmlText()
+        parser.feed(html)
+        parser.close()
+        text = clean("".join(parser.pieces))
+        if text:
+            self.texts.append(text)
+        self._add_links([LinkDraft(url=href, label=None, line=line) for href, _ in parser.links])
+        self._add_images([ImageDraft(src=src, alt=clean(alt), title="", line=line) for src, alt in parser.images])
+        return text
+
+    def _html(self, html: str, line: int) -> None:
+        text = self._html_parts(html, line)
+        if text:
+            self._add_note(line, text, "HTML block turned into plain text")
+        else:
+            self.warn(line, "HTML block with no text skipped")
+
+    def _table(self, node: SyntaxTreeNode, line: int) -> None:
+        rows: list[str] = []
+
+        def visit(current: SyntaxTreeNode) -> None:
+            if current.type == "tr":
+                rows.append(" | ".join(self._plain(cell, _line_of(current, line)) for cell in current.children))
+            else:
+                for child in current.children:
+                    visit(child)
+
+        visit(node)
+        self._add_note(line, "\n".join(row for row in rows if row.strip(" |")), "table turned into text rows")
+
+    # -- the end: placing what is left over ------------------------------------------------------------------
+
+    def _finish(self) -> tuple[dict[str, Any], Comments]:
+        title = self.title or self._fallback_title()
+        self.texts.append(title)
+        has_days = bool(self.parts)
+        if not self.all_items:
+            # A recap needs at least one item; the title (and the text under it) makes one.
+            self.warn(self.title_line, "the post has no ## sections; made one item from the title")
+            item = ItemDraft(title=title, line=self.title_line, paragraphs=self.preamble.intro)
+            self.preamble.intro = []
+            self.preamble.items.append(item)
+            self.all_items.append(item)
+        self.preamble.title = title
+        self.preamble.line = self.title_line
+        self._place_orphan_images()
+        if not has_days and self.preamble.intro:
+            first = self.all_items[0]
+            line = self.preamble.intro[0][0]
+            self.warn(line, f"text before the first item moved to the notes of '{first.title}'")
+            first.notes[:0] = self.preamble.intro
+            first.checks.append(f"the notes start with the post's introduction (post line {line})")
+            self.preamble.intro = []
+
+        comments = Comments()
+        assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
+        recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": self._language()}
+        recap["event"] = {"name": title}
+        if self.source:
+            # The original post is a blog post whatever its label says.
+            recap["source"] = {**link_dict(self.source), "kind": "blog"}
+        if has_days:
+            parts = [self.preamble] if (self.preamble.items or self.preamble.intro) else []
+            parts += self.parts
+            recap["parts"] = [assembler.part_dict(part, comments) for part in parts]
+        else:
+            recap["items"] = [assembler.item_dict(item, comments) for item in self.preamble.items]
+        if self.resources:
+            recap["resources"] = [link_dict(link) for link in self.resources]
+        return recap, comments
+
+    def _fallback_title(self) -> str:
+        if self.first_heading:
+            self.warn(self.title_line, "the post has no # title; used its first heading")
+            return self.first_heading
+        if self.first_text:
+            self.warn(1, "the post has no headings; used its first words as the title")
+            return self.first_text[:80].strip() or "Recap"
+        stem = Path(self.source_name).stem.strip()
+        self.warn(1, "the post has no text; the title is a placeholder")
+        return stem or "Recap"
+
+    def _place_orphan_images(self) -> None:
+        """Pictures outside any item go to the nearest item: the next one, or the last one at the end."""
+        for image in self.orphan_images:
+            target = next((item for item in self.all_items if item.line > image.line), self.all_items[-1])
+            self.warn(image.line, f"picture '{image.src}' is outside any item; attached to '{target.title}'")
+            target.checks.append(f"the picture '{image.src}' came from outside this item (post line {image.line})")
+            target.images.append(image)
+
+    def _language(self) -> str:
+        text = "".join(self.texts)
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+        # The katakana middle dot and long-vowel mark also turn up in Chinese text, so they do not count.
+        kana = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" and ch not in "\u30fb\u30fc")
+        words = len(re.findall(r"[A-Za-z]+", text))
+        if kana and kana * 20 >= han:
+            return "ja"
+        if han > words:
+            return "zh-CN"
+        return "en"

@@ -1,0 +1,138 @@
+"""Read inline tokens: the text, links and pictures of a run of them, or of an HTML fragment.
+
+Also tells a bold line that is a sub-heading from emphasised prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from markdown_it.tree import SyntaxTreeNode
+
+from decks.readers.markdown.drafts import ImageDraft, LinkDraft
+from decks.readers.markdown.prose import clean, columns
+
+# A bold-only paragraph longer than this reads as emphasised prose rather than a heading.
+_BOLD_HEADING_MAX_COLUMNS = 100
+
+# Literal runs of ** that CommonMark could not pair (the seed wraps whole lines in ****) are formatting
+# debris, not text.
+_STARS = re.compile(r"\*{2,}")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|$)")
+
+
+@dataclass
+class Inline:
+    text: str
+    outside: str  # the text that is not a link label, to tell a line of links from a sentence
+    links: list[LinkDraft]
+    images: list[ImageDraft]
+    html: bool
+
+
+def looks_like_heading(text: str) -> bool:
+    return bool(text) and columns(text) <= _BOLD_HEADING_MAX_COLUMNS and not _SENTENCE_END.search(text)
+
+
+def is_bold_line(nodes: list[SyntaxTreeNode]) -> bool:
+    """True when a line is nothing but bold text, the way many posts write their sub-headings."""
+    has_strong = False
+    for node in nodes:
+        if node.type == "text" and not _STARS.sub("", node.content).strip():
+            continue
+        if node.type == "strong":
+            has_strong = True
+            continue
+        return False
+    return has_strong
+
+
+def split_first_line(nodes: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    for index, node in enumerate(nodes):
+        if node.type in ("softbreak", "hardbreak"):
+            return nodes[:index], nodes[index + 1 :]
+    return nodes, []
+
+
+class InlineWalker:
+    """Collects the plain text, links and images of a run of inline nodes."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.pieces: list[str] = []
+        self.outside: list[str] = []
+        self.links: list[LinkDraft] = []
+        self.images: list[ImageDraft] = []
+        self.html = False
+
+    def walk(self, nodes: list[SyntaxTreeNode], in_link: bool = False) -> None:
+        for node in nodes:
+            kind = node.type
+            if kind == "text":
+                self._emit(_STARS.sub("", node.content), in_link)
+            elif kind == "code_inline":
+                self._emit(node.content, in_link)
+            elif kind in ("softbreak", "hardbreak"):
+                self._emit("\n", in_link)
+                self.line += 1
+            elif kind == "html_inline":
+                # The tags go; the text between them is ordinary text tokens and stays.
+                self.html = True
+            elif kind == "image":
+                alt = InlineWalker(self.line)
+                alt.walk(node.children)
+                self.images.append(
+                    ImageDraft(
+                        src=str(node.attrs.get("src", "")),
+                        alt=alt.text(),
+                        title=str(node.attrs.get("title", "") or ""),
+                        line=self.line,
+                    )
+                )
+            elif kind == "link":
+                start = len(self.pieces)
+                self.walk(node.children, in_link=True)
+                label = clean("".join(self.pieces[start:]))
+                url = str(node.attrs.get("href", ""))
+                autolink = node.markup == "autolink" or label == url
+                self.links.append(LinkDraft(url=url, label=None if autolink or not label else label, line=self.line))
+            else:
+                self.walk(node.children, in_link)
+
+    def _emit(self, text: str, in_link: bool) -> None:
+        self.pieces.append(text)
+        if not in_link:
+            self.outside.append(text)
+
+    def text(self) -> str:
+        return clean("".join(self.pieces))
+
+    def result(self) -> Inline:
+        return Inline(self.text(), clean("".join(self.outside)), self.links, self.images, self.html)
+
+
+class HtmlText(HTMLParser):
+    """The words, links and pictures of an HTML fragment; the markup itself is what gets dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.images: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "a" and values.get("href", "").strip():
+            self.links.append((values["href"].strip(), ""))
+        elif tag == "img" and values.get("src", "").strip():
+            self.images.append((values["src"].strip(), values.get("alt", "")))
+        elif tag in ("br", "p", "div", "li", "tr", "td", "th"):
+            self.pieces.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.pieces.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.pieces.append(f" {data} ")
