@@ -1,0 +1,38 @@
+"""The content's recurring pieces as paragraphs before fitting: takeaways as bullets (their points below),
+links and presenter handles as linked runs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from decks.layout.deck.fit import Src
+from decks.layout.deck.plan import Run
+from decks.model import Handle, Link, Takeaway
+
+
+def takeaway_srcs(takeaways: Sequence[Takeaway], space: float = 0.0) -> list[Src]:
+    srcs = []
+    for n, t in enumerate(takeaways):
+        srcs.append(
+            Src((Run(t.text),), bullet=True, space_before=space if n == 0 else 0.3, keep_with_next=bool(t.points))
+        )
+        srcs.extend(Src((Run(p, "muted"),), level=1, bullet=True, scale=0.85) for p in t.points)
+    return srcs
+
+
+def linked_runs(pieces: Sequence[tuple[str, str | None]], separator: str) -> tuple[Run, ...]:
+    """Linked texts in the link colour, joined by a muted separator."""
+    runs: list[Run] = []
+    for n, (text, url) in enumerate(pieces):
+        if n:
+            runs.append(Run(separator, "muted"))
+        runs.append(Run(text, "accent2", url))
+    return tuple(runs)
+
+
+def link_runs(links: Sequence[Link]) -> tuple[Run, ...]:
+    return linked_runs([(f"▸ {link.text}", link.url) for link in links], "   ·   ")
+
+
+def handle_runs(handles: Sequence[Handle]) -> tuple[Run, ...]:
+    return linked_runs([(f"{h.handle} ({h.network})", h.url) for h in handles], "  ·  ")
