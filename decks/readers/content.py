@@ -8,6 +8,7 @@ from typing import Any
 from decks.errors import ContentError, Problem
 from decks.imagefiles import probe
 from decks.model import Recap
+from decks.model.paths import Path_, dotted
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
@@ -53,14 +54,14 @@ def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
                 )
             ]
         )
-    _resolve_images(data, base_dir)
+    images = _resolve_images(data, base_dir)
     try:
         recap = Recap.model_validate(data)
     except ValidationError as exc:
         raise ContentError(_merge(located.problems, problems_from_validation(exc, Recap, located, file))) from None
     if located.problems:
         raise ContentError(located.problems)
-    problems = _check_images(recap, located, file)
+    problems = _check_images(images, located, file)
     if problems:
         raise ContentError(problems)
     return recap
@@ -79,15 +80,15 @@ def _merge(yaml_problems: list[Problem], model_problems: list[Problem]) -> list[
     return sorted(merged, key=lambda p: (p.line or 0, p.col or 0))
 
 
-def _image_slots(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict[str, Any], str]]:
+def _image_slots(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any], str]]:
     """Every (path to the value, the mapping holding it, its key) that names an image file."""
-    slots: list[tuple[tuple[str | int, ...], dict[str, Any], str]] = []
+    slots: list[tuple[Path_, dict[str, Any], str]] = []
     for parent_key, key in _IMAGE_PATHS:
         parent = data.get(parent_key)
         if isinstance(parent, dict) and isinstance(parent.get(key), str):
             slots.append(((parent_key, key), parent, key))
     groups = [("parts", p) for p in (data.get("parts") or [])] if isinstance(data.get("parts"), list) else []
-    item_lists: list[tuple[tuple[str | int, ...], Any]] = [(("items",), data.get("items"))]
+    item_lists: list[tuple[Path_, Any]] = [(("items",), data.get("items"))]
     for i, (_, part) in enumerate(groups):
         if isinstance(part, dict):
             item_lists.append((("parts", i, "items"), part.get("items")))
@@ -101,30 +102,22 @@ def _image_slots(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict
     return slots
 
 
-def _resolve_images(data: dict[str, Any], base_dir: Path) -> None:
-    for _, holder, key in _image_slots(data):
-        holder[key] = str((base_dir / holder[key]).resolve())
+def _resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Path]]:
+    """Make every image path absolute (relative to the content file); returns each with its place."""
+    images = []
+    for loc, holder, key in _image_slots(data):
+        resolved = (base_dir / holder[key]).resolve()
+        holder[key] = str(resolved)
+        images.append((loc, resolved))
+    return images
 
 
-def _check_images(recap: Recap, located: Located, file: str) -> list[Problem]:
-    """Missing or unreadable images, each at the line that names it (Pillow reads only the header)."""
-
-    wanted: list[tuple[tuple[str | int, ...], Path]] = []
-    if recap.event and recap.event.logo:
-        wanted.append((("event", "logo"), recap.event.logo))
-    if recap.presenter and recap.presenter.avatar:
-        wanted.append((("presenter", "avatar"), recap.presenter.avatar))
-    prefix_items = [(("items",), recap.items)] + [
-        (("parts", i, "items"), part.items) for i, part in enumerate(recap.parts)
-    ]
-    for prefix, items in prefix_items:
-        for j, item in enumerate(items):
-            if item.image:
-                wanted.append(((*prefix, j, "image", "path"), item.image.path))
+def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str) -> list[Problem]:
+    """Missing or unreadable images, each at the line that names it (plain files are checked from their header)."""
     problems = []
-    for loc, image_path in wanted:
+    for loc, image_path in images:
         line, col = located.where(loc) or (None, None)
-        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        field = dotted(loc)
         if not image_path.is_file():
             problems.append(
                 Problem(
