@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 # JPEG start-of-frame markers carry the size; C4 (Huffman tables), C8 and CC (arithmetic) are not frames.
@@ -82,3 +83,12 @@ def _jpeg(raw: bytes) -> ImageHeader | None:
             return ImageHeader("JPEG", width, height) if width and height else None
         pos += 2 + length
     return None
+
+
+def orientation(img: Any, raw: bytes) -> int:
+    """The EXIF orientation of a picture Pillow has opened (`img`, from the bytes `raw`); 1 when absent."""
+    # Pillow finds a PNG's eXIf chunk only by decoding the whole image: look for the chunk's name first, so a
+    # PNG that needs no turning is never decoded.
+    if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in raw:
+        return 1
+    return int(img.getexif().get(0x0112, 1))

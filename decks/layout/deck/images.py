@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from decks.imagefiles import probe
+from decks.imagefiles import orientation, probe
 
 
 def picture_size(path: Path) -> tuple[int, int]:
     """Width and height in pixels, swapped when the EXIF orientation turns the picture a quarter."""
-    header = probe(path.read_bytes())
+    raw = path.read_bytes()
+    header = probe(raw)
     if header is not None:  # a plain PNG/JPEG/GIF: no EXIF to turn it, no need for Pillow
         return header.width, header.height
     from PIL import Image
 
-    with Image.open(path) as img:
+    with Image.open(io.BytesIO(raw)) as img:
         w, h = img.size
-        # Pillow finds a PNG's eXIf chunk only by decoding the whole image: look for the chunk's name first.
-        if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in path.read_bytes():
-            orientation = 1
-        else:
-            orientation = img.getexif().get(0x0112, 1)
+        turn = orientation(img, raw)
     # EXIF orientations 5-8 turn the picture a quarter, so it shows with width and height swapped.
-    return (h, w) if orientation in (5, 6, 7, 8) else (w, h)
+    return (h, w) if turn in (5, 6, 7, 8) else (w, h)

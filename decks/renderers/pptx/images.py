@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decks import cachedir
+from decks.imagefiles import orientation as exif_orientation
 from decks.imagefiles import probe
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
-    from PIL import Image, ImageFont
+    from PIL import ImageFont
 
 KEEP = {"PNG", "JPEG", "GIF"}
 ICON_PX = 256
@@ -38,7 +39,7 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
 
     with Image.open(io.BytesIO(raw)) as img:
         fmt = img.format or ""
-        orientation = _orientation(img, raw)
+        orientation = exif_orientation(img, raw)
         # Some slack before re-encoding: shrinking a picture less than 1.5 times saves about a quarter of its
         # bytes, and decoding, resampling and encoding it took more time than the rest of the deck's pictures.
         too_big = img.width > max_w * 1.5 and img.height > max_h * 1.5
@@ -61,15 +62,6 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
             out = out.convert("RGBA")
         out.save(buffer, "PNG", optimize=False)
         return buffer.getvalue(), "png"
-
-
-def _orientation(img: Image.Image, raw: bytes) -> int:
-    """The EXIF orientation tag (1 when absent)."""
-    # Pillow finds a PNG's eXIf chunk only by decoding the whole image: look for the chunk's name first, so a
-    # PNG that goes in unchanged is never decoded.
-    if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in raw:
-        return 1
-    return int(img.getexif().get(0x0112, 1))
 
 
 @lru_cache(maxsize=8)
