@@ -6,11 +6,15 @@ Both renderers and `recap check` report these, so that a missing glyph is never 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from decks.model import Item, Part, Recap
 from decks.model.paths import Path_
+from decks.text.fallback import FontStack
 from decks.themes.model import Theme
+
+W = TypeVar("W")
 
 
 def texts(recap: Recap) -> Iterator[tuple[Path_, str]]:
@@ -62,11 +66,15 @@ def missing_glyphs(recap: Recap, theme: Theme) -> list[tuple[Path_, str]]:
     from decks.text.stacks import stacks_for
 
     stacks = stacks_for(theme)
-    shown = list(texts(recap))
+    return first_missing(list(texts(recap)), (stacks.body, stacks.hand))
+
+
+def first_missing(shown: Sequence[tuple[W, str]], stacks: Iterable[FontStack]) -> list[tuple[W, str]]:
+    """(where, character) for each character of `shown` that no stack can draw, at its first place."""
     # Check each distinct character once, then find where each missing one first appears.
-    chars = set().union(*(text for _, text in shown))
-    missing = stacks.body.missing("".join(chars)) | stacks.hand.missing("".join(chars))
-    found: list[tuple[Path_, str]] = []
+    chars = "".join(set().union(*(text for _, text in shown)))
+    missing: set[str] = set().union(*(stack.missing(chars) for stack in stacks))
+    found: list[tuple[W, str]] = []
     for where, text in shown:
         for ch in sorted(missing.intersection(text)):
             missing.discard(ch)

@@ -13,7 +13,7 @@ from functools import cache
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.layout import icons
-from decks.layout.coverage import describe_char
+from decks.layout.coverage import describe_char, first_missing
 from decks.layout.sketch import modular, path, radial
 from decks.layout.sketch.cards import CardSpec, draw_card, item_spec
 from decks.layout.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
@@ -70,25 +70,18 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
             left = len(item.takeaways) - max_takeaways
             if left > 0:
                 out.append(f"--max-takeaways {max_takeaways}: {left} takeaway(s) of '{item.title}' are not on the page")
-    seen: set[str] = set()
-
-    def check(where: str, text: str) -> None:
-        for ch in sorted(style.hand.missing(text) | style.bold.missing(text)):
-            if ch not in seen:
-                seen.add(ch)
-                out.append(
-                    f"{where}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as an empty box: "
-                    "remove it, or add a font that has it to the theme's fallbacks"
-                )
-
+    shown: list[tuple[str, str]] = []
     for item in recap.all_items:
-        check(f"item '{item.title}'", item.title)
-        for t in item.takeaways[:max_takeaways]:
-            for text in (t.text, *t.points):
-                check(f"item '{item.title}'", text)
-    for t in recap.key_takeaways:
-        for text in (t.text, *t.points):
-            check("key takeaways", text)
+        shown.append((f"item '{item.title}'", item.title))
+        shown += [
+            (f"item '{item.title}'", text) for t in item.takeaways[:max_takeaways] for text in (t.text, *t.points)
+        ]
+    shown += [("key takeaways", text) for t in recap.key_takeaways for text in (t.text, *t.points)]
+    out += [
+        f"{where}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as an empty box: "
+        "remove it, or add a font that has it to the theme's fallbacks"
+        for where, ch in first_missing(shown, (style.hand, style.bold))
+    ]
     return out
 
 
