@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decks.errors import Problem
-from decks.layout.coverage import describe_char, missing_glyphs
 from decks.model import Recap
 from decks.model.paths import dotted
+from decks.plan.coverage import describe_char, missing_glyphs
 from decks.readers.yamlpos import Located
 from decks.themes.model import Theme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from decks.checks import check_all
-from decks.layout.coverage import describe_char, missing_glyphs, texts
+from decks.plan.coverage import describe_char, missing_glyphs, texts
 from decks.readers.content import parse_content
 from decks.readers.yamlpos import parse
 from decks.themes.loader import load_theme

@@ -81,7 +81,10 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         ),
         click.Option(["--theme"], default=None, help="A theme name (see 'recap themes') or a theme folder."),
     ]
-    for opt in renderer_cls.options:
+    from decks.plan import SKETCH_OPTIONS
+
+    stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
+    for opt in (*stage_options, *renderer_cls.options):
         params.append(
             click.Option(
                 [f"--{opt.name.replace('_', '-')}", opt.name],
@@ -101,7 +104,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
 
         for problem in contrast_problems(loaded_theme):  # still renders: the user may want it anyway
             click.echo(f"warning: {problem}", err=True)
-        result = renderer_cls().render(recap, loaded_theme, **options)
+        from decks.renderers.base import render
+
+        result = render(renderer_cls, recap, loaded_theme, **options)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         write_atomic(target, result.data)
@@ -109,6 +114,16 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
+
+
+def _stage(consumes: str, recap: Any, theme: Any, options: dict[str, Any]) -> tuple[Any, tuple[str, ...]]:
+    """What a renderer consumes, built once: the model itself, the deck plan or the sketch, and its warnings."""
+    if consumes == "model":
+        return recap, ()
+    from decks import plan
+
+    built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **options)
+    return built, built.warnings
 
 
 def _load(content: Path | None) -> tuple[Any, Path]:
@@ -164,6 +179,29 @@ def schema(for_theme: bool) -> None:
     from decks.schema import content_schema, theme_schema
 
     click.echo(theme_schema() if for_theme else content_schema())
+
+
+@cli.command(name="plan")
+@click.argument("which", type=click.Choice(["deck", "sketch"]))
+@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
+@click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
+@click.option("--layout", type=click.Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
+@click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
+def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
+    """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
+    import json
+
+    from decks import plan
+
+    recap, _ = _load(content)
+    loaded = _theme(theme)
+    built, warnings = _stage(which, recap, loaded, options)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(json.dumps(plan.to_data(built), ensure_ascii=False, indent=1))
 
 
 @cli.command()

@@ -19,23 +19,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from decks import cachedir
+from decks.options import Option
 
 if TYPE_CHECKING:  # listing renderers must not pay for importing the model
     from decks.model import Recap
+    from decks.plan.deck.plan import Deck
+    from decks.plan.sketch.primitives import Sketch
     from decks.themes.model import Theme
 
 GROUP = "recap.renderers"
-
-
-@dataclass(frozen=True)
-class Option:
-    """A renderer-specific command-line option, e.g. `--paper a3`."""
-
-    name: str  # the option's long name without dashes, also the keyword passed to render()
-    help: str
-    default: Any = None
-    choices: tuple[str, ...] | None = None
-    type: type = str
 
 
 @dataclass
@@ -46,17 +38,45 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
+# What a renderer may consume: the validated model, or one of the plans (decks.plan).
+CONSUMES = ("model", "deck", "sketch")
+
+
 class Renderer(ABC):
-    """Turns a recap and a theme into the bytes of one file."""
+    """Turns what it consumes (the model, the deck plan or the sketch) and the theme into the bytes of one file.
+
+    `consumes` says which: the CLI builds that once and passes it as the first argument of `render`. A renderer
+    that consumes the sketch also gets the sketch's options (`--paper`, `--layout` ...) on its command; its own
+    `options` are passed to `render` as keywords.
+    """
 
     name: ClassVar[str]
     suffix: ClassVar[str]  # with the dot: ".pptx"
     description: ClassVar[str] = ""
+    consumes: ClassVar[str] = "model"
     options: ClassVar[tuple[Option, ...]] = ()
 
     @abstractmethod
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
-        """The file for `recap` in `theme`; raise `decks.errors.OutputError` when it cannot be made."""
+    def render(self, subject: Recap | Deck | Sketch, theme: Theme, **options: Any) -> Rendered:
+        """The file for `subject` in `theme`; raise `decks.errors.OutputError` when it cannot be made."""
+
+
+def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any) -> Rendered:
+    """What `recap NAME` does between loading and writing: build what the renderer consumes (the sketch takes
+    the sketch options among `options`), render it, and gather the plan's warnings with the renderer's."""
+    subject: Any = recap
+    warnings: tuple[str, ...] = ()
+    if renderer.consumes != "model":
+        from decks import plan
+
+        if renderer.consumes == "deck":
+            subject = plan.deck_plan(recap, theme)
+        else:
+            staged = {k: options.pop(k) for k in plan.SKETCH_OPTION_NAMES if k in options}
+            subject = plan.sketch_plan(recap, theme, **staged)
+        warnings = subject.warnings
+    result = renderer().render(subject, theme, **options)
+    return Rendered(result.data, [*warnings, *result.warnings])
 
 
 @dataclass(frozen=True)
@@ -114,4 +134,9 @@ def load(entry: Plugin) -> type[Renderer]:
     cls = entry.load()
     if not (isinstance(cls, type) and issubclass(cls, Renderer)):
         raise TypeError(f"entry point {entry.name} = {entry.value} is not a recap Renderer subclass")
+    if cls.consumes not in CONSUMES:
+        raise TypeError(f"renderer {entry.name} consumes '{cls.consumes}'; it must be one of {', '.join(CONSUMES)}")
     return cls
+
+
+__all__ = ["CONSUMES", "GROUP", "Option", "Plugin", "Rendered", "Renderer", "discover", "load", "render"]

@@ -10,31 +10,9 @@ import io
 from pathlib import Path as FilePath
 from typing import Any
 
-from decks.layout.sketch.primitives import Box, Link, Path, Sketch, TextRun
-from decks.model import Recap
-from decks.renderers.base import Option, Rendered, Renderer
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
+from decks.renderers.base import Rendered, Renderer
 from decks.themes.model import Theme
-
-SKETCH_OPTIONS = (
-    Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
-    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
-    Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
-    Option("max_takeaways", "Show at most N takeaways per item (the rest are listed as warnings).", None, None, int),
-)
-
-
-def sketch_for(recap: Recap, theme: Theme, options: dict[str, Any]) -> Sketch:
-    """The laid-out page for the options both sketch renderers share."""
-    from decks.layout.sketch import build
-
-    return build(
-        recap,
-        theme,
-        layout=options.get("layout"),
-        paper=options.get("paper"),
-        orientation=options.get("orientation"),
-        max_takeaways=options.get("max_takeaways"),
-    )
 
 
 def _num(v: float) -> str:
@@ -180,8 +158,7 @@ class PdfRenderer(Renderer):
     name = "pdf"
     suffix = ".pdf"
     description = "A one-page sketchnote handout (PDF): banner, a card per item, key takeaways, QR codes."
-    options = SKETCH_OPTIONS
+    consumes = "sketch"
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
-        sketch = sketch_for(recap, theme, options)
-        return Rendered(paint(sketch), list(sketch.warnings))
+    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+        return Rendered(paint(sketch))

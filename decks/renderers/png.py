@@ -10,10 +10,8 @@ import io
 from pathlib import Path as FilePath
 from typing import Any
 
-from decks.layout.sketch.primitives import Box, Path, Sketch, TextRun
-from decks.model import Recap
+from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun
 from decks.renderers.base import Rendered, Renderer
-from decks.renderers.pdf import SKETCH_OPTIONS, sketch_for
 from decks.themes.model import Theme
 
 SCALE = 2.0  # pixels per point in the output: 144 dpi
@@ -60,8 +58,7 @@ class PngRenderer(Renderer):
     name = "png"
     suffix = ".png"
     description = "The one-page sketchnote as a PNG picture at 144 dpi (the same layout as recap pdf)."
-    options = SKETCH_OPTIONS
+    consumes = "sketch"
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
-        sketch = sketch_for(recap, theme, options)
-        return Rendered(paint(sketch), list(sketch.warnings))
+    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+        return Rendered(paint(sketch))

@@ -13,12 +13,10 @@ import base64
 import io
 from pathlib import Path as FilePath
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
-from decks.layout.sketch.primitives import Box, Link, Path, Sketch, TextRun
-from decks.model import Recap
+from decks.markup import esc
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
 from decks.renderers.base import Rendered, Renderer
-from decks.renderers.pdf import SKETCH_OPTIONS, sketch_for
 from decks.themes.model import Theme
 
 
@@ -77,7 +75,7 @@ def _outlines(font: FilePath) -> Any:
 
 def paint(sketch: Sketch) -> bytes:
     """The SVG of a laid-out page (user units are points)."""
-    from decks.layout.icons import font_path
+    from decks.plan.icons import font_path
     from decks.text.fonts import load_face
 
     icon_font = font_path().resolve()
@@ -99,7 +97,7 @@ def paint(sketch: Sketch) -> bytes:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}">',
-        f"<title>{escape(sketch.title)}</title>",
+        f"<title>{esc(sketch.title)}</title>",
         "<style>",
         *faces,
         "</style>",
@@ -130,13 +128,13 @@ def paint(sketch: Sketch) -> bytes:
             out.append(f'<path d="{d}" fill="{prim.color}"/>')
         elif isinstance(prim, TextRun):
             out.append(
-                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family={quoteattr(families[prim.font])} '
-                f'font-size="{_n(prim.size)}" fill="{prim.color}" xml:space="preserve">{escape(prim.text)}</text>'
+                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(families[prim.font])}" '
+                f'font-size="{_n(prim.size)}" fill="{prim.color}" xml:space="preserve">{esc(prim.text)}</text>'
             )
         elif isinstance(prim, Link):
             r = prim.rect
             out.append(
-                f"<a href={quoteattr(prim.url)}>"
+                f'<a href="{esc(prim.url)}">'
                 f'<rect x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" height="{_n(r.h)}" fill="#000" fill-opacity="0"/>'
                 "</a>"
             )
@@ -151,8 +149,7 @@ class SvgRenderer(Renderer):
     name = "svg"
     suffix = ".svg"
     description = "The one-page sketchnote as SVG: text stays text, links are links (the same layout as recap pdf)."
-    options = SKETCH_OPTIONS
+    consumes = "sketch"
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
-        sketch = sketch_for(recap, theme, options)
-        return Rendered(paint(sketch), list(sketch.warnings))
+    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+        return Rendered(paint(sketch))

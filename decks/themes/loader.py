@@ -17,6 +17,7 @@ from decks.themes.model import Fonts, FontSpec, Theme
 
 DEFAULT_THEME = "default"
 THEME_FILE = "theme.yaml"
+THEME_GROUP = "recap.themes"  # entry points of pip-installed themes
 _MAX_DEPTH = 8
 
 
@@ -33,17 +34,44 @@ def user_themes_dir() -> Path:
     return Path.cwd() / "assets" / "themes"
 
 
+def installed_themes() -> dict[str, Path]:
+    """Themes installed with pip: entry points in the `recap.themes` group, each naming a package whose folder
+    holds a theme.yaml (`neon = "recap_neon"`). The package is located, not imported."""
+    from importlib.metadata import entry_points
+    from importlib.util import find_spec
+
+    found: dict[str, Path] = {}
+    for ep in sorted(entry_points(group=THEME_GROUP), key=lambda e: e.name):
+        try:
+            spec = find_spec(ep.value.partition(":")[0].strip())
+        except (ImportError, ValueError):
+            continue
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            if (Path(location) / THEME_FILE).is_file():
+                found[ep.name] = Path(location)
+                break
+    return found
+
+
 def find_theme(name_or_path: str) -> Path:
-    """The folder of a theme given by name or path; raises `ContentError` when there is none."""
+    """The folder of a theme given by name or path; raises `ContentError` when there is none.
+
+    A name is looked up in ./assets/themes, then among installed themes, then the built-ins; only then is it
+    taken as a folder, so a folder ./NAME that happens to exist does not hide the theme NAME."""
+    if (user_themes_dir() / name_or_path / THEME_FILE).is_file():
+        return user_themes_dir() / name_or_path
+    builtin = themes_dir() / name_or_path
+    if "/" not in name_or_path and "\\" not in name_or_path:
+        installed = installed_themes() if not (builtin / THEME_FILE).is_file() else {}
+        if name_or_path in installed:
+            return installed[name_or_path]
+        if (builtin / THEME_FILE).is_file():
+            return builtin
     candidate = Path(name_or_path)
     if candidate.is_dir():
         return candidate
     if candidate.name == THEME_FILE and candidate.is_file():
         return candidate.parent
-    for root in (user_themes_dir(), themes_dir()):
-        folder = root / name_or_path
-        if (folder / THEME_FILE).is_file():
-            return folder
     known = ", ".join(sorted(available_themes())) or "none"
     raise ContentError(
         [Problem(name_or_path, "no such theme", f"use a theme folder or one of: {known} (see 'recap themes')")]
@@ -51,14 +79,20 @@ def find_theme(name_or_path: str) -> Path:
 
 
 def available_themes() -> dict[str, Path]:
-    """Every theme by name; a user theme hides a built-in one of the same name."""
-    found: dict[str, Path] = {}
+    """Every theme by name; a user theme hides an installed or built-in one of the same name, and a built-in one
+    hides an installed one (as `find_theme` looks them up)."""
+    found: dict[str, Path] = dict(installed_themes())
     for root in (themes_dir(), user_themes_dir()):
         if root.is_dir():
             for folder in sorted(root.iterdir()):
                 if (folder / THEME_FILE).is_file():
                     found[folder.name] = folder
     return found
+
+
+def name_is_user(folder: Path) -> bool:
+    """Whether a theme folder is one of the user's, under ./assets/themes."""
+    return folder.resolve().parent == user_themes_dir().resolve()
 
 
 def theme_layers(theme: Theme) -> list[Layer]:
@@ -82,7 +116,7 @@ def describe_themes() -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     builtin = themes_dir().resolve()
     for name, folder in sorted(available_themes().items()):
-        kind = "built-in" if folder.resolve().parent == builtin else "user"
+        kind = "built-in" if folder.resolve().parent == builtin else "user" if name_is_user(folder) else "installed"
         try:
             data = parse(decode((folder / THEME_FILE).read_bytes(), name), name).data
         except (YamlProblems, OSError):

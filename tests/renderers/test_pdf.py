@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from decks.cli.main import main
-from decks.layout.sketch import build
 from decks.model import Recap
+from decks.plan.sketch import build
 from decks.readers.content import load_content
+from decks.renderers.base import render
 from decks.renderers.pdf import PdfRenderer
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
@@ -44,7 +45,7 @@ def rendered(recaps, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str
     out = {}
     folder = tmp_path_factory.mktemp("pdf")
     for name, layout in CASES:
-        result = PdfRenderer().render(recaps[name], theme, layout=layout)
+        result = render(PdfRenderer, recaps[name], theme, layout=layout)
         path = folder / f"{name}-{layout}.pdf"
         path.write_bytes(result.data)
         out[name, layout] = (path, build(recaps[name], theme, layout=layout))
@@ -107,7 +108,7 @@ def test_titles_link_to_the_first_link_and_videos_get_qr_codes(rendered, recaps)
 
 
 def test_qr_codes_are_at_least_12_mm_and_can_be_turned_off(recaps) -> None:
-    from decks.layout.sketch.primitives import Box
+    from decks.plan.sketch.primitives import Box
 
     theme = load_theme(None)
     sketch = build(recaps["en"], theme)
@@ -119,7 +120,7 @@ def test_qr_codes_are_at_least_12_mm_and_can_be_turned_off(recaps) -> None:
 
 def test_same_bytes_every_run(recaps) -> None:
     theme = load_theme(None)
-    assert PdfRenderer().render(recaps["zh"], theme).data == PdfRenderer().render(recaps["zh"], theme).data
+    assert render(PdfRenderer, recaps["zh"], theme).data == render(PdfRenderer, recaps["zh"], theme).data
 
 
 def test_missing_glyph_is_reported_with_the_item(tmp_path) -> None:
@@ -130,7 +131,7 @@ def test_missing_glyph_is_reported_with_the_item(tmp_path) -> None:
     content = tmp_path / "emoji.yaml"
     content.write_text(text, encoding="utf-8")
     shutil.copytree(EXAMPLE_EN.parent / "img", tmp_path / "img")
-    result = PdfRenderer().render(load_content(content), load_theme(None))
+    result = render(PdfRenderer, load_content(content), load_theme(None))
     assert any("U+1F92F" in w and "ML GDE dinner" in w for w in result.warnings)
 
 

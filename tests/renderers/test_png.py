@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from decks.readers.content import load_content
+from decks.renderers.base import render
 from decks.renderers.pdf import PdfRenderer
 from decks.renderers.png import PngRenderer
 from decks.themes.loader import load_theme
@@ -18,7 +19,7 @@ from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
 
 @pytest.fixture(scope="module")
 def png_en() -> bytes:
-    return PngRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data
+    return render(PngRenderer, load_content(EXAMPLE_EN), load_theme(None)).data
 
 
 def test_png_is_the_page_at_144_dpi_and_not_blank(png_en) -> None:
@@ -29,14 +30,14 @@ def test_png_is_the_page_at_144_dpi_and_not_blank(png_en) -> None:
 
 
 def test_same_bytes_every_run(png_en) -> None:
-    assert PngRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data == png_en
+    assert render(PngRenderer, load_content(EXAMPLE_EN), load_theme(None)).data == png_en
 
 
 def test_png_matches_the_pdf_layout(png_en, tmp_path, poppler) -> None:
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm is not installed (apt-get install poppler-utils)")
     pdf = tmp_path / "en.pdf"
-    pdf.write_bytes(PdfRenderer().render(load_content(EXAMPLE_EN), load_theme(None)).data)
+    pdf.write_bytes(render(PdfRenderer, load_content(EXAMPLE_EN), load_theme(None)).data)
     subprocess.run(["pdftoppm", "-png", "-r", "36", "-singlefile", str(pdf), str(tmp_path / "ref")], check=True)
     ref = Image.open(tmp_path / "ref.png").convert("L")
     ours = Image.open(io.BytesIO(png_en)).convert("L").resize(ref.size, Image.Resampling.BOX)
@@ -45,5 +46,5 @@ def test_png_matches_the_pdf_layout(png_en, tmp_path, poppler) -> None:
 
 
 def test_chinese_example_and_path_layout_render(tmp_path) -> None:
-    data = PngRenderer().render(load_content(EXAMPLE_ZH), load_theme(None), layout="path").data
+    data = render(PngRenderer, load_content(EXAMPLE_ZH), load_theme(None), layout="path").data
     assert Image.open(io.BytesIO(data)).size == (1684, 1191)

@@ -16,6 +16,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from decks.readers.content import load_content
+from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.pptx.images import prepare
 from decks.themes.loader import load_theme
@@ -42,7 +43,7 @@ def decks(recaps, theme, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("decks")
     out = {}
     for name, recap in recaps.items():
-        result = PptxRenderer().render(recap, theme)
+        result = render(PptxRenderer, recap, theme)
         assert result.warnings == []
         out[name] = folder / f"{name}.pptx"
         out[name].write_bytes(result.data)
@@ -169,18 +170,18 @@ def test_sections_one_per_day_with_unique_guids(decks, recaps):
 
 
 def test_two_renders_are_identical_bytes(recaps, theme):
-    first = PptxRenderer().render(recaps["zh"], theme).data
-    assert PptxRenderer().render(recaps["zh"], theme).data == first
+    first = render(PptxRenderer, recaps["zh"], theme).data
+    assert render(PptxRenderer, recaps["zh"], theme).data == first
 
 
 def test_source_date_epoch_sets_the_core_dates(recaps, theme, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1552000000")
-    prs = Presentation(io.BytesIO(PptxRenderer().render(recaps["en"], theme).data))
+    prs = Presentation(io.BytesIO(render(PptxRenderer, recaps["en"], theme).data))
     assert prs.core_properties.created.year == 2019 and prs.core_properties.created.month == 3
 
 
 def test_a_template_without_a_layout_falls_back_with_a_warning(recaps, theme, tmp_path):
-    from decks.renderers.pptx.template import template_path
+    from decks.plan.template import template_path
 
     prs = Presentation(str(template_path(theme)))
     for name in ("Recap Section", "Recap Closing"):
@@ -189,7 +190,7 @@ def test_a_template_without_a_layout_falls_back_with_a_warning(recaps, theme, tm
     small = tmp_path / "small.pptx"
     prs.save(str(small))
     custom = theme.model_copy(update={"slides": theme.slides.model_copy(update={"template": small})})
-    result = PptxRenderer().render(recaps["en"], custom)
+    result = render(PptxRenderer, recaps["en"], custom)
     assert any("Recap Section" in w for w in result.warnings)
     assert any("Recap Closing" in w for w in result.warnings)
     out = Presentation(io.BytesIO(result.data))
@@ -198,7 +199,7 @@ def test_a_template_without_a_layout_falls_back_with_a_warning(recaps, theme, tm
 
 def test_four_three_uses_python_pptx_default(recaps, theme):
     custom = theme.model_copy(update={"slides": theme.slides.model_copy(update={"size": "4:3"})})
-    result = PptxRenderer().render(recaps["en"], custom)
+    result = render(PptxRenderer, recaps["en"], custom)
     prs = Presentation(io.BytesIO(result.data))
     assert prs.slide_width == 9144000 and result.warnings == []
 
@@ -379,7 +380,7 @@ def test_the_package_follows_the_opc_conventions(decks, recaps, theme):
     for path in decks.values():
         _check_presentation(path.read_bytes())
     four_three = theme.model_copy(update={"slides": theme.slides.model_copy(update={"size": "4:3"})})
-    _check_presentation(PptxRenderer().render(recaps["en"], four_three).data)
+    _check_presentation(render(PptxRenderer, recaps["en"], four_three).data)
 
 
 def test_media_are_shared_and_named_by_their_format(decks):
@@ -393,7 +394,7 @@ def test_media_are_shared_and_named_by_their_format(decks):
 
 
 def test_a_template_with_slides_gives_only_the_decks_slides(recaps, theme, tmp_path):
-    from decks.renderers.pptx.template import template_path
+    from decks.plan.template import template_path
 
     prs = Presentation(str(template_path(theme)))
     slide = prs.slides.add_slide(prs.slide_layouts[0])
@@ -402,12 +403,12 @@ def test_a_template_with_slides_gives_only_the_decks_slides(recaps, theme, tmp_p
     with_slides = tmp_path / "with-slides.pptx"
     prs.save(str(with_slides))
     custom = theme.model_copy(update={"slides": theme.slides.model_copy(update={"template": with_slides})})
-    data = PptxRenderer().render(recaps["en"], custom).data
+    data = render(PptxRenderer, recaps["en"], custom).data
     _check_presentation(data)
     out = Presentation(io.BytesIO(data))
     titles = [s.shapes.title.text_frame.text for s in out.slides]
     assert "Left over in the template" not in titles
-    assert len(out.slides) == len(Presentation(io.BytesIO(PptxRenderer().render(recaps["en"], theme).data)).slides)
+    assert len(out.slides) == len(Presentation(io.BytesIO(render(PptxRenderer, recaps["en"], theme).data)).slides)
 
 
 def test_recap_pptx_does_not_import_python_pptx(tmp_path):
@@ -442,7 +443,7 @@ def test_a_character_no_font_has_is_reported_as_a_warning(tmp_path):
     from decks.themes.loader import load_theme
 
     recap = parse_content("title: T\nitems:\n  - title: launch 🛸\n".encode(), "c.yaml", tmp_path)
-    result = PptxRenderer().render(recap, load_theme("default"))
+    result = render(PptxRenderer, recap, load_theme("default"))
     assert [w for w in result.warnings if "U+1F6F8" in w and w.startswith("items[0].title:")]
 
 

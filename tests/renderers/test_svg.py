@@ -8,6 +8,7 @@ import pytest
 
 from decks.cli.main import main
 from decks.readers.content import load_content
+from decks.renderers.base import render
 from decks.renderers.svg import SvgRenderer
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
@@ -19,7 +20,7 @@ NS = "{http://www.w3.org/2000/svg}"
 @pytest.mark.parametrize("example", [EXAMPLE_EN, EXAMPLE_ZH], ids=["en", "zh"])
 def test_svg_parses_and_holds_every_title(example, layout) -> None:
     recap = load_content(example)
-    data = SvgRenderer().render(recap, load_theme(None), layout=layout).data
+    data = render(SvgRenderer, recap, load_theme(None), layout=layout).data
     root = ET.fromstring(data)
     assert root.tag == f"{NS}svg"
     text = "".join("".join(t.itertext()) for t in root.iter(f"{NS}text")).replace(" ", "")
@@ -33,7 +34,7 @@ def test_svg_parses_and_holds_every_title(example, layout) -> None:
 
 def test_same_bytes_every_run() -> None:
     recap = load_content(EXAMPLE_ZH)
-    assert SvgRenderer().render(recap, load_theme(None)).data == SvgRenderer().render(recap, load_theme(None)).data
+    assert render(SvgRenderer, recap, load_theme(None)).data == render(SvgRenderer, recap, load_theme(None)).data
 
 
 def test_recap_svg_command_writes_the_file(tmp_path) -> None:
@@ -49,10 +50,10 @@ def test_fonts_are_embedded_as_subsets_and_icons_are_outlines() -> None:
 
     from fontTools.ttLib import TTFont
 
-    from decks.layout.icons import get
+    from decks.plan.icons import get
 
     recap = load_content(EXAMPLE_ZH)
-    svg = SvgRenderer().render(recap, load_theme(None)).data.decode("utf-8")
+    svg = render(SvgRenderer, recap, load_theme(None)).data.decode("utf-8")
     fonts = [TTFont(io.BytesIO(base64.b64decode(b))) for b in re.findall(r"base64,([A-Za-z0-9+/=]+)", svg)]
     assert len(fonts) >= 3  # the hand lettering, its bold, and the CJK face at least
     covered = set().union(*(chr(cp) for f in fonts for cp in f.getBestCmap()))

@@ -217,3 +217,38 @@ def test_themes_still_lists_a_broken_theme(workdir: Path, recap: Any) -> None:
     run = recap("themes")
     assert run.code == 0
     assert "broken\t(cannot be read; see 'recap check --theme broken')\t(user)" in run.out
+
+
+def _install_theme(tmp_path, monkeypatch, name: str = "neon") -> None:
+    """A pip-installed theme, as a distribution on sys.path: a package holding theme.yaml and its entry point."""
+    import sys
+
+    pkg = tmp_path / "site" / "recap_neon"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "theme.yaml").write_text('extends: default\ndescription: "Neon, from pip"\npalette:\n  accent: "#7a00cc"\n')
+    info = tmp_path / "site" / "recap_neon-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: recap-neon\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[recap.themes]\n{name} = recap_neon\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), *sys.path])
+
+
+def test_a_theme_installed_with_pip_is_found_by_its_entry_point(tmp_path, monkeypatch) -> None:
+    from decks.themes.loader import available_themes, find_theme, load_theme
+
+    _install_theme(tmp_path, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    assert find_theme("neon") == tmp_path / "site" / "recap_neon"
+    assert "neon" in available_themes()
+    assert load_theme(str(find_theme("neon"))).palette.accent.lower() == "#7a00cc"
+
+
+def test_a_folder_named_like_a_theme_does_not_hide_the_theme(tmp_path, monkeypatch) -> None:
+    from decks.assets import themes_dir
+    from decks.themes.loader import find_theme
+
+    (tmp_path / "ink").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert find_theme("ink") == themes_dir() / "ink"
+    assert find_theme("./ink") == tmp_path / "ink" or find_theme("./ink").resolve() == (tmp_path / "ink").resolve()

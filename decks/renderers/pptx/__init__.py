@@ -1,23 +1,26 @@
-"""The `recap pptx` renderer: an editable, designed PowerPoint deck (python-pptx is imported only to render)."""
+"""The `recap pptx` renderer: the deck plan written as an editable PowerPoint package (decks.renderers.pptx.writer)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from decks.model import Recap
 from decks.renderers.base import Rendered, Renderer
-from decks.themes.model import Theme
+
+if TYPE_CHECKING:
+    from decks.plan.deck.plan import Deck
+    from decks.themes.model import Theme
 
 
 class PptxRenderer(Renderer):
-    """Recap -> .pptx: title, agenda, a section per day, a slide per item, takeaways, resources, closing."""
+    """Deck plan -> .pptx: the slides on the template's layouts, with notes, links, pictures and sections."""
 
     name = "pptx"
     suffix = ".pptx"
     description = "An editable PowerPoint deck: one slide per item, speaker notes, links, a section per day."
+    consumes = "deck"
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:
+    def render(self, deck: Deck, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
         from decks.renderers.pptx.writer import write_pptx
 
-        data, warnings = write_pptx(recap, theme)
+        data, warnings = write_pptx(deck, theme)
         return Rendered(data, warnings)

@@ -14,6 +14,8 @@ from typing import Any
 
 from lxml import etree
 
+from decks.markup import esc
+
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -22,12 +24,6 @@ SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 EMU_PER_PT = 12700
 NSDECLS = f'xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"'
 XML_DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-# Tabs and line ends as references, so an attribute keeps them; characters XML 1.0 cannot carry are dropped
-# (composed text is never parsed, so nothing else would catch them).
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-    | {c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
-)
 
 
 def _a(tag: str) -> str:
@@ -36,11 +32,6 @@ def _a(tag: str) -> str:
 
 def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
-
-
-def esc(text: str) -> str:
-    """`text` escaped for XML element content and double-quoted attributes."""
-    return text.translate(_ESCAPES)
 
 
 def xfrm(x: float, y: float, w: float, h: float) -> str:

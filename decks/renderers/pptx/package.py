@@ -9,54 +9,15 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 
-from decks.renderers.pptx.oxml import XML_DECL, esc
+from decks.markup import esc
+from decks.opc import DEFAULTS, Rel, rels_name
+from decks.renderers.pptx.oxml import XML_DECL
 
 FIXED_ZIP_DATE = (2019, 1, 1, 0, 0, 0)
 # Already compressed: deflating them again costs time and saves nothing.
 STORED = (".png", ".jpg", ".jpeg", ".gif")
-
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-RT_OFFICE_DOCUMENT = _RT + "officeDocument"
-RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-RT_APP = _RT + "extended-properties"
-RT_SLIDE = _RT + "slide"
-RT_SLIDE_LAYOUT = _RT + "slideLayout"
-RT_SLIDE_MASTER = _RT + "slideMaster"
-RT_NOTES_SLIDE = _RT + "notesSlide"
-RT_NOTES_MASTER = _RT + "notesMaster"
-RT_THEME = _RT + "theme"
-RT_IMAGE = _RT + "image"
-RT_HYPERLINK = _RT + "hyperlink"
-
-_CT = "application/vnd.openxmlformats-officedocument."
-CT_SLIDE = _CT + "presentationml.slide+xml"
-CT_NOTES_SLIDE = _CT + "presentationml.notesSlide+xml"
-CT_NOTES_MASTER = _CT + "presentationml.notesMaster+xml"
-CT_THEME = _CT + "theme+xml"
-CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
-CT_APP = _CT + "extended-properties+xml"
-CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
-# Extensions that get a <Default> content type; every other part gets an <Override>.
-DEFAULTS = {"rels": CT_RELS, "xml": "application/xml", "png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
-
-
-@dataclass(frozen=True)
-class Rel:
-    """One relationship: `target` is an absolute partname ("/ppt/...") or, when `external`, a URL."""
-
-    rid: str
-    reltype: str
-    target: str
-    external: bool = False
-
-
-def rels_name(partname: str) -> str:
-    """The partname of `partname`'s relationships item ("/" is the package itself)."""
-    folder, base = posixpath.split(partname)
-    return posixpath.join(folder, "_rels", base + ".rels")
 
 
 @lru_cache(maxsize=256)

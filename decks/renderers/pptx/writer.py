@@ -1,5 +1,8 @@
 """Write a deck plan into a .pptx package: the template's parts as they are, and slides, notes, pictures,
 presentation and properties composed as text (python-pptx is not imported: it cost more than the deck).
+
+The plan decides every box, size, line pitch and run (each run already names the face that draws it); this
+module only translates it into PresentationML on the layouts the plan names.
 """
 
 from __future__ import annotations
@@ -7,18 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from decks.assets import assets_dir
-from decks.layout.deck import ZWSP, Para, Picture, Slide, TextBox, build_plan
-from decks.model import Recap
-from decks.renderers.pptx import oxml
-from decks.renderers.pptx.images import icon_png, icon_px, prepare
-from decks.renderers.pptx.package import (
+from decks.opc import (
     CT_APP,
     CT_CORE,
     CT_NOTES_MASTER,
@@ -35,22 +33,14 @@ from decks.renderers.pptx.package import (
     RT_SLIDE,
     RT_SLIDE_LAYOUT,
     RT_THEME,
-    Package,
     Rel,
-    Rels,
     rels_name,
 )
-from decks.renderers.pptx.template import (
-    BODIES,
-    LATENT,
-    TITLES,
-    Layout,
-    TemplatePackage,
-    placeholders,
-    resolve,
-    template_path,
-)
-from decks.text.fallback import FontStack
+from decks.plan.deck.plan import Deck, Layout, Para, Picture, Slide, TextBox
+from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
+from decks.renderers.pptx import oxml
+from decks.renderers.pptx.images import icon_png, icon_px, prepare
+from decks.renderers.pptx.package import Package, Rels
 from decks.text.stacks import face_of, stacks_for
 from decks.themes.model import Theme
 
@@ -78,14 +68,14 @@ def fixed_date() -> dt.datetime:
 class Writer:
     """One deck: the plan laid on the template's layouts, written part by part into a `Package`."""
 
-    def __init__(self, recap: Recap, theme: Theme) -> None:
-        self.recap, self.theme = recap, theme
+    def __init__(self, deck: Deck, theme: Theme) -> None:
+        self.deck, self.theme = deck, theme
         self.palette = theme.palette.model_dump()
         stacks = stacks_for(theme)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
         cjk = face_of(theme.fonts.cjk)
         self.ea = cjk.family if cjk else stacks.body.primary.family
-        self.lang = recap.language
+        self.lang = deck.language
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
         self._images: dict[Any, str] = {}
@@ -96,30 +86,25 @@ class Writer:
 
     def write(self) -> bytes:
         """The deck's package bytes: template parts, notes master, slides and notes, presentation, properties."""
-        path = template_path(self.theme)
-        if not path.is_file():
-            from decks.errors import OutputError, Problem
-
-            raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
-        tpl = TemplatePackage(path.read_bytes())
-        resolved = resolve(tpl, path.name)
-        self.warnings.extend(resolved.warnings)
-        deck = build_plan(self.recap, self.theme, resolved.geometry)
-        self.warnings.extend(deck.warnings)
+        deck = self.deck
+        if deck.template is None:
+            raise ValueError("the deck plan names no template: build it with decks.plan.deck_plan")
+        tpl = read_template(deck.template.path)
+        layouts = deck.template.layouts
         # The presentation's own rels, less the template's slides (recap's replace them).
         pres_rels = Rels(tpl.main, [r for r in tpl.rels(tpl.main) if r.reltype != RT_SLIDE])
-        core, app = self.copy_template(tpl, resolved.master, pres_rels)
+        core, app = self.copy_template(tpl, deck.template.master, pres_rels)
         notes_master, notes_slots = self.notes_master(pres_rels)
-        slots = {role: _slots(layout) for role, layout in resolved.layouts.items()}
+        slots = {role: _slots(layout) for role, layout in layouts.items()}
         slides: list[tuple[int, str]] = []
         for n, slide in enumerate(deck.slides, 1):
-            name = self.slide(resolved.layouts[slide.layout], slots[slide.layout], slide, n, notes_master, notes_slots)
+            name = self.slide(layouts[slide.layout], slots[slide.layout], slide, n, notes_master, notes_slots)
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
         self.package.blobs[tpl.main] = oxml.presentation(tpl.blobs[tpl.main], slides, nm_rid, deck.sections)
         self.package.rels[tpl.main] = pres_rels.xml()
-        self.properties(tpl, core, app, len(slides), resolved.geometry.width / resolved.geometry.height)
+        self.properties(tpl, core, app, len(slides), deck.width / deck.height)
         return self.package.zip_bytes()
 
     def copy_template(self, tpl: TemplatePackage, master: str, pres_rels: Rels) -> tuple[str, str]:
@@ -182,12 +167,11 @@ class Writer:
         for rel in tpl.rels("/"):
             if rel.reltype not in REPLACED and (rel.external or rel.target in self.package.blobs):
                 rels.add(rel.reltype, rel.target, rel.external)
-        presenter = self.recap.presenter
         xml = oxml.core_properties(
-            title=self.recap.title,
-            subject=self.recap.event_name or "",
-            creator=presenter.name if presenter else "recap",
-            language=self.recap.language,
+            title=self.deck.title,
+            subject=self.deck.subject,
+            creator=self.deck.author or "recap",
+            language=self.deck.language,
             date=fixed_date().strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
         self.package.add(core, CT_CORE, xml.encode("utf-8"))
@@ -300,41 +284,26 @@ class Writer:
         return oxml.text_body(box.anchor, [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)])
 
     def paragraph(self, rels: Rels, para: Para, n: int, number: int) -> str:
-        """An `<a:p>`: its runs cut by the face that draws each character, links related in `rels`."""
-        stack = self.stacks[para.font]
+        """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
+        primary = self.stacks[para.font].primary.family
         runs: list[str] = []
         for run in para.runs:
             color = self.palette[run.color]
-            if run.field == "slidenum":
-                runs.append(
-                    oxml.run(
-                        str(number),
-                        size=para.size,
-                        color=color,
-                        latin=stack.primary.family,
-                        ea=self.ea,
-                        cs=stack.primary.family,
-                        lang=self.lang,
-                        bold=False,
-                        field="slidenum",
-                    )
+            rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link and not run.field else None
+            runs.append(
+                oxml.run(
+                    str(number) if run.field == "slidenum" else run.text,
+                    size=para.size,
+                    color=color,
+                    latin=run.face or primary,
+                    ea=self.ea,
+                    cs=primary,
+                    lang=self.lang,
+                    bold=para.font == "heading" and not run.field,
+                    link_rid=rid,
+                    field=run.field,
                 )
-                continue
-            rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link else None
-            for family, text in (seg for piece in _pieces(run.text, rid) for seg in _segments(stack, piece)):
-                runs.append(
-                    oxml.run(
-                        text,
-                        size=para.size,
-                        color=color,
-                        latin=family,
-                        ea=self.ea,
-                        cs=stack.primary.family,
-                        lang=self.lang,
-                        bold=para.font == "heading",
-                        link_rid=rid,
-                    )
-                )
+            )
         return oxml.paragraph(
             runs,
             level=para.level,
@@ -371,42 +340,12 @@ def _ph_attrs(attrs: dict[str, str]) -> dict[str, str]:
     return {k: attrs[k] for k in ("type", "idx", "orient", "sz") if k in attrs and attrs[k] != defaults[k]}
 
 
-_WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")
-
-
-def _pieces(text: str, link: str | None) -> list[str]:
-    """A linked run cut after each space and zero-width space: LibreOffice makes each linked run one field,
-    which it never breaks between words (a link longer than the line is cut mid-word), so each word is a run
-    of its own, and the lines break where the engine measured them."""
-    return _WORD_END.split(text) if link else [text]
-
-
-def _segments(stack: FontStack, text: str) -> list[tuple[str, str]]:
-    """`text` cut into runs by the family that draws each character, as the engine measured it (a ZWSP, or a
-    character no face has, joins the run before)."""
-    # Most text is drawn by one face throughout: look each distinct character up once and be done.
-    faces = {stack.face_for(ch) for ch in set(text) if ch != ZWSP}
-    if len(faces) == 1:
-        (face,) = faces
-        if face is not None and (text[0] != ZWSP or face.family == stack.primary.family):
-            return [(face.family, text)]
-    out: list[tuple[str, str]] = []
-    for ch in text:
-        face = None if ch == ZWSP else stack.face_for(ch)
-        family = face.family if face else (out[-1][0] if out else stack.primary.family)
-        if out and out[-1][0] == family:
-            out[-1] = (family, out[-1][1] + ch)
-        else:
-            out.append((family, ch))
-    return out
-
-
 def _xywh(box: Any) -> tuple[float, float, float, float]:
     return (box.x, box.y, box.w, box.h)
 
 
-def write_pptx(recap: Recap, theme: Theme) -> tuple[bytes, list[str]]:
-    """The .pptx bytes for `recap` in `theme`, and warnings."""
-    writer = Writer(recap, theme)
+def write_pptx(deck: Deck, theme: Theme) -> tuple[bytes, list[str]]:
+    """The .pptx bytes of the deck plan in `theme`, and warnings."""
+    writer = Writer(deck, theme)
     data = writer.write()
     return data, writer.warnings

@@ -6,10 +6,10 @@ an arrow crosses every gap, so the reading order is always visible.
 
 from __future__ import annotations
 
-from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.layout.sketch.modular import Placed
-from decks.layout.sketch.primitives import Path, Point, Primitive, Rect
-from decks.layout.sketch.style import Style
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
+from decks.plan.sketch.style import Style
 
 
 def _mix(a: str, b: str, t: float) -> str:

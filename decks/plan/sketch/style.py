@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from decks.layout.sketch.primitives import Color, TextRun
-from decks.layout.sketch.rough import Pen
+from decks.plan.sketch.primitives import Color, TextRun
+from decks.plan.sketch.rough import Pen
 from decks.text.fallback import FontStack, strip_ignorable
 from decks.text.stacks import stacks_for
 from decks.themes.model import Theme

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.layout.sketch.primitives import Primitive, Rect
-from decks.layout.sketch.style import Style
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.primitives import Primitive, Rect
+from decks.plan.sketch.style import Style
 
 Placed = tuple[CardPlan, float, float, float]  # plan, x, y, height
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decks.layout.deck import ZWSP, build_plan, default_geometry, display_url
 from decks.model import Recap
+from decks.plan.deck import ZWSP, build_plan, default_geometry, display_url
 from decks.readers.content import load_content
 from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
@@ -101,7 +101,7 @@ def test_pictures_keep_their_aspect_ratio_and_do_not_cover_text(plans):
 def test_geometry_is_16_by_9_and_plans_are_pure(theme):
     geo = default_geometry()
     assert geo.width / geo.height == pytest.approx(16 / 9)
-    assert "pptx" not in " ".join(m for m in sys.modules if m.startswith("decks.layout"))
+    assert "pptx" not in " ".join(m for m in sys.modules if m.startswith("decks.plan"))
     assert stacks_for(theme).body.primary.family == "Lato"
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from decks.layout import icons
-from decks.layout.sketch import qr
-from decks.layout.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
-from decks.layout.sketch.style import LEADING, QR_SIDE, Style, baseline_in
 from decks.model import Item, LinkKind, Takeaway
+from decks.plan import icons
+from decks.plan.sketch import qr
+from decks.plan.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
+from decks.plan.sketch.style import LEADING, QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY

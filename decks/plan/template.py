@@ -1,5 +1,5 @@
-"""The template: read its zip as raw parts, find a layout for each slide role by name or placeholder types, and
-read the layouts' boxes (a placeholder without its own `<a:xfrm>` takes the master's).
+"""The template a deck plan is laid on: read its zip as raw parts, find a layout for each slide role by name or
+placeholder types, and read the layouts' boxes (a placeholder without its own `<a:xfrm>` takes the master's).
 
 A role whose layout is missing falls back to another layout (with a warning), never to a crash: the
 plan's boxes are then derived from the fallback's, and text goes into added text boxes when the layout
@@ -12,13 +12,15 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from decks.assets import assets_dir
-from decks.layout.deck import Frame, Geometry, Rect, default_geometry
-from decks.renderers.pptx.package import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, Rel, rels_name
+from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, Rel, rels_name
+from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
+from decks.plan.geometry import Rect
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -52,6 +54,18 @@ def template_path(theme: Theme) -> Path:
         return path
     name = "python-pptx-4x3.pptx" if theme.slides.size == "4:3" else "recap-16x9.pptx"
     return assets_dir() / "templates" / name
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, mtime: int, size: int) -> TemplatePackage:
+    return TemplatePackage(path.read_bytes())
+
+
+def read_template(path: Path) -> TemplatePackage:
+    """The template at `path`, read once per process while the file is unchanged (the plan reads its layouts,
+    the pptx renderer copies its parts)."""
+    st = path.stat()
+    return _read(path, st.st_mtime_ns, st.st_size)
 
 
 class TemplatePackage:
@@ -96,26 +110,6 @@ class TemplatePackage:
     def xml(self, partname: str) -> etree._Element:
         """The part parsed."""
         return etree.fromstring(self.blobs[partname])
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    """A `<p:ph>` shape of a layout or master: its name, type, idx, raw attributes and box (points), if any."""
-
-    name: str
-    type: str
-    idx: int
-    attrs: dict[str, str]
-    box: Rect | None
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A slide layout part: its partname, `<p:cSld name>` and placeholders in document order."""
-
-    partname: str
-    name: str
-    placeholders: tuple[Placeholder, ...]
 
 
 def placeholders(root: etree._Element) -> list[Placeholder]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decks.layout.icons import ATTRIBUTION
-from decks.layout.sketch.primitives import Container, Link, Path, Primitive, Rect
-from decks.layout.sketch.style import Style, baseline_in, labels
 from decks.model import Recap
+from decks.plan.icons import ATTRIBUTION
+from decks.plan.sketch.primitives import Container, Link, Path, Primitive, Rect
+from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 
-from decks.layout.sketch.primitives import Color, Path, Point, Rect
+from decks.plan.sketch.primitives import Color, Path, Point, Rect
 
 _STEP = 6.0  # points between samples: smooth at 2x PNG resolution, few enough to draw fast
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from decks.layout.deck.plan import Para, Run, TextBox
-from decks.layout.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
-from decks.layout.geometry import Rect
+from decks.plan.deck.plan import Para, Run, TextBox
+from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
+from decks.plan.geometry import Rect
 from decks.text.breaking import is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, layout

@@ -10,8 +10,8 @@ and URLs into runs, `paragraphs` and `notes` word the content's pieces, `labels`
 `images` reads picture sizes.
 """
 
-from decks.layout.deck.fit import LEADING
-from decks.layout.deck.plan import (
+from decks.plan.deck.fit import LEADING
+from decks.plan.deck.plan import (
     ROLES,
     Deck,
     Frame,
@@ -24,9 +24,9 @@ from decks.layout.deck.plan import (
     TextBox,
     default_geometry,
 )
-from decks.layout.deck.planner import Planner, build_plan
-from decks.layout.deck.text import ZWSP, display_host, display_url
-from decks.layout.geometry import Rect
+from decks.plan.deck.planner import Planner, build_plan
+from decks.plan.deck.text import ZWSP, display_host, display_url
+from decks.plan.geometry import Rect
 
 __all__ = [
     "LEADING",

@@ -17,12 +17,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from decks.layout.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.layout.sketch.chrome import centred_lettering
-from decks.layout.sketch.modular import Placed
-from decks.layout.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
-from decks.layout.sketch.rough import Pen
-from decks.layout.sketch.style import Style
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.chrome import centred_lettering
+from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
+from decks.plan.sketch.rough import Pen
+from decks.plan.sketch.style import Style
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
 

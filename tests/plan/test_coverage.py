@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from decks.layout.coverage import describe_char, missing_glyphs
-from decks.layout.deck import build_plan
+from decks.plan.coverage import describe_char, missing_glyphs
+from decks.plan.deck import build_plan
 from decks.readers.content import parse_content
 from decks.themes.loader import load_theme
 
@@ -20,7 +20,7 @@ def test_a_character_no_font_has_is_found_once_with_its_field(tmp_path: Path) ->
 def test_the_deck_plan_warns_about_characters_that_would_show_as_boxes(tmp_path: Path) -> None:
     recap = parse_content(b"title: T\nitems:\n  - title: launch \xf0\x9f\x9b\xb8\n", "c.yaml", tmp_path)
     deck = build_plan(recap, load_theme("default"))
-    assert deck.warnings == [
+    assert list(deck.warnings) == [
         f"items[0].title: no font of theme 'default' has {describe_char('🛸')}; it shows as a box on the slide"
     ]
 

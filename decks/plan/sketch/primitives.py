@@ -7,10 +7,10 @@ Nothing here knows reportlab or Pillow, so both backends paint exactly the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FilePath
 
-from decks.layout.geometry import Rect
+from decks.plan.geometry import Rect
 
 Point = tuple[float, float]
 Color = str  # "#RRGGBB"
@@ -71,7 +71,7 @@ class Container:
     part: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sketch:
     """A laid-out page: its size, what to paint in order, and where every container is."""
 
@@ -81,9 +81,9 @@ class Sketch:
     background: Color
     layout: str
     body_size: float  # the fitted body type size, points
-    primitives: list[Primitive] = field(default_factory=list)
-    containers: list[Container] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    primitives: tuple[Primitive, ...] = ()
+    containers: tuple[Container, ...] = ()
+    warnings: tuple[str, ...] = ()
     title: str = ""
     author: str = ""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from decks.layout import icons
 from decks.model import Item
+from decks.plan import icons
 
 
 def test_the_contents_icon_wins_when_the_set_has_it() -> None:

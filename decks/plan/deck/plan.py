@@ -1,7 +1,9 @@
-"""The deck plan as pure data: the template's boxes (`Geometry`), and the slides, text boxes, paragraphs, runs,
-pictures and shapes a renderer writes as they are.
+"""The deck plan as pure data: the template's boxes (`Geometry`) and layouts (`Template`), and the slides, text
+boxes, paragraphs, runs, pictures and shapes a renderer writes as they are.
 
-No python-pptx and no measuring here: `decks.layout.deck.planner` decides what goes where, a renderer reads it.
+Every value is frozen and made of plain values (numbers, strings, paths, tuples), so a plan can be printed as
+JSON (`recap plan deck --json`) and compared. No python-pptx and no measuring here: `decks.plan.deck.planner`
+decides what goes where; a renderer translates it and decides nothing.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from decks.layout.geometry import Rect
-from decks.layout.icons import Icon
+from decks.plan.geometry import Rect
+from decks.plan.icons import Icon
 
 ROLES = ("title", "section", "content", "picture", "closing")
 
@@ -50,13 +52,44 @@ def default_geometry() -> Geometry:
 
 
 @dataclass(frozen=True)
+class Placeholder:
+    """A `<p:ph>` shape of a template's layout or master: its name, type, idx, raw attributes and box, if any."""
+
+    name: str
+    type: str
+    idx: int
+    attrs: dict[str, str]
+    box: Rect | None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A template's slide layout part: its partname, `<p:cSld name>` and placeholders in document order."""
+
+    partname: str
+    name: str
+    placeholders: tuple[Placeholder, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """The template file the plan was laid on, its first slide master, and the layout serving each role."""
+
+    path: Path
+    master: str
+    layouts: dict[str, Layout]
+
+
+@dataclass(frozen=True)
 class Run:
-    """A piece of a paragraph: its text, colour role (a palette field), and an optional link or field."""
+    """A piece of a paragraph: its text, colour role (a palette field), an optional link or field, and the font
+    family that draws every character of it (the planner cuts runs where the drawing face changes)."""
 
     text: str
     color: str = "ink"
     link: str | None = None
     field: str | None = None  # "slidenum": the slide number, filled in by the presentation client
+    face: str = ""  # the family name; empty until the planner's last pass sets it
 
 
 @dataclass(frozen=True)
@@ -113,10 +146,31 @@ class Shape:
     color: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Slide:
-    kind: str  # title, agenda, section, item, takeaways, resources, closing
+    """One slide: its kind (title, agenda, section, item, takeaways, resources, closing), the layout role it is
+    laid on, its boxes in drawing order (shapes under text boxes under pictures), notes and section."""
+
+    kind: str
     layout: str  # a role in ROLES
+    title: TextBox
+    texts: tuple[TextBox, ...] = ()
+    pictures: tuple[Picture, ...] = ()
+    shapes: tuple[Shape, ...] = ()
+    notes: str = ""
+    section: str = ""
+
+    @property
+    def body(self) -> TextBox | None:
+        return next((t for t in self.texts if t.placeholder == "body"), None)
+
+
+@dataclass
+class SlideDraft:
+    """A slide while the planner builds it; `freeze` gives the plan's `Slide`."""
+
+    kind: str
+    layout: str
     title: TextBox
     texts: list[TextBox] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
@@ -128,14 +182,33 @@ class Slide:
     def body(self) -> TextBox | None:
         return next((t for t in self.texts if t.placeholder == "body"), None)
 
+    def freeze(self) -> Slide:
+        return Slide(
+            self.kind,
+            self.layout,
+            self.title,
+            tuple(self.texts),
+            tuple(self.pictures),
+            tuple(self.shapes),
+            self.notes,
+            self.section,
+        )
 
-@dataclass
+
+@dataclass(frozen=True)
 class Deck:
+    """The whole deck: slide size in points, the slides, the content's language, the template the boxes come
+    from, and warnings for the user (characters no font can draw, layouts the template lacks)."""
+
     width: float
     height: float
-    slides: list[Slide]
+    slides: tuple[Slide, ...]
     language: str
-    warnings: list[str] = field(default_factory=list)  # for the user: characters no font can draw
+    template: Template | None = None
+    warnings: tuple[str, ...] = ()
+    title: str = ""  # the document's properties: title, subject (the event) and author (the presenter)
+    subject: str = ""
+    author: str = ""
 
     @property
     def sections(self) -> list[tuple[str, list[int]]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from decks.layout.deck.plan import Run
+from decks.plan.deck.plan import Run
 from decks.text.breaking import is_wide
 
 ZWSP = "\u200b"  # written where the engine broke inside a word, so PowerPoint and LibreOffice break there too

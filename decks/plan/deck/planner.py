@@ -7,18 +7,31 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from decks.layout.coverage import describe_char, missing_glyphs
-from decks.layout.deck.fit import LEADING, Fitter, Src
-from decks.layout.deck.images import picture_size
-from decks.layout.deck.labels import labels_for
-from decks.layout.deck.notes import item_notes, with_full_stop
-from decks.layout.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
-from decks.layout.deck.plan import Deck, Frame, Geometry, Para, Picture, Run, Shape, Slide, TextBox, default_geometry
-from decks.layout.deck.text import display_host, display_url
-from decks.layout.geometry import Rect
-from decks.layout.icons import choose
 from decks.model import Item, Link, Recap, Takeaway
 from decks.model.paths import dotted
+from decks.plan.coverage import describe_char, missing_glyphs
+from decks.plan.deck.faces import with_faces
+from decks.plan.deck.fit import LEADING, Fitter, Src
+from decks.plan.deck.images import picture_size
+from decks.plan.deck.labels import labels_for
+from decks.plan.deck.notes import item_notes, with_full_stop
+from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
+from decks.plan.deck.plan import (
+    Deck,
+    Frame,
+    Geometry,
+    Para,
+    Picture,
+    Run,
+    Shape,
+    SlideDraft,
+    Template,
+    TextBox,
+    default_geometry,
+)
+from decks.plan.deck.text import display_host, display_url
+from decks.plan.geometry import Rect
+from decks.plan.icons import choose
 from decks.themes.model import Theme
 
 
@@ -50,7 +63,7 @@ class Planner(Fitter):
     def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
         return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
 
-    def footer(self, slide: Slide, on_accent: bool = False) -> None:
+    def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
         color = "on_accent" if on_accent else "muted"
@@ -66,7 +79,7 @@ class Planner(Fitter):
         pitch = round(max(LEADING, self.stacks.body.line_height(text)) * size, 2)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
-    def decorate(self, slide: Slide) -> None:
+    def decorate(self, slide: SlideDraft) -> None:
         """Accent shapes: a bar on the left edge and a short rule under the title."""
         t = slide.title.box
         slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
@@ -74,7 +87,7 @@ class Planner(Fitter):
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
-        slides: list[Slide] = [self.title_slide(), *self.agenda_slides()]
+        slides: list[SlideDraft] = [self.title_slide(), *self.agenda_slides()]
         for s in slides:
             s.section = lab["intro"]
         for part in recap.all_parts:
@@ -88,9 +101,17 @@ class Planner(Fitter):
         for s in wrap:
             s.section = lab["wrap"]
         slides.extend(wrap)
-        return Deck(self.geo.width, self.geo.height, slides, recap.language)
+        return Deck(
+            self.geo.width,
+            self.geo.height,
+            tuple(s.freeze() for s in slides),
+            recap.language,
+            title=recap.title,
+            subject=recap.event_name or "",
+            author=recap.presenter.name if recap.presenter else "recap",
+        )
 
-    def title_slide(self) -> Slide:
+    def title_slide(self) -> SlideDraft:
         recap, f = self.recap, self.frame("title")
         event, who = recap.event, recap.presenter
         title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, "on_accent")
@@ -107,7 +128,7 @@ class Planner(Fitter):
             subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=0.6))
             if who.handles:
                 subs.append(Src(handle_runs(who.handles)))
-        slide = Slide("title", "title", title)
+        slide = SlideDraft("title", "title", title)
         assert f.body is not None
         if subs:
             slide.texts.append(self.text_box("subtitle", subs, f.body, self.sizes.subtitle, "body"))
@@ -133,7 +154,7 @@ class Planner(Fitter):
         self.footer(slide)
         return slide
 
-    def agenda_slides(self) -> list[Slide]:
+    def agenda_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
         for part in self.recap.all_parts:
             head = part.title + (f" · {part.date.isoformat()}" if part.date else "")
@@ -146,7 +167,7 @@ class Planner(Fitter):
         )
         return self.body_slides("agenda", self.labels["agenda"], srcs, notes, self.sizes.body)
 
-    def body_slides(self, kind: str, title: str, srcs: list[Src], notes: str, top: float) -> list[Slide]:
+    def body_slides(self, kind: str, title: str, srcs: list[Src], notes: str, top: float) -> list[SlideDraft]:
         f = self.frame("content")
         assert f.body is not None
         slides = []
@@ -154,7 +175,7 @@ class Planner(Fitter):
             # Continued pages keep the size of the page before, so the type does not jump.
             top = slides[-1].body.paras[0].size if slides and slides[-1].body and slides[-1].body.paras else top
             name = title + (self.labels["cont"] if n else "")
-            slide = Slide(kind, "content", self.title_box(name, f.title, self.sizes.title))
+            slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
             slide.texts.append(self.text_box("body", page, f.body, top, "body"))
             slide.notes = notes if not n else f"{title}, continued. " + notes
             self.decorate(slide)
@@ -162,11 +183,11 @@ class Planner(Fitter):
             slides.append(slide)
         return slides
 
-    def section_slide(self, part) -> Slide:
+    def section_slide(self, part) -> SlideDraft:
         f = self.frame("section")
         assert f.body is not None
         title = self.title_box(part.title, f.title, self.sizes.title * 1.2, "on_accent")
-        slide = Slide("section", "section", title)
+        slide = SlideDraft("section", "section", title)
         meta = " · ".join(
             p
             for p in (
@@ -191,7 +212,7 @@ class Planner(Fitter):
         self.footer(slide, on_accent=True)
         return slide
 
-    def item_slides(self, item: Item) -> list[Slide]:
+    def item_slides(self, item: Item) -> list[SlideDraft]:
         has_image = item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
         f = self.frame("picture" if has_image else "content")
         assert f.body is not None
@@ -213,7 +234,7 @@ class Planner(Fitter):
             body = Rect(body.x, body.y, body.w, body.h - h - 10)
         pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
         notes = item.notes or item_notes(item)
-        slides: list[Slide] = []
+        slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
             size = self.sizes.body
             if slides and slides[-1].body and slides[-1].body.paras:
@@ -222,7 +243,7 @@ class Planner(Fitter):
             tbox = f.title
             icon_size = min(56.0, tbox.h)
             tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
-            slide = Slide(
+            slide = SlideDraft(
                 "item",
                 "picture" if has_image and n == 0 else "content",
                 self.title_box(title_text, tbox, self.sizes.title),
@@ -262,14 +283,14 @@ class Planner(Fitter):
         box = Rect(area.x + (area.w - w) / 2, area.y, w, h)
         return Picture(box, alt, path=path, display=(w, h))
 
-    def takeaway_slides(self) -> list[Slide]:
+    def takeaway_slides(self) -> list[SlideDraft]:
         recap = self.recap
         takeaways = recap.key_takeaways or [Takeaway(text=i.summary or i.title) for i in recap.all_items]
         srcs = takeaway_srcs(takeaways)
         notes = "To sum up: " + " ".join(with_full_stop(t.text) for t in takeaways)
         return self.body_slides("takeaways", self.labels["takeaways"], srcs, notes, self.sizes.body)
 
-    def resource_slides(self) -> list[Slide]:
+    def resource_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
         groups: list[tuple[str, list[Link]]] = [(i.title, list(i.links)) for i in self.recap.all_items if i.links]
         more = list(self.recap.resources) + ([self.recap.source] if self.recap.source else [])
@@ -290,7 +311,7 @@ class Planner(Fitter):
 
     def column_slides(
         self, kind: str, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
-    ) -> list[Slide]:
+    ) -> list[SlideDraft]:
         """Slides whose body is two columns: the body placeholder on the left and a text box on the right.
 
         Short lines (a list of links) fill a full-width box only half way across, so the same list takes half
@@ -305,7 +326,7 @@ class Planner(Fitter):
         columns = self.paginate(srcs, left, top)
         if len(columns) == 1:
             columns = self._balance(columns[0], left, top)
-        slides: list[Slide] = []
+        slides: list[SlideDraft] = []
         for n in range(0, len(columns), 2):
             pair = columns[n : n + 2]
             # Both columns at one size, and never larger than the slide before, so the type does not jump.
@@ -313,7 +334,7 @@ class Planner(Fitter):
             size = min(sizes, default=self.floor)
             top = size
             name = title + (self.labels["cont"] if n else "")
-            slide = Slide(kind, "content", self.title_box(name, f.title, self.sizes.title))
+            slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
             slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.text_box("column", pair[1], right, size))
@@ -336,12 +357,12 @@ class Planner(Fitter):
         head, tail = srcs[:cut], [replace(srcs[cut], space_before=0.0), *srcs[cut + 1 :]]
         return [head, tail]
 
-    def closing_slide(self) -> Slide:
+    def closing_slide(self) -> SlideDraft:
         recap, lab = self.recap, self.labels
         role = "closing" if "closing" in self.geo.frames else "content"
         f = self.frame(role)
         assert f.body is not None
-        slide = Slide("closing", role, self.title_box(lab["thanks"], f.title, self.sizes.title * 1.2))
+        slide = SlideDraft("closing", role, self.title_box(lab["thanks"], f.title, self.sizes.title * 1.2))
         srcs: list[Src] = []
         if recap.closing:
             srcs.append(Src((Run(recap.closing),)))
@@ -379,11 +400,14 @@ def build_plan(
     theme: Theme,
     geometry: Geometry | None = None,
     image_size: Callable[[Path], tuple[int, int]] = picture_size,
+    template: Template | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Deck:
-    """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None)."""
+    """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None), its runs cut
+    by the face that draws them."""
     deck = Planner(recap, theme, geometry or default_geometry(), image_size).plan()
-    deck.warnings.extend(
+    missing = tuple(
         f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
         for where, ch in missing_glyphs(recap, theme)
     )
-    return deck
+    return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *missing))

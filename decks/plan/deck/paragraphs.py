@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from decks.layout.deck.fit import Src
-from decks.layout.deck.plan import Run
 from decks.model import Handle, Link, Takeaway
+from decks.plan.deck.fit import Src
+from decks.plan.deck.plan import Run
 
 
 def takeaway_srcs(takeaways: Sequence[Takeaway], space: float = 0.0) -> list[Src]:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decks.errors import ContentError, OutputError
-from decks.layout.sketch import build
-from decks.layout.sketch.primitives import Path, Sketch, TextRun
 from decks.model import Recap
+from decks.plan.sketch import build
+from decks.plan.sketch.primitives import Path, Sketch, TextRun
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
@@ -48,7 +48,7 @@ def check_geometry(sketch: Sketch) -> None:
 
 
 def _run_box(run: TextRun):
-    from decks.layout.sketch.primitives import Rect
+    from decks.plan.sketch.primitives import Rect
 
     # The glyphs' visible part: cap height above, descenders below (the win metrics overstate both).
     return Rect(run.x, run.y - 0.8 * run.size, run.width, 0.8 * run.size + min(run.descent, 0.3 * run.size))
@@ -120,8 +120,8 @@ def test_unknown_layout_in_theme_is_an_error_listing_the_layouts(theme) -> None:
 
 
 def test_layout_choices_of_the_command_are_the_layouts() -> None:
-    from decks.layout.sketch import LAYOUTS as BUILT
-    from decks.renderers.pdf import SKETCH_OPTIONS
+    from decks.plan import SKETCH_OPTIONS
+    from decks.plan.sketch import LAYOUTS as BUILT
 
     choices = next(o.choices for o in SKETCH_OPTIONS if o.name == "layout")
     assert tuple(BUILT) == choices == LAYOUTS
@@ -153,8 +153,8 @@ def _near_ellipse(pt, box) -> bool:
 
 
 def test_qr_boxes_draw_exactly_the_code(theme) -> None:
-    from decks.layout.sketch import qr
-    from decks.layout.sketch.cards import _qr
+    from decks.plan.sketch import qr
+    from decks.plan.sketch.cards import _qr
 
     url = "https://www.youtube.com/watch?v=k5c-vg4rjBw"
     matrix = qr.matrix(url)

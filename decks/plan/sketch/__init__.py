@@ -12,14 +12,14 @@ from collections.abc import Callable
 from functools import cache
 
 from decks.errors import ContentError, OutputError, Problem
-from decks.layout import icons
-from decks.layout.coverage import describe_char, first_missing
-from decks.layout.sketch import modular, path, radial
-from decks.layout.sketch.cards import CardSpec, draw_card, item_spec
-from decks.layout.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
-from decks.layout.sketch.primitives import Container, Primitive, Rect, Sketch
-from decks.layout.sketch.style import Style, labels
 from decks.model import Recap, Takeaway
+from decks.plan import icons
+from decks.plan.coverage import describe_char, first_missing
+from decks.plan.sketch import modular, path, radial
+from decks.plan.sketch.cards import CardSpec, draw_card, item_spec
+from decks.plan.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
+from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
+from decks.plan.sketch.style import Style, labels
 from decks.themes.model import Theme
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
@@ -201,26 +201,37 @@ def build(
             ]
         )
     _, style, chrome, (placed, extra, _) = found
-    sketch = Sketch(width, height, MARGIN, theme.palette.background, name, style.body, title=recap.title)
-    sketch.author = recap.presenter.name if recap.presenter else ""
-    sketch.warnings = warnings + _warnings(recap, theme, style, max_takeaways)
+    prims: list[Primitive] = []
+    conts: list[Container] = []
     if hub is None:
-        prims, conts = draw_banner(recap, chrome, style, page)
-        sketch.primitives += prims
-        sketch.containers += conts
-    sketch.containers += [c for c in extra if isinstance(c, Container)]
+        drawn, boxes = draw_banner(recap, chrome, style, page)
+        prims += drawn
+        conts += boxes
+    conts += [c for c in extra if isinstance(c, Container)]
     extra = [p for p in extra if not isinstance(p, Container)]
     split = next((i for i, p in enumerate(extra) if p is path._AFTER), len(extra))
-    sketch.primitives += extra[:split]
+    prims += extra[:split]
     for plan, x, y, h in placed:
-        prims, conts = draw_card(plan, x, y, h, style)
-        sketch.primitives += prims
-        sketch.containers += conts
-    sketch.primitives += extra[split + 1 :]
-    prims, conts = draw_footer(recap, chrome, style, page)
-    sketch.primitives += prims
-    sketch.containers += conts
-    return sketch
+        drawn, boxes = draw_card(plan, x, y, h, style)
+        prims += drawn
+        conts += boxes
+    prims += extra[split + 1 :]
+    drawn, boxes = draw_footer(recap, chrome, style, page)
+    prims += drawn
+    conts += boxes
+    return Sketch(
+        width,
+        height,
+        MARGIN,
+        theme.palette.background,
+        name,
+        style.body,
+        primitives=tuple(prims),
+        containers=tuple(conts),
+        warnings=tuple(warnings + _warnings(recap, theme, style, max_takeaways)),
+        title=recap.title,
+        author=recap.presenter.name if recap.presenter else "",
+    )
 
 
 __all__ = ["LAYOUTS", "PAPERS", "Container", "Sketch", "Takeaway", "build", "page_size"]

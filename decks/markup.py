@@ -1,0 +1,27 @@
+"""The one way recap writes XML text (the deck's parts, the SVG sketchnote): escaping for content and attributes.
+
+Composed XML is never parsed again, so nothing downstream would catch a character XML 1.0 cannot carry. The
+model refuses such characters with a located message; this is the last line, dropping whatever still gets here
+(a template's name, a file name) so the output stays well-formed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tabs and line ends as references, so an attribute keeps them.
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+# XML 1.0's Char production, negated: C0 controls but tab/LF/CR, surrogates, U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids."""
+    return _FORBIDDEN.sub("", text)
+
+
+def esc(text: str) -> str:
+    """`text` escaped for XML element content and double-quoted attributes."""
+    return _FORBIDDEN.sub("", text).translate(_ESCAPES)

@@ -1,0 +1,18 @@
+"""A command-line option that a stage declares (a renderer, or the sketch every sketch renderer shares), so the
+CLI can offer it without importing the stage's code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    """A stage's option, e.g. `--paper a3`."""
+
+    name: str  # the option's long name without dashes, also the keyword passed on
+    help: str
+    default: Any = None
+    choices: tuple[str, ...] | None = None
+    type: type = str

@@ -1,0 +1,89 @@
+"""The plans, recap's public middle stage: what a recap becomes before any file format.
+
+Two plans, each built by one function from the validated model and the theme, each a frozen value of plain
+data that `recap plan deck|sketch --json` prints:
+
+- `deck_plan(recap, theme) -> Deck`: the slides, with every box, paragraph, line pitch, type size and run
+  final, laid on the theme's template (`Deck.template` names its file and the layout serving each slide).
+  The pptx renderer writes it as it is; any other slide renderer can paint it (decks.plan.deck.plan).
+- `sketch_plan(recap, theme, layout=, paper=, orientation=, max_takeaways=) -> Sketch`: the one-page sketchnote
+  as drawing primitives (paths, text runs in one font file each, boxes, links; decks.plan.sketch.primitives).
+
+A renderer declares which it consumes (`Renderer.consumes`: "model", "deck" or "sketch"); the CLI builds that
+once and hands it over. Submodules are imported only when a plan is built, so listing commands stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from decks.options import Option
+
+if TYPE_CHECKING:
+    from decks.model import Recap
+    from decks.plan.deck.plan import Deck
+    from decks.plan.sketch.primitives import Sketch
+    from decks.themes.model import Theme
+
+# The options that shape a sketch: every renderer that consumes the sketch offers them.
+SKETCH_OPTIONS = (
+    Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
+    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
+    Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
+    Option("max_takeaways", "Show at most N takeaways per item (the rest are listed as warnings).", None, None, int),
+)
+SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
+
+
+def deck_plan(recap: Recap, theme: Theme) -> Deck:
+    """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
+    from decks.errors import OutputError, Problem
+    from decks.plan.deck.plan import Template
+    from decks.plan.deck.planner import build_plan
+    from decks.plan.template import read_template, resolve, template_path
+
+    path = template_path(theme)
+    if not path.is_file():
+        raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
+    resolved = resolve(read_template(path), path.name)
+    template = Template(path, resolved.master, resolved.layouts)
+    return build_plan(recap, theme, resolved.geometry, template=template, warnings=tuple(resolved.warnings))
+
+
+def sketch_plan(
+    recap: Recap,
+    theme: Theme,
+    layout: str | None = None,
+    paper: str | None = None,
+    orientation: str | None = None,
+    max_takeaways: int | None = None,
+) -> Sketch:
+    """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
+    from decks.plan.sketch import build
+
+    return build(recap, theme, layout=layout, paper=paper, orientation=orientation, max_takeaways=max_takeaways)
+
+
+def to_data(plan: Any) -> Any:
+    """A plan (or any part of one) as JSON-ready data: dataclasses as objects with their class under "type",
+    tuples as lists, paths as strings."""
+    import dataclasses
+    from pathlib import PurePath
+
+    if dataclasses.is_dataclass(plan) and not isinstance(plan, type):
+        out: dict[str, Any] = {"type": type(plan).__name__}
+        for f in dataclasses.fields(plan):
+            out[f.name] = to_data(getattr(plan, f.name))
+        return out
+    if isinstance(plan, (list, tuple)):
+        return [to_data(v) for v in plan]
+    if isinstance(plan, dict):
+        return {str(k): to_data(v) for k, v in plan.items()}
+    if isinstance(plan, PurePath):
+        return str(plan)
+    if isinstance(plan, float):
+        return round(plan, 4)
+    return plan
+
+
+__all__ = ["SKETCH_OPTIONS", "SKETCH_OPTION_NAMES", "deck_plan", "sketch_plan", "to_data"]
