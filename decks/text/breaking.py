@@ -59,9 +59,16 @@ def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:
     """Pieces of an atom too wide for a line, each fitting, cut preferably after URL punctuation."""
     pieces: list[str] = []
     rest = atom
-    while rest and not fits(rest):
-        # The longest prefix that fits, by bisection on the character count.
-        lo, hi = 1, len(rest)
+    while rest:
+        # The longest prefix that fits: gallop from the start, then bisect, so each piece costs about its own
+        # length in measuring (the whole rest is measured only once it is short) and a huge unbroken word
+        # stays linear, not quadratic.
+        lo, hi = 1, 2
+        while hi < len(rest) and fits(rest[:hi]):
+            lo, hi = hi, hi * 2
+        if hi >= len(rest) and fits(rest):
+            break
+        hi = min(hi, len(rest))
         while lo < hi:
             mid = (lo + hi + 1) // 2
             if fits(rest[:mid]):

@@ -1,20 +1,97 @@
-"""Fitting: lay paragraphs into a box and find the largest type size at which they fit, down to a floor.
+"""Fitting: lay paragraphs into a box, and the one search for the largest type size at which something fits.
 
-Sizes are searched in half-point steps. Line pitch is explicit (`leading` × size), so a renderer that
-writes the same pitch (PowerPoint's exact line spacing, reportlab's leading) gets exactly the height
-computed here.
+Both plans fit with `largest_fitting` over a `size_steps` grid: the deck plan a box's paragraphs, the sketch a
+whole page. Line pitch is explicit (`line_pitch`), so a renderer that writes the same pitch (PowerPoint's exact
+line spacing, reportlab's leading) gets exactly the height computed here.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from decks.text.breaking import break_lines
 from decks.text.fallback import FontStack
 
 # Renderers may kern and round a little differently; measure against a slightly narrower box.
 WIDTH_SAFETY = 0.97
+MAX_STEPS = 400  # sizes on one grid: a theme asking for more (a huge size, a tiny step) is refused by its checks
+T = TypeVar("T")
+
+
+def line_pitch(size: float, leading: float, stack: FontStack | None = None, text: str | None = None) -> float:
+    """Baseline to baseline, in points: the theme's `leading` times the size, never less than the natural line
+    height of the faces that draw `text` when a `stack` is given (slides: a CJK face is taller than Lato).
+    The sketch passes no stack: hand lettering is set at the theme's tighter leading on purpose."""
+    natural = stack.line_height(text) if stack is not None else 0.0
+    return max(leading, natural) * size
+
+
+def size_steps(top: float, low: float, step: float = 0.5) -> list[float]:
+    """Sizes from `top` down to `low` (both included), the ones between on the `step` grid."""
+    if not (math.isfinite(top) and math.isfinite(low) and step > 0):
+        raise ValueError(f"sizes must be finite numbers: {top}, {low}")
+    low = min(low, top)
+    sizes, s = [top], top - (top % step or step)
+    while s > low + 1e-9 and len(sizes) < MAX_STEPS:
+        sizes.append(round(s, 3))
+        s -= step
+    if sizes[-1] > low:
+        sizes.append(low)
+    return sizes
+
+
+def largest_fitting(
+    sizes: list[float], attempt: Callable[[float], tuple[float, T]], start: float | None = None
+) -> tuple[float, T] | None:
+    """The attempt at the largest of `sizes` (descending) that fits, or None when none does.
+
+    `attempt(size)` lays the thing out and says how much of its room it needs (`ratio`: 1.0 or less fits) and
+    what it made. Few attempts are made: the need grows about as a power of the size (lines get both taller
+    and shorter), so each attempt predicts the size where the ratio is 1 from the two tries nearest to it and
+    the next try is the grid size just below that; a bisection step keeps the count logarithmic when the
+    predictions are poor, and every try narrows the interval, so the search always ends. The answer is a
+    plain bisection's when the ratio grows with the size. It starts at `start` (default: the largest size).
+    """
+    tried: dict[int, tuple[float, Any]] = {}
+    fit, over = len(sizes), -1  # sizes[fit] is the largest known to fit, sizes[over] the smallest known not to
+
+    def predict(i: int, ratio: float) -> int:
+        if not 0 < ratio < math.inf:  # the layout failed outright at this size: no trend to follow
+            return (fit + over) // 2
+        power = 1.6
+        other = fit if i == over else over  # the try on the other side of 1, else the one before
+        if not 0 <= other < len(sizes) or other == i:
+            other = next(iter(j for j in reversed(tried) if j != i), -1)
+        if 0 <= other < len(sizes) and other != i and 0 < tried[other][0] < math.inf and sizes[other] != sizes[i]:
+            slope = math.log(tried[other][0] / ratio) / math.log(sizes[other] / sizes[i])
+            power = min(2.5, max(1.0, slope))
+        target = sizes[i] * (1.0 / ratio) ** (1.0 / power)
+        # The first grid size at or below the prediction, a hair low: just fitting beats just over.
+        return next((j for j, s in enumerate(sizes) if s <= target * 0.997), len(sizes) - 1)
+
+    i = 0 if start is None else next((j for j, s in enumerate(sizes) if s <= start + 1e-9), 0)
+    while fit - over > 1:
+        i = min(max(i, over + 1), fit - 1)
+        tried[i] = attempt(sizes[i])
+        ratio = tried[i][0]
+        if ratio <= 1.0:
+            fit = i
+        else:
+            over = i
+        if fit - over <= 1:
+            break
+        guess = predict(i, ratio)
+        if ratio <= 1.0 and guess >= i:
+            guess = i - 1  # it fits: is the next size up over?
+        elif ratio > 1.0 and guess <= i:
+            guess = i + 1
+        # Predictions usually land next to the answer by the fourth try; if not, they are poor here: bisect.
+        i = (fit + over) // 2 if len(tried) >= 4 and fit - over > 3 else guess
+    return tried.get(fit) if fit < len(sizes) else None
 
 
 @dataclass(frozen=True)
@@ -55,7 +132,7 @@ class Laid:
         return sum(len(b.lines) for b in self.blocks)
 
 
-def layout(blocks: list[Block], width: float, size: float, leading: float = 1.2) -> Laid:
+def layout(blocks: list[Block], width: float, size: float, leading: float) -> Laid:
     """Break every block into lines of at most `width` points at `size`, stacked from the top."""
     laid: list[LaidBlock] = []
     y = 0.0
@@ -72,7 +149,7 @@ def layout(blocks: list[Block], width: float, size: float, leading: float = 1.2)
         lines = _lines(block.text, stack, bsize, avail)
         if n:
             y += block.space_before * bsize
-        pitch = max(leading, stack.line_height(block.text)) * bsize
+        pitch = line_pitch(bsize, leading, stack, block.text)
         laid.append(LaidBlock(block, bsize, lines, y, pitch))
         y += pitch * len(lines)
         widest = max([widest, *(indent + measure(line) for line in lines)])
@@ -83,46 +160,3 @@ def layout(blocks: list[Block], width: float, size: float, leading: float = 1.2)
 def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
     """Memoised line breaking: fitting tries the same paragraph at the same size many times."""
     return tuple(break_lines(text, width, lambda s: stack.width(s, size)))
-
-
-def fit(
-    blocks: list[Block],
-    width: float,
-    height: float,
-    max_size: float,
-    min_size: float,
-    leading: float = 1.2,
-    step: float = 0.5,
-) -> Laid | None:
-    """The layout at the largest size in [min_size, max_size], on a `step` grid, that fits; else None."""
-    if not blocks:
-        return Laid(max_size, (), 0.0, 0.0)
-    sizes = [max_size]
-    s = max_size - (max_size % step or step)
-    while s >= min_size - 1e-9:
-        sizes.append(round(s, 3))
-        s -= step
-    if sizes[-1] > min_size:
-        sizes.append(min_size)
-    # Height shrinks as size shrinks (monotone enough), so bisect over the candidate sizes.
-    lo, hi = 0, len(sizes) - 1
-    best: Laid | None = None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        laid = layout(blocks, width, sizes[mid], leading)
-        if laid.height <= height and laid.width <= width:
-            best, hi = laid, mid - 1
-        else:
-            lo = mid + 1
-    return best
-
-
-def take_fitting(blocks: list[Block], width: float, height: float, size: float, leading: float = 1.2) -> int:
-    """How many leading blocks fit in the box at `size` (at least one, so progress is always made)."""
-    count = 0
-    for n in range(1, len(blocks) + 1):
-        if layout(blocks[:n], width, size, leading).height <= height:
-            count = n
-        else:
-            break
-    return max(1, count)

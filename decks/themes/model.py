@@ -62,6 +62,9 @@ class SlideSizes(Model):
     body: float = Field(28, gt=0, description="The largest body size; text shrinks from here to fit.")
     floor: float = Field(18, gt=0, description="Body text never goes below this; the rest continues.")
     small: float = Field(14, gt=0, description="Links, captions, footers.")
+    leading: float = Field(
+        1.2, ge=0.8, le=3, description="Line pitch over type size; never below the drawing face's own line height."
+    )
 
 
 class SketchSizes(Model):
@@ -71,6 +74,9 @@ class SketchSizes(Model):
     heading: float = Field(13, gt=0)
     body: float = Field(10, gt=0)
     floor: float = Field(7, gt=0, description="Legibility floor for body text.")
+    leading: float = Field(
+        1.22, ge=0.8, le=3, description="Line pitch over type size: hand lettering is set tight, descenders clear caps."
+    )
 
 
 class Sizes(Model):

@@ -1,4 +1,5 @@
-"""Fitting: the largest size on the grid that fits the box, never above the maximum nor below the floor."""
+"""Fitting: the one size search (the largest size on the grid that fits, never above the maximum nor below the
+floor), the size grid, line pitch, and paragraphs stacked in a box."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
 from decks.text.fallback import FontStack
-from decks.text.fitting import Block, fit, layout, take_fitting
+from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.fonts import load_face
 
 
@@ -20,6 +21,19 @@ def stack() -> FontStack:
 
 def blocks(*texts: str) -> list[Block]:
     return [Block(text, stack()) for text in texts]
+
+
+def fit(bs: list[Block], width: float, height: float, max_size: float, min_size: float) -> Laid | None:
+    """Blocks fitted to a box the way the deck plan fits them: the one search over the half-point grid."""
+    if not bs:
+        return layout(bs, width, max_size, 1.2)
+
+    def attempt(size: float) -> tuple[float, Laid]:
+        laid = layout(bs, width, size, 1.2)
+        return max(laid.height / height, laid.width / width), laid
+
+    found = largest_fitting(size_steps(max_size, min_size), attempt)
+    return found[1] if found else None
 
 
 def test_short_text_in_a_big_box_gets_the_maximum_size() -> None:
@@ -59,9 +73,46 @@ def test_layout_stacks_blocks_with_space_before_and_scale() -> None:
     assert laid.height == second.top + second.height
 
 
-def test_take_fitting_always_takes_at_least_one_block() -> None:
-    assert take_fitting(blocks("x " * 400, "y"), 100, 10, 12) == 1
-    assert take_fitting(blocks("a", "b", "c"), 300, 1000, 12) == 3
+def test_size_steps_run_from_the_top_to_the_floor_on_the_grid() -> None:
+    assert size_steps(20.3, 18) == [20.3, 20.0, 19.5, 19.0, 18.5, 18]
+    assert size_steps(12, 12) == [12]
+    assert size_steps(10, 12) == [10]  # a floor above the top is the top
+
+
+def test_size_steps_refuse_sizes_that_are_not_finite_and_stay_bounded() -> None:
+    import math
+
+    import pytest
+
+    with pytest.raises(ValueError):
+        size_steps(math.inf, 10)
+    assert len(size_steps(1e9, 1, 0.001)) <= 401
+
+
+def test_line_pitch_is_the_leading_but_never_below_the_faces_own_line_height() -> None:
+    assert line_pitch(10, 1.2) == 12
+    tall = stack().line_height("我们")
+    assert line_pitch(10, 1.0, stack(), "我们") == tall * 10
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0.05, 4), min_size=1, max_size=60).map(sorted), st.floats(0.1, 3))
+def test_the_search_finds_the_largest_fitting_size_with_few_attempts(needs: list[float], scale: float) -> None:
+    # A made-up need that grows with the size (index 0 is the largest size): the search must find the first
+    # index whose need is at most 1, as a scan would, in a logarithmic number of attempts.
+    needs = [n * scale for n in reversed(needs)]
+    sizes = [float(len(needs) - i) for i in range(len(needs))]
+    calls: list[float] = []
+
+    def attempt(size: float) -> tuple[float, int]:
+        calls.append(size)
+        i = sizes.index(size)
+        return needs[i], i
+
+    found = largest_fitting(sizes, attempt)
+    expected = next((i for i, n in enumerate(needs) if n <= 1.0), None)
+    assert (found[1] if found else None) == expected
+    assert len(calls) <= 2 * len(needs).bit_length() + 4
 
 
 _TEXT = st.text(st.sampled_from("ab cdef ghij 我们测试。，「」https://x.org/"), min_size=1, max_size=80)

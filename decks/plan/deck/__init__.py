@@ -10,7 +10,6 @@ and URLs into runs, `paragraphs` and `notes` word the content's pieces, `labels`
 `images` reads picture sizes.
 """
 
-from decks.plan.deck.fit import LEADING
 from decks.plan.deck.plan import (
     ROLES,
     Deck,
@@ -29,7 +28,6 @@ from decks.plan.deck.text import ZWSP, display_host, display_url
 from decks.plan.geometry import Rect
 
 __all__ = [
-    "LEADING",
     "ROLES",
     "ZWSP",
     "Deck",

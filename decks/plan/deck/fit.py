@@ -7,16 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
 from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
 from decks.text.breaking import is_wide
 from decks.text.fallback import FontStack
-from decks.text.fitting import Block, Laid, layout
+from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.stacks import Stacks, stacks_for
 from decks.themes.model import Theme
-
-LEADING = 1.2
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,13 @@ class Src:
         return "".join(r.text for r in self.runs)
 
 
+MAX_PAGES = 200  # continuation slides of one list: more is no talk, and it bounds the work
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 class Fitter:
     """Fits paragraphs to boxes in one theme: the largest size that fits, down to the theme's floor; what does
     not fit even there is cut with "…" (titles, footers) or paginated (bodies)."""
@@ -43,6 +49,7 @@ class Fitter:
     def __init__(self, theme: Theme) -> None:
         self.stacks: Stacks = stacks_for(theme)
         self.floor = theme.sizes.slides.floor
+        self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
         # fitted when it is cut, then again when its box is made): each layout is computed once.
         self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
@@ -65,42 +72,25 @@ class Fitter:
         key = (tuple(srcs), width, size)
         laid = self._layouts.get(key)
         if laid is None:
-            laid = self._layouts[key] = layout(self._blocks(srcs, size), width, size, LEADING)
+            laid = self._layouts[key] = layout(self._blocks(srcs, size), width, size, self.leading)
         return laid
-
-    def _sizes(self, top: float, low: float) -> list[float]:
-        sizes, s = [top], top - (top % 0.5 or 0.5)
-        while s >= low - 1e-9:
-            sizes.append(round(s, 2))
-            s -= 0.5
-        if sizes[-1] > low:
-            sizes.append(low)
-        return sizes
 
     def fit(self, srcs: Sequence[Src], box: Rect, top: float, low: float | None = None) -> Laid | None:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
         low = self.floor if low is None else low
-        sizes = self._sizes(top, min(top, low))
-
-        def fits(laid: Laid) -> bool:
-            return laid.height <= box.h and laid.width <= box.w
-
-        # Most boxes fit at their top size, and most that do not are paginated because they do not fit
-        # even at the floor: try both ends before bisecting the sizes between them.
-        first = self._laid(srcs, box.w, sizes[0])
-        if fits(first):
-            return first
-        if len(sizes) == 1 or not fits(self._laid(srcs, box.w, sizes[-1])):
+        if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > _capacity(box, min(top, low)):
             return None
-        lo, hi, best = 1, len(sizes) - 1, None
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            laid = self._laid(srcs, box.w, sizes[mid])
-            if fits(laid):
-                best, hi = laid, mid - 1
-            else:
-                lo = mid + 1
-        return best
+
+        def attempt(size: float) -> tuple[float, Laid]:
+            laid = self._laid(srcs, box.w, size)
+            return max(laid.height / box.h, laid.width / box.w), laid
+
+        found = largest_fitting(size_steps(top, min(top, low)), attempt)
+        return found[1] if found else None
+
+    def line_pitch(self, size: float, text: str) -> float:
+        """The pitch of a one-line paragraph of `text` in the body face, by the text engine's rule."""
+        return round(line_pitch(size, self.leading, self.stacks.body, text), 2)
 
     def paras(self, srcs: Sequence[Src], laid: Laid) -> tuple[Para, ...]:
         out = []
@@ -138,21 +128,33 @@ class Fitter:
         return TextBox(role, box, self.paras(srcs, laid), placeholder, anchor)
 
     def _truncate(self, srcs: Sequence[Src], box: Rect, size: float) -> tuple[list[Src], Laid]:
-        # Display only (titles, footers): the full text stays in the notes.
-        kept: list[Src] = []
-        for src in srcs:
-            if self._laid([*kept, src], box.w, size).height > box.h:
+        """The paragraphs that fit at `size`, and the next one cut short with "…" (display only: titles and
+        footers; the full text stays in the notes). One layout finds the whole paragraphs that fit; the cut is
+        found by bisection over the characters the box could possibly hold, so a huge title costs a few
+        layouts of a box's worth of text, not one per character."""
+        laid = self._laid(srcs, box.w, size)
+        count = 0
+        for lb in laid.blocks:
+            if lb.top + lb.height > box.h:
                 break
-            kept.append(src)
-        if len(kept) < len(srcs):
-            src = srcs[len(kept)]
-            text = src.text
-            while text:
-                text = text[:-1].rstrip()
-                trial = replace(src, runs=(replace(src.runs[0], text=text + "…", link=None),))
-                if self._laid([*kept, trial], box.w, size).height <= box.h:
-                    kept.append(trial)
-                    break
+            count += 1
+        kept = list(srcs[:count])
+        if count < len(srcs):
+            src = srcs[count]
+            text = src.text[: _capacity(box, size) + 1]
+
+            def trial(n: int) -> Src:
+                return replace(src, runs=(replace(src.runs[0], text=text[:n].rstrip() + "…", link=None),))
+
+            lo, hi = 0, len(text) - 1  # the longest prefix that fits with the ellipsis, by bisection
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if self._laid([*kept, trial(mid)], box.w, size).height <= box.h:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            if lo > 0 and text[:lo].strip():
+                kept.append(trial(lo))
         if not kept:
             kept = [replace(srcs[0], runs=(Run("…"),))]
         return kept, self._laid(kept, box.w, size)
@@ -160,8 +162,18 @@ class Fitter:
     def paginate(self, srcs: Sequence[Src], box: Rect, top: float) -> list[list[Src]]:
         """`srcs` cut into pages that each fit `box` at or above the floor."""
         pages: list[list[Src]] = []
-        rest = list(srcs)
+        rest = self._presplit(srcs, box)
         while rest:
+            if len(pages) >= MAX_PAGES:
+                raise OutputError(
+                    [
+                        Problem(
+                            "recap pptx",
+                            f"one list would need more than {MAX_PAGES} slides ('{_preview(rest[0].text)}')",
+                            "shorten it, or split it into more items",
+                        )
+                    ]
+                )
             # One layout at the floor gives every prefix's height: blocks stack, and only the first's
             # space above is dropped, which is the same for every prefix. A long list is laid out only as far
             # as one page reaches (a prefix that overflows proves the whole does), not once per page in full.
@@ -187,6 +199,18 @@ class Fitter:
             rest = rest[count:]
         return pages
 
+    def _presplit(self, srcs: Sequence[Src], box: Rect) -> list[Src]:
+        """`srcs` with every paragraph longer than a box could hold at the floor cut into box-sized pieces first,
+        so pagination lays out at most a page's worth of text at a time (linear in the text, not quadratic)."""
+        cap = _capacity(box, self.floor)
+        out: list[Src] = []
+        for src in srcs:
+            while len(src.text) > cap:
+                head, src = self._split_block(src, box)
+                out.append(head)
+            out.append(src)
+        return out
+
     def _overflowing_prefix(self, srcs: list[Src], box: Rect) -> Laid | None:
         """The floor layout of a prefix of `srcs` (8, 16, 32... paragraphs) taller than `box`, or None when
         every prefix short of the whole list fits."""
@@ -199,16 +223,26 @@ class Fitter:
         return None
 
     def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
-        # One paragraph taller than the whole box: cut it between lines (its runs lose their links' spans
-        # only at the cut, since each half keeps the runs it covers).
-        laid = self._laid([src], box.w, self.floor)
+        """One paragraph taller than the whole box, cut between lines: the head fills the box at the floor.
+        Only as much text as the box could hold is laid out (its runs keep their links' spans, cut at the cut)."""
+        text = src.text
+        cap = _capacity(box, self.floor)
+        probe = replace(src, runs=slice_runs(src.runs, 0, cap)) if len(text) > cap else src
+        laid = self._laid([probe], box.w, self.floor)
         lines = laid.blocks[0].lines
         fit_lines = max(1, int(box.h // laid.blocks[0].pitch))
-        text = src.text
-        cut = offset_after_lines(text, lines[:fit_lines])
+        cut = offset_after_lines(probe.text, lines[:fit_lines]) if fit_lines < len(lines) else len(probe.text)
+        cut = max(1, min(cut, len(text) - 1)) if len(text) > 1 else len(text)
         head = slice_runs(src.runs, 0, cut)
         tail = slice_runs(src.runs, cut, len(text))
         return replace(src, runs=head), replace(src, runs=lstrip_runs(tail), space_before=0)
+
+
+def _capacity(box: Rect, size: float) -> int:
+    """More characters than `box` can hold at `size`: no line is less than 0.8 em high, and no visible character
+    narrower than a fifth of an em (zero-width ones aside, which only make a piece hold less than it could)."""
+    lines = max(1, int(box.h // (size * 0.8)) + 1)
+    return lines * (int(box.w / (size * 0.2)) + 1) + 1
 
 
 def _indent(src: Src) -> float:

@@ -11,7 +11,7 @@ from decks.model import Item, Link, Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
-from decks.plan.deck.fit import LEADING, Fitter, Src
+from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.images import picture_size
 from decks.plan.deck.labels import labels_for
 from decks.plan.deck.notes import item_notes, with_full_stop
@@ -67,16 +67,16 @@ class Planner(Fitter):
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
         color = "on_accent" if on_accent else "muted"
-        number = Rect(w - 48 - 80, h - 34, 80, small * LEADING + 2)
+        number = Rect(w - 48 - 80, h - 34, 80, small * self.leading + 2)
         slide.texts.append(TextBox("number", number, (self._line("#", small, color, field="slidenum", align="r"),)))
         if slide.kind != "title":
             event = self.recap.event
             line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
-            box = Rect(48, h - 34, w - 48 - 80 - 48 - 24, small * LEADING + 2)
+            box = Rect(48, h - 34, w - 48 - 80 - 48 - 24, small * self.leading + 2)
             slide.texts.append(self.text_box("footer", [Src((Run(line, color),))], box, small, low=small))
 
     def _line(self, text: str, size: float, color: str, field: str | None = None, align: str = "l") -> Para:
-        pitch = round(max(LEADING, self.stacks.body.line_height(text)) * size, 2)
+        pitch = self.line_pitch(size, text)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
     def decorate(self, slide: SlideDraft) -> None:
@@ -238,7 +238,7 @@ class Planner(Fitter):
         for n, page in enumerate(pages):
             size = self.sizes.body
             if slides and slides[-1].body and slides[-1].body.paras:
-                size = max(p.size for p in slides[-1].body.paras if p.level == 0)
+                size = max((p.size for p in slides[-1].body.paras if p.level == 0), default=size)
             title_text = item.title + (self.labels["cont"] if n else "")
             tbox = f.title
             icon_size = min(56.0, tbox.h)

@@ -20,6 +20,7 @@ from decks.plan.sketch.cards import CardSpec, draw_card, item_spec
 from decks.plan.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import Style, labels
+from decks.text.fitting import largest_fitting, size_steps
 from decks.themes.model import Theme
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
@@ -85,56 +86,6 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
     return out
 
 
-def _largest_fitting(sizes: list[float], attempt: Callable[[float], tuple], start: float) -> tuple | None:
-    """The attempt at the largest of `sizes` (descending) that fits, or None: few attempts, each a layout.
-
-    The share of the page the content needs grows about as a power of the size (1.3 to 1.7 here: lines get
-    both taller and shorter), so each attempt predicts the size where the share is 1 from the two tries
-    nearest to it and the next try is the grid size just below that; a bisection step keeps the count
-    logarithmic when predictions are poor. The answer is a plain bisection's when the share grows with
-    the size. The examples take 3 or 4 layouts instead of 5 or 6.
-    """
-    import math
-
-    tried: dict[int, tuple] = {}
-    fit, over = len(sizes), -1  # sizes[fit] is the largest known to fit, sizes[over] the smallest known not to
-
-    def predict(i: int, ratio: float) -> int:
-        if not 0 < ratio < math.inf:  # the layout failed outright at this size: no trend to follow
-            return (fit + over) // 2
-        power = 1.6
-        other = fit if i == over else over  # the try on the other side of 1, else the one before
-        if not 0 <= other < len(sizes) or other == i:
-            other = next(iter(j for j in reversed(tried) if j != i), -1)
-        if 0 <= other < len(sizes) and other != i and 0 < tried[other][0] < math.inf:
-            slope = math.log(tried[other][0] / ratio) / math.log(sizes[other] / sizes[i])
-            power = min(2.5, max(1.0, slope))
-        target = sizes[i] * (1.0 / ratio) ** (1.0 / power)
-        # The first grid size at or below the prediction, a hair low: just fitting beats just over.
-        return next((j for j, s in enumerate(sizes) if s <= target * 0.997), len(sizes) - 1)
-
-    # Start at the theme's own size: most content ends up within a few steps of it.
-    i = next((j for j, s in enumerate(sizes) if s <= start + 1e-9), 0)
-    while fit - over > 1:
-        i = min(max(i, over + 1), fit - 1)
-        tried[i] = attempt(sizes[i])
-        ratio = tried[i][0]
-        if ratio <= 1.0:
-            fit = i
-        else:
-            over = i
-        if fit - over <= 1:
-            break
-        guess = predict(i, ratio)
-        if ratio <= 1.0 and guess >= i:
-            guess = i - 1  # it fits: is the next size up over?
-        elif ratio > 1.0 and guess <= i:
-            guess = i + 1
-        # Predictions usually land next to the answer by the fourth try; if not, they are poor here: bisect.
-        i = (fit + over) // 2 if len(tried) >= 4 and fit - over > 3 else guess
-    return tried.get(fit) if fit < len(sizes) else None
-
-
 def build(
     recap: Recap,
     theme: Theme,
@@ -180,13 +131,8 @@ def build(
         ratio = (page.h - area.h + need) / page.h
         return ratio, style, chrome, result
 
-    sizes = []
-    s = min(body * MAX_SCALE, 40.0)
-    while s > floor + 1e-9:
-        sizes.append(round(s, 3))
-        s -= STEP
-    sizes.append(floor)
-    found = _largest_fitting(sizes, attempt, body)
+    sizes = size_steps(min(body * MAX_SCALE, 40.0), floor, STEP)
+    found = largest_fitting(sizes, attempt, body)
     if found is None:
         ratio = attempt(floor)[0]
         raise OutputError(

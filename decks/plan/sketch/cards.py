@@ -14,10 +14,10 @@ from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
 from decks.plan.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
-from decks.plan.sketch.style import LEADING, QR_SIDE, Style, baseline_in
+from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
-from decks.text.fitting import WIDTH_SAFETY
+from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.fonts import load_face
 
 
@@ -186,7 +186,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         side = QR_SIDE + 4 * _module(spec.qr)
         reserved.append((y, y + side + 2, 0.0, side + 0.5 * body))
         plan.qr_at = (width - pad - side, y)
-    pitch = body * LEADING
+    pitch = line_pitch(body, style.leading)
     indent = body * 0.95
     for t in spec.takeaways:
         lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch)
@@ -195,7 +195,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
             plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink))
         y = y2 + body * 0.15
         sub = body * 0.9
-        sp = sub * LEADING
+        sp = line_pitch(sub, style.leading)
         for point in t.points:
             lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp)
             plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True))

@@ -13,8 +13,6 @@ from decks.themes.model import Theme
 
 MM = 72 / 25.4
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
-LEADING = 1.22  # body line pitch over size: dense, but Comic Neue's descenders clear the next line's caps
-
 LABELS = {
     "en": {"key": "Key takeaways", "source": "Source", "by": "Recap by", "video": "video"},
     "zh": {"key": "主要收获", "source": "来源", "by": "分享人", "video": "视频"},
@@ -46,6 +44,10 @@ class Style:
     @property
     def body(self) -> float:
         return self.theme.sizes.sketch.body * self.k
+
+    @property
+    def leading(self) -> float:
+        return self.theme.sizes.sketch.leading
 
     @property
     def heading(self) -> float:

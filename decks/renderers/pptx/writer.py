@@ -272,7 +272,7 @@ class Writer:
                 (),
                 level=0,
                 size=size,
-                pitch=size * 1.2,
+                pitch=size * self.theme.sizes.slides.leading,
                 space_before=0,
                 indent=0,
                 bullet=None,

@@ -1,0 +1,56 @@
+"""The deck plan's work stays bounded: huge paragraphs and unbroken words are laid out in near-linear time, the
+size search ends, and odd type sizes never crash pagination."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from decks import plan
+from decks.readers.content import parse_content
+from decks.themes.loader import load_theme
+
+
+def _recap(tmp_path: Path, yaml_text: str):
+    return parse_content(yaml_text.encode("utf-8"), "c.yaml", tmp_path)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "a" * 40_000,  # one unbroken word: broken inside, piece by piece
+        " ".join(["abcdefghij"] * 4_000),  # many words: truncated by bisection, not letter by letter
+    ],
+)
+def test_a_huge_title_is_cut_with_an_ellipsis_quickly(tmp_path: Path, title: str) -> None:
+    recap = _recap(tmp_path, f"title: {title}\nitems:\n  - title: x\n")
+    start = time.perf_counter()
+    deck = plan.deck_plan(recap, load_theme(None))
+    assert time.perf_counter() - start < 10
+    shown = deck.slides[0].title.paras[-1].text
+    assert shown.endswith("…") and len(shown) < 2_000
+
+
+def test_a_huge_takeaway_is_paginated_in_linear_time(tmp_path: Path) -> None:
+    words = " ".join(["word"] * 12_000)
+    recap = _recap(tmp_path, f"title: T\nitems:\n  - title: x\n    takeaways:\n      - {words}\n")
+    start = time.perf_counter()
+    deck = plan.deck_plan(recap, load_theme(None))
+    assert time.perf_counter() - start < 10
+    body = [p.text for s in deck.slides if s.kind == "item" and s.body for p in s.body.paras]
+    # Every word is on some slide, once: nothing lost or doubled at the cuts.
+    assert "".join(body).replace("\u200b", "").replace(" ", "") == words.replace(" ", "")
+
+
+def test_sub_points_only_pages_and_large_type_do_not_crash(tmp_path: Path) -> None:
+    points = "\n".join(f"          - point {i} with several words in it" for i in range(32))
+    head = "title: T\nitems:\n  - title: x\n    takeaways:\n      - text: one\n        points:\n"
+    recap = _recap(tmp_path, head + points + "\n")
+    theme = load_theme(None)
+    big = replace(theme, sizes=replace(theme.sizes, slides=replace(theme.sizes.slides, body=60, floor=40)))
+    deck = plan.deck_plan(recap, big)
+    texts = "".join(p.text for s in deck.slides for b in s.texts for p in b.paras)
+    assert "point 31" in texts.replace("\u200b", "")
