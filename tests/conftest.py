@@ -62,3 +62,18 @@ def to_pdf(soffice: str, source: Path, outdir: Path, env: dict[str, str]) -> Pat
     pdf = outdir / (source.stem + ".pdf")
     assert pdf.is_file(), f"LibreOffice made no PDF of {source}"
     return pdf
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--accept",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files under tests/golden/expected from today's output (review the diff).",
+    )
+
+
+@pytest.fixture(scope="session")
+def accept(request: pytest.FixtureRequest) -> bool:
+    """Whether golden tests rewrite their expected files (`pytest --accept` or RECAP_ACCEPT=1)."""
+    return bool(request.config.getoption("--accept") or os.environ.get("RECAP_ACCEPT"))
