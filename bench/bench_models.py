@@ -143,7 +143,9 @@ class Recap:
     title: str
     parts: list[Part]
 conv = cattrs.Converter(detailed_validation=True)
-conv.register_structure_hook(Union[str, Takeaway], lambda v, _: v if isinstance(v, str) else conv.structure(v, Takeaway))
+conv.register_structure_hook(
+    Union[str, Takeaway], lambda v, _: v if isinstance(v, str) else conv.structure(v, Takeaway)
+)
 conv.structure(good, Recap)
 try:
     conv.structure(bad, Recap)
