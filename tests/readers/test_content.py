@@ -60,7 +60,7 @@ EXPECTED = {
     ],
     "bad_date_order.yaml": ["{f}:3:3: event: the event ends before it starts; swap start and end"],
     "bad_url.yaml": [
-        "{f}:5:14: items[0].links[0].url: a link needs a full address; start it with https:// (or http://, mailto:)"
+        "{f}:5:14: items[0].links[0].url: a link needs a full address; add https:// in front: https://www.tensorflow.org"
     ],
     "bad_empty.yaml": ["{f}:1:1: the file is empty; start with 'title:' and an 'items:' list"],
     "bad_top_list.yaml": [
