@@ -13,7 +13,8 @@ problem, and raises one `ValidationError` whose `.errors()` are pydantic-style d
 v2, which this module replaced to keep start-up fast (importing pydantic and building the models cost 0.13 s).
 
 What a value may be, by hint:
-- `str`: a string (with `Constraints(strip=True)` surrounding white space is dropped first); `int`: an int, not a
+- `str`: a string without the characters decks/model/chars.py refuses (with `Constraints(strip=True)` surrounding
+  white space is dropped first; with `min_length`, a text showing nothing is refused as empty); `int`: an int, not a
   bool (a float only when it is whole); `float`: an int or float, not a bool, returned as float; `bool`: a bool;
 - `datetime.date`: a date, a datetime at midnight, or an ISO 'YYYY-MM-DD' string; `Path`: a path or a string;
 - an `Enum`: a member or a member's value; `Literal[...]`: one of the values, of the same type;
@@ -34,6 +35,8 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, Self
+
+from decks.model.chars import char_problem, is_blank
 
 Loc = tuple[str | int, ...]
 ErrorDetails = dict[str, Any]
@@ -494,6 +497,9 @@ def _enum_check(enum: type[Enum]) -> Check:
     return validate
 
 
+_BLANK = "the text shows nothing (only white space or invisible characters such as U+200B)"
+
+
 def _str_check(strip: bool, min_length: int | None) -> Check:
     too_short = f"String should have at least {min_length} character{'s' if min_length != 1 else ''}"
 
@@ -501,9 +507,16 @@ def _str_check(strip: bool, min_length: int | None) -> Check:
         if not isinstance(value, str):
             errors.append(_error("string_type", "Input should be a valid string", loc, value))
             return _BAD
+        problem = char_problem(value)
+        if problem:
+            errors.append(_error("string_forbidden_char", problem, loc, value))
+            return _BAD
         text = value.strip() if strip else value
         if min_length is not None and len(text) < min_length:
             errors.append(_error("string_too_short", too_short, loc, value))
+            return _BAD
+        if min_length is not None and is_blank(text):
+            errors.append(_error("string_blank", _BLANK, loc, value))
             return _BAD
         return text
 
@@ -594,6 +607,10 @@ def _path(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
     if isinstance(value, PurePath):
         return value
     if isinstance(value, str):
+        problem = char_problem(value)  # a NUL in a path makes every file call raise
+        if problem:
+            errors.append(_error("string_forbidden_char", problem, loc, value))
+            return _BAD
         return Path(value)
     errors.append(_error("path_type", "Input is not a valid path", loc, value))
     return _BAD

@@ -8,6 +8,7 @@ from typing import Any
 from decks.errors import ContentError, Problem
 from decks.imagefiles import probe
 from decks.model import Recap
+from decks.model.chars import char_problem
 from decks.model.paths import Path_, dotted
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
@@ -106,6 +107,8 @@ def _resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, P
     """Make every image path absolute (relative to the content file); returns each with its place."""
     images = []
     for loc, holder, key in _image_slots(data):
+        if char_problem(holder[key]):
+            continue  # the model refuses it, at its place; the file system would raise on a NUL
         resolved = (base_dir / holder[key]).resolve()
         holder[key] = str(resolved)
         images.append((loc, resolved))
