@@ -141,11 +141,12 @@ def check(content: Path | None, theme: str | None) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
     from decks.readers.yamlpos import YamlProblems, decode, parse
+    from decks.safeio import ReadRefused, read_bounded
 
     recap, path = _load(content)
     try:  # the content is valid, so this only finds where each value stands, for the glyph report
-        located = parse(decode(path.read_bytes(), str(path)), str(path))
-    except (OSError, YamlProblems):
+        located = parse(decode(read_bounded(path, "content"), str(path)), str(path))
+    except (ReadRefused, YamlProblems):
         located = None
     report = check_all(recap, _theme(theme), path, located)
     for line in report.warnings:
@@ -216,8 +217,12 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
+    from decks.safeio import ReadRefused, read_bounded
+
     try:
-        text = decode(post.read_bytes(), str(post))
+        text = decode(read_bounded(post, "post"), str(post), "a Markdown text file (.md)")
+    except ReadRefused as exc:
+        raise RecapError([Problem(str(post), exc.message, exc.hint)], ExitCode.CONTENT) from None
     except YamlProblems as exc:
         raise RecapError(exc.problems, ExitCode.CONTENT) from None
     result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)

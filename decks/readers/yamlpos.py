@@ -61,16 +61,15 @@ class YamlProblems(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place."""
+def decode(raw: bytes, file: str, what: str = "a YAML text file") -> str:
+    """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place, saying to
+    give `what` instead."""
     if len(raw) > MAX_BYTES:
         raise YamlProblems([Problem(file, f"the file is {len(raw):,} bytes", "a recap file should be far under 5 MB")])
     nul = raw.find(b"\0")
     if nul >= 0:
         line, col = _line_col(raw, nul)
-        raise YamlProblems(
-            [Problem(file, "this is a binary file, not text", "give a YAML text file", line=line, col=col)]
-        )
+        raise YamlProblems([Problem(file, "this is a binary file, not text", f"give {what}", line=line, col=col)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
