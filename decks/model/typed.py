@@ -40,7 +40,8 @@ from decks.model.chars import char_problem, is_blank
 
 Loc = tuple[str | int, ...]
 ErrorDetails = dict[str, Any]
-"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them."""
+"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them; a
+number out of bounds also has "ctx": {"range": "from 12 to 40"}."""
 
 MISSING: Any = dataclasses.MISSING
 _BAD: Any = object()  # what a check returns for a refused value; its errors are already recorded
@@ -71,8 +72,11 @@ class ValidationError(ValueError):
         return "\n".join(lines)
 
 
-def _error(kind: str, msg: str, loc: Loc, value: Any) -> ErrorDetails:
-    return {"type": kind, "loc": loc, "msg": msg, "input": value}
+def _error(kind: str, msg: str, loc: Loc, value: Any, ctx: dict[str, Any] | None = None) -> ErrorDetails:
+    error = {"type": kind, "loc": loc, "msg": msg, "input": value}
+    if ctx:
+        error["ctx"] = ctx
+    return error
 
 
 # -- what a field may say beyond its type ---------------------------------------------------------------------
@@ -556,10 +560,21 @@ def _float(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
     return _BAD
 
 
+def _range_text(gt: float | None, ge: float | None, le: float | None) -> str:
+    """The allowed range in words: 'from 12 to 40', 'above 0 and up to 6', 'up to 10', 'above 0'."""
+    lower = f"above {gt:g}" if gt is not None else f"from {ge:g}" if ge is not None else ""
+    if le is None:
+        return lower
+    if not lower:
+        return f"up to {le:g}"
+    return f"{lower} to {le:g}" if ge is not None else f"{lower} and up to {le:g}"
+
+
 def _number_check(convert: Check, c: Constraints) -> Check:
     if c.gt is None and c.ge is None and c.le is None:
         return convert
     gt, ge, le = c.gt, c.ge, c.le
+    ctx = {"range": _range_text(gt, ge, le)}  # for the what-to-do: the whole allowed range, not one bound
 
     def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
         number = convert(value, loc, errors)
@@ -567,11 +582,12 @@ def _number_check(convert: Check, c: Constraints) -> Check:
             return _BAD
         # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
         if gt is not None and not number > gt:
-            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value))
+            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value, ctx))
         elif ge is not None and not number >= ge:
-            errors.append(_error("greater_than_equal", f"Input should be greater than or equal to {ge}", loc, value))
+            message = f"Input should be greater than or equal to {ge}"
+            errors.append(_error("greater_than_equal", message, loc, value, ctx))
         elif le is not None and not number <= le:
-            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value))
+            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value, ctx))
         else:
             return number
         return _BAD

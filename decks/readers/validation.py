@@ -59,6 +59,8 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             hint = f"add '{loc[-1]}:' with a value"
         else:
             pos = located.where(loc)
+            if err.get("ctx", {}).get("range"):
+                hint = f"write a number {err['ctx']['range']}"
             if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
                 message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
                 hint = own_hint or hint

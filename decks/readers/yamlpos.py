@@ -19,7 +19,7 @@ from decks.model.paths import Path_, dotted
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_VALUES = 50_000  # values built, aliases counted each time they are expanded
+MAX_VALUES = 50_000  # values an alias may repeat in all (the file's own values are bounded by its size)
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR_TAGS = {
@@ -168,7 +168,8 @@ class _Builder:
         self.file = file
         self.located = located
         self.problems: list[Problem] = []
-        self.count = 0
+        self.count = 0  # values built again through an alias
+        self.seen: set[int] = set()  # the nodes built once (the graph holds them all, so their ids stay unique)
         self.scalars = _Loader("")  # only for its standard scalar constructors
 
     def _problem(self, node: yaml.Node, message: str, hint: str, path: Path_) -> None:
@@ -184,15 +185,20 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            self._problem(
-                node,
-                f"the file expands to more than {MAX_VALUES:,} values (aliases repeated inside aliases)",
-                "write the content out instead of nesting aliases (*name)",
-                (),
-            )
-            raise _TooBig
+        # Only values an alias repeats count against the budget: each node written in the file is built once for
+        # free (the file's size bounds those), so 10,000 plain items pass while an alias bomb stops early.
+        if id(node) in self.seen:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                self._problem(
+                    node,
+                    f"the file expands to more than {MAX_VALUES:,} repeated values (aliases repeated inside aliases)",
+                    "write the content out instead of nesting aliases (*name)",
+                    (),
+                )
+                raise _TooBig
+        else:
+            self.seen.add(id(node))
         if path[-1:] != ("<key>",):
             self.located.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
