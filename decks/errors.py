@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
+
+# What a terminal may act on or cannot print: C0 and C1 controls (ESC starts colour, title and cursor
+# sequences), DEL, bidirectional overrides and isolates (they reorder what is shown), lone surrogates (they
+# cannot be encoded), and the noncharacters U+FFFE/U+FFFF.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def for_terminal(text: str) -> str:
+    """`text` safe to print: every control character or escape sequence shown as an escape (ESC as \\x1b)."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE_FOR_TERMINAL.sub(escape, text)
 
 
 class ExitCode(IntEnum):
@@ -38,7 +54,7 @@ class Problem:
         if self.hint:
             text += f"; {self.hint}"
         parts.append(text)
-        return ": ".join(parts)
+        return for_terminal(": ".join(parts))
 
 
 class RecapError(Exception):

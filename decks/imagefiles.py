@@ -7,10 +7,17 @@ everything unusual (other formats, EXIF data that may turn the picture, damaged 
 
 from __future__ import annotations
 
+import io
 import struct
+import warnings
 import zlib
 from dataclasses import dataclass
 from typing import Any
+
+MAX_PIXELS = 50_000_000
+"""The most pixels a picture may have (documented in docs/SECURITY.md): a 50-megapixel photo is 8,660 x 5,773."""
+_GIVE = "give a whole PNG, JPEG, GIF or WebP file"
+_SCALE_DOWN = "scale it down (a 2,000-pixel-wide picture is plenty)"
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 # JPEG start-of-frame markers carry the size; C4 (Huffman tables), C8 and CC (arithmetic) are not frames.
@@ -92,3 +99,48 @@ def orientation(img: Any, raw: bytes) -> int:
     if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in raw:
         return 1
     return int(img.getexif().get(0x0112, 1))
+
+
+def picture_problem(raw: bytes, name: str = "the picture") -> tuple[str, str] | None:
+    """(what, what to do) when the picture in `raw` cannot be put in a deck or a sketchnote, else None.
+
+    A plain PNG, JPEG or GIF is judged from its header; anything else is opened with Pillow and decoded (a
+    JPEG at an eighth of its size, which still reads all its data), so that a picture `recap check` passes
+    also renders. Either way a picture over `MAX_PIXELS` is refused before it is decoded.
+    """
+    header = probe(raw)
+    if header is not None:
+        return _too_many(name, header.width, header.height)
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow's own bomb check warns (or raises) over 89 million pixels; ours is below, and says it plainly.
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(raw)) as img:
+                too_many = _too_many(name, *img.size)
+                if too_many:
+                    return too_many
+                if img.format == "PNG":
+                    img.verify()  # every chunk's checksum, without decoding
+                else:
+                    if img.format == "JPEG":
+                        img.draft("RGB", (max(1, img.size[0] // 8), max(1, img.size[1] // 8)))
+                    img.load()
+    except Image.DecompressionBombError:
+        return f"{name} has more than {MAX_PIXELS:,} pixels", _SCALE_DOWN
+    except Image.UnidentifiedImageError:
+        return f"cannot read the image {name} (not a picture format recap knows)", _GIVE
+    except Exception as exc:  # Pillow raises many kinds for a bad file; all mean "unreadable"
+        reason = str(exc) or type(exc).__name__
+        return f"cannot read the image {name} ({reason})", _GIVE
+    return None
+
+
+def _too_many(name: str, width: int, height: int) -> tuple[str, str] | None:
+    if width * height > MAX_PIXELS:
+        return (
+            f"{name} is {width:,} x {height:,} pixels, over the {MAX_PIXELS:,} recap reads",
+            _SCALE_DOWN,
+        )
+    return None

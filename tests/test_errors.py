@@ -25,3 +25,18 @@ def test_each_error_kind_carries_its_documented_exit_code() -> None:
 def test_the_message_of_an_error_lists_its_problems_one_a_line() -> None:
     error = ContentError([Problem("a.yaml", "one"), Problem("a.yaml", "two")])
     assert str(error) == "a.yaml: one\na.yaml: two"
+
+
+def test_control_characters_and_escape_sequences_are_shown_as_escapes() -> None:
+    from decks.errors import for_terminal
+
+    assert for_terminal("a\x1b]0;title\x07b\x1b[31mc\x85d\u202ee\ud800f\n") == (
+        "a\\x1b]0;title\\x07b\\x1b[31mc\\x85d\\u202ee\\ud800f\\x0a"
+    )
+    assert for_terminal("中文 😀 tab-free") == "中文 😀 tab-free"
+
+
+def test_a_problem_never_prints_an_escape_sequence_from_the_content() -> None:
+    shown = str(Problem("t.yaml", "unknown key 'a\x1b]0;pwned\x07'", "remove it", "a\x1b[2J", 1, 1))
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert shown == "t.yaml:1:1: a\\x1b[2J: unknown key 'a\\x1b]0;pwned\\x07'; remove it"

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from decks import __version__
-from decks.errors import ExitCode, RecapError
+from decks.errors import ExitCode, RecapError, for_terminal
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
 
@@ -103,14 +103,14 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         from decks.themes.contrast import contrast_problems
 
         for problem in contrast_problems(loaded_theme):  # still renders: the user may want it anyway
-            click.echo(f"warning: {problem}", err=True)
+            click.echo(for_terminal(f"warning: {problem}"), err=True)
         from decks.renderers.base import render
 
         result = render(renderer_cls, recap, loaded_theme, **options)
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(for_terminal(f"warning: {warning}"), err=True)
         write_atomic(target, result.data)
-        click.echo(str(target))
+        click.echo(for_terminal(str(target)))
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
@@ -156,20 +156,21 @@ def check(content: Path | None, theme: str | None) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
     from decks.readers.yamlpos import YamlProblems, decode, parse
+    from decks.safeio import ReadRefused, read_bounded
 
     recap, path = _load(content)
     try:  # the content is valid, so this only finds where each value stands, for the glyph report
-        located = parse(decode(path.read_bytes(), str(path)), str(path))
-    except (OSError, YamlProblems):
+        located = parse(decode(read_bounded(path, "content"), str(path)), str(path))
+    except (ReadRefused, YamlProblems):
         located = None
     report = check_all(recap, _theme(theme), path, located)
     for line in report.warnings:
-        click.echo(f"warning: {line}", err=True)
+        click.echo(for_terminal(f"warning: {line}"), err=True)
     if report.problems:
         raise RecapError(report.problems, ExitCode.CONTENT)
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
-    click.echo(f"ok: {path}: {len(recap.all_parts)} parts, {items} items, {links} links")
+    click.echo(for_terminal(f"ok: {path}: {len(recap.all_parts)} parts, {items} items, {links} links"))
 
 
 @cli.command()
@@ -254,15 +255,19 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
+    from decks.safeio import ReadRefused, read_bounded
+
     try:
-        text = decode(post.read_bytes(), str(post))
+        text = decode(read_bounded(post, "post"), str(post), "a Markdown text file (.md)")
+    except ReadRefused as exc:
+        raise RecapError([Problem(str(post), exc.message, exc.hint)], ExitCode.CONTENT) from None
     except YamlProblems as exc:
         raise RecapError(exc.problems, ExitCode.CONTENT) from None
     result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(for_terminal(f"warning: {warning}"), err=True)
     write_atomic(target, result.yaml_text.encode("utf-8"))
-    click.echo(str(target))
+    click.echo(for_terminal(str(target)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("RECAP_DEBUG"):
             raise
         click.echo(
-            f"internal error: {type(exc).__name__}: {exc}\n"
+            f"internal error: {type(exc).__name__}: {for_terminal(str(exc))}\n"
             "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
             err=True,
         )

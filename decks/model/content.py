@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from decks.model.typed import After, Before, Constraints, Field, Model, check
+from decks.model.urls import check_url
 
 SCHEMA_VERSION = 1
 
@@ -19,16 +20,8 @@ Text = Annotated[str, Constraints(strip=True, min_length=1)]
 """A non-empty line of text (surrounding white space is dropped)."""
 
 
-def _full_address(value: str) -> str:
-    if not value.lower().startswith(("http://", "https://", "mailto:")):
-        raise ValueError("a link needs a full address; start it with https:// (or http://, mailto:)")
-    if any(ch.isspace() for ch in value):
-        raise ValueError("a link address cannot contain spaces; encode them as %20")
-    return value
-
-
-Url = Annotated[Text, After(_full_address)]
-"""A full address: with a scheme, without spaces."""
+Url = Annotated[Text, After(check_url)]
+"""A full http, https or mailto address (decks/model/urls.py): every field that becomes a link is one."""
 
 
 def _known_version(value: int) -> int:
@@ -115,7 +108,7 @@ class Handle(Model):
 
     network: Text = Field(description="e.g. twitter, github, mastodon, blog.")
     handle: Text = Field(description="e.g. @margaretmz.")
-    url: Text | None = None
+    url: Url | None = Field(None, description="The profile's full address, e.g. https://twitter.com/margaretmz.")
 
 
 class Presenter(Model):
@@ -136,7 +129,7 @@ class Event(Model):
     end: dt.date | None = Field(None, description="Last day, YYYY-MM-DD.")
     venue: Text | None = None
     city: Text | None = None
-    url: Text | None = None
+    url: Url | None = Field(None, description="The event's web site, a full https:// address.")
     hashtag: Text | None = None
     logo: Path | None = Field(None, description="Image file, relative to the content file.")
 

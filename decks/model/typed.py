@@ -13,7 +13,8 @@ problem, and raises one `ValidationError` whose `.errors()` are pydantic-style d
 v2, which this module replaced to keep start-up fast (importing pydantic and building the models cost 0.13 s).
 
 What a value may be, by hint:
-- `str`: a string (with `Constraints(strip=True)` surrounding white space is dropped first); `int`: an int, not a
+- `str`: a string without the characters decks/model/chars.py refuses (with `Constraints(strip=True)` surrounding
+  white space is dropped first; with `min_length`, a text showing nothing is refused as empty); `int`: an int, not a
   bool (a float only when it is whole); `float`: an int or float, not a bool, returned as float; `bool`: a bool;
 - `datetime.date`: a date, a datetime at midnight, or an ISO 'YYYY-MM-DD' string; `Path`: a path or a string;
 - an `Enum`: a member or a member's value; `Literal[...]`: one of the values, of the same type;
@@ -35,9 +36,12 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, Self
 
+from decks.model.chars import char_problem, is_blank
+
 Loc = tuple[str | int, ...]
 ErrorDetails = dict[str, Any]
-"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them."""
+"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them; a
+number out of bounds also has "ctx": {"range": "from 12 to 40"}."""
 
 MISSING: Any = dataclasses.MISSING
 _BAD: Any = object()  # what a check returns for a refused value; its errors are already recorded
@@ -68,8 +72,11 @@ class ValidationError(ValueError):
         return "\n".join(lines)
 
 
-def _error(kind: str, msg: str, loc: Loc, value: Any) -> ErrorDetails:
-    return {"type": kind, "loc": loc, "msg": msg, "input": value}
+def _error(kind: str, msg: str, loc: Loc, value: Any, ctx: dict[str, Any] | None = None) -> ErrorDetails:
+    error = {"type": kind, "loc": loc, "msg": msg, "input": value}
+    if ctx:
+        error["ctx"] = ctx
+    return error
 
 
 # -- what a field may say beyond its type ---------------------------------------------------------------------
@@ -494,6 +501,9 @@ def _enum_check(enum: type[Enum]) -> Check:
     return validate
 
 
+_BLANK = "the text shows nothing (only white space or invisible characters such as U+200B)"
+
+
 def _str_check(strip: bool, min_length: int | None) -> Check:
     too_short = f"String should have at least {min_length} character{'s' if min_length != 1 else ''}"
 
@@ -501,9 +511,16 @@ def _str_check(strip: bool, min_length: int | None) -> Check:
         if not isinstance(value, str):
             errors.append(_error("string_type", "Input should be a valid string", loc, value))
             return _BAD
+        problem = char_problem(value)
+        if problem:
+            errors.append(_error("string_forbidden_char", problem, loc, value))
+            return _BAD
         text = value.strip() if strip else value
         if min_length is not None and len(text) < min_length:
             errors.append(_error("string_too_short", too_short, loc, value))
+            return _BAD
+        if min_length is not None and is_blank(text):
+            errors.append(_error("string_blank", _BLANK, loc, value))
             return _BAD
         return text
 
@@ -543,10 +560,21 @@ def _float(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
     return _BAD
 
 
+def _range_text(gt: float | None, ge: float | None, le: float | None) -> str:
+    """The allowed range in words: 'from 12 to 40', 'above 0 and up to 6', 'up to 10', 'above 0'."""
+    lower = f"above {gt:g}" if gt is not None else f"from {ge:g}" if ge is not None else ""
+    if le is None:
+        return lower
+    if not lower:
+        return f"up to {le:g}"
+    return f"{lower} to {le:g}" if ge is not None else f"{lower} and up to {le:g}"
+
+
 def _number_check(convert: Check, c: Constraints) -> Check:
     if c.gt is None and c.ge is None and c.le is None:
         return convert
     gt, ge, le = c.gt, c.ge, c.le
+    ctx = {"range": _range_text(gt, ge, le)}  # for the what-to-do: the whole allowed range, not one bound
 
     def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
         number = convert(value, loc, errors)
@@ -554,11 +582,12 @@ def _number_check(convert: Check, c: Constraints) -> Check:
             return _BAD
         # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
         if gt is not None and not number > gt:
-            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value))
+            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value, ctx))
         elif ge is not None and not number >= ge:
-            errors.append(_error("greater_than_equal", f"Input should be greater than or equal to {ge}", loc, value))
+            message = f"Input should be greater than or equal to {ge}"
+            errors.append(_error("greater_than_equal", message, loc, value, ctx))
         elif le is not None and not number <= le:
-            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value))
+            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value, ctx))
         else:
             return number
         return _BAD
@@ -594,6 +623,10 @@ def _path(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
     if isinstance(value, PurePath):
         return value
     if isinstance(value, str):
+        problem = char_problem(value)  # a NUL in a path makes every file call raise
+        if problem:
+            errors.append(_error("string_forbidden_char", problem, loc, value))
+            return _BAD
         return Path(value)
     errors.append(_error("path_type", "Input is not a valid path", loc, value))
     return _BAD

@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import ContentError, Problem
-from decks.imagefiles import probe
+from decks.imagefiles import picture_problem
 from decks.model import Recap
+from decks.model.chars import char_problem
 from decks.model.paths import Path_, dotted
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
+from decks.safeio import ReadRefused, read_bounded
 
 # Paths in the content that name image files, resolved relative to the content file.
 _IMAGE_PATHS: tuple[tuple[str, ...], ...] = (("event", "logo"), ("presenter", "avatar"))
@@ -21,13 +23,9 @@ def load_content(path: Path) -> Recap:
     """The validated recap in `path`; raises `ContentError` listing every problem found."""
     file = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([Problem(file, "no such file", "check the path")]) from None
-    except IsADirectoryError:
-        raise ContentError([Problem(file, "this is a folder", "give a content file (.yaml)")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(file, f"cannot read it ({exc.strerror})", "check its permissions")]) from None
+        raw = read_bounded(path, "content")
+    except ReadRefused as exc:
+        raise ContentError([Problem(file, exc.message, exc.hint)]) from None
     return parse_content(raw, file, base_dir=path.parent)
 
 
@@ -106,6 +104,8 @@ def _resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, P
     """Make every image path absolute (relative to the content file); returns each with its place."""
     images = []
     for loc, holder, key in _image_slots(data):
+        if char_problem(holder[key]):
+            continue  # the model refuses it, at its place; the file system would raise on a NUL
         resolved = (base_dir / holder[key]).resolve()
         holder[key] = str(resolved)
         images.append((loc, resolved))
@@ -118,7 +118,7 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
     for loc, image_path in images:
         line, col = located.where(loc) or (None, None)
         field = dotted(loc)
-        if not image_path.is_file():
+        if not image_path.exists():
             problems.append(
                 Problem(
                     file,
@@ -131,20 +131,10 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
             )
             continue
         try:
-            if probe(image_path.read_bytes()) is None:  # not a plain, whole PNG/JPEG/GIF: ask Pillow
-                from PIL import Image as PILImage
-
-                with PILImage.open(image_path) as img:
-                    img.verify()
-        except Exception as exc:  # Pillow raises many kinds for a bad file; all mean "unreadable"
-            problems.append(
-                Problem(
-                    file,
-                    f"cannot read the image {image_path.name} ({type(exc).__name__}: {exc})",
-                    "give a PNG, JPEG, GIF or WebP file",
-                    field=field,
-                    line=line,
-                    col=col,
-                )
-            )
+            trouble = picture_problem(read_bounded(image_path, "image"), image_path.name)
+        except ReadRefused as exc:
+            trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
+        if trouble:
+            what, todo = trouble
+            problems.append(Problem(file, what, todo, field=field, line=line, col=col))
     return problems

@@ -14,6 +14,7 @@ from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
 _HINTS: dict[str, str] = {
     "string_type": "write text here (in quotes if it looks like a number, date or yes/no)",
     "string_too_short": "write some text, or remove the key",
+    "string_blank": "write some text, or remove the key",
     "int_type": "write a whole number",
     "int_from_float": "write a whole number",
     "bool_type": "write true or false",
@@ -58,7 +59,9 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             hint = f"add '{loc[-1]}:' with a value"
         else:
             pos = located.where(loc)
-            if kind == "value_error":  # our own message: "what; what to do"
+            if err.get("ctx", {}).get("range"):
+                hint = f"write a number {err['ctx']['range']}"
+            if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
                 message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
                 hint = own_hint or hint
         line, col = pos if pos else (None, None)

@@ -19,7 +19,7 @@ from decks.model.paths import Path_, dotted
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_VALUES = 50_000  # values built, aliases counted each time they are expanded
+MAX_VALUES = 50_000  # values an alias may repeat in all (the file's own values are bounded by its size)
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR_TAGS = {
@@ -61,16 +61,15 @@ class YamlProblems(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place."""
+def decode(raw: bytes, file: str, what: str = "a YAML text file") -> str:
+    """UTF-8 text from bytes (a BOM is allowed); binary or other encodings are refused with a place, saying to
+    give `what` instead."""
     if len(raw) > MAX_BYTES:
         raise YamlProblems([Problem(file, f"the file is {len(raw):,} bytes", "a recap file should be far under 5 MB")])
     nul = raw.find(b"\0")
     if nul >= 0:
         line, col = _line_col(raw, nul)
-        raise YamlProblems(
-            [Problem(file, "this is a binary file, not text", "give a YAML text file", line=line, col=col)]
-        )
+        raise YamlProblems([Problem(file, "this is a binary file, not text", f"give {what}", line=line, col=col)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -169,7 +168,8 @@ class _Builder:
         self.file = file
         self.located = located
         self.problems: list[Problem] = []
-        self.count = 0
+        self.count = 0  # values built again through an alias
+        self.seen: set[int] = set()  # the nodes built once (the graph holds them all, so their ids stay unique)
         self.scalars = _Loader("")  # only for its standard scalar constructors
 
     def _problem(self, node: yaml.Node, message: str, hint: str, path: Path_) -> None:
@@ -185,15 +185,20 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            self._problem(
-                node,
-                f"the file expands to more than {MAX_VALUES:,} values (aliases repeated inside aliases)",
-                "write the content out instead of nesting aliases (*name)",
-                (),
-            )
-            raise _TooBig
+        # Only values an alias repeats count against the budget: each node written in the file is built once for
+        # free (the file's size bounds those), so 10,000 plain items pass while an alias bomb stops early.
+        if id(node) in self.seen:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                self._problem(
+                    node,
+                    f"the file expands to more than {MAX_VALUES:,} repeated values (aliases repeated inside aliases)",
+                    "write the content out instead of nesting aliases (*name)",
+                    (),
+                )
+                raise _TooBig
+        else:
+            self.seen.add(id(node))
         if path[-1:] != ("<key>",):
             self.located.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):

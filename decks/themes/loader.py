@@ -13,12 +13,13 @@ from decks.errors import ContentError, Problem
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
+from decks.safeio import ReadRefused, check_file, read_bounded
 from decks.themes.model import Fonts, FontSpec, Theme
 
 DEFAULT_THEME = "default"
 THEME_FILE = "theme.yaml"
 THEME_GROUP = "recap.themes"  # entry points of pip-installed themes
-_MAX_DEPTH = 8
+_MAX_DEPTH = 20  # themes in one extends chain; a longer chain is refused with its own message
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,10 @@ class Layer:
 
 def user_themes_dir() -> Path:
     """Themes a user keeps beside their content: ./assets/themes."""
-    return Path.cwd() / "assets" / "themes"
+    try:
+        return Path.cwd() / "assets" / "themes"
+    except OSError:  # the current folder was deleted: there are no user themes, only built-ins
+        return Path("assets") / "themes"
 
 
 def installed_themes() -> dict[str, Path]:
@@ -118,8 +122,8 @@ def describe_themes() -> list[tuple[str, str, str]]:
     for name, folder in sorted(available_themes().items()):
         kind = "built-in" if folder.resolve().parent == builtin else "user" if name_is_user(folder) else "installed"
         try:
-            data = parse(decode((folder / THEME_FILE).read_bytes(), name), name).data
-        except (YamlProblems, OSError):
+            data = parse(decode(read_bounded(folder / THEME_FILE, "theme"), name), name).data
+        except (YamlProblems, ReadRefused):
             rows.append((name, "(cannot be read; see 'recap check --theme " + name + "')", kind))
             continue
         data = data if isinstance(data, dict) else {}
@@ -169,17 +173,32 @@ def _read_chain(folder: Path) -> list[Layer]:
     current: Path | None = folder
     while current is not None:
         file = (current / THEME_FILE).resolve()
-        if file in seen or len(layers) >= _MAX_DEPTH:
+        if file in seen:
+            chain = " -> ".join(layer.file.parent.name for layer in layers) + f" -> {file.parent.name}"
             raise ContentError(
-                [Problem(str(file), "themes extend each other in a loop", "make one of them extend a built-in")]
+                [
+                    Problem(
+                        str(file), f"themes extend each other in a loop ({chain})", "make one of them extend a built-in"
+                    )
+                ]
+            )
+        if len(layers) >= _MAX_DEPTH:
+            raise ContentError(
+                [
+                    Problem(
+                        str(layers[0].file),
+                        f"the themes extend each other more than {_MAX_DEPTH} deep",
+                        "make a theme nearer the start extend a built-in",
+                    )
+                ]
             )
         seen.add(file)
         try:
-            located = parse(decode(file.read_bytes(), str(file)), str(file))
+            located = parse(decode(read_bounded(file, "theme"), str(file)), str(file))
         except YamlProblems as exc:
             raise ContentError(exc.problems) from None
-        except OSError as exc:
-            raise ContentError([Problem(str(file), f"cannot read it ({exc.strerror})", "check the path")]) from None
+        except ReadRefused as exc:
+            raise ContentError([Problem(str(file), exc.message, exc.hint)]) from None
         if not isinstance(located.data, dict):
             raise ContentError(
                 [
@@ -292,7 +311,13 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
         if spec.file is not None:
             loc = (*loc, "file")
             try:
+                if spec.file.exists():  # a missing file is named by check_font_file
+                    check_file(spec.file, "font")
                 check_font_file(spec.file)
+            except ReadRefused as err:
+                problems.append(
+                    _problem_at(layers, loc, f"cannot use the font {spec.file.name}: {err.message}", err.hint)
+                )
             except FontFileError as err:
                 problems.append(_problem_at(layers, loc, str(err), err.hint))
         elif spec.system:
@@ -311,23 +336,96 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
 
 
 def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
-    """A slide template must exist."""
-    problems: list[Problem] = []
-    if theme.slides.template is not None and not theme.slides.template.is_file():
-        loc = ("slides", "template")
-        layer = _owner(layers, loc)
-        line, col = layer.located.where(loc) or (None, None)
-        problems.append(
-            Problem(
-                str(layer.file),
-                f"template not found: {theme.slides.template}",
-                "put the .pptx beside theme.yaml or fix the name",
-                "slides.template",
-                line,
-                col,
-            )
+    """A slide template must be a whole PowerPoint package (.pptx or .potx) within the size budgets."""
+    template = theme.slides.template
+    if template is None:
+        return []
+    if not template.exists():
+        trouble: tuple[str, str] | None = (
+            f"template not found: {template}",
+            "put the .pptx beside theme.yaml or fix the name",
         )
-    return problems
+    else:
+        trouble = template_problem(template)
+    if trouble is None:
+        return []
+    loc = ("slides", "template")
+    layer = _owner(layers, loc)
+    line, col = layer.located.where(loc) or (None, None)
+    return [Problem(str(layer.file), trouble[0], trouble[1], "slides.template", line, col)]
+
+
+TEMPLATE_UNPACKED_LIMIT = 300 * 1024 * 1024
+"""The most bytes a template's parts may hold once unpacked (a zip bomb claims far more)."""
+TEMPLATE_PARTS_LIMIT = 10_000
+_MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+}
+
+
+def template_problem(path: Path) -> tuple[str, str] | None:
+    """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
+
+    Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`: a file that is not
+    a zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
+    """
+    import zipfile
+
+    name = path.name
+    try:
+        check_file(path, "template")
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            if not infos:
+                return f"the template {name} is an empty zip", _TEMPLATE_HINT
+            if len(infos) > TEMPLATE_PARTS_LIMIT:
+                return f"the template {name} has {len(infos):,} parts, over {TEMPLATE_PARTS_LIMIT:,}", _TEMPLATE_HINT
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > TEMPLATE_UNPACKED_LIMIT:
+                return (
+                    f"the template {name} unpacks to {unpacked / 1024 / 1024:,.0f} MB, over the "
+                    f"{TEMPLATE_UNPACKED_LIMIT // 1024 // 1024} MB recap reads",
+                    _TEMPLATE_HINT,
+                )
+            main = _main_part(package)
+            if main is None:
+                return f"the template {name} is a zip but not a PowerPoint presentation or template", _TEMPLATE_HINT
+            package.testzip()  # every part's checksum: a damaged template fails here, not mid-render
+    except ReadRefused as exc:
+        return f"cannot use the template {name}: {exc.message}", exc.hint
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+        return f"the template {name} is not a readable .pptx ({exc})", _TEMPLATE_HINT
+    return None
+
+
+_TEMPLATE_HINT = "save the template from PowerPoint or LibreOffice as .pptx (or .potx)"
+
+
+def _main_part(package: Any) -> str | None:
+    """The package's presentation part name, when its content type says it is one."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        rels = etree.fromstring(package.read("_rels/.rels"), parser)
+        types = etree.fromstring(package.read("[Content_Types].xml"), parser)
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    targets = [r.get("Target", "") for r in rels if r.get("Type") == office]
+    if not targets:
+        return None
+    main = "/" + targets[0].lstrip("/")
+    overrides = {
+        o.get("PartName"): o.get("ContentType")
+        for o in types
+        if o.tag == "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+    }
+    if overrides.get(main) not in _MAIN_TYPES or main.lstrip("/") not in package.namelist():
+        return None
+    return main
 
 
 def _problem_at(layers: list[Layer], loc: Path_, message: str, hint: str) -> Problem:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from decks.model.typed import After, Field, Model
+from decks.model.typed import After, Field, Model, check
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -55,28 +55,44 @@ class Fonts(Model):
 
 
 class SlideSizes(Model):
-    """Type sizes on slides, in points."""
+    """Type sizes on slides, in points (each within the range docs/SECURITY.md lists)."""
 
-    title: float = Field(40, gt=0)
-    subtitle: float = Field(24, gt=0)
-    body: float = Field(28, gt=0, description="The largest body size; text shrinks from here to fit.")
-    floor: float = Field(18, gt=0, description="Body text never goes below this; the rest continues.")
-    small: float = Field(14, gt=0, description="Links, captions, footers.")
+    title: float = Field(40, ge=12, le=72)
+    subtitle: float = Field(24, ge=10, le=48)
+    body: float = Field(28, ge=12, le=40, description="The largest body size; text shrinks from here to fit.")
+    floor: float = Field(18, ge=10, le=32, description="Body text never goes below this; the rest continues.")
+    small: float = Field(14, ge=8, le=24, description="Links, captions, footers.")
     leading: float = Field(
         1.2, ge=0.8, le=3, description="Line pitch over type size; never below the drawing face's own line height."
     )
 
+    @check
+    def _floor_not_above_body(self) -> None:
+        if self.floor > self.body:
+            raise ValueError(
+                f"the floor ({self.floor:g} pt) is above the body size ({self.body:g} pt); "
+                "make floor at most body (sizes.slides.floor)"
+            )
+
 
 class SketchSizes(Model):
-    """Type sizes on the sketchnote, in points, before fitting scales them."""
+    """Type sizes on the sketchnote, in points, before fitting scales them (each within a documented range)."""
 
-    banner: float = Field(28, gt=0)
-    heading: float = Field(13, gt=0)
-    body: float = Field(10, gt=0)
-    floor: float = Field(7, gt=0, description="Legibility floor for body text.")
+    banner: float = Field(28, ge=12, le=48)
+    heading: float = Field(13, ge=8, le=24)
+    body: float = Field(10, ge=6, le=16)
+    floor: float = Field(7, ge=5, le=12, description="Legibility floor for body text.")
     leading: float = Field(
         1.22, ge=0.8, le=3, description="Line pitch over type size: hand lettering is set tight, descenders clear caps."
     )
+
+    @check
+    def _floor_not_above_body(self) -> None:
+        if self.floor > self.body:
+            raise ValueError(
+                f"the floor ({self.floor:g} pt) is above the body size ({self.body:g} pt); "
+                "make floor at most body (sizes.sketch.floor)"
+            )
 
 
 class Sizes(Model):
@@ -95,7 +111,7 @@ class Sketch(Model):
     orientation: Literal["landscape", "portrait"] = "landscape"
     roughness: float = Field(1.0, ge=0, le=5, description="0 draws straight lines.")
     stroke: float = Field(1.2, gt=0, le=6, description="Line width in points.")
-    seed: int = Field(2019, description="The jitter's seed: the same seed draws the same lines.")
+    seed: int = Field(2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.")
     qr: bool = Field(True, description="A QR code for each item with a video link.")
     fill: bool = Field(True, description="Fill containers with the surface colour.")
 

@@ -45,3 +45,26 @@ def test_import_refuses_to_replace_an_existing_file_without_force(seed: Path, tm
     assert done.returncode == 3
     assert "already exists" in done.stderr
     assert target.read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_import_of_a_binary_post_asks_for_a_markdown_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from decks.cli.main import main
+
+    post = tmp_path / "post.md"
+    post.write_bytes(b"# T\n\x00\x01\x02")
+    assert main(["import", str(post), "-o", str(tmp_path / "c.yaml")]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {post}:2:1: this is a binary file, not text; give a Markdown text file (.md)\n"
+    )
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_import_of_a_fifo_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from decks.cli.main import main
+
+    post = tmp_path / "post.md"
+    os.mkfifo(post)
+    assert main(["import", str(post), "-o", str(tmp_path / "c.yaml")]) == 1
+    assert "this is a pipe (FIFO), not a regular file" in capsys.readouterr().err

@@ -291,3 +291,11 @@ def test_rendering_with_a_low_contrast_theme_warns_at_the_colour_and_still_write
     assert proc.returncode == 0, proc.stderr
     assert f"warning: {theme / 'theme.yaml'}:3:10: palette.muted: contrast 2.32:1" in proc.stderr
     assert (work / "talk.pptx").is_file()
+
+
+def test_escape_sequences_in_content_are_echoed_escaped(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "talk.yaml").write_text('title: X\n"ti\\e]0;pwned\\a": 1\nitems:\n  - title: Y\n', encoding="utf-8")
+    assert main(["check", "talk.yaml"]) == ExitCode.CONTENT
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "unknown key 'ti\\x1b]0;pwned\\x07'" in err

@@ -107,7 +107,11 @@ def test_links_accept_full_addresses(url: str) -> None:
 
 @pytest.mark.parametrize(
     ("url", "message"),
-    [("www.a.b", "start it with https://"), ("ftp://a.b", "start it with https://"), ("https://a b", "spaces")],
+    [
+        ("www.a.b", "add https:// in front: https://www.a.b"),
+        ("ftp://a.b", "'ftp:' links are not allowed"),
+        ("https://a b", "spaces"),
+    ],
 )
 def test_links_refuse_partial_addresses_and_spaces(url: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):

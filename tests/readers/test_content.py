@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -60,7 +61,7 @@ EXPECTED = {
     ],
     "bad_date_order.yaml": ["{f}:3:3: event: the event ends before it starts; swap start and end"],
     "bad_url.yaml": [
-        "{f}:5:14: items[0].links[0].url: a link needs a full address; start it with https:// (or http://, mailto:)"
+        "{f}:5:14: items[0].links[0].url: a link needs a full address; add https:// in front: https://www.tensorflow.org"
     ],
     "bad_empty.yaml": ["{f}:1:1: the file is empty; start with 'title:' and an 'items:' list"],
     "bad_top_list.yaml": [
@@ -218,7 +219,7 @@ def test_an_unreadable_image_names_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "title: X\nevent:\n  name: E\n  logo: fake.png\nitems: [{title: Y}]\n")
     (problem,) = problems(path)
     assert problem.startswith(f"{path}:4:9: event.logo: cannot read the image fake.png")
-    assert problem.endswith("; give a PNG, JPEG, GIF or WebP file")
+    assert problem.endswith("; give a whole PNG, JPEG, GIF or WebP file")
 
 
 def test_image_paths_resolve_against_the_content_file_folder(tmp_path: Path) -> None:
@@ -332,3 +333,41 @@ def test_yaml_level_and_model_level_problems_are_reported_together(tmp_path: Pat
     assert any(line.startswith("mix.yaml:5:11: items[0].when: the tag !!python/name:os.system") for line in lines)
     # The refused value is not reported a second time as an unknown key or a wrong type.
     assert not any("items[0].when: unknown key" in line for line in lines)
+
+
+def test_a_picture_over_the_pixel_budget_is_refused_at_its_field(tmp_path: Path) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", 65535, 65535, 8, 2, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b"")
+    (tmp_path / "bomb.png").write_bytes(bomb)
+    path = write(tmp_path, "title: X\nitems:\n  - title: Y\n    image: {path: bomb.png, alt: a bomb}\n")
+    assert problems(path) == [
+        f"{path}:4:19: items[0].image.path: bomb.png is 65,535 x 65,535 pixels, over the 50,000,000 recap reads; "
+        "scale it down (a 2,000-pixel-wide picture is plenty)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: os.mkfifo(p), "this is a pipe (FIFO), not a regular file; give a content file (.yaml)"),
+        (lambda p: p.mkdir(), "this is a folder; give a content file (.yaml)"),
+    ],
+)
+def test_a_content_path_that_is_not_a_regular_file_is_refused_without_reading(
+    tmp_path: Path, make: Any, message: str
+) -> None:
+    path = tmp_path / "c.yaml"
+    make(path)
+    assert problems(path) == [f"{path}: {message}"]
+
+
+def test_dev_zero_as_content_is_refused_at_once() -> None:
+    assert problems(Path("/dev/zero")) == [
+        "/dev/zero: this is a device or socket, not a regular file; give a content file (.yaml)"
+    ]

@@ -513,3 +513,15 @@ def test_any_markdownish_text_imports_to_valid_yaml(text: str) -> None:
     recap = Recap.model_validate(yaml.safe_load(result.yaml_text))
     assert recap.all_items
     assert all(warning.startswith("post.md:") for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "vbscript:x", "ftp://example.com/x"]
+)
+def test_import_drops_a_link_of_any_other_scheme_with_a_warning(href: str) -> None:
+    post = f'# T\n\n## Item\n\n<div><a href="{href}">this</a></div>\n\n[docs](https://example.com/docs)\n'
+    result = import_markdown(post, source_name="p.md")
+    assert href not in result.yaml_text
+    assert _warned(result, "p.md:5:", "dropped", "only http, https and mailto")
+    recap = _recap(result)
+    assert [link.url for link in recap.all_items[0].links] == ["https://example.com/docs"]

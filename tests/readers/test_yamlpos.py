@@ -166,3 +166,18 @@ def test_dotted_writes_paths_as_people_do() -> None:
 def test_did_you_mean_finds_close_names_only() -> None:
     assert did_you_mean("sumary", ["title", "summary"]) == "summary"
     assert did_you_mean("zzz", ["title", "summary"]) is None
+
+
+def test_ten_thousand_plain_items_are_not_an_alias_bomb() -> None:
+    text = "title: T\nitems:\n" + "".join(f"  - title: item {i}\n    tags: [a, b]\n" for i in range(10_000))
+    located = parse(text, "f.yaml")
+    assert len(located.data["items"]) == 10_000
+
+
+def test_an_alias_bomb_in_a_large_file_is_still_refused() -> None:
+    padding = "".join(f"p{i}: x\n" for i in range(20_000))
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n'
+    for name, prev in zip("bcdefg", "abcdef", strict=True):
+        bomb += f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+    with pytest.raises(YamlProblems, match="repeated values"):
+        parse(padding + bomb, "f.yaml")

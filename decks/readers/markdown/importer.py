@@ -14,6 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from decks.model.urls import is_dangerous, is_web_address
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
@@ -30,7 +31,6 @@ from decks.readers.markdown.links import (
     LINK_LINE_SEPARATORS,
     LINK_WORD,
     SOURCE_LABEL,
-    is_web_address,
     kind_from_label,
 )
 from decks.readers.markdown.prose import block_text, clean
@@ -128,7 +128,9 @@ class _Importer:
 
     def _add_links(self, links: list[LinkDraft]) -> None:
         for link in links:
-            if not is_web_address(link.url):
+            if is_dangerous(link.url):  # javascript:, file:, data:, a file share: never kept, not even as text
+                self.warn(link.line, f"link '{link.url}' dropped: recap keeps only http, https and mailto links")
+            elif not is_web_address(link.url):
                 shown = f"{link.label}: {link.url}" if link.label else link.url
                 self._add_note(link.line, shown, f"link '{link.url}' is not a full web address")
             elif self.item:

@@ -64,8 +64,3 @@ def kind_from_host(url: str) -> str | None:
     if on("speakerdeck.com") or on("slideshare.net") or (on("docs.google.com") and "/presentation" in parts.path):
         return "slides"
     return None
-
-
-def is_web_address(url: str) -> bool:
-    # The same rule as decks.model.Link, so that every link written as a link validates.
-    return url.lower().startswith(("http://", "https://", "mailto:")) and not any(ch.isspace() for ch in url)

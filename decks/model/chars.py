@@ -1,0 +1,45 @@
+"""Which characters text in recap may hold, decided once: every string the models read goes through here.
+
+Refused (a located error at load; nothing is dropped silently, so what renders is what was written):
+- C0 control characters other than tab, line feed and carriage return (XML 1.0 forbids them; lxml refuses them),
+- DEL and the C1 control characters U+0080–U+009F (U+0085, NEXT LINE, crashes text shaping),
+- lone surrogates U+D800–U+DFFF (not characters; they cannot be encoded),
+- the noncharacters U+FDD0–U+FDEF and U+xxFFFE/U+xxFFFF of every plane (XML 1.0 forbids U+FFFE and U+FFFF).
+A text that holds nothing visible (only white space, zero-width and other format characters, fillers such as
+U+3164 or variation selectors) counts as empty.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
+FORBIDDEN = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]")
+"""One character text may not hold."""
+
+# Characters that draw nothing although they are not white space or format characters.
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u180e\u17b4\u17b5") | frozenset(
+    map(chr, [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)])  # variation selectors
+)
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def char_problem(text: str) -> str | None:
+    """Why `text` cannot be used, as "what; what to do", naming the first refused character; None when it can."""
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = (
+        "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character" if code < 0xA0 else "a noncharacter"
+    )
+    return (
+        f"the character U+{code:04X} ({kind}, at character {found.start() + 1}) is not allowed in text; "
+        "remove it (text may not hold control characters, surrogates or noncharacters)"
+    )
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` shows nothing: empty, or only white space and invisible characters such as U+200B."""
+    return all(ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
