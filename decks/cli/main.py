@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from decks import __version__
+from decks.cli.docs import docs_command
+from decks.cli.fonts import fonts_command
 from decks.errors import ExitCode, RecapError
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -187,7 +189,7 @@ def themes() -> None:
 
 @cli.group()
 def theme() -> None:
-    """Make themes of your own (see docs/themes.md)."""
+    """Make themes of your own (every field: recap docs themes)."""
 
 
 @theme.command(name="new")
@@ -225,6 +227,10 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         click.echo(f"warning: {warning}", err=True)
     write_atomic(target, result.yaml_text.encode("utf-8"))
     click.echo(str(target))
+
+
+cli.add_command(fonts_command)
+cli.add_command(docs_command)
 
 
 def main(argv: list[str] | None = None) -> int:
