@@ -14,8 +14,10 @@ from typing import Any
 import click
 
 from decks import __version__
+from decks.cli.console import count
 from decks.cli.docs import docs_command
 from decks.cli.fonts import fonts_command
+from decks.cli.new import SCHEMA_COMMENT, new_command, write_schema_beside
 from decks.errors import ExitCode, RecapError
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -156,7 +158,7 @@ def check(content: Path | None, theme: str | None) -> None:
         raise RecapError(report.problems, ExitCode.CONTENT)
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
-    click.echo(f"ok: {path}: {len(recap.all_parts)} parts, {items} items, {links} links")
+    click.echo(f"ok: {path}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
 
 
 @cli.command()
@@ -225,12 +227,14 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
     result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    write_atomic(target, result.yaml_text.encode("utf-8"))
+    write_atomic(target, (SCHEMA_COMMENT + result.yaml_text).encode("utf-8"))  # the editor's schema, as recap new
+    write_schema_beside(target)
     click.echo(str(target))
 
 
 cli.add_command(fonts_command)
 cli.add_command(docs_command)
+cli.add_command(new_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,14 @@ def test_import_refuses_to_replace_an_existing_file_without_force(seed: Path, tm
     assert done.returncode == 3
     assert "already exists" in done.stderr
     assert target.read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_import_writes_the_schema_comment_and_the_schema_beside_the_content(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("# My recap\n\n## Free-threaded Python\n\n- No GIL\n", encoding="utf-8")
+    content = tmp_path / "out" / "talk.yaml"
+    done = recap("import", str(post), "-o", str(content), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert content.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=recap.schema.json\n")
+    assert json.loads((tmp_path / "out" / "recap.schema.json").read_text(encoding="utf-8"))["title"]
+    assert recap("check", str(content), cwd=tmp_path).returncode == 0

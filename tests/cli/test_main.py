@@ -256,7 +256,7 @@ def test_end_to_end_version_and_check(work: Path) -> None:
     version = run(["--version"], work)
     assert (version.returncode, version.stdout) == (0, f"recap, version {__version__}\n")
     ok = run(["check", "talk.yaml"], work)
-    assert ok.returncode == 0 and ok.stdout.startswith("ok: talk.yaml: 1 parts, 1 items")
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: talk.yaml: 1 part, 1 item, 0 links")
     assert "Traceback" not in ok.stderr
 
 
