@@ -75,7 +75,7 @@ def warnings(lines: Iterable[str]) -> None:
     lines = [str(line) for line in lines]
     shown = lines if settings.level >= VERBOSE else grouped(lines)
     for line in shown:
-        click.echo(f"{_prefix('warning:', 'yellow')} {plurals(line)}", err=True, color=colour())
+        click.echo(f"{_prefix('warning:', 'yellow')} {_agree(plurals(line))}", err=True, color=colour())
 
 
 _COUNT_S = re.compile(r"\b(\d+) (\w+)\(s\)")
@@ -128,6 +128,14 @@ def _fold(members: list[str]) -> str:
     names = [name for line in members[1:] for name in _QUOTED.findall(line)]
     more = f"; and {len(members) - 1} more like it"
     return f"{members[0]}{more}{': ' + _names(names, quoted=False) if names else ''} (-v lists each)"
+
+
+def _agree(line: str) -> str:
+    """'1 takeaway of 'X' are not ...' -> '... is not ...': a count per item keeps its verb agreeing."""
+    match = _PER_ITEM.match(line)
+    if match is None:
+        return line
+    return line[: match.start("rest")] + _rest(match.group("rest"), int(match.group("n")))
 
 
 def _rest(rest: str, total: int) -> str:

@@ -16,7 +16,7 @@ def _complete_doc(ctx: click.Context, param: click.Parameter, incomplete: str) -
     return [name for name in doc_files() if name.startswith(incomplete.lower())]
 
 
-@click.command(name="docs")
+@click.command(name="docs", short_help="Print recap's docs (themes, design, readme), or open them.")
 @click.argument("name", required=False, shell_complete=_complete_doc)
 @click.option("--open", "open_", is_flag=True, help="Open the file with your system's viewer instead of printing it.")
 @click.option("--path", "path_only", is_flag=True, help="Print only the file's path.")

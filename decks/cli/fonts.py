@@ -112,7 +112,11 @@ def _register_on_windows(installed: list[Path], fonts: list[BundledFont]) -> Non
             winreg.SetValueEx(key, f"{font.family} {font.style} (TrueType)", 0, winreg.REG_SZ, str(path))
 
 
-@click.group(name="fonts", invoke_without_command=True)
+@click.group(
+    name="fonts",
+    invoke_without_command=True,
+    short_help="List the bundled fonts; 'recap fonts install' installs them for you.",
+)
 @click.pass_context
 def fonts_command(ctx: click.Context) -> None:
     """List the bundled fonts (family, file, licence) and their folder; 'recap fonts install' installs them."""

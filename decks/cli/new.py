@@ -17,6 +17,7 @@ import click
 import yaml
 
 from decks.cli import console
+from decks.cli.completion import complete_theme
 from decks.errors import ExitCode, OutputError, Problem, RecapError
 
 SCHEMA_FILE = "recap.schema.json"
@@ -35,13 +36,6 @@ def write_schema_beside(content: Path) -> Path:
     if not (target.is_file() and target.read_bytes() == data):
         write_atomic(target, data)
     return target
-
-
-def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """Theme names for shell completion: ./assets/themes first, then the built-ins."""
-    from decks.themes.loader import available_themes
-
-    return [name for name in available_themes() if name.startswith(incomplete)]
 
 
 def _interactive() -> bool:
@@ -93,7 +87,7 @@ def _ask(text: str, default: str, proc: object = None) -> object:
     return click.prompt(text, default=default, show_default=bool(default), value_proc=proc, err=True)
 
 
-@click.command(name="new")
+@click.command(name="new", short_help="Start a talk: a content file to fill in, and its schema.")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--title", help="The recap's title (default: 'What I learned at EVENT').")
 @click.option("--event", help="The event's name.")

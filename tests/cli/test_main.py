@@ -291,3 +291,57 @@ def test_rendering_with_a_low_contrast_theme_warns_at_the_colour_and_still_write
     assert proc.returncode == 0, proc.stderr
     assert f"warning: {theme / 'theme.yaml'}:3:10: palette.muted: contrast 2.32:1" in proc.stderr
     assert (work / "talk.pptx").is_file()
+
+
+def test_renderer_summaries_are_their_descriptions_read_without_importing_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from decks.renderers.pdf import PdfRenderer
+
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert " ".join(PdfRenderer.description.split()) in out
+    assert "Render with the" not in out
+
+
+def test_a_plugin_summary_comes_from_its_description(fake_renderer: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from decks.cli.main import renderer_summary
+
+    assert renderer_summary("recap_fake:FakeRenderer") == "Writes the recap title, or fails as RECAP_FAKE_MODE says."
+    assert renderer_summary("recap_fake:Missing") is None
+    assert renderer_summary("no_such_module:X") is None
+
+
+@pytest.mark.parametrize("name", ["pptx", "pdf", "import"])
+def test_output_help_says_where_the_output_goes_by_default(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([name, "--help"]) == 0
+    assert "in the current folder)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_choices_take_any_case(fake_renderer: str, work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pdf", "talk.yaml", "--paper", "A4", "--layout", "Path", "--orientation", "PORTRAIT"]) == 0
+    assert (work / "talk.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["pdf", "talk.yaml", "--paper", "A5"]) == ExitCode.USAGE
+
+
+def test_quiet_prints_only_errors_and_verbose_every_warning(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    many = "title: X\nitems:\n" + "".join(f"  - title: Item {i}\n    takeaways: [a, b, c]\n" for i in range(5))
+    (work / "many.yaml").write_text(many, encoding="utf-8")
+    args = ["pdf", "many.yaml", "--max-takeaways", "1"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        f"{work / 'many.pdf'}\n",
+        "warning: --max-takeaways 1: 10 takeaways of 5 items are not on the page: 'Item 0', 'Item 1', 'Item 2' "
+        "and 2 more (-v lists each)\n",
+    )
+    assert main(["-q", *args]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["-v", *args]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "warning: --max-takeaways 1: 2 takeaways of 'Item 4' are not on the page" in err
+    assert sum(line.startswith("warning:") for line in err) == 5
+    assert main(["-q", "-v", "check"]) == ExitCode.USAGE
+    assert "-q and -v contradict each other" in capsys.readouterr().err
+    assert main(["-q", "check", "missing.yaml"]) == ExitCode.CONTENT
+    assert capsys.readouterr().err.startswith("error: ")
