@@ -248,7 +248,14 @@ def theme() -> None:
 
 @theme.command(name="new")
 @click.argument("name")
-@click.option("--from", "base", default="default", show_default=True, help="The theme to extend: a name or a folder.")
+@click.option(
+    "--from",
+    "base",
+    default="default",
+    show_default=True,
+    shell_complete=complete_theme,
+    help="The theme to extend: a name or a folder.",
+)
 def theme_new(name: str, base: str) -> None:
     """Scaffold ./assets/themes/NAME/theme.yaml: extends BASE, every field commented out with BASE's value."""
     from decks.themes.scaffold import new_theme

@@ -35,6 +35,10 @@ def test_theme_names_complete_after_theme(command: list[str]) -> None:
     assert completions([*command, "--theme"], "cha") == ["chalkboard"]
 
 
+def test_the_base_of_a_new_theme_completes() -> None:
+    assert completions(["theme", "new", "mine", "--from"], "i") == ["ink"]
+
+
 def test_layout_and_paper_choices_complete() -> None:
     assert completions(["pdf", "--layout"], "") == ["modular", "path", "radial"]
     assert completions(["png", "--paper"], "a") == ["a4", "a3"]

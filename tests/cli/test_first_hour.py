@@ -1,7 +1,8 @@
 """The first hour of someone who installs recap from the wheel, not a clone: new talk, check, both outputs, fonts, docs.
 
-The wheel is built from this checkout and installed into a fresh virtual environment without its dependencies;
-those come from the test's own environment through a .pth file, so the walk needs no network and takes seconds.
+The wheel is built from this checkout (as `pip wheel .` would) and installed into a fresh virtual environment
+without its dependencies; those come from the test's own environment through a .pth file, so the walk needs no
+network and takes seconds.
 The checkout itself is never on the new environment's path: every file recap reads must come from the wheel.
 """
 
@@ -26,16 +27,13 @@ def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 180) ->
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built by the backend pip calls (hatchling), in-process: a pip start-up costs seconds."""
     pytest.importorskip("hatchling", reason="building the wheel needs hatchling (pip install -e '.[test]')")
+    from hatchling.builders.wheel import WheelBuilder
+
     out = tmp_path_factory.mktemp("dist")
-    built = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        cwd=out,
-        env=dict(os.environ),
-    )
-    assert built.returncode == 0, built.stderr
-    (path,) = out.glob("recap-*.whl")
-    return path
+    (path,) = WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
+    return Path(path)
 
 
 @pytest.fixture(scope="module")

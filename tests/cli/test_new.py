@@ -141,3 +141,15 @@ def test_skeleton_is_valid_yaml_for_any_title_and_presenter(text: str) -> None:
     out = skeleton("t.yaml", title=text, event=text, start=None, end=None, presenter=text, language="en", theme="ink")
     data = yaml.safe_load(out)
     assert (data["title"], data["event"]["name"], data["presenter"]["name"]) == (text, text, text)
+
+
+def test_the_new_talk_and_every_commented_field_agree_with_the_schema(here: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["new", "--no-input", "--start", "2026-05-14", "--presenter", "Ada"]) == 0
+    schema = json.loads((here / SCHEMA_FILE).read_text(encoding="utf-8"))
+    text = (here / "talk.yaml").read_text(encoding="utf-8")
+    opened = re.sub(r"(?m)^(\s*)# (?=\s*[a-z_]+:|\s*- \{)", r"\1", text.split("schema_version: 1", 1)[1])
+    for variant in (text, "schema_version: 1" + opened):
+        # An editor's YAML server reads an unquoted date as a string: so does this check.
+        data = json.loads(json.dumps(yaml.safe_load(variant), default=str))
+        jsonschema.validate(data, schema)
