@@ -33,3 +33,13 @@ def test_an_unknown_doc_is_a_usage_error_naming_the_docs(capsys: pytest.CaptureF
     assert main(["docs", "nope"]) == ExitCode.USAGE
     err = capsys.readouterr().err
     assert err.startswith("error: nope: no such doc; use one of: ") and "themes" in err
+
+
+def test_docs_open_hands_the_file_to_the_system_viewer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("click.launch", lambda url, **kwargs: opened.append(url) or 0)
+    assert main(["docs", "themes", "--open"]) == 0
+    assert opened == [str(doc_files()["themes"])]
+    assert capsys.readouterr().out == f"{doc_files()['themes']}\n"
