@@ -1,4 +1,4 @@
-"""Where recap's bundled assets (themes, fonts, icons) and example content live, in a checkout or a wheel."""
+"""Where recap's bundled assets (themes, fonts, icons), docs and example content live, in a checkout or a wheel."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def fonts_dir() -> Path:
 def themes_dir() -> Path:
     """Bundled themes, one folder each."""
     return assets_dir() / "themes"
+
+
+@cache
+def docs_dir() -> Path:
+    """The bundled docs (themes.md, DESIGN.md ...): inside the installed wheel, else docs/ in the checkout."""
+    installed = _PACKAGE / "_docs"
+    return installed if installed.is_dir() else _PACKAGE.parent / "docs"
+
+
+def doc_files() -> dict[str, Path]:
+    """The Markdown docs by short name ('themes', 'design', 'readme' ...), for `recap docs NAME`."""
+    found = {path.stem.lower(): path for path in sorted(docs_dir().glob("*.md"))}
+    readme = _PACKAGE.parent / "README.md"  # in a checkout; the wheel carries it in _docs/ (pyproject.toml)
+    if "readme" not in found and readme.is_file():
+        found["readme"] = readme
+    return dict(sorted(found.items()))

@@ -12,11 +12,14 @@ from enum import IntEnum
 _UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
-def for_terminal(text: str) -> str:
-    """`text` safe to print: every control character or escape sequence shown as an escape (ESC as \\x1b)."""
+def for_terminal(text: str, layout: bool = False) -> str:
+    """`text` safe to print: every control character or escape sequence shown as an escape (ESC as \\x1b).
+    With `layout`, tabs and line ends stay (recap's own columns and multi-line output)."""
 
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
+        if layout and match.group() in "\t\n":
+            return match.group()
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _UNSAFE_FOR_TERMINAL.sub(escape, text)

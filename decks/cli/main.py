@@ -6,6 +6,8 @@ runs, and renderer modules are not imported to list them.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -14,6 +16,12 @@ from typing import Any
 import click
 
 from decks import __version__
+from decks.cli import console
+from decks.cli.completion import complete_theme, completion_command
+from decks.cli.console import count
+from decks.cli.docs import docs_command
+from decks.cli.fonts import fonts_command
+from decks.cli.new import SCHEMA_COMMENT, new_command, write_schema_beside
 from decks.errors import ExitCode, RecapError, for_terminal
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -37,8 +45,8 @@ class RecapGroup(click.Group):
         if entry is None:
             return None
         # Listing commands (recap --help) must not import every renderer; running one builds the real command.
-        dist = entry.dist or "a plugin"
-        return click.Command(name, short_help=f"Render with the {name} renderer ({dist}); see recap {name} --help.")
+        summary = renderer_summary(entry.value) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
+        return click.Command(name, short_help=summary)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -51,6 +59,38 @@ class RecapGroup(click.Group):
             if entry is not None:
                 command = _renderer_command(name, entry)
         return name, command, rest
+
+
+def renderer_summary(value: str) -> str | None:
+    """A renderer's `description`, read from its source without importing it (None if it is not a plain string).
+
+    `value` is the entry point's `module:Class`. Importing the renderers to list them would cost the start-up of
+    every command; reading one class attribute from the source costs a few milliseconds.
+    """
+    module, _, attrs = value.partition(":")
+    try:
+        spec = importlib.util.find_spec(module.strip())
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            return None
+        with open(spec.origin, encoding="utf-8") as fh:
+            tree = ast.parse(fh.read())
+    except (ImportError, ValueError, OSError, SyntaxError):
+        return None
+    class_name = attrs.strip().split(".")[-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for stmt in node.body:
+                target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+                target = stmt.target if isinstance(stmt, ast.AnnAssign) else target
+                value_node = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
+                if (
+                    isinstance(target, ast.Name)
+                    and target.id == "description"
+                    and isinstance(value_node, ast.Constant)
+                    and isinstance(value_node.value, str)
+                ):
+                    return value_node.value or None
+    return None
 
 
 def _renderer_command(name: str, entry: Any) -> click.Command:
@@ -77,9 +117,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         click.Option(
             ["-o", "--output"],
             type=click.Path(path_type=Path),
-            help=f"Where to write the {renderer_cls.suffix} file.",
+            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with {renderer_cls.suffix}, "
+            "in the current folder).",
         ),
-        click.Option(["--theme"], default=None, help="A theme name (see 'recap themes') or a theme folder."),
+        click.Option(
+            ["--theme"],
+            default=None,
+            shell_complete=complete_theme,
+            help="A theme name (see 'recap themes') or a theme folder.",
+        ),
     ]
     from decks.plan import SKETCH_OPTIONS
 
@@ -88,7 +134,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         params.append(
             click.Option(
                 [f"--{opt.name.replace('_', '-')}", opt.name],
-                type=click.Choice(opt.choices) if opt.choices else opt.type,
+                type=click.Choice(opt.choices, case_sensitive=False) if opt.choices else opt.type,
                 default=opt.default,
                 help=opt.help,
             )
@@ -102,15 +148,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         loaded_theme = _theme(theme)
         from decks.themes.contrast import contrast_problems
 
-        for problem in contrast_problems(loaded_theme):  # still renders: the user may want it anyway
-            click.echo(for_terminal(f"warning: {problem}"), err=True)
+        # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
+        contrast = [str(problem) for problem in contrast_problems(loaded_theme)]
         from decks.renderers.base import render
 
-        result = render(renderer_cls, recap, loaded_theme, **options)
-        for warning in result.warnings:
-            click.echo(for_terminal(f"warning: {warning}"), err=True)
-        write_atomic(target, result.data)
-        click.echo(for_terminal(str(target)))
+        with console.progress(f"making {target}"):
+            result = render(renderer_cls, recap, loaded_theme, **options)
+            write_atomic(target, result.data)
+        console.warnings([*contrast, *result.warnings])
+        console.result(str(target))
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
@@ -142,16 +188,27 @@ def _theme(name: str | None) -> Any:
 
 @click.group(cls=RecapGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="recap")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, notes or paths written.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every warning on its own line, and how long the work took.")
+def cli(quiet: bool, verbose: bool) -> None:
     """Turn one event content file into a recap deck (recap pptx) and a one-page sketchnote (recap pdf).
 
-    Exit codes: 0 ok, 1 content or theme error, 2 usage error, 3 output error, 4 internal error.
+    Start with: recap new talk.yaml. Exit codes: 0 ok, 1 content or theme error, 2 usage error, 3 output error,
+    4 internal error.
     """
+    if quiet and verbose:
+        raise click.UsageError("-q and -v contradict each other; give one")
+    console.settings.level = console.QUIET if quiet else console.VERBOSE if verbose else console.NORMAL
 
 
-@cli.command()
+@cli.command(short_help="Validate a content file: every problem, with FILE:LINE:COL.")
 @click.argument("content", required=False, type=click.Path(path_type=Path))
-@click.option("--theme", default=None, help="Also check the content against this theme's fonts and colours.")
+@click.option(
+    "--theme",
+    default=None,
+    shell_complete=complete_theme,
+    help="Also check the content against this theme's fonts and colours.",
+)
 def check(content: Path | None, theme: str | None) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
@@ -164,16 +221,15 @@ def check(content: Path | None, theme: str | None) -> None:
     except (ReadRefused, YamlProblems):
         located = None
     report = check_all(recap, _theme(theme), path, located)
-    for line in report.warnings:
-        click.echo(for_terminal(f"warning: {line}"), err=True)
+    console.warnings(report.warnings)
     if report.problems:
         raise RecapError(report.problems, ExitCode.CONTENT)
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
-    click.echo(for_terminal(f"ok: {path}: {len(recap.all_parts)} parts, {items} items, {links} links"))
+    console.result(f"ok: {path}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
 
 
-@cli.command()
+@cli.command(short_help="Print the JSON Schema of content (or theme) files.")
 @click.option("--theme", "for_theme", is_flag=True, help="Print the theme file schema instead.")
 def schema(for_theme: bool) -> None:
     """Print the JSON Schema of content files (or theme files), for editors that complete and check YAML."""
@@ -182,7 +238,7 @@ def schema(for_theme: bool) -> None:
     click.echo(theme_schema() if for_theme else content_schema())
 
 
-@cli.command(name="plan")
+@cli.command(name="plan", short_help="Print the deck plan or the sketch as JSON.")
 @click.argument("which", type=click.Choice(["deck", "sketch"]))
 @click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
@@ -200,12 +256,11 @@ def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **
     recap, _ = _load(content)
     loaded = _theme(theme)
     built, warnings = _stage(which, recap, loaded, options)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+    console.warnings(warnings)
     click.echo(json.dumps(plan.to_data(built), ensure_ascii=False, indent=1))
 
 
-@cli.command()
+@cli.command(short_help="List the installed renderers.")
 def renderers() -> None:
     """List the installed renderers (entry-point group recap.renderers)."""
     from decks.renderers.base import discover
@@ -215,7 +270,7 @@ def renderers() -> None:
         click.echo(f"{name}\t{entry.value}\t({dist})")
 
 
-@cli.command()
+@cli.command(short_help="List the themes: yours in ./assets/themes, then the built-ins.")
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
     from decks.themes.loader import describe_themes
@@ -226,22 +281,34 @@ def themes() -> None:
 
 @cli.group()
 def theme() -> None:
-    """Make themes of your own (see docs/themes.md)."""
+    """Make themes of your own (every field: recap docs themes)."""
 
 
 @theme.command(name="new")
 @click.argument("name")
-@click.option("--from", "base", default="default", show_default=True, help="The theme to extend: a name or a folder.")
+@click.option(
+    "--from",
+    "base",
+    default="default",
+    show_default=True,
+    shell_complete=complete_theme,
+    help="The theme to extend: a name or a folder.",
+)
 def theme_new(name: str, base: str) -> None:
     """Scaffold ./assets/themes/NAME/theme.yaml: extends BASE, every field commented out with BASE's value."""
     from decks.themes.scaffold import new_theme
 
-    click.echo(str(new_theme(name, base)))
+    console.result(str(new_theme(name, base)))
 
 
-@cli.command(name="import")
+@cli.command(name="import", short_help="Turn a recap blog post in Markdown into a content file.")
 @click.argument("post", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the content file.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the content file (default: POST's name with .yaml, in the current folder).",
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def import_(post: Path, output: Path | None, force: bool) -> None:
     """Turn a recap blog post in Markdown into a content file to edit and render."""
@@ -264,19 +331,26 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
     except YamlProblems as exc:
         raise RecapError(exc.problems, ExitCode.CONTENT) from None
     result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)
-    for warning in result.warnings:
-        click.echo(for_terminal(f"warning: {warning}"), err=True)
-    write_atomic(target, result.yaml_text.encode("utf-8"))
-    click.echo(for_terminal(str(target)))
+    console.warnings(result.warnings)
+    write_atomic(target, (SCHEMA_COMMENT + result.yaml_text).encode("utf-8"))  # the editor's schema, as recap new
+    write_schema_beside(target)
+    console.result(str(target))
+
+
+cli.add_command(fonts_command)
+cli.add_command(docs_command)
+cli.add_command(new_command)
+cli.add_command(completion_command)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
+    console.reset()
     try:
         cli.main(args=argv, prog_name="recap", standalone_mode=False)
     except RecapError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            console.error(str(problem))
         return int(exc.exit_code)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)

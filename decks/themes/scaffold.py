@@ -54,7 +54,7 @@ def new_theme(name: str, base: str = "default", root: Path | None = None) -> Pat
 def scaffold_text(name: str, extends: str, base: Theme) -> str:
     """The text of a new theme file: a header that takes effect, then every field of `base` commented out."""
     lines = [
-        f"# The theme '{name}', extending '{extends}'. See docs/themes.md for every field.",
+        f"# The theme '{name}', extending '{extends}'. Every field: recap docs themes",
         "# Every field below is commented out and shows the value this theme now inherits. To change one,",
         "# uncomment its line and the section lines above it (palette:, fonts:, sketch:, ...). Keys you leave",
         f"# commented keep following '{extends}'. Check the result with: recap check --theme {name}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,14 @@ def test_import_of_a_fifo_is_refused_at_once(tmp_path: Path, capsys: pytest.Capt
     os.mkfifo(post)
     assert main(["import", str(post), "-o", str(tmp_path / "c.yaml")]) == 1
     assert "this is a pipe (FIFO), not a regular file" in capsys.readouterr().err
+
+
+def test_import_writes_the_schema_comment_and_the_schema_beside_the_content(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("# My recap\n\n## Free-threaded Python\n\n- No GIL\n", encoding="utf-8")
+    content = tmp_path / "out" / "talk.yaml"
+    done = recap("import", str(post), "-o", str(content), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert content.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=recap.schema.json\n")
+    assert json.loads((tmp_path / "out" / "recap.schema.json").read_text(encoding="utf-8"))["title"]
+    assert recap("check", str(content), cwd=tmp_path).returncode == 0

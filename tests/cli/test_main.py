@@ -256,7 +256,7 @@ def test_end_to_end_version_and_check(work: Path) -> None:
     version = run(["--version"], work)
     assert (version.returncode, version.stdout) == (0, f"recap, version {__version__}\n")
     ok = run(["check", "talk.yaml"], work)
-    assert ok.returncode == 0 and ok.stdout.startswith("ok: talk.yaml: 1 parts, 1 items")
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: talk.yaml: 1 part, 1 item, 0 links")
     assert "Traceback" not in ok.stderr
 
 
@@ -299,3 +299,57 @@ def test_escape_sequences_in_content_are_echoed_escaped(work: Path, capsys: pyte
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
     assert "unknown key 'ti\\x1b]0;pwned\\x07'" in err
+
+
+def test_renderer_summaries_are_their_descriptions_read_without_importing_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from decks.renderers.pdf import PdfRenderer
+
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert " ".join(PdfRenderer.description.split()) in out
+    assert "Render with the" not in out
+
+
+def test_a_plugin_summary_comes_from_its_description(fake_renderer: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from decks.cli.main import renderer_summary
+
+    assert renderer_summary("recap_fake:FakeRenderer") == "Writes the recap title, or fails as RECAP_FAKE_MODE says."
+    assert renderer_summary("recap_fake:Missing") is None
+    assert renderer_summary("no_such_module:X") is None
+
+
+@pytest.mark.parametrize("name", ["pptx", "pdf", "import"])
+def test_output_help_says_where_the_output_goes_by_default(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([name, "--help"]) == 0
+    assert "in the current folder)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_choices_take_any_case(fake_renderer: str, work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pdf", "talk.yaml", "--paper", "A4", "--layout", "Path", "--orientation", "PORTRAIT"]) == 0
+    assert (work / "talk.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["pdf", "talk.yaml", "--paper", "A5"]) == ExitCode.USAGE
+
+
+def test_quiet_prints_only_errors_and_verbose_every_warning(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    many = "title: X\nitems:\n" + "".join(f"  - title: Item {i}\n    takeaways: [a, b, c]\n" for i in range(5))
+    (work / "many.yaml").write_text(many, encoding="utf-8")
+    args = ["pdf", "many.yaml", "--max-takeaways", "1"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        f"{work / 'many.pdf'}\n",
+        "warning: --max-takeaways 1: 10 takeaways of 5 items are not on the page: 'Item 0', 'Item 1', 'Item 2' "
+        "and 2 more (-v lists each)\n",
+    )
+    assert main(["-q", *args]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["-v", *args]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "warning: --max-takeaways 1: 2 takeaways of 'Item 4' are not on the page" in err
+    assert sum(line.startswith("warning:") for line in err) == 5
+    assert main(["-q", "-v", "check"]) == ExitCode.USAGE
+    assert "-q and -v contradict each other" in capsys.readouterr().err
+    assert main(["-q", "check", "missing.yaml"]) == ExitCode.CONTENT
+    assert capsys.readouterr().err.startswith("error: ")

@@ -50,7 +50,7 @@ def test_sub_points_only_pages_and_large_type_do_not_crash(tmp_path: Path) -> No
     head = "title: T\nitems:\n  - title: x\n    takeaways:\n      - text: one\n        points:\n"
     recap = _recap(tmp_path, head + points + "\n")
     theme = load_theme(None)
-    big = replace(theme, sizes=replace(theme.sizes, slides=replace(theme.sizes.slides, body=60, floor=40)))
+    big = replace(theme, sizes=replace(theme.sizes, slides=replace(theme.sizes.slides, body=40, floor=32)))
     deck = plan.deck_plan(recap, big)
     texts = "".join(p.text for s in deck.slides for b in s.texts for p in b.paras)
     assert "point 31" in texts.replace("\u200b", "")

@@ -148,7 +148,7 @@ def test_the_minimal_file_of_optional_fields_only_is_valid(tmp_path: Path) -> No
 def test_the_minimal_file_passes_recap_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, MINIMAL)
     assert main(["check", str(path)]) == 0
-    assert capsys.readouterr().out.startswith(f"ok: {path}: 1 parts, 1 items")
+    assert capsys.readouterr().out.startswith(f"ok: {path}: 1 part, 1 item")
 
 
 def test_a_whitespace_and_comment_only_file_is_empty(tmp_path: Path) -> None:

@@ -1,0 +1,153 @@
+"""`recap fonts` and `recap fonts install`: where the bundled fonts are, and copying them to the user's font folder.
+
+The deck names recap's bundled fonts; the machine that presents it draws them only if they are installed there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from decks.cli import console
+from decks.errors import OutputError, Problem
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+# A row of assets/fonts/README.md's table: | `file` | family | licence | ...
+_ROW = re.compile(r"^\|\s*`(?P<file>[^`]+)`\s*\|\s*(?P<family>[^|]+?)\s*\|\s*(?P<licence>[^|]+?)\s*\|")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class BundledFont:
+    """A font file recap ships, with the family and style it declares and its licence."""
+
+    path: Path
+    family: str
+    style: str
+    licence: str
+
+
+def bundled_fonts(folder: Path | None = None) -> list[BundledFont]:
+    """The bundled font files, by file name; family and style from the font, the licence from the folder's README."""
+    from fontTools.ttLib import TTFont
+
+    from decks.assets import fonts_dir
+
+    folder = folder or fonts_dir()
+    licences = _licences(folder / "README.md")
+    fonts = []
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES):
+        names = TTFont(path, lazy=True, fontNumber=0)["name"]
+        family = names.getDebugName(16) or names.getDebugName(1) or path.stem
+        style = names.getDebugName(17) or names.getDebugName(2) or ""
+        licence = licences.get(path.name) or names.getDebugName(14) or "see the font's licence file"
+        fonts.append(BundledFont(path, family, style, licence))
+    return fonts
+
+
+def _licences(readme: Path) -> dict[str, str]:
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    found = {}
+    for line in text.splitlines():
+        row = _ROW.match(line)
+        if row:
+            found[row["file"]] = _LINK.sub(r"\1", row["licence"])
+    return found
+
+
+def user_font_dir(platform: str | None = None, env: dict[str, str] | None = None, home: Path | None = None) -> Path:
+    """Where fonts go for this user alone, no administrator needed (on Linux, a recap folder inside it)."""
+    platform = platform or sys.platform
+    env = env if env is not None else dict(os.environ)
+    home = home or Path.home()
+    if platform.startswith("win"):
+        local = env.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(local) / "Microsoft" / "Windows" / "Fonts"
+    if platform == "darwin":
+        return home / "Library" / "Fonts"
+    data = env.get("XDG_DATA_HOME") or str(home / ".local" / "share")
+    return Path(data) / "fonts" / "recap"  # fontconfig reads subfolders; one folder is easy to remove
+
+
+def install_fonts(fonts: list[BundledFont], dest: Path) -> tuple[list[Path], list[Path]]:
+    """Copy each font into `dest` unless the same bytes are already there; return (copied, already there)."""
+    copied, present = [], []
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        for font in fonts:
+            target = dest / font.path.name
+            if target.is_file() and target.read_bytes() == font.path.read_bytes():
+                present.append(target)
+                continue
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(font.path, tmp)
+            os.replace(tmp, target)  # a font manager never sees half a file
+            copied.append(target)
+    except OSError as exc:
+        raise OutputError(
+            [Problem(str(dest), f"cannot copy the fonts there ({exc.strerror})", "choose another folder with --dest")]
+        ) from None
+    return copied, present
+
+
+def _register_on_windows(installed: list[Path], fonts: list[BundledFont]) -> None:
+    """Per-user fonts on Windows are used only once listed under HKCU's Fonts key."""
+    import winreg
+
+    by_name = {f.path.name: f for f in fonts}
+    key_path = r"Software\Microsoft\Windows NT\CurrentVersion\Fonts"
+    with winreg.CreateKey(winreg.HKEY_CURRENT_USER, key_path) as key:
+        for path in installed:
+            font = by_name[path.name]
+            winreg.SetValueEx(key, f"{font.family} {font.style} (TrueType)", 0, winreg.REG_SZ, str(path))
+
+
+@click.group(
+    name="fonts",
+    invoke_without_command=True,
+    short_help="List the bundled fonts; 'recap fonts install' installs them for you.",
+)
+@click.pass_context
+def fonts_command(ctx: click.Context) -> None:
+    """List the bundled fonts (family, file, licence) and their folder; 'recap fonts install' installs them."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from decks.assets import fonts_dir
+
+    console.result(f"folder: {fonts_dir()}")
+    for font in bundled_fonts():
+        console.result(f"{font.family} {font.style}\t{font.path.name}\t{font.licence}")
+    console.note(f"install them where this user's programs find them: recap fonts install (into {user_font_dir()})")
+
+
+@fonts_command.command(name="install")
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to copy them into (default: this user's font folder, shown by 'recap fonts').",
+)
+def fonts_install(dest: Path | None) -> None:
+    """Copy the bundled fonts into your font folder, so the presenting machine draws the deck's fonts."""
+    fonts = bundled_fonts()
+    target = dest or user_font_dir()
+    copied, present = install_fonts(fonts, target)
+    if dest is None and sys.platform.startswith("win") and copied:
+        _register_on_windows(copied, fonts)
+    if dest is None and sys.platform.startswith("linux") and copied and shutil.which("fc-cache"):
+        subprocess.run(["fc-cache", str(target)], capture_output=True, check=False)  # programs see them at once
+    console.result(
+        f"{target}: {console.count(len(copied), 'font')} installed, {len(present)} already there"
+        + (" (unchanged)" if not copied else "")
+    )
+    if copied:
+        console.note("restart PowerPoint or LibreOffice to use them")

@@ -1,0 +1,93 @@
+"""The first hour of someone who installs recap from the wheel, not a clone: new talk, check, both outputs, fonts, docs.
+
+The wheel is built from this checkout (as `pip wheel .` would) and installed into a fresh virtual environment
+without its dependencies; those come from the test's own environment through a .pth file, so the walk needs no
+network and takes seconds.
+The checkout itself is never on the new environment's path: every file recap reads must come from the wheel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built by the backend pip calls (hatchling), in-process: a pip start-up costs seconds."""
+    pytest.importorskip("hatchling", reason="building the wheel needs hatchling (pip install -e '.[test]')")
+    from hatchling.builders.wheel import WheelBuilder
+
+    out = tmp_path_factory.mktemp("dist")
+    (path,) = WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])
+    return Path(path)
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh environment with the wheel installed and this environment's site-packages for the dependencies."""
+    root = tmp_path_factory.mktemp("venv")
+    made = _run([sys.executable, "-m", "venv", "--without-pip", str(root)], cwd=root, env=dict(os.environ))
+    assert made.returncode == 0, made.stderr
+    python = root / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    site = Path(
+        _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], root, {}).stdout.strip()
+    )
+    # A path line only: .pth files in that folder (this checkout's editable install) are not processed from here.
+    (site / "zz_outer_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index"]
+    installed = _run([*install, str(wheel)], cwd=root, env=dict(os.environ))
+    assert installed.returncode == 0, installed.stderr
+    return root
+
+
+def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "RECAP_DEBUG", "VIRTUAL_ENV")}
+    env.update(HOME=str(tmp_path / "home"), RECAP_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
+    env["PATH"] = str(bin_dir) + os.pathsep + env.get("PATH", "")
+
+    def recap(*args: str) -> subprocess.CompletedProcess[str]:
+        done = _run([str(bin_dir / "recap"), *args], cwd=work, env=env)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+        return done
+
+    where = _run([str(bin_dir / "python"), "-c", "import decks; print(decks.__file__)"], work, env).stdout
+    assert Path(where.strip()).is_relative_to(venv), where  # the wheel's copy, not this checkout
+    package = Path(where.strip()).parent
+
+    assert recap("new", "--no-input", "--event", "PyCon US 2026", "--start", "2026-05-14").stdout == "talk.yaml\n"
+    assert (work / "talk.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert recap("check", "talk.yaml").stdout == "ok: talk.yaml: 1 part, 2 items, 0 links\n"
+    recap("pptx", "talk.yaml")
+    assert zipfile.is_zipfile(work / "talk.pptx")
+    recap("pdf", "talk.yaml")
+    assert (work / "talk.pdf").read_bytes().startswith(b"%PDF-")
+
+    fonts = recap("fonts").stdout.splitlines()
+    assert fonts[0] == f"folder: {package / '_assets' / 'fonts'}"
+    assert any(line.startswith("Recap Kai Regular\tRecapKai-Regular.ttf\tSIL OFL") for line in fonts)
+    installed = recap("fonts", "install", "--dest", "myfonts").stdout
+    assert installed == f"myfonts: {len(fonts) - 1} fonts installed, 0 already there\n"
+    assert sorted(p.name for p in (work / "myfonts").iterdir()) == sorted(line.split("\t")[1] for line in fonts[1:])
+
+    assert recap("docs", "themes").stdout == (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
+    assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_docs" / "README.md")
+    schema = json.loads(recap("schema").stdout)
+    assert schema == json.loads((work / "recap.schema.json").read_text(encoding="utf-8"))
