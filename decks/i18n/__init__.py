@@ -29,10 +29,11 @@ from decks import cachedir
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DEFAULT = "en"
-_FORMAT = 1  # bump when a cache file's layout changes
+_FORMAT = 2  # bump when what a cache file holds changes
 _SKELETON = "yMMMd"  # a date with the month as a word or the language's own month unit: 2019年3月6日, Mar 6, 2019
 _ENDS = ".!?。！？…‼⁇⁈⁉︒﹒．｡"  # a text ending in one of these already ends its sentence
 _TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
+_SPACES = str.maketrans({"\u2009": " ", "\u202f": "\u00a0"})  # thin, narrow no-break
 
 
 @cache
@@ -149,6 +150,10 @@ class Catalogue:
         """Longer list entries inside a sentence: "a; b; c" in English, "a；b；c" in Chinese."""
         return self.pgettext("clause separator", "; ").join(t for t in texts if t)
 
+    def place(self, event: Any) -> str:
+        """An event's venue and city, whichever are present, joined as the language lists things."""
+        return self.join(p for p in (event.venue, event.city) if p)
+
     def link_text(self, link: Any) -> str:
         """A link's words on the page: its own label, else what the language calls its kind ("video", ...)."""
         if link.label:
@@ -207,7 +212,8 @@ def _babel_format(locale: str, key: str) -> str:
 
     kind, _, value = key.partition(":")
     try:
-        return _babel_format_in(locale, kind, value)
+        # CLDR puts thin spaces around a range's dash; the bundled faces have no glyph for them
+        return _babel_format_in(locale, kind, value).translate(_SPACES)
     except (
         ValueError,
         UnknownLocaleError,

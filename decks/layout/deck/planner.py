@@ -97,7 +97,7 @@ class Planner(Fitter):
         title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, "on_accent")
         subs: list[Src] = []
         if event:
-            first = " · ".join(p for p in (dates, event.place) if p)
+            first = " · ".join(p for p in (dates, t.place(event)) if p)
             if event.name.lower() not in recap.title.lower():
                 first = " · ".join(p for p in (event.name, first) if p)
             if first:
@@ -117,7 +117,7 @@ class Planner(Fitter):
             Shape(Rect(0, 0, self.geo.width, band), "accent"),
             Shape(Rect(0, band, self.geo.width, 6), "accent2"),
         ]
-        when = t.join(p for p in (dates, event.place if event else "") if p)
+        when = t.join(p for p in (dates, t.place(event) if event else "") if p)
         if event and when:
             welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
         elif event:

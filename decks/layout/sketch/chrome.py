@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decks.layout.icons import ATTRIBUTION
+from decks.layout.icons import CREDIT
 from decks.layout.sketch.primitives import Container, Link, Path, Primitive, Rect
 from decks.layout.sketch.style import Style, baseline_in, labels
 from decks.model import Recap
@@ -24,7 +24,7 @@ def banner_lines(recap: Recap) -> tuple[str, str]:
     big = recap.event_name
     bits = []
     if event:
-        bits += [t.format_dates(event.start, event.end), event.place]
+        bits += [t.format_dates(event.start, event.end), t.place(event)]
     who = recap.presenter
     if who:
         name = t.gettext("{name}, {role}").format(name=who.name, role=who.role) if who.role else who.name
@@ -59,13 +59,13 @@ def plan_chrome(recap: Recap, style: Style, width: float) -> Chrome:
 
 def footer_text(recap: Recap) -> str:
     bits = []
+    t = labels(recap.language)
     if recap.source:
-        t = labels(recap.language)
         source = t.gettext("Source: {title}").format(title=t.link_text(recap.source))
         bits.append(f"{source} — {recap.source.url}")
     if recap.event and recap.event.hashtag:
         bits.append(recap.event.hashtag)
-    bits.append(ATTRIBUTION)
+    bits.append(t.gettext("Icons: {credit}").format(credit=CREDIT))
     return "   ·   ".join(bits)
 
 
