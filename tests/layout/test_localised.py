@@ -250,3 +250,14 @@ _FULL = {
 )
 def test_notes_read_as_sentences_with_every_optional_field_absent_or_present(language: str, content: dict) -> None:
     _check_notes(Recap.model_validate({**content, "language": language}))
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_deck_and_sketchnote_take_their_words_from_the_one_catalogue(language: str, theme) -> None:
+    recap = dataclasses.replace(load_content(EXAMPLE_ZH), language=language)
+    t = messages(language)
+    deck = _deck_text(recap, theme).replace("\u200b", "")
+    drawn = "".join(p.text for p in build(recap, theme).primitives if isinstance(p, TextRun))
+    source = t.gettext("Source: {title}").format(title="")  # the deck's closing slide and the sketchnote's footer
+    for words in (t.gettext("Key takeaways"), source):
+        assert words in deck and words in drawn, words
