@@ -174,6 +174,21 @@ def test_cjk_sentences_run_on_without_spaces_and_english_ones_with_one() -> None
     assert messages("zh-CN").join(["甲", "乙"]) == "甲、乙"
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "sentence"),
+    [
+        ("ja", "彼は「行きます。」", "彼は「行きます。」"),
+        ("ja", "「未来」", "「未来」。"),
+        ("en", 'She said "done."', 'She said "done."'),
+        ("en", "(see the docs)", "(see the docs)."),
+        ("zh-CN", "他说：“好的！”", "他说：“好的！”"),
+        ("ko", "정말?", "정말?"),
+    ],
+)
+def test_a_sentence_closed_after_its_stop_gets_no_second_stop(language: str, text: str, sentence: str) -> None:
+    assert messages(language).sentence(text) == sentence
+
+
 def test_adding_a_language_is_adding_one_file(tmp_path, monkeypatch) -> None:
     locales = tmp_path / "locales"
     shutil.copytree(i18n.LOCALES, locales)

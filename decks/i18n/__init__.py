@@ -32,6 +32,7 @@ DEFAULT = "en"
 _FORMAT = 2  # bump when what a cache file holds changes
 _SKELETON = "yMMMd"  # a date with the month as a word or the language's own month unit: 2019年3月6日, Mar 6, 2019
 _ENDS = ".!?。！？…‼⁇⁈⁉︒﹒．｡"  # a text ending in one of these already ends its sentence
+_CLOSERS = "\"')]}»’”」』）］｝〉》】〕〗〙〛"
 _TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
 _SPACES = str.maketrans({"\u2009": " ", "\u202f": "\u00a0"})  # thin, narrow no-break
 
@@ -129,7 +130,9 @@ class Catalogue:
     def sentence(self, text: str) -> str:
         """`text` ending as a sentence: the language's full stop added unless it already ends like one."""
         text = text.rstrip()
-        if not text or text[-1] in _ENDS:
+        # A quotation or bracket that closes after the stop ends the sentence too: 「…です。」, "… done."
+        core = text.rstrip(_CLOSERS)
+        if not text or (core and core[-1] in _ENDS):
             return text
         return text + self.pgettext("full stop", ".")
 
