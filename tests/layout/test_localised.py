@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from decks.assets import content_dir
 from decks.i18n import LOCALES, messages
 from decks.layout.deck import build_plan
 from decks.layout.icons import CREDIT
@@ -25,8 +26,6 @@ from decks.readers.content import load_content
 from decks.renderers.pptx import PptxRenderer
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_ZH
-
-from decks.assets import content_dir  # isort: skip
 
 EXAMPLE_JA = content_dir() / "ml-engineering-summit-tokyo-2025.ja.yaml"
 EXAMPLE_KO = content_dir() / "frontend-conf-seoul-2025.ko.yaml"
