@@ -27,6 +27,10 @@ demo: $(STAMP)
 	$(BIN)/recap png -o $(OUT)/tf-dev-summit-2019.png
 	$(BIN)/recap pptx content/tf-dev-summit-2019.zh.yaml -o $(OUT)/tf-dev-summit-2019.zh.pptx
 	$(BIN)/recap pdf content/tf-dev-summit-2019.zh.yaml -o $(OUT)/tf-dev-summit-2019.zh.pdf
+	$(BIN)/recap pptx content/ml-engineering-summit-tokyo-2025.ja.yaml -o $(OUT)/ml-engineering-summit-tokyo-2025.ja.pptx
+	$(BIN)/recap pdf content/ml-engineering-summit-tokyo-2025.ja.yaml -o $(OUT)/ml-engineering-summit-tokyo-2025.ja.pdf
+	$(BIN)/recap pptx content/frontend-conf-seoul-2025.ko.yaml -o $(OUT)/frontend-conf-seoul-2025.ko.pptx
+	$(BIN)/recap pdf content/frontend-conf-seoul-2025.ko.yaml -o $(OUT)/frontend-conf-seoul-2025.ko.pdf
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -14,7 +14,8 @@ from pathlib import Path
 from decks.assets import assets_dir
 from decks.model import Item
 
-ATTRIBUTION = "Icons: Font Awesome Free (CC BY 4.0)"
+CREDIT = "Font Awesome Free (CC BY 4.0)"  # the icons' licence asks for it; the words around it are localised
+ATTRIBUTION = f"Icons: {CREDIT}"
 
 # Words that say more than Font Awesome's own search terms for recap's subject matter; checked first.
 _HINTS: dict[str, str] = {

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+from decks.i18n import Catalogue
 from decks.model import Item
 
 
-def with_full_stop(text: str) -> str:
-    """`text` as a sentence in the notes: ending in a full stop unless it already ends like one."""
-    return text if text[-1:] in ".!?。！？" else text + "."
-
-
-def item_notes(item: Item) -> str:
-    """Speaker notes written from the item when the content has none."""
-    parts = [with_full_stop(item.summary or item.title)]
+def item_notes(item: Item, t: Catalogue) -> str:
+    """Speaker notes written from the item when the content has none, in the catalogue's language."""
+    parts = [item.summary or item.title]
     if item.takeaways:
-        parts.append("Key points: " + "; ".join(t.text for t in item.takeaways) + ".")
+        parts.append(t.gettext("Key points: {points}").format(points=t.join_clauses(x.text for x in item.takeaways)))
     if item.links:
-        parts.append("Links: " + "; ".join(f"{link.text} ({link.url})" for link in item.links) + ".")
-    return " ".join(parts)
+        links = (t.gettext("{label} ({address})").format(label=t.link_text(x), address=x.url) for x in item.links)
+        parts.append(t.gettext("Links: {links}").format(links=t.join_clauses(links)))
+    return t.sentences(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from decks.i18n import Catalogue
 from decks.model import Handle, Link, Takeaway
 from decks.plan.deck.fit import Src
 from decks.plan.deck.plan import Run
@@ -30,9 +31,10 @@ def linked_runs(pieces: Sequence[tuple[str, str | None]], separator: str) -> tup
     return tuple(runs)
 
 
-def link_runs(links: Sequence[Link]) -> tuple[Run, ...]:
-    return linked_runs([(f"▸ {link.text}", link.url) for link in links], "   ·   ")
+def link_runs(links: Sequence[Link], t: Catalogue) -> tuple[Run, ...]:
+    return linked_runs([(f"▸ {t.link_text(link)}", link.url) for link in links], "   ·   ")
 
 
-def handle_runs(handles: Sequence[Handle]) -> tuple[Run, ...]:
-    return linked_runs([(f"{h.handle} ({h.network})", h.url) for h in handles], "  ·  ")
+def handle_runs(handles: Sequence[Handle], t: Catalogue) -> tuple[Run, ...]:
+    on = t.gettext("{handle} ({network})")
+    return linked_runs([(on.format(handle=h.handle, network=h.network), h.url) for h in handles], "  ·  ")

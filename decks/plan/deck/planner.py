@@ -14,7 +14,7 @@ from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.images import picture_size
 from decks.plan.deck.labels import labels_for
-from decks.plan.deck.notes import item_notes, with_full_stop
+from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
 from decks.plan.deck.plan import (
     Deck,
@@ -89,7 +89,7 @@ class Planner(Fitter):
         recap, lab = self.recap, self.labels
         slides: list[SlideDraft] = [self.title_slide(), *self.agenda_slides()]
         for s in slides:
-            s.section = lab["intro"]
+            s.section = lab.gettext("Introduction")
         for part in recap.all_parts:
             part_slides = [self.section_slide(part)]
             for item in part.items:
@@ -99,7 +99,7 @@ class Planner(Fitter):
             slides.extend(part_slides)
         wrap = [*self.takeaway_slides(), *self.resource_slides(), self.closing_slide()]
         for s in wrap:
-            s.section = lab["wrap"]
+            s.section = lab.gettext("Wrap-up")
         slides.extend(wrap)
         return Deck(
             self.geo.width,
@@ -112,12 +112,13 @@ class Planner(Fitter):
         )
 
     def title_slide(self) -> SlideDraft:
-        recap, f = self.recap, self.frame("title")
+        recap, f, t = self.recap, self.frame("title"), self.labels
         event, who = recap.event, recap.presenter
+        dates = t.format_dates(event.start, event.end) if event else ""
         title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, "on_accent")
         subs: list[Src] = []
         if event:
-            first = " · ".join(p for p in (event.dates, event.place) if p)
+            first = " · ".join(p for p in (dates, t.place(event)) if p)
             if event.name.lower() not in recap.title.lower():
                 first = " · ".join(p for p in (event.name, first) if p)
             if first:
@@ -127,7 +128,7 @@ class Planner(Fitter):
         if who:
             subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=0.6))
             if who.handles:
-                subs.append(Src(handle_runs(who.handles)))
+                subs.append(Src(handle_runs(who.handles, self.labels)))
         slide = SlideDraft("title", "title", title)
         assert f.body is not None
         if subs:
@@ -137,35 +138,37 @@ class Planner(Fitter):
             Shape(Rect(0, 0, self.geo.width, band), "accent"),
             Shape(Rect(0, band, self.geo.width, 6), "accent2"),
         ]
-        names = ", ".join(h.handle for h in who.handles) if who else ""
-        slide.notes = (
-            f"Welcome! This is {recap.title}"
-            + (f", from {event.name} ({event.dates}{', ' + event.place if event.place else ''})" if event else "")
-            + "."
-            + (
-                f" I'm {who.name}"
-                + (f", {who.role}" if who.role else "")
-                + (f"; find me at {names}" if names else "")
-                + "."
-                if who
-                else ""
-            )
-        )
+        when = t.join(p for p in (dates, t.place(event) if event else "") if p)
+        if event and when:
+            welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
+        elif event:
+            welcome = t.gettext("Welcome! This is {title}, from {event}")
+        else:
+            welcome = t.gettext("Welcome! This is {title}")
+        said = [welcome.format(title=recap.title, event=event.name if event else "", when=when)]
+        if who:
+            i_am = t.gettext("I'm {name}, {role}") if who.role else t.gettext("I'm {name}")
+            said.append(i_am.format(name=who.name, role=who.role or ""))
+            if who.handles:
+                names = t.join(h.handle for h in who.handles)
+                said.append(t.gettext("You can find me at {handles}").format(handles=names))
+        slide.notes = t.sentences(said)
         self.footer(slide)
         return slide
 
     def agenda_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
+        t = self.labels
         for part in self.recap.all_parts:
-            head = part.title + (f" · {part.date.isoformat()}" if part.date else "")
+            head = part.title + (f" · {t.format_date(part.date)}" if part.date else "")
             srcs.append(Src((Run(head, "accent"),), "heading", space_before=0.4, keep_with_next=True))
             srcs.append(Src((Run("  ·  ".join(i.title for i in part.items)),), level=0))
-        notes = (
-            "Here is what I will cover: "
-            + "; ".join(f"{p.title}: {', '.join(i.title for i in p.items)}" for p in self.recap.all_parts)
-            + "."
+        parts = (
+            t.gettext("{part}: {items}").format(part=p.title, items=t.join(i.title for i in p.items))
+            for p in self.recap.all_parts
         )
-        return self.body_slides("agenda", self.labels["agenda"], srcs, notes, self.sizes.body)
+        notes = t.sentence(t.gettext("Here is what I will cover: {parts}").format(parts=t.join_clauses(parts)))
+        return self.body_slides("agenda", t.gettext("Agenda"), srcs, notes, self.sizes.body)
 
     def body_slides(self, kind: str, title: str, srcs: list[Src], notes: str, top: float) -> list[SlideDraft]:
         f = self.frame("content")
@@ -174,25 +177,30 @@ class Planner(Fitter):
         for n, page in enumerate(self.paginate(srcs, f.body, top)):
             # Continued pages keep the size of the page before, so the type does not jump.
             top = slides[-1].body.paras[0].size if slides and slides[-1].body and slides[-1].body.paras else top
-            name = title + (self.labels["cont"] if n else "")
+            name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
             slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
             slide.texts.append(self.text_box("body", page, f.body, top, "body"))
-            slide.notes = notes if not n else f"{title}, continued. " + notes
+            slide.notes = notes if not n else self._continued(title, notes)
             self.decorate(slide)
             self.footer(slide)
             slides.append(slide)
         return slides
 
+    def _continued(self, title: str, notes: str = "") -> str:
+        """The notes of a continuation slide: that it continues `title`, then `notes`."""
+        t = self.labels
+        return t.sentences((t.gettext("{title}, continued").format(title=title), notes))
+
     def section_slide(self, part) -> SlideDraft:
-        f = self.frame("section")
+        f, t = self.frame("section"), self.labels
         assert f.body is not None
         title = self.title_box(part.title, f.title, self.sizes.title * 1.2, "on_accent")
         slide = SlideDraft("section", "section", title)
         meta = " · ".join(
             p
             for p in (
-                part.date.isoformat() if part.date else "",
-                (self.labels["item"] if len(part.items) == 1 else self.labels["items"].format(n=len(part.items))),
+                t.format_date(part.date) if part.date else "",
+                t.ngettext("{n} item", "{n} items", len(part.items)).format(n=t.format_number(len(part.items))),
             )
             if p
         )
@@ -202,13 +210,13 @@ class Planner(Fitter):
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
         slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
         slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
-        slide.notes = (
-            f"{part.title}"
-            + (f", {part.date.isoformat()}" if part.date else "")
-            + ". "
-            + (part.intro or "")
-            + (" Items: " + ", ".join(i.title for i in part.items) + ".")
+        heading = (
+            t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
+            if part.date
+            else part.title
         )
+        items = t.gettext("In this part: {items}").format(items=t.join(i.title for i in part.items))
+        slide.notes = t.sentences((heading, part.intro or "", items))
         self.footer(slide, on_accent=True)
         return slide
 
@@ -224,7 +232,7 @@ class Planner(Fitter):
         body = f.body
         links_box = None
         if item.links:
-            runs = link_runs(item.links)
+            runs = link_runs(item.links, self.labels)
             links_src = [Src(runs)]
             laid = self._laid(links_src, body.w, self.floor)
             h = laid.height
@@ -233,13 +241,13 @@ class Planner(Fitter):
             )
             body = Rect(body.x, body.y, body.w, body.h - h - 10)
         pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
-        notes = item.notes or item_notes(item)
+        notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
             size = self.sizes.body
             if slides and slides[-1].body and slides[-1].body.paras:
                 size = max((p.size for p in slides[-1].body.paras if p.level == 0), default=size)
-            title_text = item.title + (self.labels["cont"] if n else "")
+            title_text = self.labels.gettext("{title} (cont.)").format(title=item.title) if n else item.title
             tbox = f.title
             icon_size = min(56.0, tbox.h)
             tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
@@ -269,7 +277,7 @@ class Planner(Fitter):
                     pic = slide.pictures.pop()
                     area = Rect(f.aside.x, f.aside.y, f.aside.w, f.aside.h - laid.height - 8)
                     slide.pictures.append(self.image(item.image.path, pic.alt, area))
-            slide.notes = notes if n == 0 else f"{item.title}, continued."
+            slide.notes = notes if n == 0 else self._continued(item.title)
             self.decorate(slide)
             self.footer(slide)
             slides.append(slide)
@@ -287,27 +295,35 @@ class Planner(Fitter):
         recap = self.recap
         takeaways = recap.key_takeaways or [Takeaway(text=i.summary or i.title) for i in recap.all_items]
         srcs = takeaway_srcs(takeaways)
-        notes = "To sum up: " + " ".join(with_full_stop(t.text) for t in takeaways)
-        return self.body_slides("takeaways", self.labels["takeaways"], srcs, notes, self.sizes.body)
+        lab = self.labels
+        notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(t.text for t in takeaways))
+        return self.body_slides("takeaways", lab.gettext("Key takeaways"), srcs, notes, self.sizes.body)
 
     def resource_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
         groups: list[tuple[str, list[Link]]] = [(i.title, list(i.links)) for i in self.recap.all_items if i.links]
         more = list(self.recap.resources) + ([self.recap.source] if self.recap.source else [])
         if more:
-            groups.append((self.labels["more"], more))
+            groups.append((self.labels.gettext("More resources"), more))
         for title, links in groups:
             space = 0.35 if srcs else 0.0  # less than the usual half line: two columns of links must fit on a slide
             srcs.append(Src((Run(title, "accent"),), "heading", space_before=space, keep_with_next=True))
             for link in links:
                 srcs.append(
                     Src(
-                        (Run(link.text, "accent2", link.url), Run(" "), Run(display_host(link.url), "muted", link.url)),
+                        (
+                            Run(self.labels.link_text(link), "accent2", link.url),
+                            Run(" "),
+                            Run(display_host(link.url), "muted", link.url),
+                        ),
                         bullet=True,
                     )
                 )
-        notes = "Every link from this talk is on these slides, grouped by topic, and all of them are clickable."
-        return self.column_slides("resources", self.labels["resources"], srcs, notes, self.sizes.subtitle)
+        t = self.labels
+        notes = t.sentence(
+            t.gettext("Every link from this talk is on these slides, grouped by topic, and all of them are clickable")
+        )
+        return self.column_slides("resources", t.gettext("Resources"), srcs, notes, self.sizes.subtitle)
 
     def column_slides(
         self, kind: str, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
@@ -333,12 +349,12 @@ class Planner(Fitter):
             sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
             size = min(sizes, default=self.floor)
             top = size
-            name = title + (self.labels["cont"] if n else "")
+            name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
             slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
             slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.text_box("column", pair[1], right, size))
-            slide.notes = notes if not n else f"{title}, continued. " + notes
+            slide.notes = notes if not n else self._continued(title, notes)
             self.decorate(slide)
             self.footer(slide)
             slides.append(slide)
@@ -362,7 +378,8 @@ class Planner(Fitter):
         role = "closing" if "closing" in self.geo.frames else "content"
         f = self.frame(role)
         assert f.body is not None
-        slide = SlideDraft("closing", role, self.title_box(lab["thanks"], f.title, self.sizes.title * 1.2))
+        thanks = lab.gettext("Thank you!")
+        slide = SlideDraft("closing", role, self.title_box(thanks, f.title, self.sizes.title * 1.2))
         srcs: list[Src] = []
         if recap.closing:
             srcs.append(Src((Run(recap.closing),)))
@@ -370,28 +387,29 @@ class Planner(Fitter):
         if who:
             srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=0.6))
             if who.handles:
-                srcs.append(Src(handle_runs(who.handles)))
+                srcs.append(Src(handle_runs(who.handles, self.labels)))
         where: list[Link] = []
         if recap.event and recap.event.url:
-            where.append(Link(url=recap.event.url, label=f"{lab['event']}: {display_url(recap.event.url)}"))
+            label = lab.gettext("Event: {address}").format(address=display_url(recap.event.url))
+            where.append(Link(url=recap.event.url, label=label))
         if recap.source:
-            where.append(Link(url=recap.source.url, label=f"{lab['source']}: {recap.source.text}"))
+            label = lab.gettext("Source: {title}").format(title=lab.link_text(recap.source))
+            where.append(Link(url=recap.source.url, label=label))
         if where:
-            srcs.append(Src((Run(lab["slides"], "muted"),), "heading", space_before=0.6, keep_with_next=True))
-            srcs.extend(Src((Run(link.text, "accent2", link.url),)) for link in where)
+            heading = lab.gettext("Slides and notes")
+            srcs.append(Src((Run(heading, "muted"),), "heading", space_before=0.6, keep_with_next=True))
+            srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
         self.decorate(slide)
         self.footer(slide)
-        handles = ", ".join(f"{h.handle} on {h.network}" for h in who.handles) if who else ""
-        slide.notes = (
-            (recap.closing or lab["thanks"])
-            + (f" You can find me as {handles}." if handles else "")
-            + (
-                f" The slides and links are at {recap.source.url if recap.source else recap.event.url}."
-                if where and (recap.source or recap.event)
-                else ""
-            )  # type: ignore[union-attr]
-        )
+        said = [recap.closing or thanks]
+        if who and who.handles:
+            on = lab.gettext("{handle} on {network}")
+            handles = lab.join(on.format(handle=h.handle, network=h.network) for h in who.handles)
+            said.append(lab.gettext("You can find me at {handles}").format(handles=handles))
+        if where:
+            said.append(lab.gettext("The slides and links are at {address}").format(address=where[-1].url))
+        slide.notes = lab.sentences(said)
         return slide
 
 

@@ -46,7 +46,8 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None) -> list[Car
         for i, item in enumerate(part.items):
             spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
-                label = part.title + (f"  ·  {part.date.isoformat()}" if part.date else "")
+                date = labels(recap.language).format_date(part.date) if part.date else ""
+                label = part.title + (f"  ·  {date}" if date else "")
                 spec = CardSpec(**{**spec.__dict__, "day_label": label})
             specs.append(spec)
             n += 1
@@ -54,7 +55,7 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None) -> list[Car
         specs.append(
             CardSpec(
                 key="key",
-                title=labels(recap.language)["key"],
+                title=labels(recap.language).gettext("Key takeaways"),
                 takeaways=tuple(recap.key_takeaways),
                 icon=icons.get("star") if icons.exists("star") else icons.get("lightbulb"),
                 part=-1,

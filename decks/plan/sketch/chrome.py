@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decks.model import Recap
-from decks.plan.icons import ATTRIBUTION
+from decks.plan.icons import CREDIT
 from decks.plan.sketch.primitives import Container, Link, Path, Primitive, Rect
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
@@ -20,19 +20,18 @@ def _mix(a: str, b: str, t: float) -> str:
 
 def banner_lines(recap: Recap) -> tuple[str, str]:
     """The banner's big line (the event) and its small line (dates, place, presenter)."""
-    event = recap.event
+    event, t = recap.event, labels(recap.language)
     big = recap.event_name
     bits = []
     if event:
-        bits += [event.dates, event.place]
-    if recap.presenter:
-        who = f"{labels(recap.language)['by']} {recap.presenter.name}"
-        if recap.presenter.role:
-            who += f", {recap.presenter.role}"
-        handle = next((h.handle for h in recap.presenter.handles), None)
+        bits += [t.format_dates(event.start, event.end), t.place(event)]
+    who = recap.presenter
+    if who:
+        name = t.gettext("{name}, {role}").format(name=who.name, role=who.role) if who.role else who.name
+        handle = next((h.handle for h in who.handles), None)
         if handle:
-            who += f" ({handle})"
-        bits.append(who)
+            name = t.gettext("{name} ({handle})").format(name=name, handle=handle)
+        bits.append(t.gettext("Recap by {presenter}").format(presenter=name))
     return big, "  ·  ".join(b for b in bits if b)
 
 
@@ -60,11 +59,13 @@ def plan_chrome(recap: Recap, style: Style, width: float) -> Chrome:
 
 def footer_text(recap: Recap) -> str:
     bits = []
+    t = labels(recap.language)
     if recap.source:
-        bits.append(f"{labels(recap.language)['source']}: {recap.source.text} — {recap.source.url}")
+        source = t.gettext("Source: {title}").format(title=t.link_text(recap.source))
+        bits.append(f"{source} — {recap.source.url}")
     if recap.event and recap.event.hashtag:
         bits.append(recap.event.hashtag)
-    bits.append(ATTRIBUTION)
+    bits.append(t.gettext("Icons: {credit}").format(credit=CREDIT))
     return "   ·   ".join(bits)
 
 

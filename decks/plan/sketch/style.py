@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from decks.i18n import Catalogue, messages
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
 from decks.text.fallback import FontStack, strip_ignorable
@@ -13,14 +14,11 @@ from decks.themes.model import Theme
 
 MM = 72 / 25.4
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
-LABELS = {
-    "en": {"key": "Key takeaways", "source": "Source", "by": "Recap by", "video": "video"},
-    "zh": {"key": "主要收获", "source": "来源", "by": "分享人", "video": "视频"},
-}
 
 
-def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language.split("-")[0].lower(), LABELS["en"])
+def labels(language: str) -> Catalogue:
+    """The words the sketchnote adds, from the one catalogue the deck uses too (decks.i18n)."""
+    return messages(language)
 
 
 @dataclass(frozen=True)

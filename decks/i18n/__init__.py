@@ -1,0 +1,248 @@
+"""Every word recap adds to a deck, a sketchnote or their notes, in the content's language: one message
+catalogue per language and dates and numbers in that language's own form.
+
+The words live in gettext catalogues, `decks/i18n/locales/<locale>.po` (the file names are CLDR locale names:
+`en`, `zh_Hans`, `zh_Hant`, `ja`, `ko`); adding a language is adding one file. The deck, its notes and the
+sketchnote all ask `messages(recap.language)`.
+
+Start-up is benchmarked, and Babel costs 45 ms to import and more to load a locale, so Babel is used only to
+make derived data that is then kept in recap's cache folder: a `.po` file is compiled to `.mo` once (keyed by
+the file's path, size and mtime) and read back with the standard library's `gettext`, which click has already
+imported; a date or number is formatted by Babel once per locale and value and remembered with the other
+values of that locale (keyed by Babel's installed file). A warm run imports no Babel at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import importlib.util
+import io
+import marshal
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from decks import cachedir
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+DEFAULT = "en"
+_FORMAT = 2  # bump when what a cache file holds changes
+_SKELETON = "yMMMd"  # a date with the month as a word or the language's own month unit: 2019年3月6日, Mar 6, 2019
+_ENDS = ".!?。！？…‼⁇⁈⁉︒﹒．｡"  # a text ending in one of these already ends its sentence
+_CLOSERS = "\"')]}»’”」』）］｝〉》】〕〗〙〛"
+_TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
+_SPACES = str.maketrans({"\u2009": " ", "\u202f": "\u00a0"})  # thin, narrow no-break
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """The locales recap has words for: one per `.po` file."""
+    return tuple(sorted(p.stem for p in LOCALES.glob("*.po")))
+
+
+def locale_for(language: str) -> str:
+    """The catalogue's locale for a BCP 47 tag: zh-CN and zh-Hans -> zh_Hans, zh-TW, zh-HK and zh-Hant ->
+    zh_Hant, ja-JP -> ja, ko -> ko; English when recap has no words for the language."""
+    subtags = [s for s in language.replace("_", "-").split("-") if s]
+    if not subtags:
+        return DEFAULT
+    lang = subtags[0].lower()
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    region = next((s.upper() for s in subtags[1:] if _is_region(s)), None)
+    if lang == "zh" and script is None:  # Chinese is written in one of two scripts; the region says which
+        script = "Hant" if region in _TRADITIONAL_REGIONS else "Hans"
+    have = available()
+    for name in (f"{lang}_{script}" if script else "", f"{lang}_{region}" if region else "", lang):
+        if name and name in have:
+            return name
+    return DEFAULT
+
+
+def _is_region(subtag: str) -> bool:
+    """A BCP 47 region subtag: two letters (TW) or three digits (419)."""
+    return (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit())
+
+
+def _stamp(path: str | None) -> str:
+    """What identifies a file's version: path, size and mtime (empty when it cannot be read)."""
+    try:
+        st = os.stat(path or "")
+    except OSError:
+        return ""
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@cache
+def _babel_stamp() -> str:
+    """What identifies the installed Babel, found without importing it."""
+    spec = importlib.util.find_spec("babel")
+    return _stamp(spec.origin if spec else None)
+
+
+def compile_po(po: Path) -> bytes:
+    """The `.mo` bytes of a `.po` catalogue, compiled by Babel (fuzzy entries left out)."""
+    from babel.core import Locale, UnknownLocaleError
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    try:
+        locale: Locale | None = Locale.parse(po.stem)
+    except (ValueError, UnknownLocaleError):
+        locale = None  # the plural rule then comes from the file's Plural-Forms header alone
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=locale, abort_invalid=True)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def _load_mo(po: Path) -> bytes:
+    name = cachedir.key(_FORMAT, _stamp(str(po))) + ".mo"
+    data = cachedir.read("messages", name)
+    if data is None:
+        data = compile_po(po)
+        cachedir.write("messages", name, data)
+    return data
+
+
+class Catalogue:
+    """The words of one language: messages, dates, numbers, and how sentences and lists are joined."""
+
+    def __init__(self, locale: str, translations: gettext.NullTranslations) -> None:
+        self.locale = locale
+        self._t = translations
+        self._formatted: dict[str, str] | None = None
+
+    # Messages. The msgids are the English words; Babel's extractor finds them by these method names.
+    def gettext(self, message: str) -> str:
+        return self._t.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._t.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._t.pgettext(context, message)
+
+    # Joining: the language's own punctuation and spacing.
+    def sentence(self, text: str) -> str:
+        """`text` ending as a sentence: the language's full stop added unless it already ends like one."""
+        text = text.rstrip()
+        # A quotation or bracket that closes after the stop ends the sentence too: 「…です。」, "… done."
+        core = text.rstrip(_CLOSERS)
+        if not text or (core and core[-1] in _ENDS):
+            return text
+        return text + self.pgettext("full stop", ".")
+
+    def sentences(self, texts: Iterable[str]) -> str:
+        """Sentences one after another (a space between them in English, none in Chinese or Japanese)."""
+        pair = self.pgettext("between sentences", "{first} {next}")
+        out = ""
+        for text in texts:
+            if text.strip():
+                out = pair.format(first=out, next=self.sentence(text)) if out else self.sentence(text)
+        return out
+
+    def join(self, texts: Iterable[str]) -> str:
+        """A list inside a sentence: "a, b, c" in English, "a、b、c" in Chinese and Japanese."""
+        return self.pgettext("list separator", ", ").join(t for t in texts if t)
+
+    def join_clauses(self, texts: Iterable[str]) -> str:
+        """Longer list entries inside a sentence: "a; b; c" in English, "a；b；c" in Chinese."""
+        return self.pgettext("clause separator", "; ").join(t for t in texts if t)
+
+    def place(self, event: Any) -> str:
+        """An event's venue and city, whichever are present, joined as the language lists things."""
+        return self.join(p for p in (event.venue, event.city) if p)
+
+    def link_text(self, link: Any) -> str:
+        """A link's words on the page: its own label, else what the language calls its kind ("video", ...)."""
+        if link.label:
+            return link.label
+        kind = str(link.kind)
+        kinds = {
+            "video": self.pgettext("link kind", "video"),
+            "docs": self.pgettext("link kind", "docs"),
+            "repo": self.pgettext("link kind", "repo"),
+            "slides": self.pgettext("link kind", "slides"),
+            "blog": self.pgettext("link kind", "blog"),
+            "other": self.pgettext("link kind", "link"),
+        }
+        return kinds.get(kind, kind)
+
+    # Dates and numbers, in the language's form, from Babel through the cache.
+    def format_number(self, n: int) -> str:
+        return self._format(f"n:{n}")
+
+    def format_date(self, day: dt.date) -> str:
+        """One day as the language writes it: Mar 6, 2019 · 2019年3月6日 · 2019년 3월 6일."""
+        return self._format(f"d:{day.isoformat()}")
+
+    def format_dates(self, start: dt.date | None, end: dt.date | None) -> str:
+        """A span of days (Mar 6 – 7, 2019 · 2019年3月6日～7日), one day, or "" when neither is known."""
+        if start and end and end != start:
+            return self._format(f"i:{start.isoformat()}:{end.isoformat()}")
+        day = start or end
+        return self.format_date(day) if day else ""
+
+    def _format(self, key: str) -> str:
+        if self._formatted is None:
+            self._formatted = _read_formatted(self.locale)
+        value = self._formatted.get(key)
+        if value is None:
+            value = self._formatted[key] = _babel_format(self.locale, key)
+            cachedir.write("formats", _formats_name(self.locale), marshal.dumps(self._formatted))
+        return value
+
+
+def _formats_name(locale: str) -> str:
+    return cachedir.key(_FORMAT, _babel_stamp(), locale, _SKELETON) + ".marshal"
+
+
+def _read_formatted(locale: str) -> dict[str, str]:
+    try:
+        found = marshal.loads(cachedir.read("formats", _formats_name(locale)) or b"")
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _babel_format(locale: str, key: str) -> str:
+    """Format what `key` names ("n:8", "d:2019-03-06", "i:2019-03-06:2019-03-07") with Babel in `locale`."""
+    from babel.core import UnknownLocaleError
+
+    kind, _, value = key.partition(":")
+    try:
+        # CLDR puts thin spaces around a range's dash; the bundled faces have no glyph for them
+        return _babel_format_in(locale, kind, value).translate(_SPACES)
+    except (
+        ValueError,
+        UnknownLocaleError,
+    ):  # Babel has no data for a locale added as a .po file: the language-neutral forms
+        return value.replace(":", " – ")
+
+
+def _babel_format_in(locale: str, kind: str, value: str) -> str:
+    if kind == "n":
+        from babel.numbers import format_decimal
+
+        return format_decimal(int(value), locale=locale)
+    from babel.dates import format_interval, format_skeleton
+
+    if kind == "d":
+        return format_skeleton(_SKELETON, dt.date.fromisoformat(value), locale=locale)
+    start, end = (dt.date.fromisoformat(v) for v in value.split(":"))
+    return format_interval(start, end, _SKELETON, locale=locale)
+
+
+@cache
+def _catalogue(locale: str) -> Catalogue:
+    mo = _load_mo(LOCALES / f"{locale}.po")
+    return Catalogue(locale, gettext.GNUTranslations(io.BytesIO(mo)))
+
+
+def messages(language: str) -> Catalogue:
+    """The catalogue for a content's `language` (a BCP 47 tag), English when recap has none for it."""
+    return _catalogue(locale_for(language))

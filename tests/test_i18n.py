@@ -1,0 +1,239 @@
+"""The message catalogue: every word in every language, locales from BCP 47 tags, dates and counts in each
+language's own form, and a warm start that imports no Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
+
+import decks
+import decks.i18n as i18n
+from decks.i18n import available, compile_po, locale_for, messages
+
+PO_FILES = sorted(i18n.LOCALES.glob("*.po"))
+FIELD = re.compile(r"\{(\w*)\}")
+
+
+@cache
+def _used_in_code() -> frozenset[tuple[str | None, str]]:
+    """(context, msgid) of every message the code asks for, found as Babel's extractor finds them."""
+    found = set()
+    for _file, _line, message, _comments, context in extract_from_dir(
+        Path(decks.__file__).parent, method_map=[("**.py", "python")], keywords=DEFAULT_KEYWORDS
+    ):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.add((context, msgid))
+    return frozenset(found)
+
+
+def _entries(po: Path):
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    return {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalog if m.id}
+
+
+def test_the_five_languages_are_there() -> None:
+    assert {"en", "zh_Hans", "zh_Hant", "ja", "ko"} <= set(available())
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
+def test_every_message_the_code_uses_is_translated_in_every_locale_file(po: Path) -> None:
+    used = _used_in_code()
+    assert len(used) > 30  # the extractor sees the calls (a renamed method would hide them all)
+    entries = _entries(po)
+    assert set(entries) == used, f"missing: {used - set(entries)}; unused: {set(entries) - used}"
+    for key, message in entries.items():
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(forms), f"{po.name}: {key} has an empty translation"
+        assert not message.fuzzy, f"{po.name}: {key} is marked fuzzy"
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
+def test_translations_keep_exactly_the_fields_recap_fills_in(po: Path) -> None:
+    for (_, msgid), message in _entries(po).items():
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for form in forms:
+            assert sorted(FIELD.findall(form)) == sorted(FIELD.findall(msgid)), f"{po.name}: {msgid!r} -> {form!r}"
+            form.format(**{name: "x" for name in FIELD.findall(msgid)})  # no stray braces
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
+def test_each_po_file_compiles_with_babel(po: Path) -> None:
+    assert compile_po(po).startswith((b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"))  # the .mo magic number
+
+
+@pytest.mark.parametrize(
+    ("tag", "locale"),
+    [
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("zh", "zh_Hans"),
+        ("zh-CN", "zh_Hans"),
+        ("zh-SG", "zh_Hans"),
+        ("zh-Hans", "zh_Hans"),
+        ("zh-hans-cn", "zh_Hans"),
+        ("zh-TW", "zh_Hant"),
+        ("zh-HK", "zh_Hant"),
+        ("zh-MO", "zh_Hant"),
+        ("zh-Hant", "zh_Hant"),
+        ("zh_Hant_TW", "zh_Hant"),
+        ("ja", "ja"),
+        ("ja-JP", "ja"),
+        ("ko", "ko"),
+        ("ko-KR", "ko"),
+        ("fr", "en"),
+        ("x-klingon", "en"),
+        ("", "en"),
+        ("-", "en"),
+    ],
+)
+def test_a_bcp47_tag_picks_its_catalogue_and_unknown_languages_get_english(tag: str, locale: str) -> None:
+    assert locale_for(tag) == locale
+    assert messages(tag).locale == locale
+
+
+@given(st.text())
+def test_any_language_tag_gives_a_catalogue(tag: str) -> None:
+    assert locale_for(tag) in available()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "eight", "agenda"),
+    [
+        ("en", "1 item", "8 items", "Agenda"),
+        ("zh-CN", "1 项", "8 项", "议程"),
+        ("zh-TW", "1 項", "8 項", "議程"),
+        ("ja", "1件", "8件", "アジェンダ"),
+        ("ko", "1개 항목", "8개 항목", "목차"),
+    ],
+)
+def test_counts_and_words_in_each_language(language: str, one: str, eight: str, agenda: str) -> None:
+    t = messages(language)
+
+    def count(n: int) -> str:
+        return t.ngettext("{n} item", "{n} items", n).format(n=t.format_number(n))
+
+    assert (count(1), count(8), t.gettext("Agenda")) == (one, eight, agenda)
+    assert count(12345).startswith("12,345")
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "span", "months"),
+    [
+        ("en", "Mar 6, 2019", "Mar 6 – 7, 2019", "Mar 6 – Apr 7, 2019"),
+        ("zh-Hans", "2019年3月6日", "2019年3月6日 – 7日", "2019年3月6日 – 4月7日"),
+        ("zh-Hant", "2019年3月6日", "2019年3月6日至7日", "2019年3月6日至4月7日"),
+        ("ja", "2019年3月6日", "2019年3月6日～7日", "2019年3月6日～4月7日"),
+        ("ko", "2019년 3월 6일", "2019년 3월 6일~7일", "2019년 3월 6일~4월 7일"),
+    ],
+)
+def test_dates_in_each_language(language: str, day: str, span: str, months: str) -> None:
+    t = messages(language)
+    start = dt.date(2019, 3, 6)
+    assert t.format_date(start) == day
+    assert t.format_dates(start, None) == t.format_dates(None, start) == t.format_dates(start, start) == day
+    assert t.format_dates(start, dt.date(2019, 3, 7)) == span
+    assert t.format_dates(start, dt.date(2019, 4, 7)) == months
+    assert t.format_dates(None, None) == ""
+
+
+_ENDINGS = ".!?。！？"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN", "zh-TW", "ja", "ko"])
+@given(texts=st.lists(st.text(min_size=1), max_size=5))
+def test_sentences_end_once_and_keep_the_text_as_it_is(language: str, texts: list[str]) -> None:
+    t = messages(language)
+    out = t.sentences(texts)
+    for text in texts:
+        if text.strip():
+            assert text.rstrip() in out  # braces and punctuation in the text are not interpreted
+    stop = t.pgettext("full stop", ".")
+    for text in (x for x in texts if x.strip()):
+        sentence = t.sentence(text)
+        assert sentence.startswith(text.rstrip())
+        assert not (sentence[-1:] == stop and sentence[-2:-1] in _ENDINGS and sentence != text.rstrip())
+
+
+def test_cjk_sentences_run_on_without_spaces_and_english_ones_with_one() -> None:
+    assert messages("ja").sentences(["今日は晴れ", "明日は雨！", ""]) == "今日は晴れ。明日は雨！"
+    assert messages("ko").sentences(["좋다", "정말"]) == "좋다. 정말."
+    assert messages("en").sentences(["Hello", "world!"]) == "Hello. world!"
+    assert messages("zh-CN").join(["甲", "乙"]) == "甲、乙"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentence"),
+    [
+        ("ja", "彼は「行きます。」", "彼は「行きます。」"),
+        ("ja", "「未来」", "「未来」。"),
+        ("en", 'She said "done."', 'She said "done."'),
+        ("en", "(see the docs)", "(see the docs)."),
+        ("zh-CN", "他说：“好的！”", "他说：“好的！”"),
+        ("ko", "정말?", "정말?"),
+    ],
+)
+def test_a_sentence_closed_after_its_stop_gets_no_second_stop(language: str, text: str, sentence: str) -> None:
+    assert messages(language).sentence(text) == sentence
+
+
+def test_adding_a_language_is_adding_one_file(tmp_path, monkeypatch) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALES, locales)
+    text = (locales / "en.po").read_text(encoding="utf-8")
+    french = text.replace('msgstr "Agenda"', 'msgstr "Programme"').replace("Language: en", "Language: fr")
+    (locales / "fr.po").write_text(french, encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALES", locales)
+    available.cache_clear()
+    i18n._catalogue.cache_clear()
+    try:
+        t = messages("fr-FR")
+        assert (t.locale, t.gettext("Agenda"), t.format_date(dt.date(2019, 3, 6))) == ("fr", "Programme", "6 mars 2019")
+    finally:
+        available.cache_clear()
+        i18n._catalogue.cache_clear()
+
+
+def test_a_warm_start_reads_the_cache_and_imports_no_babel(tmp_path) -> None:
+    script = (
+        "import datetime, sys, time\n"
+        "t0 = time.perf_counter()\n"
+        "from decks.i18n import messages\n"
+        "t = messages('ja')\n"
+        "words = (t.gettext('Agenda'), t.format_dates(datetime.date(2019, 3, 6), datetime.date(2019, 3, 7)),"
+        " t.ngettext('{n} item', '{n} items', 3).format(n=t.format_number(3)))\n"
+        "print(*words, 'babel' in sys.modules, round((time.perf_counter() - t0) * 1000))\n"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path))
+    cold = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.split()[:4] == ["アジェンダ", "2019年3月6日～7日", "3件", "True"]
+    assert warm.stdout.split()[:4] == ["アジェンダ", "2019年3月6日～7日", "3件", "False"]
+
+
+def test_a_changed_po_file_is_compiled_again(tmp_path, monkeypatch) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALES, locales)
+    monkeypatch.setattr(i18n, "LOCALES", locales)
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    i18n._catalogue.cache_clear()
+    try:
+        assert messages("ja").gettext("Agenda") == "アジェンダ"
+        po = locales / "ja.po"
+        po.write_text(po.read_text(encoding="utf-8").replace('"アジェンダ"', '"議題"'), encoding="utf-8")
+        i18n._catalogue.cache_clear()
+        assert messages("ja").gettext("Agenda") == "議題"
+    finally:
+        i18n._catalogue.cache_clear()
