@@ -17,7 +17,7 @@ def _color(value: str) -> str:
     return value.upper()
 
 
-Color = Annotated[str, After(_color)]
+Color = Annotated[str, After(_color, schema={"pattern": _HEX.pattern, "examples": ["#1A73E8"]})]
 
 
 class Palette(Model):

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from decks.model import Recap
-from decks.model.typed import After, Before, Constraints, Field, Model, ValidationError, check
+from decks.model.typed import DATE_PATTERN, After, Before, Constraints, Field, Model, ValidationError, check
 from decks.themes.model import Theme
 
 Text = Annotated[str, Constraints(strip=True, min_length=1)]
@@ -291,6 +291,14 @@ def test_model_dump_gives_nested_dicts_and_json_values_in_json_mode() -> None:
 # -- JSON Schema -----------------------------------------------------------------------------------------------
 
 
+DATE_SCHEMA = {
+    "format": "date",
+    "pattern": DATE_PATTERN,
+    "patternErrorMessage": "Write the date as YYYY-MM-DD.",
+    "type": "string",
+}
+
+
 def test_the_schema_of_a_small_model() -> None:
     class Small(Model):
         """Small."""
@@ -306,7 +314,7 @@ def test_the_schema_of_a_small_model() -> None:
         "additionalProperties": False,
         "description": "A leaf.",
         "properties": {
-            "name": {"minLength": 1, "title": "Name", "type": "string"},
+            "name": {"minLength": 1, "pattern": r"\S", "title": "Name", "type": "string"},
             "note": {
                 "anyOf": [{"type": "string"}, {"type": "null"}],
                 "default": None,
@@ -326,10 +334,10 @@ def test_the_schema_of_a_small_model() -> None:
         "additionalProperties": False,
         "description": "Small.",
         "properties": {
-            "name": {"description": "The name.", "minLength": 1, "title": "Name", "type": "string"},
+            "name": {"description": "The name.", "minLength": 1, "pattern": r"\S", "title": "Name", "type": "string"},
             "kind": {"$ref": "#/$defs/Colour", "default": "red"},
             "size": {"const": "s", "default": "s", "title": "Size", "type": "string"},
-            "at": {"anyOf": [{"format": "date", "type": "string"}, {"type": "null"}], "default": None, "title": "At"},
+            "at": {"anyOf": [DATE_SCHEMA, {"type": "null"}], "default": None, "title": "At"},
             "items": {
                 "items": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Leaf"}]},
                 "title": "Items",
