@@ -409,7 +409,7 @@ def _ends_before_it_starts(data: dict[str, Any]) -> bool:
     return "start" in event and "end" in event and event["end"] < event["start"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_content())
 def test_schema_and_recap_check_agree_on_small_contents(case: tuple[dict[str, Any], str]) -> None:
     data, how = case

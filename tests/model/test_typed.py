@@ -8,7 +8,7 @@ import datetime as dt
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -350,6 +350,33 @@ def test_the_schema_of_a_small_model() -> None:
         "type": "object",
     }
     Draft202012Validator.check_schema(Small.model_json_schema())
+
+
+class Size(StrEnum):
+    """A size."""
+
+    s = "s"
+    m = "m"
+
+    __member_docs__: ClassVar[dict[str, str]] = {"s": "Small.", "m": "Medium."}
+
+
+def test_the_schema_carries_examples_rule_keywords_and_value_descriptions() -> None:
+    class Described(Model):
+        code: Annotated[Text, After(str.upper, schema={"pattern": "^[A-Z]+$"})] = Field(examples=["ABC"])
+        note: Text | None = Field(None, schema={"maxLength": 9})
+        size: Size = Size.s
+
+    schema = Described.model_json_schema()
+    code = schema["properties"]["code"]
+    assert (code["pattern"], code["examples"]) == ("^[A-Z]+$", ["ABC"])
+    # An extra keyword on an optional field constrains the value, and null stays allowed.
+    assert schema["properties"]["note"]["anyOf"] == [
+        {"type": "string", "minLength": 1, "pattern": r"\S", "maxLength": 9},
+        {"type": "null"},
+    ]
+    assert schema["$defs"]["Size"]["enumDescriptions"] == ["Small.", "Medium."]
+    Draft202012Validator.check_schema(schema)
 
 
 def test_a_type_without_a_validator_is_refused_when_first_used() -> None:
