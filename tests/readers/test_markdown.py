@@ -679,3 +679,38 @@ def test_any_markdownish_text_imports_to_valid_yaml(text: str) -> None:
     assert recap.all_items
     assert list(_SCHEMA.iter_errors(json.loads(json.dumps(data, default=str)))) == []
     assert all(warning.startswith("post.md:") for warning in result.warnings)
+
+
+_FREE_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
+# One line of any text: no control characters or line and paragraph separators, which would end a bullet.
+_LINE_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20)
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\{ch}" if ch in "\\`*_[]()<>!#|~&" else ch for ch in text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(title=_FREE_TEXT, author=_FREE_TEXT, tags=st.lists(_FREE_TEXT, max_size=3))
+def test_any_front_matter_imports_to_valid_yaml_and_is_never_body_text(
+    title: str, author: str, tags: list[str]
+) -> None:
+    front = yaml.safe_dump({"title": title, "author": author, "tags": tags}, allow_unicode=True)
+    result = import_markdown(f"---\n{front}---\n\n## Talk\n\nWords.\n")
+    recap = _recap(result)
+    assert [item.title for item in recap.all_items] == ["Talk"]
+    assert recap.all_items[0].summary == "Words."
+    if " ".join(title.split()):
+        assert recap.title == " ".join(title.split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(before=_LINE_TEXT, label=_LINE_TEXT.filter(str.strip), after=_LINE_TEXT)
+def test_a_link_group_anywhere_keeps_its_links_and_leaves_no_marks(before: str, label: str, after: str) -> None:
+    words = _escaped(before + "\ufdd0" + after)
+    post = f"# T\n\n## A\n\n- {words} ([{_escaped(label)}](https://v.example/1) | [docs](https://d.example/2))\n"
+    result = import_markdown(post)
+    item = _recap(result).all_items[0]
+    assert [link.url for link in item.links] == ["https://v.example/1", "https://d.example/2"]
+    text = _all_text(result)
+    assert "\ufdd0" not in text and "\ufdd1" not in text
