@@ -184,15 +184,14 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def test_every_content_field_has_a_description_and_an_example() -> None:
-    lacking = [name for name, prop in _properties(content_schema_dict()) if not prop.get("description")]
-    assert lacking == []
-    lacking = [name for name, prop in _properties(content_schema_dict()) if not prop.get("examples")]
-    assert lacking == []
+@pytest.mark.parametrize("schema", [content_schema_dict(), theme_schema_dict()], ids=["content", "theme"])
+def test_every_field_has_a_description_and_an_example(schema: dict[str, Any]) -> None:
+    assert [name for name, prop in _properties(schema) if not prop.get("description")] == []
+    assert [name for name, prop in _properties(schema) if not prop.get("examples")] == []
 
 
-def test_every_field_example_is_valid_for_its_own_field() -> None:
-    schema = content_schema_dict()
+@pytest.mark.parametrize("schema", [content_schema_dict(), theme_schema_dict()], ids=["content", "theme"])
+def test_every_field_example_is_valid_for_its_own_field(schema: dict[str, Any]) -> None:
     for name, prop in _properties(schema):
         validator = Draft202012Validator({**prop, "$defs": schema["$defs"]})
         for example in prop["examples"]:
