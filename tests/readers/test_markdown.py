@@ -318,6 +318,13 @@ def test_a_link_group_in_a_bullet_leaves_no_residue(zh_result: ImportResult) -> 
     assert "https://github.com/dart-lang/language" in [link.url for link in dart.links]
 
 
+def test_a_link_group_whose_link_has_no_words_goes_whole() -> None:
+    post = "# T\n\n## A\n\n- before ([](https://a.example) | [docs](https://c.example)) after\n"
+    item = _recap(import_markdown(post)).items[0]
+    assert item.takeaways[0].text == "before after"
+    assert [link.url for link in item.links] == ["https://a.example", "https://c.example"]
+
+
 def test_links_inside_a_sentence_keep_their_words() -> None:
     keras = _item(_recap(_import("faithful_en.md")), "Keras 3")
     assert keras.takeaways[2].text == "Keras, JAX and PyTorch models mix: see Keras, JAX and `model.fit()`"

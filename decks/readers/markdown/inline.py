@@ -138,12 +138,14 @@ class InlineWalker:
         """The text without its link groups; the links of a group take their kind from its words."""
         if not self.links:
             return self.text()
-        starts = {start for start, _ in self.spans}
-        ends = [end for _, end in self.spans]
         marked: list[str] = []
-        for index, piece in enumerate(self.pieces):
-            marked.append(_OPEN * (index in starts) + piece.replace(_OPEN, "").replace(_CLOSE, ""))
-            marked.append(_CLOSE * ends.count(index + 1))
+        for pos in range(len(self.pieces) + 1):
+            # At each place: labels that end here close, empty labels open and close, labels that start here open.
+            marked += [_CLOSE for start, end in self.spans if start < end == pos]
+            marked += [_OPEN + _CLOSE for start, end in self.spans if start == end == pos]
+            marked += [_OPEN for start, end in self.spans if pos == start < end]
+            if pos < len(self.pieces):
+                marked.append(self.pieces[pos].replace(_OPEN, "").replace(_CLOSE, ""))
         text = clean("".join(marked))
 
         def drop(match: re.Match[str]) -> str:
