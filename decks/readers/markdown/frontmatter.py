@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+from decks.model import Event
+from decks.model.typed import ValidationError
+
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG_KEYS = ("tags", "categories", "keywords")
@@ -62,17 +65,29 @@ def _read(block: str, lines: int) -> FrontMatter:
     if not isinstance(data, dict):
         found.warnings.append((1, "the front matter is not keys and values; left out"))
         return found
-    found.title = _text(data.get("title"))
+    found.title = _usable(_text(data.get("title")), "title", found)
     found.date = _date(data.get("date"), found)
-    found.author = _author(data.get("author", data.get("authors")))
+    found.author = _usable(_author(data.get("author", data.get("authors"))), "author", found)
     for key in _TAG_KEYS:
         for tag in _texts(data.get(key)):
-            if tag not in found.tags:
+            tag = _usable(tag, key, found)
+            if tag and tag not in found.tags:
                 found.tags.append(tag)
     unused = [str(key) for key in data if key not in _USED_KEYS]
     if unused:
         found.warnings.append((1, f"front matter keys with no place in a recap left out: {', '.join(unused)}"))
     return found
+
+
+def _usable(text: str | None, key: str, found: FrontMatter) -> str | None:
+    """`text` when the content model takes it as text (its one text rule), else None with a warning."""
+    if text is None:
+        return None
+    try:
+        return Event.model_validate({"name": text}).name
+    except ValidationError:
+        found.warnings.append((1, f"the front matter's {key} {text!r} is not usable as text; left out"))
+        return None
 
 
 def _text(value: Any) -> str | None:
