@@ -8,12 +8,32 @@ from typing import Any
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+# Recap._has_items, as JSON Schema: items (at least one), or parts of which at least one has items; not both.
+# The loader counts an empty list as absent, so `items: []` beside parts is allowed, as it is here.
+_ITEMS_OR_PARTS = [
+    {
+        "description": "items: the items of one unnamed part (at least one); no parts.",
+        "required": ["items"],
+        "properties": {"items": {"minItems": 1}, "parts": {"maxItems": 0}},
+    },
+    {
+        "description": "parts: days or parts, at least one of them with items; no items.",
+        "required": ["parts"],
+        "properties": {
+            "parts": {"contains": {"type": "object", "required": ["items"], "properties": {"items": {"minItems": 1}}}},
+            "items": {"maxItems": 0},
+        },
+    },
+]
+
+
 def content_schema_dict() -> dict[str, Any]:
-    """The content file schema as a dict."""
+    """The content file schema as a dict: it accepts what `recap check` accepts, but for what JSON Schema cannot
+    say (an event that ends before it starts, image files that are missing or unreadable)."""
     from decks.model import Recap
 
     schema = Recap.model_json_schema(mode="validation")
-    return {"$schema": SCHEMA_DIALECT, **schema, "title": "recap content file"}
+    return {"$schema": SCHEMA_DIALECT, **schema, "oneOf": _ITEMS_OR_PARTS, "title": "recap content file"}
 
 
 def theme_schema_dict() -> dict[str, Any]:

@@ -43,3 +43,19 @@ def char_problem(text: str) -> str | None:
 def is_blank(text: str) -> bool:
     """Whether `text` shows nothing: empty, or only white space and invisible characters such as U+200B."""
     return all(ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
+
+
+# The same rule for editors, as JSON Schema patterns (ECMA 262 without the u flag, which Python's re also reads):
+# no refused character of the Basic Multilingual Plane (astral noncharacters cannot be written there), and, for
+# text that must not be empty, at least one character outside white space and the common invisible ones.
+_REFUSED_CLASS = (
+    "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
+)
+_INVISIBLE_CLASS = (
+    "\\s\\u00ad\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064"
+    "\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0"
+)
+ALLOWED_PATTERN = f"^[^{_REFUSED_CLASS}]*$"
+"""A text holding no refused character."""
+VISIBLE_PATTERN = f"^[^{_REFUSED_CLASS}]*[^{_REFUSED_CLASS}{_INVISIBLE_CLASS}][^{_REFUSED_CLASS}]*$"
+"""A text holding no refused character and something to see."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
+from decks.model.chars import VISIBLE_PATTERN
 from decks.model.typed import After, Before, Constraints, Field, Model, check
 from decks.model.urls import check_url
 
@@ -20,7 +21,16 @@ Text = Annotated[str, Constraints(strip=True, min_length=1)]
 """A non-empty line of text (surrounding white space is dropped)."""
 
 
-Url = Annotated[Text, After(check_url)]
+# The same rule for editors (decks/model/urls.py is the rule itself): http(s):// with a host, or mailto:, no white
+# space or backslash inside, any case.
+URL_PATTERN = r"^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s\\/?#]+[^\s\\]*|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
+_URL_SCHEMA = {
+    "pattern": URL_PATTERN,
+    "maxLength": 4096,
+    "patternErrorMessage": "Write a full address starting with https:// (or http://, mailto:), without spaces.",
+}
+
+Url = Annotated[Text, After(check_url, schema=_URL_SCHEMA)]
 """A full http, https or mailto address (decks/model/urls.py): every field that becomes a link is one."""
 
 
@@ -40,13 +50,31 @@ class LinkKind(StrEnum):
     blog = "blog"
     other = "other"
 
+    __member_docs__: ClassVar[dict[str, str]] = {  # a dunder name, so not a member; shown by editors beside each value
+        "video": "A recording of the talk (YouTube, Vimeo …); the sketchnote adds a QR code for it.",
+        "docs": "Documentation, a guide or a roadmap.",
+        "repo": "A source code repository (GitHub, GitLab …).",
+        "slides": "The speaker's slides.",
+        "blog": "A blog post or article.",
+        "other": "Anything else.",
+    }
+
 
 class Link(Model):
     """A labelled URL."""
 
-    url: Url = Field(description="The full address, e.g. https://www.tensorflow.org/alpha.")
-    label: Text | None = Field(None, description="What the link is called on slides; defaults to the kind.")
-    kind: LinkKind = Field(LinkKind.other, description="video, docs, repo, slides, blog or other.")
+    url: Url = Field(
+        description="The full address, starting with https://, http:// or mailto:.",
+        examples=["https://www.tensorflow.org/alpha"],
+    )
+    label: Text | None = Field(
+        None, description="What the link is called on slides; defaults to the kind.", examples=["TF 2.0 docs"]
+    )
+    kind: LinkKind = Field(
+        LinkKind.other,
+        description="What the link points to: video, docs, repo, slides, blog or other; picks its label and icon.",
+        examples=["video"],
+    )
 
     @property
     def text(self) -> str:
@@ -57,16 +85,26 @@ class Link(Model):
 class Image(Model):
     """A picture, its alt text (required: it is read aloud by screen readers) and its credit."""
 
-    path: Path = Field(description="Image file, relative to the content file.")
-    alt: Text = Field(description="What the picture shows, for people who cannot see it.")
-    credit: Text | None = Field(None, description="Who made the picture.")
+    path: Path = Field(
+        description="Image file (PNG, JPEG, GIF or WebP), relative to the content file; it must exist.",
+        examples=["img/keynote.jpg"],
+    )
+    alt: Text = Field(
+        description="What the picture shows, for people who cannot see it.",
+        examples=["The keynote stage with the TensorFlow logo"],
+    )
+    credit: Text | None = Field(None, description="Who made the picture.", examples=["Photo: Margaret Maynard-Reid"])
 
 
 class Takeaway(Model):
     """One takeaway, optionally with sub-points (one level of nesting)."""
 
-    text: Text
-    points: list[Text] = Field(default_factory=list, description="Sub-points under this takeaway.")
+    text: Text = Field(description="The takeaway, one short line.", examples=["Eager execution is the default"])
+    points: list[Text] = Field(
+        default_factory=list,
+        description="Sub-points under this takeaway (one level).",
+        examples=[["tf.keras is the high-level API", "tf.function makes graphs"]],
+    )
 
 
 def _coerce_takeaway(value: Any) -> Any:
@@ -77,61 +115,117 @@ def _coerce_takeaway(value: Any) -> Any:
 
 
 # The schema says so too: a takeaway may be written as a plain string.
-TakeawayIn = Annotated[Takeaway, Before(_coerce_takeaway, accepts={"type": "string", "minLength": 1})]
+TakeawayIn = Annotated[
+    Takeaway, Before(_coerce_takeaway, accepts={"type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN})
+]
 
 
 class Item(Model):
     """An announcement or a talk."""
 
-    title: Text
-    summary: Text | None = Field(None, description="One line: what was announced.")
-    takeaways: list[TakeawayIn] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
-    image: Image | None = None
-    icon: Text | None = Field(None, description="An icon name from the theme's icon set, e.g. 'rocket'.")
-    notes: Text | None = Field(None, description="Speaker notes; generated from the item when absent.")
-    tags: list[Text] = Field(default_factory=list)
-    emphasis: bool = Field(False, description="Highlight this item as a headline announcement.")
+    title: Text = Field(description="The announcement or talk, as its slide title.", examples=["TensorFlow 2.0 Alpha"])
+    summary: Text | None = Field(
+        None,
+        description="One line: what was announced.",
+        examples=["TF 2.0 is easier to use, with Keras at its heart."],
+    )
+    takeaways: list[TakeawayIn] = Field(
+        default_factory=list,
+        description="2-5 short takeaways: a plain string each, or {text, points} for sub-points.",
+        examples=[["Keras is the high-level API", {"text": "Eager by default", "points": ["tf.function for graphs"]}]],
+    )
+    links: list[Link] = Field(
+        default_factory=list,
+        description="Links about this item: recordings, docs, code, slides.",
+        examples=[[{"url": "https://www.youtube.com/watch?v=k5c-vg4rjBw", "kind": "video"}]],
+    )
+    image: Image | None = Field(
+        None,
+        description="One picture for the item's slide.",
+        examples=[{"path": "img/keynote.jpg", "alt": "The keynote stage"}],
+    )
+    icon: Text | None = Field(
+        None,
+        description="A Font Awesome Free solid icon name; chosen from the title and tags when absent.",
+        examples=["rocket"],
+    )
+    notes: Text | None = Field(
+        None,
+        description="Speaker notes; generated from the item when absent.",
+        examples=["Mention the pip install line and the upgrade script."],
+    )
+    tags: list[Text] = Field(
+        default_factory=list, description="Topic words; they also help pick the icon.", examples=[["keras", "2.0"]]
+    )
+    emphasis: bool = Field(False, description="Highlight this item as a headline announcement.", examples=[True])
 
 
 class Part(Model):
     """A day or part of the event, with its items in order."""
 
-    title: Text
-    date: dt.date | None = None
-    intro: Text | None = None
-    items: list[Item] = Field(default_factory=list)
+    title: Text = Field(description="The part's name, on its section slide.", examples=["Day 1"])
+    date: dt.date | None = Field(None, description="The day, YYYY-MM-DD.", examples=["2019-03-06"])
+    intro: Text | None = Field(
+        None,
+        description="A few words under the part's title on its section slide.",
+        examples=["A rainy Sunnyvale morning, and one launch after another."],
+    )
+    items: list[Item] = Field(
+        default_factory=list,
+        description="The announcements and talks of this part, in order. A part without items is left out.",
+        examples=[[{"title": "TensorFlow 2.0 Alpha"}]],
+    )
 
 
 class Handle(Model):
     """A presenter's handle on some network."""
 
-    network: Text = Field(description="e.g. twitter, github, mastodon, blog.")
-    handle: Text = Field(description="e.g. @margaretmz.")
-    url: Url | None = Field(None, description="The profile's full address, e.g. https://twitter.com/margaretmz.")
+    network: Text = Field(description="The network: twitter, github, mastodon, blog …", examples=["twitter"])
+    handle: Text = Field(description="The name there (quote it when it starts with @).", examples=["@margaretmz"])
+    url: Url | None = Field(
+        None,
+        description="The profile's full address.",
+        examples=["https://twitter.com/margaretmz"],
+    )
 
 
 class Presenter(Model):
     """Who gives the recap talk."""
 
-    name: Text
-    role: Text | None = None
-    handles: list[Handle] = Field(default_factory=list)
-    avatar: Path | None = Field(None, description="Image file, relative to the content file.")
+    name: Text = Field(description="The presenter's name.", examples=["Margaret Maynard-Reid"])
+    role: Text | None = Field(None, description="A title or affiliation.", examples=["ML Google Developer Expert"])
+    handles: list[Handle] = Field(
+        default_factory=list,
+        description="Where to find the presenter online.",
+        examples=[[{"network": "twitter", "handle": "@margaretmz"}]],
+    )
+    avatar: Path | None = Field(
+        None, description="A photo of the presenter, relative to the content file.", examples=["img/avatar.png"]
+    )
 
 
 class Event(Model):
     """The event being recapped."""
 
-    name: Text
-    tagline: Text | None = None
-    start: dt.date | None = Field(None, description="First day, YYYY-MM-DD.")
-    end: dt.date | None = Field(None, description="Last day, YYYY-MM-DD.")
-    venue: Text | None = None
-    city: Text | None = None
-    url: Url | None = Field(None, description="The event's web site, a full https:// address.")
-    hashtag: Text | None = None
-    logo: Path | None = Field(None, description="Image file, relative to the content file.")
+    name: Text = Field(description="The event's name.", examples=["TensorFlow Dev Summit 2019"])
+    tagline: Text | None = Field(
+        None, description="One line about the event.", examples=["Two days of TensorFlow launches and talks"]
+    )
+    start: dt.date | None = Field(None, description="First day, YYYY-MM-DD.", examples=["2019-03-06"])
+    end: dt.date | None = Field(None, description="Last day, YYYY-MM-DD; not before start.", examples=["2019-03-07"])
+    venue: Text | None = Field(None, description="Where it took place.", examples=["Google Event Center"])
+    city: Text | None = Field(None, description="The city (and region).", examples=["Sunnyvale, CA"])
+    url: Url | None = Field(
+        None,
+        description="The event's web site, a full address.",
+        examples=["https://www.tensorflow.org/dev-summit"],
+    )
+    hashtag: Text | None = Field(
+        None, description="Shown in the slide footer (quote it: # starts a YAML comment).", examples=["#TFDevSummit"]
+    )
+    logo: Path | None = Field(
+        None, description="The event's logo, relative to the content file.", examples=["img/logo.png"]
+    )
 
     @check
     def _end_not_before_start(self) -> None:
@@ -157,21 +251,50 @@ class Event(Model):
 class Recap(Model):
     """A whole recap: the root of a content file."""
 
-    schema_version: Annotated[int, After(_known_version)] = Field(
-        SCHEMA_VERSION, description="The content format version; 1 today."
+    schema_version: Annotated[int, After(_known_version, schema={"const": SCHEMA_VERSION})] = Field(
+        SCHEMA_VERSION, description="The content format version; 1 today.", examples=[SCHEMA_VERSION]
     )
-    title: Text = Field(description="The recap's title, e.g. 'Learnings from TensorFlow Dev Summit 2019'.")
-    language: Text = Field("en", description="BCP 47 language tag, e.g. en, zh-CN, ja.")
-    event: Event | None = None
-    presenter: Presenter | None = None
-    source: Link | None = Field(None, description="The original post this recap comes from.")
-    parts: list[Part] = Field(default_factory=list, description="Days or parts, each with items.")
+    title: Text = Field(
+        description="The recap's title, on the title slide and the sketchnote banner.",
+        examples=["Learnings from TensorFlow Dev Summit 2019"],
+    )
+    language: Text = Field(
+        "en", description="BCP 47 language tag: picks fonts, line breaking and labels.", examples=["en", "zh-CN", "ja"]
+    )
+    event: Event | None = Field(
+        None, description="The event being recapped.", examples=[{"name": "TensorFlow Dev Summit 2019"}]
+    )
+    presenter: Presenter | None = Field(
+        None, description="Who gives the recap talk.", examples=[{"name": "Margaret Maynard-Reid"}]
+    )
+    source: Link | None = Field(
+        None,
+        description="The original post this recap comes from.",
+        examples=[{"url": "https://medium.com/@margaretmz/learnings-from-tf-dev-summit", "kind": "blog"}],
+    )
+    parts: list[Part] = Field(
+        default_factory=list,
+        description="Days or parts, each with items; use either parts or items, not both.",
+        examples=[[{"title": "Day 1", "items": [{"title": "TensorFlow 2.0 Alpha"}]}]],
+    )
     items: list[Item] = Field(
-        default_factory=list, description="Shorthand for one unnamed part; use either items or parts."
+        default_factory=list,
+        description="Shorthand for one unnamed part; use either items or parts, not both.",
+        examples=[[{"title": "TensorFlow 2.0 Alpha"}]],
     )
-    key_takeaways: list[TakeawayIn] = Field(default_factory=list)
-    resources: list[Link] = Field(default_factory=list)
-    closing: Text | None = Field(None, description="The closing line, e.g. a thank-you.")
+    key_takeaways: list[TakeawayIn] = Field(
+        default_factory=list,
+        description="The overall takeaways, on their own slide near the end.",
+        examples=[["TF 2.0 is about usability", "ML runs everywhere: phones, browsers, microcontrollers"]],
+    )
+    resources: list[Link] = Field(
+        default_factory=list,
+        description="Links for the whole event, on the resources slide.",
+        examples=[[{"url": "https://www.tensorflow.org/", "label": "tensorflow.org", "kind": "docs"}]],
+    )
+    closing: Text | None = Field(
+        None, description="The closing line, e.g. a thank-you, on the last slide.", examples=["Thanks for listening!"]
+    )
 
     @check
     def _has_items(self) -> None:

@@ -36,7 +36,7 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, Self
 
-from decks.model.chars import char_problem, is_blank
+from decks.model.chars import ALLOWED_PATTERN, VISIBLE_PATTERN, char_problem, is_blank
 
 Loc = tuple[str | int, ...]
 ErrorDetails = dict[str, Any]
@@ -119,23 +119,44 @@ class Before:
 
 
 class After:
-    """Checks or normalises a value once it has its type; raises ValueError to refuse it."""
+    """Checks or normalises a value once it has its type; raises ValueError to refuse it.
 
-    __slots__ = ("func",)
+    `schema` is the JSON Schema of the same rule as far as JSON Schema can say it (e.g. a `pattern`), merged
+    into the type's schema so that editors refuse what the function refuses.
+    """
 
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
+    __slots__ = ("func", "schema")
+
+    def __init__(self, func: Callable[[Any], Any], schema: dict[str, Any] | None = None) -> None:
+        self.func, self.schema = func, schema
 
 
 class FieldInfo:
     """A field as callers see it (pydantic's names): its hint without `Annotated`, default, description."""
 
-    __slots__ = ("annotation", "constraints", "default", "default_factory", "description", "exclude", "hint", "name")
+    __slots__ = (
+        "annotation",
+        "constraints",
+        "default",
+        "default_factory",
+        "description",
+        "examples",
+        "exclude",
+        "hint",
+        "name",
+        "schema",
+    )
 
     def __init__(
-        self, description: str | None = None, constraints: Constraints | None = None, exclude: bool = False
+        self,
+        description: str | None = None,
+        constraints: Constraints | None = None,
+        exclude: bool = False,
+        examples: list[Any] | None = None,
+        schema: dict[str, Any] | None = None,
     ) -> None:
         self.description, self.constraints, self.exclude = description, constraints, exclude
+        self.examples, self.schema = examples, schema
         self.name = ""
         self.hint: Any = None  # the full type hint, Annotated metadata included
         self.annotation: Any = None
@@ -158,10 +179,16 @@ def Field(
     ge: float | None = None,
     le: float | None = None,
     exclude: bool = False,
+    examples: list[Any] | None = None,
+    schema: dict[str, Any] | None = None,
 ) -> Any:
-    """A field with a default (or a factory), a description for the schema, bounds, and whether dumps skip it."""
+    """A field with a default (or a factory), a description for the schema, bounds, and whether dumps skip it.
+
+    `examples` go to the schema for editor hovers; `schema` is merged into the field's JSON Schema (for a rule
+    the field's type does not carry).
+    """
     bounds = Constraints(gt=gt, ge=ge, le=le) if (gt, ge, le) != (None, None, None) else None
-    metadata = {_META: FieldInfo(description, bounds, exclude)}
+    metadata = {_META: FieldInfo(description, bounds, exclude, examples, schema)}
     if default_factory is not None:
         return dataclasses.field(default_factory=default_factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
@@ -324,7 +351,7 @@ class _Plan:
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             # A copy per class: a subclass shares its base's dataclass fields, and may resolve hints differently.
             given: FieldInfo = f.metadata.get(_META) or FieldInfo()
-            info = FieldInfo(given.description, given.constraints, given.exclude)
+            info = FieldInfo(given.description, given.constraints, given.exclude, given.examples, given.schema)
             info.name, info.hint = f.name, hints[f.name]
             info.annotation = _without_annotated(info.hint)
             info.default = f.default
@@ -634,6 +661,16 @@ def _path(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
 
 # -- JSON Schema ----------------------------------------------------------------------------------------------
 
+# What `_date` reads, as a JSON Schema pattern: a real calendar day written YYYY-MM-DD (years 0001-9999, leap
+# days only in leap years), so that an editor refuses 2019-02-30 as `recap check` does.
+_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = rf"^(?!0000)(?:[0-9]{{4}}-{_DAY}|{_LEAP_YEAR}-02-29)$"
+
 
 def _json(value: Any) -> Any:
     return _dump(value, "json")
@@ -681,6 +718,11 @@ class _SchemaWriter:
         doc = _own_doc(cls)
         if doc:
             schema["description"] = doc
+        # An enum class may describe its values in `__member_docs__` ({value: description}); VS Code shows
+        # `enumDescriptions` beside each value it completes (other validators ignore the keyword).
+        docs: dict[Any, str] = getattr(cls, "__member_docs__", None) or {}
+        if docs:
+            schema["enumDescriptions"] = [docs.get(value, "") for value in values]
         return dict(sorted(schema.items()))
 
     def field(self, info: FieldInfo) -> dict[str, Any]:
@@ -691,13 +733,20 @@ class _SchemaWriter:
             schema["title"] = _title(info.name)
         if info.description:
             schema["description"] = info.description
+        if info.examples is not None:
+            schema["examples"] = [_json(example) for example in info.examples]
         if info.default is not MISSING:
             schema["default"] = _json(info.default)
+        if info.schema:
+            schema = _merged(schema, info.schema)
         return dict(sorted(schema.items()))
 
     def type(self, hint: Any, extra: Constraints | None = None) -> dict[str, Any]:
         base, c, functions = _parts(hint, extra)
         schema = self._bare(base, c)
+        for function in functions:
+            if isinstance(function, After) and function.schema:
+                schema = _merged(schema, function.schema)
         for function in functions:
             if isinstance(function, Before) and function.accepts is not None:
                 schema = {"anyOf": [function.accepts, schema]}
@@ -719,7 +768,15 @@ class _SchemaWriter:
         if isinstance(hint, type) and issubclass(hint, Model | Enum):
             return self.ref(hint)
         if hint is str:
-            return {"type": "string", **({"minLength": c.min_length} if c.min_length is not None else {})}
+            schema = {"type": "string", **({"minLength": c.min_length} if c.min_length is not None else {})}
+            if c.strip and c.min_length:
+                # min_length counts what is left once white space is stripped, and blank text is empty: say so
+                # with a pattern, which also refuses the characters text may not hold (decks.model.chars).
+                n = c.min_length
+                schema["pattern"] = VISIBLE_PATTERN if n == 1 else rf"\S[\s\S]{{{n - 2},}}\S"
+            else:
+                schema["pattern"] = ALLOWED_PATTERN
+            return schema
         if hint in (int, float):
             schema: dict[str, Any] = {"type": "integer" if hint is int else "number"}
             for key, bound in (("exclusiveMinimum", c.gt), ("minimum", c.ge), ("maximum", c.le)):
@@ -729,10 +786,22 @@ class _SchemaWriter:
         if hint is bool:
             return {"type": "boolean"}
         if hint is dt.date:
-            return {"format": "date", "type": "string"}
+            return {
+                "format": "date",
+                "pattern": DATE_PATTERN,
+                "patternErrorMessage": "Write the date as YYYY-MM-DD.",
+                "type": "string",
+            }
         if isinstance(hint, type) and issubclass(hint, PurePath):
             return {"format": "path", "type": "string"}
         raise TypeError(f"no JSON Schema for the type {hint!r}")
+
+
+def _merged(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with `extra`'s keywords; for `X | None` they go to the X branch, so that null stays allowed."""
+    if "anyOf" in schema and {"type": "null"} in schema["anyOf"] and not set(extra) & {"description", "examples"}:
+        return {**schema, "anyOf": [_merged(s, extra) if s != {"type": "null"} else s for s in schema["anyOf"]]}
+    return {**schema, **extra}
 
 
 def _without_optional(hint: Any) -> Any:

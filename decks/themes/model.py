@@ -17,7 +17,7 @@ def _color(value: str) -> str:
     return value.upper()
 
 
-Color = Annotated[str, After(_color)]
+Color = Annotated[str, After(_color, schema={"pattern": _HEX.pattern, "examples": ["#1A73E8"]})]
 
 
 class Palette(Model):
@@ -35,35 +35,61 @@ class Palette(Model):
 class FontSpec(Model):
     """A font: a file (under the theme folder or assets/fonts), or a system font found through fontconfig."""
 
-    file: Path | None = Field(None, description="A .ttf/.ttc file with TrueType outlines.")
-    system: str | None = Field(None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.")
-    family: str | None = Field(None, description="The family name the deck names; defaults to the font's own.")
-    optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
+    file: Path | None = Field(
+        None, description="A .ttf/.ttc file with TrueType outlines.", examples=["Lato-Regular.ttf"]
+    )
+    system: str | None = Field(
+        None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.", examples=["LXGW WenKai"]
+    )
+    family: str | None = Field(
+        None, description="The family name the deck names; defaults to the font's own.", examples=["Lato"]
+    )
+    optional: bool = Field(
+        False, description="Skip quietly when not installed (for system fallbacks).", examples=[True]
+    )
 
 
 class Fonts(Model):
     """The fonts of each role. Characters a font lacks fall back along cjk, fallbacks, then symbol."""
 
-    heading: FontSpec
-    body: FontSpec
-    hand: FontSpec = Field(description="Hand lettering for the sketchnote.")
-    hand_bold: FontSpec = Field(description="Bold hand lettering for sketchnote titles.")
-    cjk: FontSpec = Field(description="East Asian text.")
-    cjk_bold: FontSpec | None = None
-    fallbacks: list[FontSpec] = Field(default_factory=list, description="Tried after cjk, before symbol.")
-    symbol: FontSpec = Field(description="Last resort for symbols and arrows.")
+    heading: FontSpec = Field(description="Slide titles.", examples=[{"file": "Lato-Bold.ttf"}])
+    body: FontSpec = Field(description="Slide text.", examples=[{"file": "Lato-Regular.ttf"}])
+    hand: FontSpec = Field(
+        description="Hand lettering for the sketchnote.", examples=[{"file": "ComicNeue-Regular.ttf"}]
+    )
+    hand_bold: FontSpec = Field(
+        description="Bold hand lettering for sketchnote titles.", examples=[{"file": "ComicNeue-Bold.ttf"}]
+    )
+    cjk: FontSpec = Field(description="East Asian text.", examples=[{"file": "RecapKai-Regular.ttf"}])
+    cjk_bold: FontSpec | None = Field(
+        None, description="Bold East Asian text; cjk when absent.", examples=[{"file": "RecapKai-Bold.ttf"}]
+    )
+    fallbacks: list[FontSpec] = Field(
+        default_factory=list,
+        description="Tried after cjk, before symbol.",
+        examples=[[{"system": "LXGW WenKai", "optional": True}]],
+    )
+    symbol: FontSpec = Field(description="Last resort for symbols and arrows.", examples=[{"file": "DejaVuSans.ttf"}])
 
 
 class SlideSizes(Model):
     """Type sizes on slides, in points (each within the range docs/SECURITY.md lists)."""
 
-    title: float = Field(40, ge=12, le=72)
-    subtitle: float = Field(24, ge=10, le=48)
-    body: float = Field(28, ge=12, le=40, description="The largest body size; text shrinks from here to fit.")
-    floor: float = Field(18, ge=10, le=32, description="Body text never goes below this; the rest continues.")
-    small: float = Field(14, ge=8, le=24, description="Links, captions, footers.")
+    title: float = Field(40, ge=12, le=72, description="Slide titles.", examples=[40])
+    subtitle: float = Field(24, ge=10, le=48, description="Subtitles and part intros.", examples=[24])
+    body: float = Field(
+        28, ge=12, le=40, description="The largest body size; text shrinks from here to fit.", examples=[28]
+    )
+    floor: float = Field(
+        18, ge=10, le=32, description="Body text never goes below this; the rest continues.", examples=[18]
+    )
+    small: float = Field(14, ge=8, le=24, description="Links, captions, footers.", examples=[14])
     leading: float = Field(
-        1.2, ge=0.8, le=3, description="Line pitch over type size; never below the drawing face's own line height."
+        1.2,
+        ge=0.8,
+        le=3,
+        description="Line pitch over type size; never below the drawing face's own line height.",
+        examples=[1.2],
     )
 
     @check
@@ -78,12 +104,16 @@ class SlideSizes(Model):
 class SketchSizes(Model):
     """Type sizes on the sketchnote, in points, before fitting scales them (each within a documented range)."""
 
-    banner: float = Field(28, ge=12, le=48)
-    heading: float = Field(13, ge=8, le=24)
-    body: float = Field(10, ge=6, le=16)
-    floor: float = Field(7, ge=5, le=12, description="Legibility floor for body text.")
+    banner: float = Field(28, ge=12, le=48, description="The title banner.", examples=[28])
+    heading: float = Field(13, ge=8, le=24, description="Item titles.", examples=[13])
+    body: float = Field(10, ge=6, le=16, description="Takeaways and notes.", examples=[10])
+    floor: float = Field(7, ge=5, le=12, description="Legibility floor for body text.", examples=[7])
     leading: float = Field(
-        1.22, ge=0.8, le=3, description="Line pitch over type size: hand lettering is set tight, descenders clear caps."
+        1.22,
+        ge=0.8,
+        le=3,
+        description="Line pitch over type size: hand lettering is set tight, descenders clear caps.",
+        examples=[1.22],
     )
 
     @check
@@ -96,41 +126,63 @@ class SketchSizes(Model):
 
 
 class Sizes(Model):
-    slides: SlideSizes = SlideSizes()
-    sketch: SketchSizes = SketchSizes()
+    """Type sizes, in points."""
+
+    slides: SlideSizes = Field(SlideSizes(), description="On slides.", examples=[{"title": 40, "body": 28}])
+    sketch: SketchSizes = Field(SketchSizes(), description="On the sketchnote.", examples=[{"banner": 28, "body": 10}])
 
 
 class Slides(Model):
-    size: Literal["16:9", "4:3"] = "16:9"
-    template: Path | None = Field(None, description="A .pptx whose slide master and layouts to use.")
+    """The deck."""
+
+    size: Literal["16:9", "4:3"] = Field("16:9", description="The slide shape: 16:9 or 4:3.", examples=["16:9"])
+    template: Path | None = Field(
+        None, description="A .pptx whose slide master and layouts to use.", examples=["template.pptx"]
+    )
 
 
 class Sketch(Model):
-    layout: str = Field("modular", description="modular, path or radial.")
-    paper: Literal["a4", "letter", "a3"] = "a4"
-    orientation: Literal["landscape", "portrait"] = "landscape"
-    roughness: float = Field(1.0, ge=0, le=5, description="0 draws straight lines.")
-    stroke: float = Field(1.2, gt=0, le=6, description="Line width in points.")
-    seed: int = Field(2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.")
-    qr: bool = Field(True, description="A QR code for each item with a video link.")
-    fill: bool = Field(True, description="Fill containers with the surface colour.")
+    """The one-page sketchnote."""
+
+    layout: str = Field("modular", description="modular, path or radial.", examples=["modular", "path", "radial"])
+    paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
+    orientation: Literal["landscape", "portrait"] = Field(
+        "landscape", description="landscape or portrait.", examples=["landscape"]
+    )
+    roughness: float = Field(
+        1.0, ge=0, le=5, description="How hand-drawn lines look, 0 to 5; 0 draws straight lines.", examples=[1.0]
+    )
+    stroke: float = Field(1.2, gt=0, le=6, description="Line width in points, up to 6.", examples=[1.2])
+    seed: int = Field(
+        2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.", examples=[2019]
+    )
+    qr: bool = Field(True, description="A QR code for each item with a video link.", examples=[True])
+    fill: bool = Field(True, description="Fill containers with the surface colour.", examples=[True])
 
 
 class Icons(Model):
-    set: Literal["fontawesome"] = "fontawesome"
-    default: str = Field("lightbulb", description="The icon when nothing better matches.")
+    """Item icons."""
+
+    set: Literal["fontawesome"] = Field(
+        "fontawesome", description="The icon set: Font Awesome Free (solid).", examples=["fontawesome"]
+    )
+    default: str = Field("lightbulb", description="The icon when nothing better matches.", examples=["lightbulb"])
 
 
 class Theme(Model):
     """A whole theme, merged with what it extends."""
 
-    name: str
-    description: str | None = None
-    extends: str | None = None
-    palette: Palette
-    fonts: Fonts
-    sizes: Sizes = Sizes()
-    slides: Slides = Slides()
-    sketch: Sketch = Sketch()
-    icons: Icons = Icons()
+    name: str = Field(description="The theme's name, as --theme takes it.", examples=["mine"])
+    description: str | None = Field(
+        None, description="One line about the theme.", examples=["Dark slides, chalk lettering."]
+    )
+    extends: str | None = Field(
+        None, description="A theme to start from; name only what changes.", examples=["default"]
+    )
+    palette: Palette = Field(description="Colours.", examples=[{"accent": "#C2410C", "ink": "#1F2430"}])
+    fonts: Fonts = Field(description="Fonts by role.", examples=[{"body": {"file": "Lato-Regular.ttf"}}])
+    sizes: Sizes = Field(Sizes(), description="Type sizes, in points.", examples=[{"slides": {"body": 28}}])
+    slides: Slides = Field(Slides(), description="The deck.", examples=[{"size": "16:9"}])
+    sketch: Sketch = Field(Sketch(), description="The sketchnote.", examples=[{"layout": "radial"}])
+    icons: Icons = Field(Icons(), description="Item icons.", examples=[{"default": "lightbulb"}])
     folder: Path | None = Field(None, exclude=True, description="Set by the loader; not written in files.")

@@ -8,7 +8,7 @@ import datetime as dt
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from decks.model import Recap
-from decks.model.typed import After, Before, Constraints, Field, Model, ValidationError, check
+from decks.model.chars import ALLOWED_PATTERN, VISIBLE_PATTERN
+from decks.model.typed import DATE_PATTERN, After, Before, Constraints, Field, Model, ValidationError, check
 from decks.themes.model import Theme
 
 Text = Annotated[str, Constraints(strip=True, min_length=1)]
@@ -291,6 +292,14 @@ def test_model_dump_gives_nested_dicts_and_json_values_in_json_mode() -> None:
 # -- JSON Schema -----------------------------------------------------------------------------------------------
 
 
+DATE_SCHEMA = {
+    "format": "date",
+    "pattern": DATE_PATTERN,
+    "patternErrorMessage": "Write the date as YYYY-MM-DD.",
+    "type": "string",
+}
+
+
 def test_the_schema_of_a_small_model() -> None:
     class Small(Model):
         """Small."""
@@ -306,9 +315,9 @@ def test_the_schema_of_a_small_model() -> None:
         "additionalProperties": False,
         "description": "A leaf.",
         "properties": {
-            "name": {"minLength": 1, "title": "Name", "type": "string"},
+            "name": {"minLength": 1, "pattern": VISIBLE_PATTERN, "title": "Name", "type": "string"},
             "note": {
-                "anyOf": [{"type": "string"}, {"type": "null"}],
+                "anyOf": [{"type": "string", "pattern": ALLOWED_PATTERN}, {"type": "null"}],
                 "default": None,
                 "description": "Anything.",
                 "title": "Note",
@@ -326,10 +335,16 @@ def test_the_schema_of_a_small_model() -> None:
         "additionalProperties": False,
         "description": "Small.",
         "properties": {
-            "name": {"description": "The name.", "minLength": 1, "title": "Name", "type": "string"},
+            "name": {
+                "description": "The name.",
+                "minLength": 1,
+                "pattern": VISIBLE_PATTERN,
+                "title": "Name",
+                "type": "string",
+            },
             "kind": {"$ref": "#/$defs/Colour", "default": "red"},
             "size": {"const": "s", "default": "s", "title": "Size", "type": "string"},
-            "at": {"anyOf": [{"format": "date", "type": "string"}, {"type": "null"}], "default": None, "title": "At"},
+            "at": {"anyOf": [DATE_SCHEMA, {"type": "null"}], "default": None, "title": "At"},
             "items": {
                 "items": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Leaf"}]},
                 "title": "Items",
@@ -342,6 +357,33 @@ def test_the_schema_of_a_small_model() -> None:
         "type": "object",
     }
     Draft202012Validator.check_schema(Small.model_json_schema())
+
+
+class Size(StrEnum):
+    """A size."""
+
+    s = "s"
+    m = "m"
+
+    __member_docs__: ClassVar[dict[str, str]] = {"s": "Small.", "m": "Medium."}
+
+
+def test_the_schema_carries_examples_rule_keywords_and_value_descriptions() -> None:
+    class Described(Model):
+        code: Annotated[Text, After(str.upper, schema={"pattern": "^[A-Z]+$"})] = Field(examples=["ABC"])
+        note: Text | None = Field(None, schema={"maxLength": 9})
+        size: Size = Size.s
+
+    schema = Described.model_json_schema()
+    code = schema["properties"]["code"]
+    assert (code["pattern"], code["examples"]) == ("^[A-Z]+$", ["ABC"])
+    # An extra keyword on an optional field constrains the value, and null stays allowed.
+    assert schema["properties"]["note"]["anyOf"] == [
+        {"type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN, "maxLength": 9},
+        {"type": "null"},
+    ]
+    assert schema["$defs"]["Size"]["enumDescriptions"] == ["Small.", "Medium."]
+    Draft202012Validator.check_schema(schema)
 
 
 def test_a_type_without_a_validator_is_refused_when_first_used() -> None:

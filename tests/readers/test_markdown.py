@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,14 +12,16 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from decks.model import Recap
 from decks.readers.markdown import ALT_PLACEHOLDER, ImportResult, import_markdown
+from decks.schema import content_schema_dict
 
 POSTS = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_7e3590232348d87d.txt"
+_SCHEMA = Draft202012Validator(content_schema_dict())
 
 
 # -- helpers: an independent reading of the post, to check the import against --------------------------------
@@ -119,112 +122,275 @@ def _warned(result: ImportResult, *words: str) -> list[str]:
     return [w for w in result.warnings if all(word in w for word in words)]
 
 
-# -- the seed post ---------------------------------------------------------------------------------------------
+# -- a post shaped like the seed (Chinese, days, ****-wrapped bold, link lines) ---------------------------------
 
 
 @pytest.fixture(scope="module")
-def seed() -> str:
-    if not SEED.is_file():
-        pytest.skip(f"seed post not found at {SEED} (it lives outside the repo, in /work/shared/seed)")
-    return SEED.read_text(encoding="utf-8")
+def zh_text() -> str:
+    return (POSTS / "faithful_zh.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def seed_result(seed: str) -> ImportResult:
-    return import_markdown(seed, source_name="seed.md", base_dir=SEED.parent)
+def zh_result() -> ImportResult:
+    return _import("faithful_zh.md")
 
 
-def test_seed_imports_every_section_and_bold_heading_as_an_item(seed_result: ImportResult) -> None:
-    recap = _recap(seed_result)
-    day_one = [
-        "张量流 2.0 Alpha",
-        "TensorFlow Lite",
-        "张量流数据集",
-        "TensorFlow 的 Swift",
-        "张量流扩展(TFX)",
-        "TensorFlow.js 1.0",
-        "新的学习资源",
-        "其他公告",
-    ]
-    day_two = ["TensorFlow On-Device:压缩、量化和分发", "研究与未来会谈", "全球文档冲刺规划"]
-    assert [item.title for item in recap.all_items] == day_one + day_two
+def test_seedlike_post_imports_every_section_and_bold_heading_as_an_item(zh_result: ImportResult) -> None:
+    recap = _recap(zh_result)
     parts = {part.title: [item.title for item in part.items] for part in recap.parts}
-    assert parts["第一天"] == day_one
-    assert parts["第二天"] == day_two
+    assert parts == {
+        "第一天": ["TensorFlow 2.0 Alpha", "日程"],
+        "第二天": ["研究与未来会谈", "联合学习", "网格张量流", "十四行诗 (deep mind)", "全球文档冲刺规划"],
+    }
 
 
-def test_seed_gets_title_language_source_and_day_intros(seed_result: ImportResult) -> None:
-    recap = _recap(seed_result)
-    assert recap.title == "2019 年 TensorFlow 发展峰会的收获"
-    assert recap.event is not None and recap.event.name == recap.title
+def test_seedlike_post_gets_language_source_and_day_intros(zh_result: ImportResult) -> None:
+    recap = _recap(zh_result)
     assert recap.language == "zh-CN"
     assert recap.source is not None and recap.source.kind == "blog"
-    assert recap.source.url.startswith("https://medium.com/google-developer-experts/learnings-from-tensorflow")
-    intros = {part.title: part.intro for part in recap.parts}
-    assert intros["第二天"] == "在峰会的第二天，我又参加了几次会谈。"
-    assert "谷歌开发者专家" in (intros["第 0 天"] or "")
+    assert recap.source.url == "https://example.cn/posts/tf-summit-2024"
+    assert recap.parts[1].intro == "在峰会的第二天，我又参加了几次会谈。"
 
 
-def test_seed_keeps_every_link_url(seed: str, seed_result: ImportResult) -> None:
-    urls = _link_urls(seed)
-    assert len(urls) > 30
-    missing = [url for url in urls if url not in seed_result.yaml_text]
-    assert missing == []
+def test_seedlike_post_keeps_every_link_url(zh_text: str, zh_result: ImportResult) -> None:
+    urls = _link_urls(zh_text)
+    assert len(urls) == 12
+    assert [url for url in urls if url not in zh_result.yaml_text] == []
 
 
-def test_seed_keeps_every_bullet(seed: str, seed_result: ImportResult) -> None:
-    bullets = _list_item_texts(seed)
-    recap = _recap(seed_result)
-    kept = [t.text for item in recap.all_items for t in item.takeaways]
-    kept += [p for item in recap.all_items for t in item.takeaways for p in t.points]
-    assert len(kept) == len(bullets) == 24
-    text = _all_text(seed_result)
-    assert [b for b in bullets if b not in text] == []
+def test_seedlike_link_line_labels_set_the_link_kind_in_chinese(zh_result: ImportResult) -> None:
+    links = {link.url: link.kind for link in _item(_recap(zh_result), "TensorFlow 2.0 Alpha").links}
+    assert links["https://www.youtube.com/watch?v=zh-alpha"] == "video"
+    assert links["https://www.tensorflow.org/alpha"] == "docs"
+    assert _item(_recap(zh_result), "网格张量流").links[0].kind == "video"  # 链接到视频
 
 
-def test_seed_link_line_labels_set_the_link_kind_in_chinese(seed_result: ImportResult) -> None:
-    recap = _recap(seed_result)
-    links = {link.label: link.kind for link in _item(recap, "张量流 2.0 Alpha").links}
-    assert links == {"视频链接": "video", "文档链接": "docs"}
-    lite = {link.label: link.kind for link in _item(recap, "TensorFlow Lite").links}
-    assert lite["链接路线图"] == "docs"
-    swift = {link.label: link.kind for link in _item(recap, "TensorFlow 的 Swift").links}
-    assert swift["链接回购"] == "repo"
-    # A label that is not a kind word falls back to the host (youtu.be).
-    tfx = {link.label: link.kind for link in _item(recap, "张量流扩展(TFX)").links}
-    assert tfx["培训后工作流程"] == "video"
+def test_seedlike_post_loses_its_bold_markers(zh_result: ImportResult) -> None:
+    assert "**" not in _all_text(zh_result)
+    assert [part.title for part in _recap(zh_result).parts] == ["第一天", "第二天"]
 
 
-def test_seed_strips_bold_markers_from_text(seed_result: ImportResult) -> None:
-    recap = _recap(seed_result)
-    assert "**" not in _all_text(seed_result)
-    assert _item(recap, "其他公告").takeaways[0].text.startswith("tensor flow world，为期 4 天的会议")
-
-
-def test_seed_code_block_goes_to_the_notes(seed_result: ImportResult) -> None:
-    notes = _item(_recap(seed_result), "张量流 2.0 Alpha").notes or ""
+def test_seedlike_code_block_goes_to_the_notes(zh_result: ImportResult) -> None:
+    notes = _item(_recap(zh_result), "TensorFlow 2.0 Alpha").notes or ""
     assert "pip install -U --pre tensorflow" in notes
 
 
-def test_seed_picture_that_is_missing_goes_to_the_first_items_notes(seed_result: ImportResult) -> None:
-    first = _recap(seed_result).all_items[0]
+def test_seedlike_missing_picture_goes_to_the_first_items_notes(zh_result: ImportResult) -> None:
+    first = _recap(zh_result).all_items[0]
     assert first.image is None  # the file is not there, and a content file naming it would not load
-    assert "img/94084b1111ac799547fed1388ff11b6c.png" in (first.notes or "")
+    assert "img/no-such-photo.png" in (first.notes or "")
     assert ALT_PLACEHOLDER in (first.notes or "")
-    assert _warned(seed_result, "seed.md:7:", "outside any item")
-    assert _warned(seed_result, "seed.md:7:", "no alt text")
-    assert _warned(seed_result, "seed.md:7:", "not found")
+    assert _warned(zh_result, "faithful_zh.md:19:", "outside any item")
+    assert _warned(zh_result, "faithful_zh.md:19:", "not found")
+
+
+# -- a faithful import: front matter, intro, closing, code, tables, link groups, announcements ----------------
+
+
+def test_front_matter_gives_title_date_tags_and_author_in_every_language() -> None:
+    expected = {
+        "faithful_en.md": (
+            "What we learned at ML Summit 2024",
+            "2024-05-14",
+            ["machine-learning", "keras"],
+            "Ada Lovelace",
+        ),
+        "faithful_zh.md": ("2024 年 TensorFlow 峰会的收获", "2024-03-08", ["TensorFlow", "机器学习"], "李华"),
+        "faithful_ja.md": ("Google I/O 2024 まとめ", "2024-05-20", ["Google I/O", "Flutter"], "山田太郎"),
+    }
+    for name, (title, date, tags, author) in expected.items():
+        recap = _recap(_import(name))
+        assert recap.title == title, name
+        assert recap.event is not None and str(recap.event.start) == date, name
+        assert all(item.tags == tags for item in recap.all_items), name
+        assert recap.presenter is not None and recap.presenter.name == author, name
+
+
+def test_front_matter_is_never_the_title_text() -> None:
+    result = import_markdown("---\ntitle: FM title\ntags: [a, b]\n---\n\n## Talk\n\nGood.\n")
+    recap = _recap(result)
+    assert recap.title == "FM title"
+    assert [item.title for item in recap.items] == ["Talk"]
+    assert "tags:" not in recap.title and "title:" not in _all_text(result)
+
+
+def test_front_matter_that_is_not_yaml_is_left_out_with_a_warning() -> None:
+    result = import_markdown("---\ntitle: [unclosed\n---\n\n# Real title\n\n## A\n\nText.\n")
+    assert _recap(result).title == "Real title"
+    assert _warned(result, "post.md:", "front matter is not valid YAML; left out")
+    assert "unclosed" not in _all_text(result)
+
+
+def test_front_matter_keys_with_no_place_are_named_in_a_warning() -> None:
+    assert _warned(_import("faithful_en.md"), "faithful_en.md:1:", "left out: layout")
+
+
+def test_front_matter_title_lets_the_hash_headings_be_days() -> None:
+    post = "---\ntitle: Summit notes\n---\n\n# Day 1\n\n## Keynote\n\nBig.\n\n# Day 2\n\n## Closing talk\n\nBye.\n"
+    recap = _recap(import_markdown(post))
+    assert recap.title == "Summit notes"
+    assert [(part.title, [i.title for i in part.items]) for part in recap.parts] == [
+        ("Day 1", ["Keynote"]),
+        ("Day 2", ["Closing talk"]),
+    ]
+
+
+def test_warnings_keep_the_posts_line_numbers_after_front_matter() -> None:
+    result = import_markdown("---\ntitle: T\n---\n\n## A\n\n![](x.png)\n")
+    assert _warned(result, "post.md:7:", "no alt text")
+
+
+def test_opening_paragraphs_become_the_intro_of_the_only_part() -> None:
+    for name, opening in [
+        ("faithful_en.md", "I went to ML Summit in Lisbon on May 13 and 14. It was packed with launches."),
+        ("faithful_ja.md", "東京から Google I/O 2024 をオンラインで視聴しました。"),
+    ]:
+        recap = _recap(_import(name))
+        assert recap.items == [] and len(recap.parts) == 1, name
+        assert recap.parts[0].title == recap.title
+        assert (recap.parts[0].intro or "").startswith(opening + "\n\n"), name
+        assert opening not in (recap.all_items[0].notes or ""), name
+
+
+def test_opening_paragraphs_become_the_intro_of_the_first_day(zh_result: ImportResult) -> None:
+    day_one = _recap(zh_result).parts[0]
+    assert day_one.intro == (
+        "我于 3 月 6 日和 7 日在桑尼维尔参加了 TensorFlow 峰会。这是一次令人难以置信的经历。\n\n"
+        "我遇到了来自世界各地 TensorFlow 社区的许多人。\n\n"
+        "这是一个雨天，但大家对峰会都非常兴奋。"
+    )
+
+
+def test_a_closing_thank_you_becomes_closing_in_every_language(zh_result: ImportResult) -> None:
+    en = _recap(_import("faithful_en.md"))
+    assert en.closing == "Thanks for reading! Follow me on Mastodon for more.\n\nSee you at the next summit."
+    assert [link.url for link in en.resources] == ["https://mastodon.social/@ada"]
+    assert "Thanks for reading" not in (en.all_items[-1].notes or "")
+    assert _recap(zh_result).closing == "感谢阅读！欢迎在 微博 上关注我。"
+    assert _recap(_import("faithful_ja.md")).closing == "最後まで読んでいただきありがとうございました！"
+
+
+def test_thanks_before_more_sections_is_not_the_closing() -> None:
+    recap = _recap(import_markdown("# T\n\n## A\n\nThanks to the team for this.\n\n## B\n\nMore.\n"))
+    assert recap.closing is None
+    assert recap.items[0].summary == "Thanks to the team for this."
+
+
+def test_inline_code_keeps_its_backticks(zh_result: ImportResult) -> None:
+    keras = _item(_recap(_import("faithful_en.md")), "Keras 3")
+    assert keras.summary == "Keras 3 runs on JAX, TensorFlow and PyTorch. Install it with `pip install keras`."
+    assert keras.takeaways[0].text == "Set the backend with `KERAS_BACKEND=jax`"
+    assert "`tf.function`" in _item(_recap(zh_result), "TensorFlow 2.0 Alpha").takeaways[2].text
+    flutter = _item(_recap(_import("faithful_ja.md")), "Flutter の新機能")
+    assert flutter.summary == "`flutter upgrade` で最新版になります。"
+    assert _recap(import_markdown("# T\n\n## A\n\nRun ``a `b` c`` now.\n")).items[0].summary == "Run ``a `b` c`` now."
+
+
+def test_tables_become_takeaways_one_per_row_with_a_warning(zh_result: ImportResult) -> None:
+    en = _import("faithful_en.md")
+    schedule = _item(_recap(en), "Schedule")
+    assert [t.text for t in schedule.takeaways] == ["09:00 | Keynote | Grace", "10:30 | Testing models | Alan"]
+    assert [link.url for link in schedule.links] == ["https://example.com/testing"]
+    assert schedule.notes == "Table columns: Time | Talk | Speaker"
+    assert _warned(en, "faithful_en.md:28:", "table turned into 2 takeaways")
+    assert next(t.text for t in _item(_recap(zh_result), "日程").takeaways) == "09:00 | 主题演讲 | 张三"
+    ja = _import("faithful_ja.md")
+    assert [t.text for t in _item(_recap(ja), "セッション一覧").takeaways] == [
+        "10:00 | 基調講演",
+        "11:00 | Flutter の新機能",
+    ]
+    assert _warned(ja, "faithful_ja.md:23:", "table turned into 2 takeaways")
+
+
+def test_a_link_group_in_a_bullet_leaves_no_residue(zh_result: ImportResult) -> None:
+    alpha = _item(_recap(zh_result), "TensorFlow 2.0 Alpha")
+    assert alpha.takeaways[1].text == "联合学习—分散数据的 ML 训练。"
+    assert {(link.url, link.kind) for link in alpha.links} >= {
+        ("https://www.youtube.com/watch?v=zh-fl", "video"),
+        ("https://www.tensorflow.org/federated", "docs"),
+    }
+    assert "视频链接 |" not in zh_result.yaml_text.split("links:")[0]
+    keras = _item(_recap(_import("faithful_en.md")), "Keras 3")
+    assert keras.takeaways[1].text == "Custom layers work on every backend"
+    assert {link.label: link.kind for link in keras.links}["guide"] == "docs"
+    dart = _item(_recap(_import("faithful_ja.md")), "Flutter の新機能")
+    assert dart.takeaways[1].text == "Dart のマクロ"
+    assert "https://github.com/dart-lang/language" in [link.url for link in dart.links]
+
+
+def test_a_link_group_whose_link_has_no_words_goes_whole() -> None:
+    post = "# T\n\n## A\n\n- before ([](https://a.example) | [docs](https://c.example)) after\n"
+    item = _recap(import_markdown(post)).items[0]
+    assert item.takeaways[0].text == "before after"
+    assert [link.url for link in item.links] == ["https://a.example", "https://c.example"]
+
+
+def test_links_inside_a_sentence_keep_their_words() -> None:
+    keras = _item(_recap(_import("faithful_en.md")), "Keras 3")
+    assert keras.takeaways[2].text == "Keras, JAX and PyTorch models mix: see Keras, JAX and `model.fit()`"
+
+
+def test_a_list_of_announcements_becomes_items_with_their_links(zh_result: ImportResult) -> None:
+    en = _import("faithful_en.md")
+    recap = _recap(en)
+    talks = _item(recap, "Research talks")
+    assert [t.text for t in talks.takeaways] == ["Federated learning", "Mesh TensorFlow", "Sonnet (DeepMind)"]
+    federated = _item(recap, "Federated learning")
+    assert federated.summary == "ML training on decentralized data."
+    assert [(link.label, link.kind) for link in federated.links] == [("video", "video"), ("docs", "docs")]
+    assert _item(recap, "Sonnet (DeepMind)").summary == "complex models for researchers."
+    assert _warned(en, "faithful_en.md:35:", "3 announcements")
+    zh = _item(_recap(zh_result), "联合学习")
+    assert zh.summary == "分散数据的 ML 训练。"
+    assert [link.url for link in zh.links] == [
+        "https://www.youtube.com/watch?v=zh-fl2",
+        "https://www.tensorflow.org/federated/zh",
+    ]
+    ja = _recap(_import("faithful_ja.md"))
+    assert _item(ja, "Project IDX").summary == "ブラウザで動く開発環境。"
+    assert [link.kind for link in _item(ja, "Project IDX").links] == ["video", "docs"]
+
+
+def test_a_list_with_one_plain_bullet_stays_takeaways() -> None:
+    post = "# T\n\n## A\n\n- **Keras** is nice ([docs](https://keras.io))\n- plain words\n"
+    item = _recap(import_markdown(post)).items[0]
+    assert [t.text for t in item.takeaways] == ["Keras is nice", "plain words"]
+    assert [link.url for link in item.links] == ["https://keras.io"]
+
+
+def test_links_the_model_refuses_go_to_the_notes_not_the_links() -> None:
+    result = _import("faithful_en.md")
+    keras = _item(_recap(result), "Keras 3")
+    assert "archive.example.com/keras2" not in [link.url for link in keras.links]
+    assert "archive.example.com/keras2" in (keras.notes or "")
+    assert _warned(result, "faithful_en.md:24:", "not a full web address")
+
+
+def test_no_link_the_model_refuses_is_written_as_a_link() -> None:
+    post = "# T\n\n## A\n\n- [a](ftp://f.example/x) [b](javascript:alert(1)) [c](https://ok.example) [d](www.e.f)\n"
+    links = [link.url for link in _recap(import_markdown(post)).items[0].links]
+    assert links == ["https://ok.example"]
 
 
 # -- posts in several languages ----------------------------------------------------------------------------------
 
 
-def test_english_post_without_days_uses_the_items_shorthand() -> None:
-    result = _import("english.md")
+def test_english_post_without_days_or_intro_uses_the_items_shorthand() -> None:
+    post = (POSTS / "english.md").read_text(encoding="utf-8")
+    result = import_markdown(
+        post.replace("I spent two days at DevFest Berlin and took notes on every talk I could get into.", "")
+    )
     recap = _recap(result)
     assert recap.language == "en"
     assert recap.parts == []
     assert [item.title for item in recap.items] == ["Keynote: the year in Android", "Building with Gemini"]
+
+
+def test_english_post_without_days_gets_one_part_for_its_intro() -> None:
+    result = _import("english.md")
+    recap = _recap(result)
+    assert recap.items == []
+    assert [item.title for item in recap.all_items] == ["Keynote: the year in Android", "Building with Gemini"]
     assert recap.source is not None and recap.source.url == "https://example.com/blog/devfest-berlin-2023"
 
 
@@ -253,12 +419,12 @@ def test_english_item_gets_summary_takeaways_with_points_image_and_notes() -> No
     assert _warned(result, "english.md:28:", "gemini-slide.png", "not found")
 
 
-def test_intro_of_a_post_without_days_goes_to_the_first_item_notes_with_a_warning() -> None:
+def test_intro_of_a_post_without_days_is_its_parts_intro_not_item_notes() -> None:
     result = _import("english.md")
-    first = _recap(result).items[0]
-    assert (first.notes or "").startswith("I spent two days at DevFest Berlin")
-    assert _warned(result, "english.md:5:", "moved to the notes")
-    assert "# check: the notes start with the post's introduction" in result.yaml_text
+    recap = _recap(result)
+    assert recap.parts[0].intro == "I spent two days at DevFest Berlin and took notes on every talk I could get into."
+    assert "I spent two days" not in (recap.all_items[0].notes or "")
+    assert recap.closing == "Thanks to the organizers! See you next year."
 
 
 def test_chinese_post_with_days_and_bold_headings() -> None:
@@ -286,10 +452,10 @@ def test_japanese_post_keeps_emoji_as_is_and_guesses_ja() -> None:
     recap = _recap(result)
     assert recap.language == "ja"
     assert recap.title == "Google I/O Extended 東京 2023 まとめ 🎉"
-    assert [item.title for item in recap.items] == ["🚀 Flutter の新機能", "🤖 生成 AI のこれから"]
+    assert [item.title for item in recap.all_items] == ["🚀 Flutter の新機能", "🤖 生成 AI のこれから"]
     assert "🚀 Flutter の新機能" in result.yaml_text
     assert "\\U" not in result.yaml_text and "\\u" not in result.yaml_text
-    kinds = {link.label: link.kind for item in recap.items for link in item.links}
+    kinds = {link.label: link.kind for item in recap.all_items for link in item.links}
     assert kinds == {"動画": "video", "スライド": "slides", "ブログ": "blog"}
 
 
@@ -344,12 +510,13 @@ def test_html_text_links_and_pictures_are_kept_with_warnings() -> None:
     assert _warned(result, "html_fragments.md:10:", "inline HTML")
 
 
-def test_table_becomes_text_rows_in_the_notes_with_a_warning() -> None:
+def test_table_rows_become_takeaways_and_its_header_a_note_with_a_warning() -> None:
     result = _import("table.md")
     item = _recap(result).items[0]
-    assert item.notes == "Time | Talk | Speaker\n09:00 | Keynote | Ada\n10:30 | Testing Compose | Grace"
+    assert [t.text for t in item.takeaways] == ["09:00 | Keynote | Ada", "10:30 | Testing Compose | Grace"]
+    assert item.notes == "Table columns: Time | Talk | Speaker"
     assert [link.url for link in item.links] == ["https://example.com/testing"]
-    assert _warned(result, "table.md:5:", "table")
+    assert _warned(result, "table.md:5:", "table turned into 2 takeaways")
 
 
 def test_code_blocks_go_to_the_notes_as_text_without_a_warning() -> None:
@@ -372,7 +539,6 @@ def test_odd_post_imports_with_warnings_and_loses_no_text() -> None:
     assert [link for link in _link_urls(source) if link not in result.yaml_text] == []
     for line, what in [
         (1, "outside any item"),
-        (3, "moved to the notes"),
         (7, "empty heading"),
         (9, "nothing under it"),
         (13, "table"),
@@ -383,6 +549,7 @@ def test_odd_post_imports_with_warnings_and_loses_no_text() -> None:
         (37, "not found"),
     ]:
         assert _warned(result, f"odd_post.md:{line}:", what), (line, what)
+    assert recap.parts[0].intro == "Intro words before any heading at all."
     extra = _item(recap, "HTML section")
     assert "relative link: /about" in (extra.notes or "")
     assert recap.all_items[-1].image is None  # neither file exists beside the post
@@ -425,9 +592,9 @@ def test_links_outside_any_item_become_resources() -> None:
 def test_yaml_keys_follow_the_model_order_and_use_block_style() -> None:
     result = _import("english.md")
     top = [line.split(":")[0] for line in result.yaml_text.splitlines() if re.match(r"^[a-z_]+:", line)]
-    assert top == ["schema_version", "title", "language", "event", "source", "items"]
+    assert top == ["schema_version", "title", "language", "event", "source", "parts", "closing"]
     assert result.yaml_text.count("{") == 0
-    item_keys = list(yaml.safe_load(result.yaml_text)["items"][0])
+    item_keys = list(yaml.safe_load(result.yaml_text)["parts"][0]["items"][0])
     assert item_keys == ["title", "summary", "takeaways", "links", "image", "notes"]
 
 
@@ -436,7 +603,7 @@ def test_yaml_has_comments_where_the_user_should_look() -> None:
     lines = result.yaml_text.splitlines()
     event = lines.index("event:")
     assert any(line.startswith("# TODO") and "dates" in line for line in lines[event - 3 : event])
-    assert "  # check: nothing was under this heading in the post" in lines
+    assert "      # check: nothing was under this heading in the post" in lines
 
 
 def test_long_notes_are_not_folded() -> None:
@@ -495,6 +662,16 @@ _FRAGMENTS = [
     "\\",
     "    ",
     "\t",
+    "---\ntitle: FM\ntags: [a]\n---\n",
+    "---\n",
+    "Thanks for reading!",
+    "感谢阅读",
+    "- **Name** — words ([video](https://v.y) | [docs](https://d.y))",
+    "[bad](javascript:alert(1))",
+    "[ftp](ftp://f.g/h)",
+    '<a href="ftp://x.y">x</a>',
+    "(视频链接: [a](https://a.b) | [b](mailto:b@c.d))",
+    "``a ` b``",
 ]
 _POSTS = st.lists(
     st.one_of(
@@ -510,8 +687,10 @@ _POSTS = st.lists(
 @given(_POSTS)
 def test_any_markdownish_text_imports_to_valid_yaml(text: str) -> None:
     result = import_markdown(text)
-    recap = Recap.model_validate(yaml.safe_load(result.yaml_text))
+    data = yaml.safe_load(result.yaml_text)
+    recap = Recap.model_validate(data)  # every link written passes the model's URL rule
     assert recap.all_items
+    assert list(_SCHEMA.iter_errors(json.loads(json.dumps(data, default=str)))) == []
     assert all(warning.startswith("post.md:") for warning in result.warnings)
 
 
@@ -525,3 +704,38 @@ def test_import_drops_a_link_of_any_other_scheme_with_a_warning(href: str) -> No
     assert _warned(result, "p.md:5:", "dropped", "only http, https and mailto")
     recap = _recap(result)
     assert [link.url for link in recap.all_items[0].links] == ["https://example.com/docs"]
+
+
+_FREE_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
+# One line of any text: no control characters or line and paragraph separators, which would end a bullet.
+_LINE_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20)
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\{ch}" if ch in "\\`*_[]()<>!#|~&" else ch for ch in text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(title=_FREE_TEXT, author=_FREE_TEXT, tags=st.lists(_FREE_TEXT, max_size=3))
+def test_any_front_matter_imports_to_valid_yaml_and_is_never_body_text(
+    title: str, author: str, tags: list[str]
+) -> None:
+    front = yaml.safe_dump({"title": title, "author": author, "tags": tags}, allow_unicode=True)
+    result = import_markdown(f"---\n{front}---\n\n## Talk\n\nWords.\n")
+    recap = _recap(result)
+    assert [item.title for item in recap.all_items] == ["Talk"]
+    assert recap.all_items[0].summary == "Words."
+    if " ".join(title.split()) and not _warned(result, "front matter's title", "not usable as text"):
+        assert recap.title == " ".join(title.split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(before=_LINE_TEXT, label=_LINE_TEXT.filter(str.strip), after=_LINE_TEXT)
+def test_a_link_group_anywhere_keeps_its_links_and_leaves_no_marks(before: str, label: str, after: str) -> None:
+    words = "x " + _escaped(before + "\ufdd0" + after)  # x: a takeaway that shows something
+    post = f"# T\n\n## A\n\n- {words} ([{_escaped(label)}](https://v.example/1) | [docs](https://d.example/2))\n"
+    result = import_markdown(post)
+    item = _recap(result).all_items[0]
+    assert [link.url for link in item.links] == ["https://v.example/1", "https://d.example/2"]
+    text = _all_text(result)
+    assert "\ufdd0" not in text and "\ufdd1" not in text

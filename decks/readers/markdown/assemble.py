@@ -87,7 +87,9 @@ class Assembler:
             data["image"] = image
         if notes:
             data["notes"] = "\n\n".join(text for _, text in sorted(notes, key=lambda pair: pair[0]))
-        if len(data) == 1:
+        if item.tags:
+            data["tags"] = list(item.tags)
+        if len(data) - ("tags" in data) == 1:
             self.warn(item.line, f"heading '{item.title}' has nothing under it; kept as an item with just a title")
             item.checks.append("nothing was under this heading in the post")
         comments.items[id(data)] = item.checks

@@ -46,6 +46,7 @@ class ItemDraft:
     images: list[ImageDraft] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

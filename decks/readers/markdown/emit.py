@@ -55,10 +55,18 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> st
         "# Look for TODO and check: comments, fix what they point at, then delete them.",
     ]
     lines += _dump({key: recap[key] for key in ("schema_version", "title", "language")})
-    lines.append("# TODO: the event name is a guess from the post's title; fix it and add the event's dates")
-    lines.append("# (start: and end: as YYYY-MM-DD), venue and city.")
+    if "start" in recap["event"]:
+        lines.append("# TODO: the event name is a guess from the post's title, and start: is the post's date from its")
+        lines.append("# front matter; fix them, and add end: (YYYY-MM-DD), venue and city.")
+    else:
+        lines.append("# TODO: the event name is a guess from the post's title; fix it and add the event's dates")
+        lines.append("# (start: and end: as YYYY-MM-DD), venue and city.")
     lines += _dump({"event": recap["event"]})
-    lines += ["# TODO: say who presents the recap:", "# presenter:", "#   name: Your Name"]
+    if "presenter" in recap:
+        lines.append("# check: the presenter is the post's author, from its front matter")
+        lines += _dump({"presenter": recap["presenter"]})
+    else:
+        lines += ["# TODO: say who presents the recap:", "# presenter:", "#   name: Your Name"]
     if "source" in recap:
         lines += _dump({"source": recap["source"]})
     if "parts" in recap:
@@ -80,4 +88,6 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> st
     if "resources" in recap:
         lines.append("# Links from outside any item:")
         lines += _dump({"resources": recap["resources"]})
+    if "closing" in recap:
+        lines += _dump({"closing": recap["closing"]})
     return "\n".join(lines) + "\n"

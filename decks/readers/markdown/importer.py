@@ -1,7 +1,9 @@
 """Walk a post's markdown-it tree into drafts, place what is left over, and warn about it by line.
 
-What has no natural place in the content model (tables, HTML, text before the first item, stray pictures)
-lands in the notes or intro nearest to it, with a warning naming the post's line.
+The post's opening paragraphs become the first part's intro, a closing thank-you becomes `closing`, front
+matter gives the title, date, tags and author, table rows become takeaways, and a list of announcements (each
+bullet a bold name with its own links) becomes items. What has no natural place in the content model (HTML,
+stray pictures) lands in the notes or intro nearest to it, with a warning naming the post's line.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from decks.model.urls import is_dangerous, is_web_address
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
+from decks.readers.markdown.frontmatter import FrontMatter, split_front_matter
 from decks.readers.markdown.inline import (
     HtmlText,
     Inline,
     InlineWalker,
     is_bold_line,
+    is_debris,
     looks_like_heading,
     split_first_line,
 )
@@ -36,6 +40,17 @@ from decks.readers.markdown.links import (
 from decks.readers.markdown.prose import block_text, clean
 
 TITLE_PLACEHOLDER = "TODO: add a title"
+
+# A closing paragraph starts by thanking the reader (or someone): "Thanks for reading", 感谢阅读, 読んでいただき
+# ありがとうございました …
+_THANKS = re.compile(
+    r"^\W*(?:(?:many\s+|big\s+)?thanks?\b|thank\s+you|谢谢|謝謝|感谢|感謝|多谢|多謝|ありがとう|"
+    r"(?:最後まで)?(?:お読み|読んで|ご覧)いただき|最後まで(?:お)?読)",
+    re.IGNORECASE,
+)
+# What may separate an announcement's bold name from its description: "**Sonnet** — …", "**连合学習**：…".
+_LEAD_SEPARATORS = " \t—–-:：,，、|｜"
+_PARENTHETICAL = re.compile(r"^\s*([(（][^()（）]{1,40}[)）])(?=\s*[—–\-:：])")
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,11 @@ def _line_of(node: SyntaxTreeNode, fallback: int) -> int:
     return node.map[0] + 1 if node.map else fallback
 
 
+def _has(node: SyntaxTreeNode, kind: str) -> bool:
+    """Whether `node` is, or holds, a node of this kind."""
+    return node.type == kind or any(_has(child, kind) for child in node.children)
+
+
 class _Importer:
     def __init__(self, source_name: str, base_dir: Path | None, output_dir: Path | None = None) -> None:
         self.source_name = source_name
@@ -83,15 +103,27 @@ class _Importer:
         self.titles_seen: dict[str, int] = {}
         self.orphan_images: list[ImageDraft] = []
         self.texts: list[str] = []
+        self.front = FrontMatter()
+        self.h1_count = 0
+        self.closing: list[str] = []
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))
 
     def run(self, text: str) -> ImportResult:
+        text, self.front = split_front_matter(text)
+        for line, message in self.front.warnings:
+            self.warn(line, message)
         md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
         root = SyntaxTreeNode(md.parse(text))
+        self.h1_count = sum(1 for node in root.children if node.type == "heading" and node.tag == "h1")
+        closing = self._closing_nodes(root.children)
+        skip = {id(node) for node in closing}
         for node in root.children:
-            self._block(node, nested=False)
+            if id(node) not in skip:
+                self._block(node, nested=False)
+        for node in closing:
+            self._closing(node)
         recap, comments = self._finish()
         yaml_text = emit_yaml(recap, comments, self.source_name)
         self.warnings.sort(key=lambda pair: pair[0])
@@ -157,6 +189,34 @@ class _Importer:
                 self.first_text = found.text
         return found
 
+    # -- the closing ----------------------------------------------------------------------------------------
+
+    def _closing_nodes(self, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+        """The post's last paragraphs from the one that thanks the reader on: the closing."""
+        trailing: list[SyntaxTreeNode] = []
+        for node in reversed(nodes):
+            if node.type == "hr":
+                continue
+            if node.type != "paragraph":
+                break
+            trailing.insert(0, node)
+        for index, node in enumerate(trailing):
+            walker = InlineWalker(_line_of(node, 1))
+            walker.walk(node.children[0].children if node.children else [])
+            if _THANKS.match(walker.text()):
+                return trailing[index:]
+        return []
+
+    def _closing(self, node: SyntaxTreeNode) -> None:
+        line = _line_of(node, 1)
+        found = self._extract(node.children[0].children if node.children else [], line)
+        if found.text:
+            self.closing.append(found.text)
+        item, self.item = self.item, None  # its links are for the whole recap: resources
+        self._add_links(found.links)
+        self.item = item
+        self._add_images(found.images)
+
     # -- blocks ---------------------------------------------------------------------------------------------
 
     def _block(self, node: SyntaxTreeNode, nested: bool) -> None:
@@ -194,10 +254,15 @@ class _Importer:
         text = found.text
         if text and self.first_heading is None:
             self.first_heading = text
-        if node.tag == "h1" and not self.seen_title_h1:
+        if node.tag == "h1" and not self.seen_title_h1 and self._is_title_heading(text):
             self.seen_title_h1 = True
             self.title_line = line
-            if text:
+            if self.front.title:
+                if text and text.casefold() != self.front.title.casefold():
+                    self.warn(
+                        line, f"the title heading '{text}' differs from the front matter's title; used the latter"
+                    )
+            elif text:
                 self.title = text
             else:
                 self.warn(line, "the title heading is empty; add a title")
@@ -218,6 +283,12 @@ class _Importer:
         self._start_item(text, line)
         self._add_links(found.links)
         self._add_images(found.images)
+
+    def _is_title_heading(self, text: str) -> bool:
+        """The first # heading is the title, unless front matter gives the title and the # headings are days."""
+        if not self.front.title:
+            return True
+        return self.h1_count == 1 or text.casefold() == self.front.title.casefold()
 
     def _start_item(self, title: str, line: int) -> None:
         item = ItemDraft(title=title or TITLE_PLACEHOLDER, line=line)
@@ -300,6 +371,10 @@ class _Importer:
         return True
 
     def _list(self, node: SyntaxTreeNode, line: int) -> None:
+        leads = [self._announcement_lead(entry) for entry in node.children]
+        if leads and all(lead is not None for lead in leads):
+            self._announcements(node, line)
+            return
         takeaways: list[TakeawayDraft] = []
         flattened: list[int] = []
         for entry in node.children:
@@ -324,6 +399,70 @@ class _Importer:
             lines.append(f"- {takeaway.text}")
             lines.extend(f"  - {point}" for point in takeaway.points)
         self._add_note(line, "\n".join(lines), "a list before the first item")
+
+    @staticmethod
+    def _announcement_lead(entry: SyntaxTreeNode) -> tuple[SyntaxTreeNode, list[SyntaxTreeNode]] | None:
+        """The bold name that leads a bullet with links of its own ("**Sonnet** — … ([video](…))"), if any,
+        and the bullet's inline nodes it is one of."""
+        first = entry.children[0] if entry.children else None
+        if first is None or first.type != "paragraph" or not first.children:
+            return None
+        nodes = first.children[0].children
+        while True:
+            # Bold runs around a whole line ("******name**, text ([video](…))****") wrap the name: unwrap them.
+            words = [n for n in nodes if not is_debris(n)]
+            if len(words) != 1 or words[0].type != "strong" or not _has(words[0], "link"):
+                break
+            nodes = words[0].children
+        lead = next((n for n in nodes if not is_debris(n)), None)
+        if lead is None or lead.type != "strong" or _has(lead, "link"):
+            return None
+        walker = InlineWalker(1)
+        walker.walk([lead])
+        if not looks_like_heading(walker.text().rstrip(":：")) or not any(_has(n, "link") for n in nodes):
+            return None
+        return lead, nodes
+
+    def _announcements(self, node: SyntaxTreeNode, line: int) -> None:
+        """A list whose every bullet is an announcement of its own: an item each, after the current one."""
+        parent = self.item
+        made: list[str] = []
+        for entry in node.children:
+            entry_line = _line_of(entry, line)
+            found = self._announcement_lead(entry)
+            if found is None:  # checked by the caller
+                continue
+            lead, nodes = found
+            at = next(index for index, node in enumerate(nodes) if node is lead)
+            name = self._extract([lead], entry_line)
+            rest = self._extract(nodes[at + 1 :], entry_line)
+            title = name.text.strip().rstrip(":：").strip()
+            summary = rest.text
+            extra = _PARENTHETICAL.match(summary)
+            if extra:  # "**Sonnet** (DeepMind) — …": the parenthesis belongs to the name
+                title = f"{title} {extra.group(1)}"
+                summary = summary[extra.end() :]
+            summary = summary.lstrip(_LEAD_SEPARATORS).strip()
+            self._start_item(title, entry_line)
+            made.append(self.item.title if self.item else title)
+            self._add_paragraph(entry_line, summary)
+            self._add_links([*name.links, *rest.links])
+            self._add_images([*name.images, *rest.images])
+            points: list[str] = []
+            flattened: list[int] = []
+            for child in entry.children[1:]:
+                if child.type in ("bullet_list", "ordered_list"):
+                    self._points(child, points, flattened)
+                else:
+                    self._add_paragraph(_line_of(child, entry_line), self._plain(child, entry_line))
+            if self.item:
+                self.item.takeaways.extend(TakeawayDraft(point) for point in points)
+            if flattened:
+                self._flattened_warning(flattened[0])
+        if parent is not None:
+            # The heading the list stood under keeps the names, as an overview of what follows.
+            parent.takeaways.extend(TakeawayDraft(title) for title in made)
+        self.warn(line, f"a list of {len(made)} announcements (a bold name and links each) became {len(made)} items")
 
     def _flattened_warning(self, line: int) -> None:
         where = f"of '{self.item.title}'" if self.item else ""
@@ -393,22 +532,36 @@ class _Importer:
             self.warn(line, "HTML block with no text skipped")
 
     def _table(self, node: SyntaxTreeNode, line: int) -> None:
+        header: list[str] = []
         rows: list[str] = []
 
-        def visit(current: SyntaxTreeNode) -> None:
+        def visit(current: SyntaxTreeNode, in_head: bool) -> None:
             if current.type == "tr":
-                rows.append(" | ".join(self._plain(cell, _line_of(current, line)) for cell in current.children))
+                cells = [self._plain(cell, _line_of(current, line)) for cell in current.children]
+                (header if in_head else rows).append(" | ".join(cell for cell in cells if cell))
             else:
                 for child in current.children:
-                    visit(child)
+                    visit(child, in_head or current.type == "thead")
 
-        visit(node)
-        self._add_note(line, "\n".join(row for row in rows if row.strip(" |")), "table turned into text rows")
+        visit(node, False)
+        header, rows = [row for row in header if row], [row for row in rows if row]
+        if not self.item:
+            self._add_note(line, "\n".join(header + rows), "table turned into text rows")
+            return
+        if not rows:
+            header, rows = [], header
+        self.item.takeaways.extend(TakeawayDraft(row) for row in rows)
+        columns = f" (columns: {header[0]})" if header else ""
+        if header:
+            self.item.notes.append((line, f"Table columns: {header[0]}"))
+        reason = f"table turned into {len(rows)} takeaways, one per row{columns}"
+        self.warn(line, f"{reason}, in '{self.item.title}'")
+        self.item.checks.append(f"{reason} (post line {line})")
 
     # -- the end: placing what is left over ------------------------------------------------------------------
 
     def _finish(self) -> tuple[dict[str, Any], Comments]:
-        title = self.title or self._fallback_title()
+        title = self.front.title or self.title or self._fallback_title()
         self.texts.append(title)
         has_days = bool(self.parts)
         if not self.all_items:
@@ -421,18 +574,24 @@ class _Importer:
         self.preamble.title = title
         self.preamble.line = self.title_line
         self._place_orphan_images()
-        if not has_days and self.preamble.intro:
-            first = self.all_items[0]
-            line = self.preamble.intro[0][0]
-            self.warn(line, f"text before the first item moved to the notes of '{first.title}'")
-            first.notes[:0] = self.preamble.intro
-            first.checks.append(f"the notes start with the post's introduction (post line {line})")
+        if has_days and self.preamble.intro and not self.preamble.items:
+            # The opening paragraphs introduce the first day that is on the slides.
+            first = next((part for part in self.parts if part.items), self.parts[0])
+            first.intro[:0] = self.preamble.intro
             self.preamble.intro = []
+        for tag in self.front.tags:
+            for item in self.all_items:
+                if tag not in item.tags:
+                    item.tags.append(tag)
 
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
         recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": self._language()}
         recap["event"] = {"name": title}
+        if self.front.date:
+            recap["event"]["start"] = self.front.date
+        if self.front.author:
+            recap["presenter"] = {"name": self.front.author}
         if self.source:
             # The original post is a blog post whatever its label says.
             recap["source"] = {**link_dict(self.source), "kind": "blog"}
@@ -440,10 +599,15 @@ class _Importer:
             parts = [self.preamble] if (self.preamble.items or self.preamble.intro) else []
             parts += self.parts
             recap["parts"] = [assembler.part_dict(part, comments) for part in parts]
+        elif self.preamble.intro:
+            # The model has no recap-wide intro; one part named like the event holds it (what `items:` means).
+            recap["parts"] = [assembler.part_dict(self.preamble, comments)]
         else:
             recap["items"] = [assembler.item_dict(item, comments) for item in self.preamble.items]
         if self.resources:
             recap["resources"] = [link_dict(link) for link in self.resources]
+        if self.closing:
+            recap["closing"] = "\n\n".join(self.closing)
         return recap, comments
 
     def _fallback_title(self) -> str:

@@ -1,6 +1,7 @@
 """Read inline tokens: the text, links and pictures of a run of them, or of an HTML fragment.
 
-Also tells a bold line that is a sub-heading from emphasised prose.
+Also tells a bold line that is a sub-heading from emphasised prose, keeps inline code in its backticks, and
+takes link groups such as "([video](…) | [docs](…))" out of the text, so that no "(video | docs)" is left.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from html.parser import HTMLParser
 from markdown_it.tree import SyntaxTreeNode
 
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
+from decks.readers.markdown.links import LINK_WORD, kind_from_label
 from decks.readers.markdown.prose import clean, columns
 
 # A bold-only paragraph longer than this reads as emphasised prose rather than a heading.
@@ -23,9 +25,21 @@ _STARS = re.compile(r"\*{2,}")
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|$)")
 
 
+# Marks around each link's label while link groups are found; noncharacters, never in a post (any that are,
+# are dropped first).
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+_LABEL = f"{_OPEN}[^{_OPEN}{_CLOSE}]*{_CLOSE}"
+# A few words naming the links, as in "(视频链接: [a](…) | [b](…))".
+_PREFIX = rf"(?P<prefix>[^()（）【】\[\]{_OPEN}{_CLOSE}]{{1,24}}?[:：]\s*)?"
+# Links in brackets, separated by bars, slashes or commas: "([video](…) | [docs](…))", "（[动画](…)）".
+_BRACKETED = re.compile(rf"\s*[(（【\[]\s*{_PREFIX}{_LABEL}(?:\s*[|｜/·•,，、;；]\s*{_LABEL})*\s*[)）】\]]")
+# Two or more links separated by bars (commas would be prose: "Keras, JAX and PyTorch").
+_BARRED = re.compile(rf"\s*{_PREFIX}{_LABEL}(?:\s*[|｜·•]\s*{_LABEL})+")
+
+
 @dataclass
 class Inline:
-    text: str
+    text: str  # without link groups
     outside: str  # the text that is not a link label, to tell a line of links from a sentence
     links: list[LinkDraft]
     images: list[ImageDraft]
@@ -49,6 +63,11 @@ def is_bold_line(nodes: list[SyntaxTreeNode]) -> bool:
     return has_strong
 
 
+def is_debris(node: SyntaxTreeNode) -> bool:
+    """A text node of nothing but white space and unpaired ** runs."""
+    return node.type == "text" and not _STARS.sub("", node.content).strip()
+
+
 def split_first_line(nodes: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
     for index, node in enumerate(nodes):
         if node.type in ("softbreak", "hardbreak"):
@@ -66,6 +85,7 @@ class InlineWalker:
         self.links: list[LinkDraft] = []
         self.images: list[ImageDraft] = []
         self.html = False
+        self.spans: list[tuple[int, int]] = []  # the pieces of each link's label, in link order
 
     def walk(self, nodes: list[SyntaxTreeNode], in_link: bool = False) -> None:
         for node in nodes:
@@ -73,7 +93,8 @@ class InlineWalker:
             if kind == "text":
                 self._emit(_STARS.sub("", node.content), in_link)
             elif kind == "code_inline":
-                self._emit(node.content, in_link)
+                # Code keeps its backticks (not inside a link label, which is shown as a name).
+                self._emit(node.content if in_link else _code(node.content, node.markup or "`"), in_link)
             elif kind in ("softbreak", "hardbreak"):
                 self._emit("\n", in_link)
                 self.line += 1
@@ -98,6 +119,7 @@ class InlineWalker:
                 url = str(node.attrs.get("href", ""))
                 autolink = node.markup == "autolink" or label == url
                 self.links.append(LinkDraft(url=url, label=None if autolink or not label else label, line=self.line))
+                self.spans.append((start, len(self.pieces)))
             else:
                 self.walk(node.children, in_link)
 
@@ -110,7 +132,40 @@ class InlineWalker:
         return clean("".join(self.pieces))
 
     def result(self) -> Inline:
-        return Inline(self.text(), clean("".join(self.outside)), self.links, self.images, self.html)
+        return Inline(self._prose(), clean("".join(self.outside)), self.links, self.images, self.html)
+
+    def _prose(self) -> str:
+        """The text without its link groups; the links of a group take their kind from its words."""
+        if not self.links:
+            return self.text()
+        marked: list[str] = []
+        for pos in range(len(self.pieces) + 1):
+            # At each place: labels that end here close, empty labels open and close, labels that start here open.
+            marked += [_CLOSE for start, end in self.spans if start < end == pos]
+            marked += [_OPEN + _CLOSE for start, end in self.spans if start == end == pos]
+            marked += [_OPEN for start, end in self.spans if pos == start < end]
+            if pos < len(self.pieces):
+                marked.append(self.pieces[pos].replace(_OPEN, "").replace(_CLOSE, ""))
+        text = clean("".join(marked))
+
+        def drop(match: re.Match[str]) -> str:
+            prefix = (match.group("prefix") or "").strip().rstrip(":：").strip()
+            hint = kind_from_label(prefix)
+            if prefix and not hint and not LINK_WORD.fullmatch(prefix):
+                return match.group()  # words of their own: a sentence, not a group
+            first = match.string.count(_OPEN, 0, match.start())
+            for link in self.links[first : first + match.group().count(_OPEN)]:
+                link.hint = link.hint or hint
+            return " "
+
+        text = _BARRED.sub(drop, _BRACKETED.sub(drop, text))
+        return clean(text.replace(_OPEN, "").replace(_CLOSE, ""))
+
+
+def _code(content: str, fence: str) -> str:
+    """Inline code as written: in its backticks, padded when it starts or ends with one."""
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{fence}{pad}{content}{pad}{fence}"
 
 
 class HtmlText(HTMLParser):
