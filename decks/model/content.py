@@ -27,19 +27,10 @@ def _full_address(value: str) -> str:
     return value
 
 
-# The URL rule for editors: http(s)://host… or mailto:…, no white space or backslash inside, at most 4096
-# characters. It is the model's URL rule as another branch sets it (decks/model/urls.py: a host name required,
-# no backslash, a length cap); this branch's _full_address checks only the scheme and spaces, so the schema is
-# ahead of it there. Brackets in the host part ([::1]) are read more strictly than urllib reads them.
-_HTTP = (
-    r"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s\\\[\]]*@)*"
-    r"(?:[^/?#@:\s\\\[\]]+(?::[^/?#@\s\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s\\\[\]]*)"
-    r"(?:[/?#][^\s\\]*)?"
-)
-URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
+# The same rule for editors: http://, https:// or mailto: (any case), no white space inside.
+URL_PATTERN = r"^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)\S*\s*$"
 _URL_SCHEMA = {
     "pattern": URL_PATTERN,
-    "maxLength": 4096,
     "patternErrorMessage": "Write a full address starting with https:// (or http://, mailto:), without spaces.",
 }
 
@@ -128,7 +119,7 @@ def _coerce_takeaway(value: Any) -> Any:
 
 
 # The schema says so too: a takeaway may be written as a plain string.
-TakeawayIn = Annotated[Takeaway, Before(_coerce_takeaway, accepts=Text)]
+TakeawayIn = Annotated[Takeaway, Before(_coerce_takeaway, accepts={"type": "string", "minLength": 1, "pattern": r"\S"})]
 
 
 class Item(Model):

@@ -104,12 +104,11 @@ class Constraints:
 
 
 class Before:
-    """Turns the raw input into what the type reads; `accepts` says what extra input it allows: a JSON Schema, or
-    a type hint whose schema it is (e.g. a text type, so that the same text rule shows)."""
+    """Turns the raw input into what the type reads; `accepts` is the JSON Schema of the extra input it allows."""
 
     __slots__ = ("accepts", "func")
 
-    def __init__(self, func: Callable[[Any], Any], accepts: Any = None) -> None:
+    def __init__(self, func: Callable[[Any], Any], accepts: dict[str, Any] | None = None) -> None:
         self.func, self.accepts = func, accepts
 
 
@@ -718,8 +717,7 @@ class _SchemaWriter:
                 schema = _merged(schema, function.schema)
         for function in functions:
             if isinstance(function, Before) and function.accepts is not None:
-                accepts = function.accepts if isinstance(function.accepts, dict) else self.type(function.accepts)
-                schema = {"anyOf": [accepts, schema]}
+                schema = {"anyOf": [function.accepts, schema]}
         return schema
 
     def _bare(self, hint: Any, c: Constraints) -> dict[str, Any]:
