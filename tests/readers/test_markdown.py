@@ -16,8 +16,10 @@ from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from decks.model import Recap
+from decks.model import Event, Recap
+from decks.model.typed import ValidationError
 from decks.readers.markdown import ALT_PLACEHOLDER, ImportResult, import_markdown
+from decks.readers.markdown.assemble import usable
 from decks.schema import content_schema_dict
 
 POSTS = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
@@ -366,6 +368,32 @@ def test_links_the_model_refuses_go_to_the_notes_not_the_links() -> None:
     assert _warned(result, "faithful_en.md:24:", "not a full web address")
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\xad", "\u3164", "\ufdd0", "\x1b"])
+def test_text_the_model_refuses_is_cleaned_or_left_out_so_the_import_loads(invisible: str) -> None:
+    post = (
+        f"# T{invisible}\n\n## {invisible}\n\n{invisible}\n\n- {invisible}\n- ok{invisible}\n\n"
+        f"[{invisible}](https://a.example)\n\n![{invisible}](img/stage.png)\n"
+    )
+    result = import_markdown(post, base_dir=POSTS)
+    recap = _recap(result)  # the model takes every text the importer wrote
+    texts = _strings(yaml.safe_load(result.yaml_text))
+    assert all(usable(text) == text.strip() for text in texts if text)
+    assert [link.url for link in recap.all_items[0].links] == ["https://a.example"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8))
+def test_usable_text_is_what_the_model_takes(text: str) -> None:
+    kept = usable(text)
+    if kept is not None:
+        assert Event.model_validate({"name": kept}).name == kept
+    try:
+        model = Event.model_validate({"name": text}).name
+    except ValidationError:
+        return
+    assert kept == model  # text the model takes is left as the model keeps it
+
+
 def test_no_link_the_model_refuses_is_written_as_a_link() -> None:
     post = "# T\n\n## A\n\n- [a](ftp://f.example/x) [b](javascript:alert(1)) [c](https://ok.example) [d](www.e.f)\n"
     links = [link.url for link in _recap(import_markdown(post)).items[0].links]
@@ -672,6 +700,11 @@ _FRAGMENTS = [
     '<a href="ftp://x.y">x</a>',
     "(视频链接: [a](https://a.b) | [b](mailto:b@c.d))",
     "``a ` b``",
+    "\u200b",
+    "\xad",
+    "\x1b",
+    "\ufdd0",
+    "\u3164",
 ]
 _POSTS = st.lists(
     st.one_of(

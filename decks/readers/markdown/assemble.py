@@ -1,22 +1,92 @@
 """Turn the finished drafts into the content model's plain dicts, in its field order, with check comments.
 
 Pictures that are not local files, and extra pictures, go to the notes: a content file naming a missing
-picture would not load.
+picture would not load. Every text goes through the model's text rule: characters it refuses are removed, and a
+text that then shows nothing is left out (or, where the model needs one, becomes a placeholder).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from decks.model import Event
+from decks.model.typed import ValidationError
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft
 from decks.readers.markdown.emit import Comments
 from decks.readers.markdown.prose import columns
 
 ALT_PLACEHOLDER = "TODO: describe this picture"
+# What a text the model refuses becomes where the model needs one (the importer's own title placeholder);
+# elsewhere it is left out.
+_PLACEHOLDERS = {"title": "TODO: add a title", "name": "TODO: add a name", "alt": ALT_PLACEHOLDER}
+_NOT_TEXT = {"url", "path", "kind", "items", "schema_version", "start", "end", "date"}
+
+
+@functools.cache
+def _allowed(ch: str) -> bool:
+    """Whether the model lets `ch` stand in a text (asked of the model, so that this follows its rule)."""
+    try:
+        Event.model_validate({"name": "a" + ch})
+    except ValidationError:
+        return False
+    return True
+
+
+def usable(text: str) -> str | None:
+    """`text` without the characters the model refuses, as the model keeps it; None when that shows nothing."""
+    kept = "".join(ch for ch in text if _allowed(ch))
+    try:
+        return Event.model_validate({"name": kept}).name
+    except ValidationError:
+        return None
+
+
+def scrub(data: dict[str, Any], warn: Callable[[str], None]) -> None:
+    """Every text in `data` (and in its lists and mappings, but not its items) made usable, in place."""
+    for key in list(data):
+        if key in _NOT_TEXT:
+            continue
+        value = data[key]
+        if isinstance(value, str):
+            text = usable(value)
+            if text is None and key in _PLACEHOLDERS:
+                warn(f"the {key} shows nothing recap can use; wrote a placeholder")
+                data[key] = _PLACEHOLDERS[key]
+            elif text is None:
+                warn(f"the {key} shows nothing recap can use; left out")
+                del data[key]
+            else:
+                data[key] = text
+        elif isinstance(value, dict):
+            scrub(value, warn)
+        elif isinstance(value, list):
+            kept = []
+            for entry in value:
+                if isinstance(entry, dict):
+                    had_text = "text" in entry
+                    scrub(entry, warn)
+                    if had_text and "text" not in entry:  # a takeaway with nothing to show
+                        warn(f"a {key} entry shows nothing recap can use; left out")
+                    else:
+                        kept.append(entry)
+                elif isinstance(entry, str):
+                    text = usable(entry)
+                    if text is None:
+                        warn(f"a {key} entry shows nothing recap can use; left out")
+                    else:
+                        kept.append(text)
+                else:
+                    kept.append(entry)
+            if kept:
+                data[key] = kept
+            else:
+                del data[key]
+
 
 # A summary is "one line" on a slide; longer first paragraphs go to the notes. Counted in columns, a CJK
 # character being two.
@@ -34,6 +104,10 @@ class Assembler:
         self.base_dir = base_dir
         self.output_dir = output_dir
 
+    def scrub(self, recap: dict[str, Any], line: int) -> None:
+        """The recap's own texts (title, event, closing, links …) made usable; parts and items did their own."""
+        scrub(recap, lambda message: self.warn(line, message))
+
     def part_dict(self, part: PartDraft, comments: Comments) -> dict[str, Any]:
         data: dict[str, Any] = {"title": part.title}
         if part.intro:
@@ -43,6 +117,7 @@ class Assembler:
             what = "the text before the first day" if part is self.preamble else f"part '{part.title}'"
             self.warn(part.line, f"{what} has no items, so it is not on the slides; kept as a part with an intro")
             checks.append("no items in this part, so the slides skip it: add items or move its intro")
+        scrub(data, lambda message: self.warn(part.line, message))
         comments.parts[id(data)] = checks
         if part.items:
             data["items"] = [self.item_dict(item, comments) for item in part.items]
@@ -92,6 +167,7 @@ class Assembler:
         if len(data) - ("tags" in data) == 1:
             self.warn(item.line, f"heading '{item.title}' has nothing under it; kept as an item with just a title")
             item.checks.append("nothing was under this heading in the post")
+        scrub(data, lambda message: self.warn(item.line, message))
         comments.items[id(data)] = item.checks
         return data
 

@@ -608,6 +608,7 @@ class _Importer:
             recap["resources"] = [link_dict(link) for link in self.resources]
         if self.closing:
             recap["closing"] = "\n\n".join(self.closing)
+        assembler.scrub(recap, self.title_line)
         return recap, comments
 
     def _fallback_title(self) -> str:
