@@ -21,9 +21,15 @@ Text = Annotated[str, Constraints(strip=True, min_length=1)]
 """A non-empty line of text (surrounding white space is dropped)."""
 
 
-# The same rule for editors (decks/model/urls.py is the rule itself): http(s):// with a host, or mailto:, no white
-# space or backslash inside, any case.
-URL_PATTERN = r"^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s\\/?#]+[^\s\\]*|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
+# The same rule for editors (decks/model/urls.py is the rule itself): http(s)://host… or mailto:…, no white space
+# or backslash inside, at most 4096 characters. Brackets in the host part ([::1]) are read more strictly than
+# urllib reads them.
+_HTTP = (
+    r"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s\\\[\]]*@)*"
+    r"(?:[^/?#@:\s\\\[\]]+(?::[^/?#@\s\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s\\\[\]]*)"
+    r"(?:[/?#][^\s\\]*)?"
+)
+URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
 _URL_SCHEMA = {
     "pattern": URL_PATTERN,
     "maxLength": 4096,
