@@ -137,7 +137,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option("--theme", default=None, help="Also check the content against this theme's fonts and colours.")
-def check(content: Path | None, theme: str | None) -> None:
+@click.option(
+    "--allow-missing-glyphs", is_flag=True, help="Warn about characters no font has instead of failing (exit 1)."
+)
+def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
     from decks.readers.yamlpos import YamlProblems, decode, parse
@@ -147,7 +150,7 @@ def check(content: Path | None, theme: str | None) -> None:
         located = parse(decode(path.read_bytes(), str(path)), str(path))
     except (OSError, YamlProblems):
         located = None
-    report = check_all(recap, _theme(theme), path, located)
+    report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
     for line in report.warnings:
         click.echo(f"warning: {line}", err=True)
     if report.problems:

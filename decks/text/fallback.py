@@ -21,6 +21,7 @@ class FontStack:
     """Faces tried in order for each character; the first face is the primary one."""
 
     faces: tuple[Face, ...]
+    system: bool = True  # look for a character no face has among the machine's fonts
     _em: dict[str, float] = field(default_factory=dict, repr=False)
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
@@ -31,21 +32,28 @@ class FontStack:
         return self.faces[0]
 
     def face_for(self, ch: str) -> Face | None:
-        """The first face that has `ch`, or None when none does."""
+        """The first face that has `ch`, else an installed font that has it, or None when none does."""
         try:
             return self._face_of[ch]
         except KeyError:
             found = next((f for f in self.faces if f.has(ch)), None)
+            if found is None and self.system and ch not in IGNORABLE:
+                from decks.text.system import system_face
+
+                found = system_face(ch)
             self._face_of[ch] = found
             return found
 
+    def draws(self, ch: str) -> Face:
+        """The face that draws `ch`: the first that has it, else the primary face (which draws its .notdef box)."""
+        return self.face_for(ch) or self.primary
+
     def em(self, ch: str) -> float:
-        """The advance of `ch` in ems, in the face that draws it (a missing glyph counts as a full em)."""
+        """The advance of `ch` in ems as drawn: in its face, or the primary face's .notdef box when missing."""
         try:
             return self._em[ch]
         except KeyError:
-            face = self.face_for(ch)
-            value = face.advance(ch) if face else (0.0 if ch in IGNORABLE else 1.0)
+            value = 0.0 if ch in IGNORABLE else self.draws(ch).advance(ch)
             self._em[ch] = value
             return value
 
@@ -63,14 +71,16 @@ class FontStack:
         return {c for c in set(text) if not c.isspace() and c not in IGNORABLE and self.face_for(c) is None}
 
     def segments(self, text: str) -> list[tuple[Face, str]]:
-        """`text` cut into runs that one face draws; a missing character stays with the run before it."""
+        """`text` cut into runs that one face draws, zero-width characters dropped.
+
+        Each character is in the face `em` measured it in (a missing one in the primary face, as its .notdef
+        box), so the runs' widths add up to the measured width exactly.
+        """
         runs: list[tuple[Face, str]] = []
         for ch in text:
             if ch in IGNORABLE:
                 continue
-            face = self.face_for(ch)
-            if face is None or (ch == " " and runs):
-                face = runs[-1][0] if runs else self.primary
+            face = self.draws(ch)
             if runs and runs[-1][0] is face:
                 runs[-1] = (face, runs[-1][1] + ch)
             else:

@@ -39,6 +39,12 @@ class FontSpec(Model):
     system: str | None = Field(None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.")
     family: str | None = Field(None, description="The family name the deck names; defaults to the font's own.")
     optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
+    language: str | None = Field(
+        None, description="In fonts.languages: the language (BCP 47 prefix: ja, ko, zh-Hant) it is preferred for."
+    )
+    use: Literal["both", "slides", "sketch"] = Field(
+        "both", description="In fonts.languages: the output it serves (slides: the deck; sketch: the sketchnote)."
+    )
 
 
 class Fonts(Model):
@@ -50,8 +56,14 @@ class Fonts(Model):
     hand_bold: FontSpec = Field(description="Bold hand lettering for sketchnote titles.")
     cjk: FontSpec = Field(description="East Asian text.")
     cjk_bold: FontSpec | None = None
+    languages: list[FontSpec] = Field(
+        default_factory=list,
+        description="Fonts for a language (each with language:): tried first for text in that language, where "
+        "Han characters look different (Japanese kanji, Korean hanja), and after cjk for any other text.",
+    )
     fallbacks: list[FontSpec] = Field(default_factory=list, description="Tried after cjk, before symbol.")
     symbol: FontSpec = Field(description="Last resort for symbols and arrows.")
+    emoji: FontSpec | None = Field(None, description="Monochrome emoji, tried after symbol.")
 
 
 class SlideSizes(Model):

@@ -441,9 +441,9 @@ def test_a_character_no_font_has_is_reported_as_a_warning(tmp_path):
     from decks.renderers.pptx import PptxRenderer
     from decks.themes.loader import load_theme
 
-    recap = parse_content("title: T\nitems:\n  - title: launch 🛸\n".encode(), "c.yaml", tmp_path)
+    recap = parse_content("title: T\nitems:\n  - title: launch 🫨\n".encode(), "c.yaml", tmp_path)
     result = PptxRenderer().render(recap, load_theme("default"))
-    assert [w for w in result.warnings if "U+1F6F8" in w and w.startswith("items[0].title:")]
+    assert [w for w in result.warnings if "U+1FAE8" in w and w.startswith("items[0].title:")]
 
 
 def test_a_second_render_of_the_example_needs_no_pillow(tmp_path):

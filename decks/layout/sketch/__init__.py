@@ -13,13 +13,15 @@ from functools import cache
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.layout import icons
-from decks.layout.coverage import describe_char, first_missing
+from decks.layout.coverage import describe_char, first_missing, texts
 from decks.layout.sketch import modular, path, radial
 from decks.layout.sketch.cards import CardSpec, draw_card, item_spec
 from decks.layout.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.layout.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.layout.sketch.style import Style, labels
 from decks.model import Recap, Takeaway
+from decks.model.paths import dotted
+from decks.text.scripts import install_hint
 from decks.themes.model import Theme
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
@@ -77,9 +79,10 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
             (f"item '{item.title}'", text) for t in item.takeaways[:max_takeaways] for text in (t.text, *t.points)
         ]
     shown += [("key takeaways", text) for t in recap.key_takeaways for text in (t.text, *t.points)]
+    shown += [(dotted(where), text) for where, text in texts(recap)]  # the banner and footer too
     out += [
         f"{where}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as an empty box: "
-        "remove it, or add a font that has it to the theme's fallbacks"
+        + install_hint(ch)
         for where, ch in first_missing(shown, (style.hand, style.bold))
     ]
     return out
@@ -169,7 +172,7 @@ def build(
 
     @cache  # the error message asks again for the floor, which the search has usually tried
     def attempt(size: float) -> tuple[float, Style, object, tuple]:
-        style = Style.make(theme, size / body)
+        style = Style.make(theme, size / body, recap.language)
         chrome = plan_chrome(recap, style, page.w)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)

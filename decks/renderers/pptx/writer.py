@@ -81,7 +81,7 @@ class Writer:
     def __init__(self, recap: Recap, theme: Theme) -> None:
         self.recap, self.theme = recap, theme
         self.palette = theme.palette.model_dump()
-        stacks = stacks_for(theme)
+        stacks = stacks_for(theme, recap.language)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
         cjk = face_of(theme.fonts.cjk)
         self.ea = cjk.family if cjk else stacks.body.primary.family
