@@ -67,6 +67,15 @@ def language_matches(spec_language: str | None, language: str | None) -> bool:
     return bool(want) and (have == want or have.startswith(want + "-"))
 
 
+# A letter each East Asian language writes with, to find the face a stack draws that language in.
+_SAMPLE = {"ja": "あ", "ko": "한"}
+
+
+def east_asian_face(stack: FontStack, language: str | None) -> Face:
+    """The face `stack` draws East Asian text of `language` in (Chinese when the language is not one)."""
+    return stack.draws(_SAMPLE.get(normalise_language(language).split("-")[0], "字"))
+
+
 _CACHE: dict[tuple[int, str], tuple[Theme, Stacks]] = {}
 
 

@@ -2,8 +2,11 @@
 
 fontconfig answers which installed files have a character (`fc-list :charset=...`); on macOS and Windows,
 without fontconfig, the usual font folders are searched. Only fonts with TrueType outlines are used, as
-reportlab embeds nothing else. The answer for each character is kept in the cache folder, keyed by the
-font folders' modification times, so a later run asks fontconfig nothing until fonts are installed.
+reportlab embeds nothing else. A font with PostScript (CFF) outlines (.otf, Noto CJK's .ttc),
+which reportlab cannot embed, is used through a TrueType copy of the 256-character page that holds the
+character, converted with fontTools (cu2qu) and kept in the cache folder. The answer for each character is
+kept there too, keyed by the font folders' modification times, so a later run asks fontconfig nothing until
+fonts are installed.
 """
 
 from __future__ import annotations
@@ -61,18 +64,108 @@ def _remember(ch: str, path: str) -> None:
     cachedir.write("system-fonts", name, json.dumps(answers, sort_keys=True).encode())
 
 
-def _usable(path: str) -> bool:
-    """TrueType outlines only: a CFF font (.otf, Noto CJK's .ttc) cannot be embedded by reportlab."""
+def _outlines(path: str) -> str:
+    """ "glyf" for TrueType outlines, "CFF" for PostScript ones, "" for a file that is neither or broken."""
     try:
         check_font_file(Path(path))
-        if Path(path).suffix.lower() == ".ttc":
-            from fontTools.ttLib import TTFont
+    except FontFileError as err:
+        return "CFF" if "PostScript" in str(err) else ""
+    if Path(path).suffix.lower() != ".ttc":
+        return "glyf"
+    try:
+        from fontTools.ttLib import TTFont
 
-            with TTFont(path, lazy=True, fontNumber=0) as font:
-                return "glyf" in font
-    except (FontFileError, OSError, Exception):  # a broken font file is not the user's problem here
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return "glyf" if "glyf" in font else "CFF" if "CFF " in font else ""
+    except Exception:  # a broken font file is not the user's problem here
+        return ""
+
+
+def _usable(path: str) -> bool:
+    """TrueType outlines only: a CFF font (.otf, Noto CJK's .ttc) cannot be embedded by reportlab."""
+    return _outlines(path) == "glyf"
+
+
+def _has(path: str, ch: str) -> bool:
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return ord(ch) in font.getBestCmap()
+    except Exception:
         return False
-    return True
+
+
+def converted_page(path: str, ch: str) -> Path | None:
+    """A TrueType copy of the page of 256 characters around `ch` from a CFF font, made once and cached."""
+    src = Path(path)
+    stat = src.stat()
+    page = ord(ch) >> 8
+    name = cachedir.key(_CACHE_VERSION, str(src.resolve()), stat.st_size, stat.st_mtime_ns, page) + ".ttf"
+    target = cachedir.folder("converted") / name
+    if target.is_file():
+        return target
+    try:
+        data = cff_to_truetype(src, set(range(page << 8, (page + 1) << 8)))
+    except Exception:  # a font fontTools cannot convert: treat it as one without the character
+        return None
+    cachedir.write("converted", name, data)
+    return target if target.is_file() else None
+
+
+def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
+    """The characters `unicodes` of a CFF font (its first face) as a TrueType font (quadratic outlines)."""
+    import io
+
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(str(src), fontNumber=0, recalcTimestamp=False)
+    opts = subset.Options()
+    opts.layout_features = []
+    opts.hinting = False
+    opts.notdef_outline = True
+    opts.name_IDs = ["*"]
+    opts.drop_tables += ["VORG", "vhea", "vmtx", "GSUB", "GPOS", "GDEF", "BASE", "DSIG"]
+    subsetter = subset.Subsetter(opts)
+    subsetter.populate(unicodes=unicodes & set(font.getBestCmap()))
+    subsetter.subset(font)
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        # CFF contours run counter-clockwise, TrueType ones clockwise; 1 unit of error is invisible.
+        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf
+    del font["CFF "]
+    hmtx = font["hmtx"]
+    for name in order:  # a TrueType left side bearing is the glyph's xMin
+        glyph = glyf.glyphs[name]
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs"):
+        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
+    maxp.maxStackElements = maxp.maxSizeOfInstructions = maxp.maxComponentElements = 0
+    maxp.maxComponentDepth = 0
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    post.glyphOrder = order
+    font["head"].glyphDataFormat = 0
+    font.sfntVersion = "\x00\x01\x00\x00"
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _fc_candidates(ch: str) -> list[str] | None:
@@ -116,17 +209,24 @@ def system_face(ch: str) -> Face | None:
         return None
     key = f"{ord(ch):X}"
     answers = _answers()
-    if key in answers:
+    if key in answers and (not answers[key] or Path(answers[key]).is_file()):
         path = answers[key]
-        return load_face(Path(path)) if path and Path(path).is_file() else None
+        return load_face(Path(path)) if path else None
     candidates = _fc_candidates(ch)
     if candidates is None:
         candidates = _folder_candidates(ch)
-    usable = sorted((p for p in candidates if _usable(p)), key=_rank)
+    kinds = {p: _outlines(p) for p in candidates}
     chosen = ""
-    for path in usable:
+    for path in sorted((p for p in candidates if kinds[p] == "glyf"), key=_rank):
         if load_face(Path(path)).has(ch):  # fontconfig's charset may differ from the best cmap
             chosen = path
             break
+    if not chosen:  # only CFF fonts have it: convert the page it is on
+        for path in sorted((p for p in candidates if kinds[p] == "CFF"), key=_rank):
+            if _has(path, ch):
+                converted = converted_page(path, ch)
+                if converted is not None and load_face(converted).has(ch):
+                    chosen = str(converted)
+                    break
     _remember(ch, chosen)
     return load_face(Path(chosen)) if chosen else None

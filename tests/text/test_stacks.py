@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decks.text.stacks import language_matches, normalise_language, stacks_for
+from decks.text.stacks import east_asian_face, language_matches, normalise_language, stacks_for
 from decks.themes.loader import load_theme
 
 
@@ -57,3 +57,10 @@ def test_traditional_chinese_is_recognised_by_script_or_region() -> None:
     assert language_matches("zh-Hant", "zh-HK") and not language_matches("zh-Hant", "zh-CN")
     assert language_matches("ja", "ja-JP") and not language_matches("ja", "jam")
     assert not language_matches(None, "ja")
+
+
+def test_the_east_asian_face_of_a_language_is_the_one_its_text_is_drawn_in() -> None:
+    theme = load_theme("default")
+    assert east_asian_face(stacks_for(theme, "ja").body, "ja").family == "Recap Klee"
+    assert east_asian_face(stacks_for(theme, "ko").body, "ko").family == "Recap Gothic KR"
+    assert east_asian_face(stacks_for(theme, "en").body, "en").family == "Recap Kai"

@@ -51,7 +51,7 @@ from decks.renderers.pptx.template import (
     template_path,
 )
 from decks.text.fallback import FontStack
-from decks.text.stacks import face_of, stacks_for
+from decks.text.stacks import east_asian_face, stacks_for
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")
@@ -83,8 +83,7 @@ class Writer:
         self.palette = theme.palette.model_dump()
         stacks = stacks_for(theme, recap.language)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
-        cjk = face_of(theme.fonts.cjk)
-        self.ea = cjk.family if cjk else stacks.body.primary.family
+        self.ea = east_asian_face(stacks.body, recap.language).family  # Klee for Japanese, Gothic KR for Korean
         self.lang = recap.language
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
@@ -328,7 +327,8 @@ class Writer:
                         size=para.size,
                         color=color,
                         latin=family,
-                        ea=self.ea,
+                        # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
+                        ea=self.ea if family == stack.primary.family else family,
                         cs=stack.primary.family,
                         lang=self.lang,
                         bold=para.font == "heading",
