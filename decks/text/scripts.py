@@ -47,7 +47,9 @@ _FONTS = {
     "Japanese": ("fonts-noto-cjk", "Noto Sans CJK JP"),
     "Korean": ("fonts-noto-cjk", "Noto Sans CJK KR"),
     "Thai": ("fonts-thai-tlwg", "Loma"),
-    "Emoji": ("fonts-symbola", "Symbola"),
+    # The bundled emoji face is Symbola's (to Unicode 10); a newer emoji needs Noto Emoji, whose TrueType
+    # (monochrome) cut comes from Google Fonts rather than a Debian package.
+    "Emoji": ("", "Noto Emoji"),
     "Greek": ("fonts-dejavu-core", "DejaVu Sans"),
     "Cyrillic": ("fonts-dejavu-core", "DejaVu Sans"),
     "Armenian": ("fonts-dejavu-core", "DejaVu Sans"),
@@ -90,8 +92,14 @@ def install_hint(ch: str) -> str:
     """What to do about a character no font of a theme has: a package to install and the theme line to add."""
     script = script_of(ch)
     package, family = _FONTS.get(script, ("", ""))
-    if not package and script:
+    if not package and script and script != "Emoji":
         package, family = "fonts-noto-core", f"Noto Sans {script}"
+    if script == "Emoji":
+        return (
+            "the bundled emoji (Symbola) stop at Unicode 10: install a monochrome emoji font with TrueType "
+            f"outlines (e.g. {family}, from Google Fonts) and add it to the theme's fonts.fallbacks, e.g. "
+            f"'- {{ system: {family} }}', or remove the emoji"
+        )
     if package:
         return (
             f"install a font with {script} (Debian: apt-get install {package}; macOS and Windows have one) and "
