@@ -14,6 +14,7 @@ from decks.model import Recap
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.readers.yamlpos import Located
+from decks.text.scripts import install_hint
 from decks.themes.model import Theme
 
 
@@ -23,8 +24,14 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_all(recap: Recap, theme: Theme, path: Path, located: Located | None = None) -> Report:
-    """Glyph coverage and colour contrast for `recap` in `theme`; `located` places glyph problems in the file."""
+def check_all(
+    recap: Recap, theme: Theme, path: Path, located: Located | None = None, allow_missing_glyphs: bool = False
+) -> Report:
+    """Glyph coverage and colour contrast for `recap` in `theme`; `located` places glyph problems in the file.
+
+    A character no font has is a problem (it would be an empty box in every output), or only a warning with
+    `allow_missing_glyphs`.
+    """
     report = Report()
     theme_file = theme.folder / "theme.yaml" if theme.folder else theme.name
     for where, ch in missing_glyphs(recap, theme):
@@ -32,12 +39,15 @@ def check_all(recap: Recap, theme: Theme, path: Path, located: Located | None = 
         problem = Problem(
             str(path),
             f"no font of theme '{theme.name}' ({theme_file}) has {describe_char(ch)}, so it would show as a box",
-            "install a font that has it and add it to the theme's fonts.fallbacks",
+            install_hint(ch),
             dotted(where),
             line,
             col,
         )
-        report.warnings.append(str(problem))
+        if allow_missing_glyphs:
+            report.warnings.append(str(problem))
+        else:
+            report.problems.append(problem)
     try:
         from decks.themes.contrast import contrast_problems
     except ImportError:  # contrast checks arrive with the themes work

@@ -6,9 +6,10 @@ Run by hand when the fonts should change, never at run time:
     python tools/build_fonts.py            # writes assets/fonts/
     python tools/build_fonts.py --out DIR  # writes elsewhere (to compare two runs, say)
 
-It needs the Debian packages fonts-lato, fonts-comic-neue, fonts-lxgw-wenkai and fonts-dejavu-core, and the
-Python packages fonttools and reportlab. The output is the same bytes on every run for the same inputs; set
-SOURCE_DATE_EPOCH to change the timestamp written into the fonts that are rebuilt.
+It needs the Debian packages fonts-lato, fonts-comic-neue, fonts-lxgw-wenkai, fonts-klee, fonts-nanum,
+fonts-nanum-extra, fonts-symbola and fonts-dejavu-core, and the Python packages fonttools and reportlab.
+The output is the same bytes on every run for the same inputs; set SOURCE_DATE_EPOCH to change the
+timestamp written into the fonts that are rebuilt.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ LATO_DIR = Path("/usr/share/fonts/truetype/lato")
 COMIC_DIR = Path("/usr/share/fonts/opentype/comic-neue")
 WENKAI_DIR = Path("/usr/share/fonts/truetype/lxgw-wenkai")
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+KLEE_DIR = Path("/usr/share/fonts/truetype/klee")
+NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
+SYMBOLA = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
 DOC_DIR = Path("/usr/share/doc")
 
 # 2024-01-01T00:00:00Z unless the caller pins another time.
@@ -45,12 +49,12 @@ DEFAULT_EPOCH = 1_704_067_200
 CU2QU_MAX_ERR = 1.0
 
 # All bundled font files together must stay below this many bytes (decimal MB).
-SIZE_BUDGET = 9_000_000
+SIZE_BUDGET = 40_000_000
 
 # With every GB2312 hanzi in both weights the fonts come to about 9.13 MB, over the budget, so the bold
 # face keeps only the 3,755 level-1 hanzi (plus whatever the content files and EXTRA_TEXT use). Set this
 # to "all" to give the bold face all 6,763.
-BOLD_HANZI = "level1"
+BOLD_HANZI = "all"
 
 # Characters both Recap Kai faces must have even when not in the GB2312 level they cover: words the
 # bundled example content and the tests rely on.
@@ -58,8 +62,14 @@ EXTRA_TEXT = "峰会张量流宣布贴纸鹜你好世界"
 REQUIRED_TEXT = EXTRA_TEXT + "，。：；！？（）《》“”、…—·"
 
 # "LXGW" and "霞鹜" are Reserved Font Names of LXGW WenKai; "WenKai" goes too so no one mistakes the
-# subset for the original.
-RESERVED = ("LXGW", "霞鹜", "WenKai", "文楷")
+# subset for the original. Nanum's are "Nanum", "NanumGothic", "NanumPen" and their "Naver" forms. Klee
+# One and Symbola declare none, but their subsets are renamed as well, so that a subset is never taken for
+# the whole font on a machine that has both ("Recap Klee", "Recap Emoji").
+RESERVED = ("LXGW", "霞鹜", "WenKai", "文楷", "Nanum", "나눔", "Naver", "Klee One", "Symbola")
+# Words a Korean and a Japanese text need beyond their syllables and kanji (punctuation, kana) are in BLOCKS.
+REQUIRED_JA = "気続鉄駅発開対機動実話懇親会新能ぁァー々「」、。："
+REQUIRED_KO = "가각힣한국어발표자료감사합니다"
+REQUIRED_EMOJI = "\U0001f389\U0001f680\u2764\U0001f600\U0001f1ef\U0001f1f5"
 # The name records that make up the font's name as shown to users; none of them may hold a reserved name.
 NAMING_IDS = (1, 2, 3, 4, 5, 6, 16, 17, 18, 20, 21, 22, 25)
 # The subset keeps only these tables: no hinting (the source has none anyway), no layout, no vertical
@@ -115,13 +125,83 @@ def content_chars() -> set[int]:
     return found
 
 
+def big5_level1_hanzi() -> set[int]:
+    """The 5,401 common hanzi of Big5 (lead bytes 0xA4-0xC6): what Traditional Chinese text uses most."""
+    found: set[int] = set()
+    for lead in range(0xA4, 0xC7):
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            try:
+                cp = ord(bytes((lead, trail)).decode("big5"))
+            except UnicodeDecodeError:
+                continue
+            if is_hanzi(cp):
+                found.add(cp)
+    return found
+
+
+def jis_x_0208() -> set[int]:
+    """Every character of JIS X 0208 (symbols, kana, level 1 and level 2 kanji), decoded from EUC-JP."""
+    found: set[int] = set()
+    for lead in range(0xA1, 0xF5):
+        for trail in range(0xA1, 0xFF):
+            try:
+                found.add(ord(bytes((lead, trail)).decode("euc_jp")))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+HANGUL = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x3130, 0x318F),  # Hangul Compatibility Jamo
+    (0xAC00, 0xD7A3),  # all 11,172 Hangul syllables
+)
+
+EMOJI = (
+    (0x2190, 0x21FF),  # Arrows
+    (0x2300, 0x23FF),  # Miscellaneous Technical (⌚ ⏰ …)
+    (0x2460, 0x24FF),  # Enclosed Alphanumerics
+    (0x25A0, 0x27BF),  # Geometric Shapes, Miscellaneous Symbols, Dingbats
+    (0x2900, 0x297F),  # Supplemental Arrows-B
+    (0x2B00, 0x2BFF),  # Miscellaneous Symbols and Arrows (⭐ ⬆ …)
+    (0x3030, 0x3030),
+    (0x303D, 0x303D),
+    (0x3297, 0x3299),
+    (0x1F000, 0x1FAFF),  # Mahjong to Symbols and Pictographs Extended-A, regional indicators included
+)
+
+
+def ranges(spans: tuple[tuple[int, int], ...]) -> set[int]:
+    return {cp for lo, hi in spans for cp in range(lo, hi + 1)}
+
+
+# Greek and Cyrillic letters are in GB2312 and JIS X 0208, drawn there as CJK-width letters; Greek or Russian
+# text looks better in a Western face (the symbol face, DejaVu Sans), so the CJK subsets leave them out.
+WESTERN = ((0x0370, 0x03FF), (0x0400, 0x04FF))
+
+
 def kai_unicodes(all_hanzi: bool) -> set[int]:
+    """GB2312 (all of it, or its symbols and level-1 hanzi), Big5 level 1 for Regular, the common blocks."""
     gb = gb2312_chars()
     if not all_hanzi:
         level1 = gb2312_chars(0xB0, 0xD7)
         gb = {cp for cp in gb if not is_hanzi(cp)} | level1
-    blocks = {cp for lo, hi in BLOCKS for cp in range(lo, hi + 1)}
-    return gb | blocks | content_chars() | {ord(ch) for ch in EXTRA_TEXT}
+    else:
+        gb |= big5_level1_hanzi()
+    return gb | ranges(BLOCKS) | content_chars() | {ord(ch) for ch in EXTRA_TEXT}
+
+
+def klee_unicodes() -> set[int]:
+    return jis_x_0208() | ranges(BLOCKS) | content_chars() | {ord(ch) for ch in REQUIRED_JA}
+
+
+def hangul_unicodes() -> set[int]:
+    # Hanja are left to the Kai face: Korean text rarely has them, and they would double the file.
+    return ranges(HANGUL) | ranges(BLOCKS) | content_chars()
+
+
+def emoji_unicodes() -> set[int]:
+    return ranges(EMOJI)
 
 
 # --- building -------------------------------------------------------------------------------------------
@@ -183,25 +263,27 @@ def otf_to_ttf(src: Path, dst: Path) -> None:
     font.save(dst)
 
 
-def rename_kai(font: TTFont, style: str) -> None:
-    """Give the subset its own name: LXGW WenKai's Reserved Font Names may not name a Modified Version."""
+def rename(font: TTFont, family: str, style: str) -> None:
+    """Give the subset its own name: a Reserved Font Name may not name a Modified Version."""
     name = font["name"]
-    version = name.getDebugName(5) or "Version 1.000"
+    version = (name.getDebugName(5) or "Version 1.000").split(";")[0]
+    ps = family.replace(" ", "")
     name.names = [rec for rec in name.names if rec.nameID not in NAMING_IDS]
     records = {
-        1: "Recap Kai",
+        1: family,
         2: style,
-        3: f"Recap Kai {style}:{version}",
-        4: f"Recap Kai {style}",
+        3: f"{family} {style}:{version}",
+        4: f"{family} {style}",
         5: f"{version}; subset for recap",
-        6: f"RecapKai-{style}",
+        6: f"{ps}-{style}",
     }
     for name_id, text in records.items():
         name.setName(text, name_id, 3, 1, 0x409)
     name.names.sort(key=lambda rec: (rec.platformID, rec.platEncID, rec.langID, rec.nameID))
 
 
-def subset_kai(src: Path, dst: Path, style: str, all_hanzi: bool) -> None:
+def subset_font(src: Path, dst: Path, family: str, style: str, unicodes: set[int]) -> None:
+    """A renamed subset of `src` with only `unicodes`, no hinting, layout or vertical metrics."""
     font = TTFont(src, recalcTimestamp=False)
     opts = subset.Options()
     opts.hinting = False
@@ -216,9 +298,9 @@ def subset_kai(src: Path, dst: Path, style: str, all_hanzi: bool) -> None:
     opts.recalc_timestamp = False
     opts.canonical_order = True
     subsetter = subset.Subsetter(opts)
-    subsetter.populate(unicodes=kai_unicodes(all_hanzi))
+    subsetter.populate(unicodes=unicodes - ranges(WESTERN))
     subsetter.subset(font)
-    rename_kai(font, style)
+    rename(font, family, style)
     set_times(font)
     font.save(dst)
 
@@ -370,6 +452,58 @@ def write_licences(out: Path) -> None:
         ),
         encoding="utf-8",
     )
+    klee = KLEE_DIR / "KleeOne-Regular.ttf"
+    (out / "OFL-Klee.txt").write_text(
+        licence_file(
+            "Recap Klee (a renamed subset of Klee One): RecapKlee-Regular.ttf",
+            "Recap Klee is a renamed subset of Klee One Regular by Fontworks Inc., from the Debian package "
+            f"fonts-klee {package_version('fonts-klee')} (upstream project Klee, "
+            "https://github.com/fontworks-fonts/Klee). recap's tools/build_fonts.py kept only the characters "
+            "Japanese text needs (all of JIS X 0208: kana, symbols and the level 1 and 2 kanji; ASCII, "
+            "Latin-1, punctuation and full-width forms), dropped the layout, hinting and vertical-metrics "
+            'tables, and renamed the family to "Recap Klee", so that it is not taken for the whole font. '
+            "It is a Modified Version under the licence below, not endorsed by the authors of Klee One.",
+            "fonts-klee",
+            [name_record(klee, 0)],
+        ),
+        encoding="utf-8",
+    )
+    pen = NANUM_DIR / "NanumPen.ttf"
+    (out / "OFL-Nanum.txt").write_text(
+        licence_file(
+            "Recap Pen and Recap Gothic KR (renamed subsets of Nanum Pen Script and NanumGothic): "
+            "RecapPen-Regular.ttf, RecapGothicKR-Regular.ttf",
+            "Recap Pen is a renamed subset of Nanum Pen Script (NanumPen.ttf, from the Debian package "
+            f"fonts-nanum-extra {package_version('fonts-nanum-extra')}) and Recap Gothic KR one of NanumGothic "
+            f"(NanumGothic.ttf, from the Debian package fonts-nanum {package_version('fonts-nanum')}), both by "
+            "NAVER Corporation, designed by Sandoll Communications (upstream http://hangeul.naver.com/). "
+            "recap's tools/build_fonts.py kept only the characters Korean text needs (all 11,172 Hangul "
+            "syllables, the Hangul jamo, ASCII, Latin-1, punctuation and full-width forms), dropped the "
+            "layout and hinting tables, and renamed the families, because Nanum, NanumGothic, NanumPen and "
+            "their Naver forms are Reserved Font Names. They are Modified Versions under the licence below, "
+            "not endorsed by NAVER.",
+            "fonts-nanum-extra",
+            [name_record(pen, 0), name_record(NANUM_DIR / "NanumGothic.ttf", 0)],
+        ),
+        encoding="utf-8",
+    )
+    symbola = (DOC_DIR / "fonts-symbola" / "copyright").read_text(encoding="utf-8")
+    (out / "LICENSE-Symbola.txt").write_text(
+        "Recap Emoji (a renamed subset of Symbola): RecapEmoji-Regular.ttf\n"
+        "=================================================================\n\n"
+        + wrap(
+            "Recap Emoji is a renamed subset of Symbola 2.60 by George Douros, from the Debian package "
+            f"fonts-symbola {package_version('fonts-symbola')}: only the emoji, dingbats, arrows and other "
+            "pictographs (Unicode 9.0 coverage), without hinting or layout tables, renamed so that it is not "
+            "taken for the whole font. Symbola's licence allows this: the fonts 'are free for any use; they "
+            "may be opened, edited, modified, regenerated, packaged and redistributed'."
+        )
+        + f"\n\nCopyright notice in the font file (name ID 0):\n\n{wrap(name_record(SYMBOLA, 0), '    ')}"
+        + "\n\nThe Debian copyright file, /usr/share/doc/fonts-symbola/copyright, verbatim:\n\n"
+        + symbola.rstrip()
+        + "\n",
+        encoding="utf-8",
+    )
     dejavu = DEJAVU_DIR / "DejaVuSans.ttf"
     arev = name_record(dejavu, 13)
     arev = arev[arev.index("Arev Fonts Copyright") :].strip()
@@ -412,7 +546,7 @@ def check_font(path: Path, required: str = "") -> None:
         raise SystemExit(f"{path.name}: missing {''.join(missing)}")
 
 
-def check_kai_names(path: Path) -> None:
+def check_names(path: Path) -> None:
     for rec in TTFont(path, lazy=True)["name"].names:
         text = rec.toUnicode()
         if rec.nameID in NAMING_IDS and any(word.lower() in text.lower() for word in RESERVED):
@@ -449,9 +583,9 @@ def write_readme(out: Path, rows: list[Built]) -> int:
         total += size
         lines.append(f"| `{row.file}` | {family} | {row.licence} | {row.source} | {coverage} | {human_size(size)} |")
     bold = (
-        "Bold has all of GB2312 as well."
+        "Bold has the same characters."
         if BOLD_HANZI == "all"
-        else "Bold has only the 3,755 level-1 hanzi (0xB0A1-0xD7F9), to keep all the fonts under 9 MB."
+        else "Bold has only the 3,755 level-1 hanzi (0xB0A1-0xD7F9), to keep the bundled fonts small."
     )
     notes = [
         'Lato and DejaVu Sans are copied unmodified. Lato\'s Reserved Font Name is "Lato"; the DejaVu '
@@ -460,11 +594,25 @@ def write_readme(out: Path, rows: list[Built]) -> int:
         "reportlab reads only TrueType outlines. Comic Neue declares no Reserved Font Name, so its name is "
         "kept.",
         'Recap Kai is a renamed subset of LXGW WenKai ("LXGW" and "霞鹜" are its Reserved Font Names). '
-        f"Regular has all of GB2312 (all 6,763 hanzi); {bold} Both also have ASCII, Latin-1, General "
+        "Regular has all of GB2312 (all 6,763 hanzi) and the 5,401 hanzi of Big5 level 1 (Traditional "
+        f"Chinese, in LXGW WenKai's mainland glyph forms); {bold} Both also have ASCII, Latin-1, General "
         "Punctuation, arrows, CJK Symbols and Punctuation, kana, Halfwidth and Fullwidth Forms, and every "
-        "character of `content/*.yaml`. Hinting, layout (GSUB) and vertical metrics are dropped. The "
+        "character of `content/*.yaml`, except Greek and Cyrillic letters, which are left out of every CJK subset so "
+        "that Greek and Russian text is drawn in DejaVu Sans rather than in CJK-width letters. Hinting, layout "
+        "(GSUB) and vertical metrics are dropped. The "
         "copyright record (name ID 0) still names LXGW: it is the copyright notice the licence says to keep, "
         "not the font's name.",
+        "Recap Klee is a renamed subset of Klee One (Japanese, pen-written): all of JIS X 0208 (kana, the "
+        "2,965 level-1 and 3,390 level-2 kanji, less 牙 U+7259, which Klee One lacks and Recap Kai draws), the "
+        "common blocks and `content/*.yaml`. Japanese text is "
+        "drawn in it on slides and sketchnotes; bold text uses the same face (no bold cut is bundled).",
+        "Recap Pen (Nanum Pen Script, hand-written, for the sketchnote) and Recap Gothic KR (NanumGothic, for "
+        "slides) are renamed subsets with all 11,172 Hangul syllables and the jamo; hanja come from Recap Kai. "
+        "Nanum's Reserved Font Names (Nanum, NanumGothic, NanumPen, Naver …) are why they are renamed.",
+        "Recap Emoji is a renamed subset of Symbola (monochrome, Unicode 9.0 emoji, dingbats and arrows): "
+        "emoji are drawn from it in the PDF, PNG and SVG. Emoji added to Unicode after 2016 are not in it; "
+        "recap then looks for an installed font and otherwise names the character as missing. ZWJ sequences "
+        "are drawn as their parts and flags as their two regional-indicator letters (no ligatures).",
         FONT_AWESOME_NOTE,
     ]
     lines += ["", f"Total: {human_size(total)} ({total:,} bytes).", "", "Notes:", ""]
@@ -483,12 +631,26 @@ def main() -> None:
     for style in ("Regular", "Bold"):
         shutil.copyfile(LATO_DIR / f"Lato-{style}.ttf", out / f"Lato-{style}.ttf")
         otf_to_ttf(COMIC_DIR / f"ComicNeue-{style}.otf", out / f"ComicNeue-{style}.ttf")
-        subset_kai(
+        all_hanzi = style == "Regular" or BOLD_HANZI == "all"
+        subset_font(
             WENKAI_DIR / f"LXGWWenKai-{style}.ttf",
             out / f"RecapKai-{style}.ttf",
+            "Recap Kai",
             style,
-            all_hanzi=style == "Regular" or BOLD_HANZI == "all",
+            kai_unicodes(all_hanzi),
         )
+    subset_font(
+        KLEE_DIR / "KleeOne-Regular.ttf", out / "RecapKlee-Regular.ttf", "Recap Klee", "Regular", klee_unicodes()
+    )
+    subset_font(NANUM_DIR / "NanumPen.ttf", out / "RecapPen-Regular.ttf", "Recap Pen", "Regular", hangul_unicodes())
+    subset_font(
+        NANUM_DIR / "NanumGothic.ttf",
+        out / "RecapGothicKR-Regular.ttf",
+        "Recap Gothic KR",
+        "Regular",
+        hangul_unicodes(),
+    )
+    subset_font(SYMBOLA, out / "RecapEmoji-Regular.ttf", "Recap Emoji", "Regular", emoji_unicodes())
     shutil.copyfile(DEJAVU_DIR / "DejaVuSans.ttf", out / "DejaVuSans.ttf")
     write_licences(out)
 
@@ -512,13 +674,32 @@ def main() -> None:
             "RecapKai-Regular.ttf",
             f"{ofl} ([OFL-LXGWWenKai.txt](OFL-LXGWWenKai.txt))",
             "fonts-lxgw-wenkai; LXGW WenKai",
-            "all GB2312",
+            "all GB2312 + Big5 level 1",
         ),
         Built(
             "RecapKai-Bold.ttf",
             f"{ofl} ([OFL-LXGWWenKai.txt](OFL-LXGWWenKai.txt))",
             "fonts-lxgw-wenkai; LXGW WenKai",
-            "all GB2312" if BOLD_HANZI == "all" else "GB2312 symbols + level-1 hanzi",
+            "all GB2312 + Big5 level 1" if BOLD_HANZI == "all" else "GB2312 symbols + level-1 hanzi",
+        ),
+        Built("RecapKlee-Regular.ttf", f"{ofl} ([OFL-Klee.txt](OFL-Klee.txt))", "fonts-klee; Klee One", "JIS X 0208"),
+        Built(
+            "RecapPen-Regular.ttf",
+            f"{ofl} ([OFL-Nanum.txt](OFL-Nanum.txt))",
+            "fonts-nanum-extra; Nanum Pen Script",
+            "all 11,172 Hangul syllables",
+        ),
+        Built(
+            "RecapGothicKR-Regular.ttf",
+            f"{ofl} ([OFL-Nanum.txt](OFL-Nanum.txt))",
+            "fonts-nanum; NanumGothic",
+            "all 11,172 Hangul syllables",
+        ),
+        Built(
+            "RecapEmoji-Regular.ttf",
+            "free for any use ([LICENSE-Symbola.txt](LICENSE-Symbola.txt))",
+            "fonts-symbola; Symbola",
+            "emoji and pictographs",
         ),
         Built(
             "DejaVuSans.ttf",
@@ -528,11 +709,18 @@ def main() -> None:
         ),
     ]
 
+    required = {
+        "RecapKai-Regular.ttf": REQUIRED_TEXT,
+        "RecapKai-Bold.ttf": REQUIRED_TEXT,
+        "RecapKlee-Regular.ttf": REQUIRED_JA,
+        "RecapPen-Regular.ttf": REQUIRED_KO,
+        "RecapGothicKR-Regular.ttf": REQUIRED_KO,
+        "RecapEmoji-Regular.ttf": REQUIRED_EMOJI,
+    }
     for row in rows:
-        required = REQUIRED_TEXT if row.file.startswith("RecapKai") else ""
-        check_font(out / row.file, required)
-        if row.file.startswith("RecapKai"):
-            check_kai_names(out / row.file)
+        check_font(out / row.file, required.get(row.file, ""))
+        if row.file.startswith("Recap"):
+            check_names(out / row.file)
     total = write_readme(out, rows)
     if total > SIZE_BUDGET:
         raise SystemExit(f"fonts total {total:,} bytes, over the budget of {SIZE_BUDGET:,}")

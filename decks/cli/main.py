@@ -209,7 +209,10 @@ def cli(quiet: bool, verbose: bool) -> None:
     shell_complete=complete_theme,
     help="Also check the content against this theme's fonts and colours.",
 )
-def check(content: Path | None, theme: str | None) -> None:
+@click.option(
+    "--allow-missing-glyphs", is_flag=True, help="Warn about characters no font has instead of failing (exit 1)."
+)
+def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.checks import check_all
     from decks.readers.yamlpos import YamlProblems, decode, parse
@@ -220,7 +223,7 @@ def check(content: Path | None, theme: str | None) -> None:
         located = parse(decode(read_bounded(path, "content"), str(path)), str(path))
     except (ReadRefused, YamlProblems):
         located = None
-    report = check_all(recap, _theme(theme), path, located)
+    report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
     console.warnings(report.warnings)
     if report.problems:
         raise RecapError(report.problems, ExitCode.CONTENT)

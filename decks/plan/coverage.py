@@ -65,7 +65,7 @@ def missing_glyphs(recap: Recap, theme: Theme) -> list[tuple[Path_, str]]:
     """(field path, character) for each character that no font of the theme has, at its first place."""
     from decks.text.stacks import stacks_for
 
-    stacks = stacks_for(theme)
+    stacks = stacks_for(theme, recap.language)
     return first_missing(list(texts(recap)), (stacks.body, stacks.hand))
 
 

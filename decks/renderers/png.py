@@ -31,7 +31,8 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
         if isinstance(prim, TextRun):
             key = (prim.font, round(prim.size * s, 2))
             if key not in fonts:
-                fonts[key] = ImageFont.truetype(str(prim.font), key[1])
+                # Runs come shaped and in drawing order from the text engine: draw them as they are.
+                fonts[key] = ImageFont.truetype(str(prim.font), key[1], layout_engine=ImageFont.Layout.BASIC)
             draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
         elif isinstance(prim, Path):
             if len(prim.points) < 2:

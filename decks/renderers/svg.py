@@ -129,7 +129,8 @@ def paint(sketch: Sketch) -> bytes:
         elif isinstance(prim, TextRun):
             out.append(
                 f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(families[prim.font])}" '
-                f'font-size="{_n(prim.size)}" fill="{prim.color}" xml:space="preserve">{esc(prim.text)}</text>'
+                f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
+                f'xml:space="preserve">{esc(prim.text)}</text>'
             )
         elif isinstance(prim, Link):
             r = prim.rect

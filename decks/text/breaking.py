@@ -4,7 +4,12 @@ Text is cut into unbreakable atoms. Latin words break at spaces and after hyphen
 ideograph or kana is an atom of its own; closing punctuation (，。：；！？」） …) is glued to the atom
 before it, so no line starts with it, and opening punctuation (「（《“ …) to the atom after it, so no
 line ends with it.
-An atom wider than the line (a long URL) is broken inside, preferably after / . - _ ? & = #.
+Combining marks, variation selectors and the parts of an emoji ZWJ sequence or a flag stay with the
+character they belong to. An atom wider than the line (a long URL) is broken inside, preferably after
+/ . - _ ? & = #.
+
+A paragraph of more than one line never ends with a line of a single ideograph or kana: the line before
+gives it one more character, as a CJK typesetter would.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from functools import cache, lru_cache
 NO_START = frozenset(
     "，。、．：；！？）」』】〕〗〙〛》〉”’…‥・ー々〻ゝゞヽヾ"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
-    "﹐﹑﹒﹔﹕﹖﹗｡､）］｝〞"
+    "﹐﹑﹒﹔﹕﹖﹗｡､）］｝〞ｧｨｩｪｫｬｭｮｯｰ"
     ",.;:!?)]}%'\"»›°‰℃"
 )
 # No line may end with these (opening brackets and quotes, currency signs).
@@ -27,10 +32,31 @@ _URL_BREAK_AFTER = frozenset("/.-_?&=#:,;~+")
 _BREAK_AFTER = frozenset("-\u2010\u2013\u2014/")  # in ordinary text: hyphens, dashes, a slash
 
 
+_ZWJ = "\u200d"
+
+
 @cache
 def is_wide(ch: str) -> bool:
-    """Whether `ch` is an East Asian wide character, around which lines may break."""
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+    """Whether `ch` is an East Asian wide character, around which lines may break.
+
+    Hangul is wide but is not: Korean puts spaces between words and breaks lines there, as Latin does.
+    """
+    return unicodedata.east_asian_width(ch) in ("W", "F") and not _joins_previous(ch) and not _is_hangul(ch)
+
+
+def _is_hangul(ch: str) -> bool:
+    cp = ord(ch)
+    return 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F or 0xA960 <= cp <= 0xA97F
+
+
+@cache
+def _joins_previous(ch: str) -> bool:
+    """Marks that belong to the character before them: combining marks, variation selectors, joiners."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch == _ZWJ or "\ufe00" <= ch <= "\ufe0f"
+
+
+def _is_regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 @lru_cache(maxsize=16384)  # fitting breaks the same paragraph at many sizes; its atoms do not change
@@ -38,18 +64,27 @@ def atoms(text: str) -> tuple[str, ...]:
     """`text` cut into the smallest pieces between which a line may break (a space ends its atom)."""
     out: list[str] = []
     current = ""
-    glue_next = False  # the last char was an opener: the next one joins it
+    glue_next = False  # the last char was an opener or a joiner: the next one joins it
+    regional = 0  # regional indicators in a row: each second one completes a flag
     for ch in text:
+        regional = regional + 1 if _is_regional(ch) else 0
         if not current:
             current = ch
-        elif glue_next or ch in NO_START or ch.isspace():
+        elif glue_next or ch in NO_START or ch.isspace() or _joins_previous(ch) or regional % 2 == 0 < regional:
             current += ch
-        elif current[-1].isspace() or is_wide(ch) or is_wide(current[-1]) or current[-1] in _BREAK_AFTER:
+        elif (
+            current[-1].isspace()
+            or is_wide(ch)
+            or is_wide(current[-1])
+            or current[-1] in _BREAK_AFTER
+            or regional % 2 == 1  # a flag starts
+            or (regional == 0 and _is_regional(current[-1]))  # a flag ended
+        ):
             out.append(current)
             current = ch
         else:
             current += ch
-        glue_next = ch in NO_END
+        glue_next = ch in NO_END or ch == _ZWJ
     if current:
         out.append(current)
     return tuple(out)
@@ -138,4 +173,25 @@ def _break_para(text: str, width: float, measure: Callable[[str], float], first_
         i += 1
     if line.strip() or not lines:
         lines.append(line.rstrip())
-    return lines
+    return _no_lone_last_ideograph(lines, width, measure)
+
+
+def _lone_ideograph(line: str) -> bool:
+    """Whether `line` holds exactly one ideograph or kana, with at most punctuation around it."""
+    wide = [c for c in line if is_wide(c) and c not in NO_START and c not in NO_END]
+    return len(wide) == 1 and all(is_wide(c) or c in NO_START or c in NO_END for c in line)
+
+
+def _no_lone_last_ideograph(lines: list[str], width: float, measure: Callable[[str], float]) -> list[str]:
+    """Pull one more character down when the last line is a single ideograph or kana."""
+    if len(lines) < 2 or not _lone_ideograph(lines[-1]):
+        return lines
+    before = atoms(lines[-2])
+    last = before[-1] if before else ""
+    # Only an ideograph joined to the next line without a space can move, and the line before keeps one.
+    if len(before) < 2 or not last or not is_wide(last[0]) or last != last.rstrip():
+        return lines
+    moved = last + lines[-1]
+    if measure(moved) > width:
+        return lines
+    return [*lines[:-2], "".join(before[:-1]).rstrip(), moved]

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from decks.text.fonts import Face
+from decks.text.shaping import has_rtl, joined, visual
 
-# Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen.
-IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufe0e\ufe0f\u00ad")
+# Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen, and the
+# bidi controls and other boundary-neutral characters, which the bidi algorithm removes from a line.
+IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufe0e\ufe0f\u00ad\u200e\u200f\u061c")
+
+
+@cache
+def is_ignorable(ch: str) -> bool:
+    """Whether `ch` takes no space and is not drawn."""
+    return (
+        ch in IGNORABLE
+        or unicodedata.bidirectional(ch) in ("BN", "LRE", "RLE", "LRO", "RLO", "PDF")
+        or ("\u2066" <= ch <= "\u2069")
+    )
 
 
 def strip_ignorable(text: str) -> str:
     """`text` without zero-width characters, which neither renderer needs to draw."""
-    return "".join(c for c in text if c not in IGNORABLE) if any(c in IGNORABLE for c in text) else text
+    return "".join(c for c in text if not is_ignorable(c)) if any(map(is_ignorable, text)) else text
 
 
 @dataclass(eq=False)
@@ -21,6 +35,7 @@ class FontStack:
     """Faces tried in order for each character; the first face is the primary one."""
 
     faces: tuple[Face, ...]
+    system: bool = True  # look for a character no face has among the machine's fonts
     _em: dict[str, float] = field(default_factory=dict, repr=False)
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
@@ -31,21 +46,28 @@ class FontStack:
         return self.faces[0]
 
     def face_for(self, ch: str) -> Face | None:
-        """The first face that has `ch`, or None when none does."""
+        """The first face that has `ch`, else an installed font that has it, or None when none does."""
         try:
             return self._face_of[ch]
         except KeyError:
             found = next((f for f in self.faces if f.has(ch)), None)
+            if found is None and self.system and not is_ignorable(ch):
+                from decks.text.system import system_face
+
+                found = system_face(ch)
             self._face_of[ch] = found
             return found
 
+    def draws(self, ch: str) -> Face:
+        """The face that draws `ch`: the first that has it, else the primary face (which draws its .notdef box)."""
+        return self.face_for(ch) or self.primary
+
     def em(self, ch: str) -> float:
-        """The advance of `ch` in ems, in the face that draws it (a missing glyph counts as a full em)."""
+        """The advance of `ch` in ems as drawn: in its face, or the primary face's .notdef box when missing."""
         try:
             return self._em[ch]
         except KeyError:
-            face = self.face_for(ch)
-            value = face.advance(ch) if face else (0.0 if ch in IGNORABLE else 1.0)
+            value = 0.0 if is_ignorable(ch) else self.draws(ch).advance(ch)
             self._em[ch] = value
             return value
 
@@ -55,22 +77,28 @@ class FontStack:
         try:
             ems = self._widths[text]
         except KeyError:
-            ems = self._widths[text] = sum(map(self.em, text))
+            # Arabic is measured in the joined forms it is drawn in.
+            ems = self._widths[text] = sum(map(self.em, joined(text) if has_rtl(text) else text))
         return ems * size
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""
-        return {c for c in set(text) if not c.isspace() and c not in IGNORABLE and self.face_for(c) is None}
+        chars = set(text) | set(joined(text)) if has_rtl(text) else set(text)  # Arabic is drawn joined
+        return {c for c in chars if not c.isspace() and not is_ignorable(c) and self.face_for(c) is None}
 
     def segments(self, text: str) -> list[tuple[Face, str]]:
-        """`text` cut into runs that one face draws; a missing character stays with the run before it."""
+        """`text` (a line) cut into runs that one face draws, in drawing order, zero-width characters dropped.
+
+        Each character is in the face `em` measured it in (a missing one in the primary face, as its .notdef
+        box), so the runs' widths add up to the measured width exactly. A line with right-to-left text comes
+        back joined and in visual order (decks.text.shaping).
+        """
         runs: list[tuple[Face, str]] = []
-        for ch in text:
-            if ch in IGNORABLE:
+        text = strip_ignorable(text)  # before joining, as the width was measured (ZWNJ does not part letters)
+        for ch in visual(text) if has_rtl(text) else text:
+            if is_ignorable(ch):
                 continue
-            face = self.face_for(ch)
-            if face is None or (ch == " " and runs):
-                face = runs[-1][0] if runs else self.primary
+            face = self.draws(ch)
             if runs and runs[-1][0] is face:
                 runs[-1] = (face, runs[-1][1] + ch)
             else:
@@ -84,7 +112,7 @@ class FontStack:
         try:
             return self._heights[text]
         except KeyError:
-            faces: Iterable[Face] = {self.face_for(c) or self.primary for c in text if c not in IGNORABLE}
+            faces: Iterable[Face] = {self.face_for(c) or self.primary for c in text if not is_ignorable(c)}
             height = max((f.line_height for f in faces), default=self.primary.line_height)
             self._heights[text] = height
             return height

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from decks import cachedir
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 class FontFileError(Exception):
@@ -39,19 +39,24 @@ class Face:
     descent: float  # below the baseline, positive
     line_gap: float
     advances: dict[int, int] = field(repr=False)
+    notdef: int = 0  # the advance of glyph 0 (.notdef), which renderers draw for a character the face lacks
 
     def has(self, ch: str) -> bool:
         """Whether this face has a glyph for `ch`."""
         return ord(ch) in self.advances
 
     def advance(self, ch: str) -> float:
-        """The advance of `ch` in ems (0 when the face lacks it)."""
-        return self.advances.get(ord(ch), 0) / self.units_per_em
+        """The advance of `ch` in ems; of the .notdef box when the face lacks it, as renderers draw it."""
+        return self.advances.get(ord(ch), self.notdef) / self.units_per_em
 
     def width(self, text: str, size: float) -> float:
-        """The width of `text` set in this face at `size` points (no kerning, as reportlab draws it)."""
-        adv = self.advances
-        return sum(adv.get(ord(c), 0) for c in text) * size / self.units_per_em
+        """The width of `text` set in this face at `size` points (no kerning, as reportlab draws it).
+
+        A character the face lacks counts as wide as the .notdef box that reportlab, Pillow and SVG viewers
+        draw for it, so the next character never lands on top of the box.
+        """
+        adv, notdef = self.advances, self.notdef
+        return sum(adv.get(ord(c), notdef) for c in text) * size / self.units_per_em
 
     @property
     def line_height(self) -> float:
@@ -98,7 +103,7 @@ def _table_tags(fh: BinaryIO, head: bytes) -> set[bytes] | None:
     return {records[i : i + 4] for i in range(0, len(records), 16)}
 
 
-def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int]]:
+def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
     import logging
 
     from fontTools.ttLib import TTFont
@@ -109,6 +114,10 @@ def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, 
         upm = font["head"].unitsPerEm
         hmtx = font["hmtx"].metrics
         advances = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items() if name in hmtx}
+        # reportlab draws a no-break space as a space; so do the others, near enough.
+        if 0x20 in advances:
+            advances.setdefault(0xA0, advances[0x20])
+        notdef = hmtx[font.getGlyphOrder()[0]][0]
         hhea = font["hhea"]
         ascent, descent, gap = hhea.ascent, -hhea.descent, hhea.lineGap
         if "OS/2" in font:
@@ -120,7 +129,7 @@ def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, 
         family = str(name.getDebugName(16) or name.getDebugName(1) or path.stem)
     finally:
         font.close()
-    return family, upm, ascent / upm, descent / upm, gap / upm, advances
+    return family, upm, ascent / upm, descent / upm, gap / upm, advances, notdef
 
 
 @cache
@@ -134,8 +143,8 @@ def load_face(path: Path) -> Face:
     except (EOFError, ValueError, TypeError):
         data = _read_metrics(path)
         cachedir.write("metrics", name, marshal.dumps(data))
-    family, upm, ascent, descent, gap, advances = data
-    return Face(path, family, upm, ascent, descent, gap, advances)
+    family, upm, ascent, descent, gap, advances, notdef = data
+    return Face(path, family, upm, ascent, descent, gap, advances, notdef)
 
 
 @cache

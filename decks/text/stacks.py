@@ -1,4 +1,10 @@
-"""The font stacks a theme defines: for each role, its own font, then CJK, the fallbacks, then symbols."""
+"""The font stacks a theme defines: for each role, its own font, then CJK, the fallbacks, then symbols.
+
+Han characters are shared by Chinese, Japanese and Korean but drawn differently in each, so a stack is
+built for the content's language: a font the theme gives for that language (`fonts.languages`) comes
+before the CJK font; fonts for other languages come after it, so any text still finds a face for kana or
+Hangul.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ from pathlib import Path
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face, find_system_font, load_face
 from decks.themes.model import FontSpec, Theme
+
+# Region subtags that mean Traditional Chinese when the script is not written out.
+_HANT_REGIONS = ("tw", "hk", "mo")
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,35 +53,70 @@ def face_of(spec: FontSpec) -> Face | None:
     return load_face(path)
 
 
-_CACHE: dict[int, tuple[Theme, Stacks]] = {}
+def normalise_language(tag: str | None) -> str:
+    """A BCP 47 tag in lower case with the script made explicit for Chinese: zh-TW -> zh-hant, zh -> zh."""
+    parts = (tag or "").replace("_", "-").lower().split("-")
+    if parts[0] == "zh" and "hant" not in parts and any(p in _HANT_REGIONS for p in parts[1:]):
+        parts.insert(1, "hant")
+    return "-".join(p for p in parts if p)
 
 
-def stacks_for(theme: Theme) -> Stacks:
-    """The stacks of `theme`, built once per theme object (themes hold lists, so they are not hashable)."""
-    cached = _CACHE.get(id(theme))
+def language_matches(spec_language: str | None, language: str | None) -> bool:
+    """Whether a font for `spec_language` (a prefix: ja, ko, zh-Hant) serves text in `language`."""
+    want, have = normalise_language(spec_language), normalise_language(language)
+    return bool(want) and (have == want or have.startswith(want + "-"))
+
+
+# A letter each East Asian language writes with, to find the face a stack draws that language in.
+_SAMPLE = {"ja": "あ", "ko": "한"}
+
+
+def east_asian_face(stack: FontStack, language: str | None) -> Face:
+    """The face `stack` draws East Asian text of `language` in (Chinese when the language is not one)."""
+    return stack.draws(_SAMPLE.get(normalise_language(language).split("-")[0], "字"))
+
+
+_CACHE: dict[tuple[int, str], tuple[Theme, Stacks]] = {}
+
+
+def stacks_for(theme: Theme, language: str | None = None) -> Stacks:
+    """The stacks of `theme` for text in `language`, built once per theme object and language (themes hold
+    lists, so they are not hashable)."""
+    key = (id(theme), normalise_language(language))
+    cached = _CACHE.get(key)
     if cached is not None and cached[0] is theme:
         return cached[1]
-    stacks = _build(theme)
-    _CACHE[id(theme)] = (theme, stacks)
+    stacks = _build(theme, language)
+    _CACHE[key] = (theme, stacks)
     return stacks
 
 
-def _build(theme: Theme) -> Stacks:
+def _build(theme: Theme, language: str | None) -> Stacks:
     fonts = theme.fonts
-    tail_regular = [fonts.cjk, *fonts.fallbacks, fonts.symbol]
-    tail_bold = [fonts.cjk_bold or fonts.cjk, fonts.cjk, *fonts.fallbacks, fonts.symbol]
 
-    def stack(first: FontSpec, tail: list[FontSpec]) -> FontStack:
+    def by_language(use: str) -> tuple[list[FontSpec], list[FontSpec]]:
+        """The language fonts that serve `use`: those for `language`, then the others."""
+        serving = [s for s in fonts.languages if s.use in ("both", use)]
+        mine = [s for s in serving if language_matches(s.language, language)]
+        return mine, [s for s in serving if s not in mine]
+
+    def tail(use: str, bold: bool) -> list[FontSpec]:
+        mine, others = by_language(use)
+        cjk = [fonts.cjk_bold, fonts.cjk] if bold and fonts.cjk_bold else [fonts.cjk]
+        emoji = [fonts.emoji] if fonts.emoji else []
+        return [*mine, *cjk, *others, *fonts.fallbacks, fonts.symbol, *emoji]
+
+    def stack(first: FontSpec, rest: list[FontSpec]) -> FontStack:
         faces: list[Face] = []
-        for spec in (first, *tail):
+        for spec in (first, *rest):
             face = face_of(spec)
             if face is not None and face not in faces:
                 faces.append(face)
         return FontStack(tuple(faces))
 
     return Stacks(
-        heading=stack(fonts.heading, tail_bold),
-        body=stack(fonts.body, tail_regular),
-        hand=stack(fonts.hand, tail_regular),
-        hand_bold=stack(fonts.hand_bold, tail_bold),
+        heading=stack(fonts.heading, tail("slides", bold=True)),
+        body=stack(fonts.body, tail("slides", bold=False)),
+        hand=stack(fonts.hand, tail("sketch", bold=False)),
+        hand_bold=stack(fonts.hand_bold, tail("sketch", bold=True)),
     )

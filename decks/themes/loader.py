@@ -302,11 +302,12 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
 
     problems: list[Problem] = []
     specs: list[tuple[Path_, FontSpec]] = []
-    for role in ("heading", "body", "hand", "hand_bold", "cjk", "cjk_bold", "symbol"):
+    for role in ("heading", "body", "hand", "hand_bold", "cjk", "cjk_bold", "symbol", "emoji"):
         spec = getattr(fonts, role)
         if spec is not None:
             specs.append((("fonts", role), spec))
     specs.extend((("fonts", "fallbacks", i), spec) for i, spec in enumerate(fonts.fallbacks))
+    specs.extend((("fonts", "languages", i), spec) for i, spec in enumerate(fonts.languages))
     for loc, spec in specs:
         if spec.file is not None:
             loc = (*loc, "file")

@@ -47,6 +47,16 @@ class FontSpec(Model):
     optional: bool = Field(
         False, description="Skip quietly when not installed (for system fallbacks).", examples=[True]
     )
+    language: str | None = Field(
+        None,
+        description="In fonts.languages: the language (BCP 47 prefix: ja, ko, zh-Hant) it is preferred for.",
+        examples=["ja"],
+    )
+    use: Literal["both", "slides", "sketch"] = Field(
+        "both",
+        description="In fonts.languages: the output it serves (slides: the deck; sketch: the sketchnote).",
+        examples=["sketch"],
+    )
 
 
 class Fonts(Model):
@@ -64,12 +74,21 @@ class Fonts(Model):
     cjk_bold: FontSpec | None = Field(
         None, description="Bold East Asian text; cjk when absent.", examples=[{"file": "RecapKai-Bold.ttf"}]
     )
+    languages: list[FontSpec] = Field(
+        default_factory=list,
+        description="Fonts for a language (each with language:): tried first for text in that language, where "
+        "Han characters look different (Japanese kanji, Korean hanja), and after cjk for any other text.",
+        examples=[[{"file": "RecapKlee-Regular.ttf", "language": "ja"}]],
+    )
     fallbacks: list[FontSpec] = Field(
         default_factory=list,
         description="Tried after cjk, before symbol.",
         examples=[[{"system": "LXGW WenKai", "optional": True}]],
     )
     symbol: FontSpec = Field(description="Last resort for symbols and arrows.", examples=[{"file": "DejaVuSans.ttf"}])
+    emoji: FontSpec | None = Field(
+        None, description="Monochrome emoji, tried after symbol.", examples=[{"file": "RecapEmoji-Regular.ttf"}]
+    )
 
 
 class SlideSizes(Model):

@@ -84,7 +84,7 @@ def _section(key: str, value: Any, annotation: Any, description: str | None, ind
     if typing.get_origin(annotation) is typing.Literal:
         choices = ", ".join(str(c) for c in typing.get_args(annotation))
         description = f"{description} One of: {choices}." if description else f"One of: {choices}."
-    if key == "fallbacks":
+    if key in ("fallbacks", "languages"):
         lines = [_with_comment(f"# {pad}{key}:", description)]
         lines.extend(f"# {pad}  - {_font(v)}" for v in value)
         if not value:
@@ -101,7 +101,7 @@ def _font(spec: dict[str, Any]) -> str:
     """A font spec in flow style, with only what it sets; bundled fonts by file name, as themes write them."""
     parts = []
     for key, value in spec.items():
-        if value is None or (key == "optional" and value is False):
+        if value is None or (key == "optional" and value is False) or (key == "use" and value == "both"):
             continue
         if isinstance(value, Path):
             value = _font_path(value)

@@ -124,15 +124,15 @@ def test_same_bytes_every_run(recaps) -> None:
 
 
 def test_missing_glyph_is_reported_with_the_item(tmp_path) -> None:
-    # U+1F92F, not U+1F600: DejaVu Sans, the theme's symbol font, has U+1F600.
+    # U+1F973 (Unicode 11): the bundled emoji face, Symbola, stops at Unicode 10.
     text = EXAMPLE_EN.read_text(encoding="utf-8").replace(
-        "For many of us it was the first time we met in person", "For many of us it was the first time \U0001f92f"
+        "For many of us it was the first time we met in person", "For many of us it was the first time \U0001f973"
     )
     content = tmp_path / "emoji.yaml"
     content.write_text(text, encoding="utf-8")
     shutil.copytree(EXAMPLE_EN.parent / "img", tmp_path / "img")
     result = render(PdfRenderer, load_content(content), load_theme(None))
-    assert any("U+1F92F" in w and "ML GDE dinner" in w for w in result.warnings)
+    assert any("U+1F973" in w and "ML GDE dinner" in w for w in result.warnings)
 
 
 def test_cli_writes_the_pdf_and_fails_with_exit_3_when_it_cannot_fit(tmp_path, capsys) -> None:

@@ -141,10 +141,35 @@ def test_every_run_has_size_fonts_and_language_and_body_runs_respect_the_floor(d
                         assert int(rpr.get("sz")) >= floor * 100, (name, shape.name, rpr.get("sz"))
 
 
+def _east_asian_families(prs) -> dict[str, set[str]]:
+    """The <a:ea> family of every run, by the script of the run's first wide letter."""
+    found: dict[str, set[str]] = {}
+    for slide in prs.slides:
+        for run in slide.shapes._spTree.iter(f"{A}r"):
+            text = run.findtext(f"{A}t") or ""
+            wide = [c for c in text if unicodedata.east_asian_width(c) == "W" and c.isalpha()]
+            if wide:
+                script = unicodedata.name(wide[0]).split()[0]
+                found.setdefault(script, set()).add(run.find(f"{A}rPr/{A}ea").get("typeface"))
+    return found
+
+
 def test_chinese_runs_name_the_cjk_family(decks):
-    prs = Presentation(str(decks["zh"]))
-    eas = {e.get("typeface") for s in prs.slides for e in s.shapes._spTree.iter(f"{A}ea")}
-    assert eas == {"Recap Kai"}
+    assert _east_asian_families(Presentation(str(decks["zh"]))) == {"CJK": {"Recap Kai"}}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "family"),
+    [("ja", "新機能の発表とカタカナ", "Recap Klee"), ("ko", "한국어 발표 자료", "Recap Gothic KR")],
+)
+def test_japanese_and_korean_runs_name_the_face_they_were_measured_in(language, text, family, tmp_path):
+    from decks.readers.content import parse_content
+
+    raw = f"title: {text}\nlanguage: {language}\nitems:\n  - title: {text}\n    takeaways: [{text}]\n"
+    recap = parse_content(raw.encode(), "c.yaml", tmp_path)
+    data = render(PptxRenderer, recap, load_theme(None)).data
+    families = _east_asian_families(Presentation(io.BytesIO(data)))
+    assert families and all(found == {family} for found in families.values()), families
 
 
 def test_pictures_have_alt_text_and_keep_their_aspect_ratio(decks, recaps):
@@ -442,9 +467,9 @@ def test_a_character_no_font_has_is_reported_as_a_warning(tmp_path):
     from decks.renderers.pptx import PptxRenderer
     from decks.themes.loader import load_theme
 
-    recap = parse_content("title: T\nitems:\n  - title: launch 🛸\n".encode(), "c.yaml", tmp_path)
+    recap = parse_content("title: T\nitems:\n  - title: launch 🫨\n".encode(), "c.yaml", tmp_path)
     result = render(PptxRenderer, recap, load_theme("default"))
-    assert [w for w in result.warnings if "U+1F6F8" in w and w.startswith("items[0].title:")]
+    assert [w for w in result.warnings if "U+1FAE8" in w and w.startswith("items[0].title:")]
 
 
 def test_a_second_render_of_the_example_needs_no_pillow(tmp_path):

@@ -19,7 +19,8 @@ SIZE = 12.0
 
 @cache
 def stack() -> FontStack:
-    return FontStack((load_face(fonts_dir() / "Lato-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf")))
+    faces = (load_face(fonts_dir() / "Lato-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf"))
+    return FontStack(faces, system=False)  # the same answer on every machine
 
 
 def measure(text: str) -> float:
@@ -126,3 +127,50 @@ def test_cjk_lines_follow_kinsoku(text: str, width: float) -> None:
 @pytest.mark.parametrize("ch", sorted("，。、）」』》ー々"))
 def test_common_closing_marks_are_in_no_start(ch: str) -> None:
     assert ch in NO_START
+
+
+def test_a_paragraph_never_ends_with_a_lone_ideograph() -> None:
+    def per_char(s: str) -> float:
+        return 10.0 * len(s)
+
+    # Greedy breaking would leave "数" alone on the last line: one more character comes down with it.
+    assert break_lines("我们测试机器学习模型数", 50, per_char) == ["我们测试机", "器学习模", "型数"]
+    assert break_lines("ひらがなとカタカナ。", 40, per_char)[-1] != "ナ。"
+    assert break_lines("数", 50, per_char) == ["数"]  # a one-line paragraph stays as it is
+
+
+def test_small_kana_and_closing_marks_never_start_a_line() -> None:
+    text = "ちょっとまってください。ジャンプ！ｼｮｯﾄ"
+    for width in range(4 * int(SIZE), 200, 3):  # narrower than "ちょっ" itself, something must give
+        for line in break_lines(text, width, measure)[1:]:
+            assert line[0] not in NO_START, (width, line)
+
+
+def test_a_latin_word_inside_cjk_text_is_split_only_when_longer_than_the_line() -> None:
+    text = "新機能TensorFlowを発表しましたKerasも"
+    for width in range(int(measure("TensorFlow")) + 1, 300, 7):
+        lines = break_lines(text, width, measure)
+        assert any("TensorFlow" in line for line in lines), (width, lines)
+        assert any("Keras" in line for line in lines), (width, lines)
+
+
+def test_emoji_sequences_and_flags_stay_whole_and_marks_stay_with_their_letter() -> None:
+    family = "👨\u200d👩\u200d👧"
+    assert atoms(f"{family}🇯🇵🇰🇷") == (family, "🇯🇵", "🇰🇷")
+    assert atoms("か\u3099き") == ("か\u3099", "き")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.floats(0.5, 300))
+def test_breaking_any_unicode_never_loses_or_duplicates_a_character(text: str, width: float) -> None:
+    lines = break_lines(text, width, measure)
+    # Only white space at the line ends goes; newlines become the line breaks.
+    assert squash("".join(lines)) == squash(text)
+    assert len(lines) >= text.count("\n") + 1
+
+
+def test_korean_breaks_between_words_not_inside_them() -> None:
+    text = "뷰 전환 API로 페이지 이동이 자연스러워진다"
+    for width in range(int(measure("자연스러워진다")) + 1, 300, 5):
+        lines = break_lines(text, width, measure)
+        assert [w for line in lines for w in line.split()] == text.split(), lines

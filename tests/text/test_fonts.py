@@ -77,7 +77,7 @@ def test_face_metrics_are_sane(cache_dir: Path) -> None:
 
 def test_the_stack_falls_back_to_the_cjk_face_per_character(cache_dir: Path) -> None:
     lato, kai = read_uncached(LATO), read_uncached(KAI)
-    stack = FontStack((lato, kai))
+    stack = FontStack((lato, kai), system=False)
     assert stack.face_for("A") is lato and stack.face_for("我") is kai
     assert stack.segments("AB我们C") == [(lato, "AB"), (kai, "我们"), (lato, "C")]
     assert stack.missing("A我\U0001f600") == {"\U0001f600"}

@@ -175,18 +175,26 @@ def test_full_lxgw_wenkai_is_used_when_installed() -> None:
     assert path.resolve() in faces
 
 
-def test_characters_no_font_has_are_warned_about(tmp_path: Path, recap: Any) -> None:
-    # Every role is Lato, so the hanzi has nowhere to fall back to.
+def test_characters_no_font_has_fail_the_check_unless_allowed(
+    tmp_path: Path, recap: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every role is Lato and the machine's fonts are not asked, so the hanzi has nowhere to fall back to.
+    monkeypatch.setenv("RECAP_NO_SYSTEM_FONTS", "1")
     lato = "{ file: Lato-Regular.ttf }"
     roles = ("heading", "body", "hand", "hand_bold", "cjk", "cjk_bold", "symbol")
     fonts = "".join(f"  {role}: {lato}\n" for role in roles)
-    folder = write_theme(tmp_path / "latin", f"extends: default\nfonts:\n{fonts}  fallbacks: []\n")
+    theme = f"extends: default\nfonts:\n{fonts}  fallbacks: []\n  languages: []\n  emoji: null\n"
+    folder = write_theme(tmp_path / "latin", theme)
     content = write_content(tmp_path / "c.yaml", item="你好")
     run = recap("check", "--theme", folder, content)
-    assert run.code == 0  # a warning: the deck still renders, with boxes for those characters
+    assert run.code == 1
     theme_file = Path(folder) / "theme.yaml"
     assert f"no font of theme 'latin' ({theme_file}) has '你' (U+4F60 CJK UNIFIED IDEOGRAPH-4F60)" in run.err
     assert f"{content}:3:12: items[0].title:" in run.err  # the content line that needs the glyph
+    assert "apt-get install fonts-noto-cjk" in run.err
+    allowed = recap("check", "--theme", folder, "--allow-missing-glyphs", content)
+    assert allowed.code == 0  # a warning: the outputs still render, with boxes for those characters
+    assert "warning: " in allowed.err and "U+4F60" in allowed.err
 
 
 def test_bundled_chinese_example_needs_no_system_font(tmp_path: Path, recap: Any) -> None:

@@ -17,7 +17,7 @@ _WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")
 
 def with_faces(deck: Deck, theme: Theme) -> Deck:
     """`deck` with each run cut by drawing face and its `face` set."""
-    stacks = stacks_for(theme)
+    stacks = stacks_for(theme, deck.language)
     by_role = {"heading": stacks.heading, "body": stacks.body}
     slides: list[Slide] = []
     for slide in deck.slides:

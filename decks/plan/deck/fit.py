@@ -46,8 +46,8 @@ class Fitter:
     """Fits paragraphs to boxes in one theme: the largest size that fits, down to the theme's floor; what does
     not fit even there is cut with "…" (titles, footers) or paginated (bodies)."""
 
-    def __init__(self, theme: Theme) -> None:
-        self.stacks: Stacks = stacks_for(theme)
+    def __init__(self, theme: Theme, language: str | None = None) -> None:
+        self.stacks: Stacks = stacks_for(theme, language)
         self.floor = theme.sizes.slides.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is

@@ -45,7 +45,7 @@ class Planner(Fitter):
         geometry: Geometry,
         image_size: Callable[[Path], tuple[int, int]] = picture_size,
     ) -> None:
-        super().__init__(theme)
+        super().__init__(theme, recap.language)
         self.recap, self.theme, self.geo = recap, theme, geometry
         self.sizes = theme.sizes.slides
         self._image_size = image_size

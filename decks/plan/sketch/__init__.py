@@ -13,14 +13,16 @@ from functools import cache
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.model import Recap, Takeaway
+from decks.model.paths import dotted
 from decks.plan import icons
-from decks.plan.coverage import describe_char, first_missing
+from decks.plan.coverage import describe_char, first_missing, texts
 from decks.plan.sketch import modular, path, radial
 from decks.plan.sketch.cards import CardSpec, draw_card, item_spec
 from decks.plan.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import Style, labels
 from decks.text.fitting import largest_fitting, size_steps
+from decks.text.scripts import install_hint
 from decks.themes.model import Theme
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
@@ -79,9 +81,10 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
             (f"item '{item.title}'", text) for t in item.takeaways[:max_takeaways] for text in (t.text, *t.points)
         ]
     shown += [("key takeaways", text) for t in recap.key_takeaways for text in (t.text, *t.points)]
+    shown += [(dotted(where), text) for where, text in texts(recap)]  # the banner and footer too
     out += [
         f"{where}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as an empty box: "
-        "remove it, or add a font that has it to the theme's fallbacks"
+        + install_hint(ch)
         for where, ch in first_missing(shown, (style.hand, style.bold))
     ]
     return out
@@ -121,7 +124,7 @@ def build(
 
     @cache  # the error message asks again for the floor, which the search has usually tried
     def attempt(size: float) -> tuple[float, Style, object, tuple]:
-        style = Style.make(theme, size / body)
+        style = Style.make(theme, size / body, recap.language)
         chrome = plan_chrome(recap, style, page.w)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)

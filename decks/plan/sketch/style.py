@@ -34,8 +34,8 @@ class Style:
     plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def make(cls, theme: Theme, k: float) -> Style:
-        stacks = stacks_for(theme)
+    def make(cls, theme: Theme, k: float, language: str | None = None) -> Style:
+        stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
         return cls(theme, k, stacks.hand, stacks.hand_bold, pen)
 

@@ -41,7 +41,7 @@ from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeho
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare
 from decks.renderers.pptx.package import Package, Rels
-from decks.text.stacks import face_of, stacks_for
+from decks.text.stacks import east_asian_face, stacks_for
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")
@@ -71,10 +71,9 @@ class Writer:
     def __init__(self, deck: Deck, theme: Theme) -> None:
         self.deck, self.theme = deck, theme
         self.palette = theme.palette.model_dump()
-        stacks = stacks_for(theme)
+        stacks = stacks_for(theme, deck.language)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
-        cjk = face_of(theme.fonts.cjk)
-        self.ea = cjk.family if cjk else stacks.body.primary.family
+        self.ea = east_asian_face(stacks.body, deck.language).family  # Klee for Japanese, Gothic KR for Korean
         self.lang = deck.language
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
@@ -296,7 +295,8 @@ class Writer:
                     size=para.size,
                     color=color,
                     latin=run.face or primary,
-                    ea=self.ea,
+                    # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
+                    ea=self.ea if (run.face or primary) == primary else run.face,
                     cs=primary,
                     lang=self.lang,
                     bold=para.font == "heading" and not run.field,

@@ -1,0 +1,66 @@
+"""Right-to-left text for renderers that draw characters one after another: Arabic joined, lines in visual order.
+
+reportlab, and Pillow and SVG viewers once told not to reorder, draw a string left to right, a glyph per
+character. So a line with Arabic or Hebrew is turned into the characters to draw, in drawing order: Arabic
+letters become their joined presentation forms (arabic-reshaper), then the Unicode bidi algorithm puts the
+line in visual order (python-bidi). Measuring uses the joined forms too, so measured and drawn widths agree.
+Lines are broken in logical order first; only whole lines are reordered.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI"))
+_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def has_rtl(text: str) -> bool:
+    """Whether `text` has a right-to-left character (Hebrew, Arabic, Syriac, Thaana, NKo ...)."""
+    return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+
+
+def _has_arabic_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) == "AL" for c in text)
+
+
+@lru_cache(maxsize=4096)
+def joined(text: str) -> str:
+    """`text` with Arabic letters in their joined (presentation) forms, still in logical order."""
+    if not _has_arabic_letters(text):
+        return text
+    import arabic_reshaper
+
+    return str(arabic_reshaper.reshape(text))
+
+
+@lru_cache(maxsize=4096)
+def visual(line: str) -> str:
+    """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right."""
+    if not has_rtl(line):
+        return line
+    from bidi import get_display
+
+    return _face_brackets(str(get_display(joined(line))))
+
+
+def _face_brackets(text: str) -> str:
+    """Mirror bracket pairs that the reordering reversed (python-bidi reorders but does not mirror): in the
+    drawn string a pair always reads '(' ... ')' from left to right."""
+    chars = list(text)
+    open_at: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in _PAIRS or ch in _CLOSERS:
+            if open_at:
+                j = open_at[-1]
+                if _PAIRS.get(chars[j]) == ch:  # a pair the right way round
+                    open_at.pop()
+                    continue
+                if _CLOSERS.get(chars[j]) == ch:  # ')' ... '(' : reversed, turn both
+                    chars[j], chars[i] = ch, chars[j]
+                    open_at.pop()
+                    continue
+            open_at.append(i)
+    return "".join(chars)

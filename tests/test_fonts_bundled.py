@@ -1,0 +1,70 @@
+"""The bundled fonts (assets/fonts, built by tools/build_fonts.py): what each language needs, under budget,
+renamed where a licence reserves the name, and each with its licence file."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from decks.assets import fonts_dir
+
+BUDGET = 40_000_000  # all bundled fonts together, bytes
+
+
+@cache
+def cmap(name: str) -> frozenset[int]:
+    return frozenset(TTFont(fonts_dir() / name, lazy=True).getBestCmap())
+
+
+def decoded(codec: str, leads: range, trails: range) -> set[int]:
+    found = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                found.add(ord(bytes((lead, trail)).decode(codec)))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def test_all_bundled_fonts_stay_under_the_budget() -> None:
+    total = sum(p.stat().st_size for p in fonts_dir().glob("*.tt[fc]"))
+    assert total < BUDGET, f"{total:,} bytes"
+
+
+def test_japanese_text_finds_kana_and_every_jis_level_1_and_2_kanji() -> None:
+    jis = decoded("euc_jp", range(0xB0, 0xF5), range(0xA1, 0xFF))  # level 1 from row 16, level 2 to row 84
+    kana = set(range(0x3041, 0x3097)) | set(range(0x30A1, 0x30FB))
+    assert len(jis) == 6355
+    # Klee One itself lacks one of them (牙, U+7259): Japanese text draws it from Recap Kai.
+    assert (jis | kana) - cmap("RecapKlee-Regular.ttf") == {0x7259}
+    assert not (jis | kana) - cmap("RecapKlee-Regular.ttf") - cmap("RecapKai-Regular.ttf")
+
+
+@pytest.mark.parametrize("name", ["RecapPen-Regular.ttf", "RecapGothicKR-Regular.ttf"])
+def test_korean_faces_have_all_11172_hangul_syllables(name: str) -> None:
+    assert set(range(0xAC00, 0xD7A4)) <= cmap(name)
+
+
+@pytest.mark.parametrize("name", ["RecapKai-Regular.ttf", "RecapKai-Bold.ttf"])
+def test_chinese_faces_have_gb2312_and_big5_level_1(name: str) -> None:
+    gb = decoded("gb2312", range(0xB0, 0xF8), range(0xA1, 0xFF))
+    big5 = {cp for cp in decoded("big5", range(0xA4, 0xC7), range(0x40, 0xFF)) if 0x4E00 <= cp <= 0x9FFF}
+    assert len(gb) == 6763 and len(big5) == 5401
+    assert not (gb | big5) - cmap(name)
+
+
+def test_subsets_are_renamed_away_from_reserved_font_names_and_carry_their_licence() -> None:
+    reserved = ("LXGW", "霞鹜", "WenKai", "Nanum", "나눔", "Naver", "Klee One", "Symbola")
+    for path in fonts_dir().glob("Recap*.ttf"):
+        names = TTFont(path, lazy=True)["name"]
+        for name_id in (1, 4, 6, 16):
+            text = names.getDebugName(name_id) or ""
+            assert not any(word.lower() in text.lower() for word in reserved), (path.name, name_id, text)
+    readme = (fonts_dir() / "README.md").read_text(encoding="utf-8")
+    for path in fonts_dir().glob("*.ttf"):
+        row = next(line for line in readme.splitlines() if f"`{path.name}`" in line)
+        licence = row.split("](")[1].split(")")[0]
+        assert (fonts_dir() / licence).is_file(), (path.name, licence)

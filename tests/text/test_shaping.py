@@ -1,0 +1,20 @@
+"""Right-to-left lines in drawing order: Arabic joined, the bidi algorithm applied, brackets facing right."""
+
+from __future__ import annotations
+
+from decks.text.shaping import has_rtl, joined, visual
+
+
+def test_arabic_letters_take_their_joined_forms() -> None:
+    assert joined("بكم") == "\ufe91\ufedc\ufee2"  # initial beh, medial kaf, final meem
+    assert joined("plain text") == "plain text"
+
+
+def test_a_right_to_left_line_is_reversed_with_its_numbers_and_brackets_reading_right() -> None:
+    assert visual("שלום (x) 12") == "12 (x) םולש"
+    assert visual("Hello עולם end") == "Hello םלוע end"
+    assert visual("abc (def)") == "abc (def)"
+
+
+def test_only_right_to_left_text_is_touched() -> None:
+    assert not has_rtl("TensorFlow 2.0 发布 😀") and has_rtl("שלום") and has_rtl("مرحبا")
