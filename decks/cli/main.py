@@ -165,6 +165,8 @@ def check(content: Path | None, theme: str | None) -> None:
     report = check_all(recap, _theme(theme), path, located)
     for line in report.warnings:
         click.echo(f"warning: {line}", err=True)
+    for line in report.info if theme else ():
+        click.echo(line)
     if report.problems:
         raise RecapError(report.problems, ExitCode.CONTENT)
     items = len(recap.all_items)

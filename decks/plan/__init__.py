@@ -37,15 +37,11 @@ SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
 
 def deck_plan(recap: Recap, theme: Theme) -> Deck:
     """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
-    from decks.errors import OutputError, Problem
     from decks.plan.deck.plan import Template
     from decks.plan.deck.planner import build_plan
-    from decks.plan.template import read_template, resolve, template_path
+    from decks.plan.template import load
 
-    path = template_path(theme)
-    if not path.is_file():
-        raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
-    resolved = resolve(read_template(path), path.name)
+    path, resolved = load(theme)
     template = Template(path, resolved.master, resolved.layouts)
     return build_plan(recap, theme, resolved.geometry, template=template, warnings=tuple(resolved.warnings))
 

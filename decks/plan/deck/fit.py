@@ -161,7 +161,13 @@ class Fitter:
         """`srcs` cut into pages that each fit `box` at or above the floor."""
         pages: list[list[Src]] = []
         rest = list(srcs)
+        # Every turn takes at least one character or paragraph off `rest`, so this many turns always suffice; a
+        # turn beyond them is a bug, reported as one rather than a loop that never ends.
+        budget = sum(len(s.text) for s in srcs) + len(srcs) + 1
         while rest:
+            budget -= 1
+            if budget < 0:
+                raise RuntimeError(f"pagination made no progress in a box of {box.w:.1f} x {box.h:.1f} pt")
             # One layout at the floor gives every prefix's height: blocks stack, and only the first's
             # space above is dropped, which is the same for every prefix. A long list is laid out only as far
             # as one page reaches (a prefix that overflows proves the whole does), not once per page in full.
@@ -180,6 +186,11 @@ class Fitter:
                 count -= 1
             if count == 0:
                 head, tail = self._split_block(rest[0], box)
+                if not head.text or not tail.text.strip():
+                    # Nothing to cut (one line, or no text at all): the paragraph is a page of its own.
+                    pages.append([rest[0]])
+                    rest = rest[1:]
+                    continue
                 pages.append([head])
                 rest = [tail, *rest[1:]]
                 continue

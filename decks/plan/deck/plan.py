@@ -24,6 +24,11 @@ class Frame:
     title: Rect
     body: Rect | None = None
     aside: Rect | None = None
+    # The layout's footer, slide-number and date placeholders (a template's own are used when it has them).
+    footer: Rect | None = None
+    number: Rect | None = None
+    date: Rect | None = None
+    keepout: tuple[Rect, ...] = ()  # pictures (logos) the master or layout draws: recap covers none of them
 
 
 @dataclass(frozen=True)

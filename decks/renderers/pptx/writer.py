@@ -21,6 +21,7 @@ from decks.opc import (
     CT_CORE,
     CT_NOTES_MASTER,
     CT_NOTES_SLIDE,
+    CT_PRESENTATION,
     CT_SLIDE,
     CT_THEME,
     RT_APP,
@@ -118,7 +119,8 @@ class Writer:
         keep -= {tpl.main, core, app}
         self._partnames = {tpl.main, core, app, *keep}
         theme_part = next((r.target for r in tpl.rels(master) if r.reltype == RT_THEME), None)
-        self.package.add(tpl.main, tpl.content_type(tpl.main), b"")  # its place at the front; written last
+        # A .potx's (or .ppsx's, .pptm's) main part is written as a plain presentation's: the deck is a .pptx.
+        self.package.add(tpl.main, CT_PRESENTATION, b"")  # its place at the front; written last
         for name in (n for n in tpl.blobs if n in keep):
             blob = tpl.blobs[name]
             if name == theme_part:
