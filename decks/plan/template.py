@@ -21,8 +21,9 @@ from lxml import etree
 from decks.assets import assets_dir
 from decks.errors import ContentError, Problem
 from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, Rel, rels_name
-from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
+from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import Rect
+from decks.plan.keepout import clear_of
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -398,14 +399,19 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         if role == "picture" and frame.aside is None:
             frame = defaults["picture"]
             used = {}
+        keep = keepouts.get(layout.partname, ())
+
+        def clear(box: Rect | None, keep: tuple[Rect, ...] = keep) -> Rect | None:
+            return clear_of(box, keep) if box is not None else None
+
         frame = Frame(
-            frame.title,
-            frame.body,
-            frame.aside,
-            footer=_latent(layout, master, "ftr"),
-            number=_latent(layout, master, "sldNum"),
-            date=_latent(layout, master, "dt"),
-            keepout=keepouts.get(layout.partname, ()),
+            clear_of(frame.title, keep),
+            clear(frame.body),
+            clear(frame.aside),
+            footer=clear(_latent(layout, master, "ftr")),
+            number=clear(_latent(layout, master, "sldNum")),
+            date=clear(_latent(layout, master, "dt")),
+            keepout=keep,
         )
         layouts[role] = layout
         frames[role] = frame
@@ -511,6 +517,80 @@ def template_report(theme: Theme) -> tuple[list[str], list[Problem]]:
         path, resolved = load(theme)
     except ContentError as exc:
         return [], list(exc.problems)
+    from decks.text.stacks import stacks_for
+
+    measured, _, notes = measuring_theme(theme, resolved)
+    stacks = stacks_for(measured)
     lines = [f"template {path.name}: {line}" for line in describe(resolved)]
-    lines += [f"template {path.name}: warning: {w}" for w in resolved.warnings]
+    for role, stack in (("heading", stacks.heading), ("body", stacks.body)):
+        face = stack.primary
+        lines.append(f"template {path.name}: {role}: {face.family} measured with {face.path}")
+    lines += [f"template {path.name}: warning: {w}" for w in (*resolved.warnings, *notes)]
     return lines, []
+
+
+def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str, ...], list[str]]:
+    """The theme the deck is measured with: when the template's master decides the fonts, its theme fonts
+    (major for headings, minor for body, East Asian for CJK) found as files (decks.plan.fontfiles), else the
+    theme as it is. Also the families the master supplies (runs in them name no typeface) and warnings for
+    fonts measured with a stand-in."""
+    if theme.slides.decides("fonts") or not resolved.fonts:
+        return theme, (), []
+    from decks.plan.fontfiles import find_font
+    from decks.themes.model import FontSpec
+
+    fonts, folder = resolved.fonts, theme.folder
+    update: dict[str, FontSpec] = {}
+    warnings: list[str] = []
+    inherited: list[str] = []
+
+    def spec(family: str, bold: bool) -> FontSpec:
+        found = find_font(family, bold, folder)
+        if found.how == "stand-in":
+            warnings.append(
+                f"the template's font '{family}' is neither bundled, in the theme folder nor installed: "
+                f"{found.describe()}; install it (or put its .ttf in the theme folder) to measure it exactly"
+            )
+        if family not in inherited:
+            inherited.append(family)
+        return FontSpec(file=found.path, family=family, margin=found.margin)
+
+    if fonts.get("major_latin"):
+        update["heading"] = spec(fonts["major_latin"], True)
+    if fonts.get("minor_latin"):
+        update["body"] = spec(fonts["minor_latin"], False)
+    ea = fonts.get("minor_ea") or fonts.get("major_ea")
+    if ea:
+        # Ideographs are one em in every CJK face: a missing East Asian font is measured with the theme's own.
+        found = find_font(ea, False, folder)
+        if found.how != "stand-in":
+            update["cjk"] = FontSpec(file=found.path, family=ea)
+            bold = find_font(ea, True, folder)
+            update["cjk_bold"] = FontSpec(file=bold.path, family=ea)
+            inherited.append(ea)
+    measured = theme.model_copy(update={"fonts": theme.fonts.model_copy(update=update)})
+    return measured, tuple(inherited), warnings
+
+
+def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
+    """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
+    from decks.text.fonts import load_face
+    from decks.text.stacks import stacks_for
+
+    stacks = stacks_for(theme)
+    out: dict[tuple[str, bool], FontFile] = {}
+    for slide in deck.slides:
+        for box in (slide.title, *slide.texts):
+            for para in box.paras:
+                stack = stacks.heading if para.font == "heading" else stacks.body
+                bold = para.font == "heading"
+                for run in para.runs:
+                    key = (run.face, bold and not run.field)
+                    if key in out or not run.face:
+                        continue
+                    face = next((f for f in stack.faces if f.family == run.face), stack.primary)
+                    own = load_face(face.path).family.lower() == run.face.lower() and face.units_per_em == int(
+                        face.units_per_em
+                    )
+                    out[key] = FontFile(run.face, key[1], face.path, own)
+    return tuple(sorted(out.values(), key=lambda f: (f.family, f.bold)))

@@ -39,6 +39,12 @@ class FontSpec(Model):
     system: str | None = Field(None, description="A family name for fontconfig, e.g. 'LXGW WenKai'.")
     family: str | None = Field(None, description="The family name the deck names; defaults to the font's own.")
     optional: bool = Field(False, description="Skip quietly when not installed (for system fallbacks).")
+    margin: float = Field(
+        0.0,
+        ge=0,
+        le=0.5,
+        description="Measure text this much wider (0.1 = 10%), for a font measured with a stand-in of similar width.",
+    )
 
 
 class Fonts(Model):
@@ -78,9 +84,29 @@ class Sizes(Model):
     sketch: SketchSizes = SketchSizes()
 
 
+Decides = Literal["background", "colors", "fonts", "footer"]
+
+
 class Slides(Model):
     size: Literal["16:9", "4:3"] = "16:9"
-    template: Path | None = Field(None, description="A .pptx whose slide master and layouts to use.")
+    template: Path | None = Field(None, description="A .pptx or .potx whose slide master and layouts to use.")
+    override: list[Decides] = Field(
+        default_factory=list,
+        description="With a template: what the theme decides instead of the template's master (background, colors, "
+        "fonts, footer). Empty: the master decides all four.",
+    )
+    decorations: bool | None = Field(
+        None, description="recap's accent bars, rules and bands; default: on without a template, off with one."
+    )
+
+    def decides(self, what: str) -> bool:
+        """Whether the theme (not the template's master) decides `what`: always without a template of its own."""
+        return self.template is None or what in self.override
+
+    @property
+    def decorated(self) -> bool:
+        """Whether recap draws its accent shapes."""
+        return self.template is None if self.decorations is None else self.decorations
 
 
 class Sketch(Model):

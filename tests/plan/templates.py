@@ -83,6 +83,11 @@ def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC") -> P
     for child in list(dk1):
         dk1.remove(child)
     etree.SubElement(dk1, f"{A}srgbClr").set("val", NAVY)
+    for tag in ("hlink", "folHlink"):  # links readable on navy
+        node = root.find(f"{A}themeElements/{A}clrScheme/{A}{tag}")
+        for child in list(node):
+            node.remove(child)
+        etree.SubElement(node, f"{A}srgbClr").set("val", "9CC3FF")
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     for layout in master.slide_layouts:
         layout.name = STANDARD.get(layout.name, layout.name)

@@ -123,7 +123,7 @@ class Writer:
         self.package.add(tpl.main, CT_PRESENTATION, b"")  # its place at the front; written last
         for name in (n for n in tpl.blobs if n in keep):
             blob = tpl.blobs[name]
-            if name == theme_part:
+            if name == theme_part and self.deck.colors:
                 blob = oxml.set_link_colors(blob, self.palette["accent2"])
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
@@ -231,7 +231,7 @@ class Writer:
             shapes.append(oxml.picture(next(ids), label, pic.alt, rels.add(RT_IMAGE, image), _xywh(pic.box)))
         notes = self._partname("/ppt/notesSlides/notesSlide%d.xml")
         rels.add(RT_NOTES_SLIDE, notes)
-        self.package.add(name, CT_SLIDE, oxml.slide(self.palette["background"], shapes).encode("utf-8"), rels)
+        self.package.add(name, CT_SLIDE, oxml.slide(self.deck.background, shapes).encode("utf-8"), rels)
         notes_rels = Rels(notes)
         notes_rels.add(RT_NOTES_MASTER, notes_master)
         notes_rels.add(RT_SLIDE, name)
@@ -278,7 +278,7 @@ class Writer:
                 space_before=0,
                 indent=0,
                 bullet=None,
-                bullet_color="#000000",
+                bullet_color=None,
                 align="l",
                 lang=self.lang,
             )
@@ -289,17 +289,25 @@ class Writer:
         """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
         primary = self.stacks[para.font].primary.family
         runs: list[str] = []
+        colors, inherited = self.deck.colors, self.deck.inherited
         for run in para.runs:
-            color = self.palette[run.color]
+            color = self.palette[run.color] if colors else None
             rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link and not run.field else None
+            face = run.face or primary
+            if not inherited:
+                latin, ea, cs = face, self.ea, primary
+            elif face in inherited:
+                latin = ea = cs = None  # the template's theme fonts draw it
+            else:
+                latin = ea = cs = face  # a fallback face for characters the template's fonts lack
             runs.append(
                 oxml.run(
                     str(number) if run.field == "slidenum" else run.text,
                     size=para.size,
                     color=color,
-                    latin=run.face or primary,
-                    ea=self.ea,
-                    cs=primary,
+                    latin=latin,
+                    ea=ea,
+                    cs=cs,
                     lang=self.lang,
                     bold=para.font == "heading" and not run.field,
                     link_rid=rid,
@@ -314,7 +322,7 @@ class Writer:
             space_before=para.space_before if n else 0.0,
             indent=para.indent,
             bullet=BULLETS[min(para.level, 1)] if para.bullet else None,
-            bullet_color=self.palette["accent"],
+            bullet_color=self.palette["accent"] if colors else None,
             align={"l": "l", "r": "r", "c": "ctr"}[para.align],
             lang=self.lang,
         )
@@ -322,7 +330,8 @@ class Writer:
 
 def _slots(layout: Layout) -> dict[str, Slot]:
     """The layout's title and body placeholders: name, `<p:ph>` attributes to copy, and order among those a
-    slide clones (python-pptx's `iter_cloneable_placeholders`: all but date, footer and slide number)."""
+    slide clones (python-pptx's `iter_cloneable_placeholders`: all but date, footer and slide number); then its
+    date, footer and slide-number placeholders, which a slide shows only when it has its own copy of them."""
     slots: dict[str, Slot] = {}
     body: tuple[int, str, dict[str, str], int] | None = None
     for order, ph in enumerate(p for p in layout.placeholders if p.type not in LATENT):
@@ -332,6 +341,9 @@ def _slots(layout: Layout) -> dict[str, Slot]:
             body = (ph.idx, ph.name, ph.attrs, order)
     if body is not None:
         slots["body"] = body[1:]
+    for order, ph in enumerate((p for p in layout.placeholders if p.type in LATENT), 1000):
+        role = {"dt": "date", "ftr": "footer", "sldNum": "number"}[ph.type]
+        slots.setdefault(role, (ph.name, ph.attrs, order))
     return slots
 
 
