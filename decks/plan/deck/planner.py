@@ -77,7 +77,9 @@ class Planner(Fitter):
         f = self.frame(slide.layout)
         own = self.theme.slides.decides("footer")
         ph_number = f.number if not own else None
-        number = ph_number or clear_of(Rect(w - 48 - 80, h - 34, 80, small * LEADING + 2), f.keepout)
+        # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
+        tall = max(LEADING, self.stacks.body.primary.line_height) * small + 2
+        number = ph_number or clear_of(Rect(w - 48 - 80, h - 34, 80, tall), f.keepout)
         if number.h >= small * LEADING and number.w >= small:
             line = self._line("#", small, color, field="slidenum", align="r")
             slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
@@ -89,7 +91,7 @@ class Planner(Fitter):
         if slide.kind != "title":
             line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
             ph_footer = f.footer if not own else None
-            box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, small * LEADING + 2), f.keepout)
+            box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
             if line and box.h > 0 and box.w > 0:
                 slide.texts.append(
                     self.text_box(
