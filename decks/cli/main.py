@@ -88,6 +88,13 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         params.append(
             click.Option(
                 [f"--{opt.name.replace('_', '-')}", opt.name],
+                is_flag=True,
+                default=False,
+                help=opt.help,
+            )
+            if opt.flag
+            else click.Option(
+                [f"--{opt.name.replace('_', '-')}", opt.name],
                 type=click.Choice(opt.choices) if opt.choices else opt.type,
                 default=opt.default,
                 help=opt.help,

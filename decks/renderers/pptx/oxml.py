@@ -250,11 +250,17 @@ def app_properties(*, slides: int, notes: int, presentation_format: str) -> str:
 
 
 def presentation(
-    blob: bytes, slides: list[tuple[int, str]], notes_master: str, groups: list[tuple[str, list[int]]]
+    blob: bytes,
+    slides: list[tuple[int, str]],
+    notes_master: str,
+    groups: list[tuple[str, list[int]]],
+    fonts: list[tuple[str, dict[str, str]]] = (),  # type: ignore[assignment]
+    subset: bool = True,
 ) -> bytes:
     """The template's `<p:presentation>` with recap's slides: `<p:sldIdLst>` of (id, rId), a
-    `<p:notesMasterIdLst>` naming the notes master's rId, and the sections in `<p:extLst>`; the template's own
-    slides and custom shows (which name them) are gone."""
+    `<p:notesMasterIdLst>` naming the notes master's rId, the embedded fonts in `<p:embeddedFontLst>`
+    (typeface and rIds by style), and the sections in `<p:extLst>`; the template's own slides and custom shows
+    (which name them) are gone."""
     root = etree.fromstring(blob)
     for tag in ("sldIdLst", "custShowLst", "notesMasterIdLst"):
         for old in root.findall(f"{{{P}}}{tag}"):
@@ -269,8 +275,34 @@ def presentation(
     for sid, rid in slides:
         etree.SubElement(lst, f"{{{P}}}sldId", id=str(sid)).set(f"{{{R}}}id", rid)
     (handout if handout is not None else nm).addnext(lst)
+    if fonts:
+        embedded_fonts(root, fonts, subset)
     sections(root, groups, [sid for sid, _ in slides])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def embedded_fonts(presentation: Any, fonts: list[tuple[str, dict[str, str]]], subset: bool) -> None:
+    """`<p:embeddedFontLst>` after `<p:notesSz>` (CT_Presentation's order), one `<p:embeddedFont>` per typeface
+    the template does not embed already (PowerPoint wants each once), and the flags that say fonts are embedded."""
+    lst = presentation.find(f"{{{P}}}embeddedFontLst")
+    if lst is None:
+        lst = etree.Element(f"{{{P}}}embeddedFontLst")
+        anchor = presentation.find(f"{{{P}}}smartTags")
+        if anchor is None:
+            anchor = presentation.find(f"{{{P}}}notesSz")
+        anchor.addnext(lst)
+    have = {f.get("typeface") for f in lst.iter(f"{{{P}}}font")}
+    for family, rids in fonts:
+        if family in have:
+            continue
+        font = etree.SubElement(lst, f"{{{P}}}embeddedFont")
+        etree.SubElement(font, f"{{{P}}}font", typeface=family)
+        for style in ("regular", "bold", "italic", "boldItalic"):
+            if style in rids:
+                etree.SubElement(font, f"{{{P}}}{style}").set(f"{{{R}}}id", rids[style])
+    presentation.set("embedTrueTypeFonts", "1")
+    if subset:
+        presentation.set("saveSubsetFonts", "1")
 
 
 def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: list[int]) -> None:

@@ -69,8 +69,9 @@ def fixed_date() -> dt.datetime:
 class Writer:
     """One deck: the plan laid on the template's layouts, written part by part into a `Package`."""
 
-    def __init__(self, deck: Deck, theme: Theme) -> None:
+    def __init__(self, deck: Deck, theme: Theme, embed: str = "auto", whole: bool = False) -> None:
         self.deck, self.theme = deck, theme
+        self.embed, self.whole = embed, whole
         self.palette = theme.palette.model_dump()
         stacks = stacks_for(theme)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
@@ -103,7 +104,10 @@ class Writer:
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
-        self.package.blobs[tpl.main] = oxml.presentation(tpl.blobs[tpl.main], slides, nm_rid, deck.sections)
+        fonts = self.embed_fonts(pres_rels)
+        self.package.blobs[tpl.main] = oxml.presentation(
+            tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
+        )
         self.package.rels[tpl.main] = pres_rels.xml()
         self.properties(tpl, core, app, len(slides), deck.width / deck.height)
         return self.package.zip_bytes()
@@ -128,6 +132,21 @@ class Writer:
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
         return core, app
+
+    def embed_fonts(self, pres_rels: Rels) -> list[tuple[str, dict[str, str]]]:
+        """The fonts embedded as `ppt/fonts/fontN.fntdata` parts (decks.renderers.pptx.embed): for each
+        typeface, its rIds by style ("regular", "bold"), for `<p:embeddedFontLst>`."""
+        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding
+
+        embedded, warnings = embedding(self.deck, self.embed, self.whole)
+        self.warnings.extend(warnings)
+        by_family: dict[str, dict[str, str]] = {}
+        for font in embedded:
+            name = self._partname("/ppt/fonts/font%d.fntdata")
+            self.package.defaults["fntdata"] = CT_FONTDATA
+            self.package.add(name, CT_FONTDATA, font.data)
+            by_family.setdefault(font.family, {})["bold" if font.bold else "regular"] = pres_rels.add(RT_FONT, name)
+        return sorted(by_family.items())
 
     def notes_master(self, pres_rels: Rels) -> tuple[str, list[tuple[str, dict[str, str]]]]:
         """The notes master's partname (the template's, else python-pptx's default added with its theme) and the
@@ -358,8 +377,9 @@ def _xywh(box: Any) -> tuple[float, float, float, float]:
     return (box.x, box.y, box.w, box.h)
 
 
-def write_pptx(deck: Deck, theme: Theme) -> tuple[bytes, list[str]]:
-    """The .pptx bytes of the deck plan in `theme`, and warnings."""
-    writer = Writer(deck, theme)
+def write_pptx(deck: Deck, theme: Theme, embed: str = "auto", whole: bool = False) -> tuple[bytes, list[str]]:
+    """The .pptx bytes of the deck plan in `theme`, and warnings; `embed` says which fonts to embed ("auto",
+    "all", "none"), `whole` embeds them whole instead of subset."""
+    writer = Writer(deck, theme, embed, whole)
     data = writer.write()
     return data, writer.warnings
