@@ -44,6 +44,9 @@ UNIVERSAL = frozenset(
         "cousine",
     }
 )
+# OS/2 fsType bits (OpenType spec): 0x0002 restricted licence (no embedding); 0x0200 bitmap embedding only;
+# 0x0100 no subsetting. 0 (installable), 0x0004 (preview & print) and 0x0008 (editable) allow embedding.
+RESTRICTED, NO_SUBSETTING, BITMAP_ONLY = 0x0002, 0x0100, 0x0200
 # The stand-in for a family recap cannot find, measured this much wider so a substitute of similar width fits.
 MARGIN = 0.1
 STAND_IN = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
@@ -71,6 +74,26 @@ class Found:
 def is_universal(family: str) -> bool:
     """Whether every presenting machine draws `family` (or a metric-compatible twin of it)."""
     return family.strip().lower() in UNIVERSAL
+
+
+def embeddable(path: Path) -> str | None:
+    """Why the font file cannot be embedded in a deck (no TrueType outlines, or its OS/2 fsType forbids it), or
+    None when it can."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+    except Exception as exc:  # an unreadable font cannot be embedded, which is all this asks
+        return f"it cannot be read ({type(exc).__name__})"
+    try:
+        if "glyf" not in font:
+            return "it has no TrueType outlines (PowerPoint embeds only TrueType)"
+        fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+        if fs_type & (RESTRICTED | BITMAP_ONLY):
+            return f"its licence forbids embedding (OS/2 fsType {fs_type:#06x})"
+    finally:
+        font.close()
+    return None
 
 
 def find_font(family: str, bold: bool = False, folder: Path | None = None) -> Found:

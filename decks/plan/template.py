@@ -53,6 +53,7 @@ MAX_PARTS = 20_000
 # No entity expansion, no network, no huge trees: a template is untrusted input.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 FIELD = "slides.template"
+MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
 
 def template_path(theme: Theme) -> Path:
@@ -404,10 +405,13 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         def clear(box: Rect | None, keep: tuple[Rect, ...] = keep) -> Rect | None:
             return clear_of(box, keep) if box is not None else None
 
+        aside = clear(frame.aside)
+        if aside is not None and min(aside.w, aside.h) < MIN_PICTURE:
+            aside = None  # too small to show a picture in: item pictures are left out rather than drawn inside out
         frame = Frame(
             clear_of(frame.title, keep),
             clear(frame.body),
-            clear(frame.aside),
+            aside,
             footer=clear(_latent(layout, master, "ftr")),
             number=clear(_latent(layout, master, "sldNum")),
             date=clear(_latent(layout, master, "dt")),
@@ -517,14 +521,31 @@ def template_report(theme: Theme) -> tuple[list[str], list[Problem]]:
         path, resolved = load(theme)
     except ContentError as exc:
         return [], list(exc.problems)
+    from decks.plan.fontfiles import embeddable, is_universal
     from decks.text.stacks import stacks_for
 
-    measured, _, notes = measuring_theme(theme, resolved)
+    measured, inherited, notes = measuring_theme(theme, resolved)
     stacks = stacks_for(measured)
     lines = [f"template {path.name}: {line}" for line in describe(resolved)]
-    for role, stack in (("heading", stacks.heading), ("body", stacks.body)):
-        face = stack.primary
+    for role, stack in (("heading", stacks.heading), ("body", stacks.body), ("cjk", None)):
+        face = stack.primary if stack is not None else stacks.body.face_for("\u4e00")
+        if face is None:
+            continue
         lines.append(f"template {path.name}: {role}: {face.family} measured with {face.path}")
+        if is_universal(face.family) or face.family in inherited:
+            continue
+        why = embeddable(face.path)
+        if why is None:
+            lines.append(
+                f"template {path.name}: {role}: {face.family} is not on every machine: recap pptx embeds it "
+                "(PowerPoint shows it; LibreOffice and Google Slides draw a substitute unless it is installed"
+                + ("; ideographs are one em wide in every CJK face, so the text still fits)" if role == "cjk" else ")")
+            )
+        else:
+            lines.append(
+                f"template {path.name}: {role}: {face.family} is not on every machine and cannot be embedded "
+                f"({why}): machines without it draw a substitute"
+            )
     lines += [f"template {path.name}: warning: {w}" for w in (*resolved.warnings, *notes)]
     return lines, []
 
@@ -589,8 +610,7 @@ def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
                     if key in out or not run.face:
                         continue
                     face = next((f for f in stack.faces if f.family == run.face), stack.primary)
-                    own = load_face(face.path).family.lower() == run.face.lower() and face.units_per_em == int(
-                        face.units_per_em
-                    )
+                    # A bundled twin or a stand-in measures for the family but is not it: never embedded.
+                    own = load_face(face.path).family.lower() == run.face.lower()
                     out[key] = FontFile(run.face, key[1], face.path, own)
     return tuple(sorted(out.values(), key=lambda f: (f.family, f.bold)))

@@ -103,3 +103,33 @@ def test_the_company_template_keeps_its_logo_out_of_every_frame(tmp_path: Path) 
     for frame in resolved.geometry.frames.values():
         assert frame.keepout and any(abs(k.x - logo[0]) < 0.5 and abs(k.y - logo[1]) < 0.5 for k in frame.keepout)
     assert resolved.fonts["minor_latin"] == "Arial" and resolved.fonts["major_ea"] == "Noto Sans CJK SC"
+
+
+def test_check_theme_lists_layouts_pictures_and_the_files_measuring_each_font(tmp_path: Path, capsys) -> None:
+    folder = templates.theme_folder(tmp_path, templates.company(tmp_path / "co.pptx"))
+    result = _cli(capsys, "check", str(EXAMPLE_EN), "--theme", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "template co.pptx: item slides: layout 'Title and Content'" in result.output
+    assert "item with picture slides: layout 'Two Content'" in result.output
+    assert "picture on the master or a layout at (840, 16) 100 x 50 pt: kept clear" in result.output
+    assert "body: Arial measured with" in result.output and "LiberationSans-Regular.ttf" in result.output
+
+
+def test_a_template_font_recap_cannot_find_is_measured_wider_with_a_warning(tmp_path: Path, recap) -> None:
+    tpl = templates.company(tmp_path / "co.pptx", latin="Brand Grotesk Nowhere", ea="")
+    theme = _theme_for(tmp_path, tpl)
+    deck = deck_plan(recap, theme)
+    assert any("'Brand Grotesk Nowhere' is neither bundled" in w and "10% wider" in w for w in deck.warnings)
+    wide = next(f for f in deck.fonts if f.family == "Brand Grotesk Nowhere")
+    assert wide.path.name.startswith("LiberationSans") and not wide.own
+    arial = deck_plan(recap, _theme_for(tmp_path / "a", templates.company(tmp_path / "a.pptx", ea="")))
+    # The same text measured 10% wider takes more room: at least as many slides, smaller or equal type.
+    assert len(deck.slides) >= len(arial.slides)
+    first = {s.title.paras[0].text: s for s in deck.slides}
+    agenda_wide = first["Agenda"].body
+    agenda = next(s for s in arial.slides if s.title.paras[0].text == "Agenda").body
+    assert agenda_wide is not None and agenda is not None
+    assert (
+        sum(p.lines for p in agenda_wide.paras) * agenda_wide.paras[0].size
+        >= sum(p.lines for p in agenda.paras) * agenda.paras[0].size * 0.99
+    )

@@ -12,14 +12,11 @@ import struct
 from dataclasses import dataclass
 
 from decks.plan.deck.plan import Deck, FontFile
-from decks.plan.fontfiles import is_universal
+from decks.plan.fontfiles import BITMAP_ONLY, NO_SUBSETTING, RESTRICTED, is_universal
 
 CT_FONTDATA = "application/x-fontdata"
 RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 MODES = ("auto", "all", "none")
-# OS/2 fsType bits (OpenType spec): 0x0002 restricted licence (no embedding); 0x0100 no subsetting;
-# 0x0200 bitmap embedding only. 0 (installable), 0x0004 (preview & print) and 0x0008 (editable) allow it.
-RESTRICTED, NO_SUBSETTING, BITMAP_ONLY = 0x0002, 0x0100, 0x0200
 EOT_VERSION = 0x00020001
 EOT_MAGIC = 0x504C
 EOT_CACHE_VERSION = 1
