@@ -53,6 +53,9 @@ def deck_plan(recap: Recap, theme: Theme) -> Deck:
         deck,
         background=theme.palette.background if slides.decides("background") else None,
         colors=slides.decides("colors"),
+        icon_color=theme.palette.accent
+        if slides.decides("colors")
+        else resolved.colors.get("accent1", theme.palette.accent),
         inherited=inherited,
         fonts=deck_fonts(deck, measured),
     )

@@ -23,6 +23,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 BUNDLED = assets_dir() / "templates" / "recap-16x9.pptx"
 NAVY = "1B2A4A"
+ACCENT = "F2B134"  # the company's accent1: icons take it
 LOGO = (840.0, 16.0, 100.0, 50.0)  # points: the top right corner, where recap puts the item icon
 STANDARD = {
     "Recap Title": "Title Slide",
@@ -83,6 +84,10 @@ def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC") -> P
     for child in list(dk1):
         dk1.remove(child)
     etree.SubElement(dk1, f"{A}srgbClr").set("val", NAVY)
+    accent1 = root.find(f"{A}themeElements/{A}clrScheme/{A}accent1")
+    for child in list(accent1):
+        accent1.remove(child)
+    etree.SubElement(accent1, f"{A}srgbClr").set("val", ACCENT)
     for tag in ("hlink", "folHlink"):  # links readable on navy
         node = root.find(f"{A}themeElements/{A}clrScheme/{A}{tag}")
         for child in list(node):

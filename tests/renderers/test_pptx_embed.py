@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from decks.assets import fonts_dir
@@ -123,3 +125,19 @@ def test_a_font_whose_licence_forbids_embedding_is_not_embedded(tmp_path: Path) 
     font.save(str(path))
     data, why = eot(FontFile("DejaVu Sans", False, path), {"a"}, whole=False)
     assert data is None and "licence forbids embedding" in why
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
+def test_a_subset_keeps_every_character_of_any_text_that_the_font_has(text: str) -> None:
+    from decks.renderers.pptx.embed import _eot
+    from decks.text.fonts import load_face
+
+    dejavu = FontFile("DejaVu Sans", False, fonts_dir() / "DejaVuSans.ttf")
+    data, _ = _eot(dejavu, set(text), whole=False)
+    assert data is not None
+    header, font = read_eot(data)
+    assert header["size"] == len(data) and header["family"] == "DejaVu Sans"
+    cmap = set(TTFont(io.BytesIO(font)).getBestCmap())
+    has = load_face(dejavu.path).advances
+    assert {ord(c) for c in text if ord(c) in has} <= cmap

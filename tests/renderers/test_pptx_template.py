@@ -101,6 +101,7 @@ def test_the_plan_measures_with_the_templates_theme_fonts(company) -> None:
     theme, _ = company
     deck = deck_plan(load_content(EXAMPLE_EN), theme)
     assert "Arial" in deck.inherited and deck.background is None and not deck.colors
+    assert deck.icon_color == "#" + templates.ACCENT
     faces = {f.family: f for f in deck.fonts}
     assert faces["Arial"].path.name.startswith("LiberationSans") and not faces["Arial"].own
     assert {r.face for s in deck.slides for r in s.title.paras[0].runs} == {"Arial"}

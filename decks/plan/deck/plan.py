@@ -231,6 +231,7 @@ class Deck:
     background: str | None = None
     colors: bool = True
     inherited: tuple[str, ...] = ()
+    icon_color: str | None = None  # the icons' colour: the palette's accent, or the template's accent1
     fonts: tuple[FontFile, ...] = ()  # every face a run names, with its file (for embedding)
 
     @property

@@ -260,7 +260,8 @@ class Writer:
     def image_part(self, pic: Picture) -> str:
         """The package's part for a picture: an icon drawn once per icon and colour, an image file made safe."""
         if pic.icon is not None:
-            key: Any = (pic.icon.font, pic.icon.char, self.palette["accent"], icon_px(max(pic.display)))
+            color = self.deck.icon_color or self.palette["accent"]
+            key: Any = (pic.icon.font, pic.icon.char, color, icon_px(max(pic.display)))
             if key not in self._images:
                 self._images[key] = self._add_image(icon_png(*key), "png")
             return self._images[key]
