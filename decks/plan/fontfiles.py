@@ -71,6 +71,13 @@ class Found:
         return f"{self.family} measured with {self.path.name} ({self.how}{extra})"
 
 
+def measures_for(family: str, path: Path) -> bool:
+    """Whether `path` is a bundled twin or the stand-in measuring for another family (so not that font: never
+    embedded under its name)."""
+    stand_ins = {name for pair in (*TWINS.values(), STAND_IN) for name in pair}
+    return path.name in stand_ins and path.parent == fonts_dir() and family.strip().lower() not in _OWN
+
+
 def is_universal(family: str) -> bool:
     """Whether every presenting machine draws `family` (or a metric-compatible twin of it)."""
     return family.strip().lower() in UNIVERSAL

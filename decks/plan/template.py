@@ -595,7 +595,7 @@ def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str,
 
 def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
     """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
-    from decks.text.fonts import load_face
+    from decks.plan.fontfiles import measures_for
     from decks.text.stacks import stacks_for
 
     stacks = stacks_for(theme)
@@ -611,6 +611,6 @@ def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
                         continue
                     face = next((f for f in stack.faces if f.family == run.face), stack.primary)
                     # A bundled twin or a stand-in measures for the family but is not it: never embedded.
-                    own = load_face(face.path).family.lower() == run.face.lower()
+                    own = not measures_for(run.face, face.path)
                     out[key] = FontFile(run.face, key[1], face.path, own)
     return tuple(sorted(out.values(), key=lambda f: (f.family, f.bold)))

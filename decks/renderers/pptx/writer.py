@@ -139,7 +139,8 @@ class Writer:
         from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding
 
         embedded, warnings = embedding(self.deck, self.embed, self.whole)
-        self.warnings.extend(warnings)
+        for warning in warnings:
+            self._warn_once(warning)
         by_family: dict[str, dict[str, str]] = {}
         for font in embedded:
             name = self._partname("/ppt/fonts/font%d.fntdata")
