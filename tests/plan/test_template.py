@@ -62,7 +62,7 @@ def test_check_theme_reports_the_unusable_placeholders_too(tmp_path: Path, capsy
     ("build", "message"),
     [
         (lambda p: (p.write_bytes(b"this is a text file, not a deck"), p)[1], "not a zip package"),
-        (templates.zip_bomb, "unpacks to 400 MB"),
+        (templates.zip_bomb, "unpacks to 4096 MB"),
         (templates.no_layouts, "has no slide layouts"),
     ],
     ids=["not-a-zip", "zip-bomb", "no-layouts"],
