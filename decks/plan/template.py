@@ -445,7 +445,9 @@ def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> lis
             problems.append(
                 Problem(
                     source,
-                    f"layout '{layout.name}', placeholder '{name}' is {box.w:.1f} x {box.h:.1f} pt, too small for "
+                    f"layout '{layout.name}', placeholder '{name}' is {box.w:.1f} x {box.h:.1f} pt"
+                    + (" beside the pictures on the master or layout" if frame.keepout else "")
+                    + ", too small for "
                     f"one line of text at the floor size {floor:g} pt: it needs at least {need_w:.0f} x {pitch:.1f} pt "
                     f"({need_w / 72 * 2.54:.1f} x {pitch / 72 * 2.54:.2f} cm)",
                     "make the placeholder larger in the template's Slide Master view, or lower sizes.slides.floor",

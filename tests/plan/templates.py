@@ -55,7 +55,7 @@ def png(width: int, height: int, rgb: tuple[int, int, int] = (230, 120, 20)) -> 
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", head) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC") -> Path:
+def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC", logo_box: tuple[float, ...] = LOGO) -> Path:
     """A 16:9 company template: navy master background with light text, a logo picture on the master, theme
     fonts `latin` (major and minor) and `ea`, standard layout names, date/footer/number placeholders."""
     prs = Presentation(str(BUNDLED))
@@ -69,7 +69,7 @@ def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC") -> P
     clr_map.set("tx2", "lt2")
     logo = path.with_suffix(".logo.png")
     logo.write_bytes(png(200, 100))
-    x, y, w, h = (int(Pt(v)) for v in LOGO)
+    x, y, w, h = (int(Pt(v)) for v in logo_box)
     # python-pptx adds no pictures to a master: relate the image and append the `<p:pic>` by hand.
     _, rid = master.part.get_or_add_image_part(str(logo))
     pic = CT_Picture.new_pic(90, "Company Logo", "logo", rid, x, y, w, h)

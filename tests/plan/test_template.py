@@ -133,3 +133,10 @@ def test_a_template_font_recap_cannot_find_is_measured_wider_with_a_warning(tmp_
         sum(p.lines for p in agenda_wide.paras) * agenda_wide.paras[0].size
         >= sum(p.lines for p in agenda.paras) * agenda.paras[0].size * 0.99
     )
+
+
+def test_a_logo_over_the_whole_body_is_an_error_saying_so(tmp_path: Path, recap) -> None:
+    tpl = templates.company(tmp_path / "co.pptx", logo_box=(0, 0, 960, 540))
+    with pytest.raises(ContentError) as err:
+        deck_plan(recap, _theme_for(tmp_path, tpl))
+    assert "beside the pictures on the master or layout, too small for one line" in str(err.value)
