@@ -22,6 +22,7 @@ from decks.themes.model import Theme
 class Report:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)  # what the theme's template gives each slide kind
 
 
 def check_all(
@@ -48,6 +49,10 @@ def check_all(
             report.warnings.append(str(problem))
         else:
             report.problems.append(problem)
+    from decks.plan.template import template_report
+
+    report.info, problems = template_report(theme)
+    report.problems.extend(problems)
     try:
         from decks.themes.contrast import contrast_problems
     except ImportError:  # contrast checks arrive with the themes work

@@ -22,6 +22,7 @@ RT_IMAGE = _RT + "image"
 RT_HYPERLINK = _RT + "hyperlink"
 
 _CT = "application/vnd.openxmlformats-officedocument."
+CT_PRESENTATION = _CT + "presentationml.presentation.main+xml"
 CT_SLIDE = _CT + "presentationml.slide+xml"
 CT_NOTES_SLIDE = _CT + "presentationml.notesSlide+xml"
 CT_NOTES_MASTER = _CT + "presentationml.notesMaster+xml"

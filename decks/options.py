@@ -16,3 +16,4 @@ class Option:
     default: Any = None
     choices: tuple[str, ...] | None = None
     type: type = str
+    flag: bool = False  # an on/off switch (`--embed-whole-fonts`), False unless given

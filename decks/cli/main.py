@@ -134,6 +134,13 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         params.append(
             click.Option(
                 [f"--{opt.name.replace('_', '-')}", opt.name],
+                is_flag=True,
+                default=False,
+                help=opt.help,
+            )
+            if opt.flag
+            else click.Option(
+                [f"--{opt.name.replace('_', '-')}", opt.name],
                 type=click.Choice(opt.choices, case_sensitive=False) if opt.choices else opt.type,
                 default=opt.default,
                 help=opt.help,
@@ -225,6 +232,8 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -
         located = None
     report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
     console.warnings(report.warnings)
+    for line in report.info if theme else ():
+        console.result(line)
     if report.problems:
         raise RecapError(report.problems, ExitCode.CONTENT)
     items = len(recap.all_items)

@@ -37,17 +37,28 @@ SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
 
 def deck_plan(recap: Recap, theme: Theme) -> Deck:
     """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
-    from decks.errors import OutputError, Problem
+    from dataclasses import replace
+
     from decks.plan.deck.plan import Template
     from decks.plan.deck.planner import build_plan
-    from decks.plan.template import read_template, resolve, template_path
+    from decks.plan.template import deck_fonts, load, measuring_theme
 
-    path = template_path(theme)
-    if not path.is_file():
-        raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
-    resolved = resolve(read_template(path), path.name)
+    path, resolved = load(theme)
     template = Template(path, resolved.master, resolved.layouts)
-    return build_plan(recap, theme, resolved.geometry, template=template, warnings=tuple(resolved.warnings))
+    measured, inherited, notes = measuring_theme(theme, resolved)
+    warnings = (*resolved.warnings, *notes)
+    deck = build_plan(recap, measured, resolved.geometry, template=template, warnings=warnings)
+    slides = theme.slides
+    return replace(
+        deck,
+        background=theme.palette.background if slides.decides("background") else None,
+        colors=slides.decides("colors"),
+        icon_color=theme.palette.accent
+        if slides.decides("colors")
+        else resolved.colors.get("accent1", theme.palette.accent),
+        inherited=inherited,
+        fonts=deck_fonts(deck, measured),
+    )
 
 
 def sketch_plan(

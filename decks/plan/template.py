@@ -3,7 +3,8 @@ placeholder types, and read the layouts' boxes (a placeholder without its own `<
 
 A role whose layout is missing falls back to another layout (with a warning), never to a crash: the
 plan's boxes are then derived from the fallback's, and text goes into added text boxes when the layout
-has no placeholder for it.
+has no placeholder for it. A file that is no template (not a zip, a zip bomb, no master or layouts, broken XML)
+and placeholders too small for one line at the floor are `ContentError`s naming the file, layout and placeholder.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from pathlib import Path
 from lxml import etree
 
 from decks.assets import assets_dir
-from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, Rel, rels_name
-from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
+from decks.errors import ContentError, Problem
+from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, Rel, rels_name
+from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import Rect
+from decks.plan.keepout import clear_of
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -43,6 +46,14 @@ LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws 
 # The master placeholder a layout placeholder inherits its box from (python-pptx's LayoutPlaceholder rule).
 BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 SHAPES = {P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
+# A template is read whole into memory: a zip whose parts inflate past this is refused (a zip bomb), as is one
+# with more parts than any real deck has.
+MAX_UNCOMPRESSED = 300 * 2**20
+MAX_PARTS = 20_000
+# No entity expansion, no network, no huge trees: a template is untrusted input.
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+FIELD = "slides.template"
+MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
 
 def template_path(theme: Theme) -> Path:
@@ -56,29 +67,63 @@ def template_path(theme: Theme) -> Path:
     return assets_dir() / "templates" / name
 
 
+def template_error(source: str, message: str, hint: str) -> ContentError:
+    """A template that cannot be used: exit 1, naming the file."""
+    return ContentError([Problem(source, message, hint, FIELD)])
+
+
 @lru_cache(maxsize=4)
 def _read(path: Path, mtime: int, size: int) -> TemplatePackage:
-    return TemplatePackage(path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise template_error(str(path), f"cannot read the template ({exc.strerror})", "check the path") from None
+    return TemplatePackage(data, str(path))
 
 
 def read_template(path: Path) -> TemplatePackage:
     """The template at `path`, read once per process while the file is unchanged (the plan reads its layouts,
     the pptx renderer copies its parts)."""
-    st = path.stat()
+    try:
+        st = path.stat()
+    except OSError:
+        raise template_error(str(path), "template not found", "check slides.template in the theme") from None
     return _read(path, st.st_mtime_ns, st.st_size)
 
 
 class TemplatePackage:
-    """A .pptx read as raw parts: blobs by partname in zip order, content types, and relationships."""
+    """A .pptx (or .potx) read as raw parts: blobs by partname in zip order, content types, and relationships."""
 
-    def __init__(self, data: bytes) -> None:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            self.blobs = {"/" + i.filename: z.read(i) for i in z.infolist() if not i.filename.endswith("/")}
-        types = etree.fromstring(self.blobs.pop("/[Content_Types].xml"))
-        self.defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iter(CT + "Default")}
-        self.overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(CT + "Override")}
+    def __init__(self, data: bytes, source: str = "template") -> None:
+        self.source = source
+        hint = "save the template from PowerPoint as a .pptx or .potx and point slides.template at it"
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                infos = [i for i in z.infolist() if not i.filename.endswith("/")]
+                total = sum(i.file_size for i in infos)
+                if total > MAX_UNCOMPRESSED or len(infos) > MAX_PARTS:
+                    raise template_error(
+                        source,
+                        f"the template unpacks to {total / 2**20:.0f} MB in {len(infos)} parts, more than the "
+                        f"{MAX_UNCOMPRESSED // 2**20} MB and {MAX_PARTS} parts recap reads",
+                        "use a smaller template (compress its pictures)",
+                    )
+                self.blobs = {"/" + i.filename: _inflate(z, i) for i in infos}
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
+            raise template_error(source, f"not a PowerPoint file: it is not a zip package ({exc})", hint) from None
+        if "/[Content_Types].xml" not in self.blobs:
+            raise template_error(source, "not a PowerPoint file: the zip has no [Content_Types].xml", hint)
+        types = self.xml("/[Content_Types].xml")
+        del self.blobs["/[Content_Types].xml"]
+        self.defaults = {
+            (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in types.iter(CT + "Default")
+        }
+        self.overrides = {o.get("PartName") or "": o.get("ContentType") or "" for o in types.iter(CT + "Override")}
         self._rels: dict[str, list[Rel]] = {}
-        self.main = next(r.target for r in self.rels("/") if r.reltype == RT_OFFICE_DOCUMENT)
+        main = next((r.target for r in self.rels("/") if r.reltype == RT_OFFICE_DOCUMENT), None)
+        if main is None or main not in self.blobs:
+            raise template_error(source, "not a PowerPoint file: the package has no main presentation part", hint)
+        self.main = main
 
     def content_type(self, partname: str) -> str:
         """The part's content type: its `<Override>`, else its extension's `<Default>`."""
@@ -92,7 +137,7 @@ class TemplatePackage:
             out: list[Rel] = []
             if blob is not None:
                 folder = posixpath.dirname(partname)
-                for rel in etree.fromstring(blob).iter(PR + "Relationship"):
+                for rel in self._parse(rels_name(partname), blob).iter(PR + "Relationship"):
                     external = rel.get("TargetMode") == "External"
                     target = rel.get("Target", "")
                     if not external:
@@ -103,13 +148,33 @@ class TemplatePackage:
             self._rels[partname] = out
         return self._rels[partname]
 
-    def related(self, partname: str, rid: str) -> str:
-        """The partname `partname` relates to by `rid`."""
-        return next(r.target for r in self.rels(partname) if r.rid == rid)
+    def related(self, partname: str, rid: str) -> str | None:
+        """The partname `partname` relates to by `rid`, if any."""
+        return next((r.target for r in self.rels(partname) if r.rid == rid), None)
 
     def xml(self, partname: str) -> etree._Element:
-        """The part parsed."""
-        return etree.fromstring(self.blobs[partname])
+        """The part parsed (safely: no entities, no network)."""
+        blob = self.blobs.get(partname)
+        if blob is None:
+            raise template_error(self.source, f"the part {partname} is missing", "save the template again")
+        return self._parse(partname, blob)
+
+    def _parse(self, partname: str, blob: bytes) -> etree._Element:
+        try:
+            return etree.fromstring(blob, PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise template_error(
+                self.source, f"the part {partname} is not well-formed XML ({exc})", "save the template again"
+            ) from None
+
+
+def _inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One entry, read no further than its declared size (a forged header cannot make it inflate more)."""
+    with z.open(info) as fh:
+        data = fh.read(info.file_size + 1)
+    if len(data) > info.file_size:
+        raise ValueError(f"{info.filename} inflates past its declared size")
+    return data
 
 
 def placeholders(root: etree._Element) -> list[Placeholder]:
@@ -149,29 +214,102 @@ def placeholders(root: etree._Element) -> list[Placeholder]:
 
 @dataclass
 class Resolved:
-    """Each role's layout and the geometry the planner works on."""
+    """Each role's layout and the geometry the planner works on; where each role's title and body boxes come
+    from (for messages); the master's theme fonts (major/minor, latin/ea) and colours."""
 
     layouts: dict[str, Layout]
     geometry: Geometry
     master: str
     warnings: list[str] = field(default_factory=list)
+    sources: dict[str, dict[str, Placeholder]] = field(default_factory=dict)
+    fonts: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)
+    title_bold: bool = False
 
 
 def _box(ph: Placeholder, master: dict[str, Rect]) -> Rect | None:
     return ph.box or master.get(BASE_TYPE.get(ph.type, "body")) or master.get(ph.type)
 
 
-def _slots(layout: Layout, master: dict[str, Rect]) -> tuple[Rect | None, list[Rect]]:
+def _slots(
+    layout: Layout, master: dict[str, Rect]
+) -> tuple[tuple[Placeholder, Rect] | None, list[tuple[Placeholder, Rect]]]:
     title, bodies = None, []
     for ph in sorted(layout.placeholders, key=lambda p: p.idx):
         box = _box(ph, master)
         if box is None:
             continue
         if ph.type in TITLES and title is None:
-            title = box
+            title = (ph, box)
         elif ph.type in BODIES:
-            bodies.append(box)
+            bodies.append((ph, box))
     return title, bodies
+
+
+def _latent(layout: Layout, master: dict[str, Rect], kind: str) -> Rect | None:
+    """The box of the layout's date, footer or slide-number placeholder (only the layout's own placeholders
+    show on its slides; a box that is empty counts as none)."""
+    for ph in layout.placeholders:
+        if ph.type == kind:
+            box = _box(ph, master)
+            return box if box is not None and box.w > 0 and box.h > 0 else None
+    return None
+
+
+def pictures(root: etree._Element) -> list[Rect]:
+    """The boxes of the pictures (logos) a master or layout draws on every slide: its `<p:pic>` shapes that are
+    not placeholders, and groups holding one."""
+    tree = root.find(f"{P}cSld/{P}spTree")
+    out: list[Rect] = []
+    for shape in tree if tree is not None else ():
+        if shape.tag == P + "pic" and shape.find(f"{P}nvPicPr/{P}nvPr/{P}ph") is None:
+            xfrm = shape.find(f"{P}spPr/{A}xfrm")
+        elif shape.tag == P + "grpSp" and shape.find(f".//{P}pic") is not None:
+            xfrm = shape.find(f"{P}grpSpPr/{A}xfrm")
+        else:
+            continue
+        box = _xfrm_box(xfrm)
+        if box is not None and box.w > 0 and box.h > 0:
+            out.append(box)
+    return out
+
+
+def _xfrm_box(xfrm: etree._Element | None) -> Rect | None:
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
+    if off is None or ext is None:
+        return None
+    try:
+        x, y, w, h = (int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
+    except ValueError:
+        return None
+    return Rect(x, y, w, h)
+
+
+def theme_fonts(tpl: TemplatePackage, master: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The master's theme fonts ("major_latin", "major_ea", "minor_latin", "minor_ea"; empty ones left out) and
+    colour scheme (dk1, lt1, accent1... as #RRGGBB, system colours by their last value)."""
+    part = next((r.target for r in tpl.rels(master) if r.reltype == RT_THEME), None)
+    if part is None or part not in tpl.blobs:
+        return {}, {}
+    root = tpl.xml(part)
+    fonts: dict[str, str] = {}
+    for which in ("major", "minor"):
+        node = root.find(f"{A}themeElements/{A}fontScheme/{A}{which}Font")
+        for script in ("latin", "ea"):
+            face = node.find(A + script) if node is not None else None
+            if face is not None and face.get("typeface"):
+                fonts[f"{which}_{script}"] = face.get("typeface", "")
+    colors: dict[str, str] = {}
+    scheme = root.find(f"{A}themeElements/{A}clrScheme")
+    for node in scheme if scheme is not None else ():
+        if not isinstance(node.tag, str) or not len(node):
+            continue
+        value = node[0].get("val") if node[0].tag == A + "srgbClr" else node[0].get("lastClr")
+        if value:
+            colors[etree.QName(node).localname] = "#" + value.upper()
+    return fonts, colors
 
 
 def resolve(tpl: TemplatePackage, source: str) -> Resolved:
@@ -179,17 +317,23 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     template lacks."""
     pres = tpl.xml(tpl.main)
     size = pres.find(P + "sldSz")
-    width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT
+    try:
+        width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT  # type: ignore[union-attr]
+    except (AttributeError, TypeError, ValueError):
+        width, height = 0.0, 0.0
+    if width <= 0 or height <= 0:
+        raise template_error(source, "the presentation gives no slide size (<p:sldSz>)", "save the template again")
     sx, sy = width / 960, height / 540
     defaults = {
         role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
         for role, f in default_geometry().frames.items()
     }
     first = pres.find(f"{P}sldMasterIdLst/{P}sldMasterId")
-    if first is not None:
-        master_name = tpl.related(tpl.main, first.get(R + "id"))
-    else:
-        master_name = next(r.target for r in tpl.rels(tpl.main) if r.reltype == RT_SLIDE_MASTER)
+    master_name = tpl.related(tpl.main, first.get(R + "id", "")) if first is not None else None
+    if master_name is None:
+        master_name = next((r.target for r in tpl.rels(tpl.main) if r.reltype == RT_SLIDE_MASTER), None)
+    if master_name is None or master_name not in tpl.blobs:
+        raise template_error(source, "the template has no slide master", "save it from PowerPoint's Slide Master view")
     master_xml = tpl.xml(master_name)
     master: dict[str, Rect] = {}
     for ph in placeholders(master_xml):
@@ -197,16 +341,24 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
             master.setdefault(ph.type, ph.box)
     if "title" in master:
         master["ctrTitle"] = master["title"]
+    master_pics = pictures(master_xml)
     # The master's layouts in its `<p:sldLayoutIdLst>` order, as PowerPoint lists them.
     ids = [e.get(R + "id") for e in master_xml.iterfind(f"{P}sldLayoutIdLst/{P}sldLayoutId")]
     targets = {r.rid: r.target for r in tpl.rels(master_name) if r.reltype == RT_SLIDE_LAYOUT}
     all_layouts = []
+    keepouts: dict[str, tuple[Rect, ...]] = {}
     for rid in ids:
         if rid in targets and targets[rid] in tpl.blobs:
             root = tpl.xml(targets[rid])
             c_sld = root.find(P + "cSld")
             name = c_sld.get("name", "") if c_sld is not None else ""
             all_layouts.append(Layout(targets[rid], name, tuple(placeholders(root))))
+            shown = master_pics if root.get("showMasterSp", "1") not in ("0", "false") else []
+            keepouts[targets[rid]] = (*shown, *pictures(root))
+    if not all_layouts:
+        raise template_error(
+            source, "the template's slide master has no slide layouts", "add layouts in PowerPoint's Slide Master view"
+        )
     by_name: dict[str, Layout] = {}
     for layout in all_layouts:
         by_name.setdefault(layout.name, layout)
@@ -218,9 +370,11 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     warnings: list[str] = []
     layouts: dict[str, Layout] = {}
     frames: dict[str, Frame] = {}
+    sources: dict[str, dict[str, Placeholder]] = {}
     content = found.get("content")
     for role in NAMES:
         layout = found.get(role)
+        used: dict[str, Placeholder] = {}
         if layout is None:
             layout = content or by_name.get("Title Only") or by_name.get("Blank") or all_layouts[0]
             warnings.append(
@@ -228,18 +382,105 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
                 f"{role} slides use '{layout.name}' instead"
             )
             frame = defaults[role]
-            title, bodies = _slots(layout, master)
-            if role not in ("title", "section"):
-                frame = Frame(title or frame.title, frame.body, frame.aside)
+            title, _ = _slots(layout, master)
+            if role not in ("title", "section") and title is not None:
+                frame = Frame(title[1], frame.body, frame.aside)
+                used["title"] = title[0]
         else:
             title, bodies = _slots(layout, master)
             d = defaults[role]
-            frame = Frame(title or d.title, bodies[0] if bodies else d.body, bodies[1] if len(bodies) > 1 else d.aside)
+            frame = Frame(
+                title[1] if title else d.title,
+                bodies[0][1] if bodies else d.body,
+                bodies[1][1] if len(bodies) > 1 else d.aside,
+            )
+            used.update({k: v[0] for k, v in (("title", title), ("body", bodies[0] if bodies else None)) if v})
+            if len(bodies) > 1:
+                used["aside"] = bodies[1][0]
         if role == "picture" and frame.aside is None:
             frame = defaults["picture"]
+            used = {}
+        keep = keepouts.get(layout.partname, ())
+
+        def clear(box: Rect | None, keep: tuple[Rect, ...] = keep) -> Rect | None:
+            return clear_of(box, keep) if box is not None else None
+
+        aside = clear(frame.aside)
+        if aside is not None and min(aside.w, aside.h) < MIN_PICTURE:
+            aside = None  # too small to show a picture in: item pictures are left out rather than drawn inside out
+        frame = Frame(
+            clear_of(frame.title, keep),
+            clear(frame.body),
+            aside,
+            footer=clear(_latent(layout, master, "ftr")),
+            number=clear(_latent(layout, master, "sldNum")),
+            date=clear(_latent(layout, master, "dt")),
+            keepout=keep,
+        )
         layouts[role] = layout
         frames[role] = frame
-    return Resolved(layouts, Geometry(width, height, frames), master_name, warnings)
+        sources[role] = used
+    fonts, colors = theme_fonts(tpl, master_name)
+    title_rpr = master_xml.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    title_bold = title_rpr is not None and title_rpr.get("b") in ("1", "true")
+    return Resolved(layouts, Geometry(width, height, frames), master_name, warnings, sources, fonts, colors, title_bold)
+
+
+def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> list[Problem]:
+    """Problems for each title or body placeholder too small to hold one line at the floor size: `pitch` is the
+    height of one line there; a box also needs the width of a few characters."""
+    problems: list[Problem] = []
+    need_w = 4 * floor
+    seen: set[tuple[str, str]] = set()
+    for role, frame in resolved.geometry.frames.items():
+        layout = resolved.layouts[role]
+        for slot, box in (("title", frame.title), ("body", frame.body)):
+            if box is None or (box.h >= pitch - 1e-6 and box.w >= need_w - 1e-6):
+                continue
+            ph = resolved.sources.get(role, {}).get(slot)
+            name = ph.name if ph is not None else f"its {slot} box"
+            if (layout.name, name) in seen:
+                continue
+            seen.add((layout.name, name))
+            problems.append(
+                Problem(
+                    source,
+                    f"layout '{layout.name}', placeholder '{name}' is {box.w:.1f} x {box.h:.1f} pt"
+                    + (" beside the pictures on the master or layout" if frame.keepout else "")
+                    + ", too small for "
+                    f"one line of text at the floor size {floor:g} pt: it needs at least {need_w:.0f} x {pitch:.1f} pt "
+                    f"({need_w / 72 * 2.54:.1f} x {pitch / 72 * 2.54:.2f} cm)",
+                    "make the placeholder larger in the template's Slide Master view, or lower sizes.slides.floor",
+                    FIELD,
+                )
+            )
+    return problems
+
+
+KINDS = {
+    "title": "title",
+    "agenda": "content",
+    "section": "section",
+    "item": "content",
+    "item with picture": "picture",
+    "takeaways": "content",
+    "resources": "content",
+    "closing": "closing",
+}
+
+
+def describe(resolved: Resolved) -> list[str]:
+    """For `recap check --theme`: the layout serving each slide kind, the master's pictures recap keeps clear
+    of, and the theme fonts the template names."""
+    lines = [f"{kind} slides: layout '{resolved.layouts[role].name}'" for kind, role in KINDS.items()]
+    pics = sorted({b for f in resolved.geometry.frames.values() for b in f.keepout}, key=lambda b: (b.y, b.x))
+    for b in pics:
+        lines.append(
+            f"picture on the master or a layout at ({b.x:.0f}, {b.y:.0f}) {b.w:.0f} x {b.h:.0f} pt: kept clear"
+        )
+    for key, face in sorted(resolved.fonts.items()):
+        lines.append(f"theme font {key.replace('_', ' ')}: {face}")
+    return lines
 
 
 def _by_types(layouts: list[Layout], role: str) -> Layout | None:
@@ -254,3 +495,124 @@ def _by_types(layouts: list[Layout], role: str) -> Layout | None:
         if role == "picture" and "title" in kinds and bodies == 2:
             return layout
     return None
+
+
+def load(theme: Theme) -> tuple[Path, Resolved]:
+    """The theme's template resolved, or a `ContentError` naming what is wrong with it: missing, not a
+    template, or a title or body placeholder too small for one line at the theme's floor size."""
+    from decks.text.stacks import stacks_for
+
+    path = template_path(theme)
+    if not path.is_file():
+        raise template_error(str(path), "template not found", "check slides.template in the theme")
+    resolved = resolve(read_template(path), str(path))
+    floor = theme.sizes.slides.floor
+    stacks = stacks_for(theme)
+    leading = theme.sizes.slides.leading
+    pitch = max(leading, stacks.body.primary.line_height, stacks.heading.primary.line_height) * floor
+    problems = unusable(resolved, str(path), floor, pitch)
+    if problems:
+        raise ContentError(problems)
+    return path, resolved
+
+
+def template_report(theme: Theme) -> tuple[list[str], list[Problem]]:
+    """What `recap check --theme` says about the theme's template: the layout serving each slide kind, the
+    pictures kept clear, the theme fonts; or the problems that stop it being used."""
+    try:
+        path, resolved = load(theme)
+    except ContentError as exc:
+        return [], list(exc.problems)
+    from decks.plan.fontfiles import embeddable, is_universal
+    from decks.text.stacks import stacks_for
+
+    measured, inherited, notes = measuring_theme(theme, resolved)
+    stacks = stacks_for(measured)
+    lines = [f"template {path.name}: {line}" for line in describe(resolved)]
+    for role, stack in (("heading", stacks.heading), ("body", stacks.body), ("cjk", None)):
+        face = stack.primary if stack is not None else stacks.body.face_for("\u4e00")
+        if face is None:
+            continue
+        lines.append(f"template {path.name}: {role}: {face.family} measured with {face.path}")
+        if is_universal(face.family) or face.family in inherited:
+            continue
+        why = embeddable(face.path)
+        if why is None:
+            lines.append(
+                f"template {path.name}: {role}: {face.family} is not on every machine: recap pptx embeds it "
+                "(PowerPoint shows it; LibreOffice and Google Slides draw a substitute unless it is installed"
+                + ("; ideographs are one em wide in every CJK face, so the text still fits)" if role == "cjk" else ")")
+            )
+        else:
+            lines.append(
+                f"template {path.name}: {role}: {face.family} is not on every machine and cannot be embedded "
+                f"({why}): machines without it draw a substitute"
+            )
+    lines += [f"template {path.name}: warning: {w}" for w in (*resolved.warnings, *notes)]
+    return lines, []
+
+
+def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str, ...], list[str]]:
+    """The theme the deck is measured with: when the template's master decides the fonts, its theme fonts
+    (major for headings, minor for body, East Asian for CJK) found as files (decks.plan.fontfiles), else the
+    theme as it is. Also the families the master supplies (runs in them name no typeface) and warnings for
+    fonts measured with a stand-in."""
+    if theme.slides.decides("fonts") or not resolved.fonts:
+        return theme, (), []
+    from decks.plan.fontfiles import find_font
+    from decks.themes.model import FontSpec
+
+    fonts, folder = resolved.fonts, theme.folder
+    update: dict[str, FontSpec] = {}
+    warnings: list[str] = []
+    inherited: list[str] = []
+
+    def spec(family: str, bold: bool) -> FontSpec:
+        found = find_font(family, bold, folder)
+        if found.how == "stand-in":
+            warnings.append(
+                f"the template's font '{family}' is neither bundled, in the theme folder nor installed: "
+                f"{found.describe()}; install it (or put its .ttf in the theme folder) to measure it exactly"
+            )
+        if family not in inherited:
+            inherited.append(family)
+        return FontSpec(file=found.path, family=family, margin=found.margin)
+
+    if fonts.get("major_latin"):
+        update["heading"] = spec(fonts["major_latin"], True)
+    if fonts.get("minor_latin"):
+        update["body"] = spec(fonts["minor_latin"], False)
+    ea = fonts.get("minor_ea") or fonts.get("major_ea")
+    if ea:
+        # Ideographs are one em in every CJK face: a missing East Asian font is measured with the theme's own.
+        found = find_font(ea, False, folder)
+        if found.how != "stand-in":
+            update["cjk"] = FontSpec(file=found.path, family=ea)
+            bold = find_font(ea, True, folder)
+            update["cjk_bold"] = FontSpec(file=bold.path, family=ea)
+            inherited.append(ea)
+    measured = theme.model_copy(update={"fonts": theme.fonts.model_copy(update=update)})
+    return measured, tuple(inherited), warnings
+
+
+def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
+    """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
+    from decks.plan.fontfiles import measures_for
+    from decks.text.stacks import stacks_for
+
+    stacks = stacks_for(theme)
+    out: dict[tuple[str, bool], FontFile] = {}
+    for slide in deck.slides:
+        for box in (slide.title, *slide.texts):
+            for para in box.paras:
+                stack = stacks.heading if para.font == "heading" else stacks.body
+                bold = para.font == "heading"
+                for run in para.runs:
+                    key = (run.face, bold and not run.field)
+                    if key in out or not run.face:
+                        continue
+                    face = next((f for f in stack.faces if f.family == run.face), stack.primary)
+                    # A bundled twin or a stand-in measures for the family but is not it: never embedded.
+                    own = not measures_for(run.face, face.path)
+                    out[key] = FontFile(run.face, key[1], face.path, own)
+    return tuple(sorted(out.values(), key=lambda f: (f.family, f.bold)))

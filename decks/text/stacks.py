@@ -8,7 +8,7 @@ Hangul.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from decks.text.fallback import FontStack
@@ -50,7 +50,12 @@ def face_of(spec: FontSpec) -> Face | None:
         from decks.errors import ContentError, Problem
 
         raise ContentError([Problem(spec.system or "theme", "font not installed", "install it, or use a file")])
-    return load_face(path)
+    face = load_face(path)
+    if spec.family or spec.margin:
+        # The family the deck names (a metric-compatible twin measures for it), and a safety margin: a smaller
+        # em makes every advance that much wider.
+        face = replace(face, family=spec.family or face.family, units_per_em=face.units_per_em / (1 + spec.margin))
+    return face
 
 
 def normalise_language(tag: str | None) -> str:

@@ -57,6 +57,13 @@ class FontSpec(Model):
         description="In fonts.languages: the output it serves (slides: the deck; sketch: the sketchnote).",
         examples=["sketch"],
     )
+    margin: float = Field(
+        0.0,
+        ge=0,
+        le=0.5,
+        description="Measure text this much wider (0.1 = 10%), for a font measured with a stand-in of similar width.",
+        examples=[0.1],
+    )
 
 
 class Fonts(Model):
@@ -151,13 +158,36 @@ class Sizes(Model):
     sketch: SketchSizes = Field(SketchSizes(), description="On the sketchnote.", examples=[{"banner": 28, "body": 10}])
 
 
+Decides = Literal["background", "colors", "fonts", "footer"]
+
+
 class Slides(Model):
     """The deck."""
 
     size: Literal["16:9", "4:3"] = Field("16:9", description="The slide shape: 16:9 or 4:3.", examples=["16:9"])
     template: Path | None = Field(
-        None, description="A .pptx whose slide master and layouts to use.", examples=["template.pptx"]
+        None, description="A .pptx or .potx whose slide master and layouts to use.", examples=["template.pptx"]
     )
+    override: list[Decides] = Field(
+        default_factory=list,
+        description="With a template: what the theme decides instead of the template's master (background, colors, "
+        "fonts, footer). Empty: the master decides all four.",
+        examples=[["footer"]],
+    )
+    decorations: bool | None = Field(
+        None,
+        description="recap's accent bars, rules and bands; default: on without a template, off with one.",
+        examples=[True],
+    )
+
+    def decides(self, what: str) -> bool:
+        """Whether the theme (not the template's master) decides `what`: always without a template of its own."""
+        return self.template is None or what in self.override
+
+    @property
+    def decorated(self) -> bool:
+        """Whether recap draws its accent shapes."""
+        return self.template is None if self.decorations is None else self.decorations
 
 
 class Sketch(Model):

@@ -101,7 +101,12 @@ def _font(spec: dict[str, Any]) -> str:
     """A font spec in flow style, with only what it sets; bundled fonts by file name, as themes write them."""
     parts = []
     for key, value in spec.items():
-        if value is None or (key == "optional" and value is False) or (key == "use" and value == "both"):
+        if (
+            value is None
+            or (key == "optional" and value is False)
+            or (key == "use" and value == "both")
+            or (key == "margin" and not value)
+        ):
             continue
         if isinstance(value, Path):
             value = _font_path(value)
@@ -120,6 +125,8 @@ def _scalar(value: Any) -> str:
     """A YAML scalar that reads back as `value`; quoted when plain text would not."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, Path):
         value = str(value)
     if isinstance(value, float):

@@ -9,7 +9,7 @@ from decks.themes.loader import load_theme
 def test_each_role_starts_with_its_own_font_and_falls_back_to_cjk_then_symbols() -> None:
     stacks = stacks_for(load_theme("default"))
     families = [face.family for face in stacks.body.faces]
-    assert families[0] == "Lato" and families[1] == "Recap Kai" and families[-2:] == ["DejaVu Sans", "Recap Emoji"]
+    assert families[0] == "Calibri" and families[1] == "Recap Kai" and families[-2:] == ["DejaVu Sans", "Recap Emoji"]
     assert stacks.hand.primary.family == "Comic Neue"
     assert stacks.hand_bold.faces[1].path.name == "RecapKai-Bold.ttf"  # bold CJK for bold lettering
 

@@ -163,7 +163,13 @@ class Fitter:
         """`srcs` cut into pages that each fit `box` at or above the floor."""
         pages: list[list[Src]] = []
         rest = self._presplit(srcs, box)
+        # Every turn takes at least one character or paragraph off `rest`, so this many turns always suffice; a
+        # turn beyond them is a bug, reported as one rather than a loop that never ends.
+        budget = sum(len(s.text) for s in rest) + len(rest) + 1
         while rest:
+            budget -= 1
+            if budget < 0:
+                raise RuntimeError(f"pagination made no progress in a box of {box.w:.1f} x {box.h:.1f} pt")
             if len(pages) >= MAX_PAGES:
                 raise OutputError(
                     [
@@ -192,6 +198,11 @@ class Fitter:
                 count -= 1
             if count == 0:
                 head, tail = self._split_block(rest[0], box)
+                if not head.text or not tail.text.strip():
+                    # Nothing to cut (one line, or no text at all): the paragraph is a page of its own.
+                    pages.append([rest[0]])
+                    rest = rest[1:]
+                    continue
                 pages.append([head])
                 rest = [tail, *rest[1:]]
                 continue

@@ -24,6 +24,11 @@ class Frame:
     title: Rect
     body: Rect | None = None
     aside: Rect | None = None
+    # The layout's footer, slide-number and date placeholders (a template's own are used when it has them).
+    footer: Rect | None = None
+    number: Rect | None = None
+    date: Rect | None = None
+    keepout: tuple[Rect, ...] = ()  # pictures (logos) the master or layout draws: recap covers none of them
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,17 @@ class SlideDraft:
 
 
 @dataclass(frozen=True)
+class FontFile:
+    """A face the deck's runs name: its family, bold or not, the file it was measured with, and whether that
+    file is the named font itself (a bundled twin or a stand-in is never embedded)."""
+
+    family: str
+    bold: bool
+    path: Path
+    own: bool = True
+
+
+@dataclass(frozen=True)
 class Deck:
     """The whole deck: slide size in points, the slides, the content's language, the template the boxes come
     from, and warnings for the user (characters no font can draw, layouts the template lacks)."""
@@ -209,6 +225,14 @@ class Deck:
     title: str = ""  # the document's properties: title, subject (the event) and author (the presenter)
     subject: str = ""
     author: str = ""
+    # What recap paints and what the template's master decides: the background colour (None: the master's), run
+    # and bullet colours (False: the master's), and the families the master's theme fonts supply (runs in them
+    # name no typeface, so the template's fonts apply).
+    background: str | None = None
+    colors: bool = True
+    inherited: tuple[str, ...] = ()
+    icon_color: str | None = None  # the icons' colour: the palette's accent, or the template's accent1
+    fonts: tuple[FontFile, ...] = ()  # every face a run names, with its file (for embedding)
 
     @property
     def sections(self) -> list[tuple[str, list[int]]]:

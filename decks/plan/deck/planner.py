@@ -24,6 +24,7 @@ from decks.plan.deck.plan import (
     Picture,
     Run,
     Shape,
+    Slide,
     SlideDraft,
     Template,
     TextBox,
@@ -32,6 +33,7 @@ from decks.plan.deck.plan import (
 from decks.plan.deck.text import display_host, display_url
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose
+from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
 
 
@@ -51,6 +53,9 @@ class Planner(Fitter):
         self._image_size = image_size
         self._image_sizes: dict[Path, tuple[int, int]] = {}
         self.labels = labels_for(recap.language)
+        # recap's accent shapes; without them, text meant for an accent band is drawn in ink.
+        self.decorated = theme.slides.decorated
+        self.on_band = "on_accent" if self.decorated else "ink"
 
     def image_size(self, path: Path) -> tuple[int, int]:
         if path not in self._image_sizes:
@@ -64,23 +69,44 @@ class Planner(Fitter):
         return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
 
     def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
+        """The slide number and the event line: in the layout's own slide-number and footer placeholders when
+        the template decides the footer and has them, else in recap's boxes (clear of the template's logos)."""
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
-        color = "on_accent" if on_accent else "muted"
-        number = Rect(w - 48 - 80, h - 34, 80, small * self.leading + 2)
-        slide.texts.append(TextBox("number", number, (self._line("#", small, color, field="slidenum", align="r"),)))
+        color = "on_accent" if on_accent and self.decorated else "muted"
+        f = self.frame(slide.layout)
+        own = self.theme.slides.decides("footer")
+        ph_number = f.number if not own else None
+        # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
+        tall = max(self.leading, self.stacks.body.primary.line_height) * small + 2
+        number = ph_number or clear_of(Rect(w - 48 - 80, h - 34, 80, tall), f.keepout)
+        if number.h >= small * self.leading and number.w >= small:
+            line = self._line("#", small, color, field="slidenum", align="r")
+            slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
+        event = self.recap.event
+        if not own and f.date is not None and event and event.dates:
+            slide.texts.append(
+                self.text_box("date", [Src((Run(event.dates, color),))], f.date, small, "date", low=small)
+            )
         if slide.kind != "title":
-            event = self.recap.event
             line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
-            box = Rect(48, h - 34, w - 48 - 80 - 48 - 24, small * self.leading + 2)
-            slide.texts.append(self.text_box("footer", [Src((Run(line, color),))], box, small, low=small))
+            ph_footer = f.footer if not own else None
+            box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
+            if line and box.h > 0 and box.w > 0:
+                slide.texts.append(
+                    self.text_box(
+                        "footer", [Src((Run(line, color),))], box, small, "footer" if ph_footer else None, low=small
+                    )
+                )
 
     def _line(self, text: str, size: float, color: str, field: str | None = None, align: str = "l") -> Para:
         pitch = self.line_pitch(size, text)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
     def decorate(self, slide: SlideDraft) -> None:
-        """Accent shapes: a bar on the left edge and a short rule under the title."""
+        """Accent shapes: a bar on the left edge and a short rule under the title (unless the theme has none)."""
+        if not self.decorated:
+            return
         t = slide.title.box
         slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
         slide.shapes.append(Shape(Rect(t.x, t.bottom + 6, 72, 4), "accent2"))
@@ -115,7 +141,7 @@ class Planner(Fitter):
         recap, f, t = self.recap, self.frame("title"), self.labels
         event, who = recap.event, recap.presenter
         dates = t.format_dates(event.start, event.end) if event else ""
-        title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, "on_accent")
+        title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, self.on_band)
         subs: list[Src] = []
         if event:
             first = " · ".join(p for p in (dates, t.place(event)) if p)
@@ -134,10 +160,11 @@ class Planner(Fitter):
         if subs:
             slide.texts.append(self.text_box("subtitle", subs, f.body, self.sizes.subtitle, "body"))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2
-        slide.shapes += [
-            Shape(Rect(0, 0, self.geo.width, band), "accent"),
-            Shape(Rect(0, band, self.geo.width, 6), "accent2"),
-        ]
+        if self.decorated:
+            slide.shapes += [
+                Shape(Rect(0, 0, self.geo.width, band), "accent"),
+                Shape(Rect(0, band, self.geo.width, 6), "accent2"),
+            ]
         when = t.join(p for p in (dates, t.place(event) if event else "") if p)
         if event and when:
             welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
@@ -194,7 +221,7 @@ class Planner(Fitter):
     def section_slide(self, part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
         assert f.body is not None
-        title = self.title_box(part.title, f.title, self.sizes.title * 1.2, "on_accent")
+        title = self.title_box(part.title, f.title, self.sizes.title * 1.2, self.on_band)
         slide = SlideDraft("section", "section", title)
         meta = " · ".join(
             p
@@ -204,12 +231,13 @@ class Planner(Fitter):
             )
             if p
         )
-        srcs = [Src((Run(meta, "on_accent"),), "heading")]
+        srcs = [Src((Run(meta, self.on_band),), "heading")]
         if part.intro:
-            srcs.append(Src((Run(part.intro, "on_accent"),), space_before=0.4))
+            srcs.append(Src((Run(part.intro, self.on_band),), space_before=0.4))
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
-        slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
+        if self.decorated:
+            slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
+            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
         heading = (
             t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
             if part.date
@@ -423,9 +451,18 @@ def build_plan(
 ) -> Deck:
     """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None), its runs cut
     by the face that draws them."""
-    deck = Planner(recap, theme, geometry or default_geometry(), image_size).plan()
+    geometry = geometry or default_geometry()
+    deck = Planner(recap, theme, geometry, image_size).plan()
+    deck = replace(deck, slides=tuple(_clear_shapes(s, geometry.frames[s.layout].keepout) for s in deck.slides))
     missing = tuple(
         f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
         for where, ch in missing_glyphs(recap, theme)
     )
     return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *missing))
+
+
+def _clear_shapes(slide: Slide, keepout: tuple[Rect, ...]) -> Slide:
+    """The slide without the accent shapes that would cover a picture of its master or layout (a logo)."""
+    if not keepout or not slide.shapes:
+        return slide
+    return replace(slide, shapes=tuple(sh for sh in slide.shapes if not any(overlaps(sh.box, k) for k in keepout)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from decks.options import Option
 from decks.renderers.base import Rendered, Renderer
 
 if TYPE_CHECKING:
@@ -18,9 +19,21 @@ class PptxRenderer(Renderer):
     suffix = ".pptx"
     description = "An editable PowerPoint deck: one slide per item, speaker notes, links, a section per day."
     consumes = "deck"
+    options = (
+        Option(
+            "embed_fonts",
+            "Embed fonts in the deck: auto (those not on every machine, when their licence allows), all, none. "
+            "PowerPoint shows embedded fonts; LibreOffice and Google Slides ignore them.",
+            "auto",
+            ("auto", "all", "none"),
+        ),
+        Option("embed_whole_fonts", "Embed whole fonts, not subsets: for editing the deck elsewhere.", flag=True),
+    )
 
     def render(self, deck: Deck, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
         from decks.renderers.pptx.writer import write_pptx
 
-        data, warnings = write_pptx(deck, theme)
+        data, warnings = write_pptx(
+            deck, theme, embed=options.get("embed_fonts") or "auto", whole=bool(options.get("embed_whole_fonts"))
+        )
         return Rendered(data, warnings)

@@ -39,12 +39,16 @@ def xfrm(x: float, y: float, w: float, h: float) -> str:
     return f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
 
 
-def slide(background: str, shapes: Iterable[str]) -> str:
-    """The slide part's `<p:sld>`: a solid `<p:bg>` and the shapes in z-order (the first is drawn first,
-    underneath)."""
-    return (
-        f"{XML_DECL}<p:sld {NSDECLS}><p:cSld>"
+def slide(background: str | None, shapes: Iterable[str]) -> str:
+    """The slide part's `<p:sld>`: a solid `<p:bg>` (none when `background` is None: the master's shows) and
+    the shapes in z-order (the first is drawn first, underneath)."""
+    bg = (
         f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{_hex(background)}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        if background
+        else ""
+    )
+    return (
+        f"{XML_DECL}<p:sld {NSDECLS}><p:cSld>{bg}"
         '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
         + "".join(shapes)
         + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
@@ -100,7 +104,7 @@ def paragraph(
     space_before: float,
     indent: float,
     bullet: str | None,
-    bullet_color: str,
+    bullet_color: str | None,
     align: str,
     lang: str,
 ) -> str:
@@ -108,10 +112,8 @@ def paragraph(
     an `<a:endParaRPr>` of the paragraph's size, so an empty last line has the same height."""
     hang = min(indent, 1.1 * size) if bullet else 0.0
     if bullet:
-        bu = (
-            f'<a:buClr><a:srgbClr val="{_hex(bullet_color)}"/></a:buClr><a:buSzPct val="100000"/>'
-            f'<a:buFont typeface="Arial"/><a:buChar char="{esc(bullet)}"/>'
-        )
+        clr = f'<a:buClr><a:srgbClr val="{_hex(bullet_color)}"/></a:buClr>' if bullet_color else ""
+        bu = f'{clr}<a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="{esc(bullet)}"/>'
     else:
         bu = "<a:buNone/>"
     sz = round(size * 100)
@@ -129,17 +131,18 @@ def run(
     text: str,
     *,
     size: float,
-    color: str,
-    latin: str,
-    ea: str,
-    cs: str,
+    color: str | None,
+    latin: str | None,
+    ea: str | None,
+    cs: str | None,
     lang: str,
     bold: bool,
     link_rid: str | None = None,
     field: str | None = None,
 ) -> str:
     """An `<a:r>` (or `<a:fld>` for a field) whose `<a:rPr>` has sz, lang, colour, `a:latin`/`a:ea`/`a:cs` and
-    an optional `<a:hlinkClick r:id>`, children in the schema's order."""
+    an optional `<a:hlinkClick r:id>`, children in the schema's order; a colour or typeface that is None is left
+    to the master."""
     rpr = _rpr(size, color, latin, ea, cs, lang, bold, link_rid)
     if field:
         fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
@@ -148,14 +151,26 @@ def run(
 
 
 @lru_cache(maxsize=1024)
-def _rpr(size: float, color: str, latin: str, ea: str, cs: str, lang: str, bold: bool, link_rid: str | None) -> str:
+def _rpr(
+    size: float,
+    color: str | None,
+    latin: str | None,
+    ea: str | None,
+    cs: str | None,
+    lang: str,
+    bold: bool,
+    link_rid: str | None,
+) -> str:
     """`<a:rPr>` of a run (a deck has a few dozen distinct ones, used thousands of times)."""
     link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
+    fill = f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>' if color else ""
+    faces = "".join(
+        f'<a:{tag} typeface="{esc(face)}"/>' for tag, face in (("latin", latin), ("ea", ea), ("cs", cs)) if face
+    )
     # cap="none": the default master's section titles are all caps; show the text as written.
     return (
         f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" i="0" '
-        f'cap="none" dirty="0"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>'
-        f'<a:latin typeface="{esc(latin)}"/><a:ea typeface="{esc(ea)}"/><a:cs typeface="{esc(cs)}"/>{link}</a:rPr>'
+        f'cap="none" dirty="0">{fill}{faces}{link}</a:rPr>'
     )
 
 
@@ -235,11 +250,17 @@ def app_properties(*, slides: int, notes: int, presentation_format: str) -> str:
 
 
 def presentation(
-    blob: bytes, slides: list[tuple[int, str]], notes_master: str, groups: list[tuple[str, list[int]]]
+    blob: bytes,
+    slides: list[tuple[int, str]],
+    notes_master: str,
+    groups: list[tuple[str, list[int]]],
+    fonts: list[tuple[str, dict[str, str]]] = (),  # type: ignore[assignment]
+    subset: bool = True,
 ) -> bytes:
     """The template's `<p:presentation>` with recap's slides: `<p:sldIdLst>` of (id, rId), a
-    `<p:notesMasterIdLst>` naming the notes master's rId, and the sections in `<p:extLst>`; the template's own
-    slides and custom shows (which name them) are gone."""
+    `<p:notesMasterIdLst>` naming the notes master's rId, the embedded fonts in `<p:embeddedFontLst>`
+    (typeface and rIds by style), and the sections in `<p:extLst>`; the template's own slides and custom shows
+    (which name them) are gone."""
     root = etree.fromstring(blob)
     for tag in ("sldIdLst", "custShowLst", "notesMasterIdLst"):
         for old in root.findall(f"{{{P}}}{tag}"):
@@ -254,8 +275,34 @@ def presentation(
     for sid, rid in slides:
         etree.SubElement(lst, f"{{{P}}}sldId", id=str(sid)).set(f"{{{R}}}id", rid)
     (handout if handout is not None else nm).addnext(lst)
+    if fonts:
+        embedded_fonts(root, fonts, subset)
     sections(root, groups, [sid for sid, _ in slides])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def embedded_fonts(presentation: Any, fonts: list[tuple[str, dict[str, str]]], subset: bool) -> None:
+    """`<p:embeddedFontLst>` after `<p:notesSz>` (CT_Presentation's order), one `<p:embeddedFont>` per typeface
+    the template does not embed already (PowerPoint wants each once), and the flags that say fonts are embedded."""
+    lst = presentation.find(f"{{{P}}}embeddedFontLst")
+    if lst is None:
+        lst = etree.Element(f"{{{P}}}embeddedFontLst")
+        anchor = presentation.find(f"{{{P}}}smartTags")
+        if anchor is None:
+            anchor = presentation.find(f"{{{P}}}notesSz")
+        anchor.addnext(lst)
+    have = {f.get("typeface") for f in lst.iter(f"{{{P}}}font")}
+    for family, rids in fonts:
+        if family in have:
+            continue
+        font = etree.SubElement(lst, f"{{{P}}}embeddedFont")
+        etree.SubElement(font, f"{{{P}}}font", typeface=family)
+        for style in ("regular", "bold", "italic", "boldItalic"):
+            if style in rids:
+                etree.SubElement(font, f"{{{P}}}{style}").set(f"{{{R}}}id", rids[style])
+    presentation.set("embedTrueTypeFonts", "1")
+    if subset:
+        presentation.set("saveSubsetFonts", "1")
 
 
 def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: list[int]) -> None:

@@ -21,6 +21,7 @@ from decks.opc import (
     CT_CORE,
     CT_NOTES_MASTER,
     CT_NOTES_SLIDE,
+    CT_PRESENTATION,
     CT_SLIDE,
     CT_THEME,
     RT_APP,
@@ -68,8 +69,9 @@ def fixed_date() -> dt.datetime:
 class Writer:
     """One deck: the plan laid on the template's layouts, written part by part into a `Package`."""
 
-    def __init__(self, deck: Deck, theme: Theme) -> None:
+    def __init__(self, deck: Deck, theme: Theme, embed: str = "auto", whole: bool = False) -> None:
         self.deck, self.theme = deck, theme
+        self.embed, self.whole = embed, whole
         self.palette = theme.palette.model_dump()
         stacks = stacks_for(theme, deck.language)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}
@@ -101,7 +103,10 @@ class Writer:
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
-        self.package.blobs[tpl.main] = oxml.presentation(tpl.blobs[tpl.main], slides, nm_rid, deck.sections)
+        fonts = self.embed_fonts(pres_rels)
+        self.package.blobs[tpl.main] = oxml.presentation(
+            tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
+        )
         self.package.rels[tpl.main] = pres_rels.xml()
         self.properties(tpl, core, app, len(slides), deck.width / deck.height)
         return self.package.zip_bytes()
@@ -117,14 +122,31 @@ class Writer:
         keep -= {tpl.main, core, app}
         self._partnames = {tpl.main, core, app, *keep}
         theme_part = next((r.target for r in tpl.rels(master) if r.reltype == RT_THEME), None)
-        self.package.add(tpl.main, tpl.content_type(tpl.main), b"")  # its place at the front; written last
+        # A .potx's (or .ppsx's, .pptm's) main part is written as a plain presentation's: the deck is a .pptx.
+        self.package.add(tpl.main, CT_PRESENTATION, b"")  # its place at the front; written last
         for name in (n for n in tpl.blobs if n in keep):
             blob = tpl.blobs[name]
-            if name == theme_part:
+            if name == theme_part and self.deck.colors:
                 blob = oxml.set_link_colors(blob, self.palette["accent2"])
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
         return core, app
+
+    def embed_fonts(self, pres_rels: Rels) -> list[tuple[str, dict[str, str]]]:
+        """The fonts embedded as `ppt/fonts/fontN.fntdata` parts (decks.renderers.pptx.embed): for each
+        typeface, its rIds by style ("regular", "bold"), for `<p:embeddedFontLst>`."""
+        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding
+
+        embedded, warnings = embedding(self.deck, self.embed, self.whole)
+        for warning in warnings:
+            self._warn_once(warning)
+        by_family: dict[str, dict[str, str]] = {}
+        for font in embedded:
+            name = self._partname("/ppt/fonts/font%d.fntdata")
+            self.package.defaults["fntdata"] = CT_FONTDATA
+            self.package.add(name, CT_FONTDATA, font.data)
+            by_family.setdefault(font.family, {})["bold" if font.bold else "regular"] = pres_rels.add(RT_FONT, name)
+        return sorted(by_family.items())
 
     def notes_master(self, pres_rels: Rels) -> tuple[str, list[tuple[str, dict[str, str]]]]:
         """The notes master's partname (the template's, else python-pptx's default added with its theme) and the
@@ -228,7 +250,7 @@ class Writer:
             shapes.append(oxml.picture(next(ids), label, pic.alt, rels.add(RT_IMAGE, image), _xywh(pic.box)))
         notes = self._partname("/ppt/notesSlides/notesSlide%d.xml")
         rels.add(RT_NOTES_SLIDE, notes)
-        self.package.add(name, CT_SLIDE, oxml.slide(self.palette["background"], shapes).encode("utf-8"), rels)
+        self.package.add(name, CT_SLIDE, oxml.slide(self.deck.background, shapes).encode("utf-8"), rels)
         notes_rels = Rels(notes)
         notes_rels.add(RT_NOTES_MASTER, notes_master)
         notes_rels.add(RT_SLIDE, name)
@@ -238,7 +260,8 @@ class Writer:
     def image_part(self, pic: Picture) -> str:
         """The package's part for a picture: an icon drawn once per icon and colour, an image file made safe."""
         if pic.icon is not None:
-            key: Any = (pic.icon.font, pic.icon.char, self.palette["accent"], icon_px(max(pic.display)))
+            color = self.deck.icon_color or self.palette["accent"]
+            key: Any = (pic.icon.font, pic.icon.char, color, icon_px(max(pic.display)))
             if key not in self._images:
                 self._images[key] = self._add_image(icon_png(*key), "png")
             return self._images[key]
@@ -275,7 +298,7 @@ class Writer:
                 space_before=0,
                 indent=0,
                 bullet=None,
-                bullet_color="#000000",
+                bullet_color=None,
                 align="l",
                 lang=self.lang,
             )
@@ -286,18 +309,26 @@ class Writer:
         """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
         primary = self.stacks[para.font].primary.family
         runs: list[str] = []
+        colors, inherited = self.deck.colors, self.deck.inherited
         for run in para.runs:
-            color = self.palette[run.color]
+            color = self.palette[run.color] if colors else None
             rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link and not run.field else None
+            face = run.face or primary
+            if not inherited:
+                # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
+                latin, ea, cs = face, self.ea if face == primary else face, primary
+            elif face in inherited:
+                latin = ea = cs = None  # the template's theme fonts draw it
+            else:
+                latin = ea = cs = face  # a fallback face for characters the template's fonts lack
             runs.append(
                 oxml.run(
                     str(number) if run.field == "slidenum" else run.text,
                     size=para.size,
                     color=color,
-                    latin=run.face or primary,
-                    # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
-                    ea=self.ea if (run.face or primary) == primary else run.face,
-                    cs=primary,
+                    latin=latin,
+                    ea=ea,
+                    cs=cs,
                     lang=self.lang,
                     bold=para.font == "heading" and not run.field,
                     link_rid=rid,
@@ -312,7 +343,7 @@ class Writer:
             space_before=para.space_before if n else 0.0,
             indent=para.indent,
             bullet=BULLETS[min(para.level, 1)] if para.bullet else None,
-            bullet_color=self.palette["accent"],
+            bullet_color=self.palette["accent"] if colors else None,
             align={"l": "l", "r": "r", "c": "ctr"}[para.align],
             lang=self.lang,
         )
@@ -320,7 +351,8 @@ class Writer:
 
 def _slots(layout: Layout) -> dict[str, Slot]:
     """The layout's title and body placeholders: name, `<p:ph>` attributes to copy, and order among those a
-    slide clones (python-pptx's `iter_cloneable_placeholders`: all but date, footer and slide number)."""
+    slide clones (python-pptx's `iter_cloneable_placeholders`: all but date, footer and slide number); then its
+    date, footer and slide-number placeholders, which a slide shows only when it has its own copy of them."""
     slots: dict[str, Slot] = {}
     body: tuple[int, str, dict[str, str], int] | None = None
     for order, ph in enumerate(p for p in layout.placeholders if p.type not in LATENT):
@@ -330,6 +362,9 @@ def _slots(layout: Layout) -> dict[str, Slot]:
             body = (ph.idx, ph.name, ph.attrs, order)
     if body is not None:
         slots["body"] = body[1:]
+    for order, ph in enumerate((p for p in layout.placeholders if p.type in LATENT), 1000):
+        role = {"dt": "date", "ftr": "footer", "sldNum": "number"}[ph.type]
+        slots.setdefault(role, (ph.name, ph.attrs, order))
     return slots
 
 
@@ -344,8 +379,9 @@ def _xywh(box: Any) -> tuple[float, float, float, float]:
     return (box.x, box.y, box.w, box.h)
 
 
-def write_pptx(deck: Deck, theme: Theme) -> tuple[bytes, list[str]]:
-    """The .pptx bytes of the deck plan in `theme`, and warnings."""
-    writer = Writer(deck, theme)
+def write_pptx(deck: Deck, theme: Theme, embed: str = "auto", whole: bool = False) -> tuple[bytes, list[str]]:
+    """The .pptx bytes of the deck plan in `theme`, and warnings; `embed` says which fonts to embed ("auto",
+    "all", "none"), `whole` embeds them whole instead of subset."""
+    writer = Writer(deck, theme, embed, whole)
     data = writer.write()
     return data, writer.warnings

@@ -1,0 +1,160 @@
+"""Test templates built with python-pptx: a company template (coloured master, logo, theme fonts, footer and
+number placeholders), broken ones (zero-height placeholders, no layouts, not a zip, a zip bomb), a 4:3 one
+and a .potx; and a theme folder that names one."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.shapes.picture import CT_Picture
+from pptx.util import Pt
+
+from decks.assets import assets_dir
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+BUNDLED = assets_dir() / "templates" / "recap-16x9.pptx"
+NAVY = "1B2A4A"
+ACCENT = "F2B134"  # the company's accent1: icons take it
+LOGO = (840.0, 16.0, 100.0, 50.0)  # points: the top right corner, where recap puts the item icon
+STANDARD = {
+    "Recap Title": "Title Slide",
+    "Recap Section": "Section Header",
+    "Recap Content": "Title and Content",
+    "Recap Content + Picture": "Two Content",
+    "Recap Closing": "Content with Caption",
+}
+
+
+def theme_folder(root: Path, template: Path, extra: str = "") -> Path:
+    """A theme folder extending the default theme whose slides use `template`."""
+    folder = root / "company-theme"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "theme.yaml").write_text(
+        f"name: company\nextends: default\nslides:\n  template: {template}\n{extra}", encoding="utf-8"
+    )
+    return folder
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int] = (230, 120, 20)) -> bytes:
+    """A plain PNG of one colour (no Pillow needed)."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    head = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", head) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC", logo_box: tuple[float, ...] = LOGO) -> Path:
+    """A 16:9 company template: navy master background with light text, a logo picture on the master, theme
+    fonts `latin` (major and minor) and `ea`, standard layout names, date/footer/number placeholders."""
+    prs = Presentation(str(BUNDLED))
+    master = prs.slide_master
+    master.background.fill.solid()
+    master.background.fill.fore_color.rgb = RGBColor.from_string(NAVY)
+    clr_map = master._element.find(f"{P}clrMap")
+    clr_map.set("bg1", "dk1")
+    clr_map.set("tx1", "lt1")
+    clr_map.set("bg2", "dk2")
+    clr_map.set("tx2", "lt2")
+    logo = path.with_suffix(".logo.png")
+    logo.write_bytes(png(200, 100))
+    x, y, w, h = (int(Pt(v)) for v in logo_box)
+    # python-pptx adds no pictures to a master: relate the image and append the `<p:pic>` by hand.
+    _, rid = master.part.get_or_add_image_part(str(logo))
+    pic = CT_Picture.new_pic(90, "Company Logo", "logo", rid, x, y, w, h)
+    master.shapes._spTree.append(pic)
+    theme = master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for which in ("majorFont", "minorFont"):
+        node = root.find(f"{A}themeElements/{A}fontScheme/{A}{which}")
+        node.find(f"{A}latin").set("typeface", latin)
+        node.find(f"{A}ea").set("typeface", ea)
+    dk1 = root.find(f"{A}themeElements/{A}clrScheme/{A}dk1")
+    for child in list(dk1):
+        dk1.remove(child)
+    etree.SubElement(dk1, f"{A}srgbClr").set("val", NAVY)
+    accent1 = root.find(f"{A}themeElements/{A}clrScheme/{A}accent1")
+    for child in list(accent1):
+        accent1.remove(child)
+    etree.SubElement(accent1, f"{A}srgbClr").set("val", ACCENT)
+    for tag in ("hlink", "folHlink"):  # links readable on navy
+        node = root.find(f"{A}themeElements/{A}clrScheme/{A}{tag}")
+        for child in list(node):
+            node.remove(child)
+        etree.SubElement(node, f"{A}srgbClr").set("val", "9CC3FF")
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for layout in master.slide_layouts:
+        layout.name = STANDARD.get(layout.name, layout.name)
+    prs.save(str(path))
+    return path
+
+
+def zero_height(path: Path) -> Path:
+    """The bundled template with every placeholder of the master and the layouts zero points high."""
+    prs = Presentation(str(BUNDLED))
+    for holder in [prs.slide_master, *prs.slide_layouts]:
+        for shape in holder.placeholders:
+            if shape.height is not None:
+                shape.height = 0
+    prs.save(str(path))
+    return path
+
+
+def four_three(path: Path) -> Path:
+    """python-pptx's default template: 4:3, the standard layout names."""
+    Presentation().save(str(path))
+    return path
+
+
+def potx(path: Path) -> Path:
+    """The bundled template saved as a .potx: its main part has the template content type."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(BUNDLED) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info.filename, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def no_layouts(path: Path) -> Path:
+    """The bundled template whose master lists no layouts."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(BUNDLED) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "ppt/slideMasters/slideMaster1.xml":
+                root = etree.fromstring(data)
+                for lst in root.findall(f"{P}sldLayoutIdLst"):
+                    root.remove(lst)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info.filename, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def zip_bomb(path: Path) -> Path:
+    """A small zip whose directory says a part unpacks to 4 GB (what a zip bomb's says; forged here, since
+    deflating gigabytes of zeros would cost the test seconds)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr("[Content_Types].xml", b"<Types/>")
+        dst.writestr("ppt/big.bin", b"\0" * 1024)
+    data = bytearray(out.getvalue())
+    entry = data.rindex(b"PK\x01\x02")  # the central directory record of the last entry, ppt/big.bin
+    data[entry + 24 : entry + 28] = struct.pack("<I", 0xFFFF0000)  # its uncompressed size
+    path.write_bytes(bytes(data))
+    return path

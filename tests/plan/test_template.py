@@ -1,0 +1,142 @@
+"""The template a deck is laid on: layouts by role, placeholders too small to use, templates that are not
+templates (each a clear exit-1 message, fast), .potx and 4:3 templates that work."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from decks.cli.main import main
+from decks.errors import ContentError
+from decks.plan import deck_plan
+from decks.plan.template import read_template, resolve
+from decks.readers.content import load_content
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN
+from tests.plan import templates
+
+
+@pytest.fixture(scope="module")
+def recap():
+    return load_content(EXAMPLE_EN)
+
+
+def _theme_for(tmp_path: Path, template: Path):
+    return load_theme(str(templates.theme_folder(tmp_path, template)))
+
+
+class _Result:
+    def __init__(self, code: int, output: str) -> None:
+        self.exit_code, self.output = code, output
+
+
+def _cli(capsys, *args: str) -> _Result:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return _Result(code, out.out + out.err)
+
+
+def test_zero_height_placeholders_fail_fast_naming_template_layout_placeholder_and_size(tmp_path: Path, capsys) -> None:
+    tpl = templates.zero_height(tmp_path / "flat.pptx")
+    folder = templates.theme_folder(tmp_path, tpl)
+    start = time.perf_counter()
+    result = _cli(capsys, "pptx", str(EXAMPLE_EN), "--theme", str(folder), "-o", str(tmp_path / "out.pptx"))
+    took = time.perf_counter() - start
+    assert result.exit_code == 1, result.output
+    assert took < 2.0, took
+    assert "flat.pptx" in result.output and "layout 'Recap Content'" in result.output
+    assert "placeholder 'Title 1'" in result.output and "is 864.0 x 0.0 pt" in result.output
+    assert "it needs at least" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out.pptx").exists()
+
+
+def test_check_theme_reports_the_unusable_placeholders_too(tmp_path: Path, capsys) -> None:
+    folder = templates.theme_folder(tmp_path, templates.zero_height(tmp_path / "flat.pptx"))
+    result = _cli(capsys, "check", str(EXAMPLE_EN), "--theme", str(folder))
+    assert result.exit_code == 1 and "too small for one line" in result.output
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda p: (p.write_bytes(b"this is a text file, not a deck"), p)[1], "is not a readable .pptx"),
+        (templates.zip_bomb, "unpacks to 4,096 MB"),
+        (templates.no_layouts, "has no slide layouts"),
+    ],
+    ids=["not-a-zip", "zip-bomb", "no-layouts"],
+)
+def test_a_file_that_is_no_usable_template_is_a_clear_error(tmp_path: Path, recap, build, message) -> None:
+    tpl = build(tmp_path / "broken.pptx")
+    start = time.perf_counter()
+    with pytest.raises(ContentError) as err:
+        deck_plan(recap, _theme_for(tmp_path, tpl))
+    assert time.perf_counter() - start < 2.0
+    assert message in str(err.value) and "broken.pptx" in str(err.value) and "slides.template" in str(err.value)
+
+
+def test_a_4_by_3_template_gives_a_4_by_3_deck_on_its_standard_layouts(tmp_path: Path, recap) -> None:
+    deck = deck_plan(recap, _theme_for(tmp_path, templates.four_three(tmp_path / "square.pptx")))
+    assert (deck.width, deck.height) == (720, 540)
+    assert deck.template is not None and deck.template.layouts["content"].name == "Title and Content"
+    for slide in deck.slides:
+        for box in [slide.title, *slide.texts]:
+            assert box.box.right <= 720 + 0.01 and box.box.bottom <= 540 + 0.01
+
+
+def test_a_potx_template_is_read_and_the_deck_is_a_presentation(tmp_path: Path, capsys) -> None:
+    import zipfile
+
+    tpl = templates.potx(tmp_path / "company.potx")
+    folder = templates.theme_folder(tmp_path, tpl)
+    out = tmp_path / "deck.pptx"
+    result = _cli(capsys, "pptx", str(EXAMPLE_EN), "--theme", str(folder), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    types = zipfile.ZipFile(out).read("[Content_Types].xml").decode()
+    assert "presentationml.presentation.main+xml" in types and "template.main+xml" not in types
+
+
+def test_the_company_template_keeps_its_logo_out_of_every_frame(tmp_path: Path) -> None:
+    resolved = resolve(read_template(templates.company(tmp_path / "co.pptx")), "co.pptx")
+    logo = templates.LOGO
+    for frame in resolved.geometry.frames.values():
+        assert frame.keepout and any(abs(k.x - logo[0]) < 0.5 and abs(k.y - logo[1]) < 0.5 for k in frame.keepout)
+    assert resolved.fonts["minor_latin"] == "Arial" and resolved.fonts["major_ea"] == "Noto Sans CJK SC"
+
+
+def test_check_theme_lists_layouts_pictures_and_the_files_measuring_each_font(tmp_path: Path, capsys) -> None:
+    folder = templates.theme_folder(tmp_path, templates.company(tmp_path / "co.pptx"))
+    result = _cli(capsys, "check", str(EXAMPLE_EN), "--theme", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "template co.pptx: item slides: layout 'Title and Content'" in result.output
+    assert "item with picture slides: layout 'Two Content'" in result.output
+    assert "picture on the master or a layout at (840, 16) 100 x 50 pt: kept clear" in result.output
+    assert "body: Arial measured with" in result.output and "LiberationSans-Regular.ttf" in result.output
+
+
+def test_a_template_font_recap_cannot_find_is_measured_wider_with_a_warning(tmp_path: Path, recap) -> None:
+    tpl = templates.company(tmp_path / "co.pptx", latin="Brand Grotesk Nowhere", ea="")
+    theme = _theme_for(tmp_path, tpl)
+    deck = deck_plan(recap, theme)
+    assert any("'Brand Grotesk Nowhere' is neither bundled" in w and "10% wider" in w for w in deck.warnings)
+    wide = next(f for f in deck.fonts if f.family == "Brand Grotesk Nowhere")
+    assert wide.path.name.startswith("LiberationSans") and not wide.own
+    arial = deck_plan(recap, _theme_for(tmp_path / "a", templates.company(tmp_path / "a.pptx", ea="")))
+    # The same text measured 10% wider takes more room: at least as many slides, smaller or equal type.
+    assert len(deck.slides) >= len(arial.slides)
+    first = {s.title.paras[0].text: s for s in deck.slides}
+    agenda_wide = first["Agenda"].body
+    agenda = next(s for s in arial.slides if s.title.paras[0].text == "Agenda").body
+    assert agenda_wide is not None and agenda is not None
+    assert (
+        sum(p.lines for p in agenda_wide.paras) * agenda_wide.paras[0].size
+        >= sum(p.lines for p in agenda.paras) * agenda.paras[0].size * 0.99
+    )
+
+
+def test_a_logo_over_the_whole_body_is_an_error_saying_so(tmp_path: Path, recap) -> None:
+    tpl = templates.company(tmp_path / "co.pptx", logo_box=(0, 0, 960, 540))
+    with pytest.raises(ContentError) as err:
+        deck_plan(recap, _theme_for(tmp_path, tpl))
+    assert "beside the pictures on the master or layout, too small for one line" in str(err.value)
