@@ -118,22 +118,13 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
     for loc, image_path in images:
         line, col = located.where(loc) or (None, None)
         field = dotted(loc)
-        if not image_path.exists():
-            problems.append(
-                Problem(
-                    file,
-                    f"image not found: {image_path}",
-                    "check the path (relative to this file)",
-                    field=field,
-                    line=line,
-                    col=col,
-                )
-            )
-            continue
         try:
             trouble = picture_problem(read_bounded(image_path, "image"), image_path.name)
         except ReadRefused as exc:
-            trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
+            if exc.message.startswith("no such file"):
+                trouble = (f"image not found: {image_path}", "check the path (relative to this file)")
+            else:
+                trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
         if trouble:
             what, todo = trouble
             problems.append(Problem(file, what, todo, field=field, line=line, col=col))

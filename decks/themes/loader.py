@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,18 +41,26 @@ def user_themes_dir() -> Path:
 def find_theme(name_or_path: str) -> Path:
     """The folder of a theme given by name or path; raises `ContentError` when there is none."""
     candidate = Path(name_or_path)
-    if candidate.is_dir():
+    if _probe(candidate.is_dir):
         return candidate
-    if candidate.name == THEME_FILE and candidate.is_file():
+    if candidate.name == THEME_FILE and _probe(candidate.is_file):
         return candidate.parent
     for root in (user_themes_dir(), themes_dir()):
         folder = root / name_or_path
-        if (folder / THEME_FILE).is_file():
+        if _probe((folder / THEME_FILE).is_file):
             return folder
     known = ", ".join(sorted(available_themes())) or "none"
     raise ContentError(
         [Problem(name_or_path, "no such theme", f"use a theme folder or one of: {known} (see 'recap themes')")]
     )
+
+
+def _probe(test: Callable[[], bool]) -> bool:
+    """A path test that is False, not an error, for a name too long for the file system or holding a NUL."""
+    try:
+        return test()
+    except (OSError, ValueError):
+        return False
 
 
 def available_themes() -> dict[str, Path]:
@@ -224,7 +233,7 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
         if isinstance(spec.get("file"), str):
             own, bundled = folder / spec["file"], fonts_dir() / spec["file"]
             # When neither exists, name the theme folder's path: that is where a user's own font belongs.
-            spec["file"] = str(bundled if bundled.exists() and not own.exists() else own)
+            spec["file"] = str(bundled if _probe(bundled.exists) and not _probe(own.exists) else own)
     slides = data.get("slides")
     if isinstance(slides, dict) and isinstance(slides.get("template"), str):
         slides["template"] = str(folder / slides["template"])
@@ -277,13 +286,14 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
         if spec.file is not None:
             loc = (*loc, "file")
             try:
-                if spec.file.exists():  # a missing file is named by check_font_file
-                    check_file(spec.file, "font")
+                check_file(spec.file, "font")
                 check_font_file(spec.file)
             except ReadRefused as err:
-                problems.append(
-                    _problem_at(layers, loc, f"cannot use the font {spec.file.name}: {err.message}", err.hint)
-                )
+                if err.message.startswith("no such file"):
+                    message, hint = f"font file not found: {spec.file}", "check the path (relative to the theme folder)"
+                else:
+                    message, hint = f"cannot use the font {spec.file.name}: {err.message}", err.hint
+                problems.append(_problem_at(layers, loc, message, hint))
             except FontFileError as err:
                 problems.append(_problem_at(layers, loc, str(err), err.hint))
         elif spec.system:
@@ -306,7 +316,7 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     template = theme.slides.template
     if template is None:
         return []
-    if not template.exists():
+    if not _probe(template.exists):
         trouble: tuple[str, str] | None = (
             f"template not found: {template}",
             "put the .pptx beside theme.yaml or fix the name",
