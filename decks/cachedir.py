@@ -37,13 +37,19 @@ def key(*parts: object) -> str:
     return hashlib.sha1(":".join(map(str, parts)).encode()).hexdigest()
 
 
+def entry_path(kind: str, name: str) -> Path:
+    """Where the entry `name` of `kind` is kept. The name carries the format, so that an older recap sharing the
+    folder never reads an entry with a header as its data, and this one never reads an older one's entries."""
+    return folder(kind) / f"rc{_FORMAT}-{name}"
+
+
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def read(kind: str, name: str) -> bytes | None:
     """The cached bytes, or None when there are none or the entry does not check out (it is then deleted)."""
-    path = folder(kind) / name
+    path = entry_path(kind, name)
     try:
         raw = read_bounded(path, "cache")
     except ReadRefused:
@@ -70,7 +76,7 @@ def _discard(path: Path) -> None:
 
 def write(kind: str, name: str, data: bytes) -> None:
     """Keep `data` behind its header (through a temporary file and a rename, so readers never see half a file)."""
-    path = folder(kind) / name
+    path = entry_path(kind, name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

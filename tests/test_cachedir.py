@@ -27,7 +27,7 @@ def test_written_bytes_are_read_back_and_leave_no_temporary_file(tmp_path: Path,
     assert cachedir.read("metrics", name) is None
     cachedir.write("metrics", name, b"data")
     assert cachedir.read("metrics", name) == b"data"
-    assert [p.name for p in (tmp_path / "metrics").iterdir()] == [name]
+    assert [p.name for p in (tmp_path / "metrics").iterdir()] == [cachedir.entry_path("metrics", name).name]
 
 
 def test_an_unwritable_cache_is_only_slower(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,3 +175,13 @@ def test_a_run_after_every_cache_entry_is_damaged_makes_the_same_deck(tmp_path: 
     first = pptx("a.pptx")
     assert _damage(tmp_path / "cache", "garbage") >= 3  # metrics, icons and plugins at least
     assert pptx("b.pptx") == first
+
+
+def test_an_entry_of_an_older_format_is_never_read_as_data(cache: Path) -> None:
+    old = cachedir.folder("icons") / "x.png"  # what an older recap kept: the bare data, no header
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"\x89PNG old")
+    assert cachedir.read("icons", "x.png") is None
+    cachedir.write("icons", "x.png", b"\x89PNG new")
+    assert old.read_bytes() == b"\x89PNG old"  # and an older recap never reads the new entry as its PNG
+    assert cachedir.read("icons", "x.png") == b"\x89PNG new"

@@ -93,7 +93,7 @@ def discover() -> dict[str, Plugin]:
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
             for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name)
         ]
-        for stale in cachedir.folder("plugins").glob("entry-points-*.json"):  # one answer is kept, the latest
+        for stale in cachedir.folder("plugins").glob("*entry-points-*.json"):  # one answer is kept, the latest
             stale.unlink(missing_ok=True)
         cachedir.write("plugins", name, json.dumps([[p.name, p.value, p.dist] for p in found]).encode())
     return {plugin.name: plugin for plugin in found}

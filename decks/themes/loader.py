@@ -136,6 +136,7 @@ def _load_theme_cached(folder: str) -> Theme:
         raise ContentError(problems) from None
     theme = theme.model_copy(update={"folder": Path(folder)})
     problems = _check_fonts(theme.fonts, layers) + _check_template(theme, layers)
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0))
     if problems:
         raise ContentError(problems)
     return theme
@@ -288,6 +289,7 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
             try:
                 check_file(spec.file, "font")
                 check_font_file(spec.file)
+                _parse_font(spec.file)
             except ReadRefused as err:
                 if err.message.startswith("no such file"):
                     message, hint = f"font file not found: {spec.file}", "check the path (relative to the theme folder)"
@@ -309,6 +311,19 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
         else:
             problems.append(_problem_at(layers, loc, "a font needs file: or system:", "add one of them"))
     return problems
+
+
+def _parse_font(path: Path) -> None:
+    """Read the font's tables as layout will (their metrics are then cached), so that a font whose header is
+    whole but whose tables are damaged is refused here, at its key, instead of crashing a render."""
+    from decks.text.fonts import FontFileError, load_face
+
+    try:
+        load_face(path)
+    except Exception as exc:  # fontTools raises many kinds for a damaged table; all mean "unusable"
+        raise FontFileError(
+            f"cannot read the font {path.name} (a table is damaged: {exc})", "use another copy of the font file"
+        ) from None
 
 
 def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
