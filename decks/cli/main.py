@@ -207,12 +207,12 @@ def theme_new(name: str, base: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def import_(post: Path, output: Path | None, force: bool) -> None:
     """Turn a recap blog post in Markdown into a content file to edit and render."""
-    from decks.cli.output import suggested_name, write_atomic
+    from decks.cli.output import current_folder, suggested_name, write_atomic
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
     from decks.readers.yamlpos import YamlProblems, decode
 
-    target = output or Path.cwd() / (post.stem + ".yaml")
+    target = output or current_folder(post.stem + ".yaml") / (post.stem + ".yaml")
     if target.suffix not in (".yaml", ".yml"):
         name = suggested_name(target, ".yaml", post.stem)
         raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {name}")])

@@ -128,11 +128,21 @@ def suggested_name(target: Path, suffix: str, fallback_stem: str) -> str:
     return (stem or fallback_stem) + suffix
 
 
+def current_folder(name: str) -> Path:
+    """The current folder, for a default output called `name`; OutputError when it was deleted."""
+    try:
+        return Path.cwd()
+    except OSError:
+        raise _cwd_gone_error(name) from None
+
+
 def output_path(content: Path, suffix: str, given: Path | None) -> Path:
     """Where to write: `given`, or `<content stem><suffix>` in the current folder; never the content file."""
     stem = content.name.removesuffix(".yaml").removesuffix(".yml")
     try:
         target = given if given is not None else Path.cwd() / (stem + suffix)
+        if "\0" in str(target):
+            raise ValueError("NUL")
         if target.is_dir():
             target = target / (content.stem + suffix)
         if target.suffix.lower() != suffix:
@@ -144,4 +154,8 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
         if _cwd_gone():
             raise _cwd_gone_error(given or stem + suffix) from None
         raise _cannot_write(given or Path(stem + suffix), exc) from None
+    except ValueError:  # a NUL in the name
+        raise OutputError(
+            [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
+        ) from None
     return target

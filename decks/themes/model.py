@@ -100,7 +100,7 @@ class Slides(Model):
 
 
 class Sketch(Model):
-    layout: str = Field("modular", description="modular, path or radial.")
+    layout: Literal["modular", "path", "radial"] = Field("modular", description="modular, path or radial.")
     paper: Literal["a4", "letter", "a3"] = "a4"
     orientation: Literal["landscape", "portrait"] = "landscape"
     roughness: float = Field(1.0, ge=0, le=5, description="0 draws straight lines.")

@@ -211,3 +211,8 @@ def test_the_suggested_name_never_doubles_the_suffix(tmp_path: Path, given: str,
     with pytest.raises(OutputError) as info:
         output_path(Path("talk.yaml"), ".pdf", tmp_path / given)
     assert str(info.value).endswith(f"; name it like {expected}")
+
+
+def test_a_nul_in_the_output_name_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="the name holds a NUL character"):
+        output_path(Path("talk.yaml"), ".pdf", tmp_path / "a\0b.pdf")
