@@ -6,6 +6,7 @@ runs, and renderer modules are not imported to list them.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -244,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        shown = io.StringIO()
+        exc.show(file=shown)  # click's usage and message name the arguments given: escape them too
+        click.echo("\n".join(map(for_terminal, shown.getvalue().split("\n"))), err=True, nl=False)
         return int(ExitCode.USAGE)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

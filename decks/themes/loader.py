@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.assets import fonts_dir, themes_dir
-from decks.errors import ContentError, Problem
+from decks.errors import ContentError, Problem, for_terminal
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
@@ -107,7 +107,7 @@ def describe_themes() -> list[tuple[str, str, str]]:
         if not isinstance(description, str):
             parent = data.get("extends")
             description = f"extends {parent}" if isinstance(parent, str) else ""
-        rows.append((name, " ".join(description.split()), kind))
+        rows.append((for_terminal(name), for_terminal(" ".join(description.split())), kind))  # printed as is
     return rows
 
 

@@ -327,3 +327,10 @@ def test_a_name_too_long_for_the_file_system_exits_3(
 ) -> None:
     assert main([fake_renderer, "talk.yaml", "-o", "x" * 300 + ".fake"]) == ExitCode.OUTPUT
     assert "the name is too long for the file system; use a shorter name" in capsys.readouterr().err
+
+
+def test_a_usage_error_naming_an_escape_sequence_shows_it_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["\x1b]0;pwned\x07"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "No such command '\\x1b]0;pwned\\x07'" in err
+    assert err.startswith("Usage: recap")

@@ -170,3 +170,14 @@ def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path
         f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path' or 'radial'; "
         "use one of the values listed"
     ]
+
+
+def test_a_theme_description_is_listed_with_its_escape_sequences_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.themes.loader import describe_themes
+
+    monkeypatch.chdir(tmp_path)
+    write_theme(tmp_path / "assets" / "themes" / "mine", 'description: "Mine\\e]0;pwned\\a"\nextends: default\n')
+    (row,) = [row for row in describe_themes() if row[0] == "mine"]
+    assert row == ("mine", "Mine\\x1b]0;pwned\\x07", "user")
