@@ -140,15 +140,12 @@ def cli() -> None:
 @click.option("--theme", default=None, help="Also check the content against this theme's fonts and colours.")
 def check(content: Path | None, theme: str | None) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
+    from decks.assets import example_content
     from decks.checks import check_all
-    from decks.readers.yamlpos import YamlProblems, decode, parse
-    from decks.safeio import ReadRefused, read_bounded
+    from decks.readers.content import load_located
 
-    recap, path = _load(content)
-    try:  # the content is valid, so this only finds where each value stands, for the glyph report
-        located = parse(decode(read_bounded(path, "content"), str(path)), str(path))
-    except (ReadRefused, YamlProblems):
-        located = None
+    path = content or example_content()
+    recap, located = load_located(path)  # read once: where each value stands places the glyph report
     report = check_all(recap, _theme(theme), path, located)
     for line in report.warnings:
         click.echo(for_terminal(f"warning: {line}"), err=True)
