@@ -21,6 +21,7 @@ LIMITS: dict[str, int] = {
     "image": 50 * MB,
     "font": 50 * MB,
     "template": 100 * MB,
+    "cache": 64 * MB,
 }
 """The largest file of each kind recap reads, in bytes (documented in docs/SECURITY.md)."""
 
@@ -31,6 +32,7 @@ _WHAT = {
     "image": "a PNG, JPEG, GIF or WebP file",
     "font": "a .ttf or .ttc font file",
     "template": "a .pptx template file",
+    "cache": "a cache entry",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import io
 import os
 import sys
 from pathlib import Path
@@ -221,15 +222,12 @@ def cli(quiet: bool, verbose: bool) -> None:
 )
 def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
+    from decks.assets import example_content
     from decks.checks import check_all
-    from decks.readers.yamlpos import YamlProblems, decode, parse
-    from decks.safeio import ReadRefused, read_bounded
+    from decks.readers.content import load_located
 
-    recap, path = _load(content)
-    try:  # the content is valid, so this only finds where each value stands, for the glyph report
-        located = parse(decode(read_bounded(path, "content"), str(path)), str(path))
-    except (ReadRefused, YamlProblems):
-        located = None
+    path = content or example_content()
+    recap, located = load_located(path)  # read once: where each value stands places the glyph report
     report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
     console.warnings(report.warnings)
     for line in report.info if theme else ():
@@ -324,14 +322,15 @@ def theme_new(name: str, base: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def import_(post: Path, output: Path | None, force: bool) -> None:
     """Turn a recap blog post in Markdown into a content file to edit and render."""
-    from decks.cli.output import write_atomic
+    from decks.cli.output import current_folder, suggested_name, write_atomic
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
     from decks.readers.yamlpos import YamlProblems, decode
 
-    target = output or Path.cwd() / (post.stem + ".yaml")
+    target = output or current_folder(post.stem + ".yaml") / (post.stem + ".yaml")
     if target.suffix not in (".yaml", ".yml"):
-        raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {target.stem}.yaml")])
+        name = suggested_name(target, ".yaml", post.stem)
+        raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {name}")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
     from decks.safeio import ReadRefused, read_bounded
@@ -367,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        shown = io.StringIO()
+        exc.show(file=shown)  # click's usage and message name the arguments given: escape them too
+        click.echo("\n".join(map(for_terminal, shown.getvalue().split("\n"))), err=True, nl=False)
         return int(ExitCode.USAGE)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

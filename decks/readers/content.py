@@ -21,16 +21,25 @@ _IMAGE_PATHS: tuple[tuple[str, ...], ...] = (("event", "logo"), ("presenter", "a
 
 def load_content(path: Path) -> Recap:
     """The validated recap in `path`; raises `ContentError` listing every problem found."""
+    return load_located(path)[0]
+
+
+def load_located(path: Path) -> tuple[Recap, Located]:
+    """The validated recap in `path` and where each of its values stands in the file (read and parsed once)."""
     file = str(path)
     try:
         raw = read_bounded(path, "content")
     except ReadRefused as exc:
         raise ContentError([Problem(file, exc.message, exc.hint)]) from None
-    return parse_content(raw, file, base_dir=path.parent)
+    return _parse_located(raw, file, base_dir=path.parent)
 
 
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     """The validated recap in `raw` (the bytes of `file`); image paths resolve against `base_dir`."""
+    return _parse_located(raw, file, base_dir)[0]
+
+
+def _parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Located]:
     try:
         located = parse(decode(raw, file), file, keep_going=True)
     except YamlProblems as exc:
@@ -62,7 +71,7 @@ def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     problems = _check_images(images, located, file)
     if problems:
         raise ContentError(problems)
-    return recap
+    return recap, located
 
 
 def _merge(yaml_problems: list[Problem], model_problems: list[Problem]) -> list[Problem]:
@@ -118,22 +127,13 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
     for loc, image_path in images:
         line, col = located.where(loc) or (None, None)
         field = dotted(loc)
-        if not image_path.exists():
-            problems.append(
-                Problem(
-                    file,
-                    f"image not found: {image_path}",
-                    "check the path (relative to this file)",
-                    field=field,
-                    line=line,
-                    col=col,
-                )
-            )
-            continue
         try:
             trouble = picture_problem(read_bounded(image_path, "image"), image_path.name)
         except ReadRefused as exc:
-            trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
+            if exc.message.startswith("no such file"):
+                trouble = (f"image not found: {image_path}", "check the path (relative to this file)")
+            else:
+                trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
         if trouble:
             what, todo = trouble
             problems.append(Problem(file, what, todo, field=field, line=line, col=col))

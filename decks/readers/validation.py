@@ -53,6 +53,9 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
                 else "remove it"
             )
             pos = located.where(loc, key=True)
+        elif kind == "model_type":
+            message, hint = _not_a_mapping(_model_at(model, loc), err["input"])
+            pos = located.where(loc)
         elif kind == "missing":
             message = f"'{loc[-1]}' is required here"
             pos = located.where(loc[:-1])
@@ -72,16 +75,52 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
 
 def _field_names(model: type[Model], loc: Path_) -> list[str]:
     """The keys a mapping at `loc` may have, found by walking the model's field types."""
+    cls = _model_at(model, loc)
+    return list(cls.model_fields) if cls else []
+
+
+def _model_at(model: type[Model], loc: Path_) -> type[Model] | None:
+    """The model a mapping at `loc` is read as, found by walking the model's field types."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
         cls = _model_in(current)
         if cls is None or part not in cls.model_fields:
-            return []
+            return None
         current = cls.model_fields[part].annotation
-    cls = _model_in(current)
-    return list(cls.model_fields) if cls else []
+    return _model_in(current)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "empty" if value is None else "a date" if hasattr(value, "isoformat") else "a single value"
+
+
+def _not_a_mapping(cls: type[Model] | None, value: Any) -> tuple[str, str]:
+    """(what, what to do) for a value that should have been keys and values, naming the keys it needs."""
+    if cls is None:
+        return f"this should be keys and values, not {_kind_of(value)}", "write keys and values here, like 'title: ...'"
+    fields = list(cls.model_fields)
+    if cls.__name__ == "Takeaway":  # the one model that may also be written as plain text
+        return (
+            f"a takeaway is text, or text: with points:, not {_kind_of(value)}",
+            "write the takeaway as text (in quotes if it looks like a number), or as text: with points:",
+        )
+    required = [name for name in fields if cls.model_fields[name].is_required()] or fields[:1]
+    first = required[0]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+        return f"this should be keys and values, not {_kind_of(value)}", f"write it as {first}: {shown}"
+    keys = ", ".join(f"{name}:" for name in (required + [f for f in fields if f not in required])[:3])
+    return f"this should be keys and values, not {_kind_of(value)}", f"write keys such as {keys}"
 
 
 def _model_in(annotation: Any) -> type[Model] | None:

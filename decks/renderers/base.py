@@ -105,7 +105,7 @@ def discover() -> dict[str, Plugin]:
     """
     name = f"entry-points-{_sys_path_key()}.json"
     try:
-        found = [Plugin(*row) for row in json.loads(cachedir.read("plugins", name) or b"")]
+        found = _cached_plugins(cachedir.read("plugins", name))
     except (ValueError, TypeError):
         from importlib.metadata import entry_points
 
@@ -113,10 +113,31 @@ def discover() -> dict[str, Plugin]:
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
             for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name)
         ]
-        for stale in cachedir.folder("plugins").glob("entry-points-*.json"):  # one answer is kept, the latest
+        for stale in cachedir.folder("plugins").glob("*entry-points-*.json"):  # one answer is kept, the latest
             stale.unlink(missing_ok=True)
         cachedir.write("plugins", name, json.dumps([[p.name, p.value, p.dist] for p in found]).encode())
     return {plugin.name: plugin for plugin in found}
+
+
+_BUILT_INS = frozenset({"pptx", "pdf", "png", "svg"})
+
+
+def _cached_plugins(raw: bytes | None) -> list[Plugin]:
+    """The cached answer; ValueError unless it is [name, module:Class, dist] rows naming a built-in renderer (an
+    answer without them is damaged or was taken mid-install: the metadata is read again)."""
+    rows = json.loads(raw or b"")
+    if not isinstance(rows, list) or not all(
+        isinstance(row, list)
+        and len(row) == 3
+        and isinstance(row[0], str)
+        and isinstance(row[1], str)
+        and isinstance(row[2], str | None)
+        for row in rows
+    ):
+        raise ValueError("the cached entry points are not a list of rows")
+    if not _BUILT_INS & {row[0] for row in rows}:
+        raise ValueError("the cached entry points name no built-in renderer")
+    return [Plugin(*row) for row in rows]
 
 
 def _sys_path_key() -> str:

@@ -102,15 +102,14 @@ def converted_page(path: str, ch: str) -> Path | None:
     stat = src.stat()
     page = ord(ch) >> 8
     name = cachedir.key(_CACHE_VERSION, str(src.resolve()), stat.st_size, stat.st_mtime_ns, page) + ".ttf"
-    target = cachedir.folder("converted") / name
-    if target.is_file():
-        return target
-    try:
-        data = cff_to_truetype(src, set(range(page << 8, (page + 1) << 8)))
-    except Exception:  # a font fontTools cannot convert: treat it as one without the character
-        return None
-    cachedir.write("converted", name, data)
-    return target if target.is_file() else None
+    data = cachedir.read("converted", name)
+    if data is None:
+        try:
+            data = cff_to_truetype(src, set(range(page << 8, (page + 1) << 8)))
+        except Exception:  # a font fontTools cannot convert: treat it as one without the character
+            return None
+        cachedir.write("converted", name, data)
+    return cachedir.as_file("converted", name, data)
 
 
 def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from decks.assets import fonts_dir, themes_dir
-from decks.errors import ContentError, Problem
+from decks.errors import ContentError, Problem, for_terminal
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
@@ -62,24 +63,32 @@ def find_theme(name_or_path: str) -> Path:
 
     A name is looked up in ./assets/themes, then among installed themes, then the built-ins; only then is it
     taken as a folder, so a folder ./NAME that happens to exist does not hide the theme NAME."""
-    if (user_themes_dir() / name_or_path / THEME_FILE).is_file():
+    if _probe((user_themes_dir() / name_or_path / THEME_FILE).is_file):
         return user_themes_dir() / name_or_path
     builtin = themes_dir() / name_or_path
     if "/" not in name_or_path and "\\" not in name_or_path:
-        installed = installed_themes() if not (builtin / THEME_FILE).is_file() else {}
+        installed = installed_themes() if not _probe((builtin / THEME_FILE).is_file) else {}
         if name_or_path in installed:
             return installed[name_or_path]
-        if (builtin / THEME_FILE).is_file():
+        if _probe((builtin / THEME_FILE).is_file):
             return builtin
     candidate = Path(name_or_path)
-    if candidate.is_dir():
+    if _probe(candidate.is_dir):
         return candidate
-    if candidate.name == THEME_FILE and candidate.is_file():
+    if candidate.name == THEME_FILE and _probe(candidate.is_file):
         return candidate.parent
     known = ", ".join(sorted(available_themes())) or "none"
     raise ContentError(
         [Problem(name_or_path, "no such theme", f"use a theme folder or one of: {known} (see 'recap themes')")]
     )
+
+
+def _probe(test: Callable[[], bool]) -> bool:
+    """A path test that is False, not an error, for a name too long for the file system or holding a NUL."""
+    try:
+        return test()
+    except (OSError, ValueError):
+        return False
 
 
 def available_themes() -> dict[str, Path]:
@@ -132,7 +141,7 @@ def describe_themes() -> list[tuple[str, str, str]]:
         if not isinstance(description, str):
             parent = data.get("extends")
             description = f"extends {parent}" if isinstance(parent, str) else ""
-        rows.append((name, " ".join(description.split()), kind))
+        rows.append((for_terminal(name), for_terminal(" ".join(description.split())), kind))  # printed as is
     return rows
 
 
@@ -161,6 +170,7 @@ def _load_theme_cached(folder: str) -> Theme:
         raise ContentError(problems) from None
     theme = theme.model_copy(update={"folder": Path(folder)})
     problems = _check_fonts(theme.fonts, layers) + _check_template(theme, layers)
+    problems.sort(key=lambda p: (p.file, p.line or 0, p.col or 0))
     if problems:
         raise ContentError(problems)
     return theme
@@ -258,7 +268,7 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
         if isinstance(spec.get("file"), str):
             own, bundled = folder / spec["file"], fonts_dir() / spec["file"]
             # When neither exists, name the theme folder's path: that is where a user's own font belongs.
-            spec["file"] = str(bundled if bundled.exists() and not own.exists() else own)
+            spec["file"] = str(bundled if _probe(bundled.exists) and not _probe(own.exists) else own)
     slides = data.get("slides")
     if isinstance(slides, dict) and isinstance(slides.get("template"), str):
         slides["template"] = str(folder / slides["template"])
@@ -312,13 +322,15 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
         if spec.file is not None:
             loc = (*loc, "file")
             try:
-                if spec.file.exists():  # a missing file is named by check_font_file
-                    check_file(spec.file, "font")
+                check_file(spec.file, "font")
                 check_font_file(spec.file)
+                _parse_font(spec.file)
             except ReadRefused as err:
-                problems.append(
-                    _problem_at(layers, loc, f"cannot use the font {spec.file.name}: {err.message}", err.hint)
-                )
+                if err.message.startswith("no such file"):
+                    message, hint = f"font file not found: {spec.file}", "check the path (relative to the theme folder)"
+                else:
+                    message, hint = f"cannot use the font {spec.file.name}: {err.message}", err.hint
+                problems.append(_problem_at(layers, loc, message, hint))
             except FontFileError as err:
                 problems.append(_problem_at(layers, loc, str(err), err.hint))
         elif spec.system:
@@ -336,12 +348,25 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
     return problems
 
 
+def _parse_font(path: Path) -> None:
+    """Read the font's tables as layout will (their metrics are then cached), so that a font whose header is
+    whole but whose tables are damaged is refused here, at its key, instead of crashing a render."""
+    from decks.text.fonts import FontFileError, load_face
+
+    try:
+        load_face(path)
+    except Exception as exc:  # fontTools raises many kinds for a damaged table; all mean "unusable"
+        raise FontFileError(
+            f"cannot read the font {path.name} (a table is damaged: {exc})", "use another copy of the font file"
+        ) from None
+
+
 def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     """A slide template must be a whole PowerPoint package (.pptx or .potx) within the size budgets."""
     template = theme.slides.template
     if template is None:
         return []
-    if not template.exists():
+    if not _probe(template.exists):
         trouble: tuple[str, str] | None = (
             f"template not found: {template}",
             "put the .pptx beside theme.yaml or fix the name",

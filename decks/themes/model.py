@@ -193,7 +193,9 @@ class Slides(Model):
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: str = Field("modular", description="modular, path or radial.", examples=["modular", "path", "radial"])
+    layout: Literal["modular", "path", "radial"] = Field(
+        "modular", description="modular, path or radial.", examples=["modular", "path", "radial"]
+    )
     paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
     orientation: Literal["landscape", "portrait"] = Field(
         "landscape", description="landscape or portrait.", examples=["landscape"]

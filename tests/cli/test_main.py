@@ -353,3 +353,38 @@ def test_quiet_prints_only_errors_and_verbose_every_warning(work: Path, capsys: 
     assert "-q and -v contradict each other" in capsys.readouterr().err
     assert main(["-q", "check", "missing.yaml"]) == ExitCode.CONTENT
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_output_into_a_missing_folder_makes_it_and_says_so_on_stderr(
+    fake_renderer: str, work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([fake_renderer, "talk.yaml", "-o", "new/deck.fake"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("new/deck.fake\n", "note: made the folder new for the output\n")
+
+
+def test_a_deleted_working_folder_exits_3_with_what_to_do(
+    fake_renderer: str, work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = work / "talk.yaml"
+    gone = work / "gone"
+    gone.mkdir()
+    os.chdir(gone)
+    gone.rmdir()
+    assert main([fake_renderer, str(content)]) == ExitCode.OUTPUT
+    assert "the current folder no longer exists; cd into a folder that exists" in capsys.readouterr().err
+    assert main([fake_renderer, str(content), "-o", str(work / "x.fake")]) == 0  # built-in themes still load
+
+
+def test_a_name_too_long_for_the_file_system_exits_3(
+    fake_renderer: str, work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([fake_renderer, "talk.yaml", "-o", "x" * 300 + ".fake"]) == ExitCode.OUTPUT
+    assert "the name is too long for the file system; use a shorter name" in capsys.readouterr().err
+
+
+def test_a_usage_error_naming_an_escape_sequence_shows_it_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["\x1b]0;pwned\x07"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "No such command '\\x1b]0;pwned\\x07'" in err
+    assert err.startswith("Usage: recap")

@@ -58,3 +58,36 @@ def test_an_unknown_link_kind_lists_the_allowed_values() -> None:
     )
     assert problem.startswith("f.yaml:3:32: resources[0].kind: ")
     assert "'video'" in problem and problem.endswith("; use one of the values listed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: X\nitems:\n  - title: Y\n    takeaways: [123]\n",
+            "f.yaml:4:17: items[0].takeaways[0]: a takeaway is text, or text: with points:, not a number; "
+            "write the takeaway as text (in quotes if it looks like a number), or as text: with points:",
+        ),
+        (
+            "title: X\nitems:\n  - title: Y\n    links: [https://a.b]\n",
+            "f.yaml:4:13: items[0].links[0]: this should be keys and values, not text; write it as url: https://a.b",
+        ),
+        (
+            "title: X\nevent: Summit\nitems: [{title: Y}]\n",
+            "f.yaml:2:8: event: this should be keys and values, not text; write it as name: Summit",
+        ),
+        (
+            "title: X\nitems:\n  - Y\n",
+            "f.yaml:3:5: items[0]: this should be keys and values, not text; write it as title: Y",
+        ),
+        (
+            "title: X\npresenter: [a]\nitems: [{title: Y}]\n",
+            "f.yaml:2:12: presenter: this should be keys and values, not a list; write keys such as name:, role:, "
+            "handles:",
+        ),
+    ],
+)
+def test_a_value_that_should_be_keys_says_so_plainly_naming_the_right_key(text: str, expected: str) -> None:
+    found = located_problems(text)
+    assert found == [expected]
+    assert "dictionary" not in found[0] and "instance of" not in found[0]

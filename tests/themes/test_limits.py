@@ -1,4 +1,4 @@
-"""What a theme may say: finite numbers within documented ranges, chains of extends, fonts and templates in budget."""
+"""What a theme may say: numbers finite and in range, extends chains, whole fonts, templates within budget."""
 
 from __future__ import annotations
 
@@ -162,3 +162,41 @@ def test_a_potx_template_passes_the_theme_check(tmp_path: Path) -> None:
     (folder / "mine.potx").write_bytes(_zip(parts))
     write_theme(folder, "extends: default\nslides:\n  template: mine.potx\n")
     assert load_theme(str(folder)).slides.template == folder / "mine.potx"
+
+
+def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path) -> None:
+    folder = write_theme(tmp_path / "t", "extends: default\nsketch:\n  layout: spiral\n")
+    assert _problems(folder) == [
+        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path' or 'radial'; "
+        "use one of the values listed"
+    ]
+
+
+def test_a_theme_description_is_listed_with_its_escape_sequences_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.themes.loader import describe_themes
+
+    monkeypatch.chdir(tmp_path)
+    write_theme(tmp_path / "assets" / "themes" / "mine", 'description: "Mine\\e]0;pwned\\a"\nextends: default\n')
+    (row,) = [row for row in describe_themes() if row[0] == "mine"]
+    assert row == ("mine", "Mine\\x1b]0;pwned\\x07", "user")
+
+
+def test_a_font_with_damaged_tables_behind_a_valid_header_is_refused_at_its_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    from decks.assets import fonts_dir
+
+    raw = (fonts_dir() / "Lato-Regular.ttf").read_bytes()
+    directory = 12 + 16 * int.from_bytes(raw[4:6], "big")
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "bad.ttf").write_bytes(raw[:directory] + bytes(len(raw) - directory))  # tables zeroed
+    write_theme(folder, "extends: default\nfonts:\n  body: { file: bad.ttf }\n")
+    with pytest.raises(ContentError) as info:
+        load_theme(str(folder))
+    (problem,) = info.value.problems
+    assert str(problem).startswith(f"{folder / 'theme.yaml'}:3:17: fonts.body.file: cannot read the font bad.ttf (")
+    assert str(problem).endswith("; use another copy of the font file")
