@@ -29,7 +29,7 @@ LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], fl
     "radial": radial.arrange,  # takes the hub too; see build()
 }
 MARGIN = 22.0  # points: inside what office printers leave blank
-MAX_SCALE = 1.5  # sparse content grows to at most 1.5x the theme's sizes
+MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and each role to its ceiling)
 STEP = 0.25  # body size search step, points
 
 
@@ -46,7 +46,7 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None) -> list[Car
             spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 label = part.title + (f"  ·  {part.date.isoformat()}" if part.date else "")
-                spec = CardSpec(**{**spec.__dict__, "day_label": label})
+                spec = CardSpec(**{**spec.__dict__, "day_label": label, "intro": part.intro})
             specs.append(spec)
             n += 1
     if recap.key_takeaways:
@@ -168,8 +168,8 @@ def build(
     floor = theme.sizes.sketch.floor
 
     @cache  # the error message asks again for the floor, which the search has usually tried
-    def attempt(size: float) -> tuple[float, Style, object, tuple]:
-        style = Style.make(theme, size / body)
+    def attempt(size: float, captions: bool = True) -> tuple[float, Style, object, tuple]:
+        style = Style.make(theme, size / body, captions)
         chrome = plan_chrome(recap, style, page.w)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
@@ -186,7 +186,10 @@ def build(
         sizes.append(round(s, 3))
         s -= STEP
     sizes.append(floor)
+    # Summaries and day intros are lettered when the page has room for them at the theme's own size or more.
     found = _largest_fitting(sizes, attempt, body)
+    if found is None or found[1].body < body - 1e-9:
+        found = _largest_fitting(sizes, functools.partial(attempt, captions=False), body) or found
     if found is None:
         ratio = attempt(floor)[0]
         raise OutputError(

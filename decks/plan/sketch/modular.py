@@ -60,9 +60,8 @@ def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Place
             used = sum(p.height for p in column) + gap * (len(column) - 1)
             tallest = max(tallest, used)
             # Columns end flush with the page: spread the spare height over the column's cards.
+            # (Sparse content: a tall frame spreads its text and draws its icon large in what is left.)
             extra = max(0.0, (area.h - used) / len(column))
-            if extra > 0.5 * used / len(column):  # sparse content: stretched cards would look empty
-                extra = 0.0
             y = area.y
             x = area.x + c * (width + gap)
             for p in column:

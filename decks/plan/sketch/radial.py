@@ -23,7 +23,8 @@ from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
-from decks.text.breaking import break_lines
+from decks.text.breaking import atoms, break_lines, is_wide
+from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY
 
 SQRT2 = math.sqrt(2.0)
@@ -57,16 +58,28 @@ class _HubPlan:
 
 
 def _plan_hub(hub: Hub, style: Style, max_text_w: float) -> _HubPlan | None:
-    big_size = style.banner * 0.8
-    small_size = style.heading * 0.95
+    """The cloud's lettering: lines break between words (or CJK characters), never inside a word; a word
+    wider than the centre shrinks its lettering instead, down to the body size."""
     width = max_text_w * WIDTH_SAFETY
+    big_size = min(style.banner * 0.8, _word_fit(hub.big, style.bold, width, style.banner * 0.8))
+    small_size = min(style.heading * 0.95, _word_fit(hub.small, style.hand, width, style.heading * 0.95))
+    if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
+        return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
     big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
     small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
-        return None  # a word wider than the centre: this column count cannot hold the cloud
+        return None
     text_h = len(big) * big_size * 1.1 + len(small) * small_size * 1.25
     return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h)
+
+
+def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
+    """The size at which the widest word of `text` fits `width` (at most `size`): a word is what lies between
+    spaces ("2024-05-14" too), or one CJK character."""
+    words = [a for w in text.split() for a in (atoms(w) if any(map(is_wide, w)) else (w,))]
+    widest = max((stack.width(a.strip(), 1.0) for a in words), default=0.0)
+    return size if widest * size <= width or widest == 0 else width / widest
 
 
 def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:

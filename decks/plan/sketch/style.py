@@ -14,6 +14,9 @@ from decks.themes.model import Theme
 MM = 72 / 25.4
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 LEADING = 1.22  # body line pitch over size: dense, but Comic Neue's descenders clear the next line's caps
+# Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
+# page is filled by bigger icons, captions and air instead.
+CEILING = {"body": 20.0, "heading": 28.0, "banner": 50.0}
 
 LABELS = {
     "en": {"key": "Key takeaways", "source": "Source", "by": "Recap by", "video": "video"},
@@ -34,26 +37,27 @@ class Style:
     hand: FontStack
     bold: FontStack
     pen: Pen
+    captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
     plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def make(cls, theme: Theme, k: float) -> Style:
+    def make(cls, theme: Theme, k: float, captions: bool = True) -> Style:
         stacks = stacks_for(theme)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions)
 
     @property
     def body(self) -> float:
-        return self.theme.sizes.sketch.body * self.k
+        return _capped(self.theme.sizes.sketch.body, self.k, "body")
 
     @property
     def heading(self) -> float:
-        return self.theme.sizes.sketch.heading * self.k
+        return _capped(self.theme.sizes.sketch.heading, self.k, "heading")
 
     @property
     def banner(self) -> float:
-        return self.theme.sizes.sketch.banner * self.k
+        return _capped(self.theme.sizes.sketch.banner, self.k, "banner")
 
     @property
     def small(self) -> float:
@@ -87,6 +91,11 @@ class Style:
                 )
             x += w
         return out
+
+
+def _capped(size: float, k: float, role: str) -> float:
+    """`size` scaled by `k`, but a sparse page's growth stops at the role's ceiling (a theme's own size stays)."""
+    return size * k if k <= 1.0 else min(size * k, max(size, CEILING[role]))
 
 
 def baseline_in(top: float, size: float, pitch: float) -> float:
