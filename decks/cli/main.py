@@ -91,6 +91,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 type=click.Choice(opt.choices) if opt.choices else opt.type,
                 default=opt.default,
                 help=opt.help,
+                is_flag=opt.type is bool,
             )
         )
 

@@ -115,3 +115,16 @@ def test_a_day_tab_wraps_a_long_title_and_never_clips_it(theme, layout) -> None:
     assert sketch.inner.contains(tab.rect, 0.01)
     text = "".join(r.text for r in sketch.runs())
     assert "tf.distribute" in text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("items", [3, 8])
+def test_text_spread_in_a_tall_card_never_runs_into_its_qr_code(theme, layout, items) -> None:
+    from decks.plan.sketch.primitives import Box
+
+    sketch = build(recap(items, "en", "medium"), theme, layout=layout)
+    codes = [p.rect for p in sketch.primitives if isinstance(p, Box) and p.fill == theme.palette.background]
+    assert codes
+    for run in sketch.runs():
+        box = Rect(run.x, run.y - 0.8 * run.size, run.width, 0.8 * run.size + 0.2 * run.size)
+        assert not any(code.overlaps(box) for code in codes), f"{run.text!r} runs into a QR code"

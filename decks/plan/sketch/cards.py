@@ -7,6 +7,7 @@ Text flows around the icon and the QR code line by line, so a code costs little 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ class CardSpec:
     summary: str | None = None  # a hand-lettered caption under the title, when the page has room
     intro: str | None = None  # the day's intro, a caption beside the day tab (first card of a day)
     emphasis: bool = False  # a headline: a highlight mark under the title
+    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
 
 
 @dataclass
@@ -68,21 +70,27 @@ class CardPlan:
     underline: tuple[float, float, float] | None = None  # x0, x1, y
     icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter
     qr_at: tuple[float, float] | None = None
+    qr_block: int = 0  # the block beside which the code sits: it moves down with that block
 
 
-def item_spec(item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None) -> CardSpec:
+def item_spec(
+    item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None, choose: bool = True
+) -> CardSpec:
     video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
     takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
     return CardSpec(
         key=f"item{index}",
         title=item.title,
         takeaways=takeaways,
-        icon=icons.choose(item, theme_default),
+        icon=icons.choose(item, theme_default)
+        if choose
+        else icons.get(theme_default if icons.exists(theme_default) else "lightbulb"),
         part=part,
         url=item.links[0].url if item.links else None,
         qr=video if qr else None,
         summary=item.summary,
         emphasis=item.emphasis,
+        tags=tuple(t.lower() for t in item.tags),
     )
 
 
@@ -226,6 +234,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         side = QR_SIDE + 4 * _module(spec.qr)
         reserved.append((y, y + side + 2, 0.0, side + 0.5 * body))
         plan.qr_at = (width - pad - side, y)
+        plan.qr_block = block + 1
     pitch = body * LEADING
     indent = body * 0.95
     for t in spec.takeaways:
@@ -249,6 +258,36 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
+
+
+def _highlight(x0: float, x1: float, y: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A headline's mark: a second, wavier underline and three short strokes flaring from the title's end."""
+    pen = style.pen
+    gap = max(1.6, style.body * 0.22)
+    out: list[Primitive] = [
+        pen.line((x0 + gap, y + gap), (x1 - gap * 2, y + gap * 1.2), key + ":hl", color, style.theme.sketch.stroke)
+    ]
+    size = style.body * 0.7
+    for n, angle in enumerate((-0.9, -0.35, 0.2)):
+        a = (x1 + size * 0.25 * math.cos(angle), y - size * 0.9 + size * 0.25 * math.sin(angle))
+        b = (a[0] + size * math.cos(angle), a[1] + size * math.sin(angle))
+        out.append(pen.line(a, b, f"{key}:flare{n}", color, 0.9))
+    return out
+
+
+def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """Small stars in the key takeaways' top-right corner, as a sketchnoter marks what matters most."""
+    pen = style.pen
+    rng = pen.rng(key + ":sparkle")
+    out: list[Primitive] = []
+    for n, (dx, dy, r) in enumerate(((0.0, 0.0, 0.24), (-0.62, 0.3, 0.13), (-0.1, 0.62, 0.1))):
+        sx, sy, rr = cx + dx * d, cy + dy * d, r * d * rng.uniform(0.9, 1.1)
+        for k in range(4):
+            t = k * math.pi / 4
+            a = (sx - rr * math.cos(t), sy - rr * math.sin(t))
+            b = (sx + rr * math.cos(t), sy + rr * math.sin(t))
+            out.append(pen.line(a, b, f"{key}:sp{n}.{k}", color, 0.7))
+    return out
 
 
 def _doodle(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
@@ -335,7 +374,14 @@ def draw_card(
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
-    left = spare - step * plan.blocks
+        if spec.emphasis:
+            prims += _highlight(x + x0, x + x1, y + uy, spec.key, color, style)
+    if spec.kind == "key" and plan.icon_circle:
+        d = plan.icon_circle[2]
+        prims += _sparkles(
+            x + plan.width - style.pad - d * 0.3, y + plan.tab + style.pad + d * 0.3, d, spec.key, color, style
+        )
+    left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
     if left > style.body * 3 and plan.icon_circle:
         prims += _doodle(plan, x, y + height - left, left, style, color)
     for bx, by, sub, block in plan.bullets:
@@ -348,9 +394,10 @@ def draw_card(
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))
     if plan.qr_at and spec.qr:
-        prims += _qr(spec.qr, x + plan.qr_at[0], y + plan.qr_at[1], pal.background, pal.ink)
+        qy = y + plan.qr_at[1] + step * plan.qr_block
+        prims += _qr(spec.qr, x + plan.qr_at[0], qy, pal.background, pal.ink)
         side = QR_SIDE + 4 * _module(spec.qr)
-        prims.append(Link(Rect(x + plan.qr_at[0], y + plan.qr_at[1], side, side), spec.qr))
+        prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))
     conts.append(Container(spec.kind, frame, spec.title, spec.part if spec.part >= 0 else None))
     return prims, conts
 

@@ -66,6 +66,10 @@ def _plan_hub(hub: Hub, style: Style, max_text_w: float) -> _HubPlan | None:
     if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
         return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
     big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
+    # More than two lines make a narrow tower of a cloud: letter the name smaller, down to the heading size.
+    while len(big) > 2 and big_size * 0.9 >= style.heading:
+        big_size *= 0.9
+        big = break_lines(hub.big, width, lambda s, z=big_size: style.bold.width(s, z))
     small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
@@ -150,23 +154,26 @@ def _fill(h: list[float], key_h: float, m: int, height: float, band: float, gap:
 
 
 def arrange(
-    specs: list[CardSpec], style: Style, area: Rect, hub: Hub
+    specs: list[CardSpec], style: Style, area: Rect, hub: Hub, draw: bool = True
 ) -> tuple[list[Placed], list[Primitive | Container], float]:
-    """The best ring at this scale: placements, the cloud and connectors, and height needed / area."""
+    """The best ring at this scale: placements, the cloud and connectors (when `draw`), and height needed /
+    area."""
     gap = style.gap
     side_gap = max(gap, style.body * 2.4)  # gutters beside the outer columns carry connectors
     mid_gap = max(gap, style.body * 1.6)
     vgap = max(14.0, style.body * 2.4)  # between the band and the cards above and below: room for spokes
     items = [s for s in specs if s.kind != "key"]
     keys = [s for s in specs if s.kind == "key"]
-    best: tuple[float, int, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
+    best: tuple[tuple, int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
     guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
-    for cols in range(max(3, guess - 1), guess + 2):
+    for cols, grow in [(c, f) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))]:
         m = cols - 2
-        width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / cols
+        # With one middle column it may be wider than the others: few cards leave it to the cloud, which then
+        # letters the event on fewer, longer lines instead of a narrow blob.
+        width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / (2 + m * grow)
         if width < style.body * 12:
             continue
-        mid_w = m * width + (m - 1) * mid_gap
+        mid_w = m * width * grow + (m - 1) * mid_gap
         plan = _plan_hub(hub, style, (mid_w - 2 * vgap) / SQRT2 * 0.92)
         if plan is None:
             continue
@@ -190,12 +197,19 @@ def arrange(
             else:
                 hi, ring = mid, tried
         ratio = ring.need / area.h
-        if best is None or ratio < best[0]:
-            best = (ratio, cols, width, plans, key, ring, plan)
+        # Least height first; among rings that fit, the cloud with the fewest lines (the widest) wins.
+        score = (ratio, 0) if ratio > 1.0 else (0.0, len(plan.big) + len(plan.small), ratio)
+        if best is None or score < best[0]:
+            best = (score, cols, width, width * grow, plans, key, ring, plan)
     if best is None:
         return [], [], float("inf")
-    ratio, cols, width, plans, key, ring, hub_plan = best
-    return _place(ring, plans, key, cols, width, style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio)
+    _, cols, width, mid_width, plans, key, ring, hub_plan = best
+    ratio = ring.need / area.h
+    if not draw:
+        return [], [], ratio
+    return _place(
+        ring, plans, key, cols, (width, mid_width), style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio
+    )
 
 
 def _place(
@@ -203,7 +217,7 @@ def _place(
     plans: list[CardPlan],
     key: CardPlan | None,
     cols: int,
-    width: float,
+    widths: tuple[float, float],
     style: Style,
     area: Rect,
     hub: Hub,
@@ -215,7 +229,8 @@ def _place(
 ) -> tuple[list[Placed], list[Primitive | Container], float]:
     gap = style.gap
     m = cols - 2
-    xs = [area.x] + [area.x + width + side_gap + j * (width + mid_gap) for j in range(m)]
+    width, mid_width = widths  # the outer columns' and the middle ones' (cards there are centred in them)
+    xs = [area.x] + [area.x + width + side_gap + j * (mid_width + mid_gap) + (mid_width - width) / 2 for j in range(m)]
     xs.append(area.right - width)
     where: dict[int, tuple[float, float, float]] = {}  # card index -> x, y, height (the whole element)
     facing: dict[int, str] = {}  # which way each card's connector leaves: "down", "up", "right", "left"
@@ -271,7 +286,7 @@ def _place(
         right_used = sum(where[i][2] + gap for i in ring.right)
         ky = area.y + right_used
         placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
-    mid_x0, mid_x1 = xs[1], xs[-2] + width
+    mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
     cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
     grow = min(1.25, (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * vgap) / (2 * hub_plan.rx))
     rx, ry = hub_plan.rx * max(1.0, grow), hub_plan.ry * max(1.0, grow)
@@ -391,11 +406,19 @@ def _cloud(
         r = 1.0 + (bump - 0.64) * depth / min(rx, ry) * 2
         pts.append((cx + rx * r * math.cos(t), cy + ry * r * math.sin(t)))
     stroke = style.theme.sketch.stroke * 1.3
+    filled = style.theme.sketch.fill  # a fill-free theme draws the cloud as an outline, lettered in ink
     out: list[Primitive | Container] = [
-        Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent, closed=True),
+        Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent if filled else pal.background, closed=True),
     ]
     out += centred_lettering(
-        style, plan.big, plan.big_size, plan.small, plan.small_size, cx, cy - plan.text_h / 2, pal.on_accent
+        style,
+        plan.big,
+        plan.big_size,
+        plan.small,
+        plan.small_size,
+        cx,
+        cy - plan.text_h / 2,
+        pal.on_accent if filled else pal.ink,
     )
     outer = Rect(cx - rx * 1.07, cy - ry * 1.07, rx * 2.14, ry * 2.14)
     if hub.url:
