@@ -66,7 +66,8 @@ def caption(m: dict) -> str:
         return "refused"
     left = f", {m['items'] - m['shown']} items left out" if m["shown"] < m["items"] else ""
     left += ", abridged" if m["abridged"] and not left else ""
-    return f"{m['items']} items: {m['body']:.1f} pt, empty {m['empty']:.1%}{left}"
+    noun = "item" if m["items"] == 1 else "items"
+    return f"{m['items']} {noun}: {m['body']:.1f} pt, empty {m['empty']:.1%}{left}"
 
 
 def sheet(theme_name: str, layout: str, rows: list[list[tuple[Image.Image, dict]]]) -> Image.Image:
