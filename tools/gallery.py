@@ -77,7 +77,9 @@ def sheet(theme_name: str, layout: str, rows: list[list[tuple[Image.Image, dict]
     out = Image.new("RGB", (gap + len(LANGUAGES) * (pw + gap), head + len(rows) * (ph + CAPTION + gap)), "#F4F4F4")
     draw = ImageDraw.Draw(out)
     font = ImageFont.load_default()
-    draw.text((gap, 8), f"theme {theme_name}, layout {layout}: rows 1-60 items; columns en, zh, ja", fill="#000000", font=font)
+    draw.text(
+        (gap, 8), f"theme {theme_name}, layout {layout}: rows 1-60 items; columns en, zh, ja", fill="#000000", font=font
+    )
     for r, row in enumerate(rows):
         for c, (img, m) in enumerate(row):
             x, y = gap + c * (pw + gap), head + r * (ph + CAPTION + gap)
@@ -119,9 +121,8 @@ def main(out_dir: Path) -> int:
                     miss = (m["empty"] > 0.10 and count <= 40) or bool(m["clipped"])
                     misses += miss
                     note = ("MISS " if miss else "") + ("abridged" if m["abridged"] else "")
-                    lines.append(
-                        f"| {name} | {count} | {language} | {m['body']:.2f} | {m['empty']:.1%} | {m['shown']} | {note} |"
-                    )
+                    cells = [name, count, language, f"{m['body']:.2f}", f"{m['empty']:.1%}", m["shown"], note]
+                    lines.append("| " + " | ".join(map(str, cells)) + " |")
                 rows.append(row)
             img = sheet(theme_name, layout, rows).quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=0)
             img.save(out_dir / f"{theme_name}-{layout}.png", optimize=True)
