@@ -66,3 +66,17 @@ def _bbox(p: Path):
 
     xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def test_ink_draws_a_tall_cards_large_icon_as_an_outline_not_a_solid_glyph() -> None:
+    from decks.plan.icons import font_path
+
+    theme = load_theme("ink")
+    sketch = build(recap(1, "en", "sparse"), theme)
+    lettering = max(r.size for r in sketch.runs() if r.font != font_path())
+    glyphs = [r for r in sketch.runs() if r.font == font_path()]
+    assert glyphs and all(r.size <= lettering for r in glyphs), "no icon glyph bigger than the lettering"
+    default = build(recap(1, "en", "sparse"), load_theme(None))
+    assert any(r.font == font_path() and r.size > lettering for r in default.runs()), "the default theme's doodle"
+    outlines = [p for p in sketch.primitives if isinstance(p, Path) and p.closed and p.stroke and not p.fill]
+    assert any(len(p.points) > 20 for p in outlines)

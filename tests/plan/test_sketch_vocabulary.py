@@ -21,14 +21,14 @@ def theme():
     return load_theme(None)
 
 
-def _recap(tags: list[list[str]], emphasis: int | None = None, days: int = 1) -> Recap:
+def _recap(tags: list[list[str]], emphasis: int | None = None, days: int = 1, language: str = "en") -> Recap:
     items = [
         {"title": f"Talk {n}", "takeaways": ["One thing", "Another thing"], "tags": t, "emphasis": n == emphasis}
         for n, t in enumerate(tags)
     ]
     per = len(items) // days
     parts = [{"title": f"Day {d + 1}", "items": items[d * per : (d + 1) * per]} for d in range(days)]
-    return Recap.model_validate({"title": "T", "parts": parts, "key_takeaways": ["Key"]})
+    return Recap.model_validate({"title": "T", "language": language, "parts": parts, "key_takeaways": ["Key"]})
 
 
 def _placed(theme, recap: Recap, where: list[tuple[float, float]]):
@@ -80,8 +80,8 @@ def test_an_emphasised_title_gets_a_highlight_mark(theme) -> None:
     assert _card_strokes(marked, "Talk 1") >= _card_strokes(plain, "Talk 1") + 4
 
 
-def test_the_key_takeaways_get_sparkles(theme) -> None:
-    sketch = build(_recap([["a"], ["b"]]), theme)
+def test_the_key_takeaways_get_sparkles_beside_a_short_title(theme) -> None:
+    sketch = build(_recap([["a"], ["b"]], language="zh-CN"), theme)  # "主要收获" leaves room beside it
     key = next(c for c in sketch.containers if c.kind == "key")
     r = key.rect
     short = [

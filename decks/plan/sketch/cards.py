@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
+from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect, TextRun
 from decks.plan.sketch.style import LEADING, QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
@@ -301,7 +301,55 @@ def _doodle(plan: CardPlan, x: float, top: float, room: float, style: Style, col
     gw = face.width(icon.char, size) or size
     cx, cy = x + plan.width / 2, top + room / 2
     shade = _mix(color, style.theme.palette.background, 0.72)
-    return [TextRun(cx - gw / 2, cy + size * 0.4, icon.char, icon.font, size, shade, gw, size * 0.88, size * 0.13)]
+    x0, baseline = cx - gw / 2, cy + size * 0.4
+    if not style.theme.sketch.fill:  # a fill-free theme draws the icon's outline, never a solid shape
+        width = max(0.8, size / 90)
+        return [
+            Path(tuple(c), stroke=_mix(color, style.theme.palette.background, 0.45), width=width, closed=True)
+            for c in _outline(icon.font, icon.char, x0, baseline, size)
+        ]
+    return [TextRun(x0, baseline, icon.char, icon.font, size, shade, gw, size * 0.88, size * 0.13)]
+
+
+_FONTS: dict[object, object] = {}
+
+
+def _outline(font: object, char: str, x: float, baseline: float, size: float) -> list[list[tuple[float, float]]]:
+    """The contours of `char` in `font` as polylines (curves flattened), placed at (x, baseline), `size` pt."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+
+    tt = _FONTS.get(font)
+    if tt is None:
+        tt = _FONTS[font] = TTFont(str(font), lazy=True)
+    name = tt.getBestCmap().get(ord(char))  # type: ignore[attr-defined]
+    if name is None:
+        return []
+    k = size / tt["head"].unitsPerEm  # type: ignore[index]
+    contours: list[list[tuple[float, float]]] = []
+
+    class Flat(BasePen):
+        def _moveTo(self, pt):
+            contours.append([(x + pt[0] * k, baseline - pt[1] * k)])
+
+        def _lineTo(self, pt):
+            contours[-1].append((x + pt[0] * k, baseline - pt[1] * k))
+
+        def _curveToOne(self, p1, p2, p3):
+            (x0, y0) = self._getCurrentPoint()
+            for i in range(1, 7):
+                t = i / 6
+                u = 1 - t
+                px = u**3 * x0 + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
+                py = u**3 * y0 + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
+                contours[-1].append((x + px * k, baseline - py * k))
+
+        def _closePath(self):
+            pass
+
+    glyphs = tt.getGlyphSet()  # type: ignore[attr-defined]
+    glyphs[name].draw(Flat(glyphs))
+    return [c for c in contours if len(c) > 2]
 
 
 def _tab_width(plan: CardPlan, style: Style) -> float:
@@ -376,11 +424,13 @@ def draw_card(
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
         if spec.emphasis:
             prims += _highlight(x + x0, x + x1, y + uy, spec.key, color, style)
-    if spec.kind == "key" and plan.icon_circle:
-        d = plan.icon_circle[2]
-        prims += _sparkles(
-            x + plan.width - style.pad - d * 0.3, y + plan.tab + style.pad + d * 0.3, d, spec.key, color, style
-        )
+    if spec.kind == "key" and plan.icon_circle and plan.title_box:
+        # In the room right of the title, if there is some: sparkles never touch the lettering.
+        _, cy, d = plan.icon_circle
+        d = min(d, (plan.width - style.pad - plan.title_box.right) / 1.1)  # smaller where the title is long
+        if d >= plan.icon_circle[2] * 0.4:
+            sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
+            prims += _sparkles(sx, sy, d, spec.key, color, style)
     left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
     if left > style.body * 3 and plan.icon_circle:
         prims += _doodle(plan, x, y + height - left, left, style, color)

@@ -47,35 +47,48 @@ class _HubPlan:
     small_size: float
     text_w: float
     text_h: float
+    rx_max: float = math.inf  # the widest the cloud may be (half the centre's width)
 
     @property
-    def rx(self) -> float:  # the ellipse whose inscribed rectangle is the text block, plus a margin
-        return self.text_w / SQRT2 + self.small_size * 1.2
+    def rx(self) -> float:
+        # The ellipse of the text block's shape that holds it, plus a margin; a wide block in a narrow centre
+        # gets a narrower, taller ellipse instead (the text still inside it).
+        return min(self.text_w / SQRT2 + self.small_size * 1.2, self.rx_max)
 
     @property
     def ry(self) -> float:
-        return self.text_h / SQRT2 + self.small_size * 1.0
+        inner = self.rx - self.small_size * 1.2
+        across = min(0.95, self.text_w / 2 / inner) if inner > 0 else 0.95
+        return self.text_h / 2 / math.sqrt(1 - across * across) + self.small_size * 1.0
 
 
-def _plan_hub(hub: Hub, style: Style, max_text_w: float) -> _HubPlan | None:
-    """The cloud's lettering: lines break between words (or CJK characters), never inside a word; a word
-    wider than the centre shrinks its lettering instead, down to the body size."""
+def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
+    """The cloud's lettering, for a cloud at most `2 * rx_max` wide: lines break between words (or CJK
+    characters), never inside a word; a word wider than the centre shrinks its lettering instead, down to the
+    body size. Lines may run nearly as wide as the cloud: a short block sits in a taller ellipse."""
+    max_text_w = 1.9 * (rx_max - style.heading * 0.95 * 1.2) * 0.92
     width = max_text_w * WIDTH_SAFETY
     big_size = min(style.banner * 0.8, _word_fit(hub.big, style.bold, width, style.banner * 0.8))
     small_size = min(style.heading * 0.95, _word_fit(hub.small, style.hand, width, style.heading * 0.95))
     if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
         return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
     big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
-    # More than two lines make a narrow tower of a cloud: letter the name smaller, down to the heading size.
-    while len(big) > 2 and big_size * 0.9 >= style.heading:
+    # More than three lines make a tower of a cloud: letter the name smaller, down to about the heading size.
+    while len(big) > 3 and big_size * 0.9 >= max(style.body, style.heading * 0.8):
         big_size *= 0.9
         big = break_lines(hub.big, width, lambda s, z=big_size: style.bold.width(s, z))
+    small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
     small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
         return None
     text_h = len(big) * big_size * 1.1 + len(small) * small_size * 1.25
-    return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h)
+    return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h, rx_max)
+
+
+def _hub_side(style: Style) -> float:
+    """Air between the cloud and the columns beside it (the gutters there carry the spokes already)."""
+    return max(8.0, style.body * 0.8)
 
 
 def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
@@ -83,7 +96,8 @@ def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
     spaces ("2024-05-14" too), or one CJK character."""
     words = [a for w in text.split() for a in (atoms(w) if any(map(is_wide, w)) else (w,))]
     widest = max((stack.width(a.strip(), 1.0) for a in words), default=0.0)
-    return size if widest * size <= width or widest == 0 else width / widest
+    # A hair under the exact fit: the line breaker must not find the word a rounding error too wide.
+    return size if widest * size <= width * 0.98 or widest == 0 else width * 0.98 / widest
 
 
 def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -174,7 +188,7 @@ def arrange(
         if width < style.body * 12:
             continue
         mid_w = m * width * grow + (m - 1) * mid_gap
-        plan = _plan_hub(hub, style, (mid_w - 2 * vgap) / SQRT2 * 0.92)
+        plan = _plan_hub(hub, style, (mid_w - 2 * _hub_side(style)) / 2)
         if plan is None:
             continue
         band = 2 * plan.ry
@@ -238,6 +252,8 @@ def _place(
     spare = max(0.0, area.h - ring.need)
     band_top = area.y + ring.top_h + vgap + spare / 2
     band_bottom = area.bottom - ring.bottom_h - vgap - spare / 2
+    if not any(ring.top) and not any(ring.bottom):  # nothing above or below the cloud: it has the whole middle
+        band_top, band_bottom = area.y + vgap, area.bottom - vgap
 
     def column(idx: list[int], x: float, top: float, bottom: float, tail: float = 0.0) -> None:
         if not idx:
@@ -288,8 +304,26 @@ def _place(
         placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
     mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
     cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
-    grow = min(1.25, (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * vgap) / (2 * hub_plan.rx))
-    rx, ry = hub_plan.rx * max(1.0, grow), hub_plan.ry * max(1.0, grow)
+    room = min(
+        (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * _hub_side(style)) / (2 * hub_plan.rx)
+    )
+    # A roomy centre letters the event larger (the lines stay as broken: every width scales alike), up to the
+    # banner's own size; then the cloud itself takes a little more air.
+    letters = max(1.0, min(room, 1.6, style.banner * 0.8 / hub_plan.big_size))
+    if letters > 1.0:
+        hub_plan = _HubPlan(
+            hub_plan.big,
+            hub_plan.small,
+            hub_plan.big_size * letters,
+            hub_plan.small_size * letters,
+            hub_plan.text_w * letters,
+            hub_plan.text_h * letters,
+            hub_plan.rx_max * letters,
+        )
+    across = (mid_x1 - mid_x0 - 2 * _hub_side(style)) / (2 * hub_plan.rx)
+    down = (band_bottom - band_top) / (2 * hub_plan.ry)
+    rx = hub_plan.rx * max(1.0, min(1.25, across))
+    ry = hub_plan.ry * max(1.0, min(1.5, down, rx / hub_plan.rx * 1.3))  # taller, but never a tower
     extra: list[Primitive | Container] = []
     extra += _connectors(placed, facing, style, area, xs, width, side_gap, mid_gap, (cx, cy, rx, ry), band_top)
     extra += _cloud(hub, hub_plan, style, cx, cy, rx, ry)
