@@ -128,3 +128,12 @@ def test_text_spread_in_a_tall_card_never_runs_into_its_qr_code(theme, layout, i
     for run in sketch.runs():
         box = Rect(run.x, run.y - 0.8 * run.size, run.width, 0.8 * run.size + 0.2 * run.size)
         assert not any(code.overlaps(box) for code in codes), f"{run.text!r} runs into a QR code"
+
+
+@pytest.mark.parametrize(("paper", "orientation"), [("a3", "landscape"), ("a4", "portrait"), ("letter", "landscape")])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_sparse_page_fills_any_paper_its_ceilings_grow_with_the_sheet(theme, paper, orientation, layout) -> None:
+    for items in (1, 3):
+        sketch = build(recap(items, "en", "sparse"), theme, layout=layout, paper=paper, orientation=orientation)
+        share, rect = largest_empty(sketch)
+        assert share <= 0.10, f"{items} items on {paper} {orientation}: {share:.1%} empty at {rect}"

@@ -205,6 +205,7 @@ def build(
     if max_takeaways is not None and max_takeaways < 0:
         raise OutputError([Problem("recap pdf", "--max-takeaways must be 0 or more")])
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
+    reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
     most = _most_cards(theme, page)
     specs = specs_for(recap, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None)
     arrange = LAYOUTS[name]
@@ -227,7 +228,7 @@ def build(
             return tried[key]
         # One style per size: its card plans are reused when an abridged try holds the same cards again.
         style = styles.get((size, captions)) or styles.setdefault(
-            (size, captions), Style.make(theme, size / body, captions)
+            (size, captions), Style.make(theme, size / body, captions, reach)
         )
         chrome = plan_chrome(recap, style, page.w, note, url)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
@@ -244,7 +245,7 @@ def build(
         return layout_at(specs, size, captions)
 
     sizes = []
-    s = min(body * MAX_SCALE, 40.0)
+    s = min(body * MAX_SCALE * reach, 40.0 * reach)
     while s > floor + 1e-9:
         sizes.append(round(s, 3))
         s -= STEP

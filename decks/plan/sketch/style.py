@@ -38,26 +38,27 @@ class Style:
     bold: FontStack
     pen: Pen
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
+    reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
     plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def make(cls, theme: Theme, k: float, captions: bool = True) -> Style:
+    def make(cls, theme: Theme, k: float, captions: bool = True, reach: float = 1.0) -> Style:
         stacks = stacks_for(theme)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach)
 
     @property
     def body(self) -> float:
-        return _capped(self.theme.sizes.sketch.body, self.k, "body")
+        return _capped(self.theme.sizes.sketch.body, self.k, "body", self.reach)
 
     @property
     def heading(self) -> float:
-        return _capped(self.theme.sizes.sketch.heading, self.k, "heading")
+        return _capped(self.theme.sizes.sketch.heading, self.k, "heading", self.reach)
 
     @property
     def banner(self) -> float:
-        return _capped(self.theme.sizes.sketch.banner, self.k, "banner")
+        return _capped(self.theme.sizes.sketch.banner, self.k, "banner", self.reach)
 
     @property
     def small(self) -> float:
@@ -93,9 +94,9 @@ class Style:
         return out
 
 
-def _capped(size: float, k: float, role: str) -> float:
+def _capped(size: float, k: float, role: str, reach: float = 1.0) -> float:
     """`size` scaled by `k`, but a sparse page's growth stops at the role's ceiling (a theme's own size stays)."""
-    return size * k if k <= 1.0 else min(size * k, max(size, CEILING[role]))
+    return size * k if k <= 1.0 else min(size * k, max(size, CEILING[role] * reach))
 
 
 def baseline_in(top: float, size: float, pitch: float) -> float:
