@@ -137,3 +137,23 @@ def test_a_sparse_page_fills_any_paper_its_ceilings_grow_with_the_sheet(theme, p
         sketch = build(recap(items, "en", "sparse"), theme, layout=layout, paper=paper, orientation=orientation)
         share, rect = largest_empty(sketch)
         assert share <= 0.10, f"{items} items on {paper} {orientation}: {share:.1%} empty at {rect}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("items", [24, 40])
+def test_dense_pages_up_to_forty_items_leave_no_empty_region_over_a_tenth(theme, layout, items) -> None:
+    share, rect = largest_empty(build(recap(items, "en", "medium"), theme, layout=layout))
+    assert share <= 0.10, f"{share:.1%} empty at {rect}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("post", ["english.md", "chinese.md", "japanese_emoji.md"])
+def test_imported_posts_leave_no_empty_region_over_a_tenth(theme, layout, post) -> None:
+    import yaml
+
+    from decks.readers.markdown.importer import import_markdown
+
+    path = FIXTURES / "posts" / post
+    result = import_markdown(path.read_text(encoding="utf-8"), source_name=post, base_dir=path.parent)
+    share, rect = largest_empty(build(recap_from(yaml.safe_load(result.yaml_text)), theme, layout=layout))
+    assert share <= 0.10, f"{share:.1%} empty at {rect}"

@@ -73,8 +73,13 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
     if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
         return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
     big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
-    # More than three lines make a tower of a cloud: letter the name smaller, down to about the heading size.
-    while len(big) > 3 and big_size * 0.9 >= max(style.body, style.heading * 0.8):
+
+    # A block much taller than wide makes a tower of a cloud: letter the name smaller, down to about the
+    # heading size, until it is no taller than about its width.
+    def tall(lines: list[str], size: float) -> bool:
+        return len(lines) > 1 and len(lines) * size * 1.1 > 1.2 * max(style.bold.width(s, size) for s in lines)
+
+    while tall(big, big_size) and big_size * 0.9 >= max(style.body, style.heading * 0.8):
         big_size *= 0.9
         big = break_lines(hub.big, width, lambda s, z=big_size: style.bold.width(s, z))
     small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
@@ -86,9 +91,10 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
     return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h, rx_max)
 
 
-def _hub_side(style: Style) -> float:
-    """Air between the cloud and the columns beside it (the gutters there carry the spokes already)."""
-    return max(8.0, style.body * 0.8)
+def _hub_reach(style: Style, side_gap: float) -> float:
+    """How far the cloud may reach into the gutters beside the middle: up to a few points short of the lanes
+    down their middle, where spokes run (negative: air it must leave)."""
+    return side_gap / 2 - max(8.0, style.body * 0.8)
 
 
 def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
@@ -188,7 +194,7 @@ def arrange(
         if width < style.body * 12:
             continue
         mid_w = m * width * grow + (m - 1) * mid_gap
-        plan = _plan_hub(hub, style, (mid_w - 2 * _hub_side(style)) / 2)
+        plan = _plan_hub(hub, style, (mid_w / 2 + _hub_reach(style, side_gap)) / 1.07)  # the scallops' overshoot
         if plan is None:
             continue
         band = 2 * plan.ry
@@ -305,7 +311,8 @@ def _place(
     mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
     cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
     room = min(
-        (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * _hub_side(style)) / (2 * hub_plan.rx)
+        (band_bottom - band_top) / (2 * hub_plan.ry),
+        (mid_x1 - mid_x0 + 2 * _hub_reach(style, side_gap)) / (2 * 1.07 * hub_plan.rx),
     )
     # A roomy centre letters the event larger (the lines stay as broken: every width scales alike), up to the
     # banner's own size; then the cloud itself takes a little more air.
@@ -320,10 +327,10 @@ def _place(
             hub_plan.text_h * letters,
             hub_plan.rx_max * letters,
         )
-    across = (mid_x1 - mid_x0 - 2 * _hub_side(style)) / (2 * hub_plan.rx)
+    across = (mid_x1 - mid_x0 + 2 * _hub_reach(style, side_gap)) / (2 * 1.07 * hub_plan.rx)
     down = (band_bottom - band_top) / (2 * hub_plan.ry)
     rx = hub_plan.rx * max(1.0, min(1.25, across))
-    ry = hub_plan.ry * max(1.0, min(1.5, down, rx / hub_plan.rx * 1.3))  # taller, but never a tower
+    ry = hub_plan.ry * max(1.0, min(1.8, down, rx / hub_plan.rx * 1.6))  # taller, but never a tower
     extra: list[Primitive | Container] = []
     extra += _connectors(placed, facing, style, area, xs, width, side_gap, mid_gap, (cx, cy, rx, ry), band_top)
     extra += _cloud(hub, hub_plan, style, cx, cy, rx, ry)
