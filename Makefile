@@ -7,7 +7,7 @@ STAMP := $(VENV)/.stamp
 OUT := out
 
 .DEFAULT_GOAL := demo
-.PHONY: venv demo test lint format bench clean distclean
+.PHONY: venv demo test lint format bench gallery clean distclean
 
 venv: $(STAMP)
 
@@ -49,6 +49,10 @@ bench: $(STAMP)
 	@set -e; for script in bench/*.py; do \
 		echo "== $$script"; PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python $$script; \
 	done
+
+# The sketchnote at 1 to 60 items, en/zh/ja, in every layout and theme: PNG contact sheets in docs/gallery.
+gallery: $(STAMP)
+	$(BIN)/python tools/gallery.py docs/gallery
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .hypothesis build dist

@@ -119,9 +119,9 @@ def test_qr_codes_are_rebuilt_from_a_damaged_cache(cache: Path, how: str) -> Non
 def test_icons_are_redrawn_from_a_damaged_cache(cache: Path, how: str) -> None:
     import io
 
-    from decks.plan.icons import font_path
     from PIL import Image
 
+    from decks.plan.icons import font_path
     from decks.renderers.pptx.images import icon_png
 
     font = font_path()

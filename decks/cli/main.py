@@ -145,6 +145,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 type=click.Choice(opt.choices, case_sensitive=False) if opt.choices else opt.type,
                 default=opt.default,
                 help=opt.help,
+                is_flag=opt.type is bool,
             )
         )
 

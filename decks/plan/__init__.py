@@ -31,6 +31,13 @@ SKETCH_OPTIONS = (
     Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
     Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
     Option("max_takeaways", "Show at most N takeaways per item (the rest are listed as warnings).", None, None, int),
+    Option(
+        "no_abridge",
+        "Refuse content that does not fit one page instead of leaving the least important out.",
+        False,
+        None,
+        bool,
+    ),
 )
 SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
 
@@ -68,11 +75,20 @@ def sketch_plan(
     paper: str | None = None,
     orientation: str | None = None,
     max_takeaways: int | None = None,
+    no_abridge: bool = False,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
     from decks.plan.sketch import build
 
-    return build(recap, theme, layout=layout, paper=paper, orientation=orientation, max_takeaways=max_takeaways)
+    return build(
+        recap,
+        theme,
+        layout=layout,
+        paper=paper,
+        orientation=orientation,
+        max_takeaways=max_takeaways,
+        abridge=not no_abridge,
+    )
 
 
 def to_data(plan: Any) -> Any:

@@ -1,12 +1,16 @@
-"""Icons for items: the content names one, or one is chosen from the item's title, tags and takeaways.
+"""Icons for items: the content names one, or one is chosen from the item's words by a curated map.
 
-The icon set is Font Awesome Free (solid), drawn from its font file in the `fontawesomefree` package.
+The icon set is Font Awesome Free (solid), drawn from its font file in the `fontawesomefree` package. The map,
+assets/icons/words.yaml, holds English, Chinese, Japanese and Korean words for each icon; an item's tags are
+searched first, then its title, then its summary. `explain()` says which icon each item gets and why, for
+`recap check`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,45 +20,6 @@ from decks.model import Item
 
 CREDIT = "Font Awesome Free (CC BY 4.0)"  # the icons' licence asks for it; the words around it are localised
 ATTRIBUTION = f"Icons: {CREDIT}"
-
-# Words that say more than Font Awesome's own search terms for recap's subject matter; checked first.
-_HINTS: dict[str, str] = {
-    "video": "video",
-    "mobile": "mobile-screen",
-    "android": "mobile-screen",
-    "lite": "mobile-screen",
-    "device": "microchip",
-    "edge": "microchip",
-    "tpu": "microchip",
-    "dataset": "database",
-    "datasets": "database",
-    "data": "database",
-    "swift": "code",
-    "code": "code",
-    "javascript": "globe",
-    "browser": "globe",
-    "js": "globe",
-    "course": "graduation-cap",
-    "courses": "graduation-cap",
-    "learning": "graduation-cap",
-    "education": "graduation-cap",
-    "docs": "book",
-    "documentation": "book",
-    "community": "users",
-    "dinner": "utensils",
-    "research": "flask",
-    "federated": "network-wired",
-    "pipeline": "diagram-project",
-    "production": "industry",
-    "release": "rocket",
-    "launch": "rocket",
-    "alpha": "rocket",
-    "announcement": "bullhorn",
-    "announcements": "bullhorn",
-    "challenge": "trophy",
-    "quantization": "compress",
-    "compression": "compress",
-}
 
 
 @dataclass(frozen=True)
@@ -88,26 +53,91 @@ def exists(name: str) -> bool:
 def get(name: str) -> Icon:
     """The icon called `name`; KeyError when the set has none of that name."""
     code, label, _ = index()[name]
-    return Icon(name, chr(int(code, 16)), font_path(), label)
+    return Icon(name, chr(int(code, 16)), font_path_cached(), label)
+
+
+@cache
+def font_path_cached() -> Path:
+    return font_path()
+
+
+@cache
+def _words() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
+    """The curated map: whole-word entries (lower case; phrases too), CJK entries, the longest entry's words.
+
+    Each maps to (icon, rank): specific words rank 0, broad ones (AI, models) 1, generic ones (a release) 2.
+    """
+    import yaml
+
+    data = yaml.safe_load((assets_dir() / "icons" / "words.yaml").read_text(encoding="utf-8"))
+    latin: dict[str, tuple[str, int]] = {}
+    cjk: dict[str, tuple[str, int]] = {}
+    for rank, tier in enumerate(("specific", "broad", "generic")):
+        for icon, words in (data.get(tier) or {}).items():
+            for word in words or ():
+                w = str(word).lower().replace("-", " ")
+                (cjk if _CJK.search(w) else latin).setdefault(w, (icon, rank))
+    longest = max((len(w.split()) for w in latin), default=1)
+    return latin, cjk, longest
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9.+#&']*[a-z0-9+#]|[a-z0-9]")
+
+
+def _match(text: str) -> tuple[str, str] | None:
+    """The best icon for `text` and the word that chose it: a specific word before a broad or generic one, then
+    the first in the text, then the longest of those starting at the same place."""
+    latin, cjk, longest = _words()
+    low = text.lower()
+    found: list[tuple[int, int, int, str, str]] = []  # rank, position, -length, icon, word
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low)]
+    for i, (pos, _) in enumerate(tokens):
+        for n in range(1, longest + 1):
+            if i + n > len(tokens):
+                break
+            phrase = " ".join(t for _, t in tokens[i : i + n])
+            for form in (
+                phrase,
+                phrase[:-1] if phrase.endswith("s") else None,
+                phrase[:-2] if phrase.endswith("es") else None,
+            ):
+                if form and form in latin:
+                    icon, rank = latin[form]
+                    found.append((rank, pos, -len(form), icon, form))
+                    break
+    if _CJK.search(low):
+        for word, (icon, rank) in cjk.items():
+            pos = low.find(word)
+            if pos >= 0:
+                found.append((rank, pos, -len(word), icon, word))
+    if not found:
+        return None
+    found.sort()
+    return found[0][3], found[0][4]
+
+
+def explain(item: Item, default: str = "lightbulb") -> tuple[Icon, str]:
+    """The icon `item` gets and why: "icon: NAME", "tag 'x'", "title word 'y'", "summary word 'z'" or "default"."""
+    if item.icon and exists(item.icon):
+        return get(item.icon), f"icon: {item.icon}"
+    sources: Iterable[tuple[str, str]] = (
+        *(("tag", t) for t in item.tags),
+        ("title", item.title),
+        ("summary", item.summary or ""),
+    )
+    for where, text in sources:
+        hit = _match(text) if text else None
+        if hit and exists(hit[0]):
+            return get(hit[0]), f"{where} word '{hit[1]}'" if where != "tag" else f"tag '{text}'"
+    return get(default if exists(default) else "lightbulb"), "default"
 
 
 def choose(item: Item, default: str = "lightbulb") -> Icon:
-    """The item's own icon, else one matched from its words, else `default`."""
-    if item.icon and exists(item.icon):
-        return get(item.icon)
-    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9.+-]*", " ".join([item.title, *item.tags]))]
-    for word in words:
-        if word in _HINTS and exists(_HINTS[word]):
-            return get(_HINTS[word])
-    by_term: dict[str, str] = {}
-    for name, (_, _, terms) in sorted(index().items()):
-        if len(name) < 3:  # the digit and letter icons ("1", "a") match words like "one" but say nothing
-            continue
-        for term in terms:
-            by_term.setdefault(term, name)
-    for word in words:
-        if len(word) >= 3 and exists(word):
-            return get(word)
-        if word in by_term:
-            return get(by_term[word])
-    return get(default if exists(default) else "lightbulb")
+    """The item's own icon, else one matched from its words (tags, title, summary), else `default`."""
+    return explain(item, default)[0]
+
+
+def chosen(items: Iterable[Item], default: str = "lightbulb") -> list[tuple[str, str, str]]:
+    """(item title, icon name, why) for each item: what `recap check` lists so a user can override with `icon:`."""
+    return [(item.title, *(lambda icon, why: (icon.name, why))(*explain(item, default))) for item in items]

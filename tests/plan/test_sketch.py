@@ -82,13 +82,13 @@ def test_dense_content_fits_or_says_why(dense, theme, layout) -> None:
         assert "% of the page at the 7 pt floor" in str(exc)
 
 
-def test_too_much_content_says_by_how_much_and_what_to_do(tmp_path, theme) -> None:
+def test_too_much_content_without_abridging_says_by_how_much_and_what_to_do(tmp_path, theme) -> None:
     recap = load_content(write_dense(tmp_path, 40, takeaways=4))
     with pytest.raises(OutputError) as info:
-        build(recap, theme)
+        build(recap, theme, abridge=False)
     message = str(info.value)
     assert "needs 1" in message and "% of the page at the 7 pt floor" in message
-    assert "--paper a3" in message and "--max-takeaways" in message
+    assert "--paper a3" in message and "--max-takeaways" in message and "--no-abridge" in message
 
 
 def test_a3_and_portrait_and_letter_pages(theme) -> None:

@@ -141,7 +141,7 @@ def test_cli_writes_the_pdf_and_fails_with_exit_3_when_it_cannot_fit(tmp_path, c
     assert out.read_bytes().startswith(b"%PDF")
     assert "--max-takeaways 3" in capsys.readouterr().err
     big = write_dense(tmp_path, 40, takeaways=4)
-    assert main(["pdf", str(big), "-o", str(tmp_path / "big.pdf")]) == 3
+    assert main(["pdf", str(big), "-o", str(tmp_path / "big.pdf"), "--no-abridge"]) == 3
     err = capsys.readouterr().err
     assert "of the page at the 7 pt floor" in err and "--paper a3" in err
     assert not (tmp_path / "big.pdf").exists()

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from functools import cache
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.model import Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
-from decks.plan.sketch import modular, path, radial
-from decks.plan.sketch.cards import CardSpec, draw_card, item_spec
-from decks.plan.sketch.chrome import banner_lines, draw_banner, draw_footer, plan_chrome
+from decks.plan.sketch import abridge as abridge_rule
+from decks.plan.sketch import modular, path, radial, vocabulary
+from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
+from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import Style, labels
 from decks.text.fitting import largest_fitting, size_steps
@@ -32,7 +32,7 @@ LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], fl
     "radial": radial.arrange,  # takes the hub too; see build()
 }
 MARGIN = 22.0  # points: inside what office printers leave blank
-MAX_SCALE = 1.5  # sparse content grows to at most 1.5x the theme's sizes
+MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and each role to its ceiling)
 STEP = 0.25  # body size search step, points
 
 
@@ -41,16 +41,19 @@ def page_size(paper: str, orientation: str) -> tuple[float, float]:
     return (h, w) if orientation == "landscape" else (w, h)
 
 
-def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None) -> list[CardSpec]:
+def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: int | None = None) -> list[CardSpec]:
+    """A card spec per item (and the key takeaways). Past the first `icons_for` items (emphasised ones
+    excepted) icons are not chosen: those cards cannot be on an abridged page, and choosing costs time."""
     specs: list[CardSpec] = []
     n = 0
     for p, part in enumerate(recap.all_parts):
         for i, item in enumerate(part.items):
-            spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways)
+            choose = icons_for is None or n < icons_for or item.emphasis
+            spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways, choose)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = part.title + (f"  ·  {date}" if date else "")
-                spec = CardSpec(**{**spec.__dict__, "day_label": label})
+                spec = CardSpec(**{**spec.__dict__, "day_label": label, "intro": part.intro})
             specs.append(spec)
             n += 1
     if recap.key_takeaways:
@@ -90,6 +93,50 @@ def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | Non
     return out
 
 
+def _most_cards(theme: Theme, page: Rect) -> int:
+    """More cards than the page could hold at the floor: its area over a bare card's (a title, no takeaway, at
+    the narrowest width a layout allows). Content with more cards is abridged or refused without a layout."""
+    floor, body = theme.sizes.sketch.floor, theme.sizes.sketch.body
+    bare = plan_card(CardSpec("bare", "x", (), icons.get("lightbulb"), 0), floor * 12, Style.make(theme, floor / body))
+    return int(page.w * page.h / (bare.height * floor * 12)) + 1
+
+
+def _abridged(
+    recap: Recap,
+    theme: Theme,
+    specs: list[CardSpec],
+    layout_at: Callable[..., tuple[float, Style, Chrome, tuple]],
+    sizes: list[float],
+    floor: float,
+    most: int,
+) -> tuple[tuple | None, abridge_rule.LeftOut]:
+    """The page holding the most important pieces that fit at the floor, and what it leaves out."""
+    ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
+    url = (recap.source.url if recap.source else None) or (recap.event.url if recap.event else None)
+    cards = [n for n, (_, k) in enumerate(ranked) if k < 0]
+    cap = cards[most] if len(cards) > most else len(ranked)
+    chosen: dict[int, tuple[list[CardSpec], str]] = {}
+    variants: dict[tuple, CardSpec] = {}
+
+    def subset(n: int) -> tuple[list[CardSpec], str]:
+        if n not in chosen:
+            what = abridge_rule.left_out(specs, ranked[:n])
+            kept = abridge_rule.keep(specs, ranked[:n], variants)
+            chosen[n] = (kept, abridge_rule.note(recap.language, what, bool(url)))
+        return chosen[n]
+
+    def fits(n: int) -> bool:
+        cards, note = subset(n)
+        return bool(cards) and layout_at(cards, floor, False, note, url)[0] <= 1.0
+
+    n = abridge_rule.longest_fitting(ranked, fits, cap)
+    if n == 0:
+        return None, abridge_rule.LeftOut((), 0)
+    cards, note = subset(n)
+    found = largest_fitting(sizes, lambda size: layout_at(cards, size, False, note, url), floor)
+    return found, abridge_rule.left_out(specs, ranked[:n])
+
+
 def build(
     recap: Recap,
     theme: Theme,
@@ -97,8 +144,10 @@ def build(
     paper: str | None = None,
     orientation: str | None = None,
     max_takeaways: int | None = None,
+    abridge: bool = True,
 ) -> Sketch:
-    """The page for `recap`: raise `OutputError` when it does not fit at the legibility floor."""
+    """The page for `recap`; content that does not fit at the legibility floor is abridged (`abridge`) or
+    refused with `OutputError`."""
     name = layout or theme.sketch.layout
     warnings: list[str] = []
     if name not in LAYOUTS:
@@ -110,8 +159,10 @@ def build(
     width, height = page_size(paper, orientation or theme.sketch.orientation)
     if max_takeaways is not None and max_takeaways < 0:
         raise OutputError([Problem("recap pdf", "--max-takeaways must be 0 or more")])
-    specs = specs_for(recap, theme, max_takeaways)
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
+    reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
+    most = _most_cards(theme, page)
+    specs = specs_for(recap, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None)
     arrange = LAYOUTS[name]
     hub = None
     if name == "radial":
@@ -121,36 +172,60 @@ def build(
         arrange = functools.partial(radial.arrange, hub=hub)
     body = theme.sizes.sketch.body
     floor = theme.sizes.sketch.floor
+    tried: dict[tuple, tuple[float, Style, Chrome, tuple]] = {}
+    styles: dict[tuple[float, bool], Style] = {}
 
-    @cache  # the error message asks again for the floor, which the search has usually tried
-    def attempt(size: float) -> tuple[float, Style, object, tuple]:
-        style = Style.make(theme, size / body, recap.language)
-        chrome = plan_chrome(recap, style, page.w)
+    def layout_at(
+        cards: list[CardSpec], size: float, captions: bool = True, note: str | None = None, url: str | None = None
+    ) -> tuple[float, Style, Chrome, tuple]:
+        key = (id(cards), size, captions, note)
+        if key in tried:  # the error message asks again for the floor, which the search has usually tried
+            return tried[key]
+        # One style per size: its card plans are reused when an abridged try holds the same cards again.
+        style = styles.get((size, captions)) or styles.setdefault(
+            (size, captions), Style.make(theme, size / body, captions, reach, recap.language)
+        )
+        chrome = plan_chrome(recap, style, page.w, note, url)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)
-        result = arrange(specs, style, area) if area.h > 0 else ([], [], float("inf"))
+        result = arrange(cards, style, area, draw=False) if area.h > 0 else ([], [], float("inf"))
         need = result[2] * area.h if area.h > 0 else float("inf")
         # How much of the page the whole thing needs: the banner and footer are part of it.
         ratio = (page.h - area.h + need) / page.h
-        return ratio, style, chrome, result
+        tried[key] = (ratio, style, chrome, (cards, area))
+        return tried[key]
 
-    sizes = size_steps(min(body * MAX_SCALE, 40.0), floor, STEP)
-    found = largest_fitting(sizes, attempt, body)
+    def attempt(size: float, captions: bool = True) -> tuple[float, Style, object, tuple]:
+        return layout_at(specs, size, captions)
+
+    sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
+    # Summaries and day intros are lettered when the page has room for them at the theme's own size or more.
+    hopeless = len(specs) > most
+    found = None if hopeless else largest_fitting(sizes, attempt, body)
+    if not hopeless and (found is None or found[1].body < body - 1e-9):
+        found = largest_fitting(sizes, functools.partial(attempt, captions=False), body) or found
+    if found is None and abridge:
+        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most)
+        if what:
+            warnings.append(abridge_rule.warning(what, paper.upper() if paper != "letter" else "Letter"))
     if found is None:
-        ratio = attempt(floor)[0]
+        # A layout of thousands of cards would take long to say it is over: a bare card's area is a floor.
+        ratio = len(specs) / most if hopeless else attempt(floor)[0]
         raise OutputError(
             [
                 Problem(
                     "recap pdf",
                     f"the content does not fit on one {paper.upper() if paper != 'letter' else 'Letter'} page: "
-                    f"it needs {ratio:.0%} of the page at the {floor:g} pt floor "
+                    f"it needs {'over ' if hopeless else ''}{ratio:.0%} of the page at the {floor:g} pt floor "
                     f"({len(recap.all_items)} items, layout {name})",
-                    "try --paper a3, --max-takeaways N (e.g. 2), or fewer items or shorter takeaways",
+                    "try --paper a3, --max-takeaways N (e.g. 2), or fewer items or shorter takeaways"
+                    + ("" if abridge else ", or leave out --no-abridge to keep what fits"),
                 )
             ]
         )
-    _, style, chrome, (placed, extra, _) = found
+    _, style, chrome, (cards, area) = found
+    placed, extra, _ = arrange(cards, style, area)  # the search only measured: now draw the chosen one
     prims: list[Primitive] = []
     conts: list[Container] = []
     if hub is None:
@@ -166,6 +241,8 @@ def build(
         prims += drawn
         conts += boxes
     prims += extra[split + 1 :]
+    if name == "modular":  # the other layouts' gaps carry arrows or spokes already
+        prims += vocabulary.dividers(placed, style) + vocabulary.connectors(placed, style)
     drawn, boxes = draw_footer(recap, chrome, style, page)
     prims += drawn
     conts += boxes

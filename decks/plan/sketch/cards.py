@@ -7,13 +7,14 @@ Text flows around the icon and the QR code line by line, so a code costs little 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, Link, Primitive, Rect, TextRun
+from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect, TextRun
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
@@ -34,6 +35,10 @@ class CardSpec:
     qr: str | None = None  # the video link to encode
     day_label: str | None = None  # set on the first card of a day: drawn as a tab above the card
     kind: str = "item"
+    summary: str | None = None  # a hand-lettered caption under the title, when the page has room
+    intro: str | None = None  # the day's intro, a caption beside the day tab (first card of a day)
+    emphasis: bool = False  # a headline: a highlight mark under the title
+    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class _Line:
     stack: FontStack
     size: float
     color: Color
+    block: int = 0  # 0: the title; 1, 2, ...: the caption and takeaways, which a taller frame spreads apart
 
 
 @dataclass
@@ -53,26 +59,38 @@ class CardPlan:
     spec: CardSpec
     width: float
     height: float  # the whole element: the day tab (if any) and the framed card
-    tab: float  # height of the day tab above the frame
+    tab: float  # height of what stands above the frame: the day tab and the day's intro
     lines: list[_Line] = field(default_factory=list)
-    bullets: list[tuple[float, float, bool]] = field(default_factory=list)  # x, y centre, sub-point
+    bullets: list[tuple[float, float, bool, int]] = field(default_factory=list)  # x, y centre, sub-point, block
+    blocks: int = 1  # blocks of text after the title
+    tab_lines: list[str] = field(default_factory=list)  # the day label, broken to fit the card's width
+    tab_h: float = 0.0  # the tab itself
+    intro: list[_Line] = field(default_factory=list)  # the day's intro, relative to the element's top
     title_box: Rect | None = None
     underline: tuple[float, float, float] | None = None  # x0, x1, y
     icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter
     qr_at: tuple[float, float] | None = None
+    qr_block: int = 0  # the block beside which the code sits: it moves down with that block
 
 
-def item_spec(item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None) -> CardSpec:
+def item_spec(
+    item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None, choose: bool = True
+) -> CardSpec:
     video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
     takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
     return CardSpec(
         key=f"item{index}",
         title=item.title,
         takeaways=takeaways,
-        icon=icons.choose(item, theme_default),
+        icon=icons.choose(item, theme_default)
+        if choose
+        else icons.get(theme_default if icons.exists(theme_default) else "lightbulb"),
         part=part,
         url=item.links[0].url if item.links else None,
         qr=video if qr else None,
+        summary=item.summary,
+        emphasis=item.emphasis,
+        tags=tuple(t.lower() for t in item.tags),
     )
 
 
@@ -154,9 +172,27 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
 def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     body, head, pad = style.body, style.heading, style.pad
     ink = style.theme.palette.ink
-    tab = style.small * 1.55 if spec.day_label else 0.0
-    plan = CardPlan(spec, width, 0.0, tab)
+    plan = CardPlan(spec, width, 0.0, 0.0)
     inner = width - 2 * pad
+    if spec.day_label:
+        # A label wider than the card wraps onto more lines of the tab: a tab never clips its text.
+        small = style.small
+        room = (width - style.pad - small * 1.2) * WIDTH_SAFETY
+        plan.tab_lines = break_lines(spec.day_label, room, _measure(style.bold, small))
+        plan.tab_h = small * 0.35 + len(plan.tab_lines) * small * 1.2
+        plan.tab = plan.tab_h
+        if spec.intro and style.captions:
+            size = style.small
+            pitch_i = size * 1.2
+            lines, y_end = _flow(
+                spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i
+            )
+            for x, t, s_ in lines:
+                plan.intro.append(
+                    _Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted)
+                )
+            plan.tab = y_end + size * 0.3
+    tab = plan.tab
     top = tab + pad
     diameter = head * 2.0
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
@@ -181,30 +217,143 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     ul_y = y + 0.05 * head
     plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
     y = max(y + 0.35 * head, top + diameter + 0.25 * head)
+    block = 0
+    if spec.summary and style.captions:
+        # The summary as a caption in the muted ink, under the title and icon, full width.
+        block += 1
+        size = body * 0.95
+        pitch_c = line_pitch(size, style.leading)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c)
+        for x, tp, s_ in lines:
+            plan.lines.append(
+                _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
+            )
+        y += body * 0.3
     if spec.qr:
         # The code sits at the right under the title; the takeaways flow beside and then under it.
         side = QR_SIDE + 4 * _module(spec.qr)
         reserved.append((y, y + side + 2, 0.0, side + 0.5 * body))
         plan.qr_at = (width - pad - side, y)
+        plan.qr_block = block + 1
     pitch = line_pitch(body, style.leading)
     indent = body * 0.95
     for t in spec.takeaways:
+        block += 1
         lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch)
-        plan.bullets.append((pad + indent * 0.4, baseline_in(y, body, pitch) - body * 0.3, False))
+        plan.bullets.append((pad + indent * 0.4, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink))
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in t.points:
             lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp)
-            plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True))
+            plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True, block))
             for x, tp, s in lines:
-                plan.lines.append(_Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted))
+                plan.lines.append(
+                    _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block)
+                )
             y = y2 + body * 0.05
     bottom = max([y, *(b for _, b, _, _ in reserved)])
     plan.height = bottom - body * 0.1 + pad
+    plan.blocks = block
     return plan
+
+
+def _highlight(x0: float, x1: float, y: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A headline's mark: a second, wavier underline and three short strokes flaring from the title's end."""
+    pen = style.pen
+    gap = max(1.6, style.body * 0.22)
+    out: list[Primitive] = [
+        pen.line((x0 + gap, y + gap), (x1 - gap * 2, y + gap * 1.2), key + ":hl", color, style.theme.sketch.stroke)
+    ]
+    size = style.body * 0.7
+    for n, angle in enumerate((-0.9, -0.35, 0.2)):
+        a = (x1 + size * 0.25 * math.cos(angle), y - size * 0.9 + size * 0.25 * math.sin(angle))
+        b = (a[0] + size * math.cos(angle), a[1] + size * math.sin(angle))
+        out.append(pen.line(a, b, f"{key}:flare{n}", color, 0.9))
+    return out
+
+
+def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """Small stars in the key takeaways' top-right corner, as a sketchnoter marks what matters most."""
+    pen = style.pen
+    rng = pen.rng(key + ":sparkle")
+    out: list[Primitive] = []
+    for n, (dx, dy, r) in enumerate(((0.0, 0.0, 0.24), (-0.62, 0.3, 0.13), (-0.1, 0.62, 0.1))):
+        sx, sy, rr = cx + dx * d, cy + dy * d, r * d * rng.uniform(0.9, 1.1)
+        for k in range(4):
+            t = k * math.pi / 4
+            a = (sx - rr * math.cos(t), sy - rr * math.sin(t))
+            b = (sx + rr * math.cos(t), sy + rr * math.sin(t))
+            out.append(pen.line(a, b, f"{key}:sp{n}.{k}", color, 0.7))
+    return out
+
+
+def _doodle(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
+    """The card's icon drawn large and light in the blank at the bottom of a tall frame, as a sketchnoter
+    fills a hole with a drawing; centred in the blank, never touching the frame."""
+    from decks.plan.sketch.chrome import _mix
+
+    icon = plan.spec.icon
+    size = min(room * 0.8, plan.width * 0.5, style.body * 14)
+    face = load_face(icon.font)
+    gw = face.width(icon.char, size) or size
+    cx, cy = x + plan.width / 2, top + room / 2
+    shade = _mix(color, style.theme.palette.background, 0.72)
+    x0, baseline = cx - gw / 2, cy + size * 0.4
+    if not style.theme.sketch.fill:  # a fill-free theme draws the icon's outline, never a solid shape
+        width = max(0.8, size / 90)
+        return [
+            Path(tuple(c), stroke=_mix(color, style.theme.palette.background, 0.45), width=width, closed=True)
+            for c in _outline(icon.font, icon.char, x0, baseline, size)
+        ]
+    return [TextRun(x0, baseline, icon.char, icon.font, size, shade, gw, size * 0.88, size * 0.13)]
+
+
+_FONTS: dict[object, object] = {}
+
+
+def _outline(font: object, char: str, x: float, baseline: float, size: float) -> list[list[tuple[float, float]]]:
+    """The contours of `char` in `font` as polylines (curves flattened), placed at (x, baseline), `size` pt."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+
+    tt = _FONTS.get(font)
+    if tt is None:
+        tt = _FONTS[font] = TTFont(str(font), lazy=True)
+    name = tt.getBestCmap().get(ord(char))  # type: ignore[attr-defined]
+    if name is None:
+        return []
+    k = size / tt["head"].unitsPerEm  # type: ignore[index]
+    contours: list[list[tuple[float, float]]] = []
+
+    class Flat(BasePen):
+        def _moveTo(self, pt):
+            contours.append([(x + pt[0] * k, baseline - pt[1] * k)])
+
+        def _lineTo(self, pt):
+            contours[-1].append((x + pt[0] * k, baseline - pt[1] * k))
+
+        def _curveToOne(self, p1, p2, p3):
+            (x0, y0) = self._getCurrentPoint()
+            for i in range(1, 7):
+                t = i / 6
+                u = 1 - t
+                px = u**3 * x0 + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
+                py = u**3 * y0 + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
+                contours[-1].append((x + px * k, baseline - py * k))
+
+        def _closePath(self):
+            pass
+
+    glyphs = tt.getGlyphSet()  # type: ignore[attr-defined]
+    glyphs[name].draw(Flat(glyphs))
+    return [c for c in contours if len(c) > 2]
+
+
+def _tab_width(plan: CardPlan, style: Style) -> float:
+    return max((style.width(s, style.bold, style.small) for s in plan.tab_lines), default=0.0) + style.small * 1.2
 
 
 def _module(url: str) -> float:
@@ -224,13 +373,21 @@ def draw_card(
     frame = Rect(x, y + plan.tab, plan.width, height - plan.tab)
     fill = pal.surface if style.theme.sketch.fill else None
     if spec.day_label:
-        label_w = style.width(spec.day_label, style.bold, style.small)
-        tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, label_w + style.small * 1.2), plan.tab + 1)
-        prims += pen.rect(tab, spec.key + ":tab", color, color)
-        prims += style.runs(
-            spec.day_label, style.bold, tab.x + style.small * 0.6, y + plan.tab * 0.72, style.small, pal.on_accent
-        )
+        tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, _tab_width(plan, style)), plan.tab_h + 1)
+        prims += pen.rect(tab, spec.key + ":tab", color, color if style.theme.sketch.fill else None)
+        on_tab = pal.on_accent if style.theme.sketch.fill else color
+        ty = y + style.small * 0.35
+        for line in plan.tab_lines:
+            base = ty + style.small * 0.92
+            prims += style.runs(line, style.bold, tab.x + style.small * 0.6, base, style.small, on_tab)
+            ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
+        if plan.intro:
+            top = plan.intro[0].baseline - plan.intro[0].size
+            bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
+            conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
+            for line in plan.intro:
+                prims += style.runs(line.text, line.stack, x + line.x, y + line.baseline, line.size, line.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     prims += pen.rect(frame, spec.key, color, fill, width)
     if spec.kind == "key":
@@ -254,12 +411,31 @@ def draw_card(
                 isz * 0.15,
             )
         )
+    # A frame taller than its text spreads the blocks apart (up to a point), so the blank is air between
+    # them rather than one hole at the bottom.
+    spare = max(0.0, height - plan.height)
+    step = min(spare / (plan.blocks + 1), style.body * 2.5) if plan.blocks else 0.0
     for line in plan.lines:
-        prims += style.runs(line.text, line.stack, x + line.x, y + line.baseline, line.size, line.color)
+        prims += style.runs(
+            line.text, line.stack, x + line.x, y + line.baseline + step * line.block, line.size, line.color
+        )
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
-    for bx, by, sub in plan.bullets:
+        if spec.emphasis:
+            prims += _highlight(x + x0, x + x1, y + uy, spec.key, color, style)
+    if spec.kind == "key" and plan.icon_circle and plan.title_box:
+        # In the room right of the title, if there is some: sparkles never touch the lettering.
+        _, cy, d = plan.icon_circle
+        d = min(d, (plan.width - style.pad - plan.title_box.right) / 1.1)  # smaller where the title is long
+        if d >= plan.icon_circle[2] * 0.4:
+            sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
+            prims += _sparkles(sx, sy, d, spec.key, color, style)
+    left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
+    if left > style.body * 3 and plan.icon_circle:
+        prims += _doodle(plan, x, y + height - left, left, style, color)
+    for bx, by, sub, block in plan.bullets:
+        by += step * block
         if sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
         else:
@@ -268,9 +444,10 @@ def draw_card(
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))
     if plan.qr_at and spec.qr:
-        prims += _qr(spec.qr, x + plan.qr_at[0], y + plan.qr_at[1], pal.background, pal.ink)
+        qy = y + plan.qr_at[1] + step * plan.qr_block
+        prims += _qr(spec.qr, x + plan.qr_at[0], qy, pal.background, pal.ink)
         side = QR_SIDE + 4 * _module(spec.qr)
-        prims.append(Link(Rect(x + plan.qr_at[0], y + plan.qr_at[1], side, side), spec.qr))
+        prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))
     conts.append(Container(spec.kind, frame, spec.title, spec.part if spec.part >= 0 else None))
     return prims, conts
 

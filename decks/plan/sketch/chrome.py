@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from decks.model import Recap
 from decks.plan.icons import CREDIT
@@ -42,9 +42,13 @@ class Chrome:
     big: list[str]
     small: list[str]
     footer: list[str]
+    note: list[str] = field(default_factory=list)  # what an abridged page leaves out, lettered in ink
+    note_url: str | None = None  # where the full recap is: a QR code at the footer's right
 
 
-def plan_chrome(recap: Recap, style: Style, width: float) -> Chrome:
+def plan_chrome(
+    recap: Recap, style: Style, width: float, note: str | None = None, note_url: str | None = None
+) -> Chrome:
     big_text, small_text = banner_lines(recap)
     inner = (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
     big = break_lines(big_text, inner, lambda s: style.bold.width(s, style.banner))
@@ -53,8 +57,20 @@ def plan_chrome(recap: Recap, style: Style, width: float) -> Chrome:
         style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
     )
     foot = footer_text(recap)
-    footer = break_lines(foot, width * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
-    return Chrome(banner_h, len(footer) * style.small * 1.25 + 2, big, small, footer)
+    room = width - (_qr_side(note_url) + style.gap if note and note_url else 0.0)
+    footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
+    lines = break_lines(note, room * WIDTH_SAFETY, lambda s: style.bold.width(s, style.small)) if note else []
+    footer_h = (len(footer) + len(lines)) * style.small * 1.25 + 2
+    if lines and note_url:
+        footer_h = max(footer_h, _qr_side(note_url) + 2)
+    return Chrome(banner_h, footer_h, big, small, footer, lines, note_url if lines else None)
+
+
+def _qr_side(url: str | None) -> float:
+    from decks.plan.sketch import qr
+    from decks.plan.sketch.style import QR_SIDE
+
+    return QR_SIDE + 4 * QR_SIDE / qr.size(url) if url else 0.0
 
 
 def footer_text(recap: Recap) -> str:
@@ -99,17 +115,34 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     prims: list[Primitive] = []
     # Folded tails behind the ribbon's ends, in a darker shade: the classic sketchnote title ribbon.
     shade = _mix(pal.accent, pal.ink, 0.45)
+    filled = style.theme.sketch.fill  # a fill-free theme (ink) outlines and hatches instead: it photocopies
     for side, x0 in ((-1, r.x), (1, r.right)):
         inner_x = x0 - side * (tail + 8)
         notch = x0 - side * tail * 0.45
         mid = r.y + tail * 0.6 + (r.h - tail * 0.6) / 2
         pts = ((x0, r.y + tail * 0.6), (inner_x, r.y + tail * 0.6), (inner_x, r.bottom), (x0, r.bottom), (notch, mid))
-        prims.append(Path(pts, stroke=pal.ink, width=style.theme.sketch.stroke, fill=shade, closed=True))
+        if not filled:
+            prims += style.pen.hatch(list(pts), f"banner:tail{side}", pal.muted, 3.2, 0.6)
+        prims.append(
+            Path(pts, stroke=pal.ink, width=style.theme.sketch.stroke, fill=shade if filled else None, closed=True)
+        )
     body = Rect(r.x + tail, r.y, r.w - 2 * tail, r.h - tail * 0.6)
-    prims += pen.rect(body, "banner", pal.ink, pal.accent, style.theme.sketch.stroke * 1.3)
+    prims += pen.rect(
+        body, "banner", pal.ink, pal.accent if filled else pal.background, style.theme.sketch.stroke * 1.3
+    )
+    if not filled:
+        inset = Rect(body.x + 2.5, body.y + 2.5, body.w - 5, body.h - 5)
+        prims += pen.rect(inset, "banner:in", pal.ink, None, style.theme.sketch.stroke * 0.7)
     y = body.y + style.banner * 0.35
     prims += centred_lettering(
-        style, chrome.big, style.banner, chrome.small, style.heading, body.x + body.w / 2, y, pal.on_accent
+        style,
+        chrome.big,
+        style.banner,
+        chrome.small,
+        style.heading,
+        body.x + body.w / 2,
+        y,
+        pal.on_accent if filled else pal.ink,
     )
     if recap.event and recap.event.url:
         prims.append(Link(body, recap.event.url))
@@ -123,9 +156,19 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     prims: list[Primitive] = []
     y = top + 2
     pitch = style.small * 1.25
+    for line in chrome.note:
+        prims += style.runs(line, style.bold, area.x, baseline_in(y, style.small, pitch), style.small, pal.ink)
+        y += pitch
     for line in chrome.footer:
         prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
         y += pitch
+    if chrome.note_url:
+        from decks.plan.sketch.cards import _qr
+
+        side = _qr_side(chrome.note_url)
+        qx, qy = area.right - side, area.bottom - side
+        prims += _qr(chrome.note_url, qx, qy, pal.background, pal.ink)
+        prims.append(Link(Rect(qx, qy, side, side), chrome.note_url))
     if recap.source:
         prims.append(Link(r, recap.source.url))
     return prims, [Container("footer", r, "footer")]

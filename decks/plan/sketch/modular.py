@@ -24,11 +24,22 @@ def partition(heights: list[float], groups: int, gap: float) -> list[int]:
     cut = [[0] * (n + 1) for _ in range(groups + 1)]
     best[0][0] = 0.0
     for g in range(1, groups + 1):
+        prev = best[g - 1]
         for j in range(1, n + 1):
-            for i in range(g - 1, j):
-                value = max(best[g - 1][i], run(i, j))
-                if value < best[g][j]:
-                    best[g][j], cut[g][j] = value, i
+            # prev[i] grows with i and run(i, j) shrinks: the best cut is where they cross, found by bisection
+            # (the page may hold a few hundred cards, and this runs for every column count tried).
+            lo, hi = g - 1, j - 1
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if prev[mid] >= run(mid, j):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            for i in (lo - 1, lo):
+                if g - 1 <= i < j:
+                    value = max(prev[i], run(i, j))
+                    if value < best[g][j]:
+                        best[g][j], cut[g][j] = value, i
     g = min(range(1, groups + 1), key=lambda g: (best[g][n], g))
     starts = []
     j = n
@@ -39,7 +50,9 @@ def partition(heights: list[float], groups: int, gap: float) -> list[int]:
     return sorted(starts)
 
 
-def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Placed], list[Primitive], float]:
+def arrange(
+    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True
+) -> tuple[list[Placed], list[Primitive], float]:
     """The best column arrangement at this scale: placements, extra primitives, and height needed / area."""
     gap = style.gap
     best: tuple[list[Placed], list[Primitive], float] | None = None
@@ -60,9 +73,8 @@ def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Place
             used = sum(p.height for p in column) + gap * (len(column) - 1)
             tallest = max(tallest, used)
             # Columns end flush with the page: spread the spare height over the column's cards.
+            # (Sparse content: a tall frame spreads its text and draws its icon large in what is left.)
             extra = max(0.0, (area.h - used) / len(column))
-            if extra > 0.5 * used / len(column):  # sparse content: stretched cards would look empty
-                extra = 0.0
             y = area.y
             x = area.x + c * (width + gap)
             for p in column:

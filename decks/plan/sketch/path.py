@@ -24,8 +24,11 @@ def _weight(spec: CardSpec) -> float:
     return 120 + chars + (150 if spec.qr else 0)
 
 
-def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Placed], list[Primitive], float]:
-    """Rows cut where the total height is least (2 to 6 cards a row), placed as a winding road."""
+def arrange(
+    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True
+) -> tuple[list[Placed], list[Primitive], float]:
+    """Rows cut where the total height is least (2 to 6 cards a row), placed as a winding road (drawn only
+    when `draw`: the size search needs only the fit)."""
     gutter = max(12.0, style.body * 1.6)  # room for the road's turns at the row ends
     hgap = max(16.0, style.body * 2.0)  # room for an arrow between cards
     vgap = max(12.0, style.body * 1.5)
@@ -90,7 +93,7 @@ def arrange(specs: list[CardSpec], style: Style, area: Rect) -> tuple[list[Place
             line.append((xi, y + p.tab, p.width, h - p.tab))
         frames.append(line)
         y += h + vgap + extra_gap
-    return placed, _road(frames, style, area, gutter), used / area.h
+    return placed, _road(frames, style, area, gutter) if draw else [], used / area.h
 
 
 def _road(

@@ -23,7 +23,8 @@ from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
-from decks.text.breaking import break_lines
+from decks.text.breaking import atoms, break_lines, is_wide
+from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY
 
 SQRT2 = math.sqrt(2.0)
@@ -46,27 +47,63 @@ class _HubPlan:
     small_size: float
     text_w: float
     text_h: float
+    rx_max: float = math.inf  # the widest the cloud may be (half the centre's width)
 
     @property
-    def rx(self) -> float:  # the ellipse whose inscribed rectangle is the text block, plus a margin
-        return self.text_w / SQRT2 + self.small_size * 1.2
+    def rx(self) -> float:
+        # The ellipse of the text block's shape that holds it, plus a margin; a wide block in a narrow centre
+        # gets a narrower, taller ellipse instead (the text still inside it).
+        return min(self.text_w / SQRT2 + self.small_size * 1.2, self.rx_max)
 
     @property
     def ry(self) -> float:
-        return self.text_h / SQRT2 + self.small_size * 1.0
+        inner = self.rx - self.small_size * 1.2
+        across = min(0.95, self.text_w / 2 / inner) if inner > 0 else 0.95
+        return self.text_h / 2 / math.sqrt(1 - across * across) + self.small_size * 1.0
 
 
-def _plan_hub(hub: Hub, style: Style, max_text_w: float) -> _HubPlan | None:
-    big_size = style.banner * 0.8
-    small_size = style.heading * 0.95
+def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
+    """The cloud's lettering, for a cloud at most `2 * rx_max` wide: lines break between words (or CJK
+    characters), never inside a word; a word wider than the centre shrinks its lettering instead, down to the
+    body size. Lines may run nearly as wide as the cloud: a short block sits in a taller ellipse."""
+    max_text_w = 1.9 * (rx_max - style.heading * 0.95 * 1.2) * 0.92
     width = max_text_w * WIDTH_SAFETY
+    big_size = min(style.banner * 0.8, _word_fit(hub.big, style.bold, width, style.banner * 0.8))
+    small_size = min(style.heading * 0.95, _word_fit(hub.small, style.hand, width, style.heading * 0.95))
+    if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
+        return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
     big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
+
+    # A block much taller than wide makes a tower of a cloud: letter the name smaller, down to about the
+    # heading size, until it is no taller than about its width.
+    def tall(lines: list[str], size: float) -> bool:
+        return len(lines) > 1 and len(lines) * size * 1.1 > 1.2 * max(style.bold.width(s, size) for s in lines)
+
+    while tall(big, big_size) and big_size * 0.9 >= max(style.body, style.heading * 0.8):
+        big_size *= 0.9
+        big = break_lines(hub.big, width, lambda s, z=big_size: style.bold.width(s, z))
+    small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
     small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
-        return None  # a word wider than the centre: this column count cannot hold the cloud
+        return None
     text_h = len(big) * big_size * 1.1 + len(small) * small_size * 1.25
-    return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h)
+    return _HubPlan(big, small, big_size, small_size, max(widths, default=0.0), text_h, rx_max)
+
+
+def _hub_reach(style: Style, side_gap: float) -> float:
+    """How far the cloud may reach into the gutters beside the middle: up to a few points short of the lanes
+    down their middle, where spokes run (negative: air it must leave)."""
+    return side_gap / 2 - max(8.0, style.body * 0.8)
+
+
+def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
+    """The size at which the widest word of `text` fits `width` (at most `size`): a word is what lies between
+    spaces ("2024-05-14" too), or one CJK character."""
+    words = [a for w in text.split() for a in (atoms(w) if any(map(is_wide, w)) else (w,))]
+    widest = max((stack.width(a.strip(), 1.0) for a in words), default=0.0)
+    # A hair under the exact fit: the line breaker must not find the word a rounding error too wide.
+    return size if widest * size <= width * 0.98 or widest == 0 else width * 0.98 / widest
 
 
 def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -137,24 +174,27 @@ def _fill(h: list[float], key_h: float, m: int, height: float, band: float, gap:
 
 
 def arrange(
-    specs: list[CardSpec], style: Style, area: Rect, hub: Hub
+    specs: list[CardSpec], style: Style, area: Rect, hub: Hub, draw: bool = True
 ) -> tuple[list[Placed], list[Primitive | Container], float]:
-    """The best ring at this scale: placements, the cloud and connectors, and height needed / area."""
+    """The best ring at this scale: placements, the cloud and connectors (when `draw`), and height needed /
+    area."""
     gap = style.gap
     side_gap = max(gap, style.body * 2.4)  # gutters beside the outer columns carry connectors
     mid_gap = max(gap, style.body * 1.6)
     vgap = max(14.0, style.body * 2.4)  # between the band and the cards above and below: room for spokes
     items = [s for s in specs if s.kind != "key"]
     keys = [s for s in specs if s.kind == "key"]
-    best: tuple[float, int, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
+    best: tuple[tuple, int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
     guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
-    for cols in range(max(3, guess - 1), guess + 2):
+    for cols, grow in [(c, f) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))]:
         m = cols - 2
-        width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / cols
+        # With one middle column it may be wider than the others: few cards leave it to the cloud, which then
+        # letters the event on fewer, longer lines instead of a narrow blob.
+        width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / (2 + m * grow)
         if width < style.body * 12:
             continue
-        mid_w = m * width + (m - 1) * mid_gap
-        plan = _plan_hub(hub, style, (mid_w - 2 * vgap) / SQRT2 * 0.92)
+        mid_w = m * width * grow + (m - 1) * mid_gap
+        plan = _plan_hub(hub, style, (mid_w / 2 + _hub_reach(style, side_gap)) / 1.07)  # the scallops' overshoot
         if plan is None:
             continue
         band = 2 * plan.ry
@@ -177,12 +217,19 @@ def arrange(
             else:
                 hi, ring = mid, tried
         ratio = ring.need / area.h
-        if best is None or ratio < best[0]:
-            best = (ratio, cols, width, plans, key, ring, plan)
+        # Least height first; among rings that fit, the cloud with the fewest lines (the widest) wins.
+        score = (ratio, 0) if ratio > 1.0 else (0.0, len(plan.big) + len(plan.small), ratio)
+        if best is None or score < best[0]:
+            best = (score, cols, width, width * grow, plans, key, ring, plan)
     if best is None:
         return [], [], float("inf")
-    ratio, cols, width, plans, key, ring, hub_plan = best
-    return _place(ring, plans, key, cols, width, style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio)
+    _, cols, width, mid_width, plans, key, ring, hub_plan = best
+    ratio = ring.need / area.h
+    if not draw:
+        return [], [], ratio
+    return _place(
+        ring, plans, key, cols, (width, mid_width), style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio
+    )
 
 
 def _place(
@@ -190,7 +237,7 @@ def _place(
     plans: list[CardPlan],
     key: CardPlan | None,
     cols: int,
-    width: float,
+    widths: tuple[float, float],
     style: Style,
     area: Rect,
     hub: Hub,
@@ -202,7 +249,8 @@ def _place(
 ) -> tuple[list[Placed], list[Primitive | Container], float]:
     gap = style.gap
     m = cols - 2
-    xs = [area.x] + [area.x + width + side_gap + j * (width + mid_gap) for j in range(m)]
+    width, mid_width = widths  # the outer columns' and the middle ones' (cards there are centred in them)
+    xs = [area.x] + [area.x + width + side_gap + j * (mid_width + mid_gap) + (mid_width - width) / 2 for j in range(m)]
     xs.append(area.right - width)
     where: dict[int, tuple[float, float, float]] = {}  # card index -> x, y, height (the whole element)
     facing: dict[int, str] = {}  # which way each card's connector leaves: "down", "up", "right", "left"
@@ -210,6 +258,8 @@ def _place(
     spare = max(0.0, area.h - ring.need)
     band_top = area.y + ring.top_h + vgap + spare / 2
     band_bottom = area.bottom - ring.bottom_h - vgap - spare / 2
+    if not any(ring.top) and not any(ring.bottom):  # nothing above or below the cloud: it has the whole middle
+        band_top, band_bottom = area.y + vgap, area.bottom - vgap
 
     def column(idx: list[int], x: float, top: float, bottom: float, tail: float = 0.0) -> None:
         if not idx:
@@ -258,10 +308,29 @@ def _place(
         right_used = sum(where[i][2] + gap for i in ring.right)
         ky = area.y + right_used
         placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
-    mid_x0, mid_x1 = xs[1], xs[-2] + width
+    mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
     cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
-    grow = min(1.25, (band_bottom - band_top) / (2 * hub_plan.ry), (mid_x1 - mid_x0 - 2 * vgap) / (2 * hub_plan.rx))
-    rx, ry = hub_plan.rx * max(1.0, grow), hub_plan.ry * max(1.0, grow)
+    room = min(
+        (band_bottom - band_top) / (2 * hub_plan.ry),
+        (mid_x1 - mid_x0 + 2 * _hub_reach(style, side_gap)) / (2 * 1.07 * hub_plan.rx),
+    )
+    # A roomy centre letters the event larger (the lines stay as broken: every width scales alike), up to the
+    # banner's own size; then the cloud itself takes a little more air.
+    letters = max(1.0, min(room, 1.6, style.banner * 0.8 / hub_plan.big_size))
+    if letters > 1.0:
+        hub_plan = _HubPlan(
+            hub_plan.big,
+            hub_plan.small,
+            hub_plan.big_size * letters,
+            hub_plan.small_size * letters,
+            hub_plan.text_w * letters,
+            hub_plan.text_h * letters,
+            hub_plan.rx_max * letters,
+        )
+    across = (mid_x1 - mid_x0 + 2 * _hub_reach(style, side_gap)) / (2 * 1.07 * hub_plan.rx)
+    down = (band_bottom - band_top) / (2 * hub_plan.ry)
+    rx = hub_plan.rx * max(1.0, min(1.25, across))
+    ry = hub_plan.ry * max(1.0, min(1.8, down, rx / hub_plan.rx * 1.6))  # taller, but never a tower
     extra: list[Primitive | Container] = []
     extra += _connectors(placed, facing, style, area, xs, width, side_gap, mid_gap, (cx, cy, rx, ry), band_top)
     extra += _cloud(hub, hub_plan, style, cx, cy, rx, ry)
@@ -378,11 +447,19 @@ def _cloud(
         r = 1.0 + (bump - 0.64) * depth / min(rx, ry) * 2
         pts.append((cx + rx * r * math.cos(t), cy + ry * r * math.sin(t)))
     stroke = style.theme.sketch.stroke * 1.3
+    filled = style.theme.sketch.fill  # a fill-free theme draws the cloud as an outline, lettered in ink
     out: list[Primitive | Container] = [
-        Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent, closed=True),
+        Path(tuple(pts), stroke=pal.ink, width=stroke, fill=pal.accent if filled else pal.background, closed=True),
     ]
     out += centred_lettering(
-        style, plan.big, plan.big_size, plan.small, plan.small_size, cx, cy - plan.text_h / 2, pal.on_accent
+        style,
+        plan.big,
+        plan.big_size,
+        plan.small,
+        plan.small_size,
+        cx,
+        cy - plan.text_h / 2,
+        pal.on_accent if filled else pal.ink,
     )
     outer = Rect(cx - rx * 1.07, cy - ry * 1.07, rx * 2.14, ry * 2.14)
     if hub.url:

@@ -175,3 +175,35 @@ class Pen:
             for t in (2 * math.pi * i / 10 for i in range(10))
         )
         return Path(pts, fill=color, closed=True)
+
+    def hatch(
+        self, polygon: list[Point], key: str, color: Color, spacing: float = 4.0, width: float = 0.6
+    ) -> list[Path]:
+        """Diagonal strokes filling `polygon` (any simple one), as a pen shades without a solid fill."""
+        rng = self.rng(key)
+        if len(polygon) < 3:
+            return []
+        # Rotate 45 degrees so the strokes are horizontal lines; cut each by the polygon's edges (even-odd).
+        c, s = math.cos(math.pi / 4), math.sin(math.pi / 4)
+        rot = [(x * c + y * s, -x * s + y * c) for x, y in polygon]
+        ys = [p[1] for p in rot]
+        out: list[Path] = []
+        y = min(ys) + spacing * rng.uniform(0.3, 0.7)
+        n = 0
+        while y < max(ys):
+            xs = []
+            for (x0, y0), (x1, y1) in zip(rot, rot[1:] + rot[:1], strict=True):
+                if (y0 <= y < y1) or (y1 <= y < y0):
+                    xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+            xs.sort()
+            for a, b in zip(xs[::2], xs[1::2], strict=False):
+                if b - a < 1.0:
+                    continue
+                pa = (a * c - y * s, a * s + y * c)
+                pb = (b * c - y * s, b * s + y * c)
+                out.append(
+                    Path(tuple(self.line_points(pa, pb, f"{key}.{n}", overshoot=False)), stroke=color, width=width)
+                )
+                n += 1
+            y += spacing
+        return out

@@ -14,6 +14,9 @@ from decks.themes.model import Theme
 
 MM = 72 / 25.4
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
+# Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
+# page is filled by bigger icons, captions and air instead.
+CEILING = {"body": 20.0, "heading": 28.0, "banner": 50.0}
 
 
 def labels(language: str) -> Catalogue:
@@ -30,18 +33,22 @@ class Style:
     hand: FontStack
     bold: FontStack
     pen: Pen
+    captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
+    reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
     plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def make(cls, theme: Theme, k: float, language: str | None = None) -> Style:
+    def make(
+        cls, theme: Theme, k: float, captions: bool = True, reach: float = 1.0, language: str | None = None
+    ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach)
 
     @property
     def body(self) -> float:
-        return self.theme.sizes.sketch.body * self.k
+        return _capped(self.theme.sizes.sketch.body, self.k, "body", self.reach)
 
     @property
     def leading(self) -> float:
@@ -49,11 +56,11 @@ class Style:
 
     @property
     def heading(self) -> float:
-        return self.theme.sizes.sketch.heading * self.k
+        return _capped(self.theme.sizes.sketch.heading, self.k, "heading", self.reach)
 
     @property
     def banner(self) -> float:
-        return self.theme.sizes.sketch.banner * self.k
+        return _capped(self.theme.sizes.sketch.banner, self.k, "banner", self.reach)
 
     @property
     def small(self) -> float:
@@ -87,6 +94,11 @@ class Style:
                 )
             x += w
         return out
+
+
+def _capped(size: float, k: float, role: str, reach: float = 1.0) -> float:
+    """`size` scaled by `k`, but a sparse page's growth stops at the role's ceiling (a theme's own size stays)."""
+    return size * k if k <= 1.0 else min(size * k, max(size, CEILING[role] * reach))
 
 
 def baseline_in(top: float, size: float, pitch: float) -> float:

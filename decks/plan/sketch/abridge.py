@@ -1,0 +1,127 @@
+"""Abridging: when a recap does not fit one page at the legibility floor, keep what matters most and say what
+was left out.
+
+The content is cut into pieces: an item's card (its title) and each takeaway. They are ranked: the key
+takeaways' first line and the emphasised items (card and first takeaway) first, then every other item's card
+and first takeaway in reading order, then the second takeaways (emphasised first), the third, and so on. The
+page keeps the longest prefix of that ranking that fits; what is left is counted for the footer's note and
+one grouped warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from decks.plan.sketch.cards import CardSpec
+
+Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
+
+NOTE = {
+    "en": ("+{items} items", "+{takeaways} takeaways", "scan for the full recap", "see the full recap"),
+    "zh": ("另有 {items} 项", "另有 {takeaways} 条要点", "扫码查看完整回顾", "完整回顾见原文"),
+    "ja": ("ほか {items} 件", "ほか {takeaways} 項目", "全文はコードから", "全文は元の記事で"),
+}
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """What the abridged page does not show."""
+
+    items: tuple[str, ...]  # titles of items with no card
+    takeaways: int  # takeaways not shown (on shown and dropped cards)
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.takeaways)
+
+
+def ranking(specs: list[CardSpec], emphasised: set[int]) -> list[Piece]:
+    """Every piece of `specs`, most important first."""
+    first: list[Piece] = []
+    rest: list[Piece] = []
+    order = sorted(range(len(specs)), key=lambda i: (specs[i].kind != "key", i not in emphasised, i))
+    for i in order:
+        s = specs[i]
+        head = [(i, -1)] + ([(i, 0)] if s.takeaways else [])
+        (first if s.kind == "key" or i in emphasised else rest).extend(head)
+    deepest = max((len(s.takeaways) for s in specs), default=0)
+    later = [(i, k) for k in range(1, deepest) for i in order if k < len(specs[i].takeaways)]
+    return first + rest + later
+
+
+def keep(specs: list[CardSpec], pieces: list[Piece], variants: dict[tuple, CardSpec] | None = None) -> list[CardSpec]:
+    """The specs holding only `pieces`, in reading order; a day's label moves to its first card kept.
+
+    `variants` remembers each cut-down spec, so trying a longer prefix hands the layout the same spec objects
+    for the cards it had already (their measured plans are reused)."""
+    variants = {} if variants is None else variants
+    chosen: dict[int, set[int]] = {}
+    for i, k in pieces:
+        chosen.setdefault(i, set())
+        if k >= 0:
+            chosen[i].add(k)
+    out: list[CardSpec] = []
+    label: dict[int, CardSpec] = {}  # part -> the spec that carried its label
+    for i, s in enumerate(specs):
+        if s.day_label:
+            label[s.part] = s
+        if i not in chosen:
+            continue
+        shown = tuple(sorted(chosen[i]))
+        carried = label.pop(s.part, None) if s.kind != "key" else None
+        key = (i, shown, id(carried))
+        if key not in variants:
+            takeaways = tuple(s.takeaways[k] for k in shown)
+            if carried is not None:
+                variants[key] = replace(s, takeaways=takeaways, day_label=carried.day_label, intro=carried.intro)
+            else:
+                variants[key] = replace(s, takeaways=takeaways, day_label=None, intro=None)
+        out.append(variants[key])
+    return out
+
+
+def left_out(specs: list[CardSpec], pieces: list[Piece]) -> LeftOut:
+    kept = set(pieces)
+    items = tuple(s.title for i, s in enumerate(specs) if s.kind != "key" and (i, -1) not in kept)
+    takeaways = sum(1 for i, s in enumerate(specs) for k in range(len(s.takeaways)) if (i, k) not in kept)
+    return LeftOut(items, takeaways)
+
+
+def longest_fitting(ranked: list[Piece], fits: Callable[[int], bool], cap: int) -> int:
+    """The most pieces (a prefix of `ranked`, at most `cap`) that fit, by bisection: fitting only gets harder
+    as pieces are added."""
+    lo, hi = 0, min(cap, len(ranked))  # lo always fits (nothing at all), hi is unknown
+    if fits(hi):
+        return hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def note(language: str, what: LeftOut, scannable: bool) -> str:
+    """The footer's line about what is not on the page, in the recap's language."""
+    words = NOTE.get(language.split("-")[0].lower(), NOTE["en"])
+    bits = []
+    if what.items:
+        bits.append(words[0].format(items=len(what.items)))
+    if what.takeaways:
+        bits.append(words[1].format(takeaways=what.takeaways))
+    return ", ".join(bits) + ": " + words[2 if scannable else 3]
+
+
+def warning(what: LeftOut, paper: str) -> str:
+    """One warning for everything left out."""
+    bits = []
+    if what.items:
+        shown = ", ".join(f"'{t}'" for t in what.items[:3]) + (", ..." if len(what.items) > 3 else "")
+        bits.append(f"{len(what.items)} item(s) ({shown})")
+    if what.takeaways:
+        bits.append(f"{what.takeaways} takeaway(s)")
+    return (
+        f"abridged to fit one {paper} page: {' and '.join(bits)} are not on the sketchnote (the footer says so); "
+        "--paper a3 keeps more, --no-abridge refuses instead"
+    )

@@ -1,0 +1,146 @@
+"""Abridging: content too dense for one page keeps the emphasised items and the first takeaways first, says
+in the footer what was left out (with a QR code to the full recap) and warns once; --no-abridge refuses."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from decks.errors import OutputError
+from decks.model import Recap
+from decks.plan import sketch_plan
+from decks.plan.sketch import build
+from decks.plan.sketch.abridge import keep, ranking
+from decks.plan.sketch.primitives import Box, Link
+from decks.themes.loader import load_theme
+from tests.conftest import FIXTURES
+from tests.plan.test_sketch import check_geometry
+
+sys.path.insert(0, str(FIXTURES))
+from sketch_contents import content, recap
+
+LAYOUTS = ("modular", "path", "radial")
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(None)
+
+
+@pytest.fixture(scope="module")
+def sixty() -> Recap:
+    return recap(60, "en", "medium")
+
+
+def _shown(sketch) -> str:
+    return "\n".join(r.text for r in sketch.runs())
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_dense_content_is_abridged_tidily_with_one_warning_and_a_note(theme, sixty, layout) -> None:
+    sketch = build(sixty, theme, layout=layout)
+    check_geometry(sketch)
+    assert sketch.body_size >= theme.sizes.sketch.floor
+    abridged = [w for w in sketch.warnings if w.startswith("abridged")]
+    assert len(abridged) == 1 and "--no-abridge" in abridged[0]
+    footer = next(c for c in sketch.containers if c.kind == "footer")
+    note = [r for r in sketch.runs() if footer.rect.contains(_box(r), 1) and r.text.startswith("+")]
+    assert note and "scan for the full recap" in "".join(r.text for r in note)
+    qr = [p for p in sketch.primitives if isinstance(p, Box) and footer.rect.contains(p.rect, 0.5)]
+    assert qr, "a QR code in the footer"
+    assert any(
+        isinstance(p, Link) and p.url == sixty.source.url and footer.rect.contains(p.rect, 0.5)
+        for p in sketch.primitives
+    )
+
+
+def _box(run):
+    from decks.plan.sketch.primitives import Rect
+
+    return Rect(run.x, run.y - run.size * 0.8, run.width, run.size)
+
+
+def test_the_note_counts_what_is_left_out(theme, sixty) -> None:
+    sketch = build(sixty, theme)
+    shown_items = {c.label for c in sketch.containers if c.kind == "item"}
+    missing = [i for i in sixty.all_items if i.title not in shown_items]
+    warning = next(w for w in sketch.warnings if w.startswith("abridged"))
+    if missing:
+        assert f"{len(missing)} item(s)" in warning
+        assert f"+{len(missing)} items" in _shown(sketch).replace("\n", "")
+
+
+def test_emphasised_items_and_first_takeaways_come_first(theme, sixty) -> None:
+    sketch = build(sixty, theme)
+    text = _shown(sketch)
+    shown = {c.label for c in sketch.containers if c.kind == "item"}
+    assert {i.title for i in sixty.all_items if i.emphasis} <= shown
+    firsts = [i.takeaways[0].text for i in sixty.all_items if i.title in shown and i.takeaways]
+    seconds = [i.takeaways[1].text for i in sixty.all_items if i.title in shown and len(i.takeaways) > 1]
+    first_words = [t.split()[0] for t in firsts]
+    assert all(w in text for w in first_words)
+    if any(t.split()[-1] in text for t in seconds):  # a second takeaway shown: every shown item has its first
+        assert all(t.split()[-1] in text for t in firsts)
+
+
+def test_the_ranking_puts_key_and_emphasised_pieces_first_then_first_takeaways() -> None:
+    from decks.plan.sketch import specs_for
+
+    data = recap(6, "en", "medium")
+    specs = specs_for(data, load_theme(None), None)
+    ranked = ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
+    key = len(specs) - 1
+    assert ranked[:2] == [(key, -1), (key, 0)]
+    firsts = [p for p in ranked if p[1] <= 0]
+    assert ranked[: len(firsts)] == firsts, "every card and first takeaway before any second takeaway"
+    kept = keep(specs, ranked[:4])
+    assert kept[0].day_label, "the day's label moves to its first card kept"
+
+
+def test_no_abridge_refuses_as_before(theme, sixty) -> None:
+    with pytest.raises(OutputError) as info:
+        sketch_plan(sixty, theme, no_abridge=True)
+    assert "does not fit" in str(info.value) and "--no-abridge" in str(info.value)
+
+
+def test_without_a_source_the_event_link_is_scanned(theme) -> None:
+    data = content(60, "en", "medium", url=False)
+    data["event"]["url"] = "https://example.com/event"
+    sketch = build(Recap.model_validate(data), theme)
+    footer = next(c for c in sketch.containers if c.kind == "footer")
+    assert any(
+        isinstance(p, Link) and p.url == "https://example.com/event" and footer.rect.contains(p.rect, 0.5)
+        for p in sketch.primitives
+    )
+
+
+@pytest.fixture(scope="module")
+def huge() -> Recap:
+    return recap(10_000, "en", "medium")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_ten_thousand_items_are_abridged_within_two_seconds(theme, huge, layout) -> None:
+    start = time.process_time()  # CPU time: the suite may share the machine with other work
+    sketch = build(huge, theme, layout=layout)
+    assert time.process_time() - start <= 2.0
+    assert 10 <= len([c for c in sketch.containers if c.kind == "item"]) < 200
+    with pytest.raises(OutputError):
+        build(huge, theme, layout=layout, abridge=False)
+    assert time.process_time() - start <= 4.0
+
+
+def test_the_command_abridges_with_one_warning_and_refuses_with_no_abridge(tmp_path, capsys) -> None:
+    import yaml
+
+    from decks.cli.main import main
+
+    path = tmp_path / "sixty.yaml"
+    path.write_text(yaml.safe_dump(content(60, "en", "medium"), allow_unicode=True), encoding="utf-8")
+    assert main(["svg", str(path), "-o", str(tmp_path / "a.svg")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: abridged") == 1
+    assert main(["svg", str(path), "-o", str(tmp_path / "b.svg"), "--no-abridge"]) == 3
+    assert "does not fit" in capsys.readouterr().err and not (tmp_path / "b.svg").exists()

@@ -1,0 +1,82 @@
+"""The ink theme is fill-free: outlines and hatching only, nothing solid larger than text (QR codes aside)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from decks.plan.sketch import build
+from decks.plan.sketch.primitives import Box, Path, Sketch
+from decks.readers.content import load_content
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN, FIXTURES
+
+sys.path.insert(0, str(FIXTURES))
+from sketch_contents import recap
+
+
+def solid_areas(sketch: Sketch) -> tuple[float, list[float]]:
+    """The largest text run's box area, and the box area of every filled path in a colour other than paper."""
+    largest = max(r.width * (r.ascent + r.descent) for r in sketch.runs())
+    fills = []
+    for p in sketch.primitives:
+        if isinstance(p, Path) and p.fill and p.fill.upper() != sketch.background.upper() and p.points:
+            xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
+            fills.append((max(xs) - min(xs)) * (max(ys) - min(ys)))
+    return largest, fills
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial"])
+@pytest.mark.parametrize("content", ["example", "sparse", "dense"])
+def test_nothing_solid_larger_than_text_on_an_ink_page(layout, content) -> None:
+    theme = load_theme("ink")
+    data = {
+        "example": lambda: load_content(EXAMPLE_EN),
+        "sparse": lambda: recap(3, "en", "sparse"),
+        "dense": lambda: recap(40, "en", "medium"),
+    }[content]()
+    sketch = build(data, theme, layout=layout)
+    largest, fills = solid_areas(sketch)
+    assert all(area <= largest for area in fills), f"a fill of {max(fills):.0f} pt² (text: {largest:.0f} pt²)"
+    # Boxes are QR codes only: modules and their light square.
+    boxes = [p for p in sketch.primitives if isinstance(p, Box)]
+    assert all(b.fill in (theme.palette.ink, theme.palette.background) for b in boxes)
+
+
+def test_the_default_theme_still_fills_its_banner() -> None:
+    sketch = build(load_content(EXAMPLE_EN), load_theme(None))
+    largest, fills = solid_areas(sketch)
+    assert any(area > largest for area in fills)
+
+
+def test_ink_hatches_the_banners_tails() -> None:
+    sketch = build(load_content(EXAMPLE_EN), load_theme("ink"))
+    banner = next(c for c in sketch.containers if c.kind == "banner")
+    thin = [
+        p
+        for p in sketch.primitives
+        if isinstance(p, Path) and p.stroke and p.width <= 0.6 and not p.fill and banner.rect.contains(_bbox(p), 1)
+    ]
+    assert len(thin) >= 6
+
+
+def _bbox(p: Path):
+    from decks.plan.sketch.primitives import Rect
+
+    xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def test_ink_draws_a_tall_cards_large_icon_as_an_outline_not_a_solid_glyph() -> None:
+    from decks.plan.icons import font_path
+
+    theme = load_theme("ink")
+    sketch = build(recap(1, "en", "sparse"), theme)
+    lettering = max(r.size for r in sketch.runs() if r.font != font_path())
+    glyphs = [r for r in sketch.runs() if r.font == font_path()]
+    assert glyphs and all(r.size <= lettering for r in glyphs), "no icon glyph bigger than the lettering"
+    default = build(recap(1, "en", "sparse"), load_theme(None))
+    assert any(r.font == font_path() and r.size > lettering for r in default.runs()), "the default theme's doodle"
+    outlines = [p for p in sketch.primitives if isinstance(p, Path) and p.closed and p.stroke and not p.fill]
+    assert any(len(p.points) > 20 for p in outlines)

@@ -1,0 +1,103 @@
+"""The sketchnote's vocabulary beyond cards: connectors between neighbours sharing a tag, dividers between
+days, a highlight under emphasised titles, sparkles by the key takeaways; all seeded (same input, same drawing)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from decks.model import Recap
+from decks.plan.sketch import build, specs_for
+from decks.plan.sketch.cards import plan_card
+from decks.plan.sketch.primitives import Path
+from decks.plan.sketch.style import Style
+from decks.plan.sketch.vocabulary import connectors, dividers
+from decks.themes.loader import load_theme
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(None)
+
+
+def _recap(tags: list[list[str]], emphasis: int | None = None, days: int = 1, language: str = "en") -> Recap:
+    items = [
+        {"title": f"Talk {n}", "takeaways": ["One thing", "Another thing"], "tags": t, "emphasis": n == emphasis}
+        for n, t in enumerate(tags)
+    ]
+    per = len(items) // days
+    parts = [{"title": f"Day {d + 1}", "items": items[d * per : (d + 1) * per]} for d in range(days)]
+    return Recap.model_validate({"title": "T", "language": language, "parts": parts, "key_takeaways": ["Key"]})
+
+
+def _placed(theme, recap: Recap, where: list[tuple[float, float]]):
+    style = Style.make(theme, 1.0)
+    specs = specs_for(recap, theme, None)
+    plans = [plan_card(s, 200, style) for s in specs[: len(where)]]
+    return style, [(p, x, y, p.height) for p, (x, y) in zip(plans, where, strict=True)]
+
+
+def test_neighbours_sharing_a_tag_are_joined_across_their_gap(theme) -> None:
+    style, placed = _placed(theme, _recap([["ml"], ["ml"], ["web"]]), [(20, 20), (230, 20), (440, 20)])
+    lines = [p for p in connectors(placed, style) if isinstance(p, Path) and p.stroke]
+    assert len(lines) == 1
+    xs = [x for x, _ in lines[0].points]
+    assert min(xs) >= 219 and max(xs) <= 231, "the connector stays in the gap between the two cards"
+
+
+def test_cards_that_are_not_neighbours_or_share_no_tag_are_not_joined(theme) -> None:
+    style, placed = _placed(theme, _recap([["ml"], ["web"], ["ml"]]), [(20, 20), (230, 20), (440, 20)])
+    assert connectors(placed, style) == []
+
+
+def test_a_divider_runs_in_the_gap_above_a_days_first_card(theme) -> None:
+    recap = _recap([["a"], ["b"]], days=2)
+    style = Style.make(theme, 1.0)
+    specs = specs_for(recap, theme, None)
+    first = plan_card(specs[0], 200, style)
+    second = plan_card(specs[1], 200, style)
+    y2 = 20 + first.height + 12
+    lines = dividers([(first, 20, 20, first.height), (second, 20, y2, second.height)], style)
+    assert len(lines) == 1
+    ys = [y for _, y in lines[0].points]
+    assert 20 + first.height < min(ys) and max(ys) < y2
+
+
+def _card_strokes(sketch, title: str) -> int:
+    card = next(c for c in sketch.containers if c.kind == "item" and c.label == title)
+    inside = 0
+    for p in sketch.primitives:
+        if isinstance(p, Path) and p.stroke and p.points:
+            x, y = p.points[0]
+            inside += card.rect.x <= x <= card.rect.right and card.rect.y <= y <= card.rect.bottom
+    return inside
+
+
+def test_an_emphasised_title_gets_a_highlight_mark(theme) -> None:
+    plain = build(_recap([["a"], ["b"], ["c"]]), theme)
+    marked = build(_recap([["a"], ["b"], ["c"]], emphasis=1), theme)
+    assert _card_strokes(marked, "Talk 1") >= _card_strokes(plain, "Talk 1") + 4
+
+
+def test_the_key_takeaways_get_sparkles_beside_a_short_title(theme) -> None:
+    sketch = build(_recap([["a"], ["b"]], language="zh-CN"), theme)  # "主要收获" leaves room beside it
+    key = next(c for c in sketch.containers if c.kind == "key")
+    r = key.rect
+    short = [
+        p
+        for p in sketch.primitives
+        if isinstance(p, Path)
+        and p.stroke
+        and p.width == 0.7
+        and r.x <= p.points[0][0] <= r.right
+        and r.y <= p.points[0][1] <= r.bottom
+    ]
+    assert len(short) == 12
+
+
+def test_the_same_input_draws_the_same_marks(theme) -> None:
+    recap = _recap([["ml"], ["ml"], ["ml"], ["ml"]], emphasis=2, days=2)
+    assert build(recap, theme).primitives == build(recap, theme).primitives
+    moved = replace(theme, sketch=replace(theme.sketch, seed=7))
+    assert build(recap, moved).primitives != build(recap, theme).primitives
