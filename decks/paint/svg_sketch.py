@@ -10,6 +10,7 @@ the subsets are made without timestamps: same input, same bytes.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from pathlib import Path as FilePath
 
 from decks.markup import esc
@@ -19,8 +20,8 @@ from decks.paint.fontdata import subset as _subset
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
 
 
-def paint(sketch: Sketch) -> bytes:
-    """The SVG of a laid-out page (user units are points)."""
+def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
+    """The SVG of a laid-out page (user units are points); fonts inlined as subsets, or at `font_url(file)`."""
     from decks.plan.icons import font_path
     from decks.text.fonts import load_face
 
@@ -36,6 +37,9 @@ def paint(sketch: Sketch) -> bytes:
         # An own family name for each subset, so an installed font of the same name cannot stand in for it;
         # the font's real name and a generic family follow, for viewers that ignore embedded fonts.
         families[font] = f"'recap-f{n}', '{load_face(font).family}', sans-serif"
+        if font_url is not None:
+            faces.append(f"@font-face {{ font-family: 'recap-f{n}'; src: url({font_url(font)}); }}")
+            continue
         data = base64.b64encode(_subset(font, used[font])).decode("ascii")
         faces.append(f"@font-face {{ font-family: 'recap-f{n}'; src: url(data:font/ttf;base64,{data}); }}")
 
