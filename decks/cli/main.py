@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from decks import __version__
+from decks.cli.watch import watch as watch_command
 from decks.errors import ExitCode, RecapError
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -263,6 +264,9 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         click.echo(f"warning: {warning}", err=True)
     write_atomic(target, result.yaml_text.encode("utf-8"))
     click.echo(str(target))
+
+
+cli.add_command(watch_command)  # recap watch: the live preview (decks/cli/watch.py)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,227 @@
+"""A preview session: the content file, its pictures and the theme watched by their modification stamps, and the
+HTML recap rendered again in the same process when one changes.
+
+The process stays warm: fonts, metrics, icons and line breaks are loaded once; the theme is read again only when
+one of its files changed; the page keeps the SVG of every slide whose plan did not change (decks.renderers.html
+`Page`). When a render fails, the last good page stays and the problems are shown above it (and returned, for
+the terminal), in the same `FILE:LINE:COL: field: what; what to do` form as every other command.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from decks.errors import RecapError
+from decks.markup import esc
+
+VERSION_MARK = "__RECAP_LIVE_VERSION__"
+
+# The page asks the server for news over server-sent events and reloads when the version it shows is old; after
+# a reload it goes back to where the reader was. EventSource reconnects by itself when the server is away.
+LIVE_HEAD = """<script>
+(function () {
+  var shown = '__RECAP_LIVE_VERSION__';
+  var y = sessionStorage.getItem('recap-scroll');
+  if (y !== null) {
+    sessionStorage.removeItem('recap-scroll');
+    window.addEventListener('load', function () { window.scrollTo(0, +y); });
+  }
+  var source = new EventSource('/events');
+  source.addEventListener('reload', function (e) {
+    if (e.data !== shown) {
+      sessionStorage.setItem('recap-scroll', String(window.scrollY));
+      source.close();
+      window.location.reload();
+    }
+  });
+})();
+</script>
+<style>
+.live-errors { background: #fff1f2; border-bottom: 3px solid #9f1239; padding: 10px 16px; }
+.live-errors p { margin: 0 0 4px; font-weight: 600; color: #9f1239; }
+.live-errors pre { margin: 0; white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; color: #1f2430; }
+</style>"""
+
+
+@dataclass
+class Files:
+    """The files the preview serves besides the page (fonts, pictures), each under a URL of its own making; a
+    URL that is not in this table is not served, so no path from a request ever reaches the file system."""
+
+    by_token: dict[str, Path] = field(default_factory=dict)
+    by_path: dict[Path, str] = field(default_factory=dict)
+
+    def url(self, path: Path) -> str:
+        path = Path(path).resolve()
+        if path not in self.by_path:
+            token = f"/files/{len(self.by_path)}/{quote(path.name)}"
+            self.by_path[path] = token
+            self.by_token[token] = path
+        return self.by_path[path]
+
+    def get(self, url: str) -> tuple[bytes, str] | None:
+        """The bytes and content type behind a URL of this table, or None."""
+        path = self.by_token.get(url)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        kind = {".ttf": "font/ttf", ".ttc": "font/collection"}.get(path.suffix.lower())
+        return data, kind or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+Stamp = tuple[int, int] | None
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+class Session:
+    """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
+
+    def __init__(self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print) -> None:
+        from decks.renderers.html import Page
+
+        self.content = Path(content)
+        self.theme_name = theme
+        self.echo = echo
+        self.files = Files()
+        self.page = Page(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
+        self.html = ""  # the last good page
+        self.errors: list[str] = []
+        self.version = 0
+        self.timings: dict[str, float] = {}
+        self._theme: Any = None
+        self._theme_files: list[Path] = []
+        self._pictures: list[Path] = []
+        self._stamps: dict[Path, Stamp] = {}
+        self._changed = threading.Condition()
+
+    def watched(self) -> list[Path]:
+        """The content file, the pictures it names and the theme's files."""
+        return [self.content, *self._pictures, *self._theme_files]
+
+    def _theme_now(self, stamps: dict[Path, Stamp]) -> Any:
+        """The theme, read again only when one of its files changed since it was read."""
+        if self._theme is not None and all(stamps.get(f) == self._stamps.get(f) for f in self._theme_files):
+            return self._theme
+        from decks.themes import loader
+
+        loader._load_theme_cached.cache_clear()  # its cache is keyed by folder: the files may have changed
+        self._theme = None
+        folder = loader.find_theme(self.theme_name or loader.DEFAULT_THEME).resolve()
+        files = {folder / loader.THEME_FILE}
+        try:
+            for layer in loader._read_chain(folder):
+                files.add(layer.file.resolve())
+        except RecapError:
+            pass
+        for f in list(files):
+            files.update(p for p in f.parent.iterdir() if p.is_file() and p.suffix in (".yaml", ".pptx", ".ttf"))
+        self._theme_files = sorted(files)
+        for f in self._theme_files:
+            stamps.setdefault(f, _stamp(f))
+        theme = loader.load_theme(self.theme_name)
+        self._theme = theme
+        return theme
+
+    def render(self) -> bool:
+        """Render the page once; True when it succeeded. Problems replace the last ones either way."""
+        from decks import plan
+        from decks.readers.content import load_content
+
+        stamps = {f: _stamp(f) for f in self.watched()}
+        started = time.perf_counter()
+        try:
+            theme = self._theme_now(stamps)
+            recap = load_content(self.content)
+            loaded = time.perf_counter()
+            deck = plan.deck_plan(recap, theme)
+            planned = time.perf_counter()
+            html, warnings = self.page.build(recap, theme, deck)
+            done = time.perf_counter()
+        except RecapError as exc:
+            self._stamps = stamps
+            self._publish(self.html, [f"error: {p}" for p in exc.problems])
+            return False
+        except Exception as exc:  # a bug must not end the session: show it, keep the last page
+            self._stamps = stamps
+            self._publish(self.html, [f"internal error: {type(exc).__name__}: {exc} (a bug in recap; please report)"])
+            return False
+        self._pictures = sorted({Path(i.image.path).resolve() for i in recap.all_items if i.image is not None})
+        for p in self._pictures:
+            stamps.setdefault(p, _stamp(p))
+        self._stamps = stamps
+        self.timings = {
+            "load": loaded - started,
+            "deck plan": planned - loaded,
+            "sketch and page": done - planned,
+            "total": done - started,
+        }
+        self._publish(html, [f"warning: {w}" for w in warnings], ok=True)
+        return True
+
+    def _publish(self, html: str, lines: list[str], ok: bool = False) -> None:
+        errors = [line for line in lines if not line.startswith("warning:")]
+        for line in lines:
+            self.echo(line)
+        with self._changed:
+            self.html = html
+            self.errors = errors
+            self.version += 1
+            self._changed.notify_all()
+        if ok:
+            self.echo(f"updated in {self.timings['total'] * 1000:.0f} ms")
+
+    def changed(self) -> bool:
+        """Whether a watched file changed (appeared, went, or has another time or size) since the last render."""
+        return any(_stamp(f) != self._stamps.get(f) for f in self.watched())
+
+    def poll(self) -> bool:
+        """Render again if a watched file changed; True when it did."""
+        if self.changed():
+            self.render()
+            return True
+        return False
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """The version after `seen`, waiting up to `timeout` seconds for one."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != seen, timeout)
+            return self.version
+
+    def page_html(self) -> str:
+        """The page to serve: the last good one, with the current problems above it and its version marked."""
+        with self._changed:
+            html, errors, version = self.html, self.errors, self.version
+        if not html:
+            html = (
+                '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>recap preview</title>\n'
+                f"{LIVE_HEAD}\n</head>\n<body>\n<h1>recap preview</h1>\n</body>\n</html>\n"
+            )
+        if errors:
+            panel = (
+                '<div class="live-errors" role="alert"><p>The content cannot be shown as it is now; '
+                "the last good preview is below.</p><pre>" + esc("\n".join(errors)) + "</pre></div>"
+            )
+            html = html.replace("<body>\n", "<body>\n" + panel + "\n", 1)
+        return html.replace(VERSION_MARK, str(version))
+
+    def run(self, stop: threading.Event, interval: float = 0.05) -> None:
+        """Poll the watched files every `interval` seconds until `stop` is set."""
+        while not stop.wait(interval):
+            self.poll()
