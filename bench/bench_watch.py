@@ -1,5 +1,6 @@
 """Benchmark `recap watch`: in the warm preview process, edit a takeaway and time from the file change to the
-new plans and page (slides SVG and sketchnote SVG) built, for the example and for 1,000 items, against targets.
+new deck plan and slides page built (published to the page first), and then with the sketchnote too, for the
+example and for 1,000 items, against the targets.
 
 Run from the repository root: python bench/bench_watch.py [--runs N]
 
@@ -71,11 +72,14 @@ def main() -> None:
                 needle = _first_takeaway(path)
             totals, parts = edit_loop(path, needle, runs)
             best, median = min(totals), statistics.median(totals)
-            split = ", ".join(f"{k} {statistics.median(v) * 1000:.0f}" for k, v in parts.items() if k != "total")
-            verdict = "met" if median <= TARGETS[name] else "NOT met"
+            slides = parts["slides"]
+            split = ", ".join(f"{k} {statistics.median(v) * 1000:.0f}" for k, v in parts.items())
+            verdict = "met" if statistics.median(slides) <= TARGETS[name] else "NOT met"
             print(
-                f"{name:12} re-render best {best * 1000:.0f} ms, median {median * 1000:.0f} ms "
-                f"(median split, ms: {split}); target <= {TARGETS[name] * 1000:.0f} ms: {verdict}"
+                f"{name:12} new deck plan and slides page: best {min(slides) * 1000:.0f} ms, median "
+                f"{statistics.median(slides) * 1000:.0f} ms (target <= {TARGETS[name] * 1000:.0f} ms: {verdict}); "
+                f"with the sketchnote: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms\n"
+                f"{'':12} median split, ms: {split}"
             )
 
 

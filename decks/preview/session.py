@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from decks.errors import RecapError
 from decks.markup import esc
+from decks.preview.warm import WarmPlanner
 
 VERSION_MARK = "__RECAP_LIVE_VERSION__"
 
@@ -101,6 +102,11 @@ class Session:
         self.echo = echo
         self.files = Files()
         self.page = Page(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
+        self.planner = WarmPlanner()
+        self._sketch: Any = None
+        self._sketch_problem = ""
+        self._sketch_of: tuple[Any, Any] | None = None
+        self._too_many: tuple[Any, int] | None = None
         self.html = ""  # the last good page
         self.errors: list[str] = []
         self.version = 0
@@ -140,8 +146,11 @@ class Session:
         return theme
 
     def render(self) -> bool:
-        """Render the page once; True when it succeeded. Problems replace the last ones either way."""
-        from decks import plan
+        """Render the page once; True when it succeeded. Problems replace the last ones either way.
+
+        Two steps, each published as it is ready: the slides first (the deck plan, built warm, with the last
+        sketchnote), then the sketchnote, whose size search takes longer than the whole deck.
+        """
         from decks.readers.content import load_content
 
         stamps = {f: _stamp(f) for f in self.watched()}
@@ -150,9 +159,9 @@ class Session:
             theme = self._theme_now(stamps)
             recap = load_content(self.content)
             loaded = time.perf_counter()
-            deck = plan.deck_plan(recap, theme)
+            deck = self.planner.deck(recap, theme)
             planned = time.perf_counter()
-            html, warnings = self.page.build(recap, theme, deck)
+            html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
             done = time.perf_counter()
         except RecapError as exc:
             self._stamps = stamps
@@ -166,16 +175,48 @@ class Session:
         for p in self._pictures:
             stamps.setdefault(p, _stamp(p))
         self._stamps = stamps
-        self.timings = {
-            "load": loaded - started,
-            "deck plan": planned - loaded,
-            "sketch and page": done - planned,
-            "total": done - started,
-        }
-        self._publish(html, [f"warning: {w}" for w in warnings], ok=True)
+        self.timings = {"load": loaded - started, "deck plan": planned - loaded, "slides page": done - planned}
+        self.timings["slides"] = done - started
+        self._publish(html, [f"warning: {w}" for w in deck.warnings])
+        try:
+            html = self._with_sketch(recap, theme, deck)
+        except Exception as exc:  # a bug in the sketch must not end the session either
+            self._publish(self.html, [f"internal error: {type(exc).__name__}: {exc} (a bug in recap; please report)"])
+            return False
+        self.timings["sketch"] = time.perf_counter() - done
+        self.timings["total"] = time.perf_counter() - started
+        slides, sketch = self.timings["slides"] * 1000, self.timings["sketch"] * 1000
+        self.echo(f"updated in {slides:.0f} ms (the sketchnote {sketch:.0f} ms after)")
         return True
 
-    def _publish(self, html: str, lines: list[str], ok: bool = False) -> None:
+    def _with_sketch(self, recap: Any, theme: Any, deck: Any) -> str:
+        """The page with the sketchnote of this version, published; the sketch is planned again only when the
+        content or theme changed, and not at all while the content has at least as many items as one that
+        already did not fit (the size search is slow to give up)."""
+        from decks import plan
+        from decks.errors import OutputError
+
+        items = len(recap.all_items)
+        if self._sketch_of is not None and self._sketch_of[0] is theme and self._sketch_of[1] == recap:
+            pass
+        elif self._too_many is not None and self._too_many[0] is theme and items >= self._too_many[1]:
+            self._sketch = None
+        else:
+            try:
+                self._sketch, self._sketch_problem = plan.sketch_plan(recap, theme), ""
+                self._too_many = None
+            except OutputError as exc:
+                self._sketch, self._sketch_problem = None, "; ".join(str(p) for p in exc.problems)
+                self._too_many = (theme, items)
+            self._sketch_of = (theme, recap)
+        html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
+        notes = [f"warning: {w}" for w in self._sketch.warnings] if self._sketch is not None else []
+        if self._sketch is None and self._sketch_problem:
+            notes.append(f"warning: no sketchnote in the preview: {self._sketch_problem}")
+        self._publish(html, notes)
+        return html
+
+    def _publish(self, html: str, lines: list[str]) -> None:
         errors = [line for line in lines if not line.startswith("warning:")]
         for line in lines:
             self.echo(line)
@@ -184,8 +225,6 @@ class Session:
             self.errors = errors
             self.version += 1
             self._changed.notify_all()
-        if ok:
-            self.echo(f"updated in {self.timings['total'] * 1000:.0f} ms")
 
     def changed(self) -> bool:
         """Whether a watched file changed (appeared, went, or has another time or size) since the last render."""
