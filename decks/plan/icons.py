@@ -90,6 +90,18 @@ def get(name: str) -> Icon:
     return Icon(name, chr(int(code, 16)), font_path(), label)
 
 
+@cache
+def _by_term() -> dict[str, str]:
+    """Search term -> the first icon (by name) it belongs to; built once, not for every item."""
+    by_term: dict[str, str] = {}
+    for name, (_, _, terms) in sorted(index().items()):
+        if len(name) < 3:  # the digit and letter icons ("1", "a") match words like "one" but say nothing
+            continue
+        for term in terms:
+            by_term.setdefault(term, name)
+    return by_term
+
+
 def choose(item: Item, default: str = "lightbulb") -> Icon:
     """The item's own icon, else one matched from its words, else `default`."""
     if item.icon and exists(item.icon):
@@ -98,12 +110,7 @@ def choose(item: Item, default: str = "lightbulb") -> Icon:
     for word in words:
         if word in _HINTS and exists(_HINTS[word]):
             return get(_HINTS[word])
-    by_term: dict[str, str] = {}
-    for name, (_, _, terms) in sorted(index().items()):
-        if len(name) < 3:  # the digit and letter icons ("1", "a") match words like "one" but say nothing
-            continue
-        for term in terms:
-            by_term.setdefault(term, name)
+    by_term = _by_term()
     for word in words:
         if len(word) >= 3 and exists(word):
             return get(word)

@@ -3,13 +3,17 @@
 `decks.plan.deck_plan` starts from nothing each time. A preview builds the plan after every save of one file, so
 `WarmPlanner` takes the same steps (the template resolved, the `Planner`'s slides, `with_faces`, the glyph
 warnings) but keeps, between builds in one theme: the resolved template (until its file changes), every
-paragraph layout the fitter computed (an unchanged paragraph in an unchanged box is not measured again), and
-each slide's face pass (an unchanged slide keeps its runs). The result equals `deck_plan`'s (a test checks).
+paragraph layout the fitter computed (an unchanged paragraph in an unchanged box is not measured again), each
+slide's face pass, and the slides of every item, and of the agenda, takeaways and resources, whose inputs did
+not change (an item's slides depend only on the item, its picture file, the footer's event line and the
+language). The result equals `deck_plan`'s (a test checks, across edits).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from decks.model import Recap
@@ -27,6 +31,7 @@ class WarmPlanner:
         self._layouts: dict[Any, Any] = {}
         self._faced: dict[Slide, Slide] = {}
         self._template: tuple[Any, Any] | None = None
+        self._items: dict[Any, list[Slide]] = {}
 
     def deck(self, recap: Recap, theme: Theme) -> Deck:
         from decks.errors import OutputError, Problem
@@ -35,11 +40,10 @@ class WarmPlanner:
         from decks.plan.deck.faces import with_faces
         from decks.plan.deck.images import picture_size
         from decks.plan.deck.plan import Template
-        from decks.plan.deck.planner import Planner
         from decks.plan.template import read_template, resolve, template_path
 
         if theme is not self._theme:
-            self._theme, self._layouts, self._faced, self._template = theme, {}, {}, None
+            self._theme, self._layouts, self._faced, self._template, self._items = theme, {}, {}, None, {}
         path = template_path(theme)
         if not path.is_file():
             raise OutputError([Problem(str(path), "template not found", "check slides.template in the theme")])
@@ -50,11 +54,13 @@ class WarmPlanner:
         resolved = self._template[1]
         template = Template(path, resolved.master, resolved.layouts)
 
-        planner = Planner(recap, theme, resolved.geometry, picture_size)
+        planner = _planner_class()(recap, theme, resolved.geometry, picture_size)
+        planner.kept, planner.made = self._items, {}
         if len(self._layouts) > _MAX_LAYOUTS:
             self._layouts.clear()
         planner._layouts = self._layouts  # the fitter's memo of paragraph layouts, shared across builds
         deck = planner.plan()
+        self._items = planner.made  # only the latest version's items are worth keeping
         faced: dict[Slide, Slide] = {}
         slides = []
         for slide in deck.slides:
@@ -69,3 +75,68 @@ class WarmPlanner:
             for where, ch in missing_glyphs(recap, theme)
         )
         return replace(deck, slides=tuple(slides), template=template, warnings=(*tuple(resolved.warnings), *missing))
+
+
+def _item_key(recap: Recap, item: Any) -> Any:
+    """What an item's slides depend on besides the theme and template: the item (its repr: items hold lists),
+    its picture file's time and size, the event (the footer's line) and the language (the labels)."""
+    picture = None
+    if item.image is not None:
+        try:
+            st = Path(item.image.path).stat()
+            picture = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            picture = None
+    return (repr(item), picture, _common(recap))
+
+
+def _common(recap: Recap) -> Any:
+    """What every slide's footer and labels depend on: the event and the language."""
+    return (repr(recap.event), recap.event_name, recap.language)
+
+
+@cache
+def _planner_class() -> Any:
+    from decks.plan.deck.plan import SlideDraft
+    from decks.plan.deck.planner import Planner
+
+    class KeepingPlanner(Planner):
+        """A `Planner` that takes an item's slides from the last build when the item did not change."""
+
+        kept: dict[Any, list[Slide]]
+        made: dict[Any, list[Slide]]
+
+        def _kept(self, key: Any, make: Any) -> list[SlideDraft]:
+            slides = self.kept.get(key) or self.made.get(key)
+            if slides is None:
+                slides = [draft.freeze() for draft in make()]
+            self.made[key] = slides
+            return [
+                SlideDraft(
+                    s.kind, s.layout, s.title, list(s.texts), list(s.pictures), list(s.shapes), s.notes, s.section
+                )
+                for s in slides
+            ]
+
+        def item_slides(self, item: Any) -> list[SlideDraft]:
+            return self._kept(
+                ("item", _item_key(self.recap, item)), lambda: super(KeepingPlanner, self).item_slides(item)
+            )
+
+        def agenda_slides(self) -> list[SlideDraft]:
+            r = self.recap
+            key = ("agenda", repr([(p.title, p.date, [i.title for i in p.items]) for p in r.all_parts]), _common(r))
+            return self._kept(key, super().agenda_slides)
+
+        def takeaway_slides(self) -> list[SlideDraft]:
+            r = self.recap
+            key = ("takeaways", repr(r.key_takeaways), repr([(i.summary, i.title) for i in r.all_items]), _common(r))
+            return self._kept(key, super().takeaway_slides)
+
+        def resource_slides(self) -> list[SlideDraft]:
+            r = self.recap
+            links = repr([(i.title, i.links) for i in r.all_items])
+            key = ("resources", links, repr(r.resources), repr(r.source), _common(r))
+            return self._kept(key, super().resource_slides)
+
+    return KeepingPlanner

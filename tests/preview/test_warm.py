@@ -27,5 +27,12 @@ def test_each_build_equals_a_fresh_deck_plan(example) -> None:
         parts[1] = replace(part, items=items)
         edited = replace(recap, parts=parts)
         assert warm.deck(edited, theme) == deck_plan(edited, theme)
+    # A link changed in an item: its slides and the resources slides follow.
+    link = replace(part.items[0].links[0], url="https://example.com/changed")
+    items = [replace(part.items[0], links=[link, *part.items[0].links[1:]]), *part.items[1:]]
+    parts = list(recap.all_parts)
+    parts[1] = replace(part, items=items)
+    edited = replace(recap, parts=parts)
+    assert warm.deck(edited, theme) == deck_plan(edited, theme)
     other = load_theme("chalkboard")
     assert warm.deck(recap, other) == deck_plan(recap, other)
