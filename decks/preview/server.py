@@ -116,6 +116,7 @@ def serve(session: Session, port: int = 0, open_browser: bool = False, ready: An
     import signal
 
     server = PreviewServer(session, port)
+    session.grace = max(session.grace, 0.2)
     if threading.current_thread() is threading.main_thread():
         # Ctrl-C and a polite kill both end the session cleanly, even when started in the background (where a
         # shell leaves SIGINT ignored).

@@ -24,24 +24,59 @@ from decks.preview.warm import WarmPlanner
 
 VERSION_MARK = "__RECAP_LIVE_VERSION__"
 
-# The page asks the server for news over server-sent events and reloads when the version it shows is old; after
-# a reload it goes back to where the reader was. EventSource reconnects by itself when the server is away.
-LIVE_HEAD = """<script>
+# The page asks the server for news over server-sent events and updates itself when the version it shows is old.
+# EventSource reconnects by itself when the server is away.
+LIVE_HEAD = """<meta name="recap-version" content="__RECAP_LIVE_VERSION__">
+<script>
 (function () {
-  var shown = '__RECAP_LIVE_VERSION__';
-  var y = sessionStorage.getItem('recap-scroll');
-  if (y !== null) {
-    sessionStorage.removeItem('recap-scroll');
-    window.addEventListener('load', function () { window.scrollTo(0, +y); });
+  function version(doc) {
+    var meta = doc.querySelector('meta[name="recap-version"]');
+    return meta ? meta.content : '';
+  }
+  var shown = version(document), busy = false, again = false;
+  // Only the parts that changed are replaced (a slide, the sketchnote, the problems), so the browser lays out
+  // one slide again, not the whole page; a page of another shape is replaced whole.
+  function parts(body) {
+    var out = {};
+    Array.prototype.forEach.call(body.querySelectorAll('body > header, body > .live-errors, main > section'),
+      function (el) { out[el.id || el.tagName + '.' + el.className] = el; });
+    return out;
+  }
+  function swap(body) {
+    var now = parts(document.body), next = parts(body);
+    var same = Object.keys(now).join() === Object.keys(next).join();
+    if (!same) {
+      var x = window.scrollX, y = window.scrollY;
+      document.body.replaceWith(document.importNode(body, true));
+      window.scrollTo(x, y);
+      return;
+    }
+    Object.keys(next).forEach(function (key) {
+      if (now[key].outerHTML !== next[key].outerHTML) now[key].replaceWith(document.importNode(next[key], true));
+    });
+  }
+  // A change swaps the page's body and styles in place: no reload, so fonts stay loaded and the reader stays
+  // where they were; if that fails, the page is simply loaded again.
+  function update() {
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch('/', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, 'text/html');
+      var fresh = doc.head.querySelectorAll('style'), old = document.head.querySelectorAll('style');
+      for (var i = 0; i < fresh.length && i < old.length; i++) {
+        if (old[i].textContent !== fresh[i].textContent) old[i].textContent = fresh[i].textContent;
+      }
+      document.title = doc.title;
+      document.documentElement.lang = doc.documentElement.lang;
+      swap(doc.body);
+      shown = version(doc);
+    }).catch(function () { window.location.reload(); }).then(function () {
+      busy = false;
+      if (again) { again = false; update(); }
+    });
   }
   var source = new EventSource('/events');
-  source.addEventListener('reload', function (e) {
-    if (e.data !== shown) {
-      sessionStorage.setItem('recap-scroll', String(window.scrollY));
-      source.close();
-      window.location.reload();
-    }
-  });
+  source.addEventListener('reload', function (e) { if (e.data !== shown) update(); });
 })();
 </script>
 <style>
@@ -94,12 +129,17 @@ def _stamp(path: Path) -> Stamp:
 class Session:
     """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
 
-    def __init__(self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print) -> None:
+    def __init__(
+        self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
+    ) -> None:
         from decks.renderers.html import Page
 
         self.content = Path(content)
         self.theme_name = theme
         self.echo = echo
+        # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
+        # the new slides meanwhile, without this process's planning competing for the CPU.
+        self.grace = grace
         self.files = Files()
         self.page = Page(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
         self.planner = WarmPlanner()
@@ -178,6 +218,9 @@ class Session:
         self.timings = {"load": loaded - started, "deck plan": planned - loaded, "slides page": done - planned}
         self.timings["slides"] = done - started
         self._publish(html, [f"warning: {w}" for w in deck.warnings])
+        if self.grace:
+            time.sleep(self.grace)
+        done = time.perf_counter()
         try:
             html = self._with_sketch(recap, theme, deck)
         except Exception as exc:  # a bug in the sketch must not end the session either

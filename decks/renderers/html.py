@@ -58,13 +58,15 @@ h3 { font-size: 13px; text-transform: uppercase; letter-spacing: .05em; color: #
 # Arrow keys, Page Up/Down, Home and End step through the slides; the slide in view is the one at the top.
 SCRIPT = """
 (function () {
-  var slides = Array.prototype.slice.call(document.querySelectorAll('section.slide'));
+  var slides = [];
   function current() {
     var best = 0;
     slides.forEach(function (s, i) { if (s.getBoundingClientRect().top <= window.innerHeight / 3) best = i; });
     return best;
   }
   document.addEventListener('keydown', function (e) {
+    // Looked up on each key: a live preview replaces the slides while the page stays open.
+    slides = Array.prototype.slice.call(document.querySelectorAll('section.slide'));
     if (e.altKey || e.ctrlKey || e.metaKey || !slides.length) return;
     var t = e.target && e.target.tagName;
     if (t === 'INPUT' || t === 'TEXTAREA') return;
