@@ -4,7 +4,8 @@ The plan records each paragraph's size, pitch and number of lines, and its runs 
 where the lines break is the text engine's decision, so it is asked again here with the very call the planner
 made (`Fitter._laid` on the same paragraph, width and size), never a second line breaker. Each line is then
 placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
-decides where the stack of lines starts, and each baseline sits one face descent above the bottom of its line.
+decides where the stack of lines starts, and each baseline sits one descent of the paragraph's font above the
+bottom of its line.
 """
 
 from __future__ import annotations
@@ -125,8 +126,9 @@ class Setter:
                 for p in pieces:
                     placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link))
                     x += p.width
-                descent = max((p.face.descent for p in pieces), default=self.stack(para).primary.descent)
-                baseline = y + para.pitch - descent * para.size
+                # LibreOffice sets a line of exact pitch on the descent of the paragraph's own font, whichever
+                # fallback face draws its characters (measured: Chinese lines sit where Latin ones would).
+                baseline = y + para.pitch - self.stack(para).primary.descent * para.size
                 lines.append(Line(y, baseline, para.pitch, tuple(placed), n, k == 0))
                 y += para.pitch
                 start = end
