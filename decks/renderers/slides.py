@@ -208,8 +208,20 @@ def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) 
 
 def _image(path: Path) -> Any:
     """A reportlab image of a picture file, turned upright by its EXIF orientation."""
-    from PIL import Image, ImageOps
     from reportlab.lib.utils import ImageReader
+
+    from decks.imagefiles import probe
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise OutputError([Problem(str(path), f"cannot read the picture ({exc.strerror})", "check the file")]) from None
+    header = probe(head)
+    if header is not None and header.format != "GIF" and not (header.format == "JPEG" and b"Exif" in head):
+        # A plain PNG or JPEG goes in as it is (a JPEG keeps its own compression), without Pillow.
+        return ImageReader(str(path))
+    from PIL import Image, ImageOps
 
     try:
         with Image.open(path) as img:

@@ -10,14 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from decks.paint.deck import Setter
 from decks.plan import deck_plan
-from decks.plan.deck.fit import Src
-from decks.plan.deck.plan import Run
-from decks.plan.geometry import Rect
 from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
@@ -94,22 +89,6 @@ def test_every_paragraph_is_set_in_as_many_lines_as_the_plan_counted(name, plans
                     continue
                 assert len(lines) == para.lines, (number, para.text)
                 assert _printable("".join(line.text for line in lines)) == _printable(para.text)
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=160))
-def test_any_text_is_set_in_the_lines_the_fitter_planned(theme, text):
-    setter = Setter(theme)
-    box = setter.fitter.text_box("body", [Src((Run(text),), bullet=True)], Rect(48, 128, 420, 356), 28)
-    set_box = setter.set_box(box)
-    for k, para in enumerate(box.paras):
-        lines = [line for line in set_box.lines if line.para == k]
-        assert len(lines) == para.lines
-        assert _printable("".join(line.text for line in lines)) == _printable(para.text)
-        # Every line starts in the box and the stack of lines ends where the plan's height says.
-        assert all(line.pieces[0].x >= box.box.x - 0.01 for line in lines if line.pieces)
-    if set_box.lines:
-        assert set_box.lines[-1].top + set_box.lines[-1].height == pytest.approx(box.box.y + box.height)
 
 
 def test_one_page_per_slide_at_the_slide_size_with_fonts_embedded_as_subsets(slides, plans, poppler):
