@@ -85,6 +85,27 @@ SCRIPT = """
 """
 
 
+# The page's own words (the slides' words come from the deck plan), by language; English when there are none.
+WORDS = {
+    "en": {
+        "notes": "Speaker notes",
+        "sketch": "Sketchnote",
+        "keys": "Slides: ← and → (or Page Up and Page Down) step through them; the sketchnote follows.",
+        "unfit": "The sketchnote does not fit on one page:",
+    },
+    "zh": {
+        "notes": "演讲者备注",
+        "sketch": "手绘笔记",
+        "keys": "幻灯片：用 ← 和 →（或 Page Up、Page Down）翻页；手绘笔记在最后。",
+        "unfit": "手绘笔记放不进一页：",
+    },
+}
+
+
+def words_for(language: str) -> dict[str, str]:
+    return WORDS.get(language.split("-")[0].lower(), WORDS["en"])
+
+
 def data_uri(path: Path) -> str:
     """A picture file as a data URI: PNG, JPEG and GIF as they are unless EXIF says to turn them; anything
     else (WebP, BMP, TIFF) as PNG."""
@@ -180,6 +201,7 @@ class Page:
 
     def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Any, problem: str = "") -> str:
         slides, fonts = self.slides(deck, theme)
+        words = words_for(deck.language or "en")
         lang = esc(deck.language or "en")
         byline = " · ".join(p for p in (deck.subject, deck.author if deck.author != "recap" else "") if p)
         parts = [
@@ -200,7 +222,7 @@ class Page:
             "<header>",
             f"<h1>{esc(deck.title)}</h1>",
             f'<p class="byline">{esc(byline)}</p>' if byline else "",
-            '<p class="keys">Slides: ← and → (or Page Up and Page Down) step through them; the sketchnote follows.</p>',
+            f'<p class="keys">{esc(words["keys"])}</p>',
             "</header>",
             "<main>",
         ]
@@ -215,17 +237,17 @@ class Page:
                 paras = "".join(f"<p>{esc(p)}</p>" for p in slide.notes.split("\n") if p.strip())
                 parts.append(
                     f'<aside class="notes" aria-labelledby="slide-{number}-notes">'
-                    f'<h3 id="slide-{number}-notes">Speaker notes</h3>{paras}</aside>'
+                    f'<h3 id="slide-{number}-notes">{esc(words["notes"])}</h3>{paras}</aside>'
                 )
             parts.append("</section>")
         parts += ['<section class="sketch" id="sketchnote" aria-labelledby="sketchnote-title">']
-        parts.append('<h2 id="sketchnote-title">Sketchnote</h2>')
+        parts.append(f'<h2 id="sketchnote-title">{esc(words["sketch"])}</h2>')
         if sketch is not None:
             parts.append(
                 f'<figure role="group" aria-label="Sketchnote" style="margin:0">{self.sketch_svg(sketch)}</figure>'
             )
         else:
-            parts.append(f'<p class="problem">The sketchnote does not fit on one page: {esc(problem)}</p>')
+            parts.append(f'<p class="problem">{esc(words["unfit"])} {esc(problem)}</p>')
         parts += ["</section>", "</main>", f"<script>{SCRIPT.strip()}</script>", "</body>", "</html>", ""]
         return "\n".join(p for p in parts if p)
 
