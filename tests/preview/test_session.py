@@ -65,3 +65,17 @@ def test_served_files_are_only_those_the_page_names(content: Path) -> None:
     assert urls and all(session.files.get(url) is not None for url in urls)
     for bad in ("/files/0/../../etc/passwd", "/etc/passwd", "/files/999/x.ttf", "/files/0/" + "%2e%2e"):
         assert session.files.get(bad) is None
+
+
+def test_an_edit_to_the_theme_shows_in_the_next_page(content: Path, tmp_path: Path) -> None:
+    theme = tmp_path / "mine"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text('extends: default\npalette:\n  accent: "#112233"\n', encoding="utf-8")
+    session = Session(content, str(theme), echo=lambda line: None)
+    assert session.render()
+    assert 'fill="#112233"' in session.html
+    _touch(theme / "theme.yaml", 'extends: default\npalette:\n  accent: "#445566"\n')
+    assert session.poll()
+    assert 'fill="#445566"' in session.html and 'fill="#112233"' not in session.html
+    _touch(theme / "theme.yaml", "extends: default\npalette:\n  accent: 12\n")
+    assert session.poll() and session.errors and "theme.yaml" in session.errors[0]
