@@ -139,7 +139,7 @@ class Page:
     image_url: Callable[[Path], str] | None = None
     head: str = ""  # extra markup for <head> (the live preview's script)
     _slides: dict[tuple[Slide, int], tuple[str, FontFaces]] = field(default_factory=dict)
-    _sketches: dict[Any, bytes] = field(default_factory=dict)
+    _sketches: dict[str, tuple[Any, str]] = field(default_factory=dict)
     _setters: dict[int, tuple[Theme, Setter]] = field(default_factory=dict)
 
     def setter(self, theme: Theme) -> Setter:
@@ -191,13 +191,18 @@ class Page:
         return data_uri(Path(pic.path))
 
     def sketch_svg(self, sketch: Any) -> str:
-        if sketch not in self._sketches:
+        # Kept by identity: a live preview shows the same sketch object with new slides, and hashing a sketch
+        # (thousands of primitives) costs more than the slides that changed.
+        held = self._sketches.get("latest")
+        if held is None or held[0] is not sketch:
             from decks.paint.svg_sketch import paint
 
-            self._sketches.clear()  # only the latest is worth keeping
-            self._sketches[sketch] = paint(sketch, self.font_url)
-        svg = self._sketches[sketch].decode("utf-8")
-        return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
+            svg = paint(sketch, self.font_url).decode("utf-8")
+            held = self._sketches["latest"] = (
+                sketch,
+                svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg,
+            )
+        return held[1]
 
     def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Any, problem: str = "") -> str:
         slides, fonts = self.slides(deck, theme)
