@@ -23,6 +23,7 @@ from decks.cli.console import count
 from decks.cli.docs import docs_command
 from decks.cli.fonts import fonts_command
 from decks.cli.new import SCHEMA_COMMENT, new_command, write_schema_beside
+from decks.cli.watch import watch as watch_command
 from decks.errors import ExitCode, RecapError, for_terminal
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -353,6 +354,9 @@ cli.add_command(fonts_command)
 cli.add_command(docs_command)
 cli.add_command(new_command)
 cli.add_command(completion_command)
+
+
+cli.add_command(watch_command)  # recap watch: the live preview (decks/cli/watch.py)
 
 
 def main(argv: list[str] | None = None) -> int:

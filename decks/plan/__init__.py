@@ -15,14 +15,16 @@ once and hands it over. Submodules are imported only when a plan is built, so li
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decks.options import Option
 
 if TYPE_CHECKING:
     from decks.model import Recap
-    from decks.plan.deck.plan import Deck
+    from decks.plan.deck.plan import Deck, Template
     from decks.plan.sketch.primitives import Sketch
+    from decks.plan.template import Resolved
     from decks.themes.model import Theme
 
 # The options that shape a sketch: every renderer that consumes the sketch offers them.
@@ -42,30 +44,58 @@ SKETCH_OPTIONS = (
 SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
 
 
-def deck_plan(recap: Recap, theme: Theme) -> Deck:
-    """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
-    from dataclasses import replace
+@dataclass(frozen=True)
+class DeckSetup:
+    """What a deck plan is laid on, read once per theme and template: the template and its resolved layouts,
+    the theme the text is measured with (the template's fonts when its master decides them), the font
+    families the master supplies, and warnings about the template."""
 
+    template: Template
+    resolved: Resolved
+    measured: Theme
+    inherited: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def deck_setup(theme: Theme) -> DeckSetup:
+    """The template of `theme` resolved and the measuring theme: the first half of `deck_plan`, which a warm
+    process (`recap watch`) keeps between builds."""
     from decks.plan.deck.plan import Template
-    from decks.plan.deck.planner import build_plan
-    from decks.plan.template import deck_fonts, load, measuring_theme
+    from decks.plan.template import load, measuring_theme
 
     path, resolved = load(theme)
-    template = Template(path, resolved.master, resolved.layouts)
     measured, inherited, notes = measuring_theme(theme, resolved)
-    warnings = (*resolved.warnings, *notes)
-    deck = build_plan(recap, measured, resolved.geometry, template=template, warnings=warnings)
+    template = Template(path, resolved.master, resolved.layouts)
+    return DeckSetup(template, resolved, measured, tuple(inherited), (*resolved.warnings, *notes))
+
+
+def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
+    """The planned slides with what the template and theme decide about them: background, colours, the icons'
+    colour, the families the master draws, and the font files every run is measured with."""
+    from dataclasses import replace
+
+    from decks.plan.template import deck_fonts
+
     slides = theme.slides
+    colors = slides.decides("colors")
     return replace(
         deck,
         background=theme.palette.background if slides.decides("background") else None,
-        colors=slides.decides("colors"),
-        icon_color=theme.palette.accent
-        if slides.decides("colors")
-        else resolved.colors.get("accent1", theme.palette.accent),
-        inherited=inherited,
-        fonts=deck_fonts(deck, measured),
+        colors=colors,
+        icon_color=theme.palette.accent if colors else setup.resolved.colors.get("accent1", theme.palette.accent),
+        inherited=setup.inherited,
+        fonts=deck_fonts(deck, setup.measured),
     )
+
+
+def deck_plan(recap: Recap, theme: Theme) -> Deck:
+    """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
+    from decks.plan.deck.planner import build_plan
+
+    setup = deck_setup(theme)
+    geometry = setup.resolved.geometry
+    deck = build_plan(recap, setup.measured, geometry, template=setup.template, warnings=setup.warnings)
+    return finish_deck(deck, theme, setup)
 
 
 def sketch_plan(
@@ -113,4 +143,13 @@ def to_data(plan: Any) -> Any:
     return plan
 
 
-__all__ = ["SKETCH_OPTIONS", "SKETCH_OPTION_NAMES", "deck_plan", "sketch_plan", "to_data"]
+__all__ = [
+    "SKETCH_OPTIONS",
+    "SKETCH_OPTION_NAMES",
+    "DeckSetup",
+    "deck_plan",
+    "deck_setup",
+    "finish_deck",
+    "sketch_plan",
+    "to_data",
+]

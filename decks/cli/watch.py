@@ -1,0 +1,38 @@
+"""`recap watch`: serve a live preview of a content file on the loopback address and reload it on every save.
+
+The command imports the preview (and with it the renderers) only when it runs, so listing commands stays cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
+def watch(content: Path | None, theme: str | None, port: int, open_browser: bool) -> None:
+    """Serve a live preview (slides, notes, sketchnote) at http://127.0.0.1:PORT/ that reloads when the content
+    file, its pictures or the theme change; problems show in the page and here. Ctrl-C stops it.
+
+    CONTENT is the content file (YAML). Without it, the bundled TF Dev Summit 2019 example."""
+    from decks.assets import example_content
+    from decks.errors import OutputError, Problem
+    from decks.preview.server import serve
+    from decks.preview.session import Session
+
+    path = content or example_content()
+    if not path.is_file():
+        raise OutputError([Problem(str(path), "no such content file", "check the path")])
+    session = Session(path, theme, echo=lambda line: click.echo(line, err=not line.startswith(("preview", "updated"))))
+    try:
+        serve(session, port, open_browser)
+    except OSError as exc:
+        raise OutputError(
+            [Problem(f"127.0.0.1:{port}", f"cannot listen there ({exc.strerror or exc})", "choose another --port")]
+        ) from None
+    click.echo("stopped", err=True)

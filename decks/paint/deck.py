@@ -1,0 +1,217 @@
+"""The deck plan's text set line by line, for renderers that paint slides themselves (PDF, SVG).
+
+The plan records each paragraph's size, pitch and number of lines, and its runs with the face that draws them;
+where the lines break is the text engine's decision, so it is asked again here with the very call the planner
+made (`Fitter._laid` on the same paragraph, width and size), never a second line breaker. Each line is then
+placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
+decides where the stack of lines starts, and each baseline sits one descent of the paragraph's font above the
+bottom of its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from decks.plan.deck.fit import Fitter, Src
+from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
+from decks.plan.deck.text import ZWSP, offset_after_lines
+from decks.text.fallback import FontStack
+from decks.text.fonts import Face
+from decks.themes.model import Theme
+
+BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text in one face at one size on one line, from `x` (points, left edge) on the line's baseline."""
+
+    text: str
+    face: Face
+    size: float
+    color: str  # "#RRGGBB"
+    x: float
+    width: float
+    bold: bool = False  # a heading run: the face is the heading stack's (already a bold file)
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a paragraph: its baseline and top (points from the slide's top) and its pieces."""
+
+    top: float
+    baseline: float
+    height: float
+    pieces: tuple[Piece, ...]
+    para: int  # which paragraph of the box
+    first: bool  # the paragraph's first line (where a bullet goes)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class SetBox:
+    """A text box of the plan with its paragraphs set into lines."""
+
+    box: TextBox
+    lines: tuple[Line, ...]
+
+
+class Setter:
+    """Sets the text boxes of one deck plan in one theme (the engine's fonts and memoised layouts are reused)."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.fitter = Fitter(theme)
+        self.palette: dict[str, str] = theme.palette.model_dump()
+        self._faces: dict[tuple[str, str], Face] = {}
+
+    def stack(self, para: Para) -> FontStack:
+        return self.fitter.stack(para.font)
+
+    def face(self, para: Para, family: str) -> Face:
+        """The face of the paragraph's stack that the plan named for a run (families repeat across stacks: Lato
+        is the heading stack's bold file and the body stack's regular one)."""
+        key = (para.font, family)
+        if key not in self._faces:
+            stack = self.stack(para)
+            self._faces[key] = next((f for f in stack.faces if f.family == family), stack.primary)
+        return self._faces[key]
+
+    def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
+        """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
+        text = para.text.replace(ZWSP, "")
+        src = Src((Run(text),), para.font, para.level, para.bullet)
+        return self.fitter._laid([src], width, para.size).blocks[0].lines
+
+    def set_box(self, box: TextBox, number: int = 0) -> SetBox:
+        """The lines of `box`, placed; `number` fills a slide-number field."""
+        lines: list[Line] = []
+        height = box.height
+        if box.anchor == "b":
+            y = box.box.bottom - height
+        elif box.anchor == "ctr":
+            y = box.box.y + (box.box.h - height) / 2
+        else:
+            y = box.box.y
+        for n, para in enumerate(box.paras):
+            if n:
+                y += para.space_before
+            runs = tuple(
+                Run(str(number), r.color, None, None, r.face) if r.field == "slidenum" else r for r in para.runs
+            )
+            runs = tuple(Run(r.text.replace(ZWSP, ""), r.color, r.link, r.field, r.face) for r in runs)
+            text = "".join(r.text for r in runs)
+            if any(r.field for r in para.runs):
+                texts: tuple[str, ...] = (text,)
+            else:
+                texts = self.lines_of(para, box.box.w)
+            ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
+            start = 0
+            for k, end in enumerate(ends):
+                while start < end and text[start].isspace():
+                    start += 1
+                pieces = self._pieces(para, runs, start, end)
+                width = sum(p.width for p in pieces)
+                x = box.box.x + para.indent
+                if para.align == "r":
+                    x = box.box.right - width
+                elif para.align == "c":
+                    x = box.box.x + (box.box.w - width) / 2
+                placed = []
+                for p in pieces:
+                    placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link))
+                    x += p.width
+                # LibreOffice sets a line of exact pitch on the descent of the paragraph's own font, whichever
+                # fallback face draws its characters (measured: Chinese lines sit where Latin ones would).
+                baseline = y + para.pitch - self.stack(para).primary.descent * para.size
+                lines.append(Line(y, baseline, para.pitch, tuple(placed), n, k == 0))
+                y += para.pitch
+                start = end
+        return SetBox(box, tuple(lines))
+
+    def _pieces(self, para: Para, runs: tuple[Run, ...], a: int, b: int) -> list[Piece]:
+        out: list[Piece] = []
+        pos = 0
+        for run in runs:
+            end = pos + len(run.text)
+            lo, hi = max(a, pos), min(b, end)
+            if lo < hi:
+                text = run.text[lo - pos : hi - pos]
+                face = self.face(para, run.face)
+                out.append(
+                    Piece(
+                        text,
+                        face,
+                        para.size,
+                        self.palette[run.color],
+                        0.0,
+                        face.width(text, para.size),
+                        para.font == "heading" and not run.field,
+                        run.link,
+                    )
+                )
+            pos = end
+        # Trailing spaces take no room at a line's end (the engine does not count them either).
+        while out and not out[-1].text.rstrip():
+            out.pop()
+        if out and out[-1].text != out[-1].text.rstrip():
+            last = out[-1]
+            text = last.text.rstrip()
+            out[-1] = Piece(
+                text, last.face, last.size, last.color, 0.0, last.face.width(text, last.size), last.bold, last.link
+            )
+        return out
+
+    def bullet(self, para: Para, line: Line, box: TextBox) -> Piece | None:
+        """The bullet of a paragraph's first line, hanging in its indent, in the accent colour."""
+        if not (para.bullet and line.first):
+            return None
+        char = BULLETS[min(para.level, 1)]
+        stack = self.fitter.stacks.body
+        face = stack.face_for(char) or stack.primary
+        hang = min(para.indent, 1.1 * para.size)
+        x = box.box.x + para.indent - hang
+        return Piece(char, face, para.size, self.palette["accent"], x, face.width(char, para.size))
+
+    def slide(self, slide: Slide, number: int) -> list[SetBox]:
+        """Every text box of a slide, title first, set."""
+        return [self.set_box(box, number) for box in (slide.title, *slide.texts)]
+
+
+@lru_cache(maxsize=256)
+def glyph_bounds(font: Path, char: str) -> tuple[float, float, float, float]:
+    """The ink box of `char` in `font`, in ems (x min, y min, x max, y max; y up), for centring an icon."""
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(str(font), lazy=True)
+    try:
+        name = tt.getBestCmap().get(ord(char))
+        upm = tt["head"].unitsPerEm
+        glyph = tt["glyf"][name] if name else None
+        if glyph is None or not hasattr(glyph, "xMin"):
+            return (0.0, 0.0, 1.0, 1.0)
+        return (glyph.xMin / upm, glyph.yMin / upm, glyph.xMax / upm, glyph.yMax / upm)
+    finally:
+        tt.close()
+
+
+def icon_origin(font: Path, char: str, box: tuple[float, float, float, float]) -> tuple[float, float, float]:
+    """Where to draw an icon glyph so its ink is centred in `box` (x, y, w, h; y down) at 0.8 of the box's
+    smaller side, as the pptx renderer draws its icon pictures: (x, baseline, size)."""
+    x, y, w, h = box
+    size = 0.8 * min(w, h)
+    x0, y0, x1, y1 = glyph_bounds(font, char)
+    gx = x + (w - (x1 - x0) * size) / 2 - x0 * size
+    baseline = y + (h + (y1 - y0) * size) / 2 + y0 * size
+    return gx, baseline, size
+
+
+def set_deck(deck: Deck, theme: Theme) -> list[list[SetBox]]:
+    """Every slide's text boxes, set."""
+    setter = Setter(theme)
+    return [setter.slide(slide, n) for n, slide in enumerate(deck.slides, 1)]

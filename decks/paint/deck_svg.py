@@ -1,0 +1,130 @@
+"""The deck plan's slides painted as SVG, one `<svg>` per slide: background, shapes, each text box's lines as
+the text engine broke them (decks.paint.deck) in real `<text>`, links as `<a href>`, icons as outlines and
+pictures as inlined images with their alt text. Fonts are named by CSS family (`FontFaces`), whose
+`@font-face` rules either inline a subset of each font (one self-contained file) or point at a URL (the live
+preview, which serves the font files and so never pays for subsetting).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from pathlib import Path
+
+from decks.markup import esc
+from decks.paint.deck import Piece, Setter, icon_origin
+from decks.paint.fontdata import glyph_path, num, subset
+from decks.plan.deck.plan import Deck, Picture, Slide
+from decks.text.fonts import Face
+
+_SUBSETS: dict[tuple[Path, frozenset[str]], str] = {}  # base64 subsets, kept for a process that renders again
+
+
+_NAMES: dict[Path, str] = {}  # one CSS family per font file for the process, so painted slides can be kept
+
+
+def css_name(path: Path) -> str:
+    """The CSS family of a font file: `recap-` and its file name (a second file of that name gets a number)."""
+    if path not in _NAMES:
+        base = "recap-" + "".join(c if c.isalnum() or c == "-" else "-" for c in path.stem)
+        taken = set(_NAMES.values())
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        _NAMES[path] = name
+    return _NAMES[path]
+
+
+class FontFaces:
+    """The font files some slides use and the characters each draws; `css` gives their `@font-face` rules."""
+
+    def __init__(self) -> None:
+        self.chars: dict[Path, set[str]] = {}
+        self.families: dict[Path, str] = {}
+
+    def family(self, face: Face, text: str) -> str:
+        """The `font-family` value for `text` in `face` (its own subset's name, then the font's, then generic)."""
+        path = face.path
+        if path not in self.families:
+            self.families[path] = f"'{css_name(path)}', '{face.family}', sans-serif"
+        self.chars.setdefault(path, set()).update(text)
+        return self.families[path]
+
+    def merge(self, other: FontFaces) -> None:
+        for path, chars in other.chars.items():
+            self.chars.setdefault(path, set()).update(chars)
+            self.families.setdefault(path, other.families[path])
+
+    def css(self, url: Callable[[Path], str] | None = None) -> str:
+        """`@font-face` rules: each font inlined as a base64 subset, or at `url(path)` when given."""
+        rules = []
+        for path in self.chars:
+            name = css_name(path)
+            if url is not None:
+                src = f"url({url(path)})"
+            else:
+                key = (path, frozenset(self.chars[path]))
+                if key not in _SUBSETS:
+                    _SUBSETS[key] = base64.b64encode(subset(path, set(key[1]))).decode("ascii")
+                src = f"url(data:font/ttf;base64,{_SUBSETS[key]})"
+            rules.append(f"@font-face {{ font-family: '{name}'; src: {src}; }}")
+        return "\n".join(rules)
+
+
+def slide_svg(
+    deck: Deck,
+    slide: Slide,
+    number: int,
+    setter: Setter,
+    fonts: FontFaces,
+    image: Callable[[Picture], str],
+) -> str:
+    """One slide as an `<svg>` element (user units are points); `image` gives a picture's href."""
+    palette = setter.palette
+    w, h = num(deck.width), num(deck.height)
+    out = [
+        f'<svg class="slide-art" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+        f'width="{w}" height="{h}" role="group" aria-label="Slide {number}">',
+        f'<rect width="{w}" height="{h}" fill="{palette["background"]}"/>',
+    ]
+    for shape in slide.shapes:
+        r = shape.box
+        out.append(
+            f'<rect x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" height="{num(r.h)}" '
+            f'fill="{palette[shape.color]}"/>'
+        )
+    for set_box in setter.slide(slide, number):
+        for line in set_box.lines:
+            para = set_box.box.paras[line.para]
+            pieces: list[Piece] = list(line.pieces)
+            bullet = setter.bullet(para, line, set_box.box)
+            spans = []
+            if bullet is not None:
+                spans.append(_tspan(bullet, fonts, ' aria-hidden="true"'))
+            for piece in pieces:
+                span = _tspan(piece, fonts, ' text-decoration="underline"' if piece.link else "")
+                spans.append(f'<a href="{esc(piece.link)}">{span}</a>' if piece.link else span)
+            if spans:
+                out.append(f'<text y="{num(line.baseline)}" xml:space="preserve">{"".join(spans)}</text>')
+    for pic in slide.pictures:
+        r = pic.box
+        if pic.icon is not None:
+            x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
+            d = glyph_path(pic.icon.font, pic.icon.char, x, baseline, size)
+            out.append(f'<path d="{d}" fill="{palette["accent"]}" aria-hidden="true"/>')
+        elif pic.path is not None:
+            out.append(
+                f'<image href="{esc(image(pic))}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
+                f'height="{num(r.h)}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{esc(pic.alt)}">'
+                f"<title>{esc(pic.alt)}</title></image>"
+            )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _tspan(piece: Piece, fonts: FontFaces, extra: str) -> str:
+    family = fonts.family(piece.face, piece.text)
+    return (
+        f'<tspan x="{num(piece.x)}" font-family="{esc(family)}" font-size="{num(piece.size)}" '
+        f'fill="{piece.color}"{extra}>{esc(piece.text)}</tspan>'
+    )

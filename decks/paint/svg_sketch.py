@@ -1,0 +1,94 @@
+"""The sketch (decks.plan.sketch) painted as SVG text: what `recap svg` writes and what the HTML recap inlines.
+
+Text stays text (`<text>`, so it can be searched, copied and edited), in fonts embedded as subsets
+(`@font-face` with the glyphs the page uses), so a browser shows the hand lettering and the hanzi without
+the fonts installed. Icons are drawn as paths from the icon font's outlines, so they show even in viewers
+that ignore embedded fonts. Links are `<a href>` areas. Numbers are written to a hundredth of a point and
+the subsets are made without timestamps: same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from pathlib import Path as FilePath
+
+from decks.markup import esc
+from decks.paint.fontdata import glyph_path as _glyph_path
+from decks.paint.fontdata import num as _n
+from decks.paint.fontdata import subset as _subset
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
+
+
+def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
+    """The SVG of a laid-out page (user units are points); fonts inlined as subsets, or at `font_url(file)`."""
+    from decks.plan.icons import font_path
+    from decks.text.fonts import load_face
+
+    icon_font = font_path().resolve()
+    runs = [p for p in sketch.primitives if isinstance(p, TextRun)]
+    used: dict[FilePath, set[str]] = {}
+    for run in runs:
+        if run.font.resolve() != icon_font:
+            used.setdefault(run.font, set()).update(run.text)
+    families: dict[FilePath, str] = {}
+    faces = []
+    for n, font in enumerate(sorted(used)):
+        # An own family name for each subset, so an installed font of the same name cannot stand in for it;
+        # the font's real name and a generic family follow, for viewers that ignore embedded fonts.
+        families[font] = f"'recap-f{n}', '{load_face(font).family}', sans-serif"
+        if font_url is not None:
+            faces.append(f"@font-face {{ font-family: 'recap-f{n}'; src: url({font_url(font)}); }}")
+            continue
+        data = base64.b64encode(_subset(font, used[font])).decode("ascii")
+        faces.append(f"@font-face {{ font-family: 'recap-f{n}'; src: url(data:font/ttf;base64,{data}); }}")
+
+    w, h = _n(sketch.width), _n(sketch.height)
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}">',
+        f"<title>{esc(sketch.title)}</title>",
+        "<style>",
+        *faces,
+        "</style>",
+        f'<rect width="{w}" height="{h}" fill="{sketch.background}"/>',
+        '<g stroke-linecap="round" stroke-linejoin="round">',
+    ]
+    prims = sketch.primitives
+    i = 0
+    while i < len(prims):
+        prim = prims[i]
+        if isinstance(prim, Path) and len(prim.points) >= 2:
+            d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in prim.points) + (" Z" if prim.closed else "")
+            paint_ = f'fill="{prim.fill}"' if prim.fill else 'fill="none"'
+            if prim.stroke:
+                paint_ += f' stroke="{prim.stroke}" stroke-width="{_n(prim.width)}"'
+            out.append(f'<path d="{d}" {paint_}/>')
+        elif isinstance(prim, Box):
+            # Consecutive boxes of one colour (a QR code's modules) become one path.
+            parts = []
+            while i < len(prims) and isinstance(prims[i], Box) and prims[i].fill == prim.fill:  # type: ignore[union-attr]
+                r = prims[i].rect  # type: ignore[union-attr]
+                parts.append(f"M{_n(r.x)} {_n(r.y)}h{_n(r.w)}v{_n(r.h)}h{_n(-r.w)}Z")
+                i += 1
+            out.append(f'<path d="{"".join(parts)}" fill="{prim.fill}"/>')
+            continue
+        elif isinstance(prim, TextRun) and prim.font.resolve() == icon_font:
+            d = "".join(_glyph_path(prim.font, ch, prim.x, prim.y, prim.size) for ch in prim.text)
+            out.append(f'<path d="{d}" fill="{prim.color}"/>')
+        elif isinstance(prim, TextRun):
+            out.append(
+                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(families[prim.font])}" '
+                f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
+                f'xml:space="preserve">{esc(prim.text)}</text>'
+            )
+        elif isinstance(prim, Link):
+            r = prim.rect
+            out.append(
+                f'<a href="{esc(prim.url)}">'
+                f'<rect x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" height="{_n(r.h)}" fill="#000" fill-opacity="0"/>'
+                "</a>"
+            )
+        i += 1
+    out += ["</g>", "</svg>", ""]
+    return "\n".join(out).encode("utf-8")

@@ -1,0 +1,290 @@
+"""`recap slides`: the deck as PDF, painted with reportlab straight from the deck plan (no office suite).
+
+One page per slide at the plan's slide size: background, the plan's shapes, every text box set line by line as
+the text engine broke it (decks.paint.deck), in the face each run names, pictures and icons in their boxes,
+links as URI annotations. Fonts are embedded as subsets; `invariant=1` gives the same bytes every run. Speaker
+notes go on a page after each slide (`--notes page`), into a text annotation on the slide (`annotations`), or
+nowhere (`none`).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from decks.errors import OutputError, Problem
+from decks.options import Option
+from decks.paint.deck import SetBox, Setter, icon_origin
+from decks.plan.deck.plan import Deck, Picture, Slide
+from decks.renderers.base import Rendered, Renderer
+from decks.text.breaking import break_lines
+from decks.text.fonts import Face
+from decks.themes.model import Theme
+
+
+class _Fonts:
+    """reportlab font names for faces, each file registered once (a face of a .ttc by its index 0)."""
+
+    def __init__(self) -> None:
+        self.names: dict[Path, str] = {}
+
+    def name(self, path: Path) -> str:
+        if path not in self.names:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            name = f"Recap-{path.stem}"
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+            self.names[path] = name
+        return self.names[path]
+
+
+def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
+    """The PDF of a deck plan: a page per slide (and a notes page after each with `notes="page"`)."""
+    from reportlab import rl_config
+    from reportlab.pdfgen.canvas import Canvas
+
+    setter = Setter(theme)
+    fonts = _Fonts()
+    palette: dict[str, str] = theme.palette.model_dump()
+    body = setter.fitter.stacks.body
+    buf = io.BytesIO()
+    c = Canvas(
+        buf,
+        pagesize=(deck.width, deck.height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts.name(body.primary.path),
+        lang=deck.language,
+    )
+    c.setTitle(deck.title)
+    c.setAuthor(deck.author)
+    c.setSubject(deck.subject)
+    c.setCreator("recap")
+    for number, slide in enumerate(deck.slides, 1):
+        _slide(c, deck, slide, setter, number, fonts, palette)
+        if notes == "annotations" and slide.notes:
+            # A note icon in the top-left corner; viewers show the speaker notes when it is opened.
+            c.textAnnotation(slide.notes, Rect=(4, deck.height - 24, 24, deck.height - 4), relative=0)
+        c.bookmarkPage(f"s{number}")
+        c.addOutlineEntry(_outline_title(slide, number), f"s{number}", 0)
+        c.showPage()
+        if notes == "page":
+            _notes_page(c, deck, slide, number, body.primary, fonts, palette, setter)
+            c.showPage()
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0  # plain Flate streams: reportlab's ASCII85 is slow and bigger
+    try:
+        c.save()
+    finally:
+        rl_config.useA85 = a85
+    return buf.getvalue()
+
+
+def _outline_title(slide: Slide, number: int) -> str:
+    return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
+
+
+def _slide(
+    c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, fonts: _Fonts, palette: dict[str, str]
+) -> None:
+    from reportlab.lib.colors import HexColor
+
+    h = deck.height
+    c.setFillColor(HexColor(palette["background"]))
+    c.rect(0, 0, deck.width, h, stroke=0, fill=1)
+    for shape in slide.shapes:
+        r = shape.box
+        c.setFillColor(HexColor(palette[shape.color]))
+        c.rect(r.x, h - r.bottom, r.w, r.h, stroke=0, fill=1)
+    for set_box in setter.slide(slide, number):
+        _text(c, h, set_box, fonts, setter)
+    for pic in slide.pictures:
+        _picture(c, h, pic, palette)
+
+
+def _text(c: Any, h: float, set_box: SetBox, fonts: _Fonts, setter: Setter) -> None:
+    from reportlab.lib.colors import HexColor
+
+    if not set_box.lines:
+        return
+    text = c.beginText()
+    links: list[_Link] = []
+    for line in set_box.lines:
+        para = set_box.box.paras[line.para]
+        pieces = list(line.pieces)
+        bullet = setter.bullet(para, line, set_box.box)
+        if bullet is not None:
+            pieces.insert(0, bullet)
+        for piece in pieces:
+            text.setFont(fonts.name(piece.face.path), piece.size)
+            text.setFillColor(HexColor(piece.color))
+            text.setTextOrigin(piece.x, h - line.baseline)
+            text.textOut(piece.text)
+            if piece.link:
+                top, bottom = h - line.top, h - line.top - line.height
+                base = h - line.baseline
+                links.append((piece.link, piece.x, bottom, piece.x + piece.width, top, base, piece.color, piece.size))
+    c.drawText(text)
+    for url, x0, y0, x1, y1, base, color, size in _merge_links(links):
+        # Links are underlined, as PowerPoint and LibreOffice show a hyperlinked run.
+        c.setStrokeColor(HexColor(color))
+        c.setLineWidth(max(0.5, size / 18))
+        c.line(x0, base - size * 0.1, x1, base - size * 0.1)
+        c.linkURL(url, (x0, y0, x1, y1), relative=0, thickness=0)
+
+
+_Link = tuple[str, float, float, float, float, float, str, float]  # url, box, baseline, colour, size
+
+
+def _merge_links(links: list[_Link]) -> list[_Link]:
+    """Adjacent pieces of one link on one line, in one colour, become one clickable, underlined stretch."""
+    out: list[_Link] = []
+    for link in links:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev[0] == link[0]
+            and prev[6] == link[6]
+            and abs(prev[2] - link[2]) < 0.01
+            and link[1] - prev[3] < 1
+        ):
+            out[-1] = (*prev[:3], link[3], *prev[4:])
+        else:
+            out.append(link)
+    return out
+
+
+def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
+    from reportlab.lib.colors import HexColor
+
+    r = pic.box
+    if pic.icon is not None:
+        # The icon's outline as a filled path: a picture, not text a reader would copy or hear.
+        x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
+        c.setFillColor(HexColor(palette["accent"]))
+        c.drawPath(_glyph_path(c, pic.icon.font, pic.icon.char, x, h - baseline, size), stroke=0, fill=1)
+        return
+    if pic.path is None:
+        return
+    c.drawImage(_image(pic.path), r.x, h - r.bottom, r.w, r.h, mask="auto")
+
+
+def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) -> Any:
+    """The outline of `char` in `font` as a reportlab path, its origin at (x, y) in PDF space, `size` points."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.pens.transformPen import TransformPen
+    from fontTools.ttLib import TTFont
+
+    path = c.beginPath()
+
+    class Pen(BasePen):  # quadratic curves reach it as cubics (BasePen converts them)
+        def _moveTo(self, p: tuple[float, float]) -> None:
+            path.moveTo(*p)
+
+        def _lineTo(self, p: tuple[float, float]) -> None:
+            path.lineTo(*p)
+
+        def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float], p3: tuple[float, float]) -> None:
+            path.curveTo(*p1, *p2, *p3)
+
+        def _closePath(self) -> None:
+            path.close()
+
+    tt = TTFont(str(font), lazy=True)
+    try:
+        glyphs = tt.getGlyphSet()
+        name = tt.getBestCmap().get(ord(char))
+        if name is not None:
+            scale = size / tt["head"].unitsPerEm
+            pen = Pen(glyphs)
+            glyphs[name].draw(TransformPen(pen, (scale, 0, 0, scale, x, y)))
+    finally:
+        tt.close()
+    return path
+
+
+def _image(path: Path) -> Any:
+    """A reportlab image of a picture file, turned upright by its EXIF orientation."""
+    from reportlab.lib.utils import ImageReader
+
+    from decks.imagefiles import probe
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise OutputError([Problem(str(path), f"cannot read the picture ({exc.strerror})", "check the file")]) from None
+    header = probe(head)
+    if header is not None and header.format != "GIF" and not (header.format == "JPEG" and b"Exif" in head):
+        # A plain PNG or JPEG goes in as it is (a JPEG keeps its own compression), without Pillow.
+        return ImageReader(str(path))
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as img:
+            img.load()
+            upright = ImageOps.exif_transpose(img)
+            if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+                upright = upright.convert("RGBA")
+            return ImageReader(upright)
+    except OSError as exc:
+        raise OutputError(
+            [Problem(str(path), f"cannot read the picture ({exc})", "use a PNG, JPEG or GIF file")]
+        ) from None
+
+
+def _notes_page(
+    c: Any, deck: Deck, slide: Slide, number: int, face: Face, fonts: _Fonts, palette: dict[str, str], setter: Setter
+) -> None:
+    """The speaker notes of a slide on a page of their own, headed by the slide's number and title."""
+    from reportlab.lib.colors import HexColor
+
+    h, margin = deck.height, 48.0
+    c.setFillColor(HexColor(palette["background"]))
+    c.rect(0, 0, deck.width, h, stroke=0, fill=1)
+    stack = setter.fitter.stacks.body
+    y = margin
+    text = c.beginText()
+    for size, color, content in (
+        (setter.fitter.floor, palette["muted"], _outline_title(slide, number)),
+        (setter.fitter.floor, palette["ink"], slide.notes),
+    ):
+        width = deck.width - 2 * margin
+        for line in break_lines(content, width, lambda s, size=size: stack.width(s, size)):
+            y += size * 1.2
+            if y > h - margin:
+                break
+            x = margin
+            for seg_face, seg in stack.segments(line):
+                text.setFont(fonts.name(seg_face.path), size)
+                text.setFillColor(HexColor(color))
+                text.setTextOrigin(x, h - y)
+                text.textOut(seg)
+                x += seg_face.width(seg, size)
+        y += size * 0.6
+    c.drawText(text)
+
+
+class SlidesRenderer(Renderer):
+    """The deck as PDF, one page per slide, painted from the deck plan."""
+
+    name = "slides"
+    suffix = ".pdf"
+    description = (
+        "The deck as PDF (one page per slide, fonts embedded), painted from the deck plan without an office suite."
+    )
+    consumes = "deck"
+    options = (
+        Option(
+            "notes",
+            "Speaker notes: none, a page after each slide, or a text annotation on the slide.",
+            "none",
+            ("none", "page", "annotations"),
+        ),
+    )
+
+    def render(self, deck: Deck, theme: Theme, notes: str = "none", **options: Any) -> Rendered:  # type: ignore[override]
+        return Rendered(paint(deck, theme, notes))

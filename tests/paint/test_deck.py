@@ -1,0 +1,59 @@
+"""Setting the deck plan's text line by line: the engine's lines for each paragraph, placed in the box."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decks.paint.deck import Setter, icon_origin
+from decks.plan.deck.fit import Src
+from decks.plan.deck.plan import Run
+from decks.plan.geometry import Rect
+from decks.plan.icons import get
+from decks.themes.loader import load_theme
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(None)
+
+
+def _printable(text: str) -> str:
+    return re.sub(r"[\s\u200b•–]", "", unicodedata.normalize("NFKC", text))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=160))
+def test_any_text_is_set_in_the_lines_the_fitter_planned(theme, text):
+    setter = Setter(theme)
+    box = setter.fitter.text_box("body", [Src((Run(text),), bullet=True)], Rect(48, 128, 420, 356), 28)
+    set_box = setter.set_box(box)
+    for k, para in enumerate(box.paras):
+        lines = [line for line in set_box.lines if line.para == k]
+        assert len(lines) == para.lines
+        assert _printable("".join(line.text for line in lines)) == _printable(para.text)
+        # Every line starts in the box and the stack of lines ends where the plan's height says.
+        assert all(line.pieces[0].x >= box.box.x - 0.01 for line in lines if line.pieces)
+    if set_box.lines:
+        assert set_box.lines[-1].top + set_box.lines[-1].height == pytest.approx(box.box.y + box.height)
+
+
+@pytest.mark.parametrize("anchor", ["t", "ctr", "b"])
+def test_the_anchor_puts_the_lines_at_the_top_middle_or_bottom(theme, anchor):
+    setter = Setter(theme)
+    box = setter.fitter.text_box("body", [Src((Run("One short line"),))], Rect(0, 100, 400, 200), 28, anchor=anchor)
+    line = setter.set_box(box).lines[0]
+    expected = {"t": 100, "ctr": 100 + (200 - line.height) / 2, "b": 300 - line.height}[anchor]
+    assert line.top == pytest.approx(expected)
+    assert line.top < line.baseline < line.top + line.height
+
+
+def test_an_icon_is_centred_in_its_box():
+    icon = get("rocket")
+    x, baseline, size = icon_origin(icon.font, icon.char, (100, 50, 56, 56))
+    assert size == pytest.approx(0.8 * 56)
+    assert 100 <= x < 156 and 50 < baseline <= 106

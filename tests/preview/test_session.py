@@ -1,0 +1,81 @@
+"""The preview session: renders in a warm process, notices changes to the content, its pictures and the theme,
+keeps the last good page when an edit breaks the content, and says what is wrong as every command does."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from decks.preview.session import VERSION_MARK, Session
+
+
+def _touch(path: Path, text: str | None = None) -> None:
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a new time even within one clock tick
+
+
+def test_an_edit_is_noticed_and_shows_in_the_next_page(content: Path) -> None:
+    lines: list[str] = []
+    session = Session(content, echo=lines.append)
+    assert session.render()
+    first = session.version  # the slides, then the sketchnote: each published as it is ready
+    assert not session.poll() and session.version == first  # nothing changed, nothing rendered
+    text = content.read_text(encoding="utf-8")
+    takeaway = "Easier for beginners and experts, researchers and developers"
+    _touch(content, text.replace(takeaway, "Easy for everyone, really", 1))
+    assert session.poll() and session.version > first
+    page = session.page_html()
+    assert "Easy for everyone, really" in page and VERSION_MARK not in page
+    assert 'live-errors"' not in page and any(line.startswith("updated in") for line in lines)
+
+
+def test_a_broken_edit_keeps_the_last_good_page_and_shows_located_errors(content: Path) -> None:
+    lines: list[str] = []
+    session = Session(content, echo=lines.append)
+    session.render()
+    good = session.html
+    _touch(content, content.read_text(encoding="utf-8") + "\nitems: [\n")
+    assert session.poll()
+    assert session.html == good
+    page = session.page_html()
+    errors = re.findall(r'<div class="live-errors" role="alert">.*?<pre>(.*?)</pre>', page, flags=re.S)
+    assert errors and re.match(r"error: .*tf-dev-summit-2019\.yaml:\d+:\d+: ", errors[0])
+    assert errors[0].splitlines() == [line for line in lines if line.startswith("error:")]
+    assert '<section class="slide"' in page  # the last good slides stay under the errors
+
+
+def test_pictures_and_theme_files_are_watched(content: Path) -> None:
+    session = Session(content, echo=lambda line: None)
+    session.render()
+    watched = session.watched()
+    picture = next(p for p in watched if p.suffix == ".png")
+    assert picture.parent.name == "img"
+    assert any(p.name == "theme.yaml" for p in watched)
+    _touch(picture)
+    assert session.changed()
+
+
+def test_served_files_are_only_those_the_page_names(content: Path) -> None:
+    session = Session(content, echo=lambda line: None)
+    session.render()
+    urls = re.findall(r"(/files/\d+/[^)\"']+)", session.page_html())
+    assert urls and all(session.files.get(url) is not None for url in urls)
+    for bad in ("/files/0/../../etc/passwd", "/etc/passwd", "/files/999/x.ttf", "/files/0/" + "%2e%2e"):
+        assert session.files.get(bad) is None
+
+
+def test_an_edit_to_the_theme_shows_in_the_next_page(content: Path, tmp_path: Path) -> None:
+    theme = tmp_path / "mine"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text('extends: default\npalette:\n  accent: "#112233"\n', encoding="utf-8")
+    session = Session(content, str(theme), echo=lambda line: None)
+    assert session.render()
+    assert 'fill="#112233"' in session.html
+    _touch(theme / "theme.yaml", 'extends: default\npalette:\n  accent: "#445566"\n')
+    assert session.poll()
+    assert 'fill="#445566"' in session.html and 'fill="#112233"' not in session.html
+    _touch(theme / "theme.yaml", "extends: default\npalette:\n  accent: 12\n")
+    assert session.poll() and session.errors and "theme.yaml" in session.errors[0]
