@@ -239,6 +239,12 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
     console.result(f"ok: {path}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
+    # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
+    from decks.plan.icons import chosen
+
+    loaded = _theme(theme)
+    for title, icon, why in chosen(recap.all_items, loaded.icons.default):
+        console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
 
 @cli.command(short_help="Print the JSON Schema of content (or theme) files.")

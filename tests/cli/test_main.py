@@ -388,3 +388,15 @@ def test_a_usage_error_naming_an_escape_sequence_shows_it_escaped(capsys: pytest
     err = capsys.readouterr().err
     assert "\x1b" not in err and "No such command '\\x1b]0;pwned\\x07'" in err
     assert err.startswith("Usage: recap")
+
+
+def test_check_lists_the_icon_each_item_gets_and_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = tmp_path / "talk.yaml"
+    content.write_text(
+        "title: T\nitems:\n  - title: Kotlin 2.0 released\n  - title: Mine\n    icon: rocket\n", encoding="utf-8"
+    )
+    assert main(["check", str(content)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("icon: ")]
+    assert len(lines) == 2
+    assert lines[1].startswith("icon: rocket\tMine\t(")
+    assert not lines[0].startswith("icon: backward")  # Kotlin is not "rewind"
