@@ -74,7 +74,7 @@ def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path,
 
     assert recap("new", "--no-input", "--event", "PyCon US 2026", "--start", "2026-05-14").stdout == "talk.yaml\n"
     assert (work / "talk.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    assert recap("check", "talk.yaml").stdout == "ok: talk.yaml: 1 part, 2 items, 0 links\n"
+    assert recap("check", "talk.yaml").stdout.startswith("ok: talk.yaml: 1 part, 2 items, 0 links\n")
     recap("pptx", "talk.yaml")
     assert zipfile.is_zipfile(work / "talk.pptx")
     recap("pdf", "talk.yaml")

@@ -33,7 +33,7 @@ def test_new_without_input_writes_a_talk_that_checks(here: Path, capsys: pytest.
     assert text.startswith(SCHEMA_COMMENT)
     assert (here / SCHEMA_FILE).read_text(encoding="utf-8") == content_schema().rstrip("\n") + "\n"
     assert main(["check", "talk.yaml"]) == 0
-    assert capsys.readouterr().out == "ok: talk.yaml: 1 part, 2 items, 0 links\n"
+    assert capsys.readouterr().out.startswith("ok: talk.yaml: 1 part, 2 items, 0 links\n")
 
 
 def test_new_takes_its_answers_from_options(here: Path) -> None:
