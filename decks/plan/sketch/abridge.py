@@ -17,12 +17,6 @@ from decks.plan.sketch.cards import CardSpec
 
 Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
 
-NOTE = {
-    "en": ("+{items} items", "+{takeaways} takeaways", "scan for the full recap", "see the full recap"),
-    "zh": ("另有 {items} 项", "另有 {takeaways} 条要点", "扫码查看完整回顾", "完整回顾见原文"),
-    "ja": ("ほか {items} 件", "ほか {takeaways} 項目", "全文はコードから", "全文は元の記事で"),
-}
-
 
 @dataclass(frozen=True)
 class LeftOut:
@@ -103,14 +97,19 @@ def longest_fitting(ranked: list[Piece], fits: Callable[[int], bool], cap: int) 
 
 
 def note(language: str, what: LeftOut, scannable: bool) -> str:
-    """The footer's line about what is not on the page, in the recap's language."""
-    words = NOTE.get(language.split("-")[0].lower(), NOTE["en"])
+    """The footer's line about what is not on the page, in the recap's language (decks.i18n)."""
+    from decks.i18n import messages
+
+    t = messages(language)
     bits = []
     if what.items:
-        bits.append(words[0].format(items=len(what.items)))
+        n = len(what.items)
+        bits.append(t.ngettext("+{n} item", "+{n} items", n).format(n=t.format_number(n)))
     if what.takeaways:
-        bits.append(words[1].format(takeaways=what.takeaways))
-    return ", ".join(bits) + ": " + words[2 if scannable else 3]
+        n = what.takeaways
+        bits.append(t.ngettext("+{n} takeaway", "+{n} takeaways", n).format(n=t.format_number(n)))
+    rest = t.gettext("scan for the full recap") if scannable else t.gettext("see the full recap")
+    return t.gettext("{left_out}: {where}").format(left_out=t.join(bits), where=rest)
 
 
 def warning(what: LeftOut, paper: str) -> str:
