@@ -230,27 +230,32 @@ class Planner(Fitter):
             out.append((columns, size))
         return out
 
-    def _column_boxes(self) -> tuple[Rect, Rect]:
-        body = self.frame("content").body
+    def _column_boxes(self, body: Rect | None = None) -> tuple[Rect, Rect]:
+        """`body` (the content layout's body box by default) as two columns."""
+        body = body or self.frame("content").body
         assert body is not None
         width = (body.w - COLUMN_GAP) / 2
         return Rect(body.x, body.y, width, body.h), Rect(body.right - width, body.y, width, body.h)
 
-    def _arrange(self, srcs: list[Src], top: float) -> tuple[list[list[Src]], float] | None:
-        """`srcs` on one slide, as (columns, size): one column, or two when that sets them larger (a long
-        list of short lines); None when they do not fit one slide even in two columns at the floor."""
-        body = self.frame("content").body
+    def _arrange(self, srcs: list[Src], top: float, body: Rect | None = None) -> tuple[list[list[Src]], float] | None:
+        """`srcs` in `body` (the content layout's body box by default), as (columns, size): one column, or two
+        when that sets them larger (a long list of short lines); None when they do not fit even in two columns
+        at the floor."""
+        body = body or self.frame("content").body
         assert body is not None
         one = self.fit(srcs, body, top)
         if one is not None and one.size >= top:
             return [srcs], one.size
-        left, _ = self._column_boxes()
+        left, _ = self._column_boxes(body)
         halves = self._halves(srcs, left)
         two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
         two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
-        # Two columns wrap more: they are worth it only when they set the text clearly larger.
-        if one is not None and one.size * 1.1 >= two_size:
-            return [srcs], one.size
+        # Two columns wrap more: they are worth it only when they set the text clearly larger without breaking
+        # many more lines (a list of short lines, not of sentences).
+        if one is not None:
+            lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
+            if one.size * 1.1 >= two_size or lines > len(srcs) * 1.5:
+                return [srcs], one.size
         if two_size:
             return halves, two_size
         return None
@@ -369,6 +374,10 @@ class Planner(Fitter):
         panel = self._icon_panel(pages, body) if not has_image else None
         if panel is not None:
             body = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
+        # One page of many short lines (no picture beside it) may set larger in two columns.
+        columns = (
+            self._arrange(pages[0], self.ceiling, body) if len(pages) == 1 and pages[0] and not has_image else None
+        )
         notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
@@ -386,7 +395,11 @@ class Planner(Fitter):
                 self.title_box(title_text, tbox, self.sizes.title),
             )
             anchor = "ctr" if panel is not None else "t"
-            if page:
+            if columns is not None and len(columns[0]) == 2:
+                left, right = self._column_boxes(body)
+                slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
+                slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
+            elif page:
                 slide.texts.append(self.text_box("body", page, body, size, "body", anchor))
             else:
                 slide.texts.append(TextBox("body", body, (), "body"))
