@@ -225,3 +225,22 @@ def test_libreoffice_draws_every_character_of_sparse_and_dense_decks_inside_its_
                     if have != want:
                         problems.append((name, n, "shape holds other text", want[:40], have[:40]))
     assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
+
+
+def test_an_item_of_many_short_lines_is_set_larger_in_two_columns(theme) -> None:
+    lines = [f"Course {n}" for n in range(12)]
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "Resources", "takeaways": lines}]})
+    item = next(s for s in build_plan(recap, theme).slides if s.kind == "item")
+    body, column = (next(t for t in item.texts if t.role == role) for role in ("body", "column"))
+    assert body.box.right < column.box.x and body.paras[0].size == column.paras[0].size
+    assert body.paras[0].size > theme.sizes.slides.body
+    assert [p.text for p in (*body.paras, *column.paras)] == lines
+
+
+def test_a_long_agenda_is_in_two_columns_a_slide_per_day(decks) -> None:
+    recap, deck = decks["60-en"]
+    agenda = [s for s in deck.slides if s.kind == "agenda"]
+    assert len(agenda) == len(recap.all_parts)
+    for slide, part in zip(agenda, recap.all_parts, strict=True):
+        assert {t.role for t in slide.texts} >= {"body", "column"}
+        assert slide.body is not None and slide.body.paras[0].text.startswith(part.title)
