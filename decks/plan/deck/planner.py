@@ -298,22 +298,6 @@ class Planner(Fitter):
         self.footer(slide)
         return slide
 
-    def body_slides(self, kind: str, title: str, srcs: list[Src], notes: str, top: float) -> list[SlideDraft]:
-        f = self.frame("content")
-        assert f.body is not None
-        slides = []
-        for n, page in enumerate(self.paginate(srcs, f.body, top)):
-            # Continued pages keep the size of the page before, so the type does not jump.
-            top = slides[-1].body.paras[0].size if slides and slides[-1].body and slides[-1].body.paras else top
-            name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-            slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
-            slide.texts.append(self.text_box("body", page, f.body, top, "body"))
-            slide.notes = notes if not n else self._continued(title, notes)
-            self.decorate(slide)
-            self.footer(slide)
-            slides.append(slide)
-        return slides
-
     def _continued(self, title: str, notes: str = "") -> str:
         """The notes of a continuation slide: that it continues `title`, then `notes`."""
         t = self.labels
