@@ -5,6 +5,8 @@ key takeaways on at most two slides, no section slide for a one-part recap, and 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decks.i18n import messages
 from decks.model import Recap
@@ -244,3 +246,35 @@ def test_a_long_agenda_is_in_two_columns_a_slide_per_day(decks) -> None:
     for slide, part in zip(agenda, recap.all_parts, strict=True):
         assert {t.role for t in slide.texts} >= {"body", "column"}
         assert slide.body is not None and slide.body.paras[0].text.startswith(part.title)
+
+
+_PARA = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=160)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(st.tuples(_PARA, st.booleans()), min_size=1, max_size=30),
+    height=st.floats(120, 400),
+)
+def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(theme, texts, height) -> None:
+    """Any list of paragraphs and headings: the evened pages keep every character in order, each fits its
+    box at the floor, and there are no more of them, nor is the fullest one fuller, than the first-fit cut."""
+    from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.plan import Run
+    from decks.plan.geometry import Rect
+
+    srcs = [Src((Run(t),), "heading" if head else "body", keep_with_next=head) for t, head in texts]
+    box = Rect(0, 0, 500, height)
+    fitter = Fitter(theme)
+    even = fitter.paginate(srcs, box, 28)
+    fitter._even = lambda pages, box: pages  # the first-fit cut, as it was before evening
+    first = fitter.paginate(srcs, box, 28)
+
+    def tallest(pages: list[list[Src]]) -> float:
+        return max(fitter._laid(p, box.w, fitter.floor).height for p in pages)
+
+    squash = str.maketrans("", "", " \u200b\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    assert "".join(s.text for p in even for s in p).translate(squash) == "".join(t for t, _ in texts).translate(squash)
+    assert len(even) <= len(first)
+    assert tallest(even) <= tallest(first) + 0.01
+    assert all(fitter._laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
