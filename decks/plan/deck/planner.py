@@ -1,5 +1,10 @@
 """The slides a recap becomes: the `Planner` builds each kind (title, agenda, section, item, takeaways,
-resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point."""
+resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point.
+
+A slide's layout follows what it holds: one page of text is set up to the ceiling (`sizes.slides.ceiling`), a
+short item gets its icon large beside the text, a list of short lines goes in two columns when that sets it
+larger, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
+takeaways are capped per day to keep one slide, and a one-part recap has no section slide."""
 
 from __future__ import annotations
 
@@ -423,7 +428,10 @@ class Planner(Fitter):
         if laid is not None and laid.height >= body.h * SPARSE:
             return None
         side = min(body.h * 0.8, body.w * 0.3)
-        return Rect(body.right - side, body.y + (body.h - side) / 2, side, side)
+        panel = Rect(body.right - side, body.y + (body.h - side) / 2, side, side)
+        beside = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
+        # The text must still fit beside the icon (a theme whose floor is near its ceiling may not).
+        return panel if not pages[0] or self.fit(pages[0], beside, self.ceiling) is not None else None
 
     def image(self, path: Path, alt: str, area: Rect) -> Picture:
         """The image scaled to fit `area`, aspect ratio kept, centred across and at the top."""
