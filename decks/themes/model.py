@@ -65,9 +65,6 @@ class SlideSizes(Model):
     leading: float = Field(
         1.2, ge=0.8, le=3, description="Line pitch over type size; never below the drawing face's own line height."
     )
-    ceiling: float | None = Field(
-        None, ge=12, le=60, description="The largest size of a slide with little text; default 1.3 times body."
-    )
 
     @check
     def _floor_not_above_body(self) -> None:
@@ -75,11 +72,6 @@ class SlideSizes(Model):
             raise ValueError(
                 f"the floor ({self.floor:g} pt) is above the body size ({self.body:g} pt); "
                 "make floor at most body (sizes.slides.floor)"
-            )
-        if self.ceiling is not None and self.ceiling < self.body:
-            raise ValueError(
-                f"the ceiling ({self.ceiling:g} pt) is below the body size ({self.body:g} pt); "
-                "make ceiling at least body (sizes.slides.ceiling)"
             )
 
 

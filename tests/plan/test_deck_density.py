@@ -278,15 +278,3 @@ def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(
     assert len(even) <= len(first)
     assert tallest(even) <= tallest(first) + 0.01
     assert all(fitter._laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
-
-
-def test_the_theme_sets_the_ceiling_and_may_not_set_it_below_body(theme) -> None:
-    from dataclasses import replace
-
-    from decks.themes.model import SlideSizes
-
-    low = replace(theme, sizes=replace(theme.sizes, slides=replace(theme.sizes.slides, ceiling=30.0)))
-    item = next(s for s in build_plan(generated(1, "en"), low).slides if s.kind == "item")
-    assert item.body is not None and max(p.size for p in item.body.paras) == 30.0
-    with pytest.raises(ValueError, match=r"sizes\.slides\.ceiling"):
-        SlideSizes(body=28, ceiling=20)

@@ -39,7 +39,7 @@ from decks.plan.geometry import Rect
 from decks.plan.icons import choose
 from decks.themes.model import Theme
 
-CEILING = 1.3  # a slide with little text is set up to this many times the body size (sizes.slides.ceiling)
+CEILING = 1.3  # a slide with little text sets it up to this many times the theme's body size
 SPARSE = 2 / 3  # an item whose text fills less of its box than this, even at the ceiling, gets its icon large
 COLUMN_GAP = 24.0
 
@@ -171,8 +171,7 @@ class Planner(Fitter):
 
     @property
     def ceiling(self) -> float:
-        """The largest size of a slide with little text: the theme's, else `CEILING` times its body size."""
-        return self.sizes.ceiling if self.sizes.ceiling is not None else self.sizes.body * CEILING
+        return self.sizes.body * CEILING
 
     def part_heading(self, part) -> Src:
         """A day's heading over its list: its title, and its date when it has one."""
