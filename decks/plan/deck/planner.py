@@ -1,9 +1,9 @@
 """The slides a recap becomes: the `Planner` builds each kind (title, agenda, section, item, takeaways,
 resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point.
 
-A slide's layout follows what it holds: one page of text is set up to the ceiling (`sizes.slides.ceiling`), a
-short item gets its icon large beside the text, a list of short lines goes in two columns when that sets it
-larger, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
+A slide's layout follows what it holds: one page of text is set up to the ceiling (`CEILING` times the body
+size), a short item gets its icon large beside the text, a list of short lines goes in two columns when that sets
+it larger, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
 takeaways are capped per day to keep one slide, and a one-part recap has no section slide."""
 
 from __future__ import annotations
