@@ -278,3 +278,11 @@ def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(
     assert len(even) <= len(first)
     assert tallest(even) <= tallest(first) + 0.01
     assert all(fitter._laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
+
+
+def test_short_lines_that_would_need_a_cont_slide_fit_one_slide_in_two_columns(theme) -> None:
+    lines = [f"Course number {n}" for n in range(22)]
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "Resources", "takeaways": lines}]})
+    items = [s for s in build_plan(recap, theme).slides if s.kind == "item"]
+    assert len(items) == 1
+    assert [p.text for t in items[0].texts if t.role in ("body", "column") for p in t.paras] == lines

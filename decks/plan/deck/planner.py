@@ -255,15 +255,12 @@ class Planner(Fitter):
         halves = self._halves(srcs, left)
         two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
         two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
-        # Two columns wrap more: they are worth it only when they set the text clearly larger without breaking
-        # many more lines (a list of short lines, not of sentences).
-        if one is not None:
-            lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
-            if one.size * 1.1 >= two_size or lines > len(srcs) * 1.5:
-                return [srcs], one.size
-        if two_size:
+        # Two columns wrap more: they are worth it only when they set the text clearly larger (or fit it at all)
+        # without breaking many more lines (a list of short lines, not of sentences).
+        lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
+        if two_size and lines <= len(srcs) * 1.5 and (one is None or two_size > one.size * 1.1):
             return halves, two_size
-        return None
+        return ([srcs], one.size) if one is not None else None
 
     def _halves(self, srcs: list[Src], box: Rect) -> list[list[Src]]:
         """`srcs` cut in two columns as even as can be, never after a heading or before a sub-point, at a
@@ -358,15 +355,19 @@ class Planner(Fitter):
             )
             body = Rect(body.x, body.y, body.w, body.h - h - 10)
         pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
+        # Many short lines (no picture beside them) go in two columns on one slide when that sets them larger
+        # or saves a "(cont.)" slide.
+        columns = None
+        if srcs and not has_image and len(pages) <= 2:
+            arranged = self._arrange(srcs, self.ceiling, body)
+            if arranged is not None:
+                pages = [srcs]
+                columns = arranged if len(arranged[0]) == 2 else None
         # One page of text is set up to the ceiling; when it still fills little of its box, the icon is drawn
         # large beside it (the text centred against it) rather than small by the title.
-        panel = self._icon_panel(pages, body) if not has_image else None
+        panel = self._icon_panel(pages, body) if not has_image and columns is None else None
         if panel is not None:
             body = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
-        # One page of many short lines (no picture beside it) may set larger in two columns.
-        columns = (
-            self._arrange(pages[0], self.ceiling, body) if len(pages) == 1 and pages[0] and not has_image else None
-        )
         notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
@@ -384,7 +385,7 @@ class Planner(Fitter):
                 self.title_box(title_text, tbox, self.sizes.title),
             )
             anchor = "ctr" if panel is not None else "t"
-            if columns is not None and len(columns[0]) == 2:
+            if columns is not None:
                 left, right = self._column_boxes(body)
                 slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
                 slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
