@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
@@ -36,6 +37,7 @@ class Src:
 
 
 MAX_PAGES = 200  # continuation slides of one list: more is no talk, and it bounds the work
+EVEN_PAGES = 12  # lists on more pages than this even out only their last two (bounds the work)
 
 
 def _preview(text: str) -> str:
@@ -196,6 +198,14 @@ class Fitter:
                 count += 1
             while count > 1 and rest[count - 1].keep_with_next:
                 count -= 1
+            if 0 < count < len(rest) and all(s.keep_with_next for s in rest[:count]):
+                # Only headings fit before a paragraph taller than what is left: its first lines come along, so
+                # no slide holds a heading alone.
+                cut = self._split_into(rest[count], box, laid.blocks[count - 1].top + laid.blocks[count - 1].height)
+                if cut is not None:
+                    pages.append([*rest[:count], cut[0]])
+                    rest = [cut[1], *rest[count + 1 :]]
+                    continue
             if count == 0:
                 head, tail = self._split_block(rest[0], box)
                 if not head.text or not tail.text.strip():
@@ -208,7 +218,69 @@ class Fitter:
                 continue
             pages.append(rest[:count])
             rest = rest[count:]
-        return pages
+        return self._even(pages, box)
+
+    def _split_into(self, src: Src, box: Rect, used: float) -> tuple[Src, Src] | None:
+        """`src` cut between lines so its head fills the `box.h - used` points left under the paragraphs
+        above it (its space above included), or None when not one line fits there."""
+        room = box.h - used - src.space_before * self.floor
+        laid = self._laid([src], box.w, self.floor)
+        if room < laid.blocks[0].pitch or len(laid.blocks[0].lines) < 2:
+            return None
+        head, tail = self._split_block(src, Rect(box.x, box.y, box.w, room))
+        if not head.text.strip() or not tail.text.strip():
+            return None
+        return head, tail
+
+    def _even(self, pages: list[list[Src]], box: Rect) -> list[list[Src]]:
+        """The same paragraphs on as many pages, cut so the pages are about as full as each other: the
+        first-fit cut fills every page but the last, which may hold one line ("(cont.)" with one bullet).
+
+        The cuts are the ones that make the fullest page least full (bisection over that height, each tried
+        by filling pages greedily up to it at the floor), a heading never ending a page and a sub-point never
+        starting one when that can be helped. Long runs of pages
+        (more than `EVEN_PAGES`) only even out their last two."""
+        if len(pages) < 2:
+            return pages
+        if len(pages) > EVEN_PAGES:
+            return [*pages[:-2], *self._even(pages[-2:], box)]
+        srcs = [s for page in pages for s in page]
+        laid = self._laid(srcs, box.w, self.floor)
+        tops = [b.top for b in laid.blocks]
+        ends = [b.top + b.height for b in laid.blocks]
+
+        def cut(limit: float) -> list[int] | None:
+            """Where each page starts when pages are filled up to `limit` points, or None past len(pages)."""
+            starts, i = [], 0
+            while i < len(srcs):
+                if len(starts) == len(pages):
+                    return None
+                j = i + 1
+                while j < len(srcs) and ends[j] - tops[i] <= limit:
+                    j += 1
+                while j - 1 > i and j < len(srcs) and (srcs[j - 1].keep_with_next or srcs[j].level):
+                    j -= 1
+                starts.append(i)
+                i = j
+            return starts
+
+        lo = max(ends[-1] - tops[0], 0.0) / len(pages)
+        hi = box.h
+        best = cut(hi)
+        if best is None:  # the first-fit cut is the only one that fits (a page cut inside a paragraph)
+            return pages
+        for _ in range(24):
+            mid = (lo + hi) / 2
+            found = cut(mid)
+            if found is None:
+                lo = mid
+            else:
+                hi, best = mid, found
+        bounds = [*best, len(srcs)]
+        evened = [srcs[a:b] for a, b in pairwise(bounds)]
+        if any(ends[b - 1] - tops[a] > box.h for a, b in pairwise(bounds)):
+            return pages
+        return evened
 
     def _presplit(self, srcs: Sequence[Src], box: Rect) -> list[Src]:
         """`srcs` with every paragraph longer than a box could hold at the floor cut into box-sized pieces first,

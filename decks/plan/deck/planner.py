@@ -1,5 +1,10 @@
 """The slides a recap becomes: the `Planner` builds each kind (title, agenda, section, item, takeaways,
-resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point."""
+resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point.
+
+A slide's layout follows what it holds: one page of text is set up to the ceiling (`CEILING` times the body
+size), a short item gets its icon large beside the text, a list of short lines goes in two columns when that sets
+it larger, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
+takeaways are capped per day to keep one slide, and a one-part recap has no section slide."""
 
 from __future__ import annotations
 
@@ -35,6 +40,10 @@ from decks.plan.geometry import Rect
 from decks.plan.icons import choose
 from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
+
+CEILING = 1.3  # a slide with little text sets it up to this many times the theme's body size
+SPARSE = 2 / 3  # an item whose text fills less of its box than this, even at the ceiling, gets its icon large
+COLUMN_GAP = 24.0
 
 
 class Planner(Fitter):
@@ -117,7 +126,8 @@ class Planner(Fitter):
         for s in slides:
             s.section = lab.gettext("Introduction")
         for part in recap.all_parts:
-            part_slides = [self.section_slide(part)]
+            # A one-part recap (top-level items) has nothing for a section slide to announce.
+            part_slides = [self.section_slide(part)] if recap.parts else []
             for item in part.items:
                 part_slides.extend(self.item_slides(item))
             for s in part_slides:
@@ -141,7 +151,9 @@ class Planner(Fitter):
         recap, f, t = self.recap, self.frame("title"), self.labels
         event, who = recap.event, recap.presenter
         dates = t.format_dates(event.start, event.end) if event else ""
-        title = self.title_box(recap.title, f.title, self.sizes.title * 1.3, self.on_band)
+        # Without a presenter or dates the lower half holds a line or two: larger type balances the slide.
+        sparse = who is None and not dates
+        title = self.title_box(recap.title, f.title, self.sizes.title * (1.6 if sparse else 1.3), self.on_band)
         subs: list[Src] = []
         if event:
             first = " · ".join(p for p in (dates, t.place(event)) if p)
@@ -158,7 +170,8 @@ class Planner(Fitter):
         slide = SlideDraft("title", "title", title)
         assert f.body is not None
         if subs:
-            slide.texts.append(self.text_box("subtitle", subs, f.body, self.sizes.subtitle, "body"))
+            top, anchor = (self.sizes.subtitle * 1.5, "ctr") if sparse else (self.sizes.subtitle, "t")
+            slide.texts.append(self.text_box("subtitle", subs, f.body, top, "body", anchor))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2
         if self.decorated:
             slide.shapes += [
@@ -183,35 +196,136 @@ class Planner(Fitter):
         self.footer(slide)
         return slide
 
-    def agenda_slides(self) -> list[SlideDraft]:
-        srcs: list[Src] = []
+    @property
+    def ceiling(self) -> float:
+        return self.sizes.body * CEILING
+
+    def part_heading(self, part) -> Src:
+        """A day's heading over its list: its title, and its date when it has one."""
         t = self.labels
+        head = (
+            t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
+            if part.date
+            else part.title
+        )
+        return Src((Run(head, "accent"),), "heading", space_before=0.4, keep_with_next=True)
+
+    def agenda_slides(self) -> list[SlideDraft]:
+        """The items as a list under each day's heading (one list, no heading, for a one-part recap), in two
+        columns when that sets them larger, a slide per day or run of days when they do not fit on one."""
+        t = self.labels
+        groups: list[list[Src]] = []
         for part in self.recap.all_parts:
-            head = part.title + (f" · {t.format_date(part.date)}" if part.date else "")
-            srcs.append(Src((Run(head, "accent"),), "heading", space_before=0.4, keep_with_next=True))
-            srcs.append(Src((Run("  ·  ".join(i.title for i in part.items)),), level=0))
+            heading = [self.part_heading(part)] if self.recap.parts else []
+            groups.append([*heading, *(Src((Run(i.title),), bullet=True) for i in part.items)])
         parts = (
             t.gettext("{part}: {items}").format(part=p.title, items=t.join(i.title for i in p.items))
             for p in self.recap.all_parts
         )
         notes = t.sentence(t.gettext("Here is what I will cover: {parts}").format(parts=t.join_clauses(parts)))
-        return self.body_slides("agenda", t.gettext("Agenda"), srcs, notes, self.sizes.body)
+        return self.list_slides("agenda", t.gettext("Agenda"), groups, notes, self.ceiling)
 
-    def body_slides(self, kind: str, title: str, srcs: list[Src], notes: str, top: float) -> list[SlideDraft]:
+    def list_slides(self, kind: str, title: str, groups: list[list[Src]], notes: str, top: float) -> list[SlideDraft]:
+        """Slides of a list made of groups (a day's heading and its lines): as many groups on a slide as fit,
+        each slide in one column or two, whichever sets the text larger; a group too long for one slide
+        continues on "(cont.)" slides in two columns."""
+        slides: list[SlideDraft] = []
+        for columns, size in self.list_pages(groups, top):
+            slides.append(self._columns_slide(kind, title, columns, size, notes, len(slides)))
+            top = min(top, size)
+        return slides
+
+    def list_pages(self, groups: list[list[Src]], top: float) -> list[tuple[list[list[Src]], float]]:
+        """The slides `list_slides` makes, as (columns, size): whole groups packed while they fit one slide."""
+        chunks: list[list[Src]] = []
+        for group in groups:
+            if chunks and self._arrange([*chunks[-1], *group], top) is not None:
+                chunks[-1] = [*chunks[-1], *group]
+            else:
+                chunks.append(_first(group))
+        pages: list[tuple[list[list[Src]], float]] = []
+        for chunk in chunks:
+            one = self._arrange(chunk, top)
+            if one is not None:
+                pages.append(one)
+                continue
+            left, _ = self._column_boxes()
+            columns = [_first(c) for c in self.paginate(chunk, left, top)]
+            for n in range(0, len(columns), 2):
+                pair = columns[n : n + 2]
+                sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
+                pages.append((pair, min(sizes, default=self.floor)))
+        # The type never grows from one slide of a list to the next.
+        out, size = [], top
+        for columns, s in pages:
+            size = min(size, s)
+            out.append((columns, size))
+        return out
+
+    def _column_boxes(self, body: Rect | None = None) -> tuple[Rect, Rect]:
+        """`body` (the content layout's body box by default) as two columns."""
+        body = body or self.frame("content").body
+        assert body is not None
+        width = (body.w - COLUMN_GAP) / 2
+        return Rect(body.x, body.y, width, body.h), Rect(body.right - width, body.y, width, body.h)
+
+    def _arrange(self, srcs: list[Src], top: float, body: Rect | None = None) -> tuple[list[list[Src]], float] | None:
+        """`srcs` in `body` (the content layout's body box by default), as (columns, size): one column, or two
+        when that sets them larger (a long list of short lines); None when they do not fit even in two columns
+        at the floor."""
+        body = body or self.frame("content").body
+        assert body is not None
+        one = self.fit(srcs, body, top)
+        if one is not None and one.size >= top:
+            return [srcs], one.size
+        left, _ = self._column_boxes(body)
+        halves = self._halves(srcs, left)
+        two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
+        two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
+        # Two columns wrap more: they are worth it only when they set the text clearly larger (or fit it at all)
+        # without breaking many more lines (a list of short lines, not of sentences).
+        lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
+        if two_size and lines <= len(srcs) * 1.5 and (one is None or two_size > one.size * 1.1):
+            return halves, two_size
+        return ([srcs], one.size) if one is not None else None
+
+    def _halves(self, srcs: list[Src], box: Rect) -> list[list[Src]]:
+        """`srcs` cut in two columns as even as can be, never after a heading or before a sub-point, at a
+        group's start when that is nearly as even; one column when there is nowhere to cut."""
+        laid = self._laid(srcs, box.w, self.floor)
+        tops = [b.top for b in laid.blocks]
+        ends = [b.top + b.height for b in laid.blocks]
+        cuts = [n for n in range(1, len(srcs)) if not srcs[n - 1].keep_with_next and not srcs[n].level]
+        if not cuts:
+            return [srcs]
+
+        def tallest(n: int) -> float:
+            return max(ends[n - 1], ends[-1] - tops[n])
+
+        best = min(cuts, key=tallest)
+        heads = [n for n in cuts if srcs[n].keep_with_next and tallest(n) <= tallest(best) * 1.15]
+        cut = min(heads, key=tallest) if heads else best
+        return [srcs[:cut], _first(srcs[cut:])]
+
+    def _columns_slide(
+        self, kind: str, title: str, columns: list[list[Src]], size: float, notes: str, n: int
+    ) -> SlideDraft:
+        """One slide of a list: one column across the body, or two; the `n`th of its list ("(cont.)" after
+        the first)."""
         f = self.frame("content")
         assert f.body is not None
-        slides = []
-        for n, page in enumerate(self.paginate(srcs, f.body, top)):
-            # Continued pages keep the size of the page before, so the type does not jump.
-            top = slides[-1].body.paras[0].size if slides and slides[-1].body and slides[-1].body.paras else top
-            name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-            slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
-            slide.texts.append(self.text_box("body", page, f.body, top, "body"))
-            slide.notes = notes if not n else self._continued(title, notes)
-            self.decorate(slide)
-            self.footer(slide)
-            slides.append(slide)
-        return slides
+        name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
+        slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
+        if len(columns) == 1:
+            slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
+        else:
+            left, right = self._column_boxes()
+            slide.texts.append(self.text_box("body", columns[0], left, size, "body"))
+            slide.texts.append(self.text_box("column", columns[1], right, size))
+        slide.notes = notes if not n else self._continued(title, notes)
+        self.decorate(slide)
+        self.footer(slide)
+        return slide
 
     def _continued(self, title: str, notes: str = "") -> str:
         """The notes of a continuation slide: that it continues `title`, then `notes`."""
@@ -269,29 +383,51 @@ class Planner(Fitter):
             )
             body = Rect(body.x, body.y, body.w, body.h - h - 10)
         pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
+        # Many short lines (no picture beside them) go in two columns on one slide when that sets them larger
+        # or saves a "(cont.)" slide.
+        columns = None
+        if srcs and not has_image and len(pages) <= 2:
+            arranged = self._arrange(srcs, self.ceiling, body)
+            if arranged is not None:
+                pages = [srcs]
+                columns = arranged if len(arranged[0]) == 2 else None
+        # One page of text is set up to the ceiling; when it still fills little of its box, the icon is drawn
+        # large beside it (the text centred against it) rather than small by the title.
+        panel = self._icon_panel(pages, body) if not has_image and columns is None else None
+        if panel is not None:
+            body = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
         notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
-            size = self.sizes.body
+            size = self.ceiling if len(pages) == 1 else self.sizes.body
             if slides and slides[-1].body and slides[-1].body.paras:
                 size = max((p.size for p in slides[-1].body.paras if p.level == 0), default=size)
             title_text = self.labels.gettext("{title} (cont.)").format(title=item.title) if n else item.title
             tbox = f.title
             icon_size = min(56.0, tbox.h)
-            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            if panel is None:
+                tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
             slide = SlideDraft(
                 "item",
                 "picture" if has_image and n == 0 else "content",
                 self.title_box(title_text, tbox, self.sizes.title),
             )
-            if page:
-                slide.texts.append(self.text_box("body", page, body, size, "body"))
+            anchor = "ctr" if panel is not None else "t"
+            if columns is not None:
+                left, right = self._column_boxes(body)
+                slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
+                slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
+            elif page:
+                slide.texts.append(self.text_box("body", page, body, size, "body", anchor))
             else:
                 slide.texts.append(TextBox("body", body, (), "body"))
             if links_box is not None and n == 0:
                 slide.texts.append(links_box)
-            ibox = Rect(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
-            slide.pictures.append(Picture(ibox, icon.label, icon=icon, display=(icon_size, icon_size)))
+            if panel is not None:
+                slide.pictures.append(Picture(panel, icon.label, icon=icon, display=(panel.w, panel.h)))
+            else:
+                ibox = Rect(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
+                slide.pictures.append(Picture(ibox, icon.label, icon=icon, display=(icon_size, icon_size)))
             if has_image and n == 0 and item.image is not None and f.aside is not None:
                 slide.pictures.append(self.image(item.image.path, item.image.alt, f.aside))
                 if item.image.credit:
@@ -311,6 +447,20 @@ class Planner(Fitter):
             slides.append(slide)
         return slides
 
+    def _icon_panel(self, pages: list[list[Src]], body: Rect) -> Rect | None:
+        """The square for a large icon at the right of `body`, centred on it, when the item's text is one
+        page that fills less than `SPARSE` of the box even at the ceiling; else None."""
+        if len(pages) != 1:
+            return None
+        laid = self.fit(pages[0], body, self.ceiling) if pages[0] else None
+        if laid is not None and laid.height >= body.h * SPARSE:
+            return None
+        side = min(body.h * 0.8, body.w * 0.3)
+        panel = Rect(body.right - side, body.y + (body.h - side) / 2, side, side)
+        beside = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
+        # The text must still fit beside the icon (a theme whose floor is near its ceiling may not).
+        return panel if not pages[0] or self.fit(pages[0], beside, self.ceiling) is not None else None
+
     def image(self, path: Path, alt: str, area: Rect) -> Picture:
         """The image scaled to fit `area`, aspect ratio kept, centred across and at the top."""
         pw, ph = self.image_size(path)
@@ -320,12 +470,46 @@ class Planner(Fitter):
         return Picture(box, alt, path=path, display=(w, h))
 
     def takeaway_slides(self) -> list[SlideDraft]:
-        recap = self.recap
+        """The key takeaways when the content gives them; else a line per item (its summary or title) under
+        each day's heading, and when that takes more than one slide, the first few of each day (emphasised
+        items first) with a "+N more" line, as many as keep it to one slide (the notes keep every line)."""
+        recap, lab = self.recap, self.labels
         takeaways = recap.key_takeaways or [Takeaway(text=i.summary or i.title) for i in recap.all_items]
-        srcs = takeaway_srcs(takeaways)
-        lab = self.labels
         notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(t.text for t in takeaways))
-        return self.body_slides("takeaways", lab.gettext("Key takeaways"), srcs, notes, self.sizes.body)
+        title, top = lab.gettext("Key takeaways"), self.ceiling
+        if recap.key_takeaways:
+            return self.list_slides("takeaways", title, [takeaway_srcs(recap.key_takeaways)], notes, top)
+        most = max(len(p.items) for p in recap.all_parts)
+        groups = self._summary(None)
+        if len(self.list_pages(groups, top)) > 1:
+            lo, hi = 1, most - 1  # the largest cap per day that keeps the summary to one slide, by bisection
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if len(self.list_pages(self._summary(mid), top)) <= 1:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            groups = self._summary(lo)
+        return self.list_slides("takeaways", title, groups, notes, top)
+
+    def _summary(self, cap: int | None) -> list[list[Src]]:
+        """A group per day: its heading (when the recap has days) and a line per item, at most `cap` of them
+        (emphasised ones first, then in order, shown in order) and a line saying how many more there are."""
+        lab = self.labels
+        groups = []
+        for part in self.recap.all_parts:
+            items = part.items
+            if cap is not None and len(items) > cap:
+                chosen = sorted(range(len(items)), key=lambda n: (not items[n].emphasis, n))[:cap]
+                items = [items[n] for n in sorted(chosen)]
+            group = [self.part_heading(part)] if self.recap.parts else []
+            group += takeaway_srcs([Takeaway(text=i.summary or i.title) for i in items])
+            left = len(part.items) - len(items)
+            if left:
+                more = lab.ngettext("+{n} more item", "+{n} more items", left).format(n=lab.format_number(left))
+                group.append(Src((Run(more, "muted"),), level=1, space_before=0.2))
+            groups.append(group)
+        return groups
 
     def resource_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
@@ -439,6 +623,13 @@ class Planner(Fitter):
             said.append(lab.gettext("The slides and links are at {address}").format(address=where[-1].url))
         slide.notes = lab.sentences(said)
         return slide
+
+
+def _first(srcs: list[Src]) -> list[Src]:
+    """`srcs` opening a box: no space above the first paragraph (a client would add it at the top)."""
+    if srcs and srcs[0].space_before:
+        return [replace(srcs[0], space_before=0.0), *srcs[1:]]
+    return list(srcs)
 
 
 def build_plan(

@@ -118,7 +118,7 @@ def paragraph(
         bu = "<a:buNone/>"
     sz = round(size * 100)
     return (
-        f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}">'
+        f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}" hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bu}</a:pPr>'

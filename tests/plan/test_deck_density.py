@@ -1,0 +1,288 @@
+"""The deck adapts to what a slide holds, from one item to sixty: sparse items set larger with their icon large,
+no "(cont.)" slide with one bullet, no slide or column ending on a heading, agendas as lists (no "·" walls),
+key takeaways on at most two slides, no section slide for a one-part recap, and a full title slide."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decks.i18n import messages
+from decks.model import Recap
+from decks.plan.deck import Deck, Slide, build_plan
+from decks.plan.deck.planner import CEILING
+from decks.readers.content import load_content
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
+from tests.fixtures.deck_contents import recap as generated
+
+EXAMPLE_JA = content_dir() / "ml-engineering-summit-tokyo-2025.ja.yaml"
+SIZES = (1, 3, 8, 24, 60)
+LANGUAGES = ("en", "zh", "ja")
+CASES = [f"{n}-{lang}" for n in SIZES for lang in LANGUAGES] + ["example-en", "example-zh", "example-ja"]
+LISTS = ("agenda", "takeaways", "resources")
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(None)
+
+
+def _recap(case: str) -> Recap:
+    n, lang = case.split("-")
+    if n == "example":
+        return load_content({"en": EXAMPLE_EN, "zh": EXAMPLE_ZH, "ja": EXAMPLE_JA}[lang])
+    return generated(int(n), lang)
+
+
+@pytest.fixture(scope="module")
+def decks(theme) -> dict[str, tuple[Recap, Deck]]:
+    out = {}
+    for case in CASES:
+        recap = _recap(case)
+        out[case] = (recap, build_plan(recap, theme))
+    return out
+
+
+def _boxes(slide: Slide):
+    return [t for t in slide.texts if t.role in ("body", "column")]
+
+
+def _continued(deck: Deck, slide: Slide) -> bool:
+    mark = messages(deck.language).gettext("{title} (cont.)").format(title="")
+    return slide.title.paras[0].text.endswith(mark)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_continuation_slide_holds_a_single_paragraph(decks, case) -> None:
+    _, deck = decks[case]
+    for slide in deck.slides:
+        if _continued(deck, slide):
+            paras = [p for box in _boxes(slide) for p in box.paras]
+            assert len(paras) > 1, (slide.title.paras[0].text, [p.text for p in paras])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_slide_holds_only_a_heading_and_no_column_ends_on_one(decks, case) -> None:
+    _, deck = decks[case]
+    for slide in deck.slides:
+        if slide.kind not in (*LISTS, "item"):
+            continue
+        paras = [p for box in _boxes(slide) for p in box.paras]
+        assert not paras or any(p.font != "heading" for p in paras), slide.title.paras[0].text
+        for box in _boxes(slide):
+            assert not box.paras or box.paras[-1].font != "heading", (slide.title.paras[0].text, box.role)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_agenda_is_a_list_of_items_without_separator_walls(decks, case) -> None:
+    recap, deck = decks[case]
+    agenda = [s for s in deck.slides if s.kind == "agenda"]
+    paras = [p for s in agenda for box in _boxes(s) for p in box.paras]
+    assert not any("·" in p.text for p in paras)
+    listed = [p.text.replace("\u200b", "") for p in paras if p.bullet]
+    assert listed == [i.title for i in recap.all_items]  # one line per item, in order
+    if recap.parts:
+        headings = [p for p in paras if p.font == "heading"]
+        assert len(headings) == len(recap.all_parts)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_key_takeaways_take_at_most_two_slides(decks, case) -> None:
+    recap, deck = decks[case]
+    slides = [s for s in deck.slides if s.kind == "takeaways"]
+    assert 1 <= len(slides) <= 2
+    if len(recap.all_items) >= 24:
+        assert len(slides) == 1
+
+
+def test_sixty_items_are_summarised_by_day_with_what_was_left_out(decks) -> None:
+    recap, deck = decks["60-en"]
+    slides = [s for s in deck.slides if s.kind == "takeaways"]
+    texts = [p.text for s in slides for box in _boxes(s) for p in box.paras]
+    more = [t for t in texts if t.startswith("+")]
+    assert len(more) == len(recap.all_parts)
+    shown = sum(1 for t in texts if any(t == (i.summary or i.title) for i in recap.all_items))
+    left = sum(int(t.split()[0][1:]) for t in more)
+    assert shown + left == len(recap.all_items)  # every item is shown or counted
+    assert all((i.summary or i.title) in slides[0].notes for i in recap.all_items)  # the notes keep them all
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_sections_only_for_recaps_with_parts(decks, case) -> None:
+    recap, deck = decks[case]
+    sections = [s for s in deck.slides if s.kind == "section"]
+    assert len(sections) == (len(recap.all_parts) if recap.parts else 0)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_sparse_items_fill_their_box_or_show_their_icon_large(decks, case, theme) -> None:
+    """An item of one page whose text is short fills at least 40% of its box, or its icon is at least 40% of
+    the box high; no body text is set above the ceiling."""
+    _, deck = decks[case]
+    ceiling = theme.sizes.slides.body * CEILING
+    for slide in deck.slides:
+        body = slide.body
+        if slide.kind != "item" or body is None:
+            continue
+        assert all(p.size <= ceiling + 0.01 for p in body.paras)
+        if _continued(deck, slide) or any(s is not slide and s.title == slide.title for s in deck.slides):
+            continue
+        icon = max((p.box.h for p in slide.pictures), default=0.0)
+        fill = body.height / body.box.h
+        assert fill >= 0.4 or icon >= 0.4 * body.box.h, (slide.title.paras[0].text, round(fill, 2), icon)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_short_item_is_set_larger_than_the_body_size_beside_a_large_icon(theme, language) -> None:
+    deck = build_plan(generated(1, language), theme)
+    item = next(s for s in deck.slides if s.kind == "item")
+    assert item.body is not None
+    assert max(p.size for p in item.body.paras) > theme.sizes.slides.body
+    icon = next(p for p in item.pictures if p.icon is not None)
+    assert icon.box.h >= 0.6 * item.body.box.h and icon.box.x >= item.body.box.right  # beside, not over
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_title_slide_without_presenter_or_dates_is_set_larger(theme, language) -> None:
+    sparse = build_plan(generated(3, language), theme).slides[0]
+    full = build_plan(generated(8, language), theme).slides[0]
+    assert sparse.title.paras[0].size > full.title.paras[0].size
+    sub = next(t for t in sparse.texts if t.role == "subtitle")
+    assert sub.anchor == "ctr" and sub.paras[0].size > theme.sizes.slides.subtitle
+
+
+def test_pages_are_even_when_a_list_runs_over(theme) -> None:
+    """Fifteen takeaways of two lines each: two pages of about the same length, not a full one and a stub."""
+    text = "A takeaway that is long enough to wrap onto a second line of the slide at any size we set it"
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "x", "takeaways": [text] * 15}]})
+    deck = build_plan(recap, theme)
+    counts = [len(s.body.paras) for s in deck.slides if s.kind == "item" and s.body]
+    assert len(counts) >= 2 and max(counts) - min(counts) <= 1, counts
+
+
+def test_a_heading_before_a_long_paragraph_takes_its_first_lines_along(theme) -> None:
+    """A group whose heading would end a page (the next paragraph too long for what is left) starts with it."""
+    from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.plan import Run
+    from decks.plan.geometry import Rect
+
+    fitter = Fitter(theme)
+    long = " ".join(["word"] * 400)
+    srcs = [Src((Run("line"),), bullet=True)] * 6 + [
+        Src((Run("Heading"),), "heading", keep_with_next=True),
+        Src((Run(long),)),
+    ]
+    pages = fitter.paginate(srcs, Rect(0, 0, 600, 300), 28)
+    for page in pages:
+        assert any(s.font != "heading" for s in page)
+        assert not page[-1].keep_with_next
+    assert "".join(s.text for p in pages for s in p).replace(" ", "") == "".join(s.text for s in srcs).replace(" ", "")
+
+
+def test_libreoffice_draws_every_character_of_sparse_and_dense_decks_inside_its_box(
+    theme, soffice, fonts_env, poppler, tmp_path
+) -> None:
+    """The larger type, centred text, columns and evened pages of generated decks (3 items in Japanese, 60 in
+    Chinese) as LibreOffice draws them: each character inside the box of its own shape."""
+    import subprocess
+
+    import pdfplumber
+    from pptx import Presentation
+
+    from decks.renderers.base import render
+    from decks.renderers.pptx import PptxRenderer
+    from tests.renderers.test_pptx import _printable, _text_shapes
+
+    cases = {"3-ja": generated(3, "ja"), "60-zh": generated(60, "zh")}
+    for name, recap in cases.items():
+        (tmp_path / f"{name}.pptx").write_bytes(render(PptxRenderer, recap, theme).data)
+    files = [str(tmp_path / f"{name}.pptx") for name in cases]
+    command = [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path), *files]
+    subprocess.run(command, check=True, capture_output=True, timeout=240, env=fonts_env)
+    tol, problems = 1.5, []
+    for name in cases:
+        prs = Presentation(str(tmp_path / f"{name}.pptx"))
+        with pdfplumber.open(tmp_path / f"{name}.pdf") as doc:
+            assert len(doc.pages) == len(prs.slides)
+            for n, (page, slide) in enumerate(zip(doc.pages, prs.slides, strict=True), 1):
+                shapes = _text_shapes(slide)
+                got = [""] * len(shapes)
+                for ch in page.chars:
+                    text = _printable(ch["text"])
+                    if not text:
+                        continue
+                    inside = [
+                        i
+                        for i, (b, _) in enumerate(shapes)
+                        if b[0] - tol <= ch["x0"] and ch["x1"] <= b[2] + tol
+                        if b[1] - tol <= ch["top"] and ch["bottom"] <= b[3] + tol
+                    ]
+                    if inside:
+                        got[inside[0]] += text
+                    else:
+                        problems.append((name, n, "outside every box", ch["text"]))
+                for (_, want), have in zip(shapes, got, strict=True):
+                    if have != want:
+                        problems.append((name, n, "shape holds other text", want[:40], have[:40]))
+    assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
+
+
+def test_an_item_of_many_short_lines_is_set_larger_in_two_columns(theme) -> None:
+    lines = [f"Course {n}" for n in range(12)]
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "Resources", "takeaways": lines}]})
+    item = next(s for s in build_plan(recap, theme).slides if s.kind == "item")
+    body, column = (next(t for t in item.texts if t.role == role) for role in ("body", "column"))
+    assert body.box.right < column.box.x and body.paras[0].size == column.paras[0].size
+    assert body.paras[0].size > theme.sizes.slides.body
+    assert [p.text for p in (*body.paras, *column.paras)] == lines
+
+
+def test_a_long_agenda_is_in_two_columns_a_slide_per_day(decks) -> None:
+    recap, deck = decks["60-en"]
+    agenda = [s for s in deck.slides if s.kind == "agenda"]
+    assert len(agenda) == len(recap.all_parts)
+    for slide, part in zip(agenda, recap.all_parts, strict=True):
+        assert {t.role for t in slide.texts} >= {"body", "column"}
+        assert slide.body is not None and slide.body.paras[0].text.startswith(part.title)
+
+
+_PARA = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=160)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(st.tuples(_PARA, st.booleans()), min_size=1, max_size=30),
+    height=st.floats(120, 400),
+)
+def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(theme, texts, height) -> None:
+    """Any list of paragraphs and headings: the evened pages keep every character in order, each fits its
+    box at the floor, and there are no more of them, nor is the fullest one fuller, than the first-fit cut."""
+    from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.plan import Run
+    from decks.plan.geometry import Rect
+
+    srcs = [Src((Run(t),), "heading" if head else "body", keep_with_next=head) for t, head in texts]
+    box = Rect(0, 0, 500, height)
+    fitter = Fitter(theme)
+    even = fitter.paginate(srcs, box, 28)
+    fitter._even = lambda pages, box: pages  # the first-fit cut, as it was before evening
+    first = fitter.paginate(srcs, box, 28)
+
+    def tallest(pages: list[list[Src]]) -> float:
+        return max(fitter._laid(p, box.w, fitter.floor).height for p in pages)
+
+    squash = str.maketrans("", "", " \u200b\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    assert "".join(s.text for p in even for s in p).translate(squash) == "".join(t for t, _ in texts).translate(squash)
+    assert len(even) <= len(first)
+    assert tallest(even) <= tallest(first) + 0.01
+    assert all(fitter._laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
+
+
+def test_short_lines_that_would_need_a_cont_slide_fit_one_slide_in_two_columns(theme) -> None:
+    lines = [f"Course number {n}" for n in range(22)]
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "Resources", "takeaways": lines}]})
+    items = [s for s in build_plan(recap, theme).slides if s.kind == "item"]
+    assert len(items) == 1
+    assert [p.text for t in items[0].texts if t.role in ("body", "column") for p in t.paras] == lines
