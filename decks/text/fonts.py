@@ -106,6 +106,9 @@ def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # odd head dates are not the user's problem
     font = TTFont(str(path), lazy=True, fontNumber=0)
     try:
+        # Glyphs named by their index: the advances by code point are the same, and fontTools need not decode the
+        # 'post' or CFF glyph names (most of a first run's time for a CJK font).
+        font.setGlyphOrder([f"g{gid}" for gid in range(font["maxp"].numGlyphs)])
         upm = font["head"].unitsPerEm
         hmtx = font["hmtx"].metrics
         advances = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items() if name in hmtx}
@@ -140,10 +143,48 @@ def load_face(path: Path) -> Face:
 
 @cache
 def find_system_font(family: str) -> Path | None:
-    """A font file for `family` through fontconfig, only if fontconfig knows that exact family."""
+    """A font file for `family` through fontconfig, only if fontconfig knows that exact family.
+
+    Asking fc-list costs a process on every run, so its answer is kept in the cache folder, stamped with the
+    modification times of the font and fontconfig folders: installing or removing a font changes one of them.
+    """
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return None
+    name = cachedir.key(_CACHE_VERSION, fc_list, family, *_fontconfig_stamp()) + ".txt"
+    kept = cachedir.read("fontconfig", name)
+    if kept is not None:
+        found = kept.decode("utf-8", "surrogateescape")
+        if not found or Path(found).is_file():
+            return Path(found) if found else None
+    chosen = _ask_fontconfig(fc_list, family)
+    if chosen is not False:
+        cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
+    return chosen or None
+
+
+def _fontconfig_stamp() -> list[str]:
+    """What fc-list's answer depends on: fontconfig's settings, and the times of the folders it reads."""
+    import os
+    from contextlib import suppress
+
+    home = Path.home()
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    roots = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts", home / "Library/Fonts"]
+    roots += ["/Library/Fonts", "/System/Library/Fonts", "/etc/fonts", config / "fontconfig"]
+    roots += ["/var/cache/fontconfig", cache / "fontconfig", home / ".fontconfig"]
+    stamp = [os.environ.get("FONTCONFIG_FILE", ""), os.environ.get("FONTCONFIG_PATH", "")]
+    for root in roots:
+        for folder, _, _ in os.walk(root):
+            with suppress(OSError):
+                stamp.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+    return stamp
+
+
+def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
+    """fc-list's file for `family`: a path, None when it knows no such family, False when it could not be asked."""
     try:
         out = subprocess.run(
             [fc_list, "--format", "%{file}\n", f":family={family}"],
@@ -153,7 +194,7 @@ def find_system_font(family: str) -> Path | None:
             check=False,
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
-        return None
+        return False
     files = sorted(line for line in out.splitlines() if line.lower().endswith((".ttf", ".ttc")))
     regular = [f for f in files if "regular" in Path(f).stem.lower()]
     chosen = (regular or files or [None])[0]

@@ -96,3 +96,29 @@ def test_check_font_file_accepts_truetype_and_refuses_the_rest(tmp_path: Path) -
     junk.write_bytes(b"hello world, not a font")
     with pytest.raises(FontFileError, match="not a TrueType font"):
         check_font_file(junk)
+
+
+def test_fontconfig_is_asked_once_until_a_font_folder_changes(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-list")
+    asked: list[str] = []
+
+    def ask(fc_list: str, family: str) -> Path | None:
+        asked.append(family)
+        return LATO if family == "Lato" else None
+
+    monkeypatch.setattr(fonts, "_ask_fontconfig", ask)
+    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:1"])
+    find = fonts.find_system_font.__wrapped__  # without the in-process memo
+    assert [find("Lato"), find("Lato"), find("Nothing"), find("Nothing")] == [LATO, LATO, None, None]
+    assert asked == ["Lato", "Nothing"]  # the second answers, a file and none, came from the cache
+    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:2"])  # a font was installed
+    assert find("Nothing") is None and asked == ["Lato", "Nothing", "Nothing"]
+
+
+def test_fontconfig_that_cannot_be_asked_is_not_remembered(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-list")
+    answers: list[Path | bool | None] = [False, LATO]
+    monkeypatch.setattr(fonts, "_ask_fontconfig", lambda fc_list, family: answers.pop(0))
+    find = fonts.find_system_font.__wrapped__
+    assert find("Lato") is None  # fc-list failed (a timeout): no font this time
+    assert find("Lato") == LATO  # and the failure was not kept
