@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import marshal
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -185,6 +184,8 @@ def _fontconfig_stamp() -> list[str]:
 
 def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
     """fc-list's file for `family`: a path, None when it knows no such family, False when it could not be asked."""
+    import subprocess  # only when the cache has no answer
+
     try:
         out = subprocess.run(
             [fc_list, "--format", "%{file}\n", f":family={family}"],
