@@ -132,7 +132,7 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=7)
     opts = parser.parse_args()
     recap = shutil.which("recap") or "recap"
     pandoc = shutil.which("pandoc")
