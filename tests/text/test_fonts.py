@@ -122,3 +122,33 @@ def test_fontconfig_that_cannot_be_asked_is_not_remembered(cache_dir: Path, monk
     find = fonts.find_system_font.__wrapped__
     assert find("Lato") is None  # fc-list failed (a timeout): no font this time
     assert find("Lato") == LATO  # and the failure was not kept
+
+
+def test_the_family_read_from_the_raw_name_table_is_fontTools_debug_name() -> None:
+    from fontTools.ttLib import TTFont
+
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+        name = font["name"]
+        assert fonts._family(font, path) == str(name.getDebugName(16) or name.getDebugName(1) or path.stem), path
+
+
+def _name_table(*records: tuple[int, int, int, int, bytes]) -> bytes:
+    import struct
+
+    head = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
+    rows, strings = b"", b""
+    for platform, encoding, lang, name_id, raw in records:
+        rows += struct.pack(">6H", platform, encoding, lang, name_id, len(raw), len(strings))
+        strings += raw
+    return head + rows + strings
+
+
+def test_only_a_plain_windows_english_name_is_read_without_fontTools() -> None:
+    kai = "楷体".encode("utf-16-be")
+    table = _name_table((1, 0, 0, 1, b"Mac"), (3, 1, 0x804, 1, kai), (3, 1, 0x409, 1, "Kai".encode("utf-16-be")))
+    assert fonts._windows_english(table, 1) == "Kai"  # the Windows English record, wherever it is
+    assert fonts._windows_english(table, 16) is None  # no typographic family at all: the family is next
+    for odd in (_name_table((1, 0, 0, 1, b"Mac")), _name_table((3, 1, 0x409, 1, b"K\x00a"))):
+        with pytest.raises(ValueError):  # a Mac-only name or odd UTF-16 bytes: left to fontTools
+            fonts._windows_english(odd, 1)
