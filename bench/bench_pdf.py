@@ -9,7 +9,7 @@ PDF path operators written directly, interleaved A/B runs, best / median:
   example (en): 0.52 / 0.55-0.57 s -> 0.40 / 0.44 s, 54 MB peak
   example (zh): 0.57 / 0.58 s      -> 0.45 / 0.48 s, 68 MB peak
   radial (en):  0.42 / 0.43 s; dense 24 items: 0.44 / 0.45 s
-The 0.35 s target needed start-up import trimming on top; pydantic's 0.13 s went with decks/model/typed.py.
+(Those met the earlier 0.35 s target; pydantic's 0.13 s went with decks/model/typed.py. Issue 12 set the ratio.)
 """
 
 from __future__ import annotations
