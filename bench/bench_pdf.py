@@ -1,6 +1,7 @@
 """Benchmark `recap pdf`: wall time and peak memory of the real command, in a child process, vs targets.
 
-Run from the repository root: python bench/bench_pdf.py [--runs N]
+Run from the repository root: python bench/bench_pdf.py [--runs N]. The target is a ratio measured in the same
+run: the example against `python -c "import reportlab.pdfgen.canvas"`, which any reportlab PDF must pay.
 
 Figures on the development machine (warm caches; `python -c pass` alone takes about 0.10 s there), the
 sketch work before and after fewer fitting tries, cached card plans and word widths, cached QR codes and
@@ -8,7 +9,7 @@ PDF path operators written directly, interleaved A/B runs, best / median:
   example (en): 0.52 / 0.55-0.57 s -> 0.40 / 0.44 s, 54 MB peak
   example (zh): 0.57 / 0.58 s      -> 0.45 / 0.48 s, 68 MB peak
   radial (en):  0.42 / 0.43 s; dense 24 items: 0.44 / 0.45 s
-The 0.35 s target needed start-up import trimming on top; pydantic's 0.13 s went with decks/model/typed.py.
+(Those met the earlier 0.35 s target; pydantic's 0.13 s went with decks/model/typed.py. Issue 12 set the ratio.)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 from sketch_dense import write_dense  # noqa: E402
 
-TARGET_WALL = 0.35  # seconds, the example
+TARGET_RATIO = 2.5  # the example against importing reportlab's canvas, the floor of any reportlab PDF (issue 12)
 TARGET_MEM = 100.0  # MB peak resident
 
 
@@ -52,36 +54,43 @@ def measure(args: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     opts = parser.parse_args()
     recap = shutil.which("recap") or "recap"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        os.environ["RECAP_CACHE_DIR"] = str(folder / "cache")  # a cache of its own, filled by the first run
         dense = write_dense(folder, 24)
         cases = [
-            ("example (en)", [recap, "pdf", "-o", str(folder / "en.pdf")], True),
+            ("example (en)", [recap, "pdf", "-o", str(folder / "en.pdf")]),
+            ("import reportlab", [sys.executable, "-c", "import reportlab.pdfgen.canvas"]),
             (
                 "example (zh)",
                 [recap, "pdf", str(ROOT / "content" / "tf-dev-summit-2019.zh.yaml"), "-o", str(folder / "zh.pdf")],
-                False,
             ),
-            ("radial (en)", [recap, "pdf", "--layout", "radial", "-o", str(folder / "radial.pdf")], False),
-            ("dense 24 items", [recap, "pdf", str(dense), "-o", str(folder / "dense.pdf")], False),
+            ("radial (en)", [recap, "pdf", "--layout", "radial", "-o", str(folder / "radial.pdf")]),
+            ("dense 24 items", [recap, "pdf", str(dense), "-o", str(folder / "dense.pdf")]),
         ]
-        measure(cases[0][1])  # warm the font metrics cache and the OS file cache
-        print(
-            f"{'case':<16} {'wall best':>10} {'wall median':>12} {'peak MB':>8}"
-            f"   targets: {TARGET_WALL} s, {TARGET_MEM:.0f} MB"
-        )
-        for name, args, targeted in cases:
-            runs = [measure(args) for _ in range(opts.runs)]
-            walls = sorted(w for w, _ in runs)
-            peak = max(m for _, m in runs)
-            verdict = ""
-            if targeted:
-                verdict = "  wall " + ("ok" if walls[len(walls) // 2] <= TARGET_WALL else "OVER")
-            verdict += "  mem " + ("ok" if peak <= TARGET_MEM else "OVER")
-            print(f"{name:<16} {walls[0]:>9.3f}s {walls[len(walls) // 2]:>11.3f}s {peak:>8.1f}{verdict}")
+        for _, args in cases:  # warm the cache and the OS file cache
+            measure(args)
+        # Interleaved rounds: a machine busy with something else slows every case alike.
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in cases}
+        for _ in range(opts.runs):
+            for name, args in cases:
+                runs[name].append(measure(args))
+    print(f"{'case':<18} {'wall best':>10} {'wall median':>12} {'peak MB':>8}")
+    medians = {}
+    for name, measured in runs.items():
+        walls = sorted(w for w, _ in measured)
+        medians[name] = statistics.median(walls)
+        print(f"{name:<18} {walls[0]:>9.3f}s {medians[name]:>11.3f}s {max(m for _, m in measured):>8.1f}")
+    ratio = medians["example (en)"] / medians["import reportlab"]
+    peak = max(m for _, m in runs["example (en)"])
+    print(
+        f"\nrecap pdf example / python -c 'import reportlab.pdfgen.canvas': {ratio:.2f}x (target <= {TARGET_RATIO}x: "
+        f"{'met' if ratio <= TARGET_RATIO else 'MISSED'}); peak {peak:.0f} MB (target <= {TARGET_MEM:.0f} MB: "
+        f"{'met' if peak <= TARGET_MEM else 'MISSED'}); medians of {opts.runs} interleaved rounds"
+    )
 
 
 if __name__ == "__main__":

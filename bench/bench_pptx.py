@@ -1,67 +1,109 @@
-"""Benchmark `recap pptx`: wall time and peak memory against `import pptx` and pandoc, printed as a table.
+"""Benchmark `recap pptx` against pandoc 2.17 on the same content, as ratios measured side by side in one run.
 
-Run from the repo root: `python bench/bench_pptx.py`. Each measurement is a fresh child process; its peak
-memory is the child's ru_maxrss (os.wait4 rusage). Not a test: figures vary by machine.
+Run from the repo root: `python bench/bench_pptx.py [--rounds N]`. Every measurement is a fresh process, started
+and timed by a small Python (wall and CPU time; peak memory is its ru_maxrss). The commands are run in
+interleaved rounds (each round runs every command once, in turn), so a machine that is busy with something else
+slows all of them alike; the table shows the best and the median of each, and the verdicts use the medians'
+ratio. Not a test: figures vary by machine, ratios much less.
+
+The targets (issue 12): the example ≤ 1.2× pandoc on the equivalent Markdown; 150 items ≤ 0.6× pandoc; 1,000
+items in ≤ 1.0 s and ≤ 100 MB peak; the first run with an empty cache (RECAP_CACHE_DIR a new, empty folder)
+≤ 2× a warm run. The warm runs use a cache folder of their own, filled before the rounds start.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "tf-dev-summit-2019.yaml"
-RUNS = 3
 
 
 # Users' Pythons cache compiled modules; a shell that forbids it would time recompiling recap on every run.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Best wall time (s) and the largest peak RSS (MB) of `cmd` over RUNS runs."""
-    best, peak = float("inf"), 0.0
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os.chdir(cwd)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            os.execvp(cmd[0], cmd)
-        _, status, usage = os.wait4(pid, 0)
-        best = min(best, time.perf_counter() - start)
-        if status != 0:
-            raise SystemExit(f"failed: {' '.join(cmd)}")
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return best, peak
+# A small Python runs each command and reports its figures: a child forked from this process would inherit
+# this process's peak memory (the 1,000-item content is loaded here), as ru_maxrss survives exec.
+_WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "wall = time.perf_counter() - t\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(code, wall, r.ru_utime + r.ru_stime, r.ru_maxrss)\n"
+)
 
 
-def large_content(folder: Path, items: int = 150) -> Path:
+def run_once(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MB of one run of `cmd`."""
+    out = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    code, wall, cpu, rss = out.split()
+    if code != "0":
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
+    return float(wall), float(cpu), int(rss) / 1024
+
+
+class Case:
+    """One command, its environment, and its figures over the rounds."""
+
+    def __init__(self, label: str, cmd: list[str], env: dict[str, str] | None = None, fresh_cache: bool = False):
+        self.label, self.cmd, self.fresh_cache = label, cmd, fresh_cache
+        self.env = {**os.environ, **(env or {})}
+        self.walls: list[float] = []
+        self.cpus: list[float] = []
+        self.peak = 0.0
+
+    def run(self, cwd: Path) -> None:
+        env = self.env
+        if self.fresh_cache:  # a new, empty cache folder for every run: the first run on a machine
+            env = {**env, "RECAP_CACHE_DIR": tempfile.mkdtemp(dir=cwd, prefix="cache-")}
+        wall, cpu, peak = run_once(self.cmd, cwd, env)
+        if self.fresh_cache:
+            shutil.rmtree(env["RECAP_CACHE_DIR"], ignore_errors=True)
+        self.walls.append(wall)
+        self.cpus.append(cpu)
+        self.peak = max(self.peak, peak)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+
+def large_content(folder: Path, items: int) -> Path:
     """The example with its items repeated until there are `items` of them, spread over three parts."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     pool = [it for part in data["parts"] for it in part["items"]]
     for it in pool:
         if "image" in it:
             it["image"]["path"] = str(EXAMPLE.parent / it["image"]["path"])
-    parts = []
+    parts, n = [], 0
     for p in range(3):
         chunk = []
-        for n in range(items // 3):
-            it = copy.deepcopy(pool[(p * 50 + n) % len(pool)])
-            it["title"] = f"{it['title']} #{p * 50 + n + 1}"
+        for _ in range(items // 3 + (1 if p < items % 3 else 0)):
+            it = copy.deepcopy(pool[n % len(pool)])
+            n += 1
+            it["title"] = f"{it['title']} #{n}"
             chunk.append(it)
         parts.append({"title": f"Day {p + 1}", "items": chunk})
     data["parts"] = parts
-    path = folder / "large.yaml"
+    path = folder / f"large-{items}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -90,32 +132,72 @@ def markdown(content: Path, folder: Path) -> Path:
     return path
 
 
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    opts = parser.parse_args()
     recap = shutil.which("recap") or "recap"
     pandoc = shutil.which("pandoc")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        large = large_content(folder)
-        floor_t, floor_m = measure([sys.executable, "-c", "import pptx"], folder)
-        rows: list[tuple[str, float, float, str, str]] = [("python -c 'import pptx'", floor_t, floor_m, "", "")]
-        for label, content, out in (("example", EXAMPLE, "a"), ("150 items", large, "b")):
-            t, m = measure([recap, "pptx", str(content), "-o", str(folder / f"{out}.pptx")], folder)
-            if content == EXAMPLE:
-                verdict = "ok" if t <= 1.6 * floor_t and m <= 120 else "MISS"
-                rows.append((f"recap pptx {label}", t, m, f"{t / floor_t:.2f}x import (target <= 1.6x)", verdict))
-            else:
-                rows.append((f"recap pptx {label}", t, m, "peak <= 120 MB", "ok" if m <= 120 else "MISS"))
-            if not pandoc:
-                rows.append((f"pandoc {label}", float("nan"), float("nan"), "pandoc not installed: skipped", ""))
-                continue
-            md = markdown(content, folder)
-            pd_t, pd_m = measure([pandoc, str(md), "-o", str(folder / f"{out}-pandoc.pptx")], folder)
-            target = "target <= 1.0x" if content != EXAMPLE else "for reference"
-            verdict = ("ok" if t <= pd_t else "MISS") if content != EXAMPLE else ""
-            rows.append((f"pandoc {label}", pd_t, pd_m, f"recap/pandoc {t / pd_t:.2f}x ({target})", verdict))
-    print(f"{'run':<26}{'wall s':>8}{'peak MB':>9}  {'target':<40}{'':>5}")
-    for name, t, m, target, verdict in rows:
-        print(f"{name:<26}{t:>8.2f}{m:>9.1f}  {target:<40}{verdict:>5}")
+        warm = {"RECAP_CACHE_DIR": str(folder / "warm-cache")}
+        contents = {
+            "example": EXAMPLE,
+            "150 items": large_content(folder, 150),
+            "1000 items": large_content(folder, 1000),
+        }
+        cases: dict[str, Case] = {}
+        for label, content in contents.items():
+            out = str(folder / f"{label.replace(' ', '-')}.pptx")
+            cases[f"recap {label}"] = Case(f"recap pptx, {label}", [recap, "pptx", str(content), "-o", out], warm)
+            if pandoc and label != "1000 items":
+                md = markdown(content, folder)
+                cmd = [pandoc, str(md), "-o", str(folder / f"{label.replace(' ', '-')}-pandoc.pptx")]
+                cases[f"pandoc {label}"] = Case(f"pandoc, {label}", cmd)
+        first = [recap, "pptx", str(EXAMPLE), "-o", str(folder / "first.pptx")]
+        cases["first"] = Case("recap pptx, empty cache", first, fresh_cache=True)
+        for case in cases.values():  # fill the warm cache, and the OS's file cache, before timing
+            case.run(folder)
+            case.walls.clear()
+            case.cpus.clear()
+            case.peak = 0.0
+        for _ in range(opts.rounds):
+            for case in cases.values():
+                case.run(folder)
+
+    print(f"{'run':<28}{'best s':>8}{'median s':>10}{'cpu s':>8}{'peak MB':>9}")
+    for case in cases.values():
+        print(f"{case.label:<28}{min(case.walls):>8.3f}{case.median:>10.3f}{case.cpu:>8.3f}{case.peak:>9.1f}")
+    print(f"\n{'target':<46}{'measured (wall; cpu)':<30}verdict")
+
+    def row(target: str, measured: str, ok: bool) -> None:
+        print(f"{target:<46}{measured:<30}{verdict(ok)}")
+
+    def ratio(a: str, b: str) -> tuple[float, float]:
+        return cases[a].median / cases[b].median, cases[a].cpu / cases[b].cpu
+
+    if pandoc:
+        r, c = ratio("recap example", "pandoc example")
+        row("example <= 1.2x pandoc", f"{r:.2f}x; {c:.2f}x", r <= 1.2)
+        r, c = ratio("recap 150 items", "pandoc 150 items")
+        row("150 items <= 0.6x pandoc", f"{r:.2f}x; {c:.2f}x", r <= 0.6)
+    else:
+        print("pandoc is not installed: its comparisons are skipped")
+    big = cases["recap 1000 items"]
+    row("1000 items <= 1.0 s", f"{big.median:.2f} s; {big.cpu:.2f} s", big.median <= 1.0)
+    if pandoc:
+        # On a busy machine the absolute time says little; pandoc took 0.348 s for 150 items on the idle
+        # 2-core machine where issue 12 was measured, so 1.0 s is 2.87x that, a ratio that holds under load.
+        r, c = ratio("recap 1000 items", "pandoc 150 items")
+        row("  as a ratio: <= 2.87x pandoc's 150 items", f"{r:.2f}x; {c:.2f}x", r <= 2.87)
+    row("1000 items <= 100 MB peak", f"{big.peak:.0f} MB", big.peak <= 100)
+    r, c = ratio("first", "recap example")
+    row("empty cache <= 2x a warm run", f"{r:.2f}x; {c:.2f}x", r <= 2.0)
+    print(f"(median of {opts.rounds} interleaved rounds; python {sys.version.split()[0]}, {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,6 +143,8 @@ def fonts_install(dest: Path | None) -> None:
     if dest is None and sys.platform.startswith("win") and copied:
         _register_on_windows(copied, fonts)
     if dest is None and sys.platform.startswith("linux") and copied and shutil.which("fc-cache"):
+        import subprocess  # here: every recap command imports this module
+
         subprocess.run(["fc-cache", str(target)], capture_output=True, check=False)  # programs see them at once
     console.result(
         f"{target}: {console.count(len(copied), 'font')} installed, {len(present)} already there"

@@ -100,12 +100,17 @@ def discover() -> dict[str, Plugin]:
     """Installed renderers by name, without importing them (a later distribution wins a name clash).
 
     Reading every distribution's metadata costs a noticeable share of a render's start-up, so the answer is
-    kept in the cache folder, keyed by the folders on sys.path and their modification times: installing or
-    removing a distribution changes its folder's time, and a new sys.path entry changes the key.
+    kept in the cache folder, one file per sys.path, stamped with the modification times of its folders that
+    hold distributions: installing or removing one changes its folder's time. Other folders (the current one,
+    which `python -m` puts on sys.path and recap writes into) do not stamp it, so writing there keeps the answer.
     """
-    name = f"entry-points-{_sys_path_key()}.json"
+    name = f"entry-points-{cachedir.key(GROUP, *sys.path)[:20]}.json"
+    stamp = _sys_path_stamp()
     try:
-        found = _cached_plugins(cachedir.read("plugins", name))
+        kept_stamp, rows = json.loads(cachedir.read("plugins", name) or b"")
+        if kept_stamp != stamp:
+            raise ValueError("stale")
+        found = _cached_plugins(rows)
     except (ValueError, TypeError):
         from importlib.metadata import entry_points
 
@@ -113,19 +118,20 @@ def discover() -> dict[str, Plugin]:
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
             for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name)
         ]
-        for stale in cachedir.folder("plugins").glob("*entry-points-*.json"):  # one answer is kept, the latest
-            stale.unlink(missing_ok=True)
-        cachedir.write("plugins", name, json.dumps([[p.name, p.value, p.dist] for p in found]).encode())
+        # One file per sys.path (one per venv, for `recap`): keep the most recent few.
+        kept = sorted(cachedir.folder("plugins").glob("*entry-points-*.json"), key=_mtime, reverse=True)
+        for old in kept[_KEEP - 1 :]:
+            old.unlink(missing_ok=True)
+        cachedir.write("plugins", name, json.dumps([stamp, [[p.name, p.value, p.dist] for p in found]]).encode())
     return {plugin.name: plugin for plugin in found}
 
 
 _BUILT_INS = frozenset({"pptx", "pdf", "png", "svg"})
 
 
-def _cached_plugins(raw: bytes | None) -> list[Plugin]:
+def _cached_plugins(rows: Any) -> list[Plugin]:
     """The cached answer; ValueError unless it is [name, module:Class, dist] rows naming a built-in renderer (an
     answer without them is damaged or was taken mid-install: the metadata is read again)."""
-    rows = json.loads(raw or b"")
     if not isinstance(rows, list) or not all(
         isinstance(row, list)
         and len(row) == 3
@@ -140,13 +146,28 @@ def _cached_plugins(raw: bytes | None) -> list[Plugin]:
     return [Plugin(*row) for row in rows]
 
 
-def _sys_path_key() -> str:
+_KEEP = 16
+_METADATA = (".dist-info", ".egg-info", ".egg")
+
+
+def _mtime(path: Any) -> int:
+    try:
+        return int(path.stat().st_mtime_ns)
+    except OSError:
+        return 0
+
+
+def _sys_path_stamp() -> str:
     parts = []
     for entry in sys.path:
         try:
-            parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
+            with os.scandir(entry or ".") as children:
+                holds = any(child.name.endswith(_METADATA) for child in children)
+            parts.append(str(os.stat(entry or ".").st_mtime_ns) if holds else "")
+        except NotADirectoryError:  # a zip file
+            parts.append(str(os.stat(entry).st_mtime_ns))
         except OSError:
-            parts.append(f"{entry}\0-")
+            parts.append("-")
     return cachedir.key(GROUP, *parts)[:20]
 
 

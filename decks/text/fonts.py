@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import marshal
 import shutil
-import subprocess
+import struct
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from decks import cachedir
 
@@ -111,6 +111,9 @@ def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # odd head dates are not the user's problem
     font = TTFont(str(path), lazy=True, fontNumber=0)
     try:
+        # Glyphs named by their index: the advances by code point are the same, and fontTools need not decode the
+        # 'post' or CFF glyph names (most of a first run's time for a CJK font).
+        font.setGlyphOrder([f"g{gid}" for gid in range(font["maxp"].numGlyphs)])
         upm = font["head"].unitsPerEm
         hmtx = font["hmtx"].metrics
         advances = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items() if name in hmtx}
@@ -125,11 +128,42 @@ def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, 
             # LibreOffice and PowerPoint use the larger of these on some systems; take the larger, to be safe.
             ascent = max(ascent, os2.usWinAscent)
             descent = max(descent, os2.usWinDescent)
-        name = font["name"]
-        family = str(name.getDebugName(16) or name.getDebugName(1) or path.stem)
+        family = _family(font, path)
     finally:
         font.close()
     return family, upm, ascent / upm, descent / upm, gap / upm, advances, notdef
+
+
+def _family(font: Any, path: Path) -> str:
+    """fontTools' `name.getDebugName(16) or name.getDebugName(1) or path.stem`, read from the raw table in the
+    usual case (a Windows English name in UTF-16): fontTools' name table imports its OpenType tables, ~50 ms of
+    a first run. Anything else is left to fontTools."""
+    try:
+        data = font.reader["name"]
+        return _windows_english(data, 16) or _windows_english(data, 1) or path.stem
+    except (ValueError, KeyError, struct.error):  # UnicodeDecodeError is a ValueError
+        name = font["name"]
+        return str(name.getDebugName(16) or name.getDebugName(1) or path.stem)
+
+
+def _windows_english(data: bytes, name_id: int) -> str | None:
+    """The first Windows English (3, 0x409) record of `name_id`, which getDebugName prefers; None when there is no
+    record of `name_id` at all; ValueError when only fontTools can say (no such record, odd bytes, empty)."""
+    _, count, base = struct.unpack_from(">HHH", data)
+    records = [struct.unpack_from(">6H", data, 6 + 12 * i) for i in range(count)]
+    wanted = [r for r in records if r[3] == name_id]
+    if not wanted:
+        return None
+    for platform, encoding, lang, _, length, offset in wanted:
+        if (platform, lang) == (3, 0x409):
+            raw = data[base + offset : base + offset + length]
+            if encoding not in (0, 1, 10) or len(raw) != length or length % 2:
+                raise ValueError("not a plain UTF-16 name")
+            text = raw.decode("utf-16-be")
+            if not text:
+                raise ValueError("an empty name")
+            return text
+    raise ValueError("no Windows English name")
 
 
 @cache
@@ -149,10 +183,50 @@ def load_face(path: Path) -> Face:
 
 @cache
 def find_system_font(family: str) -> Path | None:
-    """A font file for `family` through fontconfig, only if fontconfig knows that exact family."""
+    """A font file for `family` through fontconfig, only if fontconfig knows that exact family.
+
+    Asking fc-list costs a process on every run, so its answer is kept in the cache folder, stamped with the
+    modification times of the font and fontconfig folders: installing or removing a font changes one of them.
+    """
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return None
+    name = cachedir.key(_CACHE_VERSION, fc_list, family, *_fontconfig_stamp()) + ".txt"
+    kept = cachedir.read("fontconfig", name)
+    if kept is not None:
+        found = kept.decode("utf-8", "surrogateescape")
+        if not found or Path(found).is_file():
+            return Path(found) if found else None
+    chosen = _ask_fontconfig(fc_list, family)
+    if chosen is not False:
+        cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
+    return chosen or None
+
+
+def _fontconfig_stamp() -> list[str]:
+    """What fc-list's answer depends on: fontconfig's settings, and the times of the folders it reads."""
+    import os
+    from contextlib import suppress
+
+    home = Path.home()
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    roots = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts", home / "Library/Fonts"]
+    roots += ["/Library/Fonts", "/System/Library/Fonts", "/etc/fonts", config / "fontconfig"]
+    roots += ["/var/cache/fontconfig", cache / "fontconfig", home / ".fontconfig"]
+    stamp = [os.environ.get("FONTCONFIG_FILE", ""), os.environ.get("FONTCONFIG_PATH", "")]
+    for root in roots:
+        for folder, _, _ in os.walk(root):
+            with suppress(OSError):
+                stamp.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+    return stamp
+
+
+def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
+    """fc-list's file for `family`: a path, None when it knows no such family, False when it could not be asked."""
+    import subprocess  # only when the cache has no answer
+
     try:
         out = subprocess.run(
             [fc_list, "--format", "%{file}\n", f":family={family}"],
@@ -162,7 +236,7 @@ def find_system_font(family: str) -> Path | None:
             check=False,
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
-        return None
+        return False
     files = sorted(line for line in out.splitlines() if line.lower().endswith((".ttf", ".ttc")))
     regular = [f for f in files if "regular" in Path(f).stem.lower()]
     chosen = (regular or files or [None])[0]

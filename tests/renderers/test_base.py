@@ -212,6 +212,31 @@ def test_discovery_is_cached_until_sys_path_changes(tmp_path: Path, monkeypatch:
         base.discover()  # a new folder on sys.path means the metadata is read again
 
 
+def test_discovery_stays_cached_when_a_folder_without_distributions_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.metadata
+
+    from decks.renderers import base
+
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+    work = tmp_path / "work"  # what `python -m decks` puts on sys.path: the folder recap writes into
+    work.mkdir()
+    monkeypatch.syspath_prepend(str(work))
+    first = base.discover()
+
+    def no_metadata(**_: object) -> None:
+        raise AssertionError("the cached answer should have been used")
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", no_metadata)
+    (work / "deck.pptx").write_bytes(b"written")
+    os.utime(work, ns=(1, 1))  # the folder's time changes with the file; make sure it does
+    assert base.discover() == first
+    (work / "extra-1.0.dist-info").mkdir()  # a distribution installed there is noticed
+    with pytest.raises(AssertionError, match="cached answer"):
+        base.discover()
+
+
 def test_a_cached_plugin_loads_its_class(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from decks.renderers.base import Renderer, discover, load
 

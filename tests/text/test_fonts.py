@@ -96,3 +96,59 @@ def test_check_font_file_accepts_truetype_and_refuses_the_rest(tmp_path: Path) -
     junk.write_bytes(b"hello world, not a font")
     with pytest.raises(FontFileError, match="not a TrueType font"):
         check_font_file(junk)
+
+
+def test_fontconfig_is_asked_once_until_a_font_folder_changes(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-list")
+    asked: list[str] = []
+
+    def ask(fc_list: str, family: str) -> Path | None:
+        asked.append(family)
+        return LATO if family == "Lato" else None
+
+    monkeypatch.setattr(fonts, "_ask_fontconfig", ask)
+    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:1"])
+    find = fonts.find_system_font.__wrapped__  # without the in-process memo
+    assert [find("Lato"), find("Lato"), find("Nothing"), find("Nothing")] == [LATO, LATO, None, None]
+    assert asked == ["Lato", "Nothing"]  # the second answers, a file and none, came from the cache
+    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:2"])  # a font was installed
+    assert find("Nothing") is None and asked == ["Lato", "Nothing", "Nothing"]
+
+
+def test_fontconfig_that_cannot_be_asked_is_not_remembered(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-list")
+    answers: list[Path | bool | None] = [False, LATO]
+    monkeypatch.setattr(fonts, "_ask_fontconfig", lambda fc_list, family: answers.pop(0))
+    find = fonts.find_system_font.__wrapped__
+    assert find("Lato") is None  # fc-list failed (a timeout): no font this time
+    assert find("Lato") == LATO  # and the failure was not kept
+
+
+def test_the_family_read_from_the_raw_name_table_is_fontTools_debug_name() -> None:
+    from fontTools.ttLib import TTFont
+
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+        name = font["name"]
+        assert fonts._family(font, path) == str(name.getDebugName(16) or name.getDebugName(1) or path.stem), path
+
+
+def _name_table(*records: tuple[int, int, int, int, bytes]) -> bytes:
+    import struct
+
+    head = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
+    rows, strings = b"", b""
+    for platform, encoding, lang, name_id, raw in records:
+        rows += struct.pack(">6H", platform, encoding, lang, name_id, len(raw), len(strings))
+        strings += raw
+    return head + rows + strings
+
+
+def test_only_a_plain_windows_english_name_is_read_without_fontTools() -> None:
+    kai = "楷体".encode("utf-16-be")
+    table = _name_table((1, 0, 0, 1, b"Mac"), (3, 1, 0x804, 1, kai), (3, 1, 0x409, 1, "Kai".encode("utf-16-be")))
+    assert fonts._windows_english(table, 1) == "Kai"  # the Windows English record, wherever it is
+    assert fonts._windows_english(table, 16) is None  # no typographic family at all: the family is next
+    for odd in (_name_table((1, 0, 0, 1, b"Mac")), _name_table((3, 1, 0x409, 1, b"K\x00a"))):
+        with pytest.raises(ValueError):  # a Mac-only name or odd UTF-16 bytes: left to fontTools
+            fonts._windows_english(odd, 1)
