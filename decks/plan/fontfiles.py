@@ -8,8 +8,6 @@ substitute with a metric-compatible twin, so a deck naming them needs no embedde
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -151,21 +149,13 @@ def _families(folder: Path) -> tuple[tuple[Path, str], ...]:
 @cache
 def _installed(family: str, bold: bool) -> Path | None:
     """fontconfig's file for `family`, only when its answer is that family (fc-match always answers something)."""
-    fc_match = shutil.which("fc-match")
+    from decks.text import fontconfig
+
+    fc_match = fontconfig.tool("fc-match")
     if not fc_match:
         return None
     pattern = f"{family}:weight={'bold' if bold else 'regular'}"
-    try:
-        out = subprocess.run(
-            [fc_match, "--format", "%{family}\n%{file}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    lines = out.splitlines()
+    lines = fontconfig.run(fc_match, "--format", "%{family}\n%{file}", pattern) or []
     if len(lines) < 2:
         return None
     families = {f.strip().lower() for f in lines[0].split(",")}

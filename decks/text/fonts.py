@@ -225,19 +225,12 @@ def _fontconfig_stamp() -> list[str]:
 
 def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
     """fc-list's file for `family`: a path, None when it knows no such family, False when it could not be asked."""
-    import subprocess  # only when the cache has no answer
+    from decks.text import fontconfig
 
-    try:
-        out = subprocess.run(
-            [fc_list, "--format", "%{file}\n", f":family={family}"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
+    lines = fontconfig.run(fc_list, "--format", "%{file}\n", f":family={family}")
+    if lines is None:
         return False
-    files = sorted(line for line in out.splitlines() if line.lower().endswith((".ttf", ".ttc")))
+    files = sorted(line for line in lines if line.lower().endswith((".ttf", ".ttc")))
     regular = [f for f in files if "regular" in Path(f).stem.lower()]
     chosen = (regular or files or [None])[0]
     return Path(chosen) if chosen else None

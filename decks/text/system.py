@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -168,20 +166,13 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
 
 
 def _fc_candidates(ch: str) -> list[str] | None:
-    fc_list = shutil.which("fc-list")
+    """Font files fontconfig says have `ch`; None without fontconfig (the font folders are searched instead)."""
+    from decks.text import fontconfig
+
+    fc_list = fontconfig.tool("fc-list")
     if not fc_list:
         return None
-    try:
-        out = subprocess.run(
-            [fc_list, "--format", "%{file}\n", f":charset={ord(ch):x}"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return sorted(set(out.splitlines()))
+    return sorted(set(fontconfig.run(fc_list, "--format", "%{file}\n", f":charset={ord(ch):x}") or []))
 
 
 def _folder_candidates(ch: str) -> list[str]:
