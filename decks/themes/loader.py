@@ -274,9 +274,19 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
         slides["template"] = str(folder / slides["template"])
 
 
+# Keys of which a mapping holds one: a font is a file or a system font, so a child naming one drops the base's other.
+_ONE_OF = (frozenset({"file", "system"}),)
+
+
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """Child keys override base keys; mappings merge key by key; lists and scalars are replaced."""
+    """Child keys override base keys; mappings merge key by key; lists and scalars are replaced. A child that
+    names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them."""
     out = dict(base)
+    for group in _ONE_OF:
+        named = group & child.keys()
+        if named:
+            for key in group - named:
+                out.pop(key, None)
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)

@@ -65,6 +65,13 @@ class FontSpec(Model):
         examples=[0.1],
     )
 
+    @check
+    def _one_source(self) -> None:
+        if self.file is not None and self.system is not None:
+            raise ValueError(
+                f"this font names both a file ({self.file}) and a system font ({self.system!r}); keep one of them"
+            )
+
 
 class Fonts(Model):
     """The fonts of each role. Characters a font lacks fall back along cjk, fallbacks, then symbol."""

@@ -260,3 +260,32 @@ def test_a_folder_named_like_a_theme_does_not_hide_the_theme(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     assert find_theme("ink") == themes_dir() / "ink"
     assert find_theme("./ink") == tmp_path / "ink" or find_theme("./ink").resolve() == (tmp_path / "ink").resolve()
+
+
+def test_system_in_a_child_theme_replaces_the_bases_file(tmp_path, monkeypatch) -> None:
+    from decks.themes.loader import load_theme
+
+    folder = tmp_path / "assets" / "themes" / "mine"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    (folder / "theme.yaml").write_text(
+        "extends: default\nfonts:\n  cjk: {system: No Such CJK Family, optional: true}\n", encoding="utf-8"
+    )
+    theme = load_theme("mine")
+    assert theme.fonts.cjk.file is None and theme.fonts.cjk.system == "No Such CJK Family"
+
+
+def test_a_font_with_both_a_file_and_a_system_name_is_an_error_at_its_line(tmp_path, monkeypatch) -> None:
+    from decks.errors import ContentError
+    from decks.themes.loader import load_theme
+
+    folder = tmp_path / "assets" / "themes" / "both"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text(
+        "extends: default\nfonts:\n  cjk: {file: RecapKai-Regular.ttf, system: LXGW WenKai}\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ContentError) as caught:
+        load_theme("both")
+    text = str(caught.value)
+    assert "theme.yaml:3:" in text and "keep one of them" in text
