@@ -208,3 +208,15 @@ def test_any_content_is_laid_out_tidily_or_refused_with_the_reason(recap: Recap,
         return
     check_geometry(sketch)
     assert sketch.body_size >= theme.sizes.sketch.floor
+
+
+def test_a_video_link_too_long_for_a_qr_code_gets_no_code_and_a_warning(tmp_path) -> None:
+    from decks.plan import sketch_plan
+    from decks.readers.content import parse_content
+    from decks.themes.loader import load_theme
+
+    url = "https://www.youtube.com/watch?v=x&" + "a" * 3000
+    raw = f'title: T\nitems:\n  - title: A talk\n    links:\n      - {{label: Video, url: "{url}", kind: video}}\n'
+    sketch = sketch_plan(parse_content(raw.encode(), "c.yaml", tmp_path), load_theme(None))
+    assert any("too long for a QR code" in w and "A talk" in w for w in sketch.warnings)
+    assert any(getattr(p, "url", None) == url for p in sketch.primitives)  # the title still links to it

@@ -71,7 +71,17 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: 
 
 
 def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None) -> list[str]:
+    from decks.plan.sketch import qr
+
     out: list[str] = []
+    if theme.sketch.qr:
+        for item in recap.all_items:
+            video = next((link.url for link in item.links if link.kind == "video"), None)
+            if video is not None and not qr.encodable(video):
+                out.append(
+                    f"item '{item.title}': its video link is too long for a QR code ({len(video.encode()):,} bytes, "
+                    f"at most {qr.MAX_BYTES:,}); the card shows no code: shorten the link"
+                )
     if max_takeaways is not None:
         for item in recap.all_items:
             left = len(item.takeaways) - max_takeaways

@@ -15,6 +15,7 @@ from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
 from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect, TextRun
+from decks.plan.sketch.qr import encodable
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
@@ -87,7 +88,7 @@ def item_spec(
         else icons.get(theme_default if icons.exists(theme_default) else "lightbulb"),
         part=part,
         url=item.links[0].url if item.links else None,
-        qr=video if qr else None,
+        qr=video if qr and encodable(video) else None,
         summary=item.summary,
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),

@@ -57,6 +57,9 @@ def plan_chrome(
         style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
     )
     foot = footer_text(recap)
+    from decks.plan.sketch.qr import encodable
+
+    note_url = note_url if encodable(note_url) else None  # a link too long for a code: the note stands alone
     room = width - (_qr_side(note_url) + style.gap if note and note_url else 0.0)
     footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
     lines = break_lines(note, room * WIDTH_SAFETY, lambda s: style.bold.width(s, style.small)) if note else []

@@ -18,6 +18,13 @@ from decks import cachedir
 Matrix = tuple[tuple[bool, ...], ...]
 
 _FORMAT = 1  # bump when the cache file's layout changes
+# The most a QR code holds at error level M (version 40, byte mode): a longer link gets no code, and a warning.
+MAX_BYTES = 2331
+
+
+def encodable(url: str | None) -> bool:
+    """Whether `url` fits in a QR code at recap's error level."""
+    return url is not None and len(url.encode("utf-8")) <= MAX_BYTES
 
 
 @cache
