@@ -220,3 +220,20 @@ def test_a_video_link_too_long_for_a_qr_code_gets_no_code_and_a_warning(tmp_path
     sketch = sketch_plan(parse_content(raw.encode(), "c.yaml", tmp_path), load_theme(None))
     assert any("too long for a QR code" in w and "A talk" in w for w in sketch.warnings)
     assert any(getattr(p, "url", None) == url for p in sketch.primitives)  # the title still links to it
+
+
+def test_the_no_fit_message_suggests_only_what_was_not_tried(tmp_path) -> None:
+    import pytest
+
+    from decks.errors import OutputError
+    from decks.plan import sketch_plan
+    from decks.readers.content import parse_content
+    from decks.themes.loader import load_theme
+
+    items = "".join(f"  - title: Item {n}\n    takeaways: [one long takeaway, another, a third]\n" for n in range(400))
+    recap = parse_content(f"title: T\nitems:\n{items}".encode(), "c.yaml", tmp_path)
+    with pytest.raises(OutputError) as caught:
+        sketch_plan(recap, load_theme(None), paper="a3", max_takeaways=1, no_abridge=True)
+    text = str(caught.value)
+    assert "--paper a3" not in text and "--max-takeaways" not in text and "nan" not in text and "inf" not in text
+    assert "does not fit on one A3 page" in text and "leave out --no-abridge" in text

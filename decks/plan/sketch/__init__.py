@@ -8,6 +8,7 @@ saying by how much the content is over and what to do. Nothing is ever dropped o
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 
 from decks.errors import ContentError, OutputError, Problem
@@ -168,7 +169,7 @@ def build(
     paper = paper or theme.sketch.paper
     width, height = page_size(paper, orientation or theme.sketch.orientation)
     if max_takeaways is not None and max_takeaways < 0:
-        raise OutputError([Problem("recap pdf", "--max-takeaways must be 0 or more")])
+        raise OutputError([Problem("--max-takeaways", "must be 0 or more", "give a count of takeaways per item")])
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
     reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
     most = _most_cards(theme, page)
@@ -222,15 +223,25 @@ def build(
     if found is None:
         # A layout of thousands of cards would take long to say it is over: a bare card's area is a floor.
         ratio = len(specs) / most if hopeless else attempt(floor)[0]
+        # Say by how much when it can be said (a layout that cannot place a card at all has no finite share),
+        # and suggest only what was not tried already.
+        need = f"{'over ' if hopeless else ''}{ratio:.0%} of the page" if math.isfinite(ratio) else "more room"
+        tips = [] if paper == "a3" else ["--paper a3"]
+        most_kept = max((len(i.takeaways) for i in recap.all_items), default=0)
+        if max_takeaways is None or max_takeaways > 1:
+            fewer = 2 if max_takeaways is None or max_takeaways > 2 else 1
+            if fewer < most_kept:
+                tips.append(f"--max-takeaways {fewer}")
+        tips.append("fewer items or shorter takeaways")
+        if not abridge:
+            tips.append("leave out --no-abridge to keep what fits")
         raise OutputError(
             [
                 Problem(
-                    "recap pdf",
+                    "the sketchnote",
                     f"the content does not fit on one {paper.upper() if paper != 'letter' else 'Letter'} page: "
-                    f"it needs {'over ' if hopeless else ''}{ratio:.0%} of the page at the {floor:g} pt floor "
-                    f"({len(recap.all_items)} items, layout {name})",
-                    "try --paper a3, --max-takeaways N (e.g. 2), or fewer items or shorter takeaways"
-                    + ("" if abridge else ", or leave out --no-abridge to keep what fits"),
+                    f"it needs {need} at the {floor:g} pt floor ({len(recap.all_items)} items, layout {name})",
+                    "try " + ", or ".join(tips),
                 )
             ]
         )
