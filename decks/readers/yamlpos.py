@@ -159,6 +159,9 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
     return located
 
 
+MAX_DEPTH = 64  # nesting levels: recap's deepest field is a few levels down; past this is no content
+
+
 class _TooBig(Exception):
     """Raised once alias expansion passes the bound, to stop building at once."""
 
@@ -170,6 +173,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0  # values built again through an alias
         self.seen: set[int] = set()  # the nodes built once (the graph holds them all, so their ids stay unique)
+        self.open: set[int] = set()  # the nodes being built now: meeting one again is a value holding itself
         self.scalars = _Loader("")  # only for its standard scalar constructors
 
     def _problem(self, node: yaml.Node, message: str, hint: str, path: Path_) -> None:
@@ -185,6 +189,23 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self.open:
+            self._problem(node, "this value contains itself (an alias inside its own anchor)", "write it out", path)
+            raise _TooBig
+        if len(path) > MAX_DEPTH:
+            self._problem(
+                node, f"values are nested more than {MAX_DEPTH} deep", "a recap nests a few levels: flatten it", path
+            )
+            raise _TooBig
+        if isinstance(node, yaml.CollectionNode):
+            self.open.add(id(node))
+            try:
+                return self._build(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self._build(node, path)
+
+    def _build(self, node: yaml.Node, path: Path_) -> Any:
         # Only values an alias repeats count against the budget: each node written in the file is built once for
         # free (the file's size bounds those), so 10,000 plain items pass while an alias bomb stops early.
         if id(node) in self.seen:

@@ -181,3 +181,14 @@ def test_an_alias_bomb_in_a_large_file_is_still_refused() -> None:
         bomb += f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
     with pytest.raises(YamlProblems, match="repeated values"):
         parse(padding + bomb, "f.yaml")
+
+
+def test_an_alias_inside_its_own_anchor_is_a_located_problem_not_a_recursion() -> None:
+    import pytest
+
+    from decks.readers.yamlpos import YamlProblems, parse
+
+    for text in ("title: T\nitems: &a [*a]\n", "a: &x {b: *x}\n", "a: &x [[[*x]]]\n"):
+        with pytest.raises(YamlProblems) as caught:
+            parse(text, "f.yaml")
+        assert "contains itself" in str(caught.value.problems[0])
