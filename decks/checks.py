@@ -49,7 +49,12 @@ def check_all(
             report.warnings.append(str(problem))
         else:
             report.problems.append(problem)
+    from decks.plan import deck_too_big
     from decks.plan.template import template_report
+
+    too_big = deck_too_big(recap)
+    if too_big:  # still a valid recap: the sketchnote abridges it; only the deck refuses it
+        report.warnings.append(f"{path}: {too_big}: recap pptx will refuse it; split it into several files")
 
     report.info, problems = template_report(theme)
     report.problems.extend(problems)

@@ -88,9 +88,26 @@ def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
     )
 
 
+MAX_DECK_ITEMS = 1_000  # a talk's worth many times over; it bounds the deck's work (about a second per 1,000)
+
+
+def deck_too_big(recap: Recap) -> str | None:
+    """Why no deck is made of `recap` (too many items for any talk), or None; `recap check` warns of it too."""
+    n = len(recap.all_items)
+    if n <= MAX_DECK_ITEMS:
+        return None
+    return f"the recap has {n:,} items; a deck holds at most {MAX_DECK_ITEMS:,}"
+
+
 def deck_plan(recap: Recap, theme: Theme) -> Deck:
     """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
     from decks.plan.deck.planner import build_plan
+
+    too_big = deck_too_big(recap)
+    if too_big:
+        from decks.errors import OutputError, Problem
+
+        raise OutputError([Problem("the deck", too_big, "split the recap into several files, a part or two each")])
 
     setup = deck_setup(theme)
     geometry = setup.resolved.geometry

@@ -54,3 +54,19 @@ def test_sub_points_only_pages_and_large_type_do_not_crash(tmp_path: Path) -> No
     deck = plan.deck_plan(recap, big)
     texts = "".join(p.text for s in deck.slides for b in s.texts for p in b.paras)
     assert "point 31" in texts.replace("\u200b", "")
+
+
+def test_a_recap_with_more_items_than_any_deck_is_refused_at_once_and_check_says_so(tmp_path: Path) -> None:
+    from decks.checks import check_all
+    from decks.errors import OutputError
+    from decks.plan import MAX_DECK_ITEMS
+
+    items = "".join(f"  - title: Item {n}\n" for n in range(MAX_DECK_ITEMS + 1))
+    recap = _recap(tmp_path, f"title: T\nitems:\n{items}")
+    start = time.perf_counter()
+    with pytest.raises(OutputError) as caught:
+        plan.deck_plan(recap, load_theme(None))
+    assert time.perf_counter() - start < 1
+    assert "at most 1,000" in str(caught.value)
+    report = check_all(recap, load_theme(None), tmp_path / "c.yaml")
+    assert not report.problems and any("recap pptx will refuse it" in w for w in report.warnings)
