@@ -177,3 +177,38 @@ def test_paginating_into_a_box_lower_than_one_line_ends_and_keeps_every_characte
     pages = Fitter(theme).paginate(srcs, Rect(0, 0, 300, 0), 28)
     text = "".join(s.text for page in pages for s in page)
     assert 1 < len(pages) < 60 and text.replace(" ", "") == ("word" * 40) + "tail"
+
+
+def test_a_cjk_title_without_a_bold_cut_is_one_weight_all_along(tmp_path) -> None:
+    import io
+
+    from pptx import Presentation
+
+    from decks.plan import deck_plan
+    from decks.readers.content import parse_content
+    from decks.renderers.base import render
+    from decks.renderers.pptx import PptxRenderer
+    from decks.themes.loader import load_theme
+
+    def deck_of(language: str, title: str):
+        raw = f"title: {title}\nlanguage: {language}\nitems:\n  - title: {title}\n".encode()
+        return parse_content(raw, "c.yaml", tmp_path)
+
+    theme = load_theme(None)
+    # Japanese (Klee) and Korean (Gothic KR) have one weight: the Latin part is not bold beside them.
+    for language, title in (("ja", "基調講演：Kotlin 2.0"), ("ko", "기조연설 Kotlin 2.0")):
+        recap = deck_of(language, title)
+        assert {p.font for s in deck_plan(recap, theme).slides for p in s.title.paras} == {"body"}
+        prs = Presentation(io.BytesIO(render(PptxRenderer, recap, theme).data))
+        runs = [
+            r
+            for s in prs.slides
+            for sh in s.shapes
+            if sh.has_text_frame
+            for p in sh.text_frame.paragraphs
+            for r in p.runs
+            if "Kotlin" in r.text
+        ]
+        assert runs and all(r.font.bold is False for r in runs)
+    # Chinese has Recap Kai Bold: the title stays bold.
+    assert {p.font for p in deck_plan(deck_of("zh-CN", "回顾：Kotlin 2.0"), theme).slides[0].title.paras} == {"heading"}

@@ -3,6 +3,7 @@ theme's fonts (decks.text) and finds the largest size that fits a box, cuts what
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -124,10 +125,25 @@ class Fitter:
         low: float | None = None,
     ) -> TextBox:
         """Paragraphs fitted to `box`; when they cannot fit even at `low`, the last lines are cut with "…"."""
+        srcs = [self.one_weight(s) for s in srcs]
         laid = self.fit(srcs, box, top, low)
         if laid is None:
             srcs, laid = self._truncate(srcs, box, low or self.floor)
         return TextBox(role, box, self.paras(srcs, laid), placeholder, anchor)
+
+    def one_weight(self, src: Src) -> Src:
+        """A heading whose East Asian characters have no bold cut (Klee, Nanum: one weight) set regular all along:
+        a line whose Latin part is bold beside regular kanji or hangul reads as two weights. Measured, written and
+        painted with the body faces, so every renderer agrees."""
+        if src.font != "heading":
+            return src
+        heading, body = self.stacks.heading, self.stacks.body
+        for ch in {c for c in src.text if unicodedata.east_asian_width(c) in ("W", "F")}:
+            face = heading.face_for(ch)
+            other = body.face_for(ch)
+            if face is not None and other is not None and face.path == other.path:
+                return replace(src, font="body")
+        return src
 
     def _truncate(self, srcs: Sequence[Src], box: Rect, size: float) -> tuple[list[Src], Laid]:
         """The paragraphs that fit at `size`, and the next one cut short with "…" (display only: titles and
