@@ -35,7 +35,13 @@ def theme():
 
 @pytest.fixture(scope="session")
 def recaps():
-    return {"en": load_content(EXAMPLE_EN), "zh": load_content(EXAMPLE_ZH), "dense": dense_recap()}
+    return {
+        "en": load_content(EXAMPLE_EN),
+        "zh": load_content(EXAMPLE_ZH),
+        "dense": dense_recap(),
+        "ja": load_content(EXAMPLE_EN.parent / "ml-engineering-summit-tokyo-2025.ja.yaml"),
+        "ko": load_content(EXAMPLE_EN.parent / "frontend-conf-seoul-2025.ko.yaml"),
+    }
 
 
 @pytest.fixture(scope="session")
@@ -276,7 +282,7 @@ def _printable(text: str) -> str:
     return re.sub(r"[\s\u200b•–]", "", text)
 
 
-@pytest.mark.parametrize("name", ["en", "zh", "dense"])
+@pytest.mark.parametrize("name", ["en", "zh", "dense", "ja", "ko"])
 def test_every_character_lies_inside_the_slide_and_its_own_shape(name, decks, pdfs, poppler):
     """Each character LibreOffice draws lies inside the slide and inside the box of the shape it belongs to:
     every char is given to the shape whose box holds it, and each shape must then hold exactly its own text,
@@ -490,3 +496,9 @@ def test_a_second_render_of_the_example_needs_no_pillow(tmp_path):
     runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env))
     assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True", "False"]  # the first draws the icons
+
+
+@pytest.mark.parametrize(("name", "family"), [("ja", "RecapKlee"), ("ko", "RecapGothicKR")])
+def test_japanese_and_korean_text_is_drawn_in_the_font_the_deck_names(name, family, decks, pdfs, poppler) -> None:
+    fonts = subprocess.run(["pdffonts", str(pdfs[name])], capture_output=True, text=True, check=True).stdout
+    assert family in fonts.replace(" ", ""), fonts
