@@ -25,9 +25,10 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.misc.timeTools import epoch_diff
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
+from fontTools.ttLib import TTFont
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from decks.text.system import glyf_from_cff
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "assets" / "fonts"
@@ -215,50 +216,7 @@ def otf_to_ttf(src: Path, dst: Path) -> None:
     """Convert CFF outlines to TrueType ones (fontTools' otf2ttf recipe): reportlab reads only glyf."""
     font = TTFont(src, recalcTimestamp=False)
     assert font.sfntVersion == "OTTO" and "CFF " in font, src
-    order = font.getGlyphOrder()
-    glyph_set = font.getGlyphSet()
-
-    glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for name in order:
-        tt_pen = TTGlyphPen(glyph_set)
-        # CFF contours run counter-clockwise, TrueType ones clockwise.
-        glyph_set[name].draw(Cu2QuPen(tt_pen, CU2QU_MAX_ERR, reverse_direction=True))
-        glyf.glyphs[name] = tt_pen.glyph()
-    font["loca"] = newTable("loca")
-    font["glyf"] = glyf
-    del font["CFF "]
-    if "VORG" in font:
-        del font["VORG"]
-
-    # A TrueType left side bearing must equal the glyph's xMin.
-    hmtx = font["hmtx"]
-    for name in order:
-        glyph = glyf.glyphs[name]
-        glyph.recalcBounds(glyf)
-        hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
-
-    maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    maxp.maxZones = 1
-    maxp.maxTwilightPoints = 0
-    maxp.maxStorage = 0
-    maxp.maxFunctionDefs = 0
-    maxp.maxInstructionDefs = 0
-    maxp.maxStackElements = 0
-    maxp.maxSizeOfInstructions = 0
-    maxp.maxComponentElements = max(len(getattr(g, "components", ())) for g in glyf.glyphs.values())
-    font["maxp"] = maxp
-
-    post = font["post"]
-    post.formatType = 2.0
-    post.extraNames = []
-    post.mapping = {}
-    post.glyphOrder = order
-
-    font["head"].glyphDataFormat = 0
-    font.sfntVersion = "\x00\x01\x00\x00"
+    glyf_from_cff(font, CU2QU_MAX_ERR)
     set_times(font)
     font.save(dst)
 

@@ -16,6 +16,7 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from decks import cachedir
 from decks.text.fonts import Face, FontFileError, check_font_file, load_face
@@ -115,9 +116,7 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     import io
 
     from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
+    from fontTools.ttLib import TTFont
 
     font = TTFont(str(src), fontNumber=0, recalcTimestamp=False)
     opts = subset.Options()
@@ -129,6 +128,20 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     subsetter = subset.Subsetter(opts)
     subsetter.populate(unicodes=unicodes & set(font.getBestCmap()))
     subsetter.subset(font)
+    glyf_from_cff(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def glyf_from_cff(font: Any, max_err: float = 1.0) -> None:
+    """Give `font` TrueType (quadratic) outlines in place of its CFF ones, with what TrueType requires around them
+    (loca, left side bearings equal to xMin, a version 1.0 maxp, post format 2): reportlab reads only glyf. Used
+    for machine fonts here and for the bundled fonts in tools/build_fonts.py."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyf = newTable("glyf")
@@ -137,22 +150,25 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     for name in order:
         pen = TTGlyphPen(glyph_set)
         # CFF contours run counter-clockwise, TrueType ones clockwise; 1 unit of error is invisible.
-        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyph_set[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
         glyf.glyphs[name] = pen.glyph()
     font["loca"] = newTable("loca")
     font["glyf"] = glyf
     del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
     hmtx = font["hmtx"]
     for name in order:  # a TrueType left side bearing is the glyph's xMin
         glyph = glyf.glyphs[name]
         glyph.recalcBounds(glyf)
         hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
-    maxp = font["maxp"]
+    maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000
-    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs"):
-        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
-    maxp.maxStackElements = maxp.maxSizeOfInstructions = maxp.maxComponentElements = 0
-    maxp.maxComponentDepth = 0
+    maxp.maxZones = 1
+    maxp.maxTwilightPoints = maxp.maxStorage = maxp.maxFunctionDefs = maxp.maxInstructionDefs = 0
+    maxp.maxStackElements = maxp.maxSizeOfInstructions = 0
+    maxp.maxComponentElements = max((len(getattr(g, "components", ())) for g in glyf.glyphs.values()), default=0)
+    font["maxp"] = maxp
     post = font["post"]
     post.formatType = 2.0
     post.extraNames = []
@@ -160,9 +176,6 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     post.glyphOrder = order
     font["head"].glyphDataFormat = 0
     font.sfntVersion = "\x00\x01\x00\x00"
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
 
 
 def _fc_candidates(ch: str) -> list[str] | None:
