@@ -49,19 +49,25 @@ def poppler() -> None:
             pytest.skip(f"{tool} is not installed (apt-get install poppler-utils); .ci/run installs it")
 
 
-def to_pdf(soffice: str, source: Path, outdir: Path, env: dict[str, str]) -> Path:
-    """Convert a document with LibreOffice headless; returns the PDF's path."""
+def to_pdfs(soffice: str, sources: list[Path], outdir: Path, env: dict[str, str]) -> dict[str, Path]:
+    """Convert documents with one LibreOffice start (starting it is most of the cost): PDF by source stem."""
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
+        [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=240,
         env=env,
     )
-    pdf = outdir / (source.stem + ".pdf")
-    assert pdf.is_file(), f"LibreOffice made no PDF of {source}"
-    return pdf
+    pdfs = {source.stem: outdir / (source.stem + ".pdf") for source in sources}
+    missing = [str(source) for source in sources if not pdfs[source.stem].is_file()]
+    assert not missing, f"LibreOffice made no PDF of {missing}"
+    return pdfs
+
+
+def to_pdf(soffice: str, source: Path, outdir: Path, env: dict[str, str]) -> Path:
+    """Convert one document with LibreOffice headless; returns the PDF's path."""
+    return to_pdfs(soffice, [source], outdir, env)[source.stem]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

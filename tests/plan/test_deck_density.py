@@ -14,7 +14,7 @@ from decks.plan.deck import Deck, Slide, build_plan
 from decks.plan.deck.planner import CEILING
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir, to_pdfs
 from tests.fixtures.deck_contents import recap as generated
 
 EXAMPLE_JA = content_dir() / "ml-engineering-summit-tokyo-2025.ja.yaml"
@@ -187,7 +187,6 @@ def test_libreoffice_draws_every_character_of_sparse_and_dense_decks_inside_its_
 ) -> None:
     """The larger type, centred text, columns and evened pages of generated decks (3 items in Japanese, 60 in
     Chinese) as LibreOffice draws them: each character inside the box of its own shape."""
-    import subprocess
 
     import pdfplumber
     from pptx import Presentation
@@ -199,9 +198,7 @@ def test_libreoffice_draws_every_character_of_sparse_and_dense_decks_inside_its_
     cases = {"3-ja": generated(3, "ja"), "60-zh": generated(60, "zh")}
     for name, recap in cases.items():
         (tmp_path / f"{name}.pptx").write_bytes(render(PptxRenderer, recap, theme).data)
-    files = [str(tmp_path / f"{name}.pptx") for name in cases]
-    command = [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path), *files]
-    subprocess.run(command, check=True, capture_output=True, timeout=240, env=fonts_env)
+    to_pdfs(soffice, [tmp_path / f"{name}.pptx" for name in cases], tmp_path, fonts_env)
     tol, problems = 1.5, []
     for name in cases:
         prs = Presentation(str(tmp_path / f"{name}.pptx"))

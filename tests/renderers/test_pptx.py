@@ -20,7 +20,7 @@ from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.pptx.images import prepare
 from decks.themes.loader import load_theme
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import LONG_URL, dense_recap
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -58,25 +58,8 @@ def decks(recaps, theme, tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def pdfs(decks, soffice, fonts_env, tmp_path_factory) -> dict[str, Path]:
-    outdir = tmp_path_factory.mktemp("pdf")
-    # One LibreOffice start for all three decks: starting it is most of the cost.
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, decks.values()),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-        env=fonts_env,
-    )
-    return {name: outdir / f"{name}.pdf" for name in decks}
+    # One LibreOffice start for all the decks: starting it is most of the cost.
+    return to_pdfs(soffice, list(decks.values()), tmp_path_factory.mktemp("pdf"), fonts_env)
 
 
 def _links(recap) -> set[str]:

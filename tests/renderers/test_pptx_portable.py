@@ -18,7 +18,7 @@ from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.themes.loader import load_theme
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import dense_recap
 from tests.plan import templates
 from tests.renderers.test_pptx import _printable, _text_shapes
@@ -78,24 +78,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def pdfs(decks, soffice, standard_fonts, tmp_path_factory) -> dict[str, Path]:
     env, _ = standard_fonts
-    outdir = tmp_path_factory.mktemp("portable-pdf")
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, decks.values()),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-        env=env,
-    )
-    return {name: outdir / f"{name}.pdf" for name in decks}
+    return to_pdfs(soffice, list(decks.values()), tmp_path_factory.mktemp("portable-pdf"), env)
 
 
 @pytest.mark.parametrize("name", ["en", "zh", "dense", "company"])

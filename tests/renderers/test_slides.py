@@ -18,7 +18,7 @@ from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.slides import SlidesRenderer
 from decks.themes.loader import load_theme
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import dense_recap
 
 
@@ -55,15 +55,8 @@ def office(recaps, theme, soffice, fonts_env, tmp_path_factory) -> dict[str, Pat
     for name in ("en", "zh"):
         deck = folder / f"{name}.pptx"
         deck.write_bytes(render(PptxRenderer, recaps[name], theme).data)
-        decks.append(str(deck))
-    subprocess.run(
-        [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *decks],
-        check=True,
-        capture_output=True,
-        timeout=240,
-        env=fonts_env,
-    )
-    return {name: folder / "pdf" / f"{name}.pdf" for name in ("en", "zh")}
+        decks.append(deck)
+    return to_pdfs(soffice, decks, folder / "pdf", fonts_env)
 
 
 def _printable(text: str) -> str:
