@@ -34,11 +34,10 @@ class WarmPlanner:
         self._items: dict[Any, list[Slide]] = {}
 
     def deck(self, recap: Recap, theme: Theme) -> Deck:
-        from decks.model.paths import dotted
         from decks.plan import deck_setup, finish_deck
-        from decks.plan.coverage import describe_char, missing_glyphs
         from decks.plan.deck.faces import with_faces
         from decks.plan.deck.images import picture_size
+        from decks.plan.deck.planner import clear_shapes, glyph_warnings
         from decks.plan.template import read_template, template_path
 
         if theme is not self._theme:
@@ -61,15 +60,12 @@ class WarmPlanner:
         for slide in deck.slides:
             done = self._faced.get(slide) or faced.get(slide)
             if done is None:
-                done = with_faces(replace(deck, slides=(slide,)), measured).slides[0]
+                cleared = clear_shapes(slide, setup.resolved.geometry)
+                done = with_faces(replace(deck, slides=(cleared,)), measured).slides[0]
             faced[slide] = done
             slides.append(done)
         self._faced = faced  # only the latest deck's slides are worth keeping
-        missing = tuple(
-            f"{dotted(where)}: no font of theme '{measured.name}' has {describe_char(ch)}; it shows as a box on the "
-            "slide"
-            for where, ch in missing_glyphs(recap, measured)
-        )
+        missing = glyph_warnings(recap, measured)
         built = replace(deck, slides=tuple(slides), template=setup.template, warnings=(*setup.warnings, *missing))
         return finish_deck(built, theme, setup)
 

@@ -36,3 +36,13 @@ def test_each_build_equals_a_fresh_deck_plan(example) -> None:
     assert warm.deck(edited, theme) == deck_plan(edited, theme)
     other = load_theme("chalkboard")
     assert warm.deck(recap, other) == deck_plan(recap, other)
+
+
+def test_a_warm_build_on_a_company_template_keeps_shapes_off_its_logo_as_deck_plan_does(tmp_path) -> None:
+    from tests.plan import templates
+
+    theme = load_theme(
+        str(templates.theme_folder(tmp_path, templates.company(tmp_path / "company.pptx"), "  decorations: true\n"))
+    )
+    recap = load_content(EXAMPLE_EN)
+    assert WarmPlanner().deck(recap, theme) == deck_plan(recap, theme)

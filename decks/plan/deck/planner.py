@@ -644,16 +644,21 @@ def build_plan(
     by the face that draws them."""
     geometry = geometry or default_geometry()
     deck = Planner(recap, theme, geometry, image_size).plan()
-    deck = replace(deck, slides=tuple(_clear_shapes(s, geometry.frames[s.layout].keepout) for s in deck.slides))
-    missing = tuple(
+    deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
+    return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
+
+
+def glyph_warnings(recap: Recap, theme: Theme) -> tuple[str, ...]:
+    """A warning for each character no font of `theme` has, naming its field."""
+    return tuple(
         f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
         for where, ch in missing_glyphs(recap, theme)
     )
-    return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *missing))
 
 
-def _clear_shapes(slide: Slide, keepout: tuple[Rect, ...]) -> Slide:
+def clear_shapes(slide: Slide, geometry: Geometry) -> Slide:
     """The slide without the accent shapes that would cover a picture of its master or layout (a logo)."""
+    keepout = geometry.frames[slide.layout].keepout
     if not keepout or not slide.shapes:
         return slide
     return replace(slide, shapes=tuple(sh for sh in slide.shapes if not any(overlaps(sh.box, k) for k in keepout)))
