@@ -37,7 +37,11 @@ class Src:
         return "".join(r.text for r in self.runs)
 
 
-MAX_PAGES = 200  # continuation slides of one list: more is no talk, and it bounds the work
+# Bounds on the work of pagination (a page costs about a millisecond). One paragraph taking more slides than
+# MAX_PAGES is no talk, and it is refused before it is laid out; a list of many short paragraphs (the resources of
+# a recap with MAX_DECK_ITEMS items, a few links each, take some 400 columns) may take up to MAX_LIST_PAGES.
+MAX_PAGES = 200
+MAX_LIST_PAGES = 2_000
 EVEN_PAGES = 12  # lists on more pages than this even out only their last two (bounds the work)
 
 
@@ -188,16 +192,8 @@ class Fitter:
             budget -= 1
             if budget < 0:
                 raise RuntimeError(f"pagination made no progress in a box of {box.w:.1f} x {box.h:.1f} pt")
-            if len(pages) >= MAX_PAGES:
-                raise OutputError(
-                    [
-                        Problem(
-                            "recap pptx",
-                            f"one list would need more than {MAX_PAGES} slides ('{_preview(rest[0].text)}')",
-                            "shorten it, or split it into more items",
-                        )
-                    ]
-                )
+            if len(pages) >= MAX_LIST_PAGES:
+                raise _too_long(f"one list would need more than {MAX_LIST_PAGES:,} slides", rest[0])
             # One layout at the floor gives every prefix's height: blocks stack, and only the first's
             # space above is dropped, which is the same for every prefix. A long list is laid out only as far
             # as one page reaches (a prefix that overflows proves the whole does), not once per page in full.
@@ -304,7 +300,11 @@ class Fitter:
         cap = _capacity(box, self.floor)
         out: list[Src] = []
         for src in srcs:
+            pieces = 0  # each a page's worth at the floor, so they count the paragraph's slides
             while len(src.text) > cap:
+                pieces += 1
+                if pieces > MAX_PAGES:
+                    raise _too_long(f"one paragraph would need more than {MAX_PAGES} slides", src)
                 head, src = self._split_block(src, box)
                 out.append(head)
             out.append(src)
@@ -335,6 +335,12 @@ class Fitter:
         head = slice_runs(src.runs, 0, cut)
         tail = slice_runs(src.runs, cut, len(text))
         return replace(src, runs=head), replace(src, runs=lstrip_runs(tail), space_before=0)
+
+
+def _too_long(what: str, src: Src) -> OutputError:
+    return OutputError(
+        [Problem("recap pptx", f"{what} ('{_preview(src.text)}')", "shorten it, or split it into more items")]
+    )
 
 
 def _capacity(box: Rect, size: float) -> int:
