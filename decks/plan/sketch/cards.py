@@ -22,6 +22,10 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.fonts import load_face
 
+# Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
+# reaching it fits nowhere and its lines need not be set further.
+TALLEST = 2 * 841.8898
+
 
 @dataclass(frozen=True)
 class CardSpec:
@@ -128,8 +132,13 @@ def _flow(
     width: float,
     reserved: list[tuple[float, float, float, float]],
     pitch: float,
+    limit: float = math.inf,
 ) -> tuple[list[tuple[float, float, str]], float]:
-    """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text)."""
+    """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text).
+
+    Lines stop once they pass `limit` (a card taller than any page does not fit whatever follows), and only
+    as much text as could reach it is broken: a megabyte paragraph costs a page's worth of work, not its length.
+    """
     measure = _measure(stack, size)
     out: list[tuple[float, float, str]] = []
     rest = text
@@ -138,18 +147,26 @@ def _flow(
         near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
         return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
 
-    while rest:
+    while rest and y <= limit:
         lres, rres = beside(y)
         avail = max(size * 2, (width - lres - rres) * WIDTH_SAFETY)
-        lines = break_lines(rest, avail, measure)
+        # More characters than the lines down to the limit hold (and three more lines), no visible character
+        # being narrower than a fifth of an em. Greedy lines of a prefix are the whole text's lines but for the
+        # last two (the last may end mid-word, and a lone last ideograph pulls one down), which are dropped.
+        lines_left = (limit - y) / pitch + 3
+        cap = math.inf if lines_left > len(rest) else int(lines_left) * (int(avail / (size * 0.2)) + 1)
+        cut = len(rest) > cap
+        lines = break_lines(rest[: int(cap)], avail, measure)[:-2] if cut else []
+        if not lines:
+            cut, lines = False, break_lines(rest, avail, measure)
         # Keep the lines whose obstacles are the same as the first's; break the rest again below them.
         take = 1
-        while take < len(lines) and beside(y + take * pitch) == (lres, rres):
+        while take < len(lines) and beside(y + take * pitch) == (lres, rres) and y + take * pitch <= limit:
             take += 1
         for line in lines[:take]:
             out.append((left + lres, y, line))
             y += pitch
-        if take == len(lines):
+        if take == len(lines) and not cut:
             break
         consumed = 0
         for line in lines[:take]:
@@ -172,6 +189,7 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
 
 def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     body, head, pad = style.body, style.heading, style.pad
+    limit = TALLEST * style.reach  # a card this tall fits no page: its lines stop there
     ink = style.theme.palette.ink
     plan = CardPlan(spec, width, 0.0, 0.0)
     inner = width - 2 * pad
@@ -186,7 +204,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
             size = style.small
             pitch_i = size * 1.2
             lines, y_end = _flow(
-                spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i
+                spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i, limit
             )
             for x, t, s_ in lines:
                 plan.intro.append(
@@ -205,7 +223,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
-    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t)
+    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit)
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
         title_lines = [(x, t + shift, s) for x, t, s in title_lines]
@@ -224,7 +242,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit)
         for x, tp, s_ in lines:
             plan.lines.append(
                 _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
@@ -239,8 +257,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     pitch = line_pitch(body, style.leading)
     indent = body * 0.95
     for t in spec.takeaways:
+        if y > limit:
+            break
         block += 1
-        lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch)
+        lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch, limit)
         plan.bullets.append((pad + indent * 0.4, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s in lines:
             plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block))
@@ -248,7 +268,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in t.points:
-            lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp)
+            lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp, limit)
             plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True, block))
             for x, tp, s in lines:
                 plan.lines.append(

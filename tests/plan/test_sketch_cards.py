@@ -1,0 +1,37 @@
+"""Cards of the sketch: text flowed into a card stops where no page could hold it, and is the same above."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decks.plan.sketch.cards import _flow
+from decks.plan.sketch.style import Style
+from decks.themes.loader import load_theme
+
+STYLE = Style.make(load_theme(None), 1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(st.characters(codec="utf-8"), min_size=1, max_size=12), min_size=1, max_size=200),
+    st.floats(20, 400),
+)
+def test_lines_above_the_limit_are_the_lines_of_the_whole_text(words, limit) -> None:
+    text = " ".join(words)
+    pitch = 12.0
+    reserved = [(0.0, 30.0, 40.0, 0.0)]  # an icon beside the first lines, as on a card
+    whole, _ = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, 150.0, reserved, pitch)
+    bounded, end = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, 150.0, reserved, pitch, limit)
+    assert bounded == whole[: len(bounded)]
+    assert len(bounded) == len(whole) or end > limit
+
+
+def test_a_megabyte_paragraph_costs_a_cards_worth_of_work() -> None:
+    text = "word " * 200_000
+    start = time.perf_counter()
+    lines, end = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, 150.0, [], 12.0, 2000.0)
+    assert time.perf_counter() - start < 1.0
+    assert 2000.0 < end < 2000.0 + 3 * 12.0 and lines[0][2].startswith("word word")
