@@ -1,9 +1,18 @@
-"""Keeping clear of the pictures a template's master or layout draws on every slide (a logo): whether two boxes
-overlap, and a box shrunk until it covers none of them."""
+"""Keeping clear of the pictures a template's master or layout draws on every slide (a logo): which pictures are
+logos, whether two boxes overlap, and a box shrunk until it covers none of them."""
 
 from __future__ import annotations
 
 from decks.plan.geometry import Rect
+
+BACKDROP = 0.25  # a picture over this share of the slide is art the template sets text on, not a logo
+
+
+def logos(pictures: list[Rect], width: float, height: float) -> tuple[Rect, ...]:
+    """The pictures recap keeps clear of: the small ones. A picture covering a quarter of the slide or more is a
+    backdrop (LibreOffice's Metropolis fills the slide with one, Piano its lower half) whose placeholders were
+    drawn over it by the template's designer; keeping clear of it would leave no room for any text."""
+    return tuple(p for p in pictures if p.w * p.h < BACKDROP * width * height)
 
 
 def overlaps(a: Rect, b: Rect) -> bool:

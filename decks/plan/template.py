@@ -23,7 +23,7 @@ from decks.errors import ContentError, Problem
 from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, Rel, rels_name
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import Rect
-from decks.plan.keepout import clear_of
+from decks.plan.keepout import clear_of, logos
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -32,12 +32,21 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# Layout names, first found wins, compared case-insensitively: recap's own, then PowerPoint's, LibreOffice
+# Impress's ("Title, Content"), Google Slides' ("Title and body") and Keynote's ("Title & Bullets") for the
+# same layout, so a template saved by any of them gets the layout its maker meant.
 NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("Recap Title", "Title Slide"),
-    "section": ("Recap Section", "Section Header"),
-    "content": ("Recap Content", "Title and Content"),
-    "picture": ("Recap Content + Picture", "Two Content"),
-    "closing": ("Recap Closing", "Title and Content"),
+    "title": ("Recap Title", "Title Slide", "Title & Subtitle"),
+    "section": ("Recap Section", "Section Header", "Section"),
+    "content": ("Recap Content", "Title and Content", "Title, Content", "Title and body", "Title & Bullets"),
+    "picture": (
+        "Recap Content + Picture",
+        "Two Content",
+        "Title, 2 Content",
+        "Title and two columns",
+        "Title, Bullets & Photo",
+    ),
+    "closing": ("Recap Closing", "Title and Content", "Title, Content", "Title and body", "Title & Bullets"),
 }
 # `<p:ph type>` values (ST_PlaceholderType); a `<p:ph>` without `type` is "obj".
 TITLES = ("title", "ctrTitle")
@@ -341,7 +350,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
             master.setdefault(ph.type, ph.box)
     if "title" in master:
         master["ctrTitle"] = master["title"]
-    master_pics = pictures(master_xml)
+    master_pics = logos(pictures(master_xml), width, height)
     # The master's layouts in its `<p:sldLayoutIdLst>` order, as PowerPoint lists them.
     ids = [e.get(R + "id") for e in master_xml.iterfind(f"{P}sldLayoutIdLst/{P}sldLayoutId")]
     targets = {r.rid: r.target for r in tpl.rels(master_name) if r.reltype == RT_SLIDE_LAYOUT}
@@ -354,17 +363,18 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
             name = c_sld.get("name", "") if c_sld is not None else ""
             all_layouts.append(Layout(targets[rid], name, tuple(placeholders(root))))
             shown = master_pics if root.get("showMasterSp", "1") not in ("0", "false") else []
-            keepouts[targets[rid]] = (*shown, *pictures(root))
+            keepouts[targets[rid]] = (*shown, *logos(pictures(root), width, height))
     if not all_layouts:
         raise template_error(
             source, "the template's slide master has no slide layouts", "add layouts in PowerPoint's Slide Master view"
         )
     by_name: dict[str, Layout] = {}
     for layout in all_layouts:
-        by_name.setdefault(layout.name, layout)
+        by_name.setdefault(layout.name.casefold(), layout)
     found: dict[str, Layout] = {}
     for role, names in NAMES.items():
-        chosen = next((by_name[n] for n in names if n in by_name), None) or _by_types(all_layouts, role)
+        chosen = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
+        chosen = chosen or _by_types(all_layouts, role)
         if chosen is not None:
             found[role] = chosen
     warnings: list[str] = []
@@ -376,7 +386,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         layout = found.get(role)
         used: dict[str, Placeholder] = {}
         if layout is None:
-            layout = content or by_name.get("Title Only") or by_name.get("Blank") or all_layouts[0]
+            layout = content or by_name.get("title only") or by_name.get("blank") or all_layouts[0]
             warnings.append(
                 f"template {source} has no '{NAMES[role][0]}' layout (nor one with the placeholders it needs); "
                 f"{role} slides use '{layout.name}' instead"
@@ -488,6 +498,8 @@ def _by_types(layouts: list[Layout], role: str) -> Layout | None:
     for layout in layouts:
         kinds = [ph.type for ph in layout.placeholders]
         bodies = sum(k in BODIES for k in kinds)
+        if role != "title" and "subTitle" in kinds:
+            continue  # a title slide's subtitle is no body for a list
         if role == "title" and "ctrTitle" in kinds and "subTitle" in kinds:
             return layout
         if role == "content" and "title" in kinds and bodies == 1:

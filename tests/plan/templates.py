@@ -100,6 +100,35 @@ def company(path: Path, latin: str = "Arial", ea: str = "Noto Sans CJK SC", logo
     return path
 
 
+# The same layouts as another application names them (the title slide listed first, as they list it).
+OTHER_TOOLS = {
+    "libreoffice": {
+        "Recap Title": "Title Slide",
+        "Recap Content": "Title, Content",
+        "Recap Content + Picture": "Title, 2 Content",
+    },
+    "google slides": {"Recap Title": "TITLE SLIDE", "Recap Content": "Title and body", "Recap Section": "Section"},
+    "keynote": {
+        "Recap Title": "Title & Subtitle",
+        "Recap Content": "Title & Bullets",
+        "Recap Content + Picture": "Title, Bullets & Photo",
+    },
+}
+
+
+def renamed(path: Path, names: dict[str, str]) -> Path:
+    """The bundled template with its layouts renamed by `names`; the others get names no rule knows. Centred
+    titles become plain titles, as LibreOffice writes them: its title slide has a title and a subtitle."""
+    prs = Presentation(str(BUNDLED))
+    for n, layout in enumerate(prs.slide_master.slide_layouts):
+        layout.name = names.get(layout.name, f"Layout {n}")
+        for ph in layout._element.iter(f"{P}ph"):
+            if ph.get("type") == "ctrTitle":
+                ph.set("type", "title")
+    prs.save(str(path))
+    return path
+
+
 def zero_height(path: Path) -> Path:
     """The bundled template with every placeholder of the master and the layouts zero points high."""
     prs = Presentation(str(BUNDLED))

@@ -135,8 +135,35 @@ def test_a_template_font_recap_cannot_find_is_measured_wider_with_a_warning(tmp_
     )
 
 
-def test_a_logo_over_the_whole_body_is_an_error_saying_so(tmp_path: Path, recap) -> None:
-    tpl = templates.company(tmp_path / "co.pptx", logo_box=(0, 0, 960, 540))
+def test_a_logo_over_the_whole_title_is_an_error_saying_so(tmp_path: Path, recap) -> None:
+    tpl = templates.company(tmp_path / "co.pptx", logo_box=(0, 0, 960, 125))  # a band, under a quarter of the slide
     with pytest.raises(ContentError) as err:
         deck_plan(recap, _theme_for(tmp_path, tpl))
     assert "beside the pictures on the master or layout, too small for one line" in str(err.value)
+
+
+@pytest.mark.parametrize("box", [(0, 0, 960, 540), (0, 290, 960, 250)])
+def test_a_picture_over_a_quarter_of_the_slide_is_a_backdrop_text_sits_on(tmp_path: Path, recap, box) -> None:
+    # LibreOffice's Metropolis fills its master with a picture, Piano its lower half: the placeholders were
+    # drawn over it, so recap keeps their boxes (and a logo-sized picture would have shrunk them).
+    from decks.plan.template import load
+
+    _, backdrop = load(_theme_for(tmp_path, templates.company(tmp_path / "bd.pptx", logo_box=box)))
+    _, plain = load(_theme_for(tmp_path / "plain", templates.company(tmp_path / "pl.pptx", logo_box=(0, 0, 1, 1))))
+    for role, frame in backdrop.geometry.frames.items():
+        assert not frame.keepout and plain.geometry.frames[role].keepout
+        assert (frame.title, frame.body) == (plain.geometry.frames[role].title, plain.geometry.frames[role].body)
+    assert deck_plan(recap, _theme_for(tmp_path / "deck", templates.company(tmp_path / "d.pptx", logo_box=box))).slides
+
+
+@pytest.mark.parametrize("tool", sorted(templates.OTHER_TOOLS))
+def test_layouts_are_found_by_the_names_other_applications_give_them(tmp_path: Path, tool: str) -> None:
+    from decks.plan.template import read_template, resolve
+
+    names = templates.OTHER_TOOLS[tool]
+    resolved = resolve(read_template(templates.renamed(tmp_path / "t.pptx", names)), "t.pptx")
+    for recap_name, their_name in names.items():
+        role = {"Recap Title": "title", "Recap Section": "section", "Recap Content": "content"}.get(
+            recap_name, "picture"
+        )
+        assert resolved.layouts[role].name == their_name, role
