@@ -56,9 +56,16 @@ LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws 
 BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 SHAPES = {P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
 # A template is read whole into memory: a zip whose parts inflate past this is refused (a zip bomb), as is one
-# with more parts than any real deck has.
+# with more parts than any real deck has. The one check of a template package: `recap check` (through the theme
+# loader) and the deck plan both read it here.
 MAX_UNCOMPRESSED = 300 * 2**20
-MAX_PARTS = 20_000
+MAX_PARTS = 10_000
+MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+}
+PACKAGE_HINT = "save the template from PowerPoint or LibreOffice as .pptx (or .potx)"
 # No entity expansion, no network, no huge trees: a template is untrusted input.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 FIELD = "slides.template"
@@ -105,23 +112,30 @@ class TemplatePackage:
 
     def __init__(self, data: bytes, source: str = "template") -> None:
         self.source = source
-        hint = "save the template from PowerPoint as a .pptx or .potx and point slides.template at it"
+        name = f"the template {Path(source).name}"
+
+        def refuse(what: str, hint: str = PACKAGE_HINT) -> ContentError:
+            return template_error(source, f"{name} {what}", hint)
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 infos = [i for i in z.infolist() if not i.filename.endswith("/")]
+                if not infos:
+                    raise refuse("is an empty zip")
+                if len(infos) > MAX_PARTS:
+                    raise refuse(f"has {len(infos):,} parts, over {MAX_PARTS:,}")
                 total = sum(i.file_size for i in infos)
-                if total > MAX_UNCOMPRESSED or len(infos) > MAX_PARTS:
-                    raise template_error(
-                        source,
-                        f"the template unpacks to {total / 2**20:.0f} MB in {len(infos)} parts, more than the "
-                        f"{MAX_UNCOMPRESSED // 2**20} MB and {MAX_PARTS} parts recap reads",
-                        "use a smaller template (compress its pictures)",
+                if total > MAX_UNCOMPRESSED:
+                    raise refuse(
+                        f"unpacks to {total / 2**20:,.0f} MB, over the {MAX_UNCOMPRESSED // 2**20} MB recap reads"
                     )
+                # Every part is read (and its checksum checked) now: a damaged template fails here, not mid-render.
                 self.blobs = {"/" + i.filename: _inflate(z, i) for i in infos}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
-            raise template_error(source, f"not a PowerPoint file: it is not a zip package ({exc})", hint) from None
+            raise refuse(f"is not a readable .pptx ({exc})") from None
+        not_pptx = "is a zip but not a PowerPoint presentation or template"
         if "/[Content_Types].xml" not in self.blobs:
-            raise template_error(source, "not a PowerPoint file: the zip has no [Content_Types].xml", hint)
+            raise refuse(not_pptx)
         types = self.xml("/[Content_Types].xml")
         del self.blobs["/[Content_Types].xml"]
         self.defaults = {
@@ -130,8 +144,8 @@ class TemplatePackage:
         self.overrides = {o.get("PartName") or "": o.get("ContentType") or "" for o in types.iter(CT + "Override")}
         self._rels: dict[str, list[Rel]] = {}
         main = next((r.target for r in self.rels("/") if r.reltype == RT_OFFICE_DOCUMENT), None)
-        if main is None or main not in self.blobs:
-            raise template_error(source, "not a PowerPoint file: the package has no main presentation part", hint)
+        if main is None or main not in self.blobs or self.content_type(main) not in MAIN_TYPES:
+            raise refuse(not_pptx)
         self.main = main
 
     def content_type(self, partname: str) -> str:

@@ -391,77 +391,24 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     return [Problem(str(layer.file), trouble[0], trouble[1], "slides.template", line, col)]
 
 
-TEMPLATE_UNPACKED_LIMIT = 300 * 1024 * 1024
-"""The most bytes a template's parts may hold once unpacked (a zip bomb claims far more)."""
-TEMPLATE_PARTS_LIMIT = 10_000
-_MAIN_TYPES = {
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
-    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
-}
-
-
 def template_problem(path: Path) -> tuple[str, str] | None:
     """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
 
-    Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`: a file that is not
-    a zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
+    Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`, by the deck plan's
+    own reading of the package (`decks.plan.template`, kept for the plan that follows): a file that is not a
+    zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
     """
-    import zipfile
+    from decks.plan.template import read_template
 
-    name = path.name
     try:
         check_file(path, "template")
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-            if not infos:
-                return f"the template {name} is an empty zip", _TEMPLATE_HINT
-            if len(infos) > TEMPLATE_PARTS_LIMIT:
-                return f"the template {name} has {len(infos):,} parts, over {TEMPLATE_PARTS_LIMIT:,}", _TEMPLATE_HINT
-            unpacked = sum(info.file_size for info in infos)
-            if unpacked > TEMPLATE_UNPACKED_LIMIT:
-                return (
-                    f"the template {name} unpacks to {unpacked / 1024 / 1024:,.0f} MB, over the "
-                    f"{TEMPLATE_UNPACKED_LIMIT // 1024 // 1024} MB recap reads",
-                    _TEMPLATE_HINT,
-                )
-            main = _main_part(package)
-            if main is None:
-                return f"the template {name} is a zip but not a PowerPoint presentation or template", _TEMPLATE_HINT
-            package.testzip()  # every part's checksum: a damaged template fails here, not mid-render
+        read_template(path)
     except ReadRefused as exc:
-        return f"cannot use the template {name}: {exc.message}", exc.hint
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError) as exc:
-        return f"the template {name} is not a readable .pptx ({exc})", _TEMPLATE_HINT
+        return f"cannot use the template {path.name}: {exc.message}", exc.hint
+    except ContentError as exc:
+        problem = exc.problems[0]
+        return problem.message, problem.hint
     return None
-
-
-_TEMPLATE_HINT = "save the template from PowerPoint or LibreOffice as .pptx (or .potx)"
-
-
-def _main_part(package: Any) -> str | None:
-    """The package's presentation part name, when its content type says it is one."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        rels = etree.fromstring(package.read("_rels/.rels"), parser)
-        types = etree.fromstring(package.read("[Content_Types].xml"), parser)
-    except (KeyError, etree.XMLSyntaxError):
-        return None
-    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-    targets = [r.get("Target", "") for r in rels if r.get("Type") == office]
-    if not targets:
-        return None
-    main = "/" + targets[0].lstrip("/")
-    overrides = {
-        o.get("PartName"): o.get("ContentType")
-        for o in types
-        if o.tag == "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
-    }
-    if overrides.get(main) not in _MAIN_TYPES or main.lstrip("/") not in package.namelist():
-        return None
-    return main
 
 
 def _problem_at(layers: list[Layer], loc: Path_, message: str, hint: str) -> Problem:
