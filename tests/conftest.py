@@ -51,18 +51,23 @@ def poppler() -> None:
 
 def to_pdfs(soffice: str, sources: list[Path], outdir: Path, env: dict[str, str]) -> dict[str, Path]:
     """Convert documents with one LibreOffice start (starting it is most of the cost): PDF by source stem."""
+    return convert(soffice, sources, outdir, env, "pdf")
+
+
+def convert(soffice: str, sources: list[Path], outdir: Path, env: dict[str, str], fmt: str) -> dict[str, Path]:
+    """Documents converted to `fmt` (pdf, pptx...) by one LibreOffice start: the new files by source stem."""
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [soffice, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
+        [soffice, "--headless", "--norestore", "--convert-to", fmt, "--outdir", str(outdir), *map(str, sources)],
         check=True,
         capture_output=True,
         timeout=240,
         env=env,
     )
-    pdfs = {source.stem: outdir / (source.stem + ".pdf") for source in sources}
-    missing = [str(source) for source in sources if not pdfs[source.stem].is_file()]
-    assert not missing, f"LibreOffice made no PDF of {missing}"
-    return pdfs
+    made = {source.stem: outdir / f"{source.stem}.{fmt}" for source in sources}
+    missing = [str(source) for source in sources if not made[source.stem].is_file()]
+    assert not missing, f"LibreOffice made no {fmt} of {missing}"
+    return made
 
 
 def to_pdf(soffice: str, source: Path, outdir: Path, env: dict[str, str]) -> Path:

@@ -129,6 +129,66 @@ def renamed(path: Path, names: dict[str, str]) -> Path:
     return path
 
 
+def impress(folder: Path, soffice: str, env: dict[str, str]) -> Path:
+    """A template made in LibreOffice Impress, not by python-pptx: a flat ODP whose master page has a picture
+    filling the slide (a backdrop), a small logo at the top right, and white title and outline styles, saved as
+    .pptx by LibreOffice itself (its layouts are named "Title Slide", "Title, Content"...)."""
+    import base64
+
+    from tests.conftest import convert
+
+    backdrop = base64.b64encode(png(64, 36, (20, 40, 90))).decode()
+    logo = base64.b64encode(png(20, 10)).decode()
+    ns = " ".join(
+        f'xmlns:{k}="urn:oasis:names:tc:opendocument:xmlns:{v}"'
+        for k, v in (
+            ("office", "office:1.0"),
+            ("style", "style:1.0"),
+            ("text", "text:1.0"),
+            ("draw", "drawing:1.0"),
+            ("fo", "xsl-fo-compatible:1.0"),
+            ("svg", "svg-compatible:1.0"),
+            ("presentation", "presentation:1.0"),
+        )
+    )
+
+    def frame(x: float, y: float, w: float, h: float, inner: str, attrs: str = "") -> str:
+        return (
+            f'<draw:frame {attrs} svg:x="{x}cm" svg:y="{y}cm" svg:width="{w}cm" svg:height="{h}cm">{inner}</draw:frame>'
+        )
+
+    def picture(data: str) -> str:
+        return f"<draw:image><office:binary-data>{data}</office:binary-data></draw:image>"
+
+    def placeholder(kind: str, style: str) -> str:
+        return f'presentation:class="{kind}" presentation:style-name="{style}"'
+
+    styles = "".join(
+        f'<style:style style:name="Backdrop-{name}" style:family="presentation">'
+        '<style:graphic-properties draw:fill="none" draw:stroke="none"/>'
+        f'<style:text-properties fo:color="#ffffff" fo:font-size="{size}pt"/></style:style>'
+        for name, size in (("title", 36), ("outline1", 24))
+    )
+    odp = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document {ns} office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.presentation">'
+        f"<office:styles>{styles}</office:styles><office:automatic-styles>"
+        '<style:page-layout style:name="PM1"><style:page-layout-properties fo:page-width="28cm" '
+        'fo:page-height="15.75cm" style:print-orientation="landscape"/></style:page-layout></office:automatic-styles>'
+        '<office:master-styles><style:master-page style:name="Backdrop" style:page-layout-name="PM1">'
+        + frame(0, 0, 28, 15.75, picture(backdrop))
+        + frame(24.5, 0.4, 3, 1.5, picture(logo))
+        + frame(1.4, 0.6, 20, 2.5, "<draw:text-box/>", placeholder("title", "Backdrop-title"))
+        + frame(1.4, 3.8, 25, 10.5, "<draw:text-box/>", placeholder("outline", "Backdrop-outline1"))
+        + "</style:master-page></office:master-styles><office:body><office:presentation>"
+        '<draw:page draw:name="page1" draw:master-page-name="Backdrop"/></office:presentation></office:body>'
+        "</office:document>"
+    )
+    source = folder / "impress.fodp"
+    source.write_text(odp, encoding="utf-8")
+    return convert(soffice, [source], folder, env, "pptx")["impress"]
+
+
 def zero_height(path: Path) -> Path:
     """The bundled template with every placeholder of the master and the layouts zero points high."""
     prs = Presentation(str(BUNDLED))

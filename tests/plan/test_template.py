@@ -167,3 +167,27 @@ def test_layouts_are_found_by_the_names_other_applications_give_them(tmp_path: P
             recap_name, "picture"
         )
         assert resolved.layouts[role].name == their_name, role
+
+
+def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
+    from lxml import etree
+
+    from decks.plan.template import read_template, sample_colors
+
+    a, p = "http://schemas.openxmlformats.org/drawingml/2006/main", templates.P[1:-1]
+
+    def master(styles: str = "") -> etree._Element:
+        shapes = "".join(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="x"/><p:cNvSpPr/><p:nvPr><p:ph type="{kind}"/></p:nvPr>'
+            f'</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p><a:endParaRPr><a:solidFill><a:srgbClr val="{rgb}"/>'
+            "</a:solidFill></a:endParaRPr></a:p></p:txBody></p:sp>"
+            for n, (kind, rgb) in enumerate((("title", "ffffff"), ("body", "eeeeee")), 2)
+        )
+        xml = f'<p:sldMaster xmlns:a="{a}" xmlns:p="{p}"><p:cSld><p:spTree>{shapes}</p:spTree></p:cSld>{styles}'
+        return etree.fromstring(xml + "</p:sldMaster>")
+
+    assert sample_colors(master()) == {"title": "#FFFFFF", "body": "#EEEEEE"}
+    # A master with text styles says its colours there (PowerPoint's way): nothing to carry over.
+    assert sample_colors(master("<p:txStyles/>")) == {}
+    bundled = read_template(templates.BUNDLED)
+    assert sample_colors(bundled.xml(next(n for n in bundled.blobs if "slideMaster" in n and n.endswith(".xml")))) == {}

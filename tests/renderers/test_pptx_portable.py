@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -56,16 +57,20 @@ def standard_fonts(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, 
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The examples, a dense deck, and the example on a company template, as recap writes them."""
+def decks(tmp_path_factory: pytest.TempPathFactory, soffice: str, standard_fonts) -> dict[str, Path]:
+    """The examples, a dense deck, and the example on a company template and on one made in LibreOffice
+    Impress, as recap writes them."""
     folder = tmp_path_factory.mktemp("portable")
     theme = load_theme(None)
     company = load_theme(str(templates.theme_folder(folder, templates.company(folder / "company.pptx"))))
+    made_in_impress = templates.impress(folder, soffice, standard_fonts[0])
+    impress = load_theme(str(templates.theme_folder(folder / "impress", made_in_impress)))
     cases = {
         "en": (load_content(EXAMPLE_EN), theme),
         "zh": (load_content(EXAMPLE_ZH), theme),
         "dense": (dense_recap(), theme),
         "company": (load_content(EXAMPLE_EN), company),
+        "impress": (load_content(EXAMPLE_EN), impress),
     }
     out = {}
     for name, (recap, th) in cases.items():
@@ -81,7 +86,7 @@ def pdfs(decks, soffice, standard_fonts, tmp_path_factory) -> dict[str, Path]:
     return to_pdfs(soffice, list(decks.values()), tmp_path_factory.mktemp("portable-pdf"), env)
 
 
-@pytest.mark.parametrize("name", ["en", "zh", "dense", "company"])
+@pytest.mark.parametrize("name", ["en", "zh", "dense", "company", "impress"])
 def test_no_character_leaves_its_box_with_only_the_standard_fonts(name, decks, pdfs, standard_fonts, poppler) -> None:
     import pdfplumber
 
@@ -128,3 +133,17 @@ def test_every_deck_passes_the_openxml_validator_strictly(decks) -> None:
     assert {Path(r["file"]).stem for r in reports} == {*decks, "square"}
     errors = {Path(r["file"]).stem: r["errors"][:3] for r in reports if r["error_count"]}
     assert not errors, errors
+
+
+def test_a_template_made_in_impress_keeps_its_white_on_navy_text(decks, pdfs, poppler) -> None:
+    # LibreOffice saves a master's text colours only in its placeholders' sample text, which no client carries
+    # to new slides (the text came out black on navy); recap writes them into the master's text styles.
+    import pdfplumber
+
+    colors: Counter[tuple[float, ...]] = Counter()
+    with pdfplumber.open(pdfs["impress"]) as doc:
+        for page in doc.pages:
+            colors.update(tuple(ch["non_stroking_color"]) for ch in page.chars if ch["text"].strip())
+    # Every character is white but the links, in the template's own link colour (its theme's hlink, blue).
+    assert set(colors) == {(1.0, 1.0, 1.0), (0.0, 0.0, 1.0)}, colors.most_common(4)
+    assert colors[(1.0, 1.0, 1.0)] > 3 * colors[(0.0, 0.0, 1.0)]

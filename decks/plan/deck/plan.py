@@ -83,6 +83,9 @@ class Template:
     path: Path
     master: str
     layouts: dict[str, Layout]
+    # The title's and body's text colours the master shows only in its placeholders' sample text (a template
+    # saved by LibreOffice): the writer puts them in the master's text styles. Empty for most templates.
+    text_colors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -86,12 +86,18 @@ def text_shape(
     )
 
 
-def text_body(anchor: str, paragraphs: Iterable[str]) -> str:
+def text_body(anchor: str, paragraphs: Iterable[str], color: str | None = None) -> str:
     """`<p:txBody>` whose `<a:bodyPr>` has zero insets, square wrap, the anchor and `<a:noAutofit/>` (PowerPoint
-    must not shrink on open what recap measured to fit)."""
+    must not shrink on open what recap measured to fit); its `<a:lstStyle>` gives every level `color` when set
+    (a text box beside a body placeholder, on a template whose body colour the master's text styles lack)."""
+    levels = ""
+    if color:
+        fill = f'<a:defRPr><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill></a:defRPr>'
+        levels = "".join(f"<a:lvl{n}pPr>{fill}</a:lvl{n}pPr>" for n in range(1, 10))
+    lst_style = f"<a:lstStyle>{levels}</a:lstStyle>" if levels else "<a:lstStyle/>"
     return (
         f'<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" wrap="square" anchor="{anchor}" rtlCol="0">'
-        "<a:noAutofit/></a:bodyPr><a:lstStyle/>" + "".join(paragraphs) + "</p:txBody>"
+        f"<a:noAutofit/></a:bodyPr>{lst_style}" + "".join(paragraphs) + "</p:txBody>"
     )
 
 
@@ -235,6 +241,32 @@ def core_properties(*, title: str, subject: str, creator: str, language: str, da
     )
 
 
+def presentation_parts() -> list[tuple[str, str, str, str]]:
+    """The presentation-level parts PowerPoint expects (it offers to repair a deck without viewProps), as
+    (relationship type, partname, content type, XML) with the least each may hold; a template saved by
+    LibreOffice has no viewProps or tableStyles, and recap adds what a template lacks."""
+    from decks.opc import CT_PRES_PROPS, CT_TABLE_STYLES, CT_VIEW_PROPS, RT_PRES_PROPS, RT_TABLE_STYLES, RT_VIEW_PROPS
+
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    ns = NSDECLS
+    return [
+        (RT_PRES_PROPS, "/ppt/presProps.xml", CT_PRES_PROPS, f"{head}<p:presentationPr {ns}/>"),
+        (
+            RT_VIEW_PROPS,
+            "/ppt/viewProps.xml",
+            CT_VIEW_PROPS,
+            f'{head}<p:viewPr {ns}><p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/>'
+            '</p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>',
+        ),
+        (
+            RT_TABLE_STYLES,
+            "/ppt/tableStyles.xml",
+            CT_TABLE_STYLES,
+            f'{head}<a:tblStyleLst xmlns:a="{A}" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>',
+        ),
+    ]
+
+
 def app_properties(*, slides: int, notes: int, presentation_format: str) -> str:
     """The extended properties part (`docProps/app.xml`): `<Properties>` with the slide and notes counts."""
     return (
@@ -335,4 +367,29 @@ def set_link_colors(theme: bytes, color: str) -> bytes:
             for child in list(node):
                 node.remove(child)
             etree.SubElement(node, _a("srgbClr")).set("val", _hex(color))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_text_styles(master: bytes, colors: dict[str, str]) -> bytes:
+    """The slide master part with a `<p:txStyles>` giving the title's and the body's text colour at every level.
+
+    For a master that had none and showed its colours only in its placeholders' sample text (what LibreOffice
+    saves): PowerPoint and LibreOffice look for them here, so the deck's text takes the template's colours.
+    """
+    root = etree.fromstring(master)
+    styles = etree.Element(f"{{{P}}}txStyles")
+    for kind, tag in (("title", "titleStyle"), ("body", "bodyStyle")):
+        style = etree.SubElement(styles, f"{{{P}}}{tag}")
+        color = colors.get(kind)
+        for level in range(1, 10 if kind == "body" else 2):
+            ppr = etree.SubElement(style, _a(f"lvl{level}pPr"))
+            rpr = etree.SubElement(ppr, _a("defRPr"))
+            if color:
+                etree.SubElement(etree.SubElement(rpr, _a("solidFill")), _a("srgbClr")).set("val", _hex(color))
+    etree.SubElement(styles, f"{{{P}}}otherStyle")
+    ext = root.find(f"{{{P}}}extLst")  # txStyles comes last but for extLst (CT_SlideMaster's sequence)
+    if ext is not None:
+        ext.addprevious(styles)
+    else:
+        root.append(styles)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

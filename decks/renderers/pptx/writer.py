@@ -84,6 +84,8 @@ class Writer:
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
         self.package = Package()
+        # Text boxes beside a body placeholder wear the body's colour when the master's text styles lacked it.
+        self.box_color = deck.template.text_colors.get("body") if deck.template else None
 
     def write(self) -> bytes:
         """The deck's package bytes: template parts, notes master, slides and notes, presentation, properties."""
@@ -103,6 +105,12 @@ class Writer:
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
+        for reltype, partname, content_type, xml in oxml.presentation_parts():
+            if not any(r.reltype == reltype for r in pres_rels.items):  # what a template saved elsewhere lacks
+                name = partname if partname not in self._partnames else self._partname(partname[:-4] + "%d.xml")
+                self._partnames.add(name)
+                self.package.add(name, content_type, xml.encode("utf-8"))
+                pres_rels.add(reltype, name)
         fonts = self.embed_fonts(pres_rels)
         self.package.blobs[tpl.main] = oxml.presentation(
             tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
@@ -128,6 +136,8 @@ class Writer:
             blob = tpl.blobs[name]
             if name == theme_part and self.deck.colors:
                 blob = oxml.set_link_colors(blob, self.palette["accent2"])
+            if name == master and self.deck.template and self.deck.template.text_colors:
+                blob = oxml.set_text_styles(blob, self.deck.template.text_colors)
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
         return core, app
@@ -239,7 +249,7 @@ class Writer:
             (placed if slot else boxes).append((box, slot))
         # Placeholders in the layout's order (title, then body), then added text boxes in the plan's order.
         for box, slot in sorted(placed, key=lambda b: b[1][2]) + boxes:
-            body = self.text(rels, box, number)
+            body = self.text(rels, box, number, None if slot else self.box_color)
             if slot:
                 shapes.append(oxml.text_shape(next(ids), slot[0], _xywh(box.box), body, slot[1]))
             else:
@@ -286,8 +296,9 @@ class Writer:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    def text(self, rels: Rels, box: TextBox, number: int) -> str:
-        """The `<p:txBody>` of a text box (relating its links in the slide's `rels`)."""
+    def text(self, rels: Rels, box: TextBox, number: int, color: str | None = None) -> str:
+        """The `<p:txBody>` of a text box (relating its links in the slide's `rels`), its text in `color` unless
+        a run says otherwise."""
         if not box.paras:
             size = self.theme.sizes.slides.body
             empty = oxml.paragraph(
@@ -302,8 +313,9 @@ class Writer:
                 align="l",
                 lang=self.lang,
             )
-            return oxml.text_body(box.anchor, [empty])
-        return oxml.text_body(box.anchor, [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)])
+            return oxml.text_body(box.anchor, [empty], color)
+        paragraphs = [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)]
+        return oxml.text_body(box.anchor, paragraphs, color)
 
     def paragraph(self, rels: Rels, para: Para, n: int, number: int) -> str:
         """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
