@@ -7,7 +7,6 @@ it; `invariant=1` and the layout's fixed seeds make the same input give the same
 from __future__ import annotations
 
 import io
-from pathlib import Path as FilePath
 from typing import Any
 
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
@@ -33,9 +32,9 @@ def paint(sketch: Sketch) -> bytes:
     """
     from reportlab import rl_config
     from reportlab.lib.colors import HexColor
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
+
+    from decks.paint.pdffonts import register
 
     hex_colors: dict[str, HexColor] = {}  # reportlab's HexColor parses slowly; a page has a handful of colours
 
@@ -44,12 +43,7 @@ def paint(sketch: Sketch) -> bytes:
             hex_colors[value] = HexColor(value)
         return hex_colors[value]
 
-    names: dict[FilePath, str] = {}
-    for font in sketch.fonts():
-        name = f"Recap-{font.stem}"
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(font)))
-        names[font] = name
+    names = {font: register(font) for font in sketch.fonts()}
     buf = io.BytesIO()
     # The initial font is one the page uses: otherwise reportlab names an unembedded Helvetica.
     first = next(iter(names.values()), "Helvetica")
