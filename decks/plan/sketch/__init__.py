@@ -136,13 +136,17 @@ def _abridged(
             chosen[n] = (kept, abridge_rule.note(recap.language, what, bool(url)))
         return chosen[n]
 
-    def fits(n: int) -> bool:
+    def need(n: int) -> tuple[float, int]:
         cards, note = subset(n)
-        return bool(cards) and layout_at(cards, floor, False, note, url)[0] <= 1.0
+        return (layout_at(cards, floor, False, note, url)[0] if cards else math.inf), n
 
-    n = abridge_rule.longest_fitting(ranked, fits, cap)
-    if n == 0:
+    # The most pieces that fit at the floor, by the one fitting search (the need grows with the pieces kept,
+    # about in proportion, as it grows with the size for the type).
+    counts = list(range(min(cap, len(ranked)), 0, -1))
+    most_kept = largest_fitting(counts, need) if counts else None
+    if most_kept is None:
         return None, abridge_rule.LeftOut((), 0)
+    n = most_kept[1]
     cards, note = subset(n)
     found = largest_fitting(sizes, lambda size: layout_at(cards, size, False, note, url), floor)
     return found, abridge_rule.left_out(specs, ranked[:n])

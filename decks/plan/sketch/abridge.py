@@ -10,7 +10,6 @@ one grouped warning.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from decks.plan.sketch.cards import CardSpec
@@ -79,21 +78,6 @@ def left_out(specs: list[CardSpec], pieces: list[Piece]) -> LeftOut:
     items = tuple(s.title for i, s in enumerate(specs) if s.kind != "key" and (i, -1) not in kept)
     takeaways = sum(1 for i, s in enumerate(specs) for k in range(len(s.takeaways)) if (i, k) not in kept)
     return LeftOut(items, takeaways)
-
-
-def longest_fitting(ranked: list[Piece], fits: Callable[[int], bool], cap: int) -> int:
-    """The most pieces (a prefix of `ranked`, at most `cap`) that fit, by bisection: fitting only gets harder
-    as pieces are added."""
-    lo, hi = 0, min(cap, len(ranked))  # lo always fits (nothing at all), hi is unknown
-    if fits(hi):
-        return hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def note(language: str, what: LeftOut, scannable: bool) -> str:
