@@ -24,6 +24,7 @@ from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_T
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import Rect
 from decks.plan.keepout import clear_of, logos
+from decks.plan.template_colors import sample_colors
 from decks.themes.model import Theme
 
 EMU_PER_PT = 12700
@@ -446,40 +447,20 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         frames[role] = frame
         sources[role] = used
     fonts, colors = theme_fonts(tpl, master_name)
+    samples, unreadable = sample_colors(tpl, master_name, master_xml, colors)
     title_rpr = master_xml.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
     title_bold = title_rpr is not None and title_rpr.get("b") in ("1", "true")
     return Resolved(
         layouts,
         Geometry(width, height, frames),
         master_name,
-        warnings,
+        [*warnings, *unreadable],
         sources,
         fonts,
         colors,
         title_bold,
-        sample_colors(master_xml),
+        samples,
     )
-
-
-def sample_colors(master: etree._Element) -> dict[str, str]:
-    """The title's and the body's text colour ("title", "body": "#RRGGBB") as the master's placeholders show them
-    in their sample text, when the master has no `<p:txStyles>` to say them. LibreOffice saves a template so, and
-    no client carries a sample's colour to new slides: its white-on-navy design comes out black on navy. The deck
-    writes these colours into the master's text styles, where every client looks."""
-    if master.find(P + "txStyles") is not None:
-        return {}
-    out: dict[str, str] = {}
-    tree = master.find(f"{P}cSld/{P}spTree")
-    for shape in tree if tree is not None else ():
-        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-        if ph is None:
-            continue
-        kind = "title" if ph.get("type") in TITLES else "body" if ph.get("type", "obj") in ("body", "obj") else None
-        runs = (f"{P}txBody/{A}p/{A}r/{A}rPr", f"{P}txBody/{A}p/{A}endParaRPr")
-        fill = next((c for path in runs for c in shape.iterfind(f"{path}/{A}solidFill/{A}srgbClr")), None)
-        if kind and fill is not None and fill.get("val"):
-            out.setdefault(kind, "#" + fill.get("val", "").upper())
-    return out
 
 
 def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> list[Problem]:

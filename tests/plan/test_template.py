@@ -172,7 +172,8 @@ def test_layouts_are_found_by_the_names_other_applications_give_them(tmp_path: P
 def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
     from lxml import etree
 
-    from decks.plan.template import read_template, sample_colors
+    from decks.plan.template import read_template
+    from decks.plan.template_colors import sample_colors
 
     a, p = "http://schemas.openxmlformats.org/drawingml/2006/main", templates.P[1:-1]
 
@@ -186,8 +187,16 @@ def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
         xml = f'<p:sldMaster xmlns:a="{a}" xmlns:p="{p}"><p:cSld><p:spTree>{shapes}</p:spTree></p:cSld>{styles}'
         return etree.fromstring(xml + "</p:sldMaster>")
 
-    assert sample_colors(master()) == {"title": "#FFFFFF", "body": "#EEEEEE"}
+    class Package:
+        source = "t.pptx"
+
+    navy, white = {"lt1": "#1B2A4A"}, {"lt1": "#FFFFFF"}  # a slide's background by default
+    assert sample_colors(Package(), "", master(), navy) == ({"title": "#FFFFFF", "body": "#EEEEEE"}, [])
+    # Light sample text on a light background does not read: it is left to the application, and said.
+    kept, warnings = sample_colors(Package(), "", master(), white)
+    assert kept == {} and len(warnings) == 2 and "contrast of 1.1" in warnings[1]
     # A master with text styles says its colours there (PowerPoint's way): nothing to carry over.
-    assert sample_colors(master("<p:txStyles/>")) == {}
+    assert sample_colors(Package(), "", master("<p:txStyles/>"), navy) == ({}, [])
     bundled = read_template(templates.BUNDLED)
-    assert sample_colors(bundled.xml(next(n for n in bundled.blobs if "slideMaster" in n and n.endswith(".xml")))) == {}
+    name = next(n for n in bundled.blobs if "slideMaster" in n and n.endswith(".xml"))
+    assert sample_colors(bundled, name, bundled.xml(name), white) == ({}, [])

@@ -1,0 +1,138 @@
+"""The text colours a template's master shows only in its placeholders' sample text, kept where they read.
+
+LibreOffice saves a master's title and outline colours in the sample text of its placeholders and writes no
+`<p:txStyles>`; no client carries a sample's colour to new slides, so a white-on-navy design comes out black on
+navy. The deck writer puts these colours in the master's text styles. A master is not always meant for every
+slide (LibreOffice's Vivid has light outline text for its title page's blue band), so a colour is kept only
+where it reads on what the master draws behind the placeholder: its top filled shape or picture there, else
+its background.
+"""
+
+from __future__ import annotations
+
+import io
+
+from lxml import etree
+
+from decks.plan.geometry import Rect
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+EMU_PER_PT = 12700
+READABLE = 3.0  # WCAG's contrast for large text: slide text is large
+TITLES = ("title", "ctrTitle")
+
+
+def sample_colors(
+    tpl, master_name: str, master: etree._Element, scheme: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """The colour ("#RRGGBB") of the title's and the body's sample text ("title", "body"), when the master has
+    no `<p:txStyles>` and the colour reads on what lies behind that placeholder (`scheme`: the theme's colours);
+    and a warning for each sample colour that does not read there."""
+    from decks.themes.contrast import contrast_ratio, format_ratio
+
+    if master.find(P + "txStyles") is not None:
+        return {}, []
+    out: dict[str, str] = {}
+    warnings: list[str] = []
+    tree = master.find(f"{P}cSld/{P}spTree")
+    shapes = list(tree) if tree is not None else []
+    for shape in shapes:
+        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if ph is None:
+            continue
+        kind = "title" if ph.get("type") in TITLES else "body" if ph.get("type", "obj") in ("body", "obj") else None
+        runs = (f"{P}txBody/{A}p/{A}r/{A}rPr", f"{P}txBody/{A}p/{A}endParaRPr")
+        fill = next((c for path in runs for c in shape.iterfind(f"{path}/{A}solidFill/{A}srgbClr")), None)
+        box = _box(shape.find(f"{P}spPr/{A}xfrm"))
+        if kind is None or kind in out or fill is None or not fill.get("val"):
+            continue
+        color = "#" + fill.get("val", "").upper()
+        behind = _behind(tpl, master_name, master, shapes, box, scheme) if box else _background(master, scheme)
+        ratio = contrast_ratio(color, behind)
+        if ratio >= READABLE:
+            out[kind] = color
+        else:
+            warnings.append(
+                f"template {tpl.source}: its {kind} text colour {color} (its master's sample text) has a contrast of "
+                f"{format_ratio(ratio)} on the {behind} its master draws there, under {READABLE:g}:1; the "
+                "application's default colour is left (slides.override: [colors] sets the theme's palette)"
+            )
+    return out, warnings
+
+
+def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Rect, scheme: dict[str, str]) -> str:
+    """The colour behind the middle of `box`: the master's filled shapes and pictures there, top down until an
+    opaque one, laid over its background (else the scheme's light 1, a slide's background by default); a
+    translucent fill (`<a:alpha>`) is mixed with what it covers."""
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+    layers: list[tuple[str, float]] = []  # (colour, opacity), topmost first
+    for shape in reversed(shapes):
+        if shape.find(f".//{P}ph") is not None:
+            continue
+        there = _box(shape.find(f"{P}spPr/{A}xfrm"))
+        if there is None or not (there.x <= cx <= there.right and there.y <= cy <= there.bottom):
+            continue
+        if shape.tag == P + "sp":
+            fill = shape.find(f"{P}spPr/{A}solidFill/{A}srgbClr")
+            if fill is None or not fill.get("val"):
+                continue
+            alpha = fill.find(A + "alpha")
+            opacity = int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
+            layers.append(("#" + fill.get("val", "").upper(), max(0.0, min(1.0, opacity))))
+        elif shape.tag == P + "pic":
+            color = _picture_color(tpl, master_name, shape, there, box)
+            if color:
+                layers.append((color, 1.0))
+        if layers and layers[-1][1] >= 1.0:
+            break
+    color = _background(master, scheme)
+    for top, opacity in reversed(layers):
+        color = _mix(top, color, opacity)
+    return color
+
+
+def _background(master: etree._Element, scheme: dict[str, str]) -> str:
+    """The master's solid background, else the scheme's light 1 (a slide's background by default)."""
+    fill = master.find(f"{P}cSld/{P}bg/{P}bgPr/{A}solidFill/{A}srgbClr")
+    return "#" + fill.get("val", "").upper() if fill is not None and fill.get("val") else scheme.get("lt1", "#FFFFFF")
+
+
+def _mix(top: str, under: str, opacity: float) -> str:
+    a, b = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (top, under))
+    return "#" + "".join(f"{round(x * opacity + y * (1 - opacity)):02X}" for x, y in zip(a, b, strict=True))
+
+
+def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box: Rect) -> str | None:
+    """The mean colour of the part of a picture that lies behind `box` (Pillow reads the template's image)."""
+    blip = pic.find(f"{P}blipFill/{A}blip")
+    part = tpl.related(master_name, blip.get(R + "embed", "")) if blip is not None else None
+    if part is None or part not in tpl.blobs:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(tpl.blobs[part])) as image:
+            w, h = image.size
+            left = max(0, int((box.x - where.x) / where.w * w))
+            top = max(0, int((box.y - where.y) / where.h * h))
+            right = min(w, max(left + 1, int((box.right - where.x) / where.w * w)))
+            bottom = min(h, max(top + 1, int((box.bottom - where.y) / where.h * h)))
+            r, g, b = image.convert("RGB").crop((left, top, right, bottom)).resize((1, 1), Image.BOX).getpixel((0, 0))
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def _box(xfrm: etree._Element | None) -> Rect | None:
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
+    if off is None or ext is None:
+        return None
+    try:
+        x, y, w, h = (int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
+    except ValueError:
+        return None
+    return Rect(x, y, w, h) if w > 0 and h > 0 else None
