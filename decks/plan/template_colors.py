@@ -14,6 +14,7 @@ import io
 
 from lxml import etree
 
+from decks.colors import contrast_ratio, format_ratio, mix
 from decks.plan.geometry import Rect
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -30,7 +31,6 @@ def sample_colors(
     """The colour ("#RRGGBB") of the title's and the body's sample text ("title", "body"), when the master has
     no `<p:txStyles>` and the colour reads on what lies behind that placeholder (`scheme`: the theme's colours);
     and a warning for each sample colour that does not read there."""
-    from decks.themes.contrast import contrast_ratio, format_ratio
 
     if master.find(P + "txStyles") is not None:
         return {}, []
@@ -89,7 +89,7 @@ def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Re
             break
     color = _background(master, scheme)
     for top, opacity in reversed(layers):
-        color = _mix(top, color, opacity)
+        color = mix(color, top, opacity)
     return color
 
 
@@ -97,11 +97,6 @@ def _background(master: etree._Element, scheme: dict[str, str]) -> str:
     """The master's solid background, else the scheme's light 1 (a slide's background by default)."""
     fill = master.find(f"{P}cSld/{P}bg/{P}bgPr/{A}solidFill/{A}srgbClr")
     return "#" + fill.get("val", "").upper() if fill is not None and fill.get("val") else scheme.get("lt1", "#FFFFFF")
-
-
-def _mix(top: str, under: str, opacity: float) -> str:
-    a, b = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (top, under))
-    return "#" + "".join(f"{round(x * opacity + y * (1 - opacity)):02X}" for x, y in zip(a, b, strict=True))
 
 
 def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box: Rect) -> str | None:

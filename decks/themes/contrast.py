@@ -10,9 +10,9 @@ Which rule applies to which pair (WCAG 2.1 SC 1.4.3, level AA):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from decks.colors import contrast_ratio, format_ratio, relative_luminance
 from decks.errors import Problem
 from decks.themes.model import Theme
 
@@ -41,27 +41,6 @@ PAIRS: tuple[Pair, ...] = (
     Pair("accent2", "surface", NORMAL_TEXT, "links in boxes"),
     Pair("on_accent", "accent", LARGE_TEXT, "banner titles on an accent fill"),
 )
-
-
-def relative_luminance(color: str) -> float:
-    """WCAG 2.1 relative luminance of '#RRGGBB': 0 for black, 1 for white."""
-    value = color.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    # 0.03928 is the threshold WCAG 2.1 states; sRGB's own 0.04045 gives the same result for 8-bit values.
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """WCAG 2.1 contrast ratio of two colours, from 1 (same) to 21 (black on white); order does not matter."""
-    la, lb = relative_luminance(a), relative_luminance(b)
-    lighter, darker = max(la, lb), min(la, lb)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def format_ratio(ratio: float) -> str:
-    """'4.47' for 4.478: rounded down, so a failing ratio never prints as the threshold it missed."""
-    return f"{math.floor(ratio * 100) / 100:g}"
 
 
 def contrast_problems(theme: Theme) -> list[Problem]:

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from decks.assets import content_dir
+from decks.colors import contrast_ratio, relative_luminance
 from decks.renderers.base import discover, load
-from decks.themes.contrast import PAIRS, contrast_problems, contrast_ratio, relative_luminance
+from decks.themes.contrast import PAIRS, contrast_problems
 from decks.themes.loader import load_theme
 
 BUILTINS = ("default", "chalkboard", "ink")

@@ -5,46 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from decks.themes.contrast import (
     LARGE_TEXT,
     NORMAL_TEXT,
     PAIRS,
     contrast_problems,
-    contrast_ratio,
-    format_ratio,
-    relative_luminance,
 )
 from decks.themes.loader import load_theme
 from decks.themes.model import Palette
 
 from .theme_helpers import write_content, write_theme
-
-
-def test_luminance_of_black_and_white() -> None:
-    assert relative_luminance("#000000") == 0
-    assert relative_luminance("#FFFFFF") == pytest.approx(1)
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "ratio"),
-    [
-        ("#000000", "#FFFFFF", 21.0),
-        ("#FFFFFF", "#000000", 21.0),  # order does not matter
-        ("#777777", "#FFFFFF", 4.478),  # the classic near miss
-        ("#767676", "#FFFFFF", 4.542),  # the lightest grey that passes on white
-        ("#FF0000", "#FFFFFF", 3.998),
-        ("#1A73E8", "#1A73E8", 1.0),
-    ],
-)
-def test_known_contrast_ratios(a: str, b: str, ratio: float) -> None:
-    assert contrast_ratio(a, b) == pytest.approx(ratio, abs=0.001)
-
-
-def test_ratio_is_printed_rounded_down_so_a_near_miss_never_reads_as_a_pass() -> None:
-    assert format_ratio(contrast_ratio("#777777", "#FFFFFF")) == "4.47"
-    assert format_ratio(21.0) == "21"
 
 
 def test_every_text_colour_is_checked_on_what_it_sits_on() -> None:

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from decks.colors import mix
 from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
@@ -314,19 +315,17 @@ def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Sty
 def _doodle(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
     """The card's icon drawn large and light in the blank at the bottom of a tall frame, as a sketchnoter
     fills a hole with a drawing; centred in the blank, never touching the frame."""
-    from decks.plan.sketch.chrome import _mix
-
     icon = plan.spec.icon
     size = min(room * 0.8, plan.width * 0.5, style.body * 14)
     face = load_face(icon.font)
     gw = face.width(icon.char, size) or size
     cx, cy = x + plan.width / 2, top + room / 2
-    shade = _mix(color, style.theme.palette.background, 0.72)
+    shade = mix(color, style.theme.palette.background, 0.72)
     x0, baseline = cx - gw / 2, cy + size * 0.4
     if not style.theme.sketch.fill:  # a fill-free theme draws the icon's outline, never a solid shape
         width = max(0.8, size / 90)
         return [
-            Path(tuple(c), stroke=_mix(color, style.theme.palette.background, 0.45), width=width, closed=True)
+            Path(tuple(c), stroke=mix(color, style.theme.palette.background, 0.45), width=width, closed=True)
             for c in _outline(icon.font, icon.char, x0, baseline, size)
         ]
     return [TextRun(x0, baseline, icon.char, icon.font, size, shade, gw, size * 0.88, size * 0.13)]

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from decks.colors import mix
 from decks.model import Recap
 from decks.plan.icons import CREDIT
 from decks.plan.sketch.primitives import Container, Link, Path, Primitive, Rect
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
-    cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb, strict=True))
 
 
 def banner_lines(recap: Recap) -> tuple[str, str]:
@@ -117,7 +112,7 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     tail = min(14.0, style.banner * 0.6)
     prims: list[Primitive] = []
     # Folded tails behind the ribbon's ends, in a darker shade: the classic sketchnote title ribbon.
-    shade = _mix(pal.accent, pal.ink, 0.45)
+    shade = mix(pal.accent, pal.ink, 0.45)
     filled = style.theme.sketch.fill  # a fill-free theme (ink) outlines and hatches instead: it photocopies
     for side, x0 in ((-1, r.x), (1, r.right)):
         inner_x = x0 - side * (tail + 8)

@@ -6,16 +6,11 @@ an arrow crosses every gap, so the reading order is always visible.
 
 from __future__ import annotations
 
+from decks.colors import mix
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
-    cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb, strict=True))
 
 
 def _weight(spec: CardSpec) -> float:
@@ -102,7 +97,7 @@ def _road(
     """The road behind the cards (first in the list) and the arrows over the gaps (after the cards)."""
     pal = style.theme.palette
     pen = style.pen
-    road_color = _mix(pal.muted, pal.background, 0.78)
+    road_color = mix(pal.muted, pal.background, 0.78)
     through: list[Point] = []
     arrows: list[Primitive] = []
     for r, row in enumerate(rows):
