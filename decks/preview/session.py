@@ -2,7 +2,8 @@
 HTML recap rendered again in the same process when one changes.
 
 The process stays warm: fonts, metrics, icons and line breaks are loaded once; the theme is read again only when
-one of its files changed; the page keeps the SVG of every slide whose plan did not change (decks.renderers.html
+one of its files changed; a save inside one item parses and validates only that item (decks.preview.reread); the
+page keeps the SVG of every slide whose plan did not change (decks.renderers.html
 `Page`). When a render fails, the last good page stays and the problems are shown above it (and returned, for
 the terminal), in the same `FILE:LINE:COL: field: what; what to do` form as every other command.
 """
@@ -132,6 +133,7 @@ class Session:
     def __init__(
         self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
     ) -> None:
+        from decks.preview.reread import ContentReader
         from decks.renderers.html import Page
 
         self.content = Path(content)
@@ -143,6 +145,7 @@ class Session:
         self.files = Files()
         self.page = Page(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
         self.planner = WarmPlanner()
+        self.reader = ContentReader(self.content)
         self._sketch: Any = None
         self._sketch_problem = ""
         self._sketch_of: tuple[Any, Any] | None = None
@@ -191,13 +194,11 @@ class Session:
         Two steps, each published as it is ready: the slides first (the deck plan, built warm, with the last
         sketchnote), then the sketchnote, whose size search takes longer than the whole deck.
         """
-        from decks.readers.content import load_content
-
         stamps = {f: _stamp(f) for f in self.watched()}
         started = time.perf_counter()
         try:
             theme = self._theme_now(stamps)
-            recap = load_content(self.content)
+            recap = self.reader.read()
             loaded = time.perf_counter()
             deck = self.planner.deck(recap, theme)
             planned = time.perf_counter()

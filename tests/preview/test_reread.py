@@ -1,0 +1,131 @@
+"""The content read again after a save equals a whole read of the file: the same recap, or the same located
+problems, whether the reader parsed one item again or the whole file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decks.assets import content_dir
+from decks.errors import ContentError
+from decks.preview.reread import ContentReader
+from decks.readers.content import load_content
+
+TAKEAWAY = "We had been testing the TensorFlow 2.0 preview and sending feedback"
+
+
+def _outcome(read) -> tuple[str, object]:
+    try:
+        return "ok", read()
+    except ContentError as exc:
+        return "error", [str(p) for p in exc.problems]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("reread") / "content"
+    shutil.copytree(content_dir(), folder)
+    return folder
+
+
+@pytest.fixture
+def example(folder: Path) -> Path:
+    path = folder / "tf-dev-summit-2019.yaml"
+    shutil.copyfile(content_dir() / path.name, path)
+    return path
+
+
+def test_an_edit_inside_one_item_reads_only_that_item_and_equals_a_whole_read(example: Path) -> None:
+    reader = ContentReader(example)
+    first = reader.read()
+    assert reader.last == "whole" and first == load_content(example)
+    text = example.read_text(encoding="utf-8")
+    for n, (before, after) in enumerate(
+        [
+            (TAKEAWAY, TAKEAWAY + " and more"),
+            (TAKEAWAY + " and more", "Short"),
+            ("        icon: utensils\n", "        icon: utensils\n        emphasis: true\n"),
+            ("    items:\n      - title: TensorFlow 2.0 Alpha\n", "    items:\n      - title: TF 2\n"),
+        ]
+    ):
+        text = text.replace(before, after, 1)
+        example.write_text(text, encoding="utf-8")
+        assert reader.read() == load_content(example), n
+        assert reader.last == "item", n
+    example.write_text(text, encoding="utf-8")
+    assert reader.read() == load_content(example) and reader.last == "same"
+
+
+def test_an_edit_outside_items_or_across_two_reads_the_whole_file(example: Path) -> None:
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("Learnings from TensorFlow Dev Summit 2019\n", "Learnings\n", 1), "utf-8")
+    assert reader.read() == load_content(example) and reader.last == "whole"
+    # A new item typed after the last of a part: two entries where there was one.
+    grown = text.replace("\n  - title: Day 1\n", "      - title: Brand new\n\n  - title: Day 1\n", 1)
+    example.write_text(grown, encoding="utf-8")
+    assert reader.read() == load_content(example) and reader.last == "whole"
+    assert "Brand new" in [i.title for i in reader.read().all_items]
+
+
+def test_a_broken_edit_inside_an_item_is_reported_at_its_line_and_column_as_a_whole_read_does(example: Path) -> None:
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    for broken in (
+        text.replace("          - For many of us", "          - [For many of us", 1),  # unclosed bracket
+        text.replace("kind: other", "kind: podcast", 1),  # a value the model refuses
+        text.replace("icon: utensils", "icon: utensils\n        icon: rocket", 1),  # a duplicate key
+        text.replace("icon: utensils", "iconn: utensils", 1),  # an unknown key
+    ):
+        example.write_text(broken, encoding="utf-8")
+        warm = _outcome(reader.read)
+        assert warm == _outcome(lambda: load_content(example))
+        assert warm[0] == "error" and all(re.search(r"\.yaml:\d+:\d+: ", p) for p in warm[1])
+        example.write_text(text, encoding="utf-8")
+        assert reader.read() == load_content(example)
+
+
+def test_a_picture_gone_since_the_last_read_is_reported_although_the_text_is_the_same(example: Path) -> None:
+    reader = ContentReader(example)
+    recap = reader.read()
+    picture = Path(next(i.image.path for i in recap.all_items if i.image is not None))
+    kept = picture.read_bytes()
+    picture.unlink()
+    try:
+        warm = _outcome(reader.read)
+        assert warm == _outcome(lambda: load_content(example)) and warm[0] == "error"
+    finally:
+        picture.write_bytes(kept)
+    assert reader.read() == load_content(example)
+
+
+# Pieces an edit types: plain letters mostly (so that many edits stay inside one item), and YAML's own marks.
+_PIECES = st.one_of(
+    st.sampled_from(["a", "é", " ", "\n", "- ", ": ", "# ", "'", '"', "[", "]", "{", "}", "&x ", "*x", "!!int "]),
+    st.sampled_from(["|", ">-", "\t", "  ", "\n      - ", "\n      - title: X\n", "---\n", "\r", "\u2028", "@", "0"]),
+    st.text(max_size=3),
+)
+_EDIT = st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 6), st.lists(_PIECES, max_size=3).map("".join))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(_EDIT, min_size=1, max_size=4))
+def test_after_random_edits_a_warm_read_equals_a_cold_read(example: Path, edits: list) -> None:
+    shutil.copyfile(content_dir() / example.name, example)
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    # Edits fall in the items mostly: between the first item and the overall takeaways.
+    low, high = text.index("    items:"), text.index("key_takeaways:")
+    for where, cut, typed in edits:
+        at = low + int(where * (high - low))
+        text = text[:at] + typed + text[at + cut :]
+        example.write_bytes(text.encode("utf-8", "surrogatepass"))
+        assert _outcome(reader.read) == _outcome(lambda: load_content(example))
