@@ -6,13 +6,15 @@ written in block style, `- title: …`, runs from its dash line to the next line
 blank and comment lines included). After a save it finds the one changed stretch of text (the common beginning
 and end of the two versions); when that stretch lies inside one item's lines, only those lines are parsed (as a
 one-entry YAML list, standalone) and validated as an `Item`, and the item is put in place in the last `Recap`.
+An edit inside one top-level key's lines other than `parts:` and `items:` (the overall takeaways, the event,
+the title …) likewise reads only that key, validated as that field of a recap.
 
 It falls back to reading the whole file (`decks.readers.content`, as every command does) on anything it cannot
-prove is local: an edit across items or outside items, an item whose old lines did not read back to the same
-item, a dash moved, a line indented out of the item, anchors or aliases, line breaks other than `\\n`, and any
-problem at all, so that every error is reported by the whole-file reader with its FILE:LINE:COL. Pictures are
-checked again on every read, as the whole-file reader does. The result equals `load_content`'s (tests check
-with random edits).
+prove is local: an edit across two items or keys or outside them (a part's own lines), lines that did not read
+back to the same item or value, a dash or key moved, a line indented out of its item or key, anchors or aliases,
+line breaks other than `\\n`, and any problem at all, so that every error is reported by the whole-file reader
+with its FILE:LINE:COL. Pictures are checked again on every read, as the whole-file reader does. The result
+equals `load_content`'s (tests check with random edits).
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ class _Span:
 
 
 class ContentReader:
-    """Reads one content file again after each save; `last` says how the last read went ("whole", "item", "same")."""
+    """Reads one content file again after each save; `last` says how the last read went: "whole", "item" (one
+    item read again), "key" (one top-level key read again) or "same" (the text did not change)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -85,7 +88,7 @@ class ContentReader:
 
     def _remember(self, text: str, recap: Recap, located: Located) -> None:
         self._text, self._recap = text, recap
-        self._spans = [] if any(b in text for b in _OTHER_BREAKS) else _item_spans(text, recap, located)
+        self._spans = [] if any(b in text for b in _OTHER_BREAKS) else _spans(text, recap, located)
         self._starts = [s.start for s in self._spans]
 
     def _again(self, text: str) -> Recap | None:
@@ -108,17 +111,24 @@ class ContentReader:
             return None  # the edit reaches past this item's lines
         delta = len(text) - len(old)
         before, after = old[span.start : span.end], text[span.start : span.end + delta]
-        item = _read_item(before, after, span.dash, str(self.path), self.path.parent)
-        if item is None or _item_at(recap, span.path) != item[0]:
-            return None
-        edited = _with_item(recap, span.path, item[1])
+        if span.dash < 0:  # a top-level key
+            key = span.path[0]
+            value = _read_key(before, after, key, str(self.path), self.path.parent)
+            if value is None or getattr(recap, key) != value[0]:
+                return None
+            edited = recap.model_copy(update={key: value[1]})
+        else:
+            item = _read_item(before, after, span.dash, str(self.path), self.path.parent)
+            if item is None or _item_at(recap, span.path) != item[0]:
+                return None
+            edited = _with_item(recap, span.path, item[1])
         if not _pictures_fine(edited):
             return None
         self._text, self._recap = text, edited
         moved = [_Span(s.start + delta, s.end + delta, s.dash, s.path) for s in self._spans[n + 1 :]]
         self._spans = [*self._spans[:n], _Span(span.start, span.end + delta, span.dash, span.path), *moved]
         self._starts = [s.start for s in self._spans]
-        self.last = "item"
+        self.last = "key" if span.dash < 0 else "item"
         return edited
 
 
@@ -146,8 +156,9 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def _item_spans(text: str, recap: Recap, located: Located) -> list[_Span]:
-    """Where each block-style item's lines are, in file order."""
+def _spans(text: str, recap: Recap, located: Located) -> list[_Span]:
+    """Where each block-style item's lines are, and each top-level key's but `parts` and `items` (which hold
+    the items), in file order."""
     paths: list[tuple[Any, ...]] = [("items", j) for j in range(len(recap.items))]
     for i, part in enumerate(recap.parts):
         paths.extend(("parts", i, "items", j) for j in range(len(part.items)))
@@ -171,8 +182,25 @@ def _item_spans(text: str, recap: Recap, located: Located) -> list[_Span]:
                 end = k
                 break
         spans.append(_Span(offsets[row], min(offsets[end], len(text)), dash, path))
+    for path, (line, col) in located.keys.items():
+        row, key = line - 1, path[0]
+        if len(path) != 1 or key in ("parts", "items") or col != 1 or not lines[row].startswith(f"{key}:"):
+            continue
+        end = len(lines)
+        for k in range(row + 1, len(lines)):
+            if not _inside_key(lines[k]):
+                end = k
+                break
+        spans.append(_Span(offsets[row], min(offsets[end], len(text)), -1, path))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _inside_key(line: str) -> bool:
+    """Whether a line after a top-level key's can belong to its value: blank, a comment, indented, or an entry
+    of a list written at the key's own indentation (`key:` then `- a`, as PyYAML writes lists)."""
+    body = line.lstrip(" ")
+    return not body or body.startswith("#") or body != line or line == "-" or line.startswith("- ")
 
 
 def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) -> tuple[Item, Item] | None:
@@ -203,6 +231,37 @@ def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) ->
         except ValidationError:
             return None
     return items[0], items[1]
+
+
+def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> tuple[Any, Any] | None:
+    """The value of top-level `key` the old lines read as and the one the new lines read as, each standalone
+    and validated as that field of a recap, or None when either does not read cleanly or the new lines could
+    mean something else in their place in the file."""
+    if not after.startswith(f"{key}:") or any(b in after for b in _OTHER_BREAKS):
+        return None
+    if before.endswith("\n") != after.endswith("\n"):
+        return None
+    if not all(_inside_key(line) for line in after.split("\n")[1:]):
+        return None  # a line that would start another key (or end the document) in the file
+    if _anchored(before) or _anchored(after):
+        return None
+    values = []
+    for lines in (before, after):
+        try:
+            located = parse(lines, file, keep_going=True)
+        except YamlProblems:
+            return None
+        data = located.data
+        if located.problems or not isinstance(data, dict) or list(data) != [key]:
+            return None
+        # The field alone, in the smallest recap that is valid without it (its checks see the other fields).
+        whole = {"title": "x", "items": [{"title": "x"}], **data}
+        _resolve_images(whole, base_dir)
+        try:
+            values.append(getattr(Recap.model_validate(whole), key))
+        except ValidationError:
+            return None
+    return values[0], values[1]
 
 
 def _anchored(lines: str) -> bool:

@@ -61,11 +61,31 @@ def test_an_edit_inside_one_item_reads_only_that_item_and_equals_a_whole_read(ex
     assert reader.read() == load_content(example) and reader.last == "same"
 
 
-def test_an_edit_outside_items_or_across_two_reads_the_whole_file(example: Path) -> None:
+def test_an_edit_inside_one_top_level_key_reads_only_that_key_and_equals_a_whole_read(example: Path) -> None:
     reader = ContentReader(example)
     reader.read()
     text = example.read_text(encoding="utf-8")
-    example.write_text(text.replace("Learnings from TensorFlow Dev Summit 2019\n", "Learnings\n", 1), "utf-8")
+    for before, after in [
+        ("Learnings from TensorFlow Dev Summit 2019\n", "Learnings\n"),  # the title
+        ("  - TensorFlow Datasets loads", "  - TFDS loads"),  # an overall takeaway
+        ("  venue: Google Event Center\n", "  venue: Google Event Center\n  logo: img/summit-badge.png\n"),  # a picture
+        ("  end: 2019-03-07\n", "  end: 2019-03-08\n"),
+    ]:
+        assert before in text
+        text = text.replace(before, after, 1)
+        example.write_text(text, encoding="utf-8")
+        assert reader.read() == load_content(example) and reader.last == "key", before
+    # The event's own check (it ends before it starts) is the whole reader's to report, with its place.
+    example.write_text(text.replace("  end: 2019-03-08\n", "  end: 2019-03-01\n", 1), encoding="utf-8")
+    warm = _outcome(reader.read)
+    assert warm == _outcome(lambda: load_content(example)) and warm[0] == "error"
+
+
+def test_an_edit_outside_items_and_keys_or_across_two_reads_the_whole_file(example: Path) -> None:
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("    intro: The evening before", "    intro: Before", 1), "utf-8")  # a part
     assert reader.read() == load_content(example) and reader.last == "whole"
     # A new item typed after the last of a part: two entries where there was one.
     grown = text.replace("\n  - title: Day 1\n", "      - title: Brand new\n\n  - title: Day 1\n", 1)
@@ -122,10 +142,45 @@ def test_after_random_edits_a_warm_read_equals_a_cold_read(example: Path, edits:
     reader = ContentReader(example)
     reader.read()
     text = example.read_text(encoding="utf-8")
-    # Edits fall in the items mostly: between the first item and the overall takeaways.
-    low, high = text.index("    items:"), text.index("key_takeaways:")
     for where, cut, typed in edits:
-        at = low + int(where * (high - low))
+        at = int(where * len(text))
         text = text[:at] + typed + text[at + cut :]
         example.write_bytes(text.encode("utf-8", "surrogatepass"))
+        assert _outcome(reader.read) == _outcome(lambda: load_content(example))
+
+
+def _line_edit(lines: list[str], op: str, where: float, other: float) -> list[str]:
+    """One edit of the file's shape: a line deleted, doubled, moved in or out, copied, joined, split, and so on."""
+    k, j = int(where * len(lines)), int(other * len(lines))
+    line = lines[k]
+    new = {
+        "delete": [],
+        "double": [line, line],
+        "indent": ["  " + line],
+        "dedent": [line.removeprefix("  ")],
+        "copy": [lines[j], line],
+        "join": [line + (lines[k + 1] if k + 1 < len(lines) else "")],
+        "split": [line[: int(other * len(line))], line[int(other * len(line)) :]],
+        "dash": [line.replace("  ", "- ", 1)],
+        "comment": [" " * (j % 8) + "# a note", line],
+        "blank": [" " * (j % 8), line],
+    }[op]
+    end = k + 2 if op == "join" and k + 1 < len(lines) else k + 1
+    return [*lines[:k], *new, *lines[end:]]
+
+
+_OPS = st.sampled_from(["delete", "double", "indent", "dedent", "copy", "join", "split", "dash", "comment", "blank"])
+_UNIT = st.floats(0, 1, exclude_max=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(_OPS, _UNIT, _UNIT), min_size=1, max_size=4))
+def test_after_random_line_edits_a_warm_read_equals_a_cold_read(example: Path, edits: list) -> None:
+    shutil.copyfile(content_dir() / example.name, example)
+    reader = ContentReader(example)
+    reader.read()
+    lines = example.read_text(encoding="utf-8").split("\n")
+    for op, where, other in edits:
+        lines = _line_edit(lines, op, where, other)
+        example.write_text("\n".join(lines), encoding="utf-8")
         assert _outcome(reader.read) == _outcome(lambda: load_content(example))
