@@ -128,6 +128,11 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             shell_complete=complete_theme,
             help="A theme name (see 'recap themes') or a theme folder.",
         ),
+        click.Option(
+            ["--watch"],
+            is_flag=True,
+            help="Write the file again on every save of the content, its pictures or the theme; Ctrl-C stops.",
+        ),
     ]
     from decks.plan import SKETCH_OPTIONS
 
@@ -150,9 +155,18 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             )
         )
 
-    def run(content: Path | None, output: Path | None, theme: str | None, **options: Any) -> None:
+    def run(content: Path | None, output: Path | None, theme: str | None, watch: bool, **options: Any) -> None:
         from decks.cli.output import output_path, write_atomic
 
+        if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
+            from decks.assets import example_content
+            from decks.preview.rewrite import rewrite_on_save
+
+            path = content or example_content()
+            if not path.is_file():
+                _load(path)  # says what is wrong with it, as without --watch
+            rewrite_on_save(path, theme, output_path(path, renderer_cls.suffix, output), renderer_cls, options)
+            return
         recap, content_path = _load(content)
         target = output_path(content_path, renderer_cls.suffix, output)
         loaded_theme = _theme(theme)

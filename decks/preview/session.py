@@ -2,7 +2,8 @@
 HTML recap rendered again in the same process when one changes.
 
 The process stays warm: fonts, metrics, icons and line breaks are loaded once; the theme is read again only when
-one of its files changed; the page keeps the SVG of every slide whose plan did not change (decks.renderers.html
+one of its files changed; a save inside one item parses and validates only that item (decks.preview.reread); the
+page keeps the SVG of every slide whose plan did not change (decks.renderers.html
 `Page`). When a render fails, the last good page stays and the problems are shown above it (and returned, for
 the terminal), in the same `FILE:LINE:COL: field: what; what to do` form as every other command.
 """
@@ -14,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -118,6 +120,36 @@ class Files:
 Stamp = tuple[int, int] | None
 
 
+@cache
+def _live_page_class() -> Any:
+    from decks.paint.deck_svg import FontFaces, slide_svg
+    from decks.renderers.html import Page
+
+    class LivePage(Page):
+        """The page, keeping each slide's SVG by the slide object itself: the warm planner gives an unchanged
+        slide as the very object of the last build, and hashing every slide of a long deck on each save (to
+        find it by value) costs more than painting the few that changed."""
+
+        def slides(self, deck: Any, theme: Any) -> tuple[list[str], Any]:
+            setter = self.setter(theme)  # a new theme forgets every painted slide
+            fonts = FontFaces()
+            out = []
+            keep: dict[Any, Any] = {}
+            for number, slide in enumerate(deck.slides, 1):
+                key = (id(slide), number)
+                held: Any = self._slides.get(key)  # type: ignore[call-overload]
+                if held is None or held[0] is not slide:
+                    own = FontFaces()
+                    held = (slide, slide_svg(deck, slide, number, setter, own, self._image), own)
+                keep[key] = held
+                fonts.merge(held[2])
+                out.append(held[1])
+            self._slides = keep
+            return out, fonts
+
+    return LivePage
+
+
 def _stamp(path: Path) -> Stamp:
     try:
         st = path.stat()
@@ -126,36 +158,22 @@ def _stamp(path: Path) -> Stamp:
     return (st.st_mtime_ns, st.st_size)
 
 
-class Session:
-    """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
+class Watched:
+    """The files one content file in one theme is made from (the content file, the pictures it names, the theme's
+    files), watched by their modification stamps; `render` is run again whenever one changes. `Session` renders
+    the preview page; `decks.preview.rewrite` writes an output file."""
 
-    def __init__(
-        self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
-    ) -> None:
-        from decks.renderers.html import Page
+    def __init__(self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print) -> None:
+        from decks.preview.reread import ContentReader
 
         self.content = Path(content)
         self.theme_name = theme
         self.echo = echo
-        # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
-        # the new slides meanwhile, without this process's planning competing for the CPU.
-        self.grace = grace
-        self.files = Files()
-        self.page = Page(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
-        self.planner = WarmPlanner()
-        self._sketch: Any = None
-        self._sketch_problem = ""
-        self._sketch_of: tuple[Any, Any] | None = None
-        self._too_many: tuple[Any, int] | None = None
-        self.html = ""  # the last good page
-        self.errors: list[str] = []
-        self.version = 0
-        self.timings: dict[str, float] = {}
+        self.reader = ContentReader(self.content)
         self._theme: Any = None
         self._theme_files: list[Path] = []
         self._pictures: list[Path] = []
         self._stamps: dict[Path, Stamp] = {}
-        self._changed = threading.Condition()
 
     def watched(self) -> list[Path]:
         """The content file, the pictures it names and the theme's files."""
@@ -185,36 +203,94 @@ class Session:
         self._theme = theme
         return theme
 
+    def _read(self) -> tuple[dict[Path, Stamp], Any, Any]:
+        """The stamps of the watched files as they are now, then the theme and the content read from them (either
+        may raise `RecapError`); pass the stamps to `_settle` after the render, whether it succeeded or not."""
+        stamps = {f: _stamp(f) for f in self.watched()}
+        try:
+            return stamps, self._theme_now(stamps), self.reader.read()
+        except BaseException:
+            self._stamps = stamps
+            raise
+
+    def _settle(self, stamps: dict[Path, Stamp], recap: Any = None) -> None:
+        """Remember what was rendered from: the stamps, and (after a good render) the pictures the content names."""
+        if recap is not None:
+            named = [i.image.path for i in recap.all_items if i.image is not None]
+            named += [p for p in (recap.event and recap.event.logo, recap.presenter and recap.presenter.avatar) if p]
+            self._pictures = sorted({Path(p).resolve() for p in named})
+            for p in self._pictures:
+                stamps.setdefault(p, _stamp(p))
+        self._stamps = stamps
+
+    def render(self) -> bool:
+        """Render once; True when it succeeded."""
+        raise NotImplementedError
+
+    def changed(self) -> bool:
+        """Whether a watched file changed (appeared, went, or has another time or size) since the last render."""
+        return any(_stamp(f) != self._stamps.get(f) for f in self.watched())
+
+    def poll(self) -> bool:
+        """Render again if a watched file changed; True when it did."""
+        if self.changed():
+            self.render()
+            return True
+        return False
+
+    def run(self, stop: threading.Event, interval: float = 0.05) -> None:
+        """Poll the watched files every `interval` seconds until `stop` is set."""
+        while not stop.wait(interval):
+            self.poll()
+
+
+class Session(Watched):
+    """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
+
+    def __init__(
+        self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
+    ) -> None:
+        super().__init__(content, theme, echo)
+        # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
+        # the new slides meanwhile, without this process's planning competing for the CPU.
+        self.grace = grace
+        self.files = Files()
+        self.page = _live_page_class()(font_url=self.files.url, image_url=self.files.url, head=LIVE_HEAD)
+        self.planner = WarmPlanner()
+        self._sketch: Any = None
+        self._sketch_problem = ""
+        self._sketch_of: tuple[Any, Any] | None = None
+        self._too_many: tuple[Any, int] | None = None
+        self.html = ""  # the last good page
+        self.errors: list[str] = []
+        self.version = 0
+        self.timings: dict[str, float] = {}
+        self._changed = threading.Condition()
+
     def render(self) -> bool:
         """Render the page once; True when it succeeded. Problems replace the last ones either way.
 
         Two steps, each published as it is ready: the slides first (the deck plan, built warm, with the last
         sketchnote), then the sketchnote, whose size search takes longer than the whole deck.
         """
-        from decks.readers.content import load_content
-
-        stamps = {f: _stamp(f) for f in self.watched()}
         started = time.perf_counter()
+        stamps: dict[Path, Stamp] = {}
         try:
-            theme = self._theme_now(stamps)
-            recap = load_content(self.content)
+            stamps, theme, recap = self._read()
             loaded = time.perf_counter()
             deck = self.planner.deck(recap, theme)
             planned = time.perf_counter()
             html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
             done = time.perf_counter()
         except RecapError as exc:
-            self._stamps = stamps
+            self._settle(stamps or self._stamps)  # no stamps: reading failed, and `_read` kept them
             self._publish(self.html, [f"error: {p}" for p in exc.problems])
             return False
         except Exception as exc:  # a bug must not end the session: show it, keep the last page
-            self._stamps = stamps
+            self._settle(stamps or self._stamps)
             self._publish(self.html, [f"internal error: {type(exc).__name__}: {exc} (a bug in recap; please report)"])
             return False
-        self._pictures = sorted({Path(i.image.path).resolve() for i in recap.all_items if i.image is not None})
-        for p in self._pictures:
-            stamps.setdefault(p, _stamp(p))
-        self._stamps = stamps
+        self._settle(stamps, recap)
         self.timings = {"load": loaded - started, "deck plan": planned - loaded, "slides page": done - planned}
         self.timings["slides"] = done - started
         self._publish(html, [f"warning: {w}" for w in deck.warnings])
@@ -269,17 +345,6 @@ class Session:
             self.version += 1
             self._changed.notify_all()
 
-    def changed(self) -> bool:
-        """Whether a watched file changed (appeared, went, or has another time or size) since the last render."""
-        return any(_stamp(f) != self._stamps.get(f) for f in self.watched())
-
-    def poll(self) -> bool:
-        """Render again if a watched file changed; True when it did."""
-        if self.changed():
-            self.render()
-            return True
-        return False
-
     def wait(self, seen: int, timeout: float) -> int:
         """The version after `seen`, waiting up to `timeout` seconds for one."""
         with self._changed:
@@ -302,8 +367,3 @@ class Session:
             )
             html = html.replace("<body>\n", "<body>\n" + panel + "\n", 1)
         return html.replace(VERSION_MARK, str(version))
-
-    def run(self, stop: threading.Event, interval: float = 0.05) -> None:
-        """Poll the watched files every `interval` seconds until `stop` is set."""
-        while not stop.wait(interval):
-            self.poll()

@@ -79,3 +79,16 @@ def test_an_edit_to_the_theme_shows_in_the_next_page(content: Path, tmp_path: Pa
     assert 'fill="#445566"' in session.html and 'fill="#112233"' not in session.html
     _touch(theme / "theme.yaml", "extends: default\npalette:\n  accent: 12\n")
     assert session.poll() and session.errors and "theme.yaml" in session.errors[0]
+
+
+def test_after_edits_the_page_equals_the_page_a_fresh_session_renders(content: Path) -> None:
+    session = Session(content, echo=lambda line: None)
+    session.render()
+    text = content.read_text(encoding="utf-8")
+    takeaway = "We had been testing the TensorFlow 2.0 preview and sending feedback"
+    for edited in (text.replace(takeaway, "Edited once", 1), text.replace(takeaway, "Edited twice", 1), text):
+        _touch(content, edited)
+        assert session.poll() and not session.errors
+        assert session.reader.last == "item"
+        fresh = Session(content, echo=lambda line: None)
+        assert fresh.render() and fresh.html == session.html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -46,3 +48,29 @@ def test_a_warm_build_on_a_company_template_keeps_shapes_off_its_logo_as_deck_pl
     )
     recap = load_content(EXAMPLE_EN)
     assert WarmPlanner().deck(recap, theme) == deck_plan(recap, theme)
+
+
+def test_after_saves_read_item_by_item_each_build_equals_a_fresh_deck_plan_and_keeps_unchanged_slides(
+    tmp_path,
+) -> None:
+    from decks.preview.reread import ContentReader
+
+    shutil.copytree(EXAMPLE_EN.parent, tmp_path / "content")
+    content = tmp_path / "content" / EXAMPLE_EN.name
+    theme, reader, warm = load_theme(None), ContentReader(content), WarmPlanner()
+    before = warm.deck(reader.read(), theme)
+    text = content.read_text(encoding="utf-8")
+    takeaway = "We had been testing the TensorFlow 2.0 preview and sending feedback"
+    for edited in [takeaway + " for weeks", "Short", takeaway]:
+        text = re.sub(r"(?m)^(          - )(We had been testing.*|Short)$", r"\g<1>" + edited, text, count=1)
+        content.write_text(text, encoding="utf-8")
+        recap = reader.read()
+        assert reader.last == "item" and edited in text
+        after = warm.deck(recap, theme)
+        assert after == deck_plan(load_content(content), theme)
+        # The slides of the items the save did not touch are the very objects of the last build.
+        pairs = list(zip(before.slides, after.slides, strict=True))
+        assert any(a != b for a, b in pairs)
+        kept = [(a, b) for a, b in pairs if a == b and a.kind == "item"]
+        assert kept and all(a is b for a, b in kept)
+        before = after
