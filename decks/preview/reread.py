@@ -31,7 +31,7 @@ from decks.imagefiles import picture_problem
 from decks.model import Recap
 from decks.model.content import Item
 from decks.model.typed import ValidationError
-from decks.readers.content import _parse_located, _resolve_images, load_located
+from decks.readers.content import load_located, parse_located, resolve_images
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
 from decks.safeio import ReadRefused, read_bounded
 
@@ -79,7 +79,7 @@ class ContentReader:
                 return recap
         self._forget()
         self.last = "whole"
-        recap, located = _parse_located(raw, file, self.path.parent)
+        recap, located = parse_located(raw, file, self.path.parent)
         self._remember(decode(raw, file), recap, located)
         return recap
 
@@ -225,7 +225,7 @@ def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) ->
         data = located.data
         if located.problems or not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], dict):
             return None
-        _resolve_images({"items": data}, base_dir)
+        resolve_images({"items": data}, base_dir)
         try:
             items.append(Item.model_validate(data[0]))
         except ValidationError:
@@ -256,7 +256,7 @@ def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> t
             return None
         # The field alone, in the smallest recap that is valid without it (its checks see the other fields).
         whole = {"title": "x", "items": [{"title": "x"}], **data}
-        _resolve_images(whole, base_dir)
+        resolve_images(whole, base_dir)
         try:
             values.append(getattr(Recap.model_validate(whole), key))
         except ValidationError:

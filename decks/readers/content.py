@@ -31,15 +31,16 @@ def load_located(path: Path) -> tuple[Recap, Located]:
         raw = read_bounded(path, "content")
     except ReadRefused as exc:
         raise ContentError([Problem(file, exc.message, exc.hint)]) from None
-    return _parse_located(raw, file, base_dir=path.parent)
+    return parse_located(raw, file, base_dir=path.parent)
 
 
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     """The validated recap in `raw` (the bytes of `file`); image paths resolve against `base_dir`."""
-    return _parse_located(raw, file, base_dir)[0]
+    return parse_located(raw, file, base_dir)[0]
 
 
-def _parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Located]:
+def parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Located]:
+    """The validated recap in `raw` and where each of its values stands (`recap watch` re-reads through it)."""
     try:
         located = parse(decode(raw, file), file, keep_going=True)
     except YamlProblems as exc:
@@ -61,7 +62,7 @@ def _parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Locate
                 )
             ]
         )
-    images = _resolve_images(data, base_dir)
+    images = resolve_images(data, base_dir)
     try:
         recap = Recap.model_validate(data)
     except ValidationError as exc:
@@ -109,7 +110,7 @@ def _image_slots(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any], str]
     return slots
 
 
-def _resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Path]]:
+def resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Path]]:
     """Make every image path absolute (relative to the content file); returns each with its place."""
     images = []
     for loc, holder, key in _image_slots(data):
