@@ -14,6 +14,7 @@ import shutil
 import struct
 import sys
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any, BinaryIO
 
 from decks import cachedir
 
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 
 
 class FontFileError(Exception):
@@ -33,8 +34,10 @@ class FontFileError(Exception):
 
 
 class Advances:
-    """A face's advances by code point, kept as two arrays (code points, advances in font units) until a
-    character is first looked up: then they become the dict every later lookup uses."""
+    """A face's advances by code point, kept as two arrays (code points in order, advances in font units) until
+    a character is first measured: then they become the dict every later lookup uses. Whether the face has a
+    character is answered from the sorted code points, so the faces that a fallback stack only asks (does the
+    emoji font have this arrow?) never build the dict."""
 
     __slots__ = ("_codes", "_dict", "_widths")
 
@@ -44,9 +47,16 @@ class Advances:
 
     @classmethod
     def of(cls, advances: dict[int, int]) -> Advances:
-        made = cls(array("I", advances), array("l", advances.values()))
+        ordered = sorted(advances.items())
+        made = cls(array("I", (c for c, _ in ordered)), array("l", (w for _, w in ordered)))
         made._dict = advances
         return made
+
+    def has(self, code: int) -> bool:
+        if self._dict is not None:
+            return code in self._dict
+        at = bisect_left(self._codes, code)
+        return at < len(self._codes) and self._codes[at] == code
 
     def as_dict(self) -> dict[int, int]:
         if self._dict is None:
@@ -81,7 +91,7 @@ class Face:
 
     def has(self, ch: str) -> bool:
         """Whether this face has a glyph for `ch`."""
-        return ord(ch) in self.advances
+        return self.source.has(ord(ch))
 
     def advance(self, ch: str) -> float:
         """The advance of `ch` in ems; of the .notdef box when the face lacks it, as renderers draw it."""
@@ -392,7 +402,7 @@ def load_face(path: Path) -> Face:
     try:
         family, upm, ascent, descent, gap, notdef, codes, widths = marshal.loads(cachedir.read("metrics", name) or b"")
         source = Advances(array("I", codes), array("l", widths))
-        if len(source._codes) != len(source._widths):
+        if len(source._codes) != len(source._widths):  # the entry's checksum vouches for the order
             raise ValueError("the arrays differ in length")
     except (EOFError, ValueError, TypeError):
         family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)

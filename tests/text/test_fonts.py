@@ -206,4 +206,5 @@ def test_a_face_reads_its_advances_only_when_a_character_is_measured(cache_dir: 
     read_uncached(KAI)  # fills the cache
     face = read_uncached(KAI)
     assert "advances" not in vars(face) and face.line_height > 1
-    assert face.has("我") and "advances" in vars(face)
+    assert face.has("我") and not face.has("\U0001f600") and "advances" not in vars(face)  # from the code points
+    assert face.advance("我") > 0.5 and "advances" in vars(face)
