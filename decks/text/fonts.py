@@ -18,7 +18,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 from decks import cachedir
 
@@ -296,14 +299,22 @@ def _cmap_4(data: bytes) -> dict[int, int] | None:
         chars = range(start, ends[i] + 1)
         if not chars:
             continue
-        if range_offset == 0:
-            gids = [(c + delta) & 0xFFFF for c in chars]
+        gids: Sequence[int]
+        if range_offset == 0:  # glyph = code + delta, modulo 2**16: a range unless it wraps inside the segment
+            low, high = start + delta, ends[i] + delta
+            if high <= 0xFFFF or low > 0xFFFF:
+                gids = range(low & 0xFFFF, (low & 0xFFFF) + len(chars))
+            else:
+                gids = [(c + delta) & 0xFFFF for c in chars]
         else:
             first, last = start + partial, ends[i] + partial  # the glyph index array's slice for the segment
             if first < 0 or last >= len(glyph_ids):
                 return None
             gids = [(g + delta) & 0xFFFF if g else 0 for g in glyph_ids[first : last + 1]]
-        out.update((c, g) for c, g in zip(chars, gids, strict=True) if g)
+        if 0 in gids:  # the missing glyph maps nothing, and leaves an earlier segment's mapping
+            out.update((c, g) for c, g in zip(chars, gids, strict=True) if g)
+        else:
+            out.update(zip(chars, gids, strict=True))
     return out
 
 
