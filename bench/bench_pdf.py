@@ -11,8 +11,9 @@ PDF path operators written directly, interleaved A/B runs, best / median:
   radial (en):  0.42 / 0.43 s; dense 24 items: 0.44 / 0.45 s
 (Those met the earlier 0.35 s target; pydantic's 0.13 s went with decks/model/typed.py. Issue 12 set the ratio.)
 Issue 12's start-up work (lazy commands, struct-read font metrics, lazy advances, the icon map cached), 7
-interleaved rounds on the busy 2-core machine (load ~5), before -> after: the example / importing reportlab's
-canvas 3.35x wall, 3.58x cpu -> 3.22x wall, 3.28x cpu (recap's median cpu 0.331 s -> 0.300 s); peak 44 -> 35 MB.
+interleaved rounds on the 2-core machine (other work running, load ~2.5), before -> after: the example / importing
+reportlab's canvas 3.61x wall, 3.61x cpu -> 3.41x wall, 3.40x cpu (recap's median cpu 0.318 s -> 0.287 s);
+peak 44 -> 35 MB.
 Where the rest goes: docs/DESIGN.md, "Start-up".
 """
 

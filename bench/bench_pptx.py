@@ -10,12 +10,12 @@ The targets (issue 12): the example ≤ 1.2× pandoc on the equivalent Markdown;
 items in ≤ 1.0 s and ≤ 100 MB peak; the first run with an empty cache (RECAP_CACHE_DIR a new, empty folder)
 ≤ 2× a warm run. The warm runs use a cache folder of their own, filled before the rounds start.
 
-Figures on the 2-core development machine with other work running (load 5-6: wall times varied 2x between
-rounds, CPU times ~10%, so both are shown), 7 rounds, before -> after the start-up work of issue 12 (lazy
-commands, struct-read font metrics, lazy advances, the icon map cached), ratios of medians (wall; cpu):
-  example / pandoc:          2.22x; 2.41x -> 3.03x; 2.52x  (recap's median cpu 0.320 s -> 0.276 s; pandoc's
-                             own median moved from 0.133 s to 0.109 s between the two runs)
-  empty cache / warm run:    2.55x; 2.55x -> 2.11x; 2.45x  (first run's cpu 0.818 s -> 0.676 s)
+Figures on the 2-core development machine (other work running, load ~2.5), 7 rounds, before -> after the
+start-up work of issue 12 (lazy commands, struct-read font metrics, lazy advances, the icon map cached), ratios
+of medians (wall; cpu):
+  example / pandoc:          2.30x; 2.44x -> 1.78x; 1.89x  (recap's median 0.311 s -> 0.280 s; pandoc's own
+                             median was 0.135 s, then 0.157 s: by best times, 2.49x -> 2.35x)
+  empty cache / warm run:    2.66x; 2.71x -> 2.60x; 2.60x  (the first run 0.826 s -> 0.726 s)
   1000 items, peak memory:   103 MB -> 95 MB
 Where the time goes, and what a first run adds: docs/DESIGN.md, "Start-up".
 """
