@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
 
 # Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
-# them (as mkdocs does): `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
+# them: `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
 LAZY_COMMANDS = {
     "completion": ("decks.cli.completion", "completion_command"),
     "docs": ("decks.cli.docs", "docs_command"),
