@@ -1,32 +1,45 @@
 """The `recap` command: a click group whose renderer commands come from the `recap.renderers` entry points.
 
 Start-up stays light: a command imports its work (the models, python-pptx, reportlab) only when it
-runs, and renderer modules are not imported to list them.
+runs, the built-in commands that live in modules of their own (`new`, `fonts`, `docs`, `completion`, `watch`)
+are imported only when they run or are listed, and renderer modules are not imported to list them.
 """
 
 from __future__ import annotations
 
-import ast
-import importlib.util
-import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from decks import __version__
 from decks.cli import console
-from decks.cli.completion import complete_theme, completion_command
 from decks.cli.console import count
-from decks.cli.docs import docs_command
-from decks.cli.fonts import fonts_command
-from decks.cli.new import SCHEMA_COMMENT, new_command, write_schema_beside
-from decks.cli.watch import watch as watch_command
 from decks.errors import ExitCode, RecapError, for_terminal
 
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
+
+# Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
+# them: `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
+LAZY_COMMANDS = {
+    "completion": ("decks.cli.completion", "completion_command"),
+    "docs": ("decks.cli.docs", "docs_command"),
+    "fonts": ("decks.cli.fonts", "fonts_command"),
+    "new": ("decks.cli.new", "new_command"),
+    "watch": ("decks.cli.watch", "watch"),
+}
+
+
+def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Theme names for shell completion (decks.cli.completion, imported only when the shell asks)."""
+    from decks.cli.completion import complete_theme as complete
+
+    return complete(ctx, param, incomplete)
 
 
 class RecapGroup(click.Group):
@@ -35,11 +48,18 @@ class RecapGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         from decks.renderers.base import discover
 
-        return sorted(set(super().list_commands(ctx)) | set(discover()))
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS) | set(discover()))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         command = super().get_command(ctx, name)
         if command is not None:
+            return command
+        if name in LAZY_COMMANDS:
+            import importlib
+
+            module, attr = LAZY_COMMANDS[name]
+            command = getattr(importlib.import_module(module), attr)
+            self.add_command(command, name)
             return command
         from decks.renderers.base import discover
 
@@ -69,6 +89,9 @@ def renderer_summary(value: str) -> str | None:
     `value` is the entry point's `module:Class`. Importing the renderers to list them would cost the start-up of
     every command; reading one class attribute from the source costs a few milliseconds.
     """
+    import ast
+    import importlib.util
+
     module, _, attrs = value.partition(":")
     try:
         spec = importlib.util.find_spec(module.strip())
@@ -344,6 +367,7 @@ def theme_new(name: str, base: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def import_(post: Path, output: Path | None, force: bool) -> None:
     """Turn a recap blog post in Markdown into a content file to edit and render."""
+    from decks.cli.new import SCHEMA_COMMENT, write_schema_beside
     from decks.cli.output import current_folder, suggested_name, write_atomic
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
@@ -370,15 +394,6 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
     console.result(str(target))
 
 
-cli.add_command(fonts_command)
-cli.add_command(docs_command)
-cli.add_command(new_command)
-cli.add_command(completion_command)
-
-
-cli.add_command(watch_command)  # recap watch: the live preview (decks/cli/watch.py)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
     console.reset()
@@ -391,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
+        import io
+
         shown = io.StringIO()
         exc.show(file=shown)  # click's usage and message name the arguments given: escape them too
         click.echo("\n".join(map(for_terminal, shown.getvalue().split("\n"))), err=True, nl=False)

@@ -8,12 +8,15 @@ searched first, then its title, then its summary. `explain()` says which icon ea
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from decks.assets import assets_dir
 from decks.model import Item
@@ -39,11 +42,34 @@ def font_path() -> Path:
     return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree" / "webfonts" / "fa-solid-900.ttf"
 
 
+def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
+    """`build(bytes of source)`, kept in the cache folder under a key made from those bytes: the icon map is
+    YAML that takes a pure-Python parser ~50 ms to read, the icon index a 150 KB JSON file; their marshalled
+    forms load in about a millisecond."""
+    from decks import cachedir
+
+    raw = source.read_bytes()
+    name = cachedir.key(_CACHE_VERSION, source.name, hashlib.blake2b(raw, digest_size=16).hexdigest()) + ".marshal"
+    try:
+        return marshal.loads(cachedir.read("icons-data", name) or b"")
+    except (EOFError, ValueError, TypeError):
+        data = build(raw)
+        cachedir.write("icons-data", name, marshal.dumps(data))
+        return data
+
+
+_CACHE_VERSION = 1
+
+
 @cache
 def index() -> dict[str, tuple[str, str, list[str]]]:
     """Icon name -> (hex code point, label, search terms)."""
-    data = json.loads((assets_dir() / "icons" / "fontawesome-solid.json").read_text(encoding="utf-8"))
-    return {name: (v[0], v[1], v[2]) for name, v in data.items()}
+
+    def build(raw: bytes) -> dict[str, tuple[str, str, list[str]]]:
+        data = json.loads(raw.decode("utf-8"))
+        return {name: (v[0], v[1], v[2]) for name, v in data.items()}
+
+    return _derived(assets_dir() / "icons" / "fontawesome-solid.json", build)
 
 
 def exists(name: str) -> bool:
@@ -67,21 +93,31 @@ def _words() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], in
 
     Each maps to (icon, rank): specific words rank 0, broad ones (AI, models) 1, generic ones (a release) 2.
     """
-    import yaml
 
-    data = yaml.safe_load((assets_dir() / "icons" / "words.yaml").read_text(encoding="utf-8"))
-    latin: dict[str, tuple[str, int]] = {}
-    cjk: dict[str, tuple[str, int]] = {}
-    for rank, tier in enumerate(("specific", "broad", "generic")):
-        for icon, words in (data.get(tier) or {}).items():
-            for word in words or ():
-                w = str(word).lower().replace("-", " ")
-                (cjk if _CJK.search(w) else latin).setdefault(w, (icon, rank))
-    longest = max((len(w.split()) for w in latin), default=1)
-    return latin, cjk, longest
+    def build(raw: bytes) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
+        import yaml
+
+        data = yaml.safe_load(raw.decode("utf-8"))
+        latin: dict[str, tuple[str, int]] = {}
+        cjk: dict[str, tuple[str, int]] = {}
+        for rank, tier in enumerate(("specific", "broad", "generic")):
+            for icon, words in (data.get(tier) or {}).items():
+                for word in words or ():
+                    w = str(word).lower().replace("-", " ")
+                    (cjk if _cjk().search(w) else latin).setdefault(w, (icon, rank))
+        longest = max((len(w.split()) for w in latin), default=1)
+        return latin, cjk, longest
+
+    return _derived(assets_dir() / "icons" / "words.yaml", build)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+@cache
+def _cjk() -> re.Pattern[str]:
+    """Kana, Han and Hangul. Compiled when first needed: a class of such wide ranges takes ~4 ms to compile,
+    which a deck whose items name their icons never needs."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9.+#&']*[a-z0-9+#]|[a-z0-9]")
 
 
@@ -106,7 +142,7 @@ def _match(text: str) -> tuple[str, str] | None:
                     icon, rank = latin[form]
                     found.append((rank, pos, -len(form), icon, form))
                     break
-    if _CJK.search(low):
+    if _cjk().search(low):
         for word, (icon, rank) in cjk.items():
             pos = low.find(word)
             if pos >= 0:

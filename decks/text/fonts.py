@@ -2,7 +2,9 @@
 
 Layout needs only each character's advance and the vertical metrics, so those are read from the font's
 cmap/hmtx/hhea/OS/2 tables and kept in a small cache file keyed by the font file's path, size and mtime:
-the next run does not parse a 4 MB CJK font again.
+the next run does not parse a 4 MB CJK font again. A theme names a dozen faces (CJK, emoji, symbols) that a
+Latin deck never draws, so a face's advances are turned into a dict only when a character is first looked up
+in it; the cache keeps them as two flat arrays, which cost nothing to read.
 """
 
 from __future__ import annotations
@@ -10,14 +12,20 @@ from __future__ import annotations
 import marshal
 import shutil
 import struct
+import sys
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 from decks import cachedir
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 5
 
 
 class FontFileError(Exception):
@@ -28,22 +36,65 @@ class FontFileError(Exception):
         self.hint = hint
 
 
+class Advances:
+    """A face's advances by code point, kept as two arrays (code points in order, advances in font units) until
+    a character is first measured: then they become the dict every later lookup uses. Whether the face has a
+    character is answered from the sorted code points, so the faces that a fallback stack only asks (does the
+    emoji font have this arrow?) never build the dict."""
+
+    __slots__ = ("_codes", "_dict", "_widths")
+
+    def __init__(self, codes: array[int], widths: array[int]) -> None:
+        self._codes, self._widths = codes, widths
+        self._dict: dict[int, int] | None = None
+
+    @classmethod
+    def of(cls, advances: dict[int, int]) -> Advances:
+        ordered = sorted(advances.items())
+        made = cls(array("I", (c for c, _ in ordered)), array("l", (w for _, w in ordered)))
+        made._dict = advances
+        return made
+
+    def has(self, code: int) -> bool:
+        if self._dict is not None:
+            return code in self._dict
+        at = bisect_left(self._codes, code)
+        return at < len(self._codes) and self._codes[at] == code
+
+    def as_dict(self) -> dict[int, int]:
+        if self._dict is None:
+            self._dict = dict(zip(self._codes, self._widths, strict=True))
+        return self._dict
+
+
 @dataclass(frozen=True, eq=False)
 class Face:
-    """One font file's metrics: advances by code point (font units) and vertical metrics (em fractions)."""
+    """One font file's metrics: advances by code point (font units) and vertical metrics (em fractions).
+
+    `advances` (code point -> font units) is read on first use from `source`, which the copies that
+    `dataclasses.replace` makes share, so a face no character is measured in costs no dict at all.
+    """
 
     path: Path
     family: str
-    units_per_em: int
+    units_per_em: float
     ascent: float  # above the baseline, as a fraction of the em
     descent: float  # below the baseline, positive
     line_gap: float
-    advances: dict[int, int] = field(repr=False)
+    source: Advances = field(repr=False)
     notdef: int = 0  # the advance of glyph 0 (.notdef), which renderers draw for a character the face lacks
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only while `advances` is not yet set on the instance: after that it is a plain attribute.
+        if name != "advances":
+            raise AttributeError(f"'Face' object has no attribute '{name}'")
+        advances = self.source.as_dict()
+        object.__setattr__(self, "advances", advances)
+        return advances
 
     def has(self, ch: str) -> bool:
         """Whether this face has a glyph for `ch`."""
-        return ord(ch) in self.advances
+        return self.source.has(ord(ch))
 
     def advance(self, ch: str) -> float:
         """The advance of `ch` in ems; of the .notdef box when the face lacks it, as renderers draw it."""
@@ -104,6 +155,189 @@ def _table_tags(fh: BinaryIO, head: bytes) -> set[bytes] | None:
 
 
 def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
+    fast = _read_metrics_fast(path)
+    return fast if fast is not None else _read_metrics_fonttools(path)
+
+
+# What fontTools' getBestCmap prefers, in order (HarfBuzz's order).
+_CMAP_PREFERENCES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+_OS2_SIZES = {0: 78, 1: 86, 2: 96, 3: 96, 4: 96, 5: 100}
+
+
+def _read_metrics_fast(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int] | None:
+    """What `_read_metrics_fonttools` reads, read with struct from a well-formed TrueType file; None for anything
+    else (a collection, an odd table, a cmap subtable other than format 4 or 12), which fontTools then reads.
+
+    A first run reads every font its theme names (a dozen, with CJK ones of 4 MB): fontTools takes most of a
+    second over them, this a few milliseconds. It accepts only what fontTools reads the same way, so a damaged
+    font still goes to fontTools and is refused as before (tests/text/test_fonts.py compares the two on every
+    font of this machine)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+            if head[:4] not in (b"\x00\x01\x00\x00", b"true") or len(head) < 12:
+                return None
+            count = int.from_bytes(head[4:6], "big")
+            records = fh.read(16 * count)
+            if len(records) < 16 * count:
+                return None
+            where: dict[bytes, tuple[int, int]] = {}
+            for i in range(0, 16 * count, 16):
+                tag, _, offset, length = struct.unpack_from(">4sLLL", records, i)
+                if tag in where:
+                    return None
+                where[tag] = (offset, length)
+
+            def table(tag: bytes) -> bytes:
+                offset, length = where[tag]
+                fh.seek(offset)
+                data = fh.read(length)
+                if len(data) != length:
+                    raise ValueError("cut short")
+                return data
+
+            if b"OS/2" in where:
+                os2 = table(b"OS/2")
+                if len(os2) < _OS2_SIZES.get(int.from_bytes(os2[:2], "big"), 1 << 30):
+                    return None
+                win_ascent, win_descent = struct.unpack_from(">HH", os2, 74)
+            else:
+                os2 = None
+            head_table, maxp, hhea = table(b"head"), table(b"maxp"), table(b"hhea")
+            if not (len(head_table) == 54 or (len(head_table) == 56 and head_table[54:] == b"\0\0")):
+                return None
+            version = int.from_bytes(maxp[:4], "big")
+            if len(maxp) != (6 if version == 0x5000 else 32) or len(hhea) != 36:
+                return None
+            upm = int.from_bytes(head_table[18:20], "big")
+            glyphs = int.from_bytes(maxp[4:6], "big")
+            if upm == 0:
+                return None
+            ascent, descent, gap = struct.unpack_from(">hhh", hhea, 4)
+            n_metrics = min(int.from_bytes(hhea[34:36], "big"), glyphs)
+            hmtx = table(b"hmtx")
+            if n_metrics == 0 or len(hmtx) < 4 * n_metrics + 2 * (glyphs - n_metrics):
+                return None
+            widths = list(struct.unpack_from(f">{n_metrics}L", hmtx))  # advance and side bearing, as one number
+            widths = [w >> 16 for w in widths] + [widths[-1] >> 16] * (glyphs - n_metrics)
+            codes = _best_cmap(table(b"cmap"))
+            if codes is None:
+                return None
+            name = table(b"name")
+            family = _windows_english(name, 16) or _windows_english(name, 1) or path.stem
+    except (OSError, ValueError, KeyError, IndexError, OverflowError, struct.error):
+        return None
+    advances = {cp: widths[gid] for cp, gid in codes.items() if 0 < gid < glyphs}
+    if 0x20 in advances:
+        advances.setdefault(0xA0, advances[0x20])
+    if os2 is not None:
+        ascent = max(ascent, win_ascent)
+        descent = max(-descent, win_descent)
+    else:
+        descent = -descent
+    return family, upm, ascent / upm, descent / upm, gap / upm, advances, widths[0]
+
+
+def _best_cmap(data: bytes) -> dict[int, int] | None:
+    """Code point -> glyph index from the subtable fontTools' getBestCmap picks, decoded as fontTools decodes
+    format 4 and 12 subtables; None when fontTools would do anything else (refuse the table, another format)."""
+    if len(data) < 4:
+        return None
+    count = int.from_bytes(data[2:4], "big")
+    tables: list[tuple[int, int, int, int, int]] = []  # platform, encoding, format, offset, length
+    for i in range(count):
+        entry = data[4 + 8 * i : 12 + 8 * i]
+        if len(entry) < 8:
+            return None
+        platform, encoding, offset = struct.unpack(">HHL", entry)
+        if offset + 4 > len(data):
+            return None
+        fmt, length = struct.unpack_from(">HH", data, offset)
+        if fmt in (8, 10, 12, 13):
+            if offset + 8 > len(data):
+                return None
+            length = int.from_bytes(data[offset + 4 : offset + 8], "big")
+        elif fmt in (14, 15):
+            if offset + 6 > len(data):
+                return None
+            length = int.from_bytes(data[offset + 2 : offset + 6], "big")
+        if not length:
+            continue  # fontTools skips a subtable of no length
+        header = {0: 6, 4: 6, 6: 6, 12: 16, 14: 10}.get(fmt)
+        if header is None or length < header or offset + length > len(data):
+            return None
+        if fmt == 12 and length != 16 + 12 * int.from_bytes(data[offset + 12 : offset + 16], "big"):
+            return None
+        tables.append((platform, encoding, fmt, offset, length))
+    for wanted in _CMAP_PREFERENCES:
+        chosen = next((t for t in tables if t[:2] == wanted), None)
+        if chosen is not None:
+            _, _, fmt, offset, length = chosen
+            sub = data[offset : offset + length]
+            return _cmap_4(sub[6:]) if fmt == 4 else _cmap_12(sub) if fmt == 12 else None
+    return None
+
+
+def _cmap_4(data: bytes) -> dict[int, int] | None:
+    """A format 4 subtable (after its header) as fontTools decodes it (cmap_format_4.decompile)."""
+    if len(data) < 8:
+        return None
+    seg_count = int.from_bytes(data[:2], "big") // 2
+    codes = array("H")
+    codes.frombytes(data[8:])
+    if sys.byteorder != "big":
+        codes.byteswap()
+    ends = codes[:seg_count]
+    codes = codes[seg_count + 1 :]
+    starts, codes = codes[:seg_count], codes[seg_count:]
+    deltas, codes = codes[:seg_count], codes[seg_count:]
+    range_offsets, glyph_ids = codes[:seg_count], codes[seg_count:]
+    out: dict[int, int] = {}
+    for i in range(len(starts) - 1):  # not the final 0xFFFF segment
+        start, delta, range_offset = starts[i], deltas[i], range_offsets[i]
+        partial = range_offset // 2 - start + i - len(range_offsets)
+        chars = range(start, ends[i] + 1)
+        if not chars:
+            continue
+        gids: Sequence[int]
+        if range_offset == 0:  # glyph = code + delta, modulo 2**16: a range unless it wraps inside the segment
+            low, high = start + delta, ends[i] + delta
+            if high <= 0xFFFF or low > 0xFFFF:
+                gids = range(low & 0xFFFF, (low & 0xFFFF) + len(chars))
+            else:
+                gids = [(c + delta) & 0xFFFF for c in chars]
+        else:
+            first, last = start + partial, ends[i] + partial  # the glyph index array's slice for the segment
+            if first < 0 or last >= len(glyph_ids):
+                return None
+            gids = [(g + delta) & 0xFFFF if g else 0 for g in glyph_ids[first : last + 1]]
+        if 0 in gids:  # the missing glyph maps nothing, and leaves an earlier segment's mapping
+            out.update((c, g) for c, g in zip(chars, gids, strict=True) if g)
+        else:
+            out.update(zip(chars, gids, strict=True))
+    return out
+
+
+def _cmap_12(data: bytes) -> dict[int, int] | None:
+    """A format 12 subtable as fontTools decodes it (cmap_format_12_or_13.decompile); None for the groups it
+    clamps or skips."""
+    groups = array("I")
+    groups.frombytes(data[16:])
+    if sys.byteorder != "big":
+        groups.byteswap()
+    out: dict[int, int] = {}
+    last_end = 0
+    for start, end, gid in zip(*[iter(groups)] * 3, strict=False):
+        if end > 0x10FFFF or start > end or start < last_end:
+            return None
+        last_end = end
+        if gid == 0:
+            start, gid = start + 1, 1
+        out.update(zip(range(start, end + 1), range(gid, gid + 1 + end - start), strict=True))
+    return out
+
+
+def _read_metrics_fonttools(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
     import logging
 
     from fontTools.ttLib import TTFont
@@ -166,19 +400,27 @@ def _windows_english(data: bytes, name_id: int) -> str | None:
     raise ValueError("no Windows English name")
 
 
+# The arrays are kept in this machine's byte order and item sizes, which the entry's name records.
+_LAYOUT = f"{sys.byteorder}:{array('I').itemsize}:{array('l').itemsize}"
+
+
 @cache
 def load_face(path: Path) -> Face:
     """The face of a font file, from the metrics cache when it is fresh."""
     path = path.resolve()
     stat = path.stat()
-    name = cachedir.key(_CACHE_VERSION, path, stat.st_size, stat.st_mtime_ns) + ".marshal"
+    name = cachedir.key(_CACHE_VERSION, _LAYOUT, path, stat.st_size, stat.st_mtime_ns) + ".marshal"
     try:
-        data = marshal.loads(cachedir.read("metrics", name) or b"")
+        family, upm, ascent, descent, gap, notdef, codes, widths = marshal.loads(cachedir.read("metrics", name) or b"")
+        source = Advances(array("I", codes), array("l", widths))
+        if len(source._codes) != len(source._widths):  # the entry's checksum vouches for the order
+            raise ValueError("the arrays differ in length")
     except (EOFError, ValueError, TypeError):
-        data = _read_metrics(path)
-        cachedir.write("metrics", name, marshal.dumps(data))
-    family, upm, ascent, descent, gap, advances, notdef = data
-    return Face(path, family, upm, ascent, descent, gap, advances, notdef)
+        family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
+        source = Advances.of(advances)
+        kept = (family, upm, ascent, descent, gap, notdef, source._codes.tobytes(), source._widths.tobytes())
+        cachedir.write("metrics", name, marshal.dumps(kept))
+    return Face(path, family, upm, ascent, descent, gap, source, notdef)
 
 
 @cache

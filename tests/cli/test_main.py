@@ -283,6 +283,22 @@ def test_listing_commands_imports_no_renderer(work: Path) -> None:
     assert proc.stdout.strip().splitlines()[-1] == "['decks.renderers.base']"  # ...without importing them
 
 
+def test_a_render_imports_no_other_command_and_help_still_lists_them(work: Path) -> None:
+    probe = (
+        "import sys\nfrom decks.cli.main import main\nmain(['pptx', 'talk.yaml', '-o', 'talk.pptx'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('decks.cli.')))"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(work / ".cache"))
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=work, env=env, timeout=60)
+    assert proc.stdout.strip().splitlines()[-1] == "['decks.cli.console', 'decks.cli.main', 'decks.cli.output']"
+    shown = run(["--help"], work).stdout.split("Commands:")[1]
+    listed = {line.split()[0] for line in shown.splitlines() if line.startswith("  ") and line[2:3] != " "}
+    assert {"completion", "docs", "fonts", "new", "watch", "check", "pptx"} <= listed
+    for name in ("completion", "docs", "fonts", "new", "watch"):
+        assert main([name, "--help"]) == 0, name
+    assert run(["neww"], work).returncode == ExitCode.USAGE
+
+
 def test_rendering_with_a_low_contrast_theme_warns_at_the_colour_and_still_writes(work: Path) -> None:
     theme = work / "assets" / "themes" / "pale"
     theme.mkdir(parents=True)

@@ -4,6 +4,7 @@ announcement titles), never a bare digit or letter."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -111,3 +112,24 @@ def test_any_text_gets_an_icon_the_font_has(title, tags) -> None:
 
     icon = icons.choose(Item(title="x" + title, tags=["t" + t for t in tags]))
     assert load_face(icon.font).has(icon.char)
+
+
+def test_the_icon_map_is_read_from_the_cache_folder_once_parsed_and_rebuilt_when_its_entry_is_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path))
+    first = icons._words.__wrapped__()  # without the in-process memo: parsed, then kept
+    assert first == icons._words()
+
+    def no_parsing(text: str) -> None:
+        raise AssertionError("the map was parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(yaml, "safe_load", no_parsing)
+        assert icons._words.__wrapped__() == first
+    for entry in (tmp_path / "icons-data").iterdir():
+        entry.write_bytes(b"\0damaged")
+    assert icons._words.__wrapped__() == first
+    assert icons.index.__wrapped__() == icons.index()

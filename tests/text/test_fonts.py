@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
 from decks.text import fonts
@@ -152,3 +154,57 @@ def test_only_a_plain_windows_english_name_is_read_without_fontTools() -> None:
     for odd in (_name_table((1, 0, 0, 1, b"Mac")), _name_table((3, 1, 0x409, 1, b"K\x00a"))):
         with pytest.raises(ValueError):  # a Mac-only name or odd UTF-16 bytes: left to fontTools
             fonts._windows_english(odd, 1)
+
+
+def test_the_fast_reader_reads_every_bundled_font_as_fontTools_does() -> None:
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        fast = fonts._read_metrics_fast(path)
+        assert fast is not None, path
+        assert fast == fonts._read_metrics_fonttools(path), path
+
+
+COMIC = (fonts_dir() / "ComicNeue-Regular.ttf").read_bytes()
+
+
+def _read_spans(font: bytes) -> list[tuple[int, int]]:
+    """The byte ranges both readers read: the table directory and the tables that hold the metrics."""
+    import struct
+
+    count = int.from_bytes(font[4:6], "big")
+    spans = [(0, 12 + 16 * count)]
+    for i in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sLLL", font, 12 + 16 * i)
+        if tag in (b"head", b"maxp", b"hhea", b"hmtx", b"cmap", b"OS/2", b"name"):
+            spans.append((offset, offset + min(length, 4096) - 1))
+    return spans
+
+
+_SPANS = _read_spans(COMIC)
+_DAMAGE_AT = st.sampled_from(_SPANS).flatmap(lambda span: st.integers(*span))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_DAMAGE_AT, st.binary(min_size=1, max_size=4)), min_size=1, max_size=3))
+def test_a_damaged_font_is_read_by_the_fast_reader_as_fontTools_reads_it_or_left_to_fontTools(
+    tmp_path: Path, damage: list[tuple[int, bytes]]
+) -> None:
+    raw = bytearray(COMIC)
+    for at, data in damage:
+        raw[at : at + len(data)] = data[: len(raw) - at]
+    path = tmp_path / "damaged.ttf"
+    path.write_bytes(bytes(raw))
+    fast = fonts._read_metrics_fast(path)
+    try:
+        slow = fonts._read_metrics_fonttools(path)
+    except Exception:
+        assert fast is None  # fontTools refuses it: so must recap, through fontTools
+        return
+    assert fast is None or fast == slow
+
+
+def test_a_face_reads_its_advances_only_when_a_character_is_measured(cache_dir: Path) -> None:
+    read_uncached(KAI)  # fills the cache
+    face = read_uncached(KAI)
+    assert "advances" not in vars(face) and face.line_height > 1
+    assert face.has("我") and not face.has("\U0001f600") and "advances" not in vars(face)  # from the code points
+    assert face.advance("我") > 0.5 and "advances" in vars(face)
