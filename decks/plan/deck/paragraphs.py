@@ -32,7 +32,9 @@ def linked_runs(pieces: Sequence[tuple[str, str | None]], separator: str) -> tup
 
 
 def link_runs(links: Sequence[Link], t: Catalogue) -> tuple[Run, ...]:
-    return linked_runs([(f"▸ {t.link_text(link)}", link.url) for link in links], "   ·   ")
+    # "→" is in Calibri, Carlito and Lato, so the line needs no fallback face (which a first run would subset
+    # and embed, and PowerPoint would substitute); "▸" was in none of them.
+    return linked_runs([(f"→ {t.link_text(link)}", link.url) for link in links], "   ·   ")
 
 
 def handle_runs(handles: Sequence[Handle], t: Catalogue) -> tuple[Run, ...]:
