@@ -41,7 +41,7 @@ def plans(recaps, theme):
 def slides(recaps, theme, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("slides")
     out = {}
-    for name in ("en", "zh"):
+    for name in ("en", "zh", "dense"):
         out[name] = folder / f"{name}.pdf"
         out[name].write_bytes(render(SlidesRenderer, recaps[name], theme).data)
     return out
@@ -49,10 +49,10 @@ def slides(recaps, theme, tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def office(recaps, theme, soffice, fonts_env, tmp_path_factory) -> dict[str, Path]:
-    """LibreOffice's PDF of the PPTX of each example (one LibreOffice start for both)."""
+    """LibreOffice's PDF of the PPTX of each example (one LibreOffice start for all)."""
     folder = tmp_path_factory.mktemp("office")
     decks = []
-    for name in ("en", "zh"):
+    for name in ("en", "zh", "dense"):
         deck = folder / f"{name}.pptx"
         deck.write_bytes(render(PptxRenderer, recaps[name], theme).data)
         decks.append(deck)
@@ -142,18 +142,19 @@ def test_notes_as_a_page_after_each_slide_or_as_annotations(recaps, theme, tmp_p
         assert notes[0] == plan.slides[0].notes
 
 
-@pytest.mark.parametrize("name", ["en", "zh"])
+@pytest.mark.parametrize("name", ["en", "zh", "dense"])
 def test_pages_match_libreoffices_render_of_the_pptx(name, slides, office, plans, theme, poppler):
-    """Same number of pages and the same text on every page as LibreOffice's render of the PPTX; each line
-    LibreOffice breaks where the plan does starts within a point across and a point and a half down of it.
+    """Same number of pages and the same text on every page as LibreOffice's render of the PPTX; nearly every line
+    is broken where LibreOffice breaks it, and starts within a point across and three quarters of a point down of
+    LibreOffice's line.
 
-    LibreOffice does not always break where the plan does: the engine measures against 97 % of a box's width and
-    without kerning, so LibreOffice sometimes fits one more word on a line. The PDF follows the plan (it is what
-    the PPTX was fitted to); the share of lines LibreOffice breaks the same way is held at its measured level.
+    The plan measures and breaks lines as LibreOffice does (decks.text.office); measured: every line of the English
+    example, 99 % of the Chinese and 98 % of the dense one. What is left are LibreOffice's own line-breaking rules
+    at the edges: a full-width comma before a Latin word without a space, a bracket inside a link.
     """
     import pdfplumber
 
-    setter = Setter(theme)
+    setter = Setter(theme, plans[name].language)
     same = total = 0
     with pdfplumber.open(slides[name]) as ours, pdfplumber.open(office[name]) as theirs:
         assert len(ours.pages) == len(theirs.pages)
@@ -177,10 +178,10 @@ def test_pages_match_libreoffices_render_of_the_pptx(name, slides, office, plans
                     same += 1
                     first = next(c for c in on_line if _printable(c[2]))
                     assert first[0] == pytest.approx(line.pieces[0].x, abs=1.0), (number, line.text)
-                    # Within a few points: with a face that has a line gap (Carlito's 0.22 em), LibreOffice sets the
-                    # baseline about 0.07 em higher than the plan's descent rule, 3.6 pt on a 52 pt title.
-                    assert first[1] == pytest.approx(line.baseline, abs=max(1.5, 0.08 * line.height)), (
+                    # Measured: within 0.005 em (a quarter point on a 52 pt title); LibreOffice's line positions
+                    # drift by hundredths of a point down a long list (it rounds each pitch to its own units).
+                    assert first[1] == pytest.approx(line.baseline, abs=0.5), (
                         number,
                         line.text,
                     )
-    assert same / total >= 0.82, f"{same} of {total} lines broken as LibreOffice breaks them"
+    assert same / total >= 0.97, f"{same} of {total} lines broken as LibreOffice breaks them"
