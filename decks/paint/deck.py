@@ -10,7 +10,7 @@ decides where the stack of lines starts, and each baseline sits a fifth of the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face
+from decks.text.office import WEAK, OfficeStack, script_types
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
@@ -120,15 +121,16 @@ class Setter:
             for k, end in enumerate(ends):
                 while start < end and text[start].isspace():
                     start += 1
-                pieces = self._pieces(para, runs, start, end)
-                width = sum(p.width for p in pieces)
+                pieces = self._as_office_sets(para, self._pieces(para, runs, start, end))
+                width = sum(gap + p.width for p, gap in pieces)
                 x = box.box.x + para.indent
                 if para.align == "r":
                     x = box.box.right - width
                 elif para.align == "c":
                     x = box.box.x + (box.box.w - width) / 2
                 placed = []
-                for p in pieces:
+                for p, gap in pieces:
+                    x += gap
                     placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link))
                     x += p.width
                 baseline = y + para.pitch - DESCENT * para.size
@@ -136,6 +138,34 @@ class Setter:
                 y += para.pitch
                 start = end
         return SetBox(box, tuple(lines))
+
+    def _as_office_sets(self, para: Para, pieces: list[Piece]) -> list[tuple[Piece, float]]:
+        """The pieces of a line as LibreOffice sets them, each with the space before it: East Asian characters of a
+        run in the paragraph's own face drawn in its East Asian face (a space or curly quote after a hanzi), and
+        the space it adds where East Asian and Latin text meet (decks.text.office)."""
+        stack = self.stack(para)
+        if not isinstance(stack, OfficeStack) or stack.ea is None:
+            return [(p, 0.0) for p in pieces]
+        types = script_types("".join(p.text for p in pieces))
+        out: list[tuple[Piece, float]] = []
+        k, previous, gap = 0, WEAK, 0.0
+        for p in pieces:
+            chunk, face, before = "", p.face, 0.0
+            for ch in p.text:
+                script = types[k]
+                k += 1
+                drawn = stack.office_face(ch, script) if p.face is stack.primary else p.face
+                space = gap if previous not in (WEAK, script) else 0.0
+                if chunk and (drawn is not face or space):
+                    out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
+                    chunk, before = "", 0.0
+                if not chunk:
+                    face, before = drawn, before + space
+                chunk += ch
+                previous, gap = script, stack.gap(drawn) * p.size
+            if chunk:
+                out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
+        return out
 
     def _pieces(self, para: Para, runs: tuple[Run, ...], a: int, b: int) -> list[Piece]:
         out: list[Piece] = []

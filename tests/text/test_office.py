@@ -37,8 +37,13 @@ def test_spaces_and_curly_quotes_take_the_script_of_the_character_before_them() 
     assert script_type("（") == ASIAN and script_type("(") == LATIN and script_type("3") == LATIN
 
 
-def test_latin_text_measures_as_the_faces_advances() -> None:
-    assert stack().width("TensorFlow Dev Summit", SIZE) == plain().width("TensorFlow Dev Summit", SIZE)
+def test_latin_text_is_kerned_as_the_faces_kern_feature_says() -> None:
+    carlito = stack().primary
+    to = (carlito.advance("T") + carlito.advance("o") - 0.0888671875) * SIZE  # Carlito kerns "To" by -182 units
+    assert stack().width("To", SIZE) == pytest.approx(to)
+    assert stack().width("Tö", SIZE) < plain().width("Tö", SIZE)  # beyond ASCII too
+    assert stack().width("TensorFlow Dev Summit", SIZE) < plain().width("TensorFlow Dev Summit", SIZE)
+    assert stack().width("TensorFlow Dev Summit", SIZE) > 0.98 * plain().width("TensorFlow Dev Summit", SIZE)
 
 
 def test_a_curly_quote_after_a_hanzi_is_as_wide_as_in_the_east_asian_face() -> None:
@@ -54,13 +59,13 @@ def test_a_space_after_a_hanzi_is_the_cjk_faces_space() -> None:
 
 
 def test_a_change_of_script_adds_a_fifth_of_the_line_height_of_the_face_before_it() -> None:
-    carlito, kai = stack().faces
-    gap = 0.2 * (carlito.ascent + carlito.descent) * SIZE
-    assert stack().width("TF字", SIZE) == pytest.approx(plain().width("TF字", SIZE) + gap)
-    back = 0.2 * (kai.ascent + kai.descent) * SIZE
-    assert stack().width("字TF", SIZE) == pytest.approx(plain().width("字TF", SIZE) + back)
+    s = stack()
+    gap = 0.2 * 1.2207 * SIZE  # Carlito's hhea ascender, descender and line gap
+    assert s.width("TF字", SIZE) == pytest.approx(s.width("TF", SIZE) + gap + SIZE, abs=0.01)
+    back = 0.2 * 1.184 * SIZE  # Recap Kai's
+    assert s.width("字TF", SIZE) == pytest.approx(SIZE + back + s.width("TF", SIZE), abs=0.01)
     # A space between: the space takes the script before it, and the gap comes after it.
-    assert stack().width("TF 字", SIZE) == pytest.approx(plain().width("TF 字", SIZE) + gap)
+    assert s.width("TF 字", SIZE) == pytest.approx(s.width("TF ", SIZE) + gap + SIZE, abs=0.01)
 
 
 @settings(max_examples=200, deadline=None)
