@@ -28,6 +28,7 @@ BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, 
 # lines with hanzi), as if every face's descent were a fifth of its size (PowerPoint files are set with
 # font-independent line heights).
 DESCENT = 0.2
+KERN_STEP = 0.5  # points of kerning gathered in a piece before it is cut and the rest moved (see _as_office_sets)
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,11 @@ class SetBox:
 class Setter:
     """Sets the text boxes of one deck plan in one theme (the engine's fonts and memoised layouts are reused)."""
 
-    def __init__(self, theme: Theme, language: str | None = None) -> None:
+    def __init__(self, theme: Theme, language: str | None = None, kern: bool = False) -> None:
         self.fitter = Fitter(theme, language)
+        # Cut pieces where LibreOffice's kerning has moved the text (`KERN_STEP`): the slides PDF, whose text is
+        # read by position; the SVG keeps each run whole, so its text reads as written.
+        self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
         self._faces: dict[tuple[str, str], Face] = {}
 
@@ -141,28 +145,33 @@ class Setter:
 
     def _as_office_sets(self, para: Para, pieces: list[Piece]) -> list[tuple[Piece, float]]:
         """The pieces of a line as LibreOffice sets them, each with the space before it: East Asian characters of a
-        run in the paragraph's own face drawn in its East Asian face (a space or curly quote after a hanzi), and
-        the space it adds where East Asian and Latin text meet (decks.text.office)."""
+        run in the paragraph's own face drawn in its East Asian face (a space or curly quote after a hanzi), the
+        space it adds where East Asian and Latin text meet, and its kerning (decks.text.office). Renderers draw a
+        piece with its face's plain advances, so a piece is cut where the kerning since its start reaches
+        `KERN_STEP` and the rest moved by it: no character is further than that from where LibreOffice sets it."""
         stack = self.stack(para)
         if not isinstance(stack, OfficeStack) or stack.ea is None:
             return [(p, 0.0) for p in pieces]
         types = script_types("".join(p.text for p in pieces))
         out: list[tuple[Piece, float]] = []
-        k, previous, gap = 0, WEAK, 0.0
+        k, previous, gap, drift, link = 0, WEAK, 0.0, 0.0, None
         for p in pieces:
-            chunk, face, before = "", p.face, 0.0
+            chunk, face, before, last = "", p.face, 0.0, ""  # LibreOffice kerns within a run, not across runs
             for ch in p.text:
                 script = types[k]
                 k += 1
                 drawn = stack.office_face(ch, script) if p.face is stack.primary else p.face
-                space = gap if previous not in (WEAK, script) else 0.0
-                if chunk and (drawn is not face or space):
+                # None inside a link: LibreOffice reads a link as a field, which it sets as one piece of text.
+                space = gap if previous not in (WEAK, script) and not (p.link and p.link == link) else 0.0
+                if self.kern and last and drawn is face and not space:
+                    drift += stack.pairs(face).get(last + ch, 0.0) * p.size
+                if chunk and (drawn is not face or space or abs(drift) >= KERN_STEP):
                     out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
                     chunk, before = "", 0.0
                 if not chunk:
-                    face, before = drawn, before + space
+                    face, before, drift = drawn, before + space + drift, 0.0
                 chunk += ch
-                previous, gap = script, stack.gap(drawn) * p.size
+                previous, gap, last, link = script, stack.gap(drawn) * p.size, ch, p.link
             if chunk:
                 out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
         return out
