@@ -190,4 +190,5 @@ def test_pages_match_libreoffices_render_of_the_pptx(name, slides, office, plans
                     if _printable(glyph) and end.text.endswith(glyph):
                         last = end.x + end.face.width(end.text[: -len(glyph)], end.size)
                         assert on_line[-1][0] == pytest.approx(last, abs=3.0), (number, line.text)
-    assert same / total >= 0.97, f"{same} of {total} lines broken as LibreOffice breaks them"
+    floor = {"en": 1.0, "zh": 0.99, "dense": 0.97}[name]  # measured: 273/273, 274/276, 96/98
+    assert same / total >= floor, f"{same} of {total} lines broken as LibreOffice breaks them"
