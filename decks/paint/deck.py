@@ -19,7 +19,7 @@ from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face
-from decks.text.office import WEAK, OfficeStack, script_types
+from decks.text.office import LATIN, WEAK, OfficeStack, script_types
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
@@ -79,6 +79,7 @@ class Setter:
         self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
         self._faces: dict[tuple[str, str], Face] = {}
+        self._lines: dict[tuple[str, str, int, bool, float, float], tuple[str, ...]] = {}
 
     def stack(self, para: Para) -> FontStack:
         return self.fitter.stack(para.font)
@@ -95,8 +96,12 @@ class Setter:
     def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
         """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
         text = para.text.replace(ZWSP, "")
-        src = Src((Run(text),), para.font, para.level, para.bullet)
-        return self.fitter.lines([src], width, para.size).blocks[0].lines
+        key = (text, para.font, para.level, para.bullet, width, para.size)
+        lines = self._lines.get(key)
+        if lines is None:
+            src = Src((Run(text),), para.font, para.level, para.bullet)
+            lines = self._lines[key] = self.fitter.lines([src], width, para.size).blocks[0].lines
+        return lines
 
     def set_box(self, box: TextBox, number: int = 0) -> SetBox:
         """The lines of `box`, placed; `number` fills a slide-number field."""
@@ -150,17 +155,31 @@ class Setter:
         piece with its face's plain advances, so a piece is cut where the kerning since its start reaches
         `KERN_STEP` and the rest moved by it: no character is further than that from where LibreOffice sets it."""
         stack = self.stack(para)
-        if not isinstance(stack, OfficeStack) or stack.ea is None:
+        plain = not self.kern and all(p.text.isascii() and p.face is stack.primary for p in pieces)
+        if plain or not isinstance(stack, OfficeStack) or stack.ea is None:  # Latin text, set as the plan cut it
             return [(p, 0.0) for p in pieces]
         types = script_types("".join(p.text for p in pieces))
         out: list[tuple[Piece, float]] = []
         k, previous, gap, drift, link = 0, WEAK, 0.0, 0.0, None
         for p in pieces:
+            kinds = types[k : k + len(p.text)] or [WEAK]
+            # Each character in the piece's face: a fallback face's run is drawn in it whatever the script; ASCII in
+            # the paragraph's face, unless it is a space after a hanzi (drawn in the East Asian face).
+            own = p.face is not stack.primary or (p.text.isascii() and kinds[0] == LATIN)
+            if not self.kern and own and kinds.count(kinds[0]) == len(kinds):  # one script: the piece as it is
+                space = gap if previous not in (WEAK, kinds[0]) and not (p.link and p.link == link) else 0.0
+                out.append((p, space))
+                k += len(p.text)
+                after = stack.setting(p.text[-1], kinds[0])[1] if p.face is stack.primary else stack.gap(p.face)
+                previous, gap, link = kinds[0], after * p.size, p.link
+                continue
             chunk, face, before, last = "", p.face, 0.0, ""  # LibreOffice kerns within a run, not across runs
             for ch in p.text:
                 script = types[k]
                 k += 1
-                drawn = stack.office_face(ch, script) if p.face is stack.primary else p.face
+                _, after, drawn = stack.setting(ch, script)
+                if p.face is not stack.primary:
+                    drawn, after = p.face, stack.gap(p.face)
                 # None inside a link: LibreOffice reads a link as a field, which it sets as one piece of text.
                 space = gap if previous not in (WEAK, script) and not (p.link and p.link == link) else 0.0
                 if self.kern and last and drawn is face and not space:
@@ -171,7 +190,7 @@ class Setter:
                 if not chunk:
                     face, before, drift = drawn, before + space + drift, 0.0
                 chunk += ch
-                previous, gap, last, link = script, stack.gap(drawn) * p.size, ch, p.link
+                previous, gap, last, link = script, after * p.size, ch, p.link
             if chunk:
                 out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
         return out

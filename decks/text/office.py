@@ -223,6 +223,17 @@ class OfficeStack(FontStack):
             return self.ea
         return self.draws(ch)
 
+    def setting(self, ch: str, script: int) -> tuple[float, float, Face]:
+        """How LibreOffice sets `ch` of type `script`: its advance and the space after it where the script
+        changes, in ems, and its face."""
+        try:
+            return self._set[ch, script]
+        except KeyError:
+            face = self.office_face(ch, script)
+            advance = 0.0 if is_ignorable(ch) else face.advance(ch)
+            found = self._set[ch, script] = (advance, self.gap(face), face)
+            return found
+
     def width(self, text: str, size: float) -> float:
         try:
             ems = self._widths[text]
@@ -245,9 +256,7 @@ class OfficeStack(FontStack):
             try:
                 advance, after, face = self._set[ch, script]
             except KeyError:
-                face = self.office_face(ch, script)
-                advance = 0.0 if is_ignorable(ch) else face.advance(ch)
-                advance, after, face = self._set[ch, script] = (advance, self.gap(face), face)
+                advance, after, face = self.setting(ch, script)
             if not advance and is_ignorable(ch):
                 continue
             if script != previous and previous != WEAK:  # one side is East Asian: there are only two
