@@ -2,15 +2,15 @@
 
 The plan records each paragraph's size, pitch and number of lines, and its runs with the face that draws them;
 where the lines break is the text engine's decision, so it is asked again here with the very call the planner
-made (`Fitter._laid` on the same paragraph, width and size), never a second line breaker. Each line is then
+made (`Fitter.lines` on the same paragraph, width and size), never a second line breaker. Each line is then
 placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
-decides where the stack of lines starts, and each baseline sits one descent of the paragraph's font above the
-bottom of its line.
+decides where the stack of lines starts, and each baseline sits a fifth of the size above the bottom of its line
+(`DESCENT`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,9 +19,17 @@ from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face
+from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
+# Where LibreOffice puts the baseline in a line of exact pitch, in ems above the line's bottom. Measured on its PDFs
+# of recap's decks (within 0.005 em): the same for every face (Carlito, whose descent is 0.27 em, Comic Neue's 0.35,
+# lines with hanzi), as if every face's descent were a fifth of its size (PowerPoint files are set with
+# font-independent line heights).
+DESCENT = 0.2
+FONT_INDEPENDENT = 1.2  # LibreOffice's height of a line of text in a PowerPoint file, in ems of its size
+KERN_STEP = 0.5  # points of kerning gathered in a piece before it is cut and the rest moved (see _as_office_sets)
 
 
 @dataclass(frozen=True)
@@ -65,10 +73,14 @@ class SetBox:
 class Setter:
     """Sets the text boxes of one deck plan in one theme (the engine's fonts and memoised layouts are reused)."""
 
-    def __init__(self, theme: Theme) -> None:
-        self.fitter = Fitter(theme)
+    def __init__(self, theme: Theme, language: str | None = None, kern: bool = False) -> None:
+        self.fitter = Fitter(theme, language)
+        # Cut pieces where LibreOffice's kerning has moved the text (`KERN_STEP`): the slides PDF, whose text is
+        # read by position; the SVG keeps each run whole, so its text reads as written.
+        self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
         self._faces: dict[tuple[str, str], Face] = {}
+        self._lines: dict[tuple[str, str, int, bool, float, float], tuple[str, ...]] = {}
 
     def stack(self, para: Para) -> FontStack:
         return self.fitter.stack(para.font)
@@ -85,8 +97,12 @@ class Setter:
     def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
         """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
         text = para.text.replace(ZWSP, "")
-        src = Src((Run(text),), para.font, para.level, para.bullet)
-        return self.fitter._laid([src], width, para.size).blocks[0].lines
+        key = (text, para.font, para.level, para.bullet, width, para.size)
+        lines = self._lines.get(key)
+        if lines is None:
+            src = Src((Run(text),), para.font, para.level, para.bullet)
+            lines = self._lines[key] = self.fitter.lines([src], width, para.size).blocks[0].lines
+        return lines
 
     def set_box(self, box: TextBox, number: int = 0) -> SetBox:
         """The lines of `box`, placed; `number` fills a slide-number field."""
@@ -115,24 +131,70 @@ class Setter:
             for k, end in enumerate(ends):
                 while start < end and text[start].isspace():
                     start += 1
-                pieces = self._pieces(para, runs, start, end)
-                width = sum(p.width for p in pieces)
+                pieces = self._as_office_sets(para, self._pieces(para, runs, start, end))
+                width = sum(gap + p.width for p, gap in pieces)
                 x = box.box.x + para.indent
                 if para.align == "r":
                     x = box.box.right - width
                 elif para.align == "c":
                     x = box.box.x + (box.box.w - width) / 2
                 placed = []
-                for p in pieces:
+                for p, gap in pieces:
+                    x += gap
                     placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link))
                     x += p.width
-                # LibreOffice sets a line of exact pitch on the descent of the paragraph's own font, whichever
-                # fallback face draws its characters (measured: Chinese lines sit where Latin ones would).
-                baseline = y + para.pitch - self.stack(para).primary.descent * para.size
+                baseline = y + para.pitch - (DESCENT + _field_rise(placed)) * para.size
                 lines.append(Line(y, baseline, para.pitch, tuple(placed), n, k == 0))
                 y += para.pitch
                 start = end
         return SetBox(box, tuple(lines))
+
+    def _as_office_sets(self, para: Para, pieces: list[Piece]) -> list[tuple[Piece, float]]:
+        """The pieces of a line as LibreOffice sets them, each with the space before it: East Asian characters of a
+        run in the paragraph's own face drawn in its East Asian face (a space or curly quote after a hanzi), the
+        space it adds where East Asian and Latin text meet, and its kerning (decks.text.office). Renderers draw a
+        piece with its face's plain advances, so a piece is cut where the kerning since its start reaches
+        `KERN_STEP` and the rest moved by it: no character is further than that from where LibreOffice sets it."""
+        stack = self.stack(para)
+        plain = not self.kern and all(p.text.isascii() and p.face is stack.primary for p in pieces)
+        if plain or not isinstance(stack, OfficeStack) or stack.ea is None:  # Latin text, set as the plan cut it
+            return [(p, 0.0) for p in pieces]
+        types = script_types("".join(p.text for p in pieces))
+        out: list[tuple[Piece, float]] = []
+        k, previous, gap, drift, link = 0, WEAK, 0.0, 0.0, None
+        for p in pieces:
+            kinds = types[k : k + len(p.text)] or [WEAK]
+            # Each character in the piece's face: a fallback face's run is drawn in it whatever the script; ASCII in
+            # the paragraph's face, unless it is a space after a hanzi (drawn in the East Asian face).
+            own = p.face is not stack.primary or (p.text.isascii() and kinds[0] == LATIN)
+            if not self.kern and own and kinds.count(kinds[0]) == len(kinds):  # one script: the piece as it is
+                space = gap if previous not in (WEAK, kinds[0]) and not (p.link and p.link == link) else 0.0
+                out.append((p, space))
+                k += len(p.text)
+                after = stack.setting(p.text[-1], kinds[0])[1] if p.face is stack.primary else stack.gap(p.face)
+                previous, gap, link = kinds[0], after * p.size, p.link
+                continue
+            chunk, face, before, last = "", p.face, 0.0, ""  # LibreOffice kerns within a run, not across runs
+            for ch in p.text:
+                script = types[k]
+                k += 1
+                _, after, drawn = stack.setting(ch, script)
+                if p.face is not stack.primary:
+                    drawn, after = p.face, stack.gap(p.face)
+                # None inside a link: LibreOffice reads a link as a field, which it sets as one piece of text.
+                space = gap if previous not in (WEAK, script) and not (p.link and p.link == link) else 0.0
+                if self.kern and last and drawn is face and not space:
+                    drift += stack.pairs(face).get(last + ch, 0.0) * p.size
+                if chunk and (drawn is not face or space or abs(drift) >= KERN_STEP):
+                    out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
+                    chunk, before = "", 0.0
+                if not chunk:
+                    face, before, drift = drawn, before + space + drift, 0.0
+                chunk += ch
+                previous, gap, last, link = script, after * p.size, ch, p.link
+            if chunk:
+                out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
+        return out
 
     def _pieces(self, para: Para, runs: tuple[Run, ...], a: int, b: int) -> list[Piece]:
         out: list[Piece] = []
@@ -211,7 +273,15 @@ def icon_origin(font: Path, char: str, box: tuple[float, float, float, float]) -
     return gx, baseline, size
 
 
+def _field_rise(pieces: list[Piece]) -> float:
+    """How much higher, in ems, LibreOffice sets a line holding a link drawn in a face taller than its
+    font-independent line (1.2 em): it reads a link as a field, whose face's own height (hhea ascender and
+    descender) then counts. Measured: 0.25 em for Recap Klee's 1.448 em; none for Carlito, Recap Kai."""
+    tallest = max((sum(hhea(p.face.path)[:2]) for p in pieces if p.link), default=0.0)
+    return max(0.0, tallest - FONT_INDEPENDENT)
+
+
 def set_deck(deck: Deck, theme: Theme) -> list[list[SetBox]]:
     """Every slide's text boxes, set."""
-    setter = Setter(theme)
+    setter = Setter(theme, deck.language)
     return [setter.slide(slide, n) for n, slide in enumerate(deck.slides, 1)]

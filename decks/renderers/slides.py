@@ -46,7 +46,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
-    setter = Setter(theme)
+    setter = Setter(theme, deck.language, kern=True)
     fonts = _Fonts()
     palette: dict[str, str] = theme.palette.model_dump()
     body = setter.fitter.stacks.body

@@ -125,20 +125,34 @@ def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:
 
 
 def break_lines(
-    text: str, width: float, measure: Callable[[str], float], first_width: float | None = None
+    text: str,
+    width: float,
+    measure: Callable[[str], float],
+    first_width: float | None = None,
+    join: Callable[[str, str], float] | None = None,
+    lone_ideographs: bool = False,
 ) -> list[str]:
     """Greedy lines of `text` no wider than `width` by `measure` (trailing spaces are not counted).
 
     `first_width` lets the first line be narrower or wider (a hanging bullet, a label before the text).
-    Newlines in `text` are hard breaks.
+    Newlines in `text` are hard breaks. `join(line, atom)` is any width `line + atom` takes beyond the two
+    measured apart (LibreOffice's space between Chinese and Latin text). `lone_ideographs` leaves a last line of
+    one ideograph as it is, as LibreOffice does (the slides), instead of giving it a companion.
     """
     lines: list[str] = []
     for para in text.split("\n"):
-        lines.extend(_break_para(para, width, measure, first_width if not lines else None))
+        lines.extend(_break_para(para, width, measure, first_width if not lines else None, join, lone_ideographs))
     return lines
 
 
-def _break_para(text: str, width: float, measure: Callable[[str], float], first_width: float | None) -> list[str]:
+def _break_para(
+    text: str,
+    width: float,
+    measure: Callable[[str], float],
+    first_width: float | None,
+    join: Callable[[str, str], float] | None = None,
+    lone_ideographs: bool = False,
+) -> list[str]:
     lines: list[str] = []
     line = ""
     limit = first_width if first_width is not None else width
@@ -154,9 +168,12 @@ def _break_para(text: str, width: float, measure: Callable[[str], float], first_
         atom = pending[i]
         core = atom.rstrip()
         core_w = measure(core) if core else 0.0
+        if join is not None and line and core:
+            core_w += join(line, atom)
         if line_w + core_w <= limit:
             line += atom
-            line_w += core_w + (measure(atom[len(core) :]) if len(core) < len(atom) else 0.0)
+            # Spaces are measured with the atom before them (LibreOffice sets a space after a hanzi in the CJK face).
+            line_w += core_w + (measure(atom) - measure(core) if len(core) < len(atom) else 0.0)
             i += 1
             continue
         if line:
@@ -173,7 +190,7 @@ def _break_para(text: str, width: float, measure: Callable[[str], float], first_
         i += 1
     if line.strip() or not lines:
         lines.append(line.rstrip())
-    return _no_lone_last_ideograph(lines, width, measure)
+    return lines if lone_ideographs else _no_lone_last_ideograph(lines, width, measure)
 
 
 def _lone_ideograph(line: str) -> bool:

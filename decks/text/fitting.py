@@ -15,8 +15,11 @@ from typing import Any, TypeVar
 
 from decks.text.breaking import break_lines
 from decks.text.fallback import FontStack
+from decks.text.office import OfficeStack
 
-# Renderers may kern and round a little differently; measure against a slightly narrower box.
+# Renderers may kern and round a little differently: whether text fits is decided on lines broken against a
+# slightly narrower box. (The deck plan's lines are then broken at the full width, as LibreOffice breaks them;
+# greedy lines in a wider box are never more, so they fit too.)
 WIDTH_SAFETY = 0.97
 MAX_STEPS = 400  # sizes on one grid: a theme asking for more (a huge size, a tiny step) is refused by its checks
 T = TypeVar("T")
@@ -132,15 +135,15 @@ class Laid:
         return sum(len(b.lines) for b in self.blocks)
 
 
-def layout(blocks: list[Block], width: float, size: float, leading: float) -> Laid:
-    """Break every block into lines of at most `width` points at `size`, stacked from the top."""
+def layout(blocks: list[Block], width: float, size: float, leading: float, safety: float = WIDTH_SAFETY) -> Laid:
+    """Break every block into lines of at most `safety` times `width` points at `size`, stacked from the top."""
     laid: list[LaidBlock] = []
     y = 0.0
     widest = 0.0
     for n, block in enumerate(blocks):
         bsize = size * block.scale
         indent = block.indent * bsize
-        avail = max(1.0, (width - indent) * WIDTH_SAFETY)
+        avail = max(1.0, (width - indent) * safety)
         stack = block.stack
 
         def measure(s: str, stack: FontStack = stack, bsize: float = bsize) -> float:
@@ -158,5 +161,13 @@ def layout(blocks: list[Block], width: float, size: float, leading: float) -> La
 
 @lru_cache(maxsize=65536)
 def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
-    """Memoised line breaking: fitting tries the same paragraph at the same size many times."""
+    """Memoised line breaking: fitting tries the same paragraph at the same size many times. A stack that
+    measures as LibreOffice does also breaks as it does (`decks.text.office`)."""
+    if isinstance(stack, OfficeStack):
+        join = stack.join
+
+        def extra(line: str, atom: str) -> float:
+            return join(line, atom) * size
+
+        return tuple(break_lines(text, width, lambda s: stack.width(s, size), join=extra, lone_ideographs=True))
     return tuple(break_lines(text, width, lambda s: stack.width(s, size)))

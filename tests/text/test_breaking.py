@@ -139,6 +139,27 @@ def test_a_paragraph_never_ends_with_a_lone_ideograph() -> None:
     assert break_lines("数", 50, per_char) == ["数"]  # a one-line paragraph stays as it is
 
 
+def test_lines_broken_as_libreoffice_breaks_them_may_end_with_a_lone_ideograph() -> None:
+    def per_char(s: str) -> float:
+        return 10.0 * len(s)
+
+    lines = break_lines("我们测试机器学习模型数", 50, per_char, lone_ideographs=True)
+    assert lines == ["我们测试机", "器学习模型", "数"]
+
+
+def test_join_widens_a_line_where_two_atoms_meet() -> None:
+    def per_char(s: str) -> float:
+        return 10.0 * len(s)
+
+    def gap(line: str, atom: str) -> float:
+        # Space between an ideograph and a Latin letter set without a space, as LibreOffice adds it.
+        return 5.0 if line[-1].isascii() != atom[0].isascii() else 0.0
+
+    assert break_lines("数ab", 30, per_char) == ["数ab"]
+    assert break_lines("数ab", 30, per_char, join=gap) == ["数", "ab"]
+    assert break_lines("数ab", 35, per_char, join=gap) == ["数ab"]
+
+
 def test_small_kana_and_closing_marks_never_start_a_line() -> None:
     text = "ちょっとまってください。ジャンプ！ｼｮｯﾄ"
     for width in range(4 * int(SIZE), 200, 3):  # narrower than "ちょっ" itself, something must give

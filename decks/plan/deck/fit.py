@@ -6,17 +6,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
 from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
-from decks.text.breaking import is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
-from decks.text.stacks import Stacks, stacks_for
+from decks.text.office import office_stacks
+from decks.text.stacks import Stacks
 from decks.themes.model import Theme
 
 
@@ -54,7 +53,8 @@ class Fitter:
     not fit even there is cut with "…" (titles, footers) or paginated (bodies)."""
 
     def __init__(self, theme: Theme, language: str | None = None) -> None:
-        self.stacks: Stacks = stacks_for(theme, language)
+        # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
+        self.stacks: Stacks = office_stacks(theme, language)
         self.floor = theme.sizes.slides.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
@@ -69,10 +69,7 @@ class Fitter:
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
             scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
-            # LibreOffice spaces Chinese from Latin text (about a quarter em at each change of script), which
-            # the engine does not measure: leave that much room, as if the paragraph were indented more.
-            indent = _indent(s) + 0.25 * min(_script_changes(s.text), 8)
-            blocks.append(Block(s.text, self.stack(s.font), scale, indent, s.space_before))
+            blocks.append(Block(s.text, self.stack(s.font), scale, _indent(s), s.space_before))
         return blocks
 
     def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
@@ -81,6 +78,11 @@ class Fitter:
         if laid is None:
             laid = self._layouts[key] = layout(self._blocks(srcs, size), width, size, self.leading)
         return laid
+
+    def lines(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
+        """The plan's lines of paragraphs fitted at `size`: broken at the box's full width, as LibreOffice breaks
+        them (fitting decided on lines broken a little narrower, which are never fewer, so these fit too)."""
+        return layout(self._blocks(srcs, size), width, size, self.leading, safety=1.0)
 
     def fit(self, srcs: Sequence[Src], box: Rect, top: float, low: float | None = None) -> Laid | None:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
@@ -99,9 +101,9 @@ class Fitter:
         """The pitch of a one-line paragraph of `text` in the body face, by the text engine's rule."""
         return round(line_pitch(size, self.leading, self.stacks.body, text), 2)
 
-    def paras(self, srcs: Sequence[Src], laid: Laid) -> tuple[Para, ...]:
+    def paras(self, srcs: Sequence[Src], laid: Laid, width: float) -> tuple[Para, ...]:
         out = []
-        for src, lb in zip(srcs, laid.blocks, strict=True):
+        for src, lb in zip(srcs, self.lines(srcs, width, laid.size).blocks, strict=True):
             runs = soft_breaks(src.runs, lb.lines)
             out.append(
                 Para(
@@ -133,7 +135,7 @@ class Fitter:
         laid = self.fit(srcs, box, top, low)
         if laid is None:
             srcs, laid = self._truncate(srcs, box, low or self.floor)
-        return TextBox(role, box, self.paras(srcs, laid), placeholder, anchor)
+        return TextBox(role, box, self.paras(srcs, laid, box.w), placeholder, anchor)
 
     def one_weight(self, src: Src) -> Src:
         """A heading whose East Asian characters have no bold cut (Klee, Nanum: one weight) set regular all along:
@@ -353,19 +355,3 @@ def _capacity(box: Rect, size: float) -> int:
 def _indent(src: Src) -> float:
     """The paragraph's left margin in ems: room for a bullet, and more for each level."""
     return (1.1 if src.bullet else 0.0) + 1.2 * src.level
-
-
-@lru_cache(maxsize=4096)
-def _script_changes(text: str) -> int:
-    """How often `text` switches between East Asian wide characters and Latin letters or digits."""
-    changes, last = 0, None
-    for ch in text:
-        if ch.isspace():
-            continue
-        wide = is_wide(ch)
-        if not wide and not ch.isalnum():
-            continue
-        if last is not None and wide != last:
-            changes += 1
-        last = wide
-    return changes

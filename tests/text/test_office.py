@@ -1,0 +1,102 @@
+"""LibreOffice's measure of a line: script types, the East Asian face, and the space between scripts."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decks.assets import fonts_dir
+from decks.text.breaking import atoms, break_lines
+from decks.text.fallback import FontStack
+from decks.text.fonts import load_face
+from decks.text.office import ASIAN, LATIN, OfficeStack, office_stacks, script_type, script_types
+from decks.themes.loader import load_theme
+
+SIZE = 20.0
+
+
+@cache
+def stack() -> OfficeStack:
+    carlito = load_face(fonts_dir() / "Carlito-Regular.ttf")
+    kai = load_face(fonts_dir() / "RecapKai-Regular.ttf")
+    return OfficeStack((carlito, kai), system=False, ea=kai)
+
+
+@cache
+def plain() -> FontStack:
+    return FontStack(stack().faces, system=False)
+
+
+def test_spaces_and_curly_quotes_take_the_script_of_the_character_before_them() -> None:
+    assert script_types("天 “研") == [ASIAN] * 4
+    assert script_types("a “b") == [LATIN] * 4
+    assert script_types(" 字") == [ASIAN, ASIAN]  # at the start: the script after
+    assert script_type("（") == ASIAN and script_type("(") == LATIN and script_type("3") == LATIN
+
+
+def test_latin_text_is_kerned_as_the_faces_kern_feature_says() -> None:
+    carlito = stack().primary
+    to = (carlito.advance("T") + carlito.advance("o") - 0.0888671875) * SIZE  # Carlito kerns "To" by -182 units
+    assert stack().width("To", SIZE) == pytest.approx(to)
+    assert stack().width("Tö", SIZE) < plain().width("Tö", SIZE)  # beyond ASCII too
+    assert stack().width("TensorFlow Dev Summit", SIZE) < plain().width("TensorFlow Dev Summit", SIZE)
+    assert stack().width("TensorFlow Dev Summit", SIZE) > 0.98 * plain().width("TensorFlow Dev Summit", SIZE)
+
+
+def test_a_curly_quote_after_a_hanzi_is_as_wide_as_in_the_east_asian_face() -> None:
+    # Carlito has "“" (0.42 em); after a hanzi LibreOffice draws it in the run's East Asian face (0.35 em).
+    carlito, kai = stack().faces
+    assert stack().width("“", SIZE) == pytest.approx(carlito.advance("“") * SIZE)
+    assert stack().width("字“", SIZE) == pytest.approx((1 + kai.advance("“")) * SIZE)
+
+
+def test_a_space_after_a_hanzi_is_the_cjk_faces_space() -> None:
+    kai_space = stack().ea.advance(" ")
+    assert stack().width("字 ", SIZE) - stack().width("字", SIZE) == pytest.approx(kai_space * SIZE)
+
+
+def test_a_change_of_script_adds_a_fifth_of_the_font_independent_line_height() -> None:
+    s = stack()
+    gap = 0.2 * 1.2 * SIZE
+    assert s.width("TF字", SIZE) == pytest.approx(s.width("TF", SIZE) + gap + SIZE, abs=0.01)
+    assert s.width("字TF", SIZE) == pytest.approx(SIZE + gap + s.width("TF", SIZE), abs=0.01)
+    # A space between: the space takes the script before it, and the gap comes after it.
+    assert s.width("TF 字", SIZE) == pytest.approx(s.width("TF ", SIZE) + gap + SIZE, abs=0.01)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("字与中文 TensorFlow“”（）：，。2019\u200b-"), max_size=40))
+def test_a_line_grown_atom_by_atom_with_join_measures_as_the_whole_line(text: str) -> None:
+    """The breaker adds atoms' widths and `join`; that is the width of the line measured whole."""
+    s = stack()
+    line, width = "", 0.0
+    for atom in atoms(text):
+        core = atom.rstrip()
+        if core and line:
+            width += s.join(line, atom) * SIZE
+        width += s.width(atom, SIZE)
+        line += atom
+        if line.rstrip() == line and not any(ch.isspace() or ch == "\u200b" for ch in line[:1]):
+            assert width == pytest.approx(s.width(line, SIZE), abs=1e-6), line
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.floats(50, 400))
+def test_lines_broken_with_the_office_measure_lose_nothing_and_fit(text: str, width: float) -> None:
+    s = stack()
+    lines = break_lines(text, width, lambda t: s.width(t, SIZE), join=lambda a, b: s.join(a, b) * SIZE)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    for line in lines:
+        assert s.width(line, SIZE) <= width + 1e-6 or len(atoms(line)) == 1 or len(line) == 1
+
+
+def test_the_deck_stacks_name_the_east_asian_face_of_the_content_language() -> None:
+    theme = load_theme(None)
+    zh, ja = office_stacks(theme, "zh-CN"), office_stacks(theme, "ja")
+    assert zh.body.ea is not None and "Kai" in zh.body.ea.path.name
+    assert ja.body.ea is not None and "Klee" in ja.body.ea.path.name
+    assert zh.heading.ea is not None and "Bold" in zh.heading.ea.path.name
+    assert office_stacks(theme, "zh-CN").body is zh.body  # kept, with what it measured
