@@ -16,29 +16,12 @@ from typing import Any
 from decks.errors import OutputError, Problem
 from decks.options import Option
 from decks.paint.deck import SetBox, Setter, icon_origin
+from decks.paint.pdffonts import register
 from decks.plan.deck.plan import Deck, Picture, Slide
 from decks.renderers.base import Rendered, Renderer
 from decks.text.breaking import break_lines
 from decks.text.fonts import Face
 from decks.themes.model import Theme
-
-
-class _Fonts:
-    """reportlab font names for faces, each file registered once (a face of a .ttc by its index 0)."""
-
-    def __init__(self) -> None:
-        self.names: dict[Path, str] = {}
-
-    def name(self, path: Path) -> str:
-        if path not in self.names:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
-
-            name = f"Recap-{path.stem}"
-            if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-            self.names[path] = name
-        return self.names[path]
 
 
 def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
@@ -47,7 +30,6 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     setter = Setter(theme, deck.language, kern=True)
-    fonts = _Fonts()
     palette: dict[str, str] = theme.palette.model_dump()
     body = setter.fitter.stacks.body
     buf = io.BytesIO()
@@ -56,7 +38,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
         pagesize=(deck.width, deck.height),
         invariant=1,
         pageCompression=1,
-        initialFontName=fonts.name(body.primary.path),
+        initialFontName=register(body.primary.path),
         lang=deck.language,
     )
     c.setTitle(deck.title)
@@ -64,7 +46,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     c.setSubject(deck.subject)
     c.setCreator("recap")
     for number, slide in enumerate(deck.slides, 1):
-        _slide(c, deck, slide, setter, number, fonts, palette)
+        _slide(c, deck, slide, setter, number, palette)
         if notes == "annotations" and slide.notes:
             # A note icon in the top-left corner; viewers show the speaker notes when it is opened.
             c.textAnnotation(slide.notes, Rect=(4, deck.height - 24, 24, deck.height - 4), relative=0)
@@ -72,7 +54,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
         c.addOutlineEntry(_outline_title(slide, number), f"s{number}", 0)
         c.showPage()
         if notes == "page":
-            _notes_page(c, deck, slide, number, body.primary, fonts, palette, setter)
+            _notes_page(c, deck, slide, number, body.primary, palette, setter)
             c.showPage()
     a85 = rl_config.useA85
     rl_config.useA85 = 0  # plain Flate streams: reportlab's ASCII85 is slow and bigger
@@ -87,9 +69,7 @@ def _outline_title(slide: Slide, number: int) -> str:
     return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
 
 
-def _slide(
-    c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, fonts: _Fonts, palette: dict[str, str]
-) -> None:
+def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str]) -> None:
     from reportlab.lib.colors import HexColor
 
     h = deck.height
@@ -100,12 +80,12 @@ def _slide(
         c.setFillColor(HexColor(palette[shape.color]))
         c.rect(r.x, h - r.bottom, r.w, r.h, stroke=0, fill=1)
     for set_box in setter.slide(slide, number):
-        _text(c, h, set_box, fonts, setter)
+        _text(c, h, set_box, setter)
     for pic in slide.pictures:
         _picture(c, h, pic, palette)
 
 
-def _text(c: Any, h: float, set_box: SetBox, fonts: _Fonts, setter: Setter) -> None:
+def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
     from reportlab.lib.colors import HexColor
 
     if not set_box.lines:
@@ -119,7 +99,7 @@ def _text(c: Any, h: float, set_box: SetBox, fonts: _Fonts, setter: Setter) -> N
         if bullet is not None:
             pieces.insert(0, bullet)
         for piece in pieces:
-            text.setFont(fonts.name(piece.face.path), piece.size)
+            text.setFont(register(piece.face.path), piece.size)
             text.setFillColor(HexColor(piece.color))
             text.setTextOrigin(piece.x, h - line.baseline)
             text.textOut(piece.text)
@@ -237,7 +217,7 @@ def _image(path: Path) -> Any:
 
 
 def _notes_page(
-    c: Any, deck: Deck, slide: Slide, number: int, face: Face, fonts: _Fonts, palette: dict[str, str], setter: Setter
+    c: Any, deck: Deck, slide: Slide, number: int, face: Face, palette: dict[str, str], setter: Setter
 ) -> None:
     """The speaker notes of a slide on a page of their own, headed by the slide's number and title."""
     from reportlab.lib.colors import HexColor
@@ -259,7 +239,7 @@ def _notes_page(
                 break
             x = margin
             for seg_face, seg in stack.segments(line):
-                text.setFont(fonts.name(seg_face.path), size)
+                text.setFont(register(seg_face.path), size)
                 text.setFillColor(HexColor(color))
                 text.setTextOrigin(x, h - y)
                 text.textOut(seg)

@@ -45,7 +45,15 @@ FONT_INDEPENDENT_HEIGHT = 1.2
 def script_type(ch: str) -> int:
     """LibreOffice's script type of `ch`: ASIAN, LATIN or WEAK."""
     cp = ord(ch)
-    if ch.isspace() or 0x2000 <= cp <= 0x206F or is_ignorable(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+    # Weak: spaces, General Punctuation and Arrows (a link's "→" takes the script after it: drawn in the East
+    # Asian face before Chinese, measured on LibreOffice's render), marks and ignorables.
+    if (
+        ch.isspace()
+        or 0x2000 <= cp <= 0x206F
+        or 0x2190 <= cp <= 0x21FF
+        or is_ignorable(ch)
+        or unicodedata.category(ch) in ("Mn", "Me")
+    ):
         return WEAK
     if (
         0x1100 <= cp <= 0x11FF
