@@ -22,6 +22,18 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
 
 
+def base_rtl(text: str) -> bool:
+    """Whether `text` is a right-to-left paragraph: its first strong character (Unicode bidi rules P2 and P3) is
+    right-to-left. Such a paragraph is set flush right, its bullet on the right."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
 def _has_arabic_letters(text: str) -> bool:
     return any(unicodedata.bidirectional(c) == "AL" for c in text)
 

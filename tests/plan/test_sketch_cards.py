@@ -38,3 +38,26 @@ def test_a_megabyte_paragraph_costs_a_cards_worth_of_work() -> None:
     lines, end = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, 150.0, [], 12.0, 2000.0)
     assert time.perf_counter() - start < 1.0
     assert 2000.0 < end < 2000.0 + 3 * 12.0 and lines[0][2].startswith("word word")
+
+
+def test_a_right_to_left_takeaway_is_flush_right_beside_its_bullet_on_the_right(tmp_path) -> None:
+    from decks.plan.sketch import build
+    from decks.readers.content import parse_content
+
+    hebrew_text = " ".join(["הגרסה החדשה מהירה פי שניים ותומכת בעברית מימין לשמאל"] * 3)
+    english_text = " ".join(["The new release is twice as fast and reads right to left"] * 3)
+    raw = f"title: T\nitems:\n  - title: x\n    takeaways:\n      - {hebrew_text}\n      - {english_text}\n"
+    sketch = build(parse_content(raw.encode("utf-8"), "c.yaml", tmp_path), load_theme(None))
+    lines: dict[float, list] = {}
+    for run in sketch.runs():
+        lines.setdefault(round(run.y, 1), []).append(run)
+    spans = [
+        (min(r.x for r in rs), max(r.x + r.width for r in rs), "".join(r.text for r in rs)) for rs in lines.values()
+    ]
+    hebrew = [(x0, x1) for x0, x1, text in spans if any("\u05d0" <= c <= "\u05ea" for c in text)]
+    english = [(x0, x1) for x0, x1, text in spans if "fast" in text or "left" in text]
+    assert len(hebrew) >= 2 and len(english) >= 2
+    # The Hebrew lines end at one right edge (their starts differ); the English lines start at one left edge.
+    assert max(x1 for _, x1 in hebrew) - min(x1 for _, x1 in hebrew) < 1.0, hebrew
+    assert max(x0 for x0, _ in hebrew) - min(x0 for x0, _ in hebrew) > 5.0, hebrew
+    assert max(x0 for x0, _ in english) - min(x0 for x0, _ in english) < 1.0, english

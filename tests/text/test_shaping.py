@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decks.text.shaping import has_rtl, joined, visual
 
 
@@ -18,3 +20,19 @@ def test_a_right_to_left_line_is_reversed_with_its_numbers_and_brackets_reading_
 
 def test_only_right_to_left_text_is_touched() -> None:
     assert not has_rtl("TensorFlow 2.0 发布 😀") and has_rtl("שלום") and has_rtl("مرحبا")
+
+
+@pytest.mark.parametrize(
+    ("text", "rtl"),
+    [
+        ("שלום world", True),
+        ("world שלום", False),
+        ("2024 مؤتمر", True),  # digits are weak: the first strong character is Arabic
+        ("« 123 »", False),  # no strong character at all: left to right
+        ("", False),
+    ],
+)
+def test_a_paragraph_is_right_to_left_when_its_first_strong_character_is(text: str, rtl: bool) -> None:
+    from decks.text.shaping import base_rtl
+
+    assert base_rtl(text) is rtl

@@ -22,6 +22,7 @@ from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.fonts import load_face
+from decks.text.shaping import base_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
@@ -134,11 +135,13 @@ def _flow(
     reserved: list[tuple[float, float, float, float]],
     pitch: float,
     limit: float = math.inf,
+    rtl: bool = False,
 ) -> tuple[list[tuple[float, float, str]], float]:
     """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text).
 
     Lines stop once they pass `limit` (a card taller than any page does not fit whatever follows), and only
     as much text as could reach it is broken: a megabyte paragraph costs a page's worth of work, not its length.
+    A right-to-left paragraph (`rtl`) is set flush right.
     """
     measure = _measure(stack, size)
     out: list[tuple[float, float, str]] = []
@@ -165,7 +168,8 @@ def _flow(
         while take < len(lines) and beside(y + take * pitch) == (lres, rres) and y + take * pitch <= limit:
             take += 1
         for line in lines[:take]:
-            out.append((left + lres, y, line))
+            x = left + width - rres - stack.width(line, size) if rtl else left + lres
+            out.append((x, y, line))
             y += pitch
         if take == len(lines) and not cut:
             break
@@ -224,7 +228,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
-    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit)
+    title_lines, y = _flow(
+        spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, base_rtl(spec.title)
+    )
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
         title_lines = [(x, t + shift, s) for x, t, s in title_lines]
@@ -243,7 +249,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, base_rtl(spec.summary))
         for x, tp, s_ in lines:
             plan.lines.append(
                 _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
@@ -261,16 +267,21 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         if y > limit:
             break
         block += 1
-        lines, y2 = _flow(t.text, style.hand, body, y, pad + indent, inner - indent, reserved, pitch, limit)
-        plan.bullets.append((pad + indent * 0.4, baseline_in(y, body, pitch) - body * 0.3, False, block))
+        # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
+        rtl = base_rtl(t.text)
+        start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
+        lines, y2 = _flow(t.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl)
+        plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s in lines:
             plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in t.points:
-            lines, y2 = _flow(point, style.hand, sub, y, pad + indent * 2, inner - indent * 2, reserved, sp, limit)
-            plan.bullets.append((pad + indent * 1.4, baseline_in(y, sub, sp) - sub * 0.3, True, block))
+            rtl = base_rtl(point)
+            start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
+            lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl)
+            plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))
             for x, tp, s in lines:
                 plan.lines.append(
                     _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block)
