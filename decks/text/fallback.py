@@ -40,6 +40,7 @@ class FontStack:
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
+    _primary_chars: set[str] = field(default_factory=set, repr=False)
 
     @property
     def primary(self) -> Face:
@@ -58,6 +59,18 @@ class FontStack:
             self._face_of[ch] = found
             return found
 
+    def primary_draws_all(self, chars: set[str]) -> bool:
+        """Whether the primary face is the face for each of `chars` (as most text is: one look-up of a set)."""
+        known = self._primary_chars
+        if chars <= known:
+            return True
+        primary = self.faces[0]
+        for ch in chars - known:
+            if self.face_for(ch) is not primary:
+                return False
+            known.add(ch)
+        return True
+
     def draws(self, ch: str) -> Face:
         """The face that draws `ch`: the first that has it, else the primary face (which draws its .notdef box)."""
         return self.face_for(ch) or self.primary
@@ -73,13 +86,17 @@ class FontStack:
 
     def width(self, text: str, size: float) -> float:
         """The width of `text` at `size` points."""
+        return self.ems(text) * size
+
+    def ems(self, text: str) -> float:
+        """The width of `text` in ems: `width(text, size)` is this times the size."""
         # Fitting measures the same words and lines at many sizes: keep each string's width in ems.
         try:
-            ems = self._widths[text]
+            return self._widths[text]
         except KeyError:
             # Arabic is measured in the joined forms it is drawn in.
             ems = self._widths[text] = sum(map(self.em, joined(text) if has_rtl(text) else text))
-        return ems * size
+            return ems
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""

@@ -8,12 +8,12 @@ line spacing, reportlab's leading) gets exactly the height computed here.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from decks.text.breaking import break_lines
+from decks.text.breaking import break_scaled
 from decks.text.fallback import FontStack
 
 # Renderers may kern and round a little differently; measure against a slightly narrower box.
@@ -132,8 +132,10 @@ class Laid:
         return sum(len(b.lines) for b in self.blocks)
 
 
-def layout(blocks: list[Block], width: float, size: float, leading: float) -> Laid:
-    """Break every block into lines of at most `width` points at `size`, stacked from the top."""
+def layout(blocks: Iterable[Block], width: float, size: float, leading: float, until: float = math.inf) -> Laid:
+    """Break every block into lines of at most `width` points at `size`, stacked from the top; with `until`, stop
+    after the first block that ends below it (the layout of the blocks up to that one: blocks stack, so it is
+    how every longer prefix starts)."""
     laid: list[LaidBlock] = []
     y = 0.0
     widest = 0.0
@@ -153,10 +155,12 @@ def layout(blocks: list[Block], width: float, size: float, leading: float) -> La
         laid.append(LaidBlock(block, bsize, lines, y, pitch))
         y += pitch * len(lines)
         widest = max([widest, *(indent + measure(line) for line in lines)])
+        if y > until:
+            break
     return Laid(size, tuple(laid), y, widest)
 
 
 @lru_cache(maxsize=65536)
 def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
     """Memoised line breaking: fitting tries the same paragraph at the same size many times."""
-    return tuple(break_lines(text, width, lambda s: stack.width(s, size)))
+    return tuple(break_scaled(text, width, stack.ems, size))

@@ -4,8 +4,8 @@ theme's fonts (decks.text) and finds the largest size that fits a box, cuts what
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -31,10 +31,17 @@ class Src:
     scale: float = 1.0
     space_before: float = 0.0  # ems
     keep_with_next: bool = False
+    # Fitting keys its layouts on paragraphs and reads their text many times: both are computed once.
+    text: str = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", "".join(r.text for r in self.runs))
+        fields = (self.runs, self.font, self.level, self.bullet, self.scale, self.space_before, self.keep_with_next)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 # Bounds on the work of pagination (a page costs about a millisecond). One paragraph taking more slides than
@@ -58,22 +65,22 @@ class Fitter:
         self.floor = theme.sizes.slides.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
-        # fitted when it is cut, then again when its box is made): each layout is computed once.
+        # fitted when it is cut, then again when its box is made): each layout is computed once, and each fit
+        # (a body is fitted when it is paginated, arranged and set; every slide's footer is the same line).
         self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
+        self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
 
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
-    def _blocks(self, srcs: Sequence[Src], size: float) -> list[Block]:
-        blocks = []
+    def _blocks(self, srcs: Sequence[Src], size: float) -> Iterator[Block]:
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
             scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
             # LibreOffice spaces Chinese from Latin text (about a quarter em at each change of script), which
             # the engine does not measure: leave that much room, as if the paragraph were indented more.
             indent = _indent(s) + 0.25 * min(_script_changes(s.text), 8)
-            blocks.append(Block(s.text, self.stack(s.font), scale, indent, s.space_before))
-        return blocks
+            yield Block(s.text, self.stack(s.font), scale, indent, s.space_before)
 
     def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
         key = (tuple(srcs), width, size)
@@ -85,15 +92,22 @@ class Fitter:
     def fit(self, srcs: Sequence[Src], box: Rect, top: float, low: float | None = None) -> Laid | None:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
         low = self.floor if low is None else low
+        key = (tuple(srcs), box.w, box.h, top, low)
+        try:
+            return self._fits[key]
+        except KeyError:
+            pass
         if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > _capacity(box, min(top, low)):
+            self._fits[key] = None
             return None
 
         def attempt(size: float) -> tuple[float, Laid]:
             laid = self._laid(srcs, box.w, size)
             return max(laid.height / box.h, laid.width / box.w), laid
 
-        found = largest_fitting(size_steps(top, min(top, low)), attempt)
-        return found[1] if found else None
+        found = largest_fitting(_size_steps(top, min(top, low)), attempt)
+        laid = self._fits[key] = found[1] if found else None
+        return laid
 
     def line_pitch(self, size: float, text: str) -> float:
         """The pitch of a one-line paragraph of `text` in the body face, by the text engine's rule."""
@@ -314,12 +328,14 @@ class Fitter:
         """The floor layout of a prefix of `srcs` (8, 16, 32... paragraphs) taller than `box`, or None when
         every prefix short of the whole list fits."""
         k = 8
-        while k < len(srcs):
-            laid = self._laid(srcs[:k], box.w, self.floor)
-            if laid.height > box.h:
-                return laid
+        while k * 2 < len(srcs):
             k *= 2
-        return None
+        if k >= len(srcs):
+            return None
+        # One pass up to the first paragraph that ends below the box: the layout of the shortest prefix that
+        # overflows, which is how the first of 8, 16, 32... that overflows starts (blocks stack).
+        laid = layout(self._blocks(srcs[:k], self.floor), box.w, self.floor, self.leading, until=box.h)
+        return laid if laid.height > box.h else None
 
     def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
         """One paragraph taller than the whole box, cut between lines: the head fills the box at the floor.
@@ -335,6 +351,10 @@ class Fitter:
         head = slice_runs(src.runs, 0, cut)
         tail = slice_runs(src.runs, cut, len(text))
         return replace(src, runs=head), replace(src, runs=lstrip_runs(tail), space_before=0)
+
+
+# The same few grids (a title's, the body's, the footer's) serve every box: each is made once.
+_size_steps = lru_cache(maxsize=256)(size_steps)
 
 
 def _too_long(what: str, src: Src) -> OutputError:
