@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
 from functools import lru_cache
 
 from decks.markup import esc
@@ -101,16 +103,59 @@ class Package:
 
     def zip_bytes(self) -> bytes:
         """The package zipped: content types, package rels, then each part followed by its rels; fixed dates."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as dst:
-            _put(dst, "[Content_Types].xml", content_types_xml(self.types, self.defaults))
-            if "/" in self.rels:
-                _put(dst, "_rels/.rels", self.rels["/"])
-            for name, blob in self.blobs.items():
-                _put(dst, name[1:], blob)
-                if name in self.rels:
-                    _put(dst, rels_name(name)[1:], self.rels[name])
-        return out.getvalue()
+        items = [("[Content_Types].xml", content_types_xml(self.types, self.defaults))]
+        if "/" in self.rels:
+            items.append(("_rels/.rels", self.rels["/"]))
+        for name, blob in self.blobs.items():
+            items.append((name[1:], blob))
+            if name in self.rels:
+                items.append((rels_name(name)[1:], self.rels[name]))
+        return zip_items(items)
+
+
+# The zip is written here rather than with `zipfile`, whose per-entry work (a ZipInfo, a file object, a seek
+# back to rewrite each local header) cost as much as deflating a large deck's thousands of small parts. The
+# bytes are those `zipfile` writes for `_put`'s entries (tests/renderers/pptx/test_package.py compares them):
+# the same deflate stream (zlib's default level, raw), headers, fixed date and attributes.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOS_TIME = FIXED_ZIP_DATE[3] << 11 | FIXED_ZIP_DATE[4] << 5 | FIXED_ZIP_DATE[5] // 2
+_DOS_DATE = (FIXED_ZIP_DATE[0] - 1980) << 9 | FIXED_ZIP_DATE[1] << 5 | FIXED_ZIP_DATE[2]
+_VERSION = 20  # zipfile's DEFAULT_VERSION
+_UNIX = 3
+
+
+def _deflate(data: bytes) -> bytes:
+    z = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return z.compress(data) + z.flush()
+
+
+def zip_items(items: list[tuple[str, bytes]]) -> bytes:
+    """A zip of `items` (name, data) in order: deflated but for already compressed images, fixed dates."""
+    if len(items) >= 0xFFFF:
+        raise ValueError(f"a package of {len(items):,} items needs zip64, which recap does not write")
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, data in items:
+        try:
+            raw, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw, flags = name.encode("utf-8"), 0x800
+        stored = name.lower().endswith(STORED)
+        body = data if stored else _deflate(data)
+        method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        crc = zlib.crc32(data)
+        if max(len(body), len(data), offset) >= zipfile.ZIP64_LIMIT:
+            raise ValueError("a package of 2 GB or more needs zip64, which recap does not write")
+        head = (_VERSION, 0, flags, method, _DOS_TIME, _DOS_DATE, crc, len(body), len(data), len(raw))
+        out += (_LOCAL.pack(b"PK\x03\x04", *head, 0), raw, body)
+        central += (_CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, *head, 0, 0, 0, 0, 0o644 << 16, offset), raw)
+        offset += _LOCAL.size + len(raw) + len(body)
+    size = sum(map(len, central))
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(items), len(items), size, offset, 0)
+    return b"".join([*out, *central, end])
 
 
 def _put(dst: zipfile.ZipFile, name: str, data: bytes) -> None:
