@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from decks.gcpause import paused_gc
 from decks.model import Item, Link, Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
@@ -643,9 +644,11 @@ def build_plan(
     """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None), its runs cut
     by the face that draws them."""
     geometry = geometry or default_geometry()
-    deck = Planner(recap, theme, geometry, image_size).plan()
-    deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
-    return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
+    with paused_gc():  # tens of thousands of layouts, paragraphs and runs, and no cycles among them
+        deck = Planner(recap, theme, geometry, image_size).plan()
+        deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
+        deck = with_faces(deck, theme)
+    return replace(deck, template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
 
 
 def glyph_warnings(recap: Recap, theme: Theme) -> tuple[str, ...]:

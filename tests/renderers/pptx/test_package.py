@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decks.renderers.pptx.package import _put, zip_items
+from decks.renderers.pptx.package import Package, _put, zip_items
 
 names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/\\"), min_size=1, max_size=20)
 parts = st.lists(
@@ -45,3 +45,22 @@ def test_the_zip_reads_back_every_part_in_order_images_stored_and_xml_deflated()
         assert kinds["ppt/slides/slide1.xml"] == zipfile.ZIP_DEFLATED
         assert kinds["ppt/media/image1.png"] == zipfile.ZIP_STORED
         assert all(i.date_time == (2019, 1, 1, 0, 0, 0) for i in z.infolist())
+
+
+def test_a_part_set_again_keeps_its_place_and_each_part_is_followed_by_its_rels() -> None:
+    package = Package()
+    package.add("/ppt/presentation.xml", "main", b"")  # written last, placed first
+    package.add("/ppt/slides/slide1.xml", "slide", b"<p:sld/>", b"<Relationships/>")
+    package.set("/ppt/presentation.xml", b"<p:presentation/>")
+    package.set_rels("/", b"<Relationships root/>")
+    assert "/ppt/slides/slide1.xml" in package and "/ppt/slides/slide2.xml" not in package
+    with zipfile.ZipFile(io.BytesIO(package.zip_bytes())) as z:
+        assert z.namelist() == [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "ppt/presentation.xml",
+            "ppt/slides/slide1.xml",
+            "ppt/slides/_rels/slide1.xml.rels",
+        ]
+        assert z.read("ppt/presentation.xml") == b"<p:presentation/>"
+        assert z.read("_rels/.rels") == b"<Relationships root/>"
