@@ -97,7 +97,7 @@ class Fitter:
             return self._fits[key]
         except KeyError:
             pass
-        if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > _capacity(box, min(top, low)):
+        if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > capacity(box, min(top, low)):
             self._fits[key] = None
             return None
 
@@ -177,7 +177,7 @@ class Fitter:
         kept = list(srcs[:count])
         if count < len(srcs):
             src = srcs[count]
-            text = src.text[: _capacity(box, size) + 1]
+            text = src.text[: capacity(box, size) + 1]
 
             def trial(n: int) -> Src:
                 return replace(src, runs=(replace(src.runs[0], text=text[:n].rstrip() + "…", link=None),))
@@ -311,7 +311,7 @@ class Fitter:
     def _presplit(self, srcs: Sequence[Src], box: Rect) -> list[Src]:
         """`srcs` with every paragraph longer than a box could hold at the floor cut into box-sized pieces first,
         so pagination lays out at most a page's worth of text at a time (linear in the text, not quadratic)."""
-        cap = _capacity(box, self.floor)
+        cap = capacity(box, self.floor)
         out: list[Src] = []
         for src in srcs:
             pieces = 0  # each a page's worth at the floor, so they count the paragraph's slides
@@ -341,7 +341,7 @@ class Fitter:
         """One paragraph taller than the whole box, cut between lines: the head fills the box at the floor.
         Only as much text as the box could hold is laid out (its runs keep their links' spans, cut at the cut)."""
         text = src.text
-        cap = _capacity(box, self.floor)
+        cap = capacity(box, self.floor)
         probe = replace(src, runs=slice_runs(src.runs, 0, cap)) if len(text) > cap else src
         laid = self._laid([probe], box.w, self.floor)
         lines = laid.blocks[0].lines
@@ -363,7 +363,7 @@ def _too_long(what: str, src: Src) -> OutputError:
     )
 
 
-def _capacity(box: Rect, size: float) -> int:
+def capacity(box: Rect, size: float) -> int:
     """More characters than `box` can hold at `size`: no line is less than 0.8 em high, and no visible character
     narrower than a fifth of an em (zero-width ones aside, which only make a piece hold less than it could)."""
     lines = max(1, int(box.h // (size * 0.8)) + 1)
