@@ -32,6 +32,7 @@ _SCALAR_TAGS = {
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -228,6 +229,8 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 self._bad_tag(node, path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if node.tag == _STR_TAG:  # most values: what the str constructor would return, without its calls
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self._bad_tag(node, path)
             return None

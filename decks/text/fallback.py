@@ -41,6 +41,7 @@ class FontStack:
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
     _primary_chars: set[str] = field(default_factory=set, repr=False)
+    _plain: set[str] = field(default_factory=set, repr=False)  # left-to-right characters whose advance is known
 
     @property
     def primary(self) -> Face:
@@ -94,9 +95,17 @@ class FontStack:
         try:
             return self._widths[text]
         except KeyError:
-            # Arabic is measured in the joined forms it is drawn in.
-            ems = self._widths[text] = sum(map(self.em, joined(text) if has_rtl(text) else text))
-            return ems
+            pass
+        chars = set(text)
+        if chars <= self._plain:  # every advance known, and no right-to-left text: add them up at C speed
+            ems = sum(map(self._em.__getitem__, text))
+        elif has_rtl(text):  # Arabic is measured in the joined forms it is drawn in
+            ems = sum(map(self.em, joined(text)))
+        else:
+            ems = sum(map(self.em, text))
+            self._plain |= chars
+        self._widths[text] = ems
+        return ems
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""
@@ -129,6 +138,9 @@ class FontStack:
         try:
             return self._heights[text]
         except KeyError:
+            if self.primary_draws_all(set(text)):
+                self._heights[text] = self.primary.line_height
+                return self.primary.line_height
             faces: Iterable[Face] = {self.face_for(c) or self.primary for c in text if not is_ignorable(c)}
             height = max((f.line_height for f in faces), default=self.primary.line_height)
             self._heights[text] = height
