@@ -14,6 +14,7 @@ gives it one more character, as a CJK typesetter would.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -59,9 +60,43 @@ def _is_regional(ch: str) -> bool:
     return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
+# Characters that are neither wide, nor a regional indicator, nor a mark joining the one before: text made only
+# of them (most Latin, Cyrillic, Greek, Korean ... text) breaks after spaces, hyphens and dashes alone.
+_PLAIN: set[str] = set()
+# Where such text may break: after white space or a hyphen, dash or slash, before anything that may start a line.
+_PLAIN_BREAK = re.compile(
+    "(?<=[\\s" + re.escape("".join(sorted(_BREAK_AFTER))) + "])(?=[^\\s" + re.escape("".join(sorted(NO_START))) + "])"
+)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether every character of `text` is plain (one set look-up once its characters are known)."""
+    chars = set(text)
+    if chars <= _PLAIN:
+        return True
+    for ch in chars - _PLAIN:
+        if is_wide(ch) or _is_regional(ch) or _joins_previous(ch):
+            return False
+        _PLAIN.add(ch)
+    return True
+
+
+def has_wide(text: str) -> bool:
+    """Whether `text` has an East Asian wide character (not Hangul), around which lines may break."""
+    return not _is_plain(text) and any(map(is_wide, text))
+
+
 @lru_cache(maxsize=16384)  # fitting breaks the same paragraph at many sizes; its atoms do not change
 def atoms(text: str) -> tuple[str, ...]:
     """`text` cut into the smallest pieces between which a line may break (a space ends its atom)."""
+    if not text:
+        return ()
+    if _is_plain(text):  # the rules below come down to one pattern: split where it matches
+        return tuple(_PLAIN_BREAK.split(text))
+    return _atoms(text)
+
+
+def _atoms(text: str) -> tuple[str, ...]:
     out: list[str] = []
     current = ""
     glue_next = False  # the last char was an opener or a joiner: the next one joins it
@@ -230,7 +265,7 @@ def _atom_ems(text: str, ems: Callable[[str], float]) -> tuple[tuple[tuple[str, 
     for atom in atoms(text):
         core = atom.rstrip()
         out.append((atom, ems(core) if core else 0.0, ems(atom[len(core) :]) if len(core) < len(atom) else None))
-    return tuple(out), any(map(is_wide, text))
+    return tuple(out), has_wide(text)
 
 
 def _lone_ideograph(line: str) -> bool:

@@ -13,7 +13,7 @@ from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
 from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
-from decks.text.breaking import is_wide
+from decks.text.breaking import has_wide, is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.stacks import Stacks, stacks_for
@@ -378,6 +378,8 @@ def _indent(src: Src) -> float:
 @lru_cache(maxsize=4096)
 def _script_changes(text: str) -> int:
     """How often `text` switches between East Asian wide characters and Latin letters or digits."""
+    if not has_wide(text):
+        return 0
     changes, last = 0, None
     for ch in text:
         if ch.isspace():
