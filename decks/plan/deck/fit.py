@@ -82,6 +82,16 @@ class Fitter:
             indent = _indent(s) + 0.25 * min(_script_changes(s.text), 8)
             yield Block(s.text, self.stack(s.font), scale, indent, s.space_before)
 
+    def _least_height(self, srcs: Sequence[Src], size: float) -> float:
+        """Less than (or, but for rounding, as much as) the height of `srcs` laid out at `size` or larger: each
+        paragraph takes at least one line of the leading times its size. A list taller than its box even so (a
+        long agenda tried on one slide) is refused without laying it out at every size the search tries."""
+        floor = self.floor
+        if size <= 0:
+            return 0.0
+        sizes = (size * (max(s.scale, min(1.0, floor / size)) if s.scale < 1 else s.scale) for s in srcs)
+        return self.leading * sum(sizes)
+
     def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
         key = (tuple(srcs), width, size)
         laid = self._layouts.get(key)
@@ -97,7 +107,12 @@ class Fitter:
             return self._fits[key]
         except KeyError:
             pass
-        if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > capacity(box, min(top, low)):
+        if (
+            box.w <= 0
+            or box.h <= 0
+            or sum(len(s.text) for s in srcs) > capacity(box, min(top, low))
+            or self._least_height(srcs, min(top, low)) > box.h * 1.001
+        ):
             self._fits[key] = None
             return None
 

@@ -29,3 +29,15 @@ def test_fitting_the_same_paragraphs_twice_gives_the_same_layout_and_a_new_box_i
     small = fitter.fit(srcs, narrow, 40)
     assert small is not None and small.size < first.size
     assert fitter.fit(srcs, Rect(0, 0, 30, 5), 40) is None
+
+
+def test_a_list_taller_than_its_box_even_at_one_line_a_paragraph_is_refused_without_being_laid_out() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    many = [Src((Run(f"Item {n}"),), bullet=True) for n in range(300)]
+    assert fitter.fit(many, Rect(0, 0, 800, 300), 30) is None
+    assert not fitter._layouts  # the bound refused it: not one size was tried
+    few = many[:3]
+    assert fitter.fit(few, Rect(0, 0, 800, 300), 30) is not None
+    # At the bound's edge the search decides: the bound only refuses what cannot fit at any size.
+    edge = int(300 / (fitter.leading * fitter.floor))
+    assert fitter.fit(many[:edge], Rect(0, 0, 800, 300), 30) is not None or fitter._layouts
