@@ -69,18 +69,23 @@ class Fitter:
         # (a body is fitted when it is paginated, arranged and set; every slide's footer is the same line).
         self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
         self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
+        self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
 
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
     def _blocks(self, srcs: Sequence[Src], size: float) -> Iterator[Block]:
+        made = self._made_blocks
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
             scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
-            # LibreOffice spaces Chinese from Latin text (about a quarter em at each change of script), which
-            # the engine does not measure: leave that much room, as if the paragraph were indented more.
-            indent = _indent(s) + 0.25 * min(_script_changes(s.text), 8)
-            yield Block(s.text, self.stack(s.font), scale, indent, s.space_before)
+            block = made.get((s, scale))
+            if block is None:
+                # LibreOffice spaces Chinese from Latin text (about a quarter em at each change of script), which
+                # the engine does not measure: leave that much room, as if the paragraph were indented more.
+                indent = _indent(s) + 0.25 * min(_script_changes(s.text), 8)
+                block = made[(s, scale)] = Block(s.text, self.stack(s.font), scale, indent, s.space_before)
+            yield block
 
     def _least_height(self, srcs: Sequence[Src], size: float) -> float:
         """Less than (or, but for rounding, as much as) the height of `srcs` laid out at `size` or larger: each
