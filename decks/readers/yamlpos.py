@@ -256,7 +256,17 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem(key_node, "merge keys (<<) are not supported", "write the keys out in full", path)
                 continue
-            key = self.build(key_node, (*path, "<key>"))
+            if (
+                key_node.tag == _STR_TAG
+                and isinstance(key_node, yaml.ScalarNode)
+                and id(key_node) not in self.seen
+                and len(path) < MAX_DEPTH
+            ):
+                # A plain key written once (nearly every key): what `build` would give, without its calls.
+                self.seen.add(id(key_node))
+                key = key_node.value
+            else:
+                key = self.build(key_node, (*path, "<key>"))
             if not isinstance(key, str):
                 self._problem(key_node, f"the key {key!r} is not text", "write keys as words, like title:", path)
                 continue
