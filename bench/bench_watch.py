@@ -12,7 +12,8 @@ new slides does not compete with it).
 A save inside one item reads only that item again (decks/preview/reread.py); the slides of unchanged items
 are the very objects of the last build, so the faces and the page's SVG are found by identity.
 
-Figures on the 2-core development machine while other sessions kept its load average at 5.0-5.5, 10 edits (1,000 items: 3):
+Figures on the 2-core development machine while other sessions kept its load average at 5.0-5.5,
+10 edits (1,000 items: 3):
   example:     slides 11 ms best / 13 ms median (load 1, deck plan 8, page 4); + sketchnote 129 ms
                recap pptx --watch, change to file replaced: 38 ms best / 44 ms median
   1,000 items: slides 143 ms best / 228 ms median (load 7, deck plan 136, page 89); + sketchnote 770 ms

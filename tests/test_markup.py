@@ -18,4 +18,6 @@ def test_esc_is_xml_safe_then_the_five_escapes_and_kept_whitespace_for_every_cod
         .replace("\r", "&#13;")
     )
     assert esc(every) == expected
+    # Text that needs no escape skips translating: each code point alone gives the same as in the whole.
+    assert "".join(esc(ch) for ch in every) == expected
     assert esc("a\x01\ud800\ufffe\uffffb") == "ab"

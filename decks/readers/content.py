@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import ContentError, Problem
+from decks.gcpause import paused_gc
 from decks.imagefiles import picture_problem
 from decks.model import Recap
 from decks.model.chars import char_problem
@@ -31,7 +32,8 @@ def load_located(path: Path) -> tuple[Recap, Located]:
         raw = read_bounded(path, "content")
     except ReadRefused as exc:
         raise ContentError([Problem(file, exc.message, exc.hint)]) from None
-    return parse_located(raw, file, base_dir=path.parent)
+    with paused_gc():  # a large content makes a value per line, and no cycles
+        return parse_located(raw, file, base_dir=path.parent)
 
 
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:

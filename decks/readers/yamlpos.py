@@ -32,6 +32,7 @@ _SCALAR_TAGS = {
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -228,6 +229,8 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 self._bad_tag(node, path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if node.tag == _STR_TAG:  # most values: what the str constructor would return, without its calls
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self._bad_tag(node, path)
             return None
@@ -253,7 +256,17 @@ class _Builder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem(key_node, "merge keys (<<) are not supported", "write the keys out in full", path)
                 continue
-            key = self.build(key_node, (*path, "<key>"))
+            if (
+                key_node.tag == _STR_TAG
+                and isinstance(key_node, yaml.ScalarNode)
+                and id(key_node) not in self.seen
+                and len(path) < MAX_DEPTH
+            ):
+                # A plain key written once (nearly every key): what `build` would give, without its calls.
+                self.seen.add(id(key_node))
+                key = key_node.value
+            else:
+                key = self.build(key_node, (*path, "<key>"))
             if not isinstance(key, str):
                 self._problem(key_node, f"the key {key!r} is not text", "write keys as words, like title:", path)
                 continue

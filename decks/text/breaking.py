@@ -14,6 +14,7 @@ gives it one more character, as a CJK typesetter would.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -59,9 +60,43 @@ def _is_regional(ch: str) -> bool:
     return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
+# Characters that are neither wide, nor a regional indicator, nor a mark joining the one before: text made only
+# of them (most Latin, Cyrillic, Greek, Korean ... text) breaks after spaces, hyphens and dashes alone.
+_PLAIN: set[str] = set()
+# Where such text may break: after white space or a hyphen, dash or slash, before anything that may start a line.
+_PLAIN_BREAK = re.compile(
+    "(?<=[\\s" + re.escape("".join(sorted(_BREAK_AFTER))) + "])(?=[^\\s" + re.escape("".join(sorted(NO_START))) + "])"
+)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether every character of `text` is plain (one set look-up once its characters are known)."""
+    chars = set(text)
+    if chars <= _PLAIN:
+        return True
+    for ch in chars - _PLAIN:
+        if is_wide(ch) or _is_regional(ch) or _joins_previous(ch):
+            return False
+        _PLAIN.add(ch)
+    return True
+
+
+def has_wide(text: str) -> bool:
+    """Whether `text` has an East Asian wide character (not Hangul), around which lines may break."""
+    return not _is_plain(text) and any(map(is_wide, text))
+
+
 @lru_cache(maxsize=16384)  # fitting breaks the same paragraph at many sizes; its atoms do not change
 def atoms(text: str) -> tuple[str, ...]:
     """`text` cut into the smallest pieces between which a line may break (a space ends its atom)."""
+    if not text:
+        return ()
+    if _is_plain(text):  # the rules below come down to one pattern: split where it matches
+        return tuple(_PLAIN_BREAK.split(text))
+    return _atoms(text)
+
+
+def _atoms(text: str) -> tuple[str, ...]:
     out: list[str] = []
     current = ""
     glue_next = False  # the last char was an opener or a joiner: the next one joins it
@@ -191,6 +226,63 @@ def _break_para(
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines if lone_ideographs else _no_lone_last_ideograph(lines, width, measure)
+
+
+def break_scaled(text: str, width: float, ems: Callable[[str], float], size: float) -> list[str]:
+    """`break_lines(text, width, lambda s: ems(s) * size)`, the same lines, faster when one text is broken at
+    many sizes (fitting): widths scale with the size, so each atom is measured in ems once per text and the
+    greedy loop only multiplies. The products and sums are the ones `break_lines` makes, in the same order,
+    so no line ends elsewhere by a rounding."""
+
+    def measure(s: str) -> float:
+        return ems(s) * size
+
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(_break_scaled(para, width, ems, size, measure))
+    return lines
+
+
+def _break_scaled(
+    text: str, width: float, ems: Callable[[str], float], size: float, measure: Callable[[str], float]
+) -> list[str]:
+    lines: list[str] = []
+    line: list[str] = []
+    line_w = 0.0
+    metrics, wide = _atom_ems(text, ems)
+    for atom, core_ems, space_ems in metrics:
+        while True:
+            core_w = core_ems * size
+            if line_w + core_w <= width:
+                line.append(atom)
+                line_w += core_w + space_ems * size if space_ems is not None else core_w + 0.0
+                break
+            if line:
+                lines.append("".join(line).rstrip())
+                line, line_w = [], 0.0
+                continue
+            pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
+            lines.extend(p.rstrip() for p in pieces[:-1])
+            line = [pieces[-1]]
+            line_w = measure(pieces[-1])
+            break
+    last = "".join(line)
+    if last.strip() or not lines:
+        lines.append(last.rstrip())
+    # Only a paragraph with an ideograph or kana can end with a lone one.
+    return _no_lone_last_ideograph(lines, width, measure) if wide else lines
+
+
+# Fitting breaks each paragraph at a few sizes and widths; its atoms' widths in ems are the same each time.
+@lru_cache(maxsize=16384)
+def _atom_ems(text: str, ems: Callable[[str], float]) -> tuple[tuple[tuple[str, float, float | None], ...], bool]:
+    """Each atom of `text` with the widths in ems of its core and of its trailing spaces (None: it has none),
+    and whether `text` has an East Asian wide character."""
+    out = []
+    for atom in atoms(text):
+        core = atom.rstrip()
+        out.append((atom, ems(core) if core else 0.0, ems(atom[len(core) :]) if len(core) < len(atom) else None))
+    return tuple(out), has_wide(text)
 
 
 def _lone_ideograph(line: str) -> bool:

@@ -40,6 +40,8 @@ class FontStack:
     _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
     _heights: dict[str, float] = field(default_factory=dict, repr=False)
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
+    _primary_chars: set[str] = field(default_factory=set, repr=False)
+    _plain: set[str] = field(default_factory=set, repr=False)  # left-to-right characters whose advance is known
 
     @property
     def primary(self) -> Face:
@@ -58,6 +60,18 @@ class FontStack:
             self._face_of[ch] = found
             return found
 
+    def primary_draws_all(self, chars: set[str]) -> bool:
+        """Whether the primary face is the face for each of `chars` (as most text is: one look-up of a set)."""
+        known = self._primary_chars
+        if chars <= known:
+            return True
+        primary = self.faces[0]
+        for ch in chars - known:
+            if self.face_for(ch) is not primary:
+                return False
+            known.add(ch)
+        return True
+
     def draws(self, ch: str) -> Face:
         """The face that draws `ch`: the first that has it, else the primary face (which draws its .notdef box)."""
         return self.face_for(ch) or self.primary
@@ -73,13 +87,25 @@ class FontStack:
 
     def width(self, text: str, size: float) -> float:
         """The width of `text` at `size` points."""
+        return self.ems(text) * size
+
+    def ems(self, text: str) -> float:
+        """The width of `text` in ems: `width(text, size)` is this times the size."""
         # Fitting measures the same words and lines at many sizes: keep each string's width in ems.
         try:
-            ems = self._widths[text]
+            return self._widths[text]
         except KeyError:
-            # Arabic is measured in the joined forms it is drawn in.
-            ems = self._widths[text] = sum(map(self.em, joined(text) if has_rtl(text) else text))
-        return ems * size
+            pass
+        chars = set(text)
+        if chars <= self._plain:  # every advance known, and no right-to-left text: add them up at C speed
+            ems = sum(map(self._em.__getitem__, text))
+        elif has_rtl(text):  # Arabic is measured in the joined forms it is drawn in
+            ems = sum(map(self.em, joined(text)))
+        else:
+            ems = sum(map(self.em, text))
+            self._plain |= chars
+        self._widths[text] = ems
+        return ems
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face has (white space and zero-width characters excepted)."""
@@ -112,6 +138,9 @@ class FontStack:
         try:
             return self._heights[text]
         except KeyError:
+            if self.primary_draws_all(set(text)):
+                self._heights[text] = self.primary.line_height
+                return self.primary.line_height
             faces: Iterable[Face] = {self.face_for(c) or self.primary for c in text if not is_ignorable(c)}
             height = max((f.line_height for f in faces), default=self.primary.line_height)
             self._heights[text] = height

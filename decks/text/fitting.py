@@ -8,12 +8,12 @@ line spacing, reportlab's leading) gets exactly the height computed here.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from decks.text.breaking import break_lines
+from decks.text.breaking import break_lines, break_scaled
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack
 
@@ -135,8 +135,17 @@ class Laid:
         return sum(len(b.lines) for b in self.blocks)
 
 
-def layout(blocks: list[Block], width: float, size: float, leading: float, safety: float = WIDTH_SAFETY) -> Laid:
-    """Break every block into lines of at most `safety` times `width` points at `size`, stacked from the top."""
+def layout(
+    blocks: Iterable[Block],
+    width: float,
+    size: float,
+    leading: float,
+    safety: float = WIDTH_SAFETY,
+    until: float = math.inf,
+) -> Laid:
+    """Break every block into lines of at most `safety` times `width` points at `size`, stacked from the top;
+    with `until`, stop after the first block that ends below it (the layout of the blocks up to that one: blocks
+    stack, so it is how every longer prefix starts)."""
     laid: list[LaidBlock] = []
     y = 0.0
     widest = 0.0
@@ -156,13 +165,16 @@ def layout(blocks: list[Block], width: float, size: float, leading: float, safet
         laid.append(LaidBlock(block, bsize, lines, y, pitch))
         y += pitch * len(lines)
         widest = max([widest, *(indent + measure(line) for line in lines)])
+        if y > until:
+            break
     return Laid(size, tuple(laid), y, widest)
 
 
 @lru_cache(maxsize=65536)
 def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
     """Memoised line breaking: fitting tries the same paragraph at the same size many times. A stack that
-    measures as LibreOffice does also breaks as it does (`decks.text.office`)."""
+    measures as LibreOffice does also breaks as it does (`decks.text.office`); another breaks by its widths in
+    ems, measured once per text and scaled to each size (`break_scaled`)."""
     if isinstance(stack, OfficeStack):
         join = stack.join
 
@@ -170,4 +182,4 @@ def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str,
             return join(line, atom) * size
 
         return tuple(break_lines(text, width, lambda s: stack.width(s, size), join=extra, lone_ideographs=True))
-    return tuple(break_lines(text, width, lambda s: stack.width(s, size)))
+    return tuple(break_scaled(text, width, stack.ems, size))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
-from decks.text.breaking import NO_END, NO_START, atoms, break_lines
+from decks.text.breaking import NO_END, NO_START, _atoms, atoms, break_lines, break_scaled, has_wide, is_wide
 from decks.text.fallback import FontStack
 from decks.text.fonts import load_face
 
@@ -195,3 +195,22 @@ def test_korean_breaks_between_words_not_inside_them() -> None:
     for width in range(int(measure("자연스러워진다")) + 1, 300, 5):
         lines = break_lines(text, width, measure)
         assert [w for line in lines for w in line.split()] == text.split(), lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), mixed_text, cjk_text), st.floats(0.5, 400), st.floats(4, 96))
+def test_breaking_by_ems_at_a_size_gives_the_lines_of_breaking_by_points(text: str, width: float, size: float) -> None:
+    # Fitting breaks by ems scaled to each size it tries; a line that ended elsewhere would be a different deck.
+    ems = stack().ems
+    assert break_scaled(text, width, ems, size) == break_lines(text, width, lambda s: stack().width(s, size))
+
+
+latin_text = st.text(st.sampled_from(" \t-–—/abcXYZ019,.;:!?()[]\"'$%«»“”…°é"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=40), latin_text, mixed_text, cjk_text))
+def test_text_without_wide_characters_or_joining_marks_is_cut_into_the_atoms_the_full_rules_give(text: str) -> None:
+    # Plain text (most Latin text) is cut by one pattern: the same atoms as the character-by-character rules.
+    assert atoms(text) == _atoms(text)
+    assert has_wide(text) == any(map(is_wide, text))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from decks.assets import fonts_dir
 from decks.text.fallback import FontStack, strip_ignorable
 from decks.text.fonts import Face, load_face
-from decks.text.shaping import visual
+from decks.text.shaping import joined, visual
 
 LATO = load_face(fonts_dir() / "Lato-Regular.ttf")
 KAI = load_face(fonts_dir() / "RecapKai-Regular.ttf")
@@ -97,3 +97,17 @@ def test_a_character_no_face_has_is_looked_for_among_the_machines_fonts(monkeypa
     stack = FontStack((LATO,))
     assert stack.draws("ꙮ") is DEJAVU and stack.missing("ꙮx") == set()
     assert FontStack((LATO,), system=False).missing("ꙮ") == {"ꙮ"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=6))
+def test_a_texts_width_and_line_height_do_not_depend_on_what_was_measured_before(texts: list[str]) -> None:
+    # A stack remembers advances, left-to-right characters and the characters its primary face draws, to measure
+    # faster: a fresh stack must give the same figures, bit for bit, whatever the order of the texts.
+    warm = FontStack((LATO, KAI, DEJAVU), system=False)
+    for text in texts:
+        fresh = FontStack((LATO, KAI, DEJAVU), system=False)
+        assert warm.ems(text) == fresh.ems(text) == fresh.width(text, 1.0)
+        assert warm.line_height(text) == FontStack((LATO, KAI, DEJAVU), system=False).line_height(text)
+    arabic = "مرحبا abc"
+    assert warm.ems(arabic) == sum(map(warm.em, joined(arabic)))

@@ -26,19 +26,24 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     return replace(deck, slides=tuple(slides))
 
 
+# A deck has tens of thousands of runs: they are made with their constructors, which cost a fraction of
+# `dataclasses.replace` (and the field lists below are checked against the classes by the tests).
 def _box(box: TextBox, stacks: dict[str, FontStack]) -> TextBox:
-    return replace(box, paras=tuple(_para(p, stacks[p.font]) for p in box.paras))
+    paras = tuple(_para(p, stacks[p.font]) for p in box.paras)
+    return TextBox(box.role, box.box, paras, box.placeholder, box.anchor)
 
 
 def _para(para: Para, stack: FontStack) -> Para:
     runs: list[Run] = []
     for run in para.runs:
-        if run.field:
-            runs.append(replace(run, face=stack.primary.family))
+        color, link, field = run.color, run.link, run.field
+        if field:
+            runs.append(Run(run.text, color, link, field, stack.primary.family))
             continue
-        for piece in _pieces(run.text, run.link):
-            runs.extend(replace(run, text=text, face=family) for family, text in segments(stack, piece))
-    return replace(para, runs=tuple(runs))
+        for piece in _pieces(run.text, link):
+            runs.extend(Run(text, color, link, None, family) for family, text in segments(stack, piece))
+    p = para
+    return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, p.align, p.lines)
 
 
 def _pieces(text: str, link: str | None) -> list[str]:
@@ -54,7 +59,11 @@ def segments(stack: FontStack, text: str) -> list[tuple[str, str]]:
     if not text:
         return []
     # Most text is drawn by one face throughout: look each distinct character up once and be done.
-    faces = {stack.face_for(ch) for ch in set(text) if ch != ZWSP}
+    chars = set(text)
+    chars.discard(ZWSP)
+    if chars and stack.primary_draws_all(chars):
+        return [(stack.primary.family, text)]
+    faces = {stack.face_for(ch) for ch in chars}
     if len(faces) == 1:
         (face,) = faces
         if face is not None and (text[0] != ZWSP or face.family == stack.primary.family):

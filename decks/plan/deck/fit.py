@@ -4,8 +4,9 @@ theme's fonts (decks.text) and finds the largest size that fits a box, cuts what
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from decks.errors import OutputError, Problem
@@ -30,10 +31,17 @@ class Src:
     scale: float = 1.0
     space_before: float = 0.0  # ems
     keep_with_next: bool = False
+    # Fitting keys its layouts on paragraphs and reads their text many times: both are computed once.
+    text: str = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", "".join(r.text for r in self.runs))
+        fields = (self.runs, self.font, self.level, self.bullet, self.scale, self.space_before, self.keep_with_next)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 # Bounds on the work of pagination (a page costs about a millisecond). One paragraph taking more slides than
@@ -58,19 +66,34 @@ class Fitter:
         self.floor = theme.sizes.slides.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
-        # fitted when it is cut, then again when its box is made): each layout is computed once.
+        # fitted when it is cut, then again when its box is made): each layout is computed once, and each fit
+        # (a body is fitted when it is paginated, arranged and set; every slide's footer is the same line).
         self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
+        self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
+        self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
 
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
-    def _blocks(self, srcs: Sequence[Src], size: float) -> list[Block]:
-        blocks = []
+    def _blocks(self, srcs: Sequence[Src], size: float) -> Iterator[Block]:
+        made = self._made_blocks
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
             scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
-            blocks.append(Block(s.text, self.stack(s.font), scale, _indent(s), s.space_before))
-        return blocks
+            block = made.get((s, scale))
+            if block is None:
+                block = made[(s, scale)] = Block(s.text, self.stack(s.font), scale, _indent(s), s.space_before)
+            yield block
+
+    def _least_height(self, srcs: Sequence[Src], size: float) -> float:
+        """Less than (or, but for rounding, as much as) the height of `srcs` laid out at `size` or larger: each
+        paragraph takes at least one line of the leading times its size. A list taller than its box even so (a
+        long agenda tried on one slide) is refused without laying it out at every size the search tries."""
+        floor = self.floor
+        if size <= 0:
+            return 0.0
+        sizes = (size * (max(s.scale, min(1.0, floor / size)) if s.scale < 1 else s.scale) for s in srcs)
+        return self.leading * sum(sizes)
 
     def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
         key = (tuple(srcs), width, size)
@@ -87,15 +110,27 @@ class Fitter:
     def fit(self, srcs: Sequence[Src], box: Rect, top: float, low: float | None = None) -> Laid | None:
         """The layout at the largest size that fits `box`, or None when even `low` does not."""
         low = self.floor if low is None else low
-        if box.w <= 0 or box.h <= 0 or sum(len(s.text) for s in srcs) > _capacity(box, min(top, low)):
+        key = (tuple(srcs), box.w, box.h, top, low)
+        try:
+            return self._fits[key]
+        except KeyError:
+            pass
+        if (
+            box.w <= 0
+            or box.h <= 0
+            or sum(len(s.text) for s in srcs) > capacity(box, min(top, low))
+            or self._least_height(srcs, min(top, low)) > box.h * 1.001
+        ):
+            self._fits[key] = None
             return None
 
         def attempt(size: float) -> tuple[float, Laid]:
             laid = self._laid(srcs, box.w, size)
             return max(laid.height / box.h, laid.width / box.w), laid
 
-        found = largest_fitting(size_steps(top, min(top, low)), attempt)
-        return found[1] if found else None
+        found = largest_fitting(_size_steps(top, min(top, low)), attempt)
+        laid = self._fits[key] = found[1] if found else None
+        return laid
 
     def line_pitch(self, size: float, text: str) -> float:
         """The pitch of a one-line paragraph of `text` in the body face, by the text engine's rule."""
@@ -165,7 +200,7 @@ class Fitter:
         kept = list(srcs[:count])
         if count < len(srcs):
             src = srcs[count]
-            text = src.text[: _capacity(box, size) + 1]
+            text = src.text[: capacity(box, size) + 1]
 
             def trial(n: int) -> Src:
                 return replace(src, runs=(replace(src.runs[0], text=text[:n].rstrip() + "…", link=None),))
@@ -299,7 +334,7 @@ class Fitter:
     def _presplit(self, srcs: Sequence[Src], box: Rect) -> list[Src]:
         """`srcs` with every paragraph longer than a box could hold at the floor cut into box-sized pieces first,
         so pagination lays out at most a page's worth of text at a time (linear in the text, not quadratic)."""
-        cap = _capacity(box, self.floor)
+        cap = capacity(box, self.floor)
         out: list[Src] = []
         for src in srcs:
             pieces = 0  # each a page's worth at the floor, so they count the paragraph's slides
@@ -316,18 +351,20 @@ class Fitter:
         """The floor layout of a prefix of `srcs` (8, 16, 32... paragraphs) taller than `box`, or None when
         every prefix short of the whole list fits."""
         k = 8
-        while k < len(srcs):
-            laid = self._laid(srcs[:k], box.w, self.floor)
-            if laid.height > box.h:
-                return laid
+        while k * 2 < len(srcs):
             k *= 2
-        return None
+        if k >= len(srcs):
+            return None
+        # One pass up to the first paragraph that ends below the box: the layout of the shortest prefix that
+        # overflows, which is how the first of 8, 16, 32... that overflows starts (blocks stack).
+        laid = layout(self._blocks(srcs[:k], self.floor), box.w, self.floor, self.leading, until=box.h)
+        return laid if laid.height > box.h else None
 
     def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
         """One paragraph taller than the whole box, cut between lines: the head fills the box at the floor.
         Only as much text as the box could hold is laid out (its runs keep their links' spans, cut at the cut)."""
         text = src.text
-        cap = _capacity(box, self.floor)
+        cap = capacity(box, self.floor)
         probe = replace(src, runs=slice_runs(src.runs, 0, cap)) if len(text) > cap else src
         laid = self._laid([probe], box.w, self.floor)
         lines = laid.blocks[0].lines
@@ -339,13 +376,17 @@ class Fitter:
         return replace(src, runs=head), replace(src, runs=lstrip_runs(tail), space_before=0)
 
 
+# The same few grids (a title's, the body's, the footer's) serve every box: each is made once.
+_size_steps = lru_cache(maxsize=256)(size_steps)
+
+
 def _too_long(what: str, src: Src) -> OutputError:
     return OutputError(
         [Problem("recap pptx", f"{what} ('{_preview(src.text)}')", "shorten it, or split it into more items")]
     )
 
 
-def _capacity(box: Rect, size: float) -> int:
+def capacity(box: Rect, size: float) -> int:
     """More characters than `box` can hold at `size`: no line is less than 0.8 em high, and no visible character
     narrower than a fifth of an em (zero-width ones aside, which only make a piece hold less than it could)."""
     lines = max(1, int(box.h // (size * 0.8)) + 1)

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from decks.gcpause import paused_gc
 from decks.model import Item, Link, Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
-from decks.plan.deck.fit import Fitter, Src
+from decks.plan.deck.fit import Fitter, Src, capacity
 from decks.plan.deck.images import picture_size
 from decks.plan.deck.labels import labels_for
 from decks.plan.deck.notes import item_notes
@@ -279,6 +280,10 @@ class Planner(Fitter):
         if one is not None and one.size >= top:
             return [srcs], one.size
         left, _ = self._column_boxes(body)
+        if sum(len(s.text) for s in srcs) > 2 * capacity(left, min(top, self.floor)):
+            # More text than two columns could hold even at the floor: one of the halves would not fit (a long
+            # agenda, which is paginated instead), so they are not laid out to find that out.
+            return ([srcs], one.size) if one is not None else None
         halves = self._halves(srcs, left)
         two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
         two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
@@ -643,9 +648,11 @@ def build_plan(
     """The deck plan for `recap` in `theme` on `geometry` (the default 16:9 template's when None), its runs cut
     by the face that draws them."""
     geometry = geometry or default_geometry()
-    deck = Planner(recap, theme, geometry, image_size).plan()
-    deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
-    return replace(with_faces(deck, theme), template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
+    with paused_gc():  # tens of thousands of layouts, paragraphs and runs, and no cycles among them
+        deck = Planner(recap, theme, geometry, image_size).plan()
+        deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
+        deck = with_faces(deck, theme)
+    return replace(deck, template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
 
 
 def glyph_warnings(recap: Recap, theme: Theme) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
 from functools import lru_cache
 
 from decks.markup import esc
@@ -83,34 +85,98 @@ def content_types_xml(parts: dict[str, str], defaults: dict[str, str]) -> bytes:
 
 
 class Package:
-    """Parts in the order they are added (that is the zip's order), with their content types and rels."""
+    """Parts in the order they are added (that is the zip's order), with their content types and rels.
+
+    Each part is deflated as it is added and only its zip entry is kept: a large deck's XML (some 20 MB for
+    1,000 items) is never held whole, only its compressed fifth."""
 
     def __init__(self) -> None:
-        self.blobs: dict[str, bytes] = {}
         self.types: dict[str, str] = {}
-        self.rels: dict[str, bytes] = {}  # partname ("/" for the package) -> its .rels item
         self.defaults = dict(DEFAULTS)
+        self._entries: dict[str, _Entry] = {}
+        self._rels: dict[str, _Entry] = {}  # partname ("/" for the package) -> its .rels item's entry
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.types
 
     def add(self, name: str, content_type: str, blob: bytes, rels: Rels | bytes | None = None) -> None:
         """Add part `name`; `rels` is its relationships, or a template's .rels item copied as it is."""
-        assert name not in self.blobs, name
-        self.blobs[name] = blob
+        assert name not in self.types, name
         self.types[name] = content_type
+        self.set(name, blob)
         if rels is not None:
-            self.rels[name] = rels.xml() if isinstance(rels, Rels) else rels
+            self.set_rels(name, rels.xml() if isinstance(rels, Rels) else rels)
+
+    def set(self, name: str, blob: bytes) -> None:
+        """The content of part `name`, which keeps its place in the zip (a part written last, placed first)."""
+        self._entries[name] = _entry(name[1:], blob)
+
+    def set_rels(self, name: str, xml: bytes) -> None:
+        """The .rels item of part `name` ("/" for the package's own)."""
+        self._rels[name] = _entry("_rels/.rels" if name == "/" else rels_name(name)[1:], xml)
 
     def zip_bytes(self) -> bytes:
         """The package zipped: content types, package rels, then each part followed by its rels; fixed dates."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as dst:
-            _put(dst, "[Content_Types].xml", content_types_xml(self.types, self.defaults))
-            if "/" in self.rels:
-                _put(dst, "_rels/.rels", self.rels["/"])
-            for name, blob in self.blobs.items():
-                _put(dst, name[1:], blob)
-                if name in self.rels:
-                    _put(dst, rels_name(name)[1:], self.rels[name])
-        return out.getvalue()
+        entries = [_entry("[Content_Types].xml", content_types_xml(self.types, self.defaults))]
+        if "/" in self._rels:
+            entries.append(self._rels["/"])
+        for name, entry in self._entries.items():
+            entries.append(entry)
+            if name in self._rels:
+                entries.append(self._rels[name])
+        return _zip(entries)
+
+
+# The zip is written here rather than with `zipfile`, whose per-entry work (a ZipInfo, a file object, a seek
+# back to rewrite each local header) cost as much as deflating a large deck's thousands of small parts. The
+# bytes are those `zipfile` writes for `_put`'s entries (tests/renderers/pptx/test_package.py compares them):
+# the same deflate stream (zlib's default level, raw), headers, fixed date and attributes.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOS_TIME = FIXED_ZIP_DATE[3] << 11 | FIXED_ZIP_DATE[4] << 5 | FIXED_ZIP_DATE[5] // 2
+_DOS_DATE = (FIXED_ZIP_DATE[0] - 1980) << 9 | FIXED_ZIP_DATE[1] << 5 | FIXED_ZIP_DATE[2]
+_VERSION = 20  # zipfile's DEFAULT_VERSION
+_UNIX = 3
+
+# One item ready for the zip: its header fields (all but the offset), name and data as stored.
+_Entry = tuple[tuple[int, ...], bytes, bytes]
+
+
+def _entry(name: str, data: bytes) -> _Entry:
+    try:
+        raw, flags = name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        raw, flags = name.encode("utf-8"), 0x800
+    stored = name.lower().endswith(STORED)
+    body = data if stored else zlib.compress(data, zlib.Z_DEFAULT_COMPRESSION, -15)
+    if max(len(body), len(data)) >= zipfile.ZIP64_LIMIT:
+        raise ValueError("a part of 2 GB or more needs zip64, which recap does not write")
+    method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    head = (_VERSION, 0, flags, method, _DOS_TIME, _DOS_DATE, zlib.crc32(data), len(body), len(data), len(raw))
+    return head, raw, body
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    if len(entries) >= 0xFFFF:
+        raise ValueError(f"a package of {len(entries):,} items needs zip64, which recap does not write")
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for head, raw, body in entries:
+        if offset >= zipfile.ZIP64_LIMIT:
+            raise ValueError("a package of 2 GB or more needs zip64, which recap does not write")
+        out += (_LOCAL.pack(b"PK\x03\x04", *head, 0), raw, body)
+        central += (_CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, *head, 0, 0, 0, 0, 0o644 << 16, offset), raw)
+        offset += _LOCAL.size + len(raw) + len(body)
+    size = sum(map(len, central))
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, offset, 0)
+    return b"".join([*out, *central, end])
+
+
+def zip_items(items: list[tuple[str, bytes]]) -> bytes:
+    """A zip of `items` (name, data) in order: deflated but for already compressed images, fixed dates."""
+    return _zip([_entry(name, data) for name, data in items])
 
 
 def _put(dst: zipfile.ZipFile, name: str, data: bytes) -> None:

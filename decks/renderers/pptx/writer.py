@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from decks.assets import assets_dir
+from decks.gcpause import paused_gc
 from decks.opc import (
     CT_APP,
     CT_CORE,
@@ -112,10 +113,11 @@ class Writer:
                 self.package.add(name, content_type, xml.encode("utf-8"))
                 pres_rels.add(reltype, name)
         fonts = self.embed_fonts(pres_rels)
-        self.package.blobs[tpl.main] = oxml.presentation(
+        presentation = oxml.presentation(
             tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
         )
-        self.package.rels[tpl.main] = pres_rels.xml()
+        self.package.set(tpl.main, presentation)
+        self.package.set_rels(tpl.main, pres_rels.xml())
         self.properties(tpl, core, app, len(slides), deck.width / deck.height)
         return self.package.zip_bytes()
 
@@ -196,7 +198,7 @@ class Writer:
         rels.add(RT_CORE, core)
         rels.add(RT_APP, app)
         for rel in tpl.rels("/"):
-            if rel.reltype not in REPLACED and (rel.external or rel.target in self.package.blobs):
+            if rel.reltype not in REPLACED and (rel.external or rel.target in self.package):
                 rels.add(rel.reltype, rel.target, rel.external)
         xml = oxml.core_properties(
             title=self.deck.title,
@@ -211,7 +213,7 @@ class Writer:
         self.package.add(
             app, CT_APP, oxml.app_properties(slides=slides, notes=slides, presentation_format=shape).encode("utf-8")
         )
-        self.package.rels["/"] = rels.xml()
+        self.package.set_rels("/", rels.xml())
 
     def _partname(self, pattern: str) -> str:
         """The first unused partname of the pattern (counting on from the last one it gave)."""
@@ -395,5 +397,6 @@ def write_pptx(deck: Deck, theme: Theme, embed: str = "auto", whole: bool = Fals
     """The .pptx bytes of the deck plan in `theme`, and warnings; `embed` says which fonts to embed ("auto",
     "all", "none"), `whole` embeds them whole instead of subset."""
     writer = Writer(deck, theme, embed, whole)
-    data = writer.write()
+    with paused_gc():  # a part's XML is thousands of strings, and no cycles
+        data = writer.write()
     return data, writer.warnings

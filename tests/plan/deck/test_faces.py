@@ -1,0 +1,38 @@
+"""The planner's last pass (decks.plan.deck.faces): runs cut by drawing face, everything else kept."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from decks.plan.deck.faces import _box
+from decks.plan.deck.plan import Para, Run, TextBox
+from decks.plan.geometry import Rect
+from decks.text.stacks import stacks_for
+from decks.themes.loader import load_theme
+
+
+def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_and_runs() -> None:
+    # faces.py builds boxes, paragraphs and runs with their constructors (faster than replace): a field added
+    # to one of them must be copied there too, which this test notices (every field has a non-default value).
+    run = Run("Hello 你好 world", "accent2", "https://example.com", None, "")
+    para = Para((run,), 20.0, 24.0, "heading", 1, True, 22.0, 6.0, "r", 2)
+    box = TextBox("column", Rect(1, 2, 3, 4), (para,), "body", "ctr")
+    assert {f.name for f in fields(Run)} == {"text", "color", "link", "field", "face"}
+    assert {f.name for f in fields(Para)} == {
+        *("runs", "size", "pitch", "font", "level", "bullet", "indent", "space_before", "align", "lines"),
+    }
+    assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
+    stacks = stacks_for(load_theme(None), "en")
+    out = _box(box, {"heading": stacks.heading, "body": stacks.body})
+    (got,) = out.paras
+    assert out == replace(box, paras=out.paras)
+    assert got == replace(para, runs=got.runs)
+    assert "".join(r.text for r in got.runs) == run.text
+    assert all(r.face and replace(r, text=run.text, face="") == run for r in got.runs)
+
+
+def test_a_field_run_keeps_its_field_and_is_set_in_the_primary_face() -> None:
+    stacks = stacks_for(load_theme(None), "en")
+    para = Para((Run("#", "muted", field="slidenum"),), 12.0, 14.0)
+    (got,) = _box(TextBox("number", Rect(0, 0, 10, 10), (para,)), {"body": stacks.body}).paras
+    assert got.runs == (Run("#", "muted", field="slidenum", face=stacks.body.primary.family),)

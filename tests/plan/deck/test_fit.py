@@ -1,0 +1,43 @@
+"""Paragraphs before fitting (decks.plan.deck.fit.Src) and the fitter's memory of what it laid out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from decks.plan.deck.fit import Fitter, Src
+from decks.plan.deck.plan import Run
+from decks.plan.geometry import Rect
+from decks.themes.loader import load_theme
+
+
+def test_a_paragraphs_text_and_hash_follow_its_runs_through_replace() -> None:
+    src = Src((Run("Hello "), Run("world", "accent2", "https://example.com")), bullet=True)
+    assert src.text == "Hello world"
+    other = replace(src, runs=(Run("Bye"),))
+    assert other.text == "Bye"
+    twin = Src((Run("Hello "), Run("world", "accent2", "https://example.com")), bullet=True)
+    assert twin == src and hash(twin) == hash(src) and {src: 1}[twin] == 1
+    assert replace(src, level=1) != src
+
+
+def test_fitting_the_same_paragraphs_twice_gives_the_same_layout_and_a_new_box_is_fitted_anew() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    srcs = [Src((Run("A takeaway that wraps over a few lines in a narrow box, " * 3),), bullet=True)]
+    wide, narrow = Rect(0, 0, 800, 300), Rect(0, 0, 200, 300)
+    first = fitter.fit(srcs, wide, 40)
+    assert first is not None and fitter.fit(list(srcs), wide, 40) is first
+    small = fitter.fit(srcs, narrow, 40)
+    assert small is not None and small.size < first.size
+    assert fitter.fit(srcs, Rect(0, 0, 30, 5), 40) is None
+
+
+def test_a_list_taller_than_its_box_even_at_one_line_a_paragraph_is_refused_without_being_laid_out() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    many = [Src((Run(f"Item {n}"),), bullet=True) for n in range(300)]
+    assert fitter.fit(many, Rect(0, 0, 800, 300), 30) is None
+    assert not fitter._layouts  # the bound refused it: not one size was tried
+    few = many[:3]
+    assert fitter.fit(few, Rect(0, 0, 800, 300), 30) is not None
+    # At the bound's edge the search decides: the bound only refuses what cannot fit at any size.
+    edge = int(300 / (fitter.leading * fitter.floor))
+    assert fitter.fit(many[:edge], Rect(0, 0, 800, 300), 30) is not None or fitter._layouts
