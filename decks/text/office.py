@@ -122,9 +122,42 @@ def kerning(path: Path) -> dict[str, float]:
             return kept
     except (EOFError, ValueError, TypeError):
         pass
-    pairs = _read_kerning(path)
+    pairs = bundled_kerning(path)
+    if pairs is None:
+        pairs = _read_kerning(path)
     cachedir.write("kerning", name, marshal.dumps(pairs))
     return pairs
+
+
+def bundled_kerning(path: Path) -> dict[str, float] | None:
+    """The pairs of a bundled font as tools/build_kerning.py read them (assets/fonts/kerning/NAME.json.gz), when
+    they were read from these very bytes: a first run need not read GPOS with fontTools (a third of a second)."""
+    import gzip
+    import hashlib
+    import json
+
+    from decks.assets import fonts_dir
+
+    kept = fonts_dir() / "kerning" / (path.name + ".json.gz")
+    if path.parent.resolve() != fonts_dir().resolve() or not kept.is_file():
+        return None
+    try:
+        data = json.loads(gzip.decompress(kept.read_bytes()))
+        if data.get("sha256") != hashlib.sha256(path.read_bytes()).hexdigest():
+            return None
+        return {first + second: value for first, row in data["pairs"].items() for second, value in row.items()}
+    except (OSError, ValueError, KeyError, AttributeError, EOFError):
+        return None
+
+
+def kerning_table(path: Path) -> dict[str, object]:
+    """What tools/build_kerning.py ships for a bundled font: its bytes' hash and its pairs by first character."""
+    import hashlib
+
+    rows: dict[str, dict[str, float]] = {}
+    for pair, value in sorted(_read_kerning(path).items()):
+        rows.setdefault(pair[0], {})[pair[1]] = value
+    return {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "pairs": rows}
 
 
 def _read_kerning(path: Path) -> dict[str, float]:
