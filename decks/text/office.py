@@ -251,6 +251,7 @@ class OfficeStack(FontStack):
 
     ea: Face | None = None
     _set: dict[tuple[str, int], tuple[float, float, Face]] = field(default_factory=dict, repr=False)
+    _joins: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def pairs(self, face: Face) -> dict[str, float]:
@@ -323,6 +324,16 @@ class OfficeStack(FontStack):
         start `right` (a curly quote) set in the script of `left`."""
         if self.ea is None or not left or not right:
             return 0.0
+        # Only the last 16 characters of `left` and the first 17 of `right` are looked at: line breaking asks
+        # about the same few joins (a word after a space) thousands of times.
+        key = (left[-16:], right[:17])
+        try:
+            return self._joins[key]
+        except KeyError:
+            found = self._joins[key] = self._join(*key)
+            return found
+
+    def _join(self, left: str, right: str) -> float:
         a = len(left) - 1
         while a > 0 and script_type(left[a]) == WEAK and len(left) - a < 16:
             a -= 1
