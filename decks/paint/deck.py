@@ -96,11 +96,11 @@ class Setter:
 
     def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
         """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
-        text = para.text.replace(ZWSP, "")
-        key = (text, para.font, para.level, para.bullet, width, para.size)
+        runs = tuple(Run(r.text.replace(ZWSP, ""), link=r.link) for r in para.runs)
+        key = (runs, para.font, para.level, para.bullet, width, para.size)
         lines = self._lines.get(key)
         if lines is None:
-            src = Src((Run(text),), para.font, para.level, para.bullet)
+            src = Src(runs, para.font, para.level, para.bullet)
             lines = self._lines[key] = self.fitter.lines([src], width, para.size).blocks[0].lines
         return lines
 

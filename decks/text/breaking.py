@@ -107,6 +107,9 @@ def _atoms(text: str) -> tuple[str, ...]:
             current = ch
         elif glue_next or ch in NO_START or ch.isspace() or _joins_previous(ch) or regional % 2 == 0 < regional:
             current += ch
+        elif is_wide(current[-1]) and current[-1] in NO_START and ch.isalnum() and not is_wide(ch):
+            # "Center、Sunnyvale": no break between East Asian closing punctuation and a Latin word (LibreOffice).
+            current += ch
         elif (
             current[-1].isspace()
             or is_wide(ch)
@@ -120,6 +123,48 @@ def _atoms(text: str) -> tuple[str, ...]:
         else:
             current += ch
         glue_next = ch in NO_END or ch == _ZWJ
+    if current:
+        out.append(current)
+    return tuple(out)
+
+
+def field_atoms(text: str, fields: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """The atoms of `text` whose stretches `fields` ((start, end) offsets) are links, which LibreOffice sets as
+    fields: inside one a line breaks only after white space and before or after an ideograph or kana, not after
+    a hyphen or slash ("ml-ops.org" stays whole) and an opening bracket may end a line; elsewhere the usual rules.
+    Between a field and the text around it a line breaks only after white space or at an ideograph."""
+    out: list[str] = []
+    start = 0
+    for lo, hi in [*fields, (len(text), len(text))]:
+        for piece, inside in ((text[start:lo], False), (text[lo:hi], True)):
+            if not piece:
+                continue
+            cut = _field_atoms(piece) if inside else atoms(piece)
+            if out and cut and not (out[-1][-1].isspace() or is_wide(out[-1][-1]) or is_wide(cut[0][0])):
+                out[-1] += cut[0]  # no break where a link meets the text around it mid-word
+                cut = cut[1:]
+            out.extend(cut)
+        start = hi
+    return tuple(out)
+
+
+def _field_atoms(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    current = ""
+    regional = 0
+    for ch in text:
+        regional = regional + 1 if _is_regional(ch) else 0
+        if not current:
+            current = ch
+        elif (
+            ch in NO_START or ch.isspace() or _joins_previous(ch) or current[-1] == _ZWJ or regional % 2 == 0 < regional
+        ):
+            current += ch
+        elif current[-1].isspace() or is_wide(ch) or is_wide(current[-1]):
+            out.append(current)
+            current = ch
+        else:
+            current += ch
     if current:
         out.append(current)
     return tuple(out)
@@ -166,17 +211,28 @@ def break_lines(
     first_width: float | None = None,
     join: Callable[[str, str], float] | None = None,
     lone_ideographs: bool = False,
+    fields: tuple[tuple[int, int], ...] = (),
 ) -> list[str]:
     """Greedy lines of `text` no wider than `width` by `measure` (trailing spaces are not counted).
 
     `first_width` lets the first line be narrower or wider (a hanging bullet, a label before the text).
     Newlines in `text` are hard breaks. `join(line, atom)` is any width `line + atom` takes beyond the two
     measured apart (LibreOffice's space between Chinese and Latin text). `lone_ideographs` leaves a last line of
-    one ideograph as it is, as LibreOffice does (the slides), instead of giving it a companion.
+    one ideograph as it is, as LibreOffice does (the slides), instead of giving it a companion. `fields` are the
+    (start, end) offsets of links in `text`, broken as LibreOffice breaks its fields (`field_atoms`).
     """
     lines: list[str] = []
+    offset = 0
     for para in text.split("\n"):
-        lines.extend(_break_para(para, width, measure, first_width if not lines else None, join, lone_ideographs))
+        end = offset + len(para)
+        local = tuple(
+            (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
+        )
+        given = field_atoms(para, local) if local else None
+        lines.extend(
+            _break_para(para, width, measure, first_width if not lines else None, join, lone_ideographs, given)
+        )
+        offset = end + 1
     return lines
 
 
@@ -187,6 +243,7 @@ def _break_para(
     first_width: float | None,
     join: Callable[[str, str], float] | None = None,
     lone_ideographs: bool = False,
+    given: tuple[str, ...] | None = None,
 ) -> list[str]:
     lines: list[str] = []
     line = ""
@@ -196,7 +253,7 @@ def _break_para(
         return measure(s.rstrip()) <= limit
 
     # Widths add up (no kerning across atoms), so each atom is measured once and lines grow by addition.
-    pending = atoms(text)
+    pending = atoms(text) if given is None else given
     line_w = 0.0  # the line's width including its trailing spaces
     i = 0
     while i < len(pending):

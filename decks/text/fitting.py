@@ -106,6 +106,7 @@ class Block:
     scale: float = 1.0  # this paragraph's size over the fitted size (a heading 1.3, a sub-point 0.85)
     indent: float = 0.0  # left indent in ems of this paragraph's size (a bullet's hanging indent)
     space_before: float = 0.0  # extra space above, in ems of this paragraph's size
+    fields: tuple[tuple[int, int], ...] = ()  # (start, end) of each link: LibreOffice breaks them as fields
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def layout(
         def measure(s: str, stack: FontStack = stack, bsize: float = bsize) -> float:
             return stack.width(s, bsize)
 
-        lines = _lines(block.text, stack, bsize, avail)
+        lines = _lines(block.text, stack, bsize, avail, block.fields)
         if n:
             y += block.space_before * bsize
         pitch = line_pitch(bsize, leading, stack, block.text)
@@ -171,7 +172,9 @@ def layout(
 
 
 @lru_cache(maxsize=65536)
-def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str, ...]:
+def _lines(
+    text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
+) -> tuple[str, ...]:
     """Memoised line breaking: fitting tries the same paragraph at the same size many times. A stack that
     measures as LibreOffice does also breaks as it does (`decks.text.office`); another breaks by its widths in
     ems, measured once per text and scaled to each size (`break_scaled`)."""
@@ -181,5 +184,8 @@ def _lines(text: str, stack: FontStack, size: float, width: float) -> tuple[str,
         def extra(line: str, atom: str) -> float:
             return join(line, atom) * size
 
-        return tuple(break_lines(text, width, lambda s: stack.width(s, size), join=extra, lone_ideographs=True))
+        def measure(s: str) -> float:
+            return stack.width(s, size)
+
+        return tuple(break_lines(text, width, measure, join=extra, lone_ideographs=True, fields=fields))
     return tuple(break_scaled(text, width, stack.ems, size))

@@ -214,3 +214,32 @@ def test_text_without_wide_characters_or_joining_marks_is_cut_into_the_atoms_the
     # Plain text (most Latin text) is cut by one pattern: the same atoms as the character-by-character rules.
     assert atoms(text) == _atoms(text)
     assert has_wide(text) == any(map(is_wide, text))
+
+
+def test_a_link_breaks_as_libreoffice_breaks_a_field() -> None:
+    from decks.text.breaking import field_atoms
+
+    text = "MLOps の原則（ml-ops.org） ml-ops.org"
+    link = (0, text.index(" ml-ops.org"))
+    host = (link[1] + 1, len(text))
+    atoms_ = field_atoms(text, (link, host))
+    assert "".join(atoms_) == text
+    assert "ml-ops.org" in atoms_  # no break after the hyphen inside a link
+    assert any(a.endswith("（") for a in atoms_)  # an opening bracket may end a line inside a link
+    assert "ml-" in atoms("plain ml-ops.org")  # outside a link a hyphen is a break as before
+
+
+def test_no_break_between_east_asian_closing_punctuation_and_a_latin_word() -> None:
+    assert "Center、Sunnyvale, " in atoms("Google Event Center、Sunnyvale, CA")
+    assert atoms("会议、研讨") == ("会", "议、", "研", "讨")
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=60), st.lists(st.integers(0, 60), max_size=6))
+def test_breaking_with_links_keeps_every_character_once(text: str, cuts: list[int]) -> None:
+    from decks.text.breaking import field_atoms
+
+    marks = sorted({min(c, len(text)) for c in cuts})
+    fields = tuple((a, b) for a, b in zip(marks[::2], marks[1::2], strict=False) if a < b)
+    assert "".join(field_atoms(text, fields)) == text
+    lines = break_lines(text, 50.0, lambda s: 7.0 * len(s), fields=fields)
+    assert squash("".join(lines)) == squash(text)

@@ -82,7 +82,9 @@ class Fitter:
             scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
             block = made.get((s, scale))
             if block is None:
-                block = made[(s, scale)] = Block(s.text, self.stack(s.font), scale, _indent(s), s.space_before)
+                block = made[(s, scale)] = Block(
+                    s.text, self.stack(s.font), scale, _indent(s), s.space_before, link_spans(s.runs)
+                )
             yield block
 
     def _least_height(self, srcs: Sequence[Src], size: float) -> float:
@@ -391,6 +393,22 @@ def capacity(box: Rect, size: float) -> int:
     narrower than a fifth of an em (zero-width ones aside, which only make a piece hold less than it could)."""
     lines = max(1, int(box.h // (size * 0.8)) + 1)
     return lines * (int(box.w / (size * 0.2)) + 1) + 1
+
+
+def link_spans(runs: Sequence[Run]) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of the linked runs in the paragraph's text, neighbours with one link as one."""
+    spans: list[tuple[int, int]] = []
+    at, last = 0, None
+    for run in runs:
+        end = at + len(run.text)
+        if run.link and run.text:
+            if spans and last == run.link and spans[-1][1] == at:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((at, end))
+        last = run.link if run.text else last
+        at = end
+    return tuple(spans)
 
 
 def _indent(src: Src) -> float:
