@@ -1,4 +1,5 @@
-"""recap's cache folder: derived data kept between runs (font metrics, QR codes, icons, installed renderers).
+"""recap's cache folder: derived data kept between runs (font metrics, reportlab's parsed faces, QR codes, icons,
+installed renderers).
 
 Everything here can be rebuilt from its sources, and every name includes what it was made from, so a stale
 entry is never read; a missing or unwritable cache only makes a run slower. The folder is

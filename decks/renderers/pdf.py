@@ -113,9 +113,10 @@ def paint(sketch: Sketch) -> bytes:
                     fill(prim.fill)
                 if prim.stroke:
                     stroke(prim.stroke, prim.width)
+                # Formatted inline as `_num` does: a page has ~7,000 coordinates, and a call each showed.
                 x0, y0 = pts[0]
-                seg = [f"{_num(x0)} {_num(h - y0)} m"]
-                seg += [f"{_num(x)} {_num(h - y)} l" for x, y in pts[1:]]
+                seg = [f"{x0:.2f} {h - y0:.2f} m"]
+                seg += [f"{x:.2f} {h - y:.2f} l" for x, y in pts[1:]]
                 if prim.closed:
                     seg.append("h")
                 seg.append("B" if prim.fill and prim.stroke else "f" if prim.fill else "S" if prim.stroke else "n")
@@ -126,7 +127,7 @@ def paint(sketch: Sketch) -> bytes:
             rects = []
             while i < n and isinstance(prims[i], Box) and prims[i].fill == prim.fill:  # type: ignore[union-attr]
                 r = prims[i].rect  # type: ignore[union-attr]
-                rects.append(f"{_num(r.x)} {_num(h - r.bottom)} {_num(r.w)} {_num(r.h)} re")
+                rects.append(f"{r.x:.2f} {h - r.bottom:.2f} {r.w:.2f} {r.h:.2f} re")
                 i += 1
             ops.append(" ".join(rects) + " f")
             continue

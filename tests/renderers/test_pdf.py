@@ -164,3 +164,31 @@ def test_the_smallest_valid_content_renders_on_one_page_in_every_layout(layout: 
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 1
         assert "One" in (pdf.pages[0].extract_text() or "")
+
+
+def test_recap_pdf_of_a_modular_page_imports_only_what_it_draws_with(tmp_path: Path) -> None:
+    """Start-up (issue 12): the sketch path loads no deck planner, pptx writer, lxml or fontTools, and a modular
+    page neither the radial layout nor the abridging rules."""
+    import os
+
+    unwanted = (
+        "decks.plan.deck",
+        "decks.renderers.pptx",
+        "pptx",
+        "lxml",
+        "fontTools",
+        "decks.plan.sketch.radial",
+        "decks.plan.sketch.abridge",
+    )
+    code = (
+        "import sys\n"
+        "from decks.cli.main import main\n"
+        f"sys.argv = ['recap', 'pdf', '--layout', 'modular', '-o', {str(tmp_path / 'x.pdf')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({unwanted!r})))\n"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path / "cache"))
+    for run in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().splitlines()[-1] == "[]", (run, done.stdout)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.model import Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
-from decks.plan.sketch import abridge as abridge_rule
-from decks.plan.sketch import modular, path, radial, vocabulary
+from decks.plan.sketch import modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
@@ -26,11 +26,22 @@ from decks.text.fitting import largest_fitting, size_steps
 from decks.text.scripts import install_hint
 from decks.themes.model import Theme
 
+if TYPE_CHECKING:
+    from decks.plan.sketch.abridge import LeftOut
+
+
+def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+    # The radial layout and the abridging rules are imported only when a page uses them (start-up, issue 12).
+    from decks.plan.sketch import radial
+
+    return radial.arrange(*args, **kwargs)
+
+
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
 LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
     "modular": modular.arrange,
     "path": path.arrange,
-    "radial": radial.arrange,  # takes the hub too; see build()
+    "radial": _radial,  # takes the hub too; see build()
 }
 MARGIN = 22.0  # points: inside what office printers leave blank
 MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and each role to its ceiling)
@@ -120,8 +131,10 @@ def _abridged(
     sizes: list[float],
     floor: float,
     most: int,
-) -> tuple[tuple | None, abridge_rule.LeftOut]:
+) -> tuple[tuple | None, LeftOut]:
     """The page holding the most important pieces that fit at the floor, and what it leaves out."""
+    from decks.plan.sketch import abridge as abridge_rule
+
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
     url = (recap.source.url if recap.source else None) or (recap.event.url if recap.event else None)
     cards = [n for n, (_, k) in enumerate(ranked) if k < 0]
@@ -182,6 +195,8 @@ def build(
     hub = None
     if name == "radial":
         # The cloud at the centre says what the banner would, so the page has no banner.
+        from decks.plan.sketch import radial
+
         big, small = banner_lines(recap)
         hub = radial.Hub(big, small, recap.event.url if recap.event else None)
         arrange = functools.partial(radial.arrange, hub=hub)
@@ -223,7 +238,9 @@ def build(
     if found is None and abridge:
         found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most)
         if what:
-            warnings.append(abridge_rule.warning(what, paper.upper() if paper != "letter" else "Letter"))
+            from decks.plan.sketch.abridge import warning
+
+            warnings.append(warning(what, paper.upper() if paper != "letter" else "Letter"))
     if found is None:
         # A layout of thousands of cards would take long to say it is over: a bare card's area is a floor.
         ratio = len(specs) / most if hopeless else attempt(floor)[0]
