@@ -20,6 +20,7 @@ from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face
 from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
+from decks.text.shaping import has_rtl, visual
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
@@ -132,10 +133,12 @@ class Setter:
                 while start < end and text[start].isspace():
                     start += 1
                 pieces = self._as_office_sets(para, self._pieces(para, runs, start, end))
+                if has_rtl(text[start:end]):
+                    pieces = _visual(pieces, para.rtl)
                 width = sum(gap + p.width for p, gap in pieces)
                 x = box.box.x + para.indent
-                if para.align == "r":
-                    x = box.box.right - width
+                if para.align == "r":  # a right-to-left paragraph's margin is on the right, as in LibreOffice
+                    x = box.box.right - (para.indent if para.rtl else 0.0) - width
                 elif para.align == "c":
                     x = box.box.x + (box.box.w - width) / 2
                 placed = []
@@ -237,12 +240,23 @@ class Setter:
         stack = self.fitter.stacks.body
         face = stack.face_for(char) or stack.primary
         hang = min(para.indent, 1.1 * para.size)
-        x = box.box.x + para.indent - hang
-        return Piece(char, face, para.size, self.palette["accent"], x, face.width(char, para.size))
+        width = face.width(char, para.size)
+        x = box.box.right - para.indent + hang - width if para.rtl else box.box.x + para.indent - hang
+        return Piece(char, face, para.size, self.palette["accent"], x, width)
 
     def slide(self, slide: Slide, number: int) -> list[SetBox]:
         """Every text box of a slide, title first, set."""
         return [self.set_box(box, number) for box in (slide.title, *slide.texts)]
+
+
+def _visual(pieces: list[tuple[Piece, float]], rtl: bool) -> list[tuple[Piece, float]]:
+    """A line with right-to-left text in drawing order: each piece's characters as drawn left to right (Arabic
+    joined, decks.text.shaping), and the pieces themselves right to left in a right-to-left paragraph."""
+    out = []
+    for p, gap in pieces:
+        drawn = visual(p.text)
+        out.append((replace(p, text=drawn, width=p.face.width(drawn, p.size)) if drawn != p.text else p, gap))
+    return out[::-1] if rtl else out
 
 
 @lru_cache(maxsize=256)

@@ -485,3 +485,19 @@ def test_a_second_render_of_the_example_needs_no_pillow(tmp_path):
 def test_japanese_and_korean_text_is_drawn_in_the_font_the_deck_names(name, family, decks, pdfs, poppler) -> None:
     fonts = subprocess.run(["pdffonts", str(pdfs[name])], capture_output=True, text=True, check=True).stdout
     assert family in fonts.replace(" ", ""), fonts
+
+
+def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_path) -> None:
+    from decks.readers.content import parse_content
+
+    raw = "title: T\nitems:\n  - title: x\n    takeaways:\n      - שלום עולם, זו פסקה בעברית\n      - Hello world\n"
+    recap = parse_content(raw.encode("utf-8"), "c.yaml", tmp_path)
+    data = render(PptxRenderer, recap, load_theme(None)).data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("ppt/slides/slide")).decode("utf-8")
+    paras = re.findall(r"<a:p><a:pPr ([^>]*)>.*?</a:p>", xml)
+    hebrew = [m for m in re.finditer(r"<a:p><a:pPr ([^>]*)>(?:(?!</a:p>).)*שלום", xml)]
+    english = [m for m in re.finditer(r"<a:p><a:pPr ([^>]*)>(?:(?!</a:p>).)*Hello world", xml)]
+    assert paras and hebrew and english
+    assert all('rtl="1"' in m.group(1) and 'algn="r"' in m.group(1) for m in hebrew)
+    assert all('rtl="1"' not in m.group(1) and 'algn="l"' in m.group(1) for m in english)

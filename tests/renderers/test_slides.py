@@ -201,3 +201,54 @@ def test_pages_match_libreoffices_render_of_the_pptx(name, slides, office, plans
                         assert on_line[-1][0] == pytest.approx(last, abs=3.0), (number, line.text)
     floor = 1.0  # every line
     assert same / total >= floor, f"{same} of {total} lines broken as LibreOffice breaks them"
+
+
+RTL = """title: מפגש קהילה
+language: he
+items:
+  - title: השקת הגרסה החדשה
+    takeaways:
+      - הגרסה החדשה מהירה פי שניים ותומכת בעברית מימין לשמאל
+      - text: English takeaway stays on the left
+        points:
+          - נקודה משנה בעברית
+"""
+
+
+def test_right_to_left_paragraphs_are_set_as_libreoffice_sets_them(theme, soffice, fonts_env, tmp_path, poppler):
+    """A Hebrew paragraph is flush right, in reading order, its bullet on the right: its lines span what
+    LibreOffice's lines span (the PPTX says rtl="1"), the English paragraph beside it stays flush left."""
+    import pdfplumber
+
+    from decks.readers.content import parse_content
+
+    recap = parse_content(RTL.encode("utf-8"), "he.yaml", tmp_path)
+    (tmp_path / "he.pptx").write_bytes(render(PptxRenderer, recap, theme).data)
+    theirs_pdf = to_pdfs(soffice, [tmp_path / "he.pptx"], tmp_path / "pdf", fonts_env)["he"]
+    ours_pdf = tmp_path / "ours.pdf"
+    ours_pdf.write_bytes(render(SlidesRenderer, recap, theme).data)
+
+    def hebrew_lines(pdf: Path) -> list[tuple[float, float, str]]:
+        with pdfplumber.open(pdf) as doc:
+            page = next(p for p in doc.pages if "English" in (p.extract_text() or ""))
+            rows: dict[int, list] = {}
+            for c in page.chars:
+                if "\u05d0" <= c["text"] <= "\u05ea" and c["top"] > page.height * 0.25:  # the body, not the title
+                    rows.setdefault(round(c["top"] / 4), []).append(c)
+            # Characters as they stand on the line, left to right (LibreOffice writes them in reading order).
+            return [
+                (
+                    min(c["x0"] for c in cs),
+                    max(c["x1"] for c in cs),
+                    "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])),
+                )
+                for _, cs in sorted(rows.items())
+            ]
+
+    ours, theirs = hebrew_lines(ours_pdf), hebrew_lines(theirs_pdf)
+    assert len(ours) == len(theirs) >= 3
+    for (x0, x1, text), (y0, y1, their_text) in zip(ours, theirs, strict=True):
+        assert text == their_text  # the same characters in the same places, left to right
+        assert x0 == pytest.approx(y0, abs=1.5) and x1 == pytest.approx(y1, abs=1.5), (text, (x0, x1), (y0, y1))
+    # Flush right: the first paragraph's lines end at one x, far right of where the English line starts.
+    assert ours[0][1] == pytest.approx(ours[1][1], abs=0.5) and ours[0][0] > 100

@@ -9,6 +9,7 @@ from dataclasses import replace
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP
 from decks.text.fallback import FontStack
+from decks.text.shaping import base_rtl
 from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
@@ -43,7 +44,9 @@ def _para(para: Para, stack: FontStack) -> Para:
         for piece in _pieces(run.text, link):
             runs.extend(Run(text, color, link, None, family) for family, text in segments(stack, piece))
     p = para
-    return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, p.align, p.lines)
+    rtl = base_rtl(p.text)  # set flush right, its bullet on the right, in every renderer
+    align = "r" if rtl and p.align == "l" else p.align
+    return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl)
 
 
 def _pieces(text: str, link: str | None) -> list[str]:

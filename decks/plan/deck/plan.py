@@ -114,6 +114,7 @@ class Para:
     space_before: float = 0.0  # points
     align: str = "l"
     lines: int = 1
+    rtl: bool = False  # a right-to-left paragraph (its first strong character is Hebrew, Arabic ...): set flush right
 
     @property
     def text(self) -> str:

@@ -113,6 +113,7 @@ def paragraph(
     bullet_color: str | None,
     align: str,
     lang: str,
+    rtl: bool = False,
 ) -> str:
     """`<a:p>` with `<a:pPr>` (level, margin, hanging bullet or `<a:buNone/>`, exact `<a:lnSpc>`), the runs, and
     an `<a:endParaRPr>` of the paragraph's size, so an empty last line has the same height."""
@@ -123,8 +124,10 @@ def paragraph(
     else:
         bu = "<a:buNone/>"
     sz = round(size * 100)
+    direction = ' rtl="1"' if rtl else ""
     return (
-        f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}" hangingPunct="0">'
+        f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}"{direction}'
+        ' hangingPunct="0">'
         f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bu}</a:pPr>'

@@ -360,6 +360,7 @@ class Writer:
             bullet_color=self.palette["accent"] if colors else None,
             align={"l": "l", "r": "r", "c": "ctr"}[para.align],
             lang=self.lang,
+            rtl=para.rtl,
         )
 
 

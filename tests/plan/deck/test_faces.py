@@ -19,8 +19,8 @@ def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_
     box = TextBox("column", Rect(1, 2, 3, 4), (para,), "body", "ctr")
     assert {f.name for f in fields(Run)} == {"text", "color", "link", "field", "face"}
     assert {f.name for f in fields(Para)} == {
-        *("runs", "size", "pitch", "font", "level", "bullet", "indent", "space_before", "align", "lines"),
-    }
+        *("runs", "size", "pitch", "font", "level", "bullet", "indent", "space_before", "align", "lines", "rtl"),
+    }  # rtl is not copied but found from the text (left to right here), as the next test shows
     assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
     stacks = stacks_for(load_theme(None), "en")
     out = _box(box, {"heading": stacks.heading, "body": stacks.body})
@@ -29,6 +29,14 @@ def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_
     assert got == replace(para, runs=got.runs)
     assert "".join(r.text for r in got.runs) == run.text
     assert all(r.face and replace(r, text=run.text, face="") == run for r in got.runs)
+
+
+def test_a_right_to_left_paragraph_is_marked_and_set_flush_right() -> None:
+    stacks = stacks_for(load_theme(None), "he")
+    paras = (Para((Run("שלום עולם English"),), 20.0, 24.0), Para((Run("Hello שלום"),), 20.0, 24.0))
+    hebrew, english = _box(TextBox("body", Rect(0, 0, 300, 100), paras), {"body": stacks.body}).paras
+    assert (hebrew.rtl, hebrew.align) == (True, "r")
+    assert (english.rtl, english.align) == (False, "l")
 
 
 def test_a_field_run_keeps_its_field_and_is_set_in_the_primary_face() -> None:
