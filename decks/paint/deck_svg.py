@@ -16,6 +16,7 @@ from decks.paint.deck import Piece, Setter, icon_origin
 from decks.paint.fontdata import glyph_path, num, subset
 from decks.plan.deck.plan import Deck, Picture, Slide
 from decks.text.fonts import Face
+from decks.text.shaping import has_rtl
 
 _SUBSETS: dict[tuple[Path, frozenset[str]], str] = {}  # base64 subsets, kept for a process that renders again
 
@@ -105,7 +106,10 @@ def slide_svg(
                 span = _tspan(piece, fonts, ' text-decoration="underline"' if piece.link else "")
                 spans.append(f'<a href="{esc(piece.link)}">{span}</a>' if piece.link else span)
             if spans:
-                out.append(f'<text y="{num(line.baseline)}" xml:space="preserve">{"".join(spans)}</text>')
+                # A line with right-to-left text is already in drawing order (decks.paint.deck): the browser must
+                # not reorder it again.
+                drawn = ' direction="ltr" unicode-bidi="bidi-override"' if has_rtl(line.text) else ""
+                out.append(f'<text y="{num(line.baseline)}" xml:space="preserve"{drawn}>{"".join(spans)}</text>')
     for pic in slide.pictures:
         r = pic.box
         if pic.icon is not None:
