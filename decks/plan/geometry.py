@@ -1,8 +1,13 @@
-"""Plane geometry shared by every layout: rectangles in points, origin top-left, y growing downwards."""
+"""Plane geometry shared by every layout: rectangles in points, origin top-left, y growing downwards, and the
+rectangle a template's DrawingML transform (`<a:xfrm>`) gives a shape."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+EMU_PER_PT = 12700
 
 
 @dataclass(frozen=True)
@@ -33,3 +38,18 @@ class Rect:
 
     def overlaps(self, other: Rect) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+
+def xfrm_box(xfrm: Any) -> Rect | None:
+    """The box in points of an `<a:xfrm>` element (its `<a:off>` and `<a:ext>`), or None when it has none or a
+    value is not a whole number (a template is untrusted input)."""
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find(_A + "off"), xfrm.find(_A + "ext")
+    if off is None or ext is None:
+        return None
+    try:
+        x, y, w, h = (int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
+    except ValueError:
+        return None
+    return Rect(x, y, w, h)

@@ -22,12 +22,11 @@ from decks.assets import assets_dir
 from decks.errors import ContentError, Problem
 from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, Rel, rels_name
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
-from decks.plan.geometry import Rect
+from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
 from decks.plan.template_colors import sample_colors
 from decks.themes.model import Theme
 
-EMU_PER_PT = 12700
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -216,13 +215,7 @@ def placeholders(root: etree._Element) -> list[Placeholder]:
         xfrm = shape.find(f"{P}spPr/{A}xfrm")
         if xfrm is None:
             xfrm = shape.find(f"{P}xfrm")
-        box = None
-        off, ext = (xfrm.find(A + "off"), xfrm.find(A + "ext")) if xfrm is not None else (None, None)
-        if off is not None and ext is not None:
-            x, y, w, h = (
-                int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy"))
-            )
-            box = Rect(x, y, w, h)
+        box = xfrm_box(xfrm)
         attrs = {k: v for k, v in ph.attrib.items() if k in ("type", "orient", "sz", "idx")}
         out.append(
             Placeholder(
@@ -293,23 +286,10 @@ def pictures(root: etree._Element) -> list[Rect]:
             xfrm = shape.find(f"{P}grpSpPr/{A}xfrm")
         else:
             continue
-        box = _xfrm_box(xfrm)
+        box = xfrm_box(xfrm)
         if box is not None and box.w > 0 and box.h > 0:
             out.append(box)
     return out
-
-
-def _xfrm_box(xfrm: etree._Element | None) -> Rect | None:
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
-    if off is None or ext is None:
-        return None
-    try:
-        x, y, w, h = (int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
-    except ValueError:
-        return None
-    return Rect(x, y, w, h)
 
 
 def theme_fonts(tpl: TemplatePackage, master: str) -> tuple[dict[str, str], dict[str, str]]:

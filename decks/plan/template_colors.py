@@ -15,12 +15,11 @@ import io
 from lxml import etree
 
 from decks.colors import contrast_ratio, format_ratio, mix
-from decks.plan.geometry import Rect
+from decks.plan.geometry import Rect, xfrm_box
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-EMU_PER_PT = 12700
 READABLE = 3.0  # WCAG's contrast for large text: slide text is large
 TITLES = ("title", "ctrTitle")
 
@@ -121,13 +120,5 @@ def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box:
 
 
 def _box(xfrm: etree._Element | None) -> Rect | None:
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
-    if off is None or ext is None:
-        return None
-    try:
-        x, y, w, h = (int(e.get(k, "0")) / EMU_PER_PT for e, k in ((off, "x"), (off, "y"), (ext, "cx"), (ext, "cy")))
-    except ValueError:
-        return None
-    return Rect(x, y, w, h) if w > 0 and h > 0 else None
+    box = xfrm_box(xfrm)
+    return box if box is not None and box.w > 0 and box.h > 0 else None

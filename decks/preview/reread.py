@@ -218,12 +218,8 @@ def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) ->
         return None
     items = []
     for lines in (before, after):
-        try:
-            located = parse(lines, file, keep_going=True)
-        except YamlProblems:
-            return None
-        data = located.data
-        if located.problems or not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], dict):
+        data = _standalone(lines, file)
+        if not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], dict):
             return None
         resolve_images({"items": data}, base_dir)
         try:
@@ -231,6 +227,15 @@ def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) ->
         except ValidationError:
             return None
     return items[0], items[1]
+
+
+def _standalone(lines: str, file: str) -> Any:
+    """The data of `lines` read as a YAML document of their own, or None when they do not read cleanly."""
+    try:
+        located = parse(lines, file, keep_going=True)
+    except YamlProblems:
+        return None
+    return None if located.problems else located.data
 
 
 def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> tuple[Any, Any] | None:
@@ -247,12 +252,8 @@ def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> t
         return None
     values = []
     for lines in (before, after):
-        try:
-            located = parse(lines, file, keep_going=True)
-        except YamlProblems:
-            return None
-        data = located.data
-        if located.problems or not isinstance(data, dict) or list(data) != [key]:
+        data = _standalone(lines, file)
+        if not isinstance(data, dict) or list(data) != [key]:
             return None
         # The field alone, in the smallest recap that is valid without it (its checks see the other fields).
         whole = {"title": "x", "items": [{"title": "x"}], **data}

@@ -15,13 +15,13 @@ from typing import Any
 from lxml import etree
 
 from decks.markup import esc
+from decks.plan.geometry import EMU_PER_PT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
-EMU_PER_PT = 12700
 NSDECLS = f'xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"'
 XML_DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
