@@ -217,7 +217,8 @@ items:
 
 def test_right_to_left_paragraphs_are_set_as_libreoffice_sets_them(theme, soffice, fonts_env, tmp_path, poppler):
     """A Hebrew paragraph is flush right, in reading order, its bullet on the right: its lines span what
-    LibreOffice's lines span (the PPTX says rtl="1"), the English paragraph beside it stays flush left."""
+    LibreOffice's lines span, on the same baselines (the PPTX says rtl="1"); the English paragraph stays flush
+    left."""
     import pdfplumber
 
     from decks.readers.content import parse_content
@@ -228,27 +229,29 @@ def test_right_to_left_paragraphs_are_set_as_libreoffice_sets_them(theme, soffic
     ours_pdf = tmp_path / "ours.pdf"
     ours_pdf.write_bytes(render(SlidesRenderer, recap, theme).data)
 
-    def hebrew_lines(pdf: Path) -> list[tuple[float, float, str]]:
+    def hebrew_lines(pdf: Path) -> list[tuple[float, float, str, float]]:
         with pdfplumber.open(pdf) as doc:
             page = next(p for p in doc.pages if "English" in (p.extract_text() or ""))
-            rows: dict[int, list] = {}
+            rows: dict[float, list] = {}
             for c in page.chars:
                 if "\u05d0" <= c["text"] <= "\u05ea" and c["top"] > page.height * 0.25:  # the body, not the title
-                    rows.setdefault(round(c["top"] / 4), []).append(c)
+                    rows.setdefault(round(page.height - c["matrix"][5], 1), []).append(c)  # by baseline
             # Characters as they stand on the line, left to right (LibreOffice writes them in reading order).
             return [
                 (
                     min(c["x0"] for c in cs),
                     max(c["x1"] for c in cs),
                     "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])),
+                    baseline,
                 )
-                for _, cs in sorted(rows.items())
+                for baseline, cs in sorted(rows.items())
             ]
 
     ours, theirs = hebrew_lines(ours_pdf), hebrew_lines(theirs_pdf)
     assert len(ours) == len(theirs) >= 3
-    for (x0, x1, text), (y0, y1, their_text) in zip(ours, theirs, strict=True):
+    for (x0, x1, text, base), (y0, y1, their_text, their_base) in zip(ours, theirs, strict=True):
         assert text == their_text  # the same characters in the same places, left to right
         assert x0 == pytest.approx(y0, abs=1.5) and x1 == pytest.approx(y1, abs=1.5), (text, (x0, x1), (y0, y1))
+        assert base == pytest.approx(their_base, abs=0.5), text
     # Flush right: the first paragraph's lines end at one x, far right of where the English line starts.
     assert ours[0][1] == pytest.approx(ours[1][1], abs=0.5) and ours[0][0] > 100
