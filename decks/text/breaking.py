@@ -96,7 +96,9 @@ def atoms(text: str) -> tuple[str, ...]:
     return _atoms(text)
 
 
-def _atoms(text: str) -> tuple[str, ...]:
+def _atoms(text: str, field: bool = False) -> tuple[str, ...]:
+    """The atoms of `text` by the rules in the module's docstring; inside a link (`field`), as LibreOffice breaks
+    a field: after white space and at an ideograph only, an opening bracket not glued to what follows."""
     out: list[str] = []
     current = ""
     glue_next = False  # the last char was an opener or a joiner: the next one joins it
@@ -107,22 +109,27 @@ def _atoms(text: str) -> tuple[str, ...]:
             current = ch
         elif glue_next or ch in NO_START or ch.isspace() or _joins_previous(ch) or regional % 2 == 0 < regional:
             current += ch
-        elif is_wide(current[-1]) and current[-1] in NO_START and ch.isalnum() and not is_wide(ch):
+        elif not field and is_wide(current[-1]) and current[-1] in NO_START and ch.isalnum() and not is_wide(ch):
             # "Center、Sunnyvale": no break between East Asian closing punctuation and a Latin word (LibreOffice).
             current += ch
         elif (
             current[-1].isspace()
             or is_wide(ch)
             or is_wide(current[-1])
-            or current[-1] in _BREAK_AFTER
-            or regional % 2 == 1  # a flag starts
-            or (regional == 0 and _is_regional(current[-1]))  # a flag ended
+            or (
+                not field
+                and (
+                    current[-1] in _BREAK_AFTER
+                    or regional % 2 == 1  # a flag starts
+                    or (regional == 0 and _is_regional(current[-1]))  # a flag ended
+                )
+            )
         ):
             out.append(current)
             current = ch
         else:
             current += ch
-        glue_next = ch in NO_END or ch == _ZWJ
+        glue_next = (ch in NO_END and not field) or ch == _ZWJ
     if current:
         out.append(current)
     return tuple(out)
@@ -139,34 +146,12 @@ def field_atoms(text: str, fields: tuple[tuple[int, int], ...]) -> tuple[str, ..
         for piece, inside in ((text[start:lo], False), (text[lo:hi], True)):
             if not piece:
                 continue
-            cut = _field_atoms(piece) if inside else atoms(piece)
+            cut = _atoms(piece, field=True) if inside else atoms(piece)
             if out and cut and not (out[-1][-1].isspace() or is_wide(out[-1][-1]) or is_wide(cut[0][0])):
                 out[-1] += cut[0]  # no break where a link meets the text around it mid-word
                 cut = cut[1:]
             out.extend(cut)
         start = hi
-    return tuple(out)
-
-
-def _field_atoms(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    current = ""
-    regional = 0
-    for ch in text:
-        regional = regional + 1 if _is_regional(ch) else 0
-        if not current:
-            current = ch
-        elif (
-            ch in NO_START or ch.isspace() or _joins_previous(ch) or current[-1] == _ZWJ or regional % 2 == 0 < regional
-        ):
-            current += ch
-        elif current[-1].isspace() or is_wide(ch) or is_wide(current[-1]):
-            out.append(current)
-            current = ch
-        else:
-            current += ch
-    if current:
-        out.append(current)
     return tuple(out)
 
 
