@@ -188,42 +188,17 @@ def test_libreoffice_draws_every_character_of_sparse_and_dense_decks_inside_its_
     """The larger type, centred text, columns and evened pages of generated decks (3 items in Japanese, 60 in
     Chinese) as LibreOffice draws them: each character inside the box of its own shape."""
 
-    import pdfplumber
-    from pptx import Presentation
-
     from decks.renderers.base import render
     from decks.renderers.pptx import PptxRenderer
-    from tests.renderers.test_pptx import _printable, _text_shapes
+    from tests.renderers.test_pptx import shape_problems
 
     cases = {"3-ja": generated(3, "ja"), "60-zh": generated(60, "zh")}
     for name, recap in cases.items():
         (tmp_path / f"{name}.pptx").write_bytes(render(PptxRenderer, recap, theme).data)
     to_pdfs(soffice, [tmp_path / f"{name}.pptx" for name in cases], tmp_path, fonts_env)
-    tol, problems = 1.5, []
-    for name in cases:
-        prs = Presentation(str(tmp_path / f"{name}.pptx"))
-        with pdfplumber.open(tmp_path / f"{name}.pdf") as doc:
-            assert len(doc.pages) == len(prs.slides)
-            for n, (page, slide) in enumerate(zip(doc.pages, prs.slides, strict=True), 1):
-                shapes = _text_shapes(slide)
-                got = [""] * len(shapes)
-                for ch in page.chars:
-                    text = _printable(ch["text"])
-                    if not text:
-                        continue
-                    inside = [
-                        i
-                        for i, (b, _) in enumerate(shapes)
-                        if b[0] - tol <= ch["x0"] and ch["x1"] <= b[2] + tol
-                        if b[1] - tol <= ch["top"] and ch["bottom"] <= b[3] + tol
-                    ]
-                    if inside:
-                        got[inside[0]] += text
-                    else:
-                        problems.append((name, n, "outside every box", ch["text"]))
-                for (_, want), have in zip(shapes, got, strict=True):
-                    if have != want:
-                        problems.append((name, n, "shape holds other text", want[:40], have[:40]))
+    problems = [
+        (name, *p) for name in cases for p in shape_problems(tmp_path / f"{name}.pptx", tmp_path / f"{name}.pdf")
+    ]
     assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
 
 
