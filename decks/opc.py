@@ -36,6 +36,13 @@ CT_TABLE_STYLES = _CT + "presentationml.tableStyles+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_APP = _CT + "extended-properties+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+# Element and attribute names in Clark notation ({namespace}name), as lxml spells them: DrawingML,
+# PresentationML and the relationship attributes (r:id, r:embed) of the parts recap reads.
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# `<p:ph type>` values (ST_PlaceholderType) of a slide's title.
+TITLES = ("title", "ctrTitle")
 # Extensions that get a <Default> content type; every other part gets an <Override>.
 DEFAULTS = {"rels": CT_RELS, "xml": "application/xml", "png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+from decks.opc import A
+
 EMU_PER_PT = 12700
 
 
@@ -45,7 +46,7 @@ def xfrm_box(xfrm: Any) -> Rect | None:
     value is not a whole number (a template is untrusted input)."""
     if xfrm is None:
         return None
-    off, ext = xfrm.find(_A + "off"), xfrm.find(_A + "ext")
+    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
     if off is None or ext is None:
         return None
     try:

@@ -20,16 +20,13 @@ from lxml import etree
 
 from decks.assets import assets_dir
 from decks.errors import ContentError, Problem
-from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, Rel, rels_name
+from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, TITLES, A, P, R, Rel, rels_name
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
 from decks.plan.template_colors import sample_colors
 from decks.themes.model import Theme
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # Layout names, first found wins, compared case-insensitively: recap's own, then PowerPoint's, LibreOffice
@@ -48,8 +45,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     ),
     "closing": ("Recap Closing", "Title and Content", "Title, Content", "Title and body", "Title & Bullets"),
 }
-# `<p:ph type>` values (ST_PlaceholderType); a `<p:ph>` without `type` is "obj".
-TITLES = ("title", "ctrTitle")
+# `<p:ph type>` values (ST_PlaceholderType) besides the titles (decks.opc); a `<p:ph>` without `type` is "obj".
 BODIES = ("body", "obj", "subTitle")
 LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws them
 # The master placeholder a layout placeholder inherits its box from (python-pptx's LayoutPlaceholder rule).

@@ -15,13 +15,11 @@ import io
 from lxml import etree
 
 from decks.colors import contrast_ratio, format_ratio, mix
+from decks.imagefiles import picture_problem
+from decks.opc import TITLES, A, P, R
 from decks.plan.geometry import Rect, xfrm_box
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 READABLE = 3.0  # WCAG's contrast for large text: slide text is large
-TITLES = ("title", "ctrTitle")
 
 
 def sample_colors(
@@ -102,8 +100,8 @@ def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box:
     """The mean colour of the part of a picture that lies behind `box` (Pillow reads the template's image)."""
     blip = pic.find(f"{P}blipFill/{A}blip")
     part = tpl.related(master_name, blip.get(R + "embed", "")) if blip is not None else None
-    if part is None or part not in tpl.blobs:
-        return None
+    if part is None or part not in tpl.blobs or picture_problem(tpl.blobs[part]):
+        return None  # not a picture recap can read, or more pixels than it decodes (decks.imagefiles)
     from PIL import Image, UnidentifiedImageError
 
     try:
