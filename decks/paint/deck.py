@@ -20,7 +20,7 @@ from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face
 from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
-from decks.text.shaping import has_rtl, visual
+from decks.text.shaping import bidi_levels, has_rtl, visual
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
@@ -250,13 +250,40 @@ class Setter:
 
 
 def _visual(pieces: list[tuple[Piece, float]], rtl: bool) -> list[tuple[Piece, float]]:
-    """A line with right-to-left text in drawing order: each piece's characters as drawn left to right (Arabic
-    joined, decks.text.shaping), and the pieces themselves right to left in a right-to-left paragraph."""
-    out = []
+    """A line with right-to-left text in drawing order (Unicode bidi, rule L2): the pieces cut where the
+    embedding level changes, runs of pieces at or above each level reversed from the highest level down, and
+    the characters of each right-to-left piece as drawn left to right (Arabic joined; decks.text.shaping)."""
+    levels = bidi_levels("".join(p.text for p, _ in pieces), rtl)
+    cut: list[tuple[Piece, float, int]] = []
+    at = 0
     for p, gap in pieces:
-        drawn = visual(p.text)
+        start = 0
+        for end in range(1, len(p.text) + 1):
+            if end == len(p.text) or levels[at + end] != levels[at + start]:
+                text = p.text[start:end]
+                part = p if len(text) == len(p.text) else replace(p, text=text, width=p.face.width(text, p.size))
+                cut.append((part, gap if start == 0 else 0.0, levels[at + start]))
+                start = end
+        at += len(p.text)
+    top = max((level for _, _, level in cut), default=0)
+    lowest_odd = min((level for _, _, level in cut if level % 2), default=top + 1)
+    for k in range(top, lowest_odd - 1, -1):
+        n = 0
+        while n < len(cut):
+            if cut[n][2] < k:
+                n += 1
+                continue
+            m = n
+            while m < len(cut) and cut[m][2] >= k:
+                m += 1
+            cut[n:m] = cut[n:m][::-1]
+            n = m
+    out = []
+    for p, gap, level in cut:
+        # A right-to-left piece of neutrals alone (" · ") has no strong character to set its direction by.
+        drawn = (visual(p.text) if has_rtl(p.text) else p.text[::-1]) if level % 2 else p.text
         out.append((replace(p, text=drawn, width=p.face.width(drawn, p.size)) if drawn != p.text else p, gap))
-    return out[::-1] if rtl else out
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -34,6 +34,23 @@ def base_rtl(text: str) -> bool:
     return False
 
 
+def bidi_levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of each character of a line of a paragraph (Unicode bidi rules up to I2,
+    python-bidi's own steps): odd levels are drawn right to left. Renderers that set a line in pieces (runs in
+    several faces) reorder the pieces by these levels (rule L2), then draw each odd-level piece `visual`."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    uba.get_embedding_levels(text, storage, False, False)
+    uba.explicit_embed_and_overrides(storage, False)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    return [ch["level"] for ch in storage["chars"]]
+
+
 def _has_arabic_letters(text: str) -> bool:
     return any(unicodedata.bidirectional(c) == "AL" for c in text)
 

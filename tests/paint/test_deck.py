@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decks.paint.deck import Setter, icon_origin
+from decks.plan.deck.faces import _box as faces_box
 from decks.plan.deck.fit import Src
 from decks.plan.deck.plan import Run
 from decks.plan.geometry import Rect
 from decks.plan.icons import get
 from decks.text.shaping import has_rtl, joined
+from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 
@@ -62,3 +65,24 @@ def test_an_icon_is_centred_in_its_box():
     x, baseline, size = icon_origin(icon.font, icon.char, (100, 50, 56, 56))
     assert size == pytest.approx(0.8 * 56)
     assert 100 <= x < 156 and 50 < baseline <= 106
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مثال: pip install lib==2.0 يعمل الآن",  # a Latin stretch of several words inside Arabic
+        "ملخص مؤتمر المطورين 2025",  # digits after the Arabic
+        "שלום world, עוד מילים כאן ועוד",
+        "Hello שלום עולם and more English",  # Hebrew inside an English paragraph
+    ],
+)
+def test_a_line_with_right_to_left_text_is_drawn_in_bidi_order(theme, text):
+    from decks.text.shaping import visual
+
+    setter = Setter(theme)
+    box = setter.fitter.text_box("body", [Src((Run(text),))], Rect(0, 0, 900, 200), 20)
+    stacks = stacks_for(theme, "ar")
+    faced = faces_box(box, {"heading": stacks.heading, "body": stacks.body})  # runs cut by face, rtl marked
+    (line,) = setter.set_box(faced).lines
+    assert line.text == visual(text)  # the pieces, left to right, read as the whole line drawn by the bidi rules
+    assert all(a.x + a.width <= b.x + 0.01 for a, b in pairwise(line.pieces))
