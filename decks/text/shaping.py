@@ -43,12 +43,34 @@ def bidi_levels(text: str, rtl: bool) -> list[int]:
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    uba.get_embedding_levels(text, storage, False, False)
-    uba.explicit_embed_and_overrides(storage, False)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    return [ch["level"] for ch in storage["chars"]]
+    try:
+        uba.get_embedding_levels(text, storage, False, False)
+        uba.explicit_embed_and_overrides(storage, False)
+        uba.resolve_weak_types(storage, False)
+        uba.resolve_neutral_types(storage, False)
+        uba.resolve_implicit_levels(storage, False)
+        levels = [ch["level"] for ch in storage["chars"]]
+    except (AssertionError, IndexError, KeyError):
+        levels = []  # python-bidi's Python steps know no newer bidi classes, and trip on some controls
+    if len(levels) != len(text):
+        return _rough_levels(text, rtl)
+    return levels
+
+
+def _rough_levels(text: str, rtl: bool) -> list[int]:
+    """Levels by the implicit rules alone (I1, I2), every neutral at the paragraph's level: what a line gets when
+    the full algorithm cannot resolve it, so that it is still drawn, right-to-left letters right to left."""
+    base = 1 if rtl else 0
+    out = []
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            out.append(1 if base == 0 else base)
+        elif kind in ("L", "EN", "AN"):
+            out.append(base + 1 if base % 2 else base)
+        else:
+            out.append(base)
+    return out
 
 
 def _has_arabic_letters(text: str) -> bool:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from decks.text.shaping import has_rtl, joined, visual
 
@@ -36,3 +40,18 @@ def test_a_paragraph_is_right_to_left_when_its_first_strong_character_is(text: s
     from decks.text.shaping import base_rtl
 
     assert base_rtl(text) is rtl
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=40), st.booleans())
+@example("𐭀\U00010d3a", True)  # bidi classes python-bidi's Python steps do not know
+@example("\x1b𐭀", False)
+def test_every_line_gets_a_level_per_character_and_right_to_left_letters_odd_ones(text: str, rtl: bool) -> None:
+    from decks.text.shaping import bidi_levels
+
+    levels = bidi_levels(text, rtl)
+    assert len(levels) == len(text)
+    if any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in text):
+        return  # explicit embeddings and overrides may set a letter's direction otherwise
+    for ch, level in zip(text, levels, strict=True):
+        if unicodedata.bidirectional(ch) in ("R", "AL"):
+            assert level % 2 == 1, (ch, levels)
