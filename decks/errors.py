@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
+
+import msgspec
 
 # What a terminal may act on or cannot print: C0 and C1 controls (ESC starts colour, title and cursor
 # sequences), DEL, bidirectional overrides and isolates (they reorder what is shown), lone surrogates (they
@@ -35,8 +36,7 @@ class ExitCode(IntEnum):
     INTERNAL = 4  # a bug in recap
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with an input, located as precisely as is known."""
 
     file: str

@@ -11,8 +11,9 @@ import io
 import struct
 import warnings
 import zlib
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 MAX_PIXELS = 50_000_000
 """The most pixels a picture may have (documented in docs/SECURITY.md): a 50-megapixel photo is 8,660 x 5,773."""
@@ -24,8 +25,7 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 
-@dataclass(frozen=True)
-class ImageHeader:
+class ImageHeader(msgspec.Struct, frozen=True):
     """A picture's format ("PNG", "JPEG", "GIF") and size in pixels, as stored (it needs no turning)."""
 
     format: str

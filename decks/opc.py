@@ -6,7 +6,8 @@ which writes the deck.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+
+import msgspec
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = _RT + "officeDocument"
@@ -47,8 +48,7 @@ TITLES = ("title", "ctrTitle")
 DEFAULTS = {"rels": CT_RELS, "xml": "application/xml", "png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
 
 
-@dataclass(frozen=True)
-class Rel:
+class Rel(msgspec.Struct, frozen=True):
     """One relationship: `target` is an absolute partname ("/ppt/...") or, when `external`, a URL."""
 
     rid: str

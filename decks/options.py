@@ -3,12 +3,12 @@ CLI can offer it without importing the stage's code."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 
-@dataclass(frozen=True)
-class Option:
+
+class Option(msgspec.Struct, frozen=True):
     """A stage's option, e.g. `--paper a3`."""
 
     name: str  # the option's long name without dashes, also the keyword passed on

@@ -13,10 +13,10 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import IO
 
 import click
+import msgspec
 
 from decks.errors import for_terminal
 
@@ -26,8 +26,7 @@ GROUP_FROM = 3
 SHOWN_NAMES = 3
 
 
-@dataclass
-class Settings:
+class Settings(msgspec.Struct):
     """The verbosity the group's -q/-v chose for this run."""
 
     level: int = NORMAL

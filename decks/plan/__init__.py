@@ -15,8 +15,9 @@ once and hands it over. Submodules are imported only when a plan is built, so li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from decks.options import Option
 
@@ -44,8 +45,7 @@ SKETCH_OPTIONS = (
 SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
 
 
-@dataclass(frozen=True)
-class DeckSetup:
+class DeckSetup(msgspec.Struct, frozen=True):
     """What a deck plan is laid on, read once per theme and template: the template and its resolved layouts,
     the theme the text is measured with (the template's fonts when its master decides them), the font
     families the master supplies, and warnings about the template."""
@@ -72,7 +72,7 @@ def deck_setup(theme: Theme) -> DeckSetup:
 def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
     """The planned slides with what the template and theme decide about them: background, colours, the icons'
     colour, the families the master draws, and the font files every run is measured with."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from decks.plan.template import deck_fonts
 
@@ -139,15 +139,15 @@ def sketch_plan(
 
 
 def to_data(plan: Any) -> Any:
-    """A plan (or any part of one) as JSON-ready data: dataclasses as objects with their class under "type",
-    tuples as lists, paths as strings."""
-    import dataclasses
+    """A plan (or any part of one) as JSON-ready data: its values (msgspec Structs) as objects with their class
+    under "type", tuples as lists, paths as strings."""
     from pathlib import PurePath
 
-    if dataclasses.is_dataclass(plan) and not isinstance(plan, type):
+    names = getattr(type(plan), "__struct_fields__", None)
+    if names is not None:
         out: dict[str, Any] = {"type": type(plan).__name__}
-        for f in dataclasses.fields(plan):
-            out[f.name] = to_data(getattr(plan, f.name))
+        for name in names:
+            out[name] = to_data(getattr(plan, name))
         return out
     if isinstance(plan, (list, tuple)):
         return [to_data(v) for v in plan]

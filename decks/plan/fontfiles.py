@@ -8,9 +8,10 @@ substitute with a metric-compatible twin, so a deck naming them needs no embedde
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import msgspec
 
 from decks.assets import fonts_dir
 
@@ -51,8 +52,7 @@ STAND_IN = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """The file measuring a family, and how it was found ("bundled twin", "bundled", "theme folder",
     "installed", or "stand-in" when nothing was: then measured `MARGIN` wider)."""
 

@@ -3,16 +3,16 @@ rectangle a template's DrawingML transform (`<a:xfrm>`) gives a shape."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from decks.opc import A
 
 EMU_PER_PT = 12700
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(msgspec.Struct, frozen=True):
     """An axis-aligned rectangle: left, top, width, height."""
 
     x: float

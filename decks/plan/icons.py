@@ -13,10 +13,11 @@ import json
 import marshal
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from decks.assets import assets_dir
 from decks.model import Item
@@ -25,8 +26,7 @@ CREDIT = "Font Awesome Free (CC BY 4.0)"  # the icons' licence asks for it; the 
 ATTRIBUTION = f"Icons: {CREDIT}"
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(msgspec.Struct, frozen=True):
     """An icon: its name, the character that draws it, and the font file that has that character."""
 
     name: str

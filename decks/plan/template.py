@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
 from lxml import etree
 
 from decks.assets import assets_dir
@@ -225,20 +225,19 @@ def placeholders(root: etree._Element) -> list[Placeholder]:
     return out
 
 
-@dataclass
-class Resolved:
+class Resolved(msgspec.Struct):
     """Each role's layout and the geometry the planner works on; where each role's title and body boxes come
     from (for messages); the master's theme fonts (major/minor, latin/ea) and colours."""
 
     layouts: dict[str, Layout]
     geometry: Geometry
     master: str
-    warnings: list[str] = field(default_factory=list)
-    sources: dict[str, dict[str, Placeholder]] = field(default_factory=dict)
-    fonts: dict[str, str] = field(default_factory=dict)
-    colors: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = msgspec.field(default_factory=list)
+    sources: dict[str, dict[str, Placeholder]] = msgspec.field(default_factory=dict)
+    fonts: dict[str, str] = msgspec.field(default_factory=dict)
+    colors: dict[str, str] = msgspec.field(default_factory=dict)
     title_bold: bool = False
-    sample_colors: dict[str, str] = field(default_factory=dict)
+    sample_colors: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 def _box(ph: Placeholder, master: dict[str, Rect]) -> Rect | None:

@@ -11,10 +11,11 @@ language). The result equals `deck_plan`'s (a test checks, across edits).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from decks.model import Recap
 from decks.plan.deck.plan import Deck, Slide
@@ -155,13 +156,12 @@ def _planner_class() -> Any:
             key = ("resources", repr(links), repr(r.resources), repr(r.source), self.common)
             return self._kept(key, super().resource_slides)
 
-    class _KeptDraft(SlideDraft):
+    class _KeptDraft(SlideDraft, dict=True):
         """A copy of a kept slide, to be planned on like any draft: when the planner leaves it as it was (but
         for the section it sets), `freeze` gives the very `Slide` object of the last build, so that what is
         kept by slide downstream (the faces, the page's SVG) is found by identity."""
 
-        origin: Slide
-        planner: Any
+        # `origin` and `planner` are attributes set by `kept_from`, not fields of the draft (dict=True holds them).
 
         def kept_from(self, origin: Slide, planner: Any) -> _KeptDraft:
             self.origin, self.planner = origin, planner

@@ -15,8 +15,9 @@ import json
 import os
 import sys
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from decks import cachedir
 from decks.options import Option
@@ -30,12 +31,11 @@ if TYPE_CHECKING:  # listing renderers must not pay for importing the model
 GROUP = "recap.renderers"
 
 
-@dataclass
-class Rendered:
+class Rendered(msgspec.Struct):
     """What a renderer made: the file's bytes, and warnings for the user."""
 
     data: bytes
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = msgspec.field(default_factory=list)
 
 
 # What a renderer may consume: the validated model, or one of the plans (decks.plan).
@@ -79,8 +79,7 @@ def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any)
     return Rendered(result.data, [*warnings, *result.warnings])
 
 
-@dataclass(frozen=True)
-class Plugin:
+class Plugin(msgspec.Struct, frozen=True):
     """A renderer registered under the entry-point group: its name, `module:Class` and distribution."""
 
     name: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
+
+import msgspec
 
 from decks.text.fonts import Face
 from decks.text.shaping import has_rtl, joined, visual
@@ -30,18 +31,17 @@ def strip_ignorable(text: str) -> str:
     return "".join(c for c in text if not is_ignorable(c)) if any(map(is_ignorable, text)) else text
 
 
-@dataclass(eq=False)
-class FontStack:
+class FontStack(msgspec.Struct, eq=False):
     """Faces tried in order for each character; the first face is the primary one."""
 
     faces: tuple[Face, ...]
     system: bool = True  # look for a character no face has among the machine's fonts
-    _em: dict[str, float] = field(default_factory=dict, repr=False)
-    _face_of: dict[str, Face | None] = field(default_factory=dict, repr=False)
-    _heights: dict[str, float] = field(default_factory=dict, repr=False)
-    _widths: dict[str, float] = field(default_factory=dict, repr=False)
-    _primary_chars: set[str] = field(default_factory=set, repr=False)
-    _plain: set[str] = field(default_factory=set, repr=False)  # left-to-right characters whose advance is known
+    _em: dict[str, float] = msgspec.field(default_factory=dict)
+    _face_of: dict[str, Face | None] = msgspec.field(default_factory=dict)
+    _heights: dict[str, float] = msgspec.field(default_factory=dict)
+    _widths: dict[str, float] = msgspec.field(default_factory=dict)
+    _primary_chars: set[str] = msgspec.field(default_factory=set)
+    _plain: set[str] = msgspec.field(default_factory=set)  # left-to-right characters whose advance is known
 
     @property
     def primary(self) -> Face:

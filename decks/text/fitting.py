@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
+
+import msgspec
 
 from decks.text.breaking import break_lines, break_scaled
 from decks.text.fallback import FontStack
@@ -97,8 +98,7 @@ def largest_fitting(
     return tried.get(fit) if fit < len(sizes) else None
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(msgspec.Struct, frozen=True):
     """A paragraph to lay out, with sizes relative to the size being fitted."""
 
     text: str
@@ -109,8 +109,7 @@ class Block:
     fields: tuple[tuple[int, int], ...] = ()  # (start, end) of each link: LibreOffice breaks them as fields
 
 
-@dataclass(frozen=True)
-class LaidBlock:
+class LaidBlock(msgspec.Struct, frozen=True):
     block: Block
     size: float  # the paragraph's own size in points
     lines: tuple[str, ...]
@@ -122,8 +121,7 @@ class LaidBlock:
         return self.pitch * len(self.lines)
 
 
-@dataclass(frozen=True)
-class Laid:
+class Laid(msgspec.Struct, frozen=True):
     """Paragraphs laid out at one size."""
 
     size: float

@@ -15,13 +15,14 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+import msgspec
 
 from decks import cachedir
 
@@ -67,12 +68,11 @@ class Advances:
         return self._dict
 
 
-@dataclass(frozen=True, eq=False)
-class Face:
+class Face(msgspec.Struct, frozen=True, eq=False, dict=True):
     """One font file's metrics: advances by code point (font units) and vertical metrics (em fractions).
 
     `advances` (code point -> font units) is read on first use from `source`, which the copies that
-    `dataclasses.replace` makes share, so a face no character is measured in costs no dict at all.
+    `msgspec.structs.replace` makes share, so a face no character is measured in costs no dict at all.
     """
 
     path: Path
@@ -81,16 +81,12 @@ class Face:
     ascent: float  # above the baseline, as a fraction of the em
     descent: float  # below the baseline, positive
     line_gap: float
-    source: Advances = field(repr=False)
+    source: Advances
     notdef: int = 0  # the advance of glyph 0 (.notdef), which renderers draw for a character the face lacks
 
-    def __getattr__(self, name: str) -> Any:
-        # Called only while `advances` is not yet set on the instance: after that it is a plain attribute.
-        if name != "advances":
-            raise AttributeError(f"'Face' object has no attribute '{name}'")
-        advances = self.source.as_dict()
-        object.__setattr__(self, "advances", advances)
-        return advances
+    @cached_property
+    def advances(self) -> dict[int, int]:
+        return self.source.as_dict()
 
     def has(self, ch: str) -> bool:
         """Whether this face has a glyph for `ch`."""

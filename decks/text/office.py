@@ -20,10 +20,11 @@ from __future__ import annotations
 import marshal
 import struct
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import Face
@@ -245,14 +246,13 @@ def script_types(text: str) -> list[int]:
     return types
 
 
-@dataclass(eq=False)
 class OfficeStack(FontStack):
     """A font stack that measures text as LibreOffice sets it in a PowerPoint run whose East Asian face is `ea`."""
 
     ea: Face | None = None
-    _set: dict[tuple[str, int], tuple[float, float, Face]] = field(default_factory=dict, repr=False)
-    _joins: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
-    _pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
+    _set: dict[tuple[str, int], tuple[float, float, Face]] = msgspec.field(default_factory=dict)
+    _joins: dict[tuple[str, str], float] = msgspec.field(default_factory=dict)
+    _pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""

@@ -8,8 +8,10 @@ Hangul.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+import msgspec
+from msgspec.structs import replace
 
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face, find_system_font, load_face
@@ -19,8 +21,7 @@ from decks.themes.model import FontSpec, Theme
 _HANT_REGIONS = ("tw", "hk", "mo")
 
 
-@dataclass(frozen=True, eq=False)
-class Stacks:
+class Stacks(msgspec.Struct, frozen=True, eq=False):
     """Font stacks by role."""
 
     heading: FontStack

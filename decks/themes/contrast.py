@@ -10,7 +10,7 @@ Which rule applies to which pair (WCAG 2.1 SC 1.4.3, level AA):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from decks.colors import contrast_ratio, format_ratio, relative_luminance
 from decks.errors import Problem
@@ -20,8 +20,7 @@ NORMAL_TEXT = 4.5
 LARGE_TEXT = 3.0
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(msgspec.Struct, frozen=True):
     """A text colour drawn on a background colour, both palette keys, and the ratio it needs."""
 
     text: str

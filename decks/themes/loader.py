@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from decks.assets import fonts_dir, themes_dir
 from decks.errors import ContentError, Problem, for_terminal
@@ -23,8 +24,7 @@ THEME_GROUP = "recap.themes"  # entry points of pip-installed themes
 _MAX_DEPTH = 20  # themes in one extends chain; a longer chain is refused with its own message
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):
     """One theme file in an `extends` chain: where it is and what it said."""
 
     file: Path

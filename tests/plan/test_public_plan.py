@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import json
 from pathlib import Path
 
@@ -25,7 +24,7 @@ def deck() -> plan.deck_plan:  # type: ignore[valid-type]
 
 
 def test_the_deck_plan_is_frozen_all_the_way_down(deck) -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         deck.slides[0].notes = "changed"  # type: ignore[misc]
     assert isinstance(deck.slides, tuple) and all(isinstance(s.texts, tuple) for s in deck.slides)
 
@@ -47,7 +46,7 @@ def test_every_run_of_the_deck_plan_names_the_face_that_draws_it() -> None:
 def test_the_sketch_is_frozen_and_holds_its_warnings() -> None:
     sketch = plan.sketch_plan(load_content(EXAMPLE_EN), load_theme(None), layout="path")
     assert sketch.layout == "path" and isinstance(sketch.primitives, tuple) and isinstance(sketch.warnings, tuple)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         sketch.title = "x"  # type: ignore[misc]
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
+
+import msgspec
+from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
@@ -20,8 +22,7 @@ from decks.text.stacks import Stacks
 from decks.themes.model import Theme
 
 
-@dataclass(frozen=True)
-class Src:
+class Src(msgspec.Struct, frozen=True, dict=True, cache_hash=True):
     """A paragraph before fitting."""
 
     runs: tuple[Run, ...]
@@ -31,17 +32,11 @@ class Src:
     scale: float = 1.0
     space_before: float = 0.0  # ems
     keep_with_next: bool = False
-    # Fitting keys its layouts on paragraphs and reads their text many times: both are computed once.
-    text: str = field(init=False, repr=False, compare=False)
-    _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", "".join(r.text for r in self.runs))
-        fields = (self.runs, self.font, self.level, self.bullet, self.scale, self.space_before, self.keep_with_next)
-        object.__setattr__(self, "_hash", hash(fields))
-
-    def __hash__(self) -> int:
-        return self._hash
+    # Fitting keys its layouts on paragraphs (their hash is kept: cache_hash) and reads their text many times.
+    @cached_property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
 
 
 # Bounds on the work of pagination (a page costs about a millisecond). One paragraph taking more slides than

@@ -8,8 +8,9 @@ decides what goes where; a renderer translates it and decides nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from decks.plan.geometry import Rect
 from decks.plan.icons import Icon
@@ -17,8 +18,7 @@ from decks.plan.icons import Icon
 ROLES = ("title", "section", "content", "picture", "closing")
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):
     """The boxes a layout offers: its title and body placeholders, and an aside (a picture slot)."""
 
     title: Rect
@@ -31,8 +31,7 @@ class Frame:
     keepout: tuple[Rect, ...] = ()  # pictures (logos) the master or layout draws: recap covers none of them
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(msgspec.Struct, frozen=True):
     """The slide size and each layout role's boxes, in points, as the template has them."""
 
     width: float
@@ -56,8 +55,7 @@ def default_geometry() -> Geometry:
     )
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(msgspec.Struct, frozen=True):
     """A `<p:ph>` shape of a template's layout or master: its name, type, idx, raw attributes and box, if any."""
 
     name: str
@@ -67,8 +65,7 @@ class Placeholder:
     box: Rect | None
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     """A template's slide layout part: its partname, `<p:cSld name>` and placeholders in document order."""
 
     partname: str
@@ -76,8 +73,7 @@ class Layout:
     placeholders: tuple[Placeholder, ...]
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(msgspec.Struct, frozen=True):
     """The template file the plan was laid on, its first slide master, and the layout serving each role."""
 
     path: Path
@@ -85,11 +81,10 @@ class Template:
     layouts: dict[str, Layout]
     # The title's and body's text colours the master shows only in its placeholders' sample text (a template
     # saved by LibreOffice): the writer puts them in the master's text styles. Empty for most templates.
-    text_colors: dict[str, str] = field(default_factory=dict)
+    text_colors: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(msgspec.Struct, frozen=True):
     """A piece of a paragraph: its text, colour role (a palette field), an optional link or field, and the font
     family that draws every character of it (the planner cuts runs where the drawing face changes)."""
 
@@ -100,8 +95,7 @@ class Run:
     face: str = ""  # the family name; empty until the planner's last pass sets it
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(msgspec.Struct, frozen=True):
     """A paragraph as written: its size and exact line pitch in points, bullet level and indent."""
 
     runs: tuple[Run, ...]
@@ -121,8 +115,7 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True)
-class TextBox:
+class TextBox(msgspec.Struct, frozen=True):
     """Paragraphs in a box; `placeholder` says which placeholder carries them ("title", "body") or None."""
 
     role: str
@@ -136,8 +129,7 @@ class TextBox:
         return sum(p.space_before * (n > 0) + p.pitch * p.lines for n, p in enumerate(self.paras))
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(msgspec.Struct, frozen=True):
     """An image file or an icon, placed in `box` (aspect ratio kept), with alt text."""
 
     box: Rect
@@ -147,16 +139,14 @@ class Picture:
     display: tuple[float, float] = (0.0, 0.0)  # displayed size in points, to cap the pixels embedded
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(msgspec.Struct, frozen=True):
     """A decorative filled rectangle in a palette colour."""
 
     box: Rect
     color: str
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(msgspec.Struct, frozen=True):
     """One slide: its kind (title, agenda, section, item, takeaways, resources, closing), the layout role it is
     laid on, its boxes in drawing order (shapes under text boxes under pictures), notes and section."""
 
@@ -174,16 +164,15 @@ class Slide:
         return next((t for t in self.texts if t.placeholder == "body"), None)
 
 
-@dataclass
-class SlideDraft:
+class SlideDraft(msgspec.Struct):
     """A slide while the planner builds it; `freeze` gives the plan's `Slide`."""
 
     kind: str
     layout: str
     title: TextBox
-    texts: list[TextBox] = field(default_factory=list)
-    pictures: list[Picture] = field(default_factory=list)
-    shapes: list[Shape] = field(default_factory=list)
+    texts: list[TextBox] = msgspec.field(default_factory=list)
+    pictures: list[Picture] = msgspec.field(default_factory=list)
+    shapes: list[Shape] = msgspec.field(default_factory=list)
     notes: str = ""
     section: str = ""
 
@@ -204,8 +193,7 @@ class SlideDraft:
         )
 
 
-@dataclass(frozen=True)
-class FontFile:
+class FontFile(msgspec.Struct, frozen=True):
     """A face the deck's runs name: its family, bold or not, the file it was measured with, and whether that
     file is the named font itself (a bundled twin or a stand-in is never embedded)."""
 
@@ -215,8 +203,7 @@ class FontFile:
     own: bool = True
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(msgspec.Struct, frozen=True):
     """The whole deck: slide size in points, the slides, the content's language, the template the boxes come
     from, and warnings for the user (characters no font can draw, layouts the template lacks)."""
 

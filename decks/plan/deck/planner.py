@@ -9,8 +9,9 @@ takeaways are capped per day to keep one slide, and a one-part recap has no sect
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from decks.gcpause import paused_gc
 from decks.model import Item, Link, Recap, Takeaway

@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from msgspec.structs import replace
+
 from decks.errors import ContentError, OutputError, Problem
 from decks.model import Recap, Takeaway
 from decks.model.paths import dotted
@@ -65,7 +67,7 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: 
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = part.title + (f"  ·  {date}" if date else "")
-                spec = CardSpec(**{**spec.__dict__, "day_label": label, "intro": part.intro})
+                spec = replace(spec, day_label=label, intro=part.intro)
             specs.append(spec)
             n += 1
     if recap.key_takeaways:

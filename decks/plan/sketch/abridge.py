@@ -10,15 +10,15 @@ one grouped warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import msgspec
+from msgspec.structs import replace
 
 from decks.plan.sketch.cards import CardSpec
 
 Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
 
 
-@dataclass(frozen=True)
-class LeftOut:
+class LeftOut(msgspec.Struct, frozen=True):
     """What the abridged page does not show."""
 
     items: tuple[str, ...]  # titles of items with no card

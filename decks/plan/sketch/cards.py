@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+import msgspec
 
 from decks.colors import mix
 from decks.model import Item, LinkKind, Takeaway
@@ -29,8 +30,7 @@ from decks.text.shaping import base_rtl
 TALLEST = 2 * 841.8898
 
 
-@dataclass(frozen=True)
-class CardSpec:
+class CardSpec(msgspec.Struct, frozen=True):
     """What a card shows, independent of size."""
 
     key: str  # a stable name for the jitter seeds
@@ -48,8 +48,7 @@ class CardSpec:
     tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
 
 
-@dataclass
-class _Line:
+class _Line(msgspec.Struct):
     x: float
     baseline: float
     text: str
@@ -59,20 +58,19 @@ class _Line:
     block: int = 0  # 0: the title; 1, 2, ...: the caption and takeaways, which a taller frame spreads apart
 
 
-@dataclass
-class CardPlan:
+class CardPlan(msgspec.Struct):
     """A card laid out at one width and scale, in coordinates relative to its top-left corner."""
 
     spec: CardSpec
     width: float
     height: float  # the whole element: the day tab (if any) and the framed card
     tab: float  # height of what stands above the frame: the day tab and the day's intro
-    lines: list[_Line] = field(default_factory=list)
-    bullets: list[tuple[float, float, bool, int]] = field(default_factory=list)  # x, y centre, sub-point, block
+    lines: list[_Line] = msgspec.field(default_factory=list)
+    bullets: list[tuple[float, float, bool, int]] = msgspec.field(default_factory=list)  # x, y centre, sub-point, block
     blocks: int = 1  # blocks of text after the title
-    tab_lines: list[str] = field(default_factory=list)  # the day label, broken to fit the card's width
+    tab_lines: list[str] = msgspec.field(default_factory=list)  # the day label, broken to fit the card's width
     tab_h: float = 0.0  # the tab itself
-    intro: list[_Line] = field(default_factory=list)  # the day's intro, relative to the element's top
+    intro: list[_Line] = msgspec.field(default_factory=list)  # the day's intro, relative to the element's top
     title_box: Rect | None = None
     underline: tuple[float, float, float] | None = None  # x0, x1, y
     icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter

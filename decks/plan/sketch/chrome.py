@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from decks.colors import mix
 from decks.model import Recap
@@ -30,14 +30,13 @@ def banner_lines(recap: Recap) -> tuple[str, str]:
     return big, "  ·  ".join(b for b in bits if b)
 
 
-@dataclass
-class Chrome:
+class Chrome(msgspec.Struct):
     banner_h: float
     footer_h: float
     big: list[str]
     small: list[str]
     footer: list[str]
-    note: list[str] = field(default_factory=list)  # what an abridged page leaves out, lettered in ink
+    note: list[str] = msgspec.field(default_factory=list)  # what an abridged page leaves out, lettered in ink
     note_url: str | None = None  # where the full recap is: a QR code at the footer's right
 
 

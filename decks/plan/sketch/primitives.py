@@ -7,8 +7,9 @@ Nothing here knows reportlab or Pillow, so both backends paint exactly the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path as FilePath
+
+import msgspec
 
 from decks.plan.geometry import Rect
 
@@ -16,8 +17,7 @@ Point = tuple[float, float]
 Color = str  # "#RRGGBB"
 
 
-@dataclass(frozen=True)
-class Path:
+class Path(msgspec.Struct, frozen=True):
     """A polyline (already jittered, densely sampled), stroked and/or filled."""
 
     points: tuple[Point, ...]
@@ -27,8 +27,7 @@ class Path:
     closed: bool = False
 
 
-@dataclass(frozen=True)
-class TextRun:
+class TextRun(msgspec.Struct, frozen=True):
     """Text in one font file at one size, starting at (x, baseline y)."""
 
     x: float
@@ -42,16 +41,14 @@ class TextRun:
     descent: float  # points below the baseline, positive
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(msgspec.Struct, frozen=True):
     """A filled axis-aligned rectangle without a stroke (QR code modules)."""
 
     rect: Rect
     fill: Color
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(msgspec.Struct, frozen=True):
     """A clickable area pointing at a URL (PDF only; a PNG cannot link)."""
 
     rect: Rect
@@ -61,8 +58,7 @@ class Link:
 Primitive = Path | TextRun | Box | Link
 
 
-@dataclass(frozen=True)
-class Container:
+class Container(msgspec.Struct, frozen=True):
     """A framed region of the page and what it holds: a card, the banner, a day tab, the footer."""
 
     kind: str  # "banner", "item", "key", "day", "footer"
@@ -71,8 +67,7 @@ class Container:
     part: int | None = None
 
 
-@dataclass(frozen=True)
-class Sketch:
+class Sketch(msgspec.Struct, frozen=True):
     """A laid-out page: its size, what to paint in order, and where every container is."""
 
     width: float

@@ -15,7 +15,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+
+import msgspec
 
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.chrome import centred_lettering
@@ -30,8 +31,7 @@ from decks.text.fitting import WIDTH_SAFETY
 SQRT2 = math.sqrt(2.0)
 
 
-@dataclass(frozen=True)
-class Hub:
+class Hub(msgspec.Struct, frozen=True):
     """What the centre says: the event (big) and dates, place and presenter (small), and a link."""
 
     big: str
@@ -39,8 +39,7 @@ class Hub:
     url: str | None = None
 
 
-@dataclass
-class _HubPlan:
+class _HubPlan(msgspec.Struct):
     big: list[str]
     small: list[str]
     big_size: float
@@ -119,8 +118,7 @@ def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> lis
     return lines
 
 
-@dataclass
-class _Ring:
+class _Ring(msgspec.Struct):
     """Which cards go where, in reading order: bins of the ring and the columns' x positions."""
 
     first: list[int]  # the left column's top card (the ring's start)

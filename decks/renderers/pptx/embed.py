@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import struct
-from dataclasses import dataclass
+
+import msgspec
 
 from decks.plan.deck.plan import Deck, FontFile
 from decks.plan.fontfiles import BITMAP_ONLY, NO_SUBSETTING, RESTRICTED, is_universal
@@ -22,8 +23,7 @@ EOT_MAGIC = 0x504C
 EOT_CACHE_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Embedded:
+class Embedded(msgspec.Struct, frozen=True):
     """One embedded face: the typeface the deck names, bold or not, and the `.fntdata` bytes (an EOT)."""
 
     family: str

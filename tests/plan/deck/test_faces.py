@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from msgspec.structs import fields, replace
 
 from decks.plan.deck.faces import _box
 from decks.plan.deck.plan import Para, Run, TextBox

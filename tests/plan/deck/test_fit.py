@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Run
