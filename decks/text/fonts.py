@@ -13,6 +13,7 @@ import marshal
 import shutil
 import struct
 import sys
+import zlib
 from array import array
 from bisect import bisect_left
 from functools import cache, cached_property
@@ -412,11 +413,82 @@ def load_face(path: Path) -> Face:
         if len(source._codes) != len(source._widths):  # the entry's checksum vouches for the order
             raise ValueError("the arrays differ in length")
     except (EOFError, ValueError, TypeError):
+        shipped = bundled_metrics(path)
+        if shipped is not None:  # a bundled font: its metrics ship beside it, and need no cache entry
+            family, upm, ascent, descent, gap, notdef, source = shipped
+            return Face(path, family, upm, ascent, descent, gap, source, notdef)
         family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
         source = Advances.of(advances)
         kept = (family, upm, ascent, descent, gap, notdef, source._codes.tobytes(), source._widths.tobytes())
         cachedir.write("metrics", name, marshal.dumps(kept))
     return Face(path, family, upm, ascent, descent, gap, source, notdef)
+
+
+# The tables the metrics are read from: a shipped record holds their checksums (from the font's table
+# directory), so a font file changed in any of them is read afresh.
+_METRIC_TABLES = (b"OS/2", b"cmap", b"head", b"hhea", b"hmtx", b"maxp", b"name")
+_SHIPPED_VERSION = 1
+
+
+def _table_checksums(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
+    """The file's size and the directory checksums of the metric tables (a few hundred bytes read), or None for
+    a collection or a directory cut short."""
+    with path.open("rb") as fh:
+        head = fh.read(12)
+        if len(head) < 12 or head[:4] == b"ttcf":
+            return None
+        count = int.from_bytes(head[4:6], "big")
+        records = fh.read(16 * count)
+        size = fh.seek(0, 2)
+    if len(records) < 16 * count:
+        return None
+    sums = []
+    for i in range(0, len(records), 16):
+        tag, checksum = struct.unpack_from(">4sL", records, i)
+        if tag in _METRIC_TABLES:
+            sums.append((tag, checksum))
+    return size, tuple(sorted(sums))
+
+
+def metrics_record(path: Path) -> bytes:
+    """What tools/build_metrics.py ships for a bundled font (assets/fonts/metrics/NAME.marshal.z): the font's size
+    and metric tables' checksums, and its metrics as `_read_metrics` reads them, the arrays little-endian."""
+    family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
+    ordered = sorted(advances.items())
+    codes, widths = array("I", (c for c, _ in ordered)), array("I", (w for _, w in ordered))
+    if sys.byteorder != "little":
+        codes.byteswap()
+        widths.byteswap()
+    stamp = _table_checksums(path)
+    record = (_SHIPPED_VERSION, stamp, family, upm, ascent, descent, gap, notdef, codes.tobytes(), widths.tobytes())
+    return zlib.compress(marshal.dumps(record, 4), 9)
+
+
+def bundled_metrics(path: Path) -> tuple[str, int, float, float, float, int, Advances] | None:
+    """The shipped metrics of a bundled font (assets/fonts), when its size and metric tables are the ones they
+    were read from; None otherwise. A first run then reads a dozen small records instead of parsing the cmap
+    and hmtx of every face its theme names (CJK fonts of 4 MB among them)."""
+    from decks.assets import fonts_dir
+
+    folder = fonts_dir()
+    if path.parent != folder.resolve():
+        return None
+    try:
+        record = marshal.loads(zlib.decompress((folder / "metrics" / (path.name + ".marshal.z")).read_bytes()))
+        version, stamp, family, upm, ascent, descent, gap, notdef, codes_le, widths_le = record
+        if version != _SHIPPED_VERSION or stamp != _table_checksums(path):
+            return None
+        codes, widths = array("I"), array("I")
+        codes.frombytes(codes_le)
+        widths.frombytes(widths_le)
+        if sys.byteorder != "little":
+            codes.byteswap()
+            widths.byteswap()
+        if len(codes) != len(widths):
+            return None
+        return family, upm, ascent, descent, gap, notdef, Advances(codes, array("l", widths))
+    except (OSError, EOFError, ValueError, TypeError, zlib.error):
+        return None
 
 
 @cache

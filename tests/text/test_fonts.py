@@ -23,33 +23,44 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache" / "metrics"
 
 
+@pytest.fixture
+def user_font(tmp_path: Path) -> Path:
+    """A font outside recap's own folder (bundled fonts ship their metrics and need no cache entry)."""
+    copy = tmp_path / "fonts" / "UserLato.ttf"
+    copy.parent.mkdir()
+    copy.write_bytes(LATO.read_bytes())
+    return copy
+
+
 def read_uncached(path: Path) -> fonts.Face:
     """`load_face` without its in-process memo, so the disk cache is what is tested."""
     return load_face.__wrapped__(path)
 
 
-def test_recap_cache_dir_redirects_the_metrics_cache(cache_dir: Path) -> None:
-    read_uncached(LATO)
+def test_recap_cache_dir_redirects_the_metrics_cache(cache_dir: Path, user_font: Path) -> None:
+    read_uncached(user_font)
     assert [p.suffix for p in cache_dir.iterdir()] == [".marshal"]
 
 
-def test_the_second_load_reads_the_cache_file_not_the_font(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = read_uncached(LATO)
+def test_the_second_load_reads_the_cache_file_not_the_font(
+    cache_dir: Path, user_font: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = read_uncached(user_font)
 
     def no_parsing(path: Path) -> None:
         raise AssertionError("the font was parsed again")
 
     monkeypatch.setattr(fonts, "_read_metrics", no_parsing)
-    second = read_uncached(LATO)
+    second = read_uncached(user_font)
     assert second.advances == first.advances
     assert (second.family, second.units_per_em, second.ascent) == (first.family, first.units_per_em, first.ascent)
 
 
-def test_a_damaged_cache_file_is_read_again_from_the_font(cache_dir: Path) -> None:
-    first = read_uncached(LATO)
+def test_a_damaged_cache_file_is_read_again_from_the_font(cache_dir: Path, user_font: Path) -> None:
+    first = read_uncached(user_font)
     (cache_file,) = cache_dir.iterdir()
     cache_file.write_bytes(b"\0garbage")
-    assert read_uncached(LATO).advances == first.advances
+    assert read_uncached(user_font).advances == first.advances
 
 
 def test_a_changed_font_file_gets_a_new_cache_entry(cache_dir: Path, tmp_path: Path) -> None:
@@ -208,3 +219,51 @@ def test_a_face_reads_its_advances_only_when_a_character_is_measured(cache_dir: 
     assert "advances" not in vars(face) and face.line_height > 1
     assert face.has("我") and not face.has("\U0001f600") and "advances" not in vars(face)  # from the code points
     assert face.advance("我") > 0.5 and "advances" in vars(face)
+
+
+def test_every_bundled_font_ships_the_metrics_a_fresh_read_gives() -> None:
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        shipped = fonts.bundled_metrics(path.resolve())
+        assert shipped is not None, f"{path.name}: run tools/build_metrics.py"
+        family, upm, ascent, descent, gap, advances, notdef = fonts._read_metrics(path)
+        assert shipped[:6] == (family, upm, ascent, descent, gap, notdef), path.name
+        assert shipped[6].as_dict() == advances, path.name
+
+
+def test_a_bundled_font_is_measured_from_its_record_without_parsing(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_parsing(path: Path) -> None:
+        raise AssertionError("the font was parsed")
+
+    monkeypatch.setattr(fonts, "_read_metrics", no_parsing)
+    face = read_uncached(KAI)
+    assert face.family and face.advance("我") > 0.5 and face.has("我")
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())  # the record is its cache
+
+
+@pytest.mark.parametrize("change", ["a metric table", "the size", "the record"])
+def test_a_record_is_not_used_for_a_font_that_changed_or_a_damaged_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    import struct
+
+    folder = tmp_path / "fonts"
+    (folder / "metrics").mkdir(parents=True)
+    font = folder / LATO.name
+    record = fonts_dir() / "metrics" / (LATO.name + ".marshal.z")
+    data, kept = bytearray(LATO.read_bytes()), record.read_bytes()
+    monkeypatch.setattr("decks.assets.fonts_dir", lambda: folder)
+    font.write_bytes(data)
+    (folder / "metrics" / record.name).write_bytes(kept)
+    assert fonts.bundled_metrics(font.resolve()) is not None  # the copy, unchanged, is served
+    if change == "a metric table":  # the cmap's checksum in the table directory, as a rebuilt font has
+        count = int.from_bytes(data[4:6], "big")
+        i = next(12 + 16 * k for k in range(count) if data[12 + 16 * k : 16 + 16 * k] == b"cmap")
+        struct.pack_into(">L", data, i + 4, (struct.unpack_from(">L", data, i + 4)[0] + 1) % 2**32)
+        font.write_bytes(data)
+    elif change == "the size":
+        font.write_bytes(bytes(data) + b"\0\0\0\0")
+    else:
+        (folder / "metrics" / record.name).write_bytes(kept[: len(kept) // 2])
+    assert fonts.bundled_metrics(font.resolve()) is None
