@@ -513,8 +513,10 @@ def find_system_font(family: str) -> Path | None:
     return chosen or None
 
 
-def _fontconfig_stamp() -> list[str]:
-    """What fc-list's answer depends on: fontconfig's settings, and the times of the folders it reads."""
+@cache
+def _fontconfig_stamp() -> tuple[str, ...]:
+    """What fc-list's answer depends on: fontconfig's settings, and the times of the folders it reads. Walked
+    once per process (a theme names eight system families; `find_system_font` keeps each answer as long)."""
     import os
     from contextlib import suppress
 
@@ -530,7 +532,7 @@ def _fontconfig_stamp() -> list[str]:
         for folder, _, _ in os.walk(root):
             with suppress(OSError):
                 stamp.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
-    return stamp
+    return tuple(stamp)
 
 
 def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
