@@ -8,6 +8,7 @@ Text flows around the icon and the QR code line by line, so a code costs little 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -483,6 +484,9 @@ def draw_card(
     return prims, conts
 
 
+_DARK_RUN = re.compile(b"\x01+")
+
+
 def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primitive]:
     """The code on a light square with a 2-module quiet zone, its dark modules as few boxes as possible.
 
@@ -501,17 +505,7 @@ def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primiti
         out.append(Box(Rect(x + (2 + c0) * m, y + (2 + top) * m, (c1 - c0) * m, (bottom - top) * m + 0.01), dark))
 
     for r, row in enumerate(matrix):
-        runs: list[tuple[int, int]] = []
-        c = 0
-        n = len(row)
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                runs.append((start, c))
-            else:
-                c += 1
+        runs = [hit.span() for hit in _DARK_RUN.finditer(bytes(row))]  # the row's bools as bytes 0 and 1
         here = set(runs)
         for run in [k for k in open_ if k not in here]:
             close(run, open_.pop(run), r)
