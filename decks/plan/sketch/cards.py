@@ -153,7 +153,9 @@ def _flow(
         return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
 
     while rest and y <= limit:
-        lres, rres = beside(y)
+        # Below every obstacle (the usual case past the title and the code) no line has one beside it.
+        clear = all(b <= y for _, b, _, _ in reserved)
+        lres, rres = (0.0, 0.0) if clear else beside(y)
         avail = max(size * 2, (width - lres - rres) * WIDTH_SAFETY)
         # More characters than the lines down to the limit hold (and three more lines), no visible character
         # being narrower than a fifth of an em. Greedy lines of a prefix are the whole text's lines but for the
@@ -166,7 +168,7 @@ def _flow(
             cut, lines = False, break_lines(rest, avail, measure)
         # Keep the lines whose obstacles are the same as the first's; break the rest again below them.
         take = 1
-        while take < len(lines) and beside(y + take * pitch) == (lres, rres) and y + take * pitch <= limit:
+        while take < len(lines) and (clear or beside(y + take * pitch) == (lres, rres)) and y + take * pitch <= limit:
             take += 1
         for line in lines[:take]:
             x = left + width - rres - stack.width(line, size) if rtl else left + lres
