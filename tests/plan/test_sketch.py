@@ -309,7 +309,7 @@ def test_the_example_skips_the_captioned_search_it_cannot_use(theme, monkeypatch
     monkeypatch.setattr(sketch, "largest_fitting", logged)
     fast = build(recap, theme)
     assert searched and not any(searched)
-    monkeypatch.setattr(sketch, "captioned_or_not", lambda s, c, b, body, _: _both_searches(s, c, b, body))
+    monkeypatch.setattr(sketch, "captioned_or_not", lambda s, c, b, body, *_: _both_searches(s, c, b, body))
     searched.clear()
     assert build(recap, theme).primitives == fast.primitives
     assert any(searched)  # the old way searched with captions too

@@ -1,4 +1,5 @@
-"""The modular layout: the column count it picks is the one laying out every count in full would pick."""
+"""The modular layout: the column count it picks is the one laying out every count in full would pick, and a
+layout asked only whether the page is over says so rightly."""
 
 from __future__ import annotations
 
@@ -63,6 +64,12 @@ def test_modular_picks_the_count_laying_out_every_count_picks(name, make) -> Non
                 fast = arrange(specs, Style.make(theme, k, language=recap.language), area, draw=False)
                 full = _every_count(specs, Style.make(theme, k, language=recap.language), area)
                 assert _shape(fast) == _shape(full), (name, paper_w, body, area_h)
+                # Asked only whether it is over: the same page when it fits, some ratio over 1 when not.
+                probe = arrange(specs, Style.make(theme, k, language=recap.language), area, draw=False, over=1.0)
+                if full[2] <= 1.0:
+                    assert _shape(probe) == _shape(full), (name, paper_w, body, area_h)
+                else:
+                    assert probe[2] > 1.0
 
 
 def test_modular_gives_up_a_count_that_cannot_win() -> None:

@@ -53,9 +53,13 @@ def partition(heights: list[float], groups: int, gap: float) -> list[int]:
 
 
 def arrange(
-    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True
+    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True, over: float = math.inf
 ) -> tuple[list[Placed], list[Primitive], float]:
-    """The best column arrangement at this scale: placements, extra primitives, and height needed / area."""
+    """The best column arrangement at this scale: placements, extra primitives, and height needed / area.
+
+    A count sure to need more than `over` of the area is given up too: a ratio above `over` is then only some
+    ratio above it (all counts given up: infinity), while one at or below it is still the best.
+    """
     gap = style.gap
     n = len(specs)
     # Columns about 22 body sizes wide read best; try that count and its neighbours (each try costs a layout).
@@ -73,7 +77,7 @@ def arrange(
     for cols in sorted(counts, key=lambda c: (c != guess, c)):
         width = (area.w - gap * (cols - 1)) / cols
         # A hair above the best height, so a rounding in the bound never gives up a count that ties.
-        over = lowest * area.h * (1 + 1e-9) + 1e-9
+        enough = min(lowest, over) * area.h * (1 + 1e-9) + 1e-9
         plans: list[CardPlan] = []
         total, tallest_card = gap * (n - cols), 0.0
         for s in specs:
@@ -81,7 +85,7 @@ def arrange(
             plans.append(p)
             total += p.height
             tallest_card = max(tallest_card, p.height)
-            if tallest_card > over or total / cols > over:
+            if tallest_card > enough or total / cols > enough:
                 break
         else:
             best[cols] = _placed(plans, cols, width, gap, area)
