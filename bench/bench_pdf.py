@@ -17,6 +17,11 @@ peak 44 -> 35 MB.
 Then each embedded face's parse kept in the cache folder and the radial layout and abridging imported on use;
 interleaved A/B runs of the two trees, 7 rounds at load ~1.2, CPU medians, before -> after (same bytes out):
 the example 3.39x -> 3.30x (0.260 -> 0.253 s), the Chinese one 4.58x -> 4.09x, the Japanese one 3.29x -> 3.07x.
+Then fewer and cheaper page layouts in the sketch's size search (the captioned search cut short when its first
+try is over, column counts given up once they cannot win, cheaper strokes and path formatting; same bytes out).
+Interleaved A/B runs of the two trees with this script's `measure`, 15 rounds at load ~3, medians, before -> after:
+the example / importing reportlab's canvas 3.37x -> 3.13x cpu (0.279 -> 0.259 s), 3.43x -> 2.90x wall (noisy);
+this script itself, run once on each tree back to back at load ~2.5-3.5: 3.57x -> 3.31x cpu, 3.45x -> 2.73x wall.
 Where the rest goes: docs/DESIGN.md, "Start-up".
 """
 

@@ -6,6 +6,7 @@ it; `invariant=1` and the layout's fixed seeds make the same input give the same
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -17,6 +18,12 @@ from decks.themes.model import Theme
 def _num(v: float) -> str:
     # Hundredths of a point are finer than any printer; reportlab's own formatter is pure Python and slow.
     return f"{v:.2f}"
+
+
+@functools.cache
+def _path_format(points: int, closed: bool) -> str:
+    """The %-format of a path of `points` points: a move, lines, "h" if `closed`, then the painting operator."""
+    return "%.2f %.2f m" + " %.2f %.2f l" * (points - 1) + (" h" if closed else "") + " %s"
 
 
 def _rgb(hex_: str) -> str:
@@ -113,21 +120,17 @@ def paint(sketch: Sketch) -> bytes:
                     fill(prim.fill)
                 if prim.stroke:
                     stroke(prim.stroke, prim.width)
-                # Formatted inline as `_num` does: a page has ~7,000 coordinates, and a call each showed.
-                x0, y0 = pts[0]
-                seg = [f"{x0:.2f} {h - y0:.2f} m"]
-                seg += [f"{x:.2f} {h - y:.2f} l" for x, y in pts[1:]]
-                if prim.closed:
-                    seg.append("h")
-                seg.append("B" if prim.fill and prim.stroke else "f" if prim.fill else "S" if prim.stroke else "n")
-                ops.append(" ".join(seg))
+                # Formatted as `_num` does, by one %-format per path: a page has ~7,000 coordinates.
+                flat = [v for x, y in pts for v in (x, h - y)]
+                end = "B" if prim.fill and prim.stroke else "f" if prim.fill else "S" if prim.stroke else "n"
+                ops.append(_path_format(len(pts), prim.closed) % (*flat, end))
         elif isinstance(prim, Box):
             # Consecutive boxes of one colour (a QR code's modules) are filled as one path.
             fill(prim.fill)
             rects = []
             while i < n and isinstance(prims[i], Box) and prims[i].fill == prim.fill:  # type: ignore[union-attr]
                 r = prims[i].rect  # type: ignore[union-attr]
-                rects.append(f"{r.x:.2f} {h - r.bottom:.2f} {r.w:.2f} {r.h:.2f} re")
+                rects.append(f"{r.x:.2f} {h - (r.y + r.h):.2f} {r.w:.2f} {r.h:.2f} re")  # r.bottom, inline
                 i += 1
             ops.append(" ".join(rects) + " f")
             continue

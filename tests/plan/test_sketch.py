@@ -237,3 +237,79 @@ def test_the_no_fit_message_suggests_only_what_was_not_tried(tmp_path) -> None:
     text = str(caught.value)
     assert "--paper a3" not in text and "--max-takeaways" not in text and "nan" not in text and "inf" not in text
     assert "does not fit on one A3 page" in text and "leave out --no-abridge" in text
+
+
+def _both_searches(sizes, captioned, bare, body):
+    """The search as it was: the captioned search to the end, then the bare one when that ends below `body`."""
+    from decks.plan import sketch
+
+    largest_fitting = sketch.largest_fitting  # looked up here, so a test can log the tries
+    found = largest_fitting(sizes, captioned, body)
+    if found is None or found[1].body < body - 1e-9:
+        found = largest_fitting(sizes, bare, body) or found
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.floats(0.05, 3.0) | st.just(float("inf")), min_size=2, max_size=40),
+    st.lists(st.floats(0.05, 3.0) | st.just(float("inf")), min_size=2, max_size=40),
+    st.floats(5.0, 30.0),
+    st.booleans(),
+)
+def test_captioned_or_not_finds_what_running_both_searches_finds(with_captions, without, body, capped) -> None:
+    # Any ratios, growing with the size or not: the shortcut may only skip tries whose outcome is already known.
+    from types import SimpleNamespace
+
+    from decks.plan.sketch import captioned_or_not
+    from decks.plan.sketch.style import _capped
+    from decks.text.fitting import size_steps
+
+    sizes = size_steps(body * 2.2, body * 0.6, 0.25)
+
+    def body_at(size: float) -> float:
+        return _capped(body, size / body, "body") if capped else size
+
+    def tries(ratios: list[float], captions: bool, log: list[float]):
+        memo: dict[float, tuple] = {}
+
+        def attempt(size: float) -> tuple[float, SimpleNamespace]:
+            if size not in memo:
+                log.append(size)
+                ratio = ratios[sizes.index(size) % len(ratios)]
+                memo[size] = (ratio, SimpleNamespace(body=body_at(size), size=size, captions=captions))
+            return memo[size]
+
+        return attempt
+
+    old_log: list[float] = []
+    new_log: list[float] = []
+    old = _both_searches(sizes, tries(with_captions, True, old_log), tries(without, False, old_log), body)
+    new = captioned_or_not(sizes, tries(with_captions, True, new_log), tries(without, False, new_log), body, body_at)
+    assert (old and (old[0], old[1].size, old[1].captions)) == (new and (new[0], new[1].size, new[1].captions))
+    assert len(new_log) <= len(old_log)
+
+
+def test_the_example_skips_the_captioned_search_it_cannot_use(theme, monkeypatch) -> None:
+    # The English example does not fit with captions at the theme's size: one captioned page layout says so,
+    # the search goes on without captions only, and the page is the one the two full searches give.
+    import decks.plan.sketch as sketch
+
+    recap = load_content(EXAMPLE_EN)
+    searched: list[bool] = []  # captions or not, per try made by a search
+    real = sketch.largest_fitting
+
+    def logged(sizes, attempt, start=None):
+        def log(size):
+            searched.append(getattr(attempt, "keywords", {}).get("captions", True))
+            return attempt(size)
+
+        return real(sizes, log, start)
+
+    monkeypatch.setattr(sketch, "largest_fitting", logged)
+    fast = build(recap, theme)
+    assert searched and not any(searched)
+    monkeypatch.setattr(sketch, "captioned_or_not", lambda s, c, b, body, *_: _both_searches(s, c, b, body))
+    searched.clear()
+    assert build(recap, theme).primitives == fast.primitives
+    assert any(searched)  # the old way searched with captions too

@@ -23,7 +23,7 @@ from decks.plan.sketch import modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
-from decks.plan.sketch.style import Style, labels
+from decks.plan.sketch.style import Style, _capped, labels
 from decks.text.fitting import largest_fitting, size_steps
 from decks.text.scripts import install_hint
 from decks.themes.model import Theme
@@ -167,6 +167,36 @@ def _abridged(
     return found, abridge_rule.left_out(specs, ranked[:n])
 
 
+def captioned_or_not(
+    sizes: list[float],
+    captioned: Callable[[float], tuple[float, Any]],
+    bare: Callable[[float], tuple[float, Any]],
+    body: float,
+    body_at: Callable[[float], float],
+    captioned_over: Callable[[float], bool] | None = None,
+) -> tuple[float, Any] | None:
+    """Summaries and day intros are lettered when the page has room for them at the theme's own size or more:
+    the largest fitting `captioned` try when its style's body size is `body` or more, else the largest fitting
+    `bare` try (without captions) or, when none fits, the captioned one. A try returns (ratio, style) and is
+    remembered, so asking again costs nothing; `body_at(size)` is the body size of the style at `size`.
+
+    Both searches start at `body`. When the captioned try there is over and the body size at every smaller
+    size is below `body`, the captioned search can only end below `body`: it goes no further unless the bare
+    search finds nothing. The answer is the same as running it first, with two or three page layouts fewer.
+    `captioned_over(size)` says whether the captioned try at `size` is over, maybe without finishing it
+    (default: from the try).
+    """
+    start = next((j for j, s in enumerate(sizes) if s <= body + 1e-9), 0)  # where largest_fitting starts
+    below = start + 1 >= len(sizes) or body_at(sizes[start + 1]) < body - 1e-9
+    over = captioned_over or (lambda size: captioned(size)[0] > 1.0)
+    if below and over(sizes[start]):
+        return largest_fitting(sizes, bare, body) or largest_fitting(sizes, captioned, body)
+    found = largest_fitting(sizes, captioned, body)
+    if found is None or found[1].body < body - 1e-9:
+        found = largest_fitting(sizes, bare, body) or found
+    return found
+
+
 def build(
     recap: Recap,
     theme: Theme,
@@ -208,8 +238,15 @@ def build(
     styles: dict[tuple[float, bool], Style] = {}
 
     def layout_at(
-        cards: list[CardSpec], size: float, captions: bool = True, note: str | None = None, url: str | None = None
+        cards: list[CardSpec],
+        size: float,
+        captions: bool = True,
+        note: str | None = None,
+        url: str | None = None,
+        over_only: bool = False,
     ) -> tuple[float, Style, Chrome, tuple]:
+        """The page at `size`; with `over_only` a ratio over 1 may be any such ratio (the modular layout then
+        stops laying out a column count once it is sure to be over) and is not remembered."""
         key = (id(cards), size, captions, note)
         if key in tried:  # the error message asks again for the floor, which the search has usually tried
             return tried[key]
@@ -221,10 +258,13 @@ def build(
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)
-        result = arrange(cards, style, area, draw=False) if area.h > 0 else ([], [], float("inf"))
+        stop = {"over": 1.0} if over_only and name == "modular" else {}
+        result = arrange(cards, style, area, draw=False, **stop) if area.h > 0 else ([], [], float("inf"))
         need = result[2] * area.h if area.h > 0 else float("inf")
         # How much of the page the whole thing needs: the banner and footer are part of it.
         ratio = (page.h - area.h + need) / page.h
+        if stop and ratio > 1.0:
+            return (ratio, style, chrome, (cards, area))
         tried[key] = (ratio, style, chrome, (cards, area))
         return tried[key]
 
@@ -232,11 +272,18 @@ def build(
         return layout_at(specs, size, captions)
 
     sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
-    # Summaries and day intros are lettered when the page has room for them at the theme's own size or more.
     hopeless = len(specs) > most
-    found = None if hopeless else largest_fitting(sizes, attempt, body)
-    if not hopeless and (found is None or found[1].body < body - 1e-9):
-        found = largest_fitting(sizes, functools.partial(attempt, captions=False), body) or found
+    found = None
+    if not hopeless:
+        body_at = lambda size: _capped(body, size / body, "body", reach)  # noqa: E731 (what Style.body gives)
+        found = captioned_or_not(
+            sizes,
+            attempt,
+            functools.partial(attempt, captions=False),
+            body,
+            body_at,
+            lambda size: layout_at(specs, size, True, over_only=True)[0] > 1.0,
+        )
     if found is None and abridge:
         found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most)
         if what:

@@ -8,6 +8,7 @@ Text flows around the icon and the QR code line by line, so a code costs little 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import msgspec
@@ -150,7 +151,9 @@ def _flow(
         return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
 
     while rest and y <= limit:
-        lres, rres = beside(y)
+        # Below every obstacle (the usual case past the title and the code) no line has one beside it.
+        clear = all(b <= y for _, b, _, _ in reserved)
+        lres, rres = (0.0, 0.0) if clear else beside(y)
         avail = max(size * 2, (width - lres - rres) * WIDTH_SAFETY)
         # More characters than the lines down to the limit hold (and three more lines), no visible character
         # being narrower than a fifth of an em. Greedy lines of a prefix are the whole text's lines but for the
@@ -163,7 +166,7 @@ def _flow(
             cut, lines = False, break_lines(rest, avail, measure)
         # Keep the lines whose obstacles are the same as the first's; break the rest again below them.
         take = 1
-        while take < len(lines) and beside(y + take * pitch) == (lres, rres) and y + take * pitch <= limit:
+        while take < len(lines) and (clear or beside(y + take * pitch) == (lres, rres)) and y + take * pitch <= limit:
             take += 1
         for line in lines[:take]:
             x = left + width - rres - stack.width(line, size) if rtl else left + lres
@@ -481,6 +484,9 @@ def draw_card(
     return prims, conts
 
 
+_DARK_RUN = re.compile(b"\x01+")
+
+
 def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primitive]:
     """The code on a light square with a 2-module quiet zone, its dark modules as few boxes as possible.
 
@@ -499,17 +505,7 @@ def _qr(url: str, x: float, y: float, light: Color, dark: Color) -> list[Primiti
         out.append(Box(Rect(x + (2 + c0) * m, y + (2 + top) * m, (c1 - c0) * m, (bottom - top) * m + 0.01), dark))
 
     for r, row in enumerate(matrix):
-        runs: list[tuple[int, int]] = []
-        c = 0
-        n = len(row)
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                runs.append((start, c))
-            else:
-                c += 1
+        runs = [hit.span() for hit in _DARK_RUN.finditer(bytes(row))]  # the row's bools as bytes 0 and 1
         here = set(runs)
         for run in [k for k in open_ if k not in here]:
             close(run, open_.pop(run), r)

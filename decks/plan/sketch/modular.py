@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -51,36 +53,66 @@ def partition(heights: list[float], groups: int, gap: float) -> list[int]:
 
 
 def arrange(
-    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True
+    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True, over: float = math.inf
 ) -> tuple[list[Placed], list[Primitive], float]:
-    """The best column arrangement at this scale: placements, extra primitives, and height needed / area."""
+    """The best column arrangement at this scale: placements, extra primitives, and height needed / area.
+
+    A count sure to need more than `over` of the area is given up too: a ratio above `over` is then only some
+    ratio above it (all counts given up: infinity), while one at or below it is still the best.
+    """
     gap = style.gap
-    best: tuple[list[Placed], list[Primitive], float] | None = None
+    n = len(specs)
     # Columns about 22 body sizes wide read best; try that count and its neighbours (each try costs a layout).
     guess = max(1, round((area.w + gap) / (style.body * 22 + gap)))
-    most = max(1, min(len(specs), guess + 1))  # never more columns than cards: one card needs one column
-    for cols in range(max(1, min(guess - 1, most)), most + 1):
+    most = max(1, min(n, guess + 1))  # never more columns than cards: one card needs one column
+    counts = [
+        c for c in range(max(1, min(guess - 1, most)), most + 1) if (area.w - gap * (c - 1)) / c >= style.body * 12
+    ]
+    # The likeliest best count is laid out first; another is given up once the cards laid out so far prove it
+    # taller than the best so far (a column holds at least the tallest card, and the tallest column at least the
+    # average), so one that cannot win costs a part of its layout. The winner is the one trying all would pick:
+    # the lowest ratio, the fewest columns among equals.
+    best: dict[int, tuple[list[Placed], list[Primitive], float]] = {}
+    lowest = math.inf
+    for cols in sorted(counts, key=lambda c: (c != guess, c)):
         width = (area.w - gap * (cols - 1)) / cols
-        if width < style.body * 12:
-            continue
-        plans = [plan_card(s, width, style) for s in specs]
-        starts = partition([p.height for p in plans], cols, gap)
-        bounds = [*starts, len(plans)]
-        placed: list[Placed] = []
-        tallest = 0.0
-        for c in range(len(starts)):
-            column = plans[bounds[c] : bounds[c + 1]]
-            used = sum(p.height for p in column) + gap * (len(column) - 1)
-            tallest = max(tallest, used)
-            # Columns end flush with the page: spread the spare height over the column's cards.
-            # (Sparse content: a tall frame spreads its text and draws its icon large in what is left.)
-            extra = max(0.0, (area.h - used) / len(column))
-            y = area.y
-            x = area.x + c * (width + gap)
-            for p in column:
-                placed.append((p, x, y, p.height + extra))
-                y += p.height + extra + gap
-        ratio = tallest / area.h
-        if best is None or ratio < best[2]:
-            best = (placed, [], ratio)
-    return best or ([], [], float("inf"))
+        # A hair above the best height, so a rounding in the bound never gives up a count that ties.
+        enough = min(lowest, over) * area.h * (1 + 1e-9) + 1e-9
+        plans: list[CardPlan] = []
+        total, tallest_card = gap * (n - cols), 0.0
+        for s in specs:
+            p = plan_card(s, width, style)
+            plans.append(p)
+            total += p.height
+            tallest_card = max(tallest_card, p.height)
+            if tallest_card > enough or total / cols > enough:
+                break
+        else:
+            best[cols] = _placed(plans, cols, width, gap, area)
+            lowest = min(lowest, best[cols][2])
+    if not best:
+        return [], [], float("inf")
+    return best[min(best, key=lambda c: (best[c][2], c))]
+
+
+def _placed(
+    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect
+) -> tuple[list[Placed], list[Primitive], float]:
+    """The cards in at most `cols` balanced columns `width` wide, and the tallest column's height / area."""
+    starts = partition([p.height for p in plans], cols, gap)
+    bounds = [*starts, len(plans)]
+    placed: list[Placed] = []
+    tallest = 0.0
+    for c in range(len(starts)):
+        column = plans[bounds[c] : bounds[c + 1]]
+        used = sum(p.height for p in column) + gap * (len(column) - 1)
+        tallest = max(tallest, used)
+        # Columns end flush with the page: spread the spare height over the column's cards.
+        # (Sparse content: a tall frame spreads its text and draws its icon large in what is left.)
+        extra = max(0.0, (area.h - used) / len(column))
+        y = area.y
+        x = area.x + c * (width + gap)
+        for p in column:
+            placed.append((p, x, y, p.height + extra))
+            y += p.height + extra + gap
+    return placed, [], tallest / area.h

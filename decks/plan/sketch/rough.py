@@ -31,22 +31,29 @@ class Pen:
         """`points` (a densely sampled polyline) moved perpendicular to itself by a smooth random amount."""
         if amount <= 0 or len(points) < 2:
             return points
-        total = sum(math.dist(points[i], points[i + 1]) for i in range(len(points) - 1)) or 1.0
+        last = len(points) - 1
+        # Each step's length is measured once (a page draws ~7,000 points); the sums are the ones a generator
+        # made, in the same order, so no point moves by a rounding.
+        steps = [math.dist(points[i], points[i + 1]) for i in range(last)]
+        total = sum(steps) or 1.0
         bow = rng.uniform(-1, 1) * amount * min(1.0, total / 80)
-        waves = [(rng.uniform(0, 6.28), rng.uniform(0.15, 0.45) * amount, total / rng.uniform(25, 60)) for _ in "ab"]
+        (p1, a1, w1), (p2, a2, w2) = [
+            (rng.uniform(0, 6.28), rng.uniform(0.15, 0.45) * amount, total / rng.uniform(25, 60)) for _ in "ab"
+        ]
+        sin, pi, hypot = math.sin, math.pi, math.hypot
         out: list[Point] = []
         run = 0.0
         for i, (x, y) in enumerate(points):
             if i:
-                run += math.dist(points[i - 1], points[i])
-            a = points[max(0, i - 1)]
-            b = points[min(len(points) - 1, i + 1)]
-            dx, dy = b[0] - a[0], b[1] - a[1]
-            norm = math.hypot(dx, dy) or 1.0
+                run += steps[i - 1]
+            ax, ay = points[i - 1] if i else points[0]
+            bx, by = points[i + 1] if i < last else points[last]
+            dx, dy = bx - ax, by - ay
+            norm = hypot(dx, dy) or 1.0
             nx, ny = -dy / norm, dx / norm
-            t = run / total
-            off = bow * math.sin(math.pi * t)
-            off += sum(amp * math.sin(phase + run / wave) for phase, amp, wave in waves) * math.sin(math.pi * t)
+            arch = sin(pi * (run / total))
+            off = bow * arch
+            off += (0.0 + a1 * sin(p1 + run / w1) + a2 * sin(p2 + run / w2)) * arch
             out.append((x + nx * off, y + ny * off))
         return out
 
