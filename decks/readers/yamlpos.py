@@ -7,15 +7,27 @@ non-standard tag, and bound alias expansion (a "billion laughs" file stops early
 
 from __future__ import annotations
 
-import difflib
 import functools
+import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from decks.errors import Problem
 from decks.model.paths import Path_, dotted
+
+# PyYAML's pure-Python reader compiles, as it is imported, a pattern of the characters YAML does not allow: a class
+# "everything but" these ranges, whose astral range makes re build a table over most of Unicode (5 ms, a third of
+# `import yaml`, for a reader that libyaml replaces here). The same characters, listed as they are, compile in a
+# fiftieth of that; put in re's cache under PyYAML's pattern first, that is what re.compile hands PyYAML. Should re
+# or PyYAML change, the cache entry is simply never used (tests/readers/test_yamlpos.py notices).
+YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+YAML_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+_re_cache = getattr(re, "_cache", None)
+if "yaml" not in sys.modules and isinstance(_re_cache, dict):
+    _re_cache.setdefault((str, YAML_NON_PRINTABLE, 0), re.compile(YAML_FORBIDDEN))
+
+import yaml  # noqa: E402  (after the cache entry above)
 
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
@@ -365,5 +377,7 @@ class _Builder:
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     """The closest known name to a misspelt one, if any is close."""
+    import difflib  # only when a name is wrong
+
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return match[0] if match else None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import time
 
 import pytest
@@ -286,3 +289,20 @@ def test_building_plain_text_inline_gives_the_general_builds_values_positions_an
     except yaml.YAMLError:
         return  # both builders start from the same graph; text libyaml refuses never reaches them
     assert _built(node, inline=True) == _built(node, inline=False)
+
+
+def test_the_pattern_put_in_res_cache_refuses_the_characters_pyyamls_pattern_refuses() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    ours, theirs = re.compile(yamlpos.YAML_FORBIDDEN), re.compile(yamlpos.YAML_NON_PRINTABLE)
+    assert ours.findall(every) == theirs.findall(every)
+    assert len(ours.findall(every)) > 2000
+
+
+def test_importing_the_reader_first_gives_pyyaml_the_quick_pattern() -> None:
+    # A fresh interpreter, as recap starts: if PyYAML's pattern or re's cache changes, this says so.
+    code = "import decks.readers.yamlpos, yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == ascii(yamlpos.YAML_FORBIDDEN)
+    assert yaml.reader.Reader("a\x85b\ue000").peek() == "a"  # the pure reader, its check passed
+    with pytest.raises(yaml.reader.ReaderError):
+        yaml.reader.Reader("a\x84")
