@@ -164,3 +164,11 @@ def test_char_problem_and_is_blank_agree_with_their_full_rules(text: str) -> Non
     found = FORBIDDEN.search(text)
     assert (char_problem(text) is None) == (found is None)
     assert is_blank(text) == _blank_by_the_full_rule(text)
+
+
+def test_the_forbidden_pattern_is_compiled_once_on_first_use_and_other_names_stay_missing() -> None:
+    from decks.model import chars
+
+    assert chars.FORBIDDEN is chars.FORBIDDEN is FORBIDDEN
+    with pytest.raises(AttributeError):
+        chars.NOT_A_NAME  # noqa: B018
