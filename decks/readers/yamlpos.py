@@ -78,6 +78,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             return _STR_TAG
         return _DEFAULT_TAGS[kind]
 
+    # The composer calls these two around every node, for path resolvers; the safe resolver has none, so both
+    # would return at once, after a look-up of their own.
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 _RESOLVE = _BaseLoader.resolve
 _RESOLVER = yaml.resolver.Resolver()

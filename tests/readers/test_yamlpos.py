@@ -289,6 +289,23 @@ def test_building_plain_text_inline_gives_the_general_builds_values_positions_an
     except yaml.YAMLError:
         return  # both builders start from the same graph; text libyaml refuses never reaches them
     assert _built(node, inline=True) == _built(node, inline=False)
+    assert _graph(node) == _graph(yaml.compose(text, Loader=yamlpos._BaseLoader))  # the quick resolving, too
+
+
+def _graph(node: yaml.Node, open_: frozenset[int] = frozenset()) -> object:
+    """A node graph as plain values: each node's kind, tag, value (or children) and where it starts and ends; a
+    node met again inside itself (an alias inside its anchor) as "again"."""
+    if id(node) in open_:
+        return "again"
+    inside = open_ | {id(node)}
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.MappingNode):
+        value: object = [(_graph(k, inside), _graph(v, inside)) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        value = [_graph(child, inside) for child in node.value]
+    else:
+        value = node.value
+    return type(node).__name__, node.tag, marks, value
 
 
 def test_the_pattern_put_in_res_cache_refuses_the_characters_pyyamls_pattern_refuses() -> None:
