@@ -211,7 +211,7 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
     located = Located(data=None)
     if node is None:
         return located
-    builder = _Builder(file, located)
+    builder = _Builder(file, located, aliases="*" in text)  # an alias is written *name
     try:
         located.data = builder.build(node, ())
     except _TooBig:
@@ -234,13 +234,15 @@ class _Builder:
 
     Nearly every value is plain text written once, in a mapping or a list whose depth is far from the bound: with
     `inline`, such a child is taken where it stands (its position recorded, its node marked as seen) instead of
-    through `build`, which gives the same value, position and order at three calls more per value.
+    through `build`, which gives the same value, position and order at three calls more per value. In a text
+    without `aliases` every node is met once, so the inline path need not remember the nodes it takes.
     """
 
     inline = True
 
-    def __init__(self, file: str, located: Located) -> None:
+    def __init__(self, file: str, located: Located, *, aliases: bool = True) -> None:
         self.file = file
+        self.track = aliases
         self.located = located
         self.problems: list[Problem] = []
         self.count = 0  # values built again through an alias
@@ -320,11 +322,12 @@ class _Builder:
         if node.tag != _SEQ_TAG:
             self._bad_tag(node, path)
         result: list[Any] = []
-        seen, values, build = self.seen, self.located.values, self.build
+        seen, values, build, track = self.seen, self.located.values, self.build, self.track
         inline = self.inline and len(path) < MAX_DEPTH
         for i, child in enumerate(node.value):
-            if inline and child.__class__ is _Scalar and child.tag == _STR_TAG and id(child) not in seen:
-                seen.add(id(child))
+            if inline and child.__class__ is _Scalar and child.tag == _STR_TAG and not (track and id(child) in seen):
+                if track:
+                    seen.add(id(child))
                 mark = child.start_mark
                 values.setdefault((*path, i), (mark.line + 1, mark.column + 1))
                 result.append(child.value)
@@ -336,7 +339,7 @@ class _Builder:
         if node.tag != _MAP_TAG:
             self._bad_tag(node, path)
         result: dict[str, Any] = {}
-        seen, values, keys, build = self.seen, self.located.values, self.located.keys, self.build
+        seen, values, keys, build, track = self.seen, self.located.values, self.located.keys, self.build, self.track
         inline = self.inline and len(path) < MAX_DEPTH
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -345,11 +348,12 @@ class _Builder:
             if (
                 key_node.tag == _STR_TAG
                 and key_node.__class__ is _Scalar
-                and id(key_node) not in seen
+                and not (track and id(key_node) in seen)
                 and len(path) < MAX_DEPTH
             ):
                 # A plain key written once (nearly every key): what `build` would give, without its calls.
-                seen.add(id(key_node))
+                if track:
+                    seen.add(id(key_node))
                 key = key_node.value
             else:
                 key = build(key_node, (*path, "<key>"))
@@ -371,10 +375,11 @@ class _Builder:
                 inline
                 and value_node.__class__ is _Scalar
                 and value_node.tag == _STR_TAG
-                and id(value_node) not in seen
+                and not (track and id(value_node) in seen)
                 and key != "<key>"  # `build` records no position at a path ending so (taken for a complex key's)
             ):
-                seen.add(id(value_node))
+                if track:
+                    seen.add(id(value_node))
                 mark = value_node.start_mark
                 values.setdefault(here, (mark.line + 1, mark.column + 1))
                 result[key] = value_node.value
