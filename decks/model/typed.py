@@ -366,15 +366,14 @@ class _Plan:
         ]
 
     def values(self, data: dict[Any, Any], loc: Loc, errors: list[ErrorDetails]) -> Any:
-        """The field values from `data` (defaults filled in), or _BAD when any is refused."""
+        """The field values from `data` (defaults filled in), or _BAD when any is refused.
+
+        A key that is not text is the only error reported for its mapping. The fields are read first all the same:
+        when every key names a field (nearly always), no key can be other than text, and the keys need no pass of
+        their own; otherwise the fields' errors are dropped again (reading them has no other effect).
+        """
         before = len(errors)
         out: dict[str, Any] = {}
-        for key, value in data.items():
-            if not isinstance(key, str):
-                where = int(key) if isinstance(key, int) else str(key)
-                errors.append(_error("invalid_key", "Keys should be strings", (*loc, where), value))
-        if len(errors) > before:
-            return _BAD
         found = 0
         for name, validate, default, factory in self.steps:
             if name in data:
@@ -387,6 +386,13 @@ class _Plan:
             else:
                 errors.append(_error("missing", "Field required", (*loc, name), data))
         if len(data) > found:
+            not_text = [(key, value) for key, value in data.items() if not isinstance(key, str)]
+            if not_text:
+                del errors[before:]
+                for key, value in not_text:
+                    where = int(key) if isinstance(key, int) else str(key)
+                    errors.append(_error("invalid_key", "Keys should be strings", (*loc, where), value))
+                return _BAD
             for key, value in data.items():
                 if key not in self.fields:
                     errors.append(_error("extra_forbidden", "Extra inputs are not permitted", (*loc, key), value))
@@ -492,8 +498,10 @@ def _list_check(inner: Check) -> Check:
         if not isinstance(value, list | tuple):
             errors.append(_error("list_type", "Input should be a valid list", loc, value))
             return _BAD
+        before = len(errors)
         out = [inner(item, (*loc, i), errors) for i, item in enumerate(value)]
-        return _BAD if any(v is _BAD for v in out) else out
+        # A refused item has recorded its errors: with none recorded, no item can be _BAD.
+        return _BAD if len(errors) > before and any(v is _BAD for v in out) else out
 
     return validate
 
@@ -538,7 +546,7 @@ def _str_check(strip: bool, min_length: int | None) -> Check:
         if not isinstance(value, str):
             errors.append(_error("string_type", "Input should be a valid string", loc, value))
             return _BAD
-        problem = char_problem(value)
+        problem = None if value.isprintable() else char_problem(value)  # char_problem's own first test, inline
         if problem:
             errors.append(_error("string_forbidden_char", problem, loc, value))
             return _BAD
@@ -546,7 +554,7 @@ def _str_check(strip: bool, min_length: int | None) -> Check:
         if min_length is not None and len(text) < min_length:
             errors.append(_error("string_too_short", too_short, loc, value))
             return _BAD
-        if min_length is not None and is_blank(text):
+        if min_length is not None and not "!" <= text[:1] <= "~" and is_blank(text):  # is_blank's first test, inline
             errors.append(_error("string_blank", _BLANK, loc, value))
             return _BAD
         return text

@@ -16,13 +16,14 @@ MAX_URL_LENGTH = 4096  # far past any real address; keeps QR codes and link tabl
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Something that reads as a host name: www.example.com, example.org/path, example.com:8080.
 _HOSTLIKE = re.compile(r"^[\w\-]+(\.[\w\-]+)+(:\d+)?([/?#].*)?$")
+_SPACE = re.compile(r"\s")  # for str patterns, exactly the characters str.isspace() accepts
 
 
 def url_problem(value: str) -> str | None:
     """Why `value` cannot be a link, as "what; what to do"; None when it is a full http(s) or mailto address."""
     if len(value) > MAX_URL_LENGTH:
         return f"the link address is {len(value):,} characters long; keep it under {MAX_URL_LENGTH:,}"
-    if any(ch.isspace() for ch in value):
+    if _SPACE.search(value):
         return "a link address cannot contain spaces; encode them as %20"
     if value.startswith(("\\\\", "//")):
         return "a link cannot point at a file share; put the file on the web and link its https:// address"

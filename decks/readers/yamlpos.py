@@ -7,21 +7,33 @@ non-standard tag, and bound alias expansion (a "billion laughs" file stops early
 
 from __future__ import annotations
 
-import difflib
+import functools
+import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from decks.errors import Problem
 from decks.model.paths import Path_, dotted
+
+# PyYAML's pure-Python reader compiles, as it is imported, a pattern of the characters YAML does not allow: a class
+# "everything but" these ranges, whose astral range makes re build a table over most of Unicode (5 ms, a third of
+# `import yaml`, for a reader that libyaml replaces here). The same characters, listed as they are, compile in a
+# fiftieth of that; put in re's cache under PyYAML's pattern first, that is what re.compile hands PyYAML. Should re
+# or PyYAML change, the cache entry is simply never used (tests/readers/test_yamlpos.py notices).
+YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+YAML_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+_re_cache = getattr(re, "_cache", None)
+if "yaml" not in sys.modules and isinstance(_re_cache, dict):
+    _re_cache.setdefault((str, YAML_NON_PRINTABLE, 0), re.compile(YAML_FORBIDDEN))
+
+import yaml  # noqa: E402  (after the cache entry above)
 
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 50_000  # values an alias may repeat in all (the file's own values are bounded by its size)
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -33,6 +45,56 @@ _SCALAR_TAGS = {
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
+_Scalar = yaml.ScalarNode
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIBYAML = _BaseLoader is not yaml.SafeLoader
+# The first characters for which the safe resolver has implicit types (null, bool, int, float, timestamp, ...);
+# '' is the empty plain scalar (null). Any other untagged scalar is text.
+_IMPLICIT_FIRST = frozenset(_BaseLoader.yaml_implicit_resolvers)
+# Only the number and date patterns match long text: every other implicit pattern is a word such as 'false', at
+# most 5 characters and a final line break (the patterns end with $) long.
+_NUMERIC_FIRST = frozenset("-+.0123456789")
+_WORD_MAX = 6
+_DEFAULT_TAGS = {_Scalar: _STR_TAG, yaml.SequenceNode: _SEQ_TAG, yaml.MappingNode: _MAP_TAG}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, resolving untagged values as it does, in fewer steps for the common ones.
+
+    The composer asks `resolve` for the tag of every untagged node. The safe resolver has no path resolvers, so its
+    answer depends only on the node's kind and, for a plain scalar, its text: a quoted scalar, a collection, or a
+    plain scalar that no implicit pattern can match (by its first character and length) gets the default tag
+    without the lists and regular expressions the resolver builds and tries. Short plain words (keys, mostly) are
+    resolved once each; numbers and dates still go through the resolver itself.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is _Scalar and implicit[0]:
+            first = value[:1]
+            if first in _NUMERIC_FIRST:
+                return _RESOLVE(self, kind, value, implicit)
+            if first in _IMPLICIT_FIRST and len(value) <= _WORD_MAX:
+                return _word_tag(value)
+            return _STR_TAG
+        return _DEFAULT_TAGS[kind]
+
+    # The composer calls these two around every node, for path resolvers; the safe resolver has none, so both
+    # would return at once, after a look-up of their own.
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_RESOLVE = _BaseLoader.resolve
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_tag(value: str) -> str:
+    """The tag of a short untagged plain scalar, as the safe resolver gives it."""
+    return _RESOLVE(_RESOLVER, _Scalar, value, (True, False))
 
 
 @dataclass
@@ -128,7 +190,7 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
         # A character YAML forbids (a control character): its str() spans lines and names no line.
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
         pos = exc.position
-        if _Loader is not yaml.SafeLoader:
+        if _LIBYAML:
             pos = len(text.encode("utf-8")[: max(pos, 0)].decode("utf-8", "ignore"))
         pos = min(max(pos, 0), len(text))
         line = text.count("\n", 0, pos) + 1
@@ -149,7 +211,7 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
     located = Located(data=None)
     if node is None:
         return located
-    builder = _Builder(file, located)
+    builder = _Builder(file, located, aliases="*" in text)  # an alias is written *name
     try:
         located.data = builder.build(node, ())
     except _TooBig:
@@ -168,8 +230,19 @@ class _TooBig(Exception):
 
 
 class _Builder:
-    def __init__(self, file: str, located: Located) -> None:
+    """Builds plain values from the node graph, recording positions; `inline` is the fast path for plain text.
+
+    Nearly every value is plain text written once, in a mapping or a list whose depth is far from the bound: with
+    `inline`, such a child is taken where it stands (its position recorded, its node marked as seen) instead of
+    through `build`, which gives the same value, position and order at three calls more per value. In a text
+    without `aliases` every node is met once, so the inline path need not remember the nodes it takes.
+    """
+
+    inline = True
+
+    def __init__(self, file: str, located: Located, *, aliases: bool = True) -> None:
         self.file = file
+        self.track = aliases
         self.located = located
         self.problems: list[Problem] = []
         self.count = 0  # values built again through an alias
@@ -226,9 +299,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                self._bad_tag(node, path)
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+            return self._sequence(node, path)
         if node.tag == _STR_TAG:  # most values: what the str constructor would return, without its calls
             return node.value
         if node.tag not in _SCALAR_TAGS:
@@ -247,44 +318,79 @@ class _Builder:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self._problem(node, f"the tag {tag} is not allowed", "recap reads plain YAML only: remove the tag", path)
 
+    def _sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
+        if node.tag != _SEQ_TAG:
+            self._bad_tag(node, path)
+        result: list[Any] = []
+        seen, values, build, track = self.seen, self.located.values, self.build, self.track
+        inline = self.inline and len(path) < MAX_DEPTH
+        for i, child in enumerate(node.value):
+            if inline and child.__class__ is _Scalar and child.tag == _STR_TAG and not (track and id(child) in seen):
+                if track:
+                    seen.add(id(child))
+                mark = child.start_mark
+                values.setdefault((*path, i), (mark.line + 1, mark.column + 1))
+                result.append(child.value)
+            else:
+                result.append(build(child, (*path, i)))
+        return result
+
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
             self._bad_tag(node, path)
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
+        seen, values, keys, build, track = self.seen, self.located.values, self.located.keys, self.build, self.track
+        inline = self.inline and len(path) < MAX_DEPTH
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem(key_node, "merge keys (<<) are not supported", "write the keys out in full", path)
                 continue
             if (
                 key_node.tag == _STR_TAG
-                and isinstance(key_node, yaml.ScalarNode)
-                and id(key_node) not in self.seen
+                and key_node.__class__ is _Scalar
+                and not (track and id(key_node) in seen)
                 and len(path) < MAX_DEPTH
             ):
                 # A plain key written once (nearly every key): what `build` would give, without its calls.
-                self.seen.add(id(key_node))
+                if track:
+                    seen.add(id(key_node))
                 key = key_node.value
             else:
-                key = self.build(key_node, (*path, "<key>"))
+                key = build(key_node, (*path, "<key>"))
             if not isinstance(key, str):
                 self._problem(key_node, f"the key {key!r} is not text", "write keys as words, like title:", path)
                 continue
+            here = (*path, key)
             if key in result:
                 self._problem(
                     key_node,
-                    f"duplicate key '{key}' (first at line {first_seen[key]})",
+                    f"duplicate key '{key}' (first at line {keys[here][0]})",
                     "keep only one of them",
-                    (*path, key),
+                    here,
                 )
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
-            self.located.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, (*path, key))
+            mark = key_node.start_mark
+            keys[here] = (mark.line + 1, mark.column + 1)
+            if (
+                inline
+                and value_node.__class__ is _Scalar
+                and value_node.tag == _STR_TAG
+                and not (track and id(value_node) in seen)
+                and key != "<key>"  # `build` records no position at a path ending so (taken for a complex key's)
+            ):
+                if track:
+                    seen.add(id(value_node))
+                mark = value_node.start_mark
+                values.setdefault(here, (mark.line + 1, mark.column + 1))
+                result[key] = value_node.value
+            else:
+                result[key] = build(value_node, here)
         return result
 
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     """The closest known name to a misspelt one, if any is close."""
+    import difflib  # only when a name is wrong
+
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return match[0] if match else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from decks.errors import ContentError
 from decks.model import Recap
-from decks.model.chars import FORBIDDEN, char_problem, is_blank
+from decks.model.chars import _FILLERS, _INVISIBLE_CATEGORIES, FORBIDDEN, char_problem, is_blank
 from decks.model.typed import Model, ValidationError
 from decks.readers.content import parse_content
 
@@ -141,3 +142,33 @@ def test_any_text_in_every_field_loads_clean_or_is_refused_at_its_line(texts: li
     for text in _strings(recap):
         assert FORBIDDEN.search(text) is None
         assert not is_blank(text)
+
+
+# -- the fast paths give what the full rules give ------------------------------------------------------------------
+
+
+def test_every_character_str_isprintable_accepts_is_one_text_may_hold() -> None:
+    # char_problem passes text that str.isprintable accepts without searching it: sound only if no refused
+    # character is printable, checked here over every code point of this Python's Unicode database.
+    printable = "".join(ch for ch in map(chr, range(0x110000)) if ch.isprintable())
+    assert FORBIDDEN.search(printable) is None
+
+
+def _blank_by_the_full_rule(text: str) -> bool:
+    return all(ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.characters(exclude_categories=()), max_size=8) | st.from_regex(r"[ -~]\w*", fullmatch=True))
+def test_char_problem_and_is_blank_agree_with_their_full_rules(text: str) -> None:
+    found = FORBIDDEN.search(text)
+    assert (char_problem(text) is None) == (found is None)
+    assert is_blank(text) == _blank_by_the_full_rule(text)
+
+
+def test_the_forbidden_pattern_is_compiled_once_on_first_use_and_other_names_stay_missing() -> None:
+    from decks.model import chars
+
+    assert chars.FORBIDDEN is chars.FORBIDDEN is FORBIDDEN
+    with pytest.raises(AttributeError):
+        chars.NOT_A_NAME  # noqa: B018

@@ -158,3 +158,12 @@ def test_a_javascript_link_in_any_field_is_refused_at_load_with_its_place(slot: 
     (problem,) = info.value.problems
     assert problem.line is not None and problem.field and problem.field.endswith("url")
     assert "'javascript:' links are not allowed" in str(problem)
+
+
+def test_a_link_with_any_white_space_character_is_refused_as_holding_spaces() -> None:
+    # url_problem finds white space with re's \s: the characters str.isspace() accepts, every one of them.
+    spaces = [ch for ch in map(chr, range(0x110000)) if ch.isspace()]
+    assert len(spaces) > 20
+    for ch in spaces:
+        assert url_problem(f"https://example.com/a{ch}b") == "a link address cannot contain spaces; encode them as %20"
+    assert url_problem("https://example.com/a\u200bb") is None  # a zero-width space is not white space

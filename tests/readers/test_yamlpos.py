@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import time
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from decks.readers import yamlpos
 from decks.readers.yamlpos import MAX_BYTES, YamlProblems, decode, did_you_mean, dotted, parse
 
 
@@ -192,3 +199,130 @@ def test_an_alias_inside_its_own_anchor_is_a_located_problem_not_a_recursion() -
         with pytest.raises(YamlProblems) as caught:
             parse(text, "f.yaml")
         assert "contains itself" in str(caught.value.problems[0])
+
+
+# -- the fast paths give what the general ones give --------------------------------------------------------------
+
+_WORDS = [
+    "", "~", "null", "Null", "NULL", "yes", "No", "on", "OFF", "true", "False", "y", "n", "<<", "=", "12", "-3",
+    "0x1F", "0o17", "017", "0b101", "1_000", "1:30", "1.5", "-.inf", ".NaN", "6.8e+3", "2019-03-06",
+    "2019-02-30", "2019-03-06 10:30:00", "2019-03-06T10:30:00Z", "title", "text", "tags", "TensorFlow 2.0",
+    "falsehood", "nullable", "yesterday", "onward", "offset", "+", "-", ".", "12 monkeys", "2019-03-06 x",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.sampled_from(_WORDS) | st.text(st.characters(exclude_categories=()), max_size=12),
+    implicit=st.sampled_from([(True, False), (False, True), (False, False), (True, True)]),
+)
+def test_the_loaders_resolve_gives_the_safe_resolvers_tag(value: str, implicit: tuple[bool, bool]) -> None:
+    ours, safe = yamlpos._Loader(""), yamlpos._BaseLoader("")
+    assert ours.resolve(yaml.ScalarNode, value, implicit) == safe.resolve(yaml.ScalarNode, value, implicit)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert ours.resolve(kind, None, implicit) == safe.resolve(kind, None, implicit)
+
+
+def test_the_safe_resolver_has_no_rules_the_fast_resolve_would_skip() -> None:
+    # The fast resolve holds only while the answer depends on the scalar alone: no path or wildcard resolvers.
+    assert not yamlpos._BaseLoader.yaml_path_resolvers
+    assert None not in yamlpos._BaseLoader.yaml_implicit_resolvers
+
+
+def _double_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, every character not printable ASCII escaped (lone surrogates too)."""
+    out = []
+    for ch in text:
+        if " " <= ch <= "~" and ch not in '"\\':
+            out.append(ch)
+        else:
+            out.append(f"\\U{ord(ch):08X}")
+    return '"' + "".join(out) + '"'
+
+
+_KEYS = st.sampled_from(["title", "url", "a", "b", "<key>", "yes", "1", "null", '""', "<<", "~", "[a]", "{a: b}"])
+_SCALARS = st.one_of(
+    st.sampled_from(_WORDS[1:]),
+    st.text(st.characters(exclude_categories=()), max_size=10).map(_double_quoted),
+    st.sampled_from(["!!str 12", "!!int 7", "!!binary eA==", "!custom x", "!!timestamp 2019-02-30", "!!float x"]),
+)
+
+
+@st.composite
+def _yaml_values(draw: st.DrawFn, depth: int = 0) -> str:
+    """A flow-style YAML value: scalars of every kind, lists and mappings with duplicate and odd keys, anchors
+    and aliases (an alias may come before its anchor, or inside it: the compose or the build then refuses it)."""
+    kind = draw(st.sampled_from(["scalar", "scalar", "list", "map", "alias"] if depth < 4 else ["scalar", "alias"]))
+    if kind == "scalar":
+        value = draw(_SCALARS)
+    elif kind == "alias":
+        return "*" + draw(st.sampled_from("xy"))
+    elif kind == "list":
+        value = "[" + ", ".join(draw(st.lists(_yaml_values(depth + 1), max_size=4))) + "]"
+    else:
+        pairs = draw(st.lists(st.tuples(_KEYS, _yaml_values(depth + 1)), max_size=4))
+        value = "{" + ", ".join(f"? {k} : {v}" for k, v in pairs) + "}"
+    if draw(st.integers(0, 5)) == 0:
+        value = f"&{draw(st.sampled_from('xy'))} {value}"
+    return value
+
+
+def _built(node: yaml.Node, inline: bool, aliases: bool = True) -> tuple[str, list[object], list[object], list[str]]:
+    located = yamlpos.Located(data=None)
+    builder = yamlpos._Builder("f.yaml", located, aliases=aliases)
+    builder.inline = inline
+    try:
+        data = repr(builder.build(node, ()))
+    except yamlpos._TooBig:
+        data = "too big"
+    return data, list(located.values.items()), list(located.keys.items()), [str(p) for p in builder.problems]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=st.lists(st.tuples(_KEYS, _yaml_values()), min_size=1, max_size=5))
+def test_building_plain_text_inline_gives_the_general_builds_values_positions_and_problems(
+    document: list[tuple[str, str]],
+) -> None:
+    text = "".join(f"? {key}\n: {value}\n" for key, value in document)
+    try:
+        node = yaml.compose(text, Loader=yamlpos._Loader)
+    except yaml.YAMLError:
+        return  # both builders start from the same graph; text libyaml refuses never reaches them
+    general = _built(node, inline=False)
+    assert _built(node, inline=True) == general
+    if "*" not in text:  # no alias: the inline path need not remember nodes
+        assert _built(node, inline=True, aliases=False) == general
+    assert _graph(node) == _graph(yaml.compose(text, Loader=yamlpos._BaseLoader))  # the quick resolving, too
+
+
+def _graph(node: yaml.Node, open_: frozenset[int] = frozenset()) -> object:
+    """A node graph as plain values: each node's kind, tag, value (or children) and where it starts and ends; a
+    node met again inside itself (an alias inside its anchor) as "again"."""
+    if id(node) in open_:
+        return "again"
+    inside = open_ | {id(node)}
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.MappingNode):
+        value: object = [(_graph(k, inside), _graph(v, inside)) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        value = [_graph(child, inside) for child in node.value]
+    else:
+        value = node.value
+    return type(node).__name__, node.tag, marks, value
+
+
+def test_the_pattern_put_in_res_cache_refuses_the_characters_pyyamls_pattern_refuses() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    ours, theirs = re.compile(yamlpos.YAML_FORBIDDEN), re.compile(yamlpos.YAML_NON_PRINTABLE)
+    assert ours.findall(every) == theirs.findall(every)
+    assert len(ours.findall(every)) > 2000
+
+
+def test_importing_the_reader_first_gives_pyyaml_the_quick_pattern() -> None:
+    # A fresh interpreter, as recap starts: if PyYAML's pattern or re's cache changes, this says so.
+    code = "import decks.readers.yamlpos, yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == ascii(yamlpos.YAML_FORBIDDEN)
+    assert yaml.reader.Reader("a\x85b\ue000").peek() == "a"  # the pure reader, its check passed
+    with pytest.raises(yaml.reader.ReaderError):
+        yaml.reader.Reader("a\x84")
