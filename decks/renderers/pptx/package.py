@@ -63,20 +63,18 @@ class Rels:
         folder = posixpath.dirname(self.source)
         items = self.items if self._in_order else sorted(self.items, key=lambda r: (_number(r.rid), r.rid))
         out = [XML_DECL, '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
-        for rel in items:
-            if rel.external:
-                out.append(f'<Relationship Id="{esc(rel.rid)}" Type="{_type(rel.reltype)}" Target="{esc(rel.target)}"')
-                out.append(' TargetMode="External"/>')
-            else:
-                target = esc(_relative(rel.target, folder))
-                out.append(f'<Relationship Id="{esc(rel.rid)}" Type="{_type(rel.reltype)}" Target="{target}"/>')
+        out += [_relationship(r.rid, r.reltype, r.target, r.external, folder) for r in items]
         out.append("</Relationships>")
         return "".join(out).encode("utf-8")
 
 
-@lru_cache(maxsize=64)
-def _type(reltype: str) -> str:
-    return esc(reltype)
+@lru_cache(maxsize=4096)
+def _relationship(rid: str, reltype: str, target: str, external: bool, folder: str) -> str:
+    """One `<Relationship>`, its target relative to `folder` unless external (every slide's rels relate its
+    layout and its notes' rels the notes master, in the same words)."""
+    if external:
+        return f'<Relationship Id="{esc(rid)}" Type="{esc(reltype)}" Target="{esc(target)}" TargetMode="External"/>'
+    return f'<Relationship Id="{esc(rid)}" Type="{esc(reltype)}" Target="{esc(_relative(target, folder))}"/>'
 
 
 def content_types_xml(parts: dict[str, str], defaults: dict[str, str]) -> bytes:
