@@ -186,9 +186,14 @@ def run(
     to the master."""
     rpr = run_properties(size, color, latin, ea, cs, lang, bold, link_rid)
     if field:
-        fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
-        return f'<a:fld id="{fid}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
+        return f'<a:fld id="{_field_id(field)}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
     return text_run(rpr, text)
+
+
+@lru_cache(maxsize=16)
+def _field_id(field: str) -> str:
+    """A field's stable GUID (uuid5 of its type: every slide number of a deck has the same)."""
+    return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
 
 
 def text_run(rpr: str, text: str) -> str:

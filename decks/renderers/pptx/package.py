@@ -43,9 +43,9 @@ class Rels:
 
     def __init__(self, source: str, keep: list[Rel] | None = None) -> None:
         self.source = source
-        self.items: list[Rel] = list(keep or [])
-        self._by_target = {(r.reltype, r.target, r.external): r.rid for r in self.items}
-        self._next = max((_number(r.rid) for r in self.items), default=0) + 1
+        self.items: list[Rel] = list(keep) if keep else []
+        self._by_target = {(r.reltype, r.target, r.external): r.rid for r in self.items} if keep else {}
+        self._next = max((_number(r.rid) for r in self.items), default=0) + 1 if keep else 1
         self._in_order = not keep  # rels made here are numbered in the order they are made
 
     def add(self, reltype: str, target: str, external: bool = False) -> str:
