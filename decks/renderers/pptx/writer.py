@@ -344,11 +344,14 @@ class Writer:
             )
         ]
         rprs = self._rprs
+        link, rid = None, None  # a link is cut into a run per word: its rId is looked up once
         for run in para.runs:
             if run.field:
                 parts.append(self._field(para, run, number))
                 continue
-            rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link else None
+            if run.link != link:
+                link = run.link
+                rid = rels.add(RT_HYPERLINK, link, external=True) if link else None
             key = (size, run.color, run.face, para.font, rid)
             rpr = rprs.get(key)
             if rpr is None:
