@@ -37,8 +37,8 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     return replace(deck, slides=tuple(slides))
 
 
-# A deck has tens of thousands of runs: they are made with their constructors, which cost a fraction of
-# `dataclasses.replace` (and the field lists below are checked against the classes by the tests).
+# A deck has tens of thousands of runs: they (and slides, boxes, paragraphs) are made with their constructors,
+# which cost a fraction of `dataclasses.replace` (the field lists are checked against the classes by the tests).
 def _box(box: TextBox, stacks: dict[str, FontStack], memos: dict[str, _Memo] | None = None) -> TextBox:
     memos = {} if memos is None else memos
     paras = []
@@ -59,7 +59,9 @@ def _para(p: Para, stack: FontStack, memo: _Memo) -> Para:
             cut = memo[key] = _cut(run, stack)
         runs += cut
     text = "".join([r.text for r in p.runs])
-    rtl = not text.isascii() and base_rtl(text)  # set flush right, its bullet on the right, in every renderer
+    # A right-to-left paragraph is set flush right, its bullet on the right, in every renderer (ASCII has no
+    # right-to-left letter, so most paragraphs need no look at the bidi classes).
+    rtl = not text.isascii() and base_rtl(text)
     align = "r" if rtl and p.align == "l" else p.align
     return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decks.plan.deck.faces import _box, _segments, segments
-from decks.plan.deck.plan import Para, Run, TextBox
+from decks.plan.deck.faces import _box, _segments, segments, with_faces
+from decks.plan.deck.plan import Deck, Para, Picture, Run, Shape, Slide, TextBox
 from decks.plan.deck.text import ZWSP
 from decks.plan.geometry import Rect
 from decks.text.fallback import FontStack
@@ -28,6 +29,9 @@ def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_
         *("runs", "size", "pitch", "font", "level", "bullet", "indent", "space_before", "align", "lines", "rtl"),
     }  # rtl is not copied but found from the text (left to right here), as the next test shows
     assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
+    assert [f.name for f in fields(Slide)] == [
+        *("kind", "layout", "title", "texts", "pictures", "shapes", "notes", "section"),
+    ]  # with_faces makes each slide with its constructor, in this order
     stacks = stacks_for(load_theme(None), "en")
     out = _box(box, {"heading": stacks.heading, "body": stacks.body})
     (got,) = out.paras
@@ -85,3 +89,12 @@ def test_a_run_cut_once_for_the_deck_is_cut_as_if_alone_and_the_direction_follow
     alone = [_box(TextBox("body", Rect(0, 0, 9, 9), (replace(para, runs=(r,)),)), _STACKS).paras[0] for r in para.runs]
     assert shared[0].runs == shared[1].runs == tuple(r for p in alone for r in p.runs)
     assert shared[0].rtl == base_rtl(para.text)
+
+
+def test_the_pass_keeps_every_field_of_a_slide_but_its_text_boxes() -> None:
+    box = TextBox("body", Rect(0, 0, 300, 100), (Para((Run("Hello"),), 20.0, 24.0),), "body")
+    pic = Picture(Rect(1, 2, 3, 4), "alt", Path("x.png"), None, (3.0, 4.0))
+    slide = Slide("item", "picture", box, (box,), (pic,), (Shape(Rect(0, 0, 5, 5), "accent"),), "notes", "Day 1")
+    (got,) = with_faces(Deck(960, 540, (slide,), "en"), load_theme(None)).slides
+    assert got == replace(slide, title=got.title, texts=got.texts)
+    assert got.title.paras[0].runs[0].face and got.texts[0].paras[0].runs[0].face
