@@ -33,4 +33,8 @@ _TOUCHED = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\
 
 def esc(text: str) -> str:
     """`text` escaped for XML element content and double-quoted attributes."""
+    if text.isascii() and text.isprintable():  # most text: no control character, only the markup ones can change
+        if "&" in text or "<" in text or ">" in text or '"' in text:
+            return text.translate(_ESC_AND_DROP)
+        return text
     return text.translate(_ESC_AND_DROP) if _TOUCHED.search(text) else text

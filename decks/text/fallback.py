@@ -31,7 +31,7 @@ def strip_ignorable(text: str) -> str:
     return "".join(c for c in text if not is_ignorable(c)) if any(map(is_ignorable, text)) else text
 
 
-class FontStack(msgspec.Struct, eq=False):
+class FontStack(msgspec.Struct, eq=False, weakref=True):
     """Faces tried in order for each character; the first face is the primary one."""
 
     faces: tuple[Face, ...]

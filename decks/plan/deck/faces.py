@@ -4,6 +4,7 @@ so a renderer writes each run in the font the text engine measured it with and d
 from __future__ import annotations
 
 import re
+import weakref
 
 from msgspec.structs import replace
 
@@ -15,39 +16,67 @@ from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
 _WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")
+# Printable ASCII: when the primary face draws all of it, a run of only these needs no look-up per character.
+_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+_ASCII_DRAWN: weakref.WeakKeyDictionary[FontStack, bool] = weakref.WeakKeyDictionary()
+
+# A run's cut, by what decides it (text, colour, link, field): a deck repeats names, labels and links, and
+# runs are frozen, so one cut serves every repeat.
+_Memo = dict[tuple[str, str, str | None, str | None], tuple[Run, ...]]
 
 
 def with_faces(deck: Deck, theme: Theme) -> Deck:
     """`deck` with each run cut by drawing face and its `face` set."""
     stacks = stacks_for(theme, deck.language)
     by_role = {"heading": stacks.heading, "body": stacks.body}
+    memos: dict[str, _Memo] = {}
     slides: list[Slide] = []
-    for slide in deck.slides:
-        boxes = tuple(_box(box, by_role) for box in slide.texts)
-        slides.append(replace(slide, title=_box(slide.title, by_role), texts=boxes))
+    for s in deck.slides:
+        texts = tuple(_box(box, by_role, memos) for box in s.texts)
+        title = _box(s.title, by_role, memos)
+        slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section))
     return replace(deck, slides=tuple(slides))
 
 
-# A deck has tens of thousands of runs: they are made with their constructors, which cost a fraction of
-# `dataclasses.replace` (and the field lists below are checked against the classes by the tests).
-def _box(box: TextBox, stacks: dict[str, FontStack]) -> TextBox:
-    paras = tuple(_para(p, stacks[p.font]) for p in box.paras)
-    return TextBox(box.role, box.box, paras, box.placeholder, box.anchor)
+# A deck has tens of thousands of runs: they (and slides, boxes, paragraphs) are made with their constructors,
+# which cost a fraction of `replace` (the field lists are checked against the classes by the tests).
+def _box(box: TextBox, stacks: dict[str, FontStack], memos: dict[str, _Memo] | None = None) -> TextBox:
+    memos = {} if memos is None else memos
+    paras = []
+    for p in box.paras:
+        memo = memos.get(p.font)
+        if memo is None:
+            memo = memos[p.font] = {}
+        paras.append(_para(p, stacks[p.font], memo))
+    return TextBox(box.role, box.box, tuple(paras), box.placeholder, box.anchor)
 
 
-def _para(para: Para, stack: FontStack) -> Para:
+def _para(p: Para, stack: FontStack, memo: _Memo) -> Para:
     runs: list[Run] = []
-    for run in para.runs:
-        color, link, field = run.color, run.link, run.field
-        if field:
-            runs.append(Run(run.text, color, link, field, stack.primary.family))
-            continue
-        for piece in _pieces(run.text, link):
-            runs.extend(Run(text, color, link, None, family) for family, text in segments(stack, piece))
-    p = para
-    rtl = base_rtl(p.text)  # set flush right, its bullet on the right, in every renderer
+    for run in p.runs:
+        key = (run.text, run.color, run.link, run.field)
+        cut = memo.get(key)
+        if cut is None:
+            cut = memo[key] = _cut(run, stack)
+        runs += cut
+    text = "".join([r.text for r in p.runs])
+    # A right-to-left paragraph is set flush right, its bullet on the right, in every renderer (ASCII has no
+    # right-to-left letter, so most paragraphs need no look at the bidi classes).
+    rtl = not text.isascii() and base_rtl(text)
     align = "r" if rtl and p.align == "l" else p.align
     return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl)
+
+
+def _cut(run: Run, stack: FontStack) -> tuple[Run, ...]:
+    """`run` cut by drawing face, each piece naming its face; a field is one piece in the primary face."""
+    color, link = run.color, run.link
+    if run.field:
+        return (Run(run.text, color, link, run.field, stack.primary.family),)
+    return tuple(
+        Run(text, color, link, None, family)
+        for piece in _pieces(run.text, link)
+        for family, text in segments(stack, piece)
+    )
 
 
 def _pieces(text: str, link: str | None) -> list[str]:
@@ -60,6 +89,25 @@ def _pieces(text: str, link: str | None) -> list[str]:
 def segments(stack: FontStack, text: str) -> list[tuple[str, str]]:
     """`text` cut into (family, text) pieces by the face that draws each character, as the engine measures it
     (a ZWSP, or a character no face has, joins the piece before)."""
+    if not text:
+        return []
+    # Most text is printable ASCII that the primary face draws: no set of its characters to build and check.
+    if text.isascii() and text.isprintable() and _draws_ascii(stack):
+        return [(stack.primary.family, text)]
+    return _segments(stack, text)
+
+
+def _draws_ascii(stack: FontStack) -> bool:
+    """Whether the primary face of `stack` draws every printable ASCII character (asked once per stack)."""
+    try:
+        return _ASCII_DRAWN[stack]
+    except KeyError:
+        drawn = _ASCII_DRAWN[stack] = stack.primary_draws_all(set(_ASCII))
+        return drawn
+
+
+def _segments(stack: FontStack, text: str) -> list[tuple[str, str]]:
+    """`segments` without its fast path for printable ASCII (the tests compare the two)."""
     if not text:
         return []
     # Most text is drawn by one face throughout: look each distinct character up once and be done.

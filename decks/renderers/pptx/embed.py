@@ -49,7 +49,7 @@ def embedding(deck: Deck, mode: str, whole: bool = False) -> tuple[list[Embedded
     unless `whole`, and warnings for the fonts that cannot be embedded (licence, not TrueType, a stand-in)."""
     if mode == "none":
         return [], []
-    used = used_text(deck)
+    used: dict[tuple[str, bool], set[str]] | None = None  # found when a font is to be embedded: most decks embed none
     out: list[Embedded] = []
     warnings: list[str] = []
     for font in deck.fonts:
@@ -57,6 +57,8 @@ def embedding(deck: Deck, mode: str, whole: bool = False) -> tuple[list[Embedded
             continue
         if font.family in deck.inherited and is_universal(font.family):
             continue
+        if used is None:
+            used = used_text(deck)
         chars = used.get((font.family, font.bold), set())
         if not chars:
             continue

@@ -34,8 +34,9 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
+@lru_cache(maxsize=4096)
 def xfrm(x: float, y: float, w: float, h: float) -> str:
-    """`<a:xfrm>` of a box given in points."""
+    """`<a:xfrm>` of a box given in points (a deck's boxes are a few dozen, on a thousand slides)."""
     return f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
 
 
@@ -73,23 +74,32 @@ def text_shape(
     ph: dict[str, str] | None = None,
 ) -> str:
     """A `<p:sp>` carrying text: a placeholder when `ph` gives its `<p:ph>` attributes, else a text box."""
+    nv, geometry = _text_shape_parts(name, None if ph is None else tuple(ph.items()))
+    return f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" {nv}<p:spPr>{xfrm(*box)}{geometry}</p:spPr>{body}</p:sp>'
+
+
+@lru_cache(maxsize=256)
+def _text_shape_parts(name: str, ph: tuple[tuple[str, str], ...] | None) -> tuple[str, str]:
+    """What `text_shape` writes after the shape's id up to its box, and after its box (a deck has few kinds)."""
     if ph is not None:
-        attrs = "".join(f' {k}="{esc(v)}"' for k, v in ph.items())
+        attrs = "".join(f' {k}="{esc(v)}"' for k, v in ph)
         nv = f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{attrs}/></p:nvPr>'
         geometry = ""  # a placeholder takes its geometry and fill from the layout
     else:
         nv = '<p:cNvSpPr txBox="1"/><p:nvPr/>'
         geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
-    return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/>{nv}</p:nvSpPr>'
-        f"<p:spPr>{xfrm(*box)}{geometry}</p:spPr>{body}</p:sp>"
-    )
+    return f'name="{esc(name)}"/>{nv}</p:nvSpPr>', geometry
 
 
 def text_body(anchor: str, paragraphs: Iterable[str], color: str | None = None) -> str:
     """`<p:txBody>` whose `<a:bodyPr>` has zero insets, square wrap, the anchor and `<a:noAutofit/>` (PowerPoint
     must not shrink on open what recap measured to fit); its `<a:lstStyle>` gives every level `color` when set
     (a text box beside a body placeholder, on a template whose body colour the master's text styles lack)."""
+    return _text_body_head(anchor, color) + "".join(paragraphs) + "</p:txBody>"
+
+
+@lru_cache(maxsize=64)
+def _text_body_head(anchor: str, color: str | None) -> str:
     levels = ""
     if color:
         fill = f'<a:defRPr><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill></a:defRPr>'
@@ -97,7 +107,7 @@ def text_body(anchor: str, paragraphs: Iterable[str], color: str | None = None) 
     lst_style = f"<a:lstStyle>{levels}</a:lstStyle>" if levels else "<a:lstStyle/>"
     return (
         f'<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" wrap="square" anchor="{anchor}" rtlCol="0">'
-        f"<a:noAutofit/></a:bodyPr>{lst_style}" + "".join(paragraphs) + "</p:txBody>"
+        f"<a:noAutofit/></a:bodyPr>{lst_style}"
     )
 
 
@@ -117,13 +127,31 @@ def paragraph(
 ) -> str:
     """`<a:p>` with `<a:pPr>` (level, margin, hanging bullet or `<a:buNone/>`, exact `<a:lnSpc>`), the runs, and
     an `<a:endParaRPr>` of the paragraph's size, so an empty last line has the same height."""
+    head = paragraph_head(level, size, pitch, space_before, indent, bullet, bullet_color, align, rtl)
+    return head + "".join(runs) + paragraph_tail(lang, size)
+
+
+# A deck's paragraphs come in a few dozen styles, and its runs in a few dozen properties, each written thousands
+# of times: their XML is made once (`paragraph` and `run` are these pieces put together).
+@lru_cache(maxsize=1024)
+def paragraph_head(
+    level: int,
+    size: float,
+    pitch: float,
+    space_before: float,
+    indent: float,
+    bullet: str | None,
+    bullet_color: str | None,
+    align: str,
+    rtl: bool,
+) -> str:
+    """The opening `<a:p>` and its `<a:pPr>`, as `paragraph` writes them."""
     hang = min(indent, 1.1 * size) if bullet else 0.0
     if bullet:
         clr = f'<a:buClr><a:srgbClr val="{_hex(bullet_color)}"/></a:buClr>' if bullet_color else ""
         bu = f'{clr}<a:buSzPct val="100000"/><a:buFont typeface="Arial"/><a:buChar char="{esc(bullet)}"/>'
     else:
         bu = "<a:buNone/>"
-    sz = round(size * 100)
     direction = ' rtl="1"' if rtl else ""
     return (
         f'<a:p><a:pPr lvl="{level}" algn="{align}" marL="{emu(indent)}" indent="{-emu(hang)}"{direction}'
@@ -131,9 +159,13 @@ def paragraph(
         f'<a:lnSpc><a:spcPts val="{round(pitch * 100)}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bu}</a:pPr>'
-        + "".join(runs)
-        + f'<a:endParaRPr lang="{esc(lang)}" sz="{sz}" dirty="0"/></a:p>'
     )
+
+
+@lru_cache(maxsize=256)
+def paragraph_tail(lang: str, size: float) -> str:
+    """The `<a:endParaRPr>` and closing `</a:p>`, as `paragraph` writes them."""
+    return f'<a:endParaRPr lang="{esc(lang)}" sz="{round(size * 100)}" dirty="0"/></a:p>'
 
 
 def run(
@@ -152,15 +184,25 @@ def run(
     """An `<a:r>` (or `<a:fld>` for a field) whose `<a:rPr>` has sz, lang, colour, `a:latin`/`a:ea`/`a:cs` and
     an optional `<a:hlinkClick r:id>`, children in the schema's order; a colour or typeface that is None is left
     to the master."""
-    rpr = _rpr(size, color, latin, ea, cs, lang, bold, link_rid)
+    rpr = run_properties(size, color, latin, ea, cs, lang, bold, link_rid)
     if field:
-        fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
-        return f'<a:fld id="{fid}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
+        return f'<a:fld id="{_field_id(field)}" type="{field}">{rpr}<a:t>{esc(text)}</a:t></a:fld>'
+    return text_run(rpr, text)
+
+
+@lru_cache(maxsize=16)
+def _field_id(field: str) -> str:
+    """A field's stable GUID (uuid5 of its type: every slide number of a deck has the same)."""
+    return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "recap-field:" + field)).upper() + "}"
+
+
+def text_run(rpr: str, text: str) -> str:
+    """An `<a:r>` of `text` with the `<a:rPr>` `rpr` (from `run_properties`)."""
     return f"<a:r>{rpr}<a:t>{esc(text)}</a:t></a:r>"
 
 
 @lru_cache(maxsize=1024)
-def _rpr(
+def run_properties(
     size: float,
     color: str | None,
     latin: str | None,
@@ -170,7 +212,7 @@ def _rpr(
     bold: bool,
     link_rid: str | None,
 ) -> str:
-    """`<a:rPr>` of a run (a deck has a few dozen distinct ones, used thousands of times)."""
+    """`<a:rPr>` of a run, as `run` writes it."""
     link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
     fill = f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>' if color else ""
     faces = "".join(

@@ -43,30 +43,38 @@ class Rels:
 
     def __init__(self, source: str, keep: list[Rel] | None = None) -> None:
         self.source = source
-        self.items: list[Rel] = list(keep or [])
-        self._by_target = {(r.reltype, r.target, r.external): r.rid for r in self.items}
-        self._next = max((_number(r.rid) for r in self.items), default=0) + 1
+        self.items: list[Rel] = list(keep) if keep else []
+        self._by_target = {(r.reltype, r.target, r.external): r.rid for r in self.items} if keep else {}
+        self._next = max((_number(r.rid) for r in self.items), default=0) + 1 if keep else 1
+        self._in_order = not keep  # rels made here are numbered in the order they are made
 
     def add(self, reltype: str, target: str, external: bool = False) -> str:
         """The rId relating the source to `target`, new unless the same relationship exists."""
         key = (reltype, target, external)
-        if key not in self._by_target:
-            rid = f"rId{self._next}"
+        rid = self._by_target.get(key)
+        if rid is None:
+            rid = self._by_target[key] = f"rId{self._next}"
             self._next += 1
             self.items.append(Rel(rid, reltype, target, external))
-            self._by_target[key] = rid
-        return self._by_target[key]
+        return rid
 
     def xml(self) -> bytes:
         """The `<Relationships>` item, in rId number order, targets relative to the source's folder."""
         folder = posixpath.dirname(self.source)
+        items = self.items if self._in_order else sorted(self.items, key=lambda r: (_number(r.rid), r.rid))
         out = [XML_DECL, '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
-        for rel in sorted(self.items, key=lambda r: (_number(r.rid), r.rid)):
-            target = rel.target if rel.external else _relative(rel.target, folder)
-            mode = ' TargetMode="External"' if rel.external else ""
-            out.append(f'<Relationship Id="{esc(rel.rid)}" Type="{esc(rel.reltype)}" Target="{esc(target)}"{mode}/>')
+        out += [_relationship(r.rid, r.reltype, r.target, r.external, folder) for r in items]
         out.append("</Relationships>")
         return "".join(out).encode("utf-8")
+
+
+@lru_cache(maxsize=4096)
+def _relationship(rid: str, reltype: str, target: str, external: bool, folder: str) -> str:
+    """One `<Relationship>`, its target relative to `folder` unless external (every slide's rels relate its
+    layout and its notes' rels the notes master, in the same words)."""
+    if external:
+        return f'<Relationship Id="{esc(rid)}" Type="{esc(reltype)}" Target="{esc(target)}" TargetMode="External"/>'
+    return f'<Relationship Id="{esc(rid)}" Type="{esc(reltype)}" Target="{esc(_relative(target, folder))}"/>'
 
 
 def content_types_xml(parts: dict[str, str], defaults: dict[str, str]) -> bytes:
@@ -88,22 +96,27 @@ class Package:
     """Parts in the order they are added (that is the zip's order), with their content types and rels.
 
     Each part is deflated as it is added and only its zip entry is kept: a large deck's XML (some 20 MB for
-    1,000 items) is never held whole, only its compressed fifth."""
+    1,000 items) is never held whole, only its compressed fifth (and the parts that repeat, the notes slides,
+    whose deflated bytes serve each repeat)."""
 
     def __init__(self) -> None:
         self.types: dict[str, str] = {}
         self.defaults = dict(DEFAULTS)
         self._entries: dict[str, _Entry] = {}
         self._rels: dict[str, _Entry] = {}  # partname ("/" for the package) -> its .rels item's entry
+        self._deflated: dict[bytes, tuple[int, bytes]] = {}  # the CRC and deflated bytes of repeated parts
 
     def __contains__(self, name: str) -> bool:
         return name in self.types
 
-    def add(self, name: str, content_type: str, blob: bytes, rels: Rels | bytes | None = None) -> None:
-        """Add part `name`; `rels` is its relationships, or a template's .rels item copied as it is."""
+    def add(
+        self, name: str, content_type: str, blob: bytes, rels: Rels | bytes | None = None, repeats: bool = False
+    ) -> None:
+        """Add part `name`; `rels` is its relationships, or a template's .rels item copied as it is. A part that
+        `repeats` (notes slides: many say the same) is deflated once for all parts with the same bytes."""
         assert name not in self.types, name
         self.types[name] = content_type
-        self.set(name, blob)
+        self._entries[name] = _entry(name[1:], blob, self._deflated if repeats else None)
         if rels is not None:
             self.set_rels(name, rels.xml() if isinstance(rels, Rels) else rels)
 
@@ -143,17 +156,27 @@ _UNIX = 3
 _Entry = tuple[tuple[int, ...], bytes, bytes]
 
 
-def _entry(name: str, data: bytes) -> _Entry:
-    try:
+def _entry(name: str, data: bytes, deflated: dict[bytes, tuple[int, bytes]] | None = None) -> _Entry:
+    """The zip entry of item `name`; `deflated` (when given) keeps the CRC and deflated bytes of each data, for
+    items whose content repeats."""
+    if name.isascii():
         raw, flags = name.encode("ascii"), 0
-    except UnicodeEncodeError:
+    else:
         raw, flags = name.encode("utf-8"), 0x800
     stored = name.lower().endswith(STORED)
-    body = data if stored else zlib.compress(data, zlib.Z_DEFAULT_COMPRESSION, -15)
+    if stored:
+        crc, body = zlib.crc32(data), data
+    elif deflated is None:
+        crc, body = zlib.crc32(data), zlib.compress(data, zlib.Z_DEFAULT_COMPRESSION, -15)
+    else:
+        done = deflated.get(data)
+        if done is None:
+            done = deflated[data] = zlib.crc32(data), zlib.compress(data, zlib.Z_DEFAULT_COMPRESSION, -15)
+        crc, body = done
     if max(len(body), len(data)) >= zipfile.ZIP64_LIMIT:
         raise ValueError("a part of 2 GB or more needs zip64, which recap does not write")
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    head = (_VERSION, 0, flags, method, _DOS_TIME, _DOS_DATE, zlib.crc32(data), len(body), len(data), len(raw))
+    head = (_VERSION, 0, flags, method, _DOS_TIME, _DOS_DATE, crc, len(body), len(data), len(raw))
     return head, raw, body
 
 

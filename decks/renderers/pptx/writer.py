@@ -38,7 +38,7 @@ from decks.opc import (
     Rel,
     rels_name,
 )
-from decks.plan.deck.plan import Deck, Layout, Para, Picture, Slide, TextBox
+from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
 from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare
@@ -56,6 +56,7 @@ NOTES_PLACEHOLDERS = {
     "body": "Notes Placeholder",
     "sldNum": "Slide Number Placeholder",
 }
+_ALIGN = {"l": "l", "r": "r", "c": "ctr"}
 MEDIA = {"png": ("png", "image/png"), "jpg": ("jpeg", "image/jpeg"), "gif": ("gif", "image/gif")}
 
 
@@ -84,6 +85,9 @@ class Writer:
         self._partnames: set[str] = set()
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
+        # `<a:rPr>` by (size, colour, face, font, link rId): a deck's runs share a few dozen.
+        self._rprs: dict[tuple[float, str, str, str, str | None], str] = {}
+        self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
         # Text boxes beside a body placeholder wear the body's colour when the master's text styles lacked it.
         self.box_color = deck.template.text_colors.get("body") if deck.template else None
@@ -266,7 +270,10 @@ class Writer:
         notes_rels = Rels(notes)
         notes_rels.add(RT_NOTES_MASTER, notes_master)
         notes_rels.add(RT_SLIDE, name)
-        self.package.add(notes, CT_NOTES_SLIDE, oxml.notes_slide(notes_slots, plan.notes).encode("utf-8"), notes_rels)
+        xml = self._notes.get(plan.notes)
+        if xml is None:  # many slides' notes say the same (none, or a day's summary): one XML, deflated once
+            xml = self._notes[plan.notes] = oxml.notes_slide(notes_slots, plan.notes).encode("utf-8")
+        self.package.add(notes, CT_NOTES_SLIDE, xml, notes_rels, repeats=True)
         return name
 
     def image_part(self, pic: Picture) -> str:
@@ -321,46 +328,64 @@ class Writer:
 
     def paragraph(self, rels: Rels, para: Para, n: int, number: int) -> str:
         """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
-        primary = self.stacks[para.font].primary.family
-        runs: list[str] = []
-        colors, inherited = self.deck.colors, self.deck.inherited
-        for run in para.runs:
-            color = self.palette[run.color] if colors else None
-            rid = rels.add(RT_HYPERLINK, run.link, external=True) if run.link and not run.field else None
-            face = run.face or primary
-            if not inherited:
-                # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
-                latin, ea, cs = face, self.ea if face == primary else face, primary
-            elif face in inherited:
-                latin = ea = cs = None  # the template's theme fonts draw it
-            else:
-                latin = ea = cs = face  # a fallback face for characters the template's fonts lack
-            runs.append(
-                oxml.run(
-                    str(number) if run.field == "slidenum" else run.text,
-                    size=para.size,
-                    color=color,
-                    latin=latin,
-                    ea=ea,
-                    cs=cs,
-                    lang=self.lang,
-                    bold=para.font == "heading" and not run.field,
-                    link_rid=rid,
-                    field=run.field,
-                )
+        heading = para.font == "heading"
+        size = para.size
+        parts = [
+            oxml.paragraph_head(
+                para.level,
+                size,
+                para.pitch,
+                para.space_before if n else 0.0,
+                para.indent,
+                BULLETS[min(para.level, 1)] if para.bullet else None,
+                self.palette["accent"] if self.deck.colors else None,
+                _ALIGN[para.align],
+                para.rtl,
             )
-        return oxml.paragraph(
-            runs,
-            level=para.level,
+        ]
+        rprs = self._rprs
+        link, rid = None, None  # a link is cut into a run per word: its rId is looked up once
+        for run in para.runs:
+            if run.field:
+                parts.append(self._field(para, run, number))
+                continue
+            if run.link != link:
+                link = run.link
+                rid = rels.add(RT_HYPERLINK, link, external=True) if link else None
+            key = (size, run.color, run.face, para.font, rid)
+            rpr = rprs.get(key)
+            if rpr is None:
+                rpr = rprs[key] = oxml.run_properties(size, *self._run_style(para, run), self.lang, heading, rid)
+            parts.append(oxml.text_run(rpr, run.text))
+        parts.append(oxml.paragraph_tail(self.lang, size))
+        return "".join(parts)
+
+    def _run_style(self, para: Para, run: Run) -> tuple[str | None, str | None, str | None, str | None]:
+        """A run's colour and its latin, East Asian and complex-script typefaces (None: the master's)."""
+        primary = self.stacks[para.font].primary.family
+        color = self.palette[run.color] if self.deck.colors else None
+        face = run.face or primary
+        inherited = self.deck.inherited
+        if not inherited:
+            # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
+            return color, face, self.ea if face == primary else face, primary
+        if face in inherited:
+            return color, None, None, None  # the template's theme fonts draw it
+        return color, face, face, face  # a fallback face for characters the template's fonts lack
+
+    def _field(self, para: Para, run: Run, number: int) -> str:
+        """An `<a:fld>`: the slide number (its text this slide's number) or another field, never bold."""
+        color, latin, ea, cs = self._run_style(para, run)
+        return oxml.run(
+            str(number) if run.field == "slidenum" else run.text,
             size=para.size,
-            pitch=para.pitch,
-            space_before=para.space_before if n else 0.0,
-            indent=para.indent,
-            bullet=BULLETS[min(para.level, 1)] if para.bullet else None,
-            bullet_color=self.palette["accent"] if colors else None,
-            align={"l": "l", "r": "r", "c": "ctr"}[para.align],
+            color=color,
+            latin=latin,
+            ea=ea,
+            cs=cs,
             lang=self.lang,
-            rtl=para.rtl,
+            bold=False,
+            field=run.field,
         )
 
 

@@ -64,3 +64,15 @@ def test_a_part_set_again_keeps_its_place_and_each_part_is_followed_by_its_rels(
         ]
         assert z.read("ppt/presentation.xml") == b"<p:presentation/>"
         assert z.read("_rels/.rels") == b"<Relationships root/>"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([b"", b"<p:notes/>", b"<a:p>same</a:p>" * 40, bytes(range(256))]), max_size=8))
+def test_parts_deflated_once_for_all_that_repeat_zip_to_the_bytes_of_parts_deflated_each(blobs: list[bytes]) -> None:
+    once, each = Package(), Package()
+    for n, blob in enumerate(blobs):
+        once.add(f"/ppt/notesSlides/notesSlide{n}.xml", "notes", blob, repeats=True)
+        each.add(f"/ppt/notesSlides/notesSlide{n}.xml", "notes", blob)
+    once.add("/ppt/media/image1.png", "image/png", b"<a:p>same</a:p>" * 40, repeats=True)  # stored, not deflated
+    each.add("/ppt/media/image1.png", "image/png", b"<a:p>same</a:p>" * 40)
+    assert once.zip_bytes() == each.zip_bytes()
