@@ -89,11 +89,13 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced_by_the_next_write(cache: Path
 
 
 @pytest.mark.parametrize("how", DAMAGE)
-def test_font_metrics_are_rebuilt_from_a_damaged_cache(cache: Path, how: str) -> None:
+def test_font_metrics_are_rebuilt_from_a_damaged_cache(cache: Path, tmp_path: Path, how: str) -> None:
     from decks.assets import fonts_dir
     from decks.text.fonts import load_face
 
-    font = fonts_dir() / "Lato-Regular.ttf"
+    font = tmp_path / "user-fonts" / "Lato-Regular.ttf"  # a user's font (bundled ones ship their metrics)
+    font.parent.mkdir()
+    font.write_bytes((fonts_dir() / "Lato-Regular.ttf").read_bytes())
     load_face.cache_clear()
     first = load_face(font)
     assert _damage(cache / "metrics", how) == 1
