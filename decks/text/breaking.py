@@ -270,6 +270,103 @@ def _break_para(
     return lines if lone_ideographs else _no_lone_last_ideograph(lines, width, measure)
 
 
+# How much of a line `break_joined`'s `join` may look at: the characters before the next atom.
+JOIN_CONTEXT = 16
+
+
+def break_joined(
+    text: str,
+    width: float,
+    ems: Callable[[str], float],
+    size: float,
+    join: Callable[[str, str], float] | None = None,
+    fields: tuple[tuple[int, int], ...] = (),
+) -> list[str]:
+    """`break_lines(text, width, lambda s: ems(s) * size, join=lambda line, atom: join(line, atom) * size,
+    lone_ideographs=True, fields=fields)`: the same lines, faster when one text is broken at many sizes
+    (fitting). Each paragraph's atoms are measured in ems once; the greedy loop makes the products and sums
+    `break_lines` makes, in the same order, so no line ends elsewhere by a rounding. The line so far is never
+    built: `join` is given its last `JOIN_CONTEXT` characters (a slice of the paragraph), so it must look at
+    no more of it."""
+
+    def measure(s: str) -> float:
+        return ems(s) * size
+
+    lines: list[str] = []
+    offset = 0
+    for para in text.split("\n"):
+        end = offset + len(para)
+        local = tuple(
+            (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
+        )
+        lines.extend(_break_joined(para, local, width, ems, size, join, measure))
+        offset = end + 1
+    return lines
+
+
+def _break_joined(
+    text: str,
+    fields: tuple[tuple[int, int], ...],
+    width: float,
+    ems: Callable[[str], float],
+    size: float,
+    join: Callable[[str, str], float] | None,
+    measure: Callable[[str], float],
+) -> list[str]:
+    # `_break_para`'s loop, with the line kept as the offsets `start:pos` of the paragraph.
+    lines: list[str] = []
+    pending, cores, spaced = _para_ems(text, fields, ems)
+    start = pos = 0
+    line_w = 0.0
+    i, count = 0, len(pending)
+    while i < count:
+        atom = pending[i]
+        core_ems = cores[i]
+        core_w = core_ems * size if core_ems is not None else 0.0
+        if join is not None and start < pos and core_ems is not None:
+            core_w += join(text[max(start, pos - JOIN_CONTEXT) : pos], atom) * size
+        if line_w + core_w <= width:
+            after = spaced[i]
+            if after is not None:  # measure(atom) - measure(core), the core measured even when empty
+                line_w += core_w + (after * size - (core_ems if core_ems is not None else ems("")) * size)
+            else:
+                line_w += core_w + 0.0
+            pos += len(atom)
+            i += 1
+            continue
+        if start < pos:
+            lines.append(text[start:pos].rstrip())
+            start, line_w = pos, 0.0
+            continue
+        # The atom alone is too wide: break inside it.
+        pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
+        lines.extend(p.rstrip() for p in pieces[:-1])
+        pos += len(atom)
+        start = pos - len(pieces[-1])
+        line_w = measure(pieces[-1])
+        i += 1
+    line = text[start:pos]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+@lru_cache(maxsize=16384)
+def _para_ems(
+    text: str, fields: tuple[tuple[int, int], ...], ems: Callable[[str], float]
+) -> tuple[tuple[str, ...], tuple[float | None, ...], tuple[float | None, ...]]:
+    """The atoms of a paragraph (`field_atoms` with link spans), the width in ems of each one's core (None: it is
+    all white space) and of the whole atom when it ends in white space (else None)."""
+    pending = field_atoms(text, fields) if fields else atoms(text)
+    cores: list[float | None] = []
+    spaced: list[float | None] = []
+    for atom in pending:
+        core = atom.rstrip()
+        cores.append(ems(core) if core else None)
+        spaced.append(ems(atom) if len(core) < len(atom) else None)
+    return pending, tuple(cores), tuple(spaced)
+
+
 def break_scaled(text: str, width: float, ems: Callable[[str], float], size: float) -> list[str]:
     """`break_lines(text, width, lambda s: ems(s) * size)`, the same lines, faster when one text is broken at
     many sizes (fitting): widths scale with the size, so each atom is measured in ems once per text and the

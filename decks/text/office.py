@@ -22,9 +22,11 @@ import struct
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from decks.text.breaking import JOIN_CONTEXT
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import Face
 from decks.text.shaping import has_rtl
@@ -125,6 +127,29 @@ def kerning(path: Path) -> dict[str, float]:
     pairs = bundled_kerning(path)
     if pairs is None:
         pairs = _read_kerning(path)
+    cachedir.write("kerning", name, marshal.dumps(pairs))
+    return pairs
+
+
+@cache
+def ascii_kerning(path: Path) -> dict[str, float]:
+    """The pairs of `kerning(path)` between two ASCII characters, kept in the cache folder on their own: all that
+    Latin text in ASCII needs, some 600 of Carlito's 27,000 pairs, so a deck in English never reads the rest
+    (making the whole dictionary takes some 20 ms of a first run)."""
+    from decks import cachedir
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    name = cachedir.key(_KERN_VERSION, "ascii", path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
+    try:
+        kept = marshal.loads(cachedir.read("kerning", name) or b"")
+        if isinstance(kept, dict):
+            return kept
+    except (EOFError, ValueError, TypeError):
+        pass
+    pairs = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
     cachedir.write("kerning", name, marshal.dumps(pairs))
     return pairs
 
@@ -253,6 +278,7 @@ class OfficeStack(FontStack):
     _set: dict[tuple[str, int], tuple[float, float, Face]] = field(default_factory=dict, repr=False)
     _joins: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
+    _ascii_pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
@@ -261,6 +287,19 @@ class OfficeStack(FontStack):
         except KeyError:
             found = self._pairs[face] = kerning(face.path)
             return found
+
+    def ascii_pairs(self, face: Face) -> dict[str, float]:
+        """The kerning pairs of `face` between two ASCII characters (`pairs` restricted to them, read without it)."""
+        try:
+            return self._ascii_pairs[face]
+        except KeyError:
+            found = self._ascii_pairs[face] = ascii_kerning(face.path)
+            return found
+
+    def kern(self, face: Face, pair: str) -> float:
+        """The kerning of the two characters `pair` in `face`, in ems: an ASCII pair looked up among the ASCII
+        pairs alone, so the whole table is read only for text that needs it."""
+        return (self.ascii_pairs(face) if pair.isascii() else self.pairs(face)).get(pair, 0.0)
 
     def office_face(self, ch: str, script: int) -> Face:
         """The face LibreOffice draws `ch` in when its script type is `script`."""
@@ -286,15 +325,27 @@ class OfficeStack(FontStack):
             ems = self._widths[text] = self._ems(text)
         return ems * size
 
+    def ems(self, text: str) -> float:
+        """The width of `text` in ems as LibreOffice sets it: `width(text, size)` is this times the size."""
+        try:
+            return self._widths[text]
+        except KeyError:
+            ems = self._widths[text] = self._ems(text)
+            return ems
+
     def _ems(self, text: str) -> float:
         if text.isascii():  # Latin text in the primary face (which has ASCII), kerned
-            ems = sum(map(self.em, text))
-            pairs = self.pairs(self.primary)
+            try:  # every advance known (as after the first few lines): add them up at C speed
+                ems = sum(map(self._em.__getitem__, text))
+            except KeyError:
+                ems = sum(map(self.em, text))
+            pairs = self.ascii_pairs(self.primary)
             if pairs and len(text) > 1:
-                ems += sum(pairs.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+                # Each pair's kerning (0.0 for most), added in the text's order: text[i] + text[i + 1].
+                ems += sum(map(pairs.get, map(str.__add__, text, text[1:]), repeat(0.0)))
             return ems
         if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
-            return super().width(text, 1.0)
+            return super().ems(text)
         total = gap = 0.0
         previous, before, last = WEAK, None, ""
         for ch, script in zip(text, script_types(text), strict=True):
@@ -307,7 +358,8 @@ class OfficeStack(FontStack):
             if script != previous and previous != WEAK:  # one side is East Asian: there are only two
                 total += gap
             elif face is before:
-                total += self.pairs(face).get(last + ch, 0.0)
+                pair = last + ch
+                total += (self.ascii_pairs(face) if pair.isascii() else self.pairs(face)).get(pair, 0.0)
             total += advance
             gap, previous, before, last = after, script, face, ch
         return total
@@ -324,9 +376,10 @@ class OfficeStack(FontStack):
         start `right` (a curly quote) set in the script of `left`."""
         if self.ea is None or not left or not right:
             return 0.0
-        # Only the last 16 characters of `left` and the first 17 of `right` are looked at: line breaking asks
-        # about the same few joins (a word after a space) thousands of times.
-        key = (left[-16:], right[:17])
+        # Only the last 16 characters of `left` (JOIN_CONTEXT: fitting's breaker gives no more) and the first 17 of
+        # `right` are looked at: line breaking asks about the same few joins (a word after a space) thousands of
+        # times.
+        key = (left[-JOIN_CONTEXT:], right[:17])
         try:
             return self._joins[key]
         except KeyError:
@@ -347,7 +400,7 @@ class OfficeStack(FontStack):
             if x != y:
                 return self.gap(face)
             if face is self.office_face(right[0], y):  # kerned across (after a hyphen, between hanzi)
-                return self.pairs(face).get(left[-1] + right[0], 0.0)
+                return self.kern(face, left[-1] + right[0])
             return 0.0
         return self._ems(tail + head) - self._ems(tail) - self._ems(head)
 
