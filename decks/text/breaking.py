@@ -288,10 +288,8 @@ def break_joined(
     `break_lines` makes, in the same order, so no line ends elsewhere by a rounding. The line so far is never
     built: `join` is given its last `JOIN_CONTEXT` characters (a slice of the paragraph), so it must look at
     no more of it."""
-
-    def measure(s: str) -> float:
-        return ems(s) * size
-
+    if not fields and "\n" not in text:  # one paragraph and no link, as most are
+        return _break_joined(text, (), width, ems, size, join)
     lines: list[str] = []
     offset = 0
     for para in text.split("\n"):
@@ -299,7 +297,7 @@ def break_joined(
         local = tuple(
             (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
         )
-        lines.extend(_break_joined(para, local, width, ems, size, join, measure))
+        lines.extend(_break_joined(para, local, width, ems, size, join))
         offset = end + 1
     return lines
 
@@ -311,40 +309,46 @@ def _break_joined(
     ems: Callable[[str], float],
     size: float,
     join: Callable[[str, str], float] | None,
-    measure: Callable[[str], float],
 ) -> list[str]:
     # `_break_para`'s loop, with the line kept as the offsets `start:pos` of the paragraph.
+
+    def measure(s: str) -> float:
+        return ems(s) * size
+
     lines: list[str] = []
-    pending, cores, spaced = _para_ems(text, fields, ems)
     start = pos = 0
     line_w = 0.0
-    i, count = 0, len(pending)
-    while i < count:
-        atom = pending[i]
-        core_ems = cores[i]
-        core_w = core_ems * size if core_ems is not None else 0.0
-        if join is not None and start < pos and core_ems is not None:
-            core_w += join(text[max(start, pos - JOIN_CONTEXT) : pos], atom) * size
-        if line_w + core_w <= width:
-            after = spaced[i]
-            if after is not None:  # measure(atom) - measure(core), the core measured even when empty
-                line_w += core_w + (after * size - (core_ems if core_ems is not None else ems("")) * size)
+    for atom, core_ems, core_m, spaced_ems, joined in _para_ems(text, fields, ems, join):
+        while True:
+            if core_ems is None:
+                core_w = 0.0
             else:
-                line_w += core_w + 0.0
+                core_w = core_ems * size
+                if joined is not None and start < pos:
+                    # The join sees text[max(start, pos - JOIN_CONTEXT):pos]: the one worked out in advance
+                    # unless the line started within that.
+                    if start == 0 or start <= pos - JOIN_CONTEXT:
+                        core_w += joined * size
+                    else:
+                        core_w += join(text[start:pos], atom) * size  # type: ignore[misc]
+            if line_w + core_w <= width:
+                if spaced_ems is not None:  # measure(atom) - measure(core), the core measured even when empty
+                    line_w += core_w + (spaced_ems * size - core_m * size)
+                else:
+                    line_w += core_w + 0.0
+                pos += len(atom)
+                break
+            if start < pos:
+                lines.append(text[start:pos].rstrip())
+                start, line_w = pos, 0.0
+                continue
+            # The atom alone is too wide: break inside it.
+            pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
+            lines.extend(p.rstrip() for p in pieces[:-1])
             pos += len(atom)
-            i += 1
-            continue
-        if start < pos:
-            lines.append(text[start:pos].rstrip())
-            start, line_w = pos, 0.0
-            continue
-        # The atom alone is too wide: break inside it.
-        pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
-        lines.extend(p.rstrip() for p in pieces[:-1])
-        pos += len(atom)
-        start = pos - len(pieces[-1])
-        line_w = measure(pieces[-1])
-        i += 1
+            start = pos - len(pieces[-1])
+            line_w = measure(pieces[-1])
+            break
     line = text[start:pos]
     if line.strip() or not lines:
         lines.append(line.rstrip())
@@ -353,18 +357,24 @@ def _break_joined(
 
 @lru_cache(maxsize=16384)
 def _para_ems(
-    text: str, fields: tuple[tuple[int, int], ...], ems: Callable[[str], float]
-) -> tuple[tuple[str, ...], tuple[float | None, ...], tuple[float | None, ...]]:
-    """The atoms of a paragraph (`field_atoms` with link spans), the width in ems of each one's core (None: it is
-    all white space) and of the whole atom when it ends in white space (else None)."""
-    pending = field_atoms(text, fields) if fields else atoms(text)
-    cores: list[float | None] = []
-    spaced: list[float | None] = []
-    for atom in pending:
+    text: str,
+    fields: tuple[tuple[int, int], ...],
+    ems: Callable[[str], float],
+    join: Callable[[str, str], float] | None,
+) -> tuple[tuple[str, float | None, float, float | None, float | None], ...]:
+    """Each atom of a paragraph (`field_atoms` with link spans) with the widths in ems of its core (None: it is
+    all white space; then also as measured, `ems("")`) and of the whole atom when it ends in white space (else
+    None), and its join to the text before it in the paragraph (None: no join, or no core)."""
+    out = []
+    pos = 0
+    for atom in field_atoms(text, fields) if fields else atoms(text):
         core = atom.rstrip()
-        cores.append(ems(core) if core else None)
-        spaced.append(ems(atom) if len(core) < len(atom) else None)
-    return pending, tuple(cores), tuple(spaced)
+        core_ems = ems(core) if core else None
+        joined = join(text[max(0, pos - JOIN_CONTEXT) : pos], atom) if join is not None and core and pos else None
+        spaced = ems(atom) if len(core) < len(atom) else None
+        out.append((atom, core_ems, core_ems if core_ems is not None else ems(""), spaced, joined))
+        pos += len(atom)
+    return tuple(out)
 
 
 def break_scaled(text: str, width: float, ems: Callable[[str], float], size: float) -> list[str]:

@@ -155,10 +155,10 @@ def layout(
         indent = block.indent * bsize
         avail = max(1.0, (width - indent) * safety)
         stack = block.stack
-        lines, longest = _lines(block.text, stack, bsize, avail, block.fields)
+        lines, longest, natural = _lines(block.text, stack, bsize, avail, block.fields)
         if n:
             y += block.space_before * bsize
-        pitch = line_pitch(bsize, leading, stack, block.text)
+        pitch = max(leading, natural) * bsize  # line_pitch(bsize, leading, stack, block.text)
         laid.append(LaidBlock(block, bsize, lines, y, pitch))
         y += pitch * len(lines)
         if bsize > 0:
@@ -174,15 +174,15 @@ def layout(
 @lru_cache(maxsize=65536)
 def _lines(
     text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
-) -> tuple[tuple[str, ...], float]:
-    """Memoised line breaking, and the longest line's width in ems: fitting tries the same paragraph at the same
-    size many times. A stack that measures as LibreOffice does also breaks as it does (`decks.text.office`:
-    `break_joined` gives `break_lines`' lines); another breaks by its widths in ems, measured once per text and
-    scaled to each size (`break_scaled`)."""
+) -> tuple[tuple[str, ...], float, float]:
+    """Memoised line breaking, with the longest line's width in ems and the text's natural line height (for
+    `line_pitch`): fitting tries the same paragraph at the same size many times. A stack that measures as
+    LibreOffice does also breaks as it does (`decks.text.office`: `break_joined` gives `break_lines`' lines);
+    another breaks by its widths in ems, measured once per text and scaled to each size (`break_scaled`)."""
     if isinstance(stack, OfficeStack):
         # With no East Asian face there is no join (it is 0.0, and adding 0.0 changes no width).
         join = stack.join if stack.ea is not None else None
         lines = tuple(break_joined(text, width, stack.ems, size, join, fields))
     else:
         lines = tuple(break_scaled(text, width, stack.ems, size))
-    return lines, max(map(stack.ems, lines))
+    return lines, max(map(stack.ems, lines)), stack.line_height(text)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import marshal
 import struct
 import unicodedata
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
@@ -131,27 +133,55 @@ def kerning(path: Path) -> dict[str, float]:
     return pairs
 
 
-@cache
-def ascii_kerning(path: Path) -> dict[str, float]:
-    """The pairs of `kerning(path)` between two ASCII characters, kept in the cache folder on their own: all that
-    Latin text in ASCII needs, some 600 of Carlito's 27,000 pairs, so a deck in English never reads the rest
-    (making the whole dictionary takes some 20 ms of a first run)."""
+def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]) -> Any:
+    """A part of `kerning(path)` made by `make`, kept in the cache folder on its own (None: the font is gone)."""
     from decks import cachedir
 
     try:
         stat = path.stat()
     except OSError:
-        return {}
-    name = cachedir.key(_KERN_VERSION, "ascii", path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
+        return None
+    name = cachedir.key(_KERN_VERSION, part, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
     try:
         kept = marshal.loads(cachedir.read("kerning", name) or b"")
         if isinstance(kept, dict):
             return kept
     except (EOFError, ValueError, TypeError):
         pass
-    pairs = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
-    cachedir.write("kerning", name, marshal.dumps(pairs))
-    return pairs
+    made = make(kerning(path))
+    cachedir.write("kerning", name, marshal.dumps(made))
+    return made
+
+
+@cache
+def ascii_kerning(path: Path) -> dict[str, float]:
+    """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
+    of Carlito's 27,000 pairs (making the whole dictionary takes some 20 ms of a first run)."""
+    return _kept_kerning(path, "ascii", lambda pairs: {p: v for p, v in pairs.items() if p.isascii()}) or {}
+
+
+@cache
+def kerning_rows(path: Path) -> dict[str, tuple[str, bytes]]:
+    """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
+    doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
+
+    def rows(pairs: dict[str, float]) -> dict[str, tuple[str, bytes]]:
+        by_first: dict[str, dict[str, float]] = {}
+        for pair, value in pairs.items():
+            by_first.setdefault(pair[0], {})[pair[1]] = value
+        return {a: ("".join(row), array("d", row.values()).tobytes()) for a, row in by_first.items()}
+
+    return _kept_kerning(path, "rows", rows) or {}
+
+
+def _row(path: Path, first: str) -> dict[str, float]:
+    """The kerning of `first` before each character, in ems, from `kerning_rows`."""
+    found = kerning_rows(path).get(first)
+    if found is None:
+        return {}
+    values = array("d")
+    values.frombytes(found[1])
+    return dict(zip(found[0], values.tolist(), strict=True))
 
 
 def bundled_kerning(path: Path) -> dict[str, float] | None:
@@ -279,6 +309,7 @@ class OfficeStack(FontStack):
     _joins: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
     _ascii_pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[Face, str], dict[str, float]] = field(default_factory=dict, repr=False)
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
@@ -296,10 +327,14 @@ class OfficeStack(FontStack):
             found = self._ascii_pairs[face] = ascii_kerning(face.path)
             return found
 
-    def kern(self, face: Face, pair: str) -> float:
-        """The kerning of the two characters `pair` in `face`, in ems: an ASCII pair looked up among the ASCII
-        pairs alone, so the whole table is read only for text that needs it."""
-        return (self.ascii_pairs(face) if pair.isascii() else self.pairs(face)).get(pair, 0.0)
+    def kern(self, face: Face, first: str, second: str) -> float:
+        """The kerning of `first` before `second` in `face`, in ems (`pairs`' value, read from its row alone: the
+        whole table is made only for the slides' painter, which asks for it)."""
+        try:
+            row = self._rows[face, first]
+        except KeyError:
+            row = self._rows[face, first] = _row(face.path, first)
+        return row.get(second, 0.0)
 
     def office_face(self, ch: str, script: int) -> Face:
         """The face LibreOffice draws `ch` in when its script type is `script`."""
@@ -358,8 +393,10 @@ class OfficeStack(FontStack):
             if script != previous and previous != WEAK:  # one side is East Asian: there are only two
                 total += gap
             elif face is before:
-                pair = last + ch
-                total += (self.ascii_pairs(face) if pair.isascii() else self.pairs(face)).get(pair, 0.0)
+                try:
+                    total += self._rows[face, last].get(ch, 0.0)
+                except KeyError:
+                    total += self.kern(face, last, ch)
             total += advance
             gap, previous, before, last = after, script, face, ch
         return total
@@ -400,7 +437,7 @@ class OfficeStack(FontStack):
             if x != y:
                 return self.gap(face)
             if face is self.office_face(right[0], y):  # kerned across (after a hyphen, between hanzi)
-                return self.kern(face, left[-1] + right[0])
+                return self.kern(face, left[-1], right[0])
             return 0.0
         return self._ems(tail + head) - self._ems(tail) - self._ems(head)
 

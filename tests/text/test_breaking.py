@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
@@ -264,6 +264,11 @@ def office_stack(east_asian: bool) -> OfficeStack:
     return OfficeStack((carlito, kai), system=False, ea=kai if east_asian else None)
 
 
+# Lines that start with weak characters (spaces, dashes, curly quotes) next to hanzi: the join of a line's next
+# atom then depends on where the line began.
+weak_text = st.text(st.sampled_from("字中 Tg“”—…\u3000 ,。a-"), max_size=30)
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.one_of(st.text(st.characters(codec="utf-8"), max_size=80), mixed_text, cjk_text),
@@ -291,3 +296,16 @@ def test_breaking_joined_by_ems_gives_the_lines_of_breaking_by_points(
     assert break_joined(text, width, s.ems, size, s.join, fields) == expected
     if not east_asian:  # the join is 0.0 throughout: the plan leaves it out
         assert break_joined(text, width, s.ems, size, None, fields) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(weak_text, st.floats(0.5, 150), st.floats(4, 96))
+@example("字—T", 30.0, 20.0)  # "—" starts the second line: "T" after it is Latin after weak, not after the hanzi
+def test_breaking_joined_joins_a_line_that_began_with_weak_characters_as_break_lines_does(
+    text: str, width: float, size: float
+) -> None:
+    s = office_stack(True)
+    expected = break_lines(
+        text, width, lambda t: s.width(t, size), join=lambda line, atom: s.join(line, atom) * size, lone_ideographs=True
+    )
+    assert break_joined(text, width, s.ems, size, s.join) == expected

@@ -19,6 +19,7 @@ from decks.text.office import (
     OfficeStack,
     ascii_kerning,
     kerning,
+    kerning_rows,
     office_stacks,
     script_type,
     script_types,
@@ -119,6 +120,16 @@ def test_the_ascii_pairs_are_the_whole_tables_pairs_of_two_ascii_characters(name
     expected = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
     assert expected and ascii_kerning(path) == expected
     assert ascii_kerning.__wrapped__(path) == expected  # as kept in the cache folder
+
+
+@pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])
+def test_each_pair_read_from_its_row_is_the_whole_tables_pair(name: str) -> None:
+    face = load_face(fonts_dir() / name)
+    s = OfficeStack((face,), system=False)
+    table = kerning(face.path)
+    assert all(s.kern(face, pair[0], pair[1]) == value for pair, value in table.items())
+    assert kerning_rows.__wrapped__(face.path) == kerning_rows(face.path)  # as kept in the cache folder
+    assert s.kern(face, "字", "T") == 0.0 and s.kern(face, "T", "\u0300") == table.get("T\u0300", 0.0)
 
 
 def whole_table_ems(s: OfficeStack, text: str) -> float:
