@@ -310,6 +310,8 @@ class OfficeStack(FontStack):
     _pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
     _ascii_pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[Face, str], dict[str, float]] = field(default_factory=dict, repr=False)
+    _primary_rows: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)  # rows of the primary face
+    _latin: set[str] = field(default_factory=set, repr=False)  # characters always set as Latin in the primary face
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
@@ -381,6 +383,9 @@ class OfficeStack(FontStack):
             return ems
         if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
             return super().ems(text)
+        chars = set(text)
+        if chars <= self._latin or self._all_latin(chars):
+            return self._latin_ems(text)
         total = gap = 0.0
         previous, before, last = WEAK, None, ""
         for ch, script in zip(text, script_types(text), strict=True):
@@ -399,6 +404,36 @@ class OfficeStack(FontStack):
                     total += self.kern(face, last, ch)
             total += advance
             gap, previous, before, last = after, script, face, ch
+        return total
+
+    def _all_latin(self, chars: set[str]) -> bool:
+        """Whether each of `chars` is set as Latin text in the primary face when no East Asian character is
+        near: not East Asian, not zero-width, drawn by the primary face (known ones are kept in `_latin`)."""
+        primary = self.primary
+        for ch in chars - self._latin:
+            if script_type(ch) == ASIAN or is_ignorable(ch) or self.draws(ch) is not primary:
+                return False
+            self.em(ch)  # its advance, which `_latin_ems` reads
+            self._latin.add(ch)
+        return True
+
+    def _latin_ems(self, text: str) -> float:
+        """`_ems` of text whose characters are all `_all_latin`: every one (the weak ones too: there is no East
+        Asian character for them to follow) is Latin in the primary face, so there is no change of script, and
+        each is kerned with the one before it; the same sums in the same order as the loop over script types."""
+        em = self._em
+        rows = self._primary_rows
+        total = 0.0
+        last = ""
+        for ch in text:
+            if last:
+                try:
+                    row = rows[last]
+                except KeyError:
+                    row = rows[last] = _row(self.primary.path, last)
+                total += row.get(ch, 0.0)
+            total += em[ch]
+            last = ch
         return total
 
     def gap(self, face: Face) -> float:

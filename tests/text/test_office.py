@@ -163,6 +163,10 @@ def whole_table_ems(s: OfficeStack, text: str) -> float:
     st.one_of(
         st.text(st.characters(codec="utf-8"), max_size=40),
         st.text(st.characters(max_codepoint=0x7F), max_size=40),
+        st.text(
+            st.one_of(st.characters(max_codepoint=0x24F), st.characters(min_codepoint=0x2000, max_codepoint=0x206F)),
+            max_size=40,
+        ),
         st.text(st.sampled_from("字与中文 TensorFlow“”’—é（）：，。2019\u200b\u00ad-"), max_size=40),
     ),
     st.booleans(),
