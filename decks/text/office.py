@@ -300,6 +300,9 @@ def script_types(text: str) -> list[int]:
     return types
 
 
+_NO_PAIRS: dict[str, float] = {}
+
+
 @dataclass(eq=False)
 class OfficeStack(FontStack):
     """A font stack that measures text as LibreOffice sets it in a PowerPoint run whose East Asian face is `ea`."""
@@ -311,6 +314,7 @@ class OfficeStack(FontStack):
     _ascii_pairs: dict[Face, dict[str, float]] = field(default_factory=dict, repr=False)
     _rows: dict[tuple[Face, str], dict[str, float]] = field(default_factory=dict, repr=False)
     _primary_rows: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)  # rows of the primary face
+    _ascii_rows: dict[str, dict[str, float]] | None = field(default=None, repr=False)  # the primary's ASCII pairs
     _latin: set[str] = field(default_factory=set, repr=False)  # characters always set as Latin in the primary face
 
     def pairs(self, face: Face) -> dict[str, float]:
@@ -376,10 +380,14 @@ class OfficeStack(FontStack):
                 ems = sum(map(self._em.__getitem__, text))
             except KeyError:
                 ems = sum(map(self.em, text))
-            pairs = self.ascii_pairs(self.primary)
-            if pairs and len(text) > 1:
-                # Each pair's kerning (0.0 for most), added in the text's order: text[i] + text[i + 1].
-                ems += sum(map(pairs.get, map(str.__add__, text, text[1:]), repeat(0.0)))
+            rows = self._ascii_rows
+            if rows is None:
+                rows = self._ascii_rows = {}
+                for pair, value in self.ascii_pairs(self.primary).items():
+                    rows.setdefault(pair[0], {})[pair[1]] = value
+            if rows and len(text) > 1:
+                # Each pair's kerning (0.0 for most), added in the text's order: text[i] before text[i + 1].
+                ems += sum(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
             return ems
         if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
             return super().ems(text)
