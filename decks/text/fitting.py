@@ -182,7 +182,11 @@ def _lines(
     if isinstance(stack, OfficeStack):
         # With no East Asian face there is no join (it is 0.0, and adding 0.0 changes no width).
         join = stack.join if stack.ea is not None else None
-        lines = tuple(break_joined(text, width, stack.ems, size, join, fields))
+        lines = tuple(break_joined(text, width, stack.ems, size, join, fields, stack.spans))
+        span = stack.spans(text)
+        if span is not None:  # each line is a slice of the text: measured where it is found (any copy will do)
+            longest = max(span(at, at + len(line)) for at, line in zip(map(text.find, lines), lines, strict=True))
+            return lines, longest, stack.line_height(text)
     else:
         lines = tuple(break_scaled(text, width, stack.ems, size))
     return lines, max(map(stack.ems, lines)), stack.line_height(text)

@@ -316,6 +316,7 @@ class OfficeStack(FontStack):
     _primary_rows: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)  # rows of the primary face
     _ascii_rows: dict[str, dict[str, float]] | None = field(default=None, repr=False)  # the primary's ASCII pairs
     _latin: set[str] = field(default_factory=set, repr=False)  # characters always set as Latin in the primary face
+    _spans: dict[str, Callable[[int, int], float]] = field(default_factory=dict, repr=False)  # ASCII texts' `spans`
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
@@ -374,6 +375,42 @@ class OfficeStack(FontStack):
             ems = self._widths[text] = self._ems(text)
             return ems
 
+    def spans(self, text: str) -> Callable[[int, int], float] | None:
+        """For ASCII `text`, a function giving `ems(text[a:b])` without making the slice: each character's
+        advance and each pair's kerning are listed once, and a slice's are added as `_ems` adds them (the
+        advances, then the pairs, each in the text's order). None for other text. Kept per text: fitting
+        measures the atoms and lines of one paragraph at many sizes."""
+        try:
+            return self._spans[text]
+        except KeyError:
+            pass
+        if not text.isascii():
+            return None
+        try:
+            advances = list(map(self._em.__getitem__, text))
+        except KeyError:
+            advances = list(map(self.em, text))
+        rows = self._kerned_ascii()
+        kerns = list(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
+
+        def span(a: int, b: int) -> float:
+            ems = sum(advances[a:b])
+            if rows and b - a > 1:
+                ems += sum(kerns[a : b - 1])
+            return ems
+
+        self._spans[text] = span
+        return span
+
+    def _kerned_ascii(self) -> dict[str, dict[str, float]]:
+        """The primary face's ASCII pairs by first character."""
+        rows = self._ascii_rows
+        if rows is None:
+            rows = self._ascii_rows = {}
+            for pair, value in self.ascii_pairs(self.primary).items():
+                rows.setdefault(pair[0], {})[pair[1]] = value
+        return rows
+
     def _ems(self, text: str) -> float:
         if text.isascii():  # Latin text in the primary face (which has ASCII), kerned
             try:  # every advance known (as after the first few lines): add them up at C speed
@@ -382,9 +419,7 @@ class OfficeStack(FontStack):
                 ems = sum(map(self.em, text))
             rows = self._ascii_rows
             if rows is None:
-                rows = self._ascii_rows = {}
-                for pair, value in self.ascii_pairs(self.primary).items():
-                    rows.setdefault(pair[0], {})[pair[1]] = value
+                rows = self._kerned_ascii()
             if rows and len(text) > 1:
                 # Each pair's kerning (0.0 for most), added in the text's order: text[i] before text[i + 1].
                 ems += sum(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))

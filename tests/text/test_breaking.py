@@ -271,7 +271,12 @@ weak_text = st.text(st.sampled_from("字中 Tg“”—…\u3000 ,。a-"), max_s
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.one_of(st.text(st.characters(codec="utf-8"), max_size=80), mixed_text, cjk_text),
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=80),
+        mixed_text,
+        cjk_text,
+        st.text(st.characters(max_codepoint=0x7F), max_size=80),
+    ),
     st.floats(0.5, 600),
     st.floats(4, 96),
     st.booleans(),
@@ -294,6 +299,7 @@ def test_breaking_joined_by_ems_gives_the_lines_of_breaking_by_points(
         fields=fields,
     )
     assert break_joined(text, width, s.ems, size, s.join, fields) == expected
+    assert break_joined(text, width, s.ems, size, s.join, fields, s.spans) == expected  # atoms measured as slices
     if not east_asian:  # the join is 0.0 throughout: the plan leaves it out
         assert break_joined(text, width, s.ems, size, None, fields) == expected
 

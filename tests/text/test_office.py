@@ -176,3 +176,14 @@ def test_the_office_width_is_the_one_measured_with_the_whole_kerning_table(text:
     s = OfficeStack(stack().faces, system=False, ea=stack().ea if east_asian else None)
     assert s.ems(text) == whole_table_ems(s, text)
     assert s.width(text, SIZE) == whole_table_ems(s, text) * SIZE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_a_slice_of_ascii_text_measures_as_the_slice_itself(text: str, a: int, b: int) -> None:
+    # Fitting measures atoms and lines as slices of their paragraph's listed advances and pairs.
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)
+    span = s.spans(text)
+    assert span is not None and s.spans(text + "字") is None
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    assert span(a, b) == s.ems(text[a:b])
