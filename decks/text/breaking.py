@@ -270,6 +270,123 @@ def _break_para(
     return lines if lone_ideographs else _no_lone_last_ideograph(lines, width, measure)
 
 
+# How much of a line `break_joined`'s `join` may look at: the characters before the next atom.
+JOIN_CONTEXT = 16
+
+
+def break_joined(
+    text: str,
+    width: float,
+    ems: Callable[[str], float],
+    size: float,
+    join: Callable[[str, str], float] | None = None,
+    fields: tuple[tuple[int, int], ...] = (),
+    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+) -> list[str]:
+    """`break_lines(text, width, lambda s: ems(s) * size, join=lambda line, atom: join(line, atom) * size,
+    lone_ideographs=True, fields=fields)`: the same lines, faster when one text is broken at many sizes
+    (fitting). Each paragraph's atoms are measured in ems once; the greedy loop makes the products and sums
+    `break_lines` makes, in the same order, so no line ends elsewhere by a rounding. The line so far is never
+    built: `join` is given its last `JOIN_CONTEXT` characters (a slice of the paragraph), so it must look at
+    no more of it. `spans(paragraph)` may give a function that is `ems(paragraph[a:b])` for any slice, without
+    making it (or None)."""
+    if not fields and "\n" not in text:  # one paragraph and no link, as most are
+        return _break_joined(text, (), width, ems, size, join, spans)
+    lines: list[str] = []
+    offset = 0
+    for para in text.split("\n"):
+        end = offset + len(para)
+        local = tuple(
+            (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
+        )
+        lines.extend(_break_joined(para, local, width, ems, size, join, spans))
+        offset = end + 1
+    return lines
+
+
+def _break_joined(
+    text: str,
+    fields: tuple[tuple[int, int], ...],
+    width: float,
+    ems: Callable[[str], float],
+    size: float,
+    join: Callable[[str, str], float] | None,
+    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+) -> list[str]:
+    # `_break_para`'s loop, with the line kept as the offsets `start:pos` of the paragraph.
+
+    def measure(s: str) -> float:
+        return ems(s) * size
+
+    lines: list[str] = []
+    start = pos = 0
+    line_w = 0.0
+    for atom, core_ems, core_m, spaced_ems, joined in _para_ems(text, fields, ems, join, spans):
+        while True:
+            if core_ems is None:
+                core_w = 0.0
+            else:
+                core_w = core_ems * size
+                if joined is not None and start < pos:
+                    # The join sees text[max(start, pos - JOIN_CONTEXT):pos]: the one worked out in advance
+                    # unless the line started within that.
+                    if start == 0 or start <= pos - JOIN_CONTEXT:
+                        core_w += joined * size
+                    else:
+                        core_w += join(text[start:pos], atom) * size  # type: ignore[misc]
+            if line_w + core_w <= width:
+                if spaced_ems is not None:  # measure(atom) - measure(core), the core measured even when empty
+                    line_w += core_w + (spaced_ems * size - core_m * size)
+                else:
+                    line_w += core_w + 0.0
+                pos += len(atom)
+                break
+            if start < pos:
+                lines.append(text[start:pos].rstrip())
+                start, line_w = pos, 0.0
+                continue
+            # The atom alone is too wide: break inside it.
+            pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
+            lines.extend(p.rstrip() for p in pieces[:-1])
+            pos += len(atom)
+            start = pos - len(pieces[-1])
+            line_w = measure(pieces[-1])
+            break
+    line = text[start:pos]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+@lru_cache(maxsize=16384)
+def _para_ems(
+    text: str,
+    fields: tuple[tuple[int, int], ...],
+    ems: Callable[[str], float],
+    join: Callable[[str, str], float] | None,
+    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+) -> tuple[tuple[str, float | None, float, float | None, float | None], ...]:
+    """Each atom of a paragraph (`field_atoms` with link spans) with the widths in ems of its core (None: it is
+    all white space; then also as measured, `ems("")`) and of the whole atom when it ends in white space (else
+    None), and its join to the text before it in the paragraph (None: no join, or no core)."""
+    span = spans(text) if spans is not None else None
+    if span is None:
+
+        def span(a: int, b: int) -> float:
+            return ems(text[a:b])
+
+    out = []
+    pos = 0
+    for atom in field_atoms(text, fields) if fields else atoms(text):
+        core = atom.rstrip()
+        core_ems = span(pos, pos + len(core)) if core else None
+        joined = join(text[max(0, pos - JOIN_CONTEXT) : pos], atom) if join is not None and core and pos else None
+        spaced = span(pos, pos + len(atom)) if len(core) < len(atom) else None
+        out.append((atom, core_ems, core_ems if core_ems is not None else span(pos, pos), spaced, joined))
+        pos += len(atom)
+    return tuple(out)
+
+
 def break_scaled(text: str, width: float, ems: Callable[[str], float], size: float) -> list[str]:
     """`break_lines(text, width, lambda s: ems(s) * size)`, the same lines, faster when one text is broken at
     many sizes (fitting): widths scale with the size, so each atom is measured in ems once per text and the

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from decks.text.breaking import break_lines, break_scaled
+from decks.text.breaking import break_joined, break_scaled
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack
 
@@ -153,17 +153,17 @@ def layout(
         indent = block.indent * bsize
         avail = max(1.0, (width - indent) * safety)
         stack = block.stack
-
-        def measure(s: str, stack: FontStack = stack, bsize: float = bsize) -> float:
-            return stack.width(s, bsize)
-
-        lines = _lines(block.text, stack, bsize, avail, block.fields)
+        lines, longest, natural = _lines(block.text, stack, bsize, avail, block.fields)
         if n:
             y += block.space_before * bsize
-        pitch = line_pitch(bsize, leading, stack, block.text)
+        pitch = max(leading, natural) * bsize  # line_pitch(bsize, leading, stack, block.text)
         laid.append(LaidBlock(block, bsize, lines, y, pitch))
         y += pitch * len(lines)
-        widest = max([widest, *(indent + measure(line) for line in lines)])
+        if bsize > 0:
+            # The widest line is the longest in ems: `indent + ems * bsize` grows with the ems (rounding too).
+            widest = max(widest, indent + longest * bsize)
+        else:
+            widest = max([widest, *(indent + stack.width(line, bsize) for line in lines)])
         if y > until:
             break
     return Laid(size, tuple(laid), y, widest)
@@ -172,18 +172,19 @@ def layout(
 @lru_cache(maxsize=65536)
 def _lines(
     text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
-) -> tuple[str, ...]:
-    """Memoised line breaking: fitting tries the same paragraph at the same size many times. A stack that
-    measures as LibreOffice does also breaks as it does (`decks.text.office`); another breaks by its widths in
-    ems, measured once per text and scaled to each size (`break_scaled`)."""
+) -> tuple[tuple[str, ...], float, float]:
+    """Memoised line breaking, with the longest line's width in ems and the text's natural line height (for
+    `line_pitch`): fitting tries the same paragraph at the same size many times. A stack that measures as
+    LibreOffice does also breaks as it does (`decks.text.office`: `break_joined` gives `break_lines`' lines);
+    another breaks by its widths in ems, measured once per text and scaled to each size (`break_scaled`)."""
     if isinstance(stack, OfficeStack):
-        join = stack.join
-
-        def extra(line: str, atom: str) -> float:
-            return join(line, atom) * size
-
-        def measure(s: str) -> float:
-            return stack.width(s, size)
-
-        return tuple(break_lines(text, width, measure, join=extra, lone_ideographs=True, fields=fields))
-    return tuple(break_scaled(text, width, stack.ems, size))
+        # With no East Asian face there is no join (it is 0.0, and adding 0.0 changes no width).
+        join = stack.join if stack.ea is not None else None
+        lines = tuple(break_joined(text, width, stack.ems, size, join, fields, stack.spans))
+        span = stack.spans(text)
+        if span is not None:  # each line is a slice of the text: measured where it is found (any copy will do)
+            longest = max(span(at, at + len(line)) for at, line in zip(map(text.find, lines), lines, strict=True))
+            return lines, longest, stack.line_height(text)
+    else:
+        lines = tuple(break_scaled(text, width, stack.ems, size))
+    return lines, max(map(stack.ems, lines)), stack.line_height(text)

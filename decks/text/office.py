@@ -20,12 +20,16 @@ from __future__ import annotations
 import marshal
 import struct
 import unicodedata
+from array import array
+from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from decks.text.breaking import JOIN_CONTEXT
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import Face
 from decks.text.shaping import has_rtl
@@ -128,6 +132,57 @@ def kerning(path: Path) -> dict[str, float]:
         pairs = _read_kerning(path)
     cachedir.write("kerning", name, marshal.dumps(pairs))
     return pairs
+
+
+def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]) -> Any:
+    """A part of `kerning(path)` made by `make`, kept in the cache folder on its own (None: the font is gone)."""
+    from decks import cachedir
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    name = cachedir.key(_KERN_VERSION, part, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
+    try:
+        kept = marshal.loads(cachedir.read("kerning", name) or b"")
+        if isinstance(kept, dict):
+            return kept
+    except (EOFError, ValueError, TypeError):
+        pass
+    made = make(kerning(path))
+    cachedir.write("kerning", name, marshal.dumps(made))
+    return made
+
+
+@cache
+def ascii_kerning(path: Path) -> dict[str, float]:
+    """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
+    of Carlito's 27,000 pairs (making the whole dictionary takes some 20 ms of a first run)."""
+    return _kept_kerning(path, "ascii", lambda pairs: {p: v for p, v in pairs.items() if p.isascii()}) or {}
+
+
+@cache
+def kerning_rows(path: Path) -> dict[str, tuple[str, bytes]]:
+    """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
+    doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
+
+    def rows(pairs: dict[str, float]) -> dict[str, tuple[str, bytes]]:
+        by_first: dict[str, dict[str, float]] = {}
+        for pair, value in pairs.items():
+            by_first.setdefault(pair[0], {})[pair[1]] = value
+        return {a: ("".join(row), array("d", row.values()).tobytes()) for a, row in by_first.items()}
+
+    return _kept_kerning(path, "rows", rows) or {}
+
+
+def _row(path: Path, first: str) -> dict[str, float]:
+    """The kerning of `first` before each character, in ems, from `kerning_rows`."""
+    found = kerning_rows(path).get(first)
+    if found is None:
+        return {}
+    values = array("d")
+    values.frombytes(found[1])
+    return dict(zip(found[0], values.tolist(), strict=True))
 
 
 def bundled_kerning(path: Path) -> dict[str, float] | None:
@@ -246,6 +301,9 @@ def script_types(text: str) -> list[int]:
     return types
 
 
+_NO_PAIRS: dict[str, float] = {}
+
+
 class OfficeStack(FontStack):
     """A font stack that measures text as LibreOffice sets it in a PowerPoint run whose East Asian face is `ea`."""
 
@@ -253,6 +311,12 @@ class OfficeStack(FontStack):
     _set: dict[tuple[str, int], tuple[float, float, Face]] = msgspec.field(default_factory=dict)
     _joins: dict[tuple[str, str], float] = msgspec.field(default_factory=dict)
     _pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
+    _ascii_pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
+    _rows: dict[tuple[Face, str], dict[str, float]] = msgspec.field(default_factory=dict)
+    _primary_rows: dict[str, dict[str, float]] = msgspec.field(default_factory=dict)  # rows of the primary face
+    _ascii_rows: dict[str, dict[str, float]] | None = None  # the primary's ASCII pairs
+    _latin: set[str] = msgspec.field(default_factory=set)  # characters always set as Latin in the primary face
+    _spans: dict[str, Callable[[int, int], float]] = msgspec.field(default_factory=dict)  # ASCII texts' `spans`
 
     def pairs(self, face: Face) -> dict[str, float]:
         """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
@@ -261,6 +325,23 @@ class OfficeStack(FontStack):
         except KeyError:
             found = self._pairs[face] = kerning(face.path)
             return found
+
+    def ascii_pairs(self, face: Face) -> dict[str, float]:
+        """The kerning pairs of `face` between two ASCII characters (`pairs` restricted to them, read without it)."""
+        try:
+            return self._ascii_pairs[face]
+        except KeyError:
+            found = self._ascii_pairs[face] = ascii_kerning(face.path)
+            return found
+
+    def kern(self, face: Face, first: str, second: str) -> float:
+        """The kerning of `first` before `second` in `face`, in ems (`pairs`' value, read from its row alone: the
+        whole table is made only for the slides' painter, which asks for it)."""
+        try:
+            row = self._rows[face, first]
+        except KeyError:
+            row = self._rows[face, first] = _row(face.path, first)
+        return row.get(second, 0.0)
 
     def office_face(self, ch: str, script: int) -> Face:
         """The face LibreOffice draws `ch` in when its script type is `script`."""
@@ -286,15 +367,68 @@ class OfficeStack(FontStack):
             ems = self._widths[text] = self._ems(text)
         return ems * size
 
+    def ems(self, text: str) -> float:
+        """The width of `text` in ems as LibreOffice sets it: `width(text, size)` is this times the size."""
+        try:
+            return self._widths[text]
+        except KeyError:
+            ems = self._widths[text] = self._ems(text)
+            return ems
+
+    def spans(self, text: str) -> Callable[[int, int], float] | None:
+        """For ASCII `text`, a function giving `ems(text[a:b])` without making the slice: each character's
+        advance and each pair's kerning are listed once, and a slice's are added as `_ems` adds them (the
+        advances, then the pairs, each in the text's order). None for other text. Kept per text: fitting
+        measures the atoms and lines of one paragraph at many sizes."""
+        try:
+            return self._spans[text]
+        except KeyError:
+            pass
+        if not text.isascii():
+            return None
+        try:
+            advances = list(map(self._em.__getitem__, text))
+        except KeyError:
+            advances = list(map(self.em, text))
+        rows = self._kerned_ascii()
+        kerns = list(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
+
+        def span(a: int, b: int) -> float:
+            ems = sum(advances[a:b])
+            if rows and b - a > 1:
+                ems += sum(kerns[a : b - 1])
+            return ems
+
+        self._spans[text] = span
+        return span
+
+    def _kerned_ascii(self) -> dict[str, dict[str, float]]:
+        """The primary face's ASCII pairs by first character."""
+        rows = self._ascii_rows
+        if rows is None:
+            rows = self._ascii_rows = {}
+            for pair, value in self.ascii_pairs(self.primary).items():
+                rows.setdefault(pair[0], {})[pair[1]] = value
+        return rows
+
     def _ems(self, text: str) -> float:
         if text.isascii():  # Latin text in the primary face (which has ASCII), kerned
-            ems = sum(map(self.em, text))
-            pairs = self.pairs(self.primary)
-            if pairs and len(text) > 1:
-                ems += sum(pairs.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+            try:  # every advance known (as after the first few lines): add them up at C speed
+                ems = sum(map(self._em.__getitem__, text))
+            except KeyError:
+                ems = sum(map(self.em, text))
+            rows = self._ascii_rows
+            if rows is None:
+                rows = self._kerned_ascii()
+            if rows and len(text) > 1:
+                # Each pair's kerning (0.0 for most), added in the text's order: text[i] before text[i + 1].
+                ems += sum(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
             return ems
         if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
-            return super().width(text, 1.0)
+            return super().ems(text)
+        chars = set(text)
+        if chars <= self._latin or self._all_latin(chars):
+            return self._latin_ems(text)
         total = gap = 0.0
         previous, before, last = WEAK, None, ""
         for ch, script in zip(text, script_types(text), strict=True):
@@ -307,9 +441,42 @@ class OfficeStack(FontStack):
             if script != previous and previous != WEAK:  # one side is East Asian: there are only two
                 total += gap
             elif face is before:
-                total += self.pairs(face).get(last + ch, 0.0)
+                try:
+                    total += self._rows[face, last].get(ch, 0.0)
+                except KeyError:
+                    total += self.kern(face, last, ch)
             total += advance
             gap, previous, before, last = after, script, face, ch
+        return total
+
+    def _all_latin(self, chars: set[str]) -> bool:
+        """Whether each of `chars` is set as Latin text in the primary face when no East Asian character is
+        near: not East Asian, not zero-width, drawn by the primary face (known ones are kept in `_latin`)."""
+        primary = self.primary
+        for ch in chars - self._latin:
+            if script_type(ch) == ASIAN or is_ignorable(ch) or self.draws(ch) is not primary:
+                return False
+            self.em(ch)  # its advance, which `_latin_ems` reads
+            self._latin.add(ch)
+        return True
+
+    def _latin_ems(self, text: str) -> float:
+        """`_ems` of text whose characters are all `_all_latin`: every one (the weak ones too: there is no East
+        Asian character for them to follow) is Latin in the primary face, so there is no change of script, and
+        each is kerned with the one before it; the same sums in the same order as the loop over script types."""
+        em = self._em
+        rows = self._primary_rows
+        total = 0.0
+        last = ""
+        for ch in text:
+            if last:
+                try:
+                    row = rows[last]
+                except KeyError:
+                    row = rows[last] = _row(self.primary.path, last)
+                total += row.get(ch, 0.0)
+            total += em[ch]
+            last = ch
         return total
 
     def gap(self, face: Face) -> float:
@@ -324,9 +491,10 @@ class OfficeStack(FontStack):
         start `right` (a curly quote) set in the script of `left`."""
         if self.ea is None or not left or not right:
             return 0.0
-        # Only the last 16 characters of `left` and the first 17 of `right` are looked at: line breaking asks
-        # about the same few joins (a word after a space) thousands of times.
-        key = (left[-16:], right[:17])
+        # Only the last 16 characters of `left` (JOIN_CONTEXT: fitting's breaker gives no more) and the first 17 of
+        # `right` are looked at: line breaking asks about the same few joins (a word after a space) thousands of
+        # times.
+        key = (left[-JOIN_CONTEXT:], right[:17])
         try:
             return self._joins[key]
         except KeyError:
@@ -347,7 +515,7 @@ class OfficeStack(FontStack):
             if x != y:
                 return self.gap(face)
             if face is self.office_face(right[0], y):  # kerned across (after a hyphen, between hanzi)
-                return self.pairs(face).get(left[-1] + right[0], 0.0)
+                return self.kern(face, left[-1], right[0])
             return 0.0
         return self._ems(tail + head) - self._ems(tail) - self._ems(head)
 

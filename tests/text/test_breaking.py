@@ -6,13 +6,24 @@ import re
 from functools import cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
-from decks.text.breaking import NO_END, NO_START, _atoms, atoms, break_lines, break_scaled, has_wide, is_wide
+from decks.text.breaking import (
+    NO_END,
+    NO_START,
+    _atoms,
+    atoms,
+    break_joined,
+    break_lines,
+    break_scaled,
+    has_wide,
+    is_wide,
+)
 from decks.text.fallback import FontStack
 from decks.text.fonts import load_face
+from decks.text.office import OfficeStack
 
 SIZE = 12.0
 
@@ -243,3 +254,64 @@ def test_breaking_with_links_keeps_every_character_once(text: str, cuts: list[in
     assert "".join(field_atoms(text, fields)) == text
     lines = break_lines(text, 50.0, lambda s: 7.0 * len(s), fields=fields)
     assert squash("".join(lines)) == squash(text)
+
+
+@cache
+def office_stack(east_asian: bool) -> OfficeStack:
+    """A slide stack as the deck plan measures it: Carlito kerned, with or without an East Asian face (whose
+    joins add the space between scripts)."""
+    carlito, kai = load_face(fonts_dir() / "Carlito-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf")
+    return OfficeStack((carlito, kai), system=False, ea=kai if east_asian else None)
+
+
+# Lines that start with weak characters (spaces, dashes, curly quotes) next to hanzi: the join of a line's next
+# atom then depends on where the line began.
+weak_text = st.text(st.sampled_from("字中 Tg“”—…\u3000 ,。a-"), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=80),
+        mixed_text,
+        cjk_text,
+        st.text(st.characters(max_codepoint=0x7F), max_size=80),
+    ),
+    st.floats(0.5, 600),
+    st.floats(4, 96),
+    st.booleans(),
+    st.lists(st.integers(0, 80), max_size=6),
+)
+def test_breaking_joined_by_ems_gives_the_lines_of_breaking_by_points(
+    text: str, width: float, size: float, east_asian: bool, cuts: list[int]
+) -> None:
+    # The deck plan breaks by ems scaled to each size it tries, with the joins between scripts and its links; a
+    # line that ended elsewhere than break_lines ends it would be a different deck.
+    s = office_stack(east_asian)
+    marks = sorted({min(c, len(text)) for c in cuts})
+    fields = tuple((a, b) for a, b in zip(marks[::2], marks[1::2], strict=False) if a < b)
+    expected = break_lines(
+        text,
+        width,
+        lambda t: s.width(t, size),
+        join=lambda line, atom: s.join(line, atom) * size,
+        lone_ideographs=True,
+        fields=fields,
+    )
+    assert break_joined(text, width, s.ems, size, s.join, fields) == expected
+    assert break_joined(text, width, s.ems, size, s.join, fields, s.spans) == expected  # atoms measured as slices
+    if not east_asian:  # the join is 0.0 throughout: the plan leaves it out
+        assert break_joined(text, width, s.ems, size, None, fields) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(weak_text, st.floats(0.5, 150), st.floats(4, 96))
+@example("字—T", 30.0, 20.0)  # "—" starts the second line: "T" after it is Latin after weak, not after the hanzi
+def test_breaking_joined_joins_a_line_that_began_with_weak_characters_as_break_lines_does(
+    text: str, width: float, size: float
+) -> None:
+    s = office_stack(True)
+    expected = break_lines(
+        text, width, lambda t: s.width(t, size), join=lambda line, atom: s.join(line, atom) * size, lone_ideographs=True
+    )
+    assert break_joined(text, width, s.ems, size, s.join) == expected

@@ -12,6 +12,7 @@ from decks.assets import fonts_dir
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.fonts import load_face
+from decks.text.office import OfficeStack
 
 
 @cache
@@ -152,3 +153,35 @@ def test_a_bigger_box_never_gives_a_smaller_size(
     big = fit(blocks(*texts), width * wider, height + taller, 24, 6)
     if small is not None:
         assert big is not None and big.size >= small.size
+
+
+@cache
+def office_stack() -> OfficeStack:
+    faces = (load_face(fonts_dir() / "Carlito-Regular.ttf"), load_face(fonts_dir() / "RecapKai-Regular.ttf"))
+    return OfficeStack(faces, system=False, ea=faces[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(st.characters(codec="utf-8"), max_size=60), st.sampled_from([0.85, 1.0, 1.3])),
+        min_size=1,
+        max_size=4,
+    ),
+    st.floats(20, 600),
+    st.floats(4, 60),
+    st.booleans(),
+)
+def test_a_layout_measures_its_lines_as_the_stack_does(
+    texts: list[tuple[str, float]], width: float, size: float, office: bool
+) -> None:
+    # The layout takes its widest line from the longest in ems and its pitch from the breaking's cache: the same
+    # floats as measuring each line at its size and asking line_pitch.
+    s = office_stack() if office else stack()
+    blocks_ = [Block(text, s, scale, indent=1.1 * scale, space_before=0.3) for text, scale in texts]
+    laid = layout(blocks_, width, size, 1.2)
+    widest = 0.0
+    for lb in laid.blocks:
+        widest = max([widest, *(lb.block.indent * lb.size + s.width(line, lb.size) for line in lb.lines)])
+        assert lb.pitch == line_pitch(lb.size, 1.2, s, lb.block.text)
+    assert laid.width == widest

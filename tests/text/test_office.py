@@ -10,9 +10,21 @@ from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
 from decks.text.breaking import atoms, break_lines
-from decks.text.fallback import FontStack
+from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import load_face
-from decks.text.office import ASIAN, LATIN, OfficeStack, office_stacks, script_type, script_types
+from decks.text.office import (
+    ASIAN,
+    LATIN,
+    WEAK,
+    OfficeStack,
+    ascii_kerning,
+    kerning,
+    kerning_rows,
+    office_stacks,
+    script_type,
+    script_types,
+)
+from decks.text.shaping import has_rtl
 from decks.themes.loader import load_theme
 
 SIZE = 20.0
@@ -100,3 +112,78 @@ def test_the_deck_stacks_name_the_east_asian_face_of_the_content_language() -> N
     assert ja.body.ea is not None and "Klee" in ja.body.ea.path.name
     assert zh.heading.ea is not None and "Bold" in zh.heading.ea.path.name
     assert office_stacks(theme, "zh-CN").body is zh.body  # kept, with what it measured
+
+
+@pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])
+def test_the_ascii_pairs_are_the_whole_tables_pairs_of_two_ascii_characters(name: str) -> None:
+    path = fonts_dir() / name
+    expected = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
+    assert expected and ascii_kerning(path) == expected
+    assert ascii_kerning.__wrapped__(path) == expected  # as kept in the cache folder
+
+
+@pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])
+def test_each_pair_read_from_its_row_is_the_whole_tables_pair(name: str) -> None:
+    face = load_face(fonts_dir() / name)
+    s = OfficeStack((face,), system=False)
+    table = kerning(face.path)
+    assert all(s.kern(face, pair[0], pair[1]) == value for pair, value in table.items())
+    assert kerning_rows.__wrapped__(face.path) == kerning_rows(face.path)  # as kept in the cache folder
+    assert s.kern(face, "字", "T") == 0.0 and s.kern(face, "T", "\u0300") == table.get("T\u0300", 0.0)
+
+
+def whole_table_ems(s: OfficeStack, text: str) -> float:
+    """The office width in ems as measured before the ASCII pairs were read apart: every pair from the whole
+    table, the advances and pairs added one by one in the text's order."""
+    if text.isascii():
+        ems = sum(map(s.em, text))
+        pairs = s.pairs(s.primary)
+        if pairs and len(text) > 1:
+            ems += sum(pairs.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
+        return ems
+    if s.ea is None or has_rtl(text):
+        return FontStack(s.faces, s.system).width(text, 1.0)
+    total = gap = 0.0
+    previous, before, last = WEAK, None, ""
+    for ch, script in zip(text, script_types(text), strict=True):
+        advance, after, face = s.setting(ch, script)
+        if not advance and is_ignorable(ch):
+            continue
+        if script != previous and previous != WEAK:
+            total += gap
+        elif face is before:
+            total += s.pairs(face).get(last + ch, 0.0)
+        total += advance
+        gap, previous, before, last = after, script, face, ch
+    return total
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=40),
+        st.text(st.characters(max_codepoint=0x7F), max_size=40),
+        st.text(
+            st.one_of(st.characters(max_codepoint=0x24F), st.characters(min_codepoint=0x2000, max_codepoint=0x206F)),
+            max_size=40,
+        ),
+        st.text(st.sampled_from("字与中文 TensorFlow“”’—é（）：，。2019\u200b\u00ad-"), max_size=40),
+    ),
+    st.booleans(),
+)
+def test_the_office_width_is_the_one_measured_with_the_whole_kerning_table(text: str, east_asian: bool) -> None:
+    # Reading the ASCII pairs apart (and adding ASCII text's advances at C speed) changes no width, not by a bit.
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea if east_asian else None)
+    assert s.ems(text) == whole_table_ems(s, text)
+    assert s.width(text, SIZE) == whole_table_ems(s, text) * SIZE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_a_slice_of_ascii_text_measures_as_the_slice_itself(text: str, a: int, b: int) -> None:
+    # Fitting measures atoms and lines as slices of their paragraph's listed advances and pairs.
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)
+    span = s.spans(text)
+    assert span is not None and s.spans(text + "字") is None
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    assert span(a, b) == s.ems(text[a:b])

@@ -66,6 +66,7 @@ class Fitter:
         self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
         self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
         self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
+        self._paras: dict[tuple[tuple[Src, ...], float, float], tuple[Para, ...]] = {}
 
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
@@ -134,6 +135,12 @@ class Fitter:
         return round(line_pitch(size, self.leading, self.stacks.body, text), 2)
 
     def paras(self, srcs: Sequence[Src], laid: Laid, width: float) -> tuple[Para, ...]:
+        # Most boxes are set again on other slides (every footer, a title with "(cont.)"): each is set once.
+        key = (tuple(srcs), laid.size, width)
+        try:
+            return self._paras[key]
+        except KeyError:
+            pass
         out = []
         for src, lb in zip(srcs, self.lines(srcs, width, laid.size).blocks, strict=True):
             runs = soft_breaks(src.runs, lb.lines)
@@ -150,7 +157,8 @@ class Fitter:
                     lines=len(lb.lines),
                 )
             )
-        return tuple(out)
+        made = self._paras[key] = tuple(out)
+        return made
 
     def text_box(
         self,

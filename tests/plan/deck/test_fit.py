@@ -41,3 +41,19 @@ def test_a_list_taller_than_its_box_even_at_one_line_a_paragraph_is_refused_with
     # At the bound's edge the search decides: the bound only refuses what cannot fit at any size.
     edge = int(300 / (fitter.leading * fitter.floor))
     assert fitter.fit(many[:edge], Rect(0, 0, 800, 300), 30) is not None or fitter._layouts
+
+
+def test_a_box_set_again_on_another_slide_gets_the_paragraphs_set_the_first_time() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    box = Rect(0, 0, 300, 60)
+
+    def footer() -> list[Src]:  # every slide makes its footer anew
+        return [Src((Run("TensorFlow Dev Summit 2019 · Sunnyvale, CA", "muted"),))]
+
+    first = fitter.text_box("footer", footer(), box, 12)
+    again = fitter.text_box("footer", footer(), box, 12)
+    assert again.paras is first.paras
+    fresh = Fitter(load_theme(None), "en").text_box("footer", footer(), box, 12)
+    assert fresh.paras == first.paras
+    wider = fitter.text_box("footer", footer(), Rect(0, 0, 600, 60), 12)
+    assert wider.paras is not first.paras  # another width is set anew
