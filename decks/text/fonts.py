@@ -424,15 +424,15 @@ def load_face(path: Path) -> Face:
     return Face(path, family, upm, ascent, descent, gap, source, notdef)
 
 
-# The tables the metrics are read from: a shipped record holds their checksums (from the font's table
-# directory), so a font file changed in any of them is read afresh.
-_METRIC_TABLES = (b"OS/2", b"cmap", b"head", b"hhea", b"hmtx", b"maxp", b"name")
-_SHIPPED_VERSION = 1
+# What a shipped record depends on: the font file's size and the directory checksums of the tables recap reads
+# (metrics and kerning), so a font rebuilt or changed in any of them is read afresh.
+_STAMP_TABLES = (b"GPOS", b"OS/2", b"cmap", b"head", b"hhea", b"hmtx", b"kern", b"maxp", b"name")
+_SHIPPED_VERSION = 2
 
 
-def _table_checksums(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
-    """The file's size and the directory checksums of the metric tables (a few hundred bytes read), or None for
-    a collection or a directory cut short."""
+def font_stamp(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
+    """The file's size and the directory checksums of the tables recap reads (a few hundred bytes read), or None
+    for a collection or a directory cut short."""
     with path.open("rb") as fh:
         head = fh.read(12)
         if len(head) < 12 or head[:4] == b"ttcf":
@@ -445,50 +445,63 @@ def _table_checksums(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | 
     sums = []
     for i in range(0, len(records), 16):
         tag, checksum = struct.unpack_from(">4sL", records, i)
-        if tag in _METRIC_TABLES:
+        if tag in _STAMP_TABLES:
             sums.append((tag, checksum))
     return size, tuple(sorted(sums))
 
 
-def metrics_record(path: Path) -> bytes:
-    """What tools/build_metrics.py ships for a bundled font (assets/fonts/metrics/NAME.marshal.z): the font's size
-    and metric tables' checksums, and its metrics as `_read_metrics` reads them, the arrays little-endian."""
-    family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
-    ordered = sorted(advances.items())
-    codes, widths = array("I", (c for c, _ in ordered)), array("I", (w for _, w in ordered))
-    if sys.byteorder != "little":
-        codes.byteswap()
-        widths.byteswap()
-    stamp = _table_checksums(path)
-    record = (_SHIPPED_VERSION, stamp, family, upm, ascent, descent, gap, notdef, codes.tobytes(), widths.tobytes())
-    return zlib.compress(marshal.dumps(record, 4), 9)
+def shipped_record(payload: Any, path: Path) -> bytes:
+    """A record tools/build_font_records.py ships for a bundled font (assets/fonts/KIND/NAME.marshal.z): the
+    font's stamp and `payload`, marshalled and deflated."""
+    return zlib.compress(marshal.dumps((_SHIPPED_VERSION, font_stamp(path), payload), 4), 9)
 
 
-def bundled_metrics(path: Path) -> tuple[str, int, float, float, float, int, Advances] | None:
-    """The shipped metrics of a bundled font (assets/fonts), when its size and metric tables are the ones they
-    were read from; None otherwise. A first run then reads a dozen small records instead of parsing the cmap
-    and hmtx of every face its theme names (CJK fonts of 4 MB among them)."""
+def shipped(kind: str, path: Path) -> Any:
+    """The payload of the record shipped for the bundled font `path` (resolved) under assets/fonts/KIND, when the
+    font's stamp is the one it was read with; None otherwise (another font, a changed one, a damaged record)."""
     from decks.assets import fonts_dir
 
     folder = fonts_dir()
     if path.parent != folder.resolve():
         return None
     try:
-        record = marshal.loads(zlib.decompress((folder / "metrics" / (path.name + ".marshal.z")).read_bytes()))
-        version, stamp, family, upm, ascent, descent, gap, notdef, codes_le, widths_le = record
-        if version != _SHIPPED_VERSION or stamp != _table_checksums(path):
+        record = marshal.loads(zlib.decompress((folder / kind / (path.name + ".marshal.z")).read_bytes()))
+        version, stamp, payload = record
+        if version != _SHIPPED_VERSION or stamp != font_stamp(path):
             return None
+        return payload
+    except (OSError, EOFError, ValueError, TypeError, zlib.error):
+        return None
+
+
+def metrics_record(path: Path) -> bytes:
+    """The metrics record of a bundled font: as `_read_metrics` reads them, the arrays little-endian."""
+    family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
+    ordered = sorted(advances.items())
+    codes, widths = array("I", (c for c, _ in ordered)), array("I", (w for _, w in ordered))
+    if sys.byteorder != "little":
+        codes.byteswap()
+        widths.byteswap()
+    return shipped_record((family, upm, ascent, descent, gap, notdef, codes.tobytes(), widths.tobytes()), path)
+
+
+def bundled_metrics(path: Path) -> tuple[str, int, float, float, float, int, Advances] | None:
+    """The shipped metrics of a bundled font (assets/fonts/metrics), or None. A first run then reads a dozen small
+    records instead of parsing the cmap and hmtx of every face its theme names (CJK fonts of 4 MB among them)."""
+    found = shipped("metrics", path)
+    try:
+        family, upm, ascent, descent, gap, notdef, codes_le, widths_le = found
         codes, widths = array("I"), array("I")
         codes.frombytes(codes_le)
         widths.frombytes(widths_le)
-        if sys.byteorder != "little":
-            codes.byteswap()
-            widths.byteswap()
-        if len(codes) != len(widths):
-            return None
-        return family, upm, ascent, descent, gap, notdef, Advances(codes, array("l", widths))
-    except (OSError, EOFError, ValueError, TypeError, zlib.error):
+    except (TypeError, ValueError):
         return None
+    if sys.byteorder != "little":
+        codes.byteswap()
+        widths.byteswap()
+    if len(codes) != len(widths):
+        return None
+    return family, upm, ascent, descent, gap, notdef, Advances(codes, array("l", widths))
 
 
 @cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import marshal
 import struct
+import sys
 import unicodedata
 from array import array
 from collections.abc import Callable
@@ -31,7 +32,7 @@ import msgspec
 
 from decks.text.breaking import JOIN_CONTEXT
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import Face
+from decks.text.fonts import Face, shipped, shipped_record
 from decks.text.shaping import has_rtl
 
 if TYPE_CHECKING:
@@ -112,10 +113,14 @@ def _kernable(cp: int) -> bool:
 
 @cache
 def kerning(path: Path) -> dict[str, float]:
-    """The pair kerning of a font's 'kern' feature (GPOS pair adjustments), in ems, by the two characters: read
-    once with fontTools and kept in the cache folder, like the metrics."""
+    """The pair kerning of a font's 'kern' feature (GPOS pair adjustments), in ems, by the two characters: from
+    the rows shipped for a bundled font, or read once with fontTools and kept in the cache folder, like the
+    metrics. Only the slides painter asks for the whole table; measuring reads it by rows (`kerning_rows`)."""
     from decks import cachedir
 
+    rows = _shipped_rows(path)
+    if rows is not None:
+        return {first + second: value for first, row in rows.items() for second, value in _unpack(row).items()}
     try:
         stat = path.stat()
     except OSError:
@@ -127,11 +132,54 @@ def kerning(path: Path) -> dict[str, float]:
             return kept
     except (EOFError, ValueError, TypeError):
         pass
-    pairs = bundled_kerning(path)
-    if pairs is None:
-        pairs = _read_kerning(path)
+    pairs = _read_kerning(path)
     cachedir.write("kerning", name, marshal.dumps(pairs))
     return pairs
+
+
+_Rows = dict[str, tuple[str, bytes]]
+
+
+def _by_first(pairs: dict[str, float]) -> _Rows:
+    """Pairs as rows by their first character: the second characters, and their values packed as doubles
+    (native byte order) in the same order."""
+    by_first: dict[str, dict[str, float]] = {}
+    for pair, value in pairs.items():
+        by_first.setdefault(pair[0], {})[pair[1]] = value
+    return {a: ("".join(row), array("d", row.values()).tobytes()) for a, row in by_first.items()}
+
+
+def _unpack(row: tuple[str, bytes]) -> dict[str, float]:
+    values = array("d")
+    values.frombytes(row[1])
+    return dict(zip(row[0], values.tolist(), strict=True))
+
+
+def kerning_record(path: Path) -> bytes:
+    """What tools/build_font_records.py ships for a bundled font (assets/fonts/kerning/NAME.marshal.z): its
+    GPOS pairs as rows, the doubles little-endian."""
+    rows = _by_first(_read_kerning(path))
+    if sys.byteorder != "little":
+        rows = {a: (seconds, _swapped(packed)) for a, (seconds, packed) in rows.items()}
+    return shipped_record(rows, path)
+
+
+def _swapped(packed: bytes) -> bytes:
+    values = array("d")
+    values.frombytes(packed)
+    values.byteswap()
+    return values.tobytes()
+
+
+def _shipped_rows(path: Path) -> _Rows | None:
+    """The kerning rows shipped for a bundled font, when it is the font they were read from: a first run need
+    not read GPOS with fontTools (a third of a second), nor build and cache a table of 27,000 pairs."""
+    rows = shipped("kerning", path)
+    if not isinstance(rows, dict):
+        return None
+    if sys.byteorder != "little":
+        rows = {a: (seconds, _swapped(packed)) for a, (seconds, packed) in rows.items()}
+    return rows
 
 
 def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]) -> Any:
@@ -157,63 +205,28 @@ def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]
 @cache
 def ascii_kerning(path: Path) -> dict[str, float]:
     """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
-    of Carlito's 27,000 pairs (making the whole dictionary takes some 20 ms of a first run)."""
-    return _kept_kerning(path, "ascii", lambda pairs: {p: v for p, v in pairs.items() if p.isascii()}) or {}
+    of Carlito's 27,000 pairs, read from the rows of ASCII first characters."""
+    out: dict[str, float] = {}
+    for first, row in kerning_rows(path).items():
+        if first.isascii():
+            out.update((first + second, value) for second, value in _unpack(row).items() if second.isascii())
+    return out
 
 
 @cache
-def kerning_rows(path: Path) -> dict[str, tuple[str, bytes]]:
+def kerning_rows(path: Path) -> _Rows:
     """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
     doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
-
-    def rows(pairs: dict[str, float]) -> dict[str, tuple[str, bytes]]:
-        by_first: dict[str, dict[str, float]] = {}
-        for pair, value in pairs.items():
-            by_first.setdefault(pair[0], {})[pair[1]] = value
-        return {a: ("".join(row), array("d", row.values()).tobytes()) for a, row in by_first.items()}
-
-    return _kept_kerning(path, "rows", rows) or {}
+    rows = _shipped_rows(path)
+    if rows is not None:
+        return rows
+    return _kept_kerning(path, "rows", _by_first) or {}
 
 
 def _row(path: Path, first: str) -> dict[str, float]:
     """The kerning of `first` before each character, in ems, from `kerning_rows`."""
     found = kerning_rows(path).get(first)
-    if found is None:
-        return {}
-    values = array("d")
-    values.frombytes(found[1])
-    return dict(zip(found[0], values.tolist(), strict=True))
-
-
-def bundled_kerning(path: Path) -> dict[str, float] | None:
-    """The pairs of a bundled font as tools/build_kerning.py read them (assets/fonts/kerning/NAME.json.gz), when
-    they were read from these very bytes: a first run need not read GPOS with fontTools (a third of a second)."""
-    import gzip
-    import hashlib
-    import json
-
-    from decks.assets import fonts_dir
-
-    kept = fonts_dir() / "kerning" / (path.name + ".json.gz")
-    if path.parent.resolve() != fonts_dir().resolve() or not kept.is_file():
-        return None
-    try:
-        data = json.loads(gzip.decompress(kept.read_bytes()))
-        if data.get("sha256") != hashlib.sha256(path.read_bytes()).hexdigest():
-            return None
-        return {first + second: value for first, row in data["pairs"].items() for second, value in row.items()}
-    except (OSError, ValueError, KeyError, AttributeError, EOFError):
-        return None
-
-
-def kerning_table(path: Path) -> dict[str, object]:
-    """What tools/build_kerning.py ships for a bundled font: its bytes' hash and its pairs by first character."""
-    import hashlib
-
-    rows: dict[str, dict[str, float]] = {}
-    for pair, value in sorted(_read_kerning(path).items()):
-        rows.setdefault(pair[0], {})[pair[1]] = value
-    return {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "pairs": rows}
+    return {} if found is None else _unpack(found)
 
 
 def _read_kerning(path: Path) -> dict[str, float]:

@@ -3,39 +3,63 @@ not used."""
 
 from __future__ import annotations
 
-import gzip
 import shutil
+from pathlib import Path
 
 import pytest
 
 from decks.assets import fonts_dir
-from decks.text.office import _read_kerning, bundled_kerning
+from decks.text import office
+from decks.text.office import _by_first, _read_kerning, _shipped_rows
 
-SHIPPED = sorted(p.name.removesuffix(".json.gz") for p in (fonts_dir() / "kerning").glob("*.json.gz"))
+SHIPPED = sorted(p.name.removesuffix(".marshal.z") for p in (fonts_dir() / "kerning").glob("*.marshal.z"))
 
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_shipped_kerning_of_a_bundled_font_is_its_gpos_pairs(name: str) -> None:
-    font = fonts_dir() / name
-    assert bundled_kerning(font) == _read_kerning(font)
+    font = (fonts_dir() / name).resolve()
+    assert _shipped_rows(font) == _by_first(_read_kerning(font))
 
 
 def test_the_default_themes_slide_fonts_ship_their_kerning() -> None:
     assert {"Carlito-Regular.ttf", "Carlito-Bold.ttf"} <= set(SHIPPED)
 
 
-def test_a_font_other_than_the_shipped_one_is_read_afresh(tmp_path, monkeypatch) -> None:
-    import decks.text.office as office
+def test_every_bundled_font_with_pairs_ships_them() -> None:
+    assert {f.name for f in fonts_dir().glob("*.ttf") if _read_kerning(f)} == set(SHIPPED)
 
-    # A copy elsewhere is not a bundled font; a bundled name with other bytes (a rebuilt font) fails the hash.
-    copy = tmp_path / "Carlito-Regular.ttf"
-    shutil.copy(fonts_dir() / "Carlito-Regular.ttf", copy)
-    assert bundled_kerning(copy) is None
+
+def test_a_bundled_font_is_kerned_from_its_rows_without_fonttools(monkeypatch: pytest.MonkeyPatch) -> None:
+    font = (fonts_dir() / "Carlito-Regular.ttf").resolve()
+    expected = _read_kerning(font)
+
+    def no_reading(path: Path) -> dict[str, float]:
+        raise AssertionError("GPOS was read")
+
+    monkeypatch.setattr(office, "_read_kerning", no_reading)
+    assert office.kerning.__wrapped__(font) == expected
+    assert office.ascii_kerning.__wrapped__(font) == {p: v for p, v in expected.items() if p.isascii()}
+
+
+@pytest.mark.parametrize("change", ["elsewhere", "other bytes", "damaged record"])
+def test_a_font_other_than_the_shipped_one_is_read_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    record = fonts_dir() / "kerning" / "Carlito-Regular.ttf.marshal.z"
+    if change == "elsewhere":  # a copy outside recap's fonts is not a bundled font
+        copy = tmp_path / "Carlito-Regular.ttf"
+        shutil.copy(fonts_dir() / "Carlito-Regular.ttf", copy)
+        assert _shipped_rows(copy.resolve()) is None
+        return
     fonts = tmp_path / "fonts"
     (fonts / "kerning").mkdir(parents=True)
-    shutil.copy(fonts_dir() / "Carlito-Bold.ttf", fonts / "Carlito-Regular.ttf")
-    shutil.copy(fonts_dir() / "kerning" / "Carlito-Regular.ttf.json.gz", fonts / "kerning")
     monkeypatch.setattr("decks.assets.fonts_dir", lambda: fonts)
-    assert office.bundled_kerning(fonts / "Carlito-Regular.ttf") is None
-    (fonts / "kerning" / "Carlito-Regular.ttf.json.gz").write_bytes(gzip.compress(b"{not json"))
-    assert office.bundled_kerning(fonts / "Carlito-Regular.ttf") is None
+    shutil.copy(fonts_dir() / "Carlito-Regular.ttf", fonts / "Carlito-Regular.ttf")
+    shutil.copy(record, fonts / "kerning")
+    font = (fonts / "Carlito-Regular.ttf").resolve()
+    assert _shipped_rows(font) is not None  # the same bytes, in a fonts folder: served
+    if change == "other bytes":  # a bundled name with another font's tables (a rebuilt font)
+        shutil.copy(fonts_dir() / "Carlito-Bold.ttf", font)
+    else:
+        (fonts / "kerning" / record.name).write_bytes(record.read_bytes()[:100])
+    assert _shipped_rows(font) is None
