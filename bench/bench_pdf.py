@@ -22,6 +22,9 @@ try is over, column counts given up once they cannot win, cheaper strokes and pa
 Interleaved A/B runs of the two trees with this script's `measure`, 15 rounds at load ~3, medians, before -> after:
 the example / importing reportlab's canvas 3.37x -> 3.13x cpu (0.279 -> 0.259 s), 3.43x -> 2.90x wall (noisy);
 this script itself, run once on each tree back to back at load ~2.5-3.5: 3.57x -> 3.31x cpu, 3.45x -> 2.73x wall.
+The second pass (msgspec Structs, shipped font metrics, one fontconfig walk a run, the other helpers' work on
+text and loading), interleaved A/B of the two trees, 13 rounds, best / median CPU: 0.309 / 0.467 -> 0.267 /
+0.347 s; this script after it, 15 rounds: 2.93x (medians; 2.7x by best times).
 Where the rest goes: docs/DESIGN.md, "Start-up".
 """
 

@@ -21,6 +21,12 @@ Where the time goes, and what a first run adds: docs/DESIGN.md, "Start-up".
 Per-item throughput (docs/DESIGN.md, "Throughput of large decks"): the 1,000 items went from 2.38 s to 1.59 s
 (0.67×; peak 103 → 86 MB) and 150 items from 1.42× to 1.06× pandoc's CPU time, before and after measured in one
 interleaved run; about 0.23 s of each run is start-up.
+The second pass of issue 12 (plan values as msgspec Structs, one collector pause per render, shipped font
+metrics and kerning, line breaking by offsets, a faster loader, face pass and writer), interleaved A/B of the two
+trees, 13 rounds, best / median CPU, same bytes out: example 0.310 / 0.423 -> 0.252 / 0.323 s; 150 items
+0.546 / 0.728 -> 0.370 / 0.472 s; 1,000 items 1.98 / 2.87 -> 1.23 / 1.65 s (peak 85 -> 72 MB); first run 0.584 /
+0.799 -> 0.418 / 0.519 s. This script after it, 9 rounds: example 2.36x pandoc (medians; 2.0x by best times),
+150 items 0.77x, 1,000 items 1.40 s, first run 1.68x a warm one.
 """
 
 from __future__ import annotations

@@ -224,7 +224,7 @@ def test_a_face_reads_its_advances_only_when_a_character_is_measured(cache_dir: 
 def test_every_bundled_font_ships_the_metrics_a_fresh_read_gives() -> None:
     for path in sorted(fonts_dir().glob("*.ttf")):
         shipped = fonts.bundled_metrics(path.resolve())
-        assert shipped is not None, f"{path.name}: run tools/build_metrics.py"
+        assert shipped is not None, f"{path.name}: run tools/build_font_records.py"
         family, upm, ascent, descent, gap, advances, notdef = fonts._read_metrics(path)
         assert shipped[:6] == (family, upm, ascent, descent, gap, notdef), path.name
         assert shipped[6].as_dict() == advances, path.name
