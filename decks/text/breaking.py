@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
 # No line may start with these (closing brackets, stops, small kana, iteration marks, prolonged sound mark).
@@ -207,17 +207,11 @@ def break_lines(
     (start, end) offsets of links in `text`, broken as LibreOffice breaks its fields (`field_atoms`).
     """
     lines: list[str] = []
-    offset = 0
-    for para in text.split("\n"):
-        end = offset + len(para)
-        local = tuple(
-            (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
-        )
+    for para, local in _paragraphs(text, fields):
         given = field_atoms(para, local) if local else None
         lines.extend(
             _break_para(para, width, measure, first_width if not lines else None, join, lone_ideographs, given)
         )
-        offset = end + 1
     return lines
 
 
@@ -293,15 +287,22 @@ def break_joined(
     if not fields and "\n" not in text:  # one paragraph and no link, as most are
         return _break_joined(text, (), width, ems, size, join, spans)
     lines: list[str] = []
+    for para, local in _paragraphs(text, fields):
+        lines.extend(_break_joined(para, local, width, ems, size, join, spans))
+    return lines
+
+
+def _paragraphs(text: str, fields: tuple[tuple[int, int], ...]) -> Iterator[tuple[str, tuple[tuple[int, int], ...]]]:
+    """Each line of `text` (newlines are hard breaks) with the parts of the link spans `fields` that fall in it,
+    as offsets into the line."""
     offset = 0
     for para in text.split("\n"):
         end = offset + len(para)
-        local = tuple(
-            (max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset
+        yield (
+            para,
+            tuple((max(lo, offset) - offset, min(hi, end) - offset) for lo, hi in fields if lo < end and hi > offset),
         )
-        lines.extend(_break_joined(para, local, width, ems, size, join, spans))
         offset = end + 1
-    return lines
 
 
 def _break_joined(
