@@ -24,7 +24,7 @@ from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_T
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
-from decks.plan.template_colors import sample_colors
+from decks.plan.template_colors import link_color, sample_colors
 from decks.themes.model import Theme
 
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -238,6 +238,7 @@ class Resolved(msgspec.Struct):
     colors: dict[str, str] = msgspec.field(default_factory=dict)
     title_bold: bool = False
     sample_colors: dict[str, str] = msgspec.field(default_factory=dict)
+    link_color: str | None = None  # a stand-in for the theme's link colour where that does not read
 
 
 def _box(ph: Placeholder, master: dict[str, Rect]) -> Rect | None:
@@ -423,18 +424,20 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         sources[role] = used
     fonts, colors = theme_fonts(tpl, master_name)
     samples, unreadable = sample_colors(tpl, master_name, master_xml, colors)
+    link, unread_link = link_color(tpl, master_name, master_xml, colors)
     title_rpr = master_xml.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
     title_bold = title_rpr is not None and title_rpr.get("b") in ("1", "true")
     return Resolved(
         layouts,
         Geometry(width, height, frames),
         master_name,
-        [*warnings, *unreadable],
+        [*warnings, *unreadable, *unread_link],
         sources,
         fonts,
         colors,
         title_bold,
         samples,
+        link,
     )
 
 

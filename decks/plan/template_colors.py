@@ -1,4 +1,5 @@
-"""The text colours a template's master shows only in its placeholders' sample text, kept where they read.
+"""The text colours a template's master shows only in its placeholders' sample text, kept where they read; and a
+link colour that reads where the theme's own does not.
 
 LibreOffice saves a master's title and outline colours in the sample text of its placeholders and writes no
 `<p:txStyles>`; no client carries a sample's colour to new slides, so a white-on-navy design comes out black on
@@ -57,6 +58,45 @@ def sample_colors(
                 "application's default colour is left (slides.override: [colors] sets the theme's palette)"
             )
     return out, warnings
+
+
+# Where a template's link colour does not read, the first of these scheme colours that does is used instead.
+_LINK_STANDINS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "dk1", "lt1", "dk2", "lt2")
+
+
+def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, str]) -> tuple[str | None, list[str]]:
+    """A colour ("#RRGGBB") for the deck's links when the theme's link colour (`hlink`, which PowerPoint draws
+    every hyperlink in) does not read on what the master draws behind its body placeholder, and a warning saying
+    so; (None, []) when it reads or the theme names none. The stand-in is the first scheme colour that reads
+    there (its accents first), else black or white."""
+    own = scheme.get("hlink")
+    if not own:
+        return None, []
+    tree = master.find(f"{P}cSld/{P}spTree")
+    shapes = list(tree) if tree is not None else []
+    body = next(
+        (
+            _box(shape.find(f"{P}spPr/{A}xfrm"))
+            for shape in shapes
+            if (ph := shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")) is not None and ph.get("type", "obj") in ("body", "obj")
+        ),
+        None,
+    )
+    behind = _behind(tpl, master_name, master, shapes, body, scheme) if body else _background(master, scheme)
+    ratio = contrast_ratio(own, behind)
+    if ratio >= READABLE:
+        return None, []
+    standins = [(name, scheme[name]) for name in _LINK_STANDINS if name in scheme]
+    name, color = next(
+        ((n, c) for n, c in standins if contrast_ratio(c, behind) >= READABLE),
+        max((("black", "#000000"), ("white", "#FFFFFF")), key=lambda nc: contrast_ratio(nc[1], behind)),
+    )
+    warning = (
+        f"template {tpl.source}: its link colour {own} has a contrast of {format_ratio(ratio)} on the {behind} its "
+        f"master draws behind the body, under {READABLE:g}:1; the deck's links are drawn in {color} ({name}) "
+        "instead (slides.override: [colors] sets the theme's palette)"
+    )
+    return color, [warning]
 
 
 def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Rect, scheme: dict[str, str]) -> str:

@@ -170,6 +170,35 @@ def test_layouts_are_found_by_the_names_other_applications_give_them(tmp_path: P
         assert resolved.layouts[role].name == their_name, role
 
 
+def test_a_templates_link_colour_that_does_not_read_on_its_background_gets_a_stand_in_that_does() -> None:
+    from lxml import etree
+
+    from decks.colors import contrast_ratio
+    from decks.plan.template_colors import READABLE, link_color
+
+    a, p = "http://schemas.openxmlformats.org/drawingml/2006/main", templates.P[1:-1]
+    body = (
+        '<p:sp><p:nvSpPr><p:cNvPr id="2" name="b"/><p:cNvSpPr/><p:nvPr><p:ph type="body" idx="1"/></p:nvPr>'
+        '</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9144000" cy="5143500"/></a:xfrm></p:spPr></p:sp>'
+    )
+    master = etree.fromstring(
+        f'<p:sldMaster xmlns:a="{a}" xmlns:p="{p}"><p:cSld><p:spTree>{body}</p:spTree></p:cSld></p:sldMaster>'
+    )
+
+    class Package:
+        source = "t.pptx"
+
+    navy = {"lt1": "#1B2A4A", "dk1": "#000000", "hlink": "#0000FF", "accent1": "#1F3A93", "accent2": "#FFC000"}
+    color, warnings = link_color(Package(), "", master, navy)
+    # Blue on navy does not read: the first accent that does stands in, and the user is told.
+    assert color == "#FFC000" and contrast_ratio(color, "#1B2A4A") >= READABLE
+    assert len(warnings) == 1 and "#0000FF" in warnings[0] and "#FFC000 (accent2)" in warnings[0]
+    # A link colour that reads is the template's to keep; no scheme colour reads: black or white does.
+    assert link_color(Package(), "", master, {**navy, "hlink": "#9FC5FF"}) == (None, [])
+    assert link_color(Package(), "", master, {"lt1": "#1B2A4A", "hlink": "#0000FF"})[0] == "#FFFFFF"
+    assert link_color(Package(), "", master, {"lt1": "#1B2A4A"}) == (None, [])
+
+
 def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
     from lxml import etree
 

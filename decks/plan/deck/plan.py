@@ -82,6 +82,9 @@ class Template(msgspec.Struct, frozen=True):
     # The title's and body's text colours the master shows only in its placeholders' sample text (a template
     # saved by LibreOffice): the writer puts them in the master's text styles. Empty for most templates.
     text_colors: dict[str, str] = msgspec.field(default_factory=dict)
+    # The colour the deck's links are drawn in when the template's own link colour does not read on its
+    # background (the writer sets it as the theme's hlink, which PowerPoint draws every hyperlink in); None keeps it.
+    link_color: str | None = None
 
 
 class Run(msgspec.Struct, frozen=True):

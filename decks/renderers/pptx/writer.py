@@ -128,7 +128,8 @@ class Writer:
     def copy_template(self, tpl: TemplatePackage, master: str, pres_rels: Rels) -> tuple[str, str]:
         """Add the template's parts that the presentation's kept rels (or the package's: a thumbnail) reach, in
         the template zip's order and as they are, but for the master's theme, which gets the palette's link
-        colour. Returns the core and app properties' partnames, which recap writes anew."""
+        colour (or a stand-in for the template's own that reads). Returns the core and app properties'
+        partnames, which recap writes anew."""
         extra = [r for r in tpl.rels("/") if r.reltype not in REPLACED and not r.external]
         keep = self._reachable(tpl, [r for r in pres_rels.items if not r.external] + extra)
         core = next((r.target for r in tpl.rels("/") if r.reltype == RT_CORE), "/docProps/core.xml")
@@ -140,8 +141,16 @@ class Writer:
         self.package.add(tpl.main, CT_PRESENTATION, b"")  # its place at the front; written last
         for name in (n for n in tpl.blobs if n in keep):
             blob = tpl.blobs[name]
-            if name == theme_part and self.deck.colors:
-                blob = oxml.set_link_colors(blob, self.palette["accent2"])
+            if name == theme_part:
+                # The palette's link colour when the theme decides colours; else the template's, unless it does
+                # not read on the template's background (decks.plan.template_colors.link_color).
+                link = (
+                    self.palette["accent2"]
+                    if self.deck.colors
+                    else self.deck.template and self.deck.template.link_color
+                )
+                if link:
+                    blob = oxml.set_link_colors(blob, link)
             if name == master and self.deck.template and self.deck.template.text_colors:
                 blob = oxml.set_text_styles(blob, self.deck.template.text_colors)
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
