@@ -116,25 +116,10 @@ def kerning(path: Path) -> dict[str, float]:
     """The pair kerning of a font's 'kern' feature (GPOS pair adjustments), in ems, by the two characters: from
     the rows shipped for a bundled font, or read once with fontTools and kept in the cache folder, like the
     metrics. Only the slides painter asks for the whole table; measuring reads it by rows (`kerning_rows`)."""
-    from decks import cachedir
-
     rows = _shipped_rows(path)
     if rows is not None:
         return {first + second: value for first, row in rows.items() for second, value in _unpack(row).items()}
-    try:
-        stat = path.stat()
-    except OSError:
-        return {}
-    name = cachedir.key(_KERN_VERSION, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
-    try:
-        kept = marshal.loads(cachedir.read("kerning", name) or b"")
-        if isinstance(kept, dict):
-            return kept
-    except (EOFError, ValueError, TypeError):
-        pass
-    pairs = _read_kerning(path)
-    cachedir.write("kerning", name, marshal.dumps(pairs))
-    return pairs
+    return _kept_kerning(path, "pairs", lambda: _read_kerning(path)) or {}
 
 
 _Rows = dict[str, tuple[str, bytes]]
@@ -158,32 +143,33 @@ def _unpack(row: tuple[str, bytes]) -> dict[str, float]:
 def kerning_record(path: Path) -> bytes:
     """What tools/build_font_records.py ships for a bundled font (assets/fonts/kerning/NAME.marshal.z): its
     GPOS pairs as rows, the doubles little-endian."""
-    rows = _by_first(_read_kerning(path))
-    if sys.byteorder != "little":
-        rows = {a: (seconds, _swapped(packed)) for a, (seconds, packed) in rows.items()}
-    return shipped_record(rows, path)
+    return shipped_record(_little_endian(_by_first(_read_kerning(path))), path)
 
 
-def _swapped(packed: bytes) -> bytes:
-    values = array("d")
-    values.frombytes(packed)
-    values.byteswap()
-    return values.tobytes()
+def _little_endian(rows: _Rows) -> _Rows:
+    """`rows` with their doubles in the other byte order on a big-endian machine (native <-> little-endian, as
+    the shipped records keep them); as they are on a little-endian one."""
+    if sys.byteorder == "little":
+        return rows
+    out = {}
+    for first, (seconds, packed) in rows.items():
+        values = array("d")
+        values.frombytes(packed)
+        values.byteswap()
+        out[first] = (seconds, values.tobytes())
+    return out
 
 
 def _shipped_rows(path: Path) -> _Rows | None:
     """The kerning rows shipped for a bundled font, when it is the font they were read from: a first run need
     not read GPOS with fontTools (a third of a second), nor build and cache a table of 27,000 pairs."""
     rows = shipped("kerning", path)
-    if not isinstance(rows, dict):
-        return None
-    if sys.byteorder != "little":
-        rows = {a: (seconds, _swapped(packed)) for a, (seconds, packed) in rows.items()}
-    return rows
+    return _little_endian(rows) if isinstance(rows, dict) else None
 
 
-def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]) -> Any:
-    """A part of `kerning(path)` made by `make`, kept in the cache folder on its own (None: the font is gone)."""
+def _kept_kerning(path: Path, part: str, make: Callable[[], dict[Any, Any]]) -> dict[Any, Any] | None:
+    """A kerning table of a font that ships none (`part`: the whole "pairs", or their "rows"), made by `make`
+    once and kept in the cache folder, stamped with the file (None: the font is gone)."""
     from decks import cachedir
 
     try:
@@ -197,7 +183,7 @@ def _kept_kerning(path: Path, part: str, make: Callable[[dict[str, float]], Any]
             return kept
     except (EOFError, ValueError, TypeError):
         pass
-    made = make(kerning(path))
+    made = make()
     cachedir.write("kerning", name, marshal.dumps(made))
     return made
 
@@ -220,7 +206,7 @@ def kerning_rows(path: Path) -> _Rows:
     rows = _shipped_rows(path)
     if rows is not None:
         return rows
-    return _kept_kerning(path, "rows", _by_first) or {}
+    return _kept_kerning(path, "rows", lambda: _by_first(kerning(path))) or {}
 
 
 def _row(path: Path, first: str) -> dict[str, float]:
