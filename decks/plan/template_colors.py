@@ -34,20 +34,15 @@ def sample_colors(
         return {}, []
     out: dict[str, str] = {}
     warnings: list[str] = []
-    tree = master.find(f"{P}cSld/{P}spTree")
-    shapes = list(tree) if tree is not None else []
+    shapes = _shapes(master)
     for shape in shapes:
-        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-        if ph is None:
-            continue
-        kind = "title" if ph.get("type") in TITLES else "body" if ph.get("type", "obj") in ("body", "obj") else None
+        kind = _kind(shape)
         runs = (f"{P}txBody/{A}p/{A}r/{A}rPr", f"{P}txBody/{A}p/{A}endParaRPr")
         fill = next((c for path in runs for c in shape.iterfind(f"{path}/{A}solidFill/{A}srgbClr")), None)
-        box = _box(shape.find(f"{P}spPr/{A}xfrm"))
         if kind is None or kind in out or fill is None or not fill.get("val"):
             continue
         color = "#" + fill.get("val", "").upper()
-        behind = _behind(tpl, master_name, master, shapes, box, scheme) if box else _background(master, scheme)
+        behind = _behind_placeholder(tpl, master_name, master, shapes, shape, scheme)
         ratio = contrast_ratio(color, behind)
         if ratio >= READABLE:
             out[kind] = color
@@ -72,17 +67,13 @@ def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, 
     own = scheme.get("hlink")
     if not own:
         return None, []
-    tree = master.find(f"{P}cSld/{P}spTree")
-    shapes = list(tree) if tree is not None else []
-    body = next(
-        (
-            _box(shape.find(f"{P}spPr/{A}xfrm"))
-            for shape in shapes
-            if (ph := shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")) is not None and ph.get("type", "obj") in ("body", "obj")
-        ),
-        None,
+    shapes = _shapes(master)
+    body = next((shape for shape in shapes if _kind(shape) == "body"), None)
+    behind = (
+        _behind_placeholder(tpl, master_name, master, shapes, body, scheme)
+        if body is not None
+        else _background(master, scheme)
     )
-    behind = _behind(tpl, master_name, master, shapes, body, scheme) if body else _background(master, scheme)
     ratio = contrast_ratio(own, behind)
     if ratio >= READABLE:
         return None, []
@@ -97,6 +88,28 @@ def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, 
         "instead (slides.override: [colors] sets the theme's palette)"
     )
     return color, [warning]
+
+
+def _shapes(master: etree._Element) -> list[etree._Element]:
+    tree = master.find(f"{P}cSld/{P}spTree")
+    return list(tree) if tree is not None else []
+
+
+def _kind(shape: etree._Element) -> str | None:
+    """ "title" or "body" for the master's title or body placeholder, else None."""
+    ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+    if ph is None:
+        return None
+    return "title" if ph.get("type") in TITLES else "body" if ph.get("type", "obj") in ("body", "obj") else None
+
+
+def _behind_placeholder(
+    tpl, master_name: str, master: etree._Element, shapes: list, shape, scheme: dict[str, str]
+) -> str:
+    """The colour behind the middle of placeholder `shape` (`_behind`), or the master's background when the
+    placeholder has no box of its own."""
+    box = _box(shape.find(f"{P}spPr/{A}xfrm"))
+    return _behind(tpl, master_name, master, shapes, box, scheme) if box else _background(master, scheme)
 
 
 def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Rect, scheme: dict[str, str]) -> str:
