@@ -17,6 +17,7 @@ import click
 from decks import __version__
 from decks.cli import console
 from decks.cli.console import count
+from decks.cli.stageopts import Choice, click_option
 from decks.errors import ExitCode, RecapError, for_terminal
 
 if TYPE_CHECKING:
@@ -73,6 +74,13 @@ class RecapGroup(click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            # "recap ppt": name the closest command, as options and content keys get one.
+            from decks.readers.yamlpos import did_you_mean
+
+            guess = did_you_mean(args[0], self.list_commands(ctx))
+            hint = f" Did you mean '{guess}'?" if guess else " See 'recap --help' for the commands."
+            ctx.fail(f"No such command '{args[0]}'.{hint}")
         name, command, rest = super().resolve_command(ctx, args)
         if name is not None and name not in self.commands:
             from decks.renderers.base import discover
@@ -160,27 +168,20 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     from decks.plan import SKETCH_OPTIONS
 
     stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
-    for opt in (*stage_options, *renderer_cls.options):
-        params.append(
-            click.Option(
-                [f"--{opt.name.replace('_', '-')}", opt.name],
-                is_flag=True,
-                default=False,
-                help=opt.help,
-            )
-            if opt.flag
-            else click.Option(
-                [f"--{opt.name.replace('_', '-')}", opt.name],
-                type=click.Choice(opt.choices, case_sensitive=False) if opt.choices else opt.type,
-                default=opt.default,
-                help=opt.help,
-                is_flag=opt.type is bool,
-            )
-        )
+    params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
 
     def run(content: Path | None, output: Path | None, theme: str | None, watch: bool, **options: Any) -> None:
-        from decks.cli.output import output_path, write_atomic
+        from decks.cli.output import output_path, write_atomic, write_stdout
 
+        # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
+        to_stdout = (output is not None and str(output) == "-") or (output is None and str(content) == "-")
+        if to_stdout and watch:
+            raise click.UsageError("--watch writes a file again on each save: give -o FILE, not -o -")
+        if to_stdout and sys.stdout.isatty():
+            raise click.UsageError(
+                f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
+                " or give -o FILE"
+            )
         if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
             from decks.assets import example_content
             from decks.preview.rewrite import rewrite_on_save
@@ -196,7 +197,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
         with paused_gc():
             recap, content_path = _load(content)
-            target = output_path(content_path, renderer_cls.suffix, output)
+            target = None if to_stdout else output_path(content_path, renderer_cls.suffix, output)
             loaded_theme = _theme(theme)
             from decks.themes.contrast import contrast_problems
 
@@ -204,11 +205,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             contrast = [str(problem) for problem in contrast_problems(loaded_theme)]
             from decks.renderers.base import render
 
-            with console.progress(f"making {target}"):
+            with console.progress(f"making {target or 'standard output'}"):
                 result = render(renderer_cls, recap, loaded_theme, **options)
-                write_atomic(target, result.data)
+                if target is None:
+                    write_stdout(result.data)
+                else:
+                    write_atomic(target, result.data)
         console.warnings([*contrast, *result.warnings])
-        console.result(str(target))
+        if target is not None:
+            console.result(str(target))
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
@@ -239,7 +244,7 @@ def _theme(name: str | None) -> Any:
 
 
 @click.group(cls=RecapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="recap")
+@click.version_option(__version__, "-V", "--version", prog_name="recap")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, notes or paths written.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning on its own line, and how long the work took.")
 def cli(quiet: bool, verbose: bool) -> None:
@@ -273,17 +278,19 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.assets import example_content
     from decks.checks import check_all
-    from decks.readers.content import load_located
+    from decks.gcpause import paused_gc
+    from decks.readers.content import parse_located, read_content
     from decks.readers.review import review_problems
     from decks.readers.yamlpos import decode
-    from decks.safeio import read_bounded
 
     path = content or example_content()
-    recap, located = load_located(path)  # read once: where each value stands places the glyph report
+    raw, file, base = read_content(path)  # read once: standard input can be read only once
+    with paused_gc():
+        recap, located = parse_located(raw, file, base)  # where each value stands places the glyph report
     report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
     # What is left to review (import's TODO and check: notes, a missing presenter or dates): warned, or with
-    # --strict refused. The file was read and decoded above, so this read succeeds the same way.
-    review = review_problems(decode(read_bounded(path, "content"), str(path)), recap, located, str(path))
+    # --strict refused.
+    review = review_problems(decode(raw, file), recap, located, file)
     console.warnings([*report.warnings, *([] if strict else review)])
     for line in report.info if theme else ():
         console.result(line)
@@ -291,7 +298,7 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
         raise RecapError([*report.problems, *(review if strict else [])], ExitCode.CONTENT)
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
-    console.result(f"ok: {path}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
+    console.result(f"ok: {file}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
     from decks.plan.icons import chosen
 
@@ -310,13 +317,13 @@ def schema(for_theme: bool) -> None:
 
 
 @cli.command(name="plan", short_help="Print the deck plan or the sketch as JSON.")
-@click.argument("which", type=click.Choice(["deck", "sketch"]))
+@click.argument("which", type=Choice(["deck", "sketch"]))
 @click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
-@click.option("--layout", type=click.Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
-@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
+@click.option("--paper", type=Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
+@click.option("--layout", type=Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
+@click.option("--orientation", type=Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
@@ -415,9 +422,25 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
         )
 
 
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def hoist_global_flags(argv: list[str]) -> list[str]:
+    """`recap pptx talk.yaml -v` as `recap -v pptx talk.yaml`: the group's flags are read before the command, and
+    people put them anywhere (pandoc and marp do). Nothing after `--` moves."""
+    stop = argv.index("--") if "--" in argv else len(argv)
+    command = next((n for n, arg in enumerate(argv[:stop]) if not arg.startswith("-")), stop)
+    moved = [arg for arg in argv[command:stop] if arg in GLOBAL_FLAGS]
+    if not moved:
+        return argv
+    kept = [arg for arg in argv[command:stop] if arg not in GLOBAL_FLAGS]
+    return [*argv[:command], *moved, *kept, *argv[stop:]]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
     console.reset()
+    argv = hoist_global_flags(list(sys.argv[1:] if argv is None else argv))
     try:
         cli.main(args=argv, prog_name="recap", standalone_mode=False)
     except RecapError as exc:

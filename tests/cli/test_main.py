@@ -290,7 +290,9 @@ def test_a_render_imports_no_other_command_and_help_still_lists_them(work: Path)
     )
     env = dict(os.environ, RECAP_CACHE_DIR=str(work / ".cache"))
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=work, env=env, timeout=60)
-    assert proc.stdout.strip().splitlines()[-1] == "['decks.cli.console', 'decks.cli.main', 'decks.cli.output']"
+    assert proc.stdout.strip().splitlines()[-1] == (
+        "['decks.cli.console', 'decks.cli.main', 'decks.cli.output', 'decks.cli.stageopts']"
+    )
     shown = run(["--help"], work).stdout.split("Commands:")[1]
     listed = {line.split()[0] for line in shown.splitlines() if line.startswith("  ") and line[2:3] != " "}
     assert {"completion", "docs", "fonts", "new", "watch", "check", "pptx"} <= listed
