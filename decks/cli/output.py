@@ -159,3 +159,21 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
             [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
         ) from None
     return target
+
+
+def write_stdout(data: bytes) -> None:
+    """The output on standard output (`-o -`), whole; a closed or full stream is an output error (exit 3)."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say to it; stop Python's own complaint at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputError(
+            [Problem("standard output", "the reader closed it before the end", "read it whole")]
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            [Problem("standard output", f"cannot write it ({exc.strerror})", "give -o FILE instead")]
+        ) from None
