@@ -152,13 +152,20 @@ def new_command(
     )
     from decks.cli.output import write_atomic
 
+    # Everything --vscode would change is worked out first: a settings file recap cannot read leaves every file
+    # as it was, not the talk written and then an error.
+    settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
     write_atomic(target, text.encode("utf-8"))
     schema = write_schema_beside(target)
     console.result(str(target))
     console.note(f"{schema}: the schema your editor reads (first line of {target.name})")
-    if vscode:
-        settings = write_vscode_settings(Path.cwd(), schema, target)
-        console.note(f"{settings}: maps the schema to {target.name}")
+    if settings is not None:
+        settings_path, data, note = settings
+        if data is not None:
+            write_atomic(settings_path, data)
+            console.note(f"{settings_path}: maps the schema to {target.name}")
+        if note:
+            console.note(note)
     console.note(f"next: edit {target}, then recap check {target}")
 
 
@@ -256,35 +263,66 @@ def _scalar(text: str) -> str:
 _NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-def write_vscode_settings(root: Path, schema: Path, content: Path) -> Path:
-    """Add `yaml.schemas: {schema: [content]}` to ROOT/.vscode/settings.json, keeping what is there."""
-    from decks.cli.output import write_atomic
+def vscode_settings(root: Path, schema: Path, content: Path) -> tuple[Path, bytes | None, str | None]:
+    """ROOT/.vscode/settings.json with `yaml.schemas: {schema: [content]}` added, keeping what is there: the path,
+    the bytes to write (None when nothing is to be written) and a note for the user when it was left alone.
+
+    Worked out before anything is written, so `recap new --vscode` writes all of its files or none. VS Code's
+    settings are JSON with comments and trailing commas: such a file is read as it is; when it has no
+    yaml.schemas yet the mapping is added as text (its comments stay), else it is left alone with what to add."""
+    from decks.cli.jsonc import has_comments, insert_first_key, load_jsonc
 
     settings_path = root / ".vscode" / "settings.json"
     schema_key, content_glob = _relative(schema, root), _relative(content, root)
     if not schema_key.startswith("/"):
         schema_key = f"./{schema_key}"  # a bare relative path is not always read as one
-    settings: dict[str, object] = {}
+    snippet = json.dumps({"yaml.schemas": {schema_key: [content_glob]}}, ensure_ascii=False)
+    text = ""
     if settings_path.is_file():
         try:
-            loaded = json.loads(settings_path.read_text(encoding="utf-8"))
+            text = settings_path.read_text(encoding="utf-8")
+            loaded = load_jsonc(text) if text.strip() else {}
         except (ValueError, OSError):
             loaded = None
         if not isinstance(loaded, dict):
-            snippet = json.dumps({"yaml.schemas": {schema_key: [content_glob]}})
-            raise OutputError(
-                [Problem(str(settings_path), "is not plain JSON (comments?), so it is left alone", f"add {snippet}")]
+            return (
+                settings_path,
+                None,
+                f"{settings_path} is not JSON recap can read, so it is left alone; add {snippet}",
             )
-        settings = loaded
+        settings: dict[str, object] = loaded
+    else:
+        settings = {}
     schemas = settings.get("yaml.schemas")
+    if text.strip() and has_comments(text):
+        if schemas is None:
+            edited = insert_first_key(text, "yaml.schemas", {schema_key: [content_glob]})
+            return settings_path, edited.encode("utf-8"), None
+        if isinstance(schemas, dict) and content_glob in _globs(schemas.get(schema_key)):
+            return settings_path, None, None  # already mapped
+        return settings_path, None, f"{settings_path} has comments and its own yaml.schemas; add {snippet} there"
     schemas = dict(schemas) if isinstance(schemas, dict) else {}
-    globs = schemas.get(schema_key, [])
-    globs = [globs] if isinstance(globs, str) else list(globs)
+    globs = _globs(schemas.get(schema_key))
     if content_glob not in globs:
         globs.append(content_glob)
     schemas[schema_key] = globs
     settings["yaml.schemas"] = schemas
-    write_atomic(settings_path, (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return settings_path, (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), None
+
+
+def _globs(value: object) -> list[str]:
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+
+
+def write_vscode_settings(root: Path, schema: Path, content: Path) -> Path:
+    """Add `yaml.schemas: {schema: [content]}` to ROOT/.vscode/settings.json, keeping what is there."""
+    from decks.cli.output import write_atomic
+
+    settings_path, data, note = vscode_settings(root, schema, content)
+    if data is not None:
+        write_atomic(settings_path, data)
+    if note:
+        console.note(note)
     return settings_path
 
 
