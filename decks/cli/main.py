@@ -67,8 +67,8 @@ class RecapGroup(click.Group):
         entry = discover().get(name)
         if entry is None:
             return None
-        # Listing commands (recap --help) must not import every renderer; running one builds the real command.
-        summary = renderer_summary(entry.value) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
+        # Running a renderer builds its real command (resolve_command); listing needs only its summary.
+        summary = renderer_summary(entry) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
         return click.Command(name, short_help=summary)
 
     def resolve_command(
@@ -91,39 +91,16 @@ class RecapGroup(click.Group):
         return name, command, rest
 
 
-def renderer_summary(value: str) -> str | None:
-    """A renderer's `description`, read from its source without importing it (None if it is not a plain string).
+def renderer_summary(entry: Any) -> str | None:
+    """A renderer's `description` for `recap --help`: its class is imported (only --help and shell completion
+    list renderers; a broken plugin gives None, and its command says why when it runs)."""
+    from decks.renderers.base import load
 
-    `value` is the entry point's `module:Class`. Importing the renderers to list them would cost the start-up of
-    every command; reading one class attribute from the source costs a few milliseconds.
-    """
-    import ast
-    import importlib.util
-
-    module, _, attrs = value.partition(":")
     try:
-        spec = importlib.util.find_spec(module.strip())
-        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-            return None
-        with open(spec.origin, encoding="utf-8") as fh:
-            tree = ast.parse(fh.read())
-    except (ImportError, ValueError, OSError, SyntaxError):
+        description = getattr(load(entry), "description", None)
+    except Exception:  # a broken third-party plugin must not break the listing
         return None
-    class_name = attrs.strip().split(".")[-1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and node.name == class_name:
-            for stmt in node.body:
-                target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
-                target = stmt.target if isinstance(stmt, ast.AnnAssign) else target
-                value_node = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
-                if (
-                    isinstance(target, ast.Name)
-                    and target.id == "description"
-                    and isinstance(value_node, ast.Constant)
-                    and isinstance(value_node.value, str)
-                ):
-                    return value_node.value or None
-    return None
+    return description if isinstance(description, str) and description else None
 
 
 def _renderer_command(name: str, entry: Any) -> click.Command:
