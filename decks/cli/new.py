@@ -104,6 +104,14 @@ def _ask(text: str, default: str, proc: object = None) -> object:
 @click.option("--no-input", is_flag=True, help="Ask nothing; take what the options give and placeholders for the rest.")
 @click.option("--force", is_flag=True, help="Replace the content file if it exists.")
 @click.option("--vscode", is_flag=True, help="Also map the schema to this file in ./.vscode/settings.json.")
+@click.option(
+    "--schedule",
+    type=click.Path(path_type=Path),
+    help="Start from the conference's schedule: a pretalx/frab schedule.json or .xml, a Sessionize JSON or an .ics.",
+)
+@click.option("--sessions", help="With --schedule: the sessions you attended, by id or number, comma-separated.")
+@click.option("--list-sessions", is_flag=True, help="With --schedule: list its sessions (numbered, by day) and stop.")
+@click.option("--filter", "word", help="With --schedule: list or offer only sessions with this word.")
 def new_command(
     path: Path | None,
     title: str | None,
@@ -116,11 +124,25 @@ def new_command(
     no_input: bool,
     force: bool,
     vscode: bool,
+    schedule: Path | None,
+    sessions: str | None,
+    list_sessions: bool,
+    word: str | None,
 ) -> None:
     """Start a talk: write a content file to fill in (default ./talk.yaml) and recap.schema.json beside it.
 
     In a terminal it asks for what the options do not give; with --no-input, or in a pipe, it asks nothing.
+    With --schedule it fills the event, a part per day and an item per session you attended from the
+    conference's published schedule.
     """
+    if schedule is None and (sessions or list_sessions or word):
+        raise click.UsageError("--sessions, --list-sessions and --filter go with --schedule FILE")
+    if schedule is not None and list_sessions:
+        from decks.readers.schedule import listing, read_schedule
+
+        for line in listing(read_schedule(schedule), word):
+            click.echo(line)
+        return
     target = path or Path(DEFAULT_FILE)
     if target.is_dir():
         target = target / DEFAULT_FILE
@@ -128,6 +150,9 @@ def new_command(
         raise OutputError([Problem(str(target), "a content file ends in .yaml", f"name it {target.stem}.yaml")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or give another name")])
+    if schedule is not None:
+        _from_schedule(target, schedule, sessions, word, title, presenter, language, no_input, vscode)
+        return
     if not no_input and _interactive():
         event = event or str(_ask("Event", "")) or None
         title = title or str(_ask("Title", _default_title(event)))
@@ -167,6 +192,52 @@ def new_command(
         if note:
             console.note(note)
     console.note(f"next: edit {target}, then recap check {target}")
+
+
+def _from_schedule(
+    target: Path,
+    file: Path,
+    sessions: str | None,
+    word: str | None,
+    title: str | None,
+    presenter: str | None,
+    language: str | None,
+    no_input: bool,
+    vscode: bool,
+) -> None:
+    """`recap new --schedule FILE`: the content file for the sessions picked from the conference's schedule."""
+    from decks.cli.output import write_atomic
+    from decks.readers.schedule import content_from, listing, read_schedule, select
+
+    schedule = read_schedule(file)
+    if sessions is None:
+        if no_input or not _interactive():
+            raise click.UsageError(
+                "name the sessions you attended with --sessions ID,ID (recap new --schedule FILE --list-sessions "
+                "lists them)"
+            )
+        word = word or str(_ask("Filter the sessions by a word (blank for all)", "")) or None
+        for line in listing(schedule, word):
+            click.echo(line, err=True)
+        sessions = str(_ask("The sessions you attended (numbers or ids, comma-separated)", ""))
+    chosen = select(schedule, sessions.split(","), str(file))
+    if not chosen:
+        raise click.UsageError("no session chosen: give --sessions with at least one id or number")
+    text = content_from(schedule, chosen, str(file), language)
+    if title:
+        text = text.replace(f"\ntitle: {_scalar(schedule.title)}\n", f"\ntitle: {_scalar(title)}\n", 1)
+    if presenter:
+        text += f"presenter:\n  name: {_scalar(presenter)}\n"
+    settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
+    write_atomic(target, (SCHEMA_COMMENT + text).encode("utf-8"))
+    schema_path = write_schema_beside(target)
+    console.result(str(target))
+    console.note(f"{len(chosen)} sessions from {file}; {schema_path}: the schema your editor reads")
+    if settings is not None and settings[1] is not None:
+        write_atomic(settings[0], settings[1])
+    if settings is not None and settings[2]:
+        console.note(settings[2])
+    console.note(f"next: review the check: comments in {target}, then recap check --strict {target}")
 
 
 def _default_title(event: str | None) -> str:

@@ -19,6 +19,7 @@ class Comments:
     items: dict[int, list[str]] = field(default_factory=dict)
     event: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -55,12 +56,14 @@ def _comment_lines(messages: list[str], indent: int) -> list[str]:
     ]
 
 
-def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> str:
+def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_by: str = "recap import") -> str:
     lines = [
-        f"# Imported from {_one_line(source_name)} by `recap import`.",
+        f"# {'Imported' if made_by == 'recap import' else 'Made'} from {_one_line(source_name)} by `{made_by}`.",
         "# Look for TODO and check: comments, fix what they point at, then delete them.",
     ]
-    lines += _dump({key: recap[key] for key in ("schema_version", "title", "language")})
+    lines += _dump({"schema_version": recap["schema_version"]})
+    lines += _comment_lines(comments.title, 0)
+    lines += _dump({key: recap[key] for key in ("title", "language")})
     lines += _comment_lines(comments.event, 0)
     lines += _dump({"event": recap["event"]})
     if "presenter" in recap:
