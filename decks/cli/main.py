@@ -28,10 +28,12 @@ CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2
 # Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
 # them: `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
 LAZY_COMMANDS = {
+    "card": ("decks.cli.post", "card_command"),
     "completion": ("decks.cli.completion", "completion_command"),
     "docs": ("decks.cli.docs", "docs_command"),
     "fonts": ("decks.cli.fonts", "fonts_command"),
     "new": ("decks.cli.new", "new_command"),
+    "post": ("decks.cli.post", "post_command"),
     "watch": ("decks.cli.watch", "watch"),
 }
 

@@ -91,6 +91,8 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_
         for item in recap["items"]:
             lines += _comment_lines(comments.items.get(id(item), []), 2)
             lines += _dump([item], 2)
+    if "key_takeaways" in recap:
+        lines += _dump({"key_takeaways": recap["key_takeaways"]})
     if "resources" in recap:
         lines.append("# Links from outside any item:")
         lines += _dump({"resources": recap["resources"]})

@@ -8,6 +8,7 @@ stray pictures) lands in the notes or intro nearest to it, with a warning naming
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,9 @@ class _Importer:
         self.front = FrontMatter()
         self.h1_count = 0
         self.closing: list[str] = []
+        # Under a `# Key takeaways` or `# Resources` heading (in any catalogue's words): where its list goes.
+        self.section: str | None = None
+        self.key_takeaways: list[TakeawayDraft] = []
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))
@@ -193,6 +197,8 @@ class _Importer:
 
     def _add_links(self, links: list[LinkDraft]) -> None:
         for link in links:
+            if link.url in _OWN_FILES:
+                continue  # the post's own sketchnote (recap post links the PNG to the SVG)
             if is_dangerous(link.url):  # javascript:, file:, data:, a file share: never kept, not even as text
                 self.warn(link.line, f"link '{link.url}' dropped: recap keeps only http, https and mailto links")
             elif not is_web_address(link.url):
@@ -205,6 +211,7 @@ class _Importer:
                 self.resources.append(link)
 
     def _add_images(self, images: list[ImageDraft]) -> None:
+        images = [image for image in images if image.src not in _OWN_FILES]
         if self.item:
             self.item.images.extend(images)
         else:
@@ -227,8 +234,11 @@ class _Importer:
     def _closing_nodes(self, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
         """The post's last paragraphs from the one that thanks the reader on: the closing."""
         trailing: list[SyntaxTreeNode] = []
-        for node in reversed(nodes):
+        for at in range(len(nodes) - 1, -1, -1):
+            node = nodes[at]
             if node.type == "hr":
+                if trailing and at >= 1 and self.front.carried:
+                    return trailing  # recap post's closing: the paragraphs after a final rule
                 continue
             if node.type != "paragraph":
                 break
@@ -315,6 +325,12 @@ class _Importer:
             self._add_links(found.links)
             self._add_images(found.images)
             return
+        self.section = None
+        if node.tag == "h1" and text and text.casefold() in _section_words():
+            # "# Key takeaways" / "# Resources" (recap post writes them in the content's language): not a day.
+            self.section = _section_words()[text.casefold()]
+            self.item = None
+            return
         if node.tag == "h1":
             if not text:
                 self.warn(line, "an empty # heading starts a part; give it a title")
@@ -332,6 +348,8 @@ class _Importer:
 
     def _is_title_heading(self, text: str) -> bool:
         """The first # heading is the title, unless front matter gives the title and the # headings are days."""
+        if self.front.carried:
+            return False  # recap post writes no title heading: each # heading is a part or a closing section
         if not self.front.title:
             return True
         return self.h1_count == 1 or text.casefold() == self.front.title.casefold()
@@ -413,10 +431,24 @@ class _Importer:
         if words and not hint and not LINK_WORD.fullmatch(words):
             return False
         for link in found.links:
-            link.hint = hint
+            if not link.hint_from_title:
+                link.hint = hint
         return True
 
     def _list(self, node: SyntaxTreeNode, line: int) -> None:
+        if self.section == "resources" and not self.item:
+            for entry in node.children:
+                self._list_entry(entry)  # its links go to the resources; the words are the links' labels
+            return
+        if self.section == "key" and not self.item:
+            for entry in node.children:
+                text, sublists = self._list_entry(entry)
+                points: list[str] = []
+                for sub in sublists:
+                    self._points(sub, points, [])
+                if text:
+                    self.key_takeaways.append(TakeawayDraft(text, points))
+            return
         leads = [self._announcement_lead(entry) for entry in node.children]
         if leads and all(lead is not None for lead in leads):
             self._announcements(node, line)
@@ -616,7 +648,7 @@ class _Importer:
                     break
         title = self.front.title or self.title or self._fallback_title()
         self.texts.append(title)
-        if len(self.parts) == 1 and not self.preamble.items:
+        if len(self.parts) == 1 and not self.preamble.items and not self.front.carried:
             # One # heading under the title ("# Sessions") groups the items; it is not a day of the event.
             lone = self.parts.pop()
             self.warn(lone.line, f"the one # section '{lone.title}' is not a day: its items are the recap's items")
@@ -643,14 +675,22 @@ class _Importer:
 
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
-        language = self._language()
+        carried = self.front.carried
+        language = carried.get("language") if isinstance(carried.get("language"), str) else self._language()
         recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": language}
-        recap["event"] = self._event(title, language, opening, comments)
+        if isinstance(carried.get("event"), dict):
+            recap["event"] = carried["event"]  # recap post's own: validated with the rest
+        else:
+            recap["event"] = self._event(title, language, opening, comments)
         # A one-part post's intro needs a part: it is named for the event, not with the post's title again.
         self.preamble.title = recap["event"]["name"]
-        if self.front.author:
+        if isinstance(carried.get("presenter"), dict):
+            recap["presenter"] = carried["presenter"]
+        elif self.front.author:
             recap["presenter"] = {"name": self.front.author}
-        if self.source:
+        if isinstance(carried.get("source"), dict):
+            recap["source"] = carried["source"]
+        elif self.source:
             # The original post is a blog post whatever its label says.
             recap["source"] = {**link_dict(self.source), "kind": "blog"}
         if self.front.tags:
@@ -664,6 +704,10 @@ class _Importer:
             recap["parts"] = [assembler.part_dict(self.preamble, comments)]
         else:
             recap["items"] = [assembler.item_dict(item, comments) for item in self.preamble.items]
+        if self.key_takeaways:
+            recap["key_takeaways"] = [
+                {"text": t.text, "points": t.points} if t.points else t.text for t in self.key_takeaways
+            ]
         if self.resources:
             recap["resources"] = [link_dict(link) for link in self.resources]
         if self.closing:
@@ -739,6 +783,22 @@ class _Importer:
         if han > words:
             return "zh-CN"
         return "en"
+
+
+_OWN_FILES = ("sketchnote.png", "sketchnote.svg")
+
+
+@functools.cache
+def _section_words() -> dict[str, str]:
+    """What every catalogue calls the key takeaways and the resources, folded: "key takeaways", "主要收获" ..."""
+    from decks.i18n import available, messages
+
+    words: dict[str, str] = {}
+    for locale in available():
+        catalogue = messages(locale.replace("_", "-"))
+        words.setdefault(catalogue.gettext("Key takeaways").casefold(), "key")
+        words.setdefault(catalogue.gettext("Resources").casefold(), "resources")
+    return words
 
 
 _MARKER = re.compile(r"^\s*#\s*(?:TODO\b|check:)", re.MULTILINE)
