@@ -305,3 +305,14 @@ def test_a_tag_babel_does_not_know_is_named_as_written_and_keeps_english_dates()
 def test_any_language_tag_gives_at_most_one_warning_string(tag: str) -> None:
     warning = i18n.untranslated(tag)
     assert warning is None or (isinstance(warning, str) and "\n" not in warning)
+
+
+_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_SUBTAG = st.text(st.sampled_from(_ALNUM), min_size=1, max_size=8)
+
+
+@given(st.lists(_SUBTAG, min_size=1, max_size=4).map("-".join))
+def test_any_well_formed_tag_writes_dates_and_numbers(tag: str) -> None:
+    # a tag Babel does not know (qq-ZZ, abc-Defg) falls back to the catalogue's forms, never fails
+    t = messages(tag)
+    assert t.format_date(dt.date(2019, 3, 6)) and t.format_number(12345)
