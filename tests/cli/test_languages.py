@@ -54,3 +54,15 @@ def test_a_language_without_words_is_warned_about_once_naming_it_and_the_english
     warnings = [line for line in err.splitlines() if "recap has no words" in line]
     assert len(warnings) == 1, err
     assert "Tagalog" in warnings[0] and "'Agenda'" in warnings[0] and "docs/languages.md" in warnings[0]
+
+
+def test_a_watched_deck_warns_about_the_language_on_each_rewrite(tmp_path: Path) -> None:
+    from decks.preview.rewrite import OutputWatch
+    from decks.readers.content import load_content
+    from decks.renderers.pptx import PptxRenderer
+    from decks.themes.loader import load_theme
+
+    content = _content(tmp_path, "tl")
+    watch = OutputWatch(content, None, tmp_path / "out.pptx", PptxRenderer, {})
+    _, warnings = watch.make(load_content(content), load_theme(None))
+    assert len([w for w in warnings if "recap has no words in Tagalog" in w]) == 1
