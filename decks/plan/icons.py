@@ -59,7 +59,7 @@ def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
         return data
 
 
-_CACHE_VERSION = 2  # 2: a table is (words, ignored English words), one per language
+_CACHE_VERSION = 3  # 3: a table is (words with their written form, ignored English words), per language
 
 
 @cache
@@ -100,7 +100,7 @@ class _Table(msgspec.Struct, frozen=True):
     """One language's keywords: whole-word entries (folded, phrases too) or, for a language written without
     spaces, entries found anywhere; the longest entry's words; English words that are ordinary words there."""
 
-    words: dict[str, tuple[str, int]]
+    words: dict[str, tuple[str, int, str]]  # folded word -> (icon, rank, the word as the table writes it)
     substring: bool
     longest: int
     ignore: frozenset[str]
@@ -115,7 +115,8 @@ def _table_path(locale: str) -> Path:
 def _table(locale: str) -> _Table | None:
     """The keyword table of `locale` ("en" for words.yaml), None when recap has none for it.
 
-    Each word maps to (icon, rank): specific words rank 0, broad ones (AI, models) 1, generic ones (a release) 2.
+    Each word maps to (icon, rank, word as written): specific words rank 0, broad ones (AI, models) 1, generic
+    ones (a release) 2.
     """
     path = _table_path(locale)
     if not path.is_file():
@@ -123,16 +124,16 @@ def _table(locale: str) -> _Table | None:
     substring = locale in _SUBSTRING
     strip = locale not in _KEEP_ACCENTS
 
-    def build(raw: bytes) -> tuple[dict[str, tuple[str, int]], list[str]]:
+    def build(raw: bytes) -> tuple[dict[str, tuple[str, int, str]], list[str]]:
         import yaml
 
         data = yaml.safe_load(raw.decode("utf-8")) or {}
-        words: dict[str, tuple[str, int]] = {}
+        words: dict[str, tuple[str, int, str]] = {}
         for rank, tier in enumerate(("specific", "broad", "generic")):
             for icon, entries in (data.get(tier) or {}).items():
                 for word in entries or ():
                     w = str(word) if substring else _fold(str(word), strip).replace("-", " ")
-                    words.setdefault(w.lower(), (icon, rank))
+                    words.setdefault(w.lower(), (icon, rank, str(word).lower()))
         return words, [_fold(str(w), True) for w in data.get("ignore") or ()]
 
     words, ignore = _derived(path, build)
@@ -198,10 +199,10 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     found: list[tuple[int, int, int, int, int, str, str]] = []  # rank, start, -length, table, end, icon, word
     for order, table in enumerate(tables):
         if table.substring:
-            for word, (icon, rank) in table.words.items():
+            for word, (icon, rank, written) in table.words.items():
                 pos = folded.find(word)
                 if pos >= 0:
-                    found.append((rank, pos, -len(word), order, pos + len(word), icon, word))
+                    found.append((rank, pos, -len(word), order, pos + len(word), icon, written))
             continue
         ignore = own.ignore if table is not own else frozenset()
         for i, (pos, _, _) in enumerate(tokens):
@@ -215,8 +216,8 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
                     phrase[:-2] if phrase.endswith("es") else None,
                 ):
                     if form and form in table.words and form not in ignore:
-                        icon, rank = table.words[form]
-                        found.append((rank, pos, -len(form), order, tokens[i + n - 1][1], icon, form))
+                        icon, rank, written = table.words[form]
+                        found.append((rank, pos, -len(form), order, tokens[i + n - 1][1], icon, written))
                         break
     spans = [(f[1], f[4]) for f in found]
     kept = [
