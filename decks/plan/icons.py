@@ -13,8 +13,9 @@ import hashlib
 import json
 import marshal
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,7 @@ class _Table(msgspec.Struct, frozen=True):
     substring: bool
     longest: int
     ignore: frozenset[str]
+    by_first: dict[str, tuple[str, ...]]  # a substring table's words by their first character
 
 
 def _table_path(locale: str) -> Path:
@@ -138,7 +140,11 @@ def _table(locale: str) -> _Table | None:
 
     words, ignore = _derived(path, build)
     longest = 1 if substring else max((len(w.split()) for w in words), default=1)
-    return _Table(words, substring, longest, frozenset(ignore))
+    by_first: dict[str, list[str]] = {}
+    for word in words if substring else ():
+        by_first.setdefault(word[:1], []).append(word)
+    first = {ch: tuple(ws) for ch, ws in by_first.items()}
+    return _Table(words, substring, longest, frozenset(ignore), first)
 
 
 @cache
@@ -157,8 +163,6 @@ def _fold(text: str, strip_accents: bool) -> str:
     """`text` case-folded, composed (NFC), with typographic apostrophes made plain and, with `strip_accents`, the
     marks of Latin, Greek and Cyrillic letters taken off (é -> e, ữ -> u, đ -> d); other scripts as they are
     (taking Hangul or kana apart would change their letters)."""
-    import unicodedata
-
     low = unicodedata.normalize("NFC", text.casefold().translate(_APOSTROPHES))
     if not strip_accents or low.isascii():
         return low
@@ -172,17 +176,22 @@ def _fold(text: str, strip_accents: bool) -> str:
     return "".join(out)
 
 
-def _tables(language: str, text: str) -> list[_Table]:
+def _tables(language: str, text: str) -> tuple[_Table, ...]:
     """The tables a text of a talk in `language` is matched with: the language's own, then English; a text in
     Chinese, Japanese or Korean in a talk of another language (an English talk with a Chinese title) is also
     matched with those languages' tables."""
+    return _tables_for(language, bool(_cjk().search(text)))
+
+
+@lru_cache(maxsize=64)
+def _tables_for(language: str, cjk: bool) -> tuple[_Table, ...]:
     from decks.i18n import locale_for
 
     own = locale_for(language)
     names = [own] if own == "en" else [own, "en"]
-    if own not in _SUBSTRING and _cjk().search(text):
+    if own not in _SUBSTRING and cjk:
         names += sorted(_SUBSTRING)
-    return [t for t in map(_table, names) if t is not None]
+    return tuple(t for t in map(_table, names) if t is not None)
 
 
 def _match(text: str, language: str = "en") -> tuple[str, str] | None:
@@ -199,10 +208,11 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     found: list[tuple[int, int, int, int, int, str, str]] = []  # rank, start, -length, table, end, icon, word
     for order, table in enumerate(tables):
         if table.substring:
-            for word, (icon, rank, written) in table.words.items():
-                pos = folded.find(word)
-                if pos >= 0:
-                    found.append((rank, pos, -len(word), order, pos + len(word), icon, written))
+            for pos, ch in enumerate(folded):
+                for word in table.by_first.get(ch, ()):
+                    if folded.startswith(word, pos):
+                        icon, rank, written = table.words[word]
+                        found.append((rank, pos, -len(word), order, pos + len(word), icon, written))
             continue
         ignore = own.ignore if table is not own else frozenset()
         for i, (pos, _, _) in enumerate(tokens):
@@ -231,6 +241,7 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     return kept[0][5], kept[0][6]
 
 
+@lru_cache(maxsize=64)
 def language_keeps_accents(language: str) -> bool:
     """Whether titles in `language` are matched with their accents (Vietnamese: its tone marks make words)."""
     from decks.i18n import locale_for
