@@ -316,3 +316,14 @@ def test_any_well_formed_tag_writes_dates_and_numbers(tag: str) -> None:
     # a tag Babel does not know (qq-ZZ, abc-Defg) falls back to the catalogue's forms, never fails
     t = messages(tag)
     assert t.format_date(dt.date(2019, 3, 6)) and t.format_number(12345)
+
+
+def test_a_warm_run_warns_about_a_language_without_words_importing_no_babel(tmp_path) -> None:
+    script = (
+        "import sys\nfrom decks.i18n import untranslated\nprint(untranslated('tl')[:40], '|', 'babel' in sys.modules)\n"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path))
+    cold = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " True\n"]
+    assert warm.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " False\n"]

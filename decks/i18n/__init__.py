@@ -22,7 +22,7 @@ import importlib.util
 import io
 import marshal
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -194,11 +194,15 @@ class Catalogue:
         return self.format_date(day) if day else ""
 
     def _format(self, key: str) -> str:
+        return self._remember(key, lambda: _babel_format((self.formats, self.locale), key))
+
+    def _remember(self, key: str, make: Callable[[], str]) -> str:
+        """`make()`, kept with the language's other values derived from Babel (so a warm run imports none)."""
         if self._formatted is None:
             self._formatted = _read_formatted(self.formats, self.locale)
         value = self._formatted.get(key)
         if value is None:
-            value = self._formatted[key] = _babel_format((self.formats, self.locale), key)
+            value = self._formatted[key] = make()
             cachedir.write("formats", _formats_name(self.formats, self.locale), marshal.dumps(self._formatted))
         return value
 
@@ -283,9 +287,10 @@ def untranslated(language: str) -> str | None:
     if locale_for(language) != DEFAULT or lang == DEFAULT or not language.strip():
         return None
     written = repr(language)  # quoted, with any control character escaped
-    name = (_language_name(lang) if lang else None) or written
+    t = messages(language)  # what Babel says is kept with the language's dates, so a warm run imports no Babel
+    name = (t._remember(f"name:{lang}", lambda: _language_name(lang) or "") if lang else "") or written
+    known = bool(tag) and t._remember(f"known:{tag}", lambda: "yes" if tag and _babel_knows(tag) else "") == "yes"
     shown = ", ".join(f"'{word}'" for word in _SHOWN)
-    known = _babel_knows(tag) if tag else False
     dates = f"dates and numbers are written in {name}" if known else "dates and numbers stay in English too"
     label = written if name == written else f"{written} ({name})"
     return (
