@@ -214,7 +214,10 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
                         icon, rank, written = table.words[word]
                         found.append((rank, pos, -len(word), order, pos + len(word), icon, written))
             continue
-        ignore = own.ignore if table is not own else frozenset()
+        # An English word that is an ordinary word of the talk's language is not matched, unless written in
+        # capitals as an acronym: Vietnamese "Ai cũng…" is "who", "AI cho mọi người" is AI.
+        ignore = own.ignore if own is not table else frozenset()
+        ignore = {w for w in ignore if not re.search(rf"\b{re.escape(w.upper())}\b", text)}
         for i, (pos, _, _) in enumerate(tokens):
             for n in range(1, table.longest + 1):
                 if i + n > len(tokens):
