@@ -293,11 +293,11 @@ def untranslated(language: str) -> str | None:
     shown = ", ".join(f"'{word}'" for word in _SHOWN)
     dates = f"dates and numbers are written in {name}" if known else "dates and numbers stay in English too"
     label = written if name == written else f"{written} ({name})"
+    target = f"{lang}.po" if lang else "<locale>.po, named with the language's CLDR locale,"
     return (
         f"language {label}: recap has no words in {name}, so the words it adds stay in English "
         f"({shown}, '3 items', 'Recap by …', 'Source: …' and the speaker notes it writes); {dates}. To give "
-        f"recap {name} words, copy decks/i18n/locales/en.po to {lang or '<locale>'}.po, named with the "
-        "language's CLDR locale, and translate it (docs/languages.md)"
+        f"recap {name} words, copy decks/i18n/locales/en.po to {target} and translate it (docs/languages.md)"
     )
 
 
