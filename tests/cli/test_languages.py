@@ -33,6 +33,7 @@ def test_a_vietnamese_talk_warns_nothing_and_has_vietnamese_words_and_dates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "talk.pptx"
+    assert main(["check", str(VI)]) == 0
     assert main(["pptx", str(VI), "-o", str(out)]) == 0
     assert "language" not in capsys.readouterr().err
     texts = "\n".join(_slide_texts(out))
