@@ -282,7 +282,7 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     from decks.plan.icons import chosen
 
     loaded = _theme(theme)
-    for title, icon, why in chosen(recap.all_items, loaded.icons.default):
+    for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
         console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
 
