@@ -22,7 +22,7 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG_KEYS = ("tags", "categories", "keywords")
 # What site generators read and recap's own posts carry (recap post); not the recap's content, so not warned about.
 _SITE_KEYS = {"layout", "description", "images", "image", "draft", "slug", "summary"}
-_USED_KEYS = {"title", "date", "author", "authors", "recap", *_TAG_KEYS, *_SITE_KEYS}
+_USED_KEYS = {"title", "date", "author", "authors", "recap", *_TAG_KEYS}
 
 
 @dataclass
@@ -83,7 +83,9 @@ def _read(block: str, lines: int) -> FrontMatter:
         found.carried = {
             key: value for key, value in carried.items() if key in ("language", "event", "presenter", "source")
         }
-    unused = [str(key) for key in data if key not in _USED_KEYS]
+    # A post recap wrote has its site generator's keys too; they are not content, and not news to its author.
+    known = _USED_KEYS | (_SITE_KEYS if found.carried else set())
+    unused = [str(key) for key in data if key not in known]
     if unused:
         found.warnings.append((1, f"front matter keys with no place in a recap left out: {', '.join(unused)}"))
     return found
