@@ -2,8 +2,8 @@
 
 The new file gets the mode a plain `open()` would give it (0666 less the umask), or the previous file's mode
 when it replaces one. A SIGTERM or SIGHUP during the write removes the temporary file before the process ends,
-so no hidden partial file is left behind. A folder named by `-o` that does not exist yet is made, and the
-command says so on stderr.
+so no hidden partial file is left behind; one a SIGKILL left is removed by the next write of the same target
+(decks.safewrite). A folder named by `-o` that does not exist yet is made, and the command says so on stderr.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ import errno
 import os
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from decks.errors import OutputError, Problem, for_terminal
-
-_TEMP_PREFIX_CHARS = 64  # of the target's name in the temporary file's: a long target name must still fit
+from decks.safewrite import make_temp
 
 
 def _cannot_write(target: Path, exc: OSError) -> OutputError:
@@ -100,7 +98,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     mode = _new_file_mode(target)
     with _terminate_cleanly():
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_PREFIX_CHARS]}.", suffix=".tmp", dir=target.parent)
+            fd, tmp = make_temp(target)  # O_EXCL, beside the target; stale ones of a killed run are swept
         except OSError as exc:  # the folder cannot be written to
             if not target.is_absolute() and _cwd_gone():
                 raise _cwd_gone_error(target) from None
