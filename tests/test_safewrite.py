@@ -98,3 +98,17 @@ def test_a_killed_render_leaves_nothing_the_next_run_keeps(tmp_path: Path, capsy
     assert main(["pptx", str(content), "-o", str(out)]) == 0
     assert out.exists() and not left.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_a_huge_file_named_like_the_schema_is_replaced_without_being_read(tmp_path: Path) -> None:
+    import resource
+
+    from decks.cli.new import write_schema_beside
+
+    content = tmp_path / "talk.yaml"
+    with open(tmp_path / "recap.schema.json", "wb") as fh:
+        fh.truncate(3 * 1024**3)  # sparse
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    target = write_schema_beside(content)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 200
+    assert target.stat().st_size < 1024**2 and target.read_bytes().startswith(b"{")
