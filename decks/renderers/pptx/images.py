@@ -51,6 +51,8 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
             # Decode at a fraction of the size (JPEG's DCT scaling), never below the size kept.
             img.draft("RGB", (max_w, max_h) if orientation < 5 else (max_h, max_w))
         out = ImageOps.exif_transpose(img) if orientation not in (0, 1) else img
+        if out.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+            out = out.convert("RGBA")  # 16-bit and other modes cannot be resampled, nor written as PNG
         if out.width > max_w and out.height > max_h:
             # Bicubic: at most a few times smaller, it looks as good as Lanczos and takes half the time.
             out.thumbnail((max_w, max_h), Image.Resampling.BICUBIC)
