@@ -101,6 +101,86 @@ def _png(raw: bytes) -> ImageHeader | None:
     return ImageHeader("PNG", size[0], size[1])
 
 
+# Bit depths each PNG colour type allows, and its samples per pixel.
+_PNG_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+_PNG_SAMPLES = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+# Chunks a plain PNG may hold and still be judged here; any other (compressed text, colour profiles, animation
+# frames, EXIF) sends the picture to Pillow.
+_PNG_PLAIN = frozenset({b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"pHYs", b"tEXt",
+                        b"bKGD", b"tIME", b"sBIT", b"hIST", b"sPLT"})  # fmt: skip
+
+
+def png_decodes(raw: bytes) -> bool:
+    """Whether a plain PNG (one `probe` read: whole chunks, checksums, IEND) decodes in full, without Pillow.
+
+    The image data is inflated in bounded pieces and thrown away as it comes: it must be one whole zlib stream
+    holding exactly the rows the header promises, each starting with a valid filter type. That is everything
+    decoding can find wrong in a non-interlaced PNG of the plain chunks; anything else (interlacing, compressed
+    text, a colour profile, animation) returns False, which means "ask Pillow", not "broken". This is the
+    speed trick of this module: a deck whose pictures are plain PNGs renders without importing Pillow.
+    """
+    pos, header, palette, data, idat_ended = 8, b"", False, [], False
+    while pos + 12 <= len(raw):
+        (length,) = struct.unpack(">I", raw[pos : pos + 4])
+        kind = raw[pos + 4 : pos + 8]
+        body = raw[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind not in _PNG_PLAIN:
+            return False
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"PLTE":
+            palette = True
+        elif kind == b"IDAT":
+            if idat_ended:
+                return False  # IDAT chunks must follow each other
+            data.append(body)
+        elif data:
+            idat_ended = True
+        if kind == b"IEND":
+            break
+    if len(header) != 13 or not data:
+        return False
+    width, height, depth, colour, compression, filtering, interlace = struct.unpack(">IIBBBBB", header)
+    if depth not in _PNG_DEPTHS.get(colour, ()) or (compression, filtering, interlace) != (0, 0, 0):
+        return False
+    if colour == 3 and not palette:
+        return False
+    row = 1 + (width * _PNG_SAMPLES[colour] * depth + 7) // 8
+    return _inflates_to(data, height * row, row)
+
+
+def _inflates_to(parts: list[bytes], expected: int, row: int) -> bool:
+    """Whether the zlib stream in `parts` inflates to exactly `expected` bytes, rows of `row` bytes each starting
+    with a filter type from 0 to 4 (inflated a megabyte at a time, and never past `expected`)."""
+    inflater = zlib.decompressobj()
+    total = 0
+
+    def take(out: bytes) -> bool:
+        nonlocal total
+        if total + len(out) > expected or max(out[(-total) % row :: row], default=0) > 4:
+            return False
+        total += len(out)
+        return True
+
+    try:
+        for part in parts:
+            pending = part
+            while pending and not inflater.eof:
+                if not take(inflater.decompress(pending, 1 << 20)):
+                    return False
+                pending = inflater.unconsumed_tail
+        while not inflater.eof:  # output zlib still holds for input it has taken
+            out = inflater.decompress(b"", 1 << 20)
+            if not out:
+                break
+            if not take(out):
+                return False
+    except zlib.error:
+        return False
+    return inflater.eof and total == expected
+
+
 def _jpeg(raw: bytes) -> ImageHeader | None:
     """A JPEG's size from its frame header; None when it has EXIF data (which may turn it) or is damaged."""
     if not raw.rstrip(b"\0").endswith(b"\xff\xd9"):
@@ -231,6 +311,8 @@ def _decode_problem(raw: bytes) -> tuple[str, str] | None:
         too_many = _too_many(name, header.width, header.height)
         if too_many:
             return too_many
+        if header.format == "PNG" and png_decodes(raw):
+            return None
     if kind == "JPEG":
         process = jpeg_process(raw)
         if process is not None and process not in _SOF_EVERYWHERE:

@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -192,6 +192,58 @@ def test_whatever_a_damaged_picture_is_check_refuses_it_or_it_decodes(
     problem = picture_problem(bytes(data), "p.png")
     if problem is None:
         assert _decodes(bytes(data))  # what passes the check decodes in every output
+    else:
+        _assert_plain(problem[0])
+
+
+_PNG_KINDS = [(0, 1), (0, 2), (0, 4), (0, 8), (0, 16), (2, 8), (2, 16), (3, 1), (3, 4), (3, 8), (4, 8), (6, 8), (6, 16)]
+
+
+@_BUDGET
+@given(
+    kind=st.sampled_from([*_PNG_KINDS, (2, 4), (5, 8), (3, 16)]),  # the last three are not PNG colour/depth pairs
+    size=st.tuples(st.integers(1, 24), st.integers(1, 24)),
+    filters=st.lists(st.sampled_from([0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 5, 6]), min_size=1, max_size=4),
+    seed=st.integers(0, 2**16),
+    trim=st.sampled_from([0, 0, 0, -1, 1, -3, 3]),  # rows' bytes short of or past what the header promises
+    cut=st.sampled_from([0, 0, 0, 1, 4, 12]),  # bytes cut off the zlib stream
+    split=st.integers(1, 4),  # IDAT chunks
+    palette=st.booleans(),
+)
+def test_a_png_recap_judges_without_pillow_decodes_with_pillow(
+    kind: tuple[int, int],
+    size: tuple[int, int],
+    filters: list[int],
+    seed: int,
+    trim: int,
+    cut: int,
+    split: int,
+    palette: bool,
+) -> None:
+    from random import Random
+
+    from decks.imagefiles import png_decodes
+
+    colour, depth = kind
+    width, height = size
+    samples = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 1)
+    row = (width * samples * depth + 7) // 8
+    rng = Random(seed)
+    rows = b"".join(bytes([filters[y % len(filters)]]) + rng.randbytes(row) for y in range(height))
+    rows = rows[: len(rows) + trim] if trim < 0 else rows + bytes(trim)
+    stream = zlib.compress(rows)
+    stream = stream[: len(stream) - cut] if cut else stream
+    step = max(1, len(stream) // split)
+    idat = b"".join(_chunk(b"IDAT", stream[i : i + step]) for i in range(0, len(stream), step)) or _chunk(b"IDAT", b"")
+    plte = _chunk(b"PLTE", rng.randbytes(3 * 16)) if palette else b""
+    ihdr = _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0))
+    raw = b"\x89PNG\r\n\x1a\n" + ihdr + plte + idat + _chunk(b"IEND", b"")
+    if png_decodes(raw):
+        event("judged without Pillow")
+        assert _decodes(raw), (kind, size, filters, trim, cut)
+    problem = picture_problem(raw, "p.png")
+    if problem is None:
+        assert _decodes(raw)
     else:
         _assert_plain(problem[0])
 
