@@ -118,3 +118,19 @@ def test_any_damaged_picture_gives_a_problem_or_none_never_an_exception(raw: byt
     for candidate in (raw, whole[:cut], whole[:cut] + raw):
         problem = picture_problem(candidate)
         assert problem is None or (problem[0] and problem[1])
+
+
+def test_pillow_opens_pictures_only_through_imagefiles() -> None:
+    """Every other module opens a picture with `open_image`/`open_picture`, which ask Pillow for one format: a
+    bare `Image.open` elsewhere would let any plugin (EPS and its Ghostscript) run again."""
+    from pathlib import Path
+
+    import decks
+
+    root = Path(decks.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "imagefiles.py" and "Image.open(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
