@@ -270,6 +270,9 @@ def jpeg_process(raw: bytes) -> int | None:
         if marker == 0xFF:
             pos += 1
             continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            pos += 2
+            continue
         if marker in _SOF:
             return marker
         if marker in (0xD9, 0xDA):  # end of image, or the scan data before any frame header
