@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from decks.cli import console
 from decks.errors import OutputError, Problem, for_terminal
 from decks.safewrite import make_temp
 
@@ -157,3 +158,19 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
             [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
         ) from None
     return target
+
+
+def write_stdout(data: bytes) -> None:
+    """The output on standard output (`-o -`), whole; a closed or full stream is an output error (exit 3)."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError([console.stdout_problem(errno.EBADF)])
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say to it; stop Python's own complaint at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputError([console.stdout_problem(errno.EPIPE)]) from None
+    except OSError as exc:  # the same words as for every other command's stdout (a full disk, a closed stream)
+        raise OutputError([console.stdout_problem(exc.errno)]) from None

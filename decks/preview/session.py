@@ -294,9 +294,15 @@ class Session(Watched):
     """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
 
     def __init__(
-        self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
+        self,
+        content: Path,
+        theme: str | None = None,
+        echo: Callable[[str], None] = print,
+        grace: float = 0.0,
+        sketch_options: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(content, theme, echo)
+        self.sketch_options = dict(sketch_options or {})  # `recap watch --layout path` ...: as `recap pdf` takes them
         # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
         # the new slides meanwhile, without this process's planning competing for the CPU.
         self.grace = grace
@@ -369,7 +375,7 @@ class Session(Watched):
             self._sketch = None
         else:
             try:
-                self._sketch, self._sketch_problem = plan.sketch_plan(recap, theme), ""
+                self._sketch, self._sketch_problem = plan.sketch_plan(recap, theme, **self.sketch_options), ""
                 self._too_many = None
             except OutputError as exc:
                 self._sketch, self._sketch_problem = None, "; ".join(str(p) for p in exc.problems)

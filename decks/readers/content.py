@@ -15,7 +15,11 @@ from decks.model.paths import Path_, dotted
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
-from decks.safeio import ReadRefused, read_bounded
+from decks.safeio import ReadRefused, read_bounded, read_stdin_bounded
+
+STDIN = Path("-")
+"""The content file name that means standard input (`cat talk.yaml | recap pptx -`)."""
+STDIN_NAME = "<stdin>"
 
 # Paths in the content that name image files, resolved relative to the content file.
 _IMAGE_PATHS: tuple[tuple[str, ...], ...] = (("event", "logo"), ("presenter", "avatar"))
@@ -26,15 +30,22 @@ def load_content(path: Path) -> Recap:
     return load_located(path)[0]
 
 
-def load_located(path: Path) -> tuple[Recap, Located]:
-    """The validated recap in `path` and where each of its values stands in the file (read and parsed once)."""
-    file = str(path)
+def read_content(path: Path) -> tuple[bytes, str, Path]:
+    """The bytes of a content file (`-`: standard input), the name messages give it, and the folder its picture
+    paths start from (the current folder for standard input)."""
+    file = STDIN_NAME if path == STDIN else str(path)
     try:
-        raw = read_bounded(path, "content")
+        raw = read_stdin_bounded("content") if path == STDIN else read_bounded(path, "content")
     except ReadRefused as exc:
         raise ContentError([Problem(file, exc.message, exc.hint)]) from None
+    return raw, file, Path.cwd() if path == STDIN else path.parent
+
+
+def load_located(path: Path) -> tuple[Recap, Located]:
+    """The validated recap in `path` and where each of its values stands in the file (read and parsed once)."""
+    raw, file, base = read_content(path)
     with paused_gc():  # a large content makes a value per line, and no cycles
-        return parse_located(raw, file, base_dir=path.parent)
+        return parse_located(raw, file, base_dir=base)
 
 
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
