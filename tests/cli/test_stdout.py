@@ -53,3 +53,15 @@ def test_a_closed_stdout_is_exit_3_with_what_to_do() -> None:
         preexec_fn=lambda: os.close(1),  # `>&-`
     )
     assert (run.returncode, run.stderr) == (3, CLOSED)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_deck_written_to_a_full_or_closed_stdout_is_exit_3() -> None:
+    args = [*RECAP, "pptx", CONTENT, "-o", "-"]
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, env=_env(), timeout=300)
+    assert (run.returncode, run.stderr) == (3, FULL)
+    run = subprocess.run(
+        args, stderr=subprocess.PIPE, text=True, env=_env(), timeout=300, preexec_fn=lambda: os.close(1)
+    )
+    assert (run.returncode, run.stderr) == (3, CLOSED)
