@@ -31,6 +31,9 @@ MAX_PIXELS = 50_000_000
 """The most pixels a picture may have (documented in docs/SECURITY.md): a 50-megapixel photo is 8,660 x 5,773."""
 MAX_FRAME_PIXELS = 2 * MAX_PIXELS
 """The most pixels all the frames of an animated GIF or WebP may hold together (each is decoded at check time)."""
+MAX_FRAMES = 2_000
+"""The most frames an animation may have: a GIF's frames are read one by one, so a 50 MB file of tiny frames would
+take minutes (2,000 take about half a second)."""
 FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
 """The picture formats recap reads: Pillow is never asked to open any other."""
 _GIVE = "give a whole PNG, JPEG, GIF or WebP file"
@@ -353,21 +356,25 @@ _NAMES = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "WEBP": "WebP"}
 
 
 def _decode_all(img: Any, name: str) -> tuple[str, str] | None:
-    """Decode every frame of an opened picture; a problem when their pixels together are too many."""
-    frames = int(getattr(img, "n_frames", 1) or 1)
-    if frames * img.size[0] * img.size[1] > MAX_FRAME_PIXELS:
-        return (
-            f"{name} has {frames:,} frames of {img.size[0]:,} x {img.size[1]:,} pixels, over the "
-            f"{MAX_FRAME_PIXELS:,} pixels recap decodes for one animation",
-            "use fewer or smaller frames",
-        )
+    """Decode every frame of an opened picture, one after the other (never counting them first: a GIF's count
+    is found by reading it all); a problem when there are too many frames, or too many pixels in them."""
     if img.format == "JPEG":
         img.draft("RGB", (max(1, img.size[0] // 8), max(1, img.size[1] // 8)))
-    for frame in range(frames):
-        if frame:
-            img.seek(frame)
+    frame = 0
+    while True:
         img.load()
-    return None
+        frame += 1
+        if frame > MAX_FRAMES or frame * img.size[0] * img.size[1] > MAX_FRAME_PIXELS:
+            return (
+                f"{name} is an animation of more than {min(frame - 1, MAX_FRAMES):,} frames of "
+                f"{img.size[0]:,} x {img.size[1]:,} pixels, over the {MAX_FRAMES:,} frames or "
+                f"{MAX_FRAME_PIXELS:,} pixels recap decodes for one picture",
+                "use fewer or smaller frames",
+            )
+        try:
+            img.seek(frame)
+        except EOFError:
+            return None
 
 
 def _too_many(name: str, width: int, height: int) -> tuple[str, str] | None:

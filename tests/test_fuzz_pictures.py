@@ -477,3 +477,28 @@ def test_the_fifo_and_device_cases_do_not_hang(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     with pytest.raises(ContentError):
         read_picture(fifo)
+
+
+def _animation(fmt: str, frames: int, size: tuple[int, int] = (2, 2)) -> bytes:
+    images = [Image.new("RGB", size, (i % 256, 40, 90)) for i in range(frames)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, fmt, save_all=True, append_images=images[1:], duration=40)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["GIF", "WEBP"])
+def test_an_animation_is_decoded_frame_by_frame(fmt: str) -> None:
+    raw = _animation(fmt, 30, (16, 9))
+    assert picture_problem(raw, "a.gif") is None
+    cut = picture_problem(raw[: len(raw) * 3 // 4], "a.gif")
+    assert cut is not None and "damaged or cut short" in cut[0]  # a frame near the end is damaged
+
+
+def test_an_animation_of_too_many_tiny_frames_is_refused_in_bounded_time() -> None:
+    import time
+
+    raw = _animation("GIF", 5_000)  # a few hundred kilobytes; a 50 MB file could hold millions of such frames
+    started = time.perf_counter()
+    problem = picture_problem(raw, "a.gif")
+    assert time.perf_counter() - started < 5
+    assert problem is not None and problem[0].startswith("a.gif is an animation of more than 2,000 frames")
