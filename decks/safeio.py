@@ -86,6 +86,8 @@ def _refused(exc: OSError) -> ReadRefused:
         return ReadRefused("the file name is too long for the file system", "use a shorter name")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return ReadRefused(f"cannot read it ({exc.strerror})", "check its permissions")
+    if exc.errno == errno.ELOOP:
+        return ReadRefused("the path is a loop of symbolic links", "point it at the file itself")
     return ReadRefused(f"cannot read it ({exc.strerror or exc})", "check the path")
 
 

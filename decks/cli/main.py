@@ -7,6 +7,7 @@ are imported only when they run or are listed, and renderer modules are not impo
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -156,7 +157,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         to_stdout = (output is not None and str(output) == "-") or (output is None and str(content) == "-")
         if to_stdout and watch:
             raise click.UsageError("--watch writes a file again on each save: give -o FILE, not -o -")
-        if to_stdout and sys.stdout.isatty():
+        if to_stdout and sys.stdout is not None and sys.stdout.isatty():
             raise click.UsageError(
                 f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
                 " or give -o FILE"
@@ -420,8 +421,22 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
     console.reset()
     argv = hoist_global_flags(list(sys.argv[1:] if argv is None else argv))
+    stdout = sys.stdout
     try:
         cli.main(args=argv, prog_name="recap", standalone_mode=False)
+    except SystemExit:
+        if sys.stdout is stdout:
+            raise
+        # click met a closed pipe (`recap check x | head -1`): it swaps in a quiet stdout and exits 1, which
+        # would read as a content error. It is the output that could not be written.
+        sys.stdout = stdout
+        console.error(str(console.stdout_problem(errno.EPIPE)))
+        return int(ExitCode.OUTPUT)
+    except OSError as exc:
+        if exc.errno not in console.STDOUT_ERRNOS:  # files recap writes report their own errors: a bug
+            return _internal_error(exc)
+        console.error(str(console.stdout_problem(exc.errno)))  # stdout on a full disk (`> /dev/full`)
+        return int(ExitCode.OUTPUT)
     except RecapError as exc:
         for problem in exc.problems:
             console.error(str(problem))
@@ -442,20 +457,37 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("interrupted", err=True)
         return 130
     except Exception as exc:
-        if os.environ.get("RECAP_DEBUG"):
-            raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {for_terminal(str(exc))}\n"
-            "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
-            err=True,
-        )
-        return int(ExitCode.INTERNAL)
+        return _internal_error(exc)
     return 0
+
+
+def _internal_error(exc: Exception) -> int:
+    if os.environ.get("RECAP_DEBUG"):
+        raise exc
+    click.echo(
+        f"internal error: {type(exc).__name__}: {for_terminal(str(exc))}\n"
+        "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
+        err=True,
+    )
+    return int(ExitCode.INTERNAL)
 
 
 def run() -> None:
     """The console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:  # what was left to write did not go (a closed pipe, a full disk)
+        if code == 0:
+            console.error(str(console.stdout_problem(exc.errno)))
+            code = int(ExitCode.OUTPUT)
+        # The interpreter flushes stdout once more on its way out: point it at nothing, so that last flush
+        # is quiet instead of an "Exception ignored" line.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

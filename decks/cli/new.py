@@ -33,7 +33,8 @@ def write_schema_beside(content: Path) -> Path:
 
     target = content.parent / SCHEMA_FILE
     data = (content_schema().rstrip("\n") + "\n").encode("utf-8")
-    if not (target.is_file() and target.read_bytes() == data):
+    # The size first: a huge file of that name is replaced without being read.
+    if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
         write_atomic(target, data)
     return target
 

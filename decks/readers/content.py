@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -129,10 +130,22 @@ def resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Pa
     for loc, holder, key in _image_slots(data):
         if char_problem(holder[key]):
             continue  # the model refuses it, at its place; the file system would raise on a NUL
-        resolved = (base_dir / holder[key]).resolve()
+        resolved = resolve_path(base_dir / holder[key])
         holder[key] = str(resolved)
         images.append((loc, resolved))
     return images
+
+
+def resolve_path(path: Path) -> Path:
+    """`path` made absolute with its symbolic links resolved; as written (made absolute) when they loop or
+    cannot be followed, so that reading it reports the loop at the field that names it."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: pathlib's word for a symlink loop before Python 3.13
+        return Path(os.path.abspath(path))
+
+
+_CHECK = "check the file and its permissions"
 
 
 def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str) -> list[Problem]:
@@ -148,6 +161,8 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
                 trouble = (f"image not found: {image_path}", "check the path (relative to this file)")
             else:
                 trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
+        except OSError as exc:  # read_bounded turns the file system's errors into ReadRefused; this is a guard
+            trouble = (f"cannot read the image {image_path.name} ({exc.strerror or 'input/output error'})", _CHECK)
         if trouble:
             what, todo = trouble
             problems.append(Problem(file, what, todo, field=field, line=line, col=col))

@@ -100,19 +100,19 @@ def words_for(language: str) -> dict[str, str]:
 
 def data_uri(path: Path) -> str:
     """A picture file as a data URI: PNG, JPEG and GIF as they are unless EXIF says to turn them; anything
-    else (WebP, BMP, TIFF) as PNG."""
-    from decks.imagefiles import probe
+    else (WebP) as PNG."""
+    from decks.imagefiles import open_image, probe, read_picture
 
-    raw = path.read_bytes()
+    raw = read_picture(path)  # within the cap, and checked: only bytes that decode go into the page
     header = probe(raw)
     if header is not None and not (header.format == "JPEG" and b"Exif" in raw[:65536]):
         mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}[header.format]
         return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
     import io
 
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
-    with Image.open(io.BytesIO(raw)) as img:
+    with open_image(raw) as img:
         upright = ImageOps.exif_transpose(img)
         buffer = io.BytesIO()
         upright.save(buffer, "PNG")
