@@ -140,6 +140,12 @@ def _restore(name: str, path: Path, data: bytes) -> TTFont | None:
         and isinstance(face_state["unitsPerEm"], int)
         and face_state["unitsPerEm"] > 0
         and all(isinstance(v, bytes) for v in names.values())
+        # plain values only: an entry may not shadow a method of reportlab's classes with data
+        and all(
+            isinstance(k, str) and not callable(getattr(cls, k, None))
+            for cls, state in ((ttfonts.TTFontFace, face_state), (ttfonts.TTFontFace, names), (ttfonts.TTFont, own))
+            for k in state
+        )
     ):
         return None
     try:
