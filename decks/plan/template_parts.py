@@ -166,7 +166,8 @@ def relationships(item: str, root: etree._Element) -> list[tuple[etree._Element,
     folder = posixpath.dirname(owner(item)) if owner(item) != "/" else "/"
     out = []
     for node in root.iter(PR + "Relationship"):
-        external = (node.get("TargetMode") or "").strip() == "External"
+        # anything but Internal (the default) counts as outside: "external", " External" included
+        external = (node.get("TargetMode") or "Internal").strip().lower() != "internal"
         target = node.get("Target", "")
         if not external:
             target = posixpath.normpath(target if target.startswith("/") else posixpath.join(folder, target))
@@ -234,8 +235,15 @@ class Inert:
         if rel.reltype in ACTIVE_RELS:
             self._warn(f"dropped {ACTIVE_RELS[rel.reltype]} from {where}")
             return f"to {ACTIVE_RELS[rel.reltype]}"
-        if rel.target in kept or rel.target not in blobs:
-            return None  # a missing part is the reader's concern (a layout the master lists but lacks is skipped)
+        if rel.target in kept:
+            return None
+        if rel.target not in blobs:
+            # a layout the master lists but lacks is the reader's concern (it is skipped); any other relationship
+            # to nothing (a URL written as an internal target) goes
+            if rel.reltype in STRUCTURAL:
+                return None
+            self._warn(f"dropped {_external_kind(rel.reltype)} to a part the template lacks from {where}")
+            return "to a part the template lacks"
         kind = ACTIVE_TYPES.get(content_type(rel.target).strip().lower())
         if kind is not None:
             self._warn(f"dropped {kind} from {where}")

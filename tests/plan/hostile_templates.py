@@ -140,6 +140,17 @@ def linked_picture(target: str, part: str = LAYOUT) -> Callable[[Parts], None]:
     return inject
 
 
+def odd_external(items: Parts) -> None:
+    """A TargetMode in lower case, and a URL written as an internal target."""
+    add_rel(items, MASTER, "rId913", _RT + "hyperlink", "javascript:alert(1)")
+    rels = _rels_name(MASTER)
+    target = b'Target="javascript:alert(1)"'
+    items[rels] = items[rels].replace(target, target + b' TargetMode="external"')
+    add_rel(items, LAYOUT, "rId914", _RT + "image", "http://tracker.example/pixel.png")
+    add_shape(items, MASTER, _text_box(913, '<a:hlinkClick r:id="rId913"/>'))
+    add_shape(items, LAYOUT, _picture(914, '<a:blip r:link="rId914"/>'))
+
+
 def program_action(items: Parts) -> None:
     add_rel(items, MASTER, "rId903", _RT + "hyperlink", "calc.exe", external=True)
     add_shape(items, MASTER, _text_box(903, '<a:hlinkClick r:id="rId903" action="ppaction://program"/>'))
@@ -224,6 +235,7 @@ INERT: dict[str, tuple[Callable[[Parts], None], str]] = {
     "unc-linked-picture": (linked_picture("\\\\attacker\\share\\x.png"), LAYOUT),
     "http-linked-picture-on-master": (linked_picture("http://tracker.example/pixel.png", MASTER), MASTER),
     "ppaction-program": (program_action, MASTER),
+    "odd-external": (odd_external, MASTER),
     "package-and-presentation-external": (package_external, PRES),
     "macros": (macros, PRES),
     "ole-object": (ole_object, LAYOUT),
@@ -257,3 +269,23 @@ def hostile(name: str) -> bytes:
 def encrypted() -> bytes:
     """The template with its slide master's entry flagged as encrypted."""
     return zipped(parts(), encrypted=MASTER)
+
+
+def assert_inert(deck: bytes) -> None:
+    """No external relationship, active part, unsafe action, linked picture or DOCTYPE anywhere in `deck`."""
+    with zipfile.ZipFile(io.BytesIO(deck)) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    for name, data in items.items():
+        low = name.lower()
+        assert not low.startswith(("ppt/embeddings/", "ppt/activex/")), name
+        assert "vbaproject" not in low and not low.endswith(".bin"), name
+        if low.endswith((".xml", ".rels")):
+            assert b"<!DOCTYPE" not in data and b"<!ENTITY" not in data, name
+            assert b"targetmode" not in data.lower(), name  # the test content has no links of its own
+            assert b"ppaction://program" not in data and b"ppaction://macro" not in data, name
+            assert b"r:link=" not in data and b"oleObj" not in data and b"p:control " not in data, name
+            for target in HOSTILE_TARGETS:
+                assert target.encode() not in data, (name, target)
+    types = items["[Content_Types].xml"].decode()
+    for word in ("vbaProject", "macroEnabled", "oleObject", "activeX", "printerSettings"):
+        assert word not in types
