@@ -6,9 +6,13 @@ which writes the deck.
 from __future__ import annotations
 
 import posixpath
+from functools import cache
+from typing import TYPE_CHECKING
 
 import msgspec
-from lxml import etree
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = _RT + "officeDocument"
@@ -67,7 +71,14 @@ def rels_name(partname: str) -> str:
 # The one parser of a template's XML (check and render alike): no DTD loaded, no entity expanded, nothing
 # fetched, no huge trees. A part that declares a DOCTYPE at all is refused by `parse` (a template is untrusted
 # input, and no Office part has one).
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False)
+@cache
+def parser() -> etree.XMLParser:
+    """The parser, made on first use (the sketch path never imports lxml)."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
 
 
 class UnsafeXML(ValueError):
@@ -75,9 +86,11 @@ class UnsafeXML(ValueError):
 
 
 def parse(blob: bytes) -> etree._Element:
-    """`blob` parsed by `PARSER`; `UnsafeXML` when it is not well-formed or has a `<!DOCTYPE>`."""
+    """`blob` parsed by `parser()`; `UnsafeXML` when it is not well-formed or has a `<!DOCTYPE>`."""
+    from lxml import etree
+
     try:
-        root = etree.fromstring(blob, PARSER)
+        root = etree.fromstring(blob, parser())
     except etree.XMLSyntaxError as exc:
         raise UnsafeXML(f"is not well-formed XML ({_excerpt(str(exc))})") from None
     info = root.getroottree().docinfo

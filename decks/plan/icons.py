@@ -51,7 +51,7 @@ def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
     raw = source.read_bytes()
     name = cachedir.key(_CACHE_VERSION, source.name, hashlib.blake2b(raw, digest_size=16).hexdigest()) + ".marshal"
     kept = cachedir.load("icons-data", name, marshal.loads)
-    if kept is not None and isinstance(kept, dict | list):  # the map and the index are a dict and a list
+    if kept is not None and isinstance(kept, dict | tuple):  # the index is a dict, the word map a tuple
         return kept
     data = build(raw)
     cachedir.write("icons-data", name, marshal.dumps(data))

@@ -175,7 +175,7 @@ class TemplatePackage:
         except Refused as exc:
             raise refuse(f"cannot be used: {exc.message}", "save the template without it, or use another") from None
         self.blobs, self.warnings = inert.blobs, [f"template {source}: {w}" for w in inert.warnings]
-        self._rels = {}
+        self._rels = dict(inert.rels)
 
     def content_type(self, partname: str) -> str:
         """The part's content type: its `<Override>`, else its extension's `<Default>`."""

@@ -152,7 +152,11 @@ def kept_type(content_type: str) -> bool:
     ct = content_type.strip().lower()
     if ct == SVG:
         return False
-    return ct in {t.lower() for t in KEPT_TYPES | MAIN_TYPES | MACRO_MAIN_TYPES} or ct.startswith(KEPT_MEDIA)
+    return ct in _KEPT_LOWER or ct.startswith(KEPT_MEDIA)
+
+
+_KEPT_LOWER = frozenset(t.lower() for t in KEPT_TYPES | MAIN_TYPES | MACRO_MAIN_TYPES)
+_MACRO_LOWER = frozenset(t.lower() for t in MACRO_MAIN_TYPES)
 
 
 def is_xml(content_type: str) -> bool:
@@ -180,9 +184,10 @@ class Inert:
 
     def __init__(self, blobs: dict[str, bytes], content_type: Callable[[str], str], main: str) -> None:
         self.warnings: list[str] = []
+        self.rels: dict[str, list[Rel]] = {}  # each kept part's relationships that stay (parsed once, here)
         self._seen: set[str] = set()
         kept = {n for n in blobs if not is_rels(n) and kept_type(content_type(n))}
-        if content_type(main).strip().lower() in {t.lower() for t in MACRO_MAIN_TYPES}:
+        if content_type(main).strip().lower() in _MACRO_LOWER:
             self._warn(f"its presentation part {main} is macro-enabled: the deck is a plain .pptx, without macros")
         dropped: dict[str, set[str]] = {}
         out: dict[str, bytes] = {}
@@ -206,6 +211,7 @@ class Inert:
                 node.getparent().remove(node)
                 gone.add(rel.rid)
             out[item] = _serialize(root) if gone else blobs[item]
+            self.rels[name] = [rel for _, rel in relationships(item, root)]
             dropped[name] = gone
         for name in kept:
             blob = blobs[name]
