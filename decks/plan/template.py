@@ -173,7 +173,7 @@ class TemplatePackage:
         try:
             inert = Inert(self.blobs, self.content_type, main)
         except Refused as exc:
-            raise refuse(f"cannot be used: {exc.message}", "save the template without it, or use another") from None
+            raise refuse(f"cannot be used: {exc.message}", exc.hint) from None
         self.blobs, self.warnings = inert.blobs, [f"template {source}: {w}" for w in inert.warnings]
         self._rels = dict(inert.rels)
 

@@ -126,13 +126,17 @@ MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Alt
 EXT_LISTS = {A + "extLst", P + "extLst"}
 
 
+RESAVE = "save the template again from PowerPoint or LibreOffice (neither writes a DOCTYPE)"
+
+
 class Refused(ValueError):
     """The template cannot be made inert without breaking what recap needs from it: `part` says where."""
 
-    def __init__(self, part: str, message: str) -> None:
+    def __init__(self, part: str, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.part = part
         self.message = message
+        self.hint = hint or RESAVE
 
 
 def is_rels(name: str) -> bool:
@@ -207,7 +211,11 @@ class Inert:
                 if rel.reltype in STRUCTURAL:
                     kind = rel.reltype.rsplit("/", 1)[-1]
                     where = "the package" if name == "/" else f"the part {name}"
-                    raise Refused(item, f"{where} relates its {kind} {why}")
+                    raise Refused(
+                        item,
+                        f"{where} relates its {kind} {why}",
+                        "save the template as one .pptx or .potx that holds its masters, layouts and themes",
+                    )
                 node.getparent().remove(node)
                 gone.add(rel.rid)
             out[item] = _serialize(root) if gone else blobs[item]
@@ -305,7 +313,12 @@ class Inert:
             if up.tag == MC_ALTERNATE:
                 outer = up
         if outer.find(f".//{P}nvPr/{P}ph") is not None:
-            raise Refused(name, f"the part {name} has a placeholder that holds active or external content")
+            raise Refused(
+                name,
+                f"the part {name} has a placeholder that holds active or external content",
+                "remove the object (OLE, ActiveX, linked picture or link) from that placeholder in the Slide "
+                "Master view",
+            )
         self._warn(f"removed a shape that held dropped content from the part {name}")
         _remove(outer)
 
