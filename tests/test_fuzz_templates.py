@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from decks import cachedir
 from decks.cli.main import main
+from decks.plan.template import _read
 from tests.plan import hostile_templates as hostile
 from tests.plan import templates
 
@@ -91,6 +92,7 @@ def _check_and_render(data: bytes, capsys: pytest.CaptureFixture[str]) -> tuple[
         content.write_text(CONTENT, encoding="utf-8")
         theme = templates.theme_folder(root, tpl)
         checked_code, checked = _run(capsys, "check", str(content), "--theme", str(theme))
+        _read.cache_clear()  # the render reads the template afresh, as its own process would
         out = root / "deck.pptx"
         code, rendered = _run(capsys, "pptx", str(content), "--theme", str(theme), "-o", str(out))
         assert code == checked_code, (checked, rendered)

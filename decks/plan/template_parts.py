@@ -190,12 +190,13 @@ class Inert:
         self.warnings: list[str] = []
         self.rels: dict[str, list[Rel]] = {}  # each kept part's relationships that stay (parsed once, here)
         self._seen: set[str] = set()
-        kept = {n for n in blobs if not is_rels(n) and kept_type(content_type(n))}
+        in_order = [n for n in blobs if not is_rels(n) and kept_type(content_type(n))]  # zip order: warnings too
+        kept = set(in_order)
         if content_type(main).strip().lower() in _MACRO_LOWER:
             self._warn(f"its presentation part {main} is macro-enabled: the deck is a plain .pptx, without macros")
         dropped: dict[str, set[str]] = {}
         out: dict[str, bytes] = {}
-        for name in [*sorted(kept), "/"]:
+        for name in [*in_order, "/"]:
             item = "/_rels/.rels" if name == "/" else rels_name(name)
             if item not in blobs:
                 continue
@@ -221,7 +222,7 @@ class Inert:
             out[item] = _serialize(root) if gone else blobs[item]
             self.rels[name] = [rel for _, rel in relationships(item, root)]
             dropped[name] = gone
-        for name in kept:
+        for name in in_order:
             blob = blobs[name]
             if not is_xml(content_type(name)):
                 out[name] = blob
