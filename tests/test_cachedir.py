@@ -364,3 +364,47 @@ def test_forged_kerning_formats_and_catalogues_are_made_again(cache: Path, tmp_p
     assert cachedir.read("formats", "x") is None
     cachedir.write("formats", "y", b"\xff not marshal")
     assert cachedir.load("formats", "y", marshal.loads) is None
+
+
+@pytest.mark.parametrize("how", ["unkeyed", "keyed-garbage"])
+def test_a_run_after_every_cache_entry_is_forged_makes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Every kind a pptx and a pdf run keep (metrics, kerning, icons, QR codes, EOTs, reportlab's faces,
+    catalogues, plugins...), each entry forged: behind a header anyone can compute, or behind a keyed one
+    (the secret leaked) with bytes that decode to nothing valid. The next run makes the same bytes, exit 0."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    env = dict(os.environ, RECAP_CACHE_DIR=str(cache), SOURCE_DATE_EPOCH="1546300800")
+    env.pop("RECAP_DEBUG", None)
+
+    def run(name: str) -> dict[str, bytes]:
+        made = {}
+        for command in ("pptx", "pdf"):
+            out = tmp_path / f"{name}.{command}"
+            done = subprocess.run(
+                [sys.executable, "-m", "decks.cli.main", command, "-o", str(out)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            assert done.returncode == 0, done.stderr
+            made[command] = out.read_bytes()
+        return made
+
+    first = run("a")
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(cache))
+    cachedir._secrets.clear()
+    entries = [p for p in cache.glob("*/rc2-*") if p.is_file()]
+    assert len({p.parent.name for p in entries}) >= 4, entries
+    for entry in entries:
+        kind, name = entry.parent.name, entry.name.removeprefix("rc2-")
+        if how == "unkeyed":
+            entry.write_bytes(_unkeyed(b"\xda\x01x" + entry.read_bytes()[34:]))
+        else:
+            cachedir.write(kind, name, b"\xdb\x00\x00\x00\x00forged")
+    cachedir._secrets.clear()
+    assert run("b") == first
