@@ -147,9 +147,9 @@ def _cached_plugins(rows: Any) -> list[Plugin]:
     return plugins
 
 
-# recap's own renderers, as pyproject.toml registers them (tests/test_cachedir.py checks that the installed
-# metadata agrees): the cache never decides which module is imported, so a cached row of recap's must
-# say exactly this, and a plugin's row is confirmed by its own distribution's metadata before it is used.
+# recap's own renderers, as pyproject.toml registers them (tests/test_cachedir.py checks that they agree): the
+# cache never decides which module is imported, so a cached row of recap's must say exactly this, and a
+# plugin's row is confirmed by its own distribution's metadata before it is used.
 _OWN_DIST = "recap"
 _OWN = {
     "pptx": "decks.renderers.pptx:PptxRenderer",
