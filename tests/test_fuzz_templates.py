@@ -243,3 +243,27 @@ def test_a_forged_cache_entry_never_fails_a_run_nor_changes_it_without_the_secre
         assert again[1] >= 16 and all(w >= 0 for w in again[3].values())
     elif kind == "qr":
         assert again == first  # the entry must name its own address, which random data does not
+
+
+@_BUDGET
+@given(
+    part=st.sampled_from([hostile.PRES, hostile.MASTER, hostile.LAYOUT, hostile.THEME]),
+    picks=st.lists(st.tuples(st.integers(0, 10_000), st.booleans()), min_size=1, max_size=3),
+)
+@example(part=hostile.PRES, picks=[(1, True)])  # <p:sldMasterIdLst> gone: a located error, not exit 4 in pptx
+def test_a_template_part_missing_any_element_or_attribute_gives_the_same_answer_in_check_and_render(
+    part: str, picks: list[tuple[int, bool]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lxml import etree
+
+    items = hostile.parts()
+    root = etree.fromstring(items[part])
+    for at, whole in picks:
+        nodes = [e for e in root.iter() if isinstance(e.tag, str) and e is not root]
+        node = nodes[at % len(nodes)]
+        if whole or not node.attrib:
+            node.getparent().remove(node)
+        else:
+            del node.attrib[sorted(node.attrib)[at % len(node.attrib)]]
+    items[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _check_and_render(hostile.zipped(items), capsys)

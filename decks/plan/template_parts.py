@@ -126,7 +126,7 @@ MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Alt
 EXT_LISTS = {A + "extLst", P + "extLst"}
 
 
-RESAVE = "save the template again from PowerPoint or LibreOffice (neither writes a DOCTYPE)"
+RESAVE = "save the template again from PowerPoint or LibreOffice"
 
 
 class Refused(ValueError):

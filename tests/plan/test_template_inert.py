@@ -109,3 +109,20 @@ def test_a_slide_jump_is_kept_and_a_program_action_dropped(tmp_path: Path) -> No
     layout = tpl.blobs["/" + hostile.LAYOUT]
     assert b"jump=nextslide" in layout and b"ppaction://macro" not in layout
     assert b"ppaction://program" not in tpl.blobs["/" + hostile.MASTER]
+
+
+@pytest.mark.parametrize("tag", ["sldMasterIdLst", "notesSz"])
+def test_a_presentation_part_without_what_the_deck_is_written_beside_is_refused_by_check_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tag: str
+) -> None:
+    from lxml import etree
+
+    items = hostile.parts()
+    root = etree.fromstring(items[hostile.PRES])
+    (node,) = root.findall(f"{{{root.nsmap['p']}}}{tag}")
+    root.remove(node)
+    items[hostile.PRES] = etree.tostring(root)
+    content, folder = _setup(tmp_path, hostile.zipped(items))
+    for command in (["check", str(content)], ["pptx", str(content), "-o", str(tmp_path / "deck.pptx")]):
+        code, said = _run(capsys, *command, "--theme", str(folder))
+        assert code == 1 and f"(<p:{tag}>)" in said and "internal error" not in said, said
