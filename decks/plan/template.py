@@ -354,8 +354,8 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         width, height = 0.0, 0.0
     if width <= 0 or height <= 0:
         raise template_error(source, "the presentation gives no slide size (<p:sldSz>)", "save the template again")
-    # The deck's presentation part is the template's with recap's lists put beside these two (decks.renderers.pptx
-    # .oxml.presentation): a template without them passes here only to fail there.
+    # The deck's presentation part is the template's with recap's lists put beside these two (by the pptx
+    # renderer): a template without them would pass here only to fail there.
     for tag, what in (("sldMasterIdLst", "no list of slide masters"), ("notesSz", "no notes size")):
         if pres.find(P + tag) is None:
             raise template_error(source, f"the presentation part has {what} (<p:{tag}>)", PACKAGE_HINT)

@@ -142,9 +142,9 @@ def linked_picture(target: str, part: str = LAYOUT) -> Callable[[Parts], None]:
 
 def odd_external(items: Parts) -> None:
     """A TargetMode in lower case, and a URL written as an internal target."""
-    add_rel(items, MASTER, "rId913", _RT + "hyperlink", "javascript:alert(1)")
+    add_rel(items, MASTER, "rId913", _RT + "hyperlink", "javascript:alert(1)//odd")
     rels = _rels_name(MASTER)
-    target = b'Target="javascript:alert(1)"'
+    target = b'Target="javascript:alert(1)//odd"'
     items[rels] = items[rels].replace(target, target + b' TargetMode="external"')
     add_rel(items, LAYOUT, "rId914", _RT + "image", "http://tracker.example/pixel.png")
     add_shape(items, MASTER, _text_box(913, '<a:hlinkClick r:id="rId913"/>'))
