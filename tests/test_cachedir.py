@@ -408,3 +408,21 @@ def test_a_run_after_every_cache_entry_is_forged_makes_the_same_files(
             cachedir.write(kind, name, b"\xdb\x00\x00\x00\x00forged")
     cachedir._secrets.clear()
     assert run("b") == first
+
+
+def test_forged_eot_and_icon_entries_are_refused_by_their_checks() -> None:
+    import struct
+
+    from decks.renderers.pptx.embed import _is_eot
+    from decks.renderers.pptx.images import _is_png_of
+    from tests.plan.templates import png
+
+    assert _is_png_of(png(64, 64), 64) and not _is_png_of(png(64, 32), 64) and not _is_png_of(b"GIF89a" * 10, 64)
+    broken = bytearray(png(64, 64))
+    broken[20] ^= 1  # the IHDR's checksum no longer matches
+    assert not _is_png_of(bytes(broken), 64)
+    body = b"\0" * 100
+    header = struct.pack("<III", 12 + 70 + len(body), len(body), 0x00020001) + b"\0" * 70
+    assert _is_eot(header + body)
+    assert not _is_eot(header + body + b"x")  # EOTSize must be the entry's length
+    assert not _is_eot(struct.pack("<III", 182, 100, 0x12345678) + b"\0" * 170)  # unknown version
