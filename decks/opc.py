@@ -6,8 +6,13 @@ which writes the deck.
 from __future__ import annotations
 
 import posixpath
+from functools import cache
+from typing import TYPE_CHECKING
 
 import msgspec
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = _RT + "officeDocument"
@@ -61,3 +66,39 @@ def rels_name(partname: str) -> str:
     """The partname of `partname`'s relationships item ("/" is the package itself)."""
     folder, base = posixpath.split(partname)
     return posixpath.join(folder, "_rels", base + ".rels")
+
+
+# The one parser of a template's XML (check and render alike): no DTD loaded, no entity expanded, nothing
+# fetched, no huge trees. A part that declares a DOCTYPE at all is refused by `parse` (a template is untrusted
+# input, and no Office part has one).
+@cache
+def parser() -> etree.XMLParser:
+    """The parser, made on first use (the sketch path never imports lxml)."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+class UnsafeXML(ValueError):
+    """A part that is not well-formed XML, or declares a DOCTYPE; the message says which."""
+
+
+def parse(blob: bytes) -> etree._Element:
+    """`blob` parsed by `parser()`; `UnsafeXML` when it is not well-formed or has a `<!DOCTYPE>`."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(blob, parser())
+    except etree.XMLSyntaxError as exc:
+        raise UnsafeXML(f"is not well-formed XML ({_excerpt(str(exc))})") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.system_url or info.public_id:
+        raise UnsafeXML("declares a DOCTYPE (a DTD or entities), which no Office part has")
+    return root
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -82,7 +82,7 @@ DAMAGE = ["empty", "garbage", "cut", "flipped", "json-empty-list", "folder", "fi
 @pytest.mark.parametrize("how", DAMAGE)
 def test_a_damaged_entry_is_a_miss_and_is_replaced_by_the_next_write(cache: Path, how: str) -> None:
     cachedir.write("metrics", "x.bin", b"the data")
-    assert _damage(cache, how) == 1
+    assert _damage(cache / "metrics", how) == 1
     assert cachedir.read("metrics", "x.bin") is None
     cachedir.write("metrics", "x.bin", b"the data")
     assert cachedir.read("metrics", "x.bin") == b"the data"
@@ -187,3 +187,242 @@ def test_an_entry_of_an_older_format_is_never_read_as_data(cache: Path) -> None:
     cachedir.write("icons", "x.png", b"\x89PNG new")
     assert old.read_bytes() == b"\x89PNG old"  # and an older recap never reads the new entry as its PNG
     assert cachedir.read("icons", "x.png") == b"\x89PNG new"
+
+
+# -- entries are data, checked as data: forged entries are misses, never an error or a changed output ----------
+
+
+def _unkeyed(data: bytes) -> bytes:
+    """An entry with the header an attacker can compute: magic, format, length and an unkeyed checksum."""
+    import hashlib
+    import struct
+
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    return struct.pack(">6sBQ16s", b"RECAPC", 2, len(data), digest) + data
+
+
+def test_an_entry_forged_with_a_valid_unkeyed_header_is_a_miss_and_deleted(cache: Path) -> None:
+    cachedir.write("qr", "x.marshal", b"real")
+    path = cachedir.entry_path("qr", "x.marshal")
+    path.write_bytes(_unkeyed(b"forged"))
+    assert cachedir.read("qr", "x.marshal") is None
+    assert not path.exists()
+
+
+def test_an_entry_moved_to_another_name_or_kind_is_a_miss(cache: Path) -> None:
+    cachedir.write("qr", "a.marshal", b"the code of a")
+    entry = cachedir.entry_path("qr", "a.marshal").read_bytes()
+    cachedir.entry_path("qr", "b.marshal").write_bytes(entry)
+    assert cachedir.read("qr", "b.marshal") is None
+    cachedir.folder("icons").mkdir()
+    cachedir.entry_path("icons", "a.marshal").write_bytes(entry)
+    assert cachedir.read("icons", "a.marshal") is None
+    assert cachedir.read("qr", "a.marshal") == b"the code of a"
+
+
+def test_the_secret_is_the_owners_alone_and_an_unsafe_one_is_replaced(cache: Path) -> None:
+    import stat
+
+    cachedir._secrets.clear()
+    cachedir.write("qr", "x", b"data")
+    secret = cache / "secret"
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600 and len(secret.read_bytes()) == 32
+    old = secret.read_bytes()
+    secret.chmod(0o644)  # readable by others: anyone could forge with it
+    cachedir._secrets.clear()
+    assert cachedir.read("qr", "x") is None
+    assert secret.read_bytes() != old and stat.S_IMODE(secret.stat().st_mode) == 0o600
+    secret.unlink()
+    secret.symlink_to(cache / "elsewhere")
+    cachedir._secrets.clear()
+    cachedir.write("qr", "x", b"data")
+    assert not secret.is_symlink() and cachedir.read("qr", "x") == b"data"
+    cachedir._secrets.clear()
+
+
+def test_keys_carry_the_recap_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cachedir.key("a", 1)
+    monkeypatch.setattr(cachedir, "__version__", "99.0")
+    assert cachedir.key("a", 1) != before
+
+
+def _only_entry(folder: Path) -> Path:
+    (entry,) = [p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".tmp")]
+    return entry
+
+
+def _forge(kind: str, data: bytes) -> None:
+    """Rewrite the one entry of `kind` with `data` behind a header that checks out (as if the secret leaked):
+    what is left to stop it is the check of the decoded value."""
+    entry = _only_entry(cachedir.folder(kind))
+    cachedir.write(kind, entry.name.removeprefix("rc2-"), data)
+
+
+def test_forged_font_metrics_with_units_per_em_0_are_rebuilt(cache: Path, tmp_path: Path) -> None:
+    import marshal
+
+    from decks.assets import fonts_dir
+    from decks.text.fonts import load_face
+
+    font = tmp_path / "fonts" / "Lato-Regular.ttf"
+    font.parent.mkdir()
+    font.write_bytes((fonts_dir() / "Lato-Regular.ttf").read_bytes())
+    load_face.cache_clear()
+    first = load_face(font)
+    for forged in [
+        ("Lato", 0, 0.9, 0.2, 0.0, 500, b"", b""),
+        ("Lato", 1000, float("nan"), 0.2, 0.0, 500, b"", b""),
+        ("Lato", 1000, 0.9, 0.2, 0.0, 500, b"\x01\x00\x00\x00", b""),
+        ("Evil", 1000, 0.9, 0.2, 0.0, "x", b"", b""),
+        [1, 2, 3],
+    ]:
+        _forge("metrics", marshal.dumps(forged))
+        load_face.cache_clear()
+        again = load_face(font)
+        assert (again.family, again.units_per_em, again.advances) == (first.family, first.units_per_em, first.advances)
+    load_face.cache_clear()
+
+
+def test_a_forged_qr_entry_for_another_address_is_rebuilt(cache: Path) -> None:
+    import marshal
+
+    from decks.plan.sketch import qr
+
+    qr.matrix.cache_clear()
+    first = qr.matrix("https://example.com/video")
+    other = qr._encode("https://evil.example/")
+    rows = [bytes(48 + v for v in row) for row in other]
+    for forged in [["https://evil.example/", rows], ["https://example.com/video", rows[:-1]], rows]:
+        _forge("qr", marshal.dumps(forged))
+        qr.matrix.cache_clear()
+        assert qr.matrix("https://example.com/video") == first
+    qr.matrix.cache_clear()
+
+
+def test_a_forged_icon_of_the_wrong_size_is_redrawn(cache: Path) -> None:
+    from decks.plan.icons import font_path
+    from decks.renderers.pptx.images import icon_png
+    from tests.plan.templates import png
+
+    icon_png.cache_clear()
+    first = icon_png(font_path(), "\uf135", "#123456", 64)
+    _forge("icons", png(8, 8))
+    icon_png.cache_clear()
+    assert icon_png(font_path(), "\uf135", "#123456", 64) == first
+    icon_png.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["pptx", "os:system", "recap"], ["pdf", "decks.renderers.pdf:PdfRenderer", "recap"]],
+        [["pptx", "decks.renderers.pptx:PptxRenderer", "recap"], ["evil", "evil_module:Thing", "no-such-dist"]],
+        [["pptx", "decks.renderers.pptx:PptxRenderer", None]],
+        [["pptx", "decks.renderers.pptx:PptxRenderer", "recap"], ["pdf", "antigravity:x", "pytest"]],
+    ],
+    ids=["built-in-to-other-module", "unknown-distribution", "no-distribution", "not-registered-by-its-dist"],
+)
+def test_the_plugins_entry_never_chooses_which_module_is_imported(cache: Path, rows: list) -> None:
+    import json
+
+    from decks.renderers import base
+
+    real = base.discover()
+    entry = _only_entry(cache / "plugins")
+    stamp = json.loads(cachedir.read("plugins", entry.name.removeprefix("rc2-")) or b"")[0]
+    _forge("plugins", json.dumps([stamp, rows]).encode())
+    assert base.discover() == real
+
+
+def test_recaps_own_renderer_table_is_what_pyproject_registers() -> None:
+    import tomllib
+
+    from decks.renderers import base
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["entry-points"][base.GROUP] == base._OWN
+
+
+def test_forged_kerning_formats_and_catalogues_are_made_again(cache: Path, tmp_path: Path) -> None:
+    import marshal
+
+    from decks import i18n
+    from decks.text import office
+
+    assert office._kerning_entry(marshal.dumps({"AV": "wide"})) is None
+    assert office._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
+    assert office._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
+    assert i18n._formats_entry(marshal.dumps({"n:8": 8})) is None
+    assert i18n._mo_entry(b"\xde\x12\x04\x95" + b"\x00" * 4) is None
+    from decks.text.system import _answers_entry
+
+    assert _answers_entry(b'{"41": 5}') is None and _answers_entry(b'{"../x": "a"}') is None
+    assert _answers_entry(b'{"4E00": ""}') == {"4E00": ""}
+    # and through the cache: a value that does not check out is a miss, and its entry is deleted
+    cachedir.write("formats", "x", marshal.dumps({"n:8": 8}))
+    assert cachedir.load("formats", "x", i18n._formats_entry) is None
+    assert cachedir.read("formats", "x") is None
+    cachedir.write("formats", "y", b"\xff not marshal")
+    assert cachedir.load("formats", "y", marshal.loads) is None
+
+
+@pytest.mark.parametrize("how", ["unkeyed", "keyed-garbage"])
+def test_a_run_after_every_cache_entry_is_forged_makes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Every kind a pptx and a pdf run keep (metrics, kerning, icons, QR codes, EOTs, reportlab's faces,
+    catalogues, plugins...), each entry forged: behind a header anyone can compute, or behind a keyed one
+    (the secret leaked) with bytes that decode to nothing valid. The next run makes the same bytes, exit 0."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    env = dict(os.environ, RECAP_CACHE_DIR=str(cache), SOURCE_DATE_EPOCH="1546300800")
+    env.pop("RECAP_DEBUG", None)
+
+    def run(name: str) -> dict[str, bytes]:
+        made = {}
+        for command in ("pptx", "pdf"):
+            out = tmp_path / f"{name}.{command}"
+            done = subprocess.run(
+                [sys.executable, "-m", "decks.cli.main", command, "-o", str(out)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            assert done.returncode == 0, done.stderr
+            made[command] = out.read_bytes()
+        return made
+
+    first = run("a")
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(cache))
+    cachedir._secrets.clear()
+    entries = [p for p in cache.glob("*/rc2-*") if p.is_file()]
+    assert len({p.parent.name for p in entries}) >= 4, entries
+    for entry in entries:
+        kind, name = entry.parent.name, entry.name.removeprefix("rc2-")
+        if how == "unkeyed":
+            entry.write_bytes(_unkeyed(b"\xda\x01x" + entry.read_bytes()[34:]))
+        else:
+            cachedir.write(kind, name, b"\xdb\x00\x00\x00\x00forged")
+    cachedir._secrets.clear()
+    assert run("b") == first
+
+
+def test_forged_eot_and_icon_entries_are_refused_by_their_checks() -> None:
+    import struct
+
+    from decks.renderers.pptx.embed import _is_eot
+    from decks.renderers.pptx.images import _is_png_of
+    from tests.plan.templates import png
+
+    assert _is_png_of(png(64, 64), 64) and not _is_png_of(png(64, 32), 64) and not _is_png_of(b"GIF89a" * 10, 64)
+    broken = bytearray(png(64, 64))
+    broken[20] ^= 1  # the IHDR's checksum no longer matches
+    assert not _is_png_of(bytes(broken), 64)
+    body = b"\0" * 100
+    header = struct.pack("<III", 12 + 70 + len(body), len(body), 0x00020001) + b"\0" * 70
+    assert _is_eot(header + body)
+    assert not _is_eot(header + body + b"x")  # EOTSize must be the entry's length
+    assert not _is_eot(struct.pack("<III", 182, 100, 0x12345678) + b"\0" * 170)  # unknown version

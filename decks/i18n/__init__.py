@@ -103,10 +103,19 @@ def compile_po(po: Path) -> bytes:
 
 def _load_mo(po: Path) -> bytes:
     name = cachedir.key(_FORMAT, _stamp(str(po))) + ".mo"
-    data = cachedir.read("messages", name)
+    data = cachedir.load("messages", name, _mo_entry)
     if data is None:
         data = compile_po(po)
         cachedir.write("messages", name, data)
+    return data
+
+
+def _mo_entry(data: bytes) -> bytes | None:
+    """A compiled catalogue from the cache, if gettext reads it (a damaged one is compiled again)."""
+    try:
+        gettext.GNUTranslations(io.BytesIO(data))
+    except (*cachedir.DECODE_ERRORS, OSError):
+        return None
     return data
 
 
@@ -212,11 +221,16 @@ def _formats_name(formats: str, locale: str) -> str:
 
 
 def _read_formatted(formats: str, locale: str) -> dict[str, str]:
-    try:
-        found = marshal.loads(cachedir.read("formats", _formats_name(formats, locale)) or b"")
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return found if isinstance(found, dict) else {}
+    found = cachedir.load("formats", _formats_name(formats, locale), _formats_entry)
+    return found if found is not None else {}
+
+
+def _formats_entry(data: bytes) -> dict[str, str] | None:
+    """Babel's formatted dates and numbers from the cache: text by text, or nothing."""
+    found = marshal.loads(data)
+    if not isinstance(found, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        return None
+    return found
 
 
 def _babel_format(locales: tuple[str, ...], key: str) -> str:

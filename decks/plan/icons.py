@@ -52,12 +52,12 @@ def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
 
     raw = source.read_bytes()
     name = cachedir.key(_CACHE_VERSION, source.name, hashlib.blake2b(raw, digest_size=16).hexdigest()) + ".marshal"
-    try:
-        return marshal.loads(cachedir.read("icons-data", name) or b"")
-    except (EOFError, ValueError, TypeError):
-        data = build(raw)
-        cachedir.write("icons-data", name, marshal.dumps(data))
-        return data
+    kept = cachedir.load("icons-data", name, marshal.loads)
+    if kept is not None and isinstance(kept, dict | tuple):  # the index is a dict, the word map a tuple
+        return kept
+    data = build(raw)
+    cachedir.write("icons-data", name, marshal.dumps(data))
+    return data
 
 
 _CACHE_VERSION = 3  # 3: a table is (words with their written form, ignored English words), per language

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +22,25 @@ from lxml import etree
 
 from decks.assets import assets_dir
 from decks.errors import ContentError, Problem
-from decks.opc import RT_OFFICE_DOCUMENT, RT_SLIDE_LAYOUT, RT_SLIDE_MASTER, RT_THEME, TITLES, A, P, R, Rel, rels_name
+from decks.opc import (
+    RT_OFFICE_DOCUMENT,
+    RT_SLIDE_LAYOUT,
+    RT_SLIDE_MASTER,
+    RT_THEME,
+    TITLES,
+    A,
+    P,
+    R,
+    Rel,
+    UnsafeXML,
+    parse,
+    rels_name,
+)
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
 from decks.plan.template_colors import link_color, sample_colors
+from decks.plan.template_parts import MACRO_MAIN_TYPES, MAIN_TYPES, Inert, Refused, relationships
 from decks.themes.model import Theme
 
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -56,14 +72,7 @@ SHAPES = {P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "conten
 # loader) and the deck plan both read it here.
 MAX_UNCOMPRESSED = 300 * 2**20
 MAX_PARTS = 10_000
-MAIN_TYPES = {
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
-    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
-}
 PACKAGE_HINT = "save the template from PowerPoint or LibreOffice as .pptx (or .potx)"
-# No entity expansion, no network, no huge trees: a template is untrusted input.
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 FIELD = "slides.template"
 MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
@@ -104,7 +113,9 @@ def read_template(path: Path) -> TemplatePackage:
 
 
 class TemplatePackage:
-    """A .pptx (or .potx) read as raw parts: blobs by partname in zip order, content types, and relationships."""
+    """A .pptx (or .potx) read as raw parts: blobs by partname in zip order, content types, and relationships;
+    made inert as it is read (decks.plan.template_parts): only the parts recap understands are kept, with no
+    external relationship, active part or unsafe action, and `warnings` say what went."""
 
     def __init__(self, data: bytes, source: str = "template") -> None:
         self.source = source
@@ -120,6 +131,12 @@ class TemplatePackage:
                     raise refuse("is an empty zip")
                 if len(infos) > MAX_PARTS:
                     raise refuse(f"has {len(infos):,} parts, over {MAX_PARTS:,}")
+                locked = next((i for i in infos if i.flag_bits & 0x1), None)
+                if locked is not None:
+                    raise refuse(
+                        f"has an encrypted entry ({_entry_name(locked.filename)})",
+                        "save the template again without a password (File > Info > Protect Presentation)",
+                    )
                 total = sum(i.file_size for i in infos)
                 if total > MAX_UNCOMPRESSED:
                     raise refuse(
@@ -127,8 +144,18 @@ class TemplatePackage:
                     )
                 # Every part is read (and its checksum checked) now: a damaged template fails here, not mid-render.
                 self.blobs = {"/" + i.filename: _inflate(z, i) for i in infos}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
-            raise refuse(f"is not a readable .pptx ({exc})") from None
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            NotImplementedError,
+            ValueError,
+            RuntimeError,
+            OSError,
+            zlib.error,
+            struct.error,
+        ) as exc:
+            raise refuse(f"is not a readable .pptx ({_entry_name(str(exc))})") from None
         not_pptx = "is a zip but not a PowerPoint presentation or template"
         if "/[Content_Types].xml" not in self.blobs:
             raise refuse(not_pptx)
@@ -140,9 +167,15 @@ class TemplatePackage:
         self.overrides = {o.get("PartName") or "": o.get("ContentType") or "" for o in types.iter(CT + "Override")}
         self._rels: dict[str, list[Rel]] = {}
         main = next((r.target for r in self.rels("/") if r.reltype == RT_OFFICE_DOCUMENT), None)
-        if main is None or main not in self.blobs or self.content_type(main) not in MAIN_TYPES:
+        if main is None or main not in self.blobs or self.content_type(main) not in MAIN_TYPES | MACRO_MAIN_TYPES:
             raise refuse(not_pptx)
         self.main = main
+        try:
+            inert = Inert(self.blobs, self.content_type, main)
+        except Refused as exc:
+            raise refuse(f"cannot be used: {exc.message}", exc.hint) from None
+        self.blobs, self.warnings = inert.blobs, [f"template {source}: {w}" for w in inert.warnings]
+        self._rels = dict(inert.rels)
 
     def content_type(self, partname: str) -> str:
         """The part's content type: its `<Override>`, else its extension's `<Default>`."""
@@ -152,19 +185,10 @@ class TemplatePackage:
     def rels(self, partname: str) -> list[Rel]:
         """The part's relationships, internal targets made absolute partnames."""
         if partname not in self._rels:
-            blob = self.blobs.get(rels_name(partname))
-            out: list[Rel] = []
-            if blob is not None:
-                folder = posixpath.dirname(partname)
-                for rel in self._parse(rels_name(partname), blob).iter(PR + "Relationship"):
-                    external = rel.get("TargetMode") == "External"
-                    target = rel.get("Target", "")
-                    if not external:
-                        target = posixpath.normpath(
-                            target if target.startswith("/") else posixpath.join(folder, target)
-                        )
-                    out.append(Rel(rel.get("Id", ""), rel.get("Type", ""), target, external))
-            self._rels[partname] = out
+            item = "/_rels/.rels" if partname == "/" else rels_name(partname)
+            blob = self.blobs.get(item)
+            found = relationships(item, self._parse(item, blob)) if blob is not None else []
+            self._rels[partname] = [rel for _, rel in found]
         return self._rels[partname]
 
     def related(self, partname: str, rid: str) -> str | None:
@@ -180,11 +204,17 @@ class TemplatePackage:
 
     def _parse(self, partname: str, blob: bytes) -> etree._Element:
         try:
-            return etree.fromstring(blob, PARSER)
-        except etree.XMLSyntaxError as exc:
+            return parse(blob)
+        except UnsafeXML as exc:
             raise template_error(
-                self.source, f"the part {partname} is not well-formed XML ({exc})", "save the template again"
+                self.source, f"the template {Path(self.source).name}: the part {partname} {exc}", PACKAGE_HINT
             ) from None
+
+
+def _entry_name(text: str) -> str:
+    """A zip entry's name or a zip library's message, cut short and printable, for a message."""
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -324,6 +354,11 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         width, height = 0.0, 0.0
     if width <= 0 or height <= 0:
         raise template_error(source, "the presentation gives no slide size (<p:sldSz>)", "save the template again")
+    # The deck's presentation part is the template's with recap's lists put beside these two (by the pptx
+    # renderer): a template without them would pass here only to fail there.
+    for tag, what in (("sldMasterIdLst", "no list of slide masters"), ("notesSz", "no notes size")):
+        if pres.find(P + tag) is None:
+            raise template_error(source, f"the presentation part has {what} (<p:{tag}>)", PACKAGE_HINT)
     sx, sy = width / 960, height / 540
     defaults = {
         role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
@@ -431,7 +466,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         layouts,
         Geometry(width, height, frames),
         master_name,
-        [*warnings, *unreadable, *unread_link],
+        [*tpl.warnings, *warnings, *unreadable, *unread_link],
         sources,
         fonts,
         colors,

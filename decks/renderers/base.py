@@ -151,7 +151,48 @@ def _cached_plugins(rows: Any) -> list[Plugin]:
         raise ValueError("the cached entry points are not a list of rows")
     if not _BUILT_INS & {row[0] for row in rows}:
         raise ValueError("the cached entry points name no built-in renderer")
-    return [Plugin(*row) for row in rows]
+    plugins = [Plugin(*row) for row in rows]
+    _confirm(plugins)
+    return plugins
+
+
+# recap's own renderers, as pyproject.toml registers them (tests/test_cachedir.py checks that they agree): the
+# cache never decides which module is imported, so a cached row of recap's must say exactly this, and a
+# plugin's row is confirmed by its own distribution's metadata before it is used.
+_OWN_DIST = "recap"
+_OWN = {
+    "pptx": "decks.renderers.pptx:PptxRenderer",
+    "pdf": "decks.renderers.pdf:PdfRenderer",
+    "png": "decks.renderers.png:PngRenderer",
+    "svg": "decks.renderers.svg:SvgRenderer",
+    "slides": "decks.renderers.slides:SlidesRenderer",
+    "html": "decks.renderers.html:HtmlRenderer",
+}
+
+
+def _confirm(plugins: list[Plugin]) -> None:
+    """ValueError unless every cached plugin is what its distribution registers (recap's own by `_OWN`; a
+    plugin's by reading that one distribution's entry points, a millisecond, not every distribution's)."""
+    others: dict[str, set[tuple[str, str]]] = {}
+    for plugin in plugins:
+        if plugin.dist == _OWN_DIST:
+            if _OWN.get(plugin.name) != plugin.value:
+                raise ValueError(f"the cached entry point {plugin.name} is not recap's")
+        elif plugin.dist is None:
+            raise ValueError("a cached entry point names no distribution")
+        else:
+            others.setdefault(plugin.dist, set()).add((plugin.name, plugin.value))
+    if not others:
+        return
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    for dist, wanted in others.items():
+        try:
+            registered = {(ep.name, ep.value) for ep in distribution(dist).entry_points if ep.group == GROUP}
+        except (PackageNotFoundError, ValueError, OSError):
+            raise ValueError(f"the cached distribution {dist} is not installed") from None
+        if not wanted <= registered:
+            raise ValueError(f"the cached entry points of {dist} are not what it registers")
 
 
 _KEEP = 16

@@ -10,6 +10,7 @@ in it; the cache keeps them as two flat arrays, which cost nothing to read.
 from __future__ import annotations
 
 import marshal
+import operator
 import shutil
 import struct
 import sys
@@ -17,6 +18,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from functools import cache, cached_property
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -407,21 +409,41 @@ def load_face(path: Path) -> Face:
     path = path.resolve()
     stat = path.stat()
     name = cachedir.key(_CACHE_VERSION, _LAYOUT, path, stat.st_size, stat.st_mtime_ns) + ".marshal"
-    try:
-        family, upm, ascent, descent, gap, notdef, codes, widths = marshal.loads(cachedir.read("metrics", name) or b"")
-        source = Advances(array("I", codes), array("l", widths))
-        if len(source._codes) != len(source._widths):  # the entry's checksum vouches for the order
-            raise ValueError("the arrays differ in length")
-    except (EOFError, ValueError, TypeError):
+    kept = cachedir.load("metrics", name, _metrics_entry)
+    if kept is not None:
+        family, upm, ascent, descent, gap, notdef, source = kept
+    else:
         shipped = bundled_metrics(path)
         if shipped is not None:  # a bundled font: its metrics ship beside it, and need no cache entry
             family, upm, ascent, descent, gap, notdef, source = shipped
             return Face(path, family, upm, ascent, descent, gap, source, notdef)
         family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
         source = Advances.of(advances)
-        kept = (family, upm, ascent, descent, gap, notdef, source._codes.tobytes(), source._widths.tobytes())
-        cachedir.write("metrics", name, marshal.dumps(kept))
+        row = (family, upm, ascent, descent, gap, notdef, source._codes.tobytes(), source._widths.tobytes())
+        cachedir.write("metrics", name, marshal.dumps(row))
     return Face(path, family, upm, ascent, descent, gap, source, notdef)
+
+
+def _metrics_entry(data: bytes) -> tuple[str, int, float, float, float, int, Advances] | None:
+    """A metrics cache entry decoded, or None when a value could not be a font's: a forged units-per-em of 0
+    would divide by zero in every measure."""
+    family, upm, ascent, descent, gap, notdef, codes, widths = marshal.loads(data)
+    numbers = (ascent, descent, gap)
+    if not (isinstance(family, str) and isinstance(upm, int) and isinstance(notdef, int)):
+        return None
+    if not (16 <= upm <= 16384 and 0 <= notdef <= 65535 and all(isinstance(v, int | float) for v in numbers)):
+        return None
+    if not all(-4.0 <= v <= 4.0 for v in numbers):  # em fractions; also refuses nan and infinities
+        return None
+    source = Advances(array("I", codes), array("l", widths))
+    if len(source._codes) != len(source._widths) or (
+        source._widths and not 0 <= min(source._widths) <= max(source._widths) <= 65535
+    ):
+        return None
+    codes_ = source._codes
+    if not all(map(operator.lt, codes_, islice(codes_, 1, None))):
+        return None  # the codes are looked up by bisection: they must ascend
+    return family, upm, ascent, descent, gap, notdef, source
 
 
 # What a shipped record depends on: the font file's size and the directory checksums of the tables recap reads
@@ -518,7 +540,8 @@ def find_system_font(family: str) -> Path | None:
     kept = cachedir.read("fontconfig", name)
     if kept is not None:
         found = kept.decode("utf-8", "surrogateescape")
-        if not found or Path(found).is_file():
+        # an answer is data: a font file's path (or none), never another kind of file
+        if not found or (Path(found).suffix.lower() in (".ttf", ".otf", ".ttc", ".otc") and Path(found).is_file()):
             return Path(found) if found else None
     chosen = _ask_fontconfig(fc_list, family)
     if chosen is not False:

@@ -177,15 +177,35 @@ def _kept_kerning(path: Path, part: str, make: Callable[[], dict[Any, Any]]) -> 
     except OSError:
         return None
     name = cachedir.key(_KERN_VERSION, part, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
-    try:
-        kept = marshal.loads(cachedir.read("kerning", name) or b"")
-        if isinstance(kept, dict):
-            return kept
-    except (EOFError, ValueError, TypeError):
-        pass
+    kept = cachedir.load("kerning", name, _kerning_entry)
+    if kept is not None:
+        return kept
     made = make()
     cachedir.write("kerning", name, marshal.dumps(made))
     return made
+
+
+def _kerning_entry(data: bytes) -> dict[Any, Any] | None:
+    """A kerning table from the cache, if it is one: pairs (two characters to a finite number of ems) or rows
+    (a character to its second characters and as many doubles); else None, and it is made again."""
+    kept = marshal.loads(data)
+    if not isinstance(kept, dict):
+        return None
+    for key, value in kept.items():
+        if not isinstance(key, str):
+            return None
+        if isinstance(value, float | int):
+            if len(key) != 2 or not -4.0 <= value <= 4.0:
+                return None
+        elif isinstance(value, tuple) and len(value) == 2:
+            seconds, doubles = value
+            if len(key) != 1 or not isinstance(seconds, str) or not isinstance(doubles, bytes):
+                return None
+            if len(doubles) != 8 * len(seconds) or not all(-4.0 <= v <= 4.0 for v in array("d", doubles)):
+                return None
+        else:
+            return None
+    return kept
 
 
 @cache

@@ -49,11 +49,19 @@ def _stamp() -> str:
 @cache
 def _answers() -> dict[str, str]:
     name = cachedir.key(_CACHE_VERSION, _stamp()) + ".json"
-    try:
-        data = json.loads(cachedir.read("system-fonts", name) or b"{}")
-    except ValueError:
-        data = {}
-    return data if isinstance(data, dict) else {}
+    found = cachedir.load("system-fonts", name, _answers_entry)
+    return found if found is not None else {}
+
+
+def _answers_entry(data: bytes) -> dict[str, str] | None:
+    """The kept answers: a code point in hex to a font file's path (or "" for none), nothing else."""
+    found = json.loads(data)
+    if not isinstance(found, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) <= 6 and all(c in "0123456789ABCDEF" for c in k)
+        for k, v in found.items()
+    ):
+        return None
+    return found
 
 
 def _remember(ch: str, path: str) -> None:
@@ -101,7 +109,7 @@ def converted_page(path: str, ch: str) -> Path | None:
     stat = src.stat()
     page = ord(ch) >> 8
     name = cachedir.key(_CACHE_VERSION, str(src.resolve()), stat.st_size, stat.st_mtime_ns, page) + ".ttf"
-    data = cachedir.read("converted", name)
+    data = cachedir.load("converted", name, lambda d: d if d[:4] in (b"\x00\x01\x00\x00", b"true") else None)
     if data is None:
         try:
             data = cff_to_truetype(src, set(range(page << 8, (page + 1) << 8)))

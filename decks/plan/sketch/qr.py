@@ -17,7 +17,7 @@ from decks import cachedir
 
 Matrix = tuple[tuple[bool, ...], ...]
 
-_FORMAT = 1  # bump when the cache file's layout changes
+_FORMAT = 2  # bump when the cache file's layout changes
 # The most a QR code holds at error level M (version 40, byte mode): a longer link gets no code, and a warning.
 MAX_BYTES = 2331
 
@@ -50,14 +50,26 @@ def _encode(url: str) -> Matrix:
 def matrix(url: str) -> Matrix:
     """The modules of `url`'s QR code (error level M, best mask), dark = True, without the quiet zone."""
     name = cachedir.key(_FORMAT, _segno_stamp(), url) + ".marshal"
-    try:
-        rows = marshal.loads(cachedir.read("qr", name) or b"")
-        return tuple(tuple(c == 49 for c in row) for row in rows)  # b"0101..." per row
-    except (EOFError, ValueError, TypeError):
-        pass
+    kept = cachedir.load("qr", name, lambda data: _entry(data, url))
+    if kept is not None:
+        return kept
     found = _encode(url)
-    cachedir.write("qr", name, marshal.dumps([bytes(48 + v for v in row) for row in found]))
+    cachedir.write("qr", name, marshal.dumps([url, [bytes(48 + v for v in row) for row in found]]))
     return found
+
+
+def _entry(data: bytes, url: str) -> Matrix | None:
+    """A cache entry decoded: [its address, rows of b"0101..."]; None unless the address is `url` and the rows
+    make a QR code's square (21 to 177 modules a side, in steps of 4)."""
+    payload, rows = marshal.loads(data)
+    if payload != url or not isinstance(rows, list):
+        return None
+    side = len(rows)
+    if not (21 <= side <= 177 and side % 4 == 1):
+        return None
+    if not all(isinstance(row, bytes) and len(row) == side and not row.strip(b"01") for row in rows):
+        return None
+    return tuple(tuple(c == 49 for c in row) for row in rows)
 
 
 def size(url: str) -> int:

@@ -88,13 +88,21 @@ def eot(font: FontFile, chars: set[str], whole: bool) -> tuple[bytes | None, str
     stat = font.path.stat()
     text = "".join(sorted(chars)) if not whole else ""
     name = cachedir.key(EOT_CACHE_VERSION, font.path.resolve(), stat.st_size, stat.st_mtime_ns, whole, text) + ".eot"
-    cached = cachedir.read("fonts", name)
+    cached = cachedir.load("fonts", name, lambda d: d if _is_eot(d) else None)
     if cached is not None:
         return cached, ""
     data, problem = _eot(font, chars, whole)
     if data is not None:
         cachedir.write("fonts", name, data)
     return data, problem
+
+
+def _is_eot(data: bytes) -> bool:
+    """Whether `data` is an EOT container of its own length (EOTSize) and a known version, with font data."""
+    if len(data) < 82:
+        return False
+    size, font_size, version = struct.unpack("<III", data[:12])
+    return size == len(data) and 0 < font_size < size and version in (0x00010000, 0x00020001, 0x00020002)
 
 
 def _eot(font: FontFile, chars: set[str], whole: bool) -> tuple[bytes | None, str]:

@@ -89,11 +89,19 @@ def icon_png(font: Path, char: str, color: str, px: int = ICON_PX) -> bytes:
     """
     stat = font.stat()
     name = cachedir.key(font.resolve(), stat.st_size, stat.st_mtime_ns, ord(char), color, px) + ".png"
-    data = cachedir.read("icons", name)
+    data = cachedir.load("icons", name, lambda d: d if _is_png_of(d, px) else None)
     if data is None:
         data = _draw_icon(font, char, color, px)
         cachedir.write("icons", name, data)  # the next deck with this icon skips Pillow altogether
     return data
+
+
+def _is_png_of(data: bytes, px: int) -> bool:
+    """Whether `data` is a PNG of `px` x `px` pixels whose first chunk is a sound IHDR (what `icon_png` makes)."""
+    if len(data) < 33 or data[:16] != b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR":
+        return False
+    width, height = struct.unpack(">II", data[16:24])
+    return width == height == px and zlib.crc32(data[12:29]) == struct.unpack(">I", data[29:33])[0]
 
 
 def _draw_icon(font: Path, char: str, color: str, px: int) -> bytes:

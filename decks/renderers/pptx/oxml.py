@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from decks.markup import esc
+from decks.opc import parse
 from decks.plan.geometry import EMU_PER_PT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -338,7 +339,7 @@ def presentation(
     `<p:notesMasterIdLst>` naming the notes master's rId, the embedded fonts in `<p:embeddedFontLst>`
     (typeface and rIds by style), and the sections in `<p:extLst>`; the template's own slides and custom shows
     (which name them) are gone."""
-    root = etree.fromstring(blob)
+    root = parse(blob)
     for tag in ("sldIdLst", "custShowLst", "notesMasterIdLst"):
         for old in root.findall(f"{{{P}}}{tag}"):
             root.remove(old)
@@ -406,7 +407,7 @@ def set_link_colors(theme: bytes, color: str) -> bytes:
     PowerPoint draws hyperlinks in the theme's link colour whatever the run says, so the theme's colour must be
     the palette's, or links on a dark theme come out dark blue.
     """
-    root = etree.fromstring(theme)
+    root = parse(theme)
     for tag in ("hlink", "folHlink"):
         for node in root.iter(_a(tag)):
             for child in list(node):
@@ -421,7 +422,7 @@ def set_text_styles(master: bytes, colors: dict[str, str]) -> bytes:
     For a master that had none and showed its colours only in its placeholders' sample text (what LibreOffice
     saves): PowerPoint and LibreOffice look for them here, so the deck's text takes the template's colours.
     """
-    root = etree.fromstring(master)
+    root = parse(master)
     styles = etree.Element(f"{{{P}}}txStyles")
     for kind, tag in (("title", "titleStyle"), ("body", "bodyStyle")):
         style = etree.SubElement(styles, f"{{{P}}}{tag}")

@@ -13,8 +13,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
 from decks.opc import (
@@ -36,6 +34,7 @@ from decks.opc import (
     RT_SLIDE_LAYOUT,
     RT_THEME,
     Rel,
+    parse,
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
@@ -187,7 +186,7 @@ class Writer:
             rels.add(RT_THEME, theme)
             self.package.add(name, CT_NOTES_MASTER, xml, rels)
             self.package.add(theme, CT_THEME, (assets_dir() / "templates" / "notesMaster-theme.xml").read_bytes())
-        cloned = (ph for ph in placeholders(etree.fromstring(xml)) if ph.type in NOTES_PLACEHOLDERS)
+        cloned = (ph for ph in placeholders(parse(xml)) if ph.type in NOTES_PLACEHOLDERS)
         # Named as python-pptx names a cloned placeholder: its kind and its shape id (from 2) less one.
         return name, [(f"{NOTES_PLACEHOLDERS[ph.type]} {n}", _ph_attrs(ph.attrs)) for n, ph in enumerate(cloned, 1)]
 
@@ -211,7 +210,7 @@ class Writer:
         rels.add(RT_CORE, core)
         rels.add(RT_APP, app)
         for rel in tpl.rels("/"):
-            if rel.reltype not in REPLACED and (rel.external or rel.target in self.package):
+            if rel.reltype not in REPLACED and not rel.external and rel.target in self.package:
                 rels.add(rel.reltype, rel.target, rel.external)
         xml = oxml.core_properties(
             title=self.deck.title,
