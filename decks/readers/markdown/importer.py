@@ -760,7 +760,7 @@ class _Importer:
         words = messages(language)
         for link in [*self.resources, *(link for item in self.all_items for link in item.links)]:
             kind = link.kind
-            if link.label and link.label == words.pgettext("link kind", "link" if kind == "other" else kind):
+            if link.label and link.label == words.link_text(LinkDraft(url=link.url, label=None, line=0, hint=kind)):
                 link.hint, link.hint_from_title = kind, True  # the label said the kind; keep the kind it gave
                 link.label = None
 
