@@ -20,6 +20,7 @@ import struct
 from pathlib import Path
 
 from decks.safeio import ReadRefused, read_bounded
+from decks.safewrite import replace_with
 
 _MAGIC = b"RECAPC"
 _FORMAT = 1
@@ -80,9 +81,7 @@ def write(kind: str, name: str, data: bytes) -> None:
     path = entry_path(kind, name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(_HEADER.pack(_MAGIC, _FORMAT, len(data), _digest(data)) + data)
-        tmp.replace(path)
+        replace_with(path, _HEADER.pack(_MAGIC, _FORMAT, len(data), _digest(data)) + data)  # O_EXCL temp file
     except OSError:
         pass  # a read-only home still renders; it is only slower
 
@@ -97,9 +96,7 @@ def as_file(kind: str, name: str, data: bytes) -> Path | None:
         if path.is_symlink() or path.exists():
             _discard(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        replace_with(path, data)
         return path
     except OSError:
         return None

@@ -1,8 +1,9 @@
 """`recap check`: what can be known about a content file before rendering, given a theme.
 
 Validation itself happens when the content is read; this adds what needs the theme: characters no font
-of the theme draws in some output (slides or sketchnote), words drawn in more than one face (warnings), and
-(from decks.themes.contrast) colour pairs that are hard to read.
+of the theme draws in some output (slides or sketchnote), words drawn in more than one face (warnings),
+(from decks.themes.contrast) colour pairs that are hard to read, and a language recap has no words for
+(decks.i18n.untranslated).
 """
 
 from __future__ import annotations
@@ -51,9 +52,13 @@ def check_all(
         else:
             report.problems.append(problem)
     report.warnings += _mixed_word_warnings(recap, theme, path, located)
+    from decks.i18n import untranslated
     from decks.plan import deck_too_big
     from decks.plan.template import template_report
 
+    words = untranslated(recap.language)
+    if words:  # the same one warning every render command gives
+        report.warnings.append(f"{path}: {words}")
     too_big = deck_too_big(recap)
     if too_big:  # still a valid recap: the sketchnote abridges it; only the deck refuses it
         report.warnings.append(f"{path}: {too_big}: recap pptx will refuse it; split it into several files")

@@ -18,6 +18,7 @@ LIMITS: dict[str, int] = {
     "content": 5 * MB,
     "theme": 5 * MB,
     "post": 5 * MB,
+    "schedule": 20 * MB,
     "image": 50 * MB,
     "font": 50 * MB,
     "template": 100 * MB,
@@ -29,6 +30,7 @@ _WHAT = {
     "content": "a content file (.yaml)",
     "theme": "a theme.yaml file",
     "post": "a Markdown post (.md)",
+    "schedule": "a schedule.json, schedule.xml, Sessionize JSON or .ics file",
     "image": "a PNG, JPEG, GIF or WebP file",
     "font": "a .ttf or .ttc font file",
     "template": "a .pptx template file",
@@ -84,6 +86,8 @@ def _refused(exc: OSError) -> ReadRefused:
         return ReadRefused("the file name is too long for the file system", "use a shorter name")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return ReadRefused(f"cannot read it ({exc.strerror})", "check its permissions")
+    if exc.errno == errno.ELOOP:
+        return ReadRefused("the path is a loop of symbolic links", "point it at the file itself")
     return ReadRefused(f"cannot read it ({exc.strerror or exc})", "check the path")
 
 
@@ -112,3 +116,27 @@ def read_bounded(path: Path, kind: str) -> bytes:
     if total > limit:
         raise ReadRefused(f"the file grew past the {_size(limit)} recap reads while it was read", "use a smaller file")
     return b"".join(chunks)
+
+
+def read_stdin_bounded(kind: str) -> bytes:
+    """Standard input (`-` for a file name), at most `LIMITS[kind]` bytes; raises `ReadRefused` otherwise.
+
+    A terminal is refused rather than waited on: `recap pptx -` at a prompt would look like a hang."""
+    import sys
+
+    limit = LIMITS[kind]
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or sys.stdin.closed:
+        raise ReadRefused("standard input is closed", f"pipe {_WHAT[kind]} in, or name the file")
+    try:
+        if stream.isatty():
+            raise ReadRefused("standard input is a terminal", f"pipe {_WHAT[kind]} in (cat talk.yaml | recap ...)")
+        data = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        raise ReadRefused(
+            f"standard input cannot be read ({getattr(exc, 'strerror', None) or 'closed'})",
+            f"pipe {_WHAT[kind]} in, or name the file",
+        ) from None
+    if len(data) > limit:
+        raise ReadRefused(f"standard input is over the {_size(limit)} recap reads", "use a smaller file")
+    return data

@@ -44,8 +44,8 @@ def _entries(po: Path):
     return {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalog if m.id}
 
 
-def test_the_five_languages_are_there() -> None:
-    assert {"en", "zh_Hans", "zh_Hant", "ja", "ko"} <= set(available())
+def test_the_ten_languages_are_there() -> None:
+    assert {"en", "zh_Hans", "zh_Hant", "ja", "ko", "vi", "es", "pt", "fr", "de"} <= set(available())
 
 
 @pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
@@ -93,7 +93,15 @@ def test_each_po_file_compiles_with_babel(po: Path) -> None:
         ("ja-JP", "ja"),
         ("ko", "ko"),
         ("ko-KR", "ko"),
-        ("fr", "en"),
+        ("vi", "vi"),
+        ("vi-VN", "vi"),
+        ("fr", "fr"),
+        ("fr-CA", "fr"),
+        ("de-AT", "de"),
+        ("es-419", "es"),
+        ("pt-BR", "pt"),
+        ("pt-PT", "pt"),
+        ("tl", "en"),
         ("x-klingon", "en"),
         ("", "en"),
         ("-", "en"),
@@ -117,6 +125,11 @@ def test_any_language_tag_gives_a_catalogue(tag: str) -> None:
         ("zh-TW", "1 項", "8 項", "議程"),
         ("ja", "1件", "8件", "アジェンダ"),
         ("ko", "1개 항목", "8개 항목", "목차"),
+        ("vi", "1 mục", "8 mục", "Chương trình"),
+        ("fr", "1 sujet", "8 sujets", "Programme"),
+        ("de", "1 Thema", "8 Themen", "Agenda"),
+        ("es", "1 tema", "8 temas", "Agenda"),
+        ("pt", "1 tema", "8 temas", "Agenda"),
     ],
 )
 def test_counts_and_words_in_each_language(language: str, one: str, eight: str, agenda: str) -> None:
@@ -126,7 +139,24 @@ def test_counts_and_words_in_each_language(language: str, one: str, eight: str, 
         return t.ngettext("{n} item", "{n} items", n).format(n=t.format_number(n))
 
     assert (count(1), count(8), t.gettext("Agenda")) == (one, eight, agenda)
-    assert count(12345).startswith("12,345")
+    assert count(12345).startswith(t.format_number(12345))
+
+
+@pytest.mark.parametrize(
+    ("language", "number"),
+    [("en", "12,345"), ("ja", "12,345"), ("vi", "12.345"), ("de", "12.345"), ("fr", "12\u00a0345"), ("pt", "12.345")],
+)
+def test_numbers_are_grouped_as_the_language_groups_them(language: str, number: str) -> None:
+    assert messages(language).format_number(12345) == number
+
+
+@pytest.mark.parametrize(
+    ("language", "zero"), [("fr", "0 sujet"), ("pt", "0 tema"), ("es", "0 temas"), ("de", "0 Themen")]
+)
+def test_zero_takes_the_languages_own_plural(language: str, zero: str) -> None:
+    # French and Brazilian Portuguese count 0 as one (CLDR: i = 0,1); Spanish and German as many.
+    t = messages(language)
+    assert t.ngettext("{n} item", "{n} items", 0).format(n=t.format_number(0)) == zero
 
 
 @pytest.mark.parametrize(
@@ -137,6 +167,16 @@ def test_counts_and_words_in_each_language(language: str, one: str, eight: str, 
         ("zh-Hant", "2019年3月6日", "2019年3月6日至7日", "2019年3月6日至4月7日"),
         ("ja", "2019年3月6日", "2019年3月6日～7日", "2019年3月6日～4月7日"),
         ("ko", "2019년 3월 6일", "2019년 3월 6일~7일", "2019년 3월 6일~4월 7일"),
+        ("vi", "6 thg 3, 2019", "6 – 7 thg 3, 2019", "6 thg 3 – 7 thg 4, 2019"),
+        ("fr", "6 mars 2019", "6–7 mars 2019", "6 mars – 7 avr. 2019"),
+        ("de", "6. März 2019", "6.–7. März 2019", "6. März – 7. Apr. 2019"),
+        ("es", "6 mar 2019", "6–7 mar 2019", "6 mar – 7 abr 2019"),
+        ("pt", "6 de mar. de 2019", "6 – 7 de mar. de 2019", "6 de mar. – 7 de abr. de 2019"),
+        # No catalogue, yet Babel knows the language: English words, the language's own dates
+        ("en-GB", "6 Mar 2019", "6 – 7 Mar 2019", "6 Mar – 7 Apr 2019"),
+        ("tl", "Mar 6, 2019", "Mar 6–7, 2019", "Mar 6 – Abr 7, 2019"),
+        ("sv", "6 mars 2019", "6–7 mars 2019", "6 mars–7 apr. 2019"),
+        ("x-klingon", "Mar 6, 2019", "Mar 6 – 7, 2019", "Mar 6 – Apr 7, 2019"),
     ],
 )
 def test_dates_in_each_language(language: str, day: str, span: str, months: str) -> None:
@@ -237,3 +277,53 @@ def test_a_changed_po_file_is_compiled_again(tmp_path, monkeypatch) -> None:
         assert messages("ja").gettext("Agenda") == "議題"
     finally:
         i18n._catalogue.cache_clear()
+
+
+@pytest.mark.parametrize("tag", ["en", "en-GB", "vi", "vi-VN", "fr-CA", "de", "es-419", "pt-PT", "zh-TW", "ja", "ko"])
+def test_a_language_recap_has_words_for_gets_no_warning(tag: str) -> None:
+    assert i18n.untranslated(tag) is None
+
+
+def test_a_language_without_a_catalogue_is_named_with_the_english_words_and_how_to_add_it() -> None:
+    warning = i18n.untranslated("tl")
+    assert warning is not None
+    assert "Tagalog" in warning and "tl.po" in warning and "docs/languages.md" in warning
+    for word in ("'Agenda'", "'Key takeaways'", "'Thank you!'", "speaker notes"):
+        assert word in warning
+    assert "dates and numbers are written in Tagalog" in warning
+    # every word it says stays in English is one recap adds
+    english = {msgid for _, msgid in _used_in_code()}
+    assert set(re.findall(r"'([^'.…\d]+)'", warning)) <= english | {"tl"}
+
+
+def test_a_tag_babel_does_not_know_is_named_as_written_and_keeps_english_dates() -> None:
+    warning = i18n.untranslated("x-klingon")
+    assert warning is not None and "'x-klingon'" in warning and "stay in English too" in warning
+
+
+@given(st.text())
+def test_any_language_tag_gives_at_most_one_warning_string(tag: str) -> None:
+    warning = i18n.untranslated(tag)
+    assert warning is None or (isinstance(warning, str) and "\n" not in warning)
+
+
+_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_SUBTAG = st.text(st.sampled_from(_ALNUM), min_size=1, max_size=8)
+
+
+@given(st.lists(_SUBTAG, min_size=1, max_size=4).map("-".join))
+def test_any_well_formed_tag_writes_dates_and_numbers(tag: str) -> None:
+    # a tag Babel does not know (qq-ZZ, abc-Defg) falls back to the catalogue's forms, never fails
+    t = messages(tag)
+    assert t.format_date(dt.date(2019, 3, 6)) and t.format_number(12345)
+
+
+def test_a_warm_run_warns_about_a_language_without_words_importing_no_babel(tmp_path) -> None:
+    script = (
+        "import sys\nfrom decks.i18n import untranslated\nprint(untranslated('tl')[:40], '|', 'babel' in sys.modules)\n"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path))
+    cold = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " True\n"]
+    assert warm.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " False\n"]

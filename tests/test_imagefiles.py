@@ -70,9 +70,17 @@ def _png_header_claiming(width: int, height: int, extra: bytes = b"") -> bytes:
     return head + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b"")
 
 
-@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "GIF", "WEBP", "BMP"])
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "GIF", "WEBP"])
 def test_a_whole_picture_within_the_pixel_budget_is_accepted(fmt: str) -> None:
     assert picture_problem(encoded(fmt)) is None
+
+
+@pytest.mark.parametrize("fmt", ["BMP", "TIFF", "ICO", "PCX", "TGA", "PPM"])
+def test_formats_other_than_png_jpeg_gif_and_webp_are_refused(fmt: str) -> None:
+    problem = picture_problem(encoded(fmt), "x.png")
+    assert problem is not None
+    assert problem[0].startswith("cannot read the image x.png: it is ")
+    assert "PNG, JPEG, GIF or WebP" in problem[1]
 
 
 @pytest.mark.parametrize(("width", "height"), [(65535, 65535), (10_000, 5_001), (50_000_001, 1)])
@@ -100,7 +108,7 @@ def test_a_truncated_jpeg_is_refused_at_load_not_embedded() -> None:
     noise.save(buffer, "JPEG", quality=95)
     raw = buffer.getvalue()
     problem = picture_problem(raw[: len(raw) * 2 // 3], "cut.jpg")
-    assert problem is not None and problem[0].startswith("cannot read the image cut.jpg (")
+    assert problem is not None and problem[0] == "cannot read the image cut.jpg: its JPEG data is damaged or cut short"
 
 
 @settings(max_examples=60, deadline=None)
@@ -110,3 +118,19 @@ def test_any_damaged_picture_gives_a_problem_or_none_never_an_exception(raw: byt
     for candidate in (raw, whole[:cut], whole[:cut] + raw):
         problem = picture_problem(candidate)
         assert problem is None or (problem[0] and problem[1])
+
+
+def test_pillow_opens_pictures_only_through_imagefiles() -> None:
+    """Every other module opens a picture with `open_image`/`open_picture`, which ask Pillow for one format: a
+    bare `Image.open` elsewhere would let any plugin (EPS and its Ghostscript) run again."""
+    from pathlib import Path
+
+    import decks
+
+    root = Path(decks.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "imagefiles.py" and "Image.open(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

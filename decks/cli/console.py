@@ -6,6 +6,7 @@ NO_COLOR is set (https://no-color.org).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -18,7 +19,7 @@ from typing import IO
 import click
 import msgspec
 
-from decks.errors import for_terminal
+from decks.errors import OutputError, Problem, for_terminal
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 # Warnings of one kind are folded into one line from this many on; -v lists them all.
@@ -66,7 +67,32 @@ def note(message: str) -> None:
 def result(message: str) -> None:
     """A command's result line on stdout (the path it wrote, 'ok: ...'): hidden by -q."""
     if settings.level > QUIET:
-        click.echo(for_terminal(message, layout=True))
+        if sys.stdout is None:  # started with stdout closed (`>&-`): the result would be lost without a word
+            raise OutputError([stdout_problem(errno.EBADF)])
+        try:
+            click.echo(for_terminal(message, layout=True))
+        except OSError as exc:
+            if exc.errno not in STDOUT_ERRNOS:
+                raise
+            raise OutputError([stdout_problem(exc.errno)]) from None
+
+
+STDOUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF})
+"""What writing to stdout fails with when it cannot take the output (not a bug in recap: exit 3)."""
+
+
+def stdout_problem(code: int | None) -> Problem:
+    """What to tell the user when stdout failed with errno `code`."""
+    if code == errno.EPIPE:
+        what = "the program reading it closed it before recap finished writing"
+        todo = "let the reader take the whole output (e.g. no 'head'), or ignore this if that was meant"
+    elif code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        what, todo = "the disk it goes to is full", "free some space, or send the output elsewhere"
+    elif code == errno.EBADF:
+        what, todo = "it is closed", "run the command with its output going to a terminal, a file or a pipe"
+    else:
+        what, todo = f"cannot write to it ({os.strerror(code or 0)})", "send the output elsewhere"
+    return Problem("standard output", what, todo)
 
 
 def warnings(lines: Iterable[str]) -> None:

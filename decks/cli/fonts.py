@@ -5,9 +5,11 @@ The deck names recap's bundled fonts; the machine that presents it draws them on
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,25 +80,66 @@ def user_font_dir(platform: str | None = None, env: dict[str, str] | None = None
     return Path(data) / "fonts" / "recap"  # fontconfig reads subfolders; one folder is easy to remove
 
 
-def install_fonts(fonts: list[BundledFont], dest: Path) -> tuple[list[Path], list[Path]]:
-    """Copy each font into `dest` unless the same bytes are already there; return (copied, already there)."""
-    copied, present = [], []
+def install_fonts(fonts: list[BundledFont], dest: Path) -> tuple[list[Path], list[Path], list[str]]:
+    """Copy each font into `dest` unless the same bytes are already there.
+
+    Returns (copied, already there, what was replaced: the name and what was there, one line each). What is
+    already there is compared by size, then by hash, read in chunks (never more than the font's size), through
+    no symbolic link; a font is written as every output is (decks.safewrite: a new temporary file beside it,
+    renamed over it), so a link planted in `dest` is replaced, never written through.
+    """
+    from decks.safewrite import replace_with, umask_mode
+
+    copied, present, replaced = [], [], []
+    mode = umask_mode()
     try:
         dest.mkdir(parents=True, exist_ok=True)
         for font in fonts:
             target = dest / font.path.name
-            if target.is_file() and target.read_bytes() == font.path.read_bytes():
+            data = font.path.read_bytes()  # a font recap ships
+            there = _what_is_there(target, data)
+            if there == _SAME:
                 present.append(target)
                 continue
-            tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(font.path, tmp)
-            os.replace(tmp, target)  # a font manager never sees half a file
+            replace_with(target, data, mode)  # a font manager never sees half a file
             copied.append(target)
+            if there:
+                replaced.append(f"{target.name} ({there})")
     except OSError as exc:
         raise OutputError(
             [Problem(str(dest), f"cannot copy the fonts there ({exc.strerror})", "choose another folder with --dest")]
         ) from None
-    return copied, present
+    return copied, present, replaced
+
+
+_SAME = "the same font"
+
+
+def _what_is_there(target: Path, data: bytes) -> str | None:
+    """None when nothing is at `target`, `_SAME` when the very bytes of `data` are, else what is there."""
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link; what it pointed to is untouched"
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(
+            [Problem(str(target), "a folder has the font's name", "move it away, or choose another folder with --dest")]
+        )
+    if not stat.S_ISREG(st.st_mode):
+        return "a special file"
+    if st.st_size != len(data):
+        return f"a different file of {st.st_size:,} bytes"
+    fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return "a special file"
+        digest, left = hashlib.sha256(), len(data) + 1
+        while left > 0 and (chunk := fh.read(min(left, 1 << 20))):
+            digest.update(chunk)
+            left -= len(chunk)
+    return _SAME if digest.digest() == hashlib.sha256(data).digest() else "a different file of the same size"
 
 
 def _register_on_windows(installed: list[Path], fonts: list[BundledFont]) -> None:
@@ -139,7 +182,7 @@ def fonts_install(dest: Path | None) -> None:
     """Copy the bundled fonts into your font folder, so the presenting machine draws the deck's fonts."""
     fonts = bundled_fonts()
     target = dest or user_font_dir()
-    copied, present = install_fonts(fonts, target)
+    copied, present, replaced = install_fonts(fonts, target)
     if dest is None and sys.platform.startswith("win") and copied:
         _register_on_windows(copied, fonts)
     if dest is None and sys.platform.startswith("linux") and copied and shutil.which("fc-cache"):
@@ -150,5 +193,7 @@ def fonts_install(dest: Path | None) -> None:
         f"{target}: {console.count(len(copied), 'font')} installed, {len(present)} already there"
         + (" (unchanged)" if not copied else "")
     )
+    for line in replaced:
+        console.note(f"replaced {line}")
     if copied:
         console.note("restart PowerPoint or LibreOffice to use them")

@@ -7,6 +7,7 @@ are imported only when they run or are listed, and renderer modules are not impo
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ import click
 from decks import __version__
 from decks.cli import console
 from decks.cli.console import count
+from decks.cli.stageopts import Choice, click_option
 from decks.errors import ExitCode, RecapError, for_terminal
 
 if TYPE_CHECKING:
@@ -27,10 +29,12 @@ CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2
 # Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
 # them: `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
 LAZY_COMMANDS = {
+    "card": ("decks.cli.post", "card_command"),
     "completion": ("decks.cli.completion", "completion_command"),
     "docs": ("decks.cli.docs", "docs_command"),
     "fonts": ("decks.cli.fonts", "fonts_command"),
     "new": ("decks.cli.new", "new_command"),
+    "post": ("decks.cli.post", "post_command"),
     "watch": ("decks.cli.watch", "watch"),
 }
 
@@ -66,13 +70,20 @@ class RecapGroup(click.Group):
         entry = discover().get(name)
         if entry is None:
             return None
-        # Listing commands (recap --help) must not import every renderer; running one builds the real command.
-        summary = renderer_summary(entry.value) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
+        # Running a renderer builds its real command (resolve_command); listing needs only its summary.
+        summary = renderer_summary(entry) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
         return click.Command(name, short_help=summary)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            # "recap ppt": name the closest command, as options and content keys get one.
+            from decks.readers.yamlpos import did_you_mean
+
+            guess = did_you_mean(args[0], self.list_commands(ctx))
+            hint = f" Did you mean '{guess}'?" if guess else " See 'recap --help' for the commands."
+            ctx.fail(f"No such command '{args[0]}'.{hint}")
         name, command, rest = super().resolve_command(ctx, args)
         if name is not None and name not in self.commands:
             from decks.renderers.base import discover
@@ -83,39 +94,16 @@ class RecapGroup(click.Group):
         return name, command, rest
 
 
-def renderer_summary(value: str) -> str | None:
-    """A renderer's `description`, read from its source without importing it (None if it is not a plain string).
+def renderer_summary(entry: Any) -> str | None:
+    """A renderer's `description` for `recap --help`: its class is imported (only --help and shell completion
+    list renderers; a broken plugin gives None, and its command says why when it runs)."""
+    from decks.renderers.base import load
 
-    `value` is the entry point's `module:Class`. Importing the renderers to list them would cost the start-up of
-    every command; reading one class attribute from the source costs a few milliseconds.
-    """
-    import ast
-    import importlib.util
-
-    module, _, attrs = value.partition(":")
     try:
-        spec = importlib.util.find_spec(module.strip())
-        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
-            return None
-        with open(spec.origin, encoding="utf-8") as fh:
-            tree = ast.parse(fh.read())
-    except (ImportError, ValueError, OSError, SyntaxError):
+        description = getattr(load(entry), "description", None)
+    except Exception:  # a broken third-party plugin must not break the listing
         return None
-    class_name = attrs.strip().split(".")[-1]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and node.name == class_name:
-            for stmt in node.body:
-                target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
-                target = stmt.target if isinstance(stmt, ast.AnnAssign) else target
-                value_node = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
-                if (
-                    isinstance(target, ast.Name)
-                    and target.id == "description"
-                    and isinstance(value_node, ast.Constant)
-                    and isinstance(value_node.value, str)
-                ):
-                    return value_node.value or None
-    return None
+    return description if isinstance(description, str) and description else None
 
 
 def _renderer_command(name: str, entry: Any) -> click.Command:
@@ -160,27 +148,20 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     from decks.plan import SKETCH_OPTIONS
 
     stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
-    for opt in (*stage_options, *renderer_cls.options):
-        params.append(
-            click.Option(
-                [f"--{opt.name.replace('_', '-')}", opt.name],
-                is_flag=True,
-                default=False,
-                help=opt.help,
-            )
-            if opt.flag
-            else click.Option(
-                [f"--{opt.name.replace('_', '-')}", opt.name],
-                type=click.Choice(opt.choices, case_sensitive=False) if opt.choices else opt.type,
-                default=opt.default,
-                help=opt.help,
-                is_flag=opt.type is bool,
-            )
-        )
+    params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
 
     def run(content: Path | None, output: Path | None, theme: str | None, watch: bool, **options: Any) -> None:
-        from decks.cli.output import output_path, write_atomic
+        from decks.cli.output import output_path, write_atomic, write_stdout
 
+        # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
+        to_stdout = (output is not None and str(output) == "-") or (output is None and str(content) == "-")
+        if to_stdout and watch:
+            raise click.UsageError("--watch writes a file again on each save: give -o FILE, not -o -")
+        if to_stdout and sys.stdout is not None and sys.stdout.isatty():
+            raise click.UsageError(
+                f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
+                " or give -o FILE"
+            )
         if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
             from decks.assets import example_content
             from decks.preview.rewrite import rewrite_on_save
@@ -196,7 +177,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
         with paused_gc():
             recap, content_path = _load(content)
-            target = output_path(content_path, renderer_cls.suffix, output)
+            target = None if to_stdout else output_path(content_path, renderer_cls.suffix, output)
             loaded_theme = _theme(theme)
             from decks.themes.contrast import contrast_problems
 
@@ -204,11 +185,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             contrast = [str(problem) for problem in contrast_problems(loaded_theme)]
             from decks.renderers.base import render
 
-            with console.progress(f"making {target}"):
+            with console.progress(f"making {target or 'standard output'}"):
                 result = render(renderer_cls, recap, loaded_theme, **options)
-                write_atomic(target, result.data)
+                if target is None:
+                    write_stdout(result.data)
+                else:
+                    write_atomic(target, result.data)
         console.warnings([*contrast, *result.warnings])
-        console.result(str(target))
+        if target is not None:
+            console.result(str(target))
 
     help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
@@ -239,7 +224,7 @@ def _theme(name: str | None) -> Any:
 
 
 @click.group(cls=RecapGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="recap")
+@click.version_option(__version__, "-V", "--version", prog_name="recap")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, notes or paths written.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning on its own line, and how long the work took.")
 def cli(quiet: bool, verbose: bool) -> None:
@@ -264,28 +249,41 @@ def cli(quiet: bool, verbose: bool) -> None:
 @click.option(
     "--allow-missing-glyphs", is_flag=True, help="Warn about characters no font has instead of failing (exit 1)."
 )
-def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) on what is left to review: TODO and check: comments, no presenter, no event dates.",
+)
+def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, strict: bool) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
     from decks.assets import example_content
     from decks.checks import check_all
-    from decks.readers.content import load_located
+    from decks.gcpause import paused_gc
+    from decks.readers.content import parse_located, read_content
+    from decks.readers.review import review_problems
+    from decks.readers.yamlpos import decode
 
     path = content or example_content()
-    recap, located = load_located(path)  # read once: where each value stands places the glyph report
+    raw, file, base = read_content(path)  # read once: standard input can be read only once
+    with paused_gc():
+        recap, located = parse_located(raw, file, base)  # where each value stands places the glyph report
     report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
-    console.warnings(report.warnings)
+    # What is left to review (import's TODO and check: notes, a missing presenter or dates): warned, or with
+    # --strict refused.
+    review = review_problems(decode(raw, file), recap, located, file)
+    console.warnings([*report.warnings, *([] if strict else review)])
     for line in report.info if theme else ():
         console.result(line)
-    if report.problems:
-        raise RecapError(report.problems, ExitCode.CONTENT)
+    if report.problems or (strict and review):
+        raise RecapError([*report.problems, *(review if strict else [])], ExitCode.CONTENT)
     items = len(recap.all_items)
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
-    console.result(f"ok: {path}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
+    console.result(f"ok: {file}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
     from decks.plan.icons import chosen
 
     loaded = _theme(theme)
-    for title, icon, why in chosen(recap.all_items, loaded.icons.default):
+    for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
         console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
 
@@ -299,13 +297,13 @@ def schema(for_theme: bool) -> None:
 
 
 @cli.command(name="plan", short_help="Print the deck plan or the sketch as JSON.")
-@click.argument("which", type=click.Choice(["deck", "sketch"]))
+@click.argument("which", type=Choice(["deck", "sketch"]))
 @click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
-@click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
-@click.option("--layout", type=click.Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
-@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
+@click.option("--paper", type=Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
+@click.option("--layout", type=Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
+@click.option("--orientation", type=Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
@@ -397,13 +395,48 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
     write_atomic(target, (SCHEMA_COMMENT + result.yaml_text).encode("utf-8"))  # the editor's schema, as recap new
     write_schema_beside(target)
     console.result(str(target))
+    if result.markers:
+        console.note(
+            f"{count(result.markers, 'TODO or check: comment')} left in {target} to review; "
+            f"`recap check --strict {target}` fails until they are done"
+        )
+
+
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def hoist_global_flags(argv: list[str]) -> list[str]:
+    """`recap pptx talk.yaml -v` as `recap -v pptx talk.yaml`: the group's flags are read before the command, and
+    people put them anywhere (pandoc and marp do). Nothing after `--` moves."""
+    stop = argv.index("--") if "--" in argv else len(argv)
+    command = next((n for n, arg in enumerate(argv[:stop]) if not arg.startswith("-")), stop)
+    moved = [arg for arg in argv[command:stop] if arg in GLOBAL_FLAGS]
+    if not moved:
+        return argv
+    kept = [arg for arg in argv[command:stop] if arg not in GLOBAL_FLAGS]
+    return [*argv[:command], *moved, *kept, *argv[stop:]]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print their problems and exit non-zero, never with a traceback."""
     console.reset()
+    argv = hoist_global_flags(list(sys.argv[1:] if argv is None else argv))
+    stdout = sys.stdout
     try:
         cli.main(args=argv, prog_name="recap", standalone_mode=False)
+    except SystemExit:
+        if sys.stdout is stdout:
+            raise
+        # click met a closed pipe (`recap check x | head -1`): it swaps in a quiet stdout and exits 1, which
+        # would read as a content error. It is the output that could not be written.
+        sys.stdout = stdout
+        console.error(str(console.stdout_problem(errno.EPIPE)))
+        return int(ExitCode.OUTPUT)
+    except OSError as exc:
+        if exc.errno not in console.STDOUT_ERRNOS:  # files recap writes report their own errors: a bug
+            return _internal_error(exc)
+        console.error(str(console.stdout_problem(exc.errno)))  # stdout on a full disk (`> /dev/full`)
+        return int(ExitCode.OUTPUT)
     except RecapError as exc:
         for problem in exc.problems:
             console.error(str(problem))
@@ -424,20 +457,37 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("interrupted", err=True)
         return 130
     except Exception as exc:
-        if os.environ.get("RECAP_DEBUG"):
-            raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {for_terminal(str(exc))}\n"
-            "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
-            err=True,
-        )
-        return int(ExitCode.INTERNAL)
+        return _internal_error(exc)
     return 0
+
+
+def _internal_error(exc: Exception) -> int:
+    if os.environ.get("RECAP_DEBUG"):
+        raise exc
+    click.echo(
+        f"internal error: {type(exc).__name__}: {for_terminal(str(exc))}\n"
+        "This is a bug in recap. Run again with RECAP_DEBUG=1 for the traceback and report it.",
+        err=True,
+    )
+    return int(ExitCode.INTERNAL)
 
 
 def run() -> None:
     """The console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:  # what was left to write did not go (a closed pipe, a full disk)
+        if code == 0:
+            console.error(str(console.stdout_problem(exc.errno)))
+            code = int(ExitCode.OUTPUT)
+        # The interpreter flushes stdout once more on its way out: point it at nothing, so that last flush
+        # is quiet instead of an "Exception ignored" line.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,7 +33,8 @@ def write_schema_beside(content: Path) -> Path:
 
     target = content.parent / SCHEMA_FILE
     data = (content_schema().rstrip("\n") + "\n").encode("utf-8")
-    if not (target.is_file() and target.read_bytes() == data):
+    # The size first: a huge file of that name is replaced without being read.
+    if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
         write_atomic(target, data)
     return target
 
@@ -104,6 +105,14 @@ def _ask(text: str, default: str, proc: object = None) -> object:
 @click.option("--no-input", is_flag=True, help="Ask nothing; take what the options give and placeholders for the rest.")
 @click.option("--force", is_flag=True, help="Replace the content file if it exists.")
 @click.option("--vscode", is_flag=True, help="Also map the schema to this file in ./.vscode/settings.json.")
+@click.option(
+    "--schedule",
+    type=click.Path(path_type=Path),
+    help="Start from the conference's schedule: a pretalx/frab schedule.json or .xml, a Sessionize JSON or an .ics.",
+)
+@click.option("--sessions", help="With --schedule: the sessions you attended, by id or number, comma-separated.")
+@click.option("--list-sessions", is_flag=True, help="With --schedule: list its sessions (numbered, by day) and stop.")
+@click.option("--filter", "word", help="With --schedule: list or offer only sessions with this word.")
 def new_command(
     path: Path | None,
     title: str | None,
@@ -116,11 +125,25 @@ def new_command(
     no_input: bool,
     force: bool,
     vscode: bool,
+    schedule: Path | None,
+    sessions: str | None,
+    list_sessions: bool,
+    word: str | None,
 ) -> None:
     """Start a talk: write a content file to fill in (default ./talk.yaml) and recap.schema.json beside it.
 
     In a terminal it asks for what the options do not give; with --no-input, or in a pipe, it asks nothing.
+    With --schedule it fills the event, a part per day and an item per session you attended from the
+    conference's published schedule.
     """
+    if schedule is None and (sessions or list_sessions or word):
+        raise click.UsageError("--sessions, --list-sessions and --filter go with --schedule FILE")
+    if schedule is not None and list_sessions:
+        from decks.readers.schedule import listing, read_schedule
+
+        for line in listing(read_schedule(schedule), word):
+            click.echo(line)
+        return
     target = path or Path(DEFAULT_FILE)
     if target.is_dir():
         target = target / DEFAULT_FILE
@@ -128,6 +151,9 @@ def new_command(
         raise OutputError([Problem(str(target), "a content file ends in .yaml", f"name it {target.stem}.yaml")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or give another name")])
+    if schedule is not None:
+        _from_schedule(target, schedule, sessions, word, title, presenter, language, no_input, vscode)
+        return
     if not no_input and _interactive():
         event = event or str(_ask("Event", "")) or None
         title = title or str(_ask("Title", _default_title(event)))
@@ -152,14 +178,67 @@ def new_command(
     )
     from decks.cli.output import write_atomic
 
+    # Everything --vscode would change is worked out first: a settings file recap cannot read leaves every file
+    # as it was, not the talk written and then an error.
+    settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
     write_atomic(target, text.encode("utf-8"))
     schema = write_schema_beside(target)
     console.result(str(target))
     console.note(f"{schema}: the schema your editor reads (first line of {target.name})")
-    if vscode:
-        settings = write_vscode_settings(Path.cwd(), schema, target)
-        console.note(f"{settings}: maps the schema to {target.name}")
+    if settings is not None:
+        settings_path, data, note = settings
+        if data is not None:
+            write_atomic(settings_path, data)
+            console.note(f"{settings_path}: maps the schema to {target.name}")
+        if note:
+            console.note(note)
     console.note(f"next: edit {target}, then recap check {target}")
+
+
+def _from_schedule(
+    target: Path,
+    file: Path,
+    sessions: str | None,
+    word: str | None,
+    title: str | None,
+    presenter: str | None,
+    language: str | None,
+    no_input: bool,
+    vscode: bool,
+) -> None:
+    """`recap new --schedule FILE`: the content file for the sessions picked from the conference's schedule."""
+    from decks.cli.output import write_atomic
+    from decks.readers.schedule import content_from, listing, read_schedule, select
+
+    schedule = read_schedule(file)
+    if sessions is None:
+        if no_input or not _interactive():
+            raise click.UsageError(
+                "name the sessions you attended with --sessions ID,ID (recap new --schedule FILE --list-sessions "
+                "lists them)"
+            )
+        word = word or str(_ask("Filter the sessions by a word (blank for all)", "")) or None
+        for line in listing(schedule, word):
+            click.echo(line, err=True)
+        sessions = str(_ask("The sessions you attended (numbers or ids, comma-separated)", ""))
+    chosen = select(schedule, sessions.split(","), str(file))
+    if not chosen:
+        raise click.UsageError("no session chosen: give --sessions with at least one id or number")
+    text = content_from(schedule, chosen, str(file), language)
+    if title:
+        text = text.replace(f"\ntitle: {_scalar(schedule.title)}\n", f"\ntitle: {_scalar(title)}\n", 1)
+    if presenter:
+        text += f"presenter:\n  name: {_scalar(presenter)}\n"
+    settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
+    write_atomic(target, (SCHEMA_COMMENT + text).encode("utf-8"))
+    schema_path = write_schema_beside(target)
+    console.result(str(target))
+    console.note(f"{len(chosen)} sessions from {file}; {schema_path}: the schema your editor reads")
+    if settings is not None and settings[1] is not None:
+        write_atomic(settings[0], settings[1])
+    if settings is not None and settings[2]:
+        console.note(settings[2])
+    console.note(f"next: review the check: comments in {target}, then recap check --strict {target}")
 
 
 def _default_title(event: str | None) -> str:
@@ -256,35 +335,66 @@ def _scalar(text: str) -> str:
 _NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-def write_vscode_settings(root: Path, schema: Path, content: Path) -> Path:
-    """Add `yaml.schemas: {schema: [content]}` to ROOT/.vscode/settings.json, keeping what is there."""
-    from decks.cli.output import write_atomic
+def vscode_settings(root: Path, schema: Path, content: Path) -> tuple[Path, bytes | None, str | None]:
+    """ROOT/.vscode/settings.json with `yaml.schemas: {schema: [content]}` added, keeping what is there: the path,
+    the bytes to write (None when nothing is to be written) and a note for the user when it was left alone.
+
+    Worked out before anything is written, so `recap new --vscode` writes all of its files or none. VS Code's
+    settings are JSON with comments and trailing commas: such a file is read as it is; when it has no
+    yaml.schemas yet the mapping is added as text (its comments stay), else it is left alone with what to add."""
+    from decks.cli.jsonc import has_comments, insert_first_key, load_jsonc
 
     settings_path = root / ".vscode" / "settings.json"
     schema_key, content_glob = _relative(schema, root), _relative(content, root)
     if not schema_key.startswith("/"):
         schema_key = f"./{schema_key}"  # a bare relative path is not always read as one
-    settings: dict[str, object] = {}
+    snippet = json.dumps({"yaml.schemas": {schema_key: [content_glob]}}, ensure_ascii=False)
+    text = ""
     if settings_path.is_file():
         try:
-            loaded = json.loads(settings_path.read_text(encoding="utf-8"))
+            text = settings_path.read_text(encoding="utf-8")
+            loaded = load_jsonc(text) if text.strip() else {}
         except (ValueError, OSError):
             loaded = None
         if not isinstance(loaded, dict):
-            snippet = json.dumps({"yaml.schemas": {schema_key: [content_glob]}})
-            raise OutputError(
-                [Problem(str(settings_path), "is not plain JSON (comments?), so it is left alone", f"add {snippet}")]
+            return (
+                settings_path,
+                None,
+                f"{settings_path} is not JSON recap can read, so it is left alone; add {snippet}",
             )
-        settings = loaded
+        settings: dict[str, object] = loaded
+    else:
+        settings = {}
     schemas = settings.get("yaml.schemas")
+    if text.strip() and has_comments(text):
+        if schemas is None:
+            edited = insert_first_key(text, "yaml.schemas", {schema_key: [content_glob]})
+            return settings_path, edited.encode("utf-8"), None
+        if isinstance(schemas, dict) and content_glob in _globs(schemas.get(schema_key)):
+            return settings_path, None, None  # already mapped
+        return settings_path, None, f"{settings_path} has comments and its own yaml.schemas; add {snippet} there"
     schemas = dict(schemas) if isinstance(schemas, dict) else {}
-    globs = schemas.get(schema_key, [])
-    globs = [globs] if isinstance(globs, str) else list(globs)
+    globs = _globs(schemas.get(schema_key))
     if content_glob not in globs:
         globs.append(content_glob)
     schemas[schema_key] = globs
     settings["yaml.schemas"] = schemas
-    write_atomic(settings_path, (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return settings_path, (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), None
+
+
+def _globs(value: object) -> list[str]:
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+
+
+def write_vscode_settings(root: Path, schema: Path, content: Path) -> Path:
+    """Add `yaml.schemas: {schema: [content]}` to ROOT/.vscode/settings.json, keeping what is there."""
+    from decks.cli.output import write_atomic
+
+    settings_path, data, note = vscode_settings(root, schema, content)
+    if data is not None:
+        write_atomic(settings_path, data)
+    if note:
+        console.note(note)
     return settings_path
 
 

@@ -2,8 +2,8 @@
 
 The new file gets the mode a plain `open()` would give it (0666 less the umask), or the previous file's mode
 when it replaces one. A SIGTERM or SIGHUP during the write removes the temporary file before the process ends,
-so no hidden partial file is left behind. A folder named by `-o` that does not exist yet is made, and the
-command says so on stderr.
+so no hidden partial file is left behind; one a SIGKILL left is removed by the next write of the same target
+(decks.safewrite). A folder named by `-o` that does not exist yet is made, and the command says so on stderr.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import errno
 import os
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from decks.cli import console
 from decks.errors import OutputError, Problem, for_terminal
-
-_TEMP_PREFIX_CHARS = 64  # of the target's name in the temporary file's: a long target name must still fit
+from decks.safewrite import make_temp
 
 
 def _cannot_write(target: Path, exc: OSError) -> OutputError:
@@ -100,7 +99,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     mode = _new_file_mode(target)
     with _terminate_cleanly():
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_PREFIX_CHARS]}.", suffix=".tmp", dir=target.parent)
+            fd, tmp = make_temp(target)  # O_EXCL, beside the target; stale ones of a killed run are swept
         except OSError as exc:  # the folder cannot be written to
             if not target.is_absolute() and _cwd_gone():
                 raise _cwd_gone_error(target) from None
@@ -159,3 +158,19 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
             [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
         ) from None
     return target
+
+
+def write_stdout(data: bytes) -> None:
+    """The output on standard output (`-o -`), whole; a closed or full stream is an output error (exit 3)."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError([console.stdout_problem(errno.EBADF)])
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say to it; stop Python's own complaint at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputError([console.stdout_problem(errno.EPIPE)]) from None
+    except OSError as exc:  # the same words as for every other command's stdout (a full disk, a closed stream)
+        raise OutputError([console.stdout_problem(exc.errno)]) from None

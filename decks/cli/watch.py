@@ -6,16 +6,27 @@ The command imports the preview (and with it the renderers) only when it runs, s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 
+def _with_sketch_options(command: click.Command) -> click.Command:
+    """The sketch's own options (`--layout`, `--paper`, `--orientation` ...), as `recap pdf` has them."""
+    from decks.cli.stageopts import click_option
+    from decks.plan import SKETCH_OPTIONS
+
+    command.params += [click_option(opt) for opt in SKETCH_OPTIONS]
+    return command
+
+
+@_with_sketch_options
 @click.command()
 @click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
-def watch(content: Path | None, theme: str | None, port: int, open_browser: bool) -> None:
+def watch(content: Path | None, theme: str | None, port: int, open_browser: bool, **sketch_options: Any) -> None:
     """Serve a live preview (slides, notes, sketchnote) at http://127.0.0.1:PORT/ that reloads when the content
     file, its pictures or the theme change; problems show in the page and here. Ctrl-C stops it.
 
@@ -28,7 +39,13 @@ def watch(content: Path | None, theme: str | None, port: int, open_browser: bool
     path = content or example_content()
     if not path.is_file():
         raise OutputError([Problem(str(path), "no such content file", "check the path")])
-    session = Session(path, theme, echo=lambda line: click.echo(line, err=not line.startswith(("preview", "updated"))))
+    given = {name: value for name, value in sketch_options.items() if value not in (None, False)}
+    session = Session(
+        path,
+        theme,
+        echo=lambda line: click.echo(line, err=not line.startswith(("preview", "updated"))),
+        sketch_options=given,
+    )
     try:
         serve(session, port, open_browser)
     except OSError as exc:

@@ -2,8 +2,10 @@
 catalogue per language and dates and numbers in that language's own form.
 
 The words live in gettext catalogues, `decks/i18n/locales/<locale>.po` (the file names are CLDR locale names:
-`en`, `zh_Hans`, `zh_Hant`, `ja`, `ko`); adding a language is adding one file. The deck, its notes and the
-sketchnote all ask `messages(recap.language)`.
+`en`, `zh_Hans`, `zh_Hant`, `ja`, `ko`, `vi`, `es`, `pt`, `fr`, `de`); adding a language is adding one file. The
+deck, its notes and the sketchnote all ask `messages(recap.language)`. Dates and numbers follow the content's
+own language wherever Babel knows it, catalogue or not (a `tl` talk has English words and Tagalog dates), and a
+language with no catalogue gets one warning (`untranslated`) saying which words stay in English.
 
 Start-up is benchmarked, and Babel costs 45 ms to import and more to load a locale, so Babel is used only to
 make derived data that is then kept in recap's cache folder: a `.po` file is compiled to `.mo` once (keyed by
@@ -20,7 +22,7 @@ import importlib.util
 import io
 import marshal
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -109,10 +111,14 @@ def _load_mo(po: Path) -> bytes:
 
 
 class Catalogue:
-    """The words of one language: messages, dates, numbers, and how sentences and lists are joined."""
+    """The words of one language: messages, dates, numbers, and how sentences and lists are joined.
 
-    def __init__(self, locale: str, translations: gettext.NullTranslations) -> None:
+    `locale` names the catalogue the words come from; `formats` the CLDR locale dates and numbers are written
+    in, which is the content's own language when recap has no words for it (`fr_CA`, `tl`, `en_GB`)."""
+
+    def __init__(self, locale: str, translations: gettext.NullTranslations, formats: str | None = None) -> None:
         self.locale = locale
+        self.formats = formats or locale
         self._t = translations
         self._formatted: dict[str, str] | None = None
 
@@ -188,40 +194,44 @@ class Catalogue:
         return self.format_date(day) if day else ""
 
     def _format(self, key: str) -> str:
+        return self._remember(key, lambda: _babel_format((self.formats, self.locale), key))
+
+    def _remember(self, key: str, make: Callable[[], str]) -> str:
+        """`make()`, kept with the language's other values derived from Babel (so a warm run imports none)."""
         if self._formatted is None:
-            self._formatted = _read_formatted(self.locale)
+            self._formatted = _read_formatted(self.formats, self.locale)
         value = self._formatted.get(key)
         if value is None:
-            value = self._formatted[key] = _babel_format(self.locale, key)
-            cachedir.write("formats", _formats_name(self.locale), marshal.dumps(self._formatted))
+            value = self._formatted[key] = make()
+            cachedir.write("formats", _formats_name(self.formats, self.locale), marshal.dumps(self._formatted))
         return value
 
 
-def _formats_name(locale: str) -> str:
-    return cachedir.key(_FORMAT, _babel_stamp(), locale, _SKELETON) + ".marshal"
+def _formats_name(formats: str, locale: str) -> str:
+    return cachedir.key(_FORMAT, _babel_stamp(), formats, locale, _SKELETON) + ".marshal"
 
 
-def _read_formatted(locale: str) -> dict[str, str]:
+def _read_formatted(formats: str, locale: str) -> dict[str, str]:
     try:
-        found = marshal.loads(cachedir.read("formats", _formats_name(locale)) or b"")
+        found = marshal.loads(cachedir.read("formats", _formats_name(formats, locale)) or b"")
     except (EOFError, ValueError, TypeError):
         return {}
     return found if isinstance(found, dict) else {}
 
 
-def _babel_format(locale: str, key: str) -> str:
-    """Format what `key` names ("n:8", "d:2019-03-06", "i:2019-03-06:2019-03-07") with Babel in `locale`."""
+def _babel_format(locales: tuple[str, ...], key: str) -> str:
+    """Format what `key` names ("n:8", "d:2019-03-06", "i:2019-03-06:2019-03-07") with Babel in the first of
+    `locales` Babel knows (the content's language, then the catalogue's)."""
     from babel.core import UnknownLocaleError
 
     kind, _, value = key.partition(":")
-    try:
-        # CLDR puts thin spaces around a range's dash; the bundled faces have no glyph for them
-        return _babel_format_in(locale, kind, value).translate(_SPACES)
-    except (
-        ValueError,
-        UnknownLocaleError,
-    ):  # Babel has no data for a locale added as a .po file: the language-neutral forms
-        return value.replace(":", " – ")
+    for locale in locales:
+        try:
+            # CLDR puts thin spaces around a range's dash; the bundled faces have no glyph for them
+            return _babel_format_in(locale, kind, value).translate(_SPACES)
+        except (ValueError, UnknownLocaleError):
+            continue
+    return value.replace(":", " – ")  # Babel knows none of them (a .po added for it): language-neutral forms
 
 
 def _babel_format_in(locale: str, kind: str, value: str) -> str:
@@ -238,11 +248,71 @@ def _babel_format_in(locale: str, kind: str, value: str) -> str:
 
 
 @cache
-def _catalogue(locale: str) -> Catalogue:
+def _catalogue(locale: str, formats: str | None = None) -> Catalogue:
     mo = _load_mo(LOCALES / f"{locale}.po")
-    return Catalogue(locale, gettext.GNUTranslations(io.BytesIO(mo)))
+    return Catalogue(locale, gettext.GNUTranslations(io.BytesIO(mo)), formats)
 
 
 def messages(language: str) -> Catalogue:
-    """The catalogue for a content's `language` (a BCP 47 tag), English when recap has none for it."""
-    return _catalogue(locale_for(language))
+    """The catalogue for a content's `language` (a BCP 47 tag), English when recap has none for it; its dates
+    and numbers in that language whenever Babel knows it."""
+    return _catalogue(locale_for(language), format_locale(language))
+
+
+def format_locale(language: str) -> str | None:
+    """The CLDR form of a BCP 47 tag, for Babel to write dates and numbers in (`fr-CA` -> `fr_CA`, `zh-hant-tw`
+    -> `zh_Hant_TW`); None for a tag that is no language (empty, private use, stray characters). Whether Babel
+    knows it is learnt when it first formats something (the catalogue's locale is the fallback), so a warm
+    start still imports no Babel."""
+    subtags = [s for s in language.replace("_", "-").split("-") if s]
+    if not subtags or not all(s.isascii() and s.isalnum() for s in subtags):
+        return None
+    lang = subtags[0].lower()
+    if not (2 <= len(lang) <= 3 and lang.isalpha()):
+        return None
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    region = next((s.upper() for s in subtags[1:] if _is_region(s)), None)
+    return "_".join(p for p in (lang, script, region) if p)
+
+
+# The words a language without a catalogue keeps in English, as the warning lists them: what a slide shows.
+_SHOWN = ("Agenda", "Introduction", "Key takeaways", "Resources", "Wrap-up", "Thank you!")
+
+
+def untranslated(language: str) -> str | None:
+    """The one warning for a content language recap has no words for (None when it has them): it names the
+    language, the words that stay in English and how to add a catalogue."""
+    tag = format_locale(language)
+    lang = tag.split("_")[0] if tag else ""
+    if locale_for(language) != DEFAULT or lang == DEFAULT or not language.strip():
+        return None
+    written = repr(language)  # quoted, with any control character escaped
+    t = messages(language)  # what Babel says is kept with the language's dates, so a warm run imports no Babel
+    name = (t._remember(f"name:{lang}", lambda: _language_name(lang) or "") if lang else "") or written
+    known = bool(tag) and t._remember(f"known:{tag}", lambda: "yes" if tag and _babel_knows(tag) else "") == "yes"
+    shown = ", ".join(f"'{word}'" for word in _SHOWN)
+    dates = f"dates and numbers are written in {name}" if known else "dates and numbers stay in English too"
+    label = written if name == written else f"{written} ({name})"
+    target = f"{lang}.po" if lang else "<locale>.po, named with the language's CLDR locale,"
+    return (
+        f"language {label}: recap has no words in {name}, so the words it adds stay in English "
+        f"({shown}, '3 items', 'Recap by …', 'Source: …' and the speaker notes it writes); {dates}. To give "
+        f"recap {name} words, copy decks/i18n/locales/en.po to {target} and translate it (docs/languages.md)"
+    )
+
+
+def _language_name(lang: str) -> str | None:
+    """The language's English name from CLDR (tl -> Tagalog), None when CLDR has none."""
+    from babel.core import Locale
+
+    return Locale("en").languages.get(lang)
+
+
+def _babel_knows(tag: str) -> bool:
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True

@@ -11,26 +11,15 @@ U+3164 or variation selectors) counts as empty.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from typing import Any
 
 _NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
 _FORBIDDEN = f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef{_NONCHARACTERS}]"
 
 
-@functools.cache
-def _forbidden() -> re.Pattern[str]:
-    return re.compile(_FORBIDDEN)
-
-
-def __getattr__(name: str) -> Any:
-    # FORBIDDEN, the pattern of one character text may not hold, is compiled when first used: compiling it takes
-    # 1 ms, and text that str.isprintable accepts (all of the example contents) never needs it.
-    if name == "FORBIDDEN":
-        return _forbidden()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+FORBIDDEN = re.compile(_FORBIDDEN)
+"""One character text may not hold."""
 
 
 # Characters that draw nothing although they are not white space or format characters.
@@ -46,7 +35,7 @@ def char_problem(text: str) -> str | None:
     # good), and that test costs a twentieth of the search: most text (no tab or newline) is passed by it alone.
     if text.isprintable():
         return None
-    found = _forbidden().search(text)
+    found = FORBIDDEN.search(text)
     if found is None:
         return None
     code = ord(found.group())

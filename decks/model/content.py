@@ -278,6 +278,11 @@ class Recap(Model):
         description="The original post this recap comes from.",
         examples=[{"url": "https://medium.com/@margaretmz/learnings-from-tf-dev-summit", "kind": "blog"}],
     )
+    tags: list[Text] = Field(
+        default_factory=list,
+        description="The recap's own tags (a blog post's tags or categories), for the post and for search.",
+        examples=[["tensorflow", "machine-learning"]],
+    )
     parts: list[Part] = Field(
         default_factory=list,
         description="Days or parts, each with items; use either parts or items, not both.",

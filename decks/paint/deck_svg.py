@@ -81,11 +81,14 @@ def slide_svg(
     image: Callable[[Picture], str],
 ) -> str:
     """One slide as an `<svg>` element (user units are points); `image` gives a picture's href."""
+    from decks.i18n import messages
+
     palette = setter.palette
     w, h = num(deck.width), num(deck.height)
+    label = messages(deck.language or "en").gettext("Slide {number}").format(number=number)
     out = [
         f'<svg class="slide-art" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
-        f'width="{w}" height="{h}" role="group" aria-label="Slide {number}">',
+        f'width="{w}" height="{h}" role="group" aria-label="{esc(label)}">',
         f'<rect width="{w}" height="{h}" fill="{palette["background"]}"/>',
     ]
     for shape in slide.shapes:

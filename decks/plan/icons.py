@@ -1,9 +1,10 @@
 """Icons for items: the content names one, or one is chosen from the item's words by a curated map.
 
-The icon set is Font Awesome Free (solid), drawn from its font file in the `fontawesomefree` package. The map,
-assets/icons/words.yaml, holds English, Chinese, Japanese and Korean words for each icon; an item's tags are
-searched first, then its title, then its summary. `explain()` says which icon each item gets and why, for
-`recap check`.
+The icon set is Font Awesome Free (solid), drawn from its font file in the `fontawesomefree` package. The map
+is one keyword table per language: assets/icons/words.yaml (English, used for every talk) and
+assets/icons/words/<locale>.yaml for each language recap has words for (zh_Hans, zh_Hant, ja, ko, vi, es, pt,
+fr, de), chosen by the talk's `language`. An item's tags are searched first, then its title, then its summary.
+`explain()` says which icon each item gets and why, for `recap check`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import hashlib
 import json
 import marshal
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +60,7 @@ def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
         return data
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 3  # 3: a table is (words with their written form, ignored English words), per language
 
 
 @cache
@@ -87,28 +89,62 @@ def font_path_cached() -> Path:
     return font_path()
 
 
+# The keyword tables: English (words.yaml) for every talk, and one per language recap has words for. Chinese,
+# Japanese and Korean write no spaces between words, so their words are found anywhere in a text; the others
+# are matched as whole words, case-folded and (but in Vietnamese, whose tone marks tell words apart) with their
+# accents folded too, so "Données", "DONNEES" and "données" are one word.
+_SUBSTRING = frozenset({"zh_Hans", "zh_Hant", "ja", "ko"})
+_KEEP_ACCENTS = frozenset({"vi"})
+
+
+class _Table(msgspec.Struct, frozen=True):
+    """One language's keywords: whole-word entries (folded, phrases too) or, for a language written without
+    spaces, entries found anywhere; the longest entry's words; English words that are ordinary words there."""
+
+    words: dict[str, tuple[str, int, str]]  # folded word -> (icon, rank, the word as the table writes it)
+    substring: bool
+    longest: int
+    ignore: frozenset[str]
+    by_first: dict[str, tuple[str, ...]]  # a substring table's words by their first character
+
+
+def _table_path(locale: str) -> Path:
+    folder = assets_dir() / "icons"
+    return folder / "words.yaml" if locale == "en" else folder / "words" / f"{locale}.yaml"
+
+
 @cache
-def _words() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
-    """The curated map: whole-word entries (lower case; phrases too), CJK entries, the longest entry's words.
+def _table(locale: str) -> _Table | None:
+    """The keyword table of `locale` ("en" for words.yaml), None when recap has none for it.
 
-    Each maps to (icon, rank): specific words rank 0, broad ones (AI, models) 1, generic ones (a release) 2.
+    Each word maps to (icon, rank, word as written): specific words rank 0, broad ones (AI, models) 1, generic
+    ones (a release) 2.
     """
+    path = _table_path(locale)
+    if not path.is_file():
+        return None
+    substring = locale in _SUBSTRING
+    strip = locale not in _KEEP_ACCENTS
 
-    def build(raw: bytes) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
+    def build(raw: bytes) -> tuple[dict[str, tuple[str, int, str]], list[str]]:
         import yaml
 
-        data = yaml.safe_load(raw.decode("utf-8"))
-        latin: dict[str, tuple[str, int]] = {}
-        cjk: dict[str, tuple[str, int]] = {}
+        data = yaml.safe_load(raw.decode("utf-8")) or {}
+        words: dict[str, tuple[str, int, str]] = {}
         for rank, tier in enumerate(("specific", "broad", "generic")):
-            for icon, words in (data.get(tier) or {}).items():
-                for word in words or ():
-                    w = str(word).lower().replace("-", " ")
-                    (cjk if _cjk().search(w) else latin).setdefault(w, (icon, rank))
-        longest = max((len(w.split()) for w in latin), default=1)
-        return latin, cjk, longest
+            for icon, entries in (data.get(tier) or {}).items():
+                for word in entries or ():
+                    w = str(word) if substring else _fold(str(word), strip).replace("-", " ")
+                    words.setdefault(w.lower(), (icon, rank, str(word).lower()))
+        return words, [_fold(str(w), True) for w in data.get("ignore") or ()]
 
-    return _derived(assets_dir() / "icons" / "words.yaml", build)
+    words, ignore = _derived(path, build)
+    longest = 1 if substring else max((len(w.split()) for w in words), default=1)
+    by_first: dict[str, list[str]] = {}
+    for word in words if substring else ():
+        by_first.setdefault(word[:1], []).append(word)
+    first = {ch: tuple(ws) for ch, ws in by_first.items()}
+    return _Table(words, substring, longest, frozenset(ignore), first)
 
 
 @cache
@@ -118,43 +154,107 @@ def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9.+#&']*[a-z0-9+#]|[a-z0-9]")
+# A word: letters and digits of any script, with . + # & ' inside (c++, q&a, what's, node.js, d'accès).
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[.+#&'])*(?:[^\W_]|[+#])|[^\W_]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
-def _match(text: str) -> tuple[str, str] | None:
+def _fold(text: str, strip_accents: bool) -> str:
+    """`text` case-folded, composed (NFC), with typographic apostrophes made plain and, with `strip_accents`, the
+    marks of Latin, Greek and Cyrillic letters taken off (é -> e, ữ -> u, đ -> d); other scripts as they are
+    (taking Hangul or kana apart would change their letters)."""
+    low = unicodedata.normalize("NFC", text.casefold().translate(_APOSTROPHES))
+    if not strip_accents or low.isascii():
+        return low
+    out = []
+    for ch in low:
+        if ord(ch) < 0x3000:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            out.append({"đ": "d", "ł": "l", "ø": "o"}.get(base, base))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _tables(language: str, text: str) -> tuple[_Table, ...]:
+    """The tables a text of a talk in `language` is matched with: the language's own, then English; a text in
+    Chinese, Japanese or Korean in a talk of another language (an English talk with a Chinese title) is also
+    matched with those languages' tables."""
+    return _tables_for(language, bool(_cjk().search(text)))
+
+
+@lru_cache(maxsize=64)
+def _tables_for(language: str, cjk: bool) -> tuple[_Table, ...]:
+    from decks.i18n import locale_for
+
+    own = locale_for(language)
+    names = [own] if own == "en" else [own, "en"]
+    if own not in _SUBSTRING and cjk:
+        names += sorted(_SUBSTRING)
+    return tuple(t for t in map(_table, names) if t is not None)
+
+
+def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     """The best icon for `text` and the word that chose it: a specific word before a broad or generic one, then
-    the first in the text, then the longest of those starting at the same place."""
-    latin, cjk, longest = _words()
-    low = text.lower()
-    found: list[tuple[int, int, int, str, str]] = []  # rank, position, -length, icon, word
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low)]
-    for i, (pos, _) in enumerate(tokens):
-        for n in range(1, longest + 1):
-            if i + n > len(tokens):
-                break
-            phrase = " ".join(t for _, t in tokens[i : i + n])
-            for form in (
-                phrase,
-                phrase[:-1] if phrase.endswith("s") else None,
-                phrase[:-2] if phrase.endswith("es") else None,
-            ):
-                if form and form in latin:
-                    icon, rank = latin[form]
-                    found.append((rank, pos, -len(form), icon, form))
-                    break
-    if _cjk().search(low):
-        for word, (icon, rank) in cjk.items():
-            pos = low.find(word)
-            if pos >= 0:
-                found.append((rank, pos, -len(word), icon, word))
-    if not found:
+    the first in the text, then the longest of those starting at the same place, then the language's own table
+    before English. A word inside a longer one that matched counts no more: "automatique" in "apprentissage
+    automatique" and 学习 in 机器学习 are machine learning, not automation or a course."""
+    tables = _tables(language, text)
+    if not tables:
         return None
-    found.sort()
-    return found[0][3], found[0][4]
+    own = tables[0]
+    folded = _fold(text, strip_accents=not language_keeps_accents(language))
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    found: list[tuple[int, int, int, int, int, str, str]] = []  # rank, start, -length, table, end, icon, word
+    for order, table in enumerate(tables):
+        if table.substring:
+            for pos, ch in enumerate(folded):
+                for word in table.by_first.get(ch, ()):
+                    if folded.startswith(word, pos):
+                        icon, rank, written = table.words[word]
+                        found.append((rank, pos, -len(word), order, pos + len(word), icon, written))
+            continue
+        # An English word that is an ordinary word of the talk's language is not matched, unless written in
+        # capitals as an acronym: Vietnamese "Ai cũng…" is "who", "AI cho mọi người" is AI.
+        ignore = own.ignore if own is not table else frozenset()
+        ignore = {w for w in ignore if not re.search(rf"\b{re.escape(w.upper())}\b", text)}
+        for i, (pos, _, _) in enumerate(tokens):
+            for n in range(1, table.longest + 1):
+                if i + n > len(tokens):
+                    break
+                phrase = " ".join(t for _, _, t in tokens[i : i + n])
+                for form in (
+                    phrase,
+                    phrase[:-1] if phrase.endswith("s") else None,
+                    phrase[:-2] if phrase.endswith("es") else None,
+                ):
+                    if form and form in table.words and form not in ignore:
+                        icon, rank, written = table.words[form]
+                        found.append((rank, pos, -len(form), order, tokens[i + n - 1][1], icon, written))
+                        break
+    spans = [(f[1], f[4]) for f in found]
+    kept = [
+        f
+        for f in found
+        if not any(a <= f[1] and f[4] <= b and b - a > f[4] - f[1] for a, b in spans)  # inside a longer match
+    ]
+    if not kept:
+        return None
+    kept.sort()
+    return kept[0][5], kept[0][6]
 
 
-def explain(item: Item, default: str = "lightbulb") -> tuple[Icon, str]:
-    """The icon `item` gets and why: "icon: NAME", "tag 'x'", "title word 'y'", "summary word 'z'" or "default"."""
+@lru_cache(maxsize=64)
+def language_keeps_accents(language: str) -> bool:
+    """Whether titles in `language` are matched with their accents (Vietnamese: its tone marks make words)."""
+    from decks.i18n import locale_for
+
+    return locale_for(language) in _KEEP_ACCENTS
+
+
+def explain(item: Item, default: str = "lightbulb", language: str = "en") -> tuple[Icon, str]:
+    """The icon `item` gets and why: "icon: NAME", "tag 'x'", "title word 'y'", "summary word 'z'" or "default";
+    its words are matched with the keyword tables of the talk's `language` (a BCP 47 tag) and English."""
     if item.icon and exists(item.icon):
         return get(item.icon), f"icon: {item.icon}"
     sources: Iterable[tuple[str, str]] = (
@@ -163,17 +263,17 @@ def explain(item: Item, default: str = "lightbulb") -> tuple[Icon, str]:
         ("summary", item.summary or ""),
     )
     for where, text in sources:
-        hit = _match(text) if text else None
+        hit = _match(text, language) if text else None
         if hit and exists(hit[0]):
             return get(hit[0]), f"{where} word '{hit[1]}'" if where != "tag" else f"tag '{text}'"
     return get(default if exists(default) else "lightbulb"), "default"
 
 
-def choose(item: Item, default: str = "lightbulb") -> Icon:
+def choose(item: Item, default: str = "lightbulb", language: str = "en") -> Icon:
     """The item's own icon, else one matched from its words (tags, title, summary), else `default`."""
-    return explain(item, default)[0]
+    return explain(item, default, language)[0]
 
 
-def chosen(items: Iterable[Item], default: str = "lightbulb") -> list[tuple[str, str, str]]:
+def chosen(items: Iterable[Item], default: str = "lightbulb", language: str = "en") -> list[tuple[str, str, str]]:
     """(item title, icon name, why) for each item: what `recap check` lists so a user can override with `icon:`."""
-    return [(item.title, *(lambda icon, why: (icon.name, why))(*explain(item, default))) for item in items]
+    return [(item.title, *(lambda icon, why: (icon.name, why))(*explain(item, default, language))) for item in items]

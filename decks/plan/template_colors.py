@@ -11,12 +11,10 @@ its background.
 
 from __future__ import annotations
 
-import io
-
 from lxml import etree
 
 from decks.colors import contrast_ratio, format_ratio, mix
-from decks.imagefiles import picture_problem
+from decks.imagefiles import open_image, picture_problem
 from decks.opc import TITLES, A, P, R
 from decks.plan.geometry import Rect, xfrm_box
 
@@ -158,7 +156,7 @@ def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(tpl.blobs[part])) as image:
+        with open_image(tpl.blobs[part]) as image:
             w, h = image.size
             left = max(0, int((box.x - where.x) / where.w * w))
             top = max(0, int((box.y - where.y) / where.h * h))

@@ -34,14 +34,14 @@ class OutputWatch(Watched):
 
     def make(self, recap: Any, theme: Any) -> tuple[bytes, list[str]]:
         """The file's bytes and its warnings, as `decks.renderers.base.render` makes them."""
-        from decks.renderers.base import render
+        from decks.renderers.base import language_warnings, render
         from decks.themes.contrast import contrast_problems
 
         contrast = [str(problem) for problem in contrast_problems(theme)]
         if self.renderer.consumes == "deck":
             deck = self.planner.deck(recap, theme)
             result = self.renderer().render(deck, theme, **self.options)
-            return result.data, [*contrast, *deck.warnings, *result.warnings]
+            return result.data, [*contrast, *language_warnings(recap), *deck.warnings, *result.warnings]
         rendered = render(self.renderer, recap, theme, **dict(self.options))  # it takes the sketch's options out
         return rendered.data, [*contrast, *rendered.warnings]
 

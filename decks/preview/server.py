@@ -2,8 +2,9 @@
 
 It answers four things and nothing else: `/` (the page), `/events` (server-sent events: a `reload` event with
 the page's version whenever it changes, and a comment now and then, so a closed tab is noticed), the fonts and
-pictures the page names (`/files/N/NAME`, from the session's own table: no request path is ever joined to a
-folder), and a bare 204 for the favicon. Requests naming another host are refused (DNS rebinding).
+pictures the page names (`/files/N/NAME`, from the session's own table of bytes read and checked at the last
+render: no request path is ever joined to a folder, and no request opens a file), and a bare 204 for the
+favicon. Requests naming another host are refused (DNS rebinding).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ the terminal), in the same `FILE:LINE:COL: field: what; what to do` form as ever
 
 from __future__ import annotations
 
-import mimetypes
 import threading
 import time
 from collections.abc import Callable
@@ -88,36 +87,77 @@ LIVE_HEAD = """<meta name="recap-version" content="__RECAP_LIVE_VERSION__">
 </style>"""
 
 
+Stamp = tuple[int, int] | None
+_FONT_TYPES = {b"\x00\x01\x00\x00": "font/ttf", b"true": "font/ttf", b"OTTO": "font/otf", b"ttcf": "font/collection"}
+_PICTURE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def _checked(path: Path) -> tuple[bytes, str] | None:
+    """The bytes of a font or picture file and their content type, read within the cap and checked as what they
+    claim to be (a picture decodes; a font starts with a font's signature); None when they are not."""
+    from decks.imagefiles import read_picture, sniff
+    from decks.safeio import ReadRefused, read_bounded
+
+    try:
+        if path.suffix.lower() in (".ttf", ".otf", ".ttc"):
+            raw = read_bounded(path, "font")
+            kind = _FONT_TYPES.get(raw[:4])
+        else:
+            raw = read_picture(path)
+            kind = _PICTURE_TYPES.get(sniff(raw) or "")
+    except (RecapError, ReadRefused, OSError):
+        return None
+    return (raw, kind) if kind else None
+
+
 @dataclass
 class Files:
     """The files the preview serves besides the page (fonts, pictures), each under a URL of its own making; a
-    URL that is not in this table is not served, so no path from a request ever reaches the file system."""
+    URL that is not in this table is not served, so no path from a request ever reaches the file system.
+
+    What is served is bytes held in memory: read within the cap and checked (a picture decodes, a font is a
+    font) when the page that names them was rendered, and read again only after a render, when the file's
+    stamp changed. A request never opens a file, so a symlink swapped in, a FIFO or /dev/zero at a picture's
+    path is never served or read at request time.
+    """
 
     by_token: dict[str, Path] = field(default_factory=dict)
     by_path: dict[Path, str] = field(default_factory=dict)
+    _held: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    _stamps: dict[Path, Stamp] = field(default_factory=dict)
 
     def url(self, path: Path) -> str:
-        path = Path(path).resolve()
+        from decks.readers.content import resolve_path
+
+        path = resolve_path(Path(path))
         if path not in self.by_path:
             token = f"/files/{len(self.by_path)}/{quote(path.name)}"
             self.by_path[path] = token
             self.by_token[token] = path
+        self._load(path)
         return self.by_path[path]
 
+    def _load(self, path: Path) -> None:
+        """Read and check the file again when its stamp changed since it was last read."""
+        stamp = _stamp(path)
+        token = self.by_path[path]
+        if path in self._stamps and self._stamps[path] == stamp:
+            return
+        self._stamps[path] = stamp
+        checked = _checked(path) if stamp is not None else None
+        if checked is None:
+            self._held.pop(token, None)  # no longer a file recap would read: served no more
+        else:
+            self._held[token] = checked
+
+    def refresh(self) -> None:
+        """Read again every file whose stamp changed (after a render: the pictures a slide kept are named again)."""
+        for path in list(self.by_path):
+            self._load(path)
+
     def get(self, url: str) -> tuple[bytes, str] | None:
-        """The bytes and content type behind a URL of this table, or None."""
-        path = self.by_token.get(url)
-        if path is None:
-            return None
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        kind = {".ttf": "font/ttf", ".ttc": "font/collection"}.get(path.suffix.lower())
-        return data, kind or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-
-
-Stamp = tuple[int, int] | None
+        """The bytes and content type behind a URL of this table, as checked at the last render, or None."""
+        return self._held.get(url)
 
 
 @cache
@@ -148,6 +188,12 @@ def _live_page_class() -> Any:
             return out, fonts
 
     return LivePage
+
+
+def _resolved(path: Path) -> Path:
+    from decks.readers.content import resolve_path
+
+    return resolve_path(path)
 
 
 def _stamp(path: Path) -> Stamp:
@@ -218,7 +264,7 @@ class Watched:
         if recap is not None:
             named = [i.image.path for i in recap.all_items if i.image is not None]
             named += [p for p in (recap.event and recap.event.logo, recap.presenter and recap.presenter.avatar) if p]
-            self._pictures = sorted({Path(p).resolve() for p in named})
+            self._pictures = sorted({_resolved(Path(p)) for p in named})
             for p in self._pictures:
                 stamps.setdefault(p, _stamp(p))
         self._stamps = stamps
@@ -248,9 +294,15 @@ class Session(Watched):
     """Renders the preview of one content file in one theme, and again whenever a watched file changes."""
 
     def __init__(
-        self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print, grace: float = 0.0
+        self,
+        content: Path,
+        theme: str | None = None,
+        echo: Callable[[str], None] = print,
+        grace: float = 0.0,
+        sketch_options: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(content, theme, echo)
+        self.sketch_options = dict(sketch_options or {})  # `recap watch --layout path` ...: as `recap pdf` takes them
         # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
         # the new slides meanwhile, without this process's planning competing for the CPU.
         self.grace = grace
@@ -291,6 +343,7 @@ class Session(Watched):
             self._publish(self.html, [f"internal error: {type(exc).__name__}: {exc} (a bug in recap; please report)"])
             return False
         self._settle(stamps, recap)
+        self.files.refresh()  # the served bytes are those of this render's files, checked
         self.timings = {"load": loaded - started, "deck plan": planned - loaded, "slides page": done - planned}
         self.timings["slides"] = done - started
         self._publish(html, [f"warning: {w}" for w in deck.warnings])
@@ -322,7 +375,7 @@ class Session(Watched):
             self._sketch = None
         else:
             try:
-                self._sketch, self._sketch_problem = plan.sketch_plan(recap, theme), ""
+                self._sketch, self._sketch_problem = plan.sketch_plan(recap, theme, **self.sketch_options), ""
                 self._too_many = None
             except OutputError as exc:
                 self._sketch, self._sketch_problem = None, "; ".join(str(p) for p in exc.problems)

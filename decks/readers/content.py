@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,11 @@ from decks.model.paths import Path_, dotted
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
-from decks.safeio import ReadRefused, read_bounded
+from decks.safeio import ReadRefused, read_bounded, read_stdin_bounded
+
+STDIN = Path("-")
+"""The content file name that means standard input (`cat talk.yaml | recap pptx -`)."""
+STDIN_NAME = "<stdin>"
 
 # Paths in the content that name image files, resolved relative to the content file.
 _IMAGE_PATHS: tuple[tuple[str, ...], ...] = (("event", "logo"), ("presenter", "avatar"))
@@ -25,15 +30,22 @@ def load_content(path: Path) -> Recap:
     return load_located(path)[0]
 
 
-def load_located(path: Path) -> tuple[Recap, Located]:
-    """The validated recap in `path` and where each of its values stands in the file (read and parsed once)."""
-    file = str(path)
+def read_content(path: Path) -> tuple[bytes, str, Path]:
+    """The bytes of a content file (`-`: standard input), the name messages give it, and the folder its picture
+    paths start from (the current folder for standard input)."""
+    file = STDIN_NAME if path == STDIN else str(path)
     try:
-        raw = read_bounded(path, "content")
+        raw = read_stdin_bounded("content") if path == STDIN else read_bounded(path, "content")
     except ReadRefused as exc:
         raise ContentError([Problem(file, exc.message, exc.hint)]) from None
+    return raw, file, Path.cwd() if path == STDIN else path.parent
+
+
+def load_located(path: Path) -> tuple[Recap, Located]:
+    """The validated recap in `path` and where each of its values stands in the file (read and parsed once)."""
+    raw, file, base = read_content(path)
     with paused_gc():  # a large content makes a value per line, and no cycles
-        return parse_located(raw, file, base_dir=path.parent)
+        return parse_located(raw, file, base_dir=base)
 
 
 def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
@@ -118,10 +130,22 @@ def resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Pa
     for loc, holder, key in _image_slots(data):
         if char_problem(holder[key]):
             continue  # the model refuses it, at its place; the file system would raise on a NUL
-        resolved = (base_dir / holder[key]).resolve()
+        resolved = resolve_path(base_dir / holder[key])
         holder[key] = str(resolved)
         images.append((loc, resolved))
     return images
+
+
+def resolve_path(path: Path) -> Path:
+    """`path` made absolute with its symbolic links resolved; as written (made absolute) when they loop or
+    cannot be followed, so that reading it reports the loop at the field that names it."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: pathlib's word for a symlink loop before Python 3.13
+        return Path(os.path.abspath(path))
+
+
+_CHECK = "check the file and its permissions"
 
 
 def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str) -> list[Problem]:
@@ -137,6 +161,8 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
                 trouble = (f"image not found: {image_path}", "check the path (relative to this file)")
             else:
                 trouble = (f"cannot read the image {image_path.name}: {exc.message}", exc.hint)
+        except OSError as exc:  # read_bounded turns the file system's errors into ReadRefused; this is a guard
+            trouble = (f"cannot read the image {image_path.name} ({exc.strerror or 'input/output error'})", _CHECK)
         if trouble:
             what, todo = trouble
             problems.append(Problem(file, what, todo, field=field, line=line, col=col))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -67,6 +68,11 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
                 message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
                 hint = own_hint or hint
+            if kind in ("enum", "literal_error") and isinstance(err.get("input"), str):
+                # "kind: vidoe": the closest allowed value, as unknown keys get one.
+                guess = did_you_mean(err["input"], re.findall(r"'([^']*)'", message))
+                if guess:
+                    hint = f"did you mean '{guess}'?"
         line, col = pos if pos else (None, None)
         problems.append(Problem(file, message, hint, field=dotted(loc) or None, line=line, col=col))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))

@@ -7,27 +7,13 @@ non-standard tag, and bound alias expansion (a "billion laughs" file stops early
 
 from __future__ import annotations
 
-import functools
-import re
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from decks.errors import Problem
 from decks.model.paths import Path_, dotted
-
-# PyYAML's pure-Python reader compiles, as it is imported, a pattern of the characters YAML does not allow: a class
-# "everything but" these ranges, whose astral range makes re build a table over most of Unicode (5 ms, a third of
-# `import yaml`, for a reader that libyaml replaces here). The same characters, listed as they are, compile in a
-# fiftieth of that; put in re's cache under PyYAML's pattern first, that is what re.compile hands PyYAML. Should re
-# or PyYAML change, the cache entry is simply never used (tests/readers/test_yamlpos.py notices).
-YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-YAML_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
-_re_cache = getattr(re, "_cache", None)
-if "yaml" not in sys.modules and isinstance(_re_cache, dict):
-    _re_cache.setdefault((str, YAML_NON_PRINTABLE, 0), re.compile(YAML_FORBIDDEN))
-
-import yaml  # noqa: E402  (after the cache entry above)
 
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
 
@@ -46,55 +32,9 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
 _Scalar = yaml.ScalarNode
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LIBYAML = _BaseLoader is not yaml.SafeLoader
-# The first characters for which the safe resolver has implicit types (null, bool, int, float, timestamp, ...);
-# '' is the empty plain scalar (null). Any other untagged scalar is text.
-_IMPLICIT_FIRST = frozenset(_BaseLoader.yaml_implicit_resolvers)
-# Only the number and date patterns match long text: every other implicit pattern is a word such as 'false', at
-# most 5 characters and a final line break (the patterns end with $) long.
-_NUMERIC_FIRST = frozenset("-+.0123456789")
-_WORD_MAX = 6
-_DEFAULT_TAGS = {_Scalar: _STR_TAG, yaml.SequenceNode: _SEQ_TAG, yaml.MappingNode: _MAP_TAG}
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, resolving untagged values as it does, in fewer steps for the common ones.
-
-    The composer asks `resolve` for the tag of every untagged node. The safe resolver has no path resolvers, so its
-    answer depends only on the node's kind and, for a plain scalar, its text: a quoted scalar, a collection, or a
-    plain scalar that no implicit pattern can match (by its first character and length) gets the default tag
-    without the lists and regular expressions the resolver builds and tries. Short plain words (keys, mostly) are
-    resolved once each; numbers and dates still go through the resolver itself.
-    """
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is _Scalar and implicit[0]:
-            first = value[:1]
-            if first in _NUMERIC_FIRST:
-                return _RESOLVE(self, kind, value, implicit)
-            if first in _IMPLICIT_FIRST and len(value) <= _WORD_MAX:
-                return _word_tag(value)
-            return _STR_TAG
-        return _DEFAULT_TAGS[kind]
-
-    # The composer calls these two around every node, for path resolvers; the safe resolver has none, so both
-    # would return at once, after a look-up of their own.
-    def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-_RESOLVE = _BaseLoader.resolve
-_RESOLVER = yaml.resolver.Resolver()
-
-
-@functools.lru_cache(maxsize=1024)
-def _word_tag(value: str) -> str:
-    """The tag of a short untagged plain scalar, as the safe resolver gives it."""
-    return _RESOLVE(_RESOLVER, _Scalar, value, (True, False))
+# libyaml's safe loader where PyYAML was built with it (composing is most of a read), else the pure one.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIBYAML = _Loader is not yaml.SafeLoader
 
 
 @dataclass

@@ -63,7 +63,8 @@ class Renderer(ABC):
 
 def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any) -> Rendered:
     """What `recap NAME` does between loading and writing: build what the renderer consumes (the sketch takes
-    the sketch options among `options`), render it, and gather the plan's warnings with the renderer's."""
+    the sketch options among `options`), render it, and gather the plan's warnings with the renderer's (and the
+    content language's, when recap has no words for it)."""
     subject: Any = recap
     warnings: tuple[str, ...] = ()
     if renderer.consumes != "model":
@@ -76,7 +77,15 @@ def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any)
             subject = plan.sketch_plan(recap, theme, **staged)
         warnings = subject.warnings
     result = renderer().render(subject, theme, **options)
-    return Rendered(result.data, [*warnings, *result.warnings])
+    return Rendered(result.data, [*language_warnings(recap), *warnings, *result.warnings])
+
+
+def language_warnings(recap: Recap) -> list[str]:
+    """The one warning for a content language recap has no words for, which every render command gives."""
+    from decks.i18n import untranslated
+
+    words = untranslated(recap.language)
+    return [words] if words else []
 
 
 class Plugin(msgspec.Struct, frozen=True):

@@ -85,42 +85,34 @@ SCRIPT = """
 """
 
 
-# The page's own words (the slides' words come from the deck plan), by language; English when there are none.
-WORDS = {
-    "en": {
-        "notes": "Speaker notes",
-        "sketch": "Sketchnote",
-        "keys": "Slides: ← and → (or Page Up and Page Down) step through them; the sketchnote follows.",
-        "unfit": "The sketchnote does not fit on one page:",
-    },
-    "zh": {
-        "notes": "演讲者备注",
-        "sketch": "手绘笔记",
-        "keys": "幻灯片：用 ← 和 →（或 Page Up、Page Down）翻页；手绘笔记在最后。",
-        "unfit": "手绘笔记放不进一页：",
-    },
-}
-
-
 def words_for(language: str) -> dict[str, str]:
-    return WORDS.get(language.split("-")[0].lower(), WORDS["en"])
+    """The page's own words (the slides' words come from the deck plan), from the one catalogue (decks.i18n)."""
+    from decks.i18n import messages
+
+    t = messages(language)
+    return {
+        "notes": t.gettext("Speaker notes"),
+        "sketch": t.gettext("Sketchnote"),
+        "keys": t.gettext("Slides: ← and → (or Page Up and Page Down) step through them; the sketchnote follows."),
+        "unfit": t.gettext("The sketchnote does not fit on one page:"),
+    }
 
 
 def data_uri(path: Path) -> str:
     """A picture file as a data URI: PNG, JPEG and GIF as they are unless EXIF says to turn them; anything
-    else (WebP, BMP, TIFF) as PNG."""
-    from decks.imagefiles import probe
+    else (WebP) as PNG."""
+    from decks.imagefiles import open_image, probe, read_picture
 
-    raw = path.read_bytes()
+    raw = read_picture(path)  # within the cap, and checked: only bytes that decode go into the page
     header = probe(raw)
     if header is not None and not (header.format == "JPEG" and b"Exif" in raw[:65536]):
         mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}[header.format]
         return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
     import io
 
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
-    with Image.open(io.BytesIO(raw)) as img:
+    with open_image(raw) as img:
         upright = ImageOps.exif_transpose(img)
         buffer = io.BytesIO()
         upright.save(buffer, "PNG")
@@ -249,7 +241,8 @@ class Page:
         parts.append(f'<h2 id="sketchnote-title">{esc(words["sketch"])}</h2>')
         if sketch is not None:
             parts.append(
-                f'<figure role="group" aria-label="Sketchnote" style="margin:0">{self.sketch_svg(sketch)}</figure>'
+                f'<figure role="group" aria-label="{esc(words["sketch"])}" style="margin:0">'
+                f"{self.sketch_svg(sketch)}</figure>"
             )
         else:
             parts.append(f'<p class="problem">{esc(words["unfit"])} {esc(problem)}</p>')

@@ -10,12 +10,17 @@ import io
 from pathlib import Path as FilePath
 from typing import Any
 
+from decks.errors import ExitCode, Problem, RecapError
+from decks.options import Option
 from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun
 from decks.renderers.base import Rendered, Renderer
 from decks.themes.model import Theme
 
 SCALE = 2.0  # pixels per point in the output: 144 dpi
 _SUPERSAMPLE = 2
+# The picture's size is bounded: an A3 page at 600 dpi is ~7,000 x 9,900 px (~200 MB while drawn, supersampled).
+MAX_DPI = 600
+MAX_WIDTH = 10_000
 
 
 def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
@@ -60,6 +65,27 @@ class PngRenderer(Renderer):
     suffix = ".png"
     description = "The one-page sketchnote as a PNG picture at 144 dpi (the same layout as recap pdf)."
     consumes = "sketch"
+    options = (
+        Option("dpi", f"Pixels per inch of the page (default 144; at most {MAX_DPI}).", type=int),
+        Option("width", f"The picture's width in pixels, the height to scale (at most {MAX_WIDTH}).", type=int),
+    )
 
     def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
-        return Rendered(paint(sketch))
+        return Rendered(paint(sketch, scale_for(sketch, options.get("dpi"), options.get("width"))))
+
+
+def scale_for(sketch: Sketch, dpi: int | None, width: int | None) -> float:
+    """Pixels per point for `--dpi N` or `--width PX` (one of them), else the default 144 dpi."""
+    if dpi is not None and width is not None:
+        raise RecapError([Problem("--dpi/--width", "give one of them", "drop --dpi or --width")], ExitCode.USAGE)
+    if dpi is not None:
+        if not 18 <= dpi <= MAX_DPI:
+            raise RecapError([Problem("--dpi", f"{dpi} is out of range", f"use 18 to {MAX_DPI}")], ExitCode.USAGE)
+        return dpi / 72
+    if width is not None:
+        if not 100 <= width <= MAX_WIDTH:
+            raise RecapError(
+                [Problem("--width", f"{width} px is out of range", f"use 100 to {MAX_WIDTH}")], ExitCode.USAGE
+            )
+        return width / sketch.width
+    return SCALE

@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from decks.errors import OutputError, Problem
 from decks.options import Option
 from decks.paint.deck import SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
@@ -187,33 +186,32 @@ def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) 
 
 
 def _image(path: Path) -> Any:
-    """A reportlab image of a picture file, turned upright by its EXIF orientation."""
+    """A reportlab image of a picture file, turned upright by its EXIF orientation.
+
+    The bytes are read once, within the cap, and checked (`read_picture`); reportlab is given those bytes and
+    opens them through `open_image` (one Pillow plugin, never a path opened again).
+    """
     from reportlab.lib.utils import ImageReader
 
-    from decks.imagefiles import probe
+    from decks.imagefiles import open_image, open_picture, probe, read_picture
 
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        raise OutputError([Problem(str(path), f"cannot read the picture ({exc.strerror})", "check the file")]) from None
-    header = probe(head)
-    if header is not None and header.format != "GIF" and not (header.format == "JPEG" and b"Exif" in head):
-        # A plain PNG or JPEG goes in as it is (a JPEG keeps its own compression), without Pillow.
-        return ImageReader(str(path))
-    from PIL import Image, ImageOps
+    class CheckedReader(ImageReader):  # type: ignore[misc]
+        def _read_image(self, fp: Any) -> Any:
+            return open_picture(fp.read())
 
-    try:
-        with Image.open(path) as img:
-            img.load()
-            upright = ImageOps.exif_transpose(img)
-            if upright.mode not in ("RGB", "RGBA", "L", "LA"):
-                upright = upright.convert("RGBA")
-            return ImageReader(upright)
-    except OSError as exc:
-        raise OutputError(
-            [Problem(str(path), f"cannot read the picture ({exc})", "use a PNG, JPEG or GIF file")]
-        ) from None
+    raw = read_picture(path)
+    header = probe(raw)
+    if header is not None and header.format != "GIF" and not (header.format == "JPEG" and b"Exif" in raw[:65536]):
+        # A plain PNG or JPEG goes in as it is (a JPEG keeps its own compression).
+        return CheckedReader(io.BytesIO(raw))
+    from PIL import ImageOps
+
+    with open_image(raw) as img:
+        img.load()
+        upright = ImageOps.exif_transpose(img)
+        if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+            upright = upright.convert("RGBA")
+        return ImageReader(upright)
 
 
 def _notes_page(

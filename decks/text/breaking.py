@@ -31,6 +31,9 @@ NO_END = frozenset("（「『【〔〖〘〚《〈“‘（［｛〝([{«‹$£�
 # After these a long word (a URL, a path) may be broken.
 _URL_BREAK_AFTER = frozenset("/.-_?&=#:,;~+")
 _BREAK_AFTER = frozenset("-\u2010\u2013\u2014/")  # in ordinary text: hyphens, dashes, a slash
+# Spaces a line never breaks at (no-break, narrow no-break as French puts before ! ? : ;, figure space, word
+# joiner): LibreOffice and PowerPoint keep "Merci !" and "12 345" whole, and so must the measuring.
+_NO_BREAK_SPACES = "\u00a0\u202f\u2007\u2060\ufeff"
 
 
 _ZWJ = "\u200d"
@@ -65,7 +68,8 @@ def _is_regional(ch: str) -> bool:
 _PLAIN: set[str] = set()
 # Where such text may break: after white space or a hyphen, dash or slash, before anything that may start a line.
 _PLAIN_BREAK = re.compile(
-    "(?<=[\\s" + re.escape("".join(sorted(_BREAK_AFTER))) + "])(?=[^\\s" + re.escape("".join(sorted(NO_START))) + "])"
+    "(?<=[^\\S" + _NO_BREAK_SPACES + "]|[" + re.escape("".join(sorted(_BREAK_AFTER))) + "])"
+    "(?=[^\\s" + re.escape("".join(sorted(NO_START))) + "])"
 )
 
 
@@ -113,7 +117,7 @@ def _atoms(text: str, field: bool = False) -> tuple[str, ...]:
             # "Center、Sunnyvale": no break between East Asian closing punctuation and a Latin word (LibreOffice).
             current += ch
         elif (
-            current[-1].isspace()
+            (current[-1].isspace() and current[-1] not in _NO_BREAK_SPACES)
             or is_wide(ch)
             or is_wide(current[-1])
             or (

@@ -624,7 +624,7 @@ def find_system_font(family: str) -> Path | None:
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return None
-    name = cachedir.key(_CACHE_VERSION, fc_list, family, *_fontconfig_stamp()) + ".txt"
+    name = cachedir.key(_CACHE_VERSION, fc_list, family, *font_folders_stamp()) + ".txt"
     kept = cachedir.read("fontconfig", name)
     if kept is not None:
         found = kept.decode("utf-8", "surrogateescape")
@@ -637,9 +637,11 @@ def find_system_font(family: str) -> Path | None:
 
 
 @cache
-def _fontconfig_stamp() -> tuple[str, ...]:
-    """What fc-list's answer depends on: fontconfig's settings, and the times of the folders it reads. Walked
-    once per process (a theme names eight system families; `find_system_font` keeps each answer as long)."""
+def font_folders_stamp() -> tuple[str, ...]:
+    """What an answer about the machine's fonts depends on: fontconfig's settings, and the modification time of
+    every folder fonts may be installed in, sub-folders included (installing a font changes the time of the
+    folder it lands in, e.g. /usr/share/fonts/truetype/noto, not of /usr/share/fonts). Walked once per process
+    (a theme names eight system families; `find_system_font` and decks.text.system keep each answer as long)."""
     import os
     from contextlib import suppress
 
@@ -650,6 +652,11 @@ def _fontconfig_stamp() -> tuple[str, ...]:
     roots = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts", home / "Library/Fonts"]
     roots += ["/Library/Fonts", "/System/Library/Fonts", "/etc/fonts", config / "fontconfig"]
     roots += ["/var/cache/fontconfig", cache / "fontconfig", home / ".fontconfig"]
+    roots += [
+        os.path.expandvars(p)
+        for p in ("%WINDIR%/Fonts", "%LOCALAPPDATA%/Microsoft/Windows/Fonts")
+        if "%" not in os.path.expandvars(p)
+    ]
     stamp = [os.environ.get("FONTCONFIG_FILE", ""), os.environ.get("FONTCONFIG_PATH", "")]
     for root in roots:
         for folder, _, _ in os.walk(root):

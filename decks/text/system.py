@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from decks import cachedir
-from decks.text.fonts import Face, FontFileError, check_font_file, load_face
+from decks.text.fonts import Face, FontFileError, check_font_file, font_folders_stamp, load_face
 
 _CACHE_VERSION = 1
 _FOLDERS = {
@@ -44,10 +44,10 @@ def font_folders() -> list[Path]:
 _folders = font_folders
 
 
-@cache
 def _stamp() -> str:
-    """What the answers depend on: the font folders and when they last changed."""
-    return ";".join(f"{f}:{f.stat().st_mtime_ns}" for f in _folders() if f.is_dir())
+    """What the answers depend on: the font folders, sub-folders included, and when they last changed (the same
+    walk as the theme fonts' answers: a font installed into a sub-folder is seen by both)."""
+    return ";".join(font_folders_stamp())
 
 
 @cache

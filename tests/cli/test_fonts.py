@@ -48,9 +48,10 @@ def test_fonts_install_copies_every_font_then_has_nothing_to_do(
 def test_fonts_install_replaces_a_font_file_that_differs(tmp_path: Path) -> None:
     fonts = bundled_fonts()
     (tmp_path / fonts[0].path.name).write_bytes(b"an older font")
-    copied, present = install_fonts(fonts, tmp_path)
+    copied, present, replaced = install_fonts(fonts, tmp_path)
     assert [p.name for p in copied] == [fonts[0].path.name] + [f.path.name for f in fonts[1:]]
     assert present == []
+    assert replaced == [f"{fonts[0].path.name} (a different file of 13 bytes)"]
     assert (tmp_path / fonts[0].path.name).read_bytes() == fonts[0].path.read_bytes()
 
 

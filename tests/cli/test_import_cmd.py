@@ -29,7 +29,10 @@ def test_imported_seed_checks_and_renders_to_deck_and_sketchnote(seed: Path, tmp
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout.strip() == str(content)
+    # It says how many review notes it left, and a strict check refuses the file until they are done.
+    assert "TODO or check: comments left in" in done.stderr
     assert recap("check", str(content), cwd=tmp_path).returncode == 0
+    assert recap("check", "--strict", str(content), cwd=tmp_path).returncode == 1
     for kind in ("pptx", "pdf"):
         out = tmp_path / f"seed.{kind}"
         made = recap(kind, str(content), "-o", str(out), cwd=tmp_path)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.cli import new as new_module
+from decks.cli.jsonc import load_jsonc, strip_jsonc
 from decks.cli.main import cli, main
 from decks.cli.new import SCHEMA_COMMENT, SCHEMA_FILE, _scalar, skeleton
 from decks.errors import ExitCode
@@ -120,13 +121,45 @@ def test_vscode_settings_map_the_schema_and_keep_other_settings(here: Path) -> N
     }
 
 
-def test_vscode_settings_with_comments_are_left_alone(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_vscode_settings_with_comments_and_a_trailing_comma_get_the_mapping_and_keep_them(here: Path) -> None:
     settings_file = here / ".vscode" / "settings.json"
     settings_file.parent.mkdir()
-    settings_file.write_text("// mine\n{}\n", encoding="utf-8")
-    assert main(["new", "--no-input", "--vscode"]) == ExitCode.OUTPUT
-    assert '"yaml.schemas"' in capsys.readouterr().err
-    assert settings_file.read_text(encoding="utf-8") == "// mine\n{}\n"
+    mine = '// mine\n{\n  "editor.tabSize": 2, /* two */\n  "files.eol": "\\n",\n}\n'
+    settings_file.write_text(mine, encoding="utf-8")
+    assert main(["new", "--no-input", "--vscode"]) == 0
+    text = settings_file.read_text(encoding="utf-8")
+    assert "// mine" in text and "/* two */" in text  # the user's comments stay where they were
+    assert load_jsonc(text) == {
+        "yaml.schemas": {"./recap.schema.json": ["talk.yaml"]},
+        "editor.tabSize": 2,
+        "files.eol": "\n",
+    }
+
+
+def test_vscode_settings_recap_cannot_read_are_left_alone_and_said_so(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings_file = here / ".vscode" / "settings.json"
+    settings_file.parent.mkdir()
+    settings_file.write_text("{ not json", encoding="utf-8")
+    assert main(["new", "--no-input", "--vscode"]) == 0
+    err = capsys.readouterr().err
+    assert "left alone" in err and '"yaml.schemas"' in err
+    assert settings_file.read_text(encoding="utf-8") == "{ not json"
+    assert (here / "talk.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ('{"a": 1}', '{"a": 1}'),
+        ('{"a": [1, 2,], // x\n "b": "//not a comment", }', '{"a": [1, 2 ],     \n "b": "//not a comment"  }'),
+        ('{"a": "\\"/*"} /* tail */', '{"a": "\\"/*"}           '),
+    ],
+)
+def test_jsonc_keeps_strings_and_positions(text: str, plain: str) -> None:
+    assert strip_jsonc(text) == plain
+    assert json.loads(strip_jsonc(text)) == json.loads(plain)
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,6 +16,7 @@ from tests.conftest import FIXTURES
 
 sys.path.insert(0, str(FIXTURES))
 from icon_titles import TITLES
+from icon_titles_languages import TITLES as LANGUAGE_TITLES
 
 
 def test_the_contents_icon_wins_when_the_set_has_it() -> None:
@@ -87,30 +88,111 @@ def test_chosen_lists_each_items_icon_and_why_for_recap_check() -> None:
     ]
 
 
-def test_every_word_names_an_icon_of_the_set_and_no_word_names_two() -> None:
-    import yaml
-
+def _table_files() -> list[Path]:
     from decks.assets import assets_dir
 
-    data = yaml.safe_load((assets_dir() / "icons" / "words.yaml").read_text(encoding="utf-8"))
+    return [assets_dir() / "icons" / "words.yaml", *sorted((assets_dir() / "icons" / "words").glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("path", _table_files(), ids=lambda p: p.stem)
+def test_every_word_names_an_icon_of_the_set_and_no_word_names_two(path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    strip = path.stem != "vi"  # Vietnamese keeps its tone marks
     seen: dict[str, str] = {}
-    for tier in data.values():
-        for icon, words in tier.items():
+    for tier in ("specific", "broad", "generic"):
+        for icon, words in data[tier].items():
             assert icons.exists(icon), icon
             for word in words:
-                w = str(word).lower()
-                assert seen.setdefault(w, icon) == icon, f"{w!r} names {seen[w]} and {icon}"
+                w = icons._fold(str(word), strip)  # two words that fold alike are one word when matched
+                assert seen.setdefault(w, icon) == icon, f"{path.name}: {w!r} names {seen[w]} and {icon}"
+    assert set(data) <= {"specific", "broad", "generic", "ignore"}
+    english = icons._table("en")
+    assert english is not None
+    for word in data.get("ignore", ()):
+        assert str(word) in english.words, f"{path.name}: ignores {word!r}, which the English table lacks"
+
+
+def test_every_language_recap_has_words_for_has_a_keyword_table() -> None:
+    from decks.i18n import available
+
+    tables = {p.stem for p in _table_files()} - {"words"}
+    assert tables == set(available()) - {"en"}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "fitting"), LANGUAGE_TITLES, ids=[f"{t[0]}-{t[1]}" for t in LANGUAGE_TITLES]
+)
+def test_a_title_in_each_language_gets_a_fitting_icon(language: str, title: str, fitting: set[str]) -> None:
+    icon, why = icons.explain(Item(title=title), language=language)
+    assert icon.name in fitting, f"{language} {title!r} got {icon.name} ({why})"
+
+
+def test_every_language_has_titles_in_the_table() -> None:
+    from decks.i18n import available, locale_for
+
+    assert {locale_for(language) for language, _, _ in LANGUAGE_TITLES} == set(available()) - {"en"}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "english_talk", "own_talk"),
+    [
+        # An English word that is an ordinary word of the talk's language is not matched in that language
+        ("pt", "Data e local do encontro", "database", "users"),
+        ("vi", "Ai cũng học lập trình", "brain", "code"),
+        # A Japanese word is not looked for in a Chinese talk (分散 is "distributed" in Japanese, "distract" in
+        # 分散注意力)
+        ("zh-CN", "如何避免分散注意力", "network-wired", "lightbulb"),
+    ],
+)
+def test_a_languages_table_is_used_for_a_talk_in_that_language(
+    language: str, title: str, english_talk: str, own_talk: str
+) -> None:
+    assert icons.choose(Item(title=title), language="en").name == english_talk
+    assert icons.choose(Item(title=title), language=language).name == own_talk
+
+
+def test_a_word_inside_a_longer_match_does_not_choose_the_icon() -> None:
+    assert icons.choose(Item(title="Machine learning on phones")).name == "mobile-screen"  # not "learning"
+    assert icons.choose(Item(title="机器学习"), language="zh-CN").name == "brain"  # not 学习, a course
+    assert icons.choose(Item(title="Apprentissage automatique"), language="fr").name == "brain"
+
+
+def _examples() -> list[Path]:
+    from tests.conftest import ROOT
+
+    return [*sorted((ROOT / "content").glob("*.yaml")), FIXTURES / "languages" / "vi.yaml"]
+
+
+@pytest.mark.parametrize("path", _examples(), ids=lambda p: p.name)
+def test_the_examples_items_get_a_meaningful_icon_from_their_words_alone(path: Path) -> None:
+    """With no `icon:` and no tags, most items of each bundled example (Chinese, Japanese, Korean, English) and
+    of a Vietnamese talk still get an icon from their titles in their own language."""
+    import dataclasses
+
+    from decks.readers.content import load_content
+
+    recap = load_content(path)
+    items = [dataclasses.replace(item, icon=None, tags=[]) for item in recap.all_items]
+    rows = icons.chosen(items, "lightbulb", recap.language)
+    defaults = [title for title, _, why in rows if why == "default"]
+    assert len(defaults) <= len(rows) // 10, f"{path.name}: default icon for {defaults}"
 
 
 # Any text the model accepts: every character but the ones it refuses (decks.model.chars).
 _TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn")), max_size=60)
 
 
-@given(_TEXT, st.lists(_TEXT.map(lambda t: t[:12]), max_size=3))
-def test_any_text_gets_an_icon_the_font_has(title, tags) -> None:
+@given(
+    _TEXT,
+    st.lists(_TEXT.map(lambda t: t[:12]), max_size=3),
+    st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "tl"]) | st.text(max_size=8),
+)
+def test_any_text_gets_an_icon_the_font_has(title, tags, language) -> None:
     from decks.text.fonts import load_face
 
-    icon = icons.choose(Item(title="x" + title, tags=["t" + t for t in tags]))
+    icon = icons.choose(Item(title="x" + title, tags=["t" + t for t in tags]), language=language)
     assert load_face(icon.font).has(icon.char)
 
 
@@ -120,16 +202,16 @@ def test_the_icon_map_is_read_from_the_cache_folder_once_parsed_and_rebuilt_when
     import yaml
 
     monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path))
-    first = icons._words.__wrapped__()  # without the in-process memo: parsed, then kept
-    assert first == icons._words()
+    first = icons._table.__wrapped__("en")  # without the in-process memo: parsed, then kept
+    assert first == icons._table("en")
 
     def no_parsing(text: str) -> None:
         raise AssertionError("the map was parsed again")
 
     with monkeypatch.context() as patched:
         patched.setattr(yaml, "safe_load", no_parsing)
-        assert icons._words.__wrapped__() == first
+        assert icons._table.__wrapped__("en") == first
     for entry in (tmp_path / "icons-data").iterdir():
         entry.write_bytes(b"\0damaged")
-    assert icons._words.__wrapped__() == first
+    assert icons._table.__wrapped__("en") == first
     assert icons.index.__wrapped__() == icons.index()

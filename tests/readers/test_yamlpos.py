@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import time
 
 import pytest
@@ -211,24 +208,6 @@ _WORDS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
-@given(
-    value=st.sampled_from(_WORDS) | st.text(st.characters(exclude_categories=()), max_size=12),
-    implicit=st.sampled_from([(True, False), (False, True), (False, False), (True, True)]),
-)
-def test_the_loaders_resolve_gives_the_safe_resolvers_tag(value: str, implicit: tuple[bool, bool]) -> None:
-    ours, safe = yamlpos._Loader(""), yamlpos._BaseLoader("")
-    assert ours.resolve(yaml.ScalarNode, value, implicit) == safe.resolve(yaml.ScalarNode, value, implicit)
-    for kind in (yaml.SequenceNode, yaml.MappingNode):
-        assert ours.resolve(kind, None, implicit) == safe.resolve(kind, None, implicit)
-
-
-def test_the_safe_resolver_has_no_rules_the_fast_resolve_would_skip() -> None:
-    # The fast resolve holds only while the answer depends on the scalar alone: no path or wildcard resolvers.
-    assert not yamlpos._BaseLoader.yaml_path_resolvers
-    assert None not in yamlpos._BaseLoader.yaml_implicit_resolvers
-
-
 def _double_quoted(text: str) -> str:
     """`text` as a YAML double-quoted scalar, every character not printable ASCII escaped (lone surrogates too)."""
     out = []
@@ -292,37 +271,3 @@ def test_building_plain_text_inline_gives_the_general_builds_values_positions_an
     assert _built(node, inline=True) == general
     if "*" not in text:  # no alias: the inline path need not remember nodes
         assert _built(node, inline=True, aliases=False) == general
-    assert _graph(node) == _graph(yaml.compose(text, Loader=yamlpos._BaseLoader))  # the quick resolving, too
-
-
-def _graph(node: yaml.Node, open_: frozenset[int] = frozenset()) -> object:
-    """A node graph as plain values: each node's kind, tag, value (or children) and where it starts and ends; a
-    node met again inside itself (an alias inside its anchor) as "again"."""
-    if id(node) in open_:
-        return "again"
-    inside = open_ | {id(node)}
-    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
-    if isinstance(node, yaml.MappingNode):
-        value: object = [(_graph(k, inside), _graph(v, inside)) for k, v in node.value]
-    elif isinstance(node, yaml.SequenceNode):
-        value = [_graph(child, inside) for child in node.value]
-    else:
-        value = node.value
-    return type(node).__name__, node.tag, marks, value
-
-
-def test_the_pattern_put_in_res_cache_refuses_the_characters_pyyamls_pattern_refuses() -> None:
-    every = "".join(map(chr, range(0x110000)))
-    ours, theirs = re.compile(yamlpos.YAML_FORBIDDEN), re.compile(yamlpos.YAML_NON_PRINTABLE)
-    assert ours.findall(every) == theirs.findall(every)
-    assert len(ours.findall(every)) > 2000
-
-
-def test_importing_the_reader_first_gives_pyyaml_the_quick_pattern() -> None:
-    # A fresh interpreter, as recap starts: if PyYAML's pattern or re's cache changes, this says so.
-    code = "import decks.readers.yamlpos, yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert shown.strip() == ascii(yamlpos.YAML_FORBIDDEN)
-    assert yaml.reader.Reader("a\x85b\ue000").peek() == "a"  # the pure reader, its check passed
-    with pytest.raises(yaml.reader.ReaderError):
-        yaml.reader.Reader("a\x84")

@@ -315,3 +315,17 @@ def test_breaking_joined_joins_a_line_that_began_with_weak_characters_as_break_l
         text, width, lambda t: s.width(t, size), join=lambda line, atom: s.join(line, atom) * size, lone_ideographs=True
     )
     assert break_joined(text, width, s.ems, size, s.join) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Merci\u202f!", "Points clés\u202f: demain", "«\u202fTitre\u202f»", "12\u00a0345 sujets", "6\u00a0mars"],
+)
+def test_no_line_breaks_at_a_no_break_space(text: str) -> None:
+    # French puts a narrow no-break space before ! ? : ; and inside « »; LibreOffice and PowerPoint never break
+    # there, so neither may the measuring, or a fitted line would not be the line drawn.
+    pieces = atoms(text)
+    for piece in pieces:
+        assert not any(piece.endswith(nb) for nb in "\u00a0\u202f") or piece == pieces[-1]
+    assert "".join(pieces) == text
+    assert atoms(text.replace("\u202f", " ").replace("\u00a0", " ")) != pieces  # an ordinary space does break

@@ -120,11 +120,11 @@ def test_fontconfig_is_asked_once_until_a_font_folder_changes(cache_dir: Path, m
         return LATO if family == "Lato" else None
 
     monkeypatch.setattr(fonts, "_ask_fontconfig", ask)
-    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:1"])
+    monkeypatch.setattr(fonts, "font_folders_stamp", lambda: ["/usr/share/fonts:1"])
     find = fonts.find_system_font.__wrapped__  # without the in-process memo
     assert [find("Lato"), find("Lato"), find("Nothing"), find("Nothing")] == [LATO, LATO, None, None]
     assert asked == ["Lato", "Nothing"]  # the second answers, a file and none, came from the cache
-    monkeypatch.setattr(fonts, "_fontconfig_stamp", lambda: ["/usr/share/fonts:2"])  # a font was installed
+    monkeypatch.setattr(fonts, "font_folders_stamp", lambda: ["/usr/share/fonts:2"])  # a font was installed
     assert find("Nothing") is None and asked == ["Lato", "Nothing", "Nothing"]
 
 

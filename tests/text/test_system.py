@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -89,3 +90,23 @@ def test_a_cff_font_is_used_through_a_cached_truetype_copy_reportlab_embeds(
     assert face.path.suffix == ".ttf" and face.path != cff
     pdfmetrics.registerFont(TTFont("test-converted", str(face.path)))  # raises for CFF outlines
     assert pdfmetrics.stringWidth("ꙮ", "test-converted", 10) == pytest.approx(face.width("ꙮ", 10)) == 7
+
+
+def test_a_font_installed_into_a_sub_folder_changes_the_answers_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.text import fonts, system
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    nested = tmp_path / "fonts" / "truetype" / "noto"
+    nested.mkdir(parents=True)
+    fonts.font_folders_stamp.cache_clear()
+    before = system._stamp()
+    # A package puts its file into a sub-folder: only that folder's time changes, not the top one's.
+    top = (tmp_path / "fonts").stat().st_mtime_ns
+    os.utime(nested, ns=(1, 1))
+    (nested / "NewFace.ttf").write_bytes(b"")
+    os.utime(tmp_path / "fonts", ns=(top, top))
+    fonts.font_folders_stamp.cache_clear()
+    assert system._stamp() != before
+    fonts.font_folders_stamp.cache_clear()

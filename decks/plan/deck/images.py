@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from decks.imagefiles import orientation, probe
+from decks.imagefiles import open_image, orientation, probe, read_picture
 
 
 def picture_size(path: Path) -> tuple[int, int]:
     """Width and height in pixels, swapped when the EXIF orientation turns the picture a quarter."""
-    raw = path.read_bytes()
+    raw = read_picture(path)  # within the cap, and checked: the file may have changed since the content loaded
     header = probe(raw)
     if header is not None:  # a plain PNG/JPEG/GIF: no EXIF to turn it, no need for Pillow
         return header.width, header.height
-    from PIL import Image
-
-    with Image.open(io.BytesIO(raw)) as img:
+    with open_image(raw) as img:
         w, h = img.size
         turn = orientation(img, raw)
     # EXIF orientations 5-8 turn the picture a quarter, so it shows with width and height swapped.

@@ -372,7 +372,7 @@ class Planner(Fitter):
         has_image = item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
         f = self.frame("picture" if has_image else "content")
         assert f.body is not None
-        icon = choose(item, self.theme.icons.default)
+        icon = choose(item, self.theme.icons.default, self.recap.language)
         srcs: list[Src] = []
         if item.summary:
             srcs.append(Src((Run(item.summary, "accent"),)))

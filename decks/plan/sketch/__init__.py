@@ -63,7 +63,7 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: 
     for p, part in enumerate(recap.all_parts):
         for i, item in enumerate(part.items):
             choose = icons_for is None or n < icons_for or item.emphasis
-            spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways, choose)
+            spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways, choose, recap.language)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = part.title + (f"  ·  {date}" if date else "")

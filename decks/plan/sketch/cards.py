@@ -80,7 +80,14 @@ class CardPlan(msgspec.Struct):
 
 
 def item_spec(
-    item: Item, index: int, part: int, theme_default: str, qr: bool, max_takeaways: int | None, choose: bool = True
+    item: Item,
+    index: int,
+    part: int,
+    theme_default: str,
+    qr: bool,
+    max_takeaways: int | None,
+    choose: bool = True,
+    language: str = "en",
 ) -> CardSpec:
     video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
     takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
@@ -88,7 +95,7 @@ def item_spec(
         key=f"item{index}",
         title=item.title,
         takeaways=takeaways,
-        icon=icons.choose(item, theme_default)
+        icon=icons.choose(item, theme_default, language)
         if choose
         else icons.get(theme_default if icons.exists(theme_default) else "lightbulb"),
         part=part,

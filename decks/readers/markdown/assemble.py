@@ -139,9 +139,13 @@ class Assembler:
             if picture.title and picture.title != entry["alt"]:
                 notes.append((picture.line, f"Picture caption: {picture.title}"))
             if not usable:
-                # A content file naming a missing picture would not load; keep it in the notes instead.
-                notes.append((picture.line, f"Picture: {entry['path']} ({entry['alt']})"))
-                item.checks.append(f"picture {entry['path']} is not a local file: add it as image: once you have it")
+                # A content file naming a missing picture would not load, and a note about it would replace the
+                # speaker notes recap writes from the item: it goes into a comment for the user instead.
+                alt = "" if entry["alt"] == ALT_PLACEHOLDER else f" (alt: {entry['alt']})"
+                item.checks.append(
+                    f"TODO: picture {entry['path']}{alt} is not a local file: add it as image: with its path and alt "
+                    "once you have it next to this file"
+                )
                 continue
             if image is None:
                 image = entry
@@ -164,7 +168,7 @@ class Assembler:
             data["notes"] = "\n\n".join(text for _, text in sorted(notes, key=lambda pair: pair[0]))
         if item.tags:
             data["tags"] = list(item.tags)
-        if len(data) - ("tags" in data) == 1:
+        if len(data) - ("tags" in data) == 1 and not item.images:
             self.warn(item.line, f"heading '{item.title}' has nothing under it; kept as an item with just a title")
             item.checks.append("nothing was under this heading in the post")
         scrub(data, lambda message: self.warn(item.line, message))
@@ -186,7 +190,7 @@ class Assembler:
             self.warn(picture.line, f"picture '{path}' is on the web; download it and give its file path")
             return {"path": path, "alt": alt}, False
         if self.base_dir is None or not (self.base_dir / path).is_file():
-            self.warn(picture.line, f"picture file '{path}' not found next to the post; kept in the notes")
+            self.warn(picture.line, f"picture file '{path}' not found next to the post; left as a TODO comment")
             return {"path": path, "alt": alt}, False
         if self.output_dir is not None:
             path = os.path.relpath((self.base_dir / path).resolve(), self.output_dir.resolve())

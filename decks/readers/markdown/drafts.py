@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from decks.readers.markdown.links import kind_from_host, kind_from_label
+from decks.readers.markdown.links import LINK_KINDS, kind_from_host, kind_from_label
 
 
 @dataclass
@@ -16,9 +16,12 @@ class LinkDraft:
     label: str | None
     line: int
     hint: str | None = None  # a kind from the words around a link line, e.g. "视频链接: [a](…) | [b](…)"
+    hint_from_title: bool = False  # the hint is the link's own title (`[a](… "video")`): it wins over the label
 
     @property
     def kind(self) -> str:
+        if self.hint_from_title and self.hint in LINK_KINDS:
+            return self.hint  # the link says its kind itself: it wins over its label and host
         return kind_from_label(self.label or "") or self.hint or kind_from_host(self.url) or "other"
 
 

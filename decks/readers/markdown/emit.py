@@ -17,6 +17,9 @@ class Comments:
     # Keyed by id() of the dicts being emitted: the dicts themselves are not hashable.
     parts: dict[int, list[str]] = field(default_factory=dict)
     items: dict[int, list[str]] = field(default_factory=dict)
+    event: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -46,21 +49,22 @@ def _one_line(text: str) -> str:
 
 
 def _comment_lines(messages: list[str], indent: int) -> list[str]:
-    return [" " * indent + "# check: " + _one_line(message) for message in messages]
+    """`# check: …` for what to look at, `# TODO: …` for what to do (a message that starts with TODO:)."""
+    return [
+        " " * indent + ("# " if message.startswith("TODO:") else "# check: ") + _one_line(message)
+        for message in messages
+    ]
 
 
-def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> str:
+def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_by: str = "recap import") -> str:
     lines = [
-        f"# Imported from {_one_line(source_name)} by `recap import`.",
+        f"# {'Imported' if made_by == 'recap import' else 'Made'} from {_one_line(source_name)} by `{made_by}`.",
         "# Look for TODO and check: comments, fix what they point at, then delete them.",
     ]
-    lines += _dump({key: recap[key] for key in ("schema_version", "title", "language")})
-    if "start" in recap["event"]:
-        lines.append("# TODO: the event name is a guess from the post's title, and start: is the post's date from its")
-        lines.append("# front matter; fix them, and add end: (YYYY-MM-DD), venue and city.")
-    else:
-        lines.append("# TODO: the event name is a guess from the post's title; fix it and add the event's dates")
-        lines.append("# (start: and end: as YYYY-MM-DD), venue and city.")
+    lines += _dump({"schema_version": recap["schema_version"]})
+    lines += _comment_lines(comments.title, 0)
+    lines += _dump({key: recap[key] for key in ("title", "language")})
+    lines += _comment_lines(comments.event, 0)
     lines += _dump({"event": recap["event"]})
     if "presenter" in recap:
         lines.append("# check: the presenter is the post's author, from its front matter")
@@ -69,6 +73,8 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> st
         lines += ["# TODO: say who presents the recap:", "# presenter:", "#   name: Your Name"]
     if "source" in recap:
         lines += _dump({"source": recap["source"]})
+    if "tags" in recap:
+        lines += _dump({"tags": recap["tags"]})
     if "parts" in recap:
         lines.append("parts:")
         for part in recap["parts"]:
@@ -85,9 +91,12 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str) -> st
         for item in recap["items"]:
             lines += _comment_lines(comments.items.get(id(item), []), 2)
             lines += _dump([item], 2)
+    if "key_takeaways" in recap:
+        lines += _dump({"key_takeaways": recap["key_takeaways"]})
     if "resources" in recap:
         lines.append("# Links from outside any item:")
         lines += _dump({"resources": recap["resources"]})
     if "closing" in recap:
+        lines += _comment_lines(comments.closing, 0)
         lines += _dump({"closing": recap["closing"]})
     return "\n".join(lines) + "\n"

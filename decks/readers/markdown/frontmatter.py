@@ -20,7 +20,9 @@ from decks.model.typed import ValidationError
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG_KEYS = ("tags", "categories", "keywords")
-_USED_KEYS = {"title", "date", "author", "authors", *_TAG_KEYS}
+# What site generators read and recap's own posts carry (recap post); not the recap's content, so not warned about.
+_SITE_KEYS = {"layout", "description", "images", "image", "draft", "slug", "summary"}
+_USED_KEYS = {"title", "date", "author", "authors", "recap", *_TAG_KEYS}
 
 
 @dataclass
@@ -32,6 +34,9 @@ class FrontMatter:
     tags: list[str] = field(default_factory=list)
     author: str | None = None
     lines: int = 0  # how many lines of the post it took, fences included
+    # What a post written by `recap post` carries that prose cannot: the language, the event, the presenter, the
+    # source, as the content file has them (validated with the rest of the content).
+    carried: dict[str, Any] = field(default_factory=dict)
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -73,7 +78,14 @@ def _read(block: str, lines: int) -> FrontMatter:
             tag = _usable(tag, key, found)
             if tag and tag not in found.tags:
                 found.tags.append(tag)
-    unused = [str(key) for key in data if key not in _USED_KEYS]
+    carried = data.get("recap")
+    if isinstance(carried, dict):
+        found.carried = {
+            key: value for key, value in carried.items() if key in ("language", "event", "presenter", "source")
+        }
+    # A post recap wrote has its site generator's keys too; they are not content, and not news to its author.
+    known = _USED_KEYS | (_SITE_KEYS if found.carried else set())
+    unused = [str(key) for key in data if key not in known]
     if unused:
         found.warnings.append((1, f"front matter keys with no place in a recap left out: {', '.join(unused)}"))
     return found

@@ -8,6 +8,7 @@ stray pictures) lands in the notes or intro nearest to it, with a warning naming
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from decks.model.urls import is_dangerous, is_web_address
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
+from decks.readers.markdown.eventfacts import event_dates, event_name, event_place
 from decks.readers.markdown.frontmatter import FrontMatter, split_front_matter
 from decks.readers.markdown.inline import (
     HtmlText,
@@ -45,7 +47,34 @@ TITLE_PLACEHOLDER = "TODO: add a title"
 # ありがとうございました …
 _THANKS = re.compile(
     r"^\W*(?:(?:many\s+|big\s+)?thanks?\b|thank\s+you|谢谢|謝謝|感谢|感謝|多谢|多謝|ありがとう|"
-    r"(?:最後まで)?(?:お読み|読んで|ご覧)いただき|最後まで(?:お)?読)",
+    r"(?:最後まで)?(?:お読み|読んで|ご覧)いただき|最後まで(?:お)?読|감사합니다|고맙습니다|"
+    r"merci\b|gracias\b|obrigad[oa]\b|danke\b|vielen\s+dank|cảm\s+ơn)",
+    re.IGNORECASE,
+)
+# ... or sums the event up in the author's own words: "I summarized the announcements in sketchnotes", 我把大会的
+# 要点画成了 …, 我在 sketchnotes 中总结了 …, スケッチノートにまとめました.
+_SUMMING_UP = re.compile(
+    r"^\W*(?:(?:so\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:summari[sz]ed|sketched|drew|put\s+together|captured|wrapped\s+up)"
+    r"|to\s+(?:sum|wrap)\s+up|in\s+summary|all\s+in\s+all|overall,"
+    r"|我(?:在|把|将|將|用).{0,30}(?:总结|總結|画成|畫成|画了|畫了|整理)|总之|總之|总的来说|總的來說"
+    r"|.{0,30}(?:スケッチノート|まとめ(?:まし|てみ))|.{0,30}(?:스케치노트|정리해))",
+    re.IGNORECASE,
+)
+# ... or, short, ends by thanking: "읽어주셔서 감사합니다!", "今日はありがとうございました".
+_THANKS_AT_END = re.compile(
+    r"(?:감사합니다|고맙습니다|ありがとうございました|ありがとうございます|谢谢|謝謝|感谢阅读)\W*$"
+)
+# A heading over the closing alone ("## Thanks", "## まとめ", "## 마치며") is not an item.
+_CLOSING_HEADING = re.compile(
+    r"^\W*(?:thanks?(?:\s+you)?|thank\s+you|closing|wrap[\s-]?up|conclusion|final\s+thoughts|"
+    r"最后|最後|结语|結語|总结|總結|まとめ|おわりに|さいごに|마치며|맺음말|정리)\W*$",
+    re.IGNORECASE,
+)
+# What only reads in a blog: a closing that points up or down the page, or asks for comments.
+_BLOG_ONLY = re.compile(
+    r"\b(?:(?:linked|listed|shown|mentioned)\s+(?:above|below)|above|below|in\s+this\s+(?:post|article)|"
+    r"comments?\s+(?:below|section)|leave\s+a\s+comment|subscribe)\b"
+    r"|上面|上文|下面|下文|本文|评论|評論|留言|上記|下記|以下|コメント|위에|아래|댓글",
     re.IGNORECASE,
 )
 # What may separate an announcement's bold name from its description: "**Sonnet** — …", "**连合学習**：…".
@@ -59,6 +88,7 @@ class ImportResult:
 
     yaml_text: str
     warnings: list[str]
+    markers: int = 0  # the TODO and check: comments left in the file for the user to review
 
 
 def import_markdown(
@@ -106,6 +136,9 @@ class _Importer:
         self.front = FrontMatter()
         self.h1_count = 0
         self.closing: list[str] = []
+        # Under a `# Key takeaways` or `# Resources` heading (in any catalogue's words): where its list goes.
+        self.section: str | None = None
+        self.key_takeaways: list[TakeawayDraft] = []
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))
@@ -119,6 +152,9 @@ class _Importer:
         self.h1_count = sum(1 for node in root.children if node.type == "heading" and node.tag == "h1")
         closing = self._closing_nodes(root.children)
         skip = {id(node) for node in closing}
+        heading = self._closing_heading(root.children, closing)
+        if heading is not None:
+            skip.add(id(heading))
         for node in root.children:
             if id(node) not in skip:
                 self._block(node, nested=False)
@@ -127,7 +163,8 @@ class _Importer:
         recap, comments = self._finish()
         yaml_text = emit_yaml(recap, comments, self.source_name)
         self.warnings.sort(key=lambda pair: pair[0])
-        return ImportResult(yaml_text, [f"{self.source_name}:{line}: {msg}" for line, msg in self.warnings])
+        warnings = [f"{self.source_name}:{line}: {msg}" for line, msg in self.warnings]
+        return ImportResult(yaml_text, warnings, count_markers(yaml_text))
 
     # -- where things go ------------------------------------------------------------------------------------
 
@@ -160,6 +197,8 @@ class _Importer:
 
     def _add_links(self, links: list[LinkDraft]) -> None:
         for link in links:
+            if link.url in _OWN_FILES:
+                continue  # the post's own sketchnote (recap post links the PNG to the SVG)
             if is_dangerous(link.url):  # javascript:, file:, data:, a file share: never kept, not even as text
                 self.warn(link.line, f"link '{link.url}' dropped: recap keeps only http, https and mailto links")
             elif not is_web_address(link.url):
@@ -172,6 +211,7 @@ class _Importer:
                 self.resources.append(link)
 
     def _add_images(self, images: list[ImageDraft]) -> None:
+        images = [image for image in images if image.src not in _OWN_FILES]
         if self.item:
             self.item.images.extend(images)
         else:
@@ -194,8 +234,11 @@ class _Importer:
     def _closing_nodes(self, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
         """The post's last paragraphs from the one that thanks the reader on: the closing."""
         trailing: list[SyntaxTreeNode] = []
-        for node in reversed(nodes):
+        for at in range(len(nodes) - 1, -1, -1):
+            node = nodes[at]
             if node.type == "hr":
+                if trailing and at >= 1 and self.front.carried:
+                    return trailing  # recap post's closing: the paragraphs after a final rule
                 continue
             if node.type != "paragraph":
                 break
@@ -203,9 +246,22 @@ class _Importer:
         for index, node in enumerate(trailing):
             walker = InlineWalker(_line_of(node, 1))
             walker.walk(node.children[0].children if node.children else [])
-            if _THANKS.match(walker.text()):
+            words = walker.text()
+            if _THANKS.match(words) or _SUMMING_UP.match(words) or (len(words) <= 80 and _THANKS_AT_END.search(words)):
                 return trailing[index:]
         return []
+
+    def _closing_heading(self, nodes: list[SyntaxTreeNode], closing: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
+        """The heading right over the closing when it only announces it ("## Thanks"), else None."""
+        if not closing:
+            return None
+        at = next(index for index, node in enumerate(nodes) if node is closing[0])
+        before = nodes[at - 1] if at else None
+        if before is None or before.type != "heading" or before.tag == "h1":  # a # heading is the title or a day
+            return None
+        walker = InlineWalker(_line_of(before, 1))
+        walker.walk(before.children[0].children if before.children else [])
+        return before if _CLOSING_HEADING.match(walker.text()) else None
 
     def _closing(self, node: SyntaxTreeNode) -> None:
         line = _line_of(node, 1)
@@ -269,6 +325,12 @@ class _Importer:
             self._add_links(found.links)
             self._add_images(found.images)
             return
+        self.section = None
+        if node.tag == "h1" and text and text.casefold() in _section_words():
+            # "# Key takeaways" / "# Resources" (recap post writes them in the content's language): not a day.
+            self.section = _section_words()[text.casefold()]
+            self.item = None
+            return
         if node.tag == "h1":
             if not text:
                 self.warn(line, "an empty # heading starts a part; give it a title")
@@ -286,6 +348,8 @@ class _Importer:
 
     def _is_title_heading(self, text: str) -> bool:
         """The first # heading is the title, unless front matter gives the title and the # headings are days."""
+        if self.front.carried:
+            return False  # recap post writes no title heading: each # heading is a part or a closing section
         if not self.front.title:
             return True
         return self.h1_count == 1 or text.casefold() == self.front.title.casefold()
@@ -367,10 +431,24 @@ class _Importer:
         if words and not hint and not LINK_WORD.fullmatch(words):
             return False
         for link in found.links:
-            link.hint = hint
+            if not link.hint_from_title:
+                link.hint = hint
         return True
 
     def _list(self, node: SyntaxTreeNode, line: int) -> None:
+        if self.section == "resources" and not self.item:
+            for entry in node.children:
+                self._list_entry(entry)  # its links go to the resources; the words are the links' labels
+            return
+        if self.section == "key" and not self.item:
+            for entry in node.children:
+                text, sublists = self._list_entry(entry)
+                points: list[str] = []
+                for sub in sublists:
+                    self._points(sub, points, [])
+                if text:
+                    self.key_takeaways.append(TakeawayDraft(text, points))
+            return
         leads = [self._announcement_lead(entry) for entry in node.children]
         if leads and all(lead is not None for lead in leads):
             self._announcements(node, line)
@@ -561,8 +639,23 @@ class _Importer:
     # -- the end: placing what is left over ------------------------------------------------------------------
 
     def _finish(self) -> tuple[dict[str, Any], Comments]:
+        # The opening prose says when and where: every intro before the first item, read before intros move.
+        opening = [text for _, text in self.preamble.intro]
+        if not self.preamble.items:
+            for part in self.parts:
+                opening += [text for _, text in part.intro]
+                if part.items:
+                    break
         title = self.front.title or self.title or self._fallback_title()
         self.texts.append(title)
+        if len(self.parts) == 1 and not self.preamble.items and not self.front.carried:
+            # One # heading under the title ("# Sessions") groups the items; it is not a day of the event.
+            lone = self.parts.pop()
+            self.warn(lone.line, f"the one # section '{lone.title}' is not a day: its items are the recap's items")
+            self.preamble.intro += lone.intro
+            self.preamble.items += lone.items
+            self.preamble.checks += lone.checks
+            self.part = None
         has_days = bool(self.parts)
         if not self.all_items:
             # A recap needs at least one item; the title (and the text under it) makes one.
@@ -579,22 +672,29 @@ class _Importer:
             first = next((part for part in self.parts if part.items), self.parts[0])
             first.intro[:0] = self.preamble.intro
             self.preamble.intro = []
-        for tag in self.front.tags:
-            for item in self.all_items:
-                if tag not in item.tags:
-                    item.tags.append(tag)
 
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
-        recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": self._language()}
-        recap["event"] = {"name": title}
-        if self.front.date:
-            recap["event"]["start"] = self.front.date
-        if self.front.author:
+        carried = self.front.carried
+        language = carried.get("language") if isinstance(carried.get("language"), str) else self._language()
+        recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": language}
+        if isinstance(carried.get("event"), dict):
+            recap["event"] = carried["event"]  # recap post's own: validated with the rest
+        else:
+            recap["event"] = self._event(title, language, opening, comments)
+        # A one-part post's intro needs a part: it is named for the event, not with the post's title again.
+        self.preamble.title = recap["event"]["name"]
+        if isinstance(carried.get("presenter"), dict):
+            recap["presenter"] = carried["presenter"]
+        elif self.front.author:
             recap["presenter"] = {"name": self.front.author}
-        if self.source:
+        if isinstance(carried.get("source"), dict):
+            recap["source"] = carried["source"]
+        elif self.source:
             # The original post is a blog post whatever its label says.
             recap["source"] = {**link_dict(self.source), "kind": "blog"}
+        if self.front.tags:
+            recap["tags"] = list(self.front.tags)
         if has_days:
             parts = [self.preamble] if (self.preamble.items or self.preamble.intro) else []
             parts += self.parts
@@ -604,12 +704,51 @@ class _Importer:
             recap["parts"] = [assembler.part_dict(self.preamble, comments)]
         else:
             recap["items"] = [assembler.item_dict(item, comments) for item in self.preamble.items]
+        if self.key_takeaways:
+            recap["key_takeaways"] = [
+                {"text": t.text, "points": t.points} if t.points else t.text for t in self.key_takeaways
+            ]
         if self.resources:
             recap["resources"] = [link_dict(link) for link in self.resources]
         if self.closing:
             recap["closing"] = "\n\n".join(self.closing)
+            blog = _BLOG_ONLY.search(recap["closing"])
+            if blog:
+                comments.closing.append(
+                    f"the closing says '{blog.group().strip()}', which reads as a blog post: say it for the talk"
+                )
         assembler.scrub(recap, self.title_line)
         return recap, comments
+
+    def _event(self, title: str, language: str, opening: list[str], comments: Comments) -> dict[str, Any]:
+        """The event's facts as the post states them, each marked for review; the rest stays in the intro."""
+        event: dict[str, Any] = {}
+        name = event_name(title)
+        if name:
+            event["name"] = name
+            comments.event.append(f"the event's name is the post's title without its framing words ('{title}')")
+        else:
+            event["name"] = title
+            comments.event.append("TODO: the event's name is the post's title; shorten it to the event's own name")
+        prose = "\n".join([title, *opening])
+        dates = event_dates(prose, language, self.front.date)
+        if dates:
+            event["start"] = dates.start
+            if dates.end:
+                event["end"] = dates.end
+            comments.event.append(f"the dates are read from '{dates.text}' in the post")
+        else:
+            comments.event.append("TODO: add the event's dates (start: and end: as YYYY-MM-DD)")
+        place = event_place("\n".join(opening))
+        if place and place.venue:
+            event["venue"] = place.venue
+        if place and place.city:
+            event["city"] = place.city
+        if place:
+            comments.event.append("the venue and city are read from the post's opening")
+        else:
+            comments.event.append("TODO: add the venue and city")
+        return event
 
     def _fallback_title(self) -> str:
         if self.first_heading:
@@ -636,8 +775,35 @@ class _Importer:
         # The katakana middle dot and long-vowel mark also turn up in Chinese text, so they do not count.
         kana = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" and ch not in "\u30fb\u30fc")
         words = len(re.findall(r"[A-Za-z]+", text))
+        hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
+        if hangul and hangul * 2 >= han and hangul >= words:
+            return "ko"
         if kana and kana * 20 >= han:
             return "ja"
         if han > words:
             return "zh-CN"
         return "en"
+
+
+_OWN_FILES = ("sketchnote.png", "sketchnote.svg")
+
+
+@functools.cache
+def _section_words() -> dict[str, str]:
+    """What every catalogue calls the key takeaways and the resources, folded: "key takeaways", "主要收获" ..."""
+    from decks.i18n import available, messages
+
+    words: dict[str, str] = {}
+    for locale in available():
+        catalogue = messages(locale.replace("_", "-"))
+        words.setdefault(catalogue.gettext("Key takeaways").casefold(), "key")
+        words.setdefault(catalogue.gettext("Resources").casefold(), "resources")
+    return words
+
+
+_MARKER = re.compile(r"^\s*#\s*(?:TODO\b|check:)", re.MULTILINE)
+
+
+def count_markers(yaml_text: str) -> int:
+    """How many TODO and check: comments a content file still has (what `recap check --strict` refuses)."""
+    return len(_MARKER.findall(yaml_text))

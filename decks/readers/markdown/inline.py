@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from markdown_it.tree import SyntaxTreeNode
 
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
-from decks.readers.markdown.links import LINK_WORD, kind_from_label
+from decks.readers.markdown.links import LINK_KINDS, LINK_WORD, kind_from_label
 from decks.readers.markdown.prose import clean, columns
 
 # A bold-only paragraph longer than this reads as emphasised prose rather than a heading.
@@ -118,7 +118,18 @@ class InlineWalker:
                 label = clean("".join(self.pieces[start:]))
                 url = str(node.attrs.get("href", ""))
                 autolink = node.markup == "autolink" or label == url
-                self.links.append(LinkDraft(url=url, label=None if autolink or not label else label, line=self.line))
+                # A kind in the link's title (`[Keynote](… "video")`, as recap post writes links) is the kind.
+                title = str(node.attrs.get("title", "") or "").strip().lower()
+                kind = title if title in LINK_KINDS else None
+                self.links.append(
+                    LinkDraft(
+                        url=url,
+                        label=None if autolink or not label else label,
+                        line=self.line,
+                        hint=kind,
+                        hint_from_title=kind is not None,
+                    )
+                )
                 self.spans.append((start, len(self.pieces)))
             else:
                 self.walk(node.children, in_link)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+LINK_KINDS = ("video", "docs", "repo", "slides", "blog", "other")
 BARE_URL = re.compile(r"(?:https?://|mailto:)[^\s<>()（）]+", re.IGNORECASE)
 SOURCE_LABEL = re.compile(
     r"^\s*(?:原文(?:链接|鏈接|地址|連結)?|来源|來源|出处|出處|转载自|轉載自|元記事|出典|初出|"

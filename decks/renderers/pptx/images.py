@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decks import cachedir
+from decks.imagefiles import open_image, probe, read_picture
 from decks.imagefiles import orientation as exif_orientation
-from decks.imagefiles import probe
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
     from PIL import ImageFont
@@ -25,10 +25,10 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
     """The bytes to embed for an image shown `display_pt` large, and its extension.
 
     PNG, JPEG and GIF go in unchanged unless they need turning (EXIF orientation) or are more than 1.5 times
-    twice the displayed size at 96 dpi (then they are brought down to twice); other formats (WebP, BMP,
-    TIFF...) become PNG. Pillow's decompression-bomb limit stays on.
+    twice the displayed size at 96 dpi (then they are brought down to twice); WebP (the one other format
+    recap reads) becomes PNG. Pillow's decompression-bomb limit stays on.
     """
-    raw = path.read_bytes()
+    raw = read_picture(path)  # within the cap, and checked: only bytes that decode go into the deck
     max_w = max(1, int(display_pt[0] * 96 / 72 * 2))
     max_h = max(1, int(display_pt[1] * 96 / 72 * 2))
     header = probe(raw)
@@ -37,7 +37,7 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
         return raw, header.format.lower().replace("jpeg", "jpg")
     from PIL import Image, ImageOps
 
-    with Image.open(io.BytesIO(raw)) as img:
+    with open_image(raw) as img:
         fmt = img.format or ""
         orientation = exif_orientation(img, raw)
         # Some slack before re-encoding: shrinking a picture less than 1.5 times saves about a quarter of its
@@ -51,6 +51,8 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
             # Decode at a fraction of the size (JPEG's DCT scaling), never below the size kept.
             img.draft("RGB", (max_w, max_h) if orientation < 5 else (max_h, max_w))
         out = ImageOps.exif_transpose(img) if orientation not in (0, 1) else img
+        if out.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+            out = out.convert("RGBA")  # 16-bit and other modes cannot be resampled, nor written as PNG
         if out.width > max_w and out.height > max_h:
             # Bicubic: at most a few times smaller, it looks as good as Lanczos and takes half the time.
             out.thumbnail((max_w, max_h), Image.Resampling.BICUBIC)

@@ -1,0 +1,203 @@
+"""`recap markdown`: the recap as a blog post in CommonMark with YAML front matter (`recap post` writes it as
+DIR/index.md beside the sketchnote).
+
+The post reads as a post: the sketchnote at the top, the intro, a section per part and per item (summary,
+takeaways with their points, links by kind, picture), the key takeaways, the resources and the closing, in the
+content's language (the catalogue's words). It is also written so that `recap import` reads it back as the same
+content: parts are `#` headings and items `##`, a link's kind is its title (`[Keynote](… "video")`), the key
+takeaways and resources sit under the catalogue's own headings, the closing follows a rule at the end, and what
+prose cannot carry (the event's facts, the presenter, the language, the source) is in the front matter under
+`recap:`, which Hugo and Jekyll ignore. Text is escaped so that any character stays itself.
+
+Front matter per `--flavor`: `hugo` (title, date, tags, description, images), `jekyll` (layout, title, date,
+tags, description, image), `plain` (title, date, tags, description, image).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from decks.model import Item, Link, Recap
+from decks.options import Option
+from decks.renderers.base import Rendered, Renderer
+from decks.themes.model import Theme
+
+SKETCHNOTE_PNG = "sketchnote.png"
+SKETCHNOTE_SVG = "sketchnote.svg"
+CARD = "card.png"
+FLAVORS = ("hugo", "jekyll", "plain")
+
+# CommonMark's specials inside a line, and those that start a block at the start of a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#&])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown that shows exactly these characters: specials backslash-escaped (CommonMark reads any
+    ASCII punctuation so), a list or heading marker at a line's start escaped, line breaks kept as breaks."""
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE_SPECIAL.sub(r"\\\1", line)
+        # "- x" or "1. x" would start a list: the marker's punctuation is escaped ("\\- x", "1\\. x").
+        line = _BLOCK_START.sub(
+            lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), line
+        )
+        lines.append(line)
+    return "  \n".join(line for line in lines)  # a hard break: a line break inside one paragraph
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [escape(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _link(link: Link, words: Any) -> str:
+    label = escape(link.label) if link.label else escape(words.link_text(link))
+    url = str(link.url)
+    if any(ch in url for ch in "()<> "):
+        url = "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"  # parentheses kept as is
+    return f'[{label}]({url} "{link.kind}")'
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    import yaml
+
+    class NoAliases(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # a date used twice is written twice, not as an anchor readers may not follow
+
+    return yaml.dump(
+        data, Dumper=NoAliases, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )
+
+
+def _description(recap: Recap) -> str | None:
+    for part in recap.all_parts:
+        if part.intro:
+            return " ".join(part.intro.split())[:300]
+    first = next((item.summary for item in recap.all_items if item.summary), None)
+    return " ".join(first.split())[:300] if first else None
+
+
+def _date(recap: Recap) -> Any:
+    if recap.event and (recap.event.end or recap.event.start):
+        return recap.event.end or recap.event.start
+    return None
+
+
+def front_matter(recap: Recap, flavor: str) -> str:
+    """The YAML front matter: the keys the flavour's site generator reads, and `recap:` for `recap import`."""
+    data: dict[str, Any] = {}
+    if flavor == "jekyll":
+        data["layout"] = "post"
+    data["title"] = recap.title
+    date = _date(recap)
+    if date is not None:
+        data["date"] = date
+    if recap.tags:
+        data["tags"] = list(recap.tags)
+    description = _description(recap)
+    if description:
+        data["description"] = description
+    if flavor == "hugo":
+        data["images"] = [CARD]
+    else:
+        data["image"] = CARD
+    carried: dict[str, Any] = {"language": recap.language}
+    for key in ("event", "presenter", "source"):
+        value = getattr(recap, key)
+        if value is not None:
+            carried[key] = _plain(value)
+    data["recap"] = carried
+    return "---\n" + _yaml(data) + "---\n"
+
+
+def _plain(value: Any) -> Any:
+    """A model value as plain YAML data, without the fields left at their defaults."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if v in (None, [], False):
+                continue
+            out[f.name] = _plain(v)
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "value") and isinstance(getattr(value, "value", None), str):  # an enum
+        return value.value
+    if hasattr(value, "as_posix"):
+        return value.as_posix()
+    return value
+
+
+def _item(item: Item, words: Any, pictures: dict[str, str]) -> list[str]:
+    out = [f"## {escape(item.title)}", ""]
+    if item.summary:
+        out += [escape(" ".join(item.summary.split())), ""]
+    if item.image is not None:
+        name = pictures.get(str(item.image.path), item.image.path.name)
+        credit = f' "{escape(item.image.credit)}"' if item.image.credit else ""
+        out += [f"![{escape(item.image.alt)}](pictures/{name}{credit})", ""]
+    for takeaway in item.takeaways:
+        out.append(f"- {escape(takeaway.text)}")
+        out += [f"  - {escape(point)}" for point in takeaway.points]
+    if item.takeaways:
+        out.append("")
+    if item.links:
+        out += ["(" + " | ".join(_link(link, words) for link in item.links) + ")", ""]
+    return out
+
+
+def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | None = None) -> str:
+    """The post's Markdown. `pictures` maps an item's picture path to its file name in the post's pictures/."""
+    from decks.i18n import messages
+
+    words = messages(recap.language)
+    pictures = pictures or {}
+    out = [front_matter(recap, flavor)]
+    alt = escape(f"{recap.title} ({recap.event_name})" if recap.event else recap.title)
+    out += [f"[![{alt}]({SKETCHNOTE_PNG})]({SKETCHNOTE_SVG})", ""]
+    if recap.source is not None:
+        out += ["> " + words.gettext("Source: {title}").format(title=_link(recap.source, words)), ""]
+    for part in recap.parts if recap.parts else []:
+        if not part.items:
+            continue
+        out += [f"# {escape(part.title)}", ""]
+        if part.intro:
+            for paragraph in _paragraphs(part.intro):
+                out += [paragraph, ""]
+        for item in part.items:
+            out += _item(item, words, pictures)
+    for item in recap.items:
+        out += _item(item, words, pictures)
+    if recap.key_takeaways:
+        out += [f"# {escape(words.gettext('Key takeaways'))}", ""]
+        for takeaway in recap.key_takeaways:
+            out.append(f"- {escape(takeaway.text)}")
+            out += [f"  - {escape(point)}" for point in takeaway.points]
+        out.append("")
+    if recap.resources:
+        out += [f"# {escape(words.gettext('Resources'))}", ""]
+        out += [f"- {_link(link, words)}" for link in recap.resources]
+        out.append("")
+    if recap.closing:
+        out += ["---", ""]
+        for paragraph in _paragraphs(recap.closing):
+            out += [paragraph, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+class MarkdownRenderer(Renderer):
+    """The recap as a blog post in Markdown (`recap post` writes it with the sketchnote and a social card)."""
+
+    name = "markdown"
+    suffix = ".md"
+    description = "The recap as a blog post in Markdown with front matter (recap post adds the pictures)."
+    consumes = "model"
+    options = (Option("flavor", "Front matter for hugo, jekyll or plain Markdown.", "hugo", FLAVORS),)
+
+    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+        return Rendered(write_post(recap, str(options.get("flavor") or "hugo")).encode("utf-8"))
