@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck import build_plan
@@ -103,3 +105,18 @@ def test_hanja_in_korean_text_are_drawn_with_ink_by_the_default_theme(tmp_path: 
     for stack in stacks.all():
         for ch in "在移动设备和一三上下不世中":
             assert stack.draws(ch).family != "Recap Pen", ch  # its hanja were blank glyphs: never chosen
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_words_over_any_text_are_letter_runs_found_in_it_in_order(text: str) -> None:
+    import unicodedata
+
+    from decks.plan.coverage import words
+
+    found = list(words(text))
+    at = 0
+    for word in found:
+        assert len(word) > 1 and unicodedata.category(word[0])[0] == "L"
+        assert all(unicodedata.category(c)[0] in "LM" for c in word)
+        at = text.index(word, at) + len(word)  # each word is a piece of the text, in order
