@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import subprocess
 import sys
 import sysconfig
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_doc_links import broken_links, repo_docs
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess[str]:
@@ -81,13 +83,24 @@ def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path,
     assert (work / "talk.pdf").read_bytes().startswith(b"%PDF-")
 
     fonts = recap("fonts").stdout.splitlines()
-    assert fonts[0] == f"folder: {package / '_assets' / 'fonts'}"
+    assert fonts[0] == f"folder: {package / '_repo' / 'assets' / 'fonts'}"
     assert any(line.startswith("Recap Kai Regular\tRecapKai-Regular.ttf\tSIL OFL") for line in fonts)
     installed = recap("fonts", "install", "--dest", "myfonts").stdout
     assert installed == f"myfonts: {len(fonts) - 1} fonts installed, 0 already there\n"
     assert sorted(p.name for p in (work / "myfonts").iterdir()) == sorted(line.split("\t")[1] for line in fonts[1:])
 
     assert recap("docs", "themes").stdout == (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
-    assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_docs" / "README.md")
+    assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_repo" / "README.md")
     schema = json.loads(recap("schema").stdout)
     assert schema == json.loads((work / "recap.schema.json").read_text(encoding="utf-8"))
+
+
+def test_every_relative_link_of_the_wheels_docs_resolves_in_the_wheel(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        docs = {name: archive.read(name).decode("utf-8") for name in sorted(names) if name.endswith(".md")}
+    folders = {posixpath.dirname(name) for name in names}
+    folders |= {"/".join(folder.split("/")[:n]) for folder in folders for n in range(1, folder.count("/") + 1)}
+    shipped = {f"decks/_repo/{name}" for name in repo_docs() if name != "CONTRIBUTING.md"}
+    assert shipped <= set(docs), shipped - set(docs)  # every doc of the checkout but CONTRIBUTING.md ships
+    assert broken_links(docs, lambda path: path in names or path in folders) == []
