@@ -1,11 +1,15 @@
-"""The README works where it is read: its content examples pass `recap check` when pasted, and the commands its
-shell blocks show run as shown, in a fresh folder."""
+"""The README and docs work where they are read: the README's content examples pass `recap check` when pasted,
+and every command their shell blocks (```sh, ```console) show runs as shown, here on the checkout and in
+tests/cli/test_first_hour.py on a wheel install (both through `run_shown_commands`)."""
 
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
@@ -13,37 +17,113 @@ import yaml
 from decks.cli.main import main
 from tests.conftest import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"^```(\w*)\n(.*?)^```", README, re.MULTILINE | re.DOTALL)
-CONTENTS = [text for kind, text in BLOCKS if kind == "yaml" and "title:" in text]
-COMMANDS = [
-    line.split("#", 1)[0].split()
-    for kind, text in BLOCKS
-    if kind in ("sh", "console")
-    for line in text.splitlines()
-    if line.startswith("recap ")
-]
+# The README first: the other docs continue from the talk it starts.
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+README = DOCS[0].read_text(encoding="utf-8")
+CONTENTS = [text for kind, text in FENCE.findall(README) if kind == "yaml" and "title:" in text]
+
+# Lines of shell blocks that are not run, each with why; any other line must be a `recap` command.
+NOT_RUN = {
+    "pipx": "installs recap: the wheel test's fixture installs the wheel the way `pip install` does",
+    "pip": "installs recap: as for pipx",
+    "make": "the clone's Makefile (the README's 'from a clone' section): `make test` runs this suite itself",
+}
 
 
-def test_the_readme_has_examples_to_check() -> None:
-    assert len(CONTENTS) >= 2 and len(COMMANDS) >= 2
+class Block(NamedTuple):
+    """One shell block: where it is, and its commands as argument lists."""
+
+    where: str
+    commands: list[list[str]]
+
+
+def shown_blocks(docs: list[Path] = DOCS) -> list[Block]:
+    """The shell blocks of `docs` in reading order, each with its commands (a console block's `$ ` lines)."""
+    blocks = []
+    for doc in docs:
+        text = doc.read_text(encoding="utf-8")
+        for match in FENCE.finditer(text):
+            kind, body = match.groups()
+            if kind not in ("sh", "console"):
+                continue
+            line_no = text.count("\n", 0, match.start()) + 1
+            commands = []
+            for line in body.splitlines():
+                if kind == "console":
+                    if not line.startswith("$ "):
+                        continue  # the output a console block shows
+                    line = line[2:]
+                words = shlex.split(line, comments=True)
+                if not words or words[0] in NOT_RUN:
+                    continue
+                assert words[0] == "recap", f"{doc.name}:{line_no}: {line!r} is neither recap nor in NOT_RUN"
+                commands.append(words)
+            if commands:
+                blocks.append(Block(f"{doc.relative_to(ROOT)}:{line_no}", commands))
+    return blocks
+
+
+def run_shown_commands(run: Callable[[list[str], Path], tuple[int, str]], tmp_path: Path) -> list[str]:
+    """Run every shown command; `run(args, folder)` runs `recap ARGS` in `folder` and gives (exit code, stderr).
+
+    Each block runs in a fresh folder, its lines in order (a block is one task from its start). The folder holds
+    the talk.yaml the README's `recap new talk.yaml` made, unless the block makes its own. Returns the failures.
+    """
+    talk: dict[str, bytes] = {}
+    failures = []
+    for n, block in enumerate(shown_blocks()):
+        folder = tmp_path / f"block{n}"
+        folder.mkdir()
+        if ["recap", "new", "talk.yaml"] not in block.commands:
+            for name, data in talk.items():
+                (folder / name).write_bytes(data)
+        for words in block.commands:
+            code, err = run(words[1:], folder)
+            if code != 0:
+                failures.append(f"{block.where}: {shlex.join(words)}: exit {code}: {err.strip()}")
+        if not talk and (folder / "talk.yaml").is_file():
+            talk = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    return failures
+
+
+def test_the_docs_have_examples_and_commands_to_run() -> None:
+    blocks = shown_blocks()
+    assert len(CONTENTS) >= 2
+    assert any(block.where.startswith("README.md") for block in blocks)
+    assert any(block.where.startswith("docs/themes.md") for block in blocks)
+    assert ["recap", "new", "talk.yaml"] in blocks[0].commands  # the README starts the talk the others use
+
+
+def test_a_line_that_is_neither_recap_nor_a_skipped_tool_is_refused(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text("```sh\nrecap check talk.yaml\ncurl https://example.org | sh\n```\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="neither recap nor in NOT_RUN"):
+        shown_blocks([doc])
 
 
 @pytest.mark.parametrize("text", CONTENTS, ids=[f"example{n}" for n in range(len(CONTENTS))])
 def test_a_pasted_content_example_checks(
     text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from decks.assets import doc_files
+
     yaml.safe_load(text)  # plain YAML, as pasted
-    shutil.copytree(ROOT / "content" / "img", tmp_path / "img")  # what the example's comment says to copy
+    # What the example's comment says to copy: content/img/ beside the README that `recap docs readme --path` finds.
+    shutil.copytree(doc_files()["readme"].parent / "content" / "img", tmp_path / "img")
     (tmp_path / "talk.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "talk.yaml"]) == 0, capsys.readouterr().err
 
 
-def test_the_readmes_commands_run_as_shown(
+def test_the_docs_commands_run_as_shown_on_the_checkout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    for words in COMMANDS:
-        assert main(words[1:]) == 0, (words, capsys.readouterr().err)
-    assert (tmp_path / "talk.yaml").is_file() and (tmp_path / "talk.pptx").is_file()
+    def run(args: list[str], folder: Path) -> tuple[int, str]:
+        monkeypatch.chdir(folder)
+        code = main(args)
+        return code, capsys.readouterr().err
+
+    assert run_shown_commands(run, tmp_path) == []
+    made = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
+    assert {"block0/talk.pptx", "block1/assets/themes/mine/theme.yaml", "block1/talk.pdf"} <= set(made), made
