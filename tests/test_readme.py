@@ -127,3 +127,24 @@ def test_the_docs_commands_run_as_shown_on_the_checkout(
     assert run_shown_commands(run, tmp_path) == []
     made = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
     assert {"block0/talk.pptx", "block1/assets/themes/mine/theme.yaml", "block1/talk.pdf"} <= set(made), made
+
+
+def test_the_readme_names_the_questions_of_recap_new_in_the_order_they_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from decks.cli import new as new_module
+    from decks.cli.main import cli
+
+    said = re.search(r"recap new talk\.yaml +# asks for the ([^;]+);", README)
+    assert said, "the README's `recap new` line no longer lists what it asks"
+    named = re.split(r", | and ", said.group(1))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(new_module, "_interactive", lambda: True)
+    result = CliRunner().invoke(cli, ["new", "talk.yaml"], input="PyCon\n\n2026-05-14\n\nAda\nen\ndefault\n")
+    assert result.exit_code == 0, result.output
+    # Each prompt's first word, both day prompts being the README's "dates".
+    asked = [word.lower() for word in re.findall(r"^([A-Z][a-z]+)[^\n:]*:", result.output, re.MULTILINE)]
+    asked = ["dates" if word in ("first", "last") else word for word in asked]
+    assert list(dict.fromkeys(asked)) == named
