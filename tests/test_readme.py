@@ -148,3 +148,32 @@ def test_the_readme_names_the_questions_of_recap_new_in_the_order_they_come(
     asked = [word.lower() for word in re.findall(r"^([A-Z][a-z]+)[^\n:]*:", result.output, re.MULTILINE)]
     asked = ["dates" if word in ("first", "last") else word for word in asked]
     assert list(dict.fromkeys(asked)) == named
+
+
+THEMES_MD = ROOT / "docs" / "themes.md"
+THEME_SNIPPETS = [
+    (THEMES_MD.read_text(encoding="utf-8").count("\n", 0, match.start()) + 1, match.group(2))
+    for match in FENCE.finditer(THEMES_MD.read_text(encoding="utf-8"))
+    if match.group(1) == "yaml"
+]
+
+
+@pytest.mark.parametrize(("line", "text"), THEME_SNIPPETS, ids=[f"themes.md:{line}" for line, _ in THEME_SNIPPETS])
+def test_a_theme_snippet_of_the_themes_doc_is_a_valid_theme(
+    line: int, text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load(text)
+    folder = tmp_path / "snippet"
+    folder.mkdir()
+    template = (data.get("slides") or {}).get("template")
+    if template:  # the reader's own template (brand.pptx, brand.potx): recap's bundled one stands in for it
+        shutil.copyfile(ROOT / "assets" / "templates" / "recap-16x9.pptx", folder / template)
+    # A snippet shows one section: as a theme of its own it extends default, as `recap theme new` writes it.
+    prefix = "" if "extends" in data else "extends: default\n"
+    (folder / "theme.yaml").write_text(prefix + text, encoding="utf-8")
+    assert main(["-q", "check", "--theme", str(folder)]) == 0, capsys.readouterr().err
+
+
+def test_the_themes_doc_has_snippets_of_every_section() -> None:
+    sections = {key for _, text in THEME_SNIPPETS for key in yaml.safe_load(text)}
+    assert {"palette", "fonts", "sizes", "slides", "sketch", "icons"} <= sections
