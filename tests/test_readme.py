@@ -177,3 +177,36 @@ def test_a_theme_snippet_of_the_themes_doc_is_a_valid_theme(
 def test_the_themes_doc_has_snippets_of_every_section() -> None:
     sections = {key for _, text in THEME_SNIPPETS for key in yaml.safe_load(text)}
     assert {"palette", "fonts", "sizes", "slides", "sketch", "icons"} <= sections
+
+
+def _synopsis() -> list[tuple[list[str], str]]:
+    """The README's command-line block as (command words, the text that describes it, continuation lines too)."""
+    (block,) = [text for kind, text in FENCE.findall(README) if not kind and text.startswith("recap pptx ")]
+    entries: list[tuple[list[str], str]] = []
+    for line in block.splitlines():
+        if line.startswith("recap "):
+            words = re.findall(r"^[a-z]+(?: [a-z]+)?", line[len("recap ") :])
+            entries.append((words[0].split() if words else [], line))
+        else:
+            entries[-1] = (entries[-1][0], entries[-1][1] + "\n" + line)
+    return entries
+
+
+def test_every_option_the_readmes_command_line_shows_is_accepted_there() -> None:
+    import click
+
+    from decks.cli.main import cli
+
+    globals_ = {opt for param in cli.params for opt in param.opts + param.secondary_opts} | {"--help", "--theme"}
+    checked = 0
+    for words, text in _synopsis():
+        command: click.Command = cli
+        for word in words or (["pptx"] if text.startswith("recap NAME") else []):  # NAME: any renderer
+            if isinstance(command, click.Group):  # `recap theme new`, `recap fonts install`
+                command = command.resolve_command(click.Context(command), [word])[1] or command
+        assert command is not cli or text.startswith("recap ["), text
+        accepted = globals_ | {opt for param in command.params for opt in param.opts + param.secondary_opts}
+        shown = set(re.findall(r"(?<![\w-])--?[a-zA-Z][\w-]*", text))
+        assert shown <= accepted, (words, shown - accepted)
+        checked += len(shown)
+    assert checked > 30
