@@ -1,6 +1,8 @@
-"""The README and docs work where they are read: the README's content examples pass `recap check` when pasted,
-and every command their shell blocks (```sh, ```console) show runs as shown, here on the checkout and in
-tests/cli/test_first_hour.py on a wheel install (both through `run_shown_commands`)."""
+"""The README and docs work where they are read: the README's content examples pass `recap check` when pasted;
+every command their shell blocks (```sh, ```console) show runs as shown, here on the checkout and in
+tests/cli/test_first_hour.py on a wheel install (both through `run_shown_commands`); every theme snippet of
+docs/themes.md is a valid theme; the README's command-line block names only options that exist, and lists the
+questions of `recap new` in the order they come."""
 
 from __future__ import annotations
 
