@@ -23,7 +23,14 @@ from tests.conftest import ROOT
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 README = DOCS[0].read_text(encoding="utf-8")
-CONTENTS = [text for kind, text in FENCE.findall(README) if kind == "yaml" and "title:" in text]
+
+
+def content_examples(readme: str) -> list[str]:
+    """The README's content examples: its ```yaml blocks with a title."""
+    return [text for kind, text in FENCE.findall(readme) if kind == "yaml" and "title:" in text]
+
+
+CONTENTS = content_examples(README)
 
 # Lines of shell blocks that are not run, each with why; any other line must be a `recap` command.
 NOT_RUN = {
@@ -40,8 +47,9 @@ class Block(NamedTuple):
     commands: list[list[str]]
 
 
-def shown_blocks(docs: list[Path] = DOCS) -> list[Block]:
-    """The shell blocks of `docs` in reading order, each with its commands (a console block's `$ ` lines)."""
+def shown_blocks(docs: list[Path] = DOCS, top: Path = ROOT) -> list[Block]:
+    """The shell blocks of `docs` (README.md and docs/*.md under `top`) in reading order, each with its commands
+    (a console block's `$ ` lines)."""
     blocks = []
     for doc in docs:
         text = doc.read_text(encoding="utf-8")
@@ -62,19 +70,23 @@ def shown_blocks(docs: list[Path] = DOCS) -> list[Block]:
                 assert words[0] == "recap", f"{doc.name}:{line_no}: {line!r} is neither recap nor in NOT_RUN"
                 commands.append(words)
             if commands:
-                blocks.append(Block(f"{doc.relative_to(ROOT)}:{line_no}", commands))
+                blocks.append(Block(f"{doc.relative_to(top).as_posix()}:{line_no}", commands))
     return blocks
 
 
-def run_shown_commands(run: Callable[[list[str], Path], tuple[int, str]], tmp_path: Path) -> list[str]:
+def run_shown_commands(
+    run: Callable[[list[str], Path], tuple[int, str]], tmp_path: Path, top: Path = ROOT
+) -> list[str]:
     """Run every shown command; `run(args, folder)` runs `recap ARGS` in `folder` and gives (exit code, stderr).
 
     Each block runs in a fresh folder, its lines in order (a block is one task from its start). The folder holds
-    the talk.yaml the README's `recap new talk.yaml` made, unless the block makes its own. Returns the failures.
+    the talk.yaml the README's `recap new talk.yaml` made, unless the block makes its own. `top` holds the docs
+    (the checkout, or the wheel's copy). Returns the failures.
     """
     talk: dict[str, bytes] = {}
     failures = []
-    for n, block in enumerate(shown_blocks()):
+    docs = [top / "README.md", *sorted((top / "docs").glob("*.md"))]
+    for n, block in enumerate(shown_blocks(docs, top)):
         folder = tmp_path / f"block{n}"
         folder.mkdir()
         if ["recap", "new", "talk.yaml"] not in block.commands:
@@ -101,7 +113,7 @@ def test_a_line_that_is_neither_recap_nor_a_skipped_tool_is_refused(tmp_path: Pa
     doc = tmp_path / "doc.md"
     doc.write_text("```sh\nrecap check talk.yaml\ncurl https://example.org | sh\n```\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="neither recap nor in NOT_RUN"):
-        shown_blocks([doc])
+        shown_blocks([doc], tmp_path)
 
 
 @pytest.mark.parametrize("text", CONTENTS, ids=[f"example{n}" for n in range(len(CONTENTS))])

@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.test_doc_links import broken_links, repo_docs
-from tests.test_readme import CONTENTS, run_shown_commands
+from tests.test_readme import content_examples, run_shown_commands
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess[str]:
@@ -125,15 +125,17 @@ def test_the_docs_commands_and_the_pasted_examples_run_on_the_wheel_install(venv
         assert "Traceback" not in done.stderr, (args, done.stderr)
         return done.returncode, done.stderr
 
+    readme = Path(_run([str(bin_dir / "recap"), "docs", "readme", "--path"], tmp_path, env).stdout.strip())
+    assert readme.is_relative_to(venv)
     commands = tmp_path / "commands"
     commands.mkdir()
-    assert run_shown_commands(run, commands) == []
+    assert run_shown_commands(run, commands, top=readme.parent) == []  # the docs as the wheel ships them
     assert (commands / "block0" / "talk.pptx").is_file()
 
     # The fuller example's picture: "copy content/img/" from beside the README the wheel ships.
-    readme = Path(_run([str(bin_dir / "recap"), "docs", "readme", "--path"], tmp_path, env).stdout.strip())
-    assert readme.is_relative_to(venv)
-    for n, text in enumerate(CONTENTS):
+    examples = content_examples(readme.read_text(encoding="utf-8"))
+    assert len(examples) >= 2
+    for n, text in enumerate(examples):
         folder = tmp_path / f"example{n}"
         shutil.copytree(readme.parent / "content" / "img", folder / "img")
         (folder / "talk.yaml").write_text(text, encoding="utf-8")
