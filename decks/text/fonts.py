@@ -135,7 +135,7 @@ def check_font_file(path: Path) -> None:
     if head[:4] == b"OTTO":
         raise FontFileError(
             f"{path.name} has PostScript (CFF) outlines, which PDF embedding here cannot use",
-            "use a .ttf with TrueType outlines, or convert it (see tools/build_fonts.py)",
+            "use a .ttf with TrueType outlines, or convert it (see recap docs themes)",
         )
     if head[:4] not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
         raise FontFileError(f"{path.name} is not a TrueType font", "use a .ttf or .ttc file")
