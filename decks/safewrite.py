@@ -46,7 +46,7 @@ def sweep_stale(target: Path, now: float | None = None) -> list[Path]:
     pattern = re.compile(re.escape(temp_prefix(target)) + _RANDOM + re.escape(TEMP_SUFFIX))
     now = time.time() if now is None else now
     uid = os.getuid() if hasattr(os, "getuid") else None
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:

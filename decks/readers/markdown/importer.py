@@ -443,11 +443,11 @@ class _Importer:
         if self.section == "key" and not self.item:
             for entry in node.children:
                 text, sublists = self._list_entry(entry)
-                points: list[str] = []
+                under: list[str] = []
                 for sub in sublists:
-                    self._points(sub, points, [])
+                    self._points(sub, under, [])
                 if text:
-                    self.key_takeaways.append(TakeawayDraft(text, points))
+                    self.key_takeaways.append(TakeawayDraft(text, under))
             return
         leads = [self._announcement_lead(entry) for entry in node.children]
         if leads and all(lead is not None for lead in leads):
@@ -676,7 +676,8 @@ class _Importer:
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
         carried = self.front.carried
-        language = carried.get("language") if isinstance(carried.get("language"), str) else self._language()
+        given = carried.get("language")
+        language = given if isinstance(given, str) else self._language()
         if carried:
             self._unlabel_kind_words(language)
         recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": language}
