@@ -253,8 +253,10 @@ def _read_metrics_fast(path: Path) -> tuple[str, int, float, float, float, dict[
 _BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 # Default-ignorable marks and fillers, blank by design: the combining grapheme joiner, variation selectors,
 # Mongolian free variation selectors, the Hangul fillers, the Braille blank.
-_BLANK_RANGES = ((0x034F, 0x034F), (0x115F, 0x1160), (0x180B, 0x180F), (0x2800, 0x2800), (0x3164, 0x3164))
-_BLANK_RANGES += ((0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+_BLANK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x180B, 0x180F), (0x2800, 0x2800), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
+)  # fmt: skip
 
 
 def blank_ok(cp: int) -> bool:
@@ -557,8 +559,8 @@ def _metrics_entry(data: bytes) -> tuple[str, int, float, float, float, int, Adv
 # What a shipped record depends on: the font file's size and the directory checksums of the tables recap reads
 # (metrics and kerning), so a font rebuilt or changed in any of them is read afresh.
 # (glyf and loca too: which characters have ink).
-_STAMP_TABLES = (b"CFF ", b"GPOS", b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"kern", b"loca", b"maxp")
-_STAMP_TABLES += (b"name",)
+_STAMP_TABLES: tuple[bytes, ...] = (b"CFF ", b"GPOS", b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx")
+_STAMP_TABLES += (b"kern", b"loca", b"maxp", b"name")
 _SHIPPED_VERSION = 3  # 3: advances only for characters drawn with ink
 
 
@@ -654,9 +656,10 @@ def find_system_font(family: str) -> Path | None:
         if not found or (Path(found).suffix.lower() in (".ttf", ".otf", ".ttc", ".otc") and Path(found).is_file()):
             return Path(found) if found else None
     chosen = _ask_fontconfig(fc_list, family)
-    if chosen is not False:
-        cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
-    return chosen or None
+    if chosen is False:
+        return None  # fontconfig could not be asked: nothing is remembered, it is asked again next run
+    cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
+    return chosen if isinstance(chosen, Path) else None
 
 
 @cache
@@ -672,7 +675,8 @@ def font_folders_stamp() -> tuple[str, ...]:
     data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
     config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    roots = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts", home / "Library/Fonts"]
+    roots: list[str | Path] = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts"]
+    roots += [home / "Library/Fonts"]
     roots += ["/Library/Fonts", "/System/Library/Fonts", "/etc/fonts", config / "fontconfig"]
     roots += ["/var/cache/fontconfig", cache / "fontconfig", home / ".fontconfig"]
     roots += [
@@ -697,5 +701,5 @@ def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
         return False
     files = sorted(line for line in lines if line.lower().endswith((".ttf", ".ttc")))
     regular = [f for f in files if "regular" in Path(f).stem.lower()]
-    chosen = (regular or files or [None])[0]
-    return Path(chosen) if chosen else None
+    chosen = (regular or files)[:1]
+    return Path(chosen[0]) if chosen else None

@@ -297,7 +297,7 @@ def _pair_table(table: Any, chars: dict[str, list[str]], upm: int, pairs: dict[s
                 continue
             row = table.Class1Record[classes1.get(first, 0)]
             for k, record in enumerate(row.Class2Record):
-                if record.Value1 is not None and getattr(record.Value1, "XAdvance", 0):
+                if record.Value1 is not None and getattr(record.Value1, "XAdvance", None):
                     for second in seconds.get(k, ()):
                         add(first, second, record.Value1)
 
