@@ -190,115 +190,35 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     """Layouts for every role in the template's first slide master, with fallbacks and warnings for those the
     template lacks."""
     pres = tpl.xml(tpl.main)
-    size = pres.find(P + "sldSz")
-    try:
-        width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT  # type: ignore[union-attr]
-    except (AttributeError, TypeError, ValueError):
-        width, height = 0.0, 0.0
-    if width <= 0 or height <= 0:
-        raise template_error(source, "the presentation gives no slide size (<p:sldSz>)", "save the template again")
-    # The deck's presentation part is the template's with recap's lists put beside these two (by the pptx
-    # renderer): a template without them would pass here only to fail there.
-    for tag, what in (("sldMasterIdLst", "no list of slide masters"), ("notesSz", "no notes size")):
-        if pres.find(P + tag) is None:
-            raise template_error(source, f"the presentation part has {what} (<p:{tag}>)", PACKAGE_HINT)
-    sx, sy = width / 960, height / 540
-    defaults = {
-        role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
-        for role, f in default_geometry().frames.items()
-    }
-    first = pres.find(f"{P}sldMasterIdLst/{P}sldMasterId")
-    master_name = tpl.related(tpl.main, first.get(R + "id", "")) if first is not None else None
-    if master_name is None:
-        master_name = next((r.target for r in tpl.rels(tpl.main) if r.reltype == RT_SLIDE_MASTER), None)
-    if master_name is None or master_name not in tpl.blobs:
-        raise template_error(source, "the template has no slide master", "save it from PowerPoint's Slide Master view")
+    width, height = _slide_size(pres, source)
+    master_name = _first_master(tpl, pres, source)
     master_xml = tpl.xml(master_name)
-    master: dict[str, Rect] = {}
-    for ph in placeholders(master_xml):
-        if ph.box is not None:
-            master.setdefault(ph.type, ph.box)
-    if "title" in master:
-        master["ctrTitle"] = master["title"]
-    master_pics = logos(pictures(master_xml), width, height)
-    # The master's layouts in its `<p:sldLayoutIdLst>` order, as PowerPoint lists them.
-    ids = [e.get(R + "id") for e in master_xml.iterfind(f"{P}sldLayoutIdLst/{P}sldLayoutId")]
-    targets = {r.rid: r.target for r in tpl.rels(master_name) if r.reltype == RT_SLIDE_LAYOUT}
-    all_layouts = []
-    keepouts: dict[str, tuple[Rect, ...]] = {}
-    for rid in ids:
-        if rid in targets and targets[rid] in tpl.blobs:
-            root = tpl.xml(targets[rid])
-            c_sld = root.find(P + "cSld")
-            name = c_sld.get("name", "") if c_sld is not None else ""
-            all_layouts.append(Layout(targets[rid], name, tuple(placeholders(root))))
-            shown = master_pics if root.get("showMasterSp", "1") not in ("0", "false") else []
-            keepouts[targets[rid]] = (*shown, *logos(pictures(root), width, height))
-    if not all_layouts:
-        raise template_error(
-            source, "the template's slide master has no slide layouts", "add layouts in PowerPoint's Slide Master view"
-        )
+    master = _master_boxes(master_xml)
+    all_layouts, keepouts = _master_layouts(tpl, master_name, master_xml, width, height, source)
     by_name: dict[str, Layout] = {}
     for layout in all_layouts:
         by_name.setdefault(layout.name.casefold(), layout)
-    found: dict[str, Layout] = {}
-    for role, names in NAMES.items():
-        chosen = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
-        chosen = chosen or _by_types(all_layouts, role)
-        if chosen is not None:
-            found[role] = chosen
+    found = _found_layouts(all_layouts, by_name)
+    defaults = _default_frames(width, height)
     warnings: list[str] = []
     layouts: dict[str, Layout] = {}
     frames: dict[str, Frame] = {}
     sources: dict[str, dict[str, Placeholder]] = {}
-    content = found.get("content")
     for role in NAMES:
         layout = found.get(role)
-        used: dict[str, Placeholder] = {}
         if layout is None:
-            layout = content or by_name.get("title only") or by_name.get("blank") or all_layouts[0]
+            layout = found.get("content") or by_name.get("title only") or by_name.get("blank") or all_layouts[0]
             warnings.append(
                 f"template {source} has no '{NAMES[role][0]}' layout (nor one with the placeholders it needs); "
                 f"{role} slides use '{layout.name}' instead"
             )
-            frame = defaults[role]
-            title, _ = _slots(layout, master)
-            if role not in ("title", "section") and title is not None:
-                frame = Frame(title[1], frame.body, frame.aside)
-                used["title"] = title[0]
+            frame, used = _fallback_frame(role, layout, master, defaults[role])
         else:
-            title, bodies = _slots(layout, master)
-            d = defaults[role]
-            frame = Frame(
-                title[1] if title else d.title,
-                bodies[0][1] if bodies else d.body,
-                bodies[1][1] if len(bodies) > 1 else d.aside,
-            )
-            used.update({k: v[0] for k, v in (("title", title), ("body", bodies[0] if bodies else None)) if v})
-            if len(bodies) > 1:
-                used["aside"] = bodies[1][0]
+            frame, used = _layout_frame(layout, master, defaults[role])
         if role == "picture" and frame.aside is None:
-            frame = defaults["picture"]
-            used = {}
-        keep = keepouts.get(layout.partname, ())
-
-        def clear(box: Rect | None, keep: tuple[Rect, ...] = keep) -> Rect | None:
-            return clear_of(box, keep) if box is not None else None
-
-        aside = clear(frame.aside)
-        if aside is not None and min(aside.w, aside.h) < MIN_PICTURE:
-            aside = None  # too small to show a picture in: item pictures are left out rather than drawn inside out
-        frame = Frame(
-            clear_of(frame.title, keep),
-            clear(frame.body),
-            aside,
-            footer=clear(_latent(layout, master, "ftr")),
-            number=clear(_latent(layout, master, "sldNum")),
-            date=clear(_latent(layout, master, "dt")),
-            keepout=keep,
-        )
+            frame, used = defaults["picture"], {}
         layouts[role] = layout
-        frames[role] = frame
+        frames[role] = _cleared(frame, layout, master, keepouts.get(layout.partname, ()))
         sources[role] = used
     fonts, colors = theme_fonts(tpl, master_name)
     samples, unreadable = sample_colors(tpl, master_name, master_xml, colors)
@@ -316,6 +236,141 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         title_bold,
         samples,
         link,
+    )
+
+
+def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
+    """The slide size in points; a presentation part without a size, or without the two lists the pptx renderer
+    puts recap's beside, is a located error."""
+    size = pres.find(P + "sldSz")
+    try:
+        width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT  # type: ignore[union-attr]
+    except (AttributeError, TypeError, ValueError):
+        width, height = 0.0, 0.0
+    if width <= 0 or height <= 0:
+        raise template_error(source, "the presentation gives no slide size (<p:sldSz>)", "save the template again")
+    # The deck's presentation part is the template's with recap's lists put beside these two (by the pptx
+    # renderer): a template without them would pass here only to fail there.
+    for tag, what in (("sldMasterIdLst", "no list of slide masters"), ("notesSz", "no notes size")):
+        if pres.find(P + tag) is None:
+            raise template_error(source, f"the presentation part has {what} (<p:{tag}>)", PACKAGE_HINT)
+    return width, height
+
+
+def _default_frames(width: float, height: float) -> dict[str, Frame]:
+    """recap's own boxes for each role (laid out on 960 x 540 pt), scaled to the slide."""
+    sx, sy = width / 960, height / 540
+    return {
+        role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
+        for role, f in default_geometry().frames.items()
+    }
+
+
+def _first_master(tpl: TemplatePackage, pres: etree._Element, source: str) -> str:
+    """The partname of the first slide master in the presentation's list, else of any it relates to."""
+    first = pres.find(f"{P}sldMasterIdLst/{P}sldMasterId")
+    master_name = tpl.related(tpl.main, first.get(R + "id", "")) if first is not None else None
+    if master_name is None:
+        master_name = next((r.target for r in tpl.rels(tpl.main) if r.reltype == RT_SLIDE_MASTER), None)
+    if master_name is None or master_name not in tpl.blobs:
+        raise template_error(source, "the template has no slide master", "save it from PowerPoint's Slide Master view")
+    return master_name
+
+
+def _master_boxes(master_xml: etree._Element) -> dict[str, Rect]:
+    """The master's placeholder boxes by placeholder type (the first of each), which layouts inherit."""
+    master: dict[str, Rect] = {}
+    for ph in placeholders(master_xml):
+        if ph.box is not None:
+            master.setdefault(ph.type, ph.box)
+    if "title" in master:
+        master["ctrTitle"] = master["title"]
+    return master
+
+
+def _master_layouts(
+    tpl: TemplatePackage, master_name: str, master_xml: etree._Element, width: float, height: float, source: str
+) -> tuple[list[Layout], dict[str, tuple[Rect, ...]]]:
+    """The master's layouts in its `<p:sldLayoutIdLst>` order, as PowerPoint lists them, and for each (by
+    partname) the logos on it and on the master (when it shows the master's shapes) that text keeps clear of."""
+    master_pics = logos(pictures(master_xml), width, height)
+    ids = [e.get(R + "id") for e in master_xml.iterfind(f"{P}sldLayoutIdLst/{P}sldLayoutId")]
+    targets = {r.rid: r.target for r in tpl.rels(master_name) if r.reltype == RT_SLIDE_LAYOUT}
+    all_layouts = []
+    keepouts: dict[str, tuple[Rect, ...]] = {}
+    for rid in ids:
+        if rid in targets and targets[rid] in tpl.blobs:
+            root = tpl.xml(targets[rid])
+            c_sld = root.find(P + "cSld")
+            name = c_sld.get("name", "") if c_sld is not None else ""
+            all_layouts.append(Layout(targets[rid], name, tuple(placeholders(root))))
+            shown = master_pics if root.get("showMasterSp", "1") not in ("0", "false") else []
+            keepouts[targets[rid]] = (*shown, *logos(pictures(root), width, height))
+    if not all_layouts:
+        raise template_error(
+            source, "the template's slide master has no slide layouts", "add layouts in PowerPoint's Slide Master view"
+        )
+    return all_layouts, keepouts
+
+
+def _found_layouts(all_layouts: list[Layout], by_name: dict[str, Layout]) -> dict[str, Layout]:
+    """The layout for each role the template has one for: by one of its names, else by its placeholders."""
+    found: dict[str, Layout] = {}
+    for role, names in NAMES.items():
+        chosen = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
+        chosen = chosen or _by_types(all_layouts, role)
+        if chosen is not None:
+            found[role] = chosen
+    return found
+
+
+def _fallback_frame(
+    role: str, layout: Layout, master: dict[str, Rect], default: Frame
+) -> tuple[Frame, dict[str, Placeholder]]:
+    """The boxes of a role laid on another role's layout: recap's own, but the layout's title box for slides
+    other than title and section slides (whose titles stand elsewhere)."""
+    used: dict[str, Placeholder] = {}
+    frame = default
+    title, _ = _slots(layout, master)
+    if role not in ("title", "section") and title is not None:
+        frame = Frame(title[1], frame.body, frame.aside)
+        used["title"] = title[0]
+    return frame, used
+
+
+def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tuple[Frame, dict[str, Placeholder]]:
+    """The boxes of a role's own layout: its title, first body and second body (the aside) placeholders, recap's
+    own box for any it lacks; and the placeholder behind each box."""
+    title, bodies = _slots(layout, master)
+    frame = Frame(
+        title[1] if title else default.title,
+        bodies[0][1] if bodies else default.body,
+        bodies[1][1] if len(bodies) > 1 else default.aside,
+    )
+    used: dict[str, Placeholder] = {}
+    used.update({k: v[0] for k, v in (("title", title), ("body", bodies[0] if bodies else None)) if v})
+    if len(bodies) > 1:
+        used["aside"] = bodies[1][0]
+    return frame, used
+
+
+def _cleared(frame: Frame, layout: Layout, master: dict[str, Rect], keep: tuple[Rect, ...]) -> Frame:
+    """`frame` kept clear of the logos in `keep`, with the layout's footer, slide number and date boxes."""
+
+    def clear(box: Rect | None) -> Rect | None:
+        return clear_of(box, keep) if box is not None else None
+
+    aside = clear(frame.aside)
+    if aside is not None and min(aside.w, aside.h) < MIN_PICTURE:
+        aside = None  # too small to show a picture in: item pictures are left out rather than drawn inside out
+    return Frame(
+        clear_of(frame.title, keep),
+        clear(frame.body),
+        aside,
+        footer=clear(_latent(layout, master, "ftr")),
+        number=clear(_latent(layout, master, "sldNum")),
+        date=clear(_latent(layout, master, "dt")),
+        keepout=keep,
     )
 
 
