@@ -18,13 +18,13 @@ from lxml import etree
 from decks.assets import assets_dir
 from decks.errors import ContentError, Problem
 from decks.opc import (
+    QN_A,
+    QN_P,
+    QN_R,
     RT_SLIDE_LAYOUT,
     RT_SLIDE_MASTER,
     RT_THEME,
     TITLES,
-    A,
-    P,
-    R,
 )
 from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
@@ -54,7 +54,7 @@ BODIES = ("body", "obj", "subTitle")
 LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws them
 # The master placeholder a layout placeholder inherits its box from (python-pptx's LayoutPlaceholder rule).
 BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
-SHAPES = {P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
+SHAPES = {QN_P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
 MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
 
@@ -71,19 +71,19 @@ def template_path(theme: Theme) -> Path:
 
 def placeholders(root: etree._Element) -> list[Placeholder]:
     """Each placeholder shape in the `<p:spTree>` of a slide, layout, master or notes master part."""
-    tree = root.find(f"{P}cSld/{P}spTree")
+    tree = root.find(f"{QN_P}cSld/{QN_P}spTree")
     out: list[Placeholder] = []
     for shape in tree if tree is not None else ():
         if shape.tag not in SHAPES or not len(shape):
             continue
         nv = shape[0]
-        ph = nv.find(f"{P}nvPr/{P}ph")
+        ph = nv.find(f"{QN_P}nvPr/{QN_P}ph")
         if ph is None:
             continue
-        c_nv = nv.find(f"{P}cNvPr")
-        xfrm = shape.find(f"{P}spPr/{A}xfrm")
+        c_nv = nv.find(f"{QN_P}cNvPr")
+        xfrm = shape.find(f"{QN_P}spPr/{QN_A}xfrm")
         if xfrm is None:
-            xfrm = shape.find(f"{P}xfrm")
+            xfrm = shape.find(f"{QN_P}xfrm")
         box = xfrm_box(xfrm)
         attrs = {k: v for k, v in ph.attrib.items() if k in ("type", "orient", "sz", "idx")}
         out.append(
@@ -146,13 +146,13 @@ def _latent(layout: Layout, master: dict[str, Rect], kind: str) -> Rect | None:
 def pictures(root: etree._Element) -> list[Rect]:
     """The boxes of the pictures (logos) a master or layout draws on every slide: its `<p:pic>` shapes that are
     not placeholders, and groups holding one."""
-    tree = root.find(f"{P}cSld/{P}spTree")
+    tree = root.find(f"{QN_P}cSld/{QN_P}spTree")
     out: list[Rect] = []
     for shape in tree if tree is not None else ():
-        if shape.tag == P + "pic" and shape.find(f"{P}nvPicPr/{P}nvPr/{P}ph") is None:
-            xfrm = shape.find(f"{P}spPr/{A}xfrm")
-        elif shape.tag == P + "grpSp" and shape.find(f".//{P}pic") is not None:
-            xfrm = shape.find(f"{P}grpSpPr/{A}xfrm")
+        if shape.tag == QN_P + "pic" and shape.find(f"{QN_P}nvPicPr/{QN_P}nvPr/{QN_P}ph") is None:
+            xfrm = shape.find(f"{QN_P}spPr/{QN_A}xfrm")
+        elif shape.tag == QN_P + "grpSp" and shape.find(f".//{QN_P}pic") is not None:
+            xfrm = shape.find(f"{QN_P}grpSpPr/{QN_A}xfrm")
         else:
             continue
         box = xfrm_box(xfrm)
@@ -170,17 +170,17 @@ def theme_fonts(tpl: TemplatePackage, master: str) -> tuple[dict[str, str], dict
     root = tpl.xml(part)
     fonts: dict[str, str] = {}
     for which in ("major", "minor"):
-        node = root.find(f"{A}themeElements/{A}fontScheme/{A}{which}Font")
+        node = root.find(f"{QN_A}themeElements/{QN_A}fontScheme/{QN_A}{which}Font")
         for script in ("latin", "ea"):
-            face = node.find(A + script) if node is not None else None
+            face = node.find(QN_A + script) if node is not None else None
             if face is not None and face.get("typeface"):
                 fonts[f"{which}_{script}"] = face.get("typeface", "")
     colors: dict[str, str] = {}
-    scheme = root.find(f"{A}themeElements/{A}clrScheme")
+    scheme = root.find(f"{QN_A}themeElements/{QN_A}clrScheme")
     for node in scheme if scheme is not None else ():
         if not isinstance(node.tag, str) or not len(node):
             continue
-        value = node[0].get("val") if node[0].tag == A + "srgbClr" else node[0].get("lastClr")
+        value = node[0].get("val") if node[0].tag == QN_A + "srgbClr" else node[0].get("lastClr")
         if value:
             colors[etree.QName(node).localname] = "#" + value.upper()
     return fonts, colors
@@ -223,7 +223,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     fonts, colors = theme_fonts(tpl, master_name)
     samples, unreadable = sample_colors(tpl, master_name, master_xml, colors)
     link, unread_link = link_color(tpl, master_name, master_xml, colors)
-    title_rpr = master_xml.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    title_rpr = master_xml.find(f"{QN_P}txStyles/{QN_P}titleStyle/{QN_A}lvl1pPr/{QN_A}defRPr")
     title_bold = title_rpr is not None and title_rpr.get("b") in ("1", "true")
     return Resolved(
         layouts,
@@ -242,7 +242,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
 def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
     """The slide size in points; a presentation part without a size, or without the two lists the pptx renderer
     puts recap's beside, is a located error."""
-    size = pres.find(P + "sldSz")
+    size = pres.find(QN_P + "sldSz")
     try:
         width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT  # type: ignore[union-attr]
     except (AttributeError, TypeError, ValueError):
@@ -252,7 +252,7 @@ def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
     # The deck's presentation part is the template's with recap's lists put beside these two (by the pptx
     # renderer): a template without them would pass here only to fail there.
     for tag, what in (("sldMasterIdLst", "no list of slide masters"), ("notesSz", "no notes size")):
-        if pres.find(P + tag) is None:
+        if pres.find(QN_P + tag) is None:
             raise template_error(source, f"the presentation part has {what} (<p:{tag}>)", PACKAGE_HINT)
     return width, height
 
@@ -268,8 +268,8 @@ def _default_frames(width: float, height: float) -> dict[str, Frame]:
 
 def _first_master(tpl: TemplatePackage, pres: etree._Element, source: str) -> str:
     """The partname of the first slide master in the presentation's list, else of any it relates to."""
-    first = pres.find(f"{P}sldMasterIdLst/{P}sldMasterId")
-    master_name = tpl.related(tpl.main, first.get(R + "id", "")) if first is not None else None
+    first = pres.find(f"{QN_P}sldMasterIdLst/{QN_P}sldMasterId")
+    master_name = tpl.related(tpl.main, first.get(QN_R + "id", "")) if first is not None else None
     if master_name is None:
         master_name = next((r.target for r in tpl.rels(tpl.main) if r.reltype == RT_SLIDE_MASTER), None)
     if master_name is None or master_name not in tpl.blobs:
@@ -294,14 +294,14 @@ def _master_layouts(
     """The master's layouts in its `<p:sldLayoutIdLst>` order, as PowerPoint lists them, and for each (by
     partname) the logos on it and on the master (when it shows the master's shapes) that text keeps clear of."""
     master_pics = logos(pictures(master_xml), width, height)
-    ids = [e.get(R + "id") for e in master_xml.iterfind(f"{P}sldLayoutIdLst/{P}sldLayoutId")]
+    ids = [e.get(QN_R + "id") for e in master_xml.iterfind(f"{QN_P}sldLayoutIdLst/{QN_P}sldLayoutId")]
     targets = {r.rid: r.target for r in tpl.rels(master_name) if r.reltype == RT_SLIDE_LAYOUT}
     all_layouts = []
     keepouts: dict[str, tuple[Rect, ...]] = {}
     for rid in ids:
         if rid in targets and targets[rid] in tpl.blobs:
             root = tpl.xml(targets[rid])
-            c_sld = root.find(P + "cSld")
+            c_sld = root.find(QN_P + "cSld")
             name = c_sld.get("name", "") if c_sld is not None else ""
             all_layouts.append(Layout(targets[rid], name, tuple(placeholders(root))))
             shown = master_pics if root.get("showMasterSp", "1") not in ("0", "false") else []

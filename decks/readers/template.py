@@ -19,11 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from decks.errors import ContentError, Problem
-from decks.opc import RT_OFFICE_DOCUMENT, Rel, UnsafeXML, parse, rels_name
+from decks.opc import QN_CT, RT_OFFICE_DOCUMENT, Rel, UnsafeXML, parse, rels_name
 from decks.readers.template_parts import MACRO_MAIN_TYPES, MAIN_TYPES, Inert, Refused, relationships
 
-PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # A template is read whole into memory: a zip whose parts inflate past this is refused (a zip bomb), as is one
 # with more parts than any real deck has.
 MAX_UNCOMPRESSED = 300 * 2**20
@@ -106,9 +104,9 @@ class TemplatePackage:
         types = self.xml("/[Content_Types].xml")
         del self.blobs["/[Content_Types].xml"]
         self.defaults = {
-            (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in types.iter(CT + "Default")
+            (d.get("Extension") or "").lower(): d.get("ContentType") or "" for d in types.iter(QN_CT + "Default")
         }
-        self.overrides = {o.get("PartName") or "": o.get("ContentType") or "" for o in types.iter(CT + "Override")}
+        self.overrides = {o.get("PartName") or "": o.get("ContentType") or "" for o in types.iter(QN_CT + "Override")}
         self._rels: dict[str, list[Rel]] = {}
         main = next((r.target for r in self.rels("/") if r.reltype == RT_OFFICE_DOCUMENT), None)
         if main is None or main not in self.blobs or self.content_type(main) not in MAIN_TYPES | MACRO_MAIN_TYPES:
