@@ -100,14 +100,15 @@ def stacks_for(theme: Theme, language: str | None = None) -> Stacks:
 def _build(theme: Theme, language: str | None) -> Stacks:
     fonts = theme.fonts
 
-    def by_language(use: str) -> tuple[list[FontSpec], list[FontSpec]]:
-        """The language fonts that serve `use`: those for `language`, then the others."""
-        serving = [s for s in fonts.languages if s.use in ("both", use)]
+    def by_language(use: str, bold: bool) -> tuple[list[FontSpec], list[FontSpec]]:
+        """The language fonts that serve `use` at this weight: those for `language`, then the others."""
+        weight = "bold" if bold else "regular"
+        serving = [s for s in fonts.languages if s.use in ("both", use) and s.weight in ("both", weight)]
         mine = [s for s in serving if language_matches(s.language, language)]
         return mine, [s for s in serving if s not in mine]
 
     def tail(use: str, bold: bool) -> list[FontSpec]:
-        mine, others = by_language(use)
+        mine, others = by_language(use, bold)
         cjk = [fonts.cjk_bold, fonts.cjk] if bold and fonts.cjk_bold else [fonts.cjk]
         emoji = [fonts.emoji] if fonts.emoji else []
         return [*mine, *cjk, *others, *fonts.fallbacks, fonts.symbol, *emoji]

@@ -57,6 +57,11 @@ class FontSpec(Model):
         description="In fonts.languages: the output it serves (slides: the deck; sketch: the sketchnote).",
         examples=["sketch"],
     )
+    weight: Literal["both", "regular", "bold"] = Field(
+        "both",
+        description="In fonts.languages: the text it serves (bold: titles, regular: the rest; both: either).",
+        examples=["bold"],
+    )
     margin: float = Field(
         0.0,
         ge=0,
@@ -79,10 +84,10 @@ class Fonts(Model):
     heading: FontSpec = Field(description="Slide titles.", examples=[{"file": "Lato-Bold.ttf"}])
     body: FontSpec = Field(description="Slide text.", examples=[{"file": "Lato-Regular.ttf"}])
     hand: FontSpec = Field(
-        description="Hand lettering for the sketchnote.", examples=[{"file": "ComicNeue-Regular.ttf"}]
+        description="Hand lettering for the sketchnote.", examples=[{"file": "RecapHand-Regular.ttf"}]
     )
     hand_bold: FontSpec = Field(
-        description="Bold hand lettering for sketchnote titles.", examples=[{"file": "ComicNeue-Bold.ttf"}]
+        description="Bold hand lettering for sketchnote titles.", examples=[{"file": "RecapHand-Bold.ttf"}]
     )
     cjk: FontSpec = Field(description="East Asian text.", examples=[{"file": "RecapKai-Regular.ttf"}])
     cjk_bold: FontSpec | None = Field(

@@ -44,13 +44,17 @@ def recaps():
     }
 
 
+LACKING = "the deck names fonts this machine does not have"
+
+
 @pytest.fixture(scope="session")
 def decks(recaps, theme, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("decks")
     out = {}
     for name, recap in recaps.items():
         result = render(PptxRenderer, recap, theme)
-        assert result.warnings == []
+        # The one warning a machine without recap's fonts installed gives (tests/renderers/test_pptx_embed.py).
+        assert [w for w in result.warnings if not w.startswith(LACKING)] == []
         out[name] = folder / f"{name}.pptx"
         out[name].write_bytes(result.data)
     return out

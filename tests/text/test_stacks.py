@@ -10,7 +10,7 @@ def test_each_role_starts_with_its_own_font_and_falls_back_to_cjk_then_symbols()
     stacks = stacks_for(load_theme("default"))
     families = [face.family for face in stacks.body.faces]
     assert families[0] == "Calibri" and families[1] == "Recap Kai" and families[-2:] == ["DejaVu Sans", "Recap Emoji"]
-    assert stacks.hand.primary.family == "Comic Neue"
+    assert stacks.hand.primary.family == "Recap Hand"
     assert stacks.hand_bold.faces[1].path.name == "RecapKai-Bold.ttf"  # bold CJK for bold lettering
 
 
@@ -36,8 +36,9 @@ def test_han_characters_take_the_face_of_the_content_language() -> None:
 
 def test_korean_is_hand_lettered_on_the_sketchnote_and_plain_on_slides() -> None:
     stacks = stacks_for(load_theme("default"), "ko")
-    assert stacks.hand.draws("한").family == "Recap Pen"
-    assert stacks.hand_bold.draws("한").family == "Recap Pen"
+    assert stacks.hand.draws("한").path.name == "RecapHandKR-Regular.ttf"
+    assert stacks.hand_bold.draws("한").path.name == "RecapHandKR-Bold.ttf"  # a bold face for titles
+    assert stacks.hand.draws("똠").family == "Recap Pen"  # a syllable beyond KS X 1001's 2,350
     assert stacks.body.draws("한").family == "Recap Gothic KR"
     assert stacks.heading.draws("한").family == "Recap Gothic KR"
     # Hangul in text of another language still finds a face.
@@ -64,3 +65,19 @@ def test_the_east_asian_face_of_a_language_is_the_one_its_text_is_drawn_in() -> 
     assert east_asian_face(stacks_for(theme, "ja").body, "ja").family == "Recap Klee"
     assert east_asian_face(stacks_for(theme, "ko").body, "ko").family == "Recap Gothic KR"
     assert east_asian_face(stacks_for(theme, "en").body, "en").family == "Recap Kai"
+
+
+def test_a_language_face_for_one_weight_serves_only_that_weight(tmp_path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(
+        "name: mine\nextends: default\nfonts:\n  languages:\n"
+        "    - { file: RecapHandKR-Bold.ttf, language: ko, use: sketch, weight: bold }\n"
+        "    - { file: RecapGothicKR-Regular.ttf, language: ko, weight: regular }\n",
+        encoding="utf-8",
+    )
+    stacks = stacks_for(load_theme(str(folder)), "ko")
+    assert stacks.hand_bold.draws("한").path.name == "RecapHandKR-Bold.ttf"
+    assert stacks.hand.draws("한").path.name == "RecapGothicKR-Regular.ttf"
+    assert stacks.body.draws("한").path.name == "RecapGothicKR-Regular.ttf"
+    assert "RecapHandKR-Bold.ttf" not in {f.path.name for f in (*stacks.body.faces, *stacks.heading.faces)}

@@ -660,7 +660,7 @@ def glyph_warnings(recap: Recap, theme: Theme) -> tuple[str, ...]:
     """A warning for each character no font of `theme` has, naming its field."""
     return tuple(
         f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
-        for where, ch in missing_glyphs(recap, theme)
+        for where, ch in missing_glyphs(recap, theme, "slides")
     )
 
 

@@ -159,11 +159,14 @@ class Writer:
     def embed_fonts(self, pres_rels: Rels) -> list[tuple[str, dict[str, str]]]:
         """The fonts embedded as `ppt/fonts/fontN.fntdata` parts (decks.renderers.pptx.embed): for each
         typeface, its rIds by style ("regular", "bold"), for `<p:embeddedFontLst>`."""
-        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding
+        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding, lacking_here, lacking_warning
 
         embedded, warnings = embedding(self.deck, self.embed, self.whole)
         for warning in warnings:
             self._warn_once(warning)
+        lacking = lacking_here(self.deck)
+        if lacking:
+            self._warn_once(lacking_warning(lacking, {f.family for f in embedded}))
         by_family: dict[str, dict[str, str]] = {}
         for font in embedded:
             name = self._partname("/ppt/fonts/font%d.fntdata")
