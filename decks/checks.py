@@ -54,7 +54,7 @@ def check_all(
     report.warnings += _mixed_word_warnings(recap, theme, path, located)
     from decks.i18n import untranslated
     from decks.plan import deck_too_big
-    from decks.plan.template import template_report
+    from decks.plan.template_fonts import template_report
 
     words = untranslated(recap.language)
     if words:  # the same one warning every render command gives

@@ -162,9 +162,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
                 " or give -o FILE"
             )
-        if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
+        if watch:  # the same file, written again on each save (decks/cli/rewrite.py)
             from decks.assets import example_content
-            from decks.preview.rewrite import rewrite_on_save
+            from decks.cli.rewrite import rewrite_on_save
 
             path = content or example_content()
             if not path.is_file():

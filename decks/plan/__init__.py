@@ -61,7 +61,8 @@ def deck_setup(theme: Theme) -> DeckSetup:
     """The template of `theme` resolved and the measuring theme: the first half of `deck_plan`, which a warm
     process (`recap watch`) keeps between builds."""
     from decks.plan.deck.plan import Template
-    from decks.plan.template import load, measuring_theme
+    from decks.plan.template import load
+    from decks.plan.template_fonts import measuring_theme
 
     path, resolved = load(theme)
     measured, inherited, notes = measuring_theme(theme, resolved)
@@ -74,7 +75,7 @@ def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
     colour, the families the master draws, and the font files every run is measured with."""
     from msgspec.structs import replace
 
-    from decks.plan.template import deck_fonts
+    from decks.plan.template_fonts import deck_fonts
 
     slides = theme.slides
     colors = slides.decides("colors")

@@ -207,7 +207,7 @@ def _stamp(path: Path) -> Stamp:
 class Watched:
     """The files one content file in one theme is made from (the content file, the pictures it names, the theme's
     files), watched by their modification stamps; `render` is run again whenever one changes. `Session` renders
-    the preview page; `decks.preview.rewrite` writes an output file."""
+    the preview page; `decks.cli.rewrite` writes an output file."""
 
     def __init__(self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print) -> None:
         from decks.preview.reread import ContentReader

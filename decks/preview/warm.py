@@ -41,7 +41,8 @@ class WarmPlanner:
         from decks.plan.deck.faces import with_faces
         from decks.plan.deck.images import picture_size
         from decks.plan.deck.planner import clear_shapes, glyph_warnings
-        from decks.plan.template import read_template, template_path
+        from decks.plan.template import template_path
+        from decks.readers.template import read_template
 
         if theme is not self._theme:
             self._theme, self._layouts, self._faced, self._template, self._items = theme, {}, {}, None, {}

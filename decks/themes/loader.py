@@ -395,10 +395,10 @@ def template_problem(path: Path) -> tuple[str, str] | None:
     """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
 
     Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`, by the deck plan's
-    own reading of the package (`decks.plan.template`, kept for the plan that follows): a file that is not a
+    one reading of the package (`decks.readers.template`, kept for the plan that follows): a file that is not a
     zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
     """
-    from decks.plan.template import read_template
+    from decks.readers.template import read_template
 
     try:
         check_file(path, "template")

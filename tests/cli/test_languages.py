@@ -58,7 +58,7 @@ def test_a_language_without_words_is_warned_about_once_naming_it_and_the_english
 
 
 def test_a_watched_deck_warns_about_the_language_on_each_rewrite(tmp_path: Path) -> None:
-    from decks.preview.rewrite import OutputWatch
+    from decks.cli.rewrite import OutputWatch
     from decks.readers.content import load_content
     from decks.renderers.pptx import PptxRenderer
     from decks.themes.loader import load_theme

@@ -138,7 +138,7 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def test_a_template_that_is_not_a_whole_pptx_is_refused_at_its_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, message: str
 ) -> None:
-    monkeypatch.setattr("decks.plan.template.MAX_UNCOMPRESSED", 2 * 1024 * 1024)  # a small zip bomb
+    monkeypatch.setattr("decks.readers.template.MAX_UNCOMPRESSED", 2 * 1024 * 1024)  # a small zip bomb
     folder = tmp_path / "t"
     folder.mkdir()
     (folder / "bad.pptx").write_bytes(data)

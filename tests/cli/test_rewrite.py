@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,9 +15,20 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from decks.assets import content_dir
 from decks.cli.main import main
-from decks.preview.rewrite import rewrite_on_save
+from decks.cli.rewrite import rewrite_on_save
 from decks.renderers.base import discover, load
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the example, free to edit."""
+    shutil.copytree(content_dir(), tmp_path / "content")
+    return tmp_path / "content" / "tf-dev-summit-2019.yaml"
+
 
 TAKEAWAY = "We had been testing the TensorFlow 2.0 preview and sending feedback"
 

@@ -27,21 +27,21 @@ from decks.opc import (
     CT_TABLE_STYLES,
     CT_THEME,
     CT_VIEW_PROPS,
+    QN_A,
+    QN_MC,
+    QN_P,
+    QN_PR,
+    QN_R,
     RT_NOTES_MASTER,
     RT_OFFICE_DOCUMENT,
     RT_SLIDE_LAYOUT,
     RT_SLIDE_MASTER,
     RT_THEME,
-    A,
-    P,
-    R,
     Rel,
     UnsafeXML,
     parse,
     rels_name,
 )
-
-PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
 MAIN_TYPES = {
@@ -109,21 +109,21 @@ SAFE_ACTIONS = {
     "ppaction://hlinkshowjump?jump=previousslide",
     "ppaction://noaction",
 }
-HLINKS = {A + "hlinkClick", A + "hlinkHover", A + "hlinkMouseOver"}
+HLINKS = {QN_A + "hlinkClick", QN_A + "hlinkHover", QN_A + "hlinkMouseOver"}
 # Elements that are one item of a list, removed whole when what they name is dropped.
 ITEMS = {
-    P + "tags",
-    P + "custData",
-    P + "control",
-    P + "legacyDrawing",
-    P + "legacyDrawingHF",
-    P + "sldId",
-    P + "custShow",
-    P + "embeddedFont",
+    QN_P + "tags",
+    QN_P + "custData",
+    QN_P + "control",
+    QN_P + "legacyDrawing",
+    QN_P + "legacyDrawingHF",
+    QN_P + "sldId",
+    QN_P + "custShow",
+    QN_P + "embeddedFont",
 }
-TREES = {P + "spTree", P + "grpSp"}
-MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-EXT_LISTS = {A + "extLst", P + "extLst"}
+TREES = {QN_P + "spTree", QN_P + "grpSp"}
+MC_ALTERNATE = QN_MC + "AlternateContent"
+EXT_LISTS = {QN_A + "extLst", QN_P + "extLst"}
 
 
 RESAVE = "save the template again from PowerPoint or LibreOffice"
@@ -173,7 +173,7 @@ def relationships(item: str, root: etree._Element) -> list[tuple[etree._Element,
     partnames."""
     folder = posixpath.dirname(owner(item)) if owner(item) != "/" else "/"
     out = []
-    for node in root.iter(PR + "Relationship"):
+    for node in root.iter(QN_PR + "Relationship"):
         # anything but Internal (the default) counts as outside: "external", " External" included
         external = (node.get("TargetMode") or "Internal").strip().lower() != "internal"
         target = node.get("Target", "")
@@ -276,7 +276,7 @@ class Inert:
                 changed = True
         if not gone:
             return changed
-        named = [(e, a) for e in root.iter() for a, v in e.attrib.items() if a.startswith(R) and v in gone]
+        named = [(e, a) for e in root.iter() for a, v in e.attrib.items() if a.startswith(QN_R) and v in gone]
         for node, attr in named:
             if node is root or any(up is root for up in node.iterancestors()):  # not gone with an earlier one
                 self._unlink(name, node, attr)
@@ -287,7 +287,7 @@ class Inert:
         if node.tag in HLINKS:
             _remove(node)
             return
-        if node.tag == A + "blip" and attr == R + "link" and node.get(R + "embed"):
+        if node.tag == QN_A + "blip" and attr == QN_R + "link" and node.get(QN_R + "embed"):
             del node.attrib[attr]  # a linked picture with its own embedded copy keeps that copy
             return
         for up in node.iterancestors():
@@ -313,7 +313,7 @@ class Inert:
         for up in target.iterancestors():
             if up.tag == MC_ALTERNATE:
                 outer = up
-        if outer.find(f".//{P}nvPr/{P}ph") is not None:
+        if outer.find(f".//{QN_P}nvPr/{QN_P}ph") is not None:
             raise Refused(
                 name,
                 f"the part {name} has a placeholder that holds active or external content",
@@ -329,7 +329,7 @@ def _remove(node: etree._Element) -> None:
     if parent is None:
         return
     parent.remove(node)
-    if parent.tag in {P + "custDataLst", P + "controls", P + "custShowLst"} | EXT_LISTS and not len(parent):
+    if parent.tag in {QN_P + "custDataLst", QN_P + "controls", QN_P + "custShowLst"} | EXT_LISTS and not len(parent):
         _remove(parent)
 
 

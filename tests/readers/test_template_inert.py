@@ -12,7 +12,7 @@ import pytest
 
 from decks.cli.main import main
 from decks.errors import ContentError
-from decks.plan.template import TemplatePackage, _read
+from decks.readers.template import TemplatePackage, _read
 from tests.plan import hostile_templates as hostile
 from tests.plan import templates
 
