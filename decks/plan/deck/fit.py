@@ -59,6 +59,9 @@ class Fitter:
         # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
         self.stacks: Stacks = office_stacks(theme, language)
         self.floor = theme.sizes.slides.floor
+        # The floor of sub-points' smaller type: the theme's, even while a list is paginated at the deck's body
+        # size (`floor` then raised to it, so pages are cut where that size fills them).
+        self.points_floor = self.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
         # fitted when it is cut, then again when its box is made): each layout is computed once, and each fit
@@ -75,7 +78,7 @@ class Fitter:
         made = self._made_blocks
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
-            scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
+            scale = max(s.scale, min(1.0, self.points_floor / size)) if s.scale < 1 else s.scale
             block = made.get((s, scale))
             if block is None:
                 block = made[(s, scale)] = Block(
@@ -87,7 +90,7 @@ class Fitter:
         """Less than (or, but for rounding, as much as) the height of `srcs` laid out at `size` or larger: each
         paragraph takes at least one line of the leading times its size. A list taller than its box even so (a
         long agenda tried on one slide) is refused without laying it out at every size the search tries."""
-        floor = self.floor
+        floor = self.points_floor
         if size <= 0:
             return 0.0
         sizes = (size * (max(s.scale, min(1.0, floor / size)) if s.scale < 1 else s.scale) for s in srcs)
