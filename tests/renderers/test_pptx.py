@@ -512,3 +512,23 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
     assert paras and hebrew and english
     assert all('rtl="1"' in m.group(1) and 'algn="r"' in m.group(1) for m in hebrew)
     assert all('rtl="1"' not in m.group(1) and 'algn="l"' in m.group(1) for m in english)
+
+
+def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
+    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), in each built-in theme:
+    LibreOffice draws every character inside its own shape, as for the example decks."""
+    content = Path(__file__).parents[1] / "golden" / "contents" / "layouts.yaml"
+    recap = load_content(content)
+    decks = []
+    for name in ("default", "chalkboard", "ink"):
+        result = render(PptxRenderer, recap, load_theme(name))
+        assert result.warnings == []
+        decks.append(tmp_path / f"{name}.pptx")
+        decks[-1].write_bytes(result.data)
+    pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
+    from decks.plan import deck_plan
+
+    designs = {s.design for s in deck_plan(recap, load_theme(None)).slides}
+    assert len(designs) >= 14, designs
+    problems = [(deck.stem, *p) for deck in decks for p in shape_problems(deck, pdfs[deck.stem])]
+    assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"

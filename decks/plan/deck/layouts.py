@@ -264,15 +264,16 @@ class ItemLayouts:
             display=(sw, sh),
             crop=(crop[0], crop[1], crop[0], crop[1]),
         )
-        title = self.heading_box(item.title, Rect(48, top + 24, w - 96, 54), self.sizes.title, anchor="t")
+        title = self.heading_box(item.title, Rect(48, top + 28, w - 96, 54), self.sizes.title, anchor="t")
         slide = SlideDraft("item", "content", title, design="picture-full")
         slide.pictures.append(pic)
         if item.image.credit:
             small = self.sizes.small
-            cbox = Rect(w * 0.5, top + 4, w * 0.5 - 48, small * 1.4)
-            credit = self.text_box("caption", [Src((Run(item.image.credit, "muted"),))], cbox, small, low=small)
+            line = [Src((Run(item.image.credit, "muted"),))]
+            cbox = Rect(w * 0.5, top + 7, w * 0.5 - 48, self._laid(line, w * 0.5 - 48, small).height)
+            credit = self.text_box("caption", line, cbox, small, low=small)
             slide.texts.append(replace(credit, paras=tuple(replace(p, align="r") for p in credit.paras)))
-        below = Rect(48, top + 24 + 54 + 6, w - 96, band - 24 - 54 - 6 - 40)
+        below = Rect(48, top + 28 + 54 + 4, w - 96, band - 28 - 54 - 4 - 40)
         srcs = [Src((Run(item.summary, "accent"),))] if item.summary else []
         srcs.extend(takeaway_srcs(item.takeaways, space=0.2 if srcs else 0.0))
         if srcs:

@@ -305,10 +305,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             slide.texts.append(self.text_box("subtitle", subs, f.body, top, "body", anchor))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2 if subs else self.geo.height
         if banded:
-            slide.shapes += [
-                Shape(Rect(0, 0, self.geo.width, band), "accent"),
-                Shape(Rect(0, band, self.geo.width, 6), "accent2"),
-            ]
+            slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))
+            if subs:  # the rule under the band, which fills the slide when nothing is under the title
+                slide.shapes.append(Shape(Rect(0, band, self.geo.width, 6), "accent2"))
         elif self.decorated:
             slide.shapes.append(Shape(Rect(f.title.x, band - 3, 120, 6), "accent2"))
         when = t.join(p for p in (dates, t.place(event) if event else "") if p)
