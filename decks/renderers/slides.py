@@ -66,7 +66,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
 
 
 def _outline_title(slide: Slide, number: int) -> str:
-    return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
+    return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
 
 
 def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str]) -> None:

@@ -104,7 +104,9 @@ class Template(msgspec.Struct, frozen=True):
 
 class Run(msgspec.Struct, frozen=True):
     """A piece of a paragraph: its text, colour role (a palette field), an optional link or field, and the font
-    family that draws every character of it (the planner cuts runs where the drawing face changes)."""
+    family that draws every character of it (the planner cuts runs where the drawing face changes). A "\n" in
+    the text is a line break the plan placed (a title's balanced lines, decks.text.headings): PowerPoint's
+    `<a:br/>`, a new line in every renderer."""
 
     text: str
     color: str = "ink"

@@ -82,8 +82,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
 
     def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
-        """A slide's or section's title in the title placeholder."""
-        return self.title_box(text, box, top, color, anchor)
+        """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
+        balanced (`Fitter.balanced`)."""
+        src = self.balanced(Src((Run(text, color),), "heading"), box, top)
+        return self.text_box("title", [src], box, top, "title", anchor)
 
     def variant(self, name: str) -> str:
         """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
@@ -167,6 +169,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         for s in wrap:
             s.section = lab.gettext("Wrap-up")
         slides.extend(wrap)
+        if not self.decorated:
+            # A template's master draws the deck's look: none of recap's shapes (cards, rules, dots) in its colours.
+            for s in slides:
+                s.shapes.clear()
         return Deck(
             self.geo.width,
             self.geo.height,

@@ -386,7 +386,11 @@ class Writer:
             rpr = rprs.get(key)
             if rpr is None:
                 rpr = rprs[key] = oxml.run_properties(size, *self._run_style(para, run), self.lang, heading, rid)
-            parts.append(oxml.text_run(rpr, run.text))
+            if "\n" in run.text:
+                # A heading's line ends where the plan put them (decks.text.headings): a line break each.
+                parts.append(f"<a:br>{rpr}</a:br>".join(oxml.text_run(rpr, t) for t in run.text.split("\n")))
+            else:
+                parts.append(oxml.text_run(rpr, run.text))
         parts.append(oxml.paragraph_tail(self.lang, size))
         return "".join(parts)
 
