@@ -374,7 +374,7 @@ class DeckLayouts:
         handles = [h for h in (who.handles if who else []) if h.url][:3]
         if not handles:
             return body
-        area = Rect(body.x + body.w * 0.56, body.y, body.w * 0.44, body.h)
+        area = Rect(body.x + body.w * 0.6, body.y, body.w * 0.4, body.h)
         k = len(handles)
         small = self.sizes.small
         side = min(132.0, (area.w - (k - 1) * 16) / k, area.h - small * 3)
