@@ -19,6 +19,7 @@ from typing import Any
 _BUDOUX = {"ja": "ja", "zh": "zh-hans", "zh-hant": "zh-hant", "th": "th"}
 _SPACE = re.compile(r"(\s+)")
 # East Asian punctuation a phrase may also end after (BudouX keeps "参加レポート：機械学習…" as one phrase).
+_LATIN = re.compile(r"[0-9A-Za-z._\-]")
 _AFTER_STOP = re.compile(r"(?<=[：、，。！？；）」』】・])")
 
 
@@ -62,7 +63,14 @@ def phrases(text: str, language: str | None = None) -> list[str]:
                 out.append(piece)
             continue
         if parser_language and (_wide(piece) or parser_language == "th"):
-            chunks = [c for chunk in _parser(parser_language).parse(piece) for c in _AFTER_STOP.split(chunk) if c]
+            chunks: list[str] = []
+            for chunk in _parser(parser_language).parse(piece):
+                for c in _AFTER_STOP.split(chunk):
+                    # Never inside a Latin word or number ("API", "2025"), wherever BudouX put a boundary.
+                    if chunks and c and _LATIN.match(chunks[-1][-1]) and _LATIN.match(c[0]):
+                        chunks[-1] += c
+                    elif c:
+                        chunks.append(c)
             # A chunk that is only Latin letters or digits (a word inside Japanese text) stays with its
             # neighbours as BudouX gives them; an empty parse keeps the piece whole.
             out.extend(chunks or [piece])

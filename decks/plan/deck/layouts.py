@@ -80,10 +80,11 @@ class ItemLayouts:
                 slide.texts.append(links)
             return self._finish(slide, item, decorate=False)
         slide, body = self._item_slide(item, "statement", icon=False)
-        srcs = [Src((Run(item.summary, "ink"),), "heading")]
+        inner = Rect(body.x + body.w * 0.06, body.y, body.w * 0.88, body.h)
+        # Set large, the statement breaks like a heading: at phrases, in balanced lines.
+        srcs = [self.balanced(Src((Run(item.summary, "ink"),), "heading"), inner, self.sizes.title * 1.1, size)]
         for t in item.takeaways[:1]:
             srcs.append(Src((Run(t.text, "muted"),), scale=0.6, space_before=0.6))
-        inner = Rect(body.x + body.w * 0.06, body.y, body.w * 0.88, body.h)
         laid = self.fit(srcs, inner, self.sizes.title * 1.1, size)
         if laid is None:
             return None
@@ -102,7 +103,7 @@ class ItemLayouts:
         slide, body = self._item_slide(item, "sidebar")
         panel = Rect(body.x, body.y, round(body.w * 0.36, 2), body.h)
         inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
-        lead = [Src((Run(headline, "accent"),), "heading")]
+        lead = [self.balanced(Src((Run(headline, "accent"),), "heading"), inner, self.sizes.subtitle * 1.25)]
         if self.fit(lead, inner, self.sizes.subtitle * 1.25, self.floor) is None:
             return None
         right = Rect(panel.right + GAP + 8, body.y, body.right - panel.right - GAP - 8, body.h)
