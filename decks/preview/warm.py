@@ -132,14 +132,23 @@ def _planner_class() -> Any:
             self.made[key] = slides
             return [
                 _KeptDraft(
-                    s.kind, s.layout, s.title, list(s.texts), list(s.pictures), list(s.shapes), s.notes, s.section
+                    s.kind,
+                    s.layout,
+                    s.title,
+                    list(s.texts),
+                    list(s.pictures),
+                    list(s.shapes),
+                    s.notes,
+                    s.section,
+                    s.design,
                 ).kept_from(s, self)
                 for s in slides
             ]
 
-        def item_slides(self, item: Any) -> list[SlideDraft]:
-            key = ("item", self._repr(item), _picture_stamp(item), self.common)
-            return self._kept(key, lambda: super(KeepingPlanner, self).item_slides(item))
+        def item_slides(self, item: Any, designs: list[str], size: float) -> list[SlideDraft]:
+            # An item's slides depend on its layouts and the deck's body size too (its neighbours pick them).
+            key = ("item", self._repr(item), _picture_stamp(item), self.common, tuple(designs), size)
+            return self._kept(key, lambda: super(KeepingPlanner, self).item_slides(item, designs, size))
 
         def agenda_slides(self) -> list[SlideDraft]:
             r = self.recap
@@ -148,7 +157,8 @@ def _planner_class() -> Any:
 
         def takeaway_slides(self) -> list[SlideDraft]:
             r = self.recap
-            key = ("takeaways", repr(r.key_takeaways), repr([(i.summary, i.title) for i in r.all_items]), self.common)
+            marked = [t for i in r.all_items for t in i.takeaways if t.key]
+            key = ("takeaways", repr(r.key_takeaways), repr(marked), self.common)
             return self._kept(key, super().takeaway_slides)
 
         def resource_slides(self) -> list[SlideDraft]:
@@ -178,6 +188,7 @@ def _planner_class() -> Any:
                 and _same(self.pictures, o.pictures)
                 and _same(self.shapes, o.shapes)
                 and self.notes == o.notes
+                and self.design == o.design
             )
             if not same:
                 return super().freeze()

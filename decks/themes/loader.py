@@ -276,17 +276,23 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
 
 # Keys of which a mapping holds one: a font is a file or a system font, so a child naming one drops the base's other.
 _ONE_OF = (frozenset({"file", "system"}),)
+# What a font spec says about its file: a child naming another file (or system font) drops the base's, so
+# chalkboard's Comic Neue titles are not named "Calibri" after default's Carlito (measured with one face, named
+# as another).
+_OF_THE_FILE = ("family", "margin")
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     """Child keys override base keys; mappings merge key by key; lists and scalars are replaced. A child that
-    names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them."""
+    names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them, and
+    what the base said of its font (`family`, `margin`)."""
     out = dict(base)
     for group in _ONE_OF:
         named = group & child.keys()
         if named:
-            for key in group - named:
-                out.pop(key, None)
+            for key in (*(group - named), *_OF_THE_FILE):
+                if key not in child:
+                    out.pop(key, None)
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)

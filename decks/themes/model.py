@@ -173,6 +173,33 @@ class Sizes(Model):
 Decides = Literal["background", "colors", "fonts", "footer"]
 
 
+class Variants(Model):
+    """Which variant of some slide layouts the deck uses (docs/layouts.md): structure chosen without code."""
+
+    title: Literal["band", "plain"] = Field(
+        "band", description="The title slide: band (an accent band behind the title) or plain.", examples=["plain"]
+    )
+    section: Literal["fill", "plain"] = Field(
+        "fill",
+        description="Section slides: fill (the accent across the slide) or plain (the background, an accent rule).",
+        examples=["plain"],
+    )
+    cards: Literal["filled", "outline"] = Field(
+        "filled", description="Cards and panels: filled with the surface colour, or outlined.", examples=["outline"]
+    )
+    agenda: Literal["timeline", "list"] = Field(
+        "timeline",
+        description="The agenda of a recap with days: a timeline (a column per day, when it fits) or a list.",
+        examples=["list"],
+    )
+    takeaways: Literal["numbered", "list"] = Field(
+        "numbered", description="Key takeaways: numbered cards (up to six, when they fit) or a list.", examples=["list"]
+    )
+    picture: Literal["right", "left"] = Field(
+        "right", description="The side an item's picture takes first (the next one takes the other).", examples=["left"]
+    )
+
+
 class Slides(Model):
     """The deck."""
 
@@ -190,6 +217,9 @@ class Slides(Model):
         None,
         description="recap's accent bars, rules and bands; default: on without a template, off with one.",
         examples=[True],
+    )
+    variants: Variants = Field(
+        Variants(), description="Variants of the slide layouts (docs/layouts.md).", examples=[{"section": "plain"}]
     )
 
     def decides(self, what: str) -> bool:

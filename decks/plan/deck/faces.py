@@ -34,7 +34,7 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     for s in deck.slides:
         texts = tuple(_box(box, by_role, memos) for box in s.texts)
         title = _box(s.title, by_role, memos)
-        slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section))
+        slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section, s.design))
     return replace(deck, slides=tuple(slides))
 
 

@@ -53,13 +53,30 @@ def slide(background: str | None, shapes: Iterable[str]) -> str:
     )
 
 
-def rect(shape_id: int, name: str, box: tuple[float, float, float, float], color: str) -> str:
-    """A filled `<p:sp>` rectangle with no outline and no shadow."""
+_GEOMETRY = {"rect": "rect", "round": "roundRect", "ellipse": "ellipse"}
+
+
+def rect(
+    shape_id: int,
+    name: str,
+    box: tuple[float, float, float, float],
+    color: str,
+    kind: str = "rect",
+    fill: bool = True,
+    stroke: float = 1.5,
+) -> str:
+    """A `<p:sp>` rectangle, rounded rectangle ("round") or ellipse, filled with no outline, or (`fill` False)
+    only outlined `stroke` points wide; no shadow."""
+    adj = '<a:gd name="adj" fmla="val 6000"/>' if kind == "round" else ""
+    paint = (
+        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        if fill
+        else f'<a:noFill/><a:ln w="{emu(stroke)}"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill></a:ln>'
+    )
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/>'
-        "</p:spPr></p:sp>"
+        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="{_GEOMETRY.get(kind, "rect")}"><a:avLst>{adj}</a:avLst></a:prstGeom>'
+        f"{paint}<a:effectLst/></p:spPr></p:sp>"
     )
 
 
@@ -222,12 +239,28 @@ def run_properties(
     )
 
 
-def picture(shape_id: int, name: str, alt: str, rid: str, box: tuple[float, float, float, float]) -> str:
-    """A `<p:pic>` showing the related image `rid` stretched over `box`, with its alt text in `descr`."""
+def _src_rect(crop: tuple[float, float, float, float]) -> str:
+    """`<a:srcRect>`: the fractions of the picture cut off each edge (l, t, r, b), in thousandths of a percent."""
+    if not any(crop):
+        return ""
+    left, top, right, bottom = (round(v * 100_000) for v in crop)
+    return f'<a:srcRect l="{left}" t="{top}" r="{right}" b="{bottom}"/>'
+
+
+def picture(
+    shape_id: int,
+    name: str,
+    alt: str,
+    rid: str,
+    box: tuple[float, float, float, float],
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+) -> str:
+    """A `<p:pic>` showing the related image `rid` (less what `crop` cuts off its edges) stretched over `box`,
+    with its alt text in `descr`."""
     return (
         f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{esc(name)}" descr="{esc(alt)}"/>'
         '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
-        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/>{_src_rect(crop)}<a:stretch><a:fillRect/></a:stretch></p:blipFill>'
         f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
     )
 

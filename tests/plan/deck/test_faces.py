@@ -30,7 +30,7 @@ def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_
     }  # rtl is not copied but found from the text (left to right here), as the next test shows
     assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
     assert [f.name for f in fields(Slide)] == [
-        *("kind", "layout", "title", "texts", "pictures", "shapes", "notes", "section"),
+        *("kind", "layout", "title", "texts", "pictures", "shapes", "notes", "section", "design"),
     ]  # with_faces makes each slide with its constructor, in this order
     stacks = stacks_for(load_theme(None), "en")
     out = _box(box, {"heading": stacks.heading, "body": stacks.body})
