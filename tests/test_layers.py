@@ -44,8 +44,6 @@ LAYERS: list[list[str]] = [
 
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
     # (importer, imported): why it is still here. Each is a debt to pay, not a rule; remove the line with the import.
-    ("decks.text.stacks", "decks.themes.model"): "issue 22: the theme -> font-stack adapter belongs in plan/",
-    ("decks.text.office", "decks.themes.model"): "issue 22: office_stacks reads a theme; it belongs in plan/",
 }
 
 

@@ -75,7 +75,7 @@ Output = Literal["slides", "sketch"]
 
 def output_stacks(recap: Recap, theme: Theme, output: Output | None = None) -> dict[str, FontStack]:
     """The theme's stacks for `recap`'s language by what they letter (every output's when `output` is None)."""
-    from decks.text.stacks import stacks_for
+    from decks.plan.stacks import stacks_for
 
     stacks = stacks_for(theme, recap.language)
     slides = {"slide titles": stacks.heading, "slide text": stacks.body}

@@ -424,7 +424,7 @@ def _by_types(layouts: list[Layout], role: str) -> Layout | None:
 def load(theme: Theme) -> tuple[Path, Resolved]:
     """The theme's template resolved, or a `ContentError` naming what is wrong with it: missing, not a
     template, or a title or body placeholder too small for one line at the theme's floor size."""
-    from decks.text.stacks import stacks_for
+    from decks.plan.stacks import stacks_for
 
     path = template_path(theme)
     if not path.is_file():

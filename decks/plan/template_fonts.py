@@ -44,7 +44,7 @@ def template_report(theme: Theme) -> tuple[list[str], list[Problem]]:
     except ContentError as exc:
         return [], list(exc.problems)
     from decks.plan.fontfiles import embeddable, is_universal
-    from decks.text.stacks import stacks_for
+    from decks.plan.stacks import stacks_for
 
     measured, inherited, notes = measuring_theme(theme, resolved)
     stacks = stacks_for(measured)
@@ -118,7 +118,7 @@ def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str,
 def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
     """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
     from decks.plan.fontfiles import measures_for
-    from decks.text.stacks import stacks_for
+    from decks.plan.stacks import stacks_for
 
     stacks = stacks_for(theme)
     out: dict[tuple[str, bool], FontFile] = {}

@@ -95,7 +95,7 @@ def test_a_character_only_one_output_lacks_is_missing_for_that_output(
 
 
 def test_hanja_in_korean_text_are_drawn_with_ink_by_the_default_theme(tmp_path: Path) -> None:
-    from decks.text.stacks import stacks_for
+    from decks.plan.stacks import stacks_for
 
     recap = parse_content(
         "title: '在移动设备和 Edge TPU'\nlanguage: ko\nitems:\n  - title: x\n".encode(), "c.yaml", tmp_path

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.deck import ZWSP, build_plan, default_geometry, display_url
+from decks.plan.stacks import stacks_for
 from decks.readers.content import load_content
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
 from tests.fixtures.dense import LONG_URL, dense_recap

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 import yaml
 
+from decks.plan.stacks import stacks_for
 from decks.readers.content import parse_content
 from decks.renderers.base import render
 from decks.renderers.pdf import PdfRenderer
 from decks.text.fallback import is_ignorable
 from decks.text.shaping import joined, visual
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 LINES: dict[str, dict[str, str]] = yaml.safe_load(

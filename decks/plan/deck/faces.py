@@ -10,9 +10,9 @@ from msgspec.structs import replace
 
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack
 from decks.text.shaping import base_rtl
-from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
 _WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")

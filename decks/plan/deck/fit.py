@@ -15,10 +15,9 @@ from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
 from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
+from decks.plan.stacks import Stacks, office_stacks
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
-from decks.text.office import office_stacks
-from decks.text.stacks import Stacks
 from decks.themes.model import Theme
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from decks.i18n import Catalogue, messages
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack, strip_ignorable
-from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
 MM = 72 / 25.4

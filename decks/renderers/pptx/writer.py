@@ -38,11 +38,11 @@ from decks.opc import (
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
+from decks.plan.stacks import east_asian_face, stacks_for
 from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
-from decks.text.stacks import east_asian_face, stacks_for
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")

@@ -12,9 +12,9 @@ from decks.plan.deck.faces import _box, _segments, segments, with_faces
 from decks.plan.deck.plan import Deck, Para, Picture, Run, Shape, Slide, TextBox
 from decks.plan.deck.text import ZWSP
 from decks.plan.geometry import Rect
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack
 from decks.text.shaping import base_rtl
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 

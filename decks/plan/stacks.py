@@ -15,6 +15,7 @@ from msgspec.structs import replace
 
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face, find_system_font, load_face
+from decks.text.office import office_stack
 from decks.themes.model import FontSpec, Theme
 
 # Region subtags that mean Traditional Chinese when the script is not written out.
@@ -126,4 +127,16 @@ def _build(theme: Theme, language: str | None) -> Stacks:
         body=stack(fonts.body, tail("slides", bold=False)),
         hand=stack(fonts.hand, tail("sketch", bold=False)),
         hand_bold=stack(fonts.hand_bold, tail("sketch", bold=True)),
+    )
+
+
+def office_stacks(theme: Theme, language: str | None = None) -> Stacks:
+    """The slide stacks of `theme` for text in `language` measuring as LibreOffice does, each with the East
+    Asian face its runs name (the sketch's stacks as they are: no office suite sets them)."""
+    stacks = stacks_for(theme, language)
+    return Stacks(
+        heading=office_stack(stacks.heading, east_asian_face(stacks.heading, language)),
+        body=office_stack(stacks.body, east_asian_face(stacks.body, language)),
+        hand=stacks.hand,
+        hand_bold=stacks.hand_bold,
     )

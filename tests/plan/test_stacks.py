@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decks.text.stacks import east_asian_face, language_matches, normalise_language, stacks_for
+from decks.plan.stacks import east_asian_face, language_matches, normalise_language, stacks_for
 from decks.themes.loader import load_theme
 
 
