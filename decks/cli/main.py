@@ -307,6 +307,9 @@ def schema(for_theme: bool) -> None:
 @click.option("--layout", type=click.Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
+@click.option(
+    "--qr", type=click.Choice(["all", "emphasis", "source", "none"]), help="For the sketch: which QR codes to draw."
+)
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
     import json

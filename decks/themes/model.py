@@ -214,7 +214,7 @@ class Sketch(Model):
     seed: int = Field(
         2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.", examples=[2019]
     )
-    qr: bool = Field(True, description="A QR code for each item with a video link.", examples=[True])
+    qr: bool = Field(True, description="QR codes (--qr says which); false draws none.", examples=[True])
     fill: bool = Field(True, description="Fill containers with the surface colour.", examples=[True])
 
 

@@ -37,7 +37,8 @@ class Chrome(msgspec.Struct):
     small: list[str]
     footer: list[str]
     note: list[str] = msgspec.field(default_factory=list)  # what an abridged page leaves out, lettered in ink
-    note_url: str | None = None  # where the full recap is: a QR code at the footer's right
+    closing: list[str] = msgspec.field(default_factory=list)  # the closing line, lettered above the footer
+    note_url: str | None = None  # the source post (where the full recap is): a QR code at the footer's right
 
 
 def plan_chrome(
@@ -54,13 +55,21 @@ def plan_chrome(
     from decks.plan.sketch.qr import encodable
 
     note_url = note_url if encodable(note_url) else None  # a link too long for a code: the note stands alone
-    room = width - (_qr_side(note_url) + style.gap if note and note_url else 0.0)
+    room = width - (_qr_side(note_url) + style.gap if note_url else 0.0)
     footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
     lines = break_lines(note, room * WIDTH_SAFETY, lambda s: style.bold.width(s, style.small)) if note else []
-    footer_h = (len(footer) + len(lines)) * style.small * 1.25 + 2
-    if lines and note_url:
+    closing = []
+    if recap.closing and style.captions:
+        closing = break_lines(recap.closing, room * WIDTH_SAFETY, lambda s: style.hand.width(s, closing_size(style)))
+    footer_h = (len(footer) + len(lines)) * style.small * 1.25 + len(closing) * closing_size(style) * 1.25 + 2
+    if note_url:
         footer_h = max(footer_h, _qr_side(note_url) + 2)
-    return Chrome(banner_h, footer_h, big, small, footer, lines, note_url if lines else None)
+    return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url)
+
+
+def closing_size(style: Style) -> float:
+    """The closing line's lettering: between the body and the footer's."""
+    return max(style.small, style.body * 0.95)
 
 
 def _qr_side(url: str | None) -> float:
@@ -152,6 +161,10 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     r = Rect(area.x, top, area.w, chrome.footer_h)
     prims: list[Primitive] = []
     y = top + 2
+    size = closing_size(style)
+    for line in chrome.closing:
+        prims += style.runs(line, style.hand, area.x, baseline_in(y, size, size * 1.25), size, pal.ink)
+        y += size * 1.25
     pitch = style.small * 1.25
     for line in chrome.note:
         prims += style.runs(line, style.bold, area.x, baseline_in(y, style.small, pitch), style.small, pal.ink)
