@@ -295,29 +295,25 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     return plan
 
 
-def _highlight(x0: float, x1: float, y: float, key: str, color: Color, style: Style) -> list[Primitive]:
-    """A headline's second, wavier underline under the first."""
-    gap = max(1.6, style.body * 0.22)
-    return [
-        style.pen.line(
-            (x0 + gap, y + gap), (x1 - gap * 2, y + gap * 1.2), key + ":hl", color, style.theme.sketch.stroke
-        )
-    ]
-
-
-def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool) -> list[Primitive]:
-    """A pen's shading behind a title, as a sketchnoter marks what matters: hachure (parallel diagonal strokes)
-    for an emphasised item, cross-hatching for the key takeaways. Light enough that the lettering on it reads."""
+def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right: float) -> list[Primitive]:
+    """A pen's shading behind a title, as a sketchnoter marks what matters: an emphasised item's title on a
+    hachured pennant (a banner with a notched tail, outlined), the key takeaways' title cross-hatched. Light
+    enough that the lettering on it reads; nothing passes `right` (inside the card's frame)."""
     pal = style.theme.palette
     shade = mix(color, pal.background, 0.62)
     over = style.heading * 0.18
-    r = Rect(box.x - over, box.y + box.h * 0.12, box.w + 2 * over, box.h * 0.92)
-    poly = [(r.x, r.y + 1.0), (r.right, r.y), (r.right - 1.0, r.bottom), (r.x + 1.0, r.bottom - 0.5)]
+    r = Rect(box.x - over, box.y + box.h * 0.08, box.w + 2 * over, box.h * 0.96)
     spacing = max(2.6, style.body * 0.34)
-    out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.7)
     if cross:
-        out += style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)
-    return out
+        poly = [(r.x, r.y + 1.0), (r.right, r.y), (r.right - 1.0, r.bottom), (r.x + 1.0, r.bottom - 0.5)]
+        out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
+        return out + style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)
+    tail = min(style.heading * 0.9, max(0.0, right - r.right))
+    end = r.right + tail
+    poly = [(r.x, r.y), (end, r.y), (end - tail * 0.55, r.y + r.h / 2), (end, r.bottom), (r.x, r.bottom)]
+    out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
+    outline = style.pen.curve_points([*poly, poly[0]], key + ":pennant")
+    return [*out, Path(tuple(outline), stroke=mix(color, pal.background, 0.25), width=0.8)]
 
 
 def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Style) -> list[Primitive]:
@@ -422,7 +418,8 @@ def draw_card(
     step = min(spare / (plan.blocks + 1), style.body * 2.5) if plan.blocks else 0.0
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
-        prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key")
+        right = x + plan.width - style.pad * 0.5
+        prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
     for line in plan.lines:
         prims += style.runs(
             line.text, line.stack, x + line.x, y + line.baseline + step * line.block, line.size, line.color
@@ -430,8 +427,7 @@ def draw_card(
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
-        if spec.emphasis:
-            prims += _highlight(x + x0, x + x1, y + uy, spec.key, color, style)
+
     if spec.kind == "key" and plan.icon_circle and plan.title_box:
         # In the room right of the title, if there is some: sparkles never touch the lettering.
         _, cy, d = plan.icon_circle

@@ -103,6 +103,8 @@ class Pen:
             for i in range(4):
                 a, b = corners[i], corners[(i + 1) % 4]
                 out.append(self.line(a, b, f"{key}:{i}", stroke, width))
+                if self.roughness > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
+                    out.append(self.line(a, b, f"{key}:{i}'", stroke, (width or self.stroke) * 0.5))
         return out
 
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
@@ -137,6 +139,9 @@ class Pen:
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
             out.append(Path(tuple(self.ellipse_points(cx, cy, rx, ry, key)), stroke=stroke, width=width or self.stroke))
+            if self.roughness > 0:
+                again = self.ellipse_points(cx, cy, rx, ry, key + "'")
+                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
         return out
 
     def curve_points(self, through: list[Point], key: str) -> list[Point]:
