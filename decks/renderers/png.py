@@ -33,7 +33,11 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             if key not in fonts:
                 # Runs come shaped and in drawing order from the text engine: draw them as they are.
                 fonts[key] = ImageFont.truetype(str(prim.font), key[1], layout_engine=ImageFont.Layout.BASIC)
-            draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
+            if prim.glyphs:  # hand lettering: each letter at its own place (the tilt is the PDF's and SVG's)
+                for ch, (gx, gy, _, _) in zip(prim.text, prim.glyphs, strict=True):
+                    draw.text((gx * s, gy * s), ch, font=fonts[key], fill=prim.color, anchor="ls")
+            else:
+                draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
         elif isinstance(prim, Path):
             if len(prim.points) < 2:
                 continue
