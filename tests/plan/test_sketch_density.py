@@ -161,3 +161,32 @@ def test_imported_posts_leave_no_empty_region_over_a_tenth(theme, layout, post) 
     result = import_markdown(path.read_text(encoding="utf-8"), source_name=post, base_dir=path.parent)
     share, rect = largest_empty(build(recap_from(yaml.safe_load(result.yaml_text)), theme, layout=layout))
     assert share <= 0.10, f"{share:.1%} empty at {rect}"
+
+
+@pytest.mark.parametrize("items", [1, 2])
+def test_a_radial_page_of_one_or_two_items_leaves_no_third_blank(theme, items) -> None:
+    data = content(items, "en", "sparse")
+    data.pop("key_takeaways")
+    sketch = build(recap_from(data), theme, layout="radial")
+    third = sketch.width / 3
+    for n in range(3):
+        band = Rect(third * n, sketch.inner.y, third, sketch.inner.h)
+        held = [c.rect for c in sketch.containers if c.kind in ("item", "hub") and c.rect.overlaps(band)]
+        assert any(min(r.right, band.right) - max(r.x, band.x) > third * 0.4 for r in held), f"third {n + 1} blank"
+    share, rect = largest_empty(sketch)
+    assert share <= 0.12, f"{share:.1%} empty at {rect}"
+
+
+def test_type_grows_on_sparse_pages_to_at_least_1_6_times_a_dozen_items(theme) -> None:
+    # Issue 24: the median body size of 2-item pages against 12-item pages, over layouts and languages.
+    from statistics import median
+
+    def body(items: int) -> float:
+        density = "sparse" if items <= 3 else "medium"
+        return median(
+            build(recap(items, lang, density), theme, layout=layout).body_size
+            for layout in LAYOUTS
+            for lang in ("en", "zh", "ja")
+        )
+
+    assert body(2) >= 1.6 * body(12)
