@@ -32,7 +32,12 @@ QR_MODES = ("all", "emphasis", "source", "none")  # decks.plan.sketch.build's `q
 # The options that shape a sketch: every renderer that consumes the sketch offers them.
 SKETCH_OPTIONS = (
     Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
-    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
+    Option(
+        "layout",
+        "How cards are arranged (default: the theme's; vertical for a portrait page of up to 8 items).",
+        None,
+        ("modular", "path", "radial", "vertical"),
+    ),
     Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
     Option(
         "qr",

@@ -200,8 +200,10 @@ class Slides(Model):
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: Literal["modular", "path", "radial"] = Field(
-        "modular", description="modular, path or radial.", examples=["modular", "path", "radial"]
+    layout: Literal["modular", "path", "radial", "vertical"] = Field(
+        "modular",
+        description="modular, path, radial or vertical (modular turns vertical on a portrait page of up to 8 items).",
+        examples=["modular", "path", "radial", "vertical"],
     )
     paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
     orientation: Literal["landscape", "portrait"] = Field(

@@ -190,3 +190,23 @@ def test_type_grows_on_sparse_pages_to_at_least_1_6_times_a_dozen_items(theme) -
         )
 
     assert body(2) >= 1.6 * body(12)
+
+
+@pytest.mark.parametrize("items", [1, 2, 3, 5, 8])
+@pytest.mark.parametrize("language", ["en", "zh", "ja"])
+def test_a_portrait_page_of_a_few_items_is_vertical_and_fills(theme, items, language) -> None:
+    sketch = build(recap(items, language, "sparse" if items <= 3 else "medium"), theme, orientation="portrait")
+    assert sketch.layout == "vertical"
+    share, rect = largest_empty(sketch)
+    assert share <= 0.10, f"{share:.1%} empty at {rect}"
+    cards = [c for c in sketch.containers if c.kind in ("item", "key")]
+    for n, a in enumerate(cards):
+        for b in cards[n + 1 :]:
+            assert not a.rect.overlaps(b.rect)
+        assert sketch.inner.contains(a.rect, 0.5)
+
+
+def test_many_items_on_a_portrait_page_stay_modular_and_a_chosen_layout_is_kept(theme) -> None:
+    assert build(recap(12, "en", "medium"), theme, orientation="portrait").layout == "modular"
+    assert build(recap(3, "en", "sparse"), theme, orientation="portrait", layout="path").layout == "path"
+    assert build(recap(3, "en", "sparse"), theme).layout == "modular"  # landscape: the theme's

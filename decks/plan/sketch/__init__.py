@@ -40,11 +40,22 @@ def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primi
 
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
+
+
+def _vertical(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+    from decks.plan.sketch import vertical
+
+    return vertical.arrange(*args, **kwargs)
+
+
 LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
     "modular": modular.arrange,
     "path": path.arrange,
     "radial": _radial,  # takes the hub too; see build()
+    "vertical": _vertical,
 }
+# A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
+VERTICAL_MOST = 8
 MARGIN = 22.0  # points: inside what office printers leave blank
 MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and each role to its ceiling)
 STEP = 0.25  # body size search step, points
@@ -249,6 +260,9 @@ def build(
     """The page for `recap`; content that does not fit at the legibility floor is abridged (`abridge`) or
     refused with `OutputError`. `qr` says which codes are drawn (see `qr_mode`)."""
     name = layout or theme.sketch.layout
+    portrait = (orientation or theme.sketch.orientation) == "portrait"
+    if layout is None and name == "modular" and portrait and len(recap.all_items) <= VERTICAL_MOST:
+        name = "vertical"  # Rohde's vertical: one path down a tall page suits a few items
     mode = qr_mode(theme, qr)
     code_url = source_code_url(recap, mode)
     warnings: list[str] = []
@@ -258,6 +272,8 @@ def build(
             [Problem(where, f"unknown sketchnote layout '{name}'", f"choose one of {', '.join(LAYOUTS)}")]
         )
     paper = paper or theme.sketch.paper
+    if name == "vertical" and orientation is None:
+        orientation = "portrait"  # a path down the page wants a tall one
     width, height = page_size(paper, orientation or theme.sketch.orientation)
     if max_takeaways is not None and max_takeaways < 0:
         raise OutputError([Problem("--max-takeaways", "must be 0 or more", "give a count of takeaways per item")])
