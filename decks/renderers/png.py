@@ -50,7 +50,9 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
                 draw.line(pts, fill=prim.stroke, width=max(1, round(prim.width * s)), joint="curve")
         elif isinstance(prim, Box):
             r = prim.rect
-            draw.rectangle((r.x * s, r.y * s, r.right * s - 1, r.bottom * s - 1), fill=prim.fill)
+            # Pillow's corners are inclusive; a box under a pixel (a code's module on a thumbnail) is one pixel.
+            x0, y0 = r.x * s, r.y * s
+            draw.rectangle((x0, y0, max(x0, r.right * s - 1), max(y0, r.bottom * s - 1)), fill=prim.fill)
     out = img.resize((round(sketch.width * scale), round(sketch.height * scale)), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     out.save(buf, format="PNG", optimize=False, dpi=(72 * scale, 72 * scale))
