@@ -1,8 +1,8 @@
 """`make gallery`: the sketchnote at every density, in every layout and theme, as PNG contact sheets.
 
 Generated contents of 1, 2, 3, 5, 8, 12, 20 and 40 items (tests/fixtures/sketch_contents.py) in English, Chinese,
-Japanese, Korean and Vietnamese are laid out in each layout (modular, path, radial on landscape A4; vertical on
-portrait A4) and theme; each (theme, layout) pair becomes one sheet, docs/gallery/THEME-LAYOUT.png: a row per
+Japanese, Korean and Vietnamese are laid out in each layout (modular, path, radial, popcorn on landscape A4;
+vertical on portrait A4) and theme; each (theme, layout) pair becomes one sheet, docs/gallery/THEME-LAYOUT.png: a row per
 item count, a column per language, each page captioned with its measures (body size, largest empty region with
 pale marks counted as empty, what was abridged). docs/gallery/README.md lists every page's
 measures and flags the ones that miss a target. Run from the repository root: python tools/gallery.py [OUT].
@@ -28,7 +28,7 @@ from tests.plan.measures import clipped_tabs, largest_empty  # noqa: E402
 
 COUNTS = (1, 2, 3, 5, 8, 12, 20, 40)
 LANGUAGES = ("en", "zh", "ja", "ko", "vi")
-LAYOUTS = ("modular", "path", "radial", "vertical")
+LAYOUTS = ("modular", "path", "radial", "vertical", "popcorn")
 PORTRAIT = ("vertical",)  # layouts drawn on a portrait page
 THEMES = ("default", "chalkboard", "ink")
 SCALE = 0.3  # pixels per point: a landscape A4 page is 253 x 179 px, enough to judge the layout and stay small

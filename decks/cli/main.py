@@ -305,7 +305,9 @@ def schema(for_theme: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
 @click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
 @click.option(
-    "--layout", type=click.Choice(["modular", "path", "radial", "vertical"]), help="For the sketch: the layout."
+    "--layout",
+    type=click.Choice(["modular", "path", "radial", "vertical", "popcorn"]),
+    help="For the sketch: the layout.",
 )
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")

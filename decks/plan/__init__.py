@@ -36,7 +36,7 @@ SKETCH_OPTIONS = (
         "layout",
         "How cards are arranged (default: the theme's; vertical for a portrait page of up to 8 items).",
         None,
-        ("modular", "path", "radial", "vertical"),
+        ("modular", "path", "radial", "vertical", "popcorn"),
     ),
     Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
     Option(

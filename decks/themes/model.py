@@ -200,10 +200,12 @@ class Slides(Model):
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: Literal["modular", "path", "radial", "vertical"] = Field(
+    layout: Literal["modular", "path", "radial", "vertical", "popcorn"] = Field(
         "modular",
-        description="modular, path, radial or vertical (modular turns vertical on a portrait page of up to 8 items).",
-        examples=["modular", "path", "radial", "vertical"],
+        description=(
+            "modular, path, radial, vertical or popcorn (modular turns vertical on a portrait page of up to 8 items)."
+        ),
+        examples=["modular", "path", "radial", "vertical", "popcorn"],
     )
     paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
     orientation: Literal["landscape", "portrait"] = Field(

@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 sys.path.insert(0, str(FIXTURES))
 from sketch_dense import write_dense
 
-LAYOUTS = ("modular", "path", "radial", "vertical")
+LAYOUTS = ("modular", "path", "radial", "vertical", "popcorn")
 
 
 @pytest.fixture(scope="module")

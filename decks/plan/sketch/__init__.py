@@ -48,11 +48,18 @@ def _vertical(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Pri
     return vertical.arrange(*args, **kwargs)
 
 
+def _popcorn(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+    from decks.plan.sketch import popcorn
+
+    return popcorn.arrange(*args, **kwargs)
+
+
 LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
     "modular": modular.arrange,
     "path": path.arrange,
     "radial": _radial,  # takes the hub too; see build()
     "vertical": _vertical,
+    "popcorn": _popcorn,
 }
 # A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
 VERTICAL_MOST = 8
