@@ -2,9 +2,9 @@
 
 Generated contents of 1, 2, 3, 5, 8, 12, 20 and 40 items (tests/fixtures/sketch_contents.py) in English, Chinese,
 Japanese, Korean and Vietnamese are laid out in each layout (modular, path, radial, popcorn on landscape A4;
-vertical on portrait A4) and theme; each (theme, layout) pair becomes one sheet, docs/gallery/THEME-LAYOUT.png: a row per
-item count, a column per language, each page captioned with its measures (body size, largest empty region with
-pale marks counted as empty, what was abridged). docs/gallery/README.md lists every page's
+vertical on portrait A4) and theme; each (theme, layout) pair becomes one sheet, docs/gallery/THEME-LAYOUT.png:
+a row per item count, a column per language, each page captioned with its measures (body size, largest empty
+region with pale marks counted as empty, what was abridged). docs/gallery/README.md lists every page's
 measures and flags the ones that miss a target. Run from the repository root: python tools/gallery.py [OUT].
 """
 
