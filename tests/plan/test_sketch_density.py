@@ -212,11 +212,11 @@ def test_many_items_on_a_portrait_page_stay_modular_and_a_chosen_layout_is_kept(
     assert build(recap(3, "en", "sparse"), theme).layout == "modular"  # landscape: the theme's
 
 
-@pytest.mark.parametrize("items", [3, 8, 12, 20])
+@pytest.mark.parametrize("items", [1, 2, 3, 8, 12, 20])
 def test_popcorn_scatters_cards_of_different_widths_without_a_grid(theme, items) -> None:
     sketch = build(recap(items, "en", "sparse" if items <= 3 else "medium"), theme, layout="popcorn")
     cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
-    assert len({round(r.w) for r in cards}) >= 2, "cards of more than one width"
+    assert items < 3 or len({round(r.w) for r in cards}) >= 2, "cards of more than one width"
     for n, a in enumerate(cards):
         for b in cards[n + 1 :]:
             assert not a.overlaps(b)

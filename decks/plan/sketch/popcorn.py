@@ -17,6 +17,8 @@ from decks.plan.sketch.style import Style
 
 
 def _spans(specs: list[CardSpec], style: Style, lanes: int) -> list[int]:
+    if len(specs) <= 2:  # one or two cards share the width: side by side, never a stack with a hole beside it
+        return [lanes // len(specs)] * len(specs) if specs else []
     out = []
     for s in specs:
         wide = s.emphasis or s.kind == "key"
@@ -33,9 +35,9 @@ def arrange(
     guess = max(2, round(2 * (area.w + gap) / (style.body * 22 + gap)))
     for lanes in range(max(2, guess - 1), guess + 2):
         lane = (area.w + gap) / lanes
-        if 2 * lane - gap < style.body * 12:
-            continue
         spans = _spans(specs, style, lanes)
+        if min(spans, default=2) * lane - gap < style.body * 12:
+            continue
         sky = [area.y] * lanes  # the lowest free y in each lane
         spots: list[tuple[CardPlan, float, float]] = []
         for s, span in zip(specs, spans, strict=True):
