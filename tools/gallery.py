@@ -31,7 +31,7 @@ LANGUAGES = ("en", "zh", "ja", "ko", "vi")
 LAYOUTS = ("modular", "path", "radial", "vertical", "popcorn")
 PORTRAIT = ("vertical",)  # layouts drawn on a portrait page
 THEMES = ("default", "chalkboard", "ink")
-SCALE = 0.3  # pixels per point: a landscape A4 page is 253 x 179 px, enough to judge the layout and stay small
+SCALE = 0.27  # pixels per point: a landscape A4 page is 227 x 161 px, enough to judge the layout and stay small
 CAPTION = 26  # pixels under each page for its measures
 
 
@@ -68,7 +68,7 @@ def page(theme_name: str, layout: str, count: int, language: str) -> tuple[Image
 def caption(m: dict) -> str:
     if "refused" in m:
         return "refused"
-    left = f", {m['items'] - m['shown']} items left out" if m["shown"] < m["items"] else ""
+    left = f", {m['items'] - m['shown']} left out" if m["shown"] < m["items"] else ""
     left += ", abridged" if m["abridged"] and not left else ""
     noun = "item" if m["items"] == 1 else "items"
     return f"{m['items']} {noun}: {m['body']:.1f} pt, empty {m['empty']:.1%}{left}"
@@ -129,7 +129,7 @@ def main(out_dir: Path) -> int:
                     cells = [name, count, language, f"{m['body']:.2f}", f"{m['empty']:.1%}", m["shown"], note]
                     lines.append("| " + " | ".join(map(str, cells)) + " |")
                 rows.append(row)
-            img = sheet(theme_name, layout, rows).quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=0)
+            img = sheet(theme_name, layout, rows).quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=0)
             img.save(out_dir / f"{theme_name}-{layout}.png", optimize=True)
             print(out_dir / f"{theme_name}-{layout}.png", flush=True)
     lines += ["", f"Pages missing a target: {misses}."]
