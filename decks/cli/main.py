@@ -302,9 +302,14 @@ def schema(for_theme: bool) -> None:
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
 @click.option("--paper", type=Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
-@click.option("--layout", type=Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
+@click.option(
+    "--layout",
+    type=Choice(["modular", "path", "radial", "vertical", "popcorn"]),
+    help="For the sketch: the layout.",
+)
 @click.option("--orientation", type=Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
+@click.option("--qr", type=Choice(["all", "emphasis", "source", "none"]), help="For the sketch: the QR codes drawn.")
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
     import json

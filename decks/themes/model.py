@@ -235,8 +235,12 @@ class Slides(Model):
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: Literal["modular", "path", "radial"] = Field(
-        "modular", description="modular, path or radial.", examples=["modular", "path", "radial"]
+    layout: Literal["modular", "path", "radial", "vertical", "popcorn"] = Field(
+        "modular",
+        description=(
+            "modular, path, radial, vertical or popcorn (modular turns vertical on a portrait page of up to 8 items)."
+        ),
+        examples=["modular", "path", "radial", "vertical", "popcorn"],
     )
     paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
     orientation: Literal["landscape", "portrait"] = Field(
@@ -249,7 +253,7 @@ class Sketch(Model):
     seed: int = Field(
         2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.", examples=[2019]
     )
-    qr: bool = Field(True, description="A QR code for each item with a video link.", examples=[True])
+    qr: bool = Field(True, description="QR codes (--qr says which); false draws none.", examples=[True])
     fill: bool = Field(True, description="Fill containers with the surface colour.", examples=[True])
 
 

@@ -167,8 +167,8 @@ def test_a_potx_template_passes_the_theme_check(tmp_path: Path) -> None:
 def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path) -> None:
     folder = write_theme(tmp_path / "t", "extends: default\nsketch:\n  layout: spiral\n")
     assert _problems(folder) == [
-        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path' or 'radial'; "
-        "use one of the values listed"
+        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path', 'radial', 'vertical' or "
+        "'popcorn'; use one of the values listed"
     ]
 
 
