@@ -90,9 +90,9 @@ def _fit(text: str, face: Path, width: float, height: float, largest: float, sma
 
 def _detail(page: bytes, sketch: Any, scale: float) -> Any:
     """The sketchnote's most telling region: the largest card of an item (else the whole page)."""
-    from PIL import Image
+    from decks.imagefiles import open_picture
 
-    picture = Image.open(io.BytesIO(page), formats=["PNG"]).convert("RGB")
+    picture = open_picture(page).convert("RGB")  # recap's own PNG, opened the one way pictures are
     items = [c for c in sketch.containers if c.kind == "item"]
     if not items:
         return picture
