@@ -526,7 +526,8 @@ def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffi
     decks = []
     for name in ("default", "chalkboard", "ink"):
         result = render(PptxRenderer, recap, load_theme(name))
-        assert result.warnings == []
+        # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
+        assert [w for w in result.warnings if "this machine does not have" not in w] == []
         decks.append(tmp_path / f"{name}.pptx")
         decks[-1].write_bytes(result.data)
     pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
