@@ -130,8 +130,14 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         click.Option(
             ["-o", "--output"],
             type=click.Path(path_type=Path),
-            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with {renderer_cls.suffix}, "
-            "in the current folder).",
+            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with "
+            f"{renderer_cls.default_suffix or renderer_cls.suffix}, in the current folder).",
+        ),
+        click.Option(
+            ["--force"],
+            is_flag=True,
+            help=f"Replace the output even if it was not made by recap {name} (another command, another program, "
+            "or edited since).",
         ),
         click.Option(
             ["--theme"],
@@ -150,7 +156,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
     params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
 
-    def run(content: Path | None, output: Path | None, theme: str | None, watch: bool, **options: Any) -> None:
+    def run(
+        content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: Any
+    ) -> None:
         from decks.cli.output import output_path, write_atomic, write_stdout
 
         # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
@@ -162,6 +170,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
                 " or give -o FILE"
             )
+
+        def target_for(path: Path) -> Path:
+            target = output_path(path, renderer_cls.suffix, output, renderer_cls.default_suffix)
+            if target.is_file():  # another command's file, or another program's, stays (zipfile et al. imported here)
+                from decks.cli.provenance import check_replace
+
+                check_replace(target, name, force)
+            return target
+
         if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
             from decks.assets import example_content
             from decks.preview.rewrite import rewrite_on_save
@@ -169,7 +186,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             path = content or example_content()
             if not path.is_file():
                 _load(path)  # says what is wrong with it, as without --watch
-            rewrite_on_save(path, theme, output_path(path, renderer_cls.suffix, output), renderer_cls, options)
+            rewrite_on_save(path, theme, target_for(path), renderer_cls, options)
             return
         from decks.gcpause import paused_gc
 
@@ -177,7 +194,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
         with paused_gc():
             recap, content_path = _load(content)
-            target = None if to_stdout else output_path(content_path, renderer_cls.suffix, output)
+            target = None if to_stdout else target_for(content_path)
             loaded_theme = _theme(theme)
             from decks.themes.contrast import contrast_problems
 

@@ -39,6 +39,7 @@ from decks.opc import (
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
 from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
+from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare
 from decks.renderers.pptx.package import Package, Rels
@@ -226,7 +227,11 @@ class Writer:
         shape = "On-screen Show (4:3)" if abs(ratio - 4 / 3) < 0.01 else "On-screen Show (16:9)"
         shape = shape if min(abs(ratio - 4 / 3), abs(ratio - 16 / 9)) < 0.01 else "Custom"
         self.package.add(
-            app, CT_APP, oxml.app_properties(slides=slides, notes=slides, presentation_format=shape).encode("utf-8")
+            app,
+            CT_APP,
+            oxml.app_properties(
+                slides=slides, notes=slides, presentation_format=shape, application=made_by("pptx")
+            ).encode("utf-8"),
         )
         self.package.set_rels("/", rels.xml())
 
