@@ -195,7 +195,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         with paused_gc():
             recap, content_path = _load(content)
             target = None if to_stdout else target_for(content_path)
-            loaded_theme = _theme(theme)
+            loaded_theme = _theme(theme, recap, content_path)
             from decks.themes.contrast import contrast_problems
 
             # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
@@ -234,9 +234,12 @@ def _load(content: Path | None) -> tuple[Any, Path]:
     return load_content(path), path
 
 
-def _theme(name: str | None) -> Any:
-    from decks.themes.loader import load_theme
+def _theme(name: str | None, recap: Any = None, content: Path | None = None) -> Any:
+    """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
+    from decks.themes.loader import load_theme, theme_in_content
 
+    if name is None and recap is not None and recap.theme is not None and content is not None:
+        name = theme_in_content(recap.theme, content)
     return load_theme(name)
 
 
@@ -284,7 +287,8 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     raw, file, base = read_content(path)  # read once: standard input can be read only once
     with paused_gc():
         recap, located = parse_located(raw, file, base)  # where each value stands places the glyph report
-    report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
+    loaded = _theme(theme, recap, path)
+    report = check_all(recap, loaded, path, located, allow_missing_glyphs)
     # What is left to review (import's TODO and check: notes, a missing presenter or dates): warned, or with
     # --strict refused.
     review = review_problems(decode(raw, file), recap, located, file)
@@ -299,7 +303,6 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
     from decks.plan.icons import chosen
 
-    loaded = _theme(theme)
     for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
         console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
@@ -328,8 +331,8 @@ def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **
 
     from decks import plan
 
-    recap, _ = _load(content)
-    loaded = _theme(theme)
+    recap, path = _load(content)
+    loaded = _theme(theme, recap, path)
     built, warnings = _stage(which, recap, loaded, options)
     console.warnings(warnings)
     click.echo(json.dumps(plan.to_data(built), ensure_ascii=False, indent=1))

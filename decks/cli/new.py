@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -78,6 +79,16 @@ def _theme(name: str) -> str:
     except RecapError as exc:
         raise click.BadParameter(str(exc.problems[0])) from None
     return name
+
+
+def _theme_for(value: str, target: Path) -> str:
+    """`value` as the content file at `target` names it: a theme name as it is, a folder relative to the file."""
+    from decks.themes.loader import find_theme
+
+    folder = find_theme(value)
+    if "/" not in value and "\\" not in value and folder != Path(value):
+        return value  # a theme name
+    return Path(os.path.relpath(folder.resolve(), target.parent.resolve())).as_posix()
 
 
 def _theme_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -166,6 +177,8 @@ def new_command(
     end = end or start
     if start is not None and end is not None and end < start:
         raise RecapError([Problem("--end", "the last day is before the first", "swap them")], ExitCode.USAGE)
+    if theme is not None:
+        theme = _theme_for(theme, target)
     text = skeleton(
         target.name,
         title=title or _default_title(event),
@@ -257,17 +270,17 @@ def skeleton(
     theme: str,
 ) -> str:
     """The content file `recap new` writes: the given values, then a commented part with two items."""
-    theme_arg = "" if theme == "default" else f" --theme {theme}"
     lines = [
         SCHEMA_COMMENT.rstrip("\n"),
         "# Written by `recap new`. Replace the placeholder text; a line starting with '#' is a comment: delete",
         "# the '# ' to use that field. Your editor explains each field from recap.schema.json (after upgrading",
         "# recap, refresh it: recap schema > recap.schema.json). Every field: recap docs readme",
         f"# Check it:  recap check {file_name}",
-        f"# Render it: recap pptx {file_name}{theme_arg}   and   recap pdf {file_name}{theme_arg}",
+        f"# Render it: recap pptx {file_name}   and   recap pdf {file_name}",
         "schema_version: 1",
         f"title: {_scalar(title)}",
         f"language: {_scalar(language)}",
+        f"{'theme: ' + _scalar(theme):<31} # a name (recap themes) or a folder, relative to this file",
         "event:",
         f"  name: {_scalar(event or 'The event')}",
         f"  start: {start.isoformat()}" if start else "  # start: 2019-03-06          # the first day, YYYY-MM-DD",

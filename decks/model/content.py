@@ -267,6 +267,12 @@ class Recap(Model):
     language: Text = Field(
         "en", description="BCP 47 language tag: picks fonts, line breaking and labels.", examples=["en", "zh-CN", "ja"]
     )
+    theme: Text | None = Field(
+        None,
+        description="The theme this talk is shown in: a theme name (recap themes lists them) or a theme folder, "
+        "relative to this file. Every command uses it; --theme overrides it. Absent: the default theme.",
+        examples=["chalkboard", "themes/company"],
+    )
     event: Event | None = Field(
         None, description="The event being recapped.", examples=[{"name": "TensorFlow Dev Summit 2019"}]
     )
