@@ -304,7 +304,10 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     from decks.plan.icons import chosen
 
     for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
-        console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
+        if why.startswith("icon:"):  # the user's own choice: nothing to change
+            console.result(f"icon: {icon}\t{title}\t(set by icon: on the item)")
+        else:
+            console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
 
 @cli.command(short_help="Print the JSON Schema of content (or theme) files.")

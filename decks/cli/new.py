@@ -303,7 +303,7 @@ def skeleton(
         "      - title: The first announcement",
         "        summary: One line on what was announced.",
         "        emphasis: true          # a headline announcement",
-        "        # icon: rocket          # a Font Awesome Free (solid) icon; chosen from the words when absent",
+        "        # icon: rocket          # a Font Awesome Free icon (solid, or brands: python); else from the words",
         "        takeaways:",
         "          - The first thing to remember",
         "          - text: A takeaway with sub-points",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from decks.model.chars import VISIBLE_PATTERN
+from decks.model.icon_names import check_icon
 from decks.model.typed import After, Before, Constraints, Field, Model, check
 from decks.model.urls import check_url
 
@@ -150,10 +151,11 @@ class Item(Model):
         description="One picture for the item's slide.",
         examples=[{"path": "img/keynote.jpg", "alt": "The keynote stage"}],
     )
-    icon: Text | None = Field(
+    icon: Annotated[Text, After(check_icon)] | None = Field(
         None,
-        description="A Font Awesome Free solid icon name; chosen from the title and tags when absent.",
-        examples=["rocket"],
+        description="A Font Awesome Free icon name, solid (rocket, microchip) or brands (python, github), as "
+        "https://fontawesome.com/search?ic=free names them; chosen from the title and tags when absent.",
+        examples=["rocket", "python"],
     )
     notes: Text | None = Field(
         None,
