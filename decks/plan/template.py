@@ -39,7 +39,7 @@ from decks.opc import (
 from decks.plan.deck.plan import Deck, FontFile, Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
-from decks.plan.template_colors import link_color, sample_colors
+from decks.plan.template_colors import body_color, link_color, sample_colors
 from decks.plan.template_parts import MACRO_MAIN_TYPES, MAIN_TYPES, Inert, Refused, relationships
 from decks.themes.model import Theme
 
@@ -269,6 +269,7 @@ class Resolved(msgspec.Struct):
     title_bold: bool = False
     sample_colors: dict[str, str] = msgspec.field(default_factory=dict)
     link_color: str | None = None  # a stand-in for the theme's link colour where that does not read
+    body_color: str | None = None  # the body placeholder's text colour (template_colors.body_color)
 
 
 def _box(ph: Placeholder, master: dict[str, Rect]) -> Rect | None:
@@ -473,6 +474,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         title_bold,
         samples,
         link,
+        samples.get("body") or body_color(master_xml, colors),
     )
 
 

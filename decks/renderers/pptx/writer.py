@@ -89,8 +89,9 @@ class Writer:
         self._rprs: dict[tuple[float, str, str, str, str | None], str] = {}
         self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
-        # Text boxes beside a body placeholder wear the body's colour when the master's text styles lacked it.
-        self.box_color = deck.template.text_colors.get("body") if deck.template else None
+        # Text boxes beside a body placeholder wear the body's colour (the template's, however it gives it).
+        # (A deck in the theme's palette colours every run itself.)
+        self.box_color = deck.template.body_color if deck.template and not deck.colors else None
 
     def write(self) -> bytes:
         """The deck's package bytes: template parts, notes master, slides and notes, presentation, properties."""
