@@ -127,3 +127,20 @@ def test_reading_the_mark_of_any_bytes_never_fails(
     path.write_bytes(head + body)
     mark = made_by(path)
     assert mark is None or isinstance(mark, str)
+
+
+def test_a_folder_given_with_o_gets_the_commands_own_default_name(talk: Path) -> None:
+    (talk.parent / "out").mkdir()
+    assert main(["-q", "slides", str(talk), "-o", "out"]) == 0
+    assert main(["-q", "pdf", str(talk), "-o", "out"]) == 0
+    assert made_by(talk.parent / "out" / "talk.slides.pdf") == "slides"
+    assert made_by(talk.parent / "out" / "talk.pdf") == "pdf"
+
+
+def test_the_help_names_each_commands_default_and_force() -> None:
+    from click.testing import CliRunner
+
+    from decks.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["slides", "--help"])
+    assert "with .slides.pdf" in result.output and "--force" in result.output
