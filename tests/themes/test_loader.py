@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.assets import content_dir, themes_dir
 from decks.errors import ContentError
@@ -316,3 +318,13 @@ def test_an_unknown_content_theme_fails_at_its_line(workdir: Path, recap: Any) -
         assert f"{talk}:3:8: theme: no such theme: chalkbord; name one of: " in run.err
         assert "chalkboard" in run.err and "relative to this file" in run.err
     assert recap("pdf", talk, "--theme", "ink").code == 0  # --theme overrides it
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.text(min_size=1, max_size=300))
+def test_any_content_theme_names_a_theme_or_is_a_located_content_error(value: str) -> None:
+    talk = Path(__file__).parent / "no-such-talk.yaml"  # never read unless the theme is wrong, then not found
+    try:
+        assert isinstance(theme_in_content(value, talk), str)
+    except ContentError as exc:
+        assert exc.problems[0].field == "theme" and "no such theme" in exc.problems[0].message
