@@ -3,8 +3,8 @@ command replaces a file another command (or another program, or the user's own e
 
 The mark is `recap NAME` (decks.renderers.base.made_by): the PDF's /Creator, the PPTX's docProps/app.xml
 <Application>, the PNG's Software text chunk, an SVG comment after the XML declaration, the HTML's generator
-meta. A deck saved again in PowerPoint or LibreOffice names that application instead: it holds the user's edits
-and is not recap's to replace. Only the metadata is read: the start of a text file, a PNG's chunks up to its
+meta. A deck saved again in PowerPoint or LibreOffice names that application instead, and a PDF saved again by
+a viewer names it as its Producer: such a file holds the user's edits and is not recap's to replace. Only the metadata is read: the start of a text file, a PNG's chunks up to its
 first image data, one zip member, a memory map of a PDF.
 """
 
@@ -21,6 +21,7 @@ from decks.errors import OutputError, Problem
 
 _NAME = rb"recap(?: ([a-z][a-z0-9_-]{0,40}))?"
 _PDF = re.compile(rb"/Creator\s*\(" + _NAME + rb"\)")
+_PRODUCER = re.compile(rb"/Producer\s*\(([^)]{0,80})")
 _TEXT = re.compile(rb"<!-- " + _NAME + rb" -->|<meta name=\"generator\" content=\"" + _NAME + rb"\">")
 _APP = re.compile(rb"<Application>" + _NAME + rb"</Application>")
 _TEXT_HEAD = 4096  # an SVG's or HTML page's mark stands in its first lines
@@ -56,8 +57,15 @@ def _named(found: re.Match[bytes] | None) -> str | None:
 
 
 def _pdf(fh: BinaryIO) -> str | None:
+    """The last /Creator's mark (an incremental update appends a newer one), if the last /Producer is still the
+    library recap writes PDF with: a viewer that saves the file again (annotations, a filled form) keeps the
+    Creator and names itself as the Producer, and that file holds the user's work."""
     with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:
-        return _named(_PDF.search(view))
+        producers = [m.group(1) for m in _PRODUCER.finditer(view)]
+        if not producers or not producers[-1].startswith(b"ReportLab"):
+            return NOT_RECAP
+        marks = list(_PDF.finditer(view))
+        return _named(marks[-1] if marks else None)
 
 
 def _png(fh: BinaryIO) -> str | None:

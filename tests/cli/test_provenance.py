@@ -67,7 +67,7 @@ def test_another_commands_file_is_kept_and_named_unless_force(talk: Path, capsys
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("talk.pdf", b"%PDF-1.4\n1 0 obj << /Creator (LibreOffice) >> endobj\n%%EOF\n"),
+        ("talk.pdf", b"%PDF-1.4\n1 0 obj << /Creator (LibreOffice) /Producer (ReportLab) >> endobj\n%%EOF\n"),
         ("talk.svg", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>\n'),
         ("talk.html", b"<!DOCTYPE html><html><head><title>mine</title></head></html>"),
         ("talk.png", b"\x89PNG\r\n\x1a\n" + b"\0\0\0\0IEND\xaeB`\x82"),
@@ -102,7 +102,7 @@ def test_a_deck_saved_again_in_another_application_holds_edits_and_is_kept(talk:
 
 
 def test_an_earlier_recaps_bare_mark_is_replaced_only_where_one_command_writes_the_format(talk: Path) -> None:
-    (talk.parent / "talk.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Creator (recap) >> endobj\n%%EOF\n")
+    (talk.parent / "talk.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Creator (recap) /Producer (ReportLab) >> endobj\n")
     assert main(["-q", "pdf", str(talk)]) == ExitCode.OUTPUT  # it may be slides: `recap pdf` must not guess
     (talk.parent / "talk.svg").write_bytes(b'<?xml version="1.0"?>\n<!-- recap -->\n<svg/>\n')
     assert made_by(talk.parent / "talk.svg") == "recap"
@@ -144,3 +144,14 @@ def test_the_help_names_each_commands_default_and_force() -> None:
 
     result = CliRunner().invoke(cli, ["slides", "--help"])
     assert "with .slides.pdf" in result.output and "--force" in result.output
+
+
+def test_a_pdf_saved_again_by_a_viewer_holds_the_users_work_and_is_kept(talk: Path) -> None:
+    assert main(["-q", "pdf", str(talk)]) == 0
+    sketch = talk.parent / "talk.pdf"
+    # An incremental update, as a viewer appends one to save annotations: the Creator kept, the Producer its own.
+    saved = sketch.read_bytes() + b"\n9 0 obj << /Creator (recap pdf) /Producer (macOS Quartz PDFContext) >>\nendobj\n"
+    sketch.write_bytes(saved)
+    assert made_by(sketch) is None
+    assert main(["-q", "pdf", str(talk)]) == ExitCode.OUTPUT
+    assert sketch.read_bytes() == saved
