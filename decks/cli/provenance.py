@@ -4,8 +4,9 @@ command replaces a file another command (or another program, or the user's own e
 The mark is `recap NAME` (decks.renderers.base.made_by): the PDF's /Creator, the PPTX's docProps/app.xml
 <Application>, the PNG's Software text chunk, an SVG comment after the XML declaration, the HTML's generator
 meta. A deck saved again in PowerPoint or LibreOffice names that application instead, and a PDF saved again by
-a viewer names it as its Producer: such a file holds the user's edits and is not recap's to replace. Only the metadata is read: the start of a text file, a PNG's chunks up to its
-first image data, one zip member, a memory map of a PDF.
+a viewer names it as its Producer: such a file holds the user's edits and is not recap's to replace. Only the
+metadata is read: the start of a text file, a PNG's chunks up to its first image data, one zip member, a memory
+map of a PDF. (An edit in a text editor that leaves the mark is not seen: the mark says who made the file.)
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ from decks.errors import OutputError, Problem
 _NAME = rb"recap(?: ([a-z][a-z0-9_-]{0,40}))?"
 _PDF = re.compile(rb"/Creator\s*\(" + _NAME + rb"\)")
 _PRODUCER = re.compile(rb"/Producer\s*\(([^)]{0,80})")
-_TEXT = re.compile(rb"<!-- " + _NAME + rb" -->|<meta name=\"generator\" content=\"" + _NAME + rb"\">")
+# An SVG's mark stands right after recap's own XML declaration: an editor that saves the file again (Inkscape)
+# writes its own declaration. A page's generator meta stands in its head.
+_TEXT = re.compile(
+    rb'\A<\?xml version="1.0" encoding="UTF-8"\?>\n<!-- ' + _NAME + rb" -->\n"
+    rb'|<meta name="generator" content="' + _NAME + rb'">'
+)
 _APP = re.compile(rb"<Application>" + _NAME + rb"</Application>")
 _TEXT_HEAD = 4096  # an SVG's or HTML page's mark stands in its first lines
 _APP_LIMIT = 1 << 16  # docProps/app.xml is a few hundred bytes

@@ -104,7 +104,7 @@ def test_a_deck_saved_again_in_another_application_holds_edits_and_is_kept(talk:
 def test_an_earlier_recaps_bare_mark_is_replaced_only_where_one_command_writes_the_format(talk: Path) -> None:
     (talk.parent / "talk.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Creator (recap) /Producer (ReportLab) >> endobj\n")
     assert main(["-q", "pdf", str(talk)]) == ExitCode.OUTPUT  # it may be slides: `recap pdf` must not guess
-    (talk.parent / "talk.svg").write_bytes(b'<?xml version="1.0"?>\n<!-- recap -->\n<svg/>\n')
+    (talk.parent / "talk.svg").write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- recap -->\n<svg/>\n')
     assert made_by(talk.parent / "talk.svg") == "recap"
     assert main(["-q", "svg", str(talk)]) == 0  # only `recap svg` ever wrote SVG
     assert made_by(talk.parent / "talk.svg") == "svg"
@@ -155,3 +155,16 @@ def test_a_pdf_saved_again_by_a_viewer_holds_the_users_work_and_is_kept(talk: Pa
     assert made_by(sketch) is None
     assert main(["-q", "pdf", str(talk)]) == ExitCode.OUTPUT
     assert sketch.read_bytes() == saved
+
+
+def test_an_svg_saved_again_by_an_editor_is_kept(talk: Path) -> None:
+    assert main(["-q", "svg", str(talk)]) == 0
+    drawing = talk.parent / "talk.svg"
+    text = drawing.read_bytes()
+    # Inkscape writes its own declaration and keeps the comments it found.
+    saved = text.replace(
+        b'<?xml version="1.0" encoding="UTF-8"?>', b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+    )
+    drawing.write_bytes(saved)
+    assert made_by(drawing) is None
+    assert main(["-q", "svg", str(talk)]) == ExitCode.OUTPUT
