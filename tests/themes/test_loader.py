@@ -307,6 +307,8 @@ def test_a_content_theme_names_a_theme_or_a_folder_beside_the_content(workdir: P
     assert theme_in_content("chalkboard", talk) == "chalkboard"
     assert Path(theme_in_content("look", talk)) == workdir / "talks" / "look"  # not ./look
     assert Path(theme_in_content("./look/theme.yaml", talk)) == workdir / "talks" / "look" / "theme.yaml"
+    write_theme(workdir / "talks" / "assets" / "themes" / "kept", "extends: ink\n")  # the talk's own themes
+    assert Path(theme_in_content("kept", talk)) == workdir / "talks" / "assets" / "themes" / "kept"
 
 
 def test_an_unknown_content_theme_fails_at_its_line(workdir: Path, recap: Any) -> None:
