@@ -163,7 +163,7 @@ def new_command(
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or give another name")])
     if schedule is not None:
-        _from_schedule(target, schedule, sessions, word, title, presenter, language, no_input, vscode)
+        _from_schedule(target, schedule, sessions, word, title, presenter, language, theme, no_input, vscode)
         return
     if not no_input and _interactive():
         event = event or str(_ask("Event", "")) or None
@@ -216,6 +216,7 @@ def _from_schedule(
     title: str | None,
     presenter: str | None,
     language: str | None,
+    theme: str | None,
     no_input: bool,
     vscode: bool,
 ) -> None:
@@ -242,6 +243,8 @@ def _from_schedule(
         text = text.replace(f"\ntitle: {_scalar(schedule.title)}\n", f"\ntitle: {_scalar(title)}\n", 1)
     if presenter:
         text += f"presenter:\n  name: {_scalar(presenter)}\n"
+    if theme:
+        text += f"theme: {_scalar(_theme_for(theme, target))}\n"
     settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
     write_atomic(target, (SCHEMA_COMMENT + text).encode("utf-8"))
     schema_path = write_schema_beside(target)

@@ -212,3 +212,11 @@ def test_the_new_talk_and_every_commented_field_agree_with_the_schema(here: Path
         # An editor's YAML server reads an unquoted date as a string: so does this check.
         data = json.loads(json.dumps(yaml.safe_load(variant), default=str))
         jsonschema.validate(data, schema)
+
+
+def test_a_talk_started_from_a_schedule_keeps_its_theme(here: Path) -> None:
+    schedule = Path(__file__).resolve().parents[1] / "fixtures" / "schedules" / "pretalx_en.json"
+    args = ["-q", "new", "talk.yaml", "--no-input", "--schedule", str(schedule)]
+    assert main([*args, "--sessions", "ABC123", "--theme", "ink"]) == 0
+    assert yaml.safe_load((here / "talk.yaml").read_text(encoding="utf-8"))["theme"] == "ink"
+    assert main(["-q", "check", "talk.yaml"]) == 0
