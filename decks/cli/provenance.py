@@ -3,10 +3,11 @@ command replaces a file another command (or another program, or the user's own e
 
 The mark is `recap NAME` (decks.renderers.base.made_by): the PDF's /Creator, the PPTX's docProps/app.xml
 <Application>, the PNG's Software text chunk, an SVG comment after the XML declaration, the HTML's generator
-meta. A deck saved again in PowerPoint or LibreOffice names that application instead, and a PDF saved again by
-a viewer names it as its Producer: such a file holds the user's edits and is not recap's to replace. Only the
-metadata is read: the start of a text file, a PNG's chunks up to its first image data, one zip member, a memory
-map of a PDF. (An edit in a text editor that leaves the mark is not seen: the mark says who made the file.)
+meta, a YAML comment opening a Markdown post's front matter. A deck saved again in PowerPoint or LibreOffice
+names that application instead, and a PDF saved again by a viewer names it as its Producer: such a file holds
+the user's edits and is not recap's to replace. Only the metadata is read: the start of a text file, a PNG's
+chunks up to its first image data, one zip member, a memory map of a PDF. (An edit in a text editor that leaves
+the mark is not seen: the mark says who made the file.)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _PRODUCER = re.compile(rb"/Producer\s*\(([^)]{0,80})")
 _TEXT = re.compile(
     rb'\A<\?xml version="1.0" encoding="UTF-8"\?>\n<!-- ' + _NAME + rb" -->\n"
     rb'|<meta name="generator" content="' + _NAME + rb'">'
+    rb"|\A---\n# " + _NAME + rb"\n"  # a Markdown post's front matter opens with it
 )
 _APP = re.compile(rb"<Application>" + _NAME + rb"</Application>")
 _TEXT_HEAD = 4096  # an SVG's or HTML page's mark stands in its first lines
@@ -97,7 +99,7 @@ def _pptx(path: Path) -> str | None:
 # The formats recap's own commands mark. A plugin's file of another format has no place recap knows to read a
 # mark from: without one it is replaced as before (a plugin that writes text can mark it with an SVG-style
 # comment, `<!-- recap NAME -->`, in its first 4 KiB).
-_MARKED_SUFFIXES = frozenset({".pdf", ".pptx", ".png", ".svg", ".html"})
+_MARKED_SUFFIXES = frozenset({".pdf", ".pptx", ".png", ".svg", ".html", ".md"})
 # Formats two built-in commands write (`recap pdf` and `recap slides`): an earlier recap's bare mark on such a
 # file does not say which made it. On any other format it can only be the one command's own.
 _SHARED_SUFFIXES = frozenset({".pdf"})

@@ -35,6 +35,7 @@ def talk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("svg", "talk.svg"),
         ("html", "talk.html"),
         ("pptx", "talk.pptx"),
+        ("markdown", "talk.md"),
     ],
 )
 def test_each_command_writes_its_own_default_name_marked_with_the_command(talk: Path, command: str, name: str) -> None:
@@ -168,3 +169,10 @@ def test_an_svg_saved_again_by_an_editor_is_kept(talk: Path) -> None:
     drawing.write_bytes(saved)
     assert made_by(drawing) is None
     assert main(["-q", "svg", str(talk)]) == ExitCode.OUTPUT
+
+
+def test_a_markdown_file_of_the_users_is_kept(talk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = talk.parent / "talk.md"  # the post the talk was imported from, say
+    post.write_text("---\ntitle: My post\n---\n\n# My post\n", encoding="utf-8")
+    assert main(["markdown", str(talk)]) == ExitCode.OUTPUT
+    assert "talk.md" in capsys.readouterr().err and post.read_text(encoding="utf-8").startswith("---\ntitle: My")
