@@ -130,8 +130,14 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         click.Option(
             ["-o", "--output"],
             type=click.Path(path_type=Path),
-            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with {renderer_cls.suffix}, "
-            "in the current folder).",
+            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with "
+            f"{renderer_cls.default_suffix or renderer_cls.suffix}, in the current folder).",
+        ),
+        click.Option(
+            ["--force"],
+            is_flag=True,
+            help=f"Replace the output even if it was not made by recap {name} (another command, another program, "
+            "or edited since).",
         ),
         click.Option(
             ["--theme"],
@@ -150,7 +156,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
     params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
 
-    def run(content: Path | None, output: Path | None, theme: str | None, watch: bool, **options: Any) -> None:
+    def run(
+        content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: Any
+    ) -> None:
         from decks.cli.output import output_path, write_atomic, write_stdout
 
         # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
@@ -162,6 +170,15 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
                 " or give -o FILE"
             )
+
+        def target_for(path: Path) -> Path:
+            target = output_path(path, renderer_cls.suffix, output, renderer_cls.default_suffix)
+            if target.is_file():  # another command's file, or another program's, stays (zipfile et al. imported here)
+                from decks.cli.provenance import check_replace
+
+                check_replace(target, name, force)
+            return target
+
         if watch:  # the same file, written again on each save (decks/cli/rewrite.py)
             from decks.assets import example_content
             from decks.cli.rewrite import rewrite_on_save
@@ -169,7 +186,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
             path = content or example_content()
             if not path.is_file():
                 _load(path)  # says what is wrong with it, as without --watch
-            rewrite_on_save(path, theme, output_path(path, renderer_cls.suffix, output), renderer_cls, options)
+            rewrite_on_save(path, theme, target_for(path), renderer_cls, options)
             return
         from decks.gcpause import paused_gc
 
@@ -177,8 +194,8 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
         with paused_gc():
             recap, content_path = _load(content)
-            target = None if to_stdout else output_path(content_path, renderer_cls.suffix, output)
-            loaded_theme = _theme(theme)
+            target = None if to_stdout else target_for(content_path)
+            loaded_theme = _theme(theme, recap, content_path)
             from decks.themes.contrast import contrast_problems
 
             # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
@@ -217,9 +234,12 @@ def _load(content: Path | None) -> tuple[Any, Path]:
     return load_content(path), path
 
 
-def _theme(name: str | None) -> Any:
-    from decks.themes.loader import load_theme
+def _theme(name: str | None, recap: Any = None, content: Path | None = None) -> Any:
+    """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
+    from decks.themes.loader import load_theme, theme_in_content
 
+    if name is None and recap is not None and recap.theme is not None and content is not None:
+        name = theme_in_content(recap.theme, content)
     return load_theme(name)
 
 
@@ -267,7 +287,8 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     raw, file, base = read_content(path)  # read once: standard input can be read only once
     with paused_gc():
         recap, located = parse_located(raw, file, base)  # where each value stands places the glyph report
-    report = check_all(recap, _theme(theme), path, located, allow_missing_glyphs)
+    loaded = _theme(theme, recap, path)
+    report = check_all(recap, loaded, path, located, allow_missing_glyphs)
     # What is left to review (import's TODO and check: notes, a missing presenter or dates): warned, or with
     # --strict refused.
     review = review_problems(decode(raw, file), recap, located, file)
@@ -282,9 +303,11 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
     from decks.plan.icons import chosen
 
-    loaded = _theme(theme)
     for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
-        console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
+        if why.startswith("icon:"):  # the user's own choice: nothing to change
+            console.result(f"icon: {icon}\t{title}\t(set by icon: on the item)")
+        else:
+            console.result(f"icon: {icon}\t{title}\t({why}; set icon: on the item to change it)")
 
 
 @cli.command(short_help="Print the JSON Schema of content (or theme) files.")
@@ -316,8 +339,8 @@ def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **
 
     from decks import plan
 
-    recap, _ = _load(content)
-    loaded = _theme(theme)
+    recap, path = _load(content)
+    loaded = _theme(theme, recap, path)
     built, warnings = _stage(which, recap, loaded, options)
     console.warnings(warnings)
     click.echo(json.dumps(plan.to_data(built), ensure_ascii=False, indent=1))

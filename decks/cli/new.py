@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -78,6 +79,16 @@ def _theme(name: str) -> str:
     except RecapError as exc:
         raise click.BadParameter(str(exc.problems[0])) from None
     return name
+
+
+def _theme_for(value: str, target: Path) -> str:
+    """`value` as the content file at `target` names it: a theme name as it is, a folder relative to the file."""
+    from decks.themes.loader import find_theme
+
+    folder = find_theme(value)
+    if "/" not in value and "\\" not in value and folder != Path(value):
+        return value  # a theme name
+    return Path(os.path.relpath(folder.resolve(), target.parent.resolve())).as_posix()
 
 
 def _theme_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -152,7 +163,7 @@ def new_command(
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or give another name")])
     if schedule is not None:
-        _from_schedule(target, schedule, sessions, word, title, presenter, language, no_input, vscode)
+        _from_schedule(target, schedule, sessions, word, title, presenter, language, theme, no_input, vscode)
         return
     if not no_input and _interactive():
         event = event or str(_ask("Event", "")) or None
@@ -166,6 +177,8 @@ def new_command(
     end = end or start
     if start is not None and end is not None and end < start:
         raise RecapError([Problem("--end", "the last day is before the first", "swap them")], ExitCode.USAGE)
+    if theme is not None:
+        theme = _theme_for(theme, target)
     text = skeleton(
         target.name,
         title=title or _default_title(event),
@@ -203,6 +216,7 @@ def _from_schedule(
     title: str | None,
     presenter: str | None,
     language: str | None,
+    theme: str | None,
     no_input: bool,
     vscode: bool,
 ) -> None:
@@ -229,6 +243,8 @@ def _from_schedule(
         text = text.replace(f"\ntitle: {_scalar(schedule.title)}\n", f"\ntitle: {_scalar(title)}\n", 1)
     if presenter:
         text += f"presenter:\n  name: {_scalar(presenter)}\n"
+    if theme:
+        text += f"theme: {_scalar(_theme_for(theme, target))}\n"
     settings = vscode_settings(Path.cwd(), target.parent / SCHEMA_FILE, target) if vscode else None
     write_atomic(target, (SCHEMA_COMMENT + text).encode("utf-8"))
     schema_path = write_schema_beside(target)
@@ -257,17 +273,17 @@ def skeleton(
     theme: str,
 ) -> str:
     """The content file `recap new` writes: the given values, then a commented part with two items."""
-    theme_arg = "" if theme == "default" else f" --theme {theme}"
     lines = [
         SCHEMA_COMMENT.rstrip("\n"),
         "# Written by `recap new`. Replace the placeholder text; a line starting with '#' is a comment: delete",
         "# the '# ' to use that field. Your editor explains each field from recap.schema.json (after upgrading",
         "# recap, refresh it: recap schema > recap.schema.json). Every field: recap docs readme",
         f"# Check it:  recap check {file_name}",
-        f"# Render it: recap pptx {file_name}{theme_arg}   and   recap pdf {file_name}{theme_arg}",
+        f"# Render it: recap pptx {file_name}   and   recap pdf {file_name}",
         "schema_version: 1",
         f"title: {_scalar(title)}",
         f"language: {_scalar(language)}",
+        f"{'theme: ' + _scalar(theme):<31} # a name (recap themes) or a folder, relative to this file",
         "event:",
         f"  name: {_scalar(event or 'The event')}",
         f"  start: {start.isoformat()}" if start else "  # start: 2019-03-06          # the first day, YYYY-MM-DD",
@@ -290,7 +306,7 @@ def skeleton(
         "      - title: The first announcement",
         "        summary: One line on what was announced.",
         "        emphasis: true          # a headline announcement",
-        "        # icon: rocket          # a Font Awesome Free (solid) icon; chosen from the words when absent",
+        "        # icon: rocket          # a Font Awesome Free icon (solid, or brands: python); else from the words",
         "        takeaways:",
         "          - The first thing to remember",
         "          - text: A takeaway with sub-points",

@@ -41,15 +41,17 @@ def current_folder(name: str) -> Path:
         raise cwd_gone_error(name) from None
 
 
-def output_path(content: Path, suffix: str, given: Path | None) -> Path:
-    """Where to write: `given`, or `<content stem><suffix>` in the current folder; never the content file."""
+def output_path(content: Path, suffix: str, given: Path | None, default_suffix: str = "") -> Path:
+    """Where to write: `given`, or `<content stem><default_suffix>` (else `<suffix>`) in the current folder (or
+    in the folder `given` names); never the content file."""
     stem = content.name.removesuffix(".yaml").removesuffix(".yml")
+    default_name = stem + (default_suffix or suffix)
     try:
-        target = given if given is not None else Path.cwd() / (stem + suffix)
+        target = given if given is not None else Path.cwd() / default_name
         if "\0" in str(target):
             raise ValueError("NUL")
         if target.is_dir():
-            target = target / (content.stem + suffix)
+            target = target / default_name
         if target.suffix.lower() != suffix:
             name = suggested_name(target, suffix, stem)
             raise OutputError([Problem(str(target), f"the output must end in {suffix}", f"name it like {name}")])

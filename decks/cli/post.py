@@ -34,10 +34,13 @@ def _card_words(recap: Any) -> dict[str, str]:
 def _load(content: Path | None, theme: str | None) -> tuple[Any, Any, Path]:
     from decks.assets import example_content
     from decks.readers.content import load_content
-    from decks.themes.loader import load_theme
+    from decks.themes.loader import load_theme, theme_in_content
 
     path = content or example_content()
-    return load_content(path), load_theme(theme), path
+    recap = load_content(path)
+    if theme is None and recap.theme is not None:  # the talk's own theme, as every command takes it
+        theme = theme_in_content(recap.theme, path)
+    return recap, load_theme(theme), path
 
 
 @click.command(name="post", short_help="Write the blog post: index.md, the sketchnote, a social card.")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from decks.model.chars import VISIBLE_PATTERN
+from decks.model.icon_names import check_icon
 from decks.model.typed import After, Before, Constraints, Field, Model, check
 from decks.model.urls import check_url
 
@@ -198,10 +199,11 @@ class Item(Model):
         description="One picture for the item's slide.",
         examples=[{"path": "img/keynote.jpg", "alt": "The keynote stage"}],
     )
-    icon: Text | None = Field(
+    icon: Annotated[Text, After(check_icon)] | None = Field(
         None,
-        description="A Font Awesome Free solid icon name; chosen from the title and tags when absent.",
-        examples=["rocket"],
+        description="A Font Awesome Free icon name, solid (rocket, microchip) or brands (python, github), as "
+        "https://fontawesome.com/search?ic=free names them; chosen from the title and tags when absent.",
+        examples=["rocket", "python"],
     )
     notes: Text | None = Field(
         None,
@@ -327,6 +329,12 @@ class Recap(Model):
     )
     language: Text = Field(
         "en", description="BCP 47 language tag: picks fonts, line breaking and labels.", examples=["en", "zh-CN", "ja"]
+    )
+    theme: Text | None = Field(
+        None,
+        description="The theme this talk is shown in: a theme name (recap themes lists them) or a theme folder, "
+        "relative to this file. Every command uses it; --theme overrides it. Absent: the default theme.",
+        examples=["chalkboard", "themes/company"],
     )
     event: Event | None = Field(
         None, description="The event being recapped.", examples=[{"name": "TensorFlow Dev Summit 2019"}]

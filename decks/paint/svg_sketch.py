@@ -22,14 +22,14 @@ from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
 
 def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
     """The SVG of a laid-out page (user units are points); fonts inlined as subsets, or at `font_url(file)`."""
-    from decks.plan.icons import font_path
+    from decks.plan.icons import icon_fonts
     from decks.text.fonts import load_face
 
-    icon_font = font_path().resolve()
+    icon_font = {font.resolve() for font in icon_fonts()}  # an icon is painted as a path, not text
     runs = [p for p in sketch.primitives if isinstance(p, TextRun)]
     used: dict[FilePath, set[str]] = {}
     for run in runs:
-        if run.font.resolve() != icon_font:
+        if run.font.resolve() not in icon_font:
             used.setdefault(run.font, set()).update(run.text)
     families: dict[FilePath, str] = {}
     faces = []
@@ -73,7 +73,7 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
                 i += 1
             out.append(f'<path d="{"".join(parts)}" fill="{prim.fill}"/>')
             continue
-        elif isinstance(prim, TextRun) and prim.font.resolve() == icon_font:
+        elif isinstance(prim, TextRun) and prim.font.resolve() in icon_font:
             d = "".join(_glyph_path(prim.font, ch, prim.x, prim.y, prim.size) for ch in prim.text)
             out.append(f'<path d="{d}" fill="{prim.color}"/>')
         elif isinstance(prim, TextRun) and prim.glyphs:

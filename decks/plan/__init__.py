@@ -79,7 +79,9 @@ def deck_setup(theme: Theme) -> DeckSetup:
 
     path, resolved = load(theme)
     measured, inherited, notes = measuring_theme(theme, resolved)
-    template = Template(path, resolved.master, resolved.layouts, resolved.sample_colors, resolved.link_color)
+    template = Template(
+        path, resolved.master, resolved.layouts, resolved.sample_colors, resolved.link_color, resolved.body_color
+    )
     return DeckSetup(template, resolved, measured, tuple(inherited), (*resolved.warnings, *notes))
 
 

@@ -1,17 +1,14 @@
 """Icons for items: the content names one, or one is chosen from the item's words by a curated map.
 
-The icon set is Font Awesome Free (solid), drawn from its font file in the `fontawesomefree` package. The map
-is one keyword table per language: assets/icons/words.yaml (English, used for every talk) and
-assets/icons/words/<locale>.yaml for each language recap has words for (zh_Hans, zh_Hant, ja, ko, vi, es, pt,
-fr, de), chosen by the talk's `language`. An item's tags are searched first, then its title, then its summary.
-`explain()` says which icon each item gets and why, for `recap check`.
+The icon set is Font Awesome Free (solid and brands), drawn from its font files in the `fontawesomefree` package
+(the names: decks.model.icon_names). The map is one keyword table per language: assets/icons/words.yaml
+(English, used for every talk) and assets/icons/words/<locale>.yaml for each language recap has words for
+(zh_Hans, zh_Hant, ja, ko, vi, es, pt, fr, de), chosen by the talk's `language`. An item's tags are searched
+first, then its title, then its summary. `explain()` says which icon each item gets and why, for `recap check`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import marshal
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -23,6 +20,7 @@ import msgspec
 
 from decks.assets import assets_dir
 from decks.model import Item
+from decks.model.icon_names import FONT_FILES, STYLES, derived, index, known
 
 CREDIT = "Font Awesome Free (CC BY 4.0)"  # the icons' licence asks for it; the words around it are localised
 ATTRIBUTION = f"Icons: {CREDIT}"
@@ -37,56 +35,40 @@ class Icon(msgspec.Struct, frozen=True):
     label: str
 
 
-def font_path() -> Path:
-    """Font Awesome Free's solid font, from the fontawesomefree package."""
+def font_path(style: str = "solid") -> Path:
+    """Font Awesome Free's font of `style` (solid, brands), from the fontawesomefree package."""
     import fontawesomefree
 
-    return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree" / "webfonts" / "fa-solid-900.ttf"
+    return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree" / "webfonts" / FONT_FILES[style]
+
+
+def icon_fonts() -> frozenset[Path]:
+    """Every icon font: what draws an icon is a picture, not text (the SVG paints it as a path)."""
+    return frozenset(font_path_cached(style) for style in STYLES)
 
 
 def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
-    """`build(bytes of source)`, kept in the cache folder under a key made from those bytes: the icon map is
-    YAML that takes a pure-Python parser ~50 ms to read, the icon index a 150 KB JSON file; their marshalled
-    forms load in about a millisecond."""
-    from decks import cachedir
-
-    raw = source.read_bytes()
-    name = cachedir.key(_CACHE_VERSION, source.name, hashlib.blake2b(raw, digest_size=16).hexdigest()) + ".marshal"
-    kept = cachedir.load("icons-data", name, marshal.loads)
-    if kept is not None and isinstance(kept, dict | tuple):  # the index is a dict, the word map a tuple
-        return kept
-    data = build(raw)
-    cachedir.write("icons-data", name, marshal.dumps(data))
-    return data
+    """`build(bytes of source)` kept in the cache folder (decks.model.icon_names.derived) under this module's
+    version: the keyword tables."""
+    return derived(source, build, _CACHE_VERSION)
 
 
 _CACHE_VERSION = 3  # 3: a table is (words with their written form, ignored English words), per language
 
 
-@cache
-def index() -> dict[str, tuple[str, str, list[str]]]:
-    """Icon name -> (hex code point, label, search terms)."""
-
-    def build(raw: bytes) -> dict[str, tuple[str, str, list[str]]]:
-        data = json.loads(raw.decode("utf-8"))
-        return {name: (v[0], v[1], v[2]) for name, v in data.items()}
-
-    return _derived(assets_dir() / "icons" / "fontawesome-solid.json", build)
-
-
 def exists(name: str) -> bool:
-    return name in index()
+    return known(name)
 
 
 def get(name: str) -> Icon:
-    """The icon called `name`; KeyError when the set has none of that name."""
-    code, label, _ = index()[name]
-    return Icon(name, chr(int(code, 16)), font_path_cached(), label)
+    """The icon called `name` (solid or brands); KeyError when the set has none of that name."""
+    code, label, _, style = index()[name]
+    return Icon(name, chr(int(code, 16)), font_path_cached(style), label)
 
 
 @cache
-def font_path_cached() -> Path:
-    return font_path()
+def font_path_cached(style: str = "solid") -> Path:
+    return font_path(style)
 
 
 # The keyword tables: English (words.yaml) for every talk, and one per language recap has words for. Chinese,

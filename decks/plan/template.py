@@ -29,7 +29,7 @@ from decks.opc import (
 from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
-from decks.plan.template_colors import link_color, sample_colors
+from decks.plan.template_colors import body_color, link_color, sample_colors
 from decks.readers.template import FIELD, PACKAGE_HINT, TemplatePackage, read_template, template_error
 from decks.themes.model import Theme
 
@@ -112,6 +112,7 @@ class Resolved(msgspec.Struct):
     title_bold: bool = False
     sample_colors: dict[str, str] = msgspec.field(default_factory=dict)
     link_color: str | None = None  # a stand-in for the theme's link colour where that does not read
+    body_color: str | None = None  # the body placeholder's text colour (template_colors.body_color)
 
 
 def _box(ph: Placeholder, master: dict[str, Rect]) -> Rect | None:
@@ -236,6 +237,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
         title_bold,
         samples,
         link,
+        samples.get("body") or body_color(master_xml, colors),
     )
 
 

@@ -88,6 +88,59 @@ def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, 
     return color, [warning]
 
 
+def body_color(master: etree._Element, scheme: dict[str, str]) -> str | None:
+    """The colour ("#RRGGBB") the master's body placeholder draws its first level in: its own list style's,
+    else the master's body text style's; a scheme colour read through the master's colour map, with its
+    luminance changes. None when neither names one (or names what recap cannot read).
+
+    Text boxes recap adds beside the placeholders (a second column, the links line, a picture's caption) take
+    it, so they read as the body does: the client would draw them in the presentation's default text colour,
+    which is not the body's on a template that colours its body text by hand (white on a navy master)."""
+    paths = [f"{QN_P}txStyles/{QN_P}bodyStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill"]
+    body = next((shape for shape in _shapes(master) if _kind(shape) == "body"), None)
+    if body is not None:
+        paths.insert(0, f"{QN_P}txBody/{QN_A}lstStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill")
+    for path in paths:
+        fill = (body if path.startswith(QN_P + "txBody") else master).find(path)
+        if fill is not None and len(fill):
+            return scheme_color(fill[0], master, scheme)
+    return None
+
+
+_MAPPED = ("bg1", "tx1", "bg2", "tx2")
+
+
+def scheme_color(node: etree._Element, master: etree._Element, scheme: dict[str, str]) -> str | None:
+    """A DrawingML colour element (`<a:srgbClr>`, `<a:schemeClr>`, `<a:sysClr>`) as "#RRGGBB": a scheme name
+    through the master's `<p:clrMap>` (tx1 -> dk1 ...), then `<a:lumMod>`/`<a:lumOff>` applied in HSL as
+    PowerPoint applies them. None for what it cannot read (a placeholder colour, a preset name)."""
+    import colorsys
+
+    tag = etree.QName(node).localname
+    value = None
+    if tag == "srgbClr":
+        value = node.get("val")
+    elif tag == "sysClr":
+        value = node.get("lastClr")
+    elif tag == "schemeClr":
+        name = node.get("val", "")
+        if name in _MAPPED:
+            mapping = master.find(QN_P + "clrMap")
+            name = mapping.get(name, "") if mapping is not None else {"bg1": "lt1", "tx1": "dk1"}.get(name, name)
+        value = scheme.get(name, "").lstrip("#") or None
+    if not value or len(value) != 6:
+        return None
+    r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    mod = node.find(QN_A + "lumMod")
+    off = node.find(QN_A + "lumOff")
+    if mod is not None or off is not None:
+        h, light, sat = colorsys.rgb_to_hls(r, g, b)
+        light *= int(mod.get("val", "100000")) / 100000 if mod is not None else 1.0
+        light += int(off.get("val", "0")) / 100000 if off is not None else 0.0
+        r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, light)), sat)
+    return "#" + "".join(f"{round(c * 255):02X}" for c in (r, g, b))
+
+
 def _shapes(master: etree._Element) -> list[etree._Element]:
     tree = master.find(f"{QN_P}cSld/{QN_P}spTree")
     return list(tree) if tree is not None else []

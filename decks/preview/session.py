@@ -217,6 +217,7 @@ class Watched:
         self.echo = echo
         self.reader = ContentReader(self.content)
         self._theme: Any = None
+        self._theme_read_as: str | None = None  # the name or folder the theme was read from
         self._theme_files: list[Path] = []
         self._pictures: list[Path] = []
         self._stamps: dict[Path, Stamp] = {}
@@ -225,15 +226,24 @@ class Watched:
         """The content file, the pictures it names and the theme's files."""
         return [self.content, *self._pictures, *self._theme_files]
 
-    def _theme_now(self, stamps: dict[Path, Stamp]) -> Any:
-        """The theme, read again only when one of its files changed since it was read."""
-        if self._theme is not None and all(stamps.get(f) == self._stamps.get(f) for f in self._theme_files):
-            return self._theme
+    def _theme_now(self, stamps: dict[Path, Stamp], recap: Any = None) -> Any:
+        """The theme (`--theme`'s, else the content's `theme:`), read again only when one of its files changed
+        since it was read, or the content names another."""
         from decks.themes import loader
 
+        name = self.theme_name
+        if name is None and recap is not None and recap.theme is not None:
+            name = loader.theme_in_content(recap.theme, self.content)
+        if (
+            self._theme is not None
+            and name == self._theme_read_as
+            and all(stamps.get(f) == self._stamps.get(f) for f in self._theme_files)
+        ):
+            return self._theme
         loader._load_theme_cached.cache_clear()  # its cache is keyed by folder: the files may have changed
         self._theme = None
-        folder = loader.find_theme(self.theme_name or loader.DEFAULT_THEME).resolve()
+        self._theme_read_as = name
+        folder = loader.find_theme(name or loader.DEFAULT_THEME).resolve()
         files = {folder / loader.THEME_FILE}
         try:
             for layer in loader._read_chain(folder):
@@ -245,7 +255,7 @@ class Watched:
         self._theme_files = sorted(files)
         for f in self._theme_files:
             stamps.setdefault(f, _stamp(f))
-        theme = loader.load_theme(self.theme_name)
+        theme = loader.load_theme(name)
         self._theme = theme
         return theme
 
@@ -254,7 +264,8 @@ class Watched:
         may raise `RecapError`); pass the stamps to `_settle` after the render, whether it succeeded or not."""
         stamps = {f: _stamp(f) for f in self.watched()}
         try:
-            return stamps, self._theme_now(stamps), self.reader.read()
+            recap = self.reader.read()  # first: its `theme:` may name the theme
+            return stamps, self._theme_now(stamps, recap), recap
         except BaseException:
             self._stamps = stamps
             raise

@@ -52,6 +52,9 @@ class Renderer(ABC):
 
     name: ClassVar[str]
     suffix: ClassVar[str]  # with the dot: ".pptx"
+    # The default output's ending when it differs from `suffix`: two renderers that write the same format must
+    # not default to the same file (`recap slides` writes talk.slides.pdf, beside `recap pdf`'s talk.pdf).
+    default_suffix: ClassVar[str] = ""
     description: ClassVar[str] = ""
     consumes: ClassVar[str] = "model"
     options: ClassVar[tuple[Option, ...]] = ()
@@ -231,4 +234,21 @@ def load(entry: Plugin) -> type[Renderer]:
     return cls
 
 
-__all__ = ["CONSUMES", "GROUP", "Option", "Plugin", "Rendered", "Renderer", "discover", "load", "render"]
+def made_by(name: str) -> str:
+    """The mark a renderer writes into its file's metadata ("recap pdf"), which tells recap, before it replaces
+    a file, which command made it (decks.cli.provenance reads it back)."""
+    return f"recap {name}"
+
+
+__all__ = [
+    "CONSUMES",
+    "GROUP",
+    "Option",
+    "Plugin",
+    "Rendered",
+    "Renderer",
+    "discover",
+    "load",
+    "made_by",
+    "render",
+]

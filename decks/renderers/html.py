@@ -23,7 +23,7 @@ from decks.model import Recap
 from decks.paint.deck import Setter
 from decks.paint.deck_svg import FontFaces, slide_svg
 from decks.plan.deck.plan import Deck, Picture, Slide
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 STYLE = """
@@ -207,7 +207,7 @@ class Page:
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="recap">',
+            f'<meta name="generator" content="{made_by(HtmlRenderer.name)}">',  # decks.cli.provenance reads it
             f"<title>{esc(deck.title)}</title>",
             "<style>",
             fonts.css(self.font_url),

@@ -20,7 +20,7 @@ from typing import Any
 
 from decks.model import Item, Link, Recap
 from decks.options import Option
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 SKETCHNOTE_PNG = "sketchnote.png"
@@ -109,7 +109,9 @@ def front_matter(recap: Recap, flavor: str) -> str:
         if value is not None:
             carried[key] = _plain(value)
     data["recap"] = carried
-    return "---\n" + _yaml(data) + "---\n"
+    # A YAML comment names the command that made the file (decks.cli.provenance reads it before replacing one):
+    # site generators and `recap import` pass over it.
+    return f"---\n# {made_by(MarkdownRenderer.name)}\n" + _yaml(data) + "---\n"
 
 
 def _plain(value: Any) -> Any:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 
@@ -59,7 +59,7 @@ def paint(sketch: Sketch) -> bytes:
     c = Canvas(buf, pagesize=(sketch.width, sketch.height), invariant=1, pageCompression=1, initialFontName=first)
     c.setTitle(sketch.title)
     c.setAuthor(sketch.author)
-    c.setCreator("recap")
+    c.setCreator(made_by(PdfRenderer.name))
     h = sketch.height
     rgb: dict[str, str] = {}
     state: dict[str, Any] = {}

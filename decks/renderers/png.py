@@ -13,7 +13,7 @@ from typing import Any
 from decks.errors import ExitCode, Problem, RecapError
 from decks.options import Option
 from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 SCALE = 2.0  # pixels per point in the output: 144 dpi
@@ -59,8 +59,12 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             x0, y0 = r.x * s, r.y * s
             draw.rectangle((x0, y0, max(x0, r.right * s - 1), max(y0, r.bottom * s - 1)), fill=prim.fill)
     out = img.resize((round(sketch.width * scale), round(sketch.height * scale)), Image.Resampling.LANCZOS)
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Software", made_by(PngRenderer.name))  # which command made it (decks.cli.provenance)
     buf = io.BytesIO()
-    out.save(buf, format="PNG", optimize=False, dpi=(72 * scale, 72 * scale))
+    out.save(buf, format="PNG", optimize=False, dpi=(72 * scale, 72 * scale), pnginfo=info)
     return buf.getvalue()
 
 

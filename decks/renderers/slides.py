@@ -17,7 +17,7 @@ from decks.options import Option
 from decks.paint.deck import SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
 from decks.plan.deck.plan import Deck, Picture, Slide
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.text.breaking import break_lines
 from decks.text.fonts import Face
 from decks.themes.model import Theme
@@ -43,7 +43,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     c.setTitle(deck.title)
     c.setAuthor(deck.author)
     c.setSubject(deck.subject)
-    c.setCreator("recap")
+    c.setCreator(made_by(SlidesRenderer.name))
     for number, slide in enumerate(deck.slides, 1):
         _slide(c, deck, slide, setter, number, palette)
         if notes == "annotations" and slide.notes:
@@ -283,6 +283,7 @@ class SlidesRenderer(Renderer):
 
     name = "slides"
     suffix = ".pdf"
+    default_suffix = ".slides.pdf"
     description = (
         "The deck as PDF (one page per slide, fonts embedded), painted from the deck plan without an office suite."
     )

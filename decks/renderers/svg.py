@@ -7,7 +7,7 @@ from typing import Any
 
 from decks.paint.svg_sketch import paint
 from decks.plan.sketch.primitives import Sketch
-from decks.renderers.base import Rendered, Renderer
+from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 
@@ -20,4 +20,6 @@ class SvgRenderer(Renderer):
     consumes = "sketch"
 
     def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
-        return Rendered(paint(sketch))
+        head, _, rest = paint(sketch).partition(b"\n")  # after the XML declaration, which must come first
+        mark = f"<!-- {made_by(self.name)} -->".encode()  # which command made it (decks.cli.provenance)
+        return Rendered(b"\n".join((head, mark, rest)))

@@ -83,6 +83,38 @@ def find_theme(name_or_path: str) -> Path:
     )
 
 
+def theme_in_content(value: str, content: Path) -> str:
+    """What a content file's `theme:` names, for `load_theme`: a theme name found as `--theme` finds one, else a
+    folder relative to the content file (not to the current folder) or a theme in its ./assets/themes; a
+    ContentError at the `theme:` line when it names none of them."""
+    if "/" not in value and "\\" not in value:
+        with contextlib.suppress(ContentError):
+            if find_theme(value) != Path(value):  # a theme of that name, not a folder in the current one
+                return value
+    # A folder beside the content file, or a theme of that name in the ./assets/themes beside it (run from
+    # another folder, the talk still finds the themes kept with it).
+    for folder in (content.parent / value, content.parent / "assets" / "themes" / value):
+        if _probe((folder / THEME_FILE).is_file) or (folder.name == THEME_FILE and _probe(folder.is_file)):
+            return str(folder)
+    known = ", ".join(sorted(available_themes())) or "none"
+    line = col = None
+    with contextlib.suppress(ReadRefused, YamlProblems):
+        located = parse(decode(read_bounded(content, "content"), str(content)), str(content), keep_going=True)
+        line, col = located.where(("theme",)) or (None, None)
+    raise ContentError(
+        [
+            Problem(
+                str(content),
+                f"no such theme: {value}",
+                f"name one of: {known} (see 'recap themes'), or a folder holding theme.yaml, relative to this file",
+                line=line,
+                col=col,
+                field="theme",
+            )
+        ]
+    )
+
+
 def _probe(test: Callable[[], bool]) -> bool:
     """A path test that is False, not an error, for a name too long for the file system or holding a NUL."""
     try:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
+from decks.model.icon_names import check_icon
 from decks.model.typed import After, Field, Model, check
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -261,9 +262,11 @@ class Icons(Model):
     """Item icons."""
 
     set: Literal["fontawesome"] = Field(
-        "fontawesome", description="The icon set: Font Awesome Free (solid).", examples=["fontawesome"]
+        "fontawesome", description="The icon set: Font Awesome Free (solid and brands).", examples=["fontawesome"]
     )
-    default: str = Field("lightbulb", description="The icon when nothing better matches.", examples=["lightbulb"])
+    default: Annotated[str, After(check_icon)] = Field(
+        "lightbulb", description="The icon when nothing better matches.", examples=["lightbulb"]
+    )
 
 
 class Theme(Model):

@@ -49,8 +49,34 @@ def test_new_takes_its_answers_from_options(here: Path) -> None:
     assert data["parts"][0]["date"] == dt.date(2026, 5, 14)
     assert len(data["parts"]) == 1 and len(data["parts"][0]["items"]) == 2
     assert (here / "talks" / SCHEMA_FILE).is_file()
-    assert "recap pdf pycon.yaml --theme chalkboard" in (here / "talks" / "pycon.yaml").read_text(encoding="utf-8")
+    assert data["theme"] == "chalkboard"
     assert main(["check", "talks/pycon.yaml"]) == 0
+
+
+def test_a_talk_made_with_a_theme_renders_in_it_without_theme(here: Path) -> None:
+    assert main(["-q", "new", "--no-input", "--theme", "chalkboard", "talk.yaml"]) == 0
+    assert main(["-q", "pptx", "talk.yaml"]) == 0
+    assert main(["-q", "pptx", "talk.yaml", "--theme", "chalkboard", "-o", "chalk.pptx"]) == 0
+    assert main(["-q", "pptx", "talk.yaml", "--theme", "default", "-o", "plain.pptx"]) == 0  # --theme overrides
+    deck = (here / "talk.pptx").read_bytes()
+    assert deck == (here / "chalk.pptx").read_bytes()
+    assert deck != (here / "plain.pptx").read_bytes()
+    assert main(["-q", "pdf", "talk.yaml"]) == 0
+    assert main(["-q", "pdf", "talk.yaml", "--theme", "chalkboard", "-o", "chalk.pdf"]) == 0
+    assert (here / "talk.pdf").read_bytes() == (here / "chalk.pdf").read_bytes()
+
+
+def test_a_theme_folder_is_written_relative_to_the_talk(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["-q", "theme", "new", "mine", "--from", "ink"]) == 0  # ./assets/themes/mine
+    folder = here / "assets" / "themes" / "mine"
+    assert main(["-q", "new", "--no-input", "--theme", str(folder), "talks/t.yaml"]) == 0
+    data = yaml.safe_load((here / "talks" / "t.yaml").read_text(encoding="utf-8"))
+    assert data["theme"] == "../assets/themes/mine"
+    (here / "elsewhere").mkdir()
+    monkeypatch.chdir(here / "elsewhere")  # found from the talk's folder, not the current one
+    assert main(["-q", "pdf", str(here / "talks" / "t.yaml")]) == 0
+    assert main(["-q", "pdf", str(here / "talks" / "t.yaml"), "--theme", str(folder), "-o", "mine.pdf"]) == 0
+    assert (here / "elsewhere" / "t.pdf").read_bytes() == (here / "elsewhere" / "mine.pdf").read_bytes()
 
 
 def test_new_asks_in_a_terminal(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +89,7 @@ def test_new_asks_in_a_terminal(here: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert data["event"]["start"] == dt.date(2019, 3, 6) and data["event"]["end"] == dt.date(2019, 3, 7)
     assert data["presenter"]["name"] == "Margaret"
     assert data["language"] == "ja"
-    assert "--theme ink" in (here / "tf.yaml").read_text(encoding="utf-8")
+    assert data["theme"] == "ink"
     assert "is not a date" in result.output and "is not a language tag" in result.output
     assert "no theme" in result.output.lower() or "nope" in result.output
 
@@ -186,3 +212,11 @@ def test_the_new_talk_and_every_commented_field_agree_with_the_schema(here: Path
         # An editor's YAML server reads an unquoted date as a string: so does this check.
         data = json.loads(json.dumps(yaml.safe_load(variant), default=str))
         jsonschema.validate(data, schema)
+
+
+def test_a_talk_started_from_a_schedule_keeps_its_theme(here: Path) -> None:
+    schedule = Path(__file__).resolve().parents[1] / "fixtures" / "schedules" / "pretalx_en.json"
+    args = ["-q", "new", "talk.yaml", "--no-input", "--schedule", str(schedule)]
+    assert main([*args, "--sessions", "ABC123", "--theme", "ink"]) == 0
+    assert yaml.safe_load((here / "talk.yaml").read_text(encoding="utf-8"))["theme"] == "ink"
+    assert main(["-q", "check", "talk.yaml"]) == 0

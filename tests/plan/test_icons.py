@@ -23,8 +23,32 @@ def test_the_contents_icon_wins_when_the_set_has_it() -> None:
     assert icons.choose(Item(title="Datasets", icon="rocket")).name == "rocket"
 
 
-def test_an_unknown_icon_name_falls_back_to_a_match_from_the_words() -> None:
-    assert icons.choose(Item(title="TensorFlow Datasets", icon="no-such-icon")).name == "database"
+@pytest.mark.parametrize(
+    ("name", "guess"), [("rocketship", "rocket"), ("pyhton", "python"), ("twiter", "twitter"), ("Rocket", "rocket")]
+)
+def test_an_unknown_icon_name_is_refused_with_the_closest_name(name: str, guess: str) -> None:
+    from decks.model.typed import ValidationError
+
+    with pytest.raises(ValidationError, match=f"unknown icon '{name}'; did you mean '{guess}'"):
+        Item(title="TensorFlow Datasets", icon=name)
+
+
+@pytest.mark.parametrize("name", ["python", "github", "twitter", "docker", "android", "rust"])
+def test_a_brands_icon_is_drawn_from_the_brands_font_with_ink(name: str) -> None:
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    icon = icons.choose(Item(title="Anything at all", icon=name))
+    assert icon.name == name and icon.font.name == "fa-brands-400.ttf" and icon.font in icons.icon_fonts()
+    font = TTFont(icon.font)
+    glyph = font.getBestCmap()[ord(icon.char)]
+    pen = BoundsPen(font.getGlyphSet())
+    font.getGlyphSet()[glyph].draw(pen)
+    assert pen.bounds is not None  # an outline, not an empty glyph
+
+
+def test_a_name_both_sets_have_is_the_solid_one() -> None:
+    assert icons.get("font-awesome").font.name == "fa-solid-900.ttf"
 
 
 @pytest.mark.parametrize("title", ["One", "Two things", "A", "7 ideas"])
@@ -215,3 +239,73 @@ def test_the_icon_map_is_read_from_the_cache_folder_once_parsed_and_rebuilt_when
         entry.write_bytes(b"\0damaged")
     assert icons._table.__wrapped__("en") == first
     assert icons.index.__wrapped__() == icons.index()
+
+
+TALK = """title: Brands
+items:
+  - title: Python packaging
+    icon: python
+    takeaways: [uv is fast]
+  - title: Something vague
+    takeaways: [a thing]
+  - title: Rockets
+    icon: rocket
+"""
+
+
+def test_a_brands_icon_is_drawn_on_the_slide_and_on_the_sketchnote(tmp_path: Path) -> None:
+    from decks import plan
+    from decks.paint.svg_sketch import paint
+    from decks.readers.content import load_content
+    from decks.themes.loader import load_theme
+
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(TALK, encoding="utf-8")
+    recap, theme = load_content(talk), load_theme("default")
+    deck = plan.deck_plan(recap, theme)
+    drawn = {p.icon.name: p.icon.font.name for s in deck.slides for p in s.pictures if p.icon is not None}
+    assert drawn["python"] == "fa-brands-400.ttf" and drawn["rocket"] == "fa-solid-900.ttf"
+    sketch = plan.sketch_plan(recap, theme)
+    python = icons.get("python")
+    assert any(r.font == python.font and python.char in r.text for r in sketch.runs())
+    svg = paint(sketch).decode("utf-8")
+    assert python.char not in svg  # painted as a path, as the solid icons are, not as text in a font
+
+
+def test_check_names_the_items_left_with_the_default_and_never_calls_a_set_icon_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from decks.cli.main import main
+
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(TALK, encoding="utf-8")
+    assert main(["check", str(talk)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("icon:")]
+    assert lines[0] == "icon: python\tPython packaging\t(set by icon: on the item)"
+    assert lines[1].startswith("icon: lightbulb\tSomething vague\t(default; set icon: on the item")
+    assert lines[2] == "icon: rocket\tRockets\t(set by icon: on the item)"
+
+
+def test_an_unknown_icon_fails_check_and_every_render_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from decks.cli.main import main
+
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(TALK.replace("icon: rocket", "icon: rocketship"), encoding="utf-8")
+    for command in ("check", "pptx", "pdf"):
+        assert main([command, str(talk), *(["-o", str(tmp_path / "out")] if command != "check" else [])]) == 1
+        err = capsys.readouterr().err
+        assert f"{talk}:9:11: items[2].icon: unknown icon 'rocketship'; did you mean 'rocket'?" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_theme_with_an_unknown_default_icon_is_refused(tmp_path: Path) -> None:
+    from decks.errors import ContentError
+    from decks.themes.loader import load_theme
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "theme.yaml").write_text("extends: default\nicons:\n  default: lightbulbb\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_theme(str(tmp_path / "t"))
+    assert "unknown icon 'lightbulbb'; did you mean 'lightbulb'?" in str(caught.value.problems[0])

@@ -92,3 +92,20 @@ def test_after_edits_the_page_equals_the_page_a_fresh_session_renders(content: P
         assert session.reader.last == "item"
         fresh = Session(content, echo=lambda line: None)
         assert fresh.render() and fresh.html == session.html
+
+
+def test_the_content_names_the_theme_and_an_edit_to_it_switches_theme(content: Path) -> None:
+    for name, accent in (("mine", "#112233"), ("other", "#445566")):
+        (content.parent / name).mkdir()
+        (content.parent / name / "theme.yaml").write_text(
+            f'extends: default\npalette:\n  accent: "{accent}"\n', encoding="utf-8"
+        )
+    text = content.read_text(encoding="utf-8").rstrip("\n")
+    _touch(content, text + "\ntheme: mine\n")
+    session = Session(content, echo=lambda line: None)  # no --theme: the content's, relative to it
+    assert session.render()
+    assert 'fill="#112233"' in session.html
+    _touch(content, text + "\ntheme: other\n")
+    assert session.poll()
+    assert 'fill="#445566"' in session.html and 'fill="#112233"' not in session.html
+    assert any(p.parent.name == "other" and p.name == "theme.yaml" for p in session.watched())

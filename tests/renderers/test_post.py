@@ -154,3 +154,13 @@ def test_recap_card_square(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert main(["card", str(EXAMPLE), "--square", "-o", str(tmp_path / "c.png")]) == 0
     with Image.open(tmp_path / "c.png") as card:
         assert card.size == (1080, 1080)
+
+
+def test_recap_card_takes_the_talks_own_theme(tmp_path: Path) -> None:
+    talk = tmp_path / "talk.yaml"
+    talk.write_text("title: A talk\ntheme: chalkboard\nitems:\n  - title: One\n", encoding="utf-8")
+    assert main(["-q", "card", str(talk), "-o", str(tmp_path / "own.png")]) == 0
+    assert main(["-q", "card", str(talk), "--theme", "chalkboard", "-o", str(tmp_path / "chalk.png")]) == 0
+    assert main(["-q", "card", str(talk), "--theme", "default", "-o", str(tmp_path / "plain.png")]) == 0
+    own = (tmp_path / "own.png").read_bytes()
+    assert own == (tmp_path / "chalk.png").read_bytes() and own != (tmp_path / "plain.png").read_bytes()

@@ -6,12 +6,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.assets import content_dir, themes_dir
 from decks.errors import ContentError
 from decks.plan.stacks import stacks_for
 from decks.text.fonts import find_system_font
-from decks.themes.loader import available_themes, describe_themes, find_theme, load_theme, locate, theme_layers
+from decks.themes.loader import (
+    available_themes,
+    describe_themes,
+    find_theme,
+    load_theme,
+    locate,
+    theme_in_content,
+    theme_layers,
+)
 
 from .theme_helpers import write_content, write_theme
 
@@ -289,3 +299,34 @@ def test_a_font_with_both_a_file_and_a_system_name_is_an_error_at_its_line(tmp_p
         load_theme("both")
     text = str(caught.value)
     assert "theme.yaml:3:" in text and "keep one of them" in text
+
+
+def test_a_content_theme_names_a_theme_or_a_folder_beside_the_content(workdir: Path) -> None:
+    talk = workdir / "talks" / "t.yaml"
+    write_theme(workdir / "talks" / "look", "extends: ink\n")
+    assert theme_in_content("chalkboard", talk) == "chalkboard"
+    assert Path(theme_in_content("look", talk)) == workdir / "talks" / "look"  # not ./look
+    assert Path(theme_in_content("./look/theme.yaml", talk)) == workdir / "talks" / "look" / "theme.yaml"
+    write_theme(workdir / "talks" / "assets" / "themes" / "kept", "extends: ink\n")  # the talk's own themes
+    assert Path(theme_in_content("kept", talk)) == workdir / "talks" / "assets" / "themes" / "kept"
+
+
+def test_an_unknown_content_theme_fails_at_its_line(workdir: Path, recap: Any) -> None:
+    talk = workdir / "t.yaml"
+    talk.write_text("title: T\nlanguage: en\ntheme: chalkbord\nitems:\n  - title: A\n", encoding="utf-8")
+    for args in (["check", talk], ["pdf", talk], ["plan", "deck", talk]):
+        run = recap(*args)
+        assert run.code == 1
+        assert f"{talk}:3:8: theme: no such theme: chalkbord; name one of: " in run.err
+        assert "chalkboard" in run.err and "relative to this file" in run.err
+    assert recap("pdf", talk, "--theme", "ink").code == 0  # --theme overrides it
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.text(min_size=1, max_size=300))
+def test_any_content_theme_names_a_theme_or_is_a_located_content_error(value: str) -> None:
+    talk = Path(__file__).parent / "no-such-talk.yaml"  # never read unless the theme is wrong, then not found
+    try:
+        assert isinstance(theme_in_content(value, talk), str)
+    except ContentError as exc:
+        assert exc.problems[0].field == "theme" and "no such theme" in exc.problems[0].message

@@ -100,6 +100,9 @@ class Template(msgspec.Struct, frozen=True):
     # The colour the deck's links are drawn in when the template's own link colour does not read on its
     # background (the writer sets it as the theme's hlink, which PowerPoint draws every hyperlink in); None keeps it.
     link_color: str | None = None
+    # The colour of the template's body text (its body placeholder's or body style's): text boxes recap adds
+    # beside the placeholders (a second column, the links line, a caption) are drawn in it; None: the client's.
+    body_color: str | None = None
 
 
 class Run(msgspec.Struct, frozen=True):

@@ -123,10 +123,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             line = self._line("#", small, color, field="slidenum", align="r")
             slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
         event = self.recap.event
-        if not own and f.date is not None and event and event.dates:
-            slide.texts.append(
-                self.text_box("date", [Src((Run(event.dates, color),))], f.date, small, "date", low=small)
-            )
+        # The dates as the title slide says them (the language's own form), not the model's ISO shorthand.
+        dates = self.labels.format_dates(event.start, event.end) if event else ""
+        if not own and f.date is not None and dates:
+            slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
         if slide.kind != "title":
             line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
             ph_footer = f.footer if not own else None
@@ -308,7 +308,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         slide = SlideDraft("title", "title", title, design="cover")
         if subs:
             top, anchor = (self.sizes.subtitle * 1.5, "ctr") if sparse else (self.sizes.subtitle, "t")
-            slide.texts.append(self.text_box("subtitle", subs, f.body, top, "body", anchor))
+            # Flush with the title: a template's subtitle box is often inset from its title's (Office's 4:3 title
+            # slide), and left-set lines in it would stand indented against the title's.
+            under = Rect(f.title.x, f.body.y, f.title.w, f.body.h)
+            slide.texts.append(self.text_box("subtitle", subs, under, top, "body", anchor))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2 if subs else self.geo.height
         if banded:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))

@@ -342,13 +342,14 @@ def presentation_parts() -> list[tuple[str, str, str, str]]:
     ]
 
 
-def app_properties(*, slides: int, notes: int, presentation_format: str) -> str:
-    """The extended properties part (`docProps/app.xml`): `<Properties>` with the slide and notes counts."""
+def app_properties(*, slides: int, notes: int, presentation_format: str, application: str = "recap") -> str:
+    """The extended properties part (`docProps/app.xml`): `<Properties>` with the slide and notes counts, and
+    the application that made the deck (the command, so recap knows its own file before replacing one)."""
     return (
         f"{XML_DECL}<Properties"
         ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
         ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<TotalTime>0</TotalTime><Application>recap</Application>"
+        f"<TotalTime>0</TotalTime><Application>{esc(application)}</Application>"
         f"<PresentationFormat>{esc(presentation_format)}</PresentationFormat>"
         f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>"
         "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"

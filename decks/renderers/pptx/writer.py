@@ -40,6 +40,7 @@ from decks.opc import (
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
 from decks.plan.stacks import east_asian_face, stacks_for
 from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
+from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
@@ -88,8 +89,9 @@ class Writer:
         self._rprs: dict[tuple[float, str, str, str, str | None], str] = {}
         self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
-        # Text boxes beside a body placeholder wear the body's colour when the master's text styles lacked it.
-        self.box_color = deck.template.text_colors.get("body") if deck.template else None
+        # Text boxes beside a body placeholder wear the body's colour (the template's, however it gives it).
+        # (A deck in the theme's palette colours every run itself.)
+        self.box_color = deck.template.body_color if deck.template and not deck.colors else None
 
     def write(self) -> bytes:
         """The deck's package bytes: template parts, notes master, slides and notes, presentation, properties."""
@@ -226,7 +228,11 @@ class Writer:
         shape = "On-screen Show (4:3)" if abs(ratio - 4 / 3) < 0.01 else "On-screen Show (16:9)"
         shape = shape if min(abs(ratio - 4 / 3), abs(ratio - 16 / 9)) < 0.01 else "Custom"
         self.package.add(
-            app, CT_APP, oxml.app_properties(slides=slides, notes=slides, presentation_format=shape).encode("utf-8")
+            app,
+            CT_APP,
+            oxml.app_properties(
+                slides=slides, notes=slides, presentation_format=shape, application=made_by("pptx")
+            ).encode("utf-8"),
         )
         self.package.set_rels("/", rels.xml())
 
