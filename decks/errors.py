@@ -26,6 +26,15 @@ def for_terminal(text: str, layout: bool = False) -> str:
     return _UNSAFE_FOR_TERMINAL.sub(escape, text)
 
 
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` as a message echoes it: at most `limit` characters (cut in the middle with "…", so the start and
+    the end both show), so a 1 MB key or address never becomes a 2 MB error line."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+
+
 class ExitCode(IntEnum):
     """The documented exit codes of the `recap` command."""
 

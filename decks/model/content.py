@@ -24,12 +24,15 @@ Text = Annotated[str, Constraints(strip=True, min_length=1)]
 # The same rule for editors (decks/model/urls.py is the rule itself): http(s)://host… or mailto:…, no white space
 # or backslash inside, at most 4096 characters. Brackets in the host part ([::1]) are read more strictly than
 # urllib reads them.
+# Bidi controls and invisible format characters (decks/model/urls.py refuses every Cf character; these are the
+# ones an editor is likeliest to meet).
+_CF = r"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
 _HTTP = (
-    r"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s\\\[\]]*@)*"
-    r"(?:[^/?#@:\s\\\[\]]+(?::[^/?#@\s\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s\\\[\]]*)"
-    r"(?:[/?#][^\s\\]*)?"
+    rf"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s{_CF}\\\[\]]*@)*"
+    rf"(?:[^/?#@:\s{_CF}\\\[\]]+(?::[^/?#@\s{_CF}\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s{_CF}\\\[\]]*)"
+    rf"(?:[/?#][^\s{_CF}\\]*)?"
 )
-URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
+URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s{_CF}\\]+)\s*$"
 _URL_SCHEMA = {
     "pattern": URL_PATTERN,
     "maxLength": 4096,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from decks.markup import esc
+from decks.model.urls import ascii_url
 from decks.paint.deck import Piece, Setter, icon_origin
 from decks.paint.fontdata import glyph_path, num, subset
 from decks.plan.deck.plan import Deck, Picture, Slide
@@ -104,7 +105,7 @@ def slide_svg(
                 spans.append(_tspan(bullet, fonts, ' aria-hidden="true"'))
             for piece in pieces:
                 span = _tspan(piece, fonts, ' text-decoration="underline"' if piece.link else "")
-                spans.append(f'<a href="{esc(piece.link)}">{span}</a>' if piece.link else span)
+                spans.append(f'<a href="{esc(ascii_url(piece.link))}">{span}</a>' if piece.link else span)
             if spans:
                 # A line with right-to-left text is already in drawing order (decks.paint.deck): the browser must
                 # not reorder it again.

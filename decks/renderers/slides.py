@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import OutputError, Problem
+from decks.model.urls import ascii_url
 from decks.options import Option
 from decks.paint.deck import SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
@@ -113,7 +114,7 @@ def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
         c.setStrokeColor(HexColor(color))
         c.setLineWidth(max(0.5, size / 18))
         c.line(x0, base - size * 0.1, x1, base - size * 0.1)
-        c.linkURL(url, (x0, y0, x1, y1), relative=0, thickness=0)
+        c.linkURL(ascii_url(url), (x0, y0, x1, y1), relative=0, thickness=0)
 
 
 _Link = tuple[str, float, float, float, float, float, str, float]  # url, box, baseline, colour, size

@@ -16,6 +16,7 @@ from msgspec.structs import replace
 from decks.gcpause import paused_gc
 from decks.model import Item, Link, Recap, Takeaway
 from decks.model.paths import dotted
+from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src, capacity
@@ -626,7 +627,7 @@ class Planner(Fitter):
             handles = lab.join(on.format(handle=h.handle, network=h.network) for h in who.handles)
             said.append(lab.gettext("You can find me at {handles}").format(handles=handles))
         if where:
-            said.append(lab.gettext("The slides and links are at {address}").format(address=where[-1].url))
+            said.append(lab.gettext("The slides and links are at {address}").format(address=ascii_url(where[-1].url)))
         slide.notes = lab.sentences(said)
         return slide
 

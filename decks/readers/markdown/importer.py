@@ -16,7 +16,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from decks.model.urls import is_dangerous, is_web_address
+from decks.errors import excerpt, for_terminal
+from decks.model.urls import hidden_problem, is_dangerous, is_web_address
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
@@ -72,6 +73,10 @@ def import_markdown(
     return _Importer(source_name, base_dir, output_dir).run(text)
 
 
+def _any_link(url: str) -> bool:
+    return True
+
+
 def _line_of(node: SyntaxTreeNode, fallback: int) -> int:
     return node.map[0] + 1 if node.map else fallback
 
@@ -115,6 +120,9 @@ class _Importer:
         for line, message in self.front.warnings:
             self.warn(line, message)
         md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        # Every link target reaches _add_links, which drops the unsafe ones with a warning: markdown-it's own
+        # check would leave `[x](javascript:…)` in the text as it was written, target and all.
+        md.validateLink = _any_link  # type: ignore[method-assign]
         root = SyntaxTreeNode(md.parse(text))
         self.h1_count = sum(1 for node in root.children if node.type == "heading" and node.tag == "h1")
         closing = self._closing_nodes(root.children)
@@ -160,11 +168,12 @@ class _Importer:
 
     def _add_links(self, links: list[LinkDraft]) -> None:
         for link in links:
-            if is_dangerous(link.url):  # javascript:, file:, data:, a file share: never kept, not even as text
-                self.warn(link.line, f"link '{link.url}' dropped: recap keeps only http, https and mailto links")
+            if is_dangerous(link.url):  # javascript:, file:, data:, a file share, a bidi control: never kept
+                why = hidden_problem(link.url) or "recap keeps only http, https and mailto links"
+                self.warn(link.line, f"link '{for_terminal(excerpt(link.url))}' dropped: {why}")
             elif not is_web_address(link.url):
                 shown = f"{link.label}: {link.url}" if link.label else link.url
-                self._add_note(link.line, shown, f"link '{link.url}' is not a full web address")
+                self._add_note(link.line, shown, f"link '{excerpt(link.url)}' is not a full web address")
             elif self.item:
                 if all(known.url != link.url for known in self.item.links):
                     self.item.links.append(link)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from markdown_it.tree import SyntaxTreeNode
 
+from decks.model.urls import is_dangerous
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
 from decks.readers.markdown.links import LINK_WORD, kind_from_label
 from decks.readers.markdown.prose import clean, columns
@@ -118,6 +119,8 @@ class InlineWalker:
                 label = clean("".join(self.pieces[start:]))
                 url = str(node.attrs.get("href", ""))
                 autolink = node.markup == "autolink" or label == url
+                if autolink and is_dangerous(url):  # <javascript:…>: its text is its target, dropped with it
+                    self.pieces[start:] = [""] * (len(self.pieces) - start)
                 self.links.append(LinkDraft(url=url, label=None if autolink or not label else label, line=self.line))
                 self.spans.append((start, len(self.pieces)))
             else:
