@@ -18,6 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from decks.errors import excerpt, for_terminal
 from decks.model.urls import hidden_problem, is_dangerous, is_web_address
+from decks.readers.markdown import budget
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
@@ -73,6 +74,14 @@ def import_markdown(
     return _Importer(source_name, base_dir, output_dir).run(text)
 
 
+def _size(item: ItemDraft) -> int:
+    """About how many bytes `item` takes in the content file (its texts and links, and 40 for the keys)."""
+    texts = [item.title, *(p for _, p in item.paragraphs), *(n for _, n in item.notes), *item.checks]
+    texts += [t.text for t in item.takeaways] + [p for t in item.takeaways for p in t.points]
+    texts += [link.url for link in item.links] + [link.label or "" for link in item.links]
+    return 40 + sum(len(t.encode("utf-8", "surrogatepass")) + 12 for t in texts)
+
+
 def _any_link(url: str) -> bool:
     return True
 
@@ -99,6 +108,7 @@ class _Importer:
         self.first_text: str | None = None
         self.source: LinkDraft | None = None
         self.resources: list[LinkDraft] = []
+        self.link_urls: dict[int, set[str]] = {}  # id() of a links list -> the addresses in it
         # Items and text before the first day heading; a part of its own only when the post has days.
         self.preamble = PartDraft(title="", line=1)
         self.parts: list[PartDraft] = []
@@ -116,6 +126,7 @@ class _Importer:
         self.warnings.append((line, message))
 
     def run(self, text: str) -> ImportResult:
+        budget.check_post(text, self.source_name)  # before markdown-it: a post no recap holds is refused fast
         text, self.front = split_front_matter(text)
         for line, message in self.front.warnings:
             self.warn(line, message)
@@ -132,8 +143,10 @@ class _Importer:
                 self._block(node, nested=False)
         for node in closing:
             self._closing(node)
+        budget.check_size(((item.line, _size(item)) for item in self.all_items), self.source_name)
         recap, comments = self._finish()
         yaml_text = emit_yaml(recap, comments, self.source_name)
+        budget.check_written(yaml_text, self.all_items[-1].line, self.source_name)
         self.warnings.sort(key=lambda pair: pair[0])
         return ImportResult(yaml_text, [f"{self.source_name}:{line}: {msg}" for line, msg in self.warnings])
 
@@ -174,11 +187,14 @@ class _Importer:
             elif not is_web_address(link.url):
                 shown = f"{link.label}: {link.url}" if link.label else link.url
                 self._add_note(link.line, shown, f"link '{excerpt(link.url)}' is not a full web address")
-            elif self.item:
-                if all(known.url != link.url for known in self.item.links):
-                    self.item.links.append(link)
-            elif all(known.url != link.url for known in self.resources):
-                self.resources.append(link)
+            else:
+                # Each address once per item (or in the resources), found in a set: a post with thousands of
+                # links under one heading stays linear.
+                kept = self.item.links if self.item else self.resources
+                seen = self.link_urls.setdefault(id(kept), {known.url for known in kept})
+                if link.url not in seen:
+                    seen.add(link.url)
+                    kept.append(link)
 
     def _add_images(self, images: list[ImageDraft]) -> None:
         if self.item:
