@@ -405,8 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="recap", standalone_mode=False)
     except RecapError as exc:
-        for problem in exc.problems:
-            console.error(str(problem))
+        console.errors([str(problem) for problem in exc.problems])
         return int(exc.exit_code)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)

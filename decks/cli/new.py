@@ -23,7 +23,7 @@ from decks.errors import ExitCode, OutputError, Problem, RecapError
 SCHEMA_FILE = "recap.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 DEFAULT_FILE = "talk.yaml"
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # used with fullmatch (re's $ passes a final "\n")
 
 
 def write_schema_beside(content: Path) -> Path:
@@ -60,7 +60,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 def _language(text: str) -> str:
     text = text.strip()
-    if not _LANGUAGE.match(text):
+    if not _LANGUAGE.fullmatch(text):
         raise click.BadParameter(f"'{text}' is not a language tag; use one like en, zh-CN or ja")
     return text
 

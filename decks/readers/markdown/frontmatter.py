@@ -114,7 +114,7 @@ def _date(value: Any, found: FrontMatter) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])", text):
+    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\Z|[T ])", text):
         try:
             return dt.date.fromisoformat(text[:10])
         except ValueError:

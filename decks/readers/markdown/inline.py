@@ -23,7 +23,7 @@ _BOLD_HEADING_MAX_COLUMNS = 100
 # Literal runs of ** that CommonMark could not pair (the seed wraps whole lines in ****) are formatting
 # debris, not text.
 _STARS = re.compile(r"\*{2,}")
-_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|$)")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|\Z)")
 
 
 # Marks around each link's label while link groups are found; noncharacters, never in a post (any that are,
