@@ -75,7 +75,7 @@ _WHAT = re.compile(r"^(?:[^:]*:\d+:\d+: )?(?:[^:']*: )?(?P<what>[a-z][a-z ]{2,40
 
 
 def _more(rest: list[str]) -> str:
-    """"49,980 more unknown keys" when every one is of the kind the start of its message names; else problems."""
+    """ "49,980 more unknown keys" when every one is of the kind the start of its message names; else problems."""
     whats = {m.group("what") if (m := _WHAT.match(line)) else None for line in rest}
     what = whats.pop() if len(whats) == 1 else None
     noun = f"{what}s" if what and " " in what and len(what.split()) <= 3 else "problems"

@@ -156,6 +156,6 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
         raise _cannot_write(given or Path(stem + suffix), exc) from None
     except ValueError:  # a NUL in the name
         raise OutputError(
-            [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
+            [Problem(str(given), "the name holds a NUL character", "choose another name")]  # shown as \x00
         ) from None
     return target

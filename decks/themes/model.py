@@ -70,7 +70,7 @@ class FontSpec(Model):
     def _one_source(self) -> None:
         if self.file is not None and self.system is not None:
             raise ValueError(
-                f"this font names both a file ({self.file}) and a system font ({self.system!r}); keep one of them"
+                f"this font names both a file ({self.file}) and a system font ('{self.system}'); keep one of them"
             )
 
 

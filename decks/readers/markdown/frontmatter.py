@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from decks.errors import excerpt
 from decks.model import Event
 from decks.model.typed import ValidationError
 
@@ -86,7 +87,7 @@ def _usable(text: str | None, key: str, found: FrontMatter) -> str | None:
     try:
         return Event.model_validate({"name": text}).name
     except ValidationError:
-        found.warnings.append((1, f"the front matter's {key} {text!r} is not usable as text; left out"))
+        found.warnings.append((1, f"the front matter's {key} '{excerpt(text)}' is not usable as text; left out"))
         return None
 
 
