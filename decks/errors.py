@@ -61,7 +61,7 @@ class Problem(msgspec.Struct, frozen=True):
             where += f":{self.line}:{self.col or 1}"
         parts = [where]
         if self.field:
-            parts.append(self.field)
+            parts.append(excerpt(self.field, 120))  # a field's path holds the keys as written: a key may be 1 MB
         text = self.message
         if self.hint:
             text += f"; {self.hint}"

@@ -82,7 +82,9 @@ def _more(rest: list[str]) -> str:
     return f"{len(rest):,} more {noun} (fix these and run again to see them)"
 
 
-_LONG_QUOTE = re.compile(r"'([^'\n]{61,})'")
+# A quoted value: an opening quote after a space or bracket (not an apostrophe inside a word, nor the closing quote
+# of the value before), its closing one before a space, bracket or punctuation.
+_LONG_QUOTE = re.compile(r"(?<![\w'])'([^'\n]{61,}?)'(?!\w)")
 MAX_LINE = 2_000
 
 

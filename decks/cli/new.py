@@ -18,7 +18,7 @@ import yaml
 
 from decks.cli import console
 from decks.cli.completion import complete_theme
-from decks.errors import ExitCode, OutputError, Problem, RecapError
+from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 
 SCHEMA_FILE = "recap.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
@@ -39,7 +39,23 @@ def write_schema_beside(content: Path) -> Path:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty()
+    try:  # a closed stdin (`recap new <&-`) is None, or a file that refuses isatty: not a terminal
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def _text(name: str, value: str | None) -> str | None:
+    """`value` when `recap check` would accept it as text; a usage error naming the option otherwise, so that
+    `recap new` never writes a field the checker refuses (a control character, a text that shows nothing)."""
+    if value is None:
+        return None
+    from decks.model.chars import char_problem, is_blank
+
+    problem = char_problem(value) or ("the text shows nothing; write some words" if is_blank(value) else None)
+    if problem:
+        raise RecapError([Problem(f"--{name}", problem)], ExitCode.USAGE)
+    return value
 
 
 def _date(text: str | dt.date | None) -> dt.date | None:
@@ -70,12 +86,22 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 def _theme(name: str) -> str:
-    from decks.themes.loader import find_theme
+    from decks.model.chars import char_problem
+    from decks.themes.loader import THEME_FILE, find_theme
 
+    problem = char_problem(name)
+    if problem:
+        raise click.BadParameter(problem)
+    if ".." in re.split(r"[/\\]", name):  # ../../etc: a path out of where the content is, written into it
+        raise click.BadParameter(
+            f"'{excerpt(name)}' goes up out of this folder (..); give a theme name or a theme folder below this one"
+        )
     try:
-        find_theme(name)
+        folder = find_theme(name)
     except RecapError as exc:
         raise click.BadParameter(str(exc.problems[0])) from None
+    if not (folder / THEME_FILE).is_file():  # any folder used to pass: /etc
+        raise click.BadParameter(f"'{excerpt(name)}' holds no {THEME_FILE}; give a theme name or a theme folder")
     return name
 
 
@@ -121,6 +147,7 @@ def new_command(
 
     In a terminal it asks for what the options do not give; with --no-input, or in a pipe, it asks nothing.
     """
+    title, event, presenter = _text("title", title), _text("event", event), _text("presenter", presenter)
     target = path or Path(DEFAULT_FILE)
     if target.is_dir():
         target = target / DEFAULT_FILE
