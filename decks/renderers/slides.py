@@ -46,8 +46,9 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     c.setAuthor(deck.author)
     c.setSubject(deck.subject)
     c.setCreator("recap")
+    images: dict[Path, Any] = {}  # each picture read and decoded once, however many slides show it
     for number, slide in enumerate(deck.slides, 1):
-        _slide(c, deck, slide, setter, number, palette)
+        _slide(c, deck, slide, setter, number, palette, images)
         if notes == "annotations" and slide.notes:
             # A note icon in the top-left corner; viewers show the speaker notes when it is opened.
             c.textAnnotation(slide.notes, Rect=(4, deck.height - 24, 24, deck.height - 4), relative=0)
@@ -70,7 +71,9 @@ def _outline_title(slide: Slide, number: int) -> str:
     return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
 
 
-def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str]) -> None:
+def _slide(
+    c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str], images: dict[Path, Any]
+) -> None:
     from reportlab.lib.colors import HexColor
 
     h = deck.height
@@ -83,7 +86,7 @@ def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palett
     for set_box in setter.slide(slide, number):
         _text(c, h, set_box, setter)
     for pic in slide.pictures:
-        _picture(c, h, pic, palette)
+        _picture(c, h, pic, palette, images)
 
 
 def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
@@ -138,7 +141,7 @@ def _merge_links(links: list[_Link]) -> list[_Link]:
     return out
 
 
-def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
+def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: dict[Path, Any]) -> None:
     from reportlab.lib.colors import HexColor
 
     r = pic.box
@@ -150,7 +153,11 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
         return
     if pic.path is None:
         return
-    c.drawImage(_image(pic.path), r.x, h - r.bottom, r.w, r.h, mask="auto")
+    path = Path(pic.path)
+    if path not in images:
+        images[path] = _image(path)
+    # reportlab keeps one image XObject per distinct image (by its digest): drawn again, it is only referenced.
+    c.drawImage(images[path], r.x, h - r.bottom, r.w, r.h, mask="auto")
 
 
 def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) -> Any:
