@@ -117,9 +117,15 @@ def slide_svg(
             x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
             d = glyph_path(pic.icon.font, pic.icon.char, x, baseline, size)
             out.append(f'<path d="{d}" fill="{palette["accent"]}" aria-hidden="true"/>')
+        elif pic.path is not None and (href := image(pic)).startswith("#"):
+            # A picture the page holds once (decks.renderers.html): a reference to it, in the same box.
+            out.append(
+                f'<use href="{esc(href)}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" height="{num(r.h)}" '
+                f'role="img" aria-label="{esc(pic.alt)}"><title>{esc(pic.alt)}</title></use>'
+            )
         elif pic.path is not None:
             out.append(
-                f'<image href="{esc(image(pic))}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
+                f'<image href="{esc(href)}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
                 f'height="{num(r.h)}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{esc(pic.alt)}">'
                 f"<title>{esc(pic.alt)}</title></image>"
             )
