@@ -22,6 +22,7 @@ MAX_URL_LENGTH = 4096  # far past any real address; keeps QR codes and link tabl
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Something that reads as a host name: www.example.com, example.org/path, example.com:8080.
 _HOSTLIKE = re.compile(r"[\w\-]+(\.[\w\-]+)+(:\d+)?([/?#].*)?", re.DOTALL)  # used with fullmatch
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # the model refuses them in any text; the rule alone does too
 _SPACE = re.compile(r"\s")  # for str patterns, exactly the characters str.isspace() accepts
 
 
@@ -31,6 +32,12 @@ def url_problem(value: str) -> str | None:
         return f"the link address is {len(value):,} characters long; keep it under {MAX_URL_LENGTH:,}"
     if _SPACE.search(value):
         return "a link address cannot contain spaces; encode them as %20"
+    control = _CONTROL.search(value)
+    if control is not None:
+        return (
+            f"the link address holds the control character U+{ord(control.group()):04X} "
+            f"(at character {control.start() + 1}); remove it"
+        )
     hidden = hidden_problem(value)
     if hidden is not None:
         return hidden
@@ -51,9 +58,15 @@ def url_problem(value: str) -> str | None:
     if scheme == "mailto":
         return None if rest else "a mailto: link needs an address; write mailto:name@example.com"
     try:
-        host = urlsplit(value).hostname
+        parts = urlsplit(value)
+        host = parts.hostname
     except ValueError:  # e.g. an unclosed [ in the host
         host = None
+    else:
+        try:
+            _ = parts.port  # urllib checks the port only when it is asked for it
+        except ValueError:  # https://example.com:x/ or a port over 65535
+            return "the port of the link address is not a number from 0 to 65535; write it like example.com:8080"
     if not rest.startswith("//") or not host:
         return f"a link needs a host name; write it like {scheme}://www.example.com/page"
     if not host.isascii() and _idna_host(host) is None:
@@ -98,9 +111,14 @@ def _idna_host(host: str) -> str | None:
     except (idna.IDNAError, UnicodeError, ValueError):
         pass
     try:
-        return host.encode("idna").decode("ascii")
+        found = host.encode("idna").decode("ascii")
     except (UnicodeError, ValueError):
         return None
+    # IDNA 2003 keeps the ASCII of a label as it is: "<\u00e4" would be "xn--<-6ba", no host name at all.
+    return found if _LDH.fullmatch(found) else None
+
+
+_LDH = re.compile(r"[A-Za-z0-9_.-]+")  # letters, digits, hyphens (and the underscores some hosts have)
 
 
 # What stays as it is in a path, query or fragment: the printable ASCII characters RFC 3986 allows there, and the

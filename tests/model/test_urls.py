@@ -211,6 +211,20 @@ def test_the_written_form_of_an_address_is_ascii_with_punycode_hosts_and_percent
     assert ascii_url(url) == written
 
 
+@pytest.mark.parametrize("url", ["http://\x08.example/", "https://example.com/a\x7fb", "https://example.com/\x9f"])
+def test_a_control_character_in_a_link_is_refused_by_the_rule_itself(url: str) -> None:
+    assert "control character" in (url_problem(url) or "")
+
+
+@pytest.mark.parametrize("url", ["https://example.com:x/", "https://example.com:99999/", "http://a:.example/"])
+def test_a_port_that_is_no_number_is_refused(url: str) -> None:
+    assert "the port of the link address" in (url_problem(url) or "")
+
+
+def test_a_symbol_host_is_written_in_punycode_only_when_it_makes_a_host_name() -> None:
+    assert ascii_url("mailto:a@<\u00e4") == "mailto:a@%3C%C3%A4"  # IDNA 2003 made it xn--<-6ba
+
+
 def test_a_host_that_is_no_international_domain_name_is_refused() -> None:
     problem = url_problem("https://a\u0300b..example/")
     assert problem is not None and "host name" in problem
