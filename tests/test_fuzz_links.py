@@ -13,6 +13,7 @@ The budget is RECAP_FUZZ_EXAMPLES (default 10) examples a test, as in tests/test
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import time
@@ -139,12 +140,12 @@ def test_any_address_in_any_field_is_refused_at_its_line_or_reaches_the_deck_as_
     with zipfile.ZipFile(out) as z:
         for name in z.namelist():
             text = z.read(name).decode("utf-8", "replace")
-            targets += re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', text)
+            targets += map(html.unescape, re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', text))
             if name.startswith("ppt/notesSlides/notesSlide"):
                 notes += text
     kept = ascii_url(url.strip())
     assert targets and all(t.isascii() and url_problem(t) is None for t in targets)
-    assert kept.replace("&", "&amp;") in targets or kept in targets or slot in ("resource", "handle", "source")
+    assert kept in targets or slot in ("resource", "handle", "source")
     assert all(ch not in notes for ch in _HIDDEN)
 
 

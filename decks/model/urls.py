@@ -69,6 +69,12 @@ def url_problem(value: str) -> str | None:
             return "the port of the link address is not a number from 0 to 65535; write it like example.com:8080"
     if not rest.startswith("//") or not host:
         return f"a link needs a host name; write it like {scheme}://www.example.com/page"
+    odd = _NOT_IN_HOST.search(host)
+    if odd is not None:
+        return (
+            f"the host name of the link address holds '{odd.group()}'; a host name has letters, digits, dots "
+            "and hyphens"
+        )
     if not host.isascii() and _idna_host(host) is None:
         return (
             "the host name of the link address is not a valid international domain name; "
@@ -118,6 +124,9 @@ def _idna_host(host: str) -> str | None:
     return found if _LDH.fullmatch(found) else None
 
 
+# ASCII that no host name holds (an IPv6 address has colons, and a % before its zone); other characters are
+# checked by IDNA.
+_NOT_IN_HOST = re.compile(r"[\x00-\x2c/;-@\[-\^`{-\x7f]")
 _LDH = re.compile(r"[A-Za-z0-9_.-]+")  # letters, digits, hyphens (and the underscores some hosts have)
 
 
