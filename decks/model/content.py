@@ -18,9 +18,9 @@ from decks.model.urls import check_url
 
 SCHEMA_VERSION = 1
 
-MAX_TEXT = 20_000
-"""Characters one text field may hold: a talk's speaker notes for a slide are a few thousand."""
-MAX_WORD = 5_000
+MAX_TEXT = 100_000
+"""Characters one text field may hold (a takeaway that long still fits on some 40 slides)."""
+MAX_WORD = 50_000
 """Characters a text may hold without a place to break a line (a space, or between CJK characters)."""
 # A run of characters with no line-break opportunity between them: no white space, no CJK ideograph, kana,
 # Hangul or CJK punctuation (every one of which may end a line).

@@ -149,11 +149,18 @@ def test_new_refuses_a_theme_that_escapes_or_is_no_theme(here: Path, capsys: pyt
     assert not (here / "talk.yaml").exists()
 
 
-def test_deck_errors_of_slides_and_html_do_not_name_recap_pptx(here: Path, capsys: pytest.CaptureFixture) -> None:
+def test_deck_errors_of_slides_and_html_do_not_name_recap_pptx(
+    here: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.plan.deck import fit
+
+    monkeypatch.setattr(fit, "MAX_PAGES", 2)  # a paragraph over two slides is "too long": quick to reach
+    words = " ".join(["word"] * 3000)
     (here / "c.yaml").write_text(
-        "schema_version: 1\ntitle: T\nlanguage: en\nitems:\n  - title: " + "x" * 400_000 + "\n", encoding="utf-8"
+        f"schema_version: 1\ntitle: T\nlanguage: en\nitems:\n  - title: a\n    takeaways:\n      - {words}\n",
+        encoding="utf-8",
     )
-    for command, suffix in (("slides", "pdf"), ("html", "html")):
+    for command, suffix in (("pptx", "pptx"), ("slides", "pdf"), ("html", "html")):
         assert main([command, "c.yaml", "-o", f"o.{suffix}"]) == 3
         err = capsys.readouterr().err
-        assert "recap pptx" not in err and err.startswith("error: the deck: "), err
+        assert "recap pptx" not in err and err.startswith("error: the deck: one paragraph would need"), err
