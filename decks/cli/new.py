@@ -51,8 +51,14 @@ def _text(name: str, value: str | None) -> str | None:
     if value is None:
         return None
     from decks.model.chars import char_problem, is_blank
+    from decks.model.content import check_text
 
     problem = char_problem(value) or ("the text shows nothing; write some words" if is_blank(value) else None)
+    if problem is None:
+        try:
+            check_text(value)  # over the length a field may hold
+        except ValueError as exc:
+            problem = str(exc)
     if problem:
         raise RecapError([Problem(f"--{name}", problem)], ExitCode.USAGE)
     return value

@@ -27,7 +27,7 @@ MAX_WORD = 50_000
 _UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
-def _bounded(value: str) -> str:
+def check_text(value: str) -> str:
     """`value` when every command can lay it out in bounded time; the same check for all of them, at load, so
     that `recap pdf`, `slides` and `html` refuse a 4.9 MB title at once as `check` does (they took 45-90 s)."""
     if len(value) > MAX_TEXT:
@@ -45,7 +45,7 @@ def _bounded(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Constraints(strip=True, min_length=1), After(_bounded, schema={"maxLength": MAX_TEXT})]
+Text = Annotated[str, Constraints(strip=True, min_length=1), After(check_text, schema={"maxLength": MAX_TEXT})]
 """A non-empty line of text (surrounding white space is dropped), at most MAX_TEXT characters."""
 
 
