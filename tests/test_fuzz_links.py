@@ -202,3 +202,41 @@ def test_a_post_of_any_shape_and_size_is_imported_or_refused_at_its_line_in_boun
         tracemalloc.stop()
     assert time.process_time() - started < 120  # a generous ceiling for a loaded CI box; the budget keeps it far lower
     assert peak < 400 * 2**20
+
+
+def test_non_ascii_addresses_in_every_field_are_ascii_in_every_output(tmp_path: Path) -> None:
+    from decks.cli.main import main
+
+    zh, de, mail = "https://zh.wikipedia.org/wiki/张量", "https://bücher.example/événement", "mailto:jürgen@bücher.de"
+    data = {
+        "schema_version": 1,
+        "title": "Links",
+        "language": "en",
+        "event": {"name": "Ev", "url": de},
+        "source": {"url": zh, "label": "张量"},
+        "presenter": {"name": "Me", "handles": [{"handle": "me", "network": "site", "url": de + "/me"}]},
+        "items": [{"title": "One", "takeaways": ["a"], "links": [{"url": zh, "kind": "video"}, {"url": mail}]}],
+        "resources": [{"url": de + "/r"}],
+    }
+    content = tmp_path / "links.yaml"
+    content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    outputs = {"pptx": "d.pptx", "pdf": "s.pdf", "slides": "d.pdf", "svg": "s.svg", "html": "p.html"}
+    for command, name in outputs.items():
+        assert main([command, str(content), "-o", str(tmp_path / name)]) == 0
+    written = {ascii_url(zh), ascii_url(de), ascii_url(mail), ascii_url(de + "/me"), ascii_url(de + "/r")}
+    assert all(w.isascii() for w in written) and "https://xn--bcher-kva.example/%C3%A9v%C3%A9nement" in written
+    found: dict[str, set[str]] = {}
+    with zipfile.ZipFile(tmp_path / "d.pptx") as z:
+        rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
+        notes = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("ppt/notesSlides/notesSlide"))
+    found["pptx"] = {html.unescape(t) for t in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', rels)}
+    for name in ("s.pdf", "d.pdf"):
+        raw = (tmp_path / name).read_bytes()
+        found[name] = {u.decode("latin-1") for u in re.findall(rb"/URI \(([^)]*)\)", raw)}
+        assert b"/URI <FEFF" not in raw.upper() and b"/URI (\xfe\xff" not in raw  # no UTF-16 strings
+    for name in ("s.svg", "p.html"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        found[name] = {html.unescape(h) for h in re.findall(r'<a href="([^"]*)"', text)}
+    for where, targets in found.items():
+        assert targets and targets <= written, (where, targets - written)
+    assert ascii_url(zh) in notes and zh not in notes  # the address a speaker clicks or copies
