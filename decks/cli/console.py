@@ -68,7 +68,14 @@ def errors(messages: list[str]) -> None:
         error(message)
     rest = messages[SHOWN_ERRORS:]
     if rest:
-        click.echo(f"{_prefix('error:', 'red')} … and {_more(rest)}", err=True, color=colour())
+        # Placed like the others when they share a file: "c.yaml: … and 49,980 more unknown keys".
+        files = {m.group(1) if (m := _FILE.match(line)) else None for line in rest}
+        where = f"{files.pop()}: " if len(files) == 1 and None not in files else ""
+        line = f"{where}… and {_more(rest)}"
+        click.echo(f"{_prefix('error:', 'red')} {for_terminal(line)}", err=True, color=colour())
+
+
+_FILE = re.compile(r"^([^:]+)(?::\d+:\d+)?: ")
 
 
 _WHAT = re.compile(r"^(?:[^:]*:\d+:\d+: )?(?:[^:']*: )?(?P<what>[a-z][a-z ]{2,40}?) '")
@@ -78,8 +85,8 @@ def _more(rest: list[str]) -> str:
     """ "49,980 more unknown keys" when every one is of the kind the start of its message names; else problems."""
     whats = {m.group("what") if (m := _WHAT.match(line)) else None for line in rest}
     what = whats.pop() if len(whats) == 1 else None
-    noun = f"{what}s" if what and " " in what and len(what.split()) <= 3 else "problems"
-    return f"{len(rest):,} more {noun} (fix these and run again to see them)"
+    noun = what if what and " " in what and len(what.split()) <= 3 else "problem"
+    return f"{len(rest):,} more {noun if len(rest) == 1 else noun + 's'} (fix these and run again to see them)"
 
 
 # A quoted value: an opening quote after a space or bracket (not an apostrophe inside a word, nor the closing quote

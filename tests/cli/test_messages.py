@@ -52,7 +52,7 @@ def test_fifty_thousand_unknown_keys_are_twenty_lines_and_a_count(here: Path, ca
     assert main(["check", "c.yaml"]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == console.SHOWN_ERRORS + 1
-    assert lines[-1] == "error: … and 49,980 more unknown keys (fix these and run again to see them)"
+    assert lines[-1] == "error: c.yaml: … and 49,980 more unknown keys (fix these and run again to see them)"
 
 
 def test_a_huge_unknown_key_is_echoed_as_a_short_excerpt(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
