@@ -61,7 +61,9 @@ def check_all(
         report.warnings.append(f"{path}: {words}")
     too_big = deck_too_big(recap)
     if too_big:  # still a valid recap: the sketchnote abridges it; only the deck refuses it
-        report.warnings.append(f"{path}: {too_big}: recap pptx will refuse it; split it into several files")
+        report.warnings.append(
+            f"{path}: {too_big}: recap pptx, slides and html will refuse it; split it into several files"
+        )
 
     report.info, problems = template_report(theme)
     report.problems.extend(problems)

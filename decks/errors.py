@@ -26,6 +26,15 @@ def for_terminal(text: str, layout: bool = False) -> str:
     return _UNSAFE_FOR_TERMINAL.sub(escape, text)
 
 
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` as a message echoes it: at most `limit` characters (cut in the middle with "…", so the start and
+    the end both show), so a 1 MB key or address never becomes a 2 MB error line."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+
+
 class ExitCode(IntEnum):
     """The documented exit codes of the `recap` command."""
 
@@ -52,7 +61,7 @@ class Problem(msgspec.Struct, frozen=True):
             where += f":{self.line}:{self.col or 1}"
         parts = [where]
         if self.field:
-            parts.append(self.field)
+            parts.append(excerpt(self.field, 120))  # a field's path holds the keys as written: a key may be 1 MB
         text = self.message
         if self.hint:
             text += f"; {self.hint}"

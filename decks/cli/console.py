@@ -19,7 +19,7 @@ from typing import IO
 import click
 import msgspec
 
-from decks.errors import OutputError, Problem, for_terminal
+from decks.errors import OutputError, Problem, excerpt, for_terminal
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 # Warnings of one kind are folded into one line from this many on; -v lists them all.
@@ -55,7 +55,52 @@ def _prefix(word: str, fg: str) -> str:
 
 def error(message: str) -> None:
     """An error: always shown, even with -q."""
-    click.echo(f"{_prefix('error:', 'red')} {for_terminal(plurals(message))}", err=True, color=colour())
+    click.echo(f"{_prefix('error:', 'red')} {for_terminal(plurals(short(message)))}", err=True, color=colour())
+
+
+# Errors shown one per line before the rest are summed up: 50,000 unknown keys were 50,000 lines.
+SHOWN_ERRORS = 20
+
+
+def errors(messages: list[str]) -> None:
+    """Errors, the first SHOWN_ERRORS each on its line, the rest counted by kind ("… and 49,980 more unknown
+    keys"); fixing the first ones and running again shows the next."""
+    for message in messages[:SHOWN_ERRORS]:
+        error(message)
+    rest = messages[SHOWN_ERRORS:]
+    if rest:
+        # Placed like the others when they share a file: "c.yaml: … and 49,980 more unknown keys".
+        files = {m.group(1) if (m := _FILE.match(line)) else None for line in rest}
+        where = f"{files.pop()}: " if len(files) == 1 and None not in files else ""
+        line = f"{where}… and {_more(rest)}"
+        click.echo(f"{_prefix('error:', 'red')} {for_terminal(line)}", err=True, color=colour())
+
+
+_FILE = re.compile(r"^([^:]+)(?::\d+:\d+)?: ")
+
+
+_WHAT = re.compile(r"^(?:[^:]*:\d+:\d+: )?(?:[^:']*: )?(?P<what>[a-z][a-z ]{2,40}?) '")
+
+
+def _more(rest: list[str]) -> str:
+    """ "49,980 more unknown keys" when every one is of the kind the start of its message names; else problems."""
+    whats = {m.group("what") if (m := _WHAT.match(line)) else None for line in rest}
+    what = whats.pop() if len(whats) == 1 else None
+    noun = what if what and " " in what and len(what.split()) <= 3 else "problem"
+    return f"{len(rest):,} more {noun if len(rest) == 1 else noun + 's'} (fix these and run again to see them)"
+
+
+# A quoted value: an opening quote after a space or bracket (not an apostrophe inside a word, nor the closing quote
+# of the value before), its closing one before a space, bracket or punctuation.
+_LONG_QUOTE = re.compile(r"(?<![\w'])'([^'\n]{61,}?)'(?!\w)")
+MAX_LINE = 2_000
+
+
+def short(message: str) -> str:
+    """`message` with every quoted value over 60 characters cut to an excerpt, and at most MAX_LINE long: a 1 MB
+    key echoed whole made a 2 MB error line."""
+    message = _LONG_QUOTE.sub(lambda m: f"'{excerpt(m.group(1))}'", message)
+    return message if len(message) <= MAX_LINE else excerpt(message, MAX_LINE)
 
 
 def note(message: str) -> None:
@@ -99,7 +144,7 @@ def warnings(lines: Iterable[str]) -> None:
     """Print warnings, folding many of one kind into one line unless -v; nothing with -q."""
     if settings.level <= QUIET:
         return
-    lines = [for_terminal(str(line)) for line in lines]
+    lines = [for_terminal(short(str(line))) for line in lines]
     shown = lines if settings.level >= VERBOSE else grouped(lines)
     for line in shown:
         click.echo(f"{_prefix('warning:', 'yellow')} {_agree(plurals(line))}", err=True, color=colour())
@@ -121,7 +166,7 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
 _QUOTED = re.compile(r"'[^']*'")
 _NUMBER = re.compile(r"\d+")
 # "PREFIX: N things of 'NAME' REST": a count per item, as the sketchnote's --max-takeaways warnings are.
-_PER_ITEM = re.compile(r"^(?P<prefix>.*?: )?(?P<n>\d+) (?P<noun>\w+?)(?:\(s\)|s)? of '(?P<name>[^']*)' (?P<rest>.+)$")
+_PER_ITEM = re.compile(r"^(?P<prefix>.*?: )?(?P<n>\d+) (?P<noun>\w+?)(?:\(s\)|s)? of '(?P<name>[^']*)' (?P<rest>.+)\Z")
 
 
 def _kind(line: str) -> str:

@@ -359,10 +359,11 @@ def renderers() -> None:
 @cli.command(short_help="List the themes: yours in ./assets/themes, then the built-ins.")
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
+    from decks.errors import for_terminal
     from decks.themes.loader import describe_themes
 
-    for name, description, kind in describe_themes():
-        click.echo(f"{name}\t{description}\t({kind})")
+    for name, description, kind in describe_themes():  # a folder's name may hold terminal escapes: shown escaped
+        click.echo(for_terminal(f"{name}\t{description}\t({kind})", layout=True))
 
 
 @cli.group()
@@ -388,7 +389,7 @@ def theme_new(name: str, base: str) -> None:
 
 
 @cli.command(name="import", short_help="Turn a recap blog post in Markdown into a content file.")
-@click.argument("post", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("post", type=click.Path(path_type=Path))  # a missing post, a folder or a FIFO: exit 1, located
 @click.option(
     "-o",
     "--output",
@@ -403,14 +404,18 @@ def import_(post: Path, output: Path | None, force: bool) -> None:
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
     from decks.readers.yamlpos import YamlProblems, decode
+    from decks.safeio import ReadRefused, check_file, read_bounded
 
+    try:  # the post first: a FIFO or a folder is what is wrong, whatever the output's name
+        check_file(post, "post")
+    except ReadRefused as exc:
+        raise RecapError([Problem(str(post), exc.message, exc.hint)], ExitCode.CONTENT) from None
     target = output or current_folder(post.stem + ".yaml") / (post.stem + ".yaml")
     if target.suffix not in (".yaml", ".yml"):
         name = suggested_name(target, ".yaml", post.stem)
         raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {name}")])
     if target.exists() and not force:
         raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
-    from decks.safeio import ReadRefused, read_bounded
 
     try:
         text = decode(read_bounded(post, "post"), str(post), "a Markdown text file (.md)")
@@ -466,8 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         console.error(str(console.stdout_problem(exc.errno)))  # stdout on a full disk (`> /dev/full`)
         return int(ExitCode.OUTPUT)
     except RecapError as exc:
-        for problem in exc.problems:
-            console.error(str(problem))
+        console.errors([str(problem) for problem in exc.problems])
         return int(exc.exit_code)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)

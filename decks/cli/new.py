@@ -19,12 +19,12 @@ import yaml
 
 from decks.cli import console
 from decks.cli.completion import complete_theme
-from decks.errors import ExitCode, OutputError, Problem, RecapError
+from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 
 SCHEMA_FILE = "recap.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 DEFAULT_FILE = "talk.yaml"
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # used with fullmatch (re's $ passes a final "\n")
 
 
 def write_schema_beside(content: Path) -> Path:
@@ -41,7 +41,29 @@ def write_schema_beside(content: Path) -> Path:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty()
+    try:  # a closed stdin (`recap new <&-`) is None, or a file that refuses isatty: not a terminal
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def _text(name: str, value: str | None) -> str | None:
+    """`value` when `recap check` would accept it as text; a usage error naming the option otherwise, so that
+    `recap new` never writes a field the checker refuses (a control character, a text that shows nothing)."""
+    if value is None:
+        return None
+    from decks.model.chars import char_problem, is_blank
+    from decks.model.content import check_text
+
+    problem = char_problem(value) or ("the text shows nothing; write some words" if is_blank(value) else None)
+    if problem is None:
+        try:
+            check_text(value)  # over the length a field may hold
+        except ValueError as exc:
+            problem = str(exc)
+    if problem:
+        raise RecapError([Problem(f"--{name}", problem)], ExitCode.USAGE)
+    return value
 
 
 def _date(text: str | dt.date | None) -> dt.date | None:
@@ -62,7 +84,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 def _language(text: str) -> str:
     text = text.strip()
-    if not _LANGUAGE.match(text):
+    if not _LANGUAGE.fullmatch(text):
         raise click.BadParameter(f"'{text}' is not a language tag; use one like en, zh-CN or ja")
     return text
 
@@ -72,12 +94,22 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 def _theme(name: str) -> str:
-    from decks.themes.loader import find_theme
+    from decks.model.chars import char_problem
+    from decks.themes.loader import THEME_FILE, find_theme
 
+    problem = char_problem(name)
+    if problem:
+        raise click.BadParameter(problem)
+    if ".." in re.split(r"[/\\]", name):  # ../../etc: a path out of where the content is, written into it
+        raise click.BadParameter(
+            f"'{excerpt(name)}' goes up out of this folder (..); give a theme name or a theme folder below this one"
+        )
     try:
-        find_theme(name)
+        folder = find_theme(name)
     except RecapError as exc:
         raise click.BadParameter(str(exc.problems[0])) from None
+    if not (folder / THEME_FILE).is_file():  # any folder used to pass: /etc
+        raise click.BadParameter(f"'{excerpt(name)}' holds no {THEME_FILE}; give a theme name or a theme folder")
     return name
 
 
@@ -147,6 +179,7 @@ def new_command(
     With --schedule it fills the event, a part per day and an item per session you attended from the
     conference's published schedule.
     """
+    title, event, presenter = _text("title", title), _text("event", event), _text("presenter", presenter)
     if schedule is None and (sessions or list_sessions or word):
         raise click.UsageError("--sessions, --list-sessions and --filter go with --schedule FILE")
     if schedule is not None and list_sessions:

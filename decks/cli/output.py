@@ -63,7 +63,7 @@ def output_path(content: Path, suffix: str, given: Path | None, default_suffix: 
         raise cannot_write(given or Path(stem + suffix), exc) from None
     except ValueError:  # a NUL in the name
         raise OutputError(
-            [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]
+            [Problem(str(given), "the name holds a NUL character", "choose another name")]  # shown as \x00
         ) from None
     return target
 

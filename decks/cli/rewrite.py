@@ -55,8 +55,7 @@ class OutputWatch(Watched):
             write_atomic(self.target, data)
         except RecapError as exc:
             self._settle(stamps or self._stamps)  # no stamps: reading failed, and `_read` kept them
-            for problem in exc.problems:
-                console.error(str(problem))
+            console.errors([str(problem) for problem in exc.problems])
             self._kept()
             return False
         except Exception as exc:  # a bug must not end the watch: say so, keep the last file

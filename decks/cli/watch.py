@@ -32,13 +32,16 @@ def watch(content: Path | None, theme: str | None, port: int, open_browser: bool
 
     CONTENT is the content file (YAML). Without it, the bundled TF Dev Summit 2019 example."""
     from decks.assets import example_content
-    from decks.errors import OutputError, Problem
+    from decks.errors import ContentError, OutputError, Problem
     from decks.preview.server import serve
     from decks.preview.session import Session
+    from decks.safeio import ReadRefused, check_file
 
     path = content or example_content()
-    if not path.is_file():
-        raise OutputError([Problem(str(path), "no such content file", "check the path")])
+    try:  # a FIFO, a folder or a missing file: exit 1 with what it is, as every other command says it
+        check_file(path, "content")
+    except ReadRefused as exc:
+        raise ContentError([Problem(str(path), exc.message, "give a content file (.yaml)")]) from None
     given = {name: value for name, value in sketch_options.items() if value not in (None, False)}
     session = Session(
         path,

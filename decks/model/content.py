@@ -7,6 +7,7 @@ is a frozen `decks.model.typed.Model`: unknown keys are errors (the reader adds 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
@@ -18,26 +19,56 @@ from decks.model.urls import check_url
 
 SCHEMA_VERSION = 1
 
-Text = Annotated[str, Constraints(strip=True, min_length=1)]
-"""A non-empty line of text (surrounding white space is dropped)."""
+MAX_TEXT = 100_000
+"""Characters one text field may hold (a takeaway that long still fits on some 40 slides)."""
+MAX_WORD = 50_000
+"""Characters a text may hold without a place to break a line (a space, or between CJK characters)."""
+# A run of characters with no line-break opportunity between them: no white space, no CJK ideograph, kana,
+# Hangul or CJK punctuation (every one of which may end a line).
+_UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+
+
+def check_text(value: str) -> str:
+    """`value` when every command can lay it out in bounded time; the same check for all of them, at load, so
+    that `recap pdf`, `slides` and `html` refuse a 4.9 MB title at once as `check` does (they took 45-90 s)."""
+    if len(value) > MAX_TEXT:
+        raise ValueError(
+            f"the text is {len(value):,} characters long, over the {MAX_TEXT:,} one field may hold; "
+            "shorten it, or split it into more items or takeaways"
+        )
+    if len(value) > MAX_WORD:
+        for run in _UNBROKEN.finditer(value):  # linear: each character is looked at once
+            if run.end() - run.start() > MAX_WORD:
+                raise ValueError(
+                    f"the text holds {run.end() - run.start():,} characters without a space (from character "
+                    f"{run.start() + 1:,}), over the {MAX_WORD:,} a line can be broken from; add spaces"
+                )
+    return value
+
+
+Text = Annotated[str, Constraints(strip=True, min_length=1), After(check_text, schema={"maxLength": MAX_TEXT})]
+"""A non-empty line of text (surrounding white space is dropped), at most MAX_TEXT characters."""
 
 
 # The same rule for editors (decks/model/urls.py is the rule itself): http(s)://host… or mailto:…, no white space
 # or backslash inside, at most 4096 characters. Brackets in the host part ([::1]) are read more strictly than
 # urllib reads them.
+# Bidi controls and invisible format characters (decks/model/urls.py refuses every Cf character; these are the
+# ones an editor is likeliest to meet).
+_CF = r"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
 _HTTP = (
-    r"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s\\\[\]]*@)*"
-    r"(?:[^/?#@:\s\\\[\]]+(?::[^/?#@\s\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s\\\[\]]*)"
-    r"(?:[/?#][^\s\\]*)?"
+    rf"[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#@\s{_CF}\\\[\]]*@)*"
+    rf"(?:[^/?#@:\s{_CF}\\\[\]]+(?::[^/?#@\s{_CF}\\\[\]]*)?|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\][^/?#@\s{_CF}\\\[\]]*)"
+    rf"(?:[/?#][^\s{_CF}\\]*)?"
 )
-URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s\\]+)\s*$"
+URL_PATTERN = rf"^\s*(?:{_HTTP}|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s{_CF}\\]+)\s*$"
 _URL_SCHEMA = {
     "pattern": URL_PATTERN,
     "maxLength": 4096,
     "patternErrorMessage": "Write a full address starting with https:// (or http://, mailto:), without spaces.",
 }
 
-Url = Annotated[Text, After(check_url, schema=_URL_SCHEMA)]
+Url = Annotated[str, Constraints(strip=True, min_length=1), After(check_url, schema=_URL_SCHEMA)]
 """A full http, https or mailto address (decks/model/urls.py): every field that becomes a link is one."""
 
 

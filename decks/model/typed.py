@@ -596,14 +596,22 @@ def _float(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
     return _BAD
 
 
+def number_text(value: float) -> str:
+    """A bound as people write it: 4,294,967,295 (not 4.29497e+09, which :g made of it), 12, 0.5."""
+    if float(value).is_integer() and abs(value) < 1e16:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e16 else "a very large number"
+
+
 def _range_text(gt: float | None, ge: float | None, le: float | None) -> str:
     """The allowed range in words: 'from 12 to 40', 'above 0 and up to 6', 'up to 10', 'above 0'."""
-    lower = f"above {gt:g}" if gt is not None else f"from {ge:g}" if ge is not None else ""
+    n = number_text
+    lower = f"above {n(gt)}" if gt is not None else f"from {n(ge)}" if ge is not None else ""
     if le is None:
         return lower
     if not lower:
-        return f"up to {le:g}"
-    return f"{lower} to {le:g}" if ge is not None else f"{lower} and up to {le:g}"
+        return f"up to {n(le)}"
+    return f"{lower} to {n(le)}" if ge is not None else f"{lower} and up to {n(le)}"
 
 
 def _number_check(convert: Check, c: Constraints) -> Check:
@@ -618,12 +626,13 @@ def _number_check(convert: Check, c: Constraints) -> Check:
             return _BAD
         # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
         if gt is not None and not number > gt:
-            errors.append(_error("greater_than", f"Input should be greater than {gt}", loc, value, ctx))
+            errors.append(_error("greater_than", f"Input should be greater than {number_text(gt)}", loc, value, ctx))
         elif ge is not None and not number >= ge:
-            message = f"Input should be greater than or equal to {ge}"
+            message = f"Input should be greater than or equal to {number_text(ge)}"
             errors.append(_error("greater_than_equal", message, loc, value, ctx))
         elif le is not None and not number <= le:
-            errors.append(_error("less_than_equal", f"Input should be less than or equal to {le}", loc, value, ctx))
+            message = f"Input should be less than or equal to {number_text(le)}"
+            errors.append(_error("less_than_equal", message, loc, value, ctx))
         else:
             return number
         return _BAD

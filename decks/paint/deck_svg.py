@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from decks.markup import esc
+from decks.model.urls import ascii_url
 from decks.paint.deck import Piece, Setter, icon_origin
 from decks.paint.fontdata import glyph_path, num, subset
 from decks.plan.deck.plan import Deck, Picture, Slide
@@ -113,7 +114,7 @@ def slide_svg(
                 spans.append(_tspan(bullet, fonts, ' aria-hidden="true"'))
             for piece in pieces:
                 span = _tspan(piece, fonts, ' text-decoration="underline"' if piece.link else "")
-                spans.append(f'<a href="{esc(piece.link)}">{span}</a>' if piece.link else span)
+                spans.append(f'<a href="{esc(ascii_url(piece.link))}">{span}</a>' if piece.link else span)
             if spans:
                 # A line with right-to-left text is already in drawing order (decks.paint.deck): the browser must
                 # not reorder it again.
@@ -137,9 +138,15 @@ def slide_svg(
             x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
             d = glyph_path(pic.icon.font, pic.icon.char, x, baseline, size)
             out.append(f'<path d="{d}" fill="{palette["accent"]}" aria-hidden="true"/>')
+        elif pic.path is not None and (href := image(pic)).startswith("#"):
+            # A picture the page holds once (decks.renderers.html): a reference to it, in the same box.
+            out.append(
+                f'<use href="{esc(href)}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" height="{num(r.h)}" '
+                f'role="img" aria-label="{esc(pic.alt)}"><title>{esc(pic.alt)}</title></use>'
+            )
         elif pic.path is not None:
             out.append(
-                f'<image href="{esc(image(pic))}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
+                f'<image href="{esc(href)}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
                 f'height="{num(r.h)}" preserveAspectRatio="xMidYMid {"slice" if any(pic.crop) else "meet"}" '
                 f'role="img" aria-label="{esc(pic.alt)}">'
                 f"<title>{esc(pic.alt)}</title></image>"

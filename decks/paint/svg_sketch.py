@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path as FilePath
 
 from decks.markup import esc
+from decks.model.urls import ascii_url
 from decks.paint.fontdata import glyph_path as _glyph_path
 from decks.paint.fontdata import num as _n
 from decks.paint.fontdata import subset as _subset
@@ -95,7 +96,7 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
         elif isinstance(prim, Link):
             r = prim.rect
             out.append(
-                f'<a href="{esc(prim.url)}">'
+                f'<a href="{esc(ascii_url(prim.url))}">'
                 f'<rect x="{_n(r.x)}" y="{_n(r.y)}" width="{_n(r.w)}" height="{_n(r.h)}" fill="#000" fill-opacity="0"/>'
                 "</a>"
             )

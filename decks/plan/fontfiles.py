@@ -88,8 +88,8 @@ def embeddable(path: Path) -> str | None:
 
     try:
         font = TTFont(str(path), lazy=True, fontNumber=0)
-    except Exception as exc:  # an unreadable font cannot be embedded, which is all this asks
-        return f"it cannot be read ({type(exc).__name__})"
+    except Exception:  # an unreadable font cannot be embedded, which is all this asks
+        return "it cannot be read as a font (the file is damaged or not a TrueType or OpenType font)"
     try:
         if "glyf" not in font:
             return "it has no TrueType outlines (PowerPoint embeds only TrueType)"

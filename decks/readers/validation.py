@@ -7,7 +7,7 @@ import types
 import typing
 from typing import Any
 
-from decks.errors import Problem
+from decks.errors import Problem, excerpt
 from decks.model.typed import Model, ValidationError
 from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
 
@@ -44,8 +44,8 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = _field_names(model, loc[:-1])
-            guess = did_you_mean(name, known)
-            message = f"unknown key '{name}'"
+            guess = did_you_mean(name, known) if len(name) <= 100 else None
+            message = f"unknown key '{excerpt(name)}'"  # a 1 MB key is not echoed whole
             hint = (
                 f"did you mean '{guess}'?"
                 if guess

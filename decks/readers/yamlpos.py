@@ -7,12 +7,13 @@ non-standard tag, and bound alias expansion (a "billion laughs" file stops early
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from decks.errors import Problem
+from decks.errors import Problem, excerpt
 from decks.model.paths import Path_, dotted
 
 __all__ = ["Located", "Path_", "YamlProblems", "decode", "did_you_mean", "dotted", "parse"]
@@ -247,11 +248,18 @@ class _Builder:
             return None
         try:
             return self.scalars.yaml_constructors[node.tag](self.scalars, node)
-        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            # The library's words ("use sys.set_int_max_str_digits()") are not the user's: say what was written.
             if node.tag.endswith(":timestamp"):
-                self._problem(node, f"not a real date ({exc})", "write the date as YYYY-MM-DD", path)
+                self._problem(
+                    node, f"not a real date{_why_not_a_date(str(node.value))}", "write the date as YYYY-MM-DD", path
+                )
+            elif node.tag.endswith(":int") and isinstance(node.value, str):
+                digits = sum(ch.isdigit() for ch in node.value)
+                what = f"a whole number of {digits:,} digits is too long to read"
+                self._problem(node, what, "write a shorter number, or quote it to keep it as text", path)
             else:
-                self._problem(node, f"cannot read this value ({exc})", "quote it to keep it as text", path)
+                self._problem(node, "cannot read this value", "quote it to keep it as text", path)
             return None
 
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
@@ -298,7 +306,7 @@ class _Builder:
             else:
                 key = build(key_node, (*path, "<key>"))
             if not isinstance(key, str):
-                self._problem(key_node, f"the key {key!r} is not text", "write keys as words, like title:", path)
+                self._problem(key_node, *_key_problem(key_node, key), path)
                 continue
             here = (*path, key)
             if key in result:
@@ -334,3 +342,35 @@ def did_you_mean(word: str, choices: list[str]) -> str | None:
 
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def _key_problem(node: yaml.Node, key: object) -> tuple[str, str]:
+    """(what, what to do) for a key YAML reads as something other than text: `yes:` is true, `1:` a number."""
+    if not isinstance(node, yaml.ScalarNode):
+        return "a key cannot be a list or a mapping", "write keys as words, like title:"
+    written = excerpt(str(node.value), 40)
+    kind = (
+        "true or false"
+        if isinstance(key, bool)
+        else "a number"
+        if isinstance(key, int | float)
+        else "empty"
+        if key is None
+        else "a date"
+        if hasattr(key, "isoformat")
+        else "something other than text"
+    )
+    return f"the key '{written}' reads as {kind}, not as a word", f'put it in quotes ("{written}":) or write a word'
+
+
+def _why_not_a_date(written: str) -> str:
+    """ " (there is no month 13)" or " (day 31 is past the end of the month)" for YYYY-MM-DD, else ""."""
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", written)
+    if match is None:
+        return ""
+    month, day = int(match.group(2)), int(match.group(3))
+    if not 1 <= month <= 12:
+        return f" (there is no month {month})"
+    if day < 1:
+        return f" (there is no day {day})"
+    return f" (day {day} is past the end of the month)"

@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from decks.model.urls import ascii_url
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -156,7 +157,7 @@ def paint(sketch: Sketch) -> bytes:
             continue
         elif isinstance(prim, Link):
             r = prim.rect
-            c.linkURL(prim.url, (r.x, h - r.bottom, r.right, h - r.y), relative=0, thickness=0)
+            c.linkURL(ascii_url(prim.url), (r.x, h - r.bottom, r.right, h - r.y), relative=0, thickness=0)
         i += 1
     flush()
     c.showPage()

@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from decks.model.urls import ascii_url
 from decks.options import Option
 from decks.paint.deck import SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
@@ -44,8 +45,9 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     c.setAuthor(deck.author)
     c.setSubject(deck.subject)
     c.setCreator(made_by(SlidesRenderer.name))
+    images: dict[Path, Any] = {}  # each picture read and decoded once, however many slides show it
     for number, slide in enumerate(deck.slides, 1):
-        _slide(c, deck, slide, setter, number, palette)
+        _slide(c, deck, slide, setter, number, palette, images)
         if notes == "annotations" and slide.notes:
             # A note icon in the top-left corner; viewers show the speaker notes when it is opened.
             c.textAnnotation(slide.notes, Rect=(4, deck.height - 24, 24, deck.height - 4), relative=0)
@@ -68,7 +70,9 @@ def _outline_title(slide: Slide, number: int) -> str:
     return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
 
 
-def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str]) -> None:
+def _slide(
+    c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str], images: dict[Path, Any]
+) -> None:
     from reportlab.lib.colors import HexColor
 
     h = deck.height
@@ -90,7 +94,7 @@ def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palett
     for set_box in setter.slide(slide, number):
         _text(c, h, set_box, setter)
     for pic in slide.pictures:
-        _picture(c, h, pic, palette)
+        _picture(c, h, pic, palette, images)
 
 
 def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
@@ -121,7 +125,7 @@ def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
         c.setStrokeColor(HexColor(color))
         c.setLineWidth(max(0.5, size / 18))
         c.line(x0, base - size * 0.1, x1, base - size * 0.1)
-        c.linkURL(url, (x0, y0, x1, y1), relative=0, thickness=0)
+        c.linkURL(ascii_url(url), (x0, y0, x1, y1), relative=0, thickness=0)
 
 
 _Link = tuple[str, float, float, float, float, float, str, float]  # url, box, baseline, colour, size
@@ -145,7 +149,7 @@ def _merge_links(links: list[_Link]) -> list[_Link]:
     return out
 
 
-def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
+def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: dict[Path, Any]) -> None:
     from reportlab.lib.colors import HexColor
 
     r = pic.box
@@ -169,6 +173,10 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
         return
     if pic.path is None:
         return
+    path = Path(pic.path)
+    if path not in images:
+        images[path] = _image(path)
+    # reportlab keeps one image XObject per distinct image (by its digest): drawn again, it is only referenced.
     if any(pic.crop):
         # The whole picture drawn larger, clipped to its box: what the crop cut off falls outside.
         left, top, right, bottom = pic.crop
@@ -177,10 +185,10 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
         clip = c.beginPath()
         clip.rect(r.x, h - r.bottom, r.w, r.h)
         c.clipPath(clip, stroke=0, fill=0)
-        c.drawImage(_image(pic.path), r.x - left * w, h - r.bottom - bottom * ht, w, ht, mask="auto")
+        c.drawImage(images[path], r.x - left * w, h - r.bottom - bottom * ht, w, ht, mask="auto")
         c.restoreState()
         return
-    c.drawImage(_image(pic.path), r.x, h - r.bottom, r.w, r.h, mask="auto")
+    c.drawImage(images[path], r.x, h - r.bottom, r.w, r.h, mask="auto")
 
 
 def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) -> Any:

@@ -265,6 +265,21 @@ def _read_chain(folder: Path) -> list[Layer]:
         else:
             if parent == current.name and current.parent == user_themes_dir():
                 current = themes_dir() / parent  # a user theme may extend the built-in of its own name
+                if not _probe((current / THEME_FILE).is_file):  # else the error named a file in site-packages
+                    line, col = located.where(("extends",)) or (None, None)
+                    builtins = ", ".join(sorted(p.name for p in themes_dir().iterdir() if (p / THEME_FILE).is_file()))
+                    raise ContentError(
+                        [
+                            Problem(
+                                str(file),
+                                f"this theme extends itself ('{parent}'), and no built-in theme has that name",
+                                f"extend a built-in theme: {builtins}",
+                                "extends",
+                                line,
+                                col,
+                            )
+                        ]
+                    )
             else:
                 try:
                     current = find_theme(parent)

@@ -6,15 +6,16 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
+from decks.errors import excerpt
 from decks.model.icon_names import check_icon
 from decks.model.typed import After, Field, Model, check
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")  # for the schema (ECMA 262: $ is the end); Python checks with fullmatch
 
 
 def _color(value: str) -> str:
-    if not _HEX.match(value):
-        raise ValueError(f"'{value}' is not a colour; write it as #RRGGBB, e.g. #1A73E8")
+    if not _HEX.fullmatch(value):  # re's $ also matches before a final line feed: "#C2410C\n" passed
+        raise ValueError(f"'{excerpt(value, 20)}' is not a colour; write it as #RRGGBB, e.g. #1A73E8")
     return value.upper()
 
 
@@ -75,7 +76,7 @@ class FontSpec(Model):
     def _one_source(self) -> None:
         if self.file is not None and self.system is not None:
             raise ValueError(
-                f"this font names both a file ({self.file}) and a system font ({self.system!r}); keep one of them"
+                f"this font names both a file ({self.file}) and a system font ('{self.system}'); keep one of them"
             )
 
 

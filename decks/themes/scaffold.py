@@ -16,12 +16,13 @@ from typing import Any
 import yaml
 
 from decks.assets import fonts_dir
-from decks.errors import ExitCode, OutputError, Problem, RecapError
+from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 from decks.model.typed import Model
 from decks.themes.loader import THEME_FILE, find_theme, load_theme, user_themes_dir
 from decks.themes.model import FontSpec, Theme
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # used with fullmatch: re's $ would let a final "\n" through
+MAX_NAME = 64
 # Written by hand at the top, or set by the loader; never part of the commented body.
 _HEADER_FIELDS = {"name", "description", "extends", "folder"}
 
@@ -31,11 +32,10 @@ def new_theme(name: str, base: str = "default", root: Path | None = None) -> Pat
 
     Raises `OutputError` when that theme already exists, `ContentError` when `base` cannot be loaded.
     """
-    if not _NAME.match(name):
-        raise RecapError(
-            [Problem(name, "a theme name is a folder name", "use letters, digits, '-' and '_', e.g. my-talk")],
-            ExitCode.USAGE,
-        )
+    if len(name) > MAX_NAME or not _NAME.fullmatch(name):  # 300 characters was an OSError (exit 4)
+        what = f"a theme name is a folder name of at most {MAX_NAME} characters"
+        hint = "use letters, digits, '-' and '_', e.g. my-talk"
+        raise RecapError([Problem(excerpt(name, 40), what, hint)], ExitCode.USAGE)
     target = (root or user_themes_dir()) / name / THEME_FILE
     if target.exists():
         raise OutputError(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from decks.errors import ContentError
 from decks.model import Recap
 from decks.model.typed import After, Model
-from decks.model.urls import check_url, is_dangerous, url_problem
+from decks.model.urls import ascii_url, check_url, is_dangerous, url_problem
 from decks.readers.content import parse_content
 
 SAFE = ["https://example.com", "http://example.com/a?b=c#d", "mailto:me@example.com", "HTTPS://EXAMPLE.COM/X"]
@@ -166,4 +166,65 @@ def test_a_link_with_any_white_space_character_is_refused_as_holding_spaces() ->
     assert len(spaces) > 20
     for ch in spaces:
         assert url_problem(f"https://example.com/a{ch}b") == "a link address cannot contain spaces; encode them as %20"
-    assert url_problem("https://example.com/a\u200bb") is None  # a zero-width space is not white space
+
+
+@pytest.mark.parametrize(
+    "ch", ["\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\ufeff", "\u2060", "\u00ad"]
+)
+@pytest.mark.parametrize("where", ["https://ex{}ample.com/x", "https://example.com/{}gpj.exe", "mailto:a{}@b.org"])
+def test_a_bidi_control_or_invisible_format_character_anywhere_in_a_link_is_refused_at_its_place(
+    ch: str, where: str
+) -> None:
+    url = where.format(ch)
+    problem = url_problem(url)
+    assert problem == (
+        f"the link address holds U+{ord(ch):04X} (at character {url.index(ch) + 1}), a bidi control or invisible "
+        "format character that hides or reorders what the address shows; remove it"
+    )
+
+
+def test_every_format_character_of_unicode_is_refused_in_a_link() -> None:
+    import unicodedata
+
+    cf = [ch for ch in map(chr, range(0x110000)) if unicodedata.category(ch) == "Cf"]
+    assert len(cf) > 150
+    assert all(url_problem(f"https://example.com/a{ch}b") is not None for ch in cf)
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        ("https://zh.wikipedia.org/wiki/张量", "https://zh.wikipedia.org/wiki/%E5%BC%A0%E9%87%8F"),
+        ("https://bücher.example/x?q=ä#f", "https://xn--bcher-kva.example/x?q=%C3%A4#f"),
+        ("https://BÜCHER.example:8080", "https://xn--bcher-kva.example:8080"),
+        ("https://faß.de/", "https://xn--fa-hia.de/"),  # IDNA 2008, as browsers read it (2003 said fass.de)
+        ("mailto:jürgen@bücher.de?subject=größe", "mailto:j%C3%BCrgen@xn--bcher-kva.de?subject=gr%C3%B6%C3%9Fe"),
+        ("https://user:pä@[::1]:80/x", "https://user:p%C3%A4@[::1]:80/x"),
+        ("https://example.com/a%zz%20b<>", "https://example.com/a%25zz%20b%3C%3E"),
+        ("https://example.com/a?b=c#d", "https://example.com/a?b=c#d"),
+    ],
+)
+def test_the_written_form_of_an_address_is_ascii_with_punycode_hosts_and_percent_encoded_utf8(
+    url: str, written: str
+) -> None:
+    assert url_problem(url) is None
+    assert ascii_url(url) == written
+
+
+@pytest.mark.parametrize("url", ["http://\x08.example/", "https://example.com/a\x7fb", "https://example.com/\x9f"])
+def test_a_control_character_in_a_link_is_refused_by_the_rule_itself(url: str) -> None:
+    assert "control character" in (url_problem(url) or "")
+
+
+@pytest.mark.parametrize("url", ["https://example.com:x/", "https://example.com:99999/", "http://a:.example/"])
+def test_a_port_that_is_no_number_is_refused(url: str) -> None:
+    assert "the port of the link address" in (url_problem(url) or "")
+
+
+def test_a_symbol_host_is_written_in_punycode_only_when_it_makes_a_host_name() -> None:
+    assert ascii_url("mailto:a@<\u00e4") == "mailto:a@%3C%C3%A4"  # IDNA 2003 made it xn--<-6ba
+
+
+def test_a_host_that_is_no_international_domain_name_is_refused() -> None:
+    problem = url_problem("https://a\u0300b..example/")
+    assert problem is not None and "host name" in problem

@@ -69,7 +69,7 @@ def test_a_recap_with_more_items_than_any_deck_is_refused_at_once_and_check_says
     assert time.perf_counter() - start < 1
     assert "at most 1,000" in str(caught.value)
     report = check_all(recap, load_theme(None), tmp_path / "c.yaml")
-    assert not report.problems and any("recap pptx will refuse it" in w for w in report.warnings)
+    assert not report.problems and any("recap pptx, slides and html will refuse it" in w for w in report.warnings)
 
 
 def test_a_long_list_of_short_lines_may_take_more_slides_than_one_paragraph() -> None:

@@ -56,8 +56,8 @@ EXPECTED = {
         "{f}:5:15: items[0].emphasis: Input should be a valid boolean, unable to interpret input; write true or false",
     ],
     "bad_dates.yaml": [
-        "{f}:4:10: event.start: not a real date (day is out of range for month); write the date as YYYY-MM-DD",
-        "{f}:7:11: parts[0].date: not a real date (month must be in 1..12); write the date as YYYY-MM-DD",
+        "{f}:4:10: event.start: not a real date (day 30 is past the end of the month); write the date as YYYY-MM-DD",
+        "{f}:7:11: parts[0].date: not a real date (there is no month 13); write the date as YYYY-MM-DD",
     ],
     "bad_date_order.yaml": ["{f}:3:3: event: the event ends before it starts; swap start and end"],
     "bad_url.yaml": [

@@ -749,6 +749,43 @@ def test_import_drops_a_link_of_any_other_scheme_with_a_warning(href: str) -> No
     assert [link.url for link in recap.all_items[0].links] == ["https://example.com/docs"]
 
 
+@pytest.mark.parametrize(
+    ("written", "target"),
+    [
+        ("[click](javascript:alert(1))", "javascript:"),
+        ("[x](file:///etc/passwd)", "file:"),
+        ("[d](data:text/html,x)", "data:"),
+        ("<javascript:alert(2)>", "javascript:"),
+        ("<file:///etc/passwd>", "file:"),
+        ("[x](JavaScript:alert(1) 'title')", "javascript:"),
+    ],
+)
+def test_a_markdown_link_to_an_unsafe_target_is_dropped_with_its_line_not_kept_as_text(
+    written: str, target: str
+) -> None:
+    post = f"# T\n\n## Item\n\nWords.\n\n- see {written} now\n- other\n"
+    result = import_markdown(post, source_name="p.md")
+    assert target not in result.yaml_text.lower()
+    assert "](" not in result.yaml_text
+    assert _warned(result, "p.md:7:", "dropped", "only http, https and mailto")
+    _recap(result)  # and the content loads
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u2066", "\ufeff"])
+def test_a_link_holding_a_bidi_or_invisible_character_is_dropped_with_a_located_warning(hidden: str) -> None:
+    post = f'# T\n\n## Item\n\nWords.\n\n<p><a href="https://a.example/{hidden}gpj.exe">x</a></p>\n'
+    result = import_markdown(post, source_name="p.md")
+    assert "gpj.exe" not in result.yaml_text
+    assert _warned(result, "p.md:7:", "dropped", f"U+{ord(hidden):04X}")
+
+
+def test_a_long_unsafe_link_is_echoed_as_a_short_excerpt() -> None:
+    post = f"# T\n\n## Item\n\n- [x](javascript:{'a' * 100_000})\n"
+    result = import_markdown(post, source_name="p.md")
+    (warning,) = _warned(result, "p.md:5:", "dropped")
+    assert len(warning) < 200
+
+
 _FREE_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
 # One line of any text: no control characters or line and paragraph separators, which would end a bullet.
 _LINE_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20)

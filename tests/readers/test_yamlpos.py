@@ -110,7 +110,25 @@ def test_merge_keys_are_refused() -> None:
 
 def test_a_key_that_is_not_text_is_refused() -> None:
     (problem,) = problems_of("? [a, b]\n: 1\n")
-    assert problem.startswith("f.yaml:1:3: the key ['a', 'b'] is not text")
+    assert problem.startswith("f.yaml:1:3: a key cannot be a list or a mapping")
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"), [("True", "true or false"), ("yes", "true or false"), ("1", "a number"), ("null", "empty")]
+)
+def test_a_key_yaml_reads_as_no_word_is_named_as_written_not_as_python_shows_it(key: str, kind: str) -> None:
+    (problem,) = problems_of(f"{key}: 1\n")
+    assert problem == (
+        f"f.yaml:1:1: the key '{key}' reads as {kind}, not as a word; put it in quotes (\"{key}\":) or write a word"
+    )
+
+
+def test_a_number_too_long_to_read_says_so_without_pythons_words() -> None:
+    (problem,) = problems_of("a: " + "1" * 5000 + "\n")
+    assert problem == (
+        "f.yaml:1:4: a: a whole number of 5,000 digits is too long to read; "
+        "write a shorter number, or quote it to keep it as text"
+    )
 
 
 def test_every_reader_problem_is_reported_at_once() -> None:
@@ -136,7 +154,7 @@ def test_an_alias_bomb_stops_quickly_with_one_problem() -> None:
 
 def test_an_impossible_date_is_a_located_problem() -> None:
     assert problems_of("start: 2019-02-30\n") == [
-        "f.yaml:1:8: start: not a real date (day is out of range for month); write the date as YYYY-MM-DD"
+        "f.yaml:1:8: start: not a real date (day 30 is past the end of the month); write the date as YYYY-MM-DD"
     ]
 
 

@@ -418,7 +418,7 @@ _size_steps = lru_cache(maxsize=256)(size_steps)
 
 def _too_long(what: str, src: Src) -> OutputError:
     return OutputError(
-        [Problem("recap pptx", f"{what} ('{_preview(src.text)}')", "shorten it, or split it into more items")]
+        [Problem("the deck", f"{what} ('{_preview(src.text)}')", "shorten it, or split it into more items")]
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decks.i18n import Catalogue
 from decks.model import Item
+from decks.model.urls import ascii_url
 
 
 def item_notes(item: Item, t: Catalogue) -> str:
@@ -12,6 +13,8 @@ def item_notes(item: Item, t: Catalogue) -> str:
     if item.takeaways:
         parts.append(t.gettext("Key points: {points}").format(points=t.join_clauses(x.text for x in item.takeaways)))
     if item.links:
-        links = (t.gettext("{label} ({address})").format(label=t.link_text(x), address=x.url) for x in item.links)
+        links = (
+            t.gettext("{label} ({address})").format(label=t.link_text(x), address=ascii_url(x.url)) for x in item.links
+        )
         parts.append(t.gettext("Links: {links}").format(links=t.join_clauses(links)))
     return t.sentences(parts)

@@ -16,6 +16,7 @@ from msgspec.structs import replace
 from decks.gcpause import paused_gc
 from decks.model import Item, Link, Recap
 from decks.model.paths import dotted
+from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src, capacity
@@ -471,15 +472,17 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             left, right = self._column_boxes()
             slide.texts.append(self.text_box("body", columns[0], left, size, "body"))
             slide.texts.append(self.text_box("column", columns[1], right, size))
-        slide.notes = notes if not n else self._continued(title, notes)
+        slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
         self.decorate(slide)
         self.footer(slide)
         return slide
 
-    def _continued(self, title: str, notes: str = "") -> str:
-        """The notes of a continuation slide: that it continues `title`, then `notes`."""
+    def _continued(self, title: str) -> str:
+        """The notes of a continuation slide: that it continues `title`. The first slide's notes name the whole
+        list; repeating them on every "(cont.)" slide made notes quadratic in the list (an agenda of 1,000 1 KB
+        titles: some 1 GB of notes, a 986 MB HTML page)."""
         t = self.labels
-        return t.sentences((t.gettext("{title}, continued").format(title=title), notes))
+        return t.sentences((t.gettext("{title}, continued").format(title=title),))
 
     def section_slide(self, part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
@@ -693,7 +696,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.text_box("column", pair[1], right, size))
-            slide.notes = notes if not n else self._continued(title, notes)
+            slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
             self.decorate(slide)
             self.footer(slide)
             slides.append(slide)
@@ -749,7 +752,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             handles = lab.join(on.format(handle=h.handle, network=h.network) for h in who.handles)
             said.append(lab.gettext("You can find me at {handles}").format(handles=handles))
         if where:
-            said.append(lab.gettext("The slides and links are at {address}").format(address=where[-1].url))
+            said.append(lab.gettext("The slides and links are at {address}").format(address=ascii_url(where[-1].url)))
         slide.notes = lab.sentences(said)
         return slide
 

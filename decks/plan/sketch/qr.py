@@ -14,6 +14,7 @@ import os
 from functools import cache
 
 from decks import cachedir
+from decks.model.urls import ascii_url  # the code holds the address every output writes: 7-bit ASCII
 
 Matrix = tuple[tuple[bool, ...], ...]
 
@@ -24,7 +25,7 @@ MAX_BYTES = 2331
 
 def encodable(url: str | None) -> bool:
     """Whether `url` fits in a QR code at recap's error level."""
-    return url is not None and len(url.encode("utf-8")) <= MAX_BYTES
+    return url is not None and len(ascii_url(url)) <= MAX_BYTES
 
 
 @cache
@@ -42,7 +43,7 @@ def _segno_stamp() -> str:
 def _encode(url: str) -> Matrix:
     import segno
 
-    code = segno.make(url, error="m", micro=False, boost_error=False)
+    code = segno.make(ascii_url(url), error="m", micro=False, boost_error=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from decks.errors import excerpt
 from decks.model import Event
 from decks.model.typed import ValidationError
 
@@ -98,7 +99,7 @@ def _usable(text: str | None, key: str, found: FrontMatter) -> str | None:
     try:
         return Event.model_validate({"name": text}).name
     except ValidationError:
-        found.warnings.append((1, f"the front matter's {key} {text!r} is not usable as text; left out"))
+        found.warnings.append((1, f"the front matter's {key} '{excerpt(text)}' is not usable as text; left out"))
         return None
 
 
@@ -126,7 +127,7 @@ def _date(value: Any, found: FrontMatter) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])", text):
+    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\Z|[T ])", text):
         try:
             return dt.date.fromisoformat(text[:10])
         except ValueError:

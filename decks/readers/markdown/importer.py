@@ -17,7 +17,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from decks.model.urls import is_dangerous, is_web_address
+from decks.errors import excerpt, for_terminal
+from decks.model.urls import hidden_problem, is_dangerous, is_web_address
+from decks.readers.markdown import budget
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft
 from decks.readers.markdown.emit import Comments, emit_yaml
@@ -102,6 +104,18 @@ def import_markdown(
     return _Importer(source_name, base_dir, output_dir).run(text)
 
 
+def _size(item: ItemDraft) -> int:
+    """About how many bytes `item` takes in the content file (its texts and links, and 40 for the keys)."""
+    texts = [item.title, *(p for _, p in item.paragraphs), *(n for _, n in item.notes), *item.checks]
+    texts += [t.text for t in item.takeaways] + [p for t in item.takeaways for p in t.points]
+    texts += [link.url for link in item.links] + [link.label or "" for link in item.links]
+    return 40 + sum(len(t.encode("utf-8", "surrogatepass")) + 12 for t in texts)
+
+
+def _any_link(url: str) -> bool:
+    return True
+
+
 def _line_of(node: SyntaxTreeNode, fallback: int) -> int:
     return node.map[0] + 1 if node.map else fallback
 
@@ -124,6 +138,7 @@ class _Importer:
         self.first_text: str | None = None
         self.source: LinkDraft | None = None
         self.resources: list[LinkDraft] = []
+        self.link_urls: dict[int, set[str]] = {}  # id() of a links list -> the addresses in it
         # Items and text before the first day heading; a part of its own only when the post has days.
         self.preamble = PartDraft(title="", line=1)
         self.parts: list[PartDraft] = []
@@ -144,10 +159,14 @@ class _Importer:
         self.warnings.append((line, message))
 
     def run(self, text: str) -> ImportResult:
+        budget.check_post(text, self.source_name)  # before markdown-it: a post no recap holds is refused fast
         text, self.front = split_front_matter(text)
         for line, message in self.front.warnings:
             self.warn(line, message)
         md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        # Every link target reaches _add_links, which drops the unsafe ones with a warning: markdown-it's own
+        # check would leave `[x](javascript:…)` in the text as it was written, target and all.
+        md.validateLink = _any_link  # type: ignore[method-assign]
         root = SyntaxTreeNode(md.parse(text))
         self.h1_count = sum(1 for node in root.children if node.type == "heading" and node.tag == "h1")
         closing = self._closing_nodes(root.children)
@@ -160,8 +179,10 @@ class _Importer:
                 self._block(node, nested=False)
         for node in closing:
             self._closing(node)
+        budget.check_size(((item.line, _size(item)) for item in self.all_items), self.source_name)
         recap, comments = self._finish()
         yaml_text = emit_yaml(recap, comments, self.source_name)
+        budget.check_written(yaml_text, self.all_items[-1].line, self.source_name)
         self.warnings.sort(key=lambda pair: pair[0])
         warnings = [f"{self.source_name}:{line}: {msg}" for line, msg in self.warnings]
         return ImportResult(yaml_text, warnings, count_markers(yaml_text))
@@ -199,16 +220,20 @@ class _Importer:
         for link in links:
             if link.url in _OWN_FILES:
                 continue  # the post's own sketchnote (recap post links the PNG to the SVG)
-            if is_dangerous(link.url):  # javascript:, file:, data:, a file share: never kept, not even as text
-                self.warn(link.line, f"link '{link.url}' dropped: recap keeps only http, https and mailto links")
+            if is_dangerous(link.url):  # javascript:, file:, data:, a file share, a bidi control: never kept
+                why = hidden_problem(link.url) or "recap keeps only http, https and mailto links"
+                self.warn(link.line, f"link '{for_terminal(excerpt(link.url))}' dropped: {why}")
             elif not is_web_address(link.url):
                 shown = f"{link.label}: {link.url}" if link.label else link.url
-                self._add_note(link.line, shown, f"link '{link.url}' is not a full web address")
-            elif self.item:
-                if all(known.url != link.url for known in self.item.links):
-                    self.item.links.append(link)
-            elif all(known.url != link.url for known in self.resources):
-                self.resources.append(link)
+                self._add_note(link.line, shown, f"link '{excerpt(link.url)}' is not a full web address")
+            else:
+                # Each address once per item (or in the resources), found in a set: a post with thousands of
+                # links under one heading stays linear.
+                kept = self.item.links if self.item else self.resources
+                seen = self.link_urls.setdefault(id(kept), {known.url for known in kept})
+                if link.url not in seen:
+                    seen.add(link.url)
+                    kept.append(link)
 
     def _add_images(self, images: list[ImageDraft]) -> None:
         images = [image for image in images if image.src not in _OWN_FILES]

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from markdown_it.tree import SyntaxTreeNode
 
+from decks.model.urls import is_dangerous
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
 from decks.readers.markdown.links import LINK_KINDS, LINK_WORD, kind_from_label
 from decks.readers.markdown.prose import clean, columns
@@ -22,7 +23,7 @@ _BOLD_HEADING_MAX_COLUMNS = 100
 # Literal runs of ** that CommonMark could not pair (the seed wraps whole lines in ****) are formatting
 # debris, not text.
 _STARS = re.compile(r"\*{2,}")
-_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|$)")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?…](?:\s|\Z)")
 
 
 # Marks around each link's label while link groups are found; noncharacters, never in a post (any that are,
@@ -118,6 +119,8 @@ class InlineWalker:
                 label = clean("".join(self.pieces[start:]))
                 url = str(node.attrs.get("href", ""))
                 autolink = node.markup == "autolink" or label == url
+                if autolink and is_dangerous(url):  # <javascript:…>: its text is its target, dropped with it
+                    self.pieces[start:] = [""] * (len(self.pieces) - start)
                 # A kind in the link's title (`[Keynote](… "video")`, as recap post writes links) is the kind.
                 said = str(node.attrs.get("title", "") or "").strip().lower()
                 link_kind = said if said in LINK_KINDS else None

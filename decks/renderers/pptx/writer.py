@@ -15,6 +15,7 @@ from typing import Any
 
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
+from decks.model.urls import ascii_url
 from decks.opc import (
     CT_APP,
     CT_CORE,
@@ -389,7 +390,7 @@ class Writer:
                 continue
             if run.link != link:
                 link = run.link
-                rid = rels.add(RT_HYPERLINK, link, external=True) if link else None
+                rid = rels.add(RT_HYPERLINK, ascii_url(link), external=True) if link else None
             key = (size, run.color, run.face, para.font, rid)
             rpr = rprs.get(key)
             if rpr is None:
