@@ -88,3 +88,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def accept(request: pytest.FixtureRequest) -> bool:
     """Whether golden tests rewrite their expected files (`pytest --accept` or RECAP_ACCEPT=1)."""
     return bool(request.config.getoption("--accept") or os.environ.get("RECAP_ACCEPT"))
+
+
+@pytest.fixture(autouse=True)
+def _console_at_its_defaults() -> None:
+    """Each test starts with the console at its defaults: a test that ran the CLI with -q leaves it quiet, and
+    in-process writers (write_atomic's folder note) would then print nothing for the next test."""
+    from decks.cli import console
+
+    console.reset()

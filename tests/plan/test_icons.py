@@ -256,20 +256,27 @@ items:
 def test_a_brands_icon_is_drawn_on_the_slide_and_on_the_sketchnote(tmp_path: Path) -> None:
     from decks import plan
     from decks.paint.svg_sketch import paint
+    from decks.plan.sketch import specs_for
     from decks.readers.content import load_content
     from decks.themes.loader import load_theme
 
     talk = tmp_path / "talk.yaml"
-    talk.write_text(TALK, encoding="utf-8")
+    # Each item on a list slide, which draws the item's icon at its title (a statement slide draws none).
+    talk.write_text(
+        TALK.replace("    icon: python", "    icon: python\n    layout: bullets").replace(
+            "    icon: rocket", "    icon: rocket\n    layout: bullets\n    takeaways: [up]"
+        ),
+        encoding="utf-8",
+    )
     recap, theme = load_content(talk), load_theme("default")
     deck = plan.deck_plan(recap, theme)
     drawn = {p.icon.name: p.icon.font.name for s in deck.slides for p in s.pictures if p.icon is not None}
     assert drawn["python"] == "fa-brands-400.ttf" and drawn["rocket"] == "fa-solid-900.ttf"
-    sketch = plan.sketch_plan(recap, theme)
     python = icons.get("python")
-    assert any(r.font == python.font and python.char in r.text for r in sketch.runs())
-    svg = paint(sketch).decode("utf-8")
-    assert python.char not in svg  # painted as a path, as the solid icons are, not as text in a font
+    cards = {spec.title: spec.icon for spec in specs_for(recap, theme, None)}
+    assert cards["Python packaging"] == python and python.font.name == "fa-brands-400.ttf"
+    svg = paint(plan.sketch_plan(recap, theme)).decode("utf-8")
+    assert python.char not in svg  # painted as strokes of the glyph's outline, not as text in a font
 
 
 def test_check_names_the_items_left_with_the_default_and_never_calls_a_set_icon_default(
