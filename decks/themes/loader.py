@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from decks.assets import fonts_dir, themes_dir
-from decks.errors import ContentError, Problem, for_terminal
+from decks.errors import ContentError, Problem, RecapError, for_terminal
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
@@ -148,6 +148,24 @@ def describe_themes() -> list[tuple[str, str, str]]:
 def load_theme(name_or_path: str | None = None) -> Theme:
     """The validated theme, merged with everything it extends."""
     return _load_theme_cached(str(find_theme(name_or_path or DEFAULT_THEME).resolve()))
+
+
+def theme_files(name_or_path: str | None = None) -> list[Path]:
+    """The files a theme is made from, sorted: each theme file of its `extends` chain (as far as the chain can be
+    read) and the YAML, PPTX and font files beside them. A process that keeps a theme (`recap watch`) watches
+    these, and calls `forget_themes` when one changed."""
+    folder = find_theme(name_or_path or DEFAULT_THEME).resolve()
+    files = {folder / THEME_FILE}
+    with contextlib.suppress(RecapError):  # a broken chain: loading reports it; the folder is still watched
+        files.update(layer.file.resolve() for layer in _read_chain(folder))
+    for f in list(files):
+        files.update(p for p in f.parent.iterdir() if p.is_file() and p.suffix in (".yaml", ".pptx", ".ttf"))
+    return sorted(files)
+
+
+def forget_themes() -> None:
+    """Forget every theme loaded so far (they are kept by folder): the next `load_theme` reads the files again."""
+    _load_theme_cached.cache_clear()
 
 
 @cache
