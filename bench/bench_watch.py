@@ -23,12 +23,15 @@ page 136) at load 7-9; with the item reading alone, in one run beside the final 
 (load 3, deck plan 415, page 234) against 340 ms (load 3, deck plan 200, page 112).
 
 Issue 22 (the preview split into modules, warm re-planning as a `SlideCache` the `Planner` takes, the glyph check
-stopping once nothing is missing), against the tree at the start of it, run one after the other at load 2.6-5:
-  example:     slides 27 ms median (load 2, deck plan 9, page 16) against 29 ms: target <= 50 ms met
-  1,000 items: slides 169 ms median (load 4, deck plan 106, page 63) against 185 ms: target <= 100 ms NOT met
-In one process, old and new session and warm planner interleaved, 20 edits of 1,000 items: 137 ms against
-141 ms median (the same); the glyph check of 1,000 items 23.5 ms -> 12.0 ms median. What is left at 1,000 items
-is work per slide on every save, kept slides included: thawing and freezing 4,500 drafts, the face pass and font
+stopping once nothing is missing), against the tree at the start of it, run one after the other, 10 edits
+(1,000 items: 3), load average 2.6 (the two sides of one run side by side):
+  example:     slides 10 / 11 ms median (before 10 / 15): target <= 50 ms met
+  1,000 items: slides 65 / 70 ms median (load 3, deck plan 40, page 29; before 61 / 71): target <= 100 ms met;
+               with the sketchnote 268 / 298 ms (before 276 / 314)
+At load 5-9 (other sessions busy) the same code takes 2-3 times as long and the 1,000 items miss 100 ms (169 ms
+against 185 ms before). In one process, old and new session and warm planner interleaved, 20 edits of 1,000 items:
+141 ms new against 137 ms old, median (the same); the glyph check of 1,000 items 23.5 ms -> 12.0 ms median. What is left
+at 1,000 items is work per slide on every save, kept slides included: thawing and freezing 4,500 drafts, the font
 list of the whole deck (`finish_deck`), and writing the page's HTML of every slide.
 """
 
