@@ -84,7 +84,7 @@ def rewrite_loop(content: Path, needle: str, runs: int) -> list[float]:
     """`recap pptx --watch`'s loop: write once, then `runs` times change one takeaway and time until the file
     is replaced."""
     from decks.cli import console
-    from decks.preview.rewrite import OutputWatch
+    from decks.cli.rewrite import OutputWatch
     from decks.renderers.base import discover, load
 
     console.settings.level = console.QUIET

@@ -6,20 +6,26 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# The wheel carries README.md, docs/, assets/ and content/ under decks/_repo/ in the checkout's own layout
+# (pyproject.toml), so the docs' relative links (README -> docs/*.png, docs/themes.md -> ../assets/...) resolve
+# in both; tests/test_doc_links.py and tests/cli/test_first_hour.py check it.
+_INSTALLED = _PACKAGE / "_repo"
 
 
 @cache
+def repo_dir() -> Path:
+    """The folder that holds README.md, docs/, assets/ and content/: inside the installed wheel, else the checkout."""
+    return _INSTALLED if _INSTALLED.is_dir() else _PACKAGE.parent
+
+
 def assets_dir() -> Path:
-    """The bundled `assets/` folder: inside the installed wheel, else at the top of the checkout."""
-    installed = _PACKAGE / "_assets"
-    return installed if installed.is_dir() else _PACKAGE.parent / "assets"
+    """The bundled `assets/` folder (themes, fonts, icons, templates)."""
+    return repo_dir() / "assets"
 
 
-@cache
 def content_dir() -> Path:
     """The bundled example content folder."""
-    installed = _PACKAGE / "_content"
-    return installed if installed.is_dir() else _PACKAGE.parent / "content"
+    return repo_dir() / "content"
 
 
 def example_content() -> Path:
@@ -37,17 +43,15 @@ def themes_dir() -> Path:
     return assets_dir() / "themes"
 
 
-@cache
 def docs_dir() -> Path:
-    """The bundled docs (themes.md, DESIGN.md ...): inside the installed wheel, else docs/ in the checkout."""
-    installed = _PACKAGE / "_docs"
-    return installed if installed.is_dir() else _PACKAGE.parent / "docs"
+    """The bundled docs (themes.md, DESIGN.md ...)."""
+    return repo_dir() / "docs"
 
 
 def doc_files() -> dict[str, Path]:
     """The Markdown docs by short name ('themes', 'design', 'readme' ...), for `recap docs NAME`."""
     found = {path.stem.lower(): path for path in sorted(docs_dir().glob("*.md"))}
-    readme = _PACKAGE.parent / "README.md"  # in a checkout; the wheel carries it in _docs/ (pyproject.toml)
+    readme = repo_dir() / "README.md"
     if "readme" not in found and readme.is_file():
         found["readme"] = readme
     return dict(sorted(found.items()))

@@ -1,8 +1,9 @@
 """`recap check`: what can be known about a content file before rendering, given a theme.
 
 Validation itself happens when the content is read; this adds what needs the theme: characters no font
-of the theme can draw, and (from decks.themes.contrast) colour pairs that are hard to read; and a language recap
-has no words for (decks.i18n.untranslated).
+of the theme draws in some output (slides or sketchnote), words drawn in more than one face (warnings),
+(from decks.themes.contrast) colour pairs that are hard to read, and a language recap has no words for
+(decks.i18n.untranslated).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from decks.errors import Problem
 from decks.model import Recap
 from decks.model.paths import dotted
-from decks.plan.coverage import describe_char, missing_glyphs
+from decks.plan.coverage import describe_char, missing_glyphs, mixed_words
 from decks.readers.yamlpos import Located
 from decks.text.scripts import install_hint
 from decks.themes.model import Theme
@@ -50,9 +51,10 @@ def check_all(
             report.warnings.append(str(problem))
         else:
             report.problems.append(problem)
+    report.warnings += _mixed_word_warnings(recap, theme, path, located)
     from decks.i18n import untranslated
     from decks.plan import deck_too_big
-    from decks.plan.template import template_report
+    from decks.plan.template_fonts import template_report
 
     words = untranslated(recap.language)
     if words:  # the same one warning every render command gives
@@ -69,3 +71,22 @@ def check_all(
         return report
     report.problems.extend(contrast_problems(theme))
     return report
+
+
+# One warning for each of this many words a stack mixes faces in; the rest are counted.
+MIXED_WORDS_SHOWN = 5
+
+
+def _mixed_word_warnings(recap: Recap, theme: Theme, path: Path, located: Located | None) -> list[str]:
+    """A warning for each word a stack draws in more than one face (its first place), a few per stack."""
+    out: list[str] = []
+    by_role: dict[str, int] = {}
+    for mixed in mixed_words(recap, theme):
+        by_role[mixed.role] = by_role.get(mixed.role, 0) + 1
+        if by_role[mixed.role] <= MIXED_WORDS_SHOWN:
+            line, col = (located.where(mixed.where) if located else None) or (None, None)
+            out.append(str(Problem(str(path), mixed.describe(), mixed.hint(), dotted(mixed.where), line, col)))
+    for role, count in by_role.items():
+        if count > MIXED_WORDS_SHOWN:
+            out.append(f"{path}: {count - MIXED_WORDS_SHOWN} more words are drawn in more than one face in the {role}")
+    return out

@@ -42,11 +42,33 @@ CT_TABLE_STYLES = _CT + "presentationml.tableStyles+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_APP = _CT + "extended-properties+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
-# Element and attribute names in Clark notation ({namespace}name), as lxml spells them: DrawingML,
-# PresentationML and the relationship attributes (r:id, r:embed) of the parts recap reads.
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# The XML namespaces of the parts recap reads and writes, by the prefix Office gives them: the one table (as
+# python-pptx's oxml/ns.py). `NS_X` is a bare URI (for `xmlns:` declarations and lxml nsmaps); `QN_X` is the
+# same in Clark notation, put before a local name to spell an element or attribute as lxml does
+# (QN_P + "sld" is `<p:sld>`, QN_R + "id" is `r:id`).
+NAMESPACES = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",  # DrawingML
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",  # PresentationML
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",  # r:id, r:embed, r:link
+    "p14": "http://schemas.microsoft.com/office/powerpoint/2010/main",  # PowerPoint 2010 (sections)
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",  # mc:AlternateContent
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",  # a .rels item
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",  # [Content_Types].xml
+}
+NS_A = NAMESPACES["a"]
+NS_P = NAMESPACES["p"]
+NS_R = NAMESPACES["r"]
+NS_P14 = NAMESPACES["p14"]
+NS_MC = NAMESPACES["mc"]
+NS_PR = NAMESPACES["pr"]
+NS_CT = NAMESPACES["ct"]
+QN_A = "{" + NS_A + "}"
+QN_P = "{" + NS_P + "}"
+QN_R = "{" + NS_R + "}"
+QN_P14 = "{" + NS_P14 + "}"
+QN_MC = "{" + NS_MC + "}"
+QN_PR = "{" + NS_PR + "}"
+QN_CT = "{" + NS_CT + "}"
 # `<p:ph type>` values (ST_PlaceholderType) of a slide's title.
 TITLES = ("title", "ctrTitle")
 # Extensions that get a <Default> content type; every other part gets an <Override>.
@@ -102,3 +124,8 @@ def parse(blob: bytes) -> etree._Element:
 def _excerpt(text: str, limit: int = 120) -> str:
     text = "".join(c if c.isprintable() else " " for c in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def nsdecls(*prefixes: str) -> str:
+    """The `xmlns:` declarations of `prefixes` (from NAMESPACES), in that order, for XML written as text."""
+    return " ".join(f'xmlns:{prefix}="{NAMESPACES[prefix]}"' for prefix in prefixes)

@@ -57,7 +57,7 @@ def test_chinese_faces_have_gb2312_and_big5_level_1(name: str) -> None:
 
 
 def test_subsets_are_renamed_away_from_reserved_font_names_and_carry_their_licence() -> None:
-    reserved = ("LXGW", "霞鹜", "WenKai", "Nanum", "나눔", "Naver", "Klee One", "Symbola")
+    reserved = ("LXGW", "霞鹜", "WenKai", "Nanum", "나눔", "Naver", "Klee One", "Symbola", "Playpen", "Gaegu")
     for path in fonts_dir().glob("Recap*.ttf"):
         names = TTFont(path, lazy=True)["name"]
         for name_id in (1, 4, 6, 16):
@@ -68,3 +68,53 @@ def test_subsets_are_renamed_away_from_reserved_font_names_and_carry_their_licen
         row = next(line for line in readme.splitlines() if f"`{path.name}`" in line)
         licence = row.split("](")[1].split(")")[0]
         assert (fonts_dir() / licence).is_file(), (path.name, licence)
+
+
+def _inked(name: str) -> frozenset[int]:
+    """The characters of a bundled font whose glyph has an outline (fontTools' BoundsPen)."""
+    from fontTools.pens.boundsPen import BoundsPen
+
+    font = TTFont(fonts_dir() / name)
+    glyphs = font.getGlyphSet()
+    found = set()
+    for cp, glyph in font.getBestCmap().items():
+        pen = BoundsPen(glyphs)
+        glyphs[glyph].draw(pen)
+        if pen.bounds is not None:
+            found.add(cp)
+    return frozenset(found)
+
+
+@pytest.mark.parametrize("name", ["RecapPen-Regular.ttf", "RecapHand-Regular.ttf", "RecapHandKR-Regular.ttf"])
+def test_the_hand_faces_map_no_character_to_a_blank_glyph(name: str) -> None:
+    from decks.text.fonts import blank_ok
+
+    blank = {cp for cp in cmap(name) - _inked(name) if not blank_ok(cp)}  # spaces, joiners, fillers are blank
+    assert not blank, [chr(cp) for cp in sorted(blank)][:20]
+
+
+def test_no_built_font_maps_a_character_recap_would_count_as_missing() -> None:
+    from decks.text.fonts import _read_metrics_fast
+
+    for path in sorted(fonts_dir().glob("Recap*.ttf")):
+        metrics = _read_metrics_fast(path)
+        assert metrics is not None
+        assert set(metrics[5]) == cmap(path.name) | ({0xA0} & set(metrics[5])), path.name
+
+
+VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+GREEK = "αβγδεζηθικλμνξοπρσςτυφχψωΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩάέήίόύώϊϋΐΰ"
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіїєґІЇЄҐўЎ"
+
+
+@pytest.mark.parametrize("name", ["RecapHand-Regular.ttf", "RecapHand-Bold.ttf"])
+def test_the_latin_hand_face_draws_vietnamese_greek_and_cyrillic_letters(name: str) -> None:
+    letters = {ord(ch) for ch in VIETNAMESE + VIETNAMESE.upper() + GREEK + CYRILLIC}
+    assert not letters - _inked(name), "".join(chr(cp) for cp in sorted(letters - _inked(name)))
+
+
+@pytest.mark.parametrize("name", ["RecapHandKR-Regular.ttf", "RecapHandKR-Bold.ttf"])
+def test_the_korean_hand_face_draws_the_2350_hangul_syllables_of_ks_x_1001(name: str) -> None:
+    ks = {cp for cp in decoded("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF)) if 0xAC00 <= cp <= 0xD7A3}
+    assert len(ks) == 2350
+    assert not ks - cmap(name)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from decks import cachedir
 from decks.cli.main import main
-from decks.plan.template import _read
+from decks.readers.template import _read
 from tests.plan import hostile_templates as hostile
 from tests.plan import templates
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from decks.cli.main import main
-from decks.cli.output import write_atomic
-from decks.safewrite import STALE_AFTER, make_temp, replace_with, sweep_stale
+from decks.safewrite import STALE_AFTER, make_temp, replace_with, sweep_stale, write_atomic
 
 
 def _age(path: Path, seconds: float) -> None:
@@ -112,3 +111,16 @@ def test_a_huge_file_named_like_the_schema_is_replaced_without_being_read(tmp_pa
     target = write_schema_beside(content)
     assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 200
     assert target.stat().st_size < 1024**2 and target.read_bytes().startswith(b"{")
+
+
+def test_a_missing_folder_is_made_and_reported_once_through_the_callback_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made: list[Path] = []
+    target = tmp_path / "out" / "nested" / "deck.pptx"
+    write_atomic(target, b"x", on_new_folder=made.append)
+    write_atomic(target, b"y", on_new_folder=made.append)
+    assert made == [target.parent] and target.read_bytes() == b"y"
+    write_atomic(tmp_path / "other" / "deck.pptx", b"z")  # no callback: made without a word
+    assert (tmp_path / "other" / "deck.pptx").read_bytes() == b"z"
+    assert capsys.readouterr() == ("", "")  # safewrite itself never prints

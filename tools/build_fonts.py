@@ -7,7 +7,12 @@ Run by hand when the fonts should change, never at run time:
     python tools/build_fonts.py --out DIR  # writes elsewhere (to compare two runs, say)
 
 It needs the Debian packages fonts-lato, fonts-comic-neue, fonts-lxgw-wenkai, fonts-klee, fonts-nanum,
-fonts-nanum-extra, fonts-symbola and fonts-dejavu-core, and the Python packages fonttools and reportlab.
+fonts-nanum-extra, fonts-symbola and fonts-dejavu-core, the Python packages fonttools and reportlab, and npm,
+which fetches the hand faces' packages (NPM_PACKAGES, pinned) into --npm-dir (a temporary folder by default).
+
+No bundled font maps a character to a glyph without an outline: the subsets keep only the characters their
+source draws with ink (fontTools' BoundsPen; white space and format characters excepted). Nanum Pen Script maps
+303 common hanzi to blank glyphs; kept, they hid the hanzi Recap Kai draws.
 The output is the same bytes on every run for the same inputs; set SOURCE_DATE_EPOCH to change the
 timestamp written into the fonts that are rebuilt.
 """
@@ -19,15 +24,20 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fontTools import subset
+from fontTools.merge import Merger
 from fontTools.misc.timeTools import epoch_diff
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from decks.text.fonts import blank_ok
 from decks.text.system import glyf_from_cff
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,6 +52,13 @@ KLEE_DIR = Path("/usr/share/fonts/truetype/klee")
 NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
 SYMBOLA = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
 DOC_DIR = Path("/usr/share/doc")
+
+# The hand faces come from npm (the fonts' own releases, as packaged for web and app use), pinned:
+# Playpen Sans as Google Fonts' static TrueType files; Gaegu as fontsource's unicode-range pieces (WOFF 1.0,
+# zlib: no brotli needed), merged back into one font.
+PLAYPEN_PACKAGE = "@expo-google-fonts/playpen-sans@0.4.1"
+GAEGU_PACKAGE = "@fontsource/gaegu@5.3.0"
+NPM_PACKAGES = (PLAYPEN_PACKAGE, GAEGU_PACKAGE)
 
 # 2024-01-01T00:00:00Z unless the caller pins another time.
 DEFAULT_EPOCH = 1_704_067_200
@@ -66,10 +83,13 @@ REQUIRED_TEXT = EXTRA_TEXT + "，。：；！？（）《》“”、…—·"
 # subset for the original. Nanum's are "Nanum", "NanumGothic", "NanumPen" and their "Naver" forms. Klee
 # One and Symbola declare none, but their subsets are renamed as well, so that a subset is never taken for
 # the whole font on a machine that has both ("Recap Klee", "Recap Emoji").
-RESERVED = ("LXGW", "霞鹜", "WenKai", "文楷", "Nanum", "나눔", "Naver", "Klee One", "Symbola")
+RESERVED = ("LXGW", "霞鹜", "WenKai", "文楷", "Nanum", "나눔", "Naver", "Klee One", "Symbola", "Playpen", "Gaegu")
 # Words a Korean and a Japanese text need beyond their syllables and kanji (punctuation, kana) are in BLOCKS.
 REQUIRED_JA = "気続鉄駅発開対機動実話懇親会新能ぁァー々「」、。："
 REQUIRED_KO = "가각힣한국어발표자료감사합니다"
+REQUIRED_KO_HAND = REQUIRED_KO.replace("힣", "힝")  # KS X 1001 ends at 힝: Recap Pen draws 힣
+# Vietnamese, Greek and Russian letters the Latin hand face must draw, so no word of them mixes faces.
+REQUIRED_HAND = "ệộưầếảạởđăơĐẠỹαβγΩάώабвгЖЯёЁіїґ“”‘’—–…•"
 REQUIRED_EMOJI = "\U0001f389\U0001f680\u2764\U0001f600\U0001f1ef\U0001f1f5"
 # The name records that make up the font's name as shown to users; none of them may hold a reserved name.
 NAMING_IDS = (1, 2, 3, 4, 5, 6, 16, 17, 18, 20, 21, 22, 25)
@@ -189,11 +209,12 @@ def kai_unicodes(all_hanzi: bool) -> set[int]:
         gb = {cp for cp in gb if not is_hanzi(cp)} | level1
     else:
         gb |= big5_level1_hanzi()
-    return gb | ranges(BLOCKS) | content_chars() | {ord(ch) for ch in EXTRA_TEXT}
+    return gb | ranges(BLOCKS) | content_chars() - ranges(HANGUL) | {ord(ch) for ch in EXTRA_TEXT}
 
 
 def klee_unicodes() -> set[int]:
-    return jis_x_0208() | ranges(BLOCKS) | content_chars() | {ord(ch) for ch in REQUIRED_JA}
+    # Hangul of the Korean example is left to the Korean faces, so a Korean word never mixes faces.
+    return jis_x_0208() | ranges(BLOCKS) | content_chars() - ranges(HANGUL) | {ord(ch) for ch in REQUIRED_JA}
 
 
 def hangul_unicodes() -> set[int]:
@@ -240,9 +261,37 @@ def rename(font: TTFont, family: str, style: str) -> None:
     name.names.sort(key=lambda rec: (rec.platformID, rec.platEncID, rec.langID, rec.nameID))
 
 
-def subset_font(src: Path, dst: Path, family: str, style: str, unicodes: set[int]) -> None:
-    """A renamed subset of `src` with only `unicodes`, no hinting, layout or vertical metrics."""
-    font = TTFont(src, recalcTimestamp=False)
+def inked_unicodes(font: TTFont, within: set[int] | None = None) -> set[int]:
+    """The characters (of `within`, or all) `font` maps to a glyph with an outline (BoundsPen finds its bounds),
+    or that are meant to be blank (decks.text.fonts.blank_ok): the characters it draws."""
+    glyph_set = font.getGlyphSet()
+    inked: dict[str, bool] = {}
+    found = set()
+    for cp, name in font.getBestCmap().items():
+        if within is not None and cp not in within:
+            continue
+        if name not in inked:
+            pen = BoundsPen(glyph_set)
+            glyph_set[name].draw(pen)
+            inked[name] = pen.bounds is not None
+        if inked[name] or blank_ok(cp):
+            found.add(cp)
+    return found
+
+
+def blank_mappings(path: Path) -> list[int]:
+    """The characters a font file maps to a glyph with no outline (which recap treats as missing)."""
+    font = TTFont(path, lazy=True)
+    return sorted(set(font.getBestCmap()) - inked_unicodes(font))
+
+
+def subset_font(
+    src: Path | TTFont, dst: Path, family: str, style: str, unicodes: set[int], western: bool = False
+) -> None:
+    """A renamed subset of `src` with only those of `unicodes` it draws with ink; no hinting, layout or vertical
+    metrics. Greek and Cyrillic letters are left out unless `western` (the CJK faces draw them CJK-wide)."""
+    font = src if isinstance(src, TTFont) else TTFont(src, recalcTimestamp=False)
+    unicodes = inked_unicodes(font, unicodes)
     opts = subset.Options()
     opts.hinting = False
     opts.layout_features = []
@@ -256,11 +305,85 @@ def subset_font(src: Path, dst: Path, family: str, style: str, unicodes: set[int
     opts.recalc_timestamp = False
     opts.canonical_order = True
     subsetter = subset.Subsetter(opts)
-    subsetter.populate(unicodes=unicodes - ranges(WESTERN))
+    subsetter.populate(unicodes=unicodes if western else unicodes - ranges(WESTERN))
     subsetter.subset(font)
     rename(font, family, style)
     set_times(font)
     font.save(dst)
+
+
+# --- the hand faces (npm) -----------------------------------------------------------------------------
+
+
+def npm_package(spec: str, folder: Path) -> Path:
+    """The unpacked folder of the npm package `spec` (name@version), fetched with `npm pack` once into `folder`."""
+    name, _, version = spec.rpartition("@")
+    unpacked = folder / f"{name.strip('@').replace('/', '-')}-{version}"
+    if not (unpacked / "package" / "package.json").is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        made = subprocess.run(
+            ["npm", "pack", "--silent", spec, "--pack-destination", str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[-1]
+        with tarfile.open(folder / made) as tar:
+            tar.extractall(unpacked, filter="data")
+    return unpacked / "package"
+
+
+# The Latin hand face keeps Latin (with Vietnamese), Greek, Cyrillic, punctuation, arrows and symbols: all it
+# has but its emoji, which Recap Emoji draws in the same style as every other emoji.
+HAND_EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF))
+# The Korean hand face keeps its Hangul (the 2,350 syllables of KS X 1001 and the jamo): Latin, digits and
+# punctuation come from the Latin hand face before it in the stack; rarer syllables from Recap Pen.
+HAND_KR = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))
+
+
+def hand_unicodes(font: TTFont) -> set[int]:
+    return set(font.getBestCmap()) - ranges(HAND_EMOJI)
+
+
+def merged_pieces(files: list[Path]) -> TTFont:
+    """One font from fontsource's unicode-range pieces of a face (WOFF files of the same font, each with some of
+    its characters): merged with fontTools' Merger after making each a plain TrueType file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = []
+        for i, piece in enumerate(files):
+            font = TTFont(piece, recalcTimestamp=False)
+            font.flavor = None
+            path = Path(tmp) / f"piece{i:03}.ttf"
+            font.save(path)
+            plain.append(str(path))
+        merged = Merger().merge(plain)
+        with tempfile.NamedTemporaryFile(suffix=".ttf") as whole:
+            merged.save(whole.name)
+            return TTFont(whole.name, recalcTimestamp=False, lazy=False)
+
+
+def gaegu_pieces(package: Path, weight: int) -> list[Path]:
+    files = sorted((package / "files").glob(f"gaegu-*-{weight}-normal.woff"))
+    if not files:
+        raise SystemExit(f"{package}: no gaegu-*-{weight}-normal.woff pieces")
+    return files
+
+
+def npm_version(package: Path) -> str:
+    import json
+
+    data = json.loads((package / "package.json").read_text(encoding="utf-8"))
+    return f"{data['name']} {data['version']}"
+
+
+def npm_licence_file(title: str, about: str, licence: Path, notices: list[str]) -> str:
+    """A licence file for a font from an npm package: what recap made of it, its notices and its OFL text."""
+    parts = [
+        f"{title}\n{'=' * len(title)}",
+        wrap(about),
+        "Copyright notices in the font files (name ID 0):\n\n" + "\n".join(wrap(n, "    ") for n in notices),
+        f"Licence, text from the package's {licence.name}:\n\n" + licence.read_text(encoding="utf-8").strip(),
+    ]
+    return "\n\n".join(parts).rstrip() + "\n"
 
 
 # --- licences -------------------------------------------------------------------------------------------
@@ -498,10 +621,10 @@ def check_font(path: Path, required: str = "") -> None:
     from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 
     ReportlabTTFont(path.stem, str(path))
-    cmap = TTFont(path, lazy=True).getBestCmap()
-    missing = [ch for ch in required if ord(ch) not in cmap]
+    inked = inked_unicodes(TTFont(path, lazy=True), {ord(ch) for ch in required})
+    missing = [ch for ch in required if ord(ch) not in inked]
     if missing:
-        raise SystemExit(f"{path.name}: missing {''.join(missing)}")
+        raise SystemExit(f"{path.name}: does not draw {''.join(missing)}")
 
 
 def check_names(path: Path) -> None:
@@ -519,8 +642,10 @@ def write_readme(out: Path, rows: list[Built]) -> int:
     lines = [
         "# Bundled fonts",
         "",
-        "Built by `tools/build_fonts.py` from Debian font packages (run by hand, not at run time; two runs",
-        "give the same bytes). Do not edit these files; change the script and run it again.",
+        "Built by `tools/build_fonts.py` from Debian font packages and two npm packages (run by hand, not at run",
+        "time; two runs give the same bytes). Do not edit these files; change the script and run it again.",
+        "No built font maps a character to a glyph without an outline (the script checks with fontTools'",
+        "BoundsPen); recap also treats such a mapping in any font as missing, so the next face draws it.",
         "",
         "| file | family | licence | source (Debian package; upstream) | coverage | size |",
         "|---|---|---|---|---|---|",
@@ -547,7 +672,9 @@ def write_readme(out: Path, rows: list[Built]) -> int:
     )
     notes = [
         'Lato and DejaVu Sans are copied unmodified. Lato\'s Reserved Font Name is "Lato"; the DejaVu '
-        'licence forbids "Bitstream", "Vera", "Arev" and "Tavmjong Bah" in the names of modified versions.',
+        'licence forbids "Bitstream", "Vera", "Arev" and "Tavmjong Bah" in the names of modified versions. '
+        "DejaVu Sans maps U+FFFC (the object replacement character) to a blank glyph, which recap treats as "
+        "missing.",
         "Comic Neue is converted from CFF to TrueType outlines (fontTools cu2qu, max error 1 unit), because "
         "reportlab reads only TrueType outlines. Comic Neue declares no Reserved Font Name, so its name is "
         "kept.",
@@ -564,9 +691,19 @@ def write_readme(out: Path, rows: list[Built]) -> int:
         "2,965 level-1 and 3,390 level-2 kanji, less 牙 U+7259, which Klee One lacks and Recap Kai draws), the "
         "common blocks and `content/*.yaml`. Japanese text is "
         "drawn in it on slides and sketchnotes; bold text uses the same face (no bold cut is bundled).",
-        "Recap Pen (Nanum Pen Script, hand-written, for the sketchnote) and Recap Gothic KR (NanumGothic, for "
-        "slides) are renamed subsets with all 11,172 Hangul syllables and the jamo; hanja come from Recap Kai. "
-        "Nanum's Reserved Font Names (Nanum, NanumGothic, NanumPen, Naver …) are why they are renamed.",
+        "Recap Pen (Nanum Pen Script, hand-written) and Recap Gothic KR (NanumGothic, for slides) are renamed "
+        "subsets with all 11,172 Hangul syllables and the jamo; hanja come from Recap Kai. Nanum Pen Script maps "
+        "303 common hanzi (一 三 上 下 不 世 中 在 和 …) to glyphs with no outline; they are left out, so Recap Kai "
+        "draws them. Recap Pen now draws only the Hangul syllables Recap Hand KR lacks. Nanum's Reserved Font "
+        "Names (Nanum, NanumGothic, NanumPen, Naver …) are why they are renamed.",
+        "Recap Hand is the sketchnote's hand face: a renamed subset of Playpen Sans (TypeTogether, OFL), "
+        f"Regular and Bold, from the npm package `{PLAYPEN_PACKAGE}` (Google Fonts' static TrueType files). It "
+        "draws Latin with Vietnamese, Greek and Cyrillic, so no word in those scripts mixes faces (Comic Neue "
+        "has neither Greek, Cyrillic nor most Vietnamese letters). Emoji, layout and hinting are dropped.",
+        "Recap Hand KR is the sketchnote's Korean hand face, readable at print size: a renamed subset of Gaegu "
+        f"(JIKJI SOFT, OFL), Regular and Bold, from the npm package `{GAEGU_PACKAGE}`, whose unicode-range WOFF "
+        "pieces are merged back into one font with fontTools. It has the 2,350 Hangul syllables of KS X 1001 "
+        "(nearly all Korean text); Recap Pen draws the rest.",
         "Recap Emoji is a renamed subset of Symbola (monochrome, Unicode 9.0 emoji, dingbats and arrows): "
         "emoji are drawn from it in the PDF, PNG and SVG. Emoji added to Unicode after 2016 are not in it; "
         "recap then looks for an installed font and otherwise names the character as missing. ZWJ sequences "
@@ -576,16 +713,115 @@ def write_readme(out: Path, rows: list[Built]) -> int:
     lines += ["", f"Total: {human_size(total)} ({total:,} bytes).", "", "Notes:", ""]
     lines += [textwrap.fill(note, 110, initial_indent="- ", subsequent_indent="  ") for note in notes]
     lines.append("")
-    (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    # The sections written by hand after the generated part (from the first "## " heading on) are kept.
+    readme = out / "README.md"
+    kept = readme.read_text(encoding="utf-8").partition("\n## ") if readme.is_file() else ("", "", "")
+    tail = f"\n## {kept[2]}" if kept[1] else ""
+    readme.write_text("\n".join(lines) + tail, encoding="utf-8")
     return total
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default assets/fonts)")
-    out: Path = parser.parse_args().out
+    parser.add_argument("--npm-dir", type=Path, help="where npm packages are fetched to (default: a temporary folder)")
+    parser.add_argument(
+        "--readme-only", action="store_true", help="check the fonts already in --out and write the README only"
+    )
+    args = parser.parse_args()
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        build(out, args.npm_dir or Path(tmp), fonts=not args.readme_only)
 
+
+def build_hand_faces(out: Path, npm_dir: Path) -> None:
+    """Recap Hand (Playpen Sans) and Recap Hand KR (Gaegu), Regular and Bold, with their licence files."""
+    playpen = npm_package(PLAYPEN_PACKAGE, npm_dir)
+    gaegu = npm_package(GAEGU_PACKAGE, npm_dir)
+    sources = {
+        "Regular": ("400Regular/PlaypenSans_400Regular.ttf", 400),
+        "Bold": ("700Bold/PlaypenSans_700Bold.ttf", 700),
+    }
+    notices = []
+    for style, (file, weight) in sources.items():
+        font = TTFont(playpen / file, recalcTimestamp=False)
+        notices.append(font["name"].getDebugName(0) or "")
+        subset_font(font, out / f"RecapHand-{style}.ttf", "Recap Hand", style, hand_unicodes(font), western=True)
+        merged = merged_pieces(gaegu_pieces(gaegu, weight))
+        subset_font(merged, out / f"RecapHandKR-{style}.ttf", "Recap Hand KR", style, ranges(HAND_KR))
+        notices.append(merged["name"].getDebugName(0) or "")
+    version = TTFont(playpen / sources["Regular"][0], lazy=True)["name"].getDebugName(5)
+    (out / "OFL-PlaypenSans.txt").write_text(
+        npm_licence_file(
+            "Recap Hand (a renamed subset of Playpen Sans): RecapHand-Regular.ttf, RecapHand-Bold.ttf",
+            f"Recap Hand is a renamed subset of Playpen Sans ({version}) by TypeTogether (Veronika Burian, "
+            "José Scaglione) and the Playpen Sans Project Authors (upstream https://github.com/TypeTogether/"
+            "Playpen-Sans), from the static Regular (400) and Bold (700) TrueType files of Google Fonts as "
+            f"packaged in the npm package {npm_version(playpen)}. recap's tools/build_fonts.py kept the Latin "
+            "(with Vietnamese), Greek and Cyrillic letters, punctuation, arrows and symbols (all but the emoji) "
+            "that the font draws with ink, dropped the layout and hinting tables, and renamed the family so "
+            "that it is not taken for the whole font. Playpen Sans declares no Reserved Font Name. Recap Hand "
+            "is a Modified Version under the licence below, not endorsed by its authors.",
+            playpen / "LICENSE_FONT",
+            notices[0::2],
+        ),
+        encoding="utf-8",
+    )
+    (out / "OFL-Gaegu.txt").write_text(
+        npm_licence_file(
+            "Recap Hand KR (a renamed subset of Gaegu): RecapHandKR-Regular.ttf, RecapHandKR-Bold.ttf",
+            "Recap Hand KR is a renamed subset of Gaegu Regular and Bold by JIKJI SOFT and the Gaegu Project "
+            "Authors (upstream https://github.com/JIKJISOFT/Gaegu), a hand-written Korean face that reads at "
+            f"print size. The source is the npm package {npm_version(gaegu)}, which ships Google Fonts' Gaegu "
+            "cut into unicode-range pieces (WOFF); recap's tools/build_fonts.py merged the pieces of each "
+            "weight back into one font with fontTools, kept only the Hangul syllables (the 2,350 of KS X 1001) "
+            "and jamo it draws with ink, and renamed the family so that it is not taken for the whole font. "
+            "Gaegu declares no Reserved Font Name. Recap Hand KR is a Modified Version under the licence "
+            "below, not endorsed by its authors.",
+            gaegu / "LICENSE",
+            notices[1::2],
+        ),
+        encoding="utf-8",
+    )
+
+
+def build(out: Path, npm_dir: Path, fonts: bool = True) -> None:
+    """The fonts and their licence files (unless not `fonts`: those already in `out`), checked, and the README."""
+    if fonts:
+        build_fonts(out, npm_dir)
+    else:
+        missing = [row.file for row in bundled_rows() if not (out / row.file).is_file()]
+        if missing:
+            raise SystemExit(f"{out}: no {', '.join(missing)}: build the fonts first")
+    rows = bundled_rows()
+    required = {
+        "RecapKai-Regular.ttf": REQUIRED_TEXT,
+        "RecapKai-Bold.ttf": REQUIRED_TEXT,
+        "RecapKlee-Regular.ttf": REQUIRED_JA,
+        "RecapPen-Regular.ttf": REQUIRED_KO,
+        "RecapGothicKR-Regular.ttf": REQUIRED_KO,
+        "RecapEmoji-Regular.ttf": REQUIRED_EMOJI,
+        "RecapHand-Regular.ttf": REQUIRED_HAND,
+        "RecapHand-Bold.ttf": REQUIRED_HAND,
+        "RecapHandKR-Regular.ttf": REQUIRED_KO_HAND,
+        "RecapHandKR-Bold.ttf": REQUIRED_KO_HAND,
+    }
+    for row in rows:
+        check_font(out / row.file, required.get(row.file, ""))
+        if row.file.startswith("Recap"):
+            check_names(out / row.file)
+            blank = blank_mappings(out / row.file)
+            if blank:
+                raise SystemExit(f"{row.file}: maps {len(blank)} characters to blank glyphs: {blank[:10]}")
+    total = write_readme(out, rows)
+    if total > SIZE_BUDGET:
+        raise SystemExit(f"fonts total {total:,} bytes, over the budget of {SIZE_BUDGET:,}")
+    print(f"wrote {len(rows)} fonts ({total:,} bytes), licences and README.md to {out}", file=sys.stderr)
+
+
+def build_fonts(out: Path, npm_dir: Path) -> None:
+    """Every bundled font file and licence file, into `out`."""
     for style in ("Regular", "Bold"):
         shutil.copyfile(LATO_DIR / f"Lato-{style}.ttf", out / f"Lato-{style}.ttf")
         otf_to_ttf(COMIC_DIR / f"ComicNeue-{style}.otf", out / f"ComicNeue-{style}.ttf")
@@ -610,8 +846,12 @@ def main() -> None:
     )
     subset_font(SYMBOLA, out / "RecapEmoji-Regular.ttf", "Recap Emoji", "Regular", emoji_unicodes())
     shutil.copyfile(DEJAVU_DIR / "DejaVuSans.ttf", out / "DejaVuSans.ttf")
+    build_hand_faces(out, npm_dir)
     write_licences(out)
 
+
+def bundled_rows() -> list[Built]:
+    """The README's rows: each bundled font, its licence, source and a note on its coverage."""
     ofl = "SIL OFL 1.1"
     rows = [
         Built("Lato-Regular.ttf", f"{ofl} ([OFL-Lato.txt](OFL-Lato.txt))", "fonts-lato; Lato"),
@@ -627,6 +867,18 @@ def main() -> None:
             f"{ofl} ([OFL-ComicNeue.txt](OFL-ComicNeue.txt))",
             "fonts-comic-neue; Comic Neue",
             "converted to TrueType",
+        ),
+        Built(
+            "RecapHand-Regular.ttf",
+            f"{ofl} ([OFL-PlaypenSans.txt](OFL-PlaypenSans.txt))",
+            f"npm {PLAYPEN_PACKAGE}; Playpen Sans",
+            "Latin with Vietnamese, Greek, Cyrillic",
+        ),
+        Built(
+            "RecapHand-Bold.ttf",
+            f"{ofl} ([OFL-PlaypenSans.txt](OFL-PlaypenSans.txt))",
+            f"npm {PLAYPEN_PACKAGE}; Playpen Sans",
+            "Latin with Vietnamese, Greek, Cyrillic",
         ),
         Built(
             "RecapKai-Regular.ttf",
@@ -648,6 +900,18 @@ def main() -> None:
             "all 11,172 Hangul syllables",
         ),
         Built(
+            "RecapHandKR-Regular.ttf",
+            f"{ofl} ([OFL-Gaegu.txt](OFL-Gaegu.txt))",
+            f"npm {GAEGU_PACKAGE}; Gaegu",
+            "the 2,350 Hangul syllables of KS X 1001",
+        ),
+        Built(
+            "RecapHandKR-Bold.ttf",
+            f"{ofl} ([OFL-Gaegu.txt](OFL-Gaegu.txt))",
+            f"npm {GAEGU_PACKAGE}; Gaegu",
+            "the 2,350 Hangul syllables of KS X 1001",
+        ),
+        Built(
             "RecapGothicKR-Regular.ttf",
             f"{ofl} ([OFL-Nanum.txt](OFL-Nanum.txt))",
             "fonts-nanum; NanumGothic",
@@ -666,23 +930,7 @@ def main() -> None:
             "symbol fallback",
         ),
     ]
-
-    required = {
-        "RecapKai-Regular.ttf": REQUIRED_TEXT,
-        "RecapKai-Bold.ttf": REQUIRED_TEXT,
-        "RecapKlee-Regular.ttf": REQUIRED_JA,
-        "RecapPen-Regular.ttf": REQUIRED_KO,
-        "RecapGothicKR-Regular.ttf": REQUIRED_KO,
-        "RecapEmoji-Regular.ttf": REQUIRED_EMOJI,
-    }
-    for row in rows:
-        check_font(out / row.file, required.get(row.file, ""))
-        if row.file.startswith("Recap"):
-            check_names(out / row.file)
-    total = write_readme(out, rows)
-    if total > SIZE_BUDGET:
-        raise SystemExit(f"fonts total {total:,} bytes, over the budget of {SIZE_BUDGET:,}")
-    print(f"wrote {len(rows)} fonts ({total:,} bytes), licences and README.md to {out}", file=sys.stderr)
+    return rows
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """`make gallery`: the sketchnote at every density, in every layout and theme, as PNG contact sheets.
 
-Generated contents of 1, 3, 8, 24, 40 and 60 items (tests/fixtures/sketch_contents.py) in English, Chinese and
-Japanese are laid out in each layout (modular, path, radial) and theme; each (theme, layout) pair becomes one
-sheet, docs/gallery/THEME-LAYOUT.png: a row per item count, a column per language, each page captioned with
-its measures (body size, largest empty region, what was abridged). docs/gallery/README.md lists every page's
+Generated contents of 1, 2, 3, 5, 8, 12, 20 and 40 items (tests/fixtures/sketch_contents.py) in English, Chinese,
+Japanese, Korean and Vietnamese are laid out in each layout (modular, path, radial, popcorn on landscape A4;
+vertical on portrait A4) and theme; each (theme, layout) pair becomes one sheet, docs/gallery/THEME-LAYOUT.png:
+a row per item count, a column per language, each page captioned with its measures (body size, largest empty
+region with pale marks counted as empty, what was abridged). docs/gallery/README.md lists every page's
 measures and flags the ones that miss a target. Run from the repository root: python tools/gallery.py [OUT].
 """
 
@@ -25,16 +26,17 @@ from decks.renderers.png import paint  # noqa: E402
 from decks.themes.loader import load_theme  # noqa: E402
 from tests.plan.measures import clipped_tabs, largest_empty  # noqa: E402
 
-COUNTS = (1, 3, 8, 24, 40, 60)
-LANGUAGES = ("en", "zh", "ja")
-LAYOUTS = ("modular", "path", "radial")
+COUNTS = (1, 2, 3, 5, 8, 12, 20, 40)
+LANGUAGES = ("en", "zh", "ja", "ko", "vi")
+LAYOUTS = ("modular", "path", "radial", "vertical", "popcorn")
+PORTRAIT = ("vertical",)  # layouts drawn on a portrait page
 THEMES = ("default", "chalkboard", "ink")
-SCALE = 0.42  # pixels per point: a landscape A4 page is 354 x 250 px, enough to judge the layout
+SCALE = 0.27  # pixels per point: a landscape A4 page is 227 x 161 px, enough to judge the layout and stay small
 CAPTION = 26  # pixels under each page for its measures
 
 
 def _density(count: int) -> str:
-    return "sparse" if count <= 3 else "medium"
+    return "sparse" if count <= 3 else "medium"  # 1 to 3 items: a summary and one takeaway each
 
 
 def page(theme_name: str, layout: str, count: int, language: str) -> tuple[Image.Image, dict]:
@@ -42,9 +44,11 @@ def page(theme_name: str, layout: str, count: int, language: str) -> tuple[Image
     theme = load_theme(theme_name)
     content = recap(count, language, _density(count))
     try:
-        sketch = build(content, theme, layout=layout)
+        sketch = build(content, theme, layout=layout, orientation="portrait" if layout in PORTRAIT else None)
     except RecapError as exc:
         w, h = round(841.89 * SCALE), round(595.28 * SCALE)
+        if layout in PORTRAIT:
+            w, h = h, w
         img = Image.new("RGB", (w, h), "#FFFFFF")
         ImageDraw.Draw(img).text((8, 8), f"refused: {exc}"[:60], fill="#B00000")
         return img, {"refused": str(exc)}
@@ -64,7 +68,7 @@ def page(theme_name: str, layout: str, count: int, language: str) -> tuple[Image
 def caption(m: dict) -> str:
     if "refused" in m:
         return "refused"
-    left = f", {m['items'] - m['shown']} items left out" if m["shown"] < m["items"] else ""
+    left = f", {m['items'] - m['shown']} left out" if m["shown"] < m["items"] else ""
     left += ", abridged" if m["abridged"] and not left else ""
     noun = "item" if m["items"] == 1 else "items"
     return f"{m['items']} {noun}: {m['body']:.1f} pt, empty {m['empty']:.1%}{left}"
@@ -77,9 +81,9 @@ def sheet(theme_name: str, layout: str, rows: list[list[tuple[Image.Image, dict]
     out = Image.new("RGB", (gap + len(LANGUAGES) * (pw + gap), head + len(rows) * (ph + CAPTION + gap)), "#F4F4F4")
     draw = ImageDraw.Draw(out)
     font = ImageFont.load_default()
-    draw.text(
-        (gap, 8), f"theme {theme_name}, layout {layout}: rows 1-60 items; columns en, zh, ja", fill="#000000", font=font
-    )
+    rows_are, columns_are = ", ".join(map(str, COUNTS)), ", ".join(LANGUAGES)
+    title = f"theme {theme_name}, layout {layout}: rows {rows_are} items; columns {columns_are}"
+    draw.text((gap, 8), title, fill="#000000", font=font)
     for r, row in enumerate(rows):
         for c, (img, m) in enumerate(row):
             x, y = gap + c * (pw + gap), head + r * (ph + CAPTION + gap)
@@ -96,10 +100,11 @@ def main(out_dir: Path) -> int:
         "# Sketchnote gallery",
         "",
         "Made by `make gallery` (tools/gallery.py) from generated contents (tests/fixtures/sketch_contents.py):",
-        "1 and 3 items sparse (a summary and one takeaway each), 8 to 60 items medium (two or three takeaways).",
-        "Each sheet is one theme and layout; rows are item counts, columns English, Chinese, Japanese. The measure",
-        "`empty` is the largest empty rectangle inside the margins as a share of the page (target: at most 10% for",
-        "1 to 40 items); pages that miss a target are captioned in red.",
+        "1 to 3 items sparse (a summary and one takeaway each), 5 to 40 items medium (two or three takeaways).",
+        "Each sheet is one theme and layout; rows are item counts, columns English, Chinese, Japanese, Korean,",
+        "Vietnamese. The measure `empty` is the largest empty rectangle inside the margins as a share of the page,",
+        "marks under 2:1 contrast with the paper counting as empty (target: at most 10%); pages that miss a target",
+        "are captioned in red.",
         "",
         "| sheet | items | language | body pt | empty | shown | note |",
         "|---|---|---|---|---|---|---|",
@@ -124,7 +129,7 @@ def main(out_dir: Path) -> int:
                     cells = [name, count, language, f"{m['body']:.2f}", f"{m['empty']:.1%}", m["shown"], note]
                     lines.append("| " + " | ".join(map(str, cells)) + " |")
                 rows.append(row)
-            img = sheet(theme_name, layout, rows).quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=0)
+            img = sheet(theme_name, layout, rows).quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=0)
             img.save(out_dir / f"{theme_name}-{layout}.png", optimize=True)
             print(out_dir / f"{theme_name}-{layout}.png", flush=True)
     lines += ["", f"Pages missing a target: {misses}."]

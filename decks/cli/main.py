@@ -162,9 +162,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
                 f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
                 " or give -o FILE"
             )
-        if watch:  # the same file, written again on each save (decks/preview/rewrite.py)
+        if watch:  # the same file, written again on each save (decks/cli/rewrite.py)
             from decks.assets import example_content
-            from decks.preview.rewrite import rewrite_on_save
+            from decks.cli.rewrite import rewrite_on_save
 
             path = content or example_content()
             if not path.is_file():
@@ -302,9 +302,14 @@ def schema(for_theme: bool) -> None:
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the plan as JSON (the only form, today).")
 @click.option("--paper", type=Choice(["a4", "letter", "a3"]), help="For the sketch: the paper size.")
-@click.option("--layout", type=Choice(["modular", "path", "radial"]), help="For the sketch: the layout.")
+@click.option(
+    "--layout",
+    type=Choice(["modular", "path", "radial", "vertical", "popcorn"]),
+    help="For the sketch: the layout.",
+)
 @click.option("--orientation", type=Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
+@click.option("--qr", type=Choice(["all", "emphasis", "source", "none"]), help="For the sketch: the QR codes drawn.")
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
     import json

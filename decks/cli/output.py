@@ -1,9 +1,5 @@
-"""Writing output files safely: a temporary file beside the target, then an atomic rename.
-
-The new file gets the mode a plain `open()` would give it (0666 less the umask), or the previous file's mode
-when it replaces one. A SIGTERM or SIGHUP during the write removes the temporary file before the process ends,
-so no hidden partial file is left behind; one a SIGKILL left is removed by the next write of the same target
-(decks.safewrite). A folder named by `-o` that does not exist yet is made, and the command says so on stderr.
+"""Where a command's output goes: its name (`-o`, else the content's name in the current folder), the file
+written atomically (decks.safewrite) with a note when a folder named by `-o` had to be made, or standard output.
 """
 
 from __future__ import annotations
@@ -11,112 +7,22 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
+from decks import safewrite
 from decks.cli import console
 from decks.errors import OutputError, Problem, for_terminal
-from decks.safewrite import make_temp
+from decks.safewrite import cannot_write, cwd_gone, cwd_gone_error
 
 
-def _cannot_write(target: Path, exc: OSError) -> OutputError:
-    if exc.errno == errno.ENAMETOOLONG:
-        return OutputError([Problem(str(target), "the name is too long for the file system", "use a shorter name")])
-    return OutputError([Problem(str(target), f"cannot write it ({exc.strerror})", "choose another place with -o")])
-
-
-def _cwd_gone() -> bool:
-    try:
-        os.getcwd()
-    except OSError:
-        return True
-    return False
-
-
-def _cwd_gone_error(name: Path | str) -> OutputError:
-    return OutputError(
-        [
-            Problem(
-                str(name),
-                "the current folder no longer exists",
-                "cd into a folder that exists, or give -o with a full path",
-            )
-        ]
-    )
-
-
-def _new_file_mode(target: Path) -> int:
-    """The previous file's permissions, else what the umask leaves of 0666."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        pass
-    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-@contextlib.contextmanager
-def _terminate_cleanly() -> Iterator[None]:
-    """While the body runs, SIGTERM and SIGHUP end the process through an exception, so `finally` blocks run."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = {}
-    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if sig is not None:
-            previous[sig] = signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def make_folder(folder: Path) -> None:
-    """Make `folder` (and its parents) when missing, saying so on stderr; raises OutputError when it cannot."""
-    try:
-        if folder.is_dir():
-            return
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file is in the way, or the place is read-only
-        if not folder.is_absolute() and _cwd_gone():
-            raise _cwd_gone_error(folder) from None
-        raise _cannot_write(folder, exc) from None
-    print(for_terminal(f"note: made the folder {folder} for the output"), file=sys.stderr)
+def _made_folder(folder: Path) -> None:
+    console.note(f"note: made the folder {for_terminal(str(folder))} for the output")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` so that a failure (or a SIGTERM) leaves the previous file (if any) untouched."""
-    make_folder(target.parent)
-    mode = _new_file_mode(target)
-    with _terminate_cleanly():
-        try:
-            fd, tmp = make_temp(target)  # O_EXCL, beside the target; stale ones of a killed run are swept
-        except OSError as exc:  # the folder cannot be written to
-            if not target.is_absolute() and _cwd_gone():
-                raise _cwd_gone_error(target) from None
-            raise _cannot_write(target, exc) from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise _cannot_write(target, exc) from None
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    """Write `data` to `target` atomically (decks.safewrite), saying on stderr when a folder was made for it."""
+    safewrite.write_atomic(target, data, on_new_folder=_made_folder)
 
 
 def suggested_name(target: Path, suffix: str, fallback_stem: str) -> str:
@@ -132,7 +38,7 @@ def current_folder(name: str) -> Path:
     try:
         return Path.cwd()
     except OSError:
-        raise _cwd_gone_error(name) from None
+        raise cwd_gone_error(name) from None
 
 
 def output_path(content: Path, suffix: str, given: Path | None) -> Path:
@@ -150,9 +56,9 @@ def output_path(content: Path, suffix: str, given: Path | None) -> Path:
         if target.exists() and content.exists() and target.resolve() == content.resolve():
             raise OutputError([Problem(str(target), "that is the content file itself", "choose another output name")])
     except OSError as exc:
-        if _cwd_gone():
-            raise _cwd_gone_error(given or stem + suffix) from None
-        raise _cannot_write(given or Path(stem + suffix), exc) from None
+        if cwd_gone():
+            raise cwd_gone_error(given or stem + suffix) from None
+        raise cannot_write(given or Path(stem + suffix), exc) from None
     except ValueError:  # a NUL in the name
         raise OutputError(
             [Problem(repr(str(given)), "the name holds a NUL character", "choose another name")]

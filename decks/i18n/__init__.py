@@ -311,7 +311,7 @@ def untranslated(language: str) -> str | None:
     return (
         f"language {label}: recap has no words in {name}, so the words it adds stay in English "
         f"({shown}, '3 items', 'Recap by …', 'Source: …' and the speaker notes it writes); {dates}. To give "
-        f"recap {name} words, copy decks/i18n/locales/en.po to {target} and translate it (docs/languages.md)"
+        f"recap {name} words, copy decks/i18n/locales/en.po to {target} and translate it (see recap docs languages)"
     )
 
 

@@ -3,13 +3,16 @@
 from decks.model.content import (
     SCHEMA_VERSION,
     Event,
+    Figure,
     Handle,
     Image,
     Item,
+    ItemLayout,
     Link,
     LinkKind,
     Part,
     Presenter,
+    Quote,
     Recap,
     Takeaway,
 )
@@ -17,13 +20,16 @@ from decks.model.content import (
 __all__ = [
     "SCHEMA_VERSION",
     "Event",
+    "Figure",
     "Handle",
     "Image",
     "Item",
+    "ItemLayout",
     "Link",
     "LinkKind",
     "Part",
     "Presenter",
+    "Quote",
     "Recap",
     "Takeaway",
 ]

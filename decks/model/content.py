@@ -111,6 +111,12 @@ class Takeaway(Model):
         description="Sub-points under this takeaway (one level).",
         examples=[["tf.keras is the high-level API", "tf.function makes graphs"]],
     )
+    key: bool = Field(
+        False,
+        description="A key takeaway of the whole talk: without key_takeaways, the marked ones make the Key "
+        "takeaways slide (none marked: no such slide, the agenda gives the overview).",
+        examples=[True],
+    )
 
 
 def _coerce_takeaway(value: Any) -> Any:
@@ -124,6 +130,48 @@ def _coerce_takeaway(value: Any) -> Any:
 TakeawayIn = Annotated[
     Takeaway, Before(_coerce_takeaway, accepts={"type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN})
 ]
+
+
+class ItemLayout(StrEnum):
+    """How an item's slide is laid out (docs/layouts.md); chosen from the item's content when absent."""
+
+    bullets = "bullets"
+    sidebar = "sidebar"
+    statement = "statement"
+    quote = "quote"
+    fact = "fact"
+    two_columns = "two-columns"
+    cards = "cards"
+    picture_right = "picture-right"
+    picture_left = "picture-left"
+    picture_full = "picture-full"
+
+    __member_docs__: ClassVar[dict[str, str]] = {
+        "bullets": "Title, summary and takeaways as a list; continues on more slides when long.",
+        "sidebar": "The summary large in a panel on the left, the takeaways beside it.",
+        "statement": "The summary large and centred (and at most one short takeaway under it).",
+        "quote": "The item's quote large, with who said it.",
+        "fact": "The item's figure (a number) very large, its label and the summary beside it.",
+        "two-columns": "Two takeaways side by side, each with its sub-points.",
+        "cards": "Three or four short takeaways as cards, each with an icon.",
+        "picture-right": "The text on the left, the picture on the right.",
+        "picture-left": "The picture on the left, the text on the right.",
+        "picture-full": "The picture across the whole slide, the title and summary in a band over it.",
+    }
+
+
+class Quote(Model):
+    """A quotation for the item's slide."""
+
+    text: Text = Field(description="What was said.", examples=["Make the easy things easy."])
+    by: Text | None = Field(None, description="Who said it.", examples=["Rajat Monga"])
+
+
+class Figure(Model):
+    """A number to show large on the item's slide."""
+
+    value: Text = Field(description="The number, short.", examples=["30+"])
+    label: Text = Field(description="What it counts.", examples=["datasets ready to load"])
 
 
 class Item(Model):
@@ -164,6 +212,19 @@ class Item(Model):
         default_factory=list, description="Topic words; they also help pick the icon.", examples=[["keras", "2.0"]]
     )
     emphasis: bool = Field(False, description="Highlight this item as a headline announcement.", examples=[True])
+    quote: Quote | None = Field(
+        None, description="A quotation: the item's slide shows it large.", examples=[{"text": "Make it easy."}]
+    )
+    figure: Figure | None = Field(
+        None,
+        description="A number to show large, with its label.",
+        examples=[{"value": "30+", "label": "datasets"}],
+    )
+    layout: ItemLayout | None = Field(
+        None,
+        description="The slide's layout (docs/layouts.md); chosen from the content when absent.",
+        examples=["statement"],
+    )
 
 
 class Part(Model):

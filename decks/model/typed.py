@@ -34,7 +34,7 @@ import typing
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 from decks.model.chars import ALLOWED_PATTERN, VISIBLE_PATTERN, char_problem, is_blank
 
@@ -248,7 +248,7 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         # As a frozen dataclass: by value, so a model holding a list is unhashable.
@@ -265,7 +265,7 @@ class Model:
         result = cls._validate(data, (), errors)
         if errors:
             raise ValidationError(cls.__name__, errors)
-        return result
+        return cast("Self", result)
 
     @classmethod
     def _validate(cls, data: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
@@ -355,7 +355,8 @@ class _Plan:
             info.name, info.hint = f.name, hints[f.name]
             info.annotation = _without_annotated(info.hint)
             info.default = f.default
-            info.default_factory = None if f.default_factory is MISSING else f.default_factory
+            factory = f.default_factory
+            info.default_factory = None if factory is MISSING else cast("Callable[[], Any]", factory)
             self.fields[f.name] = info
             self.steps.append((f.name, _compile(info.hint, info.constraints), info.default, info.default_factory))
         self.checks = [
@@ -705,7 +706,7 @@ class _SchemaWriter:
         name = cls.__name__
         if name not in self.defs:
             self.defs[name] = {}  # taken before writing, so that a model naming itself ends
-            self.defs[name] = self.model(cls) if issubclass(cls, Model) else self.enum(cls)
+            self.defs[name] = self.model(cls) if issubclass(cls, Model) else self.enum(cast("type[Enum]", cls))
         return {"$ref": f"#/$defs/{name}"}
 
     def model(self, cls: type[Model]) -> dict[str, Any]:
@@ -776,7 +777,9 @@ class _SchemaWriter:
         if isinstance(hint, type) and issubclass(hint, Model | Enum):
             return self.ref(hint)
         if hint is str:
-            schema = {"type": "string", **({"minLength": c.min_length} if c.min_length is not None else {})}
+            schema: dict[str, Any] = {"type": "string"}
+            if c.min_length is not None:
+                schema["minLength"] = c.min_length
             if c.strip and c.min_length:
                 # min_length counts what is left once white space is stripped, and blank text is empty: say so
                 # with a pattern, which also refuses the characters text may not hold (decks.model.chars).
@@ -786,7 +789,7 @@ class _SchemaWriter:
                 schema["pattern"] = ALLOWED_PATTERN
             return schema
         if hint in (int, float):
-            schema: dict[str, Any] = {"type": "integer" if hint is int else "number"}
+            schema = {"type": "integer" if hint is int else "number"}
             for key, bound in (("exclusiveMinimum", c.gt), ("minimum", c.ge), ("maximum", c.le)):
                 if bound is not None:
                     schema[key] = bound

@@ -93,10 +93,16 @@ def slide_svg(
     ]
     for shape in slide.shapes:
         r = shape.box
-        out.append(
-            f'<rect x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" height="{num(r.h)}" '
-            f'fill="{palette[shape.color]}"/>'
-        )
+        color = palette[shape.color]
+        paint = f'fill="{color}"' if shape.fill else f'fill="none" stroke="{color}" stroke-width="{num(shape.stroke)}"'
+        if shape.kind == "ellipse":
+            out.append(
+                f'<ellipse cx="{num(r.x + r.w / 2)}" cy="{num(r.y + r.h / 2)}" rx="{num(r.w / 2)}" '
+                f'ry="{num(r.h / 2)}" {paint}/>'
+            )
+            continue
+        corner = f' rx="{num(min(r.w, r.h) * 0.06)}"' if shape.kind == "round" else ""
+        out.append(f'<rect x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" height="{num(r.h)}"{corner} {paint}/>')
     for set_box in setter.slide(slide, number):
         for line in set_box.lines:
             para = set_box.box.paras[line.para]
@@ -115,14 +121,27 @@ def slide_svg(
                 out.append(f'<text y="{num(line.baseline)}" xml:space="preserve"{drawn}>{"".join(spans)}</text>')
     for pic in slide.pictures:
         r = pic.box
-        if pic.icon is not None:
+        if pic.qr:
+            cell = min(r.w, r.h) / (len(pic.qr) + 4)
+            d = "".join(
+                f"M{num(r.x + (x + 2) * cell)} {num(r.y + (y + 2) * cell)}h{num(cell)}v{num(cell)}h-{num(cell)}z"
+                for y, row in enumerate(pic.qr)
+                for x, dark in enumerate(row)
+                if dark == "1"
+            )
+            out.append(
+                f'<g role="img" aria-label="{esc(pic.alt)}"><rect x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
+                f'height="{num(r.h)}" fill="#FFFFFF"/><path d="{d}" fill="#000000"/></g>'
+            )
+        elif pic.icon is not None:
             x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
             d = glyph_path(pic.icon.font, pic.icon.char, x, baseline, size)
             out.append(f'<path d="{d}" fill="{palette["accent"]}" aria-hidden="true"/>')
         elif pic.path is not None:
             out.append(
                 f'<image href="{esc(image(pic))}" x="{num(r.x)}" y="{num(r.y)}" width="{num(r.w)}" '
-                f'height="{num(r.h)}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{esc(pic.alt)}">'
+                f'height="{num(r.h)}" preserveAspectRatio="xMidYMid {"slice" if any(pic.crop) else "meet"}" '
+                f'role="img" aria-label="{esc(pic.alt)}">'
                 f"<title>{esc(pic.alt)}</title></image>"
             )
     out.append("</svg>")

@@ -76,6 +76,16 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
         elif isinstance(prim, TextRun) and prim.font.resolve() == icon_font:
             d = "".join(_glyph_path(prim.font, ch, prim.x, prim.y, prim.size) for ch in prim.text)
             out.append(f'<path d="{d}" fill="{prim.color}"/>')
+        elif isinstance(prim, TextRun) and prim.glyphs:
+            # One <text> per run, each letter placed and tilted on its own: it still selects and searches whole.
+            xs = " ".join(_n(g[0]) for g in prim.glyphs)
+            ys = " ".join(_n(g[1]) for g in prim.glyphs)
+            turns = " ".join(_n(g[2]) for g in prim.glyphs)
+            out.append(
+                f'<text x="{xs}" y="{ys}" rotate="{turns}" font-family="{esc(families[prim.font])}" '
+                f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
+                f'xml:space="preserve">{esc(prim.text)}</text>'
+            )
         elif isinstance(prim, TextRun):
             out.append(
                 f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(families[prim.font])}" '

@@ -6,7 +6,7 @@ data that `recap plan deck|sketch --json` prints:
 - `deck_plan(recap, theme) -> Deck`: the slides, with every box, paragraph, line pitch, type size and run
   final, laid on the theme's template (`Deck.template` names its file and the layout serving each slide).
   The pptx renderer writes it as it is; any other slide renderer can paint it (decks.plan.deck.plan).
-- `sketch_plan(recap, theme, layout=, paper=, orientation=, max_takeaways=) -> Sketch`: the one-page sketchnote
+- `sketch_plan(recap, theme, layout=, paper=, orientation=, max_takeaways=, qr=) -> Sketch`: the one-page sketchnote
   as drawing primitives (paths, text runs in one font file each, boxes, links; decks.plan.sketch.primitives).
 
 A renderer declares which it consumes (`Renderer.consumes`: "model", "deck" or "sketch"); the CLI builds that
@@ -28,11 +28,24 @@ if TYPE_CHECKING:
     from decks.plan.template import Resolved
     from decks.themes.model import Theme
 
+QR_MODES = ("all", "emphasis", "source", "none")  # decks.plan.sketch.build's `qr`
 # The options that shape a sketch: every renderer that consumes the sketch offers them.
 SKETCH_OPTIONS = (
     Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
-    Option("layout", "How cards are arranged (default: the theme's).", None, ("modular", "path", "radial")),
+    Option(
+        "layout",
+        "How cards are arranged (default: the theme's; vertical for a portrait page of up to 8 items).",
+        None,
+        ("modular", "path", "radial", "vertical", "popcorn"),
+    ),
     Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
+    Option(
+        "qr",
+        "QR codes: 'emphasis' (default) one for the source post and one on each emphasised item's video; 'all' one on "
+        "every video too; 'source' only the post's; 'none'.",
+        None,
+        QR_MODES,
+    ),
     Option("max_takeaways", "Show at most N takeaways per item (the rest are listed as warnings).", None, None, int),
     Option(
         "no_abridge",
@@ -61,7 +74,8 @@ def deck_setup(theme: Theme) -> DeckSetup:
     """The template of `theme` resolved and the measuring theme: the first half of `deck_plan`, which a warm
     process (`recap watch`) keeps between builds."""
     from decks.plan.deck.plan import Template
-    from decks.plan.template import load, measuring_theme
+    from decks.plan.template import load
+    from decks.plan.template_fonts import measuring_theme
 
     path, resolved = load(theme)
     measured, inherited, notes = measuring_theme(theme, resolved)
@@ -74,7 +88,7 @@ def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
     colour, the families the master draws, and the font files every run is measured with."""
     from msgspec.structs import replace
 
-    from decks.plan.template import deck_fonts
+    from decks.plan.template_fonts import deck_fonts
 
     slides = theme.slides
     colors = slides.decides("colors")
@@ -123,6 +137,7 @@ def sketch_plan(
     orientation: str | None = None,
     max_takeaways: int | None = None,
     no_abridge: bool = False,
+    qr: str | None = None,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
     from decks.plan.sketch import build
@@ -135,6 +150,7 @@ def sketch_plan(
         orientation=orientation,
         max_takeaways=max_takeaways,
         abridge=not no_abridge,
+        qr=qr,
     )
 
 

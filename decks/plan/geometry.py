@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 
-from decks.opc import A
+from decks.opc import QN_A
 
 EMU_PER_PT = 12700
 
@@ -46,7 +46,7 @@ def xfrm_box(xfrm: Any) -> Rect | None:
     value is not a whole number (a template is untrusted input)."""
     if xfrm is None:
         return None
-    off, ext = xfrm.find(A + "off"), xfrm.find(A + "ext")
+    off, ext = xfrm.find(QN_A + "off"), xfrm.find(QN_A + "ext")
     if off is None or ext is None:
         return None
     try:

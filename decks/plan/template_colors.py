@@ -15,7 +15,7 @@ from lxml import etree
 
 from decks.colors import contrast_ratio, format_ratio, mix
 from decks.imagefiles import open_image, picture_problem
-from decks.opc import TITLES, A, P, R
+from decks.opc import QN_A, QN_P, QN_R, TITLES
 from decks.plan.geometry import Rect, xfrm_box
 
 READABLE = 3.0  # WCAG's contrast for large text: slide text is large
@@ -28,15 +28,15 @@ def sample_colors(
     no `<p:txStyles>` and the colour reads on what lies behind that placeholder (`scheme`: the theme's colours);
     and a warning for each sample colour that does not read there."""
 
-    if master.find(P + "txStyles") is not None:
+    if master.find(QN_P + "txStyles") is not None:
         return {}, []
     out: dict[str, str] = {}
     warnings: list[str] = []
     shapes = _shapes(master)
     for shape in shapes:
         kind = _kind(shape)
-        runs = (f"{P}txBody/{A}p/{A}r/{A}rPr", f"{P}txBody/{A}p/{A}endParaRPr")
-        fill = next((c for path in runs for c in shape.iterfind(f"{path}/{A}solidFill/{A}srgbClr")), None)
+        runs = (f"{QN_P}txBody/{QN_A}p/{QN_A}r/{QN_A}rPr", f"{QN_P}txBody/{QN_A}p/{QN_A}endParaRPr")
+        fill = next((c for path in runs for c in shape.iterfind(f"{path}/{QN_A}solidFill/{QN_A}srgbClr")), None)
         if kind is None or kind in out or fill is None or not fill.get("val"):
             continue
         color = "#" + fill.get("val", "").upper()
@@ -89,13 +89,13 @@ def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, 
 
 
 def _shapes(master: etree._Element) -> list[etree._Element]:
-    tree = master.find(f"{P}cSld/{P}spTree")
+    tree = master.find(f"{QN_P}cSld/{QN_P}spTree")
     return list(tree) if tree is not None else []
 
 
 def _kind(shape: etree._Element) -> str | None:
     """ "title" or "body" for the master's title or body placeholder, else None."""
-    ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+    ph = shape.find(f"{QN_P}nvSpPr/{QN_P}nvPr/{QN_P}ph")
     if ph is None:
         return None
     return "title" if ph.get("type") in TITLES else "body" if ph.get("type", "obj") in ("body", "obj") else None
@@ -106,7 +106,7 @@ def _behind_placeholder(
 ) -> str:
     """The colour behind the middle of placeholder `shape` (`_behind`), or the master's background when the
     placeholder has no box of its own."""
-    box = _box(shape.find(f"{P}spPr/{A}xfrm"))
+    box = _box(shape.find(f"{QN_P}spPr/{QN_A}xfrm"))
     return _behind(tpl, master_name, master, shapes, box, scheme) if box else _background(master, scheme)
 
 
@@ -117,19 +117,19 @@ def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Re
     cx, cy = box.x + box.w / 2, box.y + box.h / 2
     layers: list[tuple[str, float]] = []  # (colour, opacity), topmost first
     for shape in reversed(shapes):
-        if shape.find(f".//{P}ph") is not None:
+        if shape.find(f".//{QN_P}ph") is not None:
             continue
-        there = _box(shape.find(f"{P}spPr/{A}xfrm"))
+        there = _box(shape.find(f"{QN_P}spPr/{QN_A}xfrm"))
         if there is None or not (there.x <= cx <= there.right and there.y <= cy <= there.bottom):
             continue
-        if shape.tag == P + "sp":
-            fill = shape.find(f"{P}spPr/{A}solidFill/{A}srgbClr")
+        if shape.tag == QN_P + "sp":
+            fill = shape.find(f"{QN_P}spPr/{QN_A}solidFill/{QN_A}srgbClr")
             if fill is None or not fill.get("val"):
                 continue
-            alpha = fill.find(A + "alpha")
+            alpha = fill.find(QN_A + "alpha")
             opacity = int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
             layers.append(("#" + fill.get("val", "").upper(), max(0.0, min(1.0, opacity))))
-        elif shape.tag == P + "pic":
+        elif shape.tag == QN_P + "pic":
             color = _picture_color(tpl, master_name, shape, there, box)
             if color:
                 layers.append((color, 1.0))
@@ -143,14 +143,14 @@ def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Re
 
 def _background(master: etree._Element, scheme: dict[str, str]) -> str:
     """The master's solid background, else the scheme's light 1 (a slide's background by default)."""
-    fill = master.find(f"{P}cSld/{P}bg/{P}bgPr/{A}solidFill/{A}srgbClr")
+    fill = master.find(f"{QN_P}cSld/{QN_P}bg/{QN_P}bgPr/{QN_A}solidFill/{QN_A}srgbClr")
     return "#" + fill.get("val", "").upper() if fill is not None and fill.get("val") else scheme.get("lt1", "#FFFFFF")
 
 
 def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box: Rect) -> str | None:
     """The mean colour of the part of a picture that lies behind `box` (Pillow reads the template's image)."""
-    blip = pic.find(f"{P}blipFill/{A}blip")
-    part = tpl.related(master_name, blip.get(R + "embed", "")) if blip is not None else None
+    blip = pic.find(f"{QN_P}blipFill/{QN_A}blip")
+    part = tpl.related(master_name, blip.get(QN_R + "embed", "")) if blip is not None else None
     if part is None or part not in tpl.blobs or picture_problem(tpl.blobs[part]):
         return None  # not a picture recap can read, or more pixels than it decodes (decks.imagefiles)
     from PIL import Image, UnidentifiedImageError

@@ -19,7 +19,8 @@ from decks.plan.deck.images import picture_size
 from decks.plan.deck.plan import Deck, Slide
 from decks.plan.deck.planner import Planner, clear_shapes, glyph_warnings
 from decks.plan.deck.reuse import SlideCache
-from decks.plan.template import TemplatePackage, read_template, template_path
+from decks.plan.template import template_path
+from decks.readers.template import TemplatePackage, read_template
 from decks.themes.model import Theme
 
 

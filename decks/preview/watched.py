@@ -28,7 +28,7 @@ def stamp(path: Path) -> Stamp:
 class Watched:
     """The files one content file in one theme is made from, watched by their modification stamps; `render` is run
     again whenever one changes. `decks.preview.session.Session` renders the preview page;
-    `decks.preview.rewrite` writes an output file."""
+    `decks.cli.rewrite` writes an output file."""
 
     def __init__(self, content: Path, theme: str | None = None, echo: Callable[[str], None] = print) -> None:
         self.content = Path(content)

@@ -94,9 +94,8 @@ def _merge(yaml_problems: list[Problem], model_problems: list[Problem]) -> list[
     refused = [p.field for p in yaml_problems if p.field]
 
     def echoes(problem: Problem) -> bool:
-        return bool(problem.field) and any(
-            problem.field == f or problem.field.startswith((f + ".", f + "[")) for f in refused
-        )
+        field = problem.field
+        return field is not None and any(field == f or field.startswith((f + ".", f + "[")) for f in refused)
 
     merged = yaml_problems + [p for p in model_problems if not echoes(p)]
     return sorted(merged, key=lambda p: (p.line or 0, p.col or 0))

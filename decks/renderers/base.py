@@ -167,6 +167,7 @@ _OWN = {
     "svg": "decks.renderers.svg:SvgRenderer",
     "slides": "decks.renderers.slides:SlidesRenderer",
     "html": "decks.renderers.html:HtmlRenderer",
+    "markdown": "decks.renderers.markdown:MarkdownRenderer",
 }
 
 

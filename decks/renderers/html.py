@@ -224,7 +224,7 @@ class Page:
             "<main>",
         ]
         for number, (slide, svg) in enumerate(zip(deck.slides, slides, strict=True), 1):
-            title = " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
+            title = " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
             parts += [
                 f'<section class="slide" id="slide-{number}" tabindex="-1" aria-labelledby="slide-{number}-title">',
                 f'<h2 id="slide-{number}-title">{number}. {esc(title)}</h2>',

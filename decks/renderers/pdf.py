@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import io
+import math
+import re
 from typing import Any
 
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
@@ -91,15 +93,33 @@ def paint(sketch: Sketch) -> bytes:
     fill(sketch.background)
     ops.append(f"0 0 {_num(sketch.width)} {_num(h)} re f")
     prims = sketch.primitives
+    letters = _encode_letters(c, names, prims)
     i = 0
     n = len(prims)
     while i < n:
         prim = prims[i]
+        if isinstance(prim, TextRun) and prim.glyphs and id(prim) in letters:
+            # Hand lettering: each letter with its own tilt, rise and size (decks.plan.sketch.lettering), written
+            # as text operators in one text object, so extractors read the run's letters in order, as one word.
+            fill(prim.color)
+            ops.append("BT")
+            current = None
+            for (subset, code), (gx, gy, tilt, grow) in zip(letters[id(prim)], prim.glyphs, strict=True):
+                if current != subset:
+                    ops.append(f"{subset} {prim.size:.2f} Tf")
+                    current = subset
+                # Taller or shorter, never wider: each letter keeps its advance, so words keep their spacing.
+                a = math.radians(tilt)
+                co, si = math.cos(a), math.sin(a)
+                ops.append(f"{co:.3f} {-si:.3f} {si * grow:.3f} {co * grow:.3f} {gx:.2f} {h - gy:.2f} Tm ({code}) Tj")
+            ops.append("ET")
+            i += 1
+            continue
         if isinstance(prim, TextRun):
             flush()
             text = c.beginText()
             font = None
-            while i < n and isinstance(prims[i], TextRun):
+            while i < n and isinstance(prims[i], TextRun) and not (prims[i].glyphs and id(prims[i]) in letters):  # type: ignore[union-attr]
                 run = prims[i]
                 assert isinstance(run, TextRun)
                 if state.get("fill") != run.color:
@@ -148,6 +168,54 @@ def paint(sketch: Sketch) -> bytes:
     finally:
         rl_config.useA85 = a85
     return buf.getvalue()
+
+
+_SHOWN = re.compile(r"(/\S+) [0-9.]+ Tf|\(((?:[^\\()]|\\.|\\[0-7]{1,3})*)\) Tj")
+_ESCAPE = re.compile(r"\\([0-7]{1,3}|.)")
+_SPECIAL = {"n": 10, "r": 13, "t": 9, "b": 8, "f": 12}
+
+
+def _unescape(literal: str) -> bytes:
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        return chr(int(e, 8)) if e[0] in "01234567" else chr(_SPECIAL.get(e, ord(e)))
+
+    return _ESCAPE.sub(one, literal).encode("latin-1")
+
+
+def _literal(byte: int) -> str:
+    return chr(byte) if 32 <= byte < 127 and byte not in (40, 41, 92) else f"\\{byte:03o}"
+
+
+def _encode_letters(c: Any, names: dict, prims: tuple) -> dict[int, list[tuple[str, str]]]:
+    """Per lettered run (by id), each character as (its font subset's resource name, its code as a PDF string).
+
+    reportlab subsets and encodes the embedded fonts: every lettered run of a font is set once, in one text
+    object that is never drawn, and its public `getCode()` gives the subsets and codes (one byte a character).
+    A run whose codes do not come out one a character is set straight, as any other run."""
+    by_font: dict[tuple, list[TextRun]] = {}
+    for p in prims:
+        if isinstance(p, TextRun) and p.glyphs:
+            by_font.setdefault((p.font,), []).append(p)
+    out: dict[int, list[tuple[str, str]]] = {}
+    for (font,), runs in by_font.items():
+        text = c.beginText()
+        text.setFont(names[font], 10)
+        text.textOut("".join(r.text for r in runs))
+        codes: list[tuple[str, str]] = []
+        subset = ""
+        for m in _SHOWN.finditer(text.getCode()):
+            if m.group(1):
+                subset = m.group(1)
+            else:
+                codes += [(subset, _literal(b)) for b in _unescape(m.group(2))]
+        if len(codes) != sum(len(r.text) for r in runs):
+            continue
+        at = 0
+        for r in runs:
+            out[id(r)] = codes[at : at + len(r.text)]
+            at += len(r.text)
+    return out
 
 
 class PdfRenderer(Renderer):

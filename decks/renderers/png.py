@@ -38,7 +38,11 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             if key not in fonts:
                 # Runs come shaped and in drawing order from the text engine: draw them as they are.
                 fonts[key] = ImageFont.truetype(str(prim.font), key[1], layout_engine=ImageFont.Layout.BASIC)
-            draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
+            if prim.glyphs:  # hand lettering: each letter at its own place (the tilt is the PDF's and SVG's)
+                for ch, (gx, gy, _, _) in zip(prim.text, prim.glyphs, strict=True):
+                    draw.text((gx * s, gy * s), ch, font=fonts[key], fill=prim.color, anchor="ls")
+            else:
+                draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
         elif isinstance(prim, Path):
             if len(prim.points) < 2:
                 continue
@@ -51,7 +55,9 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
                 draw.line(pts, fill=prim.stroke, width=max(1, round(prim.width * s)), joint="curve")
         elif isinstance(prim, Box):
             r = prim.rect
-            draw.rectangle((r.x * s, r.y * s, r.right * s - 1, r.bottom * s - 1), fill=prim.fill)
+            # Pillow's corners are inclusive; a box under a pixel (a code's module on a thumbnail) is one pixel.
+            x0, y0 = r.x * s, r.y * s
+            draw.rectangle((x0, y0, max(x0, r.right * s - 1), max(y0, r.bottom * s - 1)), fill=prim.fill)
     out = img.resize((round(sketch.width * scale), round(sketch.height * scale)), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     out.save(buf, format="PNG", optimize=False, dpi=(72 * scale, 72 * scale))

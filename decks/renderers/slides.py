@@ -65,7 +65,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
 
 
 def _outline_title(slide: Slide, number: int) -> str:
-    return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "")
+    return f"{number}. " + " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
 
 
 def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str]) -> None:
@@ -76,8 +76,17 @@ def _slide(c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palett
     c.rect(0, 0, deck.width, h, stroke=0, fill=1)
     for shape in slide.shapes:
         r = shape.box
-        c.setFillColor(HexColor(palette[shape.color]))
-        c.rect(r.x, h - r.bottom, r.w, r.h, stroke=0, fill=1)
+        color = HexColor(palette[shape.color])
+        c.setFillColor(color)
+        c.setStrokeColor(color)
+        c.setLineWidth(shape.stroke)
+        fill, stroke = (1, 0) if shape.fill else (0, 1)
+        if shape.kind == "ellipse":
+            c.ellipse(r.x, h - r.bottom, r.right, h - r.y, stroke=stroke, fill=fill)
+        elif shape.kind == "round":
+            c.roundRect(r.x, h - r.bottom, r.w, r.h, min(r.w, r.h) * 0.06, stroke=stroke, fill=fill)
+        else:
+            c.rect(r.x, h - r.bottom, r.w, r.h, stroke=stroke, fill=fill)
     for set_box in setter.slide(slide, number):
         _text(c, h, set_box, setter)
     for pic in slide.pictures:
@@ -140,6 +149,18 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
     from reportlab.lib.colors import HexColor
 
     r = pic.box
+    if pic.qr:
+        # Dark modules on a white square with a two-module quiet zone, as the deck's QR picture.
+        n = len(pic.qr)
+        cell = min(r.w, r.h) / (n + 4)
+        c.setFillColor(HexColor("#FFFFFF"))
+        c.rect(r.x, h - r.bottom, r.w, r.h, stroke=0, fill=1)
+        c.setFillColor(HexColor("#000000"))
+        for y, row in enumerate(pic.qr):
+            for x, dark in enumerate(row):
+                if dark == "1":
+                    c.rect(r.x + (x + 2) * cell, h - r.y - (y + 3) * cell, cell, cell, stroke=0, fill=1)
+        return
     if pic.icon is not None:
         # The icon's outline as a filled path: a picture, not text a reader would copy or hear.
         x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
@@ -147,6 +168,17 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str]) -> None:
         c.drawPath(_glyph_path(c, pic.icon.font, pic.icon.char, x, h - baseline, size), stroke=0, fill=1)
         return
     if pic.path is None:
+        return
+    if any(pic.crop):
+        # The whole picture drawn larger, clipped to its box: what the crop cut off falls outside.
+        left, top, right, bottom = pic.crop
+        w, ht = r.w / (1 - left - right), r.h / (1 - top - bottom)
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(r.x, h - r.bottom, r.w, r.h)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.drawImage(_image(pic.path), r.x - left * w, h - r.bottom - bottom * ht, w, ht, mask="auto")
+        c.restoreState()
         return
     c.drawImage(_image(pic.path), r.x, h - r.bottom, r.w, r.h, mask="auto")
 

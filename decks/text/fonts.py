@@ -2,9 +2,16 @@
 
 Layout needs only each character's advance and the vertical metrics, so those are read from the font's
 cmap/hmtx/hhea/OS/2 tables and kept in a small cache file keyed by the font file's path, size and mtime:
-the next run does not parse a 4 MB CJK font again. A theme names a dozen faces (CJK, emoji, symbols) that a
-Latin deck never draws, so a face's advances are turned into a dict only when a character is first looked up
-in it; the cache keeps them as two flat arrays, which cost nothing to read.
+the next run does not parse a 4 MB CJK font again.
+
+A face has a character only when it draws it with ink: a character its cmap maps to a glyph with no outline
+(Nanum Pen Script maps about 300 common hanzi to blank glyphs) counts as missing, so the next face of the
+stack draws it, unless the character is meant to be blank (white space, a format or control character, a
+filler). The answer is kept with the advances, so it costs nothing after the first read.
+
+A theme names a dozen faces (CJK, emoji, symbols) that a Latin deck never draws, so a face's advances are turned
+into a dict only when a character is first looked up in it; the cache keeps them as two flat arrays, which cost
+nothing to read.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import operator
 import shutil
 import struct
 import sys
+import unicodedata
 import zlib
 from array import array
 from bisect import bisect_left
@@ -23,13 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 import msgspec
 
 from decks import cachedir
 
-_CACHE_VERSION = 5
+_CACHE_VERSION = 6  # 6: advances only for characters drawn with ink
 
 
 class FontFileError(Exception):
@@ -127,7 +135,7 @@ def check_font_file(path: Path) -> None:
     if head[:4] == b"OTTO":
         raise FontFileError(
             f"{path.name} has PostScript (CFF) outlines, which PDF embedding here cannot use",
-            "use a .ttf with TrueType outlines, or convert it (see tools/build_fonts.py)",
+            "use a .ttf with TrueType outlines, or convert it (see recap docs themes)",
         )
     if head[:4] not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
         raise FontFileError(f"{path.name} is not a TrueType font", "use a .ttf or .ttc file")
@@ -220,13 +228,17 @@ def _read_metrics_fast(path: Path) -> tuple[str, int, float, float, float, dict[
             widths = list(struct.unpack_from(f">{n_metrics}L", hmtx))  # advance and side bearing, as one number
             widths = [w >> 16 for w in widths] + [widths[-1] >> 16] * (glyphs - n_metrics)
             codes = _best_cmap(table(b"cmap"))
-            if codes is None:
+            if codes is None or b"glyf" not in where or b"loca" not in where:
+                return None  # CFF outlines: fontTools reads them
+            long_loca = int.from_bytes(head_table[50:52], "big", signed=True)
+            inked = _glyf_ink(table(b"loca"), long_loca, table(b"glyf"), glyphs)
+            if inked is None:
                 return None
             name = table(b"name")
             family = _windows_english(name, 16) or _windows_english(name, 1) or path.stem
     except (OSError, ValueError, KeyError, IndexError, OverflowError, struct.error):
         return None
-    advances = {cp: widths[gid] for cp, gid in codes.items() if 0 < gid < glyphs}
+    advances = {cp: widths[gid] for cp, gid in codes.items() if 0 < gid < glyphs and (inked(gid) or blank_ok(cp))}
     if 0x20 in advances:
         advances.setdefault(0xA0, advances[0x20])
     if os2 is not None:
@@ -235,6 +247,99 @@ def _read_metrics_fast(path: Path) -> tuple[str, int, float, float, float, dict[
     else:
         descent = -descent
     return family, upm, ascent / upm, descent / upm, gap / upm, advances, widths[0]
+
+
+# Characters meant to be blank: a face draws them without an outline and still has them.
+_BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+# Default-ignorable marks and fillers, blank by design: the combining grapheme joiner, variation selectors,
+# Mongolian free variation selectors, the Hangul fillers, the Braille blank.
+_BLANK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x180B, 0x180F), (0x2800, 0x2800), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
+)  # fmt: skip
+
+
+def blank_ok(cp: int) -> bool:
+    """Whether the character `cp` is meant to be drawn without ink (a face without an outline for it has it)."""
+    if any(lo <= cp <= hi for lo, hi in _BLANK_RANGES):
+        return True
+    ch = chr(cp)
+    return ch.isspace() or unicodedata.category(ch) in _BLANK_CATEGORIES
+
+
+def _glyf_ink(loca: bytes, long_format: int, glyf: bytes, glyphs: int) -> Callable[[int], bool] | None:
+    """Whether each glyph of a TrueType font has an outline: a glyph with no data, or no contours, has none; a
+    composite has one when one of its components has. None when the loca table is cut short."""
+    if long_format not in (0, 1):
+        return None
+    offsets = array("L" if array("L").itemsize == 4 else "I") if long_format else array("H")
+    need = (glyphs + 1) * offsets.itemsize
+    if len(loca) < need:
+        return None
+    offsets.frombytes(loca[:need])
+    if sys.byteorder != "big":
+        offsets.byteswap()
+    scale = 1 if long_format else 2
+    known: dict[int, bool] = {}
+
+    def inked(gid: int, depth: int = 0) -> bool:
+        try:
+            return known[gid]
+        except KeyError:
+            pass
+        if gid >= glyphs or depth > 16:  # a component out of range, or a loop: nothing drawn
+            return False
+        start, end = offsets[gid] * scale, min(offsets[gid + 1] * scale, len(glyf))
+        contours = int.from_bytes(glyf[start : start + 2], "big", signed=True) if end - start >= 10 else 0
+        if contours > 0:
+            found = True
+        elif contours < 0:
+            found = any(inked(part, depth + 1) for part in _components(glyf[start + 10 : end]))
+        else:
+            found = False
+        known[gid] = found
+        return found
+
+    return inked
+
+
+def _components(data: bytes) -> list[int]:
+    """The glyph indices a composite glyph's record (after its header) refers to."""
+    parts, at = [], 0
+    while at + 4 <= len(data):
+        flags, gid = struct.unpack_from(">HH", data, at)
+        parts.append(gid)
+        at += 4 + (4 if flags & 0x0001 else 2)  # ARG_1_AND_2_ARE_WORDS
+        at += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0  # the scale, if any
+        if not flags & 0x0020:  # MORE_COMPONENTS
+            break
+    return parts
+
+
+def _font_ink(font: Any) -> Callable[[int], bool]:
+    """Whether each glyph (by index) of a font fontTools opened has an outline: from glyf and loca as the fast
+    reader reads them, or by drawing a CFF glyph (fontTools' ControlBoundsPen finds no point in a blank one)."""
+    glyphs = font["maxp"].numGlyphs
+    if "glyf" in font.reader and "loca" in font.reader:
+        loca = font.reader["loca"]
+        found = _glyf_ink(loca, font["head"].indexToLocFormat, font.reader["glyf"], glyphs)
+        return found if found is not None else (lambda gid: False)
+    tag = next((t for t in ("CFF ", "CFF2") if t in font.reader), None)
+    if tag is None:
+        return lambda gid: False
+    from fontTools.pens.boundsPen import ControlBoundsPen
+
+    top = font[tag].cff.topDictIndex[0]
+
+    def inked(gid: int) -> bool:
+        try:
+            pen = ControlBoundsPen(None)
+            top.CharStrings[top.charset[gid]].draw(pen)
+        except Exception:  # a glyph fontTools cannot draw draws nothing here either
+            return False
+        return pen.bounds is not None
+
+    return inked
 
 
 def _best_cmap(data: bytes) -> dict[int, int] | None:
@@ -349,7 +454,12 @@ def _read_metrics_fonttools(path: Path) -> tuple[str, int, float, float, float, 
         font.setGlyphOrder([f"g{gid}" for gid in range(font["maxp"].numGlyphs)])
         upm = font["head"].unitsPerEm
         hmtx = font["hmtx"].metrics
-        advances = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items() if name in hmtx}
+        inked = _font_ink(font)
+        advances = {
+            cp: hmtx[name][0]
+            for cp, name in font.getBestCmap().items()
+            if name in hmtx and (inked(int(name[1:])) or blank_ok(cp))
+        }
         # reportlab draws a no-break space as a space; so do the others, near enough.
         if 0x20 in advances:
             advances.setdefault(0xA0, advances[0x20])
@@ -448,8 +558,10 @@ def _metrics_entry(data: bytes) -> tuple[str, int, float, float, float, int, Adv
 
 # What a shipped record depends on: the font file's size and the directory checksums of the tables recap reads
 # (metrics and kerning), so a font rebuilt or changed in any of them is read afresh.
-_STAMP_TABLES = (b"GPOS", b"OS/2", b"cmap", b"head", b"hhea", b"hmtx", b"kern", b"maxp", b"name")
-_SHIPPED_VERSION = 2
+# (glyf and loca too: which characters have ink).
+_STAMP_TABLES: tuple[bytes, ...] = (b"CFF ", b"GPOS", b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx")
+_STAMP_TABLES += (b"kern", b"loca", b"maxp", b"name")
+_SHIPPED_VERSION = 3  # 3: advances only for characters drawn with ink
 
 
 def font_stamp(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
@@ -544,9 +656,10 @@ def find_system_font(family: str) -> Path | None:
         if not found or (Path(found).suffix.lower() in (".ttf", ".otf", ".ttc", ".otc") and Path(found).is_file()):
             return Path(found) if found else None
     chosen = _ask_fontconfig(fc_list, family)
-    if chosen is not False:
-        cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
-    return chosen or None
+    if chosen is False:
+        return None  # fontconfig could not be asked: nothing is remembered, it is asked again next run
+    cachedir.write("fontconfig", name, str(chosen or "").encode("utf-8", "surrogateescape"))
+    return chosen if isinstance(chosen, Path) else None
 
 
 @cache
@@ -562,7 +675,8 @@ def font_folders_stamp() -> tuple[str, ...]:
     data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
     config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    roots = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts", home / "Library/Fonts"]
+    roots: list[str | Path] = ["/usr/share/fonts", "/usr/local/share/fonts", data / "fonts", home / ".fonts"]
+    roots += [home / "Library/Fonts"]
     roots += ["/Library/Fonts", "/System/Library/Fonts", "/etc/fonts", config / "fontconfig"]
     roots += ["/var/cache/fontconfig", cache / "fontconfig", home / ".fontconfig"]
     roots += [
@@ -587,5 +701,5 @@ def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
         return False
     files = sorted(line for line in lines if line.lower().endswith((".ttf", ".ttc")))
     regular = [f for f in files if "regular" in Path(f).stem.lower()]
-    chosen = (regular or files or [None])[0]
-    return Path(chosen) if chosen else None
+    chosen = (regular or files)[:1]
+    return Path(chosen[0]) if chosen else None

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 
@@ -34,10 +34,6 @@ from decks.text.breaking import JOIN_CONTEXT
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import Face, shipped, shipped_record
 from decks.text.shaping import has_rtl
-
-if TYPE_CHECKING:
-    from decks.text.stacks import Stacks
-    from decks.themes.model import Theme
 
 ASIAN, LATIN, WEAK = 1, 2, 0
 
@@ -297,7 +293,7 @@ def _pair_table(table: Any, chars: dict[str, list[str]], upm: int, pairs: dict[s
                 continue
             row = table.Class1Record[classes1.get(first, 0)]
             for k, record in enumerate(row.Class2Record):
-                if record.Value1 is not None and getattr(record.Value1, "XAdvance", 0):
+                if record.Value1 is not None and getattr(record.Value1, "XAdvance", None):
                     for second in seconds.get(k, ()):
                         add(first, second, record.Value1)
 
@@ -540,20 +536,6 @@ class OfficeStack(FontStack):
 
 
 @cache
-def _office(stack: FontStack, ea: Face | None) -> OfficeStack:
+def office_stack(stack: FontStack, ea: Face | None) -> OfficeStack:
     # One per stack and face, so its measurements are kept across plans (a warm process plans again on each save).
     return OfficeStack(stack.faces, stack.system, ea=ea)
-
-
-def office_stacks(theme: Theme, language: str | None = None) -> Stacks:
-    """The slide stacks of `theme` for text in `language` measuring as LibreOffice does, each with the East
-    Asian face its runs name (the sketch's stacks as they are: no office suite sets them)."""
-    from decks.text.stacks import Stacks, east_asian_face, stacks_for
-
-    stacks = stacks_for(theme, language)
-    return Stacks(
-        heading=_office(stacks.heading, east_asian_face(stacks.heading, language)),
-        body=_office(stacks.body, east_asian_face(stacks.body, language)),
-        hand=stacks.hand,
-        hand_bold=stacks.hand_bold,
-    )

@@ -35,9 +35,13 @@ def enabled() -> bool:
     return not os.environ.get("RECAP_NO_SYSTEM_FONTS")
 
 
-def _folders() -> list[Path]:
+def font_folders() -> list[Path]:
+    """The folders this system keeps fonts in, the user's own among them."""
     names = _FOLDERS.get(sys.platform, _LINUX_FOLDERS)
     return [Path(os.path.expandvars(os.path.expanduser(n))) for n in names]
+
+
+_folders = font_folders
 
 
 def _stamp() -> str:

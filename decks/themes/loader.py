@@ -294,17 +294,23 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
 
 # Keys of which a mapping holds one: a font is a file or a system font, so a child naming one drops the base's other.
 _ONE_OF = (frozenset({"file", "system"}),)
+# What a font spec says about its file: a child naming another file (or system font) drops the base's, so
+# chalkboard's Comic Neue titles are not named "Calibri" after default's Carlito (measured with one face, named
+# as another).
+_OF_THE_FILE = ("family", "margin")
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     """Child keys override base keys; mappings merge key by key; lists and scalars are replaced. A child that
-    names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them."""
+    names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them, and
+    what the base said of its font (`family`, `margin`)."""
     out = dict(base)
     for group in _ONE_OF:
         named = group & child.keys()
         if named:
-            for key in group - named:
-                out.pop(key, None)
+            for key in (*(group - named), *_OF_THE_FILE):
+                if key not in child:
+                    out.pop(key, None)
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
@@ -413,10 +419,10 @@ def template_problem(path: Path) -> tuple[str, str | None] | None:
     """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
 
     Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`, by the deck plan's
-    own reading of the package (`decks.plan.template`, kept for the plan that follows): a file that is not a
+    one reading of the package (`decks.readers.template`, kept for the plan that follows): a file that is not a
     zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
     """
-    from decks.plan.template import read_template
+    from decks.readers.template import read_template
 
     try:
         check_file(path, "template")

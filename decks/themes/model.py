@@ -57,6 +57,11 @@ class FontSpec(Model):
         description="In fonts.languages: the output it serves (slides: the deck; sketch: the sketchnote).",
         examples=["sketch"],
     )
+    weight: Literal["both", "regular", "bold"] = Field(
+        "both",
+        description="In fonts.languages: the text it serves (bold: titles, regular: the rest; both: either).",
+        examples=["bold"],
+    )
     margin: float = Field(
         0.0,
         ge=0,
@@ -79,10 +84,10 @@ class Fonts(Model):
     heading: FontSpec = Field(description="Slide titles.", examples=[{"file": "Lato-Bold.ttf"}])
     body: FontSpec = Field(description="Slide text.", examples=[{"file": "Lato-Regular.ttf"}])
     hand: FontSpec = Field(
-        description="Hand lettering for the sketchnote.", examples=[{"file": "ComicNeue-Regular.ttf"}]
+        description="Hand lettering for the sketchnote.", examples=[{"file": "RecapHand-Regular.ttf"}]
     )
     hand_bold: FontSpec = Field(
-        description="Bold hand lettering for sketchnote titles.", examples=[{"file": "ComicNeue-Bold.ttf"}]
+        description="Bold hand lettering for sketchnote titles.", examples=[{"file": "RecapHand-Bold.ttf"}]
     )
     cjk: FontSpec = Field(description="East Asian text.", examples=[{"file": "RecapKai-Regular.ttf"}])
     cjk_bold: FontSpec | None = Field(
@@ -168,6 +173,33 @@ class Sizes(Model):
 Decides = Literal["background", "colors", "fonts", "footer"]
 
 
+class Variants(Model):
+    """Which variant of some slide layouts the deck uses (docs/layouts.md): structure chosen without code."""
+
+    title: Literal["band", "plain"] = Field(
+        "band", description="The title slide: band (an accent band behind the title) or plain.", examples=["plain"]
+    )
+    section: Literal["fill", "plain"] = Field(
+        "fill",
+        description="Section slides: fill (the accent across the slide) or plain (the background, an accent rule).",
+        examples=["plain"],
+    )
+    cards: Literal["filled", "outline"] = Field(
+        "filled", description="Cards and panels: filled with the surface colour, or outlined.", examples=["outline"]
+    )
+    agenda: Literal["timeline", "list"] = Field(
+        "timeline",
+        description="The agenda of a recap with days: a timeline (a column per day, when it fits) or a list.",
+        examples=["list"],
+    )
+    takeaways: Literal["numbered", "list"] = Field(
+        "numbered", description="Key takeaways: numbered cards (up to six, when they fit) or a list.", examples=["list"]
+    )
+    picture: Literal["right", "left"] = Field(
+        "right", description="The side an item's picture takes first (the next one takes the other).", examples=["left"]
+    )
+
+
 class Slides(Model):
     """The deck."""
 
@@ -186,6 +218,9 @@ class Slides(Model):
         description="recap's accent bars, rules and bands; default: on without a template, off with one.",
         examples=[True],
     )
+    variants: Variants = Field(
+        Variants(), description="Variants of the slide layouts (docs/layouts.md).", examples=[{"section": "plain"}]
+    )
 
     def decides(self, what: str) -> bool:
         """Whether the theme (not the template's master) decides `what`: always without a template of its own."""
@@ -200,8 +235,12 @@ class Slides(Model):
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: Literal["modular", "path", "radial"] = Field(
-        "modular", description="modular, path or radial.", examples=["modular", "path", "radial"]
+    layout: Literal["modular", "path", "radial", "vertical", "popcorn"] = Field(
+        "modular",
+        description=(
+            "modular, path, radial, vertical or popcorn (modular turns vertical on a portrait page of up to 8 items)."
+        ),
+        examples=["modular", "path", "radial", "vertical", "popcorn"],
     )
     paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
     orientation: Literal["landscape", "portrait"] = Field(
@@ -214,7 +253,7 @@ class Sketch(Model):
     seed: int = Field(
         2019, ge=0, le=2**32 - 1, description="The jitter's seed: the same seed draws the same lines.", examples=[2019]
     )
-    qr: bool = Field(True, description="A QR code for each item with a video link.", examples=[True])
+    qr: bool = Field(True, description="QR codes (--qr says which); false draws none.", examples=[True])
     fill: bool = Field(True, description="Fill containers with the surface colour.", examples=[True])
 
 

@@ -45,7 +45,7 @@ def new_theme(name: str, base: str = "default", root: Path | None = None) -> Pat
     base_folder = find_theme(base).resolve()
     # A base given as a folder must still be found from the new theme, wherever the user runs recap.
     extends = base if not Path(base).is_dir() else str(base_folder)
-    from decks.cli.output import write_atomic
+    from decks.safewrite import write_atomic
 
     write_atomic(target, scaffold_text(name, extends, theme).encode("utf-8"))
     return target

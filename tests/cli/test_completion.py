@@ -40,7 +40,7 @@ def test_the_base_of_a_new_theme_completes() -> None:
 
 
 def test_layout_and_paper_choices_complete() -> None:
-    assert completions(["pdf", "--layout"], "") == ["modular", "path", "radial"]
+    assert completions(["pdf", "--layout"], "") == ["modular", "path", "radial", "vertical", "popcorn"]
     assert completions(["png", "--paper"], "a") == ["a4", "a3"]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -19,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_doc_links import broken_links, repo_docs
+from tests.test_readme import content_examples, run_shown_commands
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess[str]:
@@ -54,13 +58,19 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path, tmp_path: Path) -> None:
-    work = tmp_path / "work"
-    work.mkdir()
+def _user(venv: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The venv's scripts folder, and the environment of a user with it first on PATH and an empty home."""
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "RECAP_DEBUG", "VIRTUAL_ENV")}
     env.update(HOME=str(tmp_path / "home"), RECAP_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
     env["PATH"] = str(bin_dir) + os.pathsep + env.get("PATH", "")
+    return bin_dir, env
+
+
+def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    bin_dir, env = _user(venv, tmp_path)
 
     def recap(*args: str) -> subprocess.CompletedProcess[str]:
         done = _run([str(bin_dir / "recap"), *args], cwd=work, env=env)
@@ -84,13 +94,53 @@ def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path,
     assert (work / "talk.pdf").read_bytes().startswith(b"%PDF-")
 
     fonts = recap("fonts").stdout.splitlines()
-    assert fonts[0] == f"folder: {package / '_assets' / 'fonts'}"
+    assert fonts[0] == f"folder: {package / '_repo' / 'assets' / 'fonts'}"
     assert any(line.startswith("Recap Kai Regular\tRecapKai-Regular.ttf\tSIL OFL") for line in fonts)
     installed = recap("fonts", "install", "--dest", "myfonts").stdout
     assert installed == f"myfonts: {len(fonts) - 1} fonts installed, 0 already there\n"
     assert sorted(p.name for p in (work / "myfonts").iterdir()) == sorted(line.split("\t")[1] for line in fonts[1:])
 
     assert recap("docs", "themes").stdout == (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
-    assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_docs" / "README.md")
+    assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_repo" / "README.md")
     schema = json.loads(recap("schema").stdout)
     assert schema == json.loads((work / "recap.schema.json").read_text(encoding="utf-8"))
+
+
+def test_every_relative_link_of_the_wheels_docs_resolves_in_the_wheel(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        docs = {name: archive.read(name).decode("utf-8") for name in sorted(names) if name.endswith(".md")}
+    folders = {posixpath.dirname(name) for name in names}
+    folders |= {"/".join(folder.split("/")[:n]) for folder in folders for n in range(1, folder.count("/") + 1)}
+    shipped = {f"decks/_repo/{name}" for name in repo_docs() if name != "CONTRIBUTING.md"}
+    assert shipped <= set(docs), shipped - set(docs)  # every doc of the checkout but CONTRIBUTING.md ships
+    assert broken_links(docs, lambda path: path in names or path in folders) == []
+
+
+def test_the_docs_commands_and_the_pasted_examples_run_on_the_wheel_install(venv: Path, tmp_path: Path) -> None:
+    bin_dir, env = _user(venv, tmp_path)
+
+    def run(args: list[str], folder: Path) -> tuple[int, str]:
+        done = subprocess.run(
+            [str(bin_dir / "recap"), *args], cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+            text=True, timeout=180,
+        )  # fmt: skip
+        assert "Traceback" not in done.stderr, (args, done.stderr)
+        return done.returncode, done.stderr
+
+    readme = Path(_run([str(bin_dir / "recap"), "docs", "readme", "--path"], tmp_path, env).stdout.strip())
+    assert readme.is_relative_to(venv)
+    commands = tmp_path / "commands"
+    commands.mkdir()
+    assert run_shown_commands(run, commands, top=readme.parent) == []  # the docs as the wheel ships them
+    assert (commands / "block0" / "talk.pptx").is_file()
+
+    # The fuller example's picture: "copy content/img/" from beside the README the wheel ships.
+    examples = content_examples(readme.read_text(encoding="utf-8"))
+    assert len(examples) >= 2
+    for n, text in enumerate(examples):
+        folder = tmp_path / f"example{n}"
+        shutil.copytree(readme.parent / "content" / "img", folder / "img")
+        (folder / "talk.yaml").write_text(text, encoding="utf-8")
+        code, err = run(["check", "talk.yaml"], folder)
+        assert code == 0 and "error" not in err, (n, err)

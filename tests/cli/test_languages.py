@@ -54,11 +54,11 @@ def test_a_language_without_words_is_warned_about_once_naming_it_and_the_english
     err = capsys.readouterr().err
     warnings = [line for line in err.splitlines() if "recap has no words" in line]
     assert len(warnings) == 1, err
-    assert "Tagalog" in warnings[0] and "'Agenda'" in warnings[0] and "docs/languages.md" in warnings[0]
+    assert "Tagalog" in warnings[0] and "'Agenda'" in warnings[0] and "recap docs languages" in warnings[0]
 
 
 def test_a_watched_deck_warns_about_the_language_on_each_rewrite(tmp_path: Path) -> None:
-    from decks.preview.rewrite import OutputWatch
+    from decks.cli.rewrite import OutputWatch
     from decks.readers.content import load_content
     from decks.renderers.pptx import PptxRenderer
     from decks.themes.loader import load_theme

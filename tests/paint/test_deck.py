@@ -16,8 +16,8 @@ from decks.plan.deck.fit import Src
 from decks.plan.deck.plan import Run
 from decks.plan.geometry import Rect
 from decks.plan.icons import get
+from decks.plan.stacks import stacks_for
 from decks.text.shaping import has_rtl, joined
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 

@@ -2,29 +2,41 @@
 
 `largest_empty(sketch)`: the largest axis-aligned rectangle inside the page margin that holds nothing, as a
 share of the page. What counts as something: the banner, day tabs, captions, the footer and the cloud, and the
-bounding box of every primitive that is not a large stroke (the road of the path layout winds over the whole
-page; its box would hide every hole). A card's frame is four thin strokes, so the blank inside a card that is
-taller than its content counts as empty, as a reader sees it. The page is rasterised on a grid of
+bounding box of every primitive that is neither pale (under 2:1 contrast with the paper: a fill, a watermark) nor
+a large stroke (the road of the path layout winds over the whole page; its box would hide every hole). A card's
+frame is four thin strokes, so the blank inside a card that is taller than its content counts as empty, as a
+reader sees it. The page is rasterised on a grid of
 `cell` points and the largest all-empty rectangle found with the histogram method (linear in the cells).
 """
 
 from __future__ import annotations
 
+from decks.colors import contrast_ratio
 from decks.plan.sketch.primitives import Box, Path, Rect, Sketch, TextRun
 
 CELL = 3.0
 
 
+PALE = 2.0  # contrast with the paper under which a mark is as good as empty to a reader (a watermark, a fill)
+
+
+def _seen(color: str | None, paper: str) -> bool:
+    return color is not None and contrast_ratio(color, paper) >= PALE
+
+
 def occupied(sketch: Sketch) -> list[Rect]:
-    """The boxes that count as holding something."""
+    """The boxes that count as holding something: pale marks (under 2:1 contrast with the paper, such as a
+    card's fill or a watermark) do not."""
     page = sketch.width * sketch.height
+    paper = sketch.background
     out = [c.rect for c in sketch.containers if c.kind not in ("item", "key")]
     for p in sketch.primitives:
         if isinstance(p, TextRun):
-            out.append(Rect(p.x, p.y - p.ascent, p.width, p.ascent + p.descent))
+            if _seen(p.color, paper):
+                out.append(Rect(p.x, p.y - p.ascent, p.width, p.ascent + p.descent))
         elif isinstance(p, Box):
             out.append(p.rect)
-        elif isinstance(p, Path) and p.points:
+        elif isinstance(p, Path) and p.points and (_seen(p.stroke, paper) or _seen(p.fill, paper)):
             xs = [x for x, _ in p.points]
             ys = [y for _, y in p.points]
             box = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))

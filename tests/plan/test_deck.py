@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.deck import ZWSP, build_plan, default_geometry, display_url
+from decks.plan.stacks import stacks_for
 from decks.readers.content import load_content
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
 from tests.fixtures.dense import LONG_URL, dense_recap
@@ -78,8 +78,10 @@ def test_long_urls_are_shortened_for_display_but_linked_in_full(plans):
     assert display_url("https://www.example.com/a/") == "example.com/a"
 
 
-def test_a_word_broken_by_the_engine_gets_a_zero_width_space(plans):
-    texts = [p.text for s in plans["dense"].slides for t in s.texts for p in t.paras]
+def test_a_word_broken_by_the_engine_gets_a_zero_width_space(theme):
+    word = "Supercalifragilisticexpialidocious" * 4  # wider than the body at any size
+    recap = Recap.model_validate({"title": "T", "items": [{"title": "A", "takeaways": ["One", word]}]})
+    texts = [p.text for s in build_plan(recap, theme).slides for t in s.texts for p in t.paras]
     assert any(ZWSP in t and "Supercalifragilistic" in t for t in texts)
 
 

@@ -74,7 +74,8 @@ class Outline(Renderer):
     consumes = "deck"
 
     def render(self, deck, theme, **options):  # type: ignore[override]
-        lines = [f"# {s.title.paras[0].text}" for s in deck.slides if s.title.paras]
+        # A heading's run may hold "\n": a line break the plan placed (decks.text.headings).
+        lines = [f"# {s.title.paras[0].text.replace(chr(10), ' ')}" for s in deck.slides if s.title.paras]
         return Rendered("\n".join(lines).encode())
 
 

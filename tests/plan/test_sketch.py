@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 sys.path.insert(0, str(FIXTURES))
 from sketch_dense import write_dense
 
-LAYOUTS = ("modular", "path", "radial")
+LAYOUTS = ("modular", "path", "radial", "vertical", "popcorn")
 
 
 @pytest.fixture(scope="module")
@@ -217,8 +217,11 @@ def test_a_video_link_too_long_for_a_qr_code_gets_no_code_and_a_warning(tmp_path
 
     url = "https://www.youtube.com/watch?v=x&" + "a" * 3000
     raw = f'title: T\nitems:\n  - title: A talk\n    links:\n      - {{label: Video, url: "{url}", kind: video}}\n'
-    sketch = sketch_plan(parse_content(raw.encode(), "c.yaml", tmp_path), load_theme(None))
+    recap = parse_content(raw.encode(), "c.yaml", tmp_path)
+    sketch = sketch_plan(recap, load_theme(None), qr="all")
     assert any("too long for a QR code" in w and "A talk" in w for w in sketch.warnings)
+    # By default only an emphasised item's video gets a code: this one is not, so there is nothing to warn about.
+    assert not any("QR code" in w for w in sketch_plan(recap, load_theme(None)).warnings)
     assert any(getattr(p, "url", None) == url for p in sketch.primitives)  # the title still links to it
 
 
@@ -239,77 +242,87 @@ def test_the_no_fit_message_suggests_only_what_was_not_tried(tmp_path) -> None:
     assert "does not fit on one A3 page" in text and "leave out --no-abridge" in text
 
 
-def _both_searches(sizes, captioned, bare, body):
-    """The search as it was: the captioned search to the end, then the bare one when that ends below `body`."""
-    from decks.plan import sketch
-
-    largest_fitting = sketch.largest_fitting  # looked up here, so a test can log the tries
-    found = largest_fitting(sizes, captioned, body)
-    if found is None or found[1].body < body - 1e-9:
-        found = largest_fitting(sizes, bare, body) or found
-    return found
-
-
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.floats(0.05, 3.0) | st.just(float("inf")), min_size=2, max_size=40),
-    st.lists(st.floats(0.05, 3.0) | st.just(float("inf")), min_size=2, max_size=40),
-    st.floats(5.0, 30.0),
-    st.booleans(),
-)
-def test_captioned_or_not_finds_what_running_both_searches_finds(with_captions, without, body, capped) -> None:
-    # Any ratios, growing with the size or not: the shortcut may only skip tries whose outcome is already known.
+@given(st.floats(5.0, 60.0), st.floats(5.0, 60.0) | st.just(0.0), st.floats(5.0, 30.0), st.floats(0.5, 1.0))
+def test_captions_are_kept_unless_they_cost_more_than_a_share_of_the_body_size(
+    bare_max, captioned_max, body, keep
+) -> None:
+    # Pages that fit up to a size (with and without captions): the captioned page wins when it fits at the
+    # theme's size or its body is at least `keep` times the bare page's; else the bare page.
     from types import SimpleNamespace
 
     from decks.plan.sketch import captioned_or_not
-    from decks.plan.sketch.style import _capped
     from decks.text.fitting import size_steps
 
-    sizes = size_steps(body * 2.2, body * 0.6, 0.25)
+    sizes = size_steps(60.0, 4.0, 0.25)
 
-    def body_at(size: float) -> float:
-        return _capped(body, size / body, "body") if capped else size
+    def tries(most: float, captions: bool):
+        return lambda size: (size / most if most else 9.0, SimpleNamespace(body=size, captions=captions))
 
-    def tries(ratios: list[float], captions: bool, log: list[float]):
-        memo: dict[float, tuple] = {}
-
-        def attempt(size: float) -> tuple[float, SimpleNamespace]:
-            if size not in memo:
-                log.append(size)
-                ratio = ratios[sizes.index(size) % len(ratios)]
-                memo[size] = (ratio, SimpleNamespace(body=body_at(size), size=size, captions=captions))
-            return memo[size]
-
-        return attempt
-
-    old_log: list[float] = []
-    new_log: list[float] = []
-    old = _both_searches(sizes, tries(with_captions, True, old_log), tries(without, False, old_log), body)
-    new = captioned_or_not(sizes, tries(with_captions, True, new_log), tries(without, False, new_log), body, body_at)
-    assert (old and (old[0], old[1].size, old[1].captions)) == (new and (new[0], new[1].size, new[1].captions))
-    assert len(new_log) <= len(old_log)
+    found = captioned_or_not(sizes, tries(captioned_max, True), tries(bare_max, False), body, lambda s: s, None, keep)
+    fits_c = [s for s in sizes if captioned_max and s <= captioned_max]
+    fits_b = [s for s in sizes if s <= bare_max]
+    at = next(s for s in sizes if s <= body + 1e-9)  # the theme's size on the search's grid
+    if fits_c and (fits_c[0] >= at - 1e-9 or not fits_b or fits_c[0] >= keep * fits_b[0] - 1e-9):
+        assert found[1].captions and found[1].body == fits_c[0]
+    else:
+        assert found is not None and not found[1].captions and found[1].body == fits_b[0]
 
 
-def test_the_example_skips_the_captioned_search_it_cannot_use(theme, monkeypatch) -> None:
-    # The English example does not fit with captions at the theme's size: one captioned page layout says so,
-    # the search goes on without captions only, and the page is the one the two full searches give.
-    import decks.plan.sketch as sketch
+def _joined(sketch: Sketch) -> str:
+    return "".join("".join(r.text.split()) for r in sketch.runs())
 
+
+def test_the_example_letters_every_summary_day_intro_and_the_closing_line(theme) -> None:
     recap = load_content(EXAMPLE_EN)
-    searched: list[bool] = []  # captions or not, per try made by a search
-    real = sketch.largest_fitting
+    sketch = build(recap, theme, layout="modular")
+    text = _joined(sketch)
+    summaries = [i.summary for i in recap.all_items if i.summary]
+    intros = [p.intro for p in recap.all_parts if p.intro]
+    assert len(summaries) == 14 and len(intros) == 3 and recap.closing
+    for caption in [*summaries, *intros, recap.closing]:
+        assert "".join(caption.split()) in text
+    assert not any("summar" in w for w in sketch.warnings)
 
-    def logged(sizes, attempt, start=None):
-        def log(size):
-            searched.append(getattr(attempt, "keywords", {}).get("captions", True))
-            return attempt(size)
 
-        return real(sizes, log, start)
+@pytest.mark.parametrize("layout", ["path", "radial"])
+def test_captions_left_out_are_said_once_in_a_warning_and_the_footer(theme, layout) -> None:
+    recap = load_content(EXAMPLE_EN)
+    sketch = build(recap, theme, layout=layout)
+    text = _joined(sketch)
+    shown = [i.summary for i in recap.all_items if i.summary and "".join(i.summary.split()) in text]
+    if len(shown) < 14:
+        said = [w for w in sketch.warnings if "summar" in w]
+        assert len(said) == 1 and "14 summary(ies)" in said[0] and "the closing line" in said[0]
+        assert "+14summaries" in text and "theclosingline" in text
 
-    monkeypatch.setattr(sketch, "largest_fitting", logged)
-    fast = build(recap, theme)
-    assert searched and not any(searched)
-    monkeypatch.setattr(sketch, "captioned_or_not", lambda s, c, b, body, *_: _both_searches(s, c, b, body))
-    searched.clear()
-    assert build(recap, theme).primitives == fast.primitives
-    assert any(searched)  # the old way searched with captions too
+
+def _codes(sketch: Sketch) -> int:
+    """QR codes on the page: each is a light square with a link of its own size on it."""
+    from decks.plan.sketch.primitives import Box, Link
+
+    squares = {(round(p.rect.x, 2), round(p.rect.y, 2)) for p in sketch.primitives if isinstance(p, Box)}
+    links = [p.rect for p in sketch.primitives if isinstance(p, Link)]
+    return sum(1 for r in links if (round(r.x, 2), round(r.y, 2)) in squares)
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial"])
+def test_qr_codes_by_mode(theme, layout) -> None:
+    recap = load_content(EXAMPLE_EN)
+    videos = sum(1 for i in recap.all_items if any(link.kind == "video" for link in i.links))
+    emphasised = sum(1 for i in recap.all_items if i.emphasis and any(link.kind == "video" for link in i.links))
+    assert emphasised == 1 and videos > 5
+    counts = {mode: _codes(build(recap, theme, layout=layout, qr=mode)) for mode in ("emphasis", "source", "none")}
+    assert counts == {"emphasis": 2, "source": 1, "none": 0}  # the default is "emphasis": at most two codes
+    assert _codes(build(recap, theme, layout=layout)) == 2
+    everything = build(recap, theme, layout=layout, qr="all")
+    shown = len([c for c in everything.containers if c.kind == "item"])
+    assert _codes(everything) >= min(videos, shown) - 2  # an abridged page may leave a card with a code out
+
+
+def test_qr_choices_of_the_option_are_the_modes() -> None:
+    from decks.plan import QR_MODES, SKETCH_OPTIONS
+
+    assert (
+        next(o for o in SKETCH_OPTIONS if o.name == "qr").choices == QR_MODES == ("all", "emphasis", "source", "none")
+    )

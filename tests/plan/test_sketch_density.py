@@ -161,3 +161,65 @@ def test_imported_posts_leave_no_empty_region_over_a_tenth(theme, layout, post) 
     result = import_markdown(path.read_text(encoding="utf-8"), source_name=post, base_dir=path.parent)
     share, rect = largest_empty(build(recap_from(yaml.safe_load(result.yaml_text)), theme, layout=layout))
     assert share <= 0.10, f"{share:.1%} empty at {rect}"
+
+
+@pytest.mark.parametrize("items", [1, 2])
+def test_a_radial_page_of_one_or_two_items_leaves_no_third_blank(theme, items) -> None:
+    data = content(items, "en", "sparse")
+    data.pop("key_takeaways")
+    sketch = build(recap_from(data), theme, layout="radial")
+    third = sketch.width / 3
+    for n in range(3):
+        band = Rect(third * n, sketch.inner.y, third, sketch.inner.h)
+        held = [c.rect for c in sketch.containers if c.kind in ("item", "hub") and c.rect.overlaps(band)]
+        assert any(min(r.right, band.right) - max(r.x, band.x) > third * 0.4 for r in held), f"third {n + 1} blank"
+    share, rect = largest_empty(sketch)
+    assert share <= 0.12, f"{share:.1%} empty at {rect}"
+
+
+def test_type_grows_on_sparse_pages_to_at_least_1_6_times_a_dozen_items(theme) -> None:
+    # Issue 24: the median body size of 2-item pages against 12-item pages, over layouts and languages.
+    from statistics import median
+
+    def body(items: int) -> float:
+        density = "sparse" if items <= 3 else "medium"
+        return median(
+            build(recap(items, lang, density), theme, layout=layout).body_size
+            for layout in LAYOUTS
+            for lang in ("en", "zh", "ja")
+        )
+
+    assert body(2) >= 1.6 * body(12)
+
+
+@pytest.mark.parametrize("items", [1, 2, 3, 5, 8])
+@pytest.mark.parametrize("language", ["en", "zh", "ja"])
+def test_a_portrait_page_of_a_few_items_is_vertical_and_fills(theme, items, language) -> None:
+    sketch = build(recap(items, language, "sparse" if items <= 3 else "medium"), theme, orientation="portrait")
+    assert sketch.layout == "vertical"
+    share, rect = largest_empty(sketch)
+    assert share <= 0.10, f"{share:.1%} empty at {rect}"
+    cards = [c for c in sketch.containers if c.kind in ("item", "key")]
+    for n, a in enumerate(cards):
+        for b in cards[n + 1 :]:
+            assert not a.rect.overlaps(b.rect)
+        assert sketch.inner.contains(a.rect, 0.5)
+
+
+def test_many_items_on_a_portrait_page_stay_modular_and_a_chosen_layout_is_kept(theme) -> None:
+    assert build(recap(12, "en", "medium"), theme, orientation="portrait").layout == "modular"
+    assert build(recap(3, "en", "sparse"), theme, orientation="portrait", layout="path").layout == "path"
+    assert build(recap(3, "en", "sparse"), theme).layout == "modular"  # landscape: the theme's
+
+
+@pytest.mark.parametrize("items", [1, 2, 3, 8, 12, 20])
+def test_popcorn_scatters_cards_of_different_widths_without_a_grid(theme, items) -> None:
+    sketch = build(recap(items, "en", "sparse" if items <= 3 else "medium"), theme, layout="popcorn")
+    cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
+    assert items < 3 or len({round(r.w) for r in cards}) >= 2, "cards of more than one width"
+    for n, a in enumerate(cards):
+        for b in cards[n + 1 :]:
+            assert not a.overlaps(b)
+        assert sketch.inner.contains(a, 0.5)
+    share, rect = largest_empty(sketch)
+    assert share <= 0.10, f"{share:.1%} empty at {rect}"

@@ -68,15 +68,20 @@ def _bbox(p: Path):
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def test_ink_draws_a_tall_cards_large_icon_as_an_outline_not_a_solid_glyph() -> None:
+@pytest.mark.parametrize("name", ["ink", "default", "chalkboard"])
+def test_icons_are_drawn_as_stroked_outlines_never_as_solid_glyphs(name) -> None:
+    from decks.colors import contrast_ratio
     from decks.plan.icons import font_path
 
-    theme = load_theme("ink")
-    sketch = build(recap(1, "en", "sparse"), theme)
-    lettering = max(r.size for r in sketch.runs() if r.font != font_path())
-    glyphs = [r for r in sketch.runs() if r.font == font_path()]
-    assert glyphs and all(r.size <= lettering for r in glyphs), "no icon glyph bigger than the lettering"
-    default = build(recap(1, "en", "sparse"), load_theme(None))
-    assert any(r.font == font_path() and r.size > lettering for r in default.runs()), "the default theme's doodle"
-    outlines = [p for p in sketch.primitives if isinstance(p, Path) and p.closed and p.stroke and not p.fill]
-    assert any(len(p.points) > 20 for p in outlines)
+    theme = load_theme(name)
+    big = []
+    for layout in ("modular", "path", "radial"):
+        sketch = build(recap(1, "en", "sparse"), theme, layout=layout)
+        assert not [r for r in sketch.runs() if r.font == font_path()], "no icon is set in the icon font"
+        outlines = [
+            p for p in sketch.primitives if isinstance(p, Path) and p.stroke and not p.fill and len(p.points) > 20
+        ]
+        assert outlines
+        big += [p for p in outlines if _bbox(p).w > 40 and _bbox(p).h > 40 and p.width < 2.5]
+    # A tall card draws its icon large in its own ink, never as a pale watermark: every stroke reads on the paper.
+    assert big and all(contrast_ratio(p.stroke, theme.palette.background) >= 2.0 for p in big)

@@ -8,6 +8,7 @@ line overlap. Arabic and Hebrew lines are drawn joined and in visual (right-to-l
 from __future__ import annotations
 
 import io
+import math
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
@@ -16,12 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
+from decks.plan.sketch.lettering import TILT
+from decks.plan.stacks import stacks_for
 from decks.readers.content import parse_content
 from decks.renderers.base import render
 from decks.renderers.pdf import PdfRenderer
 from decks.text.fallback import is_ignorable
 from decks.text.shaping import joined, visual
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 LINES: dict[str, dict[str, str]] = yaml.safe_load(
@@ -66,10 +68,13 @@ def test_every_character_of_every_script_is_drawn_with_a_real_glyph_and_no_box_o
     for c in chars:
         if c["x1"] - c["x0"] > 0.01:
             lines.setdefault((round(c["top"], 1), round(c["size"], 2)), []).append(c)
-    for boxes in lines.values():
+    # A hand-lettered letter is tilted a little (decks.plan.sketch.lettering): its box may lean into the next one's
+    # by the tilt's reach over the letter's height, never by an advance.
+    for (_, size), boxes in lines.items():
+        lean = size * 1.2 * math.sin(math.radians(TILT)) + 0.01
         boxes.sort(key=lambda c: c["x0"])
         for a, b in pairwise(boxes):
-            assert a["x1"] <= b["x0"] + 0.01, f"{a['text']!r} overlaps {b['text']!r}"
+            assert a["x1"] <= b["x0"] + lean, f"{a['text']!r} overlaps {b['text']!r}"
 
 
 @pytest.mark.parametrize("name", ["arabic", "hebrew"])

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageFilter, ImageStat
 
 from decks.readers.content import load_content
 from decks.renderers.base import render
@@ -41,6 +41,10 @@ def test_png_matches_the_pdf_layout(png_en, tmp_path, poppler) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "36", "-singlefile", str(pdf), str(tmp_path / "ref")], check=True)
     ref = Image.open(tmp_path / "ref.png").convert("L")
     ours = Image.open(io.BytesIO(png_en)).convert("L").resize(ref.size, Image.Resampling.BOX)
+    # Both softened by a pixel, so the figure is the layout, not Pillow's and poppler's anti-aliasing of each
+    # letter's edge (a bolder hand face moved it from 9.7 to 12.2 with the same layout; 5.6 and 7.0 softened);
+    # the PNG shifted by 8 px still differs by 18.9 softened.
+    ref, ours = ref.filter(ImageFilter.BoxBlur(1)), ours.filter(ImageFilter.BoxBlur(1))
     diff = ImageStat.Stat(ImageChops.difference(ref, ours)).mean[0]
     assert diff < 12, f"the PNG differs from the PDF render by {diff:.1f} grey levels on average"
 

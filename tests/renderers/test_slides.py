@@ -208,7 +208,7 @@ language: he
 items:
   - title: השקת הגרסה החדשה
     takeaways:
-      - הגרסה החדשה מהירה פי שניים ותומכת בעברית מימין לשמאל
+      - הגרסה החדשה מהירה פי שניים ותומכת בעברית מימין לשמאל בכל הדפדפנים ובכל מערכות ההפעלה הנפוצות
       - text: English takeaway stays on the left
         points:
           - נקודה משנה בעברית
@@ -234,7 +234,8 @@ def test_right_to_left_paragraphs_are_set_as_libreoffice_sets_them(theme, soffic
             page = next(p for p in doc.pages if "English" in (p.extract_text() or ""))
             rows: dict[float, list] = {}
             for c in page.chars:
-                if "\u05d0" <= c["text"] <= "\u05ea" and c["top"] > page.height * 0.25:  # the body, not the title
+                # The body, not the title: by baseline (a glyph's top depends on the face's ascent in the PDF).
+                if "\u05d0" <= c["text"] <= "\u05ea" and page.height - c["matrix"][5] > page.height * 0.25:
                     rows.setdefault(round(page.height - c["matrix"][5], 1), []).append(c)  # by baseline
             # Characters as they stand on the line, left to right (LibreOffice writes them in reading order).
             return [

@@ -29,7 +29,7 @@ def test_svg_parses_and_holds_every_title(example, layout) -> None:
     hrefs = {a.get("href") for a in root.iter(f"{NS}a")}
     assert all(item.links[0].url in hrefs for item in recap.all_items if item.links)
     families = {t.get("font-family") for t in root.iter(f"{NS}text")}
-    assert any("Comic Neue" in f for f in families)
+    assert any("Recap Hand" in f for f in families)
 
 
 def test_same_bytes_every_run() -> None:

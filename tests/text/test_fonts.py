@@ -185,7 +185,7 @@ def _read_spans(font: bytes) -> list[tuple[int, int]]:
     spans = [(0, 12 + 16 * count)]
     for i in range(count):
         tag, _, offset, length = struct.unpack_from(">4sLLL", font, 12 + 16 * i)
-        if tag in (b"head", b"maxp", b"hhea", b"hmtx", b"cmap", b"OS/2", b"name"):
+        if tag in (b"head", b"maxp", b"hhea", b"hmtx", b"cmap", b"OS/2", b"name", b"loca", b"glyf"):
             spans.append((offset, offset + min(length, 4096) - 1))
     return spans
 
@@ -267,3 +267,95 @@ def test_a_record_is_not_used_for_a_font_that_changed_or_a_damaged_record(
     else:
         (folder / "metrics" / record.name).write_bytes(kept[: len(kept) // 2])
     assert fonts.bundled_metrics(font.resolve()) is None
+
+
+# --- ink, not cmap: a character mapped to a glyph without an outline is missing -----------------------------
+
+
+def _font_with_glyphs(path: Path, kinds: list[str], cmap: dict[int, int], parts: list[list[int]]) -> None:
+    """A TrueType font whose glyph i+1 is kinds[i]: "empty" (no outline), "box" (one contour) or "composite" (of
+    the glyphs parts[i], which may all be empty); `cmap` maps code points to glyph indices."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    order = [".notdef"] + [f"g{i + 1}" for i in range(len(kinds))]
+    glyphs = {}
+    for i, name in enumerate(order):
+        pen = TTGlyphPen(glyphs)  # components refer to earlier glyphs only
+        kind = "box" if i == 0 else kinds[i - 1]
+        if kind == "box":
+            pen.moveTo((50, 0))
+            pen.lineTo((50, 500))
+            pen.lineTo((450, 500))
+            pen.lineTo((450, 0))
+            pen.closePath()
+        elif kind == "composite":
+            for part in parts[i - 1]:
+                pen.addComponent(order[part], (1, 0, 0, 1, 0, 0))
+        glyphs[name] = pen.glyph()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({cp: order[gid] for cp, gid in cmap.items()})
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics({name: (500 + 10 * i, 0) for i, name in enumerate(order)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Ink Test", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+
+
+def _drawn(path: Path, cp: int) -> bool:
+    """Whether fontTools' BoundsPen finds an outline for the glyph `cp` is mapped to."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path))
+    glyph_set = font.getGlyphSet()
+    pen = BoundsPen(glyph_set)
+    glyph_set[font.getBestCmap()[cp]].draw(pen)
+    return pen.bounds is not None
+
+
+_CODE_POINTS = st.integers(0x20, 0x10FFFF).filter(lambda cp: not 0xD800 <= cp <= 0xDFFF)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_ink_coverage_never_counts_a_character_mapped_to_a_glyph_without_an_outline(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    kinds = data.draw(st.lists(st.sampled_from(["empty", "box", "composite"]), min_size=1, max_size=8))
+    parts = [data.draw(st.lists(st.integers(1, i), max_size=3)) if i else [] for i in range(len(kinds))]
+    parts = [p if kinds[i] == "composite" else [] for i, p in enumerate(parts)]
+    cmap = data.draw(st.dictionaries(_CODE_POINTS, st.integers(1, len(kinds)), min_size=1, max_size=12))
+    path = tmp_path / "ink.ttf"
+    _font_with_glyphs(path, kinds, cmap, parts)
+    fast, slow = fonts._read_metrics_fast(path), fonts._read_metrics_fonttools(path)
+    assert fast is not None and fast == slow  # both readers give the same answer
+    advances = fast[5]
+    for cp in cmap:
+        drawn = _drawn(path, cp)
+        if cp in advances and not fonts.blank_ok(cp):
+            assert drawn, f"U+{cp:04X} counted as covered by a glyph without an outline"
+        assert (cp in advances) == (drawn or fonts.blank_ok(cp)), f"U+{cp:04X}"
+
+
+def test_a_users_font_with_blank_glyphs_falls_back_like_a_missing_one(tmp_path: Path, cache_dir: Path) -> None:
+    # "在" and "和" map to blank glyphs (as in Nanum Pen Script), "한" to an outline, the space to a blank glyph.
+    path = tmp_path / "PenLike.ttf"
+    _font_with_glyphs(path, ["empty", "box"], {ord("在"): 1, ord("和"): 1, ord("한"): 2, 0x20: 1}, [[], []])
+    pen, kai = load_face(path), load_face(KAI)
+    assert not pen.has("在") and not pen.has("和") and pen.has("한") and pen.has(" ")
+    stack = FontStack((pen, kai), system=False)
+    assert stack.draws("在") is kai and stack.draws("한") is pen and stack.draws(" ") is pen
+    assert [face for face, _ in stack.segments("在한")] == [kai, pen]
+    alone = FontStack((pen,), system=False)
+    assert alone.missing("在移한 ") == {"在", "移"}  # a blank glyph is as missing as no glyph
+
+
+def test_a_blank_glyph_counts_for_white_space_and_format_characters_only() -> None:
+    for ch in " \u00a0\u3000\u200b\u200d\u2060\ufe0f\u3164":
+        assert fonts.blank_ok(ord(ch)), f"U+{ord(ch):04X}"
+    for ch in "a在한\u0301\U0001f600\ufffc":
+        assert not fonts.blank_ok(ord(ch)), f"U+{ord(ch):04X}"

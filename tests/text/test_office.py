@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
+from decks.plan.stacks import office_stacks
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.fonts import load_face
@@ -20,7 +21,6 @@ from decks.text.office import (
     ascii_kerning,
     kerning,
     kerning_rows,
-    office_stacks,
     script_type,
     script_types,
 )

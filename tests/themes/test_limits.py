@@ -138,7 +138,7 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def test_a_template_that_is_not_a_whole_pptx_is_refused_at_its_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, message: str
 ) -> None:
-    monkeypatch.setattr("decks.plan.template.MAX_UNCOMPRESSED", 2 * 1024 * 1024)  # a small zip bomb
+    monkeypatch.setattr("decks.readers.template.MAX_UNCOMPRESSED", 2 * 1024 * 1024)  # a small zip bomb
     folder = tmp_path / "t"
     folder.mkdir()
     (folder / "bad.pptx").write_bytes(data)
@@ -167,8 +167,8 @@ def test_a_potx_template_passes_the_theme_check(tmp_path: Path) -> None:
 def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path) -> None:
     folder = write_theme(tmp_path / "t", "extends: default\nsketch:\n  layout: spiral\n")
     assert _problems(folder) == [
-        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path' or 'radial'; "
-        "use one of the values listed"
+        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path', 'radial', 'vertical' or "
+        "'popcorn'; use one of the values listed"
     ]
 
 

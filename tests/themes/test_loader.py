@@ -9,8 +9,8 @@ import pytest
 
 from decks.assets import content_dir, themes_dir
 from decks.errors import ContentError
+from decks.plan.stacks import stacks_for
 from decks.text.fonts import find_system_font
-from decks.text.stacks import stacks_for
 from decks.themes.loader import available_themes, describe_themes, find_theme, load_theme, locate, theme_layers
 
 from .theme_helpers import write_content, write_theme

@@ -10,9 +10,9 @@ from msgspec.structs import replace
 
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack
 from decks.text.shaping import base_rtl
-from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
 _WORD_END = re.compile(r"(?<=[\s\u200b])(?=[^\s\u200b])")
@@ -34,7 +34,7 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     for s in deck.slides:
         texts = tuple(_box(box, by_role, memos) for box in s.texts)
         title = _box(s.title, by_role, memos)
-        slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section))
+        slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section, s.design))
     return replace(deck, slides=tuple(slides))
 
 

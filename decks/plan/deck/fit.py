@@ -15,10 +15,9 @@ from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
 from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
+from decks.plan.stacks import Stacks, office_stacks
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
-from decks.text.office import office_stacks
-from decks.text.stacks import Stacks
 from decks.themes.model import Theme
 
 
@@ -58,7 +57,11 @@ class Fitter:
     def __init__(self, theme: Theme, language: str | None = None) -> None:
         # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
         self.stacks: Stacks = office_stacks(theme, language)
+        self.language = language
         self.floor = theme.sizes.slides.floor
+        # The floor of sub-points' smaller type: the theme's, even while a list is paginated at the deck's body
+        # size (`floor` then raised to it, so pages are cut where that size fills them).
+        self.points_floor = self.floor
         self.leading = theme.sizes.slides.leading
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
         # fitted when it is cut, then again when its box is made): each layout is computed once, and each fit
@@ -75,7 +78,7 @@ class Fitter:
         made = self._made_blocks
         for s in srcs:
             # Sub-points are smaller, but never below the floor.
-            scale = max(s.scale, min(1.0, self.floor / size)) if s.scale < 1 else s.scale
+            scale = max(s.scale, min(1.0, self.points_floor / size)) if s.scale < 1 else s.scale
             block = made.get((s, scale))
             if block is None:
                 block = made[(s, scale)] = Block(
@@ -87,7 +90,7 @@ class Fitter:
         """Less than (or, but for rounding, as much as) the height of `srcs` laid out at `size` or larger: each
         paragraph takes at least one line of the leading times its size. A list taller than its box even so (a
         long agenda tried on one slide) is refused without laying it out at every size the search tries."""
-        floor = self.floor
+        floor = self.points_floor
         if size <= 0:
             return 0.0
         sizes = (size * (max(s.scale, min(1.0, floor / size)) if s.scale < 1 else s.scale) for s in srcs)
@@ -176,6 +179,34 @@ class Fitter:
         if laid is None:
             srcs, laid = self._truncate(srcs, box, low or self.floor)
         return TextBox(role, box, self.paras(srcs, laid, box.w), placeholder, anchor)
+
+    def balanced(self, src: Src, box: Rect, top: float, low: float | None = None) -> Src:
+        """A heading (one paragraph of one run) with its lines ended where a designer ends them
+        (decks.text.headings): at phrase boundaries, about equally wide, no one-word or one-character last line,
+        written as hard breaks so every client breaks there. As it was when it fits one line, or when the
+        balanced lines would set it smaller or in more lines than the engine's own breaks."""
+        from decks.text.headings import balance, phrases
+
+        src = self.one_weight(src)
+        if len(src.runs) != 1 or "\n" in src.text or src.runs[0].link or src.runs[0].field:
+            return src
+        laid = self.fit([src], box, top, low)
+        if laid is None or len(laid.blocks[0].lines) < 2:
+            return src
+        run, size = src.runs[0], laid.size
+
+        def width(text: str) -> float:
+            return self._laid([replace(src, runs=(replace(run, text=text),))], 1e6, size).width
+
+        # A little narrower than the box: fitting breaks lines with the same safety, so they fit as laid here.
+        lines = balance(phrases(src.text, self.language), width, box.w * 0.97)
+        if lines is None or len(lines) > len(laid.blocks[0].lines):
+            return src
+        broken = replace(src, runs=(replace(run, text="\n".join(lines)),))
+        again = self.fit([broken], box, top, low)
+        if again is None or again.size < size or len(again.blocks[0].lines) != len(lines):
+            return src
+        return broken
 
     def one_weight(self, src: Src) -> Src:
         """A heading whose East Asian characters have no bold cut (Klee, Nanum: one weight) set regular all along:

@@ -16,6 +16,21 @@ from decks.plan.geometry import Rect
 from decks.plan.icons import Icon
 
 ROLES = ("title", "section", "content", "picture", "closing")
+# The deck plan's named layouts (docs/layouts.md): what a slide's boxes are arranged as, on the template layout
+# (role) it is laid on. The item layouts are those a content item's `layout:` may name (decks.model.ItemLayout).
+ITEM_LAYOUTS = (
+    "bullets",
+    "sidebar",
+    "statement",
+    "quote",
+    "fact",
+    "two-columns",
+    "cards",
+    "picture-right",
+    "picture-left",
+    "picture-full",
+)
+LAYOUTS = ("cover", "agenda", "timeline", "section", *ITEM_LAYOUTS, "numbered", "list", "links", "closing")
 
 
 class Frame(msgspec.Struct, frozen=True):
@@ -89,7 +104,9 @@ class Template(msgspec.Struct, frozen=True):
 
 class Run(msgspec.Struct, frozen=True):
     """A piece of a paragraph: its text, colour role (a palette field), an optional link or field, and the font
-    family that draws every character of it (the planner cuts runs where the drawing face changes)."""
+    family that draws every character of it (the planner cuts runs where the drawing face changes). A "\n" in
+    the text is a line break the plan placed (a title's balanced lines, decks.text.headings): PowerPoint's
+    `<a:br/>`, a new line in every renderer."""
 
     text: str
     color: str = "ink"
@@ -140,13 +157,22 @@ class Picture(msgspec.Struct, frozen=True):
     path: Path | None = None
     icon: Icon | None = None
     display: tuple[float, float] = (0.0, 0.0)  # displayed size in points, to cap the pixels embedded
+    # A QR code: its rows of modules ("1" dark), quiet zone not included; drawn in ink on the background.
+    qr: tuple[str, ...] = ()
+    # The fractions of the picture cut off its left, top, right and bottom edges to fill `box` (a full-bleed
+    # picture); `box` then shows the rest, and `display` is the whole picture's size.
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 class Shape(msgspec.Struct, frozen=True):
-    """A decorative filled rectangle in a palette colour."""
+    """A decorative shape in a palette colour: a rectangle, a rounded one ("round") or an "ellipse", filled, or
+    only outlined (`fill` False: a line `stroke` points wide, for themes made for print)."""
 
     box: Rect
     color: str
+    kind: str = "rect"
+    fill: bool = True
+    stroke: float = 1.5
 
 
 class Slide(msgspec.Struct, frozen=True):
@@ -161,6 +187,7 @@ class Slide(msgspec.Struct, frozen=True):
     shapes: tuple[Shape, ...] = ()
     notes: str = ""
     section: str = ""
+    design: str = ""  # its layout among LAYOUTS
 
     @property
     def body(self) -> TextBox | None:
@@ -178,6 +205,7 @@ class SlideDraft(msgspec.Struct):
     shapes: list[Shape] = msgspec.field(default_factory=list)
     notes: str = ""
     section: str = ""
+    design: str = ""
 
     @property
     def body(self) -> TextBox | None:
@@ -193,6 +221,7 @@ class SlideDraft(msgspec.Struct):
             tuple(self.shapes),
             self.notes,
             self.section,
+            self.design,
         )
 
 

@@ -1,9 +1,9 @@
 """The slides a recap becomes: the `Planner` builds each kind (title, agenda, section, item, takeaways,
 resources, closing) with its boxes, decoration, footer and notes; `build_plan` is the entry point.
 
-A slide's layout follows what it holds: one page of text is set up to the ceiling (`CEILING` times the body
-size), a short item gets its icon large beside the text, a list of short lines goes in two columns when that sets
-it larger, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
+An item's slide takes the layout its content's shape calls for (decks.plan.deck.picking, docs/layouts.md), its
+body text at one size for the whole deck (`body_size`); a list of short lines goes in two columns when that saves
+a slide, agendas are lists under each day's heading (a slide per day when they do not fit), generated key
 takeaways are capped per day to keep one slide, and a one-part recap has no section slide."""
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from decks.gcpause import paused_gc
-from decks.model import Item, Link, Recap, Takeaway
+from decks.model import Item, Link, Recap
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src, capacity
 from decks.plan.deck.images import picture_size
 from decks.plan.deck.labels import labels_for
+from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
 from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
+from decks.plan.deck.picking import candidates, pick
 from decks.plan.deck.plan import (
     Deck,
     Frame,
@@ -45,11 +47,11 @@ from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
 
 CEILING = 1.3  # a slide with little text sets it up to this many times the theme's body size
-SPARSE = 2 / 3  # an item whose text fills less of its box than this, even at the ceiling, gets its icon large
+NEAR = 0.85  # a list may be set this much smaller than the deck's body size before it continues on another slide
 COLUMN_GAP = 24.0
 
 
-class Planner(Fitter):
+class Planner(ItemLayouts, DeckLayouts, Fitter):
     """Builds the slides of one recap in one theme on one geometry."""
 
     def __init__(
@@ -85,6 +87,32 @@ class Planner(Fitter):
 
     def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
         return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
+
+    def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
+        """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
+        balanced (`Fitter.balanced`)."""
+        src = self.balanced(Src((Run(text, color),), "heading"), box, top)
+        return self.text_box("title", [src], box, top, "title", anchor)
+
+    def variant(self, name: str) -> str:
+        """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
+        their background, outline their cards."""
+        chosen = getattr(self.theme.slides.variants, name)
+        if name == "cards" and self.theme.palette.surface == self.theme.palette.background:
+            return "outline"
+        return chosen
+
+    def notes_for(self, item: Item) -> str:
+        return item_notes(item, self.labels)
+
+    def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]:
+        """The item's links as one line at the foot of `body`, and the box left above it."""
+        if not item.links:
+            return None, body
+        links_src = [Src(link_runs(item.links, self.labels))]
+        h = self._laid(links_src, body.w, self.floor).height
+        box = self.text_box("links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor)
+        return box, Rect(body.x, body.y, body.w, body.h - h - 10)
 
     def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
         """The slide number and the event line: in the layout's own slide-number and footer placeholders when
@@ -135,11 +163,13 @@ class Planner(Fitter):
         slides: list[SlideDraft] = [self.title_slide(), *made("agenda", self.agenda_slides)]
         for s in slides:
             s.section = lab.gettext("Introduction")
+        size = self.body_size()
+        designs = self.designs(size)
         for part in recap.all_parts:
             # A one-part recap (top-level items) has nothing for a section slide to announce.
             part_slides = [self.section_slide(part)] if recap.parts else []
             for item in part.items:
-                part_slides.extend(made("item", self.item_slides, item))
+                part_slides.extend(made("item", self.item_slides, item, designs[id(item)], size))
             for s in part_slides:
                 s.section = part.title
             slides.extend(part_slides)
@@ -151,6 +181,10 @@ class Planner(Fitter):
         for s in wrap:
             s.section = lab.gettext("Wrap-up")
         slides.extend(wrap)
+        if not self.decorated:
+            # A template's master draws the deck's look: none of recap's shapes (cards, rules, dots) in its colours.
+            for s in slides:
+                s.shapes.clear()
         return Deck(
             self.geo.width,
             self.geo.height,
@@ -161,13 +195,106 @@ class Planner(Fitter):
             author=recap.presenter.name if recap.presenter else "recap",
         )
 
+    def _has_picture(self, item: Item) -> bool:
+        return item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
+
+    def designs(self, size: float) -> dict[int, list[str]]:
+        """Each item's layouts, best first (decks.plan.deck.picking), by the item's id: no more than three
+        slides in a row of one layout, a section slide breaking the run, pictures taking sides in turn."""
+        out: dict[int, list[str]] = {}
+        before: list[str] = ["agenda"]
+        side = self.variant("picture")
+        for part in self.recap.all_parts:
+            if self.recap.parts:
+                before.append("section")
+            options = []
+            for item in part.items:
+                picture = self.image_size(item.image.path) if self._has_picture(item) and item.image else None
+                opts = [o for o in candidates(item, picture) if self._holds(item, o, size)] or ["bullets"]
+                if picture and item.layout is None and opts[0] != "picture-full":
+                    first = f"picture-{side}"
+                    opts = [first, *(o for o in opts if o != first)]
+                    side = "left" if side == "right" else "right"
+                options.append(opts)
+
+            def slides(n: int, design: str, items: list[Item] = part.items) -> int:
+                return self._pages(items[n], size) if design == "bullets" else 1
+
+            chosen = pick(options, before, lambda n, items=part.items: items[n].layout is not None, slides)
+            for item, opts, first in zip(part.items, options, chosen, strict=True):
+                out[id(item)] = [first, *(o for o in opts if o != first)]
+            before.extend(chosen)
+        return out
+
+    def _holds(self, item: Item, design: str, size: float) -> bool:
+        """Whether `design` can hold the item on one slide (a list, beside a picture or not, always can)."""
+        build = self._builders().get(design)
+        return build is None or build(item, size) is not None
+
+    def _builders(self) -> dict[str, Callable[[Item, float], SlideDraft | None]]:
+        return {
+            "statement": self.statement_slide,
+            "sidebar": self.sidebar_slide,
+            "quote": self.quote_slide,
+            "fact": self.fact_slide,
+            "two-columns": self.two_columns_slide,
+            "cards": self.cards_slide,
+            "picture-full": self.picture_full_slide,
+        }
+
+    def _pages(self, item: Item, size: float) -> int:
+        """How many slides the item's list takes at the deck's body size (or near it)."""
+        srcs = self.body_srcs(item)
+        f = self.frame("content")
+        assert f.body is not None
+        _, body = self.links_box(item, f.body)
+        if not srcs or self.fit(srcs, body, size, self._near(size)) is not None:
+            return 1
+        floor, self.floor = self.floor, self._near(size)
+        try:
+            return len(self.paginate(srcs, body, size))
+        finally:
+            self.floor = floor
+
+    def _near(self, size: float) -> float:
+        """The least size a list is set at before it continues: a little under the deck's body size."""
+        return max(self.floor, round(size * NEAR * 2) / 2)
+
+    def body_srcs(self, item: Item) -> list[Src]:
+        """The item's summary and takeaways as a list."""
+        srcs: list[Src] = []
+        if item.summary:
+            srcs.append(Src((Run(item.summary, "accent"),)))
+        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
+        return srcs
+
+    def body_size(self) -> float:
+        """The deck's one body size: the largest of the theme's sizes (from its body size down to its floor) at
+        which three in four of the items' lists fit their slide. A list that does not fit there is set a little
+        smaller (down to `NEAR` of it, never below the floor), and continues on another slide when even that does
+        not fit."""
+        f = self.frame("content")
+        assert f.body is not None
+        sizes = []
+        for item in self.recap.all_items:
+            srcs = self.body_srcs(item)
+            if not srcs:
+                continue
+            _, body = self.links_box(item, f.body)
+            laid = self.fit(srcs, Rect(body.x, body.y, body.w - 72, body.h), self.sizes.body)
+            sizes.append(laid.size if laid is not None else self.floor)
+        if not sizes:
+            return self.sizes.body
+        sizes.sort()
+        return max(self.floor, sizes[len(sizes) // 4])
+
     def title_slide(self) -> SlideDraft:
         recap, f, t = self.recap, self.frame("title"), self.labels
         event, who = recap.event, recap.presenter
         dates = t.format_dates(event.start, event.end) if event else ""
         # Without a presenter or dates the lower half holds a line or two: larger type balances the slide.
         sparse = who is None and not dates
-        title = self.title_box(recap.title, f.title, self.sizes.title * (1.6 if sparse else 1.3), self.on_band)
+        banded = self.decorated and self.variant("title") == "band"
         subs: list[Src] = []
         if event:
             first = " · ".join(p for p in (dates, t.place(event)) if p)
@@ -181,17 +308,26 @@ class Planner(Fitter):
             subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=0.6))
             if who.handles:
                 subs.append(Src(handle_runs(who.handles, self.labels)))
-        slide = SlideDraft("title", "title", title)
         assert f.body is not None
+        tbox = f.title
+        if not subs:
+            # Nothing under the title: it takes the slide's middle, not its top half over an empty one.
+            tbox = Rect(f.title.x, f.title.y, f.title.w, f.body.bottom - f.title.y)
+        top = self.sizes.title * (1.6 if sparse else 1.3)
+        title = self.heading_box(
+            recap.title, tbox, top, self.on_band if banded else "accent", "ctr" if not subs else "b"
+        )
+        slide = SlideDraft("title", "title", title, design="cover")
         if subs:
             top, anchor = (self.sizes.subtitle * 1.5, "ctr") if sparse else (self.sizes.subtitle, "t")
             slide.texts.append(self.text_box("subtitle", subs, f.body, top, "body", anchor))
-        band = f.title.bottom + (f.body.y - f.title.bottom) / 2
-        if self.decorated:
-            slide.shapes += [
-                Shape(Rect(0, 0, self.geo.width, band), "accent"),
-                Shape(Rect(0, band, self.geo.width, 6), "accent2"),
-            ]
+        band = f.title.bottom + (f.body.y - f.title.bottom) / 2 if subs else self.geo.height
+        if banded:
+            slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))
+            if subs:  # the rule under the band, which fills the slide when nothing is under the title
+                slide.shapes.append(Shape(Rect(0, band, self.geo.width, 6), "accent2"))
+        elif self.decorated:
+            slide.shapes.append(Shape(Rect(f.title.x, band - 3, 120, 6), "accent2"))
         when = t.join(p for p in (dates, t.place(event) if event else "") if p)
         if event and when:
             welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
@@ -237,6 +373,9 @@ class Planner(Fitter):
             for p in self.recap.all_parts
         )
         notes = t.sentence(t.gettext("Here is what I will cover: {parts}").format(parts=t.join_clauses(parts)))
+        timeline = self.timeline_slide(t.gettext("Agenda"), notes)
+        if timeline is not None:
+            return [timeline]
         return self.list_slides("agenda", t.gettext("Agenda"), groups, notes, self.ceiling)
 
     def list_slides(self, kind: str, title: str, groups: list[list[Src]], notes: str, top: float) -> list[SlideDraft]:
@@ -333,7 +472,8 @@ class Planner(Fitter):
         f = self.frame("content")
         assert f.body is not None
         name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-        slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
+        design = "agenda" if kind == "agenda" else "list"
+        slide = SlideDraft(kind, "content", self.heading_box(name, f.title, self.sizes.title), design=design)
         if len(columns) == 1:
             slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
         else:
@@ -353,8 +493,10 @@ class Planner(Fitter):
     def section_slide(self, part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
         assert f.body is not None
-        title = self.title_box(part.title, f.title, self.sizes.title * 1.2, self.on_band)
-        slide = SlideDraft("section", "section", title)
+        filled = self.decorated and self.variant("section") == "fill"
+        on = self.on_band if filled else "ink"
+        title = self.heading_box(part.title, f.title, self.sizes.title * 1.2, "on_accent" if filled else "accent")
+        slide = SlideDraft("section", "section", title, design="section")
         meta = " · ".join(
             p
             for p in (
@@ -363,13 +505,17 @@ class Planner(Fitter):
             )
             if p
         )
-        srcs = [Src((Run(meta, self.on_band),), "heading")]
+        srcs = [Src((Run(meta, on if filled else "muted"),), "heading")]
         if part.intro:
-            srcs.append(Src((Run(part.intro, self.on_band),), space_before=0.4))
+            srcs.append(Src((Run(part.intro, on),), space_before=0.4))
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
-        if self.decorated:
+        if filled:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
             slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
+        elif self.decorated:
+            # A light section slide: the background, the accent bar at the left edge and a rule under the title.
+            slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
+            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "accent2"))
         heading = (
             t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
             if part.date
@@ -377,107 +523,104 @@ class Planner(Fitter):
         )
         items = t.gettext("In this part: {items}").format(items=t.join(i.title for i in part.items))
         slide.notes = t.sentences((heading, part.intro or "", items))
-        self.footer(slide, on_accent=True)
+        self.footer(slide, on_accent=filled)
         return slide
 
-    def item_slides(self, item: Item) -> list[SlideDraft]:
-        has_image = item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
+    def item_slides(self, item: Item, designs: list[str], size: float) -> list[SlideDraft]:
+        """The item's slides in the first of its `designs` that holds it (a list always does)."""
+        builders = self._builders()
+        for design in designs:
+            build = builders.get(design)
+            if build is not None:
+                made = build(item, size)
+                if made is not None:
+                    return [made]
+            elif design == "bullets" or (design in ("picture-right", "picture-left") and self._has_picture(item)):
+                return self.list_item_slides(item, size, design)
+        return self.list_item_slides(item, size, "bullets")
+
+    def list_item_slides(self, item: Item, size: float, design: str) -> list[SlideDraft]:
+        """The item's summary and takeaways as a list at the deck's body size (continued on more slides when they
+        do not fit), its icon at the title's end; beside its picture for "picture-right" and "picture-left"."""
+        has_image = design != "bullets" and self._has_picture(item)
         f = self.frame("picture" if has_image else "content")
         assert f.body is not None
+        body, aside = f.body, f.aside
+        if has_image and design == "picture-left" and aside is not None:
+            # The picture and the text swap sides within the span they share.
+            gap = aside.x - body.right
+            aside = Rect(body.x, aside.y, aside.w, aside.h)
+            body = Rect(aside.right + gap, body.y, body.w, body.h)
         icon = choose(item, self.theme.icons.default, self.recap.language)
-        srcs: list[Src] = []
-        if item.summary:
-            srcs.append(Src((Run(item.summary, "accent"),)))
-        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
-        body = f.body
-        links_box = None
-        if item.links:
-            runs = link_runs(item.links, self.labels)
-            links_src = [Src(runs)]
-            laid = self._laid(links_src, body.w, self.floor)
-            h = laid.height
-            links_box = self.text_box(
-                "links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor
-            )
-            body = Rect(body.x, body.y, body.w, body.h - h - 10)
-        pages = self.paginate(srcs, body, self.sizes.body) if srcs else [[]]
-        # Many short lines (no picture beside them) go in two columns on one slide when that sets them larger
-        # or saves a "(cont.)" slide.
+        srcs = self.body_srcs(item)
+        if item.quote is not None:
+            by = f" — {item.quote.by}" if item.quote.by else ""
+            srcs.append(Src((Run(f"“{item.quote.text}”{by}", "muted"),), space_before=0.5 if srcs else 0.0))
+        if item.figure is not None:
+            srcs.insert(0, Src((Run(f"{item.figure.value} {item.figure.label}", "accent"),), "heading"))
+        links_box, body = self.links_box(item, body)
+        pages: list[list[Src]] = [[]]
+        if srcs:
+            # Each page at the deck's one body size, or near it: a list that does not fit continues on another slide.
+            floor, self.floor = self.floor, self._near(size)
+            try:
+                pages = self.paginate(srcs, body, size)
+            finally:
+                self.floor = floor
+        # Many short lines (no picture beside them) go in two columns on one slide when that saves a "(cont.)"
+        # slide.
         columns = None
-        if srcs and not has_image and len(pages) <= 2:
-            arranged = self._arrange(srcs, self.ceiling, body)
-            if arranged is not None:
+        if srcs and not has_image and len(pages) == 2:
+            arranged = self._arrange(srcs, size, body)
+            if arranged is not None and len(arranged[0]) == 2 and arranged[1] >= size * 0.9:
                 pages = [srcs]
-                columns = arranged if len(arranged[0]) == 2 else None
-        # One page of text is set up to the ceiling; when it still fills little of its box, the icon is drawn
-        # large beside it (the text centred against it) rather than small by the title.
-        panel = self._icon_panel(pages, body) if not has_image and columns is None else None
-        if panel is not None:
-            body = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
+                columns = arranged
         notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
-            size = self.ceiling if len(pages) == 1 else self.sizes.body
-            if slides and slides[-1].body and slides[-1].body.paras:
-                size = max((p.size for p in slides[-1].body.paras if p.level == 0), default=size)
             title_text = self.labels.gettext("{title} (cont.)").format(title=item.title) if n else item.title
             tbox = f.title
             icon_size = min(56.0, tbox.h)
-            if panel is None:
-                tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            picture_here = has_image and n == 0
             slide = SlideDraft(
                 "item",
-                "picture" if has_image and n == 0 else "content",
-                self.title_box(title_text, tbox, self.sizes.title),
+                "picture" if picture_here else "content",
+                self.heading_box(title_text, tbox, self.sizes.title),
+                design=design if picture_here else "bullets",
             )
-            anchor = "ctr" if panel is not None else "t"
+            box = body if picture_here or n == 0 else self.frame("content").body
+            assert box is not None
             if columns is not None:
                 left, right = self._column_boxes(body)
                 slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
                 slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
             elif page:
-                slide.texts.append(self.text_box("body", page, body, size, "body", anchor))
+                slide.texts.append(self.text_box("body", page, box if n == 0 else body, size, "body"))
             else:
                 slide.texts.append(TextBox("body", body, (), "body"))
             if links_box is not None and n == 0:
                 slide.texts.append(links_box)
-            if panel is not None:
-                slide.pictures.append(Picture(panel, icon.label, icon=icon, display=(panel.w, panel.h)))
-            else:
-                ibox = Rect(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
-                slide.pictures.append(Picture(ibox, icon.label, icon=icon, display=(icon_size, icon_size)))
-            if has_image and n == 0 and item.image is not None and f.aside is not None:
-                slide.pictures.append(self.image(item.image.path, item.image.alt, f.aside))
-                if item.image.credit:
-                    small = self.sizes.small
-                    laid = self._laid([Src((Run(item.image.credit, "muted"),))], f.aside.w, small)
-                    cbox = Rect(f.aside.x, f.aside.bottom - laid.height, f.aside.w, laid.height)
-                    slide.texts.append(
-                        self.text_box("caption", [Src((Run(item.image.credit, "muted"),))], cbox, small, low=small)
-                    )
-                    # The picture shrinks to leave the caption clear.
-                    pic = slide.pictures.pop()
-                    area = Rect(f.aside.x, f.aside.y, f.aside.w, f.aside.h - laid.height - 8)
-                    slide.pictures.append(self.image(item.image.path, pic.alt, area))
+            ibox = Rect(f.title.right - icon_size, f.title.y + (f.title.h - icon_size) / 2, icon_size, icon_size)
+            slide.pictures.append(Picture(ibox, icon.label, icon=icon, display=(icon_size, icon_size)))
+            if picture_here and item.image is not None and aside is not None:
+                area = aside
+                small = self.sizes.small
+                credit = [Src((Run(item.image.credit, "muted"),))] if item.image.credit else []
+                ch = self._laid(credit, aside.w, small).height if credit else 0.0
+                if credit:
+                    area = Rect(aside.x, aside.y, aside.w, aside.h - ch - 6)
+                pic = self.image(item.image.path, item.image.alt, area)
+                slide.pictures.append(pic)
+                if credit:
+                    # The credit right under the picture, as wide as the picture's column.
+                    cbox = Rect(aside.x, pic.box.bottom + 6, aside.w, ch)
+                    slide.texts.append(self.text_box("caption", credit, cbox, small, low=small))
             slide.notes = notes if n == 0 else self._continued(item.title)
             self.decorate(slide)
             self.footer(slide)
             slides.append(slide)
         return slides
-
-    def _icon_panel(self, pages: list[list[Src]], body: Rect) -> Rect | None:
-        """The square for a large icon at the right of `body`, centred on it, when the item's text is one
-        page that fills less than `SPARSE` of the box even at the ceiling; else None."""
-        if len(pages) != 1:
-            return None
-        laid = self.fit(pages[0], body, self.ceiling) if pages[0] else None
-        if laid is not None and laid.height >= body.h * SPARSE:
-            return None
-        side = min(body.h * 0.8, body.w * 0.3)
-        panel = Rect(body.right - side, body.y + (body.h - side) / 2, side, side)
-        beside = Rect(body.x, body.y, panel.x - 32 - body.x, body.h)
-        # The text must still fit beside the icon (a theme whose floor is near its ceiling may not).
-        return panel if not pages[0] or self.fit(pages[0], beside, self.ceiling) is not None else None
 
     def image(self, path: Path, alt: str, area: Rect) -> Picture:
         """The image scaled to fit `area`, aspect ratio kept, centred across and at the top."""
@@ -488,46 +631,21 @@ class Planner(Fitter):
         return Picture(box, alt, path=path, display=(w, h))
 
     def takeaway_slides(self) -> list[SlideDraft]:
-        """The key takeaways when the content gives them; else a line per item (its summary or title) under
-        each day's heading, and when that takes more than one slide, the first few of each day (emphasised
-        items first) with a "+N more" line, as many as keep it to one slide (the notes keep every line)."""
+        """The key takeaways: the content's `key_takeaways`, else the items' takeaways it marks `key: true`; as
+        numbered cards when they fit, else as a list. None marked: no slide (the agenda gives the overview)."""
         recap, lab = self.recap, self.labels
-        takeaways = recap.key_takeaways or [Takeaway(text=i.summary or i.title) for i in recap.all_items]
+        takeaways = list(recap.key_takeaways) or [t for i in recap.all_items for t in i.takeaways if t.key]
+        if not takeaways:
+            return []
         notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(t.text for t in takeaways))
-        title, top = lab.gettext("Key takeaways"), self.ceiling
-        if recap.key_takeaways:
-            return self.list_slides("takeaways", title, [takeaway_srcs(recap.key_takeaways)], notes, top)
-        most = max(len(p.items) for p in recap.all_parts)
-        groups = self._summary(None)
-        if len(self.list_pages(groups, top)) > 1:
-            lo, hi = 1, most - 1  # the largest cap per day that keeps the summary to one slide, by bisection
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if len(self.list_pages(self._summary(mid), top)) <= 1:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            groups = self._summary(lo)
-        return self.list_slides("takeaways", title, groups, notes, top)
-
-    def _summary(self, cap: int | None) -> list[list[Src]]:
-        """A group per day: its heading (when the recap has days) and a line per item, at most `cap` of them
-        (emphasised ones first, then in order, shown in order) and a line saying how many more there are."""
-        lab = self.labels
-        groups = []
-        for part in self.recap.all_parts:
-            items = part.items
-            if cap is not None and len(items) > cap:
-                chosen = sorted(range(len(items)), key=lambda n: (not items[n].emphasis, n))[:cap]
-                items = [items[n] for n in sorted(chosen)]
-            group = [self.part_heading(part)] if self.recap.parts else []
-            group += takeaway_srcs([Takeaway(text=i.summary or i.title) for i in items])
-            left = len(part.items) - len(items)
-            if left:
-                more = lab.ngettext("+{n} more item", "+{n} more items", left).format(n=lab.format_number(left))
-                group.append(Src((Run(more, "muted"),), level=1, space_before=0.2))
-            groups.append(group)
-        return groups
+        title = lab.gettext("Key takeaways")
+        cards = self.numbered_slide(title, takeaways, notes)
+        if cards is not None:
+            return [cards]
+        slides = self.list_slides("takeaways", title, [takeaway_srcs(takeaways)], notes, self.ceiling)
+        for slide in slides:
+            slide.design = "list"
+        return slides
 
     def resource_slides(self) -> list[SlideDraft]:
         srcs: list[Src] = []
@@ -580,7 +698,7 @@ class Planner(Fitter):
             size = min(sizes, default=self.floor)
             top = size
             name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-            slide = SlideDraft(kind, "content", self.title_box(name, f.title, self.sizes.title))
+            slide = SlideDraft(kind, "content", self.heading_box(name, f.title, self.sizes.title), design="links")
             slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.text_box("column", pair[1], right, size))
@@ -629,7 +747,9 @@ class Planner(Fitter):
             heading = lab.gettext("Slides and notes")
             srcs.append(Src((Run(heading, "muted"),), "heading", space_before=0.6, keep_with_next=True))
             srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
-        slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
+        body = self.qr_codes(slide, f.body)
+        slide.texts.append(self.text_box("body", srcs, body, self.sizes.subtitle, "body"))
+        slide.design = "closing"
         self.decorate(slide)
         self.footer(slide)
         said = [recap.closing or thanks]
@@ -677,7 +797,7 @@ def glyph_warnings(recap: Recap, theme: Theme) -> tuple[str, ...]:
     """A warning for each character no font of `theme` has, naming its field."""
     return tuple(
         f"{dotted(where)}: no font of theme '{theme.name}' has {describe_char(ch)}; it shows as a box on the slide"
-        for where, ch in missing_glyphs(recap, theme)
+        for where, ch in missing_glyphs(recap, theme, "slides")
     )
 
 

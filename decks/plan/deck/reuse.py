@@ -52,7 +52,8 @@ class SlideCache:
 
     def drafts(self, kind: str, make: Made, *args: Any) -> list[SlideDraft]:
         """The slides `make(*args)` gives (the planner's slides of one `kind`: "item", "agenda", "takeaways",
-        "resources"), taken from the last build when what they are made from did not change."""
+        "resources"), taken from the last build when what they are made from did not change. The arguments after
+        an item (its layouts and the deck's body size, which its neighbours decide) are part of the key."""
         key = (kind, self._inputs(kind, args), repr(args[1:]), self._common)
         slides = self._kept.get(key) or self._made.get(key)
         if slides is None:
@@ -60,7 +61,15 @@ class SlideCache:
         self._made[key] = slides
         return [
             _KeptDraft(
-                s.kind, s.layout, s.title, list(s.texts), list(s.pictures), list(s.shapes), s.notes, s.section
+                s.kind,
+                s.layout,
+                s.title,
+                list(s.texts),
+                list(s.pictures),
+                list(s.shapes),
+                s.notes,
+                s.section,
+                s.design,
             ).kept_from(s, self)
             for s in slides
         ]
@@ -75,7 +84,8 @@ class SlideCache:
         if kind == "agenda":
             return repr([(p.title, p.date, [i.title for i in p.items]) for p in r.all_parts])
         if kind == "takeaways":
-            return (repr(r.key_takeaways), repr([(i.summary, i.title) for i in r.all_items]))
+            marked = [t for i in r.all_items for t in i.takeaways if t.key]
+            return (repr(r.key_takeaways), repr(marked))
         if kind == "resources":
             links = [(i.title, self._repr(i, links=True)) for i in r.all_items]
             return (repr(links), repr(r.resources), repr(r.source))
@@ -112,6 +122,7 @@ class _KeptDraft(SlideDraft, dict=True):
             and _same(self.pictures, o.pictures)
             and _same(self.shapes, o.shapes)
             and self.notes == o.notes
+            and self.design == o.design
         )
         if not same:
             return super().freeze()

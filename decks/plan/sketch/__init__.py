@@ -29,7 +29,7 @@ from decks.text.scripts import install_hint
 from decks.themes.model import Theme
 
 if TYPE_CHECKING:
-    from decks.plan.sketch.abridge import LeftOut
+    from decks.plan.sketch.leftout import LeftOut
 
 
 def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
@@ -40,11 +40,29 @@ def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primi
 
 
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
+
+
+def _vertical(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+    from decks.plan.sketch import vertical
+
+    return vertical.arrange(*args, **kwargs)
+
+
+def _popcorn(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+    from decks.plan.sketch import popcorn
+
+    return popcorn.arrange(*args, **kwargs)
+
+
 LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
     "modular": modular.arrange,
     "path": path.arrange,
     "radial": _radial,  # takes the hub too; see build()
+    "vertical": _vertical,
+    "popcorn": _popcorn,
 }
+# A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
+VERTICAL_MOST = 8
 MARGIN = 22.0  # points: inside what office printers leave blank
 MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and each role to its ceiling)
 STEP = 0.25  # body size search step, points
@@ -55,15 +73,37 @@ def page_size(paper: str, orientation: str) -> tuple[float, float]:
     return (h, w) if orientation == "landscape" else (w, h)
 
 
-def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: int | None = None) -> list[CardSpec]:
+def qr_mode(theme: Theme, qr: str | None) -> str:
+    """Which codes the page draws (`--qr`, else the theme's: a theme with `sketch.qr: false` draws none)."""
+    return qr or ("emphasis" if theme.sketch.qr else "none")
+
+
+def source_code_url(recap: Recap, mode: str) -> str | None:
+    """The link the footer's code scans to: the source post, else the first resource, else the event's page
+    (none with `--qr none`)."""
+    if mode == "none":
+        return None
+    url = recap.source.url if recap.source else next((r.url for r in recap.resources), None)
+    url = url or (recap.event.url if recap.event else None)
+    from decks.plan.sketch.qr import encodable
+
+    return url if encodable(url) else None
+
+
+def specs_for(
+    recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: int | None = None, qr: str | None = None
+) -> list[CardSpec]:
     """A card spec per item (and the key takeaways). Past the first `icons_for` items (emphasised ones
-    excepted) icons are not chosen: those cards cannot be on an abridged page, and choosing costs time."""
+    excepted) icons are not chosen: those cards cannot be on an abridged page, and choosing costs time.
+    A card carries a code for its video with `--qr all`, and with `emphasis` (the default) when emphasised."""
     specs: list[CardSpec] = []
+    mode = qr_mode(theme, qr)
     n = 0
     for p, part in enumerate(recap.all_parts):
         for i, item in enumerate(part.items):
             choose = icons_for is None or n < icons_for or item.emphasis
-            spec = item_spec(item, n, p, theme.icons.default, theme.sketch.qr, max_takeaways, choose, recap.language)
+            code = mode == "all" or (mode == "emphasis" and item.emphasis)
+            spec = item_spec(item, n, p, theme.icons.default, code, max_takeaways, choose, recap.language)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = part.title + (f"  ·  {date}" if date else "")
@@ -84,12 +124,14 @@ def specs_for(recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: 
     return specs
 
 
-def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None) -> list[str]:
+def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None, mode: str) -> list[str]:
     from decks.plan.sketch import qr
 
     out: list[str] = []
-    if theme.sketch.qr:
+    if mode in ("all", "emphasis"):
         for item in recap.all_items:
+            if mode == "emphasis" and not item.emphasis:
+                continue
             video = next((link.url for link in item.links if link.kind == "video"), None)
             if video is not None and not qr.encodable(video):
                 out.append(
@@ -133,12 +175,13 @@ def _abridged(
     sizes: list[float],
     floor: float,
     most: int,
+    url: str | None,
 ) -> tuple[tuple | None, LeftOut]:
-    """The page holding the most important pieces that fit at the floor, and what it leaves out."""
+    """The page holding the most important pieces that fit at the floor, and what it leaves out (the footer's
+    note says to scan the code at `url` for the rest, when there is one)."""
     from decks.plan.sketch import abridge as abridge_rule
 
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
-    url = (recap.source.url if recap.source else None) or (recap.event.url if recap.event else None)
     cards = [n for n, (_, k) in enumerate(ranked) if k < 0]
     cap = cards[most] if len(cards) > most else len(ranked)
     chosen: dict[int, tuple[list[CardSpec], str]] = {}
@@ -146,7 +189,7 @@ def _abridged(
 
     def subset(n: int) -> tuple[list[CardSpec], str]:
         if n not in chosen:
-            what = abridge_rule.left_out(specs, ranked[:n])
+            what = _with_captions(abridge_rule.left_out(specs, ranked[:n]), specs, recap)
             kept = abridge_rule.keep(specs, ranked[:n], variants)
             chosen[n] = (kept, abridge_rule.note(recap.language, what, bool(url)))
         return chosen[n]
@@ -164,7 +207,20 @@ def _abridged(
     n = most_kept[1]
     cards, note = subset(n)
     found = largest_fitting(sizes, lambda size: layout_at(cards, size, False, note, url), floor)
-    return found, abridge_rule.left_out(specs, ranked[:n])
+    return found, _with_captions(abridge_rule.left_out(specs, ranked[:n]), specs, recap)
+
+
+def _with_captions(what: LeftOut, specs: list[CardSpec], recap: Recap) -> LeftOut:
+    """`what` an abridged page leaves out, with the captions it does not letter (it has none)."""
+    from decks.plan.sketch.leftout import uncaptioned
+
+    dropped = uncaptioned(specs, bool(recap.closing))
+    return replace(what, summaries=dropped.summaries, intros=dropped.intros, closing=dropped.closing)
+
+
+# Captions (summaries, day intros, the closing line) are lettered unless they cost the page more than this share of
+# its body size: a reader loses less to type a step smaller than to a page without its summaries.
+CAPTIONS_KEEP = 0.8
 
 
 def captioned_or_not(
@@ -174,27 +230,28 @@ def captioned_or_not(
     body: float,
     body_at: Callable[[float], float],
     captioned_over: Callable[[float], bool] | None = None,
+    keep: float = CAPTIONS_KEEP,
 ) -> tuple[float, Any] | None:
-    """Summaries and day intros are lettered when the page has room for them at the theme's own size or more:
-    the largest fitting `captioned` try when its style's body size is `body` or more, else the largest fitting
-    `bare` try (without captions) or, when none fits, the captioned one. A try returns (ratio, style) and is
-    remembered, so asking again costs nothing; `body_at(size)` is the body size of the style at `size`.
-
-    Both searches start at `body`. When the captioned try there is over and the body size at every smaller
-    size is below `body`, the captioned search can only end below `body`: it goes no further unless the bare
-    search finds nothing. The answer is the same as running it first, with two or three page layouts fewer.
-    `captioned_over(size)` says whether the captioned try at `size` is over, maybe without finishing it
-    (default: from the try).
+    """Summaries, day intros and the closing line are lettered whenever the page holds them at a legible size
+    not much smaller than it would have without them: the largest fitting `captioned` try when the page fits
+    with captions at the theme's own size `body`, or when its body size is at least `keep` times the largest
+    fitting `bare` try's (without captions); else the bare one (or the captioned one when no bare try fits).
+    A try returns (ratio, style) and is remembered, so asking again costs nothing; `body_at(size)` is the body
+    size of the style at `size`, `captioned_over(size)` says whether the captioned try at `size` is over, maybe
+    without finishing it (default: from the try).
     """
     start = next((j for j, s in enumerate(sizes) if s <= body + 1e-9), 0)  # where largest_fitting starts
-    below = start + 1 >= len(sizes) or body_at(sizes[start + 1]) < body - 1e-9
     over = captioned_over or (lambda size: captioned(size)[0] > 1.0)
-    if below and over(sizes[start]):
-        return largest_fitting(sizes, bare, body) or largest_fitting(sizes, captioned, body)
+    if not over(sizes[start]):  # captions fit at the theme's size: the page grows from there with them
+        return largest_fitting(sizes, captioned, body)
+    without = largest_fitting(sizes, bare, body)
+    least = keep * without[1].body if without is not None else 0.0
+    if without is not None and body_at(sizes[start]) < least - 1e-9:
+        return without  # not even the theme's size (where captions are over) is near the page without them
     found = largest_fitting(sizes, captioned, body)
-    if found is None or found[1].body < body - 1e-9:
-        found = largest_fitting(sizes, bare, body) or found
-    return found
+    if found is not None and found[1].body >= least - 1e-9:
+        return found
+    return without or found
 
 
 def build(
@@ -205,10 +262,16 @@ def build(
     orientation: str | None = None,
     max_takeaways: int | None = None,
     abridge: bool = True,
+    qr: str | None = None,
 ) -> Sketch:
     """The page for `recap`; content that does not fit at the legibility floor is abridged (`abridge`) or
-    refused with `OutputError`."""
+    refused with `OutputError`. `qr` says which codes are drawn (see `qr_mode`)."""
     name = layout or theme.sketch.layout
+    portrait = (orientation or theme.sketch.orientation) == "portrait"
+    if layout is None and name == "modular" and portrait and len(recap.all_items) <= VERTICAL_MOST:
+        name = "vertical"  # Rohde's vertical: one path down a tall page suits a few items
+    mode = qr_mode(theme, qr)
+    code_url = source_code_url(recap, mode)
     warnings: list[str] = []
     if name not in LAYOUTS:
         where = "--layout" if layout else f"theme '{theme.name}' sketch.layout"
@@ -216,13 +279,15 @@ def build(
             [Problem(where, f"unknown sketchnote layout '{name}'", f"choose one of {', '.join(LAYOUTS)}")]
         )
     paper = paper or theme.sketch.paper
+    if name == "vertical" and orientation is None:
+        orientation = "portrait"  # a path down the page wants a tall one
     width, height = page_size(paper, orientation or theme.sketch.orientation)
     if max_takeaways is not None and max_takeaways < 0:
         raise OutputError([Problem("--max-takeaways", "must be 0 or more", "give a count of takeaways per item")])
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
     reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
     most = _most_cards(theme, page)
-    specs = specs_for(recap, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None)
+    specs = specs_for(recap, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None, mode)
     arrange = LAYOUTS[name]
     hub = None
     if name == "radial":
@@ -254,7 +319,7 @@ def build(
         style = styles.get((size, captions)) or styles.setdefault(
             (size, captions), Style.make(theme, size / body, captions, reach, recap.language)
         )
-        chrome = plan_chrome(recap, style, page.w, note, url)
+        chrome = plan_chrome(recap, style, page.w, note, code_url)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)
@@ -268,8 +333,20 @@ def build(
         tried[key] = (ratio, style, chrome, (cards, area))
         return tried[key]
 
+    @functools.cache
+    def uncaptioned() -> LeftOut:
+        from decks.plan.sketch.leftout import uncaptioned
+
+        return uncaptioned(specs, bool(recap.closing))
+
     def attempt(size: float, captions: bool = True) -> tuple[float, Style, object, tuple]:
-        return layout_at(specs, size, captions)
+        # A page without captions says in its footer which it leaves out.
+        note = None
+        if not captions and uncaptioned():
+            from decks.plan.sketch.leftout import note as left_note
+
+            note = left_note(recap.language, uncaptioned(), bool(code_url))
+        return layout_at(specs, size, captions, note)
 
     sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
     hopeless = len(specs) > most
@@ -284,8 +361,12 @@ def build(
             body_at,
             lambda size: layout_at(specs, size, True, over_only=True)[0] > 1.0,
         )
+        if found is not None and not found[1].captions and uncaptioned():
+            from decks.plan.sketch.leftout import captions_warning
+
+            warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
-        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most)
+        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url)
         if what:
             from decks.plan.sketch.abridge import warning
 
@@ -346,7 +427,7 @@ def build(
         style.body,
         primitives=tuple(prims),
         containers=tuple(conts),
-        warnings=tuple(warnings + _warnings(recap, theme, style, max_takeaways)),
+        warnings=tuple(warnings + _warnings(recap, theme, style, max_takeaways, mode)),
         title=recap.title,
         author=recap.presenter.name if recap.presenter else "",
     )

@@ -10,22 +10,14 @@ one grouped warning.
 
 from __future__ import annotations
 
-import msgspec
 from msgspec.structs import replace
 
 from decks.plan.sketch.cards import CardSpec
+from decks.plan.sketch.leftout import LeftOut, note, warning
+
+__all__ = ["LeftOut", "keep", "left_out", "note", "ranking", "warning"]
 
 Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
-
-
-class LeftOut(msgspec.Struct, frozen=True):
-    """What the abridged page does not show."""
-
-    items: tuple[str, ...]  # titles of items with no card
-    takeaways: int  # takeaways not shown (on shown and dropped cards)
-
-    def __bool__(self) -> bool:
-        return bool(self.items or self.takeaways)
 
 
 def ranking(specs: list[CardSpec], emphasised: set[int]) -> list[Piece]:
@@ -78,33 +70,3 @@ def left_out(specs: list[CardSpec], pieces: list[Piece]) -> LeftOut:
     items = tuple(s.title for i, s in enumerate(specs) if s.kind != "key" and (i, -1) not in kept)
     takeaways = sum(1 for i, s in enumerate(specs) for k in range(len(s.takeaways)) if (i, k) not in kept)
     return LeftOut(items, takeaways)
-
-
-def note(language: str, what: LeftOut, scannable: bool) -> str:
-    """The footer's line about what is not on the page, in the recap's language (decks.i18n)."""
-    from decks.i18n import messages
-
-    t = messages(language)
-    bits = []
-    if what.items:
-        n = len(what.items)
-        bits.append(t.ngettext("+{n} item", "+{n} items", n).format(n=t.format_number(n)))
-    if what.takeaways:
-        n = what.takeaways
-        bits.append(t.ngettext("+{n} takeaway", "+{n} takeaways", n).format(n=t.format_number(n)))
-    rest = t.gettext("scan for the full recap") if scannable else t.gettext("see the full recap")
-    return t.gettext("{left_out}: {where}").format(left_out=t.join(bits), where=rest)
-
-
-def warning(what: LeftOut, paper: str) -> str:
-    """One warning for everything left out."""
-    bits = []
-    if what.items:
-        shown = ", ".join(f"'{t}'" for t in what.items[:3]) + (", ..." if len(what.items) > 3 else "")
-        bits.append(f"{len(what.items)} item(s) ({shown})")
-    if what.takeaways:
-        bits.append(f"{what.takeaways} takeaway(s)")
-    return (
-        f"abridged to fit one {paper} page: {' and '.join(bits)} are not on the sketchnote (the footer says so); "
-        "--paper a3 keeps more, --no-abridge refuses instead"
-    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from pathlib import Path as FilePath
 
 import msgspec
 
@@ -17,7 +18,7 @@ from decks.colors import mix
 from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect, TextRun
+from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect
 from decks.plan.sketch.qr import encodable
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
@@ -301,19 +302,25 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     return plan
 
 
-def _highlight(x0: float, x1: float, y: float, key: str, color: Color, style: Style) -> list[Primitive]:
-    """A headline's mark: a second, wavier underline and three short strokes flaring from the title's end."""
-    pen = style.pen
-    gap = max(1.6, style.body * 0.22)
-    out: list[Primitive] = [
-        pen.line((x0 + gap, y + gap), (x1 - gap * 2, y + gap * 1.2), key + ":hl", color, style.theme.sketch.stroke)
-    ]
-    size = style.body * 0.7
-    for n, angle in enumerate((-0.9, -0.35, 0.2)):
-        a = (x1 + size * 0.25 * math.cos(angle), y - size * 0.9 + size * 0.25 * math.sin(angle))
-        b = (a[0] + size * math.cos(angle), a[1] + size * math.sin(angle))
-        out.append(pen.line(a, b, f"{key}:flare{n}", color, 0.9))
-    return out
+def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right: float) -> list[Primitive]:
+    """A pen's shading behind a title, as a sketchnoter marks what matters: an emphasised item's title on a
+    hachured pennant (a banner with a notched tail, outlined), the key takeaways' title cross-hatched. Light
+    enough that the lettering on it reads; nothing passes `right` (inside the card's frame)."""
+    pal = style.theme.palette
+    shade = mix(color, pal.background, 0.62)
+    over = style.heading * 0.18
+    r = Rect(box.x - over, box.y + box.h * 0.08, box.w + 2 * over, box.h * 0.96)
+    spacing = max(2.6, style.body * 0.34)
+    if cross:
+        poly = [(r.x, r.y + 1.0), (r.right, r.y), (r.right - 1.0, r.bottom), (r.x + 1.0, r.bottom - 0.5)]
+        out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
+        return out + style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)
+    tail = min(style.heading * 0.9, max(0.0, right - r.right))
+    end = r.right + tail
+    poly = [(r.x, r.y), (end, r.y), (end - tail * 0.55, r.y + r.h / 2), (end, r.bottom), (r.x, r.bottom)]
+    out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
+    outline = style.pen.curve_points([*poly, poly[0]], key + ":pennant")
+    return [*out, Path(tuple(outline), stroke=mix(color, pal.background, 0.25), width=0.8)]
 
 
 def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Style) -> list[Primitive]:
@@ -331,64 +338,40 @@ def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Sty
     return out
 
 
-def _doodle(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
-    """The card's icon drawn large and light in the blank at the bottom of a tall frame, as a sketchnoter
-    fills a hole with a drawing; centred in the blank, never touching the frame."""
-    icon = plan.spec.icon
-    size = min(room * 0.8, plan.width * 0.5, style.body * 14)
+def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """`icon` drawn as a pen would: the glyph's contours stroked (never filled) with a little seeded wobble,
+    centred on (cx, cy) at `size` points. A contour is traced twice, the second pass a hair off the first, as
+    a hand goes over a line it cares about."""
     face = load_face(icon.font)
     gw = face.width(icon.char, size) or size
-    cx, cy = x + plan.width / 2, top + room / 2
-    shade = mix(color, style.theme.palette.background, 0.72)
-    x0, baseline = cx - gw / 2, cy + size * 0.4
-    if not style.theme.sketch.fill:  # a fill-free theme draws the icon's outline, never a solid shape
-        width = max(0.8, size / 90)
-        return [
-            Path(tuple(c), stroke=mix(color, style.theme.palette.background, 0.45), width=width, closed=True)
-            for c in _outline(icon.font, icon.char, x0, baseline, size)
-        ]
-    return [TextRun(x0, baseline, icon.char, icon.font, size, shade, gw, size * 0.88, size * 0.13)]
+    x0, baseline = cx - gw / 2, cy + size * 0.36
+    width = max(0.55, size / 24)
+    amount = min(style.theme.sketch.roughness * 0.5, size * 0.025)
+    out: list[Primitive] = []
+    for n, contour in enumerate(_outline(icon.font, icon.char, x0, baseline, size)):
+        pts = [*contour, contour[0]]
+        out.append(Path(tuple(style.pen.trace(pts, f"{key}:c{n}", amount)), stroke=color, width=width))
+        if size >= 24:
+            again = style.pen.trace(pts, f"{key}:c{n}'", amount * 1.6)
+            out.append(Path(tuple(again), stroke=color, width=width * 0.6))
+    return out
 
 
-_FONTS: dict[object, object] = {}
+def _drawing(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
+    """The card's icon drawn larger in the room a tall frame has under its text, in the card's own ink, as a
+    sketchnoter draws the idea beside the words: a drawing at full contrast, never a pale watermark."""
+    size = min(room * 0.72, plan.width * 0.42, style.heading * 4.5)
+    return _icon(
+        plan.spec.icon, x + plan.width / 2, top + room / 2 - size * 0.06, size, plan.spec.key + ":big", color, style
+    )
 
 
-def _outline(font: object, char: str, x: float, baseline: float, size: float) -> list[list[tuple[float, float]]]:
+def _outline(font: FilePath, char: str, x: float, baseline: float, size: float) -> list[list[tuple[float, float]]]:
     """The contours of `char` in `font` as polylines (curves flattened), placed at (x, baseline), `size` pt."""
-    from fontTools.pens.basePen import BasePen
-    from fontTools.ttLib import TTFont
+    from decks.plan.sketch import glyphs
 
-    tt = _FONTS.get(font)
-    if tt is None:
-        tt = _FONTS[font] = TTFont(str(font), lazy=True)
-    name = tt.getBestCmap().get(ord(char))  # type: ignore[attr-defined]
-    if name is None:
-        return []
-    k = size / tt["head"].unitsPerEm  # type: ignore[index]
-    contours: list[list[tuple[float, float]]] = []
-
-    class Flat(BasePen):
-        def _moveTo(self, pt):
-            contours.append([(x + pt[0] * k, baseline - pt[1] * k)])
-
-        def _lineTo(self, pt):
-            contours[-1].append((x + pt[0] * k, baseline - pt[1] * k))
-
-        def _curveToOne(self, p1, p2, p3):
-            (x0, y0) = self._getCurrentPoint()
-            for i in range(1, 7):
-                t = i / 6
-                u = 1 - t
-                px = u**3 * x0 + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
-                py = u**3 * y0 + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
-                contours[-1].append((x + px * k, baseline - py * k))
-
-        def _closePath(self):
-            pass
-
-    glyphs = tt.getGlyphSet()  # type: ignore[attr-defined]
-    glyphs[name].draw(Flat(glyphs))
-    return [c for c in contours if len(c) > 2]
+    k = size / glyphs.units_per_em(font)
+    return [[(x + px * k, baseline - py * k) for px, py in c] for c in glyphs.contours(font, char)]
 
 
 def _tab_width(plan: CardPlan, style: Style) -> float:
@@ -435,25 +418,15 @@ def draw_card(
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
         prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
-        isz = d * 0.52
-        gw = load_face(spec.icon.font).width(spec.icon.char, isz) or isz
-        prims.append(
-            TextRun(
-                x + cx - gw / 2,
-                y + cy + isz * 0.36,
-                spec.icon.char,
-                spec.icon.font,
-                isz,
-                color,
-                gw,
-                isz * 0.9,
-                isz * 0.15,
-            )
-        )
+        prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
     # A frame taller than its text spreads the blocks apart (up to a point), so the blank is air between
     # them rather than one hole at the bottom.
     spare = max(0.0, height - plan.height)
     step = min(spare / (plan.blocks + 1), style.body * 2.5) if plan.blocks else 0.0
+    if plan.title_box and (spec.emphasis or spec.kind == "key"):
+        tb = plan.title_box
+        right = x + plan.width - style.pad * 0.5
+        prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
     for line in plan.lines:
         prims += style.runs(
             line.text, line.stack, x + line.x, y + line.baseline + step * line.block, line.size, line.color
@@ -461,18 +434,18 @@ def draw_card(
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
-        if spec.emphasis:
-            prims += _highlight(x + x0, x + x1, y + uy, spec.key, color, style)
+
     if spec.kind == "key" and plan.icon_circle and plan.title_box:
         # In the room right of the title, if there is some: sparkles never touch the lettering.
         _, cy, d = plan.icon_circle
-        d = min(d, (plan.width - style.pad - plan.title_box.right) / 1.1)  # smaller where the title is long
+        # Smaller where the title (and its cross-hatching, which reaches past it) is long.
+        d = min(d, (plan.width - style.pad - plan.title_box.right - style.heading * 0.25) / 1.1)
         if d >= plan.icon_circle[2] * 0.4:
             sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
             prims += _sparkles(sx, sy, d, spec.key, color, style)
     left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
-    if left > style.body * 3 and plan.icon_circle:
-        prims += _doodle(plan, x, y + height - left, left, style, color)
+    if plan.icon_circle and left > plan.icon_circle[2] * 1.6:
+        prims += _drawing(plan, x, y + height - left, left, style, color)
     for bx, by, sub, block in plan.bullets:
         by += step * block
         if sub:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import msgspec
 
 from decks.colors import mix
@@ -37,7 +39,22 @@ class Chrome(msgspec.Struct):
     small: list[str]
     footer: list[str]
     note: list[str] = msgspec.field(default_factory=list)  # what an abridged page leaves out, lettered in ink
-    note_url: str | None = None  # where the full recap is: a QR code at the footer's right
+    closing: list[str] = msgspec.field(default_factory=list)  # the closing line, lettered above the footer
+    note_url: str | None = None  # the source post (where the full recap is): a QR code at the footer's right
+    sign: str = ""  # the presenter's handle (or name), lettered under their drawn figure at the footer's right
+    sign_w: float = 0.0  # the width the figure and its name take
+
+
+def signature(recap: Recap) -> str:
+    """What the presenter signs with: their first handle, else their name."""
+    who = recap.presenter
+    if not who:
+        return ""
+    return next((h.handle for h in who.handles), None) or who.name
+
+
+def figure_height(style: Style) -> float:
+    return style.small * 3.4
 
 
 def plan_chrome(
@@ -54,13 +71,31 @@ def plan_chrome(
     from decks.plan.sketch.qr import encodable
 
     note_url = note_url if encodable(note_url) else None  # a link too long for a code: the note stands alone
-    room = width - (_qr_side(note_url) + style.gap if note and note_url else 0.0)
+    room = width - (_qr_side(note_url) + style.gap if note_url else 0.0)
+    sign = signature(recap)
+    sign_w = 0.0
+    if sign:
+        # A signature no wider than a third of the page: a long name is lettered on more lines (see draw_footer).
+        sign_w = min(style.hand.width(sign, style.small) / WIDTH_SAFETY, width / 3)
+        sign_w = max(sign_w, figure_height(style) * 0.8) + style.gap
+        room -= sign_w
     footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
     lines = break_lines(note, room * WIDTH_SAFETY, lambda s: style.bold.width(s, style.small)) if note else []
-    footer_h = (len(footer) + len(lines)) * style.small * 1.25 + 2
-    if lines and note_url:
+    closing = []
+    if recap.closing and style.captions:
+        closing = break_lines(recap.closing, room * WIDTH_SAFETY, lambda s: style.hand.width(s, closing_size(style)))
+    footer_h = (len(footer) + len(lines)) * style.small * 1.25 + len(closing) * closing_size(style) * 1.25 + 2
+    if note_url:
         footer_h = max(footer_h, _qr_side(note_url) + 2)
-    return Chrome(banner_h, footer_h, big, small, footer, lines, note_url if lines else None)
+    if sign:
+        sign_lines = break_lines(sign, (sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
+        footer_h = max(footer_h, figure_height(style) + len(sign_lines) * style.small * 1.2 + 2)
+    return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url, sign, sign_w)
+
+
+def closing_size(style: Style) -> float:
+    """The closing line's lettering: between the body and the footer's."""
+    return max(style.small, style.body * 0.95)
 
 
 def _qr_side(url: str | None) -> float:
@@ -152,6 +187,10 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     r = Rect(area.x, top, area.w, chrome.footer_h)
     prims: list[Primitive] = []
     y = top + 2
+    size = closing_size(style)
+    for line in chrome.closing:
+        prims += style.runs(line, style.hand, area.x, baseline_in(y, size, size * 1.25), size, pal.ink)
+        y += size * 1.25
     pitch = style.small * 1.25
     for line in chrome.note:
         prims += style.runs(line, style.bold, area.x, baseline_in(y, style.small, pitch), style.small, pal.ink)
@@ -159,6 +198,9 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     for line in chrome.footer:
         prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
         y += pitch
+    if chrome.sign:
+        right = area.right - (_qr_side(chrome.note_url) + style.gap if chrome.note_url else 0.0)
+        prims += _presenter(chrome, style, right - chrome.sign_w / 2, top + 1)
     if chrome.note_url:
         from decks.plan.sketch.cards import _qr
 
@@ -169,3 +211,33 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     if recap.source:
         prims.append(Link(r, recap.source.url))
     return prims, [Container("footer", r, "footer")]
+
+
+def _presenter(chrome: Chrome, style: Style, cx: float, top: float) -> list[Primitive]:
+    """The presenter as a sketchnoter draws themself signing a page: a small waving figure, their handle under it."""
+    pal = style.theme.palette
+    pen = style.pen
+    h = figure_height(style)
+    w = max(0.8, style.theme.sketch.stroke * 0.9)
+    head = (cx, top + h * 0.15)
+    neck, hip, shoulder = (cx, top + h * 0.3), (cx, top + h * 0.64), (cx, top + h * 0.38)
+    out: list[Primitive] = [*pen.ellipse(head[0], head[1], h * 0.13, h * 0.14, "me:head", pal.ink, None, w)]
+    strokes = [
+        (neck, hip),
+        (shoulder, (cx - h * 0.24, top + h * 0.55)),  # an arm down
+        (shoulder, (cx + h * 0.2, top + h * 0.16)),  # an arm up, waving
+        (hip, (cx - h * 0.15, top + h * 0.97)),
+        (hip, (cx + h * 0.15, top + h * 0.97)),
+    ]
+    out += [pen.line(a, b, f"me:{n}", pal.ink, w) for n, (a, b) in enumerate(strokes)]
+    # A smile: three points on an arc under the eyes.
+    r = h * 0.07
+    smile = [(head[0] + r * math.cos(t), head[1] + h * 0.01 + r * 0.8 * math.sin(t)) for t in (0.5, 1.57, 2.64)]
+    out.append(Path(tuple(pen.curve_points(smile, "me:smile")), stroke=pal.ink, width=w * 0.7))
+    size = style.small
+    lines = break_lines(chrome.sign, (chrome.sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, size))
+    y = top + h + 1
+    for line in lines:
+        out += style.runs(line, style.hand, cx - style.hand.width(line, size) / 2, y + size * 0.9, size, pal.ink)
+        y += size * 1.2
+    return out

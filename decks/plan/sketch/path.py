@@ -110,7 +110,9 @@ def _road(
                 x0, x1 = a[0] + a[2] + 2, b[0] - 2
             else:
                 x0, x1 = a[0] - 2, b[0] + b[2] + 2
-            arrows += pen.arrow([(x0, ya), ((x0 + x1) / 2, ya - 2), (x1, ya)], f"arrow{r}.{i}", pal.accent2, 4.5)
+            # Each arrow bends its own way, as a hand draws them: up or down, a little or more.
+            bend = pen.rng(f"bend{r}.{i}").choice((-1, 1)) * pen.rng(f"arc{r}.{i}").uniform(2.0, 7.0)
+            arrows += pen.arrow([(x0, ya), ((x0 + x1) / 2, ya - bend), (x1, ya)], f"arrow{r}.{i}", pal.accent2, 4.5)
         if r + 1 < len(rows):
             last = row[-1]
             nxt = rows[r + 1][0]

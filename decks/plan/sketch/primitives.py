@@ -39,6 +39,10 @@ class TextRun(msgspec.Struct, frozen=True):
     width: float  # the advance, as measured by the text engine
     ascent: float  # points above the baseline
     descent: float  # points below the baseline, positive
+    # Lettering drawn by hand: per character, its origin (x, baseline y), a tilt in degrees (clockwise) and a
+    # size factor, so no two letters are alike; empty: set as one string at (x, y). The text stays one run:
+    # renderers keep it one word for search and selection (decks.plan.sketch.lettering).
+    glyphs: tuple[tuple[float, float, float, float], ...] = ()
 
 
 class Box(msgspec.Struct, frozen=True):

@@ -307,6 +307,8 @@ def _place(
         ky = area.y + right_used
         placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
     mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
+    if not ring.right and key is None:  # nothing on the right (one or two cards): the cloud takes that third too
+        mid_x1 = area.right - side_gap / 2
     cx, cy = (mid_x0 + mid_x1) / 2, (band_top + band_bottom) / 2
     room = min(
         (band_bottom - band_top) / (2 * hub_plan.ry),

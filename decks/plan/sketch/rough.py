@@ -7,6 +7,7 @@ shape looks the same on every run and does not change when another shape is adde
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -57,6 +58,16 @@ class Pen:
             out.append((x + nx * off, y + ny * off))
         return out
 
+    def trace(self, points: list[Point], key: str, amount: float) -> list[Point]:
+        """`points` (a polyline, e.g. a glyph's contour) as a pen traces it: resampled every few points and moved
+        perpendicular to itself by up to `amount`, so no two traces are the same."""
+        dense: list[Point] = [points[0]]
+        step = max(1.5, min(_STEP, amount * 6))
+        for a, b in itertools.pairwise(points):
+            n = max(1, int(math.dist(a, b) / step))
+            dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
+        return self._wobble(dense, self.rng(key), amount)
+
     def line_points(self, a: Point, b: Point, key: str, overshoot: bool = True) -> list[Point]:
         rng = self.rng(key)
         r = self.roughness
@@ -92,6 +103,8 @@ class Pen:
             for i in range(4):
                 a, b = corners[i], corners[(i + 1) % 4]
                 out.append(self.line(a, b, f"{key}:{i}", stroke, width))
+                if self.roughness > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
+                    out.append(self.line(a, b, f"{key}:{i}'", stroke, (width or self.stroke) * 0.5))
         return out
 
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
@@ -126,6 +139,9 @@ class Pen:
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
             out.append(Path(tuple(self.ellipse_points(cx, cy, rx, ry, key)), stroke=stroke, width=width or self.stroke))
+            if self.roughness > 0:
+                again = self.ellipse_points(cx, cy, rx, ry, key + "'")
+                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
         return out
 
     def curve_points(self, through: list[Point], key: str) -> list[Point]:
@@ -184,14 +200,21 @@ class Pen:
         return Path(pts, fill=color, closed=True)
 
     def hatch(
-        self, polygon: list[Point], key: str, color: Color, spacing: float = 4.0, width: float = 0.6
+        self,
+        polygon: list[Point],
+        key: str,
+        color: Color,
+        spacing: float = 4.0,
+        width: float = 0.6,
+        angle: float = math.pi / 4,
     ) -> list[Path]:
-        """Diagonal strokes filling `polygon` (any simple one), as a pen shades without a solid fill."""
+        """Parallel strokes at `angle` filling `polygon` (any simple one), as a pen shades without a solid fill
+        (rough.js's hachure); a second call at another angle cross-hatches."""
         rng = self.rng(key)
         if len(polygon) < 3:
             return []
-        # Rotate 45 degrees so the strokes are horizontal lines; cut each by the polygon's edges (even-odd).
-        c, s = math.cos(math.pi / 4), math.sin(math.pi / 4)
+        # Rotate by `angle` so the strokes are horizontal lines; cut each by the polygon's edges (even-odd).
+        c, s = math.cos(angle), math.sin(angle)
         rot = [(x * c + y * s, -x * s + y * c) for x, y in polygon]
         ys = [p[1] for p in rot]
         out: list[Path] = []

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from decks.i18n import Catalogue, messages
+from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack, strip_ignorable
-from decks.text.stacks import stacks_for
 from decks.themes.model import Theme
 
 MM = 72 / 25.4
@@ -89,8 +90,11 @@ class Style:
         for face, chunk in stack.segments(text):
             w = face.width(chunk, size)
             if chunk.strip():
+                glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)
                 out.append(
-                    TextRun(x, baseline, chunk, face.path, size, color, w, face.ascent * size, face.descent * size)
+                    TextRun(
+                        x, baseline, chunk, face.path, size, color, w, face.ascent * size, face.descent * size, glyphs
+                    )
                 )
             x += w
         return out

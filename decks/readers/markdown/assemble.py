@@ -65,7 +65,7 @@ def scrub(data: dict[str, Any], warn: Callable[[str], None]) -> None:
         elif isinstance(value, dict):
             scrub(value, warn)
         elif isinstance(value, list):
-            kept = []
+            kept: list[Any] = []
             for entry in value:
                 if isinstance(entry, dict):
                     had_text = "text" in entry

@@ -221,13 +221,13 @@ def event_place(text: str) -> Place | None:
             venue, city = match.group(1).strip(" ."), match.group(2).strip(" .")
             if _VENUE_WORDS.search(venue) or pattern is _EN_VENUE_IN_CITY:
                 return Place(venue, city)
-    match = _ZH_VENUE.search(text)
-    if match:
-        return Place(match.group(2), match.group(1))
-    match = _ZH_CITY.search(text)
-    if match:
-        return Place(None, match.group(1))
-    match = _JA_VENUE.search(text)
-    if match:
-        return Place(match.group(1), None)
+    zh = _ZH_VENUE.search(text)
+    if zh:
+        return Place(zh.group(2), zh.group(1))
+    city = _ZH_CITY.search(text)
+    if city:
+        return Place(None, city.group(1))
+    ja = _JA_VENUE.search(text)
+    if ja:
+        return Place(ja.group(1), None)
     return None

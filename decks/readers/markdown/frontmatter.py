@@ -74,8 +74,8 @@ def _read(block: str, lines: int) -> FrontMatter:
     found.date = _date(data.get("date"), found)
     found.author = _usable(_author(data.get("author", data.get("authors"))), "author", found)
     for key in _TAG_KEYS:
-        for tag in _texts(data.get(key)):
-            tag = _usable(tag, key, found)
+        for text in _texts(data.get(key)):
+            tag = _usable(text, key, found)
             if tag and tag not in found.tags:
                 found.tags.append(tag)
     carried = data.get("recap")

@@ -443,11 +443,11 @@ class _Importer:
         if self.section == "key" and not self.item:
             for entry in node.children:
                 text, sublists = self._list_entry(entry)
-                points: list[str] = []
+                under: list[str] = []
                 for sub in sublists:
-                    self._points(sub, points, [])
+                    self._points(sub, under, [])
                 if text:
-                    self.key_takeaways.append(TakeawayDraft(text, points))
+                    self.key_takeaways.append(TakeawayDraft(text, under))
             return
         leads = [self._announcement_lead(entry) for entry in node.children]
         if leads and all(lead is not None for lead in leads):
@@ -676,7 +676,10 @@ class _Importer:
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
         carried = self.front.carried
-        language = carried.get("language") if isinstance(carried.get("language"), str) else self._language()
+        given = carried.get("language")
+        language = given if isinstance(given, str) else self._language()
+        if carried:
+            self._unlabel_kind_words(language)
         recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": language}
         if isinstance(carried.get("event"), dict):
             recap["event"] = carried["event"]  # recap post's own: validated with the rest
@@ -749,6 +752,18 @@ class _Importer:
         else:
             comments.event.append("TODO: add the venue and city")
         return event
+
+    def _unlabel_kind_words(self, language: str) -> None:
+        """In a post recap wrote, a link whose words are only what the language calls its kind ("video", "動画")
+        had no label of its own: recap writes that word for such a link, so reading it back gives one without."""
+        from decks.i18n import messages
+
+        words = messages(language)
+        for link in [*self.resources, *(link for item in self.all_items for link in item.links)]:
+            kind = link.kind
+            if link.label and link.label == words.link_text(LinkDraft(url=link.url, label=None, line=0, hint=kind)):
+                link.hint, link.hint_from_title = kind, True  # the label said the kind; keep the kind it gave
+                link.label = None
 
     def _fallback_title(self) -> str:
         if self.first_heading:

@@ -119,15 +119,15 @@ class InlineWalker:
                 url = str(node.attrs.get("href", ""))
                 autolink = node.markup == "autolink" or label == url
                 # A kind in the link's title (`[Keynote](… "video")`, as recap post writes links) is the kind.
-                title = str(node.attrs.get("title", "") or "").strip().lower()
-                kind = title if title in LINK_KINDS else None
+                said = str(node.attrs.get("title", "") or "").strip().lower()
+                link_kind = said if said in LINK_KINDS else None
                 self.links.append(
                     LinkDraft(
                         url=url,
                         label=None if autolink or not label else label,
                         line=self.line,
-                        hint=kind,
-                        hint_from_title=kind is not None,
+                        hint=link_kind,
+                        hint_from_title=link_kind is not None,
                     )
                 )
                 self.spans.append((start, len(self.pieces)))

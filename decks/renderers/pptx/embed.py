@@ -236,3 +236,50 @@ def read_eot(blob: bytes) -> tuple[dict[str, object], bytes]:
         "full": names[3],
     }
     return header, blob[off : off + data_size]
+
+
+def lacking_here(deck: Deck) -> list[str]:
+    """The families the deck's runs name that this machine has no font of (every machine has the universal ones),
+    in the order the deck names them: LibreOffice and Keynote here would draw a substitute."""
+    used: dict[tuple[str, bool], set[str]] | None = None
+    lacking: list[str] = []
+    for font in deck.fonts:
+        if is_universal(font.family) or font.family in lacking or font.family in deck.inherited:
+            continue
+        used = used if used is not None else used_text(deck)
+        if not used.get((font.family, font.bold)) or _installed_here(font.family, font.path):
+            continue
+        lacking.append(font.family)
+    return lacking
+
+
+def _installed_here(family: str, path: object) -> bool:
+    """Whether fontconfig knows `family`, or (without fontconfig: macOS, Windows) a font folder has the file
+    (`recap fonts install` copies it there)."""
+    import shutil
+    from pathlib import Path
+
+    from decks.text.fonts import find_system_font
+    from decks.text.system import font_folders
+
+    if shutil.which("fc-list"):
+        return find_system_font(family) is not None
+    return isinstance(path, Path) and any((folder / path.name).is_file() for folder in font_folders())
+
+
+def lacking_warning(families: list[str], embedded: set[str]) -> str:
+    """One warning for the fonts the deck names that this machine lacks: who substitutes, and what installs them."""
+    names = ", ".join(f"'{f}'" for f in families)
+    honoured = [f for f in families if f in embedded]
+    powerpoint = (
+        "PowerPoint draws the copies embedded in the deck"
+        if len(honoured) == len(families)
+        else "PowerPoint draws the embedded copies where there are some and substitutes the rest"
+        if honoured
+        else "PowerPoint substitutes them (none is embedded)"
+    )
+    return (
+        f"the deck names fonts this machine does not have: {names}. {powerpoint}; LibreOffice and Keynote ignore "
+        "embedded fonts and substitute an installed one (East Asian text may show as boxes where none has it), "
+        "Google Slides uses its own. Install them here and on the presenting machine with `recap fonts install`"
+    )

@@ -135,3 +135,17 @@ def palette_png(width: int, height: int, pixels: bytes, palette: bytes, alpha: b
             _chunk(b"IEND", b""),
         )
     )
+
+
+def qr_png(rows: tuple[str, ...], ink: str, paper: str, scale: int = 8) -> bytes:
+    """A QR code's modules (rows of "1" dark) as a two-colour PNG, `scale` pixels a module, with a two-module
+    quiet zone in `paper`, so a phone reads it off the screen whatever the slide's background (no Pillow)."""
+    n = len(rows) + 4
+    lines = []
+    blank = b"\x00" * (n * scale)
+    for row in ("0" * (n - 4),) * 2 + rows + ("0" * (n - 4),) * 2:
+        line = b"".join((b"\x01" if c == "1" else b"\x00") * scale for c in "00" + row + "00")
+        lines += [line] * scale
+    assert all(len(line) == len(blank) for line in lines)
+    palette = bytes.fromhex(paper.lstrip("#")) + bytes.fromhex(ink.lstrip("#"))
+    return palette_png(n * scale, n * scale, b"".join(lines), palette, b"\xff\xff")

@@ -15,20 +15,16 @@ from typing import Any
 from lxml import etree
 
 from decks.markup import esc
-from decks.opc import parse
+from decks.opc import NS_P14, QN_A, QN_P, QN_P14, QN_R, nsdecls, parse
 from decks.plan.geometry import EMU_PER_PT
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
-NSDECLS = f'xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"'
+NSDECLS = nsdecls("a", "p", "r")
 XML_DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
 def _a(tag: str) -> str:
-    return f"{{{A}}}{tag}"
+    return QN_A + tag
 
 
 def emu(points: float) -> int:
@@ -57,13 +53,30 @@ def slide(background: str | None, shapes: Iterable[str]) -> str:
     )
 
 
-def rect(shape_id: int, name: str, box: tuple[float, float, float, float], color: str) -> str:
-    """A filled `<p:sp>` rectangle with no outline and no shadow."""
+_GEOMETRY = {"rect": "rect", "round": "roundRect", "ellipse": "ellipse"}
+
+
+def rect(
+    shape_id: int,
+    name: str,
+    box: tuple[float, float, float, float],
+    color: str,
+    kind: str = "rect",
+    fill: bool = True,
+    stroke: float = 1.5,
+) -> str:
+    """A `<p:sp>` rectangle, rounded rectangle ("round") or ellipse, filled with no outline, or (`fill` False)
+    only outlined `stroke` points wide; no shadow."""
+    adj = '<a:gd name="adj" fmla="val 6000"/>' if kind == "round" else ""
+    paint = (
+        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        if fill
+        else f'<a:noFill/><a:ln w="{emu(stroke)}"><a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill></a:ln>'
+    )
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/>'
-        "</p:spPr></p:sp>"
+        f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="{_GEOMETRY.get(kind, "rect")}"><a:avLst>{adj}</a:avLst></a:prstGeom>'
+        f"{paint}<a:effectLst/></p:spPr></p:sp>"
     )
 
 
@@ -226,12 +239,28 @@ def run_properties(
     )
 
 
-def picture(shape_id: int, name: str, alt: str, rid: str, box: tuple[float, float, float, float]) -> str:
-    """A `<p:pic>` showing the related image `rid` stretched over `box`, with its alt text in `descr`."""
+def _src_rect(crop: tuple[float, float, float, float]) -> str:
+    """`<a:srcRect>`: the fractions of the picture cut off each edge (l, t, r, b), in thousandths of a percent."""
+    if not any(crop):
+        return ""
+    left, top, right, bottom = (round(v * 100_000) for v in crop)
+    return f'<a:srcRect l="{left}" t="{top}" r="{right}" b="{bottom}"/>'
+
+
+def picture(
+    shape_id: int,
+    name: str,
+    alt: str,
+    rid: str,
+    box: tuple[float, float, float, float],
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+) -> str:
+    """A `<p:pic>` showing the related image `rid` (less what `crop` cuts off its edges) stretched over `box`,
+    with its alt text in `descr`."""
     return (
         f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{esc(name)}" descr="{esc(alt)}"/>'
         '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
-        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/>{_src_rect(crop)}<a:stretch><a:fillRect/></a:stretch></p:blipFill>'
         f'<p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
     )
 
@@ -308,7 +337,7 @@ def presentation_parts() -> list[tuple[str, str, str, str]]:
             RT_TABLE_STYLES,
             "/ppt/tableStyles.xml",
             CT_TABLE_STYLES,
-            f'{head}<a:tblStyleLst xmlns:a="{A}" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>',
+            f'{head}<a:tblStyleLst {nsdecls("a")} def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>',
         ),
     ]
 
@@ -341,17 +370,17 @@ def presentation(
     (which name them) are gone."""
     root = parse(blob)
     for tag in ("sldIdLst", "custShowLst", "notesMasterIdLst"):
-        for old in root.findall(f"{{{P}}}{tag}"):
+        for old in root.findall(f"{QN_P}{tag}"):
             root.remove(old)
     # Children in CT_Presentation's order: sldMasterIdLst, notesMasterIdLst, handoutMasterIdLst, sldIdLst, sldSz...
-    masters = root.find(f"{{{P}}}sldMasterIdLst")
-    nm = etree.Element(f"{{{P}}}notesMasterIdLst")
-    etree.SubElement(nm, f"{{{P}}}notesMasterId").set(f"{{{R}}}id", notes_master)
+    masters = root.find(f"{QN_P}sldMasterIdLst")
+    nm = etree.Element(f"{QN_P}notesMasterIdLst")
+    etree.SubElement(nm, f"{QN_P}notesMasterId").set(f"{QN_R}id", notes_master)
     masters.addnext(nm)
-    handout = root.find(f"{{{P}}}handoutMasterIdLst")
-    lst = etree.Element(f"{{{P}}}sldIdLst")
+    handout = root.find(f"{QN_P}handoutMasterIdLst")
+    lst = etree.Element(f"{QN_P}sldIdLst")
     for sid, rid in slides:
-        etree.SubElement(lst, f"{{{P}}}sldId", id=str(sid)).set(f"{{{R}}}id", rid)
+        etree.SubElement(lst, f"{QN_P}sldId", id=str(sid)).set(f"{QN_R}id", rid)
     (handout if handout is not None else nm).addnext(lst)
     if fonts:
         embedded_fonts(root, fonts, subset)
@@ -362,22 +391,22 @@ def presentation(
 def embedded_fonts(presentation: Any, fonts: list[tuple[str, dict[str, str]]], subset: bool) -> None:
     """`<p:embeddedFontLst>` after `<p:notesSz>` (CT_Presentation's order), one `<p:embeddedFont>` per typeface
     the template does not embed already (PowerPoint wants each once), and the flags that say fonts are embedded."""
-    lst = presentation.find(f"{{{P}}}embeddedFontLst")
+    lst = presentation.find(f"{QN_P}embeddedFontLst")
     if lst is None:
-        lst = etree.Element(f"{{{P}}}embeddedFontLst")
-        anchor = presentation.find(f"{{{P}}}smartTags")
+        lst = etree.Element(f"{QN_P}embeddedFontLst")
+        anchor = presentation.find(f"{QN_P}smartTags")
         if anchor is None:
-            anchor = presentation.find(f"{{{P}}}notesSz")
+            anchor = presentation.find(f"{QN_P}notesSz")
         anchor.addnext(lst)
-    have = {f.get("typeface") for f in lst.iter(f"{{{P}}}font")}
+    have = {f.get("typeface") for f in lst.iter(f"{QN_P}font")}
     for family, rids in fonts:
         if family in have:
             continue
-        font = etree.SubElement(lst, f"{{{P}}}embeddedFont")
-        etree.SubElement(font, f"{{{P}}}font", typeface=family)
+        font = etree.SubElement(lst, f"{QN_P}embeddedFont")
+        etree.SubElement(font, f"{QN_P}font", typeface=family)
         for style in ("regular", "bold", "italic", "boldItalic"):
             if style in rids:
-                etree.SubElement(font, f"{{{P}}}{style}").set(f"{{{R}}}id", rids[style])
+                etree.SubElement(font, f"{QN_P}{style}").set(f"{QN_R}id", rids[style])
     presentation.set("embedTrueTypeFonts", "1")
     if subset:
         presentation.set("saveSubsetFonts", "1")
@@ -385,20 +414,20 @@ def embedded_fonts(presentation: Any, fonts: list[tuple[str, dict[str, str]]], s
 
 def sections(presentation: Any, groups: list[tuple[str, list[int]]], slide_ids: list[int]) -> None:
     """`<p14:sectionLst>` in the `<p:extLst>` of `<p:presentation>`: one `<p14:section>` per group of slides."""
-    ext_lst = presentation.find(f"{{{P}}}extLst")
+    ext_lst = presentation.find(f"{QN_P}extLst")
     if ext_lst is None:
-        ext_lst = etree.SubElement(presentation, f"{{{P}}}extLst")
-    for ext in ext_lst.findall(f"{{{P}}}ext"):
+        ext_lst = etree.SubElement(presentation, f"{QN_P}extLst")
+    for ext in ext_lst.findall(f"{QN_P}ext"):
         if ext.get("uri") == SECTION_EXT:
             ext_lst.remove(ext)
-    ext = etree.Element(f"{{{P}}}ext", uri=SECTION_EXT)
+    ext = etree.Element(f"{QN_P}ext", uri=SECTION_EXT)
     ext_lst.insert(0, ext)
-    lst = etree.SubElement(ext, f"{{{P14}}}sectionLst", nsmap={"p14": P14})
+    lst = etree.SubElement(ext, f"{QN_P14}sectionLst", nsmap={"p14": NS_P14})
     for n, (name, indexes) in enumerate(groups):
-        sec = etree.SubElement(lst, f"{{{P14}}}section", name=name, id=section_guid(n, name))
-        ids = etree.SubElement(sec, f"{{{P14}}}sldIdLst")
+        sec = etree.SubElement(lst, f"{QN_P14}section", name=name, id=section_guid(n, name))
+        ids = etree.SubElement(sec, f"{QN_P14}sldIdLst")
         for i in indexes:
-            etree.SubElement(ids, f"{{{P14}}}sldId", id=str(slide_ids[i]))
+            etree.SubElement(ids, f"{QN_P14}sldId", id=str(slide_ids[i]))
 
 
 def set_link_colors(theme: bytes, color: str) -> bytes:
@@ -423,17 +452,17 @@ def set_text_styles(master: bytes, colors: dict[str, str]) -> bytes:
     saves): PowerPoint and LibreOffice look for them here, so the deck's text takes the template's colours.
     """
     root = parse(master)
-    styles = etree.Element(f"{{{P}}}txStyles")
+    styles = etree.Element(f"{QN_P}txStyles")
     for kind, tag in (("title", "titleStyle"), ("body", "bodyStyle")):
-        style = etree.SubElement(styles, f"{{{P}}}{tag}")
+        style = etree.SubElement(styles, f"{QN_P}{tag}")
         color = colors.get(kind)
         for level in range(1, 10 if kind == "body" else 2):
             ppr = etree.SubElement(style, _a(f"lvl{level}pPr"))
             rpr = etree.SubElement(ppr, _a("defRPr"))
             if color:
                 etree.SubElement(etree.SubElement(rpr, _a("solidFill")), _a("srgbClr")).set("val", _hex(color))
-    etree.SubElement(styles, f"{{{P}}}otherStyle")
-    ext = root.find(f"{{{P}}}extLst")  # txStyles comes last but for extLst (CT_SlideMaster's sequence)
+    etree.SubElement(styles, f"{QN_P}otherStyle")
+    ext = root.find(f"{QN_P}extLst")  # txStyles comes last but for extLst (CT_SlideMaster's sequence)
     if ext is not None:
         ext.addprevious(styles)
     else:

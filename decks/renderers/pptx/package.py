@@ -14,7 +14,7 @@ import zlib
 from functools import lru_cache
 
 from decks.markup import esc
-from decks.opc import DEFAULTS, Rel, rels_name
+from decks.opc import DEFAULTS, NS_CT, NS_PR, Rel, rels_name
 from decks.renderers.pptx.oxml import XML_DECL
 
 FIXED_ZIP_DATE = (2019, 1, 1, 0, 0, 0)
@@ -62,7 +62,7 @@ class Rels:
         """The `<Relationships>` item, in rId number order, targets relative to the source's folder."""
         folder = posixpath.dirname(self.source)
         items = self.items if self._in_order else sorted(self.items, key=lambda r: (_number(r.rid), r.rid))
-        out = [XML_DECL, '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
+        out = [XML_DECL, f'<Relationships xmlns="{NS_PR}">']
         out += [_relationship(r.rid, r.reltype, r.target, r.external, folder) for r in items]
         out.append("</Relationships>")
         return "".join(out).encode("utf-8")
@@ -81,7 +81,7 @@ def content_types_xml(parts: dict[str, str], defaults: dict[str, str]) -> bytes:
     """`[Content_Types].xml`: a `<Default>` per extension in `defaults` that some item uses, an `<Override>` for
     every part whose type is not its extension's default; `parts` maps partname to content type."""
     used = {posixpath.splitext(name)[1][1:].lower() for name in parts} | {"rels"}
-    out = [XML_DECL, '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">']
+    out = [XML_DECL, f'<Types xmlns="{NS_CT}">']
     out += [
         f'<Default Extension="{esc(ext)}" ContentType="{esc(defaults[ext])}"/>' for ext in sorted(used & set(defaults))
     ]

@@ -38,11 +38,11 @@ from decks.opc import (
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
+from decks.plan.stacks import east_asian_face, stacks_for
 from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
 from decks.renderers.pptx import oxml
-from decks.renderers.pptx.images import icon_png, icon_px, prepare
+from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
-from decks.text.stacks import east_asian_face, stacks_for
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")
@@ -159,11 +159,14 @@ class Writer:
     def embed_fonts(self, pres_rels: Rels) -> list[tuple[str, dict[str, str]]]:
         """The fonts embedded as `ppt/fonts/fontN.fntdata` parts (decks.renderers.pptx.embed): for each
         typeface, its rIds by style ("regular", "bold"), for `<p:embeddedFontLst>`."""
-        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding
+        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding, lacking_here, lacking_warning
 
         embedded, warnings = embedding(self.deck, self.embed, self.whole)
         for warning in warnings:
             self._warn_once(warning)
+        lacking = lacking_here(self.deck)
+        if lacking:
+            self._warn_once(lacking_warning(lacking, {f.family for f in embedded}))
         by_family: dict[str, dict[str, str]] = {}
         for font in embedded:
             name = self._partname("/ppt/fonts/font%d.fntdata")
@@ -254,7 +257,17 @@ class Writer:
         ids = iter(range(2, 10_000))
         # Decorations first: they sit under everything else.
         for shape in plan.shapes:
-            shapes.append(oxml.rect(next(ids), f"Accent {shape.color}", _xywh(shape.box), self.palette[shape.color]))
+            shapes.append(
+                oxml.rect(
+                    next(ids),
+                    f"Accent {shape.color}",
+                    _xywh(shape.box),
+                    self.palette[shape.color],
+                    shape.kind,
+                    shape.fill,
+                    shape.stroke,
+                )
+            )
         placed, boxes = [], []
         for box in [plan.title, *plan.texts]:
             slot = slots.get(box.placeholder) if box.placeholder else None
@@ -270,8 +283,13 @@ class Writer:
                 shapes.append(oxml.text_shape(next(ids), f"{box.role.capitalize()} text", _xywh(box.box), body))
         for pic in plan.pictures:
             image = self.image_part(pic)
-            label = f"Icon {pic.icon.name}" if pic.icon is not None else f"Picture {Path(str(pic.path)).stem}"
-            shapes.append(oxml.picture(next(ids), label, pic.alt, rels.add(RT_IMAGE, image), _xywh(pic.box)))
+            if pic.qr:
+                label = "QR code"
+            elif pic.icon is not None:
+                label = f"Icon {pic.icon.name}"
+            else:
+                label = f"Picture {Path(str(pic.path)).stem}"
+            shapes.append(oxml.picture(next(ids), label, pic.alt, rels.add(RT_IMAGE, image), _xywh(pic.box), pic.crop))
         notes = self._partname("/ppt/notesSlides/notesSlide%d.xml")
         rels.add(RT_NOTES_SLIDE, notes)
         self.package.add(name, CT_SLIDE, oxml.slide(self.deck.background, shapes).encode("utf-8"), rels)
@@ -286,6 +304,12 @@ class Writer:
 
     def image_part(self, pic: Picture) -> str:
         """The package's part for a picture: an icon drawn once per icon and colour, an image file made safe."""
+        if pic.qr:
+            ink, paper = "#000000", "#FFFFFF"  # dark on light in every theme: phones read inverted codes badly
+            key = ("qr", pic.qr, ink, paper)
+            if key not in self._images:
+                self._images[key] = self._add_image(qr_png(pic.qr, ink, paper), "png")
+            return self._images[key]
         if pic.icon is not None:
             color = self.deck.icon_color or self.palette["accent"]
             key: Any = (pic.icon.font, pic.icon.char, color, icon_px(max(pic.display)))
@@ -364,7 +388,11 @@ class Writer:
             rpr = rprs.get(key)
             if rpr is None:
                 rpr = rprs[key] = oxml.run_properties(size, *self._run_style(para, run), self.lang, heading, rid)
-            parts.append(oxml.text_run(rpr, run.text))
+            if "\n" in run.text:
+                # A heading's line ends where the plan put them (decks.text.headings): a line break each.
+                parts.append(f"<a:br>{rpr}</a:br>".join(oxml.text_run(rpr, t) for t in run.text.split("\n")))
+            else:
+                parts.append(oxml.text_run(rpr, run.text))
         parts.append(oxml.paragraph_tail(self.lang, size))
         return "".join(parts)
 

@@ -12,9 +12,9 @@ from decks.plan.deck.faces import _box, _segments, segments, with_faces
 from decks.plan.deck.plan import Deck, Para, Picture, Run, Shape, Slide, TextBox
 from decks.plan.deck.text import ZWSP
 from decks.plan.geometry import Rect
+from decks.plan.stacks import stacks_for
 from decks.text.fallback import FontStack
 from decks.text.shaping import base_rtl
-from decks.text.stacks import stacks_for
 from decks.themes.loader import load_theme
 
 
@@ -30,7 +30,7 @@ def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_
     }  # rtl is not copied but found from the text (left to right here), as the next test shows
     assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
     assert [f.name for f in fields(Slide)] == [
-        *("kind", "layout", "title", "texts", "pictures", "shapes", "notes", "section"),
+        *("kind", "layout", "title", "texts", "pictures", "shapes", "notes", "section", "design"),
     ]  # with_faces makes each slide with its constructor, in this order
     stacks = stacks_for(load_theme(None), "en")
     out = _box(box, {"heading": stacks.heading, "body": stacks.body})

@@ -28,14 +28,18 @@ def test_a_cached_plan_equals_a_fresh_one_and_keeps_only_unchanged_slides() -> N
     cache = SlideCache()
     first = Planner(recap, theme, geometry, reuse=cache).plan()
     assert first == Planner(recap, theme, geometry).plan()
-    edited = _edited(recap, "A summary that changed " * 4)
+    # One letter of one item's summary: the deck's body size and every item's layout stay as they were.
+    summary = recap.all_parts[1].items[0].summary
+    edited = _edited(recap, summary[:-1] + ("x" if summary[-1] != "x" else "y"))
     second = Planner(edited, theme, geometry, reuse=cache).plan()
     assert second == Planner(edited, theme, geometry).plan()
     pairs = list(zip(first.slides, second.slides, strict=True))
     differ = [n for n, (a, b) in enumerate(pairs) if a != b]
     assert len(differ) == 1 and second.slides[differ[0]].kind == "item"
-    # Every other item's slides, the agenda and the resources are the very objects of the first build.
-    kept = [n for n, (a, b) in enumerate(pairs) if a.kind in ("item", "agenda", "resources") and n not in differ]
+    # The agenda, the resources and the slides of items away from the edit are the very objects of the first
+    # build (a neighbour's list of layouts may follow the edited one's: it is planned again, to an equal slide).
+    far = [n for n, (a, _) in enumerate(pairs) if a.kind == "item" and abs(n - differ[0]) > 3]
+    kept = [n for n, (a, _) in enumerate(pairs) if a.kind in ("agenda", "resources")] + far
     assert kept and all(first.slides[n] is second.slides[n] for n in kept)
     assert first.slides[differ[0]] is not second.slides[differ[0]]
     assert len(cache.layouts) > 0

@@ -1,0 +1,393 @@
+"""The item layouts beyond a list (docs/layouts.md): statement, sidebar, quote, fact, two columns, cards and a
+picture across the whole slide. Each builds one slide from an item, or gives None when the item's text does not
+fit it at the deck's body size or above the floor (the planner then tries the item's next layout).
+
+A mixin of the `Planner` (decks.plan.deck.planner): it uses its boxes, fitting, decoration and footer. Every
+text sits in its own box, no box over another's text; the body placeholder holds the slide's main text.
+"""
+
+from __future__ import annotations
+
+from msgspec.structs import replace
+
+from decks.model import Item
+from decks.plan.deck.fit import Src
+from decks.plan.deck.paragraphs import takeaway_srcs
+from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
+from decks.plan.geometry import Rect
+from decks.plan.icons import choose, get
+
+GAP = 24.0  # between columns and cards
+PAD = 18.0  # inside a card
+
+
+def centred(box: TextBox) -> TextBox:
+    """`box` with its paragraphs centred across."""
+    return replace(box, paras=tuple(replace(p, align="c") for p in box.paras))
+
+
+class ItemLayouts:
+    """Builders of an item's one-slide layouts, for the `Planner` (which supplies every attribute used here)."""
+
+    # -- shared pieces -----------------------------------------------------------------------------------------
+
+    def _item_slide(self, item: Item, design: str, icon: bool = True) -> tuple[SlideDraft, Rect]:
+        """A slide for `item` in `design` on the content layout: its title (beside the corner icon when `icon`),
+        and the body's box (less the links line at its foot, which is added)."""
+        f = self.frame("content")
+        assert f.body is not None
+        tbox = f.title
+        size = min(56.0, tbox.h)
+        if icon:
+            tbox = Rect(tbox.x, tbox.y, tbox.w - size - 16, tbox.h)
+        slide = SlideDraft("item", "content", self.heading_box(item.title, tbox, self.sizes.title), design=design)
+        if icon:
+            glyph = choose(item, self.theme.icons.default, self.recap.language)
+            ibox = Rect(f.title.right - size, f.title.y + (f.title.h - size) / 2, size, size)
+            slide.pictures.append(Picture(ibox, glyph.label, icon=glyph, display=(size, size)))
+        body = f.body
+        links, body = self.links_box(item, body)
+        if links is not None:
+            slide.texts.append(links)
+        return slide, body
+
+    def _finish(self, slide: SlideDraft, item: Item, decorate: bool = True) -> SlideDraft:
+        slide.notes = item.notes or self.notes_for(item)
+        if decorate:
+            self.decorate(slide)
+        self.footer(slide)
+        return slide
+
+    def _card(self, box: Rect) -> Shape:
+        """A card behind text: filled with the surface colour, or outlined where the theme wants no fills."""
+        if self.variant("cards") == "outline":
+            return Shape(box, "muted", "round", fill=False, stroke=1.25)
+        return Shape(box, "surface", "round")
+
+    # -- the layouts -----------------------------------------------------------------------------------------
+
+    def statement_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """The summary large and centred in the body (and at most one short takeaway under it, muted); an item
+        with only a title shows the title itself large and centred."""
+        if not item.summary:
+            f = self.frame("content")
+            assert f.body is not None
+            links, body = self.links_box(item, f.body)
+            box = Rect(body.x, f.title.y, body.w, body.bottom - f.title.y)
+            title = centred(self.heading_box(item.title, box, self.sizes.title * 1.5, anchor="ctr"))
+            slide = SlideDraft("item", "content", title, design="statement")
+            if links is not None:
+                slide.texts.append(links)
+            return self._finish(slide, item, decorate=False)
+        slide, body = self._item_slide(item, "statement", icon=False)
+        inner = Rect(body.x + body.w * 0.06, body.y, body.w * 0.88, body.h)
+        # Set large, the statement breaks like a heading: at phrases, in balanced lines.
+        srcs = [self.balanced(Src((Run(item.summary, "ink"),), "heading"), inner, self.sizes.title * 1.1, size)]
+        for t in item.takeaways[:1]:
+            srcs.append(Src((Run(t.text, "muted"),), scale=0.6, space_before=0.6))
+        laid = self.fit(srcs, inner, self.sizes.title * 1.1, size)
+        if laid is None:
+            return None
+        slide.texts.append(centred(self.text_box("body", srcs, inner, self.sizes.title * 1.1, "body", "ctr", low=size)))
+        return self._finish(slide, item)
+
+    def sidebar_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """The summary large on a card at the left, the takeaways beside it at the deck's body size."""
+        # The summary leads; without one, the first of three or more takeaways does, the others support it.
+        takeaways = list(item.takeaways)
+        headline = item.summary
+        if not headline and len(takeaways) >= 3 and not takeaways[0].points:
+            headline = takeaways.pop(0).text
+        if not headline or not takeaways:
+            return None
+        slide, body = self._item_slide(item, "sidebar")
+        panel = Rect(body.x, body.y, round(body.w * 0.36, 2), body.h)
+        inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
+        lead = [self.balanced(Src((Run(headline, "accent"),), "heading"), inner, self.sizes.subtitle * 1.25)]
+        if self.fit(lead, inner, self.sizes.subtitle * 1.25, self.floor) is None:
+            return None
+        right = Rect(panel.right + GAP + 8, body.y, body.right - panel.right - GAP - 8, body.h)
+        srcs = takeaway_srcs(takeaways)
+        if self.fit(srcs, right, size, size) is None:
+            return None
+        slide.shapes.append(self._card(panel))
+        slide.texts.append(self.text_box("lead", lead, inner, self.sizes.subtitle * 1.25, anchor="ctr"))
+        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        return self._finish(slide, item)
+
+    def quote_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """The quote large beside a quotation mark, who said it under it, the summary (if any) muted below."""
+        if item.quote is None or item.takeaways:
+            return None
+        slide, body = self._item_slide(item, "quote", icon=False)
+        mark = min(64.0, body.h / 4)
+        glyph = get("quote-left")
+        slide.pictures.append(
+            Picture(Rect(body.x, body.y + 8, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
+        )
+        srcs = [Src((Run(item.quote.text),), "heading")]
+        if item.quote.by:
+            srcs.append(Src((Run("— " + item.quote.by, "accent"),), scale=0.6, space_before=0.5))
+        if item.summary:
+            srcs.append(Src((Run(item.summary, "muted"),), scale=0.5, space_before=0.8))
+        box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
+        top = self.sizes.title
+        if self.fit(srcs, box, top, size) is None:
+            return None
+        slide.texts.append(self.text_box("body", srcs, box, top, "body", "ctr", low=size))
+        return self._finish(slide, item)
+
+    def fact_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """The figure very large with its label under it, on the left; the summary and takeaways on the right
+        (or the figure centred across when the item has nothing else)."""
+        if item.figure is None:
+            return None
+        slide, body = self._item_slide(item, "fact")
+        fig = [
+            Src((Run(item.figure.value, "accent"),), "heading"),
+            Src((Run(item.figure.label, "ink"),), scale=0.3, space_before=0.1),
+        ]
+        srcs = []
+        if item.summary:
+            srcs.append(Src((Run(item.summary, "accent"),)))
+        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
+        top = self.sizes.title * 2.4
+        if not srcs:
+            inner = Rect(body.x + body.w * 0.1, body.y, body.w * 0.8, body.h)
+            if self.fit(fig, inner, top, size) is None:
+                return None
+            slide.texts.append(centred(self.text_box("body", fig, inner, top, "body", "ctr", low=size)))
+            return self._finish(slide, item)
+        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
+        right = Rect(left.right + GAP + 8, body.y, body.right - left.right - GAP - 8, body.h)
+        if self.fit(fig, left, top, self.floor / 0.3) is None or self.fit(srcs, right, size, size) is None:
+            return None
+        slide.shapes.append(Shape(Rect(left.right + 4, body.y + 12, 3, body.h - 24), "accent2"))
+        slide.texts.append(self.text_box("figure", fig, left, top, anchor="ctr", low=self.floor / 0.3))
+        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        return self._finish(slide, item)
+
+    def _lead(self, slide: SlideDraft, item: Item, body: Rect, size: float) -> Rect | None:
+        """The summary as a lead line over the body (in the body placeholder), and the box left under it."""
+        if not item.summary:
+            return body
+        lead = [Src((Run(item.summary, "accent"),))]
+        laid = self.fit(lead, body, size, size)
+        if laid is None or laid.height > body.h / 3:
+            return None
+        h = laid.height
+        slide.texts.append(self.text_box("body", lead, Rect(body.x, body.y, body.w, h), size, "body", low=size))
+        return Rect(body.x, body.y + h + 16, body.w, body.h - h - 16)
+
+    def two_columns_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """Two takeaways side by side, each its heading over its sub-points, under the summary."""
+        if len(item.takeaways) != 2:
+            return None
+        slide, body = self._item_slide(item, "two-columns")
+        rest = self._lead(slide, item, body, size)
+        if rest is None:
+            return None
+        width = (rest.w - 2 * GAP) / 2
+        cols = [Rect(rest.x + n * (width + 2 * GAP), rest.y + 14, width, rest.h - 14) for n in range(2)]
+        groups = [
+            [
+                Src((Run(t.text, "ink"),), "heading", keep_with_next=True),
+                *(Src((Run(p),), bullet=True, space_before=0.3 if k == 0 else 0.15) for k, p in enumerate(t.points)),
+            ]
+            for t in item.takeaways
+        ]
+        fits = [self.fit(g, c, size, size) for g, c in zip(groups, cols, strict=True)]
+        if any(f is None for f in fits):
+            return None
+        at = min(f.size for f in fits if f is not None)
+        placeholder = "body" if not item.summary else None
+        for n, (g, c) in enumerate(zip(groups, cols, strict=True)):
+            slide.shapes.append(Shape(Rect(c.x, c.y - 14, 56, 5), "accent2"))
+            slide.texts.append(
+                self.text_box(
+                    "body" if n == 0 and placeholder else "column", g, c, at, placeholder if n == 0 else None, low=at
+                )
+            )
+        return self._finish(slide, item)
+
+    def cards_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """Three or four short takeaways as cards in a row, each with an icon at its top, under the summary."""
+        n = len(item.takeaways)
+        if not 2 <= n <= 4 or any(t.points for t in item.takeaways):
+            return None
+        slide, body = self._item_slide(item, "cards", icon=False)
+        rest = self._lead(slide, item, body, size)
+        if rest is None:
+            return None
+        width = (rest.w - (n - 1) * GAP) / n
+        icon = 40.0
+        cards = [Rect(rest.x + k * (width + GAP), rest.y, width, rest.h) for k in range(n)]
+        inner = [Rect(c.x + PAD, c.y + PAD + icon + 14, c.w - 2 * PAD, c.h - 2 * PAD - icon - 14) for c in cards]
+        srcs = [[Src((Run(t.text),))] for t in item.takeaways]
+        top = size
+        fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
+        if any(f is None for f in fits):
+            return None
+        at = min(f.size for f in fits if f is not None)
+        used: set[str] = set()
+        for k, (t, card, box) in enumerate(zip(item.takeaways, cards, inner, strict=True)):
+            slide.shapes.append(self._card(card))
+            glyph = choose(Item(title=t.text, summary=item.title), self.theme.icons.default, self.recap.language)
+            if glyph.name in used:
+                glyph = choose(item, self.theme.icons.default, self.recap.language)
+            used.add(glyph.name)
+            slide.pictures.append(
+                Picture(Rect(card.x + PAD, card.y + PAD, icon, icon), glyph.label, icon=glyph, display=(icon, icon))
+            )
+            first = k == 0 and not item.summary
+            slide.texts.append(
+                self.text_box("body" if first else "card", srcs[k], box, at, "body" if first else None, low=at)
+            )
+        return self._finish(slide, item)
+
+    def picture_full_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """The picture across the whole slide (cropped to fill it), the title and summary in a band at its foot,
+        the credit at the band's top right, right under the picture."""
+        if item.image is None:
+            return None
+        w, h = self.geo.width, self.geo.height
+        band = min(180.0, h * 0.34)
+        top = h - band
+        pw, ph = self.image_size(item.image.path)
+        area = Rect(0, 0, w, top)
+        scale = max(area.w / pw, area.h / ph)  # cover the area, cut what overflows evenly on both sides
+        sw, sh = pw * scale, ph * scale
+        crop = ((sw - area.w) / 2 / sw, (sh - area.h) / 2 / sh)
+        pic = Picture(
+            area,
+            item.image.alt,
+            path=item.image.path,
+            display=(sw, sh),
+            crop=(crop[0], crop[1], crop[0], crop[1]),
+        )
+        title = self.heading_box(item.title, Rect(48, top + 28, w - 96, 54), self.sizes.title, anchor="t")
+        slide = SlideDraft("item", "content", title, design="picture-full")
+        slide.pictures.append(pic)
+        if item.image.credit:
+            small = self.sizes.small
+            line = [Src((Run(item.image.credit, "muted"),))]
+            cbox = Rect(w * 0.5, top + 7, w * 0.5 - 48, self._laid(line, w * 0.5 - 48, small).height)
+            credit = self.text_box("caption", line, cbox, small, low=small)
+            slide.texts.append(replace(credit, paras=tuple(replace(p, align="r") for p in credit.paras)))
+        below = Rect(48, top + 28 + 54 + 4, w - 96, band - 28 - 54 - 4 - 40)
+        srcs = [Src((Run(item.summary, "accent"),))] if item.summary else []
+        srcs.extend(takeaway_srcs(item.takeaways, space=0.2 if srcs else 0.0))
+        if srcs:
+            if self.fit(srcs, below, self.sizes.subtitle, self.floor) is None:
+                return None
+            slide.texts.append(self.text_box("body", srcs, below, self.sizes.subtitle, "body"))
+        if item.links:
+            pass  # the links are on the resources slide and in the notes: the band holds the title and summary
+        slide.shapes.append(Shape(Rect(0, top, w, band), "background"))
+        slide.shapes.append(Shape(Rect(0, top, w, 5), "accent"))
+        return self._finish(slide, item, decorate=False)
+
+
+class DeckLayouts:
+    """Builders of the deck's own slides in their designed layouts: the agenda as a timeline, key takeaways as
+    numbered cards, and the QR codes of the closing slide, for the `Planner`."""
+
+    def timeline_slide(self, title: str, notes: str) -> SlideDraft | None:
+        """The agenda as a timeline: a rule across the slide with a dot per day, under each its heading and its
+        items' titles, every column at one size; None when the recap has no days, more than five, or they do
+        not fit one slide at the floor."""
+        parts = self.recap.all_parts
+        if not self.recap.parts or not 2 <= len(parts) <= 5 or self.variant("agenda") != "timeline":
+            return None
+        f = self.frame("content")
+        assert f.body is not None
+        body = f.body
+        n = len(parts)
+        width = (body.w - (n - 1) * GAP) / n
+        dot = 14.0
+        cols = [Rect(body.x + k * (width + GAP), body.y + dot + 16, width, body.h - dot - 16) for k in range(n)]
+        groups = [
+            [
+                replace(self.part_heading(p), space_before=0.0),
+                *(Src((Run(i.title),), space_before=0.35 if k == 0 else 0.25) for k, i in enumerate(p.items)),
+            ]
+            for p in parts
+        ]
+        fits = [self.fit(g, c, self.sizes.body) for g, c in zip(groups, cols, strict=True)]
+        if any(laid is None for laid in fits):
+            return None
+        size = min(laid.size for laid in fits if laid is not None)
+        slide = SlideDraft("agenda", "content", self.heading_box(title, f.title, self.sizes.title), design="timeline")
+        slide.shapes.append(Shape(Rect(body.x, body.y + dot / 2 - 1.5, body.w, 3), "muted"))
+        for k, (g, c) in enumerate(zip(groups, cols, strict=True)):
+            slide.shapes.append(Shape(Rect(c.x, body.y, dot, dot), "accent", "ellipse"))
+            slide.texts.append(
+                self.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
+            )
+        slide.notes = notes
+        self.decorate(slide)
+        self.footer(slide)
+        return slide
+
+    def numbered_slide(self, title: str, takeaways: list, notes: str) -> SlideDraft | None:
+        """Key takeaways as numbered cards (two to six, no sub-points), every card's text at one size; None when
+        they do not fit one slide at the floor."""
+        n = len(takeaways)
+        if not 2 <= n <= 6 or any(t.points for t in takeaways) or self.variant("takeaways") != "numbered":
+            return None
+        f = self.frame("content")
+        assert f.body is not None
+        body = f.body
+        per_row = n if n <= 3 else (2 if n == 4 else 3)
+        rows = (n + per_row - 1) // per_row
+        w = (body.w - (per_row - 1) * GAP) / per_row
+        h = (body.h - (rows - 1) * GAP) / rows
+        number = min(44.0, h / 3)
+        cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
+        inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
+        srcs = [[Src((Run(t.text),))] for t in takeaways]
+        fits = [self.fit(s, b, self.sizes.body) for s, b in zip(srcs, inner, strict=True)]
+        if any(laid is None for laid in fits):
+            return None
+        size = min(laid.size for laid in fits if laid is not None)
+        slide = SlideDraft(
+            "takeaways", "content", self.heading_box(title, f.title, self.sizes.title), design="numbered"
+        )
+        for k, (card, box) in enumerate(zip(cards, inner, strict=True)):
+            slide.shapes.append(self._card(card))
+            digits = [Src((Run(self.labels.format_number(k + 1), "accent"),), "heading")]
+            nbox = Rect(card.x + PAD, card.y + PAD, number * 2, number)
+            slide.texts.append(self.text_box("ordinal", digits, nbox, number, low=self.floor))
+            slide.texts.append(
+                self.text_box("body" if k == 0 else "card", srcs[k], box, size, "body" if k == 0 else None, low=size)
+            )
+        slide.notes = notes
+        self.decorate(slide)
+        self.footer(slide)
+        return slide
+
+    def qr_codes(self, slide: SlideDraft, body: Rect) -> Rect:
+        """The presenter's handles that have an address, as QR codes in a row at the right of `body`, each with its
+        handle under it; the box left for the text beside them."""
+        from decks.plan.sketch.qr import matrix
+
+        who = self.recap.presenter
+        handles = [h for h in (who.handles if who else []) if h.url][:3]
+        if not handles:
+            return body
+        area = Rect(body.x + body.w * 0.6, body.y, body.w * 0.4, body.h)
+        k = len(handles)
+        small = self.sizes.small
+        side = min(132.0, (area.w - (k - 1) * 16) / k, area.h - small * 3)
+        total = k * side + (k - 1) * 16
+        x = area.right - total
+        y = area.y + (area.h - side - small * 2.6) / 2
+        for h in handles:
+            rows = tuple("".join("1" if v else "0" for v in row) for row in matrix(h.url))
+            alt = self.labels.gettext("{handle} on {network}").format(handle=h.handle, network=h.network)
+            slide.pictures.append(Picture(Rect(x, y, side, side), alt, qr=rows, display=(side, side)))
+            cap = [Src((Run(h.handle, "muted", h.url),))]
+            box = self.text_box("caption", cap, Rect(x, y + side + 4, side, small * 2.6), small, low=small * 0.8)
+            slide.texts.append(replace(box, paras=tuple(replace(p, align="c") for p in box.paras)))
+            x += side + 16
+        return Rect(body.x, body.y, area.x - 24 - body.x, body.h)

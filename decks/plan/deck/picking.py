@@ -1,0 +1,100 @@
+"""Which layout an item's slide takes, from the shape of its content (docs/layouts.md states the rule).
+
+Pure and deterministic: the same items give the same layouts. `candidates` lists the layouts that suit one item,
+best first; `pick` walks the deck's items and takes, for each, the first candidate that does not make a fourth
+slide in a row of one layout (a content item's `layout:` is taken as it is). The planner may still fall back
+to the next candidate when a layout cannot hold the item's text on one slide.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from decks.model import Item
+
+RUN = 3  # at most this many slides in a row share a layout
+SHORT = 90  # a card's takeaway: at most this many columns (a wide character counts two)
+LINE = 140  # a statement's summary, and its one takeaway
+
+
+def columns(text: str) -> int:
+    """How wide `text` reads, in columns: a wide (East Asian) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[str]:
+    """The layouts that suit `item`, best first (`picture`: its picture's size in pixels, when it has one)."""
+    if item.layout is not None:
+        return [item.layout.value]
+    takeaways = item.takeaways
+    words = columns(item.summary or "") + sum(columns(t.text) + sum(map(columns, t.points)) for t in takeaways)
+    if picture is not None:
+        w, h = picture
+        landscape = w >= h * 1.3
+        # A large landscape picture with little text goes across the whole slide, its title in a band.
+        if landscape and w >= 1200 and not takeaways and columns(item.summary or "") <= LINE:
+            return ["picture-full", "picture-right", "picture-left"]
+        return ["picture-right", "picture-left"]
+    if item.quote is not None:
+        return ["quote", "bullets"]
+    if item.figure is not None:
+        return ["fact", "bullets"]
+    if not takeaways and not item.summary:
+        return ["statement", "bullets"] if not item.links else ["bullets", "statement"]
+    short_one = len(takeaways) <= 1 and not any(t.points for t in takeaways)
+    if item.summary and short_one and columns(item.summary) <= LINE and words <= LINE * 1.5:
+        return ["statement", "bullets", "sidebar"]
+    if len(takeaways) == 2 and all(t.points for t in takeaways):
+        return ["two-columns", "sidebar", "bullets"]
+    if 3 <= len(takeaways) <= 4 and all(not t.points and columns(t.text) <= SHORT for t in takeaways):
+        return ["cards", "bullets", "sidebar"]
+    short = [t for t in takeaways if not t.points and columns(t.text) <= SHORT]
+    alternatives = []
+    if (item.summary and takeaways) or len(takeaways) >= 3:
+        alternatives.append("sidebar")
+    if 2 <= len(takeaways) <= 4 and len(short) == len(takeaways):
+        alternatives.append("cards")
+    return ["bullets", *alternatives]
+
+
+def pick(
+    options: Sequence[Sequence[str]],
+    before: Sequence[str] = (),
+    fixed: Callable[[int], bool] | None = None,
+    slides: Callable[[int, str], int] | None = None,
+) -> list[str]:
+    """A layout per item from its `options` (best first): the first that does not make more than `RUN` slides in
+    a row of one layout, counting the slides `before` them and the `slides` each item takes in a layout (a long
+    list continues on more). An item with no other choice breaks the run by changing the item before it, when
+    that one has another layout; an item whose layout is `fixed` keeps its first."""
+    out: list[str] = []
+
+    def count(n: int, design: str) -> int:
+        return slides(n, design) if slides else 1
+
+    def shown() -> list[str]:
+        return [*before, *(d for n, d in enumerate(out) for _ in range(count(n, d)))]
+
+    def runs_over(n: int, design: str) -> bool:
+        run = 0
+        for seen in reversed(shown()):
+            if seen != design:
+                break
+            run += 1
+        return run + count(n, design) > RUN
+
+    def free(n: int) -> bool:
+        return not (fixed and fixed(n))
+
+    for n, opts in enumerate(options):
+        choice = opts[0]
+        if runs_over(n, choice) and free(n):
+            choice = next((o for o in opts if not runs_over(n, o)), opts[0])
+            if runs_over(n, choice) and n and free(n - 1):
+                # No layout of this item breaks the run: the item before it takes another, if it has one.
+                was = out.pop()
+                other = next((o for o in options[n - 1] if o not in (was, choice) and not runs_over(n - 1, o)), None)
+                out.append(other or was)
+        out.append(choice)
+    return out

@@ -1,0 +1,63 @@
+"""The popcorn layout (Rohde's popcorn): cards of different sizes scattered over the page without a strict grid.
+
+The page is cut into narrow lanes; each card spans two or three of them (an emphasised item and the key
+takeaways three, the others two or three by a seeded draw), so no two neighbours line up. Cards are dropped
+in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. A
+card with nothing below it reaches down to the page's bottom, so the page ends in one ragged line of cards.
+"""
+
+from __future__ import annotations
+
+import math
+
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.primitives import Primitive, Rect
+from decks.plan.sketch.style import Style
+
+
+def _spans(specs: list[CardSpec], style: Style, lanes: int) -> list[int]:
+    if len(specs) <= 2:  # one or two cards share the width: side by side, never a stack with a hole beside it
+        return [lanes // len(specs)] * len(specs) if specs else []
+    out = []
+    for s in specs:
+        wide = s.emphasis or s.kind == "key"
+        out.append(min(lanes, 3 if wide else style.pen.rng(f"pop:{s.key}").choice((2, 2, 3))))
+    return out
+
+
+def arrange(
+    specs: list[CardSpec], style: Style, area: Rect, draw: bool = True
+) -> tuple[list[Placed], list[Primitive], float]:
+    """The scattered cards at this scale: placements, no extra marks, and height needed / area."""
+    gap = style.gap
+    best: tuple[float, list[tuple[CardPlan, float, float]]] | None = None
+    guess = max(2, round(2 * (area.w + gap) / (style.body * 22 + gap)))
+    for lanes in range(max(2, guess - 1), guess + 2):
+        lane = (area.w + gap) / lanes
+        spans = _spans(specs, style, lanes)
+        if min(spans, default=2) * lane - gap < style.body * 12:
+            continue
+        sky = [area.y] * lanes  # the lowest free y in each lane
+        spots: list[tuple[CardPlan, float, float]] = []
+        for s, span in zip(specs, spans, strict=True):
+            plan = plan_card(s, span * lane - gap, style)
+            start = min(range(lanes - span + 1), key=lambda i: (max(sky[i : i + span]), i))
+            y = max(sky[start : start + span])
+            spots.append((plan, area.x + start * lane, y))
+            for i in range(start, start + span):
+                sky[i] = y + plan.height + gap
+        used = max(sky) - gap - area.y
+        if best is None or used < best[0]:
+            best = (used, spots)
+    if best is None:
+        return [], [], math.inf
+    used, spots = best
+    placed: list[Placed] = []
+    for n, (plan, x, y) in enumerate(spots):
+        # A card that nothing stands under reaches the bottom: the page ends in cards, not a ragged hole.
+        right = x + plan.width
+        under = any(oy > y and ox < right and ox + other.width > x for m, (other, ox, oy) in enumerate(spots) if m != n)
+        h = plan.height if under else max(plan.height, area.bottom - y)
+        placed.append((plan, x, y, h))
+    return placed, [], used / area.h

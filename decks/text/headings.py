@@ -1,0 +1,166 @@
+"""Headings broken as a designer breaks them: at phrase boundaries, into lines of about equal width.
+
+`phrases` cuts a heading into pieces no line break may fall inside: BudouX's phrases for Japanese, Chinese and
+Thai (the words and particles a reader takes in at once), words elsewhere, where a word that starts with `--`
+(a command-line flag) or looks like an address (`python3.13t`, `tf.keras`, `https://…`) is never cut.
+`balance` chooses where the lines of a heading end: as few lines as its width allows, the widest of them as
+narrow as can be (CSS `text-wrap: balance`), and no last line of one word or one character when another
+choice of breaks gives the same number of lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+_BUDOUX = {"ja": "ja", "zh": "zh-hans", "zh-hant": "zh-hant", "th": "th"}
+_SPACE = re.compile(r"(\s+)")
+# East Asian punctuation a phrase may also end after (BudouX keeps "参加レポート：機械学習…" as one phrase).
+_LATIN = re.compile(r"[0-9A-Za-z._\-]")
+_AFTER_STOP = re.compile(r"(?<=[：、，。！？；）」』】・])")
+
+
+@cache
+def _parser(language: str) -> Any:
+    import budoux
+
+    loaders = {
+        "ja": budoux.load_default_japanese_parser,
+        "zh-hans": budoux.load_default_simplified_chinese_parser,
+        "zh-hant": budoux.load_default_traditional_chinese_parser,
+        "th": budoux.load_default_thai_parser,
+    }
+    return loaders[language]()
+
+
+def _budoux_language(language: str | None) -> str | None:
+    tag = (language or "").replace("_", "-").lower()
+    if tag.startswith("zh"):
+        hant = any(p in ("hant", "tw", "hk", "mo") for p in tag.split("-")[1:])
+        return "zh-hant" if hant else "zh-hans"
+    return _BUDOUX.get(tag.split("-")[0])
+
+
+def _wide(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in "WF" for c in text)
+
+
+def phrases(text: str, language: str | None = None) -> list[str]:
+    """`text` cut into the pieces a line may end after, each with the white space that follows it ("".join of
+    them is `text`). Runs of East Asian or Thai text are cut into BudouX's phrases; other words stay whole."""
+    parser_language = _budoux_language(language)
+    out: list[str] = []
+    for piece in _SPACE.split(text):
+        if not piece:
+            continue
+        if piece.isspace():
+            if out:
+                out[-1] += piece
+            else:
+                out.append(piece)
+            continue
+        if parser_language and (_wide(piece) or parser_language == "th"):
+            chunks: list[str] = []
+            for chunk in _parser(parser_language).parse(piece):
+                for c in _AFTER_STOP.split(chunk):
+                    # Never inside a Latin word or number ("API", "2025"), wherever BudouX put a boundary.
+                    if chunks and c and _LATIN.match(chunks[-1][-1]) and _LATIN.match(c[0]):
+                        chunks[-1] += c
+                    elif c:
+                        chunks.append(c)
+            # A chunk that is only Latin letters or digits (a word inside Japanese text) stays with its
+            # neighbours as BudouX gives them; an empty parse keeps the piece whole.
+            out.extend(chunks or [piece])
+        else:
+            out.append(piece)
+    return out
+
+
+def _short(line: str) -> bool:
+    """A last line too short to stand alone: one word, or one or two East Asian characters."""
+    line = line.strip()
+    if not line:
+        return True
+    if _wide(line):
+        return len(line) <= 2
+    return len(line.split()) <= 1
+
+
+def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) -> list[str] | None:
+    """The lines of a heading made of `pieces` (each a phrase with its trailing space) whose widest is as
+    narrow as can be, in as few lines as fit `limit` points (`width` measures a line, trailing space left
+    out); breaks fall between phrases where they can (a phrase wider than a line, East Asian, is cut between
+    its characters as the text engine cuts them), and a last line of one word or one or two characters is
+    avoided when another choice gives as many lines. None when a word wider than `limit` must be cut inside
+    (the text engine then breaks it)."""
+    from decks.text.breaking import atoms
+
+    units: list[str] = []
+    inner: list[bool] = []  # a break after this unit falls inside a phrase
+    for piece in pieces:
+        if width(piece.rstrip()) <= limit:
+            units.append(piece)
+            inner.append(False)
+            continue
+        if not _wide(piece):
+            return None
+        parts = list(atoms(piece.rstrip()))
+        parts[-1] += piece[len(piece.rstrip()) :]
+        units.extend(parts)
+        inner.extend([True] * (len(parts) - 1) + [False])
+    n = len(units)
+    if n == 0:
+        return None
+    memo: dict[tuple[int, int], float] = {}
+
+    def line_width(a: int, b: int) -> float:
+        key = (a, b)
+        if key not in memo:
+            memo[key] = width("".join(units[a:b]).rstrip())
+        return memo[key]
+
+    if any(line_width(k, k + 1) > limit for k in range(n)):
+        return None
+    # The fewest lines: greedy filling is optimal for that.
+    count, start = 0, 0
+    while start < n:
+        end = start + 1
+        while end < n and line_width(start, end + 1) <= limit:
+            end += 1
+        count, start = count + 1, end
+    if count == 1:
+        return ["".join(units).rstrip()]
+
+    @cache
+    def best(i: int, k: int) -> tuple[tuple[bool, int, float], int] | None:
+        """The best (short last line, breaks inside phrases, widest line) of units[i:] in k lines, and where
+        the first of those lines ends."""
+        if k == 1:
+            w = line_width(i, n)
+            return None if w > limit else ((_short("".join(units[i:n])), 0, w), n)
+        found: tuple[tuple[bool, int, float], int] | None = None
+        for j in range(i + 1, n - k + 2):
+            w = line_width(i, j)
+            if w > limit:
+                break
+            rest = best(j, k - 1)
+            if rest is None:
+                continue
+            short, cuts, widest = rest[0]
+            score = (short, cuts + inner[j - 1], max(w, widest))
+            if found is None or score < found[0]:
+                found = (score, j)
+        return found
+
+    if best(0, count) is None:
+        return None
+    lines, i, k = [], 0, count
+    while i < n:
+        step = best(i, k)
+        assert step is not None
+        lines.append("".join(units[i : step[1]]).rstrip())
+        i, k = step[1], k - 1
+    return lines

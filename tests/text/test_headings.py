@@ -1,0 +1,50 @@
+"""Headings broken at phrase boundaries into balanced lines (decks.text.headings)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decks.text.headings import balance, phrases
+
+
+def _width(text: str) -> float:
+    """Ten points a column, twenty for a wide character."""
+    return sum(20.0 if ord(c) > 0x2E80 else 10.0 for c in text)
+
+
+def test_a_flag_and_an_address_are_never_cut() -> None:
+    pieces = phrases("Python 3.13 free-threaded build with --enable-experimental-jit and python3.13t", "en")
+    assert "--enable-experimental-jit " in pieces and "python3.13t" in pieces
+    lines = balance(phrases("Python 3.13 free-threaded build with --enable-experimental-jit", "en"), _width, 400)
+    assert lines == ["Python 3.13 free-threaded build", "with --enable-experimental-jit"]
+
+
+def test_japanese_and_chinese_break_between_phrases() -> None:
+    lines = balance(phrases("参加レポート：機械学習エンジニアリングサミット東京", "ja"), _width, 400)
+    assert lines == ["参加レポート：", "機械学習エンジニアリングサミット東京"]
+    zh = balance(phrases("中国开发者社区的故事", "zh-CN"), _width, 120)
+    assert zh is not None and all(len(line) >= 3 for line in zh) and "".join(zh) == "中国开发者社区的故事"
+
+
+def test_lines_are_balanced_and_no_last_line_is_one_word() -> None:
+    text = "Eager execution is the default in TensorFlow now"
+    lines = balance(phrases(text, "en"), _width, 400)
+    assert lines is not None and len(lines) == 2
+    assert abs(_width(lines[0]) - _width(lines[1])) <= 60
+    assert all(len(line.split()) > 1 for line in lines)
+
+
+def test_a_word_wider_than_the_line_is_left_to_the_engine() -> None:
+    assert balance(phrases("a " + "x" * 60, "en"), _width, 300) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=80), st.sampled_from(["en", "ja", "zh", "th", "ko"]))
+def test_phrases_keep_every_character_and_lines_every_word(text, language) -> None:
+    pieces = phrases(text, language)
+    assert "".join(pieces) == text
+    lines = balance(pieces, _width, 200)
+    if lines is not None:
+        assert all(_width(line) <= 200 for line in lines)
+        assert "".join("".join(lines).split()) == "".join(text.split())
