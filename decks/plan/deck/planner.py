@@ -229,7 +229,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _holds(self, item: Item, design: str, size: float) -> bool:
         """Whether `design` can hold the item on one slide (a list, beside a picture or not, always can)."""
         build = self._builders().get(design)
-        return build is None or build(item, size) is not None
+        if build is None:
+            return True
+        if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
+            return self.reuse.holds(item, design, size, lambda: build(item, size) is not None)
+        return build(item, size) is not None
 
     def _builders(self) -> dict[str, Callable[[Item, float], SlideDraft | None]]:
         return {

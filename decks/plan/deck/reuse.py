@@ -2,11 +2,13 @@
 content in the same theme (`recap watch` plans after every save).
 
 A `Planner` given a `SlideCache` takes from it, instead of planning them again: every paragraph layout its fitter
-computed (an unchanged paragraph in an unchanged box is not measured again), and the slides of every item, and of
-the agenda, takeaways and resources, whose inputs did not change (an item's slides depend only on the item, its
-picture file, the footer's event line and the language). A slide the planner leaves as it was is the very `Slide`
-object of the last build, so what a caller keeps by slide (faces, a page's SVG) is found by identity. The plan is
-the same as without the cache (tests/preview/test_warm.py checks, across edits). One cache serves one theme.
+computed (an unchanged paragraph in an unchanged box is not measured again), whether each layout holds an
+unchanged item (the layouts are chosen from these, for every item, on every build), and the slides of every
+item, and of the agenda, takeaways and resources, whose inputs did not change (an item's slides depend only on
+the item, its layouts, the deck's body size, its picture file, the footer's event line and the language). A
+slide the planner leaves as it was is the very `Slide` object of the last build, so what a caller keeps by slide
+(faces, a page's SVG) is found by identity. The plan is the same as without the cache (tests/preview/test_warm.py
+checks, across edits). One cache serves one theme.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class SlideCache:
         self.froze: dict[int, tuple[Slide, str, Slide]] = {}  # the same, of this build
         self._reprs: dict[tuple[int, bool], tuple[Any, str]] = {}  # an item's id -> (it, its repr), of the last build
         self._reprs_now: dict[tuple[int, bool], tuple[Any, str]] = {}  # the same, of this build
+        self._holding: dict[Hashable, bool] = {}  # whether a layout holds an item, by what the item is
 
     def start(self, recap: Recap) -> Callable[..., list[SlideDraft]]:
         """Begin a build of `recap`'s plan: what the last build made becomes what this one may keep. Gives the
@@ -73,6 +76,17 @@ class SlideCache:
             ).kept_from(s, self)
             for s in slides
         ]
+
+    def holds(self, item: Item, design: str, size: float, test: Callable[[], bool]) -> bool:
+        """Whether `design` holds `item` on one slide at `size` (the planner's `test`), as the last build found
+        when the item, its picture, the event line and the language are the same."""
+        key = (self._repr(item), _picture_stamp(item), design, size, self._common)
+        held = self._holding.get(key)
+        if held is None:
+            if len(self._holding) > MAX_LAYOUTS:
+                self._holding.clear()
+            held = self._holding[key] = test()
+        return held
 
     def _inputs(self, kind: str, args: tuple[Any, ...]) -> Hashable:
         """What the slides of `kind` are made from, besides the event line and language."""
