@@ -20,6 +20,8 @@ LINE = 140  # a statement's summary, and its one takeaway
 
 def columns(text: str) -> int:
     """How wide `text` reads, in columns: a wide (East Asian) character counts two."""
+    if text.isascii():
+        return len(text)  # no ASCII character is wide; asked for every item's texts on every build
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
