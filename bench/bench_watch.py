@@ -24,15 +24,18 @@ page 136) at load 7-9; with the item reading alone, in one run beside the final 
 
 Issue 22 (the preview split into modules, warm re-planning as a `SlideCache` the `Planner` takes, the glyph check
 stopping once nothing is missing), against the tree at the start of it, run one after the other, 10 edits
-(1,000 items: 3), load average 2.6 (the two sides of one run side by side):
-  example:     slides 10 / 11 ms median (before 10 / 15): target <= 50 ms met
-  1,000 items: slides 65 / 70 ms median (load 3, deck plan 40, page 29; before 61 / 71): target <= 100 ms met;
-               with the sketchnote 268 / 298 ms (before 276 / 314)
-At load 5-9 (other sessions busy) the same code takes 2-3 times as long and the 1,000 items miss 100 ms (169 ms
-against 185 ms before). In one process, old and new session and warm planner interleaved, 20 edits of 1,000 items:
-141 ms new against 137 ms old, median (the same); the glyph check of 1,000 items 23.5 ms -> 12.0 ms median. What is left
-at 1,000 items is work per slide on every save, kept slides included: thawing and freezing 4,500 drafts, the font
-list of the whole deck (`finish_deck`), and writing the page's HTML of every slide.
+(1,000 items: 3), load average 2.6: example 10 / 11 ms median (before 10 / 15); 1,000 items 65 / 70 ms
+(before 61 / 71): both targets met, the same as before.
+Then main gained layouts chosen from the content (issue 23), which tried every candidate slide of every item and
+asked every earlier item's slide count again for each choice, on every build: 1,000 items 2.9-4.0 s a save.
+With `pick` walking back only along the run, the `SlideCache` keeping whether a layout holds an unchanged item,
+and ASCII text's columns counted by length, two runs interleaved with that main at load 1-2.4:
+  example:     slides 21 / 20 ms median (main 38 / 30): target <= 50 ms met
+  1,000 items: slides 149 / 340 ms median (deck plan 109 / 283, page 37 / 54; main 2950 / 3988): target
+               <= 100 ms NOT met; with the sketchnote 519 / 979 ms (main 3213 / 4450)
+What is left at 1,000 items is work per item on every build that the cache does not hold: the deck's body size
+(every item's list fitted), each item's candidate layouts, thawing and freezing 4,500 drafts, the font list of
+the whole deck (`finish_deck`), and writing the page's HTML of every slide.
 """
 
 from __future__ import annotations
