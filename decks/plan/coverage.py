@@ -96,6 +96,8 @@ def first_missing(shown: Sequence[tuple[W, str]], stacks: Iterable[FontStack]) -
     missing: set[str] = set().union(*(stack.missing(chars) for stack in stacks))
     found: list[tuple[W, str]] = []
     for where, text in shown:
+        if not missing:
+            break  # every missing character placed (or none missing): the rest of the texts cannot add one
         for ch in sorted(missing.intersection(text)):
             missing.discard(ch)
             found.append((where, ch))

@@ -182,8 +182,8 @@ def _spans(text: str, recap: Recap, located: Located) -> list[_Span]:
                 end = k
                 break
         spans.append(_Span(offsets[row], min(offsets[end], len(text)), dash, path))
-    for path, (line, col) in located.keys.items():
-        row, key = line - 1, path[0]
+    for path, (at, col) in located.keys.items():
+        row, key = at - 1, path[0]
         if len(path) != 1 or key in ("parts", "items") or col != 1 or not lines[row].startswith(f"{key}:"):
             continue
         end = len(lines)

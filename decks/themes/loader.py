@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from decks.assets import fonts_dir, themes_dir
-from decks.errors import ContentError, Problem, for_terminal
+from decks.errors import ContentError, Problem, RecapError, for_terminal
 from decks.model.typed import ValidationError
 from decks.readers.validation import problems_from_validation
 from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, dotted, parse
@@ -180,6 +180,24 @@ def describe_themes() -> list[tuple[str, str, str]]:
 def load_theme(name_or_path: str | None = None) -> Theme:
     """The validated theme, merged with everything it extends."""
     return _load_theme_cached(str(find_theme(name_or_path or DEFAULT_THEME).resolve()))
+
+
+def theme_files(name_or_path: str | None = None) -> list[Path]:
+    """The files a theme is made from, sorted: each theme file of its `extends` chain (as far as the chain can be
+    read) and the YAML, PPTX and font files beside them. A process that keeps a theme (`recap watch`) watches
+    these, and calls `forget_themes` when one changed."""
+    folder = find_theme(name_or_path or DEFAULT_THEME).resolve()
+    files = {folder / THEME_FILE}
+    with contextlib.suppress(RecapError):  # a broken chain: loading reports it; the folder is still watched
+        files.update(layer.file.resolve() for layer in _read_chain(folder))
+    for f in list(files):
+        files.update(p for p in f.parent.iterdir() if p.is_file() and p.suffix in (".yaml", ".pptx", ".ttf"))
+    return sorted(files)
+
+
+def forget_themes() -> None:
+    """Forget every theme loaded so far (they are kept by folder): the next `load_theme` reads the files again."""
+    _load_theme_cached.cache_clear()
 
 
 @cache
@@ -430,7 +448,7 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     if template is None:
         return []
     if not _probe(template.exists):
-        trouble: tuple[str, str] | None = (
+        trouble: tuple[str, str | None] | None = (
             f"template not found: {template}",
             "put the .pptx beside theme.yaml or fix the name",
         )
@@ -444,7 +462,7 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     return [Problem(str(layer.file), trouble[0], trouble[1], "slides.template", line, col)]
 
 
-def template_problem(path: Path) -> tuple[str, str] | None:
+def template_problem(path: Path) -> tuple[str, str | None] | None:
     """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
 
     Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`, by the deck plan's
@@ -464,6 +482,6 @@ def template_problem(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def _problem_at(layers: list[Layer], loc: Path_, message: str, hint: str) -> Problem:
+def _problem_at(layers: list[Layer], loc: Path_, message: str, hint: str | None) -> Problem:
     file, line, col = locate(layers, loc)
     return Problem(file or "theme", message, hint, dotted(loc), line, col)

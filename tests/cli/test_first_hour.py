@@ -81,6 +81,9 @@ def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path,
     where = _run([str(bin_dir / "python"), "-c", "import decks; print(decks.__file__)"], work, env).stdout
     assert Path(where.strip()).is_relative_to(venv), where  # the wheel's copy, not this checkout
     package = Path(where.strip()).parent
+    # `recap watch`'s page script and style are files of the package (decks/preview/live.js, live.css).
+    head = "from decks.preview.page import LIVE_HEAD as h; print('new EventSource' in h, '.live-errors' in h)"
+    assert _run([str(bin_dir / "python"), "-c", head], work, env).stdout == "True True\n"
 
     assert recap("new", "--no-input", "--event", "PyCon US 2026", "--start", "2026-05-14").stdout == "talk.yaml\n"
     assert (work / "talk.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")

@@ -108,7 +108,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 def _open(browser: Browser, served: PreviewServer) -> None:
     browser.call("Page.navigate", url=served.url)
-    slides = len(served.session.page._slides)
+    slides = len(served.session.page._painted)
     browser.wait_for(
         f"document.querySelectorAll('section.slide svg').length === {slides}"
         " && document.querySelector('#sketchnote svg') !== null && document.fonts.status === 'loaded'",

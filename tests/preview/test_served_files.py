@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from decks.imagefiles import picture_problem
-from decks.preview.session import Files, Session
+from decks.preview.files import Files
+from decks.preview.session import Session
 
 _BUDGET = settings(
     max_examples=int(os.environ.get("RECAP_FUZZ_EXAMPLES", "20")),

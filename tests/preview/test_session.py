@@ -7,7 +7,8 @@ import os
 import re
 from pathlib import Path
 
-from decks.preview.session import VERSION_MARK, Session
+from decks.preview.page import VERSION_MARK
+from decks.preview.session import Session
 
 
 def _touch(path: Path, text: str | None = None) -> None:

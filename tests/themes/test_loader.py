@@ -330,3 +330,35 @@ def test_any_content_theme_names_a_theme_or_is_a_located_content_error(value: st
         assert isinstance(theme_in_content(value, talk), str)
     except ContentError as exc:
         assert exc.problems[0].field == "theme" and "no such theme" in exc.problems[0].message
+
+
+def test_theme_files_are_the_chains_files_and_those_beside_them(tmp_path: Path) -> None:
+    from decks.themes.loader import theme_files
+
+    write_theme(tmp_path / "a", 'extends: default\npalette:\n  accent: "#9A3412"\n')
+    b = write_theme(tmp_path / "b", f"extends: {tmp_path / 'a'}\n")
+    (b / "notes.txt").write_text("not a theme file\n", encoding="utf-8")
+    (b / "extra.yaml").write_text("x: 1\n", encoding="utf-8")
+    files = theme_files(str(b))
+    assert files == sorted(files)
+    assert {b / "theme.yaml", b / "extra.yaml", tmp_path / "a" / "theme.yaml"} <= set(files)
+    assert (themes_dir() / "default" / "theme.yaml").resolve() in files
+    assert b / "notes.txt" not in files
+
+
+def test_theme_files_of_a_broken_chain_still_name_the_themes_own_files(tmp_path: Path) -> None:
+    from decks.themes.loader import theme_files
+
+    folder = write_theme(tmp_path / "t", "extends: nope\n")
+    assert theme_files(str(folder)) == [folder / "theme.yaml"]
+
+
+def test_a_changed_theme_is_read_again_only_after_forget_themes(tmp_path: Path) -> None:
+    from decks.themes.loader import forget_themes
+
+    folder = write_theme(tmp_path / "t", 'extends: default\npalette:\n  accent: "#9A3412"\n')
+    assert load_theme(str(folder)).palette.accent == "#9A3412"
+    (folder / "theme.yaml").write_text('extends: default\npalette:\n  accent: "#1E40AF"\n', encoding="utf-8")
+    assert load_theme(str(folder)).palette.accent == "#9A3412"  # kept by folder
+    forget_themes()
+    assert load_theme(str(folder)).palette.accent == "#1E40AF"

@@ -20,6 +20,8 @@ LINE = 140  # a statement's summary, and its one takeaway
 
 def columns(text: str) -> int:
     """How wide `text` reads, in columns: a wide (East Asian) character counts two."""
+    if text.isascii():
+        return len(text)  # no ASCII character is wide; asked for every item's texts on every build
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -69,16 +71,28 @@ def pick(
     list continues on more). An item with no other choice breaks the run by changing the item before it, when
     that one has another layout; an item whose layout is `fixed` keeps its first."""
     out: list[str] = []
+    counted: dict[tuple[int, str], int] = {}
 
     def count(n: int, design: str) -> int:
-        return slides(n, design) if slides else 1
-
-    def shown() -> list[str]:
-        return [*before, *(d for n, d in enumerate(out) for _ in range(count(n, d)))]
+        # Asked again and again for the same item (each choice looks back along the run): fitting a long list
+        # to count its slides is the costly part, so each answer is kept for this call.
+        key = (n, design)
+        if key not in counted:
+            counted[key] = slides(n, design) if slides else 1
+        return counted[key]
 
     def runs_over(n: int, design: str) -> bool:
+        # The length of the run of `design` that ends the slides shown so far (`before`, then each chosen
+        # layout as many times as it takes slides), walked back from the end only as far as the run goes.
         run = 0
-        for seen in reversed(shown()):
+        for m in range(len(out) - 1, -1, -1):
+            taken = count(m, out[m])
+            if taken == 0:
+                continue
+            if out[m] != design:
+                return run + count(n, design) > RUN
+            run += taken
+        for seen in reversed(before):
             if seen != design:
                 break
             run += 1

@@ -40,6 +40,7 @@ from decks.plan.deck.plan import (
     TextBox,
     default_geometry,
 )
+from decks.plan.deck.reuse import SlideCache
 from decks.plan.deck.text import display_host, display_url
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose
@@ -60,8 +61,14 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         theme: Theme,
         geometry: Geometry,
         image_size: Callable[[Path], tuple[int, int]] = picture_size,
+        reuse: SlideCache | None = None,
     ) -> None:
         super().__init__(theme, recap.language)
+        # A warm process's cache (decks.plan.deck.reuse): its paragraph layouts, and in `plan` its slides of what
+        # did not change since its last build.
+        self.reuse = reuse
+        if reuse is not None:
+            self._layouts = reuse.layouts
         self.recap, self.theme, self.geo = recap, theme, geometry
         self.sizes = theme.sizes.slides
         self._image_size = image_size
@@ -153,7 +160,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
-        slides: list[SlideDraft] = [self.title_slide(), *self.agenda_slides()]
+        made = self.reuse.start(recap) if self.reuse is not None else _made
+        slides: list[SlideDraft] = [self.title_slide(), *made("agenda", self.agenda_slides)]
         for s in slides:
             s.section = lab.gettext("Introduction")
         size = self.body_size()
@@ -162,11 +170,15 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             # A one-part recap (top-level items) has nothing for a section slide to announce.
             part_slides = [self.section_slide(part)] if recap.parts else []
             for item in part.items:
-                part_slides.extend(self.item_slides(item, designs[id(item)], size))
+                part_slides.extend(made("item", self.item_slides, item, designs[id(item)], size))
             for s in part_slides:
                 s.section = part.title
             slides.extend(part_slides)
-        wrap = [*self.takeaway_slides(), *self.resource_slides(), self.closing_slide()]
+        wrap = [
+            *made("takeaways", self.takeaway_slides),
+            *made("resources", self.resource_slides),
+            self.closing_slide(),
+        ]
         for s in wrap:
             s.section = lab.gettext("Wrap-up")
         slides.extend(wrap)
@@ -218,7 +230,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _holds(self, item: Item, design: str, size: float) -> bool:
         """Whether `design` can hold the item on one slide (a list, beside a picture or not, always can)."""
         build = self._builders().get(design)
-        return build is None or build(item, size) is not None
+        if build is None:
+            return True
+        if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
+            return self.reuse.holds(item, design, size, lambda: build(item, size) is not None)
+        return build(item, size) is not None
 
     def _builders(self) -> dict[str, Callable[[Item, float], SlideDraft | None]]:
         return {
@@ -755,6 +771,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             said.append(lab.gettext("The slides and links are at {address}").format(address=ascii_url(where[-1].url)))
         slide.notes = lab.sentences(said)
         return slide
+
+
+def _made(kind: str, make: Callable[..., list[SlideDraft]], *args: object) -> list[SlideDraft]:
+    """The slides of one `kind` made afresh (`Planner.plan` without a cache)."""
+    return make(*args)
 
 
 def _first(srcs: list[Src]) -> list[Src]:
