@@ -39,6 +39,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check decks tests
 	$(BIN)/ruff format --check decks tests
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format decks tests
