@@ -129,13 +129,13 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not own and f.date is not None and dates:
             slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
         if slide.kind != "title":
-            line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
+            said = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
             ph_footer = f.footer if not own else None
             box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
-            if line and box.h > 0 and box.w > 0:
+            if said and box.h > 0 and box.w > 0:
                 slide.texts.append(
                     self.text_box(
-                        "footer", [Src((Run(line, color),))], box, small, "footer" if ph_footer else None, low=small
+                        "footer", [Src((Run(said, color),))], box, small, "footer" if ph_footer else None, low=small
                     )
                 )
 
@@ -209,7 +209,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             def slides(n: int, design: str, items: list[Item] = part.items) -> int:
                 return self._pages(items[n], size) if design == "bullets" else 1
 
-            chosen = pick(options, before, lambda n, items=part.items: items[n].layout is not None, slides)
+            def pinned(n: int, items: list[Item] = part.items) -> bool:
+                return items[n].layout is not None
+
+            chosen = pick(options, before, pinned, slides)
             for item, opts, first in zip(part.items, options, chosen, strict=True):
                 out[id(item)] = [first, *(o for o in opts if o != first)]
             before.extend(chosen)
