@@ -96,12 +96,12 @@ def body_color(master: etree._Element, scheme: dict[str, str]) -> str | None:
     Text boxes recap adds beside the placeholders (a second column, the links line, a picture's caption) take
     it, so they read as the body does: the client would draw them in the presentation's default text colour,
     which is not the body's on a template that colours its body text by hand (white on a navy master)."""
-    paths = [f"{QN_P}txStyles/{QN_P}bodyStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill"]
+    paths = [(master, f"{QN_P}txStyles/{QN_P}bodyStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill")]
     body = next((shape for shape in _shapes(master) if _kind(shape) == "body"), None)
     if body is not None:
-        paths.insert(0, f"{QN_P}txBody/{QN_A}lstStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill")
-    for path in paths:
-        fill = (body if path.startswith(QN_P + "txBody") else master).find(path)
+        paths.insert(0, (body, f"{QN_P}txBody/{QN_A}lstStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill"))
+    for owner, path in paths:
+        fill = owner.find(path)
         if fill is not None and len(fill):
             return scheme_color(fill[0], master, scheme)
     return None
@@ -215,7 +215,12 @@ def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box:
             top = max(0, int((box.y - where.y) / where.h * h))
             right = min(w, max(left + 1, int((box.right - where.x) / where.w * w)))
             bottom = min(h, max(top + 1, int((box.bottom - where.y) / where.h * h)))
-            r, g, b = image.convert("RGB").crop((left, top, right, bottom)).resize((1, 1), Image.BOX).getpixel((0, 0))
+            r, g, b = (
+                image.convert("RGB")
+                .crop((left, top, right, bottom))
+                .resize((1, 1), Image.Resampling.BOX)
+                .getpixel((0, 0))
+            )
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
     return f"#{r:02X}{g:02X}{b:02X}"

@@ -430,7 +430,7 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     if template is None:
         return []
     if not _probe(template.exists):
-        trouble: tuple[str, str] | None = (
+        trouble: tuple[str, str | None] | None = (
             f"template not found: {template}",
             "put the .pptx beside theme.yaml or fix the name",
         )
@@ -444,7 +444,7 @@ def _check_template(theme: Theme, layers: list[Layer]) -> list[Problem]:
     return [Problem(str(layer.file), trouble[0], trouble[1], "slides.template", line, col)]
 
 
-def template_problem(path: Path) -> tuple[str, str] | None:
+def template_problem(path: Path) -> tuple[str, str | None] | None:
     """(what, what to do) when `path` is not a PowerPoint package recap can take its layouts from, else None.
 
     Checked when the theme loads, so that `recap check` refuses what would crash `recap pptx`, by the deck plan's

@@ -8,6 +8,7 @@ font, a table cut short) goes to fontTools, which reads every font.
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -84,12 +85,12 @@ def _points(glyf: bytes, start: int) -> list[list[tuple[int, int, bool]]] | None
     return out_contours
 
 
-def _flatten(points: list[tuple[int, int, bool]]) -> Contour:
+def _flatten(points: Sequence[tuple[float, float, bool]]) -> Contour:
     """A quadratic contour as a closed polyline (implied on-curve points between two off-curve ones)."""
     if not any(on for _, _, on in points):
         points = [((points[0][0] + points[1][0]) / 2, (points[0][1] + points[1][1]) / 2, True), *points]
     k = next(i for i, p in enumerate(points) if p[2])
-    ring = points[k:] + points[:k]
+    ring = [*points[k:], *points[:k]]
     out: Contour = [(ring[0][0], ring[0][1])]
     n = len(ring)
     i = 1
@@ -136,7 +137,7 @@ def units_per_em(path: Path) -> int:
         return tables[0]
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(path), lazy=True)["head"].unitsPerEm  # type: ignore[index]
+    return TTFont(str(path), lazy=True)["head"].unitsPerEm
 
 
 def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float], ...], ...]:
@@ -144,7 +145,7 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(path), lazy=True)
-    name = font.getBestCmap().get(ord(char))  # type: ignore[attr-defined]
+    name = font.getBestCmap().get(ord(char))
     if name is None:
         return ()
     found: list[Contour] = []
@@ -171,6 +172,6 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
         def _closePath(self):
             pass
 
-    glyphs = font.getGlyphSet()  # type: ignore[attr-defined]
+    glyphs = font.getGlyphSet()
     glyphs[name].draw(Flat(glyphs))
     return tuple(tuple(c) for c in found if len(c) > 2)
