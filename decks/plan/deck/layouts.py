@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from decks.model import Item
+from decks.model import Item, Takeaway
 from decks.plan.deck.fit import Src
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
@@ -362,7 +362,7 @@ class DeckLayouts(_Host):
         self.footer(slide)
         return slide
 
-    def numbered_slide(self, title: str, takeaways: list, notes: str) -> SlideDraft | None:
+    def numbered_slide(self, title: str, takeaways: list[Takeaway], notes: str) -> SlideDraft | None:
         """Key takeaways as numbered cards (two to six, no sub-points), every card's text at one size; None when
         they do not fit one slide at the floor."""
         n = len(takeaways)

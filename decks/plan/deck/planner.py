@@ -14,7 +14,7 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from decks.gcpause import paused_gc
-from decks.model import Item, Link, Recap
+from decks.model import Item, Link, Part, Recap
 from decks.model.paths import dotted
 from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
@@ -91,7 +91,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def variant(self, name: str) -> str:
         """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
         their background, outline their cards."""
-        chosen = getattr(self.theme.slides.variants, name)
+        chosen: str = getattr(self.theme.slides.variants, name)
         if name == "cards" and self.theme.palette.surface == self.theme.palette.background:
             return "outline"
         return chosen
@@ -345,7 +345,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def ceiling(self) -> float:
         return self.sizes.body * CEILING
 
-    def part_heading(self, part) -> Src:
+    def part_heading(self, part: Part) -> Src:
         """A day's heading over its list: its title, and its date when it has one."""
         t = self.labels
         head = (
@@ -487,7 +487,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         t = self.labels
         return t.sentences((t.gettext("{title}, continued").format(title=title),))
 
-    def section_slide(self, part) -> SlideDraft:
+    def section_slide(self, part: Part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
         assert f.body is not None
         filled = self.decorated and self.variant("section") == "fill"

@@ -201,7 +201,7 @@ def _abridged(
     whole = [n for n, (_, k) in enumerate(ranked) if k < 0]  # where each whole card (not a takeaway) ranks
     cap = whole[most] if len(whole) > most else len(ranked)
     chosen: dict[int, tuple[list[CardSpec], str]] = {}
-    variants: dict[tuple, CardSpec] = {}
+    variants: dict[abridge_rule.VariantKey, CardSpec] = {}
 
     def subset(n: int) -> tuple[list[CardSpec], str]:
         if n not in chosen:

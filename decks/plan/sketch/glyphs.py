@@ -137,7 +137,8 @@ def units_per_em(path: Path) -> int:
         return tables[0]
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(path), lazy=True)["head"].unitsPerEm
+    units: int = TTFont(str(path), lazy=True)["head"].unitsPerEm
+    return units
 
 
 def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float], ...], ...]:
@@ -150,14 +151,14 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
         return ()
     found: list[Contour] = []
 
-    class Flat(BasePen):
-        def _moveTo(self, pt):
+    class Flat(BasePen):  # type: ignore[misc]  # fontTools has no type information: BasePen is Any
+        def _moveTo(self, pt: tuple[float, float]) -> None:
             found.append([pt])
 
-        def _lineTo(self, pt):
+        def _lineTo(self, pt: tuple[float, float]) -> None:
             found[-1].append(pt)
 
-        def _curveToOne(self, p1, p2, p3):
+        def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float], p3: tuple[float, float]) -> None:
             (x0, y0) = self._getCurrentPoint()
             for i in range(1, 7):
                 t = i / 6
@@ -169,7 +170,7 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
                     )
                 )
 
-        def _closePath(self):
+        def _closePath(self) -> None:
             pass
 
     glyphs = font.getGlyphSet()

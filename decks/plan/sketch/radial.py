@@ -186,7 +186,7 @@ def arrange(
     vgap = max(14.0, style.body * 2.4)  # between the band and the cards above and below: room for spokes
     items = [s for s in specs if s.kind != "key"]
     keys = [s for s in specs if s.kind == "key"]
-    best: tuple[tuple, int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
+    best: tuple[tuple[float, ...], int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
     guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
     for cols, grow in [(c, f) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))]:
         m = cols - 2

@@ -34,13 +34,15 @@ from decks.opc import (
     RT_SLIDE,
     RT_SLIDE_LAYOUT,
     RT_THEME,
+    TITLES,
     Rel,
     parse,
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
 from decks.plan.stacks import east_asian_face, stacks_for
-from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
+from decks.plan.template import BODIES, LATENT, placeholders
+from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
