@@ -39,6 +39,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check decks tests
 	$(BIN)/ruff format --check decks tests
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format decks tests
@@ -55,7 +56,7 @@ gallery: $(STAMP)
 	$(BIN)/python tools/gallery.py docs/gallery
 
 clean:
-	rm -rf $(OUT) .pytest_cache .ruff_cache .hypothesis build dist
+	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean

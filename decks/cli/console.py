@@ -140,12 +140,13 @@ def stdout_problem(code: int | None) -> Problem:
     return Problem("standard output", what, todo)
 
 
-def warnings(lines: Iterable[str]) -> None:
-    """Print warnings, folding many of one kind into one line unless -v; nothing with -q."""
+def warnings(lines: Iterable[str | Problem]) -> None:
+    """Print warnings (a Problem as its one line), folding many of one kind into one line unless -v; nothing
+    with -q."""
     if settings.level <= QUIET:
         return
-    lines = [for_terminal(short(str(line))) for line in lines]
-    shown = lines if settings.level >= VERBOSE else grouped(lines)
+    said = [for_terminal(short(str(line))) for line in lines]
+    shown = said if settings.level >= VERBOSE else grouped(said)
     for line in shown:
         click.echo(f"{_prefix('warning:', 'yellow')} {_agree(plurals(line))}", err=True, color=colour())
 

@@ -27,8 +27,8 @@ def docs_command(name: str | None, open_: bool, path_only: bool) -> None:
     docs = doc_files()
     if name is None:
         console.result(f"folder: {docs_dir()}")
-        for short, path in docs.items():
-            console.result(f"{short}\t{_title(path)}")
+        for short, doc in docs.items():
+            console.result(f"{short}\t{_title(doc)}")
         console.note("print one with: recap docs NAME")
         return
     path = docs.get(name.lower().removesuffix(".md"))

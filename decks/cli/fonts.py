@@ -144,6 +144,8 @@ def _what_is_there(target: Path, data: bytes) -> str | None:
 
 def _register_on_windows(installed: list[Path], fonts: list[BundledFont]) -> None:
     """Per-user fonts on Windows are used only once listed under HKCU's Fonts key."""
+    if sys.platform != "win32":  # winreg exists only there; this test also tells the type checker so
+        return
     import winreg
 
     by_name = {f.path.name: f for f in fonts}

@@ -12,7 +12,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, overload
 
 import click
 import yaml
@@ -24,6 +26,7 @@ from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 SCHEMA_FILE = "recap.schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 DEFAULT_FILE = "talk.yaml"
+V = TypeVar("V")  # what a prompt's `proc` turns the answer into
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # used with fullmatch (re's $ passes a final "\n")
 
 
@@ -127,7 +130,11 @@ def _theme_option(ctx: click.Context, param: click.Parameter, value: str | None)
     return None if value is None else _theme(value)
 
 
-def _ask(text: str, default: str, proc: object = None) -> object:
+@overload
+def _ask(text: str, default: str) -> str: ...
+@overload
+def _ask(text: str, default: str, proc: Callable[[str], V]) -> V: ...
+def _ask(text: str, default: str, proc: Callable[[str], V] | None = None) -> str | V:
     return click.prompt(text, default=default, show_default=bool(default), value_proc=proc, err=True)
 
 
@@ -201,9 +208,9 @@ def new_command(
     if not no_input and _interactive():
         event = event or str(_ask("Event", "")) or None
         title = title or str(_ask("Title", _default_title(event)))
-        start = start or _ask("First day (YYYY-MM-DD, blank to skip)", "", _date)  # type: ignore[assignment]
+        start = start or _ask("First day (YYYY-MM-DD, blank to skip)", "", _date)
         if start is not None:
-            end = end or _ask("Last day (YYYY-MM-DD)", start.isoformat(), _date)  # type: ignore[assignment]
+            end = end or _ask("Last day (YYYY-MM-DD)", start.isoformat(), _date)
         presenter = presenter or str(_ask("Presenter (your name)", "")) or None
         language = language or str(_ask("Language (en, zh-CN, ja ...)", "en", _language))
         theme = theme or str(_ask("Theme (see recap themes)", "default", _theme))

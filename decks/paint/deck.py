@@ -81,7 +81,7 @@ class Setter:
         self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
         self._faces: dict[tuple[str, str], Face] = {}
-        self._lines: dict[tuple[str, str, int, bool, float, float], tuple[str, ...]] = {}
+        self._lines: dict[tuple[tuple[Run, ...], str, int, bool, float, float], tuple[str, ...]] = {}
 
     def stack(self, para: Para) -> FontStack:
         return self.fitter.stack(para.font)

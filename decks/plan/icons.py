@@ -198,8 +198,8 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
             continue
         # An English word that is an ordinary word of the talk's language is not matched, unless written in
         # capitals as an acronym: Vietnamese "Ai cũng…" is "who", "AI cho mọi người" is AI.
-        ignore = own.ignore if own is not table else frozenset()
-        ignore = {w for w in ignore if not re.search(rf"\b{re.escape(w.upper())}\b", text)}
+        ordinary = own.ignore if own is not table else frozenset()
+        ignore = {w for w in ordinary if not re.search(rf"\b{re.escape(w.upper())}\b", text)}
         for i, (pos, _, _) in enumerate(tokens):
             for n in range(1, table.longest + 1):
                 if i + n > len(tokens):
@@ -258,4 +258,8 @@ def choose(item: Item, default: str = "lightbulb", language: str = "en") -> Icon
 
 def chosen(items: Iterable[Item], default: str = "lightbulb", language: str = "en") -> list[tuple[str, str, str]]:
     """(item title, icon name, why) for each item: what `recap check` lists so a user can override with `icon:`."""
-    return [(item.title, *(lambda icon, why: (icon.name, why))(*explain(item, default, language))) for item in items]
+    out = []
+    for item in items:
+        icon, why = explain(item, default, language)
+        out.append((item.title, icon.name, why))
+    return out

@@ -197,8 +197,8 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     master = _master_boxes(master_xml)
     all_layouts, keepouts = _master_layouts(tpl, master_name, master_xml, width, height, source)
     by_name: dict[str, Layout] = {}
-    for layout in all_layouts:
-        by_name.setdefault(layout.name.casefold(), layout)
+    for each in all_layouts:
+        by_name.setdefault(each.name.casefold(), each)
     found = _found_layouts(all_layouts, by_name)
     defaults = _default_frames(width, height)
     warnings: list[str] = []
@@ -246,7 +246,7 @@ def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
     puts recap's beside, is a located error."""
     size = pres.find(QN_P + "sldSz")
     try:
-        width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT  # type: ignore[union-attr]
+        width, height = int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT
     except (AttributeError, TypeError, ValueError):
         width, height = 0.0, 0.0
     if width <= 0 or height <= 0:
@@ -262,8 +262,12 @@ def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
 def _default_frames(width: float, height: float) -> dict[str, Frame]:
     """recap's own boxes for each role (laid out on 960 x 540 pt), scaled to the slide."""
     sx, sy = width / 960, height / 540
+
+    def scaled(b: Rect) -> Rect:
+        return Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy)
+
     return {
-        role: Frame(*(Rect(b.x * sx, b.y * sy, b.w * sx, b.h * sy) if b else None for b in (f.title, f.body, f.aside)))
+        role: Frame(scaled(f.title), scaled(f.body) if f.body else None, scaled(f.aside) if f.aside else None)
         for role, f in default_geometry().frames.items()
     }
 

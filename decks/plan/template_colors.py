@@ -11,6 +11,8 @@ its background.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from decks.colors import contrast_ratio, format_ratio, mix
@@ -18,11 +20,14 @@ from decks.imagefiles import open_image, picture_problem
 from decks.opc import QN_A, QN_P, QN_R, TITLES
 from decks.plan.geometry import Rect, xfrm_box
 
+if TYPE_CHECKING:
+    from decks.readers.template import TemplatePackage
+
 READABLE = 3.0  # WCAG's contrast for large text: slide text is large
 
 
 def sample_colors(
-    tpl, master_name: str, master: etree._Element, scheme: dict[str, str]
+    tpl: TemplatePackage, master_name: str, master: etree._Element, scheme: dict[str, str]
 ) -> tuple[dict[str, str], list[str]]:
     """The colour ("#RRGGBB") of the title's and the body's sample text ("title", "body"), when the master has
     no `<p:txStyles>` and the colour reads on what lies behind that placeholder (`scheme`: the theme's colours);
@@ -57,7 +62,9 @@ def sample_colors(
 _LINK_STANDINS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "dk1", "lt1", "dk2", "lt2")
 
 
-def link_color(tpl, master_name: str, master: etree._Element, scheme: dict[str, str]) -> tuple[str | None, list[str]]:
+def link_color(
+    tpl: TemplatePackage, master_name: str, master: etree._Element, scheme: dict[str, str]
+) -> tuple[str | None, list[str]]:
     """A colour ("#RRGGBB") for the deck's links when the theme's link colour (`hlink`, which PowerPoint draws
     every hyperlink in) does not read on what the master draws behind its body placeholder, and a warning saying
     so; (None, []) when it reads or the theme names none. The stand-in is the first scheme colour that reads
@@ -96,12 +103,12 @@ def body_color(master: etree._Element, scheme: dict[str, str]) -> str | None:
     Text boxes recap adds beside the placeholders (a second column, the links line, a picture's caption) take
     it, so they read as the body does: the client would draw them in the presentation's default text colour,
     which is not the body's on a template that colours its body text by hand (white on a navy master)."""
-    paths = [f"{QN_P}txStyles/{QN_P}bodyStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill"]
+    paths = [(master, f"{QN_P}txStyles/{QN_P}bodyStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill")]
     body = next((shape for shape in _shapes(master) if _kind(shape) == "body"), None)
     if body is not None:
-        paths.insert(0, f"{QN_P}txBody/{QN_A}lstStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill")
-    for path in paths:
-        fill = (body if path.startswith(QN_P + "txBody") else master).find(path)
+        paths.insert(0, (body, f"{QN_P}txBody/{QN_A}lstStyle/{QN_A}lvl1pPr/{QN_A}defRPr/{QN_A}solidFill"))
+    for owner, path in paths:
+        fill = owner.find(path)
         if fill is not None and len(fill):
             return scheme_color(fill[0], master, scheme)
     return None
@@ -155,7 +162,12 @@ def _kind(shape: etree._Element) -> str | None:
 
 
 def _behind_placeholder(
-    tpl, master_name: str, master: etree._Element, shapes: list, shape, scheme: dict[str, str]
+    tpl: TemplatePackage,
+    master_name: str,
+    master: etree._Element,
+    shapes: list[etree._Element],
+    shape: etree._Element,
+    scheme: dict[str, str],
 ) -> str:
     """The colour behind the middle of placeholder `shape` (`_behind`), or the master's background when the
     placeholder has no box of its own."""
@@ -163,7 +175,14 @@ def _behind_placeholder(
     return _behind(tpl, master_name, master, shapes, box, scheme) if box else _background(master, scheme)
 
 
-def _behind(tpl, master_name: str, master: etree._Element, shapes: list, box: Rect, scheme: dict[str, str]) -> str:
+def _behind(
+    tpl: TemplatePackage,
+    master_name: str,
+    master: etree._Element,
+    shapes: list[etree._Element],
+    box: Rect,
+    scheme: dict[str, str],
+) -> str:
     """The colour behind the middle of `box`: the master's filled shapes and pictures there, top down until an
     opaque one, laid over its background (else the scheme's light 1, a slide's background by default); a
     translucent fill (`<a:alpha>`) is mixed with what it covers."""
@@ -200,7 +219,7 @@ def _background(master: etree._Element, scheme: dict[str, str]) -> str:
     return "#" + fill.get("val", "").upper() if fill is not None and fill.get("val") else scheme.get("lt1", "#FFFFFF")
 
 
-def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box: Rect) -> str | None:
+def _picture_color(tpl: TemplatePackage, master_name: str, pic: etree._Element, where: Rect, box: Rect) -> str | None:
     """The mean colour of the part of a picture that lies behind `box` (Pillow reads the template's image)."""
     blip = pic.find(f"{QN_P}blipFill/{QN_A}blip")
     part = tpl.related(master_name, blip.get(QN_R + "embed", "")) if blip is not None else None
@@ -215,7 +234,12 @@ def _picture_color(tpl, master_name: str, pic: etree._Element, where: Rect, box:
             top = max(0, int((box.y - where.y) / where.h * h))
             right = min(w, max(left + 1, int((box.right - where.x) / where.w * w)))
             bottom = min(h, max(top + 1, int((box.bottom - where.y) / where.h * h)))
-            r, g, b = image.convert("RGB").crop((left, top, right, bottom)).resize((1, 1), Image.BOX).getpixel((0, 0))
+            r, g, b = (
+                image.convert("RGB")
+                .crop((left, top, right, bottom))
+                .resize((1, 1), Image.Resampling.BOX)
+                .getpixel((0, 0))
+            )
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
     return f"#{r:02X}{g:02X}{b:02X}"

@@ -167,9 +167,9 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: di
         return
     if pic.icon is not None:
         # The icon's outline as a filled path: a picture, not text a reader would copy or hear.
-        x, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
+        left, baseline, size = icon_origin(pic.icon.font, pic.icon.char, (r.x, r.y, r.w, r.h))
         c.setFillColor(HexColor(palette["accent"]))
-        c.drawPath(_glyph_path(c, pic.icon.font, pic.icon.char, x, h - baseline, size), stroke=0, fill=1)
+        c.drawPath(_glyph_path(c, pic.icon.font, pic.icon.char, left, h - baseline, size), stroke=0, fill=1)
         return
     if pic.path is None:
         return
@@ -235,7 +235,7 @@ def _image(path: Path) -> Any:
 
     from decks.imagefiles import open_image, open_picture, probe, read_picture
 
-    class CheckedReader(ImageReader):  # type: ignore[misc]
+    class CheckedReader(ImageReader):
         def _read_image(self, fp: Any) -> Any:
             return open_picture(fp.read())
 
@@ -271,7 +271,11 @@ def _notes_page(
         (setter.fitter.floor, palette["ink"], slide.notes),
     ):
         width = deck.width - 2 * margin
-        for line in break_lines(content, width, lambda s, size=size: stack.width(s, size)):
+
+        def measured(s: str, size: float = size) -> float:
+            return stack.width(s, size)
+
+        for line in break_lines(content, width, measured):
             y += size * 1.2
             if y > h - margin:
                 break

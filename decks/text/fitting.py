@@ -8,7 +8,7 @@ line spacing, reportlab's leading) gets exactly the height computed here.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -23,7 +23,10 @@ from decks.text.office import OfficeStack
 # greedy lines in a wider box are never more, so they fit too.)
 WIDTH_SAFETY = 0.97
 MAX_STEPS = 400  # sizes on one grid: a theme asking for more (a huge size, a tiny step) is refused by its checks
-T = TypeVar("T")
+# A size of the search's grid (a point size, or a count of pieces), and what an attempt at it returns: how much of
+# its room it needs (1.0 or less fits) first, then whatever the caller made.
+S = TypeVar("S", bound=float)
+Try = TypeVar("Try", bound="tuple[float, *tuple[Any, ...]]")
 
 
 def line_pitch(size: float, leading: float, stack: FontStack | None = None, text: str | None = None) -> float:
@@ -48,9 +51,7 @@ def size_steps(top: float, low: float, step: float = 0.5) -> list[float]:
     return sizes
 
 
-def largest_fitting(
-    sizes: list[float], attempt: Callable[[float], tuple[float, T]], start: float | None = None
-) -> tuple[float, T] | None:
+def largest_fitting(sizes: Sequence[S], attempt: Callable[[S], Try], start: float | None = None) -> Try | None:
     """The attempt at the largest of `sizes` (descending) that fits, or None when none does.
 
     `attempt(size)` lays the thing out and says how much of its room it needs (`ratio`: 1.0 or less fits) and
@@ -60,7 +61,7 @@ def largest_fitting(
     predictions are poor, and every try narrows the interval, so the search always ends. The answer is a
     plain bisection's when the ratio grows with the size. It starts at `start` (default: the largest size).
     """
-    tried: dict[int, tuple[float, Any]] = {}
+    tried: dict[int, Try] = {}
     fit, over = len(sizes), -1  # sizes[fit] is the largest known to fit, sizes[over] the smallest known not to
 
     def predict(i: int, ratio: float) -> int:

@@ -336,7 +336,8 @@ class Fitter:
 
         def cut(limit: float) -> list[int] | None:
             """Where each page starts when pages are filled up to `limit` points, or None past len(pages)."""
-            starts, i = [], 0
+            starts: list[int] = []
+            i = 0
             while i < len(srcs):
                 if len(starts) == len(pages):
                     return None

@@ -8,14 +8,47 @@ text sits in its own box, no box over another's text; the body placeholder holds
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from msgspec.structs import replace
 
-from decks.model import Item
+from decks.model import Item, Takeaway
 from decks.plan.deck.fit import Src
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from decks.i18n import Catalogue
+    from decks.model import Part, Recap
+    from decks.plan.deck.fit import Fitter
+    from decks.plan.deck.plan import Frame, Geometry
+    from decks.themes.model import SlideSizes, Theme
+
+    class _Host(Fitter):
+        """What the host `Planner` supplies to its layout mixins: its state and the builders they share."""
+
+        recap: Recap
+        theme: Theme
+        geo: Geometry
+        sizes: SlideSizes
+        labels: Catalogue
+
+        def image_size(self, path: Path) -> tuple[int, int]: ...
+        def frame(self, role: str) -> Frame: ...
+        def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox: ...
+        def variant(self, name: str) -> str: ...
+        def notes_for(self, item: Item) -> str: ...
+        def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]: ...
+        def footer(self, slide: SlideDraft, on_accent: bool = False) -> None: ...
+        def decorate(self, slide: SlideDraft) -> None: ...
+        def part_heading(self, part: Part) -> Src: ...
+        def _card(self, box: Rect) -> Shape: ...
+else:
+    _Host = object
 
 GAP = 24.0  # between columns and cards
 PAD = 18.0  # inside a card
@@ -26,7 +59,7 @@ def centred(box: TextBox) -> TextBox:
     return replace(box, paras=tuple(replace(p, align="c") for p in box.paras))
 
 
-class ItemLayouts:
+class ItemLayouts(_Host):
     """Builders of an item's one-slide layouts, for the `Planner` (which supplies every attribute used here)."""
 
     # -- shared pieces -----------------------------------------------------------------------------------------
@@ -288,7 +321,7 @@ class ItemLayouts:
         return self._finish(slide, item, decorate=False)
 
 
-class DeckLayouts:
+class DeckLayouts(_Host):
     """Builders of the deck's own slides in their designed layouts: the agenda as a timeline, key takeaways as
     numbered cards, and the QR codes of the closing slide, for the `Planner`."""
 
@@ -329,7 +362,7 @@ class DeckLayouts:
         self.footer(slide)
         return slide
 
-    def numbered_slide(self, title: str, takeaways: list, notes: str) -> SlideDraft | None:
+    def numbered_slide(self, title: str, takeaways: list[Takeaway], notes: str) -> SlideDraft | None:
         """Key takeaways as numbered cards (two to six, no sub-points), every card's text at one size; None when
         they do not fit one slide at the floor."""
         n = len(takeaways)

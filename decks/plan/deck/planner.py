@@ -14,7 +14,7 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from decks.gcpause import paused_gc
-from decks.model import Item, Link, Recap
+from decks.model import Item, Link, Part, Recap
 from decks.model.paths import dotted
 from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
@@ -98,7 +98,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def variant(self, name: str) -> str:
         """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
         their background, outline their cards."""
-        chosen = getattr(self.theme.slides.variants, name)
+        chosen: str = getattr(self.theme.slides.variants, name)
         if name == "cards" and self.theme.palette.surface == self.theme.palette.background:
             return "outline"
         return chosen
@@ -136,13 +136,13 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not own and f.date is not None and dates:
             slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
         if slide.kind != "title":
-            line = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
+            said = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
             ph_footer = f.footer if not own else None
             box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
-            if line and box.h > 0 and box.w > 0:
+            if said and box.h > 0 and box.w > 0:
                 slide.texts.append(
                     self.text_box(
-                        "footer", [Src((Run(line, color),))], box, small, "footer" if ph_footer else None, low=small
+                        "footer", [Src((Run(said, color),))], box, small, "footer" if ph_footer else None, low=small
                     )
                 )
 
@@ -221,7 +221,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             def slides(n: int, design: str, items: list[Item] = part.items) -> int:
                 return self._pages(items[n], size) if design == "bullets" else 1
 
-            chosen = pick(options, before, lambda n, items=part.items: items[n].layout is not None, slides)
+            def pinned(n: int, items: list[Item] = part.items) -> bool:
+                return items[n].layout is not None
+
+            chosen = pick(options, before, pinned, slides)
             for item, opts, first in zip(part.items, options, chosen, strict=True):
                 out[id(item)] = [first, *(o for o in opts if o != first)]
             before.extend(chosen)
@@ -358,7 +361,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def ceiling(self) -> float:
         return self.sizes.body * CEILING
 
-    def part_heading(self, part) -> Src:
+    def part_heading(self, part: Part) -> Src:
         """A day's heading over its list: its title, and its date when it has one."""
         t = self.labels
         head = (
@@ -500,7 +503,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         t = self.labels
         return t.sentences((t.gettext("{title}, continued").format(title=title),))
 
-    def section_slide(self, part) -> SlideDraft:
+    def section_slide(self, part: Part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
         assert f.body is not None
         filled = self.decorated and self.variant("section") == "fill"

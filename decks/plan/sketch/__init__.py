@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from msgspec.structs import replace
 
@@ -31,8 +31,24 @@ from decks.themes.model import Theme
 if TYPE_CHECKING:
     from decks.plan.sketch.leftout import LeftOut
 
+# What a layout's `arrange` gives: the cards placed, what it draws besides them (the radial hub's boxes among
+# them), and how much of its area it needs.
+Arranged = tuple[list[modular.Placed], Sequence[Primitive | Container], float]
+# A try of the page at one size: how much of the page it needs (1.0 or less fits), the style, the chrome, and the
+# cards with the area they go in.
+PageTry = tuple[float, Style, Chrome, tuple[list[CardSpec], Rect]]
 
-def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+
+class _Styled(Protocol):
+    @property
+    def body(self) -> float: ...
+
+
+# A try `captioned_or_not` weighs: its ratio, then a style with a body size, then anything.
+Weighed = TypeVar("Weighed", bound="tuple[float, _Styled, *tuple[Any, ...]]")
+
+
+def _radial(*args: Any, **kwargs: Any) -> Arranged:
     # The radial layout and the abridging rules are imported only when a page uses them (start-up, issue 12).
     from decks.plan.sketch import radial
 
@@ -42,19 +58,19 @@ def _radial(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primi
 PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
 
 
-def _vertical(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+def _vertical(*args: Any, **kwargs: Any) -> Arranged:
     from decks.plan.sketch import vertical
 
     return vertical.arrange(*args, **kwargs)
 
 
-def _popcorn(*args: Any, **kwargs: Any) -> tuple[list[modular.Placed], list[Primitive], float]:
+def _popcorn(*args: Any, **kwargs: Any) -> Arranged:
     from decks.plan.sketch import popcorn
 
     return popcorn.arrange(*args, **kwargs)
 
 
-LAYOUTS: dict[str, Callable[..., tuple[list[modular.Placed], list[Primitive], float]]] = {
+LAYOUTS: dict[str, Callable[..., Arranged]] = {
     "modular": modular.arrange,
     "path": path.arrange,
     "radial": _radial,  # takes the hub too; see build()
@@ -171,21 +187,21 @@ def _abridged(
     recap: Recap,
     theme: Theme,
     specs: list[CardSpec],
-    layout_at: Callable[..., tuple[float, Style, Chrome, tuple]],
+    layout_at: Callable[..., PageTry],
     sizes: list[float],
     floor: float,
     most: int,
     url: str | None,
-) -> tuple[tuple | None, LeftOut]:
+) -> tuple[PageTry | None, LeftOut]:
     """The page holding the most important pieces that fit at the floor, and what it leaves out (the footer's
     note says to scan the code at `url` for the rest, when there is one)."""
     from decks.plan.sketch import abridge as abridge_rule
 
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
-    cards = [n for n, (_, k) in enumerate(ranked) if k < 0]
-    cap = cards[most] if len(cards) > most else len(ranked)
+    whole = [n for n, (_, k) in enumerate(ranked) if k < 0]  # where each whole card (not a takeaway) ranks
+    cap = whole[most] if len(whole) > most else len(ranked)
     chosen: dict[int, tuple[list[CardSpec], str]] = {}
-    variants: dict[tuple, CardSpec] = {}
+    variants: dict[abridge_rule.VariantKey, CardSpec] = {}
 
     def subset(n: int) -> tuple[list[CardSpec], str]:
         if n not in chosen:
@@ -225,13 +241,13 @@ CAPTIONS_KEEP = 0.8
 
 def captioned_or_not(
     sizes: list[float],
-    captioned: Callable[[float], tuple[float, Any]],
-    bare: Callable[[float], tuple[float, Any]],
+    captioned: Callable[[float], Weighed],
+    bare: Callable[[float], Weighed],
     body: float,
     body_at: Callable[[float], float],
     captioned_over: Callable[[float], bool] | None = None,
     keep: float = CAPTIONS_KEEP,
-) -> tuple[float, Any] | None:
+) -> Weighed | None:
     """Summaries, day intros and the closing line are lettered whenever the page holds them at a legible size
     not much smaller than it would have without them: the largest fitting `captioned` try when the page fits
     with captions at the theme's own size `body`, or when its body size is at least `keep` times the largest
@@ -299,7 +315,7 @@ def build(
         arrange = functools.partial(radial.arrange, hub=hub)
     body = theme.sizes.sketch.body
     floor = theme.sizes.sketch.floor
-    tried: dict[tuple, tuple[float, Style, Chrome, tuple]] = {}
+    tried: dict[tuple[int, float, bool, str | None], PageTry] = {}
     styles: dict[tuple[float, bool], Style] = {}
 
     def layout_at(
@@ -309,7 +325,7 @@ def build(
         note: str | None = None,
         url: str | None = None,
         over_only: bool = False,
-    ) -> tuple[float, Style, Chrome, tuple]:
+    ) -> PageTry:
         """The page at `size`; with `over_only` a ratio over 1 may be any such ratio (the modular layout then
         stops laying out a column count once it is sure to be over) and is not remembered."""
         key = (id(cards), size, captions, note)
@@ -339,7 +355,7 @@ def build(
 
         return uncaptioned(specs, bool(recap.closing))
 
-    def attempt(size: float, captions: bool = True) -> tuple[float, Style, object, tuple]:
+    def attempt(size: float, captions: bool = True) -> PageTry:
         # A page without captions says in its footer which it leaves out.
         note = None
         if not captions and uncaptioned():
@@ -405,14 +421,14 @@ def build(
         prims += drawn
         conts += boxes
     conts += [c for c in extra if isinstance(c, Container)]
-    extra = [p for p in extra if not isinstance(p, Container)]
-    split = next((i for i, p in enumerate(extra) if p is path._AFTER), len(extra))
-    prims += extra[:split]
+    lines = [p for p in extra if not isinstance(p, Container)]
+    split = next((i for i, p in enumerate(lines) if p is path._AFTER), len(lines))
+    prims += lines[:split]
     for plan, x, y, h in placed:
         drawn, boxes = draw_card(plan, x, y, h, style)
         prims += drawn
         conts += boxes
-    prims += extra[split + 1 :]
+    prims += lines[split + 1 :]
     if name == "modular":  # the other layouts' gaps carry arrows or spokes already
         prims += vocabulary.dividers(placed, style) + vocabulary.connectors(placed, style)
     drawn, boxes = draw_footer(recap, chrome, style, page)

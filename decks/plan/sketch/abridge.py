@@ -34,7 +34,13 @@ def ranking(specs: list[CardSpec], emphasised: set[int]) -> list[Piece]:
     return first + rest + later
 
 
-def keep(specs: list[CardSpec], pieces: list[Piece], variants: dict[tuple, CardSpec] | None = None) -> list[CardSpec]:
+# A card kept with some of its takeaways: (its index, the takeaways kept, id of the day label it carries).
+VariantKey = tuple[int, tuple[int, ...], int]
+
+
+def keep(
+    specs: list[CardSpec], pieces: list[Piece], variants: dict[VariantKey, CardSpec] | None = None
+) -> list[CardSpec]:
     """The specs holding only `pieces`, in reading order; a day's label moves to its first card kept.
 
     `variants` remembers each cut-down spec, so trying a longer prefix hands the layout the same spec objects

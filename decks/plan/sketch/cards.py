@@ -193,7 +193,7 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     """Lay out `spec` in a card `width` points wide at the style's scale (once per spec and width)."""
     # Layouts try several arrangements at one scale and often ask for the same card at the same width.
     key = (id(spec), round(width, 6))
-    cached = style.plans.get(key)
+    cached: CardPlan | None = style.plans.get(key)  # Style holds plans untyped (style.py cannot import this)
     if cached is not None and cached.spec is spec:
         return cached
     plan = _plan_card(spec, width, style)
@@ -272,21 +272,21 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.qr_block = block + 1
     pitch = line_pitch(body, style.leading)
     indent = body * 0.95
-    for t in spec.takeaways:
+    for takeaway in spec.takeaways:
         if y > limit:
             break
         block += 1
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
-        rtl = base_rtl(t.text)
+        rtl = base_rtl(takeaway.text)
         start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
-        lines, y2 = _flow(t.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl)
+        lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s in lines:
             plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
-        for point in t.points:
+        for point in takeaway.points:
             rtl = base_rtl(point)
             start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
             lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl)
@@ -314,7 +314,7 @@ def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right:
     if cross:
         poly = [(r.x, r.y + 1.0), (r.right, r.y), (r.right - 1.0, r.bottom), (r.x + 1.0, r.bottom - 0.5)]
         out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
-        return out + style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)
+        return [*out, *style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)]
     tail = min(style.heading * 0.9, max(0.0, right - r.right))
     end = r.right + tail
     poly = [(r.x, r.y), (end, r.y), (end - tail * 0.55, r.y + r.h / 2), (end, r.bottom), (r.x, r.bottom)]
@@ -408,8 +408,8 @@ def draw_card(
             top = plan.intro[0].baseline - plan.intro[0].size
             bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
             conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
-            for line in plan.intro:
-                prims += style.runs(line.text, line.stack, x + line.x, y + line.baseline, line.size, line.color)
+            for said in plan.intro:
+                prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     prims += pen.rect(frame, spec.key, color, fill, width)
     if spec.kind == "key":
@@ -427,9 +427,9 @@ def draw_card(
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
-    for line in plan.lines:
+    for said in plan.lines:
         prims += style.runs(
-            line.text, line.stack, x + line.x, y + line.baseline + step * line.block, line.size, line.color
+            said.text, said.stack, x + said.x, y + said.baseline + step * said.block, said.size, said.color
         )
     if plan.underline:
         x0, x1, uy = plan.underline

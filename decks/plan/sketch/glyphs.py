@@ -8,6 +8,7 @@ font, a table cut short) goes to fontTools, which reads every font.
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -84,12 +85,12 @@ def _points(glyf: bytes, start: int) -> list[list[tuple[int, int, bool]]] | None
     return out_contours
 
 
-def _flatten(points: list[tuple[int, int, bool]]) -> Contour:
+def _flatten(points: Sequence[tuple[float, float, bool]]) -> Contour:
     """A quadratic contour as a closed polyline (implied on-curve points between two off-curve ones)."""
     if not any(on for _, _, on in points):
         points = [((points[0][0] + points[1][0]) / 2, (points[0][1] + points[1][1]) / 2, True), *points]
     k = next(i for i, p in enumerate(points) if p[2])
-    ring = points[k:] + points[:k]
+    ring = [*points[k:], *points[:k]]
     out: Contour = [(ring[0][0], ring[0][1])]
     n = len(ring)
     i = 1
@@ -136,7 +137,8 @@ def units_per_em(path: Path) -> int:
         return tables[0]
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(path), lazy=True)["head"].unitsPerEm  # type: ignore[index]
+    units: int = TTFont(str(path), lazy=True)["head"].unitsPerEm
+    return units
 
 
 def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float], ...], ...]:
@@ -144,19 +146,19 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(path), lazy=True)
-    name = font.getBestCmap().get(ord(char))  # type: ignore[attr-defined]
+    name = font.getBestCmap().get(ord(char))
     if name is None:
         return ()
     found: list[Contour] = []
 
-    class Flat(BasePen):
-        def _moveTo(self, pt):
+    class Flat(BasePen):  # type: ignore[misc]  # fontTools has no type information: BasePen is Any
+        def _moveTo(self, pt: tuple[float, float]) -> None:
             found.append([pt])
 
-        def _lineTo(self, pt):
+        def _lineTo(self, pt: tuple[float, float]) -> None:
             found[-1].append(pt)
 
-        def _curveToOne(self, p1, p2, p3):
+        def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float], p3: tuple[float, float]) -> None:
             (x0, y0) = self._getCurrentPoint()
             for i in range(1, 7):
                 t = i / 6
@@ -168,9 +170,9 @@ def _contours_fonttools(path: Path, char: str) -> tuple[tuple[tuple[float, float
                     )
                 )
 
-        def _closePath(self):
+        def _closePath(self) -> None:
             pass
 
-    glyphs = font.getGlyphSet()  # type: ignore[attr-defined]
+    glyphs = font.getGlyphSet()
     glyphs[name].draw(Flat(glyphs))
     return tuple(tuple(c) for c in found if len(c) > 2)

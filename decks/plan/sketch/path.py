@@ -52,9 +52,9 @@ def arrange(
         for i in range(max(0, j - 6), j):
             if best[i] == inf or (j - i < 2 and n > 1 and not (i == 0 and j == n)):
                 continue
-            r = row(i, j)
-            if r is not None and best[i] + vgap + r[0] < best[j]:
-                best[j], cut[j] = best[i] + vgap + r[0], i
+            one = row(i, j)
+            if one is not None and best[i] + vgap + one[0] < best[j]:
+                best[j], cut[j] = best[i] + vgap + one[0], i
     if best[n] == inf:
         return [], [], inf
     bounds = [n]

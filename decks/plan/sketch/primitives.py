@@ -11,7 +11,7 @@ from pathlib import Path as FilePath
 
 import msgspec
 
-from decks.plan.geometry import Rect
+from decks.plan.geometry import Rect as Rect  # part of the sketch plan's types, re-exported
 
 Point = tuple[float, float]
 Color = str  # "#RRGGBB"

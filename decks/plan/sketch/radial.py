@@ -80,7 +80,11 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
 
     while tall(big, big_size) and big_size * 0.9 >= max(style.body, style.heading * 0.8):
         big_size *= 0.9
-        big = break_lines(hub.big, width, lambda s, z=big_size: style.bold.width(s, z))
+
+        def bold_width(s: str, z: float = big_size) -> float:
+            return style.bold.width(s, z)
+
+        big = break_lines(hub.big, width, bold_width)
     small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
     small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
@@ -182,7 +186,7 @@ def arrange(
     vgap = max(14.0, style.body * 2.4)  # between the band and the cards above and below: room for spokes
     items = [s for s in specs if s.kind != "key"]
     keys = [s for s in specs if s.kind == "key"]
-    best: tuple[tuple, int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
+    best: tuple[tuple[float, ...], int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
     guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
     for cols, grow in [(c, f) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))]:
         m = cols - 2
@@ -397,11 +401,11 @@ def _connectors(
         gutters.setdefault((round(gx, 1), above), []).append((far, i, (edge, sy), float(side)))
     for (gx, above), users in gutters.items():
         users.sort()  # nearest to the band first
-        for r, (_, i, start, side) in enumerate(users):
-            x = gx + side * (r - (len(users) - 1) / 2) * lane  # the farther, the nearer the middle
+        for r, (_, i, start, toward) in enumerate(users):
+            x = gx + toward * (r - (len(users) - 1) / 2) * lane  # the farther, the nearer the middle
             ey = band_top + 7 + lane * (len(users) - 1 - r) if above else band_bottom - 7 - lane * (len(users) - 1 - r)
             pts = [start, (x, start[1]), (x, ey)]
-            pts.append(_on_ellipse(cx, cy, rx, ry, (x + side * 30, ey)))
+            pts.append(_on_ellipse(cx, cy, rx, ry, (x + toward * 30, ey)))
             routes.append((i, pts))
     out: list[Primitive] = []
     for i, pts in sorted(routes, key=lambda r: r[0]):

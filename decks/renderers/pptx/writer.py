@@ -34,13 +34,15 @@ from decks.opc import (
     RT_SLIDE,
     RT_SLIDE_LAYOUT,
     RT_THEME,
+    TITLES,
     Rel,
     parse,
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
 from decks.plan.stacks import east_asian_face, stacks_for
-from decks.plan.template import BODIES, LATENT, TITLES, TemplatePackage, placeholders, read_template
+from decks.plan.template import BODIES, LATENT, placeholders
+from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
@@ -275,12 +277,16 @@ class Writer:
                     shape.stroke,
                 )
             )
-        placed, boxes = [], []
+        placed: list[tuple[TextBox, Slot]] = []
+        boxes: list[tuple[TextBox, Slot | None]] = []
         for box in [plan.title, *plan.texts]:
             slot = slots.get(box.placeholder) if box.placeholder else None
             if box.placeholder and slot is None:
                 self._warn_once(f"layout '{layout.name}' has no {box.placeholder} placeholder; used a text box")
-            (placed if slot else boxes).append((box, slot))
+            if slot:
+                placed.append((box, slot))
+            else:
+                boxes.append((box, slot))
         # Placeholders in the layout's order (title, then body), then added text boxes in the plan's order.
         for box, slot in sorted(placed, key=lambda b: b[1][2]) + boxes:
             body = self.text(rels, box, number, None if slot else self.box_color)
@@ -313,25 +319,25 @@ class Writer:
         """The package's part for a picture: an icon drawn once per icon and colour, an image file made safe."""
         if pic.qr:
             ink, paper = "#000000", "#FFFFFF"  # dark on light in every theme: phones read inverted codes badly
-            key = ("qr", pic.qr, ink, paper)
-            if key not in self._images:
-                self._images[key] = self._add_image(qr_png(pic.qr, ink, paper), "png")
-            return self._images[key]
+            qr = ("qr", pic.qr, ink, paper)
+            if qr not in self._images:
+                self._images[qr] = self._add_image(qr_png(pic.qr, ink, paper), "png")
+            return self._images[qr]
         if pic.icon is not None:
             color = self.deck.icon_color or self.palette["accent"]
-            key: Any = (pic.icon.font, pic.icon.char, color, icon_px(max(pic.display)))
-            if key not in self._images:
-                self._images[key] = self._add_image(icon_png(*key), "png")
-            return self._images[key]
+            icon = (pic.icon.font, pic.icon.char, color, icon_px(max(pic.display)))
+            if icon not in self._images:
+                self._images[icon] = self._add_image(icon_png(*icon), "png")
+            return self._images[icon]
         assert pic.path is not None
         # The same file shown at the same size (an image reused across items) is prepared once.
         shown = (Path(pic.path), pic.display)
         if shown not in self._images:
             data, ext = prepare(*shown)
-            key = hashlib.sha1(data).digest()
-            if key not in self._images:
-                self._images[key] = self._add_image(data, ext)
-            self._images[shown] = self._images[key]
+            digest = hashlib.sha1(data).digest()
+            if digest not in self._images:
+                self._images[digest] = self._add_image(data, ext)
+            self._images[shown] = self._images[digest]
         return self._images[shown]
 
     def _add_image(self, data: bytes, ext: str) -> str:
