@@ -17,7 +17,7 @@ MB = 1024 * 1024
 LIMITS: dict[str, int] = {
     "content": 5 * MB,
     "theme": 5 * MB,
-    "post": 5 * MB,
+    "post": 2 * MB,  # a recap post is tens of KB; 2 MB imports within a few seconds (5 MB took 5-7 s)
     "schedule": 20 * MB,
     "image": 50 * MB,
     "font": 50 * MB,

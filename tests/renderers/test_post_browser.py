@@ -18,9 +18,9 @@ from tests.preview.test_browser import Browser, browser  # noqa: F401  (the modu
 @pytest.mark.parametrize("content", [EXAMPLE_EN, EXAMPLE_ZH], ids=["en", "zh"])
 def test_the_post_renders_in_a_browser_with_its_sketchnote_and_pictures(
     content: Path,
-    browser: Browser,
+    browser: Browser,  # noqa: F811  (the fixture, imported above)
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / ".cache"))
     folder = tmp_path / "post"
