@@ -164,6 +164,10 @@ def test_from_a_schedule_to_a_deck_and_a_sketchnote(tmp_path: Path) -> None:
     for kind in ("pptx", "pdf"):
         done = recap(kind, "talk.yaml", "-o", f"talk.{kind}")
         assert done.returncode == 0, done.stderr
+    posted = recap("post", "talk.yaml", "-o", "post")
+    assert posted.returncode == 0, posted.stderr
+    post = (tmp_path / "post" / "index.md").read_text(encoding="utf-8")
+    assert "https://www.youtube.com/watch?v=ft-python" in post and "Free-threaded Python in practice" in post
     with zipfile.ZipFile(tmp_path / "talk.pptx") as deck:
         notes = " ".join(deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/notesSlides/notesSlide"))
         slides = " ".join(deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/_rels/"))

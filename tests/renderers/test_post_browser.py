@@ -11,11 +11,13 @@ from markdown_it import MarkdownIt
 
 from decks.cli.main import main
 from decks.readers.content import load_content
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
+from tests.conftest import EXAMPLE_EN
 from tests.preview.test_browser import Browser, browser  # noqa: F401  (the module's Chromium fixture)
 
+EXAMPLES = sorted(EXAMPLE_EN.parent.glob("*.yaml"))
 
-@pytest.mark.parametrize("content", [EXAMPLE_EN, EXAMPLE_ZH], ids=["en", "zh"])
+
+@pytest.mark.parametrize("content", EXAMPLES, ids=[path.stem for path in EXAMPLES])
 def test_the_post_renders_in_a_browser_with_its_sketchnote_and_pictures(
     content: Path,
     browser: Browser,  # noqa: F811  (the fixture, imported above)

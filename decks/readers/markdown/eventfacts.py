@@ -172,19 +172,14 @@ def event_dates(text: str, language: str, hint: dt.date | None) -> Dates | None:
     """The first date or span of days the text names, in its language's forms; `hint` (the post's own date)
     gives the year when the text does not, and a post comes after its event."""
     found: list[tuple[int, Dates]] = []
-    for pattern in (_CJK_DATE, _KO_DATE):
+    # Numeric forms, each with its groups as (year, month, day, month, day); an ISO date carries its own year.
+    for pattern, year_hint in ((_CJK_DATE, hint), (_KO_DATE, hint), (_ISO_DATE, None)):
         for match in pattern.finditer(text):
             y, m1, d1, m2, d2 = match.groups()
-            got = _make(y, text, hint, int(m1), int(d1), int(m2) if m2 else None, int(d2) if d2 else None)
+            got = _make(y, text, year_hint, int(m1), int(d1), int(m2) if m2 else None, int(d2) if d2 else None)
             if got:
                 found.append((match.start(), Dates(got.start, got.end, match.group().strip(" .,;"))))
                 break
-    for match in _ISO_DATE.finditer(text):
-        y, m1, d1, m2, d2 = match.groups()
-        got = _make(y, text, None, int(m1), int(d1), int(m2) if m2 else None, int(d2) if d2 else None)
-        if got:
-            found.append((match.start(), Dates(got.start, got.end, match.group().strip(" .,;"))))
-            break
     words = _word_dates(text, language, hint)
     if words:
         found.append((text.find(words.text), words))
