@@ -185,7 +185,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
 
             path = content or example_content()
             if not path.is_file():
-                _load(path)  # says what is wrong with it, as without --watch
+                load_talk(path)  # says what is wrong with it, as without --watch
             rewrite_on_save(path, theme, target_for(path), renderer_cls, options)
             return
         from decks.gcpause import paused_gc
@@ -193,9 +193,9 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
         # One render is a short run that makes no reference cycles worth collecting (decks/gcpause.py): the
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
         with paused_gc():
-            recap, content_path = _load(content)
+            recap, content_path = load_talk(content)
             target = None if to_stdout else target_for(content_path)
-            loaded_theme = _theme(theme, recap, content_path)
+            loaded_theme = talk_theme(theme, recap, content_path)
             from decks.themes.contrast import contrast_problems
 
             # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
@@ -226,7 +226,7 @@ def _stage(consumes: str, recap: Any, theme: Any, options: dict[str, Any]) -> tu
     return built, built.warnings
 
 
-def _load(content: Path | None) -> tuple[Any, Path]:
+def load_talk(content: Path | None) -> tuple[Any, Path]:
     from decks.assets import example_content
     from decks.readers.content import load_content
 
@@ -234,7 +234,7 @@ def _load(content: Path | None) -> tuple[Any, Path]:
     return load_content(path), path
 
 
-def _theme(name: str | None, recap: Any = None, content: Path | None = None) -> Any:
+def talk_theme(name: str | None, recap: Any = None, content: Path | None = None) -> Any:
     """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
     from decks.themes.loader import load_theme, theme_in_content
 
@@ -287,7 +287,7 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     raw, file, base = read_content(path)  # read once: standard input can be read only once
     with paused_gc():
         recap, located = parse_located(raw, file, base)  # where each value stands places the glyph report
-    loaded = _theme(theme, recap, path)
+    loaded = talk_theme(theme, recap, path)
     report = check_all(recap, loaded, path, located, allow_missing_glyphs)
     # What is left to review (import's TODO and check: notes, a missing presenter or dates): warned, or with
     # --strict refused.
@@ -339,8 +339,8 @@ def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **
 
     from decks import plan
 
-    recap, path = _load(content)
-    loaded = _theme(theme, recap, path)
+    recap, path = load_talk(content)
+    loaded = talk_theme(theme, recap, path)
     built, warnings = _stage(which, recap, loaded, options)
     console.warnings(warnings)
     click.echo(json.dumps(plan.to_data(built), ensure_ascii=False, indent=1))

@@ -32,15 +32,11 @@ def _card_words(recap: Any) -> dict[str, str]:
 
 
 def _load(content: Path | None, theme: str | None) -> tuple[Any, Any, Path]:
-    from decks.assets import example_content
-    from decks.readers.content import load_content
-    from decks.themes.loader import load_theme, theme_in_content
+    """The content, and the theme as every command takes it (`--theme`, else the content's `theme:`)."""
+    from decks.cli.main import load_talk, talk_theme
 
-    path = content or example_content()
-    recap = load_content(path)
-    if theme is None and recap.theme is not None:  # the talk's own theme, as every command takes it
-        theme = theme_in_content(recap.theme, path)
-    return recap, load_theme(theme), path
+    recap, path = load_talk(content)
+    return recap, talk_theme(theme, recap, path), path
 
 
 @click.command(name="post", short_help="Write the blog post: index.md, the sketchnote, a social card.")
@@ -96,8 +92,7 @@ def card_command(content: Path | None, output: Path | None, theme: str | None, s
     from decks.paint.card import paint_card
 
     recap, loaded, path = _load(content, theme)
-    target = output or output_path(path, ".png", None).with_suffix(".card.png")
-    target = output_path(path, ".png", target)
+    target = output_path(path, ".png", output, ".card.png")
     sketch, page, _, scale = _sketch_and_page(recap, loaded)
     write_atomic(target, paint_card(sketch, page, scale, _card_words(recap), square=square))
     console.result(str(target))
