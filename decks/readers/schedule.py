@@ -163,14 +163,12 @@ def _too_many(file: str) -> ScheduleError:
 
 
 def _links(raw: Any, url_key: str = "url", title_key: str = "title") -> tuple[Link, ...]:
-    from decks.model.urls import url_problem
-
     out: list[Link] = []
     for entry in raw if isinstance(raw, list) else []:
         if not isinstance(entry, dict):
             continue
-        url = _clean(entry.get(url_key), 2000)
-        if url and url_problem(url) is None:
+        url = _safe_url(entry.get(url_key))
+        if url:
             out.append(Link(url, _clean(entry.get(title_key), 200)))
     return tuple(out[:20])
 
