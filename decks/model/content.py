@@ -12,8 +12,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from decks.model.chars import VISIBLE_PATTERN
+from decks.model.chars import VISIBLE_PATTERN, is_blank
 from decks.model.icon_names import check_icon
+from decks.model.inline import has_markup, plain
 from decks.model.typed import After, Before, Constraints, Field, Model, check
 from decks.model.urls import check_url
 
@@ -43,6 +44,11 @@ def check_text(value: str) -> str:
                     f"the text holds {run.end() - run.start():,} characters without a space (from character "
                     f"{run.start() + 1:,}), over the {MAX_WORD:,} a line can be broken from; add spaces"
                 )
+    if has_markup(value) and is_blank(plain(value)):
+        raise ValueError(
+            "the text is only inline markup (backticks, * or _) with nothing to show between the marks; "
+            "write the words between them, or put a backslash before a mark meant as a character: \\*"
+        )
     return value
 
 
