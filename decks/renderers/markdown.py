@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from decks.model import Item, Link, Recap
+from decks.model.inline import Style, has_markup, plain, spans
 from decks.options import Option
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -47,8 +48,30 @@ def escape(text: str) -> str:
     return "  \n".join(line for line in lines)  # a hard break: a line break inside one paragraph
 
 
+def marked(text: str) -> str:
+    """A content text as Markdown: its inline markup (decks/model/inline.py) as Markdown's own, every other
+    character escaped. White space at a span's ends goes outside its marks, where CommonMark needs it."""
+    if not has_markup(text):
+        return escape(text)
+    out = []
+    for span in spans(text):
+        if span.style & Style.CODE:
+            fence = "`" * (max((len(run) for run in re.findall("`+", span.text)), default=0) + 1)
+            pad = " " if span.text[:1] in ("`", " ") or span.text[-1:] in ("`", " ") else ""
+            out.append(f"{fence}{pad}{span.text}{pad}{fence}")
+            continue
+        core = span.text.strip()
+        if span.style == Style.PLAIN or not core:
+            out.append(escape(span.text))
+            continue
+        mark = "*" * ((2 if span.style & Style.BOLD else 0) + (1 if span.style & Style.ITALIC else 0))
+        lead, trail = span.text[: len(span.text) - len(span.text.lstrip())], span.text[len(span.text.rstrip()) :]
+        out.append(f"{escape(lead)}{mark}{escape(core)}{mark}{escape(trail)}")
+    return "".join(out)
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [escape(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [marked(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def _link(link: Link, words: Any) -> str:
@@ -136,16 +159,16 @@ def _plain(value: Any) -> Any:
 
 
 def _item(item: Item, words: Any, pictures: dict[str, str]) -> list[str]:
-    out = [f"## {escape(item.title)}", ""]
+    out = [f"## {marked(item.title)}", ""]
     if item.summary:
-        out += [escape(" ".join(item.summary.split())), ""]
+        out += [marked(" ".join(item.summary.split())), ""]
     if item.image is not None:
         name = pictures.get(str(item.image.path), item.image.path.name)
         credit = f' "{escape(item.image.credit)}"' if item.image.credit else ""
         out += [f"![{escape(item.image.alt)}](pictures/{name}{credit})", ""]
     for takeaway in item.takeaways:
-        out.append(f"- {escape(takeaway.text)}")
-        out += [f"  - {escape(point)}" for point in takeaway.points]
+        out.append(f"- {marked(takeaway.text)}")
+        out += [f"  - {marked(point)}" for point in takeaway.points]
     if item.takeaways:
         out.append("")
     if item.links:
@@ -160,14 +183,14 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     words = messages(recap.language)
     pictures = pictures or {}
     out = [front_matter(recap, flavor)]
-    alt = escape(f"{recap.title} ({recap.event_name})" if recap.event else recap.title)
+    alt = escape(plain(f"{recap.title} ({recap.event_name})" if recap.event else recap.title))
     out += [f"[![{alt}]({SKETCHNOTE_PNG})]({SKETCHNOTE_SVG})", ""]
     if recap.source is not None:
         out += ["> " + words.gettext("Source: {title}").format(title=_link(recap.source, words)), ""]
     for part in recap.parts if recap.parts else []:
         if not part.items:
             continue
-        out += [f"# {escape(part.title)}", ""]
+        out += [f"# {marked(part.title)}", ""]
         if part.intro:
             for paragraph in _paragraphs(part.intro):
                 out += [paragraph, ""]
@@ -178,8 +201,8 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     if recap.key_takeaways:
         out += [f"# {escape(words.gettext('Key takeaways'))}", ""]
         for takeaway in recap.key_takeaways:
-            out.append(f"- {escape(takeaway.text)}")
-            out += [f"  - {escape(point)}" for point in takeaway.points]
+            out.append(f"- {marked(takeaway.text)}")
+            out += [f"  - {marked(point)}" for point in takeaway.points]
         out.append("")
     if recap.resources:
         out += [f"# {escape(words.gettext('Resources'))}", ""]

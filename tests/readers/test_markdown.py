@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from decks.model import Event, Recap
+from decks.model.inline import Style, plain, spans
 from decks.model.typed import ValidationError
 from decks.readers.markdown import ALT_PLACEHOLDER, ImportResult, import_markdown
 from decks.readers.markdown.assemble import usable
@@ -170,8 +172,10 @@ def test_seedlike_link_line_labels_set_the_link_kind_in_chinese(zh_result: Impor
     assert _item(_recap(zh_result), "网格张量流").links[0].kind == "video"  # 链接到视频
 
 
-def test_seedlike_post_loses_its_bold_markers(zh_result: ImportResult) -> None:
-    assert "**" not in _all_text(zh_result)
+def test_seedlike_post_keeps_its_bold_as_markup_and_drops_the_debris(zh_result: ImportResult) -> None:
+    texts = list(_strings(yaml.safe_load(zh_result.yaml_text)))
+    assert not any("**" in plain(text) for text in texts)  # no "****line****" debris shown as stars
+    assert "**tf.keras** 作为高级 API，**急切执行**作为默认" in texts
     assert [part.title for part in _recap(zh_result).parts] == ["第一天", "第二天"]
 
 
@@ -315,7 +319,7 @@ def test_tables_become_takeaways_one_per_row_with_a_warning(zh_result: ImportRes
 
 def test_a_link_group_in_a_bullet_leaves_no_residue(zh_result: ImportResult) -> None:
     alpha = _item(_recap(zh_result), "TensorFlow 2.0 Alpha")
-    assert alpha.takeaways[1].text == "联合学习—分散数据的 ML 训练。"
+    assert alpha.takeaways[1].text == "**联合学习**—分散数据的 ML 训练。"
     assert {(link.url, link.kind) for link in alpha.links} >= {
         ("https://www.youtube.com/watch?v=zh-fl", "video"),
         ("https://www.tensorflow.org/federated", "docs"),
@@ -365,7 +369,7 @@ def test_a_list_of_announcements_becomes_items_with_their_links(zh_result: Impor
 def test_a_list_with_one_plain_bullet_stays_takeaways() -> None:
     post = "# T\n\n## A\n\n- **Keras** is nice ([docs](https://keras.io))\n- plain words\n"
     item = _recap(import_markdown(post)).items[0]
-    assert [t.text for t in item.takeaways] == ["Keras is nice", "plain words"]
+    assert [t.text for t in item.takeaways] == ["**Keras** is nice", "plain words"]
     assert [link.url for link in item.links] == ["https://keras.io"]
 
 
@@ -473,7 +477,9 @@ def test_chinese_post_with_days_and_bold_headings() -> None:
     assert parts["第一天"] == ["主题演讲", "安卓开发者主题演讲"]
     # The trailing colon of a bold heading goes; a bold sentence stays a sentence.
     assert parts["第二天"] == ["机器学习工作坊", "Web 开发的未来"]
-    assert _item(recap, "Web 开发的未来").summary == "这是我最喜欢的一场会议，收获很大。"
+    assert (
+        _item(recap, "Web 开发的未来").summary == "**这是我最喜欢的一场会议，收获很大。**"
+    )  # bold, as the post had it
 
 
 def test_chinese_words_before_a_link_line_give_the_kind() -> None:
@@ -819,3 +825,47 @@ def test_a_link_group_anywhere_keeps_its_links_and_leaves_no_marks(before: str, 
     assert [link.url for link in item.links] == ["https://v.example/1", "https://d.example/2"]
     text = _all_text(result)
     assert "\ufdd0" not in text and "\ufdd1" not in text
+
+
+def test_bold_italic_and_code_of_a_post_become_inline_markup() -> None:
+    post = "# T\n\n## A\n\n- Try **eager** mode with *care*\n- Run `pip install -U tf` and ``a ` b``\n"
+    item = _recap(import_markdown(post)).items[0]
+    assert [t.text for t in item.takeaways] == [
+        "Try **eager** mode with *care*",
+        "Run `pip install -U tf` and ``a ` b``",
+    ]
+    assert [plain(t.text) for t in item.takeaways] == ["Try eager mode with care", "Run pip install -U tf and a ` b"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        (r"costs 5 \* 3 \* 2", "costs 5 * 3 * 2"),
+        (r"a \*starred\* word", "a *starred* word"),
+        ("snake_case_name stays", "snake_case_name stays"),
+        (r"a \` tick then `code`", "a ` tick then code"),
+    ],
+)
+def test_a_posts_literal_marks_read_back_as_the_post_showed_them(written: str, shown: str) -> None:
+    post = f"# T\n\n## A\n\n- {written}\n- other\n"
+    item = _recap(import_markdown(post)).items[0]
+    assert plain(item.takeaways[0].text) == shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab 中*_`\\"), min_size=1, max_size=24))
+def test_a_takeaway_shows_the_words_and_styles_commonmark_renders(words: str) -> None:
+    """Marks, escapes and stray characters in a bullet: the takeaway shows what a Markdown renderer shows."""
+    words = "w " + words.strip()  # a bullet's first characters could start a list or a rule: not inline
+    rendered = MarkdownIt("commonmark").renderInline(words)
+    shown = " ".join(html.unescape(re.sub(r"</?(strong|em|code)>", "", rendered)).split())
+    if not shown or "**" in shown or shown.strip("*_`\\ ") == "":
+        return  # a bullet of marks alone, or literal "**" runs (the seed's debris, dropped on purpose)
+    post = f"# T\n\n## A\n\nWords.\n\n- {words}\n- other\n"
+    takeaways = [t.text for t in _recap(import_markdown(post)).items[0].takeaways]
+    assert " ".join(plain(takeaways[0]).split()) == shown
+    bold = re.findall(r"<strong>(.*?)</strong>", rendered)
+    styled = {span.text.strip() for span in spans(takeaways[0]) if span.style & Style.BOLD}
+    assert all(
+        " ".join(html.unescape(re.sub("<[^>]+>", "", b)).split()) in " ".join(styled) or not b.strip() for b in bold
+    )

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from decks.cli.main import main
 from decks.model import Recap
+from decks.model.inline import spans
 from decks.readers.markdown import import_markdown
 from decks.renderers.markdown import escape, write_post
 from tests.conftest import EXAMPLE_EN as EXAMPLE
@@ -75,22 +76,27 @@ def contents(draw: st.DrawFn) -> dict[str, object]:
 
 
 def _fields(recap: Recap) -> dict[str, object]:
+    """What a reader sees of the content: texts as their styled spans (`_under_` and `*under*` are one thing)."""
+
     def links(found: list) -> list[tuple[str, str | None, str]]:
         return [(str(link.url), link.label, str(link.kind)) for link in found]
 
-    def takeaways(found: list) -> list[tuple[str, list[str]]]:
-        return [(t.text, list(t.points)) for t in found]
+    def shown(text: str | None) -> object:
+        return None if text is None else spans(text)
+
+    def takeaways(found: list) -> list[tuple[object, list[object]]]:
+        return [(shown(t.text), [shown(p) for p in t.points]) for t in found]
 
     return {
         "title": recap.title,
         "language": recap.language,
         "event": recap.event,
         "presenter": recap.presenter,
-        "parts": [(p.title, p.intro) for p in recap.parts],
-        "items": [(i.title, i.summary, takeaways(i.takeaways), links(i.links)) for i in recap.all_items],
+        "parts": [(shown(p.title), shown(p.intro)) for p in recap.parts],
+        "items": [(shown(i.title), shown(i.summary), takeaways(i.takeaways), links(i.links)) for i in recap.all_items],
         "key_takeaways": takeaways(recap.key_takeaways),
         "resources": links(recap.resources),
-        "closing": recap.closing,
+        "closing": shown(recap.closing),
     }
 
 

@@ -242,8 +242,14 @@ class _Importer:
         else:
             self.orphan_images.extend(images)
 
-    def _extract(self, nodes: list[SyntaxTreeNode], line: int) -> Inline:
-        walker = InlineWalker(line)
+    def _extract(self, nodes: list[SyntaxTreeNode], line: int, marker: bool = False) -> Inline:
+        """The text of `nodes` with its inline markup. With `marker`, bold around the whole text is the post's
+        way of making it a heading or an announcement's name, not emphasis: it goes."""
+        words = [n for n in nodes if not is_debris(n)]
+        while marker and len(words) == 1 and words[0].type == "strong":
+            nodes = words[0].children
+            words = [n for n in nodes if not is_debris(n)]
+        walker = InlineWalker(line, marks=True)
         walker.walk(nodes)
         found = walker.result()
         if found.html:
@@ -405,7 +411,7 @@ class _Importer:
             heading = walker.result()
             if looks_like_heading(heading.text):
                 # A paragraph that is only a short bold line is a sub-heading: another item.
-                found = self._extract(first, line)
+                found = self._extract(first, line, marker=True)
                 self._start_item(found.text.rstrip(":：").strip() or found.text, line)
                 self._add_links(found.links)
                 self._add_images(found.images)
@@ -537,7 +543,7 @@ class _Importer:
                 continue
             lead, nodes = found
             at = next(index for index, node in enumerate(nodes) if node is lead)
-            name = self._extract([lead], entry_line)
+            name = self._extract([lead], entry_line, marker=True)
             rest = self._extract(nodes[at + 1 :], entry_line)
             title = name.text.strip().rstrip(":：").strip()
             summary = rest.text

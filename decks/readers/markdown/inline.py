@@ -1,7 +1,9 @@
 """Read inline tokens: the text, links and pictures of a run of them, or of an HTML fragment.
 
-Also tells a bold line that is a sub-heading from emphasised prose, keeps inline code in its backticks, and
-takes link groups such as "([video](…) | [docs](…))" out of the text, so that no "(video | docs)" is left.
+Also tells a bold line that is a sub-heading from emphasised prose, keeps bold, italic and inline code as recap's
+inline markup (decks/model/inline.py: `**bold**`, `*italic*`, `` `code` ``, a post's literal marks escaped only where
+they would otherwise read as markup), and takes link groups such as "([video](…) | [docs](…))" out of the text, so
+that no "(video | docs)" is left.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from html.parser import HTMLParser
 
 from markdown_it.tree import SyntaxTreeNode
 
+from decks.model.inline import escape, spans
 from decks.model.urls import is_dangerous
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
 from decks.readers.markdown.links import LINK_KINDS, LINK_WORD, kind_from_label
@@ -77,11 +80,17 @@ def split_first_line(nodes: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode],
 
 
 class InlineWalker:
-    """Collects the plain text, links and images of a run of inline nodes."""
+    """Collects the text, links and images of a run of inline nodes: with `marks`, bold, italic and code as
+    inline markup (what the importer writes into fields); without, the words alone (what its rules read)."""
 
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, marks: bool = False) -> None:
         self.line = line
+        self.marks = marks
         self.pieces: list[str] = []
+        # The same pieces with every mark-like character of the post's own text escaped: used when the
+        # unescaped pieces would read differently (a lone backtick next to a code span), see `_settle`.
+        self.safe: list[str] = []
+        self.inside: set[str] = set()  # the emphasis kinds being walked through
         self.outside: list[str] = []
         self.links: list[LinkDraft] = []
         self.images: list[ImageDraft] = []
@@ -92,10 +101,21 @@ class InlineWalker:
         for node in nodes:
             kind = node.type
             if kind == "text":
-                self._emit(_STARS.sub("", node.content), in_link)
+                text = _STARS.sub("", node.content)
+                self._emit(text, in_link, escape(text) if self.marks and not in_link else text)
             elif kind == "code_inline":
                 # Code keeps its backticks (not inside a link label, which is shown as a name).
-                self._emit(node.content if in_link else _code(node.content, node.markup or "`"), in_link)
+                self._emit(node.content if in_link or not self.marks else _code(node.content), in_link)
+            elif kind == "strong" and self.marks and (inner := _only_child(node, "strong")) is not None:
+                # "****line****", bold right inside bold: the seed's formatting debris, not emphasis.
+                self.walk(inner.children, in_link)
+            elif kind in ("strong", "em") and self.marks and not in_link and kind not in self.inside:
+                mark = "**" if kind == "strong" else "*"
+                self.inside.add(kind)
+                self._emit(mark, in_link)
+                self.walk(node.children, in_link)
+                self._emit(mark, in_link)
+                self.inside.discard(kind)
             elif kind in ("softbreak", "hardbreak"):
                 self._emit("\n", in_link)
                 self.line += 1
@@ -121,6 +141,7 @@ class InlineWalker:
                 autolink = node.markup == "autolink" or label == url
                 if autolink and is_dangerous(url):  # <javascript:…>: its text is its target, dropped with it
                     self.pieces[start:] = [""] * (len(self.pieces) - start)
+                    self.safe[start:] = [""] * (len(self.safe) - start)
                 # A kind in the link's title (`[Keynote](… "video")`, as recap post writes links) is the kind.
                 said = str(node.attrs.get("title", "") or "").strip().lower()
                 link_kind = said if said in LINK_KINDS else None
@@ -137,15 +158,26 @@ class InlineWalker:
             else:
                 self.walk(node.children, in_link)
 
-    def _emit(self, text: str, in_link: bool) -> None:
+    def _emit(self, text: str, in_link: bool, safe: str | None = None) -> None:
         self.pieces.append(text)
-        if not in_link:
+        self.safe.append(text if safe is None else safe)
+        if not in_link and not (self.marks and text in ("**", "*")):
             self.outside.append(text)
 
+    def _settle(self) -> None:
+        """Keep the post's own characters as written unless a mark among them would pair with another: then
+        escape them all, so the field reads back as the post showed it."""
+        if self.marks and self.safe != self.pieces:
+            if spans(clean("".join(self.pieces))) != spans(clean("".join(self.safe))):
+                self.pieces = self.safe
+            self.safe = list(self.pieces)
+
     def text(self) -> str:
+        self._settle()
         return clean("".join(self.pieces))
 
     def result(self) -> Inline:
+        self._settle()
         return Inline(self._prose(), clean("".join(self.outside)), self.links, self.images, self.html)
 
     def _prose(self) -> str:
@@ -176,9 +208,18 @@ class InlineWalker:
         return clean(text.replace(_OPEN, "").replace(_CLOSE, ""))
 
 
-def _code(content: str, fence: str) -> str:
-    """Inline code as written: in its backticks, padded when it starts or ends with one."""
-    pad = " " if content.startswith("`") or content.endswith("`") else ""
+def _only_child(node: SyntaxTreeNode, kind: str) -> SyntaxTreeNode | None:
+    """The one child of `node` (debris aside) when it is of `kind`, else None."""
+    words = [child for child in node.children if not is_debris(child)]
+    return words[0] if len(words) == 1 and words[0].type == kind else None
+
+
+def _code(content: str) -> str:
+    """Inline code as a code span: in a fence one backtick longer than its longest run of them, padded when it
+    starts or ends with a backtick (or with a space on both sides, which the reading would strip)."""
+    longest = max((len(run) for run in re.findall("`+", content)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if content[:1] == "`" or content[-1:] == "`" or (content[:1] == content[-1:] == " ") else ""
     return f"{fence}{pad}{content}{pad}{fence}"
 
 
