@@ -398,40 +398,57 @@ def theme_new(name: str, base: str) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def import_(post: Path, output: Path | None, force: bool) -> None:
-    """Turn a recap blog post in Markdown into a content file to edit and render."""
+    """Turn a recap blog post in Markdown into a content file to edit and render.
+
+    POST may be - for standard input; the content then goes to standard output unless -o names a file, as
+    -o - sends it there in any case (pictures are then found from the current folder)."""
     from decks.cli.new import SCHEMA_COMMENT, write_schema_beside
-    from decks.cli.output import current_folder, suggested_name, write_atomic
+    from decks.cli.output import current_folder, suggested_name, write_atomic, write_stdout
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
     from decks.readers.yamlpos import YamlProblems, decode
-    from decks.safeio import ReadRefused, check_file, read_bounded
+    from decks.safeio import ReadRefused, check_file, read_bounded, read_stdin_bounded
 
+    from_stdin = str(post) == "-"
+    to_stdout = (output is not None and str(output) == "-") or (output is None and from_stdin)
+    name = "<stdin>" if from_stdin else str(post)
     try:  # the post first: a FIFO or a folder is what is wrong, whatever the output's name
-        check_file(post, "post")
+        if not from_stdin:
+            check_file(post, "post")
     except ReadRefused as exc:
-        raise RecapError([Problem(str(post), exc.message, exc.hint)], ExitCode.CONTENT) from None
-    target = output or current_folder(post.stem + ".yaml") / (post.stem + ".yaml")
-    if target.suffix not in (".yaml", ".yml"):
-        name = suggested_name(target, ".yaml", post.stem)
-        raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {name}")])
-    if target.exists() and not force:
-        raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
+        raise RecapError([Problem(name, exc.message, exc.hint)], ExitCode.CONTENT) from None
+    target = None
+    if not to_stdout:
+        stem = "post" if from_stdin else post.stem
+        target = output or current_folder(stem + ".yaml") / (stem + ".yaml")
+        if target.suffix not in (".yaml", ".yml"):
+            suggested = suggested_name(target, ".yaml", stem)
+            raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {suggested}")])
+        if target.exists() and not force:
+            raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
 
     try:
-        text = decode(read_bounded(post, "post"), str(post), "a Markdown text file (.md)")
+        raw = read_stdin_bounded("post") if from_stdin else read_bounded(post, "post")
+        text = decode(raw, name, "a Markdown text file (.md)")
     except ReadRefused as exc:
-        raise RecapError([Problem(str(post), exc.message, exc.hint)], ExitCode.CONTENT) from None
+        raise RecapError([Problem(name, exc.message, exc.hint)], ExitCode.CONTENT) from None
     except YamlProblems as exc:
         raise RecapError(exc.problems, ExitCode.CONTENT) from None
-    result = import_markdown(text, source_name=str(post), base_dir=post.parent, output_dir=target.parent)
+    base = Path.cwd() if from_stdin else post.parent
+    result = import_markdown(text, source_name=name, base_dir=base, output_dir=target.parent if target else Path.cwd())
     console.warnings(result.warnings)
-    write_atomic(target, (SCHEMA_COMMENT + result.yaml_text).encode("utf-8"))  # the editor's schema, as recap new
-    write_schema_beside(target)
-    console.result(str(target))
+    data = (SCHEMA_COMMENT + result.yaml_text).encode("utf-8")  # the editor's schema, as recap new
+    if target is None:
+        write_stdout(data)
+    else:
+        write_atomic(target, data)
+        write_schema_beside(target)
+        console.result(str(target))
     if result.markers:
+        where = target or "the content"
         console.note(
-            f"{count(result.markers, 'TODO or check: comment')} left in {target} to review; "
-            f"`recap check --strict {target}` fails until they are done"
+            f"{count(result.markers, 'TODO or check: comment')} left in {where} to review; "
+            f"`recap check --strict {target or 'FILE'}` fails until they are done"
         )
 
 

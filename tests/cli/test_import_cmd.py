@@ -81,3 +81,30 @@ def test_import_writes_the_schema_comment_and_the_schema_beside_the_content(tmp_
     assert content.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=recap.schema.json\n")
     assert json.loads((tmp_path / "out" / "recap.schema.json").read_text(encoding="utf-8"))["title"]
     assert recap("check", str(content), cwd=tmp_path).returncode == 0
+
+
+def _piped(args: list[str], data: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "decks.cli.main", *args], cwd=cwd, input=data, capture_output=True, timeout=120
+    )
+
+
+def test_a_post_piped_in_becomes_content_on_standard_output(seed: Path, tmp_path: Path) -> None:
+    done = _piped(["import", "-"], seed.read_bytes(), tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"# yaml-language-server:")
+    assert list(tmp_path.iterdir()) == []  # nothing written beside: no file, no schema
+    # The content checks and renders from a pipe, as `cat talk.yaml | recap pptx - -o - > talk.pptx`.
+    deck = _piped(["pptx", "-", "-o", "-"], done.stdout, tmp_path)
+    assert deck.returncode == 0, deck.stderr
+    assert deck.stdout[:2] == b"PK"
+
+
+def test_a_piped_post_goes_to_a_file_with_o_and_a_named_one_to_stdout_with_o_dash(seed: Path, tmp_path: Path) -> None:
+    named = _piped(["import", str(seed), "-o", "-"], b"", tmp_path)
+    assert named.returncode == 0, named.stderr
+    assert b"title:" in named.stdout and list(tmp_path.iterdir()) == []
+    to_file = _piped(["import", "-", "-o", "talk.yaml"], seed.read_bytes(), tmp_path)
+    assert to_file.returncode == 0, to_file.stderr
+    assert (tmp_path / "talk.yaml").read_bytes().endswith(named.stdout.split(b"\n", 3)[3])
+    assert (tmp_path / "recap.schema.json").is_file()
