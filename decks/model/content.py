@@ -389,6 +389,12 @@ class Recap(Model):
         description="The recap's own tags (a blog post's tags or categories), for the post and for search.",
         examples=[["tensorflow", "machine-learning"]],
     )
+    intro: Text | None = Field(
+        None,
+        description="A few sentences after the title: why you went, what the talk covers. Its own slide after "
+        "the title slide, set large, and a caption over the sketchnote's first card.",
+        examples=["Three days of talks in Mountain View: here is what stuck."],
+    )
     parts: list[Part] = Field(
         default_factory=list,
         description="Days or parts, each with items; use either parts or items, not both.",

@@ -40,6 +40,8 @@ def texts(recap: Recap) -> Iterator[tuple[Path_, str]]:
             yield ("presenter", "role"), recap.presenter.role
         for i, handle in enumerate(recap.presenter.handles):
             yield ("presenter", "handles", i, "handle"), handle.handle
+    if recap.intro:
+        yield ("intro",), recap.intro
     groups: list[tuple[Path_, list[Item], Part | None]] = [((), recap.items, None)] if recap.items else []
     groups += [(("parts", i), p.items, p) for i, p in enumerate(recap.parts)]
     for prefix, items, part in groups:
@@ -52,6 +54,13 @@ def texts(recap: Recap) -> Iterator[tuple[Path_, str]]:
             yield (*base, "title"), item.title
             if item.summary:
                 yield (*base, "summary"), item.summary
+            if item.quote:
+                yield (*base, "quote", "text"), item.quote.text
+                if item.quote.by:
+                    yield (*base, "quote", "by"), item.quote.by
+            if item.figure:
+                yield (*base, "figure", "value"), item.figure.value
+                yield (*base, "figure", "label"), item.figure.label
             for k, takeaway in enumerate(item.takeaways):
                 yield (*base, "takeaways", k), takeaway.text
                 for m, point in enumerate(takeaway.points):

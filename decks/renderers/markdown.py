@@ -187,6 +187,9 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     out += [f"[![{alt}]({SKETCHNOTE_PNG})]({SKETCHNOTE_SVG})", ""]
     if recap.source is not None:
         out += ["> " + words.gettext("Source: {title}").format(title=_link(recap.source, words)), ""]
+    if recap.intro:  # before the first heading, where `recap import` reads a post's intro
+        for paragraph in _paragraphs(recap.intro):
+            out += [paragraph, ""]
     for part in recap.parts if recap.parts else []:
         if not part.items:
             continue

@@ -120,3 +120,19 @@ def test_words_over_any_text_are_letter_runs_found_in_it_in_order(text: str) -> 
         assert len(word) > 1 and unicodedata.category(word[0])[0] == "L"
         assert all(unicodedata.category(c)[0] in "LM" for c in word)
         at = text.index(word, at) + len(word)  # each word is a piece of the text, in order
+
+
+def test_the_intro_quote_and_figure_are_checked_for_glyphs_like_every_other_text(tmp_path: Path) -> None:
+    raw = (
+        "title: T\nintro: 'hello \U0001f973'\nitems:\n  - title: a\n"
+        "    quote: {text: 'q \U0001fa7b', by: 'b \U0001fab7'}\n"
+        "    figure: {value: '3\U0001fae0', label: 'l \U0001fae8'}\n"
+    ).encode()
+    recap = parse_content(raw, "c.yaml", tmp_path)
+    assert missing_glyphs(recap, load_theme("default")) == [
+        (("intro",), "\U0001f973"),
+        (("items", 0, "quote", "text"), "\U0001fa7b"),
+        (("items", 0, "quote", "by"), "\U0001fab7"),
+        (("items", 0, "figure", "value"), "\U0001fae0"),
+        (("items", 0, "figure", "label"), "\U0001fae8"),
+    ]

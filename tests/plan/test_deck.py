@@ -214,3 +214,17 @@ def test_a_cjk_title_without_a_bold_cut_is_one_weight_all_along(tmp_path) -> Non
         assert runs and all(r.font.bold is False for r in runs)
     # Chinese has Recap Kai Bold: the title stays bold.
     assert {p.font for p in deck_plan(deck_of("zh-CN", "回顾：Kotlin 2.0"), theme).slides[0].title.paras} == {"heading"}
+
+
+def test_the_recaps_intro_is_its_own_slide_after_the_title_with_the_words_as_notes(theme, tmp_path) -> None:
+    from decks.readers.content import parse_content
+
+    intro = "I spent two days in Lisbon. Here is what stuck."
+    raw = f"title: T\nintro: {intro}\nitems:\n  - title: A\n  - title: B\n".encode()
+    deck = build_plan(parse_content(raw, "c.yaml", tmp_path), theme)
+    assert [s.kind for s in deck.slides][:3] == ["title", "intro", "agenda"]
+    slide = deck.slides[1]
+    shown = " ".join(run.text for box in (slide.title, *slide.texts) for p in box.paras for run in p.runs)
+    assert intro in " ".join(shown.replace("\u200b", "").split()) and slide.notes == intro
+    without = build_plan(parse_content(b"title: T\nitems:\n  - title: A\n", "c.yaml", tmp_path), theme)
+    assert "intro" not in [s.kind for s in without.slides]

@@ -326,3 +326,13 @@ def test_qr_choices_of_the_option_are_the_modes() -> None:
     assert (
         next(o for o in SKETCH_OPTIONS if o.name == "qr").choices == QR_MODES == ("all", "emphasis", "source", "none")
     )
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial"])
+def test_the_recaps_intro_is_lettered_on_the_page_or_said_to_be_left_out(theme, tmp_path, layout) -> None:
+    from decks.readers.content import parse_content
+
+    raw = b"title: T\nintro: Rainy days and packed halls\nitems:\n  - title: A\n  - title: B\n"
+    sketch = build(parse_content(raw, "c.yaml", tmp_path), theme, layout=layout)
+    lettered = " ".join(p.text for p in sketch.primitives if isinstance(p, TextRun))
+    assert "packed halls" in lettered or any("intro" in w for w in sketch.warnings)

@@ -72,6 +72,8 @@ def contents(draw: st.DrawFn) -> dict[str, object]:
         data["resources"] = draw(st.lists(_LINK, min_size=1, max_size=3, unique_by=lambda link: link["url"]))
     if draw(st.booleans()):
         data["closing"] = draw(_TEXT)
+    if draw(st.booleans()):
+        data["intro"] = draw(_TEXT)
     return data
 
 
@@ -96,6 +98,7 @@ def _fields(recap: Recap) -> dict[str, object]:
         "items": [(shown(i.title), shown(i.summary), takeaways(i.takeaways), links(i.links)) for i in recap.all_items],
         "key_takeaways": takeaways(recap.key_takeaways),
         "resources": links(recap.resources),
+        "intro": shown(recap.intro),
         "closing": shown(recap.closing),
     }
 

@@ -179,7 +179,7 @@ class Shape(msgspec.Struct, frozen=True):
 
 
 class Slide(msgspec.Struct, frozen=True):
-    """One slide: its kind (title, agenda, section, item, takeaways, resources, closing), the layout role it is
+    """One slide: its kind (title, intro, agenda, section, item, takeaways, resources, closing), the layout role it is
     laid on, its boxes in drawing order (shapes under text boxes under pictures), notes and section."""
 
     kind: str

@@ -161,7 +161,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
         made = self.reuse.start(recap) if self.reuse is not None else _made
-        slides: list[SlideDraft] = [self.title_slide(), *made("agenda", self.agenda_slides)]
+        slides: list[SlideDraft] = [self.title_slide(), *self.intro_slides(), *made("agenda", self.agenda_slides)]
         for s in slides:
             s.section = lab.gettext("Introduction")
         size = self.body_size()
@@ -356,6 +356,19 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         slide.notes = t.sentences(said)
         self.footer(slide)
         return slide
+
+    def intro_slides(self) -> list[SlideDraft]:
+        """The recap's intro, set large and centred as a statement under the word "Introduction" (continued as a
+        list when it is too long for one), its words also the slide's notes."""
+        intro = self.recap.intro
+        if not intro:
+            return []
+        item = Item(title=self.labels.gettext("Introduction"), summary=intro)
+        slides = self.item_slides(item, ["statement"], self.body_size())
+        for slide in slides:
+            slide.kind = "intro"
+            slide.notes = intro
+        return slides
 
     @property
     def ceiling(self) -> float:

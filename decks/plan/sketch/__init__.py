@@ -124,6 +124,8 @@ def specs_for(
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = part.title + (f"  ·  {date}" if date else "")
                 spec = replace(spec, day_label=label, intro=part.intro)
+            if n == 0 and recap.intro:  # the recap's intro leads the page, over its first card
+                spec = replace(spec, intro="  ".join(x for x in (recap.intro, spec.intro) if x))
             specs.append(spec)
             n += 1
     if recap.key_takeaways:

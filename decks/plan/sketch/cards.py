@@ -45,7 +45,7 @@ class CardSpec(msgspec.Struct, frozen=True):
     day_label: str | None = None  # set on the first card of a day: drawn as a tab above the card
     kind: str = "item"
     summary: str | None = None  # a hand-lettered caption under the title, when the page has room
-    intro: str | None = None  # the day's intro, a caption beside the day tab (first card of a day)
+    intro: str | None = None  # the day's intro beside the day tab (first card of a day), or the recap's
     emphasis: bool = False  # a headline: a highlight mark under the title
     tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
 
@@ -214,17 +214,15 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.tab_lines = break_lines(spec.day_label, room, _measure(style.bold, small))
         plan.tab_h = small * 0.35 + len(plan.tab_lines) * small * 1.2
         plan.tab = plan.tab_h
-        if spec.intro and style.captions:
-            size = style.small
-            pitch_i = size * 1.2
-            lines, y_end = _flow(
-                spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i, limit
-            )
-            for x, t, s_ in lines:
-                plan.intro.append(
-                    _Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted)
-                )
-            plan.tab = y_end + size * 0.3
+    if spec.intro and style.captions:  # a day's intro beside its tab, or the recap's over the first card
+        size = style.small
+        pitch_i = size * 1.2
+        lines, y_end = _flow(
+            spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i, limit
+        )
+        for x, t, s_ in lines:
+            plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted))
+        plan.tab = y_end + size * 0.3
     tab = plan.tab
     top = tab + pad
     diameter = head * 2.0
@@ -404,12 +402,12 @@ def draw_card(
             prims += style.runs(line, style.bold, tab.x + style.small * 0.6, base, style.small, on_tab)
             ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
-        if plan.intro:
-            top = plan.intro[0].baseline - plan.intro[0].size
-            bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
-            conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
-            for said in plan.intro:
-                prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+    if plan.intro:
+        top = plan.intro[0].baseline - plan.intro[0].size
+        bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
+        conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
+        for said in plan.intro:
+            prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     prims += pen.rect(frame, spec.key, color, fill, width)
     if spec.kind == "key":
