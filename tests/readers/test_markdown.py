@@ -254,26 +254,24 @@ def test_warnings_keep_the_posts_line_numbers_after_front_matter() -> None:
     assert _warned(result, "post.md:7:", "no alt text")
 
 
-def test_opening_paragraphs_become_the_intro_of_the_only_part() -> None:
+def test_opening_paragraphs_become_the_recaps_intro_and_no_part_repeats_the_title() -> None:
     for name, opening in [
         ("faithful_en.md", "I went to ML Summit in Lisbon on May 13 and 14. It was packed with launches."),
         ("faithful_ja.md", "東京から Google I/O 2024 をオンラインで視聴しました。"),
     ]:
         recap = _recap(_import(name))
-        assert recap.items == [] and len(recap.parts) == 1, name
-        # Named for the event, not with the post's title again (the title slide shows that).
-        assert recap.event is not None and recap.parts[0].title == recap.event.name != recap.title
-        assert (recap.parts[0].intro or "").startswith(opening + "\n\n"), name
+        assert recap.parts == [] and recap.items, name  # one part: the items shorthand, no section slide
+        assert (recap.intro or "").startswith(opening + "\n\n"), name
         assert opening not in (recap.all_items[0].notes or ""), name
 
 
-def test_opening_paragraphs_become_the_intro_of_the_first_day(zh_result: ImportResult) -> None:
-    day_one = _recap(zh_result).parts[0]
-    assert day_one.intro == (
+def test_opening_paragraphs_before_the_first_day_become_the_recaps_intro(zh_result: ImportResult) -> None:
+    recap = _recap(zh_result)
+    assert recap.intro == (
         "我于 3 月 6 日和 7 日在桑尼维尔参加了 TensorFlow 峰会。这是一次令人难以置信的经历。\n\n"
-        "我遇到了来自世界各地 TensorFlow 社区的许多人。\n\n"
-        "这是一个雨天，但大家对峰会都非常兴奋。"
+        "我遇到了来自世界各地 TensorFlow 社区的许多人。"
     )
+    assert recap.parts[0].intro == "这是一个雨天，但大家对峰会都非常兴奋。"  # under the day's own heading
 
 
 def test_a_closing_thank_you_becomes_closing_in_every_language(zh_result: ImportResult) -> None:
@@ -427,10 +425,10 @@ def test_english_post_without_days_or_intro_uses_the_items_shorthand() -> None:
     assert [item.title for item in recap.items] == ["Keynote: the year in Android", "Building with Gemini"]
 
 
-def test_english_post_without_days_gets_one_part_for_its_intro() -> None:
+def test_english_post_without_days_gets_items_and_an_intro_not_a_part() -> None:
     result = _import("english.md")
     recap = _recap(result)
-    assert recap.items == []
+    assert recap.parts == [] and recap.intro
     assert [item.title for item in recap.all_items] == ["Keynote: the year in Android", "Building with Gemini"]
     assert recap.source is not None and recap.source.url == "https://example.com/blog/devfest-berlin-2023"
 
@@ -460,10 +458,10 @@ def test_english_item_gets_summary_takeaways_with_points_image_and_notes() -> No
     assert _warned(result, "english.md:28:", "gemini-slide.png", "not found")
 
 
-def test_intro_of_a_post_without_days_is_its_parts_intro_not_item_notes() -> None:
+def test_intro_of_a_post_without_days_is_the_recaps_intro_not_item_notes() -> None:
     result = _import("english.md")
     recap = _recap(result)
-    assert recap.parts[0].intro == "I spent two days at DevFest Berlin and took notes on every talk I could get into."
+    assert recap.intro == "I spent two days at DevFest Berlin and took notes on every talk I could get into."
     assert "I spent two days" not in (recap.all_items[0].notes or "")
     assert recap.closing == "Thanks to the organizers! See you next year."
 
@@ -592,7 +590,7 @@ def test_odd_post_imports_with_warnings_and_loses_no_text() -> None:
         (37, "not found"),
     ]:
         assert _warned(result, f"odd_post.md:{line}:", what), (line, what)
-    assert recap.parts[0].intro == "Intro words before any heading at all."
+    assert recap.intro == "Intro words before any heading at all."
     extra = _item(recap, "HTML section")
     assert "relative link: /about" in (extra.notes or "")
     assert recap.all_items[-1].image is None  # neither file exists beside the post
@@ -636,9 +634,9 @@ def test_links_outside_any_item_become_resources() -> None:
 def test_yaml_keys_follow_the_model_order_and_use_block_style() -> None:
     result = _import("english.md")
     top = [line.split(":")[0] for line in result.yaml_text.splitlines() if re.match(r"^[a-z_]+:", line)]
-    assert top == ["schema_version", "title", "language", "event", "source", "parts", "closing"]
+    assert top == ["schema_version", "title", "language", "event", "source", "intro", "items", "closing"]
     assert result.yaml_text.count("{") == 0
-    item_keys = list(yaml.safe_load(result.yaml_text)["parts"][0]["items"][0])
+    item_keys = list(yaml.safe_load(result.yaml_text)["items"][0])
     assert item_keys == ["title", "summary", "takeaways", "links", "image", "notes"]
 
 
@@ -647,7 +645,7 @@ def test_yaml_has_comments_where_the_user_should_look() -> None:
     lines = result.yaml_text.splitlines()
     event = lines.index("event:")
     assert any(line.startswith("# TODO") and "dates" in line for line in lines[event - 3 : event])
-    assert "      # check: nothing was under this heading in the post" in lines
+    assert "  # check: nothing was under this heading in the post" in lines
 
 
 def test_long_notes_are_not_folded() -> None:

@@ -75,6 +75,8 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_
         lines += _dump({"source": recap["source"]})
     if "tags" in recap:
         lines += _dump({"tags": recap["tags"]})
+    if "intro" in recap:
+        lines += _dump({"intro": recap["intro"]})
     if "parts" in recap:
         lines.append("parts:")
         for part in recap["parts"]:

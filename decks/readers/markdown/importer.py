@@ -1,6 +1,6 @@
 """Walk a post's markdown-it tree into drafts, place what is left over, and warn about it by line.
 
-The post's opening paragraphs become the first part's intro, a closing thank-you becomes `closing`, front
+The post's opening paragraphs become the recap's intro, a closing thank-you becomes `closing`, front
 matter gives the title, date, tags and author, table rows become takeaways, and a list of announcements (each
 bullet a bold name with its own links) becomes items. What has no natural place in the content model (HTML,
 stray pictures) lands in the notes or intro nearest to it, with a warning naming the post's line.
@@ -698,11 +698,8 @@ class _Importer:
         self.preamble.title = title
         self.preamble.line = self.title_line
         self._place_orphan_images()
-        if has_days and self.preamble.intro and not self.preamble.items:
-            # The opening paragraphs introduce the first day that is on the slides.
-            first = next((part for part in self.parts if part.items), self.parts[0])
-            first.intro[:0] = self.preamble.intro
-            self.preamble.intro = []
+        # The opening paragraphs (before any item) introduce the whole recap: its intro, not a day's.
+        intro, self.preamble.intro = self.preamble.intro, []
 
         comments = Comments()
         assembler = Assembler(self.warn, self.preamble, self.base_dir, self.output_dir)
@@ -716,7 +713,7 @@ class _Importer:
             recap["event"] = carried["event"]  # recap post's own: validated with the rest
         else:
             recap["event"] = self._event(title, language, opening, comments)
-        # A one-part post's intro needs a part: it is named for the event, not with the post's title again.
+        # Items before the first day make a part of their own, named for the event (not the post's title again).
         self.preamble.title = recap["event"]["name"]
         if isinstance(carried.get("presenter"), dict):
             recap["presenter"] = carried["presenter"]
@@ -729,13 +726,12 @@ class _Importer:
             recap["source"] = {**link_dict(self.source), "kind": "blog"}
         if self.front.tags:
             recap["tags"] = list(self.front.tags)
+        if intro:
+            recap["intro"] = "\n\n".join(text for _, text in sorted(intro, key=lambda pair: pair[0]))
         if has_days:
             parts = [self.preamble] if (self.preamble.items or self.preamble.intro) else []
             parts += self.parts
             recap["parts"] = [assembler.part_dict(part, comments) for part in parts]
-        elif self.preamble.intro:
-            # The model has no recap-wide intro; one part named like the event holds it (what `items:` means).
-            recap["parts"] = [assembler.part_dict(self.preamble, comments)]
         else:
             recap["items"] = [assembler.item_dict(item, comments) for item in self.preamble.items]
         if self.key_takeaways:
