@@ -24,6 +24,10 @@ from decks.errors import ExitCode, RecapError, for_terminal
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
+    from decks.model import Recap
+    from decks.renderers.base import Plugin
+    from decks.themes.model import Theme
+
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
 
 # Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
@@ -94,7 +98,7 @@ class RecapGroup(click.Group):
         return name, command, rest
 
 
-def renderer_summary(entry: Any) -> str | None:
+def renderer_summary(entry: Plugin) -> str | None:
     """A renderer's `description` for `recap --help`: its class is imported (only --help and shell completion
     list renderers; a broken plugin gives None, and its command says why when it runs)."""
     from decks.renderers.base import load
@@ -106,7 +110,7 @@ def renderer_summary(entry: Any) -> str | None:
     return description if isinstance(description, str) and description else None
 
 
-def _renderer_command(name: str, entry: Any) -> click.Command:
+def _renderer_command(name: str, entry: Plugin) -> click.Command:
     """A `recap NAME` command for a renderer; its class is imported only when the command runs."""
     from decks.renderers.base import load
 
@@ -216,7 +220,7 @@ def _renderer_command(name: str, entry: Any) -> click.Command:
     return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
 
 
-def _stage(consumes: str, recap: Any, theme: Any, options: dict[str, Any]) -> tuple[Any, tuple[str, ...]]:
+def _stage(consumes: str, recap: Recap, theme: Theme, options: dict[str, Any]) -> tuple[Any, tuple[str, ...]]:
     """What a renderer consumes, built once: the model itself, the deck plan or the sketch, and its warnings."""
     if consumes == "model":
         return recap, ()
@@ -226,7 +230,7 @@ def _stage(consumes: str, recap: Any, theme: Any, options: dict[str, Any]) -> tu
     return built, built.warnings
 
 
-def load_talk(content: Path | None) -> tuple[Any, Path]:
+def load_talk(content: Path | None) -> tuple[Recap, Path]:
     from decks.assets import example_content
     from decks.readers.content import load_content
 
@@ -234,7 +238,7 @@ def load_talk(content: Path | None) -> tuple[Any, Path]:
     return load_content(path), path
 
 
-def talk_theme(name: str | None, recap: Any = None, content: Path | None = None) -> Any:
+def talk_theme(name: str | None, recap: Recap | None = None, content: Path | None = None) -> Theme:
     """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
     from decks.themes.loader import load_theme, theme_in_content
 

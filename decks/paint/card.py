@@ -11,7 +11,12 @@ from __future__ import annotations
 import functools
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
+
+    from decks.plan.sketch.primitives import Sketch
 
 WIDE = (1200, 630)
 SQUARE = (1080, 1080)
@@ -45,13 +50,13 @@ def _luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def _font(path: Path, size: float) -> Any:
+def _font(path: Path, size: float) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
     return ImageFont.truetype(str(path), max(8, round(size)), layout_engine=ImageFont.Layout.BASIC)
 
 
-def _wrap(text: str, font: Any, width: float) -> list[str]:
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """`text` broken into lines no wider than `width`: at spaces, or between any two characters of a script
     written without spaces (CJK), measured with the face."""
     words: list[str] = []
@@ -77,7 +82,9 @@ def _wrap(text: str, font: Any, width: float) -> list[str]:
     return lines
 
 
-def _fit(text: str, face: Path, width: float, height: float, largest: float, smallest: float) -> tuple[Any, list[str]]:
+def _fit(
+    text: str, face: Path, width: float, height: float, largest: float, smallest: float
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size (down to `smallest`) at which `text` fits the box, and its lines."""
     size = largest
     while True:
@@ -88,7 +95,7 @@ def _fit(text: str, face: Path, width: float, height: float, largest: float, sma
         size *= 0.92
 
 
-def _detail(page: bytes, sketch: Any, scale: float) -> Any:
+def _detail(page: bytes, sketch: Sketch, scale: float) -> Image.Image:
     """The sketchnote's most telling region: the largest card of an item (else the whole page)."""
     from decks.imagefiles import open_picture
 
@@ -108,7 +115,7 @@ def _detail(page: bytes, sketch: Any, scale: float) -> Any:
     return picture.crop(box)
 
 
-def paint_card(sketch: Any, page: bytes, scale: float, words: dict[str, str], square: bool = False) -> bytes:
+def paint_card(sketch: Sketch, page: bytes, scale: float, words: dict[str, str], square: bool = False) -> bytes:
     """The card's PNG. `page` is the sketchnote drawn at `scale` pixels per point; `words` holds the event, the
     title and the presenter (any may be empty)."""
     from PIL import Image, ImageDraw
@@ -144,7 +151,9 @@ def paint_card(sketch: Any, page: bytes, scale: float, words: dict[str, str], sq
     left, top, box_w, box_h = text_box
     cursor = top
 
-    def letter(text: str, face_order: list[Path], box_height: float, largest: float, smallest: float) -> Any:
+    def letter(
+        text: str, face_order: list[Path], box_height: float, largest: float, smallest: float
+    ) -> ImageFont.FreeTypeFont | None:
         nonlocal cursor
         found = _face_for(text, face_order)
         if found is None:
@@ -172,7 +181,7 @@ def paint_card(sketch: Any, page: bytes, scale: float, words: dict[str, str], sq
     return _png(card)
 
 
-def _png(card: Any) -> bytes:
+def _png(card: Image.Image) -> bytes:
     buffer = io.BytesIO()
     card.save(buffer, format="PNG", optimize=False)  # no timestamps: same input, same bytes
     return buffer.getvalue()
