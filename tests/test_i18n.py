@@ -264,6 +264,16 @@ def test_a_warm_start_reads_the_cache_and_imports_no_babel(tmp_path) -> None:
     assert warm.stdout.split()[:4] == ["アジェンダ", "2019年3月6日～7日", "3件", "False"]
 
 
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
+def test_a_compiled_catalogue_holds_no_date_of_the_build_so_builds_give_the_same_bytes(po: Path) -> None:
+    import gettext
+    import io
+
+    header = gettext.GNUTranslations(io.BytesIO(compile_po(po))).info()
+    assert header["pot-creation-date"] == "1980-01-01 00:00+0000"  # Babel's default is the time of compiling
+    assert compile_po(po) == compile_po(po)
+
+
 def test_a_run_reads_the_mo_the_build_compiled_and_compiles_nothing(tmp_path, monkeypatch) -> None:
     from decks.i18n import catalogues
 

@@ -7,8 +7,11 @@ nothing but the standard library and Babel), and at run time only in a checkout 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
+
+FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the earliest time a zip (a wheel) can record
 
 
 def compile_po(po: Path) -> bytes:
@@ -23,6 +26,9 @@ def compile_po(po: Path) -> bytes:
         locale = None  # the plural rule then comes from the file's Plural-Forms header alone
     with po.open("rb") as f:
         catalog = read_po(f, locale=locale, abort_invalid=True)
+    # Babel dates a catalogue whose header has no POT-Creation-Date (recap's have none) with the time of reading,
+    # and writes that into the .mo: a fixed date keeps a build's bytes the same (gettext reads no date).
+    catalog.creation_date = FIXED_DATE
     out = io.BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
