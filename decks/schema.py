@@ -31,16 +31,18 @@ def content_schema_dict() -> dict[str, Any]:
     """The content file schema as a dict: it accepts what `recap check` accepts, but for what JSON Schema cannot
     say (an event that ends before it starts, image files that are missing or unreadable)."""
     from decks.model import Recap
+    from decks.model.schema_writer import json_schema
 
-    schema = Recap.model_json_schema(mode="validation")
+    schema = json_schema(Recap)
     return {"$schema": SCHEMA_DIALECT, **schema, "oneOf": _ITEMS_OR_PARTS, "title": "recap content file"}
 
 
 def theme_schema_dict() -> dict[str, Any]:
     """The theme file schema as a dict (the loader-set `folder` is left out)."""
+    from decks.model.schema_writer import json_schema
     from decks.themes.model import Theme
 
-    schema = Theme.model_json_schema(mode="validation")
+    schema = json_schema(Theme)
     schema["properties"].pop("folder", None)
     # A theme that extends another names only what it changes, so no key is required in a single file;
     # the loader checks the merged theme for completeness.

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 import decks
 import decks.i18n as i18n
-from decks.i18n import available, compile_po, locale_for, messages
+from decks.i18n import available, locale_for, messages
+from decks.i18n.catalogues import compile_po
 
 PO_FILES = sorted(i18n.LOCALES.glob("*.po"))
 FIELD = re.compile(r"\{(\w*)\}")
@@ -261,6 +262,46 @@ def test_a_warm_start_reads_the_cache_and_imports_no_babel(tmp_path) -> None:
     warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert cold.stdout.split()[:4] == ["アジェンダ", "2019年3月6日～7日", "3件", "True"]
     assert warm.stdout.split()[:4] == ["アジェンダ", "2019年3月6日～7日", "3件", "False"]
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: p.stem)
+def test_a_compiled_catalogue_holds_no_date_of_the_build_so_builds_give_the_same_bytes(po: Path) -> None:
+    import gettext
+    import io
+
+    header = gettext.GNUTranslations(io.BytesIO(compile_po(po))).info()
+    assert header["pot-creation-date"] == "1980-01-01 00:00+0000"  # Babel's default is the time of compiling
+    assert compile_po(po) == compile_po(po)
+
+
+def test_a_run_reads_the_mo_the_build_compiled_and_compiles_nothing(tmp_path, monkeypatch) -> None:
+    from decks.i18n import catalogues
+
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    for po in PO_FILES:
+        shutil.copy2(po, locales / po.name)
+    written = catalogues.compile_folder(locales)  # what hatch_build.py does for the wheel and `make venv`
+    assert [mo.stem for mo in written] == [po.stem for po in PO_FILES]
+    assert all(mo.read_bytes() == compile_po(locales / f"{mo.stem}.po") for mo in written)
+
+    def refuse(po: Path) -> bytes:
+        raise AssertionError(f"{po.name} compiled at run time")
+
+    monkeypatch.setattr(catalogues, "compile_po", refuse)
+    monkeypatch.setattr(i18n, "LOCALES", locales)
+    i18n._catalogue.cache_clear()
+    try:
+        assert messages("ja").gettext("Agenda") == "アジェンダ"
+        for po in locales.glob("*.po"):  # the wheel's layout: the .mo files alone
+            po.unlink()
+        available.cache_clear()
+        i18n._catalogue.cache_clear()
+        assert available() == tuple(po.stem for po in PO_FILES)
+        assert messages("ko").gettext("Agenda") == messages("ko").gettext("Agenda") != "Agenda"
+    finally:
+        available.cache_clear()
+        i18n._catalogue.cache_clear()
 
 
 def test_a_changed_po_file_is_compiled_again(tmp_path, monkeypatch) -> None:

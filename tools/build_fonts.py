@@ -98,8 +98,8 @@ NAMING_IDS = (1, 2, 3, 4, 5, 6, 16, 17, 18, 20, 21, 22, 25)
 KAI_TABLES = {"cmap", "glyf", "loca", "hmtx", "hhea", "head", "maxp", "name", "OS/2", "post"}
 
 FONT_AWESOME_NOTE = (
-    "Font Awesome Free icons come from the PyPI package `fontawesomefree` (font: SIL OFL 1.1; icons: "
-    "CC BY 4.0) and are not copied here."
+    "Font Awesome Free's icon fonts (font: SIL OFL 1.1; icons: CC BY 4.0) are in assets/icons, with their "
+    "licence (tools/build_icon_index.py)."
 )
 
 

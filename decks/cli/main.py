@@ -1,6 +1,6 @@
 """The `recap` command: a click group whose renderer commands come from the `recap.renderers` entry points.
 
-Start-up stays light: a command imports its work (the models, python-pptx, reportlab) only when it
+Start-up stays light: a command imports its work (the models, lxml, reportlab) only when it
 runs, the built-in commands that live in modules of their own (`new`, `fonts`, `docs`, `completion`, `watch`)
 are imported only when they run or are listed, and renderer modules are not imported to list them.
 """

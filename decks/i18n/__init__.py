@@ -7,11 +7,13 @@ deck, its notes and the sketchnote all ask `messages(recap.language)`. Dates and
 own language wherever Babel knows it, catalogue or not (a `tl` talk has English words and Tagalog dates), and a
 language with no catalogue gets one warning (`untranslated`) saying which words stay in English.
 
-Start-up is benchmarked, and Babel costs 45 ms to import and more to load a locale, so Babel is used only to
-make derived data that is then kept in recap's cache folder: a `.po` file is compiled to `.mo` once (keyed by
-the file's path, size and mtime) and read back with the standard library's `gettext`, which click has already
-imported; a date or number is formatted by Babel once per locale and value and remembered with the other
-values of that locale (keyed by Babel's installed file). A warm run imports no Babel at all.
+Start-up is benchmarked, and Babel costs 45 ms to import and more to load a locale, so no run compiles a
+catalogue: the build compiles each `.po` to the `.mo` beside it (hatch_build.py, for the wheel and for an
+editable install), read with the standard library's `gettext`, which click has already imported. Only in a
+checkout whose `.po` was edited after that, or that was never built, is the `.po` compiled in memory
+(decks.i18n.catalogues). A date or number is formatted by Babel once per locale and value and remembered in
+recap's cache folder with the other values of that locale (keyed by Babel's installed file). A warm run
+imports no Babel at all.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ _SPACES = str.maketrans({"\u2009": " ", "\u202f": "\u00a0"})  # thin, narrow no-
 
 @cache
 def available() -> tuple[str, ...]:
-    """The locales recap has words for: one per `.po` file."""
-    return tuple(sorted(p.stem for p in LOCALES.glob("*.po")))
+    """The locales recap has words for: one per catalogue (`.po` in a checkout, `.mo` in the wheel)."""
+    return tuple(sorted({p.stem for p in LOCALES.iterdir() if p.suffix in (".po", ".mo")}))
 
 
 def locale_for(language: str) -> str:
@@ -84,39 +86,23 @@ def _babel_stamp() -> str:
     return _stamp(spec.origin if spec else None)
 
 
-def compile_po(po: Path) -> bytes:
-    """The `.mo` bytes of a `.po` catalogue, compiled by Babel (fuzzy entries left out)."""
-    from babel.core import Locale, UnknownLocaleError
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
+def _mtime(path: Path) -> int | None:
     try:
-        locale: Locale | None = Locale.parse(po.stem)
-    except (ValueError, UnknownLocaleError):
-        locale = None  # the plural rule then comes from the file's Plural-Forms header alone
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=locale, abort_invalid=True)
-    out = io.BytesIO()
-    write_mo(out, catalog)
-    return out.getvalue()
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _load_mo(po: Path) -> bytes:
-    name = cachedir.key(_FORMAT, _stamp(str(po))) + ".mo"
-    data = cachedir.load("messages", name, _mo_entry)
-    if data is None:
-        data = compile_po(po)
-        cachedir.write("messages", name, data)
-    return data
+    """The compiled catalogue of `po`: the `.mo` the build wrote beside it, unless the `.po` is newer (a checkout
+    whose catalogue was edited since) or there is none (a checkout never built); then compiled in memory."""
+    mo = po.with_suffix(".mo")
+    built, source = _mtime(mo), _mtime(po)
+    if built is not None and (source is None or built >= source):  # the wheel ships the .mo alone
+        return mo.read_bytes()
+    from decks.i18n.catalogues import compile_po
 
-
-def _mo_entry(data: bytes) -> bytes | None:
-    """A compiled catalogue from the cache, if gettext reads it (a damaged one is compiled again)."""
-    try:
-        gettext.GNUTranslations(io.BytesIO(data))
-    except (*cachedir.DECODE_ERRORS, OSError):
-        return None
-    return data
+    return compile_po(po)
 
 
 class Catalogue:

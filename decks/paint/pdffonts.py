@@ -6,7 +6,10 @@ for a character beyond U+FFFF (an emoji) is five hex digits that readers take as
 extracted and searched as "Ἰ". A ToUnicode destination is UTF-16BE, so such a character is its surrogate pair;
 `to_unicode_cmap` writes the map so, and `register` puts it where reportlab looks it up when it writes a subset
 (the module global `reportlab.pdfbase.ttfonts.makeToUnicodeCMap`). This is the one place recap reaches into
-reportlab, to fix that bug; tests/paint/test_pdffonts.py pins the versions it was checked against.
+reportlab, to fix that bug; tests/paint/test_pdffonts.py pins the versions it was checked against and fails
+when reportlab's own map is fixed. The code with the bug: `"<%02X> <%04X>"` in makeToUnicodeCMap,
+https://github.com/MrBitBucket/reportlab-mirror/blob/master/src/reportlab/pdfbase/ttfonts.py (a mirror of
+reportlab's own repository, which takes reports on its reportlab-users list; no report of this bug found there).
 """
 
 from __future__ import annotations

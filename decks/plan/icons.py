@@ -1,10 +1,11 @@
 """Icons for items: the content names one, or one is chosen from the item's words by a curated map.
 
-The icon set is Font Awesome Free (solid and brands), drawn from its font files in the `fontawesomefree` package
-(the names: decks.model.icon_names). The map is one keyword table per language: assets/icons/words.yaml
-(English, used for every talk) and assets/icons/words/<locale>.yaml for each language recap has words for
-(zh_Hans, zh_Hant, ja, ko, vi, es, pt, fr, de), chosen by the talk's `language`. An item's tags are searched
-first, then its title, then its summary. `explain()` says which icon each item gets and why, for `recap check`.
+The icon set is Font Awesome Free (solid and brands), drawn from its two font files bundled in assets/icons
+(tools/build_icon_index.py copies them; the names: decks.model.icon_names). The map is one keyword table per
+language: assets/icons/words.yaml (English, used for every talk) and assets/icons/words/<locale>.yaml for each
+language recap has words for (zh_Hans, zh_Hant, ja, ko, vi, es, pt, fr, de), chosen by the talk's `language`.
+An item's tags are searched first, then its title, then its summary. `explain()` says which icon each item gets
+and why, for `recap check`.
 """
 
 from __future__ import annotations
@@ -36,10 +37,8 @@ class Icon(msgspec.Struct, frozen=True):
 
 
 def font_path(style: str = "solid") -> Path:
-    """Font Awesome Free's font of `style` (solid, brands), from the fontawesomefree package."""
-    import fontawesomefree
-
-    return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree" / "webfonts" / FONT_FILES[style]
+    """Font Awesome Free's font of `style` (solid, brands), bundled in assets/icons."""
+    return assets_dir() / "icons" / FONT_FILES[style]
 
 
 def icon_fonts() -> frozenset[Path]:

@@ -35,26 +35,14 @@ def base_rtl(text: str) -> bool:
 
 
 def bidi_levels(text: str, rtl: bool) -> list[int]:
-    """The resolved embedding level of each character of a line of a paragraph (Unicode bidi rules up to I2,
-    python-bidi's own steps): odd levels are drawn right to left. Renderers that set a line in pieces (runs in
-    several faces) reorder the pieces by these levels (rule L2), then draw each odd-level piece `visual`."""
-    from bidi import algorithm as uba
+    """The resolved embedding level of each character of a line of a paragraph (Unicode bidi rules up to I2):
+    odd levels are drawn right to left. Renderers that set a line in pieces (runs in several faces) reorder the
+    pieces by these levels (rule L2), then draw each odd-level piece `visual`. python-bidi's public API does not
+    give levels: decks.text.bidi_levels is the shim that gets them."""
+    from decks.text.bidi_levels import resolved_levels
 
-    storage = uba.get_empty_storage()
-    storage["base_level"] = 1 if rtl else 0
-    storage["base_dir"] = "R" if rtl else "L"
-    try:
-        uba.get_embedding_levels(text, storage, False, False)
-        uba.explicit_embed_and_overrides(storage, False)
-        uba.resolve_weak_types(storage, False)
-        uba.resolve_neutral_types(storage, False)
-        uba.resolve_implicit_levels(storage, False)
-        levels = [ch["level"] for ch in storage["chars"]]
-    except (AssertionError, IndexError, KeyError):
-        levels = []  # python-bidi's Python steps know no newer bidi classes, and trip on some controls
-    if len(levels) != len(text):
-        return _rough_levels(text, rtl)
-    return levels
+    levels = resolved_levels(text, rtl)
+    return _rough_levels(text, rtl) if levels is None else levels
 
 
 def _rough_levels(text: str, rtl: bool) -> list[int]:

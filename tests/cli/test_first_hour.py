@@ -104,6 +104,20 @@ def test_a_wheel_user_starts_checks_renders_and_finds_fonts_and_docs(venv: Path,
     assert recap("docs", "readme", "--path").stdout.strip() == str(package / "_repo" / "README.md")
     schema = json.loads(recap("schema").stdout)
     assert schema == json.loads((work / "recap.schema.json").read_text(encoding="utf-8"))
+    # The words come from the .mo files the build compiled: no run imports Babel to compile a catalogue.
+    words = "import sys; from decks.i18n import messages as m; print(m('ja').gettext('Agenda'), 'babel' in sys.modules)"
+    assert _run([str(bin_dir / "python"), "-c", words], work, env).stdout == "アジェンダ False\n"
+
+
+def test_the_wheel_carries_each_catalogue_compiled_by_the_build_and_not_its_source(wheel: Path) -> None:
+    from decks.i18n.catalogues import compile_po
+
+    sources = sorted((ROOT / "decks" / "i18n" / "locales").glob("*.po"))
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name: archive.read(name) for name in archive.namelist() if name.startswith("decks/i18n/locales/")}
+    assert sorted(shipped) == [f"decks/i18n/locales/{po.stem}.mo" for po in sources]
+    for po in sources:
+        assert shipped[f"decks/i18n/locales/{po.stem}.mo"] == compile_po(po), po.name
 
 
 def test_every_relative_link_of_the_wheels_docs_resolves_in_the_wheel(wheel: Path) -> None:

@@ -1,5 +1,5 @@
 """The typed frozen dataclasses: every error at once with its location, each type's coercions, validators,
-defaults, immutability, dumps and the JSON Schema."""
+defaults, immutability and dumps (their JSON Schema: tests/model/test_schema_writer.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ import datetime as dt
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from decks.model import Recap
-from decks.model.chars import ALLOWED_PATTERN, VISIBLE_PATTERN
-from decks.model.typed import DATE_PATTERN, After, Before, Constraints, Field, Model, ValidationError, check
+from decks.model.typed import After, Before, Constraints, Field, Model, ValidationError, check
 from decks.themes.model import Theme
 
 Text = Annotated[str, Constraints(strip=True, min_length=1)]
@@ -287,103 +285,6 @@ def test_model_dump_gives_nested_dicts_and_json_values_in_json_mode() -> None:
     assert python["colour"] is Colour.red and "hidden" not in python
     json = node.model_dump(mode="json")
     assert (json["day"], json["file"], json["colour"]) == ("2019-03-06", "a.png", "red")
-
-
-# -- JSON Schema -----------------------------------------------------------------------------------------------
-
-
-DATE_SCHEMA = {
-    "format": "date",
-    "pattern": DATE_PATTERN,
-    "patternErrorMessage": "Write the date as YYYY-MM-DD.",
-    "type": "string",
-}
-
-
-def test_the_schema_of_a_small_model() -> None:
-    class Small(Model):
-        """Small."""
-
-        name: Text = Field(description="The name.")
-        kind: Colour = Colour.red
-        size: Literal["s"] = "s"
-        at: dt.date | None = None
-        items: list[Annotated[Leaf, Before(str, {"type": "string"})]] = Field(default_factory=list)
-        n: float = Field(1, gt=0, le=5)
-
-    leaf = {
-        "additionalProperties": False,
-        "description": "A leaf.",
-        "properties": {
-            "name": {"minLength": 1, "pattern": VISIBLE_PATTERN, "title": "Name", "type": "string"},
-            "note": {
-                "anyOf": [{"type": "string", "pattern": ALLOWED_PATTERN}, {"type": "null"}],
-                "default": None,
-                "description": "Anything.",
-                "title": "Note",
-            },
-        },
-        "required": ["name"],
-        "title": "Leaf",
-        "type": "object",
-    }
-    assert Small.model_json_schema() == {
-        "$defs": {
-            "Colour": {"description": "A colour.", "enum": ["red", "blue"], "title": "Colour", "type": "string"},
-            "Leaf": leaf,
-        },
-        "additionalProperties": False,
-        "description": "Small.",
-        "properties": {
-            "name": {
-                "description": "The name.",
-                "minLength": 1,
-                "pattern": VISIBLE_PATTERN,
-                "title": "Name",
-                "type": "string",
-            },
-            "kind": {"$ref": "#/$defs/Colour", "default": "red"},
-            "size": {"const": "s", "default": "s", "title": "Size", "type": "string"},
-            "at": {"anyOf": [DATE_SCHEMA, {"type": "null"}], "default": None, "title": "At"},
-            "items": {
-                "items": {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Leaf"}]},
-                "title": "Items",
-                "type": "array",
-            },
-            "n": {"default": 1, "exclusiveMinimum": 0, "maximum": 5, "title": "N", "type": "number"},
-        },
-        "required": ["name"],
-        "title": "Small",
-        "type": "object",
-    }
-    Draft202012Validator.check_schema(Small.model_json_schema())
-
-
-class Size(StrEnum):
-    """A size."""
-
-    s = "s"
-    m = "m"
-
-    __member_docs__: ClassVar[dict[str, str]] = {"s": "Small.", "m": "Medium."}
-
-
-def test_the_schema_carries_examples_rule_keywords_and_value_descriptions() -> None:
-    class Described(Model):
-        code: Annotated[Text, After(str.upper, schema={"pattern": "^[A-Z]+$"})] = Field(examples=["ABC"])
-        note: Text | None = Field(None, schema={"maxLength": 9})
-        size: Size = Size.s
-
-    schema = Described.model_json_schema()
-    code = schema["properties"]["code"]
-    assert (code["pattern"], code["examples"]) == ("^[A-Z]+$", ["ABC"])
-    # An extra keyword on an optional field constrains the value, and null stays allowed.
-    assert schema["properties"]["note"]["anyOf"] == [
-        {"type": "string", "minLength": 1, "pattern": VISIBLE_PATTERN, "maxLength": 9},
-        {"type": "null"},
-    ]
-    assert schema["$defs"]["Size"]["enumDescriptions"] == ["Small.", "Medium."]
-    Draft202012Validator.check_schema(schema)
 
 
 def test_a_type_without_a_validator_is_refused_when_first_used() -> None:

@@ -47,6 +47,23 @@ def test_a_brands_icon_is_drawn_from_the_brands_font_with_ink(name: str) -> None
     assert pen.bounds is not None  # an outline, not an empty glyph
 
 
+def test_every_indexed_icon_is_in_the_bundled_font_of_its_style_with_the_licence_beside_it() -> None:
+    from fontTools.ttLib import TTFont
+
+    from decks.assets import assets_dir
+    from decks.model.icon_names import STYLES, index
+
+    folder = assets_dir() / "icons"
+    assert "SIL OFL 1.1" in (folder / "LICENSE-FontAwesome.txt").read_text(encoding="utf-8")
+    cmaps = {}
+    for style in STYLES:
+        path = icons.font_path(style)
+        assert path.parent == folder and path.is_file()  # shipped in the wheel with assets/, not another package
+        cmaps[style] = TTFont(path).getBestCmap()
+    missing = [name for name, (code, _, _, style) in index().items() if int(code, 16) not in cmaps[style]]
+    assert len(index()) > 1800 and missing == []
+
+
 def test_a_name_both_sets_have_is_the_solid_one() -> None:
     assert icons.get("font-awesome").font.name == "fa-solid-900.ttf"
 
