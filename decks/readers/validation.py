@@ -63,6 +63,7 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             hint = f"add '{loc[-1]}:' with a value"
         else:
             pos = located.where(loc)
+            message = _said(kind, message, err.get("input"))
             if err.get("ctx", {}).get("range"):
                 hint = f"write a number {err['ctx']['range']}"
             if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
@@ -70,7 +71,7 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
                 hint = own_hint or hint
             if kind in ("enum", "literal_error") and isinstance(err.get("input"), str):
                 # "kind: vidoe": the closest allowed value, as unknown keys get one.
-                guess = did_you_mean(err["input"], re.findall(r"'([^']*)'", message))
+                guess = did_you_mean(err["input"], re.findall(r"'([^']*)'", message.partition(" is not one of ")[2]))
                 if guess:
                     hint = f"did you mean '{guess}'?"
         line, col = pos if pos else (None, None)
@@ -108,6 +109,57 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "empty" if value is None else "a date" if hasattr(value, "isoformat") else "a single value"
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it, short: 'vidoe', 3, true, 2019-03-06; a list or mapping by its kind."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{excerpt(value, 60)}'"
+    if isinstance(value, int | float):
+        return excerpt(str(value), 40)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, dict):
+        return "keys and values"
+    return _kind_of(value)
+
+
+# Plain words for the validator's own messages (pydantic's wording, kept there for compatibility), by error type.
+_SAID: dict[str, str] = {
+    "list_type": "{value} is not a list",
+    "string_type": "{value} is not text",
+    "string_too_short": "the text is empty",
+    "bool_type": "{value} is not true or false",
+    "bool_parsing": "{value} is not true or false",
+    "int_type": "{value} is not a whole number",
+    "int_from_float": "{value} is not a whole number",
+    "float_type": "{value} is not a number",
+    "date_type": "{value} is not a date",
+    "path_type": "{value} is not a file path",
+}
+_BOUND = re.compile(r"Input should be (greater|less) than (or equal to )?(.+)")
+
+
+def _said(kind: str, message: str, value: Any) -> str:
+    """The validator's `message` for an error of `kind` on `value`, in the words of the rest of recap's
+    messages: what was written, and what it is not."""
+    shown = _shown(value)
+    if kind in _SAID:
+        return _SAID[kind].format(value=shown)
+    if kind in ("enum", "literal_error") and message.startswith("Input should be "):
+        return f"{shown} is not one of {message.removeprefix('Input should be ')}"
+    if kind == "date_parsing":
+        reason = message.partition(", ")[2]
+        return f"{shown} is not a date" + (f" ({reason})" if reason else "")
+    bound = _BOUND.fullmatch(message)
+    if bound:
+        more, equal, limit = bound.group(1) == "greater", bool(bound.group(2)), bound.group(3)
+        if equal:
+            return f"{shown} is {'below' if more else 'above'} {limit}, the {'least' if more else 'most'} allowed"
+        return f"{shown} is too {'small' if more else 'large'}: it must be {'more' if more else 'less'} than {limit}"
+    return message
 
 
 def _not_a_mapping(cls: type[Model] | None, value: Any) -> tuple[str, str]:

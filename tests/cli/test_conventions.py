@@ -67,7 +67,7 @@ def test_a_mistyped_command_or_value_gets_a_did_you_mean(
 def test_a_mistyped_value_in_the_content_gets_a_did_you_mean(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (work / "talk.yaml").write_text(MINIMAL.replace("kind: docs", "kind: vidoe"), encoding="utf-8")
     assert main(["check", "talk.yaml"]) == 1
-    assert "items[0].links[0].kind: Input should be" in (err := capsys.readouterr().err)
+    assert "items[0].links[0].kind: 'vidoe' is not one of" in (err := capsys.readouterr().err)
     assert "did you mean 'video'?" in err
 
 

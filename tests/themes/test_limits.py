@@ -29,19 +29,19 @@ def _problems(folder: Path) -> list[str]:
     [
         (
             "{ body: 200 }",
-            "3:19: sizes.slides.body: Input should be less than or equal to 40; write a number from 12 to 40",
+            "3:19: sizes.slides.body: 200 is above 40, the most allowed; write a number from 12 to 40",
         ),
         (
             "{ floor: 150 }",
-            "3:20: sizes.slides.floor: Input should be less than or equal to 32; write a number from 10 to 32",
+            "3:20: sizes.slides.floor: 150 is above 32, the most allowed; write a number from 10 to 32",
         ),
         (
             "{ body: .inf }",
-            "3:19: sizes.slides.body: Input should be less than or equal to 40; write a number from 12 to 40",
+            "3:19: sizes.slides.body: inf is above 40, the most allowed; write a number from 12 to 40",
         ),
         (
             "{ body: .nan }",
-            "3:19: sizes.slides.body: Input should be greater than or equal to 12; write a number from 12 to 40",
+            "3:19: sizes.slides.body: nan is below 12, the least allowed; write a number from 12 to 40",
         ),
         (
             "{ body: 20, floor: 30 }",
@@ -167,8 +167,8 @@ def test_a_potx_template_passes_the_theme_check(tmp_path: Path) -> None:
 def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path) -> None:
     folder = write_theme(tmp_path / "t", "extends: default\nsketch:\n  layout: spiral\n")
     assert _problems(folder) == [
-        f"{folder / 'theme.yaml'}:3:11: sketch.layout: Input should be 'modular', 'path', 'radial', 'vertical' or "
-        "'popcorn'; use one of the values listed"
+        f"{folder / 'theme.yaml'}:3:11: sketch.layout: 'spiral' is not one of 'modular', 'path', 'radial', "
+        "'vertical' or 'popcorn'; use one of the values listed"
     ]
 
 
