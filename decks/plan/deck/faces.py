@@ -22,7 +22,7 @@ _ASCII_DRAWN: weakref.WeakKeyDictionary[FontStack, bool] = weakref.WeakKeyDictio
 
 # A run's cut, by what decides it (text, colour, link, field): a deck repeats names, labels and links, and
 # runs are frozen, so one cut serves every repeat.
-_Memo = dict[tuple[str, str, str | None, str | None], tuple[Run, ...]]
+_Memo = dict[tuple[str, str, str | None, str | None, int], tuple[Run, ...]]
 
 
 def with_faces(deck: Deck, theme: Theme) -> Deck:
@@ -54,7 +54,7 @@ def _box(box: TextBox, stacks: dict[str, FontStack], memos: dict[str, _Memo] | N
 def _para(p: Para, stack: FontStack, memo: _Memo) -> Para:
     runs: list[Run] = []
     for run in p.runs:
-        key = (run.text, run.color, run.link, run.field)
+        key = (run.text, run.color, run.link, run.field, run.style)
         cut = memo.get(key)
         if cut is None:
             cut = memo[key] = _cut(run, stack)
@@ -73,7 +73,7 @@ def _cut(run: Run, stack: FontStack) -> tuple[Run, ...]:
     if run.field:
         return (Run(run.text, color, link, run.field, stack.primary.family),)
     return tuple(
-        Run(text, color, link, None, family)
+        Run(text, color, link, None, family, run.style)
         for piece in _pieces(run.text, link)
         for family, text in segments(stack, piece)
     )

@@ -116,6 +116,9 @@ class Run(msgspec.Struct, frozen=True):
     link: str | None = None
     field: str | None = None  # "slidenum": the slide number, filled in by the presentation client
     face: str = ""  # the family name; empty until the planner's last pass sets it
+    # How the run is drawn: the flags of decks.model.inline.Style (1 bold, 2 italic, 4 code), from the content's
+    # inline markup; 0 for plain text. A code run's `face` is the monospace family.
+    style: int = 0
 
 
 class Para(msgspec.Struct, frozen=True):

@@ -7,10 +7,19 @@ from collections.abc import Sequence
 
 from msgspec.structs import replace
 
+from decks.model.inline import has_markup, spans
 from decks.plan.deck.plan import Run
 from decks.text.breaking import is_wide
 
 ZWSP = "\u200b"  # written where the engine broke inside a word, so PowerPoint and LibreOffice break there too
+
+
+def marked(text: str, color: str = "ink") -> tuple[Run, ...]:
+    """A content field's text (with inline markup: decks.model.inline) as runs of one colour, one per style; text
+    without markup is one plain run, exactly as before markup existed."""
+    if not has_markup(text):
+        return (Run(text, color),)
+    return tuple(Run(s.text, color, style=int(s.style)) for s in spans(text)) or (Run("", color),)
 
 
 def display_url(url: str, limit: int = 60) -> str:
