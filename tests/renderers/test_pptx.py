@@ -22,6 +22,7 @@ from decks.renderers.pptx.images import prepare
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import LONG_URL, dense_recap
+from tests.fixtures.marked import marked_recap
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
@@ -41,6 +42,8 @@ def recaps():
         "dense": dense_recap(),
         "ja": load_content(EXAMPLE_EN.parent / "ml-engineering-summit-tokyo-2025.ja.yaml"),
         "ko": load_content(EXAMPLE_EN.parent / "frontend-conf-seoul-2025.ko.yaml"),
+        # Titles, summaries and takeaways heavy with inline markup: code in the monospace face, bold runs.
+        **{f"marks-{lang}": marked_recap(lang) for lang in ("en", "zh", "ja")},
     }
 
 
@@ -306,7 +309,7 @@ def shape_problems(pptx: Path, pdf: Path, tol: float = 1.5) -> list[tuple]:
     return problems
 
 
-@pytest.mark.parametrize("name", ["en", "zh", "dense", "ja", "ko"])
+@pytest.mark.parametrize("name", ["en", "zh", "dense", "ja", "ko", "marks-en", "marks-zh", "marks-ja"])
 def test_every_character_lies_inside_the_slide_and_its_own_shape(name, decks, pdfs, poppler):
     """Each character LibreOffice draws lies inside the slide and inside the box of the shape it belongs to:
     every char is given to the shape whose box holds it, and each shape must then hold exactly its own text,
