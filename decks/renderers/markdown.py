@@ -16,9 +16,11 @@ tags, description, image), `plain` (title, date, tags, description, image).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from decks.model import Item, Link, Recap
+from decks.model.inline import Style, has_markup, plain, spans
 from decks.options import Option
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -47,8 +49,48 @@ def escape(text: str) -> str:
     return "  \n".join(line for line in lines)  # a hard break: a line break inside one paragraph
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [escape(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+def marked(text: str) -> str:
+    """A content field's text, whose inline markup (decks.model.inline) is written as Markdown's own: bold as
+    `**`, italic as `*`, code as a code span; the words between are escaped (`escape`), so the post shows what
+    the slides show. Text without markup is `escape(text)`."""
+    if not has_markup(text):
+        return escape(text)
+    out: list[str] = []
+    opened: list[Style] = []  # the emphasis marks open, innermost last
+    runs = spans(text)
+    for n, run in enumerate(runs):
+        want = [flag for flag in (Style.BOLD, Style.ITALIC) if run.style & flag]
+        # Close what this run does not have (and what was opened inside it), then open what it adds, the flag
+        # that lasts longer first (outermost).
+        while any(flag not in want for flag in opened):
+            out.append(_MARK[opened.pop()])
+        later = runs[n + 1 :]
+        for flag in sorted(
+            (f for f in want if f not in opened),
+            key=lambda f: -next((k for k, r in enumerate(later) if not r.style & f), len(later)),
+        ):
+            out.append(_MARK[flag])
+            opened.append(flag)
+        out.append(_code_span(run.text) if run.style & Style.CODE else escape(run.text))
+    out.extend(_MARK[flag] for flag in reversed(opened))
+    return "".join(out)
+
+
+_MARK = {Style.BOLD: "**", Style.ITALIC: "*"}
+
+
+def _code_span(code: str) -> str:
+    """`code` as a CommonMark code span: a fence of one backtick more than its longest run of them, and a space
+    inside each end when it starts or ends with a backtick, or both ends are spaces (CommonMark drops one there)."""
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    ends = code[:1] + code[-1:]
+    pad = " " if "`" in ends or (ends == "  " and code.strip(" ")) else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def _paragraphs(text: str, write: Callable[[str], str] = escape) -> list[str]:
+    return [write(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def _link(link: Link, words: Any) -> str:
@@ -75,7 +117,7 @@ def _description(recap: Recap) -> str | None:
     for part in recap.all_parts:
         if part.intro:
             return " ".join(part.intro.split())[:300]
-    first = next((item.summary for item in recap.all_items if item.summary), None)
+    first = next((plain(item.summary) for item in recap.all_items if item.summary), None)
     return " ".join(first.split())[:300] if first else None
 
 
@@ -90,7 +132,7 @@ def front_matter(recap: Recap, flavor: str) -> str:
     data: dict[str, Any] = {}
     if flavor == "jekyll":
         data["layout"] = "post"
-    data["title"] = recap.title
+    data["title"] = plain(recap.title)
     date = _date(recap)
     if date is not None:
         data["date"] = date
@@ -136,16 +178,16 @@ def _plain(value: Any) -> Any:
 
 
 def _item(item: Item, words: Any, pictures: dict[str, str]) -> list[str]:
-    out = [f"## {escape(item.title)}", ""]
+    out = [f"## {marked(item.title)}", ""]
     if item.summary:
-        out += [escape(" ".join(item.summary.split())), ""]
+        out += [marked(" ".join(item.summary.split())), ""]
     if item.image is not None:
         name = pictures.get(str(item.image.path), item.image.path.name)
         credit = f' "{escape(item.image.credit)}"' if item.image.credit else ""
         out += [f"![{escape(item.image.alt)}](pictures/{name}{credit})", ""]
     for takeaway in item.takeaways:
-        out.append(f"- {escape(takeaway.text)}")
-        out += [f"  - {escape(point)}" for point in takeaway.points]
+        out.append(f"- {marked(takeaway.text)}")
+        out += [f"  - {marked(point)}" for point in takeaway.points]
     if item.takeaways:
         out.append("")
     if item.links:
@@ -160,14 +202,15 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     words = messages(recap.language)
     pictures = pictures or {}
     out = [front_matter(recap, flavor)]
-    alt = escape(f"{recap.title} ({recap.event_name})" if recap.event else recap.title)
+    title = plain(recap.title)
+    alt = escape(f"{title} ({recap.event.name})" if recap.event else title)
     out += [f"[![{alt}]({SKETCHNOTE_PNG})]({SKETCHNOTE_SVG})", ""]
     if recap.source is not None:
         out += ["> " + words.gettext("Source: {title}").format(title=_link(recap.source, words)), ""]
     for part in recap.parts if recap.parts else []:
         if not part.items:
             continue
-        out += [f"# {escape(part.title)}", ""]
+        out += [f"# {marked(part.title)}", ""]
         if part.intro:
             for paragraph in _paragraphs(part.intro):
                 out += [paragraph, ""]
@@ -178,8 +221,8 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     if recap.key_takeaways:
         out += [f"# {escape(words.gettext('Key takeaways'))}", ""]
         for takeaway in recap.key_takeaways:
-            out.append(f"- {escape(takeaway.text)}")
-            out += [f"  - {escape(point)}" for point in takeaway.points]
+            out.append(f"- {marked(takeaway.text)}")
+            out += [f"  - {marked(point)}" for point in takeaway.points]
         out.append("")
     if recap.resources:
         out += [f"# {escape(words.gettext('Resources'))}", ""]
@@ -187,7 +230,7 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
         out.append("")
     if recap.closing:
         out += ["---", ""]
-        for paragraph in _paragraphs(recap.closing):
+        for paragraph in _paragraphs(recap.closing, marked):
             out += [paragraph, ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
