@@ -1,8 +1,8 @@
 """The deck plan's text set line by line, for renderers that paint slides themselves (PDF, SVG).
 
-The plan records each paragraph's size, pitch and number of lines, and its runs with the face that draws them;
-where the lines break is the text engine's decision, so it is asked again here with the very call the planner
-made (`Fitter.lines` on the same paragraph, width and size), never a second line breaker. Each line is then
+The plan records each paragraph's size, pitch, runs with the face and style that draw them, and where its lines
+end (`Para.ends`, the text engine's decision): they are set as recorded, never broken a second way. (A paragraph
+a plan holds without its ends is broken with the very call the planner makes, `Fitter.lines`.) Each line is then
 placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
 decides where the stack of lines starts, and each baseline sits a fifth of the size above the bottom of its line
 (`DESCENT`).
@@ -130,10 +130,12 @@ class Setter:
             runs = tuple(Run(r.text.replace(ZWSP, ""), r.color, r.link, r.field, r.face, r.style) for r in runs)
             text = "".join(r.text for r in runs)
             if any(r.field for r in para.runs):
-                texts: tuple[str, ...] = (text,)
-            else:
+                ends = [offset_after_lines(text, (text,))]
+            elif para.ends:  # the planner's lines, as it recorded them
+                ends = list(para.ends)
+            else:  # a paragraph the plan did not break (a plan made by hand): the planner's own call
                 texts = self.lines_of(para, box.box.w)
-            ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
+                ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
             start = 0
             for k, end in enumerate(ends):
                 while start < end and text[start].isspace():

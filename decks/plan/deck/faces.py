@@ -75,7 +75,9 @@ def _para(p: Para, stack: FontStack, memo: _Memo, styled: RunFaces | None = None
     # right-to-left letter, so most paragraphs need no look at the bidi classes).
     rtl = not text.isascii() and base_rtl(text)
     align = "r" if rtl and p.align == "l" else p.align
-    return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl)
+    return Para(
+        tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl, p.ends
+    )
 
 
 def _cut(run: Run, stack: FontStack) -> tuple[Run, ...]:

@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
-from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
+from decks.plan.deck.text import line_ends, lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
 from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.fallback import FontStack
@@ -172,6 +172,7 @@ class Fitter:
                     round(_indent(src) * lb.size, 2),
                     round(src.space_before * lb.size, 2),
                     lines=len(lb.lines),
+                    ends=line_ends(src.text, lb.lines),
                 )
             )
         made = self._paras[key] = tuple(out)

@@ -135,6 +135,10 @@ class Para(msgspec.Struct, frozen=True):
     align: str = "l"
     lines: int = 1
     rtl: bool = False  # a right-to-left paragraph (its first strong character is Hebrew, Arabic ...): set flush right
+    # Where each of its lines ends, as offsets into its text without zero-width spaces: the lines the planner broke
+    # it into (at the box's full width, as LibreOffice breaks them), so a painter sets them without breaking
+    # again. Empty when the plan did not break it (a field, a line recap sets itself).
+    ends: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -47,6 +47,14 @@ def offset_after_lines(text: str, lines: Sequence[str]) -> int:
     return pos
 
 
+def line_ends(text: str, lines: Sequence[str]) -> tuple[int, ...]:
+    """Where each of `lines` (the engine's lines of `text`) ends, as offsets into `text` without zero-width spaces
+    (`Para.ends`)."""
+    bare = text.replace(ZWSP, "")
+    lines = [line.replace(ZWSP, "") for line in lines]
+    return tuple(offset_after_lines(bare, lines[: k + 1]) for k in range(len(lines)))
+
+
 def soft_breaks(runs: tuple[Run, ...], lines: Sequence[str]) -> tuple[Run, ...]:
     """Runs with a zero-width space where the engine broke inside a word (a URL), so clients break there too."""
     text = "".join(r.text for r in runs)
