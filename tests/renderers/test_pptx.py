@@ -522,17 +522,20 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
 
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
-    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), in each built-in theme:
-    LibreOffice draws every character inside its own shape, as for the example decks."""
+    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), and a deck heavy with inline
+    markup, in each built-in theme: LibreOffice draws every character inside its own shape, as for the example
+    decks."""
     content = Path(__file__).parents[1] / "golden" / "contents" / "layouts.yaml"
     recap = load_content(content)
     decks = []
     for name in ("default", "chalkboard", "ink"):
-        result = render(PptxRenderer, recap, load_theme(name))
-        # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
-        assert [w for w in result.warnings if "this machine does not have" not in w] == []
-        decks.append(tmp_path / f"{name}.pptx")
-        decks[-1].write_bytes(result.data)
+        # The layouts, and content heavy with inline markup (code in Liberation Mono, bold in the bold face).
+        for label, content_ in ((name, recap), (f"marks-{name}", marked_recap("en"))):
+            result = render(PptxRenderer, content_, load_theme(name))
+            # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
+            assert [w for w in result.warnings if "this machine does not have" not in w] == []
+            decks.append(tmp_path / f"{label}.pptx")
+            decks[-1].write_bytes(result.data)
     pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
     from decks.plan import deck_plan
 
