@@ -120,9 +120,10 @@ def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
     from decks.model.inline import Style
     from decks.plan.fontfiles import measures_for
     from decks.plan.stacks import run_faces, stacks_for
+    from decks.text.runs import RunFaces
 
     stacks = stacks_for(theme)
-    styled = run_faces(theme, deck.language)
+    styled: dict[str, RunFaces] = {}  # loaded at the first styled run
     out: dict[tuple[str, bool], FontFile] = {}
     for slide in deck.slides:
         for box in (slide.title, *slide.texts):
@@ -134,6 +135,8 @@ def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
                     key = (run.face, bold and not run.field)
                     if key in out or not run.face:
                         continue
+                    if run.style and not styled:
+                        styled = run_faces(theme, deck.language)
                     stack = styled[para.font].stack(run.style) if run.style else plain
                     face = next((f for f in stack.faces if f.family == run.face), stack.primary)
                     # A bundled twin or a stand-in measures for the family but is not it: never embedded.

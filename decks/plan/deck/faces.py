@@ -32,7 +32,9 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     """`deck` with each run cut by drawing face and its `face` set."""
     stacks = stacks_for(theme, deck.language)
     by_role = {"heading": stacks.heading, "body": stacks.body}
-    styled = run_faces(theme, deck.language)
+    # The stacks of styled runs, loaded only for a deck that has one (most have no inline markup).
+    marked = any(r.style for s in deck.slides for box in (s.title, *s.texts) for p in box.paras for r in p.runs)
+    styled = run_faces(theme, deck.language) if marked else None
     memos: dict[str, _Memo] = {}
     slides: list[Slide] = []
     for s in deck.slides:

@@ -58,8 +58,7 @@ class Fitter:
     def __init__(self, theme: Theme, language: str | None = None) -> None:
         # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
         self.stacks: Stacks = office_stacks(theme, language)
-        # The stacks styled runs (bold, code) are measured and drawn in, by paragraph font (decks.text.runs).
-        self.run_faces: dict[str, RunFaces] = run_faces(theme, language)
+        self._theme = theme
         self.language = language
         self.floor = theme.sizes.slides.floor
         # The floor of sub-points' smaller type: the theme's, even while a list is paginated at the deck's body
@@ -76,6 +75,12 @@ class Fitter:
 
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
+
+    @cached_property
+    def run_faces(self) -> dict[str, RunFaces]:
+        """The stacks styled runs (bold, code) are measured and drawn in, by paragraph font (decks.text.runs);
+        made when a paragraph has such a run (4 ms of faces a deck without markup need not load)."""
+        return run_faces(self._theme, self.language)
 
     def run_stack(self, font: str, style: int) -> FontStack:
         """The stack a run of `style` in a paragraph of `font` is measured and drawn in."""
