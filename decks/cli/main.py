@@ -305,9 +305,11 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
     console.result(f"ok: {file}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
+    from decks.model.inline import plain
     from decks.plan.icons import chosen
 
-    for title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
+    for marked_title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
+        title = plain(marked_title)  # a message quotes the words, not the content's inline markup
         if why.startswith("icon:"):  # the user's own choice: nothing to change
             console.result(f"icon: {icon}\t{title}\t(set by icon: on the item)")
         else:

@@ -53,6 +53,8 @@ def check_text(value: str) -> str:
 
 
 Text = Annotated[str, Constraints(strip=True, min_length=1), After(check_text, schema={"maxLength": MAX_TEXT})]
+# Said in the schema of each field that may carry inline markup (decks.model.inline; README "Inline markup").
+MARKUP = " Inline markup: `code` (monospace), **bold**, _italic_ (or *italic*); a backslash keeps a mark as text (\\*)."
 """A non-empty line of text (surrounding white space is dropped), at most MAX_TEXT characters."""
 
 
@@ -143,10 +145,12 @@ class Image(Model):
 class Takeaway(Model):
     """One takeaway, optionally with sub-points (one level of nesting)."""
 
-    text: Text = Field(description="The takeaway, one short line.", examples=["Eager execution is the default"])
+    text: Text = Field(
+        description="The takeaway, one short line." + MARKUP, examples=["Eager execution is **the default**"]
+    )
     points: list[Text] = Field(
         default_factory=list,
-        description="Sub-points under this takeaway (one level).",
+        description="Sub-points under this takeaway (one level)." + MARKUP,
         examples=[["tf.keras is the high-level API", "tf.function makes graphs"]],
     )
     key: bool = Field(
@@ -201,7 +205,7 @@ class ItemLayout(StrEnum):
 class Quote(Model):
     """A quotation for the item's slide."""
 
-    text: Text = Field(description="What was said.", examples=["Make the easy things easy."])
+    text: Text = Field(description="What was said." + MARKUP, examples=["Make the **easy** things easy."])
     by: Text | None = Field(None, description="Who said it.", examples=["Rajat Monga"])
 
 
@@ -209,16 +213,18 @@ class Figure(Model):
     """A number to show large on the item's slide."""
 
     value: Text = Field(description="The number, short.", examples=["30+"])
-    label: Text = Field(description="What it counts.", examples=["datasets ready to load"])
+    label: Text = Field(description="What it counts." + MARKUP, examples=["datasets ready to load"])
 
 
 class Item(Model):
     """An announcement or a talk."""
 
-    title: Text = Field(description="The announcement or talk, as its slide title.", examples=["TensorFlow 2.0 Alpha"])
+    title: Text = Field(
+        description="The announcement or talk, as its slide title." + MARKUP, examples=["Free-threaded `python3.13t`"]
+    )
     summary: Text | None = Field(
         None,
-        description="One line: what was announced.",
+        description="One line: what was announced." + MARKUP,
         examples=["TF 2.0 is easier to use, with Keras at its heart."],
     )
     takeaways: list[TakeawayIn] = Field(
@@ -269,11 +275,11 @@ class Item(Model):
 class Part(Model):
     """A day or part of the event, with its items in order."""
 
-    title: Text = Field(description="The part's name, on its section slide.", examples=["Day 1"])
+    title: Text = Field(description="The part's name, on its section slide." + MARKUP, examples=["Day 1"])
     date: dt.date | None = Field(None, description="The day, YYYY-MM-DD.", examples=["2019-03-06"])
     intro: Text | None = Field(
         None,
-        description="A few words under the part's title on its section slide.",
+        description="A few words under the part's title on its section slide." + MARKUP,
         examples=["A rainy Sunnyvale morning, and one launch after another."],
     )
     items: list[Item] = Field(
@@ -361,7 +367,7 @@ class Recap(Model):
         SCHEMA_VERSION, description="The content format version; 1 today.", examples=[SCHEMA_VERSION]
     )
     title: Text = Field(
-        description="The recap's title, on the title slide and the sketchnote banner.",
+        description="The recap's title, on the title slide and the sketchnote banner." + MARKUP,
         examples=["Learnings from TensorFlow Dev Summit 2019"],
     )
     language: Text = Field(
@@ -392,7 +398,7 @@ class Recap(Model):
     intro: Text | None = Field(
         None,
         description="A few sentences after the title: why you went, what the talk covers. Its own slide after "
-        "the title slide, set large, and a caption over the sketchnote's first card.",
+        "the title slide, set large, and a caption over the sketchnote's first card." + MARKUP,
         examples=["Three days of talks in Mountain View: here is what stuck."],
     )
     parts: list[Part] = Field(
@@ -407,7 +413,7 @@ class Recap(Model):
     )
     key_takeaways: list[TakeawayIn] = Field(
         default_factory=list,
-        description="The overall takeaways, on their own slide near the end.",
+        description="The overall takeaways, on their own slide near the end." + MARKUP,
         examples=[["TF 2.0 is about usability", "ML runs everywhere: phones, browsers, microcontrollers"]],
     )
     resources: list[Link] = Field(
@@ -416,7 +422,9 @@ class Recap(Model):
         examples=[[{"url": "https://www.tensorflow.org/", "label": "tensorflow.org", "kind": "docs"}]],
     )
     closing: Text | None = Field(
-        None, description="The closing line, e.g. a thank-you, on the last slide.", examples=["Thanks for listening!"]
+        None,
+        description="The closing line, e.g. a thank-you, on the last slide." + MARKUP,
+        examples=["Thanks for **listening**!"],
     )
 
     @check

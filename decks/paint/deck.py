@@ -1,8 +1,8 @@
 """The deck plan's text set line by line, for renderers that paint slides themselves (PDF, SVG).
 
-The plan records each paragraph's size, pitch and number of lines, and its runs with the face that draws them;
-where the lines break is the text engine's decision, so it is asked again here with the very call the planner
-made (`Fitter.lines` on the same paragraph, width and size), never a second line breaker. Each line is then
+The plan records each paragraph's size, pitch, runs with the face and style that draw them, and where its lines
+end (`Para.ends`, the text engine's decision): they are set as recorded, never broken a second way. (A paragraph
+a plan holds without its ends is broken with the very call the planner makes, `Fitter.lines`.) Each line is then
 placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
 decides where the stack of lines starts, and each baseline sits a fifth of the size above the bottom of its line
 (`DESCENT`).
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from decks.model.inline import Style
 from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
@@ -30,6 +31,9 @@ BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, 
 # font-independent line heights).
 DESCENT = 0.2
 FONT_INDEPENDENT = 1.2  # LibreOffice's height of a line of text in a PowerPoint file, in ems of its size
+# The slant of an italic run drawn from an upright face (tan of about 11 degrees, as office suites slant a face
+# without an italic cut): a skew keeps the advances, so the run stays as wide as it was measured.
+ITALIC_SKEW = 0.2
 KERN_STEP = 0.5  # points of kerning gathered in a piece before it is cut and the rest moved (see _as_office_sets)
 
 
@@ -43,8 +47,9 @@ class Piece:
     color: str  # "#RRGGBB"
     x: float
     width: float
-    bold: bool = False  # a heading run: the face is the heading stack's (already a bold file)
+    bold: bool = False  # a heading or bold run: the face is already a bold file
     link: str | None = None
+    italic: bool = False  # an italic run: drawn slanted (a skew keeps the upright advances it was measured with)
 
 
 @dataclass(frozen=True)
@@ -80,24 +85,25 @@ class Setter:
         # read by position; the SVG keeps each run whole, so its text reads as written.
         self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
-        self._faces: dict[tuple[str, str], Face] = {}
+        self._faces: dict[tuple[str, str, int], Face] = {}
         self._lines: dict[tuple[tuple[Run, ...], str, int, bool, float, float], tuple[str, ...]] = {}
 
     def stack(self, para: Para) -> FontStack:
         return self.fitter.stack(para.font)
 
-    def face(self, para: Para, family: str) -> Face:
+    def face(self, para: Para, family: str, style: int = 0) -> Face:
         """The face of the paragraph's stack that the plan named for a run (families repeat across stacks: Lato
-        is the heading stack's bold file and the body stack's regular one)."""
-        key = (para.font, family)
+        is the heading stack's bold file and the body stack's regular one); a bold or code run's in the stack of
+        its style (decks.text.runs)."""
+        key = (para.font, family, style)
         if key not in self._faces:
-            stack = self.stack(para)
+            stack = self.fitter.run_stack(para.font, style)
             self._faces[key] = next((f for f in stack.faces if f.family == family), stack.primary)
         return self._faces[key]
 
     def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
         """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
-        runs = tuple(Run(r.text.replace(ZWSP, ""), link=r.link) for r in para.runs)
+        runs = tuple(Run(r.text.replace(ZWSP, ""), link=r.link, style=r.style) for r in para.runs)
         key = (runs, para.font, para.level, para.bullet, width, para.size)
         lines = self._lines.get(key)
         if lines is None:
@@ -121,13 +127,15 @@ class Setter:
             runs = tuple(
                 Run(str(number), r.color, None, None, r.face) if r.field == "slidenum" else r for r in para.runs
             )
-            runs = tuple(Run(r.text.replace(ZWSP, ""), r.color, r.link, r.field, r.face) for r in runs)
+            runs = tuple(Run(r.text.replace(ZWSP, ""), r.color, r.link, r.field, r.face, r.style) for r in runs)
             text = "".join(r.text for r in runs)
             if any(r.field for r in para.runs):
-                texts: tuple[str, ...] = (text,)
-            else:
+                ends = [offset_after_lines(text, (text,))]
+            elif para.ends:  # the planner's lines, as it recorded them
+                ends = list(para.ends)
+            else:  # a paragraph the plan did not break (a plan made by hand): the planner's own call
                 texts = self.lines_of(para, box.box.w)
-            ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
+                ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
             start = 0
             for k, end in enumerate(ends):
                 while start < end and text[start].isspace():
@@ -144,7 +152,7 @@ class Setter:
                 placed = []
                 for p, gap in pieces:
                     x += gap
-                    placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link))
+                    placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link, p.italic))
                     x += p.width
                 baseline = y + para.pitch - (DESCENT + _field_rise(placed)) * para.size
                 lines.append(Line(y, baseline, para.pitch, tuple(placed), n, k == 0))
@@ -207,7 +215,7 @@ class Setter:
             lo, hi = max(a, pos), min(b, end)
             if lo < hi:
                 text = run.text[lo - pos : hi - pos]
-                face = self.face(para, run.face)
+                face = self.face(para, run.face, run.style)
                 out.append(
                     Piece(
                         text,
@@ -216,8 +224,9 @@ class Setter:
                         self.palette[run.color],
                         0.0,
                         face.width(text, para.size),
-                        para.font == "heading" and not run.field,
+                        (para.font == "heading" or bool(run.style & Style.BOLD)) and not run.field,
                         run.link,
+                        bool(run.style & Style.ITALIC),
                     )
                 )
             pos = end
@@ -228,7 +237,15 @@ class Setter:
             last = out[-1]
             text = last.text.rstrip()
             out[-1] = Piece(
-                text, last.face, last.size, last.color, 0.0, last.face.width(text, last.size), last.bold, last.link
+                text,
+                last.face,
+                last.size,
+                last.color,
+                0.0,
+                last.face.width(text, last.size),
+                last.bold,
+                last.link,
+                last.italic,
             )
         return out
 

@@ -142,10 +142,12 @@ def sketch_plan(
     qr: str | None = None,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
+    from decks.plan.plainwords import plain_recap
     from decks.plan.sketch import build
 
+    # The sketchnote letters plain words: the content's inline markup is dropped (decks.plan.plainwords).
     return build(
-        recap,
+        plain_recap(recap),
         theme,
         layout=layout,
         paper=paper,

@@ -23,6 +23,11 @@ TWINS: dict[str, tuple[str, str]] = {
     "helvetica": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
     "liberation sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
     "arimo": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    # Inline code: the deck names Courier New (every presenting machine has it; fontconfig maps it to Liberation
+    # Mono, which has its advances: 0.6 em each).
+    "courier new": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+    "liberation mono": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+    "cousine": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
 }
 # Every presenting machine has these or a metric-compatible twin (Carlito, Caladea, Liberation): never embedded.
 UNIVERSAL = frozenset(
@@ -117,7 +122,7 @@ def find_font(family: str, bold: bool = False, folder: Path | None = None) -> Fo
     return Found(family, fonts_dir() / STAND_IN[bold], "stand-in")
 
 
-_OWN = {"carlito", "liberation sans"}
+_OWN = {"carlito", "liberation sans", "liberation mono"}
 
 
 def _in_folder(folder: Path, key: str, bold: bool) -> Path | None:

@@ -8,6 +8,7 @@ Hangul.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import msgspec
@@ -15,7 +16,8 @@ from msgspec.structs import replace
 
 from decks.text.fallback import FontStack
 from decks.text.fonts import Face, find_system_font, load_face
-from decks.text.office import office_stack
+from decks.text.office import OfficeStack, office_stack
+from decks.text.runs import RunFaces
 from decks.themes.model import FontSpec, Theme
 
 # Region subtags that mean Traditional Chinese when the script is not written out.
@@ -140,3 +142,55 @@ def office_stacks(theme: Theme, language: str | None = None) -> Stacks:
         hand=stacks.hand,
         hand_bold=stacks.hand_bold,
     )
+
+
+# -- stacks by run style (decks.text.runs) ------------------------------------------------------------------------
+
+# The family a code run names: every presenting machine has Courier New, and fontconfig maps it to Liberation
+# Mono, whose advances it has (decks.plan.fontfiles.TWINS), so the deck is measured, named and drawn alike.
+CODE_FAMILY = "Courier New"
+
+
+def bold_face(face: Face) -> Face:
+    """The bold face of `face`'s family, under the family name the deck names (a bundled twin's bold, a bold
+    file of the family bundled, in the theme's folder or installed); `face` itself when no bold cut is found:
+    a client then emboldens the regular glyphs, which keeps their advances."""
+    from decks.plan.fontfiles import find_font
+
+    found = find_font(face.family, bold=True, folder=face.path.parent)
+    if found.how == "stand-in":
+        return face
+    return _named(load_face(found.path), face.family)
+
+
+def code_face(bold: bool) -> Face:
+    """The monospace face of inline code (Liberation Mono, bundled), named as the deck names it."""
+    from decks.plan.fontfiles import find_font
+
+    return _named(load_face(find_font(CODE_FAMILY, bold=bold).path), CODE_FAMILY)
+
+
+def _named(face: Face, family: str) -> Face:
+    return face if face.family == family else replace(face, family=family)
+
+
+def run_faces(theme: Theme, language: str | None = None) -> dict[str, RunFaces]:
+    """The stacks each paragraph font ("heading", "body") draws its styled runs in, measuring as LibreOffice
+    does (decks.text.office): bold runs of the body in its family's bold face followed by the heading's bold
+    fallbacks; the heading is bold already; code in the monospace face (bold in a heading), followed by the
+    font's own fallbacks. Made once per theme and language (their office stacks are)."""
+    stacks = office_stacks(theme, language)
+    heading, body = stacks.heading, stacks.body
+    assert isinstance(heading, OfficeStack) and isinstance(body, OfficeStack)
+    return {"heading": _run_faces(heading, heading, True), "body": _run_faces(body, heading, False)}
+
+
+@cache
+def _run_faces(plain: OfficeStack, heading: OfficeStack, bold: bool) -> RunFaces:
+    if bold:
+        emboldened: OfficeStack = plain
+    else:
+        strong = bold_face(plain.primary)
+        emboldened = office_stack(FontStack((strong, *heading.faces[1:])), heading.ea)
+    mono = office_stack(FontStack((code_face(bold), *plain.faces[1:])), plain.ea)
+    return RunFaces(plain, emboldened, mono)

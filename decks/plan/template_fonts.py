@@ -117,20 +117,27 @@ def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str,
 
 def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
     """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
+    from decks.model.inline import Style
     from decks.plan.fontfiles import measures_for
-    from decks.plan.stacks import stacks_for
+    from decks.plan.stacks import run_faces, stacks_for
+    from decks.text.runs import RunFaces
 
     stacks = stacks_for(theme)
+    styled: dict[str, RunFaces] = {}  # loaded at the first styled run
     out: dict[tuple[str, bool], FontFile] = {}
     for slide in deck.slides:
         for box in (slide.title, *slide.texts):
             for para in box.paras:
-                stack = stacks.heading if para.font == "heading" else stacks.body
-                bold = para.font == "heading"
+                plain = stacks.heading if para.font == "heading" else stacks.body
                 for run in para.runs:
+                    # A bold run of the body is drawn in its family's bold file (decks.text.runs), as measured.
+                    bold = para.font == "heading" or bool(run.style & Style.BOLD)
                     key = (run.face, bold and not run.field)
                     if key in out or not run.face:
                         continue
+                    if run.style and not styled:
+                        styled = run_faces(theme, deck.language)
+                    stack = styled[para.font].stack(run.style) if run.style else plain
                     face = next((f for f in stack.faces if f.family == run.face), stack.primary)
                     # A bundled twin or a stand-in measures for the family but is not it: never embedded.
                     own = not measures_for(run.face, face.path)

@@ -16,6 +16,7 @@ tags, description, image), `plain` (title, date, tags, description, image).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from decks.model import Item, Link, Recap
@@ -49,29 +50,47 @@ def escape(text: str) -> str:
 
 
 def marked(text: str) -> str:
-    """A content text as Markdown: its inline markup (decks/model/inline.py) as Markdown's own, every other
-    character escaped. White space at a span's ends goes outside its marks, where CommonMark needs it."""
+    """A content field's text, whose inline markup (decks.model.inline) is written as Markdown's own: bold as
+    `**`, italic as `*`, code as a code span; the words between are escaped (`escape`), so the post shows what
+    the slides show. Text without markup is `escape(text)`."""
     if not has_markup(text):
         return escape(text)
-    out = []
-    for span in spans(text):
-        if span.style & Style.CODE:
-            fence = "`" * (max((len(run) for run in re.findall("`+", span.text)), default=0) + 1)
-            pad = " " if span.text[:1] in ("`", " ") or span.text[-1:] in ("`", " ") else ""
-            out.append(f"{fence}{pad}{span.text}{pad}{fence}")
-            continue
-        core = span.text.strip()
-        if span.style == Style.PLAIN or not core:
-            out.append(escape(span.text))
-            continue
-        mark = "*" * ((2 if span.style & Style.BOLD else 0) + (1 if span.style & Style.ITALIC else 0))
-        lead, trail = span.text[: len(span.text) - len(span.text.lstrip())], span.text[len(span.text.rstrip()) :]
-        out.append(f"{escape(lead)}{mark}{escape(core)}{mark}{escape(trail)}")
+    out: list[str] = []
+    opened: list[Style] = []  # the emphasis marks open, innermost last
+    runs = spans(text)
+    for n, run in enumerate(runs):
+        want = [flag for flag in (Style.BOLD, Style.ITALIC) if run.style & flag]
+        # Close what this run does not have (and what was opened inside it), then open what it adds, the flag
+        # that lasts longer first (outermost).
+        while any(flag not in want for flag in opened):
+            out.append(_MARK[opened.pop()])
+        later = runs[n + 1 :]
+        for flag in sorted(
+            (f for f in want if f not in opened),
+            key=lambda f: -next((k for k, r in enumerate(later) if not r.style & f), len(later)),
+        ):
+            out.append(_MARK[flag])
+            opened.append(flag)
+        out.append(_code_span(run.text) if run.style & Style.CODE else escape(run.text))
+    out.extend(_MARK[flag] for flag in reversed(opened))
     return "".join(out)
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [marked(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+_MARK = {Style.BOLD: "**", Style.ITALIC: "*"}
+
+
+def _code_span(code: str) -> str:
+    """`code` as a CommonMark code span: a fence of one backtick more than its longest run of them, and a space
+    inside each end when it starts or ends with a backtick, or both ends are spaces (CommonMark drops one there)."""
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    ends = code[:1] + code[-1:]
+    pad = " " if "`" in ends or (ends == "  " and code.strip(" ")) else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def _paragraphs(text: str, write: Callable[[str], str] = escape) -> list[str]:
+    return [write(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def _link(link: Link, words: Any) -> str:
@@ -98,7 +117,7 @@ def _description(recap: Recap) -> str | None:
     for part in recap.all_parts:
         if part.intro:
             return " ".join(part.intro.split())[:300]
-    first = next((item.summary for item in recap.all_items if item.summary), None)
+    first = next((plain(item.summary) for item in recap.all_items if item.summary), None)
     return " ".join(first.split())[:300] if first else None
 
 
@@ -113,7 +132,7 @@ def front_matter(recap: Recap, flavor: str) -> str:
     data: dict[str, Any] = {}
     if flavor == "jekyll":
         data["layout"] = "post"
-    data["title"] = recap.title
+    data["title"] = plain(recap.title)
     date = _date(recap)
     if date is not None:
         data["date"] = date
@@ -183,19 +202,20 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
     words = messages(recap.language)
     pictures = pictures or {}
     out = [front_matter(recap, flavor)]
-    alt = escape(plain(f"{recap.title} ({recap.event_name})" if recap.event else recap.title))
+    title = plain(recap.title)
+    alt = escape(f"{title} ({recap.event.name})" if recap.event else title)
     out += [f"[![{alt}]({SKETCHNOTE_PNG})]({SKETCHNOTE_SVG})", ""]
     if recap.source is not None:
         out += ["> " + words.gettext("Source: {title}").format(title=_link(recap.source, words)), ""]
     if recap.intro:  # before the first heading, where `recap import` reads a post's intro
-        for paragraph in _paragraphs(recap.intro):
+        for paragraph in _paragraphs(recap.intro, marked):
             out += [paragraph, ""]
     for part in recap.parts if recap.parts else []:
         if not part.items:
             continue
         out += [f"# {marked(part.title)}", ""]
         if part.intro:
-            for paragraph in _paragraphs(part.intro):
+            for paragraph in _paragraphs(part.intro, marked):
                 out += [paragraph, ""]
         for item in part.items:
             out += _item(item, words, pictures)
@@ -213,7 +233,7 @@ def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | No
         out.append("")
     if recap.closing:
         out += ["---", ""]
-        for paragraph in _paragraphs(recap.closing):
+        for paragraph in _paragraphs(recap.closing, marked):
             out += [paragraph, ""]
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from decks.model.urls import ascii_url
 from decks.options import Option
-from decks.paint.deck import SetBox, Setter, icon_origin
+from decks.paint.deck import ITALIC_SKEW, SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
 from decks.plan.deck.plan import Deck, Picture, Slide
 from decks.renderers.base import Rendered, Renderer, made_by
@@ -113,7 +113,12 @@ def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
         for piece in pieces:
             text.setFont(register(piece.face.path), piece.size)
             text.setFillColor(HexColor(piece.color))
-            text.setTextOrigin(piece.x, h - line.baseline)
+            if piece.italic:
+                # An italic run of the content's markup, slanted: a skew keeps the upright advances it was
+                # measured with (decks.text.runs), and the text stays the words for search.
+                text.setTextTransform(1, 0, ITALIC_SKEW, 1, piece.x, h - line.baseline)
+            else:
+                text.setTextOrigin(piece.x, h - line.baseline)
             text.textOut(piece.text)
             if piece.link:
                 top, bottom = h - line.top, h - line.top - line.height

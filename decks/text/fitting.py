@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from decks.text.breaking import break_joined, break_scaled
+from decks.text.breaking import _paragraphs, break_joined, break_scaled
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack
+from decks.text.runs import StyledText, local_styles
 
 # Renderers may kern and round a little differently: whether text fits is decided on lines broken against a
 # slightly narrower box. (The deck plan's lines are then broken at the full width, as LibreOffice breaks them;
@@ -108,6 +109,8 @@ class Block(msgspec.Struct, frozen=True):
     indent: float = 0.0  # left indent in ems of this paragraph's size (a bullet's hanging indent)
     space_before: float = 0.0  # extra space above, in ems of this paragraph's size
     fields: tuple[tuple[int, int], ...] = ()  # (start, end) of each link: LibreOffice breaks them as fields
+    # Bold, italic and code stretches with the faces that draw them (decks.text.runs); None for plain text.
+    styled: StyledText | None = None
 
 
 class LaidBlock(msgspec.Struct, frozen=True):
@@ -154,7 +157,10 @@ def layout(
         indent = block.indent * bsize
         avail = max(1.0, (width - indent) * safety)
         stack = block.stack
-        lines, longest, natural = _lines(block.text, stack, bsize, avail, block.fields)
+        if block.styled is None:
+            lines, longest, natural = _lines(block.text, stack, bsize, avail, block.fields)
+        else:
+            lines, longest, natural = _styled_lines(block.text, stack, bsize, avail, block.fields, block.styled)
         if n:
             y += block.space_before * bsize
         pitch = max(leading, natural) * bsize  # line_pitch(bsize, leading, stack, block.text)
@@ -189,3 +195,28 @@ def _lines(
     else:
         lines = tuple(break_scaled(text, width, stack.ems, size))
     return lines, max(map(stack.ems, lines)), stack.line_height(text)
+
+
+@lru_cache(maxsize=16384)
+def _styled_lines(
+    text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...], styled: StyledText
+) -> tuple[tuple[str, ...], float, float]:
+    """`_lines` of a paragraph with styled runs: the same breaker, given each atom's width as the faces of its
+    styles set it (`StyledText.spans`), one line of the text (hard breaks) at a time; the join where East Asian
+    and Latin text meet is the plain stack's."""
+    join = stack.join if isinstance(stack, OfficeStack) and stack.ea is not None else None
+    lines: list[str] = []
+    longest = 0.0
+    offset = 0
+    for para, local in _paragraphs(text, fields):
+        mine = StyledText(styled.faces, local_styles(styled.styles, offset, offset + len(para)))
+        got = break_joined(para, width, mine.ems, size, join, local, mine.spans)
+        span = mine.spans(para)
+        at = 0
+        for line in got:
+            at = para.find(line, at) if line else at
+            longest = max(longest, span(at, at + len(line)) if at >= 0 else mine.ems(line))
+            at = max(at, 0) + len(line)
+        lines.extend(got)
+        offset += len(para) + 1
+    return tuple(lines), longest, styled.line_height(text)

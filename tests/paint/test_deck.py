@@ -86,3 +86,26 @@ def test_a_line_with_right_to_left_text_is_drawn_in_bidi_order(theme, text):
     (line,) = setter.set_box(faced).lines
     assert line.text == visual(text)  # the pieces, left to right, read as the whole line drawn by the bidi rules
     assert all(a.x + a.width <= b.x + 0.01 for a, b in pairwise(line.pieces))
+
+
+def test_the_painter_sets_the_lines_the_plan_recorded_without_breaking_again() -> None:
+    from msgspec.structs import replace as _replace
+
+    from decks.model import Recap
+    from decks.paint.deck import Setter
+    from decks.plan import deck_plan
+    from decks.themes.loader import load_theme
+
+    theme = load_theme(None)
+    recap = Recap.model_validate(
+        {"title": "T", "items": [{"title": "Item", "takeaways": ["one two three four five six seven eight"]}]}
+    )
+    deck = deck_plan(recap, theme)
+    body = next(s for s in deck.slides if s.kind == "item").body
+    assert body is not None
+    para = body.paras[0]
+    assert para.ends == (len(para.text),) and para.lines == 1
+    # A plan that says the line ends after "one two" is set so, though the box would hold the whole line.
+    cut = _replace(body, paras=(_replace(para, ends=(7, len(para.text)), lines=2),))
+    lines = Setter(theme, "en").set_box(cut).lines
+    assert [line.text for line in lines] == ["one two", "three four five six seven eight"]

@@ -81,3 +81,18 @@ def test_a_language_face_for_one_weight_serves_only_that_weight(tmp_path) -> Non
     assert stacks.hand.draws("한").path.name == "RecapGothicKR-Regular.ttf"
     assert stacks.body.draws("한").path.name == "RecapGothicKR-Regular.ttf"
     assert "RecapHandKR-Bold.ttf" not in {f.path.name for f in (*stacks.body.faces, *stacks.heading.faces)}
+
+
+def test_styled_runs_are_measured_in_the_bold_and_monospace_faces_the_deck_names() -> None:
+    from decks.plan.stacks import CODE_FAMILY, run_faces
+
+    faces = run_faces(load_theme(None), "en")
+    body, heading = faces["body"], faces["heading"]
+    assert body.bold.primary.path.name == "Carlito-Bold.ttf" and body.bold.primary.family == "Calibri"
+    assert body.code.primary.path.name == "LiberationMono-Regular.ttf" and body.code.primary.family == CODE_FAMILY
+    assert heading.bold is heading.plain  # a heading is bold already
+    assert heading.code.primary.path.name == "LiberationMono-Bold.ttf"
+    # Hanzi in a bold run fall back to the bold CJK face, in code to the regular one.
+    assert body.bold.draws("字").path.name == "RecapKai-Bold.ttf"
+    assert body.code.draws("字").path.name == "RecapKai-Regular.ttf"
+    assert run_faces(load_theme(None), "en")["body"] is body  # made once per theme and language

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from decks.cli.main import main
 from decks.model import Recap
-from decks.model.inline import spans
+from decks.model.inline import plain, spans
 from decks.readers.markdown import import_markdown
 from decks.renderers.markdown import escape, write_post
 from tests.conftest import EXAMPLE_EN as EXAMPLE
@@ -90,7 +90,7 @@ def _fields(recap: Recap) -> dict[str, object]:
         return [(shown(t.text), [shown(p) for p in t.points]) for t in found]
 
     return {
-        "title": recap.title,
+        "title": plain(recap.title),  # the front matter holds the title in plain words
         "language": recap.language,
         "event": recap.event,
         "presenter": recap.presenter,

@@ -22,6 +22,7 @@ from decks.renderers.pptx.images import prepare
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import LONG_URL, dense_recap
+from tests.fixtures.marked import marked_recap
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
@@ -41,6 +42,8 @@ def recaps():
         "dense": dense_recap(),
         "ja": load_content(EXAMPLE_EN.parent / "ml-engineering-summit-tokyo-2025.ja.yaml"),
         "ko": load_content(EXAMPLE_EN.parent / "frontend-conf-seoul-2025.ko.yaml"),
+        # Titles, summaries and takeaways heavy with inline markup: code in the monospace face, bold runs.
+        **{f"marks-{lang}": marked_recap(lang) for lang in ("en", "zh", "ja")},
     }
 
 
@@ -306,7 +309,7 @@ def shape_problems(pptx: Path, pdf: Path, tol: float = 1.5) -> list[tuple]:
     return problems
 
 
-@pytest.mark.parametrize("name", ["en", "zh", "dense", "ja", "ko"])
+@pytest.mark.parametrize("name", ["en", "zh", "dense", "ja", "ko", "marks-en", "marks-zh", "marks-ja"])
 def test_every_character_lies_inside_the_slide_and_its_own_shape(name, decks, pdfs, poppler):
     """Each character LibreOffice draws lies inside the slide and inside the box of the shape it belongs to:
     every char is given to the shape whose box holds it, and each shape must then hold exactly its own text,
@@ -519,17 +522,20 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
 
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
-    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), in each built-in theme:
-    LibreOffice draws every character inside its own shape, as for the example decks."""
+    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), and a deck heavy with inline
+    markup, in each built-in theme: LibreOffice draws every character inside its own shape, as for the example
+    decks."""
     content = Path(__file__).parents[1] / "golden" / "contents" / "layouts.yaml"
     recap = load_content(content)
     decks = []
     for name in ("default", "chalkboard", "ink"):
-        result = render(PptxRenderer, recap, load_theme(name))
-        # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
-        assert [w for w in result.warnings if "this machine does not have" not in w] == []
-        decks.append(tmp_path / f"{name}.pptx")
-        decks[-1].write_bytes(result.data)
+        # The layouts, and content heavy with inline markup (code in Liberation Mono, bold in the bold face).
+        for label, content_ in ((name, recap), (f"marks-{name}", marked_recap("en"))):
+            result = render(PptxRenderer, content_, load_theme(name))
+            # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
+            assert [w for w in result.warnings if "this machine does not have" not in w] == []
+            decks.append(tmp_path / f"{label}.pptx")
+            decks[-1].write_bytes(result.data)
     pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
     from decks.plan import deck_plan
 

@@ -8,10 +8,13 @@ import weakref
 
 from msgspec.structs import replace
 
+from decks.model.inline import Style
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP
-from decks.plan.stacks import stacks_for
+from decks.plan.stacks import run_faces, stacks_for
+from decks.text.breaking import has_wide
 from decks.text.fallback import FontStack
+from decks.text.runs import RunFaces
 from decks.text.shaping import base_rtl
 from decks.themes.model import Theme
 
@@ -22,49 +25,61 @@ _ASCII_DRAWN: weakref.WeakKeyDictionary[FontStack, bool] = weakref.WeakKeyDictio
 
 # A run's cut, by what decides it (text, colour, link, field): a deck repeats names, labels and links, and
 # runs are frozen, so one cut serves every repeat.
-_Memo = dict[tuple[str, str, str | None, str | None], tuple[Run, ...]]
+_Memo = dict[tuple[str, str, str | None, str | None, int], tuple[Run, ...]]
 
 
 def with_faces(deck: Deck, theme: Theme) -> Deck:
     """`deck` with each run cut by drawing face and its `face` set."""
     stacks = stacks_for(theme, deck.language)
     by_role = {"heading": stacks.heading, "body": stacks.body}
+    # The stacks of styled runs, loaded only for a deck that has one (most have no inline markup).
+    marked = any(r.style for s in deck.slides for box in (s.title, *s.texts) for p in box.paras for r in p.runs)
+    styled = run_faces(theme, deck.language) if marked else None
     memos: dict[str, _Memo] = {}
     slides: list[Slide] = []
     for s in deck.slides:
-        texts = tuple(_box(box, by_role, memos) for box in s.texts)
-        title = _box(s.title, by_role, memos)
+        texts = tuple(_box(box, by_role, memos, styled) for box in s.texts)
+        title = _box(s.title, by_role, memos, styled)
         slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section, s.design))
     return replace(deck, slides=tuple(slides))
 
 
 # A deck has tens of thousands of runs: they (and slides, boxes, paragraphs) are made with their constructors,
 # which cost a fraction of `replace` (the field lists are checked against the classes by the tests).
-def _box(box: TextBox, stacks: dict[str, FontStack], memos: dict[str, _Memo] | None = None) -> TextBox:
+def _box(
+    box: TextBox,
+    stacks: dict[str, FontStack],
+    memos: dict[str, _Memo] | None = None,
+    styled: dict[str, RunFaces] | None = None,
+) -> TextBox:
     memos = {} if memos is None else memos
     paras = []
     for p in box.paras:
         memo = memos.get(p.font)
         if memo is None:
             memo = memos[p.font] = {}
-        paras.append(_para(p, stacks[p.font], memo))
+        paras.append(_para(p, stacks[p.font], memo, styled[p.font] if styled is not None else None))
     return TextBox(box.role, box.box, tuple(paras), box.placeholder, box.anchor)
 
 
-def _para(p: Para, stack: FontStack, memo: _Memo) -> Para:
+def _para(p: Para, stack: FontStack, memo: _Memo, styled: RunFaces | None = None) -> Para:
     runs: list[Run] = []
     for run in p.runs:
-        key = (run.text, run.color, run.link, run.field)
+        key = (run.text, run.color, run.link, run.field, run.style)
         cut = memo.get(key)
         if cut is None:
-            cut = memo[key] = _cut(run, stack)
+            # A bold or code run is cut by the faces of its style (decks.text.runs), as it was measured.
+            drawn = styled.stack(run.style) if run.style and styled is not None else stack
+            cut = memo[key] = _cut(run, drawn)
         runs += cut
     text = "".join([r.text for r in p.runs])
     # A right-to-left paragraph is set flush right, its bullet on the right, in every renderer (ASCII has no
     # right-to-left letter, so most paragraphs need no look at the bidi classes).
     rtl = not text.isascii() and base_rtl(text)
     align = "r" if rtl and p.align == "l" else p.align
-    return Para(tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl)
+    return Para(
+        tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl, p.ends
+    )
 
 
 def _cut(run: Run, stack: FontStack) -> tuple[Run, ...]:
@@ -72,8 +87,17 @@ def _cut(run: Run, stack: FontStack) -> tuple[Run, ...]:
     color, link = run.color, run.link
     if run.field:
         return (Run(run.text, color, link, run.field, stack.primary.family),)
+    if not run.style & Style.ITALIC:
+        return tuple(
+            Run(text, color, link, None, family, run.style)
+            for piece in _pieces(run.text, link)
+            for family, text in segments(stack, piece)
+        )
+    # Chinese and Japanese have no italic: a piece with ideographs or kana is set upright (a client's slanted
+    # hanzi lean out of their line's box, and no typesetter would set them so); its width is the same.
+    upright = run.style & ~Style.ITALIC
     return tuple(
-        Run(text, color, link, None, family)
+        Run(text, color, link, None, family, upright if has_wide(text) else run.style)
         for piece in _pieces(run.text, link)
         for family, text in segments(stack, piece)
     )

@@ -13,11 +13,12 @@ from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Para, Run, TextBox
-from decks.plan.deck.text import lstrip_runs, offset_after_lines, slice_runs, soft_breaks
+from decks.plan.deck.text import line_ends, lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
-from decks.plan.stacks import Stacks, office_stacks
+from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
+from decks.text.runs import RunFaces, StyledText, styles_of
 from decks.themes.model import Theme
 
 
@@ -57,6 +58,7 @@ class Fitter:
     def __init__(self, theme: Theme, language: str | None = None) -> None:
         # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
         self.stacks: Stacks = office_stacks(theme, language)
+        self._theme = theme
         self.language = language
         self.floor = theme.sizes.slides.floor
         # The floor of sub-points' smaller type: the theme's, even while a list is paginated at the deck's body
@@ -74,6 +76,23 @@ class Fitter:
     def stack(self, font: str) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
+    @cached_property
+    def run_faces(self) -> dict[str, RunFaces]:
+        """The stacks styled runs (bold, code) are measured and drawn in, by paragraph font (decks.text.runs);
+        made when a paragraph has such a run (4 ms of faces a deck without markup need not load)."""
+        return run_faces(self._theme, self.language)
+
+    def run_stack(self, font: str, style: int) -> FontStack:
+        """The stack a run of `style` in a paragraph of `font` is measured and drawn in."""
+        return self.stack(font) if not style else self.run_faces[font].stack(style)
+
+    def styled(self, src: Src) -> StyledText | None:
+        """How a paragraph's styled runs are measured (decks.text.runs), or None when all of it is plain."""
+        if all(not r.style for r in src.runs):
+            return None
+        styles = styles_of(tuple((r.text, r.style) for r in src.runs))
+        return StyledText(self.run_faces[src.font], styles) if styles else None
+
     def _blocks(self, srcs: Sequence[Src], size: float) -> Iterator[Block]:
         made = self._made_blocks
         for s in srcs:
@@ -82,7 +101,7 @@ class Fitter:
             block = made.get((s, scale))
             if block is None:
                 block = made[(s, scale)] = Block(
-                    s.text, self.stack(s.font), scale, _indent(s), s.space_before, link_spans(s.runs)
+                    s.text, self.stack(s.font), scale, _indent(s), s.space_before, link_spans(s.runs), self.styled(s)
                 )
             yield block
 
@@ -158,6 +177,7 @@ class Fitter:
                     round(_indent(src) * lb.size, 2),
                     round(src.space_before * lb.size, 2),
                     lines=len(lb.lines),
+                    ends=line_ends(src.text, lb.lines),
                 )
             )
         made = self._paras[key] = tuple(out)
@@ -239,6 +259,9 @@ class Fitter:
             text = src.text[: capacity(box, size) + 1]
 
             def trial(n: int) -> Src:
+                if any(r.style for r in src.runs):  # styled runs keep their styles up to the cut
+                    head = [replace(r, link=None) for r in slice_runs(src.runs, 0, len(text[:n].rstrip()))]
+                    return replace(src, runs=(*head[:-1], replace(head[-1], text=head[-1].text + "…")))
                 return replace(src, runs=(replace(src.runs[0], text=text[:n].rstrip() + "…", link=None),))
 
             lo, hi = 0, len(text) - 1  # the longest prefix that fits with the ellipsis, by bisection

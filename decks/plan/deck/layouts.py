@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from msgspec.structs import replace
 
 from decks.model import Item, Takeaway
+from decks.model.inline import escape, plain
 from decks.plan.deck.fit import Src
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
+from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
 
@@ -115,9 +117,9 @@ class ItemLayouts(_Host):
         slide, body = self._item_slide(item, "statement", icon=False)
         inner = Rect(body.x + body.w * 0.06, body.y, body.w * 0.88, body.h)
         # Set large, the statement breaks like a heading: at phrases, in balanced lines.
-        srcs = [self.balanced(Src((Run(item.summary, "ink"),), "heading"), inner, self.sizes.title * 1.1, size)]
+        srcs = [self.balanced(Src(marked(item.summary, "ink"), "heading"), inner, self.sizes.title * 1.1, size)]
         for t in item.takeaways[:1]:
-            srcs.append(Src((Run(t.text, "muted"),), scale=0.6, space_before=0.6))
+            srcs.append(Src(marked(t.text, "muted"), scale=0.6, space_before=0.6))
         laid = self.fit(srcs, inner, self.sizes.title * 1.1, size)
         if laid is None:
             return None
@@ -136,7 +138,7 @@ class ItemLayouts(_Host):
         slide, body = self._item_slide(item, "sidebar")
         panel = Rect(body.x, body.y, round(body.w * 0.36, 2), body.h)
         inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
-        lead = [self.balanced(Src((Run(headline, "accent"),), "heading"), inner, self.sizes.subtitle * 1.25)]
+        lead = [self.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * 1.25)]
         if self.fit(lead, inner, self.sizes.subtitle * 1.25, self.floor) is None:
             return None
         right = Rect(panel.right + GAP + 8, body.y, body.right - panel.right - GAP - 8, body.h)
@@ -158,11 +160,11 @@ class ItemLayouts(_Host):
         slide.pictures.append(
             Picture(Rect(body.x, body.y + 8, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
         )
-        srcs = [Src((Run(item.quote.text),), "heading")]
+        srcs = [Src(marked(item.quote.text), "heading")]
         if item.quote.by:
-            srcs.append(Src((Run("— " + item.quote.by, "accent"),), scale=0.6, space_before=0.5))
+            srcs.append(Src(marked(escape("— " + item.quote.by), "accent"), scale=0.6, space_before=0.5))
         if item.summary:
-            srcs.append(Src((Run(item.summary, "muted"),), scale=0.5, space_before=0.8))
+            srcs.append(Src(marked(item.summary, "muted"), scale=0.5, space_before=0.8))
         box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
         top = self.sizes.title
         if self.fit(srcs, box, top, size) is None:
@@ -178,11 +180,11 @@ class ItemLayouts(_Host):
         slide, body = self._item_slide(item, "fact")
         fig = [
             Src((Run(item.figure.value, "accent"),), "heading"),
-            Src((Run(item.figure.label, "ink"),), scale=0.3, space_before=0.1),
+            Src(marked(item.figure.label, "ink"), scale=0.3, space_before=0.1),
         ]
         srcs = []
         if item.summary:
-            srcs.append(Src((Run(item.summary, "accent"),)))
+            srcs.append(Src(marked(item.summary, "accent")))
         srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
         top = self.sizes.title * 2.4
         if not srcs:
@@ -204,7 +206,7 @@ class ItemLayouts(_Host):
         """The summary as a lead line over the body (in the body placeholder), and the box left under it."""
         if not item.summary:
             return body
-        lead = [Src((Run(item.summary, "accent"),))]
+        lead = [Src(marked(item.summary, "accent"))]
         laid = self.fit(lead, body, size, size)
         if laid is None or laid.height > body.h / 3:
             return None
@@ -224,8 +226,8 @@ class ItemLayouts(_Host):
         cols = [Rect(rest.x + n * (width + 2 * GAP), rest.y + 14, width, rest.h - 14) for n in range(2)]
         groups = [
             [
-                Src((Run(t.text, "ink"),), "heading", keep_with_next=True),
-                *(Src((Run(p),), bullet=True, space_before=0.3 if k == 0 else 0.15) for k, p in enumerate(t.points)),
+                Src(marked(t.text, "ink"), "heading", keep_with_next=True),
+                *(Src(marked(p), bullet=True, space_before=0.3 if k == 0 else 0.15) for k, p in enumerate(t.points)),
             ]
             for t in item.takeaways
         ]
@@ -256,7 +258,7 @@ class ItemLayouts(_Host):
         icon = 40.0
         cards = [Rect(rest.x + k * (width + GAP), rest.y, width, rest.h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + icon + 14, c.w - 2 * PAD, c.h - 2 * PAD - icon - 14) for c in cards]
-        srcs = [[Src((Run(t.text),))] for t in item.takeaways]
+        srcs = [[Src(marked(t.text))] for t in item.takeaways]
         top = size
         fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
         if any(f is None for f in fits):
@@ -265,7 +267,9 @@ class ItemLayouts(_Host):
         used: set[str] = set()
         for k, (t, card, box) in enumerate(zip(item.takeaways, cards, inner, strict=True)):
             slide.shapes.append(self._card(card))
-            glyph = choose(Item(title=t.text, summary=item.title), self.theme.icons.default, self.recap.language)
+            glyph = choose(
+                Item(title=plain(t.text), summary=plain(item.title)), self.theme.icons.default, self.recap.language
+            )
             if glyph.name in used:
                 glyph = choose(item, self.theme.icons.default, self.recap.language)
             used.add(glyph.name)
@@ -308,7 +312,7 @@ class ItemLayouts(_Host):
             credit = self.text_box("caption", line, cbox, small, low=small)
             slide.texts.append(replace(credit, paras=tuple(replace(p, align="r") for p in credit.paras)))
         below = Rect(48, top + 28 + 54 + 4, w - 96, band - 28 - 54 - 4 - 40)
-        srcs = [Src((Run(item.summary, "accent"),))] if item.summary else []
+        srcs = [Src(marked(item.summary, "accent"))] if item.summary else []
         srcs.extend(takeaway_srcs(item.takeaways, space=0.2 if srcs else 0.0))
         if srcs:
             if self.fit(srcs, below, self.sizes.subtitle, self.floor) is None:
@@ -342,7 +346,7 @@ class DeckLayouts(_Host):
         groups = [
             [
                 replace(self.part_heading(p), space_before=0.0),
-                *(Src((Run(i.title),), space_before=0.35 if k == 0 else 0.25) for k, i in enumerate(p.items)),
+                *(Src(marked(i.title), space_before=0.35 if k == 0 else 0.25) for k, i in enumerate(p.items)),
             ]
             for p in parts
         ]
@@ -350,7 +354,9 @@ class DeckLayouts(_Host):
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
-        slide = SlideDraft("agenda", "content", self.heading_box(title, f.title, self.sizes.title), design="timeline")
+        slide = SlideDraft(
+            "agenda", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="timeline"
+        )
         slide.shapes.append(Shape(Rect(body.x, body.y + dot / 2 - 1.5, body.w, 3), "muted"))
         for k, (g, c) in enumerate(zip(groups, cols, strict=True)):
             slide.shapes.append(Shape(Rect(c.x, body.y, dot, dot), "accent", "ellipse"))
@@ -378,13 +384,13 @@ class DeckLayouts(_Host):
         number = min(44.0, h / 3)
         cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
-        srcs = [[Src((Run(t.text),))] for t in takeaways]
+        srcs = [[Src(marked(t.text))] for t in takeaways]
         fits = [self.fit(s, b, self.sizes.body) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
         slide = SlideDraft(
-            "takeaways", "content", self.heading_box(title, f.title, self.sizes.title), design="numbered"
+            "takeaways", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="numbered"
         )
         for k, (card, box) in enumerate(zip(cards, inner, strict=True)):
             slide.shapes.append(self._card(card))

@@ -9,15 +9,16 @@ from decks.i18n import Catalogue
 from decks.model import Handle, Link, Takeaway
 from decks.plan.deck.fit import Src
 from decks.plan.deck.plan import Run
+from decks.plan.deck.text import marked
 
 
 def takeaway_srcs(takeaways: Sequence[Takeaway], space: float = 0.0) -> list[Src]:
     srcs = []
     for n, t in enumerate(takeaways):
         srcs.append(
-            Src((Run(t.text),), bullet=True, space_before=space if n == 0 else 0.3, keep_with_next=bool(t.points))
+            Src(marked(t.text), bullet=True, space_before=space if n == 0 else 0.3, keep_with_next=bool(t.points))
         )
-        srcs.extend(Src((Run(p, "muted"),), level=1, bullet=True, scale=0.85) for p in t.points)
+        srcs.extend(Src(marked(p, "muted"), level=1, bullet=True, scale=0.85) for p in t.points)
     return srcs
 
 

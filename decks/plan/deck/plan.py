@@ -116,6 +116,9 @@ class Run(msgspec.Struct, frozen=True):
     link: str | None = None
     field: str | None = None  # "slidenum": the slide number, filled in by the presentation client
     face: str = ""  # the family name; empty until the planner's last pass sets it
+    # How the run is drawn: the flags of decks.model.inline.Style (1 bold, 2 italic, 4 code), from the content's
+    # inline markup; 0 for plain text. A code run's `face` is the monospace family.
+    style: int = 0
 
 
 class Para(msgspec.Struct, frozen=True):
@@ -132,6 +135,10 @@ class Para(msgspec.Struct, frozen=True):
     align: str = "l"
     lines: int = 1
     rtl: bool = False  # a right-to-left paragraph (its first strong character is Hebrew, Arabic ...): set flush right
+    # Where each of its lines ends, as offsets into its text without zero-width spaces: the lines the planner broke
+    # it into (at the box's full width, as LibreOffice breaks them), so a painter sets them without breaking
+    # again. Empty when the plan did not break it (a field, a line recap sets itself).
+    ends: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@ from msgspec.structs import replace
 
 from decks.gcpause import paused_gc
 from decks.model import Item, Link, Part, Recap
+from decks.model.inline import escape, plain
 from decks.model.paths import dotted
 from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
@@ -41,7 +42,7 @@ from decks.plan.deck.plan import (
     default_geometry,
 )
 from decks.plan.deck.reuse import SlideCache
-from decks.plan.deck.text import display_host, display_url
+from decks.plan.deck.text import display_host, display_url, marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose
 from decks.plan.keepout import clear_of, overlaps
@@ -87,12 +88,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.geo.frames[role]
 
     def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
-        return self.text_box("title", [Src((Run(text, color),), "heading")], box, top, "title", anchor)
+        return self.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
 
     def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
         """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
-        balanced (`Fitter.balanced`)."""
-        src = self.balanced(Src((Run(text, color),), "heading"), box, top)
+        balanced (`Fitter.balanced`). `text` is markup (decks.model.inline): a label recap adds is escaped."""
+        src = self.balanced(Src(marked(text, color), "heading"), box, top)
         return self.text_box("title", [src], box, top, "title", anchor)
 
     def variant(self, name: str) -> str:
@@ -136,7 +137,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not own and f.date is not None and dates:
             slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
         if slide.kind != "title":
-            said = self.recap.event_name + (f"  ·  {event.hashtag}" if event and event.hashtag else "")
+            said = (event.name if event else plain(self.recap.title)) + (
+                f"  ·  {event.hashtag}" if event and event.hashtag else ""
+            )
             ph_footer = f.footer if not own else None
             box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
             if said and box.h > 0 and box.w > 0:
@@ -172,7 +175,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             for item in part.items:
                 part_slides.extend(made("item", self.item_slides, item, designs[id(item)], size))
             for s in part_slides:
-                s.section = part.title
+                s.section = plain(part.title)
             slides.extend(part_slides)
         wrap = [
             *made("takeaways", self.takeaway_slides),
@@ -191,8 +194,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             self.geo.height,
             tuple(s.freeze() for s in slides),
             recap.language,
-            title=recap.title,
-            subject=recap.event_name or "",
+            title=plain(recap.title),
+            subject=recap.event.name if recap.event else plain(recap.title),
             author=recap.presenter.name if recap.presenter else "recap",
         )
 
@@ -272,7 +275,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         """The item's summary and takeaways as a list."""
         srcs: list[Src] = []
         if item.summary:
-            srcs.append(Src((Run(item.summary, "accent"),)))
+            srcs.append(Src(marked(item.summary, "accent")))
         srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
         return srcs
 
@@ -346,7 +349,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             welcome = t.gettext("Welcome! This is {title}, from {event}")
         else:
             welcome = t.gettext("Welcome! This is {title}")
-        said = [welcome.format(title=recap.title, event=event.name if event else "", when=when)]
+        said = [welcome.format(title=plain(recap.title), event=event.name if event else "", when=when)]
         if who:
             i_am = t.gettext("I'm {name}, {role}") if who.role else t.gettext("I'm {name}")
             said.append(i_am.format(name=who.name, role=who.role or ""))
@@ -367,7 +370,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         slides = self.item_slides(item, ["statement"], self.body_size())
         for slide in slides:
             slide.kind = "intro"
-            slide.notes = intro
+            slide.notes = plain(intro)
         return slides
 
     @property
@@ -378,11 +381,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         """A day's heading over its list: its title, and its date when it has one."""
         t = self.labels
         head = (
-            t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
+            escape(t.gettext("{part}, {date}")).format(part=part.title, date=escape(t.format_date(part.date)))
             if part.date
             else part.title
         )
-        return Src((Run(head, "accent"),), "heading", space_before=0.4, keep_with_next=True)
+        return Src(marked(head, "accent"), "heading", space_before=0.4, keep_with_next=True)
 
     def agenda_slides(self) -> list[SlideDraft]:
         """The items as a list under each day's heading (one list, no heading, for a one-part recap), in two
@@ -391,9 +394,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         groups: list[list[Src]] = []
         for part in self.recap.all_parts:
             heading = [self.part_heading(part)] if self.recap.parts else []
-            groups.append([*heading, *(Src((Run(i.title),), bullet=True) for i in part.items)])
+            groups.append([*heading, *(Src(marked(i.title), bullet=True) for i in part.items)])
         parts = (
-            t.gettext("{part}: {items}").format(part=p.title, items=t.join(i.title for i in p.items))
+            t.gettext("{part}: {items}").format(part=plain(p.title), items=t.join(plain(i.title) for i in p.items))
             for p in self.recap.all_parts
         )
         notes = t.sentence(t.gettext("Here is what I will cover: {parts}").format(parts=t.join_clauses(parts)))
@@ -497,7 +500,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         assert f.body is not None
         name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
         design = "agenda" if kind == "agenda" else "list"
-        slide = SlideDraft(kind, "content", self.heading_box(name, f.title, self.sizes.title), design=design)
+        slide = SlideDraft(kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design=design)
         if len(columns) == 1:
             slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
         else:
@@ -514,7 +517,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         list; repeating them on every "(cont.)" slide made notes quadratic in the list (an agenda of 1,000 1 KB
         titles: some 1 GB of notes, a 986 MB HTML page)."""
         t = self.labels
-        return t.sentences((t.gettext("{title}, continued").format(title=title),))
+        return t.sentences((t.gettext("{title}, continued").format(title=plain(title)),))
 
     def section_slide(self, part: Part) -> SlideDraft:
         f, t = self.frame("section"), self.labels
@@ -533,7 +536,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         )
         srcs = [Src((Run(meta, on if filled else "muted"),), "heading")]
         if part.intro:
-            srcs.append(Src((Run(part.intro, on),), space_before=0.4))
+            srcs.append(Src(marked(part.intro, on), space_before=0.4))
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
         if filled:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
@@ -543,11 +546,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
             slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "accent2"))
         heading = (
-            t.gettext("{part}, {date}").format(part=part.title, date=t.format_date(part.date))
+            t.gettext("{part}, {date}").format(part=plain(part.title), date=t.format_date(part.date))
             if part.date
-            else part.title
+            else plain(part.title)
         )
-        items = t.gettext("In this part: {items}").format(items=t.join(i.title for i in part.items))
+        items = t.gettext("In this part: {items}").format(items=t.join(plain(i.title) for i in part.items))
         slide.notes = t.sentences((heading, part.intro or "", items))
         self.footer(slide, on_accent=filled)
         return slide
@@ -580,10 +583,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         icon = choose(item, self.theme.icons.default, self.recap.language)
         srcs = self.body_srcs(item)
         if item.quote is not None:
-            by = f" — {item.quote.by}" if item.quote.by else ""
-            srcs.append(Src((Run(f"“{item.quote.text}”{by}", "muted"),), space_before=0.5 if srcs else 0.0))
+            by = escape(f" — {item.quote.by}") if item.quote.by else ""
+            srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=0.5 if srcs else 0.0))
         if item.figure is not None:
-            srcs.insert(0, Src((Run(f"{item.figure.value} {item.figure.label}", "accent"),), "heading"))
+            srcs.insert(0, Src(marked(f"{escape(item.figure.value)} {item.figure.label}", "accent"), "heading"))
         links_box, body = self.links_box(item, body)
         pages: list[list[Src]] = [[]]
         if srcs:
@@ -604,7 +607,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         notes = item.notes or item_notes(item, self.labels)
         slides: list[SlideDraft] = []
         for n, page in enumerate(pages):
-            title_text = self.labels.gettext("{title} (cont.)").format(title=item.title) if n else item.title
+            title_text = escape(self.labels.gettext("{title} (cont.)")).format(title=item.title) if n else item.title
             tbox = f.title
             icon_size = min(56.0, tbox.h)
             tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
@@ -663,7 +666,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         takeaways = list(recap.key_takeaways) or [t for i in recap.all_items for t in i.takeaways if t.key]
         if not takeaways:
             return []
-        notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(t.text for t in takeaways))
+        notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(plain(t.text) for t in takeaways))
         title = lab.gettext("Key takeaways")
         cards = self.numbered_slide(title, takeaways, notes)
         if cards is not None:
@@ -678,10 +681,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         groups: list[tuple[str, list[Link]]] = [(i.title, list(i.links)) for i in self.recap.all_items if i.links]
         more = list(self.recap.resources) + ([self.recap.source] if self.recap.source else [])
         if more:
-            groups.append((self.labels.gettext("More resources"), more))
+            groups.append((escape(self.labels.gettext("More resources")), more))
         for title, links in groups:
             space = 0.35 if srcs else 0.0  # less than the usual half line: two columns of links must fit on a slide
-            srcs.append(Src((Run(title, "accent"),), "heading", space_before=space, keep_with_next=True))
+            srcs.append(Src(marked(title, "accent"), "heading", space_before=space, keep_with_next=True))
             for link in links:
                 srcs.append(
                     Src(
@@ -724,7 +727,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             size = min(sizes, default=self.floor)
             top = size
             name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-            slide = SlideDraft(kind, "content", self.heading_box(name, f.title, self.sizes.title), design="links")
+            slide = SlideDraft(
+                kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design="links"
+            )
             slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.text_box("column", pair[1], right, size))
@@ -753,10 +758,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f = self.frame(role)
         assert f.body is not None
         thanks = lab.gettext("Thank you!")
-        slide = SlideDraft("closing", role, self.title_box(thanks, f.title, self.sizes.title * 1.2))
+        slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * 1.2))
         srcs: list[Src] = []
         if recap.closing:
-            srcs.append(Src((Run(recap.closing),)))
+            srcs.append(Src(marked(recap.closing)))
         who = recap.presenter
         if who:
             srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=0.6))
@@ -778,7 +783,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         slide.design = "closing"
         self.decorate(slide)
         self.footer(slide)
-        said = [recap.closing or thanks]
+        said = [plain(recap.closing) if recap.closing else thanks]
         if who and who.handles:
             on = lab.gettext("{handle} on {network}")
             handles = lab.join(on.format(handle=h.handle, network=h.network) for h in who.handles)

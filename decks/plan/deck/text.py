@@ -7,10 +7,19 @@ from collections.abc import Sequence
 
 from msgspec.structs import replace
 
+from decks.model.inline import has_markup, spans
 from decks.plan.deck.plan import Run
 from decks.text.breaking import is_wide
 
 ZWSP = "\u200b"  # written where the engine broke inside a word, so PowerPoint and LibreOffice break there too
+
+
+def marked(text: str, color: str = "ink") -> tuple[Run, ...]:
+    """A content field's text (with inline markup: decks.model.inline) as runs of one colour, one per style; text
+    without markup is one plain run, exactly as before markup existed."""
+    if not has_markup(text):
+        return (Run(text, color),)
+    return tuple(Run(s.text, color, style=int(s.style)) for s in spans(text)) or (Run("", color),)
 
 
 def display_url(url: str, limit: int = 60) -> str:
@@ -36,6 +45,14 @@ def offset_after_lines(text: str, lines: Sequence[str]) -> int:
             pos += 1
         pos += len(line)
     return pos
+
+
+def line_ends(text: str, lines: Sequence[str]) -> tuple[int, ...]:
+    """Where each of `lines` (the engine's lines of `text`) ends, as offsets into `text` without zero-width spaces
+    (`Para.ends`)."""
+    bare = text.replace(ZWSP, "")
+    lines = [line.replace(ZWSP, "") for line in lines]
+    return tuple(offset_after_lines(bare, lines[: k + 1]) for k in range(len(lines)))
 
 
 def soft_breaks(runs: tuple[Run, ...], lines: Sequence[str]) -> tuple[Run, ...]:

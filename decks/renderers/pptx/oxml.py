@@ -225,8 +225,9 @@ def run_properties(
     lang: str,
     bold: bool,
     link_rid: str | None,
+    italic: bool = False,
 ) -> str:
-    """`<a:rPr>` of a run, as `run` writes it."""
+    """`<a:rPr>` of a run, as `run` writes it; `italic` for an italic run of the content's markup."""
     link = f'<a:hlinkClick r:id="{link_rid}"/>' if link_rid else ""
     fill = f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>' if color else ""
     faces = "".join(
@@ -234,7 +235,8 @@ def run_properties(
     )
     # cap="none": the default master's section titles are all caps; show the text as written.
     return (
-        f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" i="0" '
+        f'<a:rPr lang="{esc(lang)}" altLang="en-US" sz="{round(size * 100)}" b="{1 if bold else 0}" '
+        f'i="{1 if italic else 0}" '
         f'cap="none" dirty="0">{fill}{faces}{link}</a:rPr>'
     )
 

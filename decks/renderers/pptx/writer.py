@@ -15,6 +15,7 @@ from typing import Any
 
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
+from decks.model.inline import Style
 from decks.model.urls import ascii_url
 from decks.opc import (
     CT_APP,
@@ -89,7 +90,7 @@ class Writer:
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
         # `<a:rPr>` by (size, colour, face, font, link rId): a deck's runs share a few dozen.
-        self._rprs: dict[tuple[float, str, str, str, str | None], str] = {}
+        self._rprs: dict[tuple[float, str, str, str, str | None, int], str] = {}
         self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
         # Text boxes beside a body placeholder wear the body's colour (the template's, however it gives it).
@@ -397,10 +398,15 @@ class Writer:
             if run.link != link:
                 link = run.link
                 rid = rels.add(RT_HYPERLINK, ascii_url(link), external=True) if link else None
-            key = (size, run.color, run.face, para.font, rid)
+            key = (size, run.color, run.face, para.font, rid, run.style)
             rpr = rprs.get(key)
             if rpr is None:
-                rpr = rprs[key] = oxml.run_properties(size, *self._run_style(para, run), self.lang, heading, rid)
+                # The content's markup: bold and italic as the run's own attributes; code names the monospace
+                # family (run.face, set by the planner's face pass) in its typefaces.
+                bold = heading or bool(run.style & Style.BOLD)
+                italic = bool(run.style & Style.ITALIC)
+                style = self._run_style(para, run)
+                rpr = rprs[key] = oxml.run_properties(size, *style, self.lang, bold, rid, italic)
             if "\n" in run.text:
                 # A heading's line ends where the plan put them (decks.text.headings): a line break each.
                 parts.append(f"<a:br>{rpr}</a:br>".join(oxml.text_run(rpr, t) for t in run.text.split("\n")))

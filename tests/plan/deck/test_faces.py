@@ -21,12 +21,13 @@ from decks.themes.loader import load_theme
 def test_cutting_runs_by_face_keeps_every_other_field_of_the_box_its_paragraphs_and_runs() -> None:
     # faces.py builds boxes, paragraphs and runs with their constructors (faster than replace): a field added
     # to one of them must be copied there too, which this test notices (every field has a non-default value).
-    run = Run("Hello 你好 world", "accent2", "https://example.com", None, "")
-    para = Para((run,), 20.0, 24.0, "heading", 1, True, 22.0, 6.0, "r", 2)
+    run = Run("Hello 你好 world", "accent2", "https://example.com", None, "", 1)
+    para = Para((run,), 20.0, 24.0, "heading", 1, True, 22.0, 6.0, "r", 2, False, (6, 15))
     box = TextBox("column", Rect(1, 2, 3, 4), (para,), "body", "ctr")
-    assert {f.name for f in fields(Run)} == {"text", "color", "link", "field", "face"}
+    assert {f.name for f in fields(Run)} == {"text", "color", "link", "field", "face", "style"}
     assert {f.name for f in fields(Para)} == {
         *("runs", "size", "pitch", "font", "level", "bullet", "indent", "space_before", "align", "lines", "rtl"),
+        "ends",
     }  # rtl is not copied but found from the text (left to right here), as the next test shows
     assert {f.name for f in fields(TextBox)} == {"role", "box", "paras", "placeholder", "anchor"}
     assert [f.name for f in fields(Slide)] == [
