@@ -3,6 +3,7 @@ theme's fonts (decks.text) and finds the largest size that fits a box, cuts what
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache
@@ -154,7 +155,7 @@ class Fitter:
 
     def line_pitch(self, size: float, text: str) -> float:
         """The pitch of a one-line paragraph of `text` in the body face, by the text engine's rule."""
-        return round(line_pitch(size, self.leading, self.stacks.body, text), 2)
+        return _down(line_pitch(size, self.leading, self.stacks.body, text))
 
     def paras(self, srcs: Sequence[Src], laid: Laid, width: float) -> tuple[Para, ...]:
         # Most boxes are set again on other slides (every footer, a title with "(cont.)"): each is set once.
@@ -170,12 +171,12 @@ class Fitter:
                 Para(
                     runs,
                     round(lb.size, 2),
-                    round(lb.pitch, 2),
+                    _down(lb.pitch),
                     src.font,
                     src.level,
                     src.bullet,
                     round(_indent(src) * lb.size, 2),
-                    round(src.space_before * lb.size, 2),
+                    _down(src.space_before * lb.size),
                     lines=len(lb.lines),
                     ends=line_ends(src.text, lb.lines),
                 )
@@ -472,3 +473,9 @@ def link_spans(runs: Sequence[Run]) -> tuple[tuple[int, int], ...]:
 def _indent(src: Src) -> float:
     """The paragraph's left margin in ems: room for a bullet, and more for each level."""
     return (1.1 if src.bullet else 0.0) + 1.2 * src.level
+
+
+def _down(value: float) -> float:
+    """`value` to the hundredth of a point below: a pitch or space rounded up could set the lines a hair taller
+    than the height they were fitted in (0.01 pt over the box on two lines of 56.2148 pt)."""
+    return math.floor(value * 100 + 1e-6) / 100
