@@ -14,6 +14,7 @@ from msgspec.structs import replace
 
 from decks.model import Item, Takeaway
 from decks.plan.deck.fit import Src
+from decks.plan.deck.images import cover
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
 from decks.plan.geometry import Rect
@@ -286,18 +287,9 @@ class ItemLayouts(_Host):
         w, h = self.geo.width, self.geo.height
         band = min(180.0, h * 0.34)
         top = h - band
-        pw, ph = self.image_size(item.image.path)
-        area = Rect(0, 0, w, top)
-        scale = max(area.w / pw, area.h / ph)  # cover the area, cut what overflows evenly on both sides
-        sw, sh = pw * scale, ph * scale
-        crop = ((sw - area.w) / 2 / sw, (sh - area.h) / 2 / sh)
-        pic = Picture(
-            area,
-            item.image.alt,
-            path=item.image.path,
-            display=(sw, sh),
-            crop=(crop[0], crop[1], crop[0], crop[1]),
-        )
+        # The picture covers the slide above the band, what overflows cut evenly off both sides.
+        box, display, crop = cover(self.image_size(item.image.path), Rect(0, 0, w, top))
+        pic = Picture(box, item.image.alt, path=item.image.path, display=display, crop=crop)
         title = self.heading_box(item.title, Rect(48, top + 28, w - 96, 54), self.sizes.title, anchor="t")
         slide = SlideDraft("item", "content", title, design="picture-full")
         slide.pictures.append(pic)

@@ -9,8 +9,10 @@ import pytest
 
 from decks.model import Recap
 from decks.plan.deck import build_plan
+from decks.plan.deck.images import KEEP, cover
 from decks.plan.deck.picking import RUN, candidates, pick
-from decks.plan.deck.plan import ITEM_LAYOUTS
+from decks.plan.deck.plan import ITEM_LAYOUTS, default_geometry
+from decks.plan.geometry import Rect
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
@@ -168,3 +170,41 @@ def test_chalkboard_names_the_face_its_titles_are_measured_and_drawn_with() -> N
     heading = next(f for f in deck.fonts if f.bold and f.family != "Calibri")
     assert load_face(heading.path).family == heading.family == "Comic Neue"
     assert {r.face for s in deck.slides for r in s.title.paras[0].runs} == {"Comic Neue"}
+
+
+def test_a_side_picture_fills_its_frame_cropped_evenly_and_stays_whole(theme) -> None:
+    """picture-right and picture-left: the 3:2 badge fills the taller frame beside the text, as much cut off its
+    left as off its right, the part shown in the picture's proportions (the file keeps it whole: `crop`)."""
+    image = Path(__file__).parents[2] / "golden" / "img" / "badge.png"  # 1200 x 800
+    item = {"summary": "S", "takeaways": ["a", "b"], "image": {"path": str(image), "alt": "A badge"}}
+    recap = Recap.model_validate({"title": "T", "items": [{"title": f"Item {n}", **item} for n in range(2)]})
+    frame = default_geometry().frames["picture"].aside
+    assert frame is not None
+    for slide in [s for s in build_plan(recap, theme).slides if s.kind == "item"]:
+        pic = next(p for p in slide.pictures if p.path is not None)
+        left, top, right, bottom = pic.crop
+        assert left == pytest.approx(right) and left > 0.1 and top == bottom == 0.0
+        assert pic.box.w == pytest.approx(frame.w, abs=0.5) and pic.box.h == pytest.approx(frame.h, abs=0.5)
+        assert pic.box.w / pic.box.h == pytest.approx(1200 * (1 - left - right) / 800, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("size", "keeps"),
+    [
+        ((1200, 800), (0.584, 1.0)),
+        ((3000, 600), (0.5, 1.0)),
+        ((600, 3000), (1.0, 0.5)),
+        ((624, 712), (1.0, 1.0)),
+        ((300, 356), (1.0, 0.962)),
+    ],
+)
+def test_cover_cuts_evenly_and_keeps_at_least_its_share(size, keeps) -> None:
+    area = Rect(600, 128, 312, 356)
+    box, (sw, sh), (left, top, right, bottom) = cover(size, area, KEEP)
+    assert left == pytest.approx(right) and top == pytest.approx(bottom)
+    assert (1 - left - right, 1 - top - bottom) == pytest.approx(keeps, abs=0.01)
+    assert box.w <= area.w + 0.01 and box.h <= area.h + 0.01 and box.y == area.y
+    assert box.x + box.w / 2 == pytest.approx(area.x + area.w / 2, abs=0.01)  # centred across
+    assert box.w == pytest.approx(sw * (1 - left - right), abs=0.02) and box.h == pytest.approx(
+        sh * (1 - top - bottom), abs=0.02
+    )
