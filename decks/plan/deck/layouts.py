@@ -257,7 +257,12 @@ class ItemLayouts(_Host):
         icon = 40.0
         cards = [Rect(rest.x + k * (width + GAP), rest.y, width, rest.h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + icon + 14, c.w - 2 * PAD, c.h - 2 * PAD - icon - 14) for c in cards]
-        srcs = [[Src((Run(t.text),))] for t in item.takeaways]
+        # Short texts in narrow cards: ended at phrases in balanced lines, as a heading is (a Japanese card
+        # otherwise breaks inside a word wherever the line is full).
+        srcs = [
+            [self.balanced(Src((Run(t.text),)), b, size, self.floor)]
+            for t, b in zip(item.takeaways, inner, strict=True)
+        ]
         top = size
         fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
         if any(f is None for f in fits):
@@ -370,8 +375,9 @@ class DeckLayouts(_Host):
         number = min(44.0, h / 3)
         cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
-        srcs = [[Src((Run(t.text),))] for t in takeaways]
-        fits = [self.fit(s, b, self.sizes.body) for s, b in zip(srcs, inner, strict=True)]
+        top = self.sizes.body
+        srcs = [[self.balanced(Src((Run(t.text),)), b, top)] for t, b in zip(takeaways, inner, strict=True)]
+        fits = [self.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)

@@ -3,6 +3,7 @@ item's `layout:`, no more than three slides in a row of one, each laid out insid
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,35 @@ def test_cover_cuts_evenly_and_keeps_at_least_its_share(size, keeps) -> None:
     assert box.w == pytest.approx(sw * (1 - left - right), abs=0.02) and box.h == pytest.approx(
         sh * (1 - top - bottom), abs=0.02
     )
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ko", "en"])
+def test_card_texts_end_their_lines_between_phrases(theme, language) -> None:
+    """Cards and numbered cards hold short texts in narrow boxes: each line ends between two phrases (BudouX's
+    for Japanese and Chinese, words elsewhere), never inside a word as the engine's own breaks may."""
+    from decks.text.headings import phrases
+    from tests.fixtures.layout_contents import recap as layout_recap
+
+    recap = layout_recap(language)
+    slides = [s for s in build_plan(recap, theme).slides if s.design in ("cards", "numbered")]
+    originals = [t.text for i in recap.all_items for t in i.takeaways]
+    assert {s.design for s in slides} == {"cards", "numbered"}
+    broken = 0
+    for slide in slides:
+        for box in slide.texts:
+            if box.role not in ("card", "body") or not box.paras or "\n" not in box.paras[0].text:
+                continue
+            text = box.paras[0].text
+            original = next(o for o in originals if re.sub(r"\s", "", o) == re.sub(r"\s", "", text))
+            ends, at = {0}, 0
+            for piece in phrases(original, recap.language):
+                at += len(piece)
+                ends.add(at)
+            at = 0
+            for line in text.split("\n")[:-1]:
+                at += len(line)
+                if original[at : at + 1] == " ":
+                    at += 1  # the break took the space's place
+                assert at in ends, (text, line)
+            broken += 1
+    assert broken >= 2
