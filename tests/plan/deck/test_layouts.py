@@ -241,3 +241,22 @@ def test_card_texts_end_their_lines_between_phrases(theme, language) -> None:
                 assert at in ends, (text, line)
             broken += 1
     assert broken >= 2
+
+
+def test_a_list_after_a_list_gives_way_to_the_items_other_layouts() -> None:
+    # Every item suits a list, a sidebar and cards: no two lists in a row, the others taken in turn.
+    chosen = pick([["bullets", "sidebar", "cards"]] * 6)
+    assert chosen == ["bullets", "sidebar", "bullets", "cards", "bullets", "sidebar"]
+    # An item with one layout keeps it; a list is no statement's alternative: two statements stay.
+    assert pick([["bullets"]] * 2 + [["bullets", "cards"]]) == ["bullets", "bullets", "cards"]
+    assert pick([["statement", "bullets"]] * 2) == ["statement", "statement"]
+
+
+@pytest.mark.parametrize(("items", "language"), [(40, "en"), (60, "ja")])
+def test_lists_are_not_most_of_a_dense_decks_item_slides(theme, items, language) -> None:
+    """The generated dense decks (summaries and two to four short takeaways, mostly) were two thirds lists (30 of
+    45 item slides at 40 items, 48 of 74 at 60): the items that suit a sidebar or cards take them in turn. The
+    lists left are items that suit nothing else, the long ones on two or three slides each."""
+    designs = [s.design for s in build_plan(generated(items, language), theme).slides if s.kind == "item"]
+    assert designs.count("bullets") / len(designs) < 0.6, designs
+    assert designs.count("cards") >= len(designs) / 5 and designs.count("sidebar") >= len(designs) / 10, designs
