@@ -524,21 +524,26 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
 
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
-    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), in each built-in theme:
-    LibreOffice draws every character inside its own shape, as for the example decks."""
-    content = Path(__file__).parents[1] / "golden" / "contents" / "layouts.yaml"
-    recap = load_content(content)
-    decks = []
-    for name in ("default", "chalkboard", "ink"):
-        result = render(PptxRenderer, recap, load_theme(name))
-        # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
-        assert [w for w in result.warnings if "this machine does not have" not in w] == []
-        decks.append(tmp_path / f"{name}.pptx")
-        decks[-1].write_bytes(result.data)
-    pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
+    """Every layout of the deck plan, in each built-in theme: the generated contents of
+    tests/fixtures/layout_contents.py (one slide of each item layout in English; the list layouts, a picture at
+    the right and cards in Japanese). LibreOffice draws every character inside its own shape, as for the example
+    decks."""
     from decks.plan import deck_plan
+    from decks.plan.deck.plan import LAYOUTS
+    from tests.fixtures.layout_contents import recap as layout_recap
 
-    designs = {s.design for s in deck_plan(recap, load_theme(None)).slides}
-    assert len(designs) >= 14, designs
+    recaps = {"layouts-en": layout_recap("en", "layouts"), "lists-ja": layout_recap("ja", "lists")}
+    decks, designs = [], set()
+    for name in ("default", "chalkboard", "ink"):
+        theme = load_theme(name)
+        for stem, recap in recaps.items():
+            result = render(PptxRenderer, recap, theme)
+            # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
+            assert [w for w in result.warnings if "this machine does not have" not in w] == []
+            decks.append(tmp_path / f"{name}-{stem}.pptx")
+            decks[-1].write_bytes(result.data)
+            designs |= {s.design for s in deck_plan(recap, theme).slides}
+    assert designs == set(LAYOUTS), set(LAYOUTS) - designs
+    pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
     problems = [(deck.stem, *p) for deck in decks for p in shape_problems(deck, pdfs[deck.stem])]
     assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
