@@ -55,6 +55,12 @@ GAP = 24.0  # between columns and cards
 PAD = 18.0  # inside a card
 
 
+def snug(text: float, head: float, width: float, room: float) -> float:
+    """The height of a card whose text needs `text` points under a `head` (its icon or number): enough for both
+    and its padding, at least 0.6 of its `width` so it still reads as a card, at most the `room` there is."""
+    return round(min(room, max(head + text + PAD + 4, width * 0.6)), 2)
+
+
 def centred(box: TextBox) -> TextBox:
     """`box` with its paragraphs centred across."""
     return replace(box, paras=tuple(replace(p, align="c") for p in box.paras))
@@ -268,6 +274,12 @@ class ItemLayouts(_Host):
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
+        # As tall as the longest text needs (a card, not a column), centred in the space under the summary.
+        head = PAD + icon + 14
+        h = snug(max(self._laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h)
+        y = round(rest.y + (rest.h - h) / 2, 2)
+        cards = [Rect(c.x, y, c.w, h) for c in cards]
+        inner = [Rect(b.x, y + head, b.w, h - head - PAD) for b in inner]
         used: set[str] = set()
         for k, (t, card, box) in enumerate(zip(item.takeaways, cards, inner, strict=True)):
             slide.shapes.append(self._card(card))
@@ -381,6 +393,12 @@ class DeckLayouts(_Host):
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
+        # Cards as tall as the longest text needs, the rows centred in the body.
+        head = PAD + number + 6
+        tall = snug(max(self._laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
+        y0 = body.y + (body.h - rows * tall - (rows - 1) * GAP) / 2
+        cards = [Rect(c.x, round(y0 + (k // per_row) * (tall + GAP), 2), c.w, tall) for k, c in enumerate(cards)]
+        inner = [Rect(b.x, c.y + head, b.w, tall - head - PAD) for b, c in zip(inner, cards, strict=True)]
         slide = SlideDraft(
             "takeaways", "content", self.heading_box(title, f.title, self.sizes.title), design="numbered"
         )

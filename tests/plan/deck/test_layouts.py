@@ -260,3 +260,39 @@ def test_lists_are_not_most_of_a_dense_decks_item_slides(theme, items, language)
     designs = [s.design for s in build_plan(generated(items, language), theme).slides if s.kind == "item"]
     assert designs.count("bullets") / len(designs) < 0.6, designs
     assert designs.count("cards") >= len(designs) / 5 and designs.count("sidebar") >= len(designs) / 10, designs
+
+
+@pytest.mark.parametrize("theme_name", ["default", "ink"])
+def test_cards_are_as_tall_as_their_text_needs_and_centred(theme_name) -> None:
+    """Cards and numbered cards were as tall as the body, two thirds of each empty under a line or two of text:
+    a card is now as tall as its longest text needs (at least 0.6 of its width), the row centred in its space."""
+    from tests.fixtures.layout_contents import recap as layout_recap
+
+    theme = load_theme(None if theme_name == "default" else theme_name)
+    slides = [s for s in build_plan(layout_recap("en"), theme).slides if s.design in ("cards", "numbered")]
+    assert len(slides) == 2
+    for slide in slides:
+        cards = [s for s in slide.shapes if s.kind == "round"]
+        assert len(cards) == 3
+        needs = []
+        for card in cards:
+            box = card.box
+            text = next(
+                t
+                for t in slide.texts
+                if t.role in ("card", "body")
+                and t.paras
+                and box.x <= t.box.x < box.right
+                and box.y < t.box.y < box.bottom
+            )
+            assert text.box.bottom <= box.bottom - 17  # the padding under the text box
+            needs.append(text.box.y - box.y + text.height + 18 + 4)
+        # One height for the row: the longest text's (or 0.6 of the width).
+        assert {c.box.h for c in cards} == {cards[0].box.h}
+        assert cards[0].box.h <= max(*needs, 0.6 * cards[0].box.w) + 0.5, (cards[0].box, needs)
+        body = default_geometry().frames["content"].body
+        assert body is not None
+        # The row sits in the middle of the space under the lead line (or of the body): as much above as below.
+        above = cards[0].box.y - max([t.box.bottom for t in slide.texts if t.box.bottom <= cards[0].box.y] + [body.y])
+        below = body.bottom - cards[0].box.bottom
+        assert abs(above - below) <= 17, (above, below)
