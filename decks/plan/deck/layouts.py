@@ -165,13 +165,14 @@ class ItemLayouts(_Host):
         slide.pictures.append(
             Picture(Rect(body.x, body.y + 8, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
         )
-        srcs = [Src((Run(item.quote.text),), "heading")]
+        box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
+        top = self.sizes.title
+        # Set large, the quote breaks like a heading: at phrases, in balanced lines.
+        srcs = [self.balanced(Src((Run(item.quote.text),), "heading"), box, top, size)]
         if item.quote.by:
             srcs.append(Src((Run("— " + item.quote.by, "accent"),), scale=0.6, space_before=0.5))
         if item.summary:
             srcs.append(Src((Run(item.summary, "muted"),), scale=0.5, space_before=0.8))
-        box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
-        top = self.sizes.title
         if self.fit(srcs, box, top, size) is None:
             return None
         slide.texts.append(self.text_box("body", srcs, box, top, "body", "ctr", low=size))
@@ -183,22 +184,21 @@ class ItemLayouts(_Host):
         if item.figure is None:
             return None
         slide, body = self._item_slide(item, "fact")
-        fig = [
-            Src((Run(item.figure.value, "accent"),), "heading"),
-            Src((Run(item.figure.label, "ink"),), scale=0.3, space_before=0.1),
-        ]
+        top = self.sizes.title * 2.4
+        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
+        label = Src((Run(item.figure.label, "ink"),), scale=0.3, space_before=0.1)
+        # The label under the figure, in a narrow column: ended at phrases (not inside データセット).
+        fig = [Src((Run(item.figure.value, "accent"),), "heading"), self.balanced(label, left, top, self.floor / 0.3)]
         srcs = []
         if item.summary:
             srcs.append(Src((Run(item.summary, "accent"),)))
         srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
-        top = self.sizes.title * 2.4
         if not srcs:
             inner = Rect(body.x + body.w * 0.1, body.y, body.w * 0.8, body.h)
             if self.fit(fig, inner, top, size) is None:
                 return None
             slide.texts.append(centred(self.text_box("body", fig, inner, top, "body", "ctr", low=size)))
             return self._finish(slide, item)
-        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
         right = Rect(left.right + GAP + 8, body.y, body.right - left.right - GAP - 8, body.h)
         if self.fit(fig, left, top, self.floor / 0.3) is None or self.fit(srcs, right, size, size) is None:
             return None
