@@ -266,7 +266,7 @@ class ItemLayouts(_Host):
         # Short texts in narrow cards: ended at phrases in balanced lines, as a heading is (a Japanese card
         # otherwise breaks inside a word wherever the line is full).
         srcs = [
-            [self.balanced(Src((Run(t.text),)), b, size, self.floor)]
+            [self.balanced(Src((Run(t.text),)), b, size, self.floor, grow=True)]
             for t, b in zip(item.takeaways, inner, strict=True)
         ]
         top = size
@@ -388,7 +388,7 @@ class DeckLayouts(_Host):
         cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
         top = self.sizes.body
-        srcs = [[self.balanced(Src((Run(t.text),)), b, top)] for t, b in zip(takeaways, inner, strict=True)]
+        srcs = [[self.balanced(Src((Run(t.text),)), b, top, grow=True)] for t, b in zip(takeaways, inner, strict=True)]
         fits = [self.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
