@@ -129,8 +129,8 @@ def sheet(title: str, rows: Sequence[tuple[str, list[Image.Image], list[str]]]) 
 
 
 def save(img: Image.Image, path: Path) -> None:
-    """An 8-bit PNG: slides are mostly flat colour, so 128 colours keep them legible at a fraction of the size."""
-    img.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+    """An 8-bit PNG: slides are mostly flat colour, so 64 colours keep them legible at a fraction of the size."""
+    img.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 def main(
