@@ -525,14 +525,16 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
     """Every layout of the deck plan, in each built-in theme: the generated contents of
-    tests/fixtures/layout_contents.py (one slide of each item layout in English; the list layouts, a picture at
-    the right and cards in Japanese). LibreOffice draws every character inside its own shape, as for the example
-    decks."""
+    tests/fixtures/layout_contents.py (one slide of each item layout in English, Japanese and Korean; the list
+    layouts, a picture at the right and cards in Chinese). LibreOffice draws every character inside its own shape,
+    as for the example decks."""
     from decks.plan import deck_plan
     from decks.plan.deck.plan import LAYOUTS
     from tests.fixtures.layout_contents import recap as layout_recap
 
-    recaps = {"layouts-en": layout_recap("en", "layouts"), "lists-ja": layout_recap("ja", "lists")}
+    # Each item layout in English, Japanese and Korean, the list layouts in Chinese: 12 decks, one LibreOffice start.
+    cases = [("layouts", "en"), ("layouts", "ja"), ("layouts", "ko"), ("lists", "zh")]
+    recaps = {f"{kind}-{lang}": layout_recap(lang, kind) for kind, lang in cases}
     decks, designs = [], set()
     for name in ("default", "chalkboard", "ink"):
         theme = load_theme(name)
