@@ -77,3 +77,16 @@ def test_output_matches_the_golden_files(content: Path, accept: bool) -> None:
     assert expected == set(files), f"files differ from {folder}: run pytest --accept and review the diff"
     for name, text in files.items():
         assert (folder / name).read_text(encoding="utf-8") == text, f"{content.stem}: {name} changed"
+
+
+def test_the_golden_contents_cover_every_layout() -> None:
+    """Each named layout of the deck plan (docs/layouts.md) is on a slide of some golden content, so a change to
+    any layout's output shows in a golden diff."""
+    from decks.plan import deck_plan
+    from decks.plan.deck.plan import LAYOUTS
+
+    used = set()
+    for content in CONTENTS:
+        deck = deck_plan(load_content(content), load_theme(THEMES.get(content.stem)))
+        used |= {s.design for s in deck.slides}
+    assert used == set(LAYOUTS), set(LAYOUTS) - used

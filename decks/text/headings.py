@@ -4,8 +4,9 @@
 Thai (the words and particles a reader takes in at once), words elsewhere, where a word that starts with `--`
 (a command-line flag) or looks like an address (`python3.13t`, `tf.keras`, `https://…`) is never cut.
 `balance` chooses where the lines of a heading end: as few lines as its width allows, the widest of them as
-narrow as can be (CSS `text-wrap: balance`), and no last line of one word or one character when another
-choice of breaks gives the same number of lines.
+narrow as can be (CSS `text-wrap: balance`), no last line of one word or one character, and no break inside a
+name (capitalised words in a row, "TensorFlow Dev Summit 2019") when another choice of breaks gives the same
+number of lines.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _SPACE = re.compile(r"(\s+)")
 # East Asian punctuation a phrase may also end after (BudouX keeps "参加レポート：機械学習…" as one phrase).
 _LATIN = re.compile(r"[0-9A-Za-z._\-]")
 _AFTER_STOP = re.compile(r"(?<=[：、，。！？；）」』】・])")
+# A capitalised Latin word and a space, then a capitalised word or a number: two words of one name.
+_NAME_END = re.compile(r"(?:^|\s)[A-Z][\w.+#-]*\s+$")
+_NAME_START = re.compile(r"[A-Z0-9]")
 
 
 @cache
@@ -114,6 +118,11 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
     n = len(units)
     if n == 0:
         return None
+    for k in range(n - 1):
+        # Inside a name ("TensorFlow Dev Summit 2019", "Google Developer Experts"): a break there costs as one
+        # inside a phrase, taken only when no break between other words gives as many lines.
+        if _NAME_END.search(units[k]) and _NAME_START.match(units[k + 1]):
+            inner[k] = True
     memo: dict[tuple[int, int], float] = {}
 
     def line_width(a: int, b: int) -> float:

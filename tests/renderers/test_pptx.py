@@ -177,8 +177,13 @@ def test_pictures_have_alt_text_and_keep_their_aspect_ratio(decks, recaps):
     for pic in pics:
         descr = pic._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr")
         assert descr
+        # A picture cropped to its frame keeps the whole image in the file: the part `srcRect` shows keeps its
+        # proportions.
+        src = pic._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}srcRect")
+        cut = {k: int(src.get(k, 0)) / 100_000 for k in "ltrb"} if src is not None else dict.fromkeys("ltrb", 0.0)
         with Image.open(io.BytesIO(pic.image.blob)) as img:
-            assert abs(img.width / img.height - pic.width / pic.height) < 0.02
+            shown = img.width * (1 - cut["l"] - cut["r"]) / (img.height * (1 - cut["t"] - cut["b"]))
+            assert abs(shown - pic.width / pic.height) < 0.02
 
 
 def test_sections_one_per_day_with_unique_guids(decks, recaps):
@@ -522,24 +527,30 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
 
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
-    """One slide of each layout of the deck plan (tests/golden/contents/layouts.yaml), and a deck heavy with inline
-    markup, in each built-in theme: LibreOffice draws every character inside its own shape, as for the example
+    """Every layout of the deck plan, in each built-in theme: the generated contents of
+    tests/fixtures/layout_contents.py (one slide of each item layout in English, Japanese and Korean; the list
+    layouts, a picture at the right and cards in Chinese), and a deck heavy with inline markup (code in Liberation
+    Mono, bold in the bold face). LibreOffice draws every character inside its own shape, as for the example
     decks."""
-    content = Path(__file__).parents[1] / "golden" / "contents" / "layouts.yaml"
-    recap = load_content(content)
-    decks = []
+    from decks.plan import deck_plan
+    from decks.plan.deck.plan import LAYOUTS
+    from tests.fixtures.layout_contents import recap as layout_recap
+
+    # Each item layout in English, Japanese and Korean, the list layouts in Chinese: 12 decks, one LibreOffice start.
+    cases = [("layouts", "en"), ("layouts", "ja"), ("layouts", "ko"), ("lists", "zh")]
+    recaps = {f"{kind}-{lang}": layout_recap(lang, kind) for kind, lang in cases}
+    recaps["marks-en"] = marked_recap("en")
+    decks, designs = [], set()
     for name in ("default", "chalkboard", "ink"):
-        # The layouts, and content heavy with inline markup (code in Liberation Mono, bold in the bold face).
-        for label, content_ in ((name, recap), (f"marks-{name}", marked_recap("en"))):
-            result = render(PptxRenderer, content_, load_theme(name))
+        theme = load_theme(name)
+        for stem, recap in recaps.items():
+            result = render(PptxRenderer, recap, theme)
             # Only the note about this machine's fonts (LibreOffice below draws with recap's own, fonts_env).
             assert [w for w in result.warnings if "this machine does not have" not in w] == []
-            decks.append(tmp_path / f"{label}.pptx")
+            decks.append(tmp_path / f"{name}-{stem}.pptx")
             decks[-1].write_bytes(result.data)
+            designs |= {s.design for s in deck_plan(recap, theme).slides}
+    assert designs == set(LAYOUTS), set(LAYOUTS) - designs
     pdfs = to_pdfs(soffice, decks, tmp_path / "pdf", fonts_env)
-    from decks.plan import deck_plan
-
-    designs = {s.design for s in deck_plan(recap, load_theme(None)).slides}
-    assert len(designs) >= 14, designs
     problems = [(deck.stem, *p) for deck in decks for p in shape_problems(deck, pdfs[deck.stem])]
     assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"

@@ -123,8 +123,13 @@ def test_every_link_is_clickable_and_pictures_are_in_their_boxes(slides, plans, 
             files = [p for p in slide.pictures if p.path is not None]
             assert len(page.images) == len(files)
             for pic, image in zip(files, page.images, strict=True):
-                assert image["x0"] == pytest.approx(pic.box.x, abs=0.5)
-                assert image["top"] == pytest.approx(pic.box.y, abs=0.5)
+                # A picture cropped to its box is drawn whole, larger, and clipped: what the crop cuts off lies
+                # outside the box, as much on each side.
+                left, top, right, bottom = pic.crop
+                w, h = pic.box.w / (1 - left - right), pic.box.h / (1 - top - bottom)
+                assert image["x0"] == pytest.approx(pic.box.x - left * w, abs=0.5)
+                assert image["top"] == pytest.approx(pic.box.y - top * h, abs=0.5)
+                assert image["x1"] - image["x0"] == pytest.approx(w, abs=0.5)
 
 
 def test_notes_as_a_page_after_each_slide_or_as_annotations(recaps, theme, tmp_path):

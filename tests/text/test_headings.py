@@ -35,6 +35,18 @@ def test_lines_are_balanced_and_no_last_line_is_one_word() -> None:
     assert all(len(line.split()) > 1 for line in lines)
 
 
+def test_a_name_stays_on_one_line_when_another_break_gives_as_many_lines() -> None:
+    # The example's cover: "Learnings from TensorFlow / Dev Summit 2019" was the most even, but cut the name.
+    assert balance(phrases("Learnings from TensorFlow Dev Summit 2019", "en"), _width, 300) == [
+        "Learnings from",
+        "TensorFlow Dev Summit 2019",
+    ]
+    zh = balance(phrases("TensorFlow Dev Summit 2019 收获与心得", "zh-CN"), _width, 300)
+    assert zh == ["TensorFlow Dev Summit 2019", "收获与心得"]
+    # A name longer than a line is still cut, between its words.
+    assert balance(phrases("The Google Developer Experts Program", "en"), _width, 200) is not None
+
+
 def test_a_word_wider_than_the_line_is_left_to_the_engine() -> None:
     assert balance(phrases("a " + "x" * 60, "en"), _width, 300) is None
 

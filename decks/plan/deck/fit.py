@@ -201,11 +201,12 @@ class Fitter:
             srcs, laid = self._truncate(srcs, box, low or self.floor)
         return TextBox(role, box, self.paras(srcs, laid, box.w), placeholder, anchor)
 
-    def balanced(self, src: Src, box: Rect, top: float, low: float | None = None) -> Src:
+    def balanced(self, src: Src, box: Rect, top: float, low: float | None = None, grow: bool = False) -> Src:
         """A heading (one paragraph of one run) with its lines ended where a designer ends them
         (decks.text.headings): at phrase boundaries, about equally wide, no one-word or one-character last line,
         written as hard breaks so every client breaks there. As it was when it fits one line, or when the
-        balanced lines would set it smaller or in more lines than the engine's own breaks."""
+        balanced lines would set it smaller or in more lines than the engine's own breaks (more lines are
+        taken when `grow`, for a short text in a box with room under it: a card)."""
         from decks.text.headings import balance, phrases
 
         src = self.one_weight(src)
@@ -221,7 +222,7 @@ class Fitter:
 
         # A little narrower than the box: fitting breaks lines with the same safety, so they fit as laid here.
         lines = balance(phrases(src.text, self.language), width, box.w * 0.97)
-        if lines is None or len(lines) > len(laid.blocks[0].lines):
+        if lines is None or (len(lines) > len(laid.blocks[0].lines) and not grow):
             return src
         broken = replace(src, runs=(replace(run, text="\n".join(lines)),))
         again = self.fit([broken], box, top, low)

@@ -15,6 +15,7 @@ from msgspec.structs import replace
 from decks.model import Item, Takeaway
 from decks.model.inline import escape, plain
 from decks.plan.deck.fit import Src
+from decks.plan.deck.images import cover
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
 from decks.plan.deck.text import marked
@@ -54,6 +55,12 @@ else:
 
 GAP = 24.0  # between columns and cards
 PAD = 18.0  # inside a card
+
+
+def snug(text: float, head: float, width: float, room: float) -> float:
+    """The height of a card whose text needs `text` points under a `head` (its icon or number): enough for both
+    and its padding, at least 0.6 of its `width` so it still reads as a card, at most the `room` there is."""
+    return round(min(room, max(head + text + PAD + 4, width * 0.6)), 2)
 
 
 def centred(box: TextBox) -> TextBox:
@@ -160,13 +167,14 @@ class ItemLayouts(_Host):
         slide.pictures.append(
             Picture(Rect(body.x, body.y + 8, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
         )
-        srcs = [Src(marked(item.quote.text), "heading")]
+        box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
+        top = self.sizes.title
+        # Set large, the quote breaks like a heading: at phrases, in balanced lines.
+        srcs = [self.balanced(Src(marked(item.quote.text), "heading"), box, top, size)]
         if item.quote.by:
             srcs.append(Src(marked(escape("— " + item.quote.by), "accent"), scale=0.6, space_before=0.5))
         if item.summary:
             srcs.append(Src(marked(item.summary, "muted"), scale=0.5, space_before=0.8))
-        box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
-        top = self.sizes.title
         if self.fit(srcs, box, top, size) is None:
             return None
         slide.texts.append(self.text_box("body", srcs, box, top, "body", "ctr", low=size))
@@ -178,22 +186,21 @@ class ItemLayouts(_Host):
         if item.figure is None:
             return None
         slide, body = self._item_slide(item, "fact")
-        fig = [
-            Src((Run(item.figure.value, "accent"),), "heading"),
-            Src(marked(item.figure.label, "ink"), scale=0.3, space_before=0.1),
-        ]
+        top = self.sizes.title * 2.4
+        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
+        label = Src(marked(item.figure.label, "ink"), scale=0.3, space_before=0.1)
+        # The label under the figure, in a narrow column: ended at phrases (not inside データセット).
+        fig = [Src((Run(item.figure.value, "accent"),), "heading"), self.balanced(label, left, top, self.floor / 0.3)]
         srcs = []
         if item.summary:
             srcs.append(Src(marked(item.summary, "accent")))
         srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
-        top = self.sizes.title * 2.4
         if not srcs:
             inner = Rect(body.x + body.w * 0.1, body.y, body.w * 0.8, body.h)
             if self.fit(fig, inner, top, size) is None:
                 return None
             slide.texts.append(centred(self.text_box("body", fig, inner, top, "body", "ctr", low=size)))
             return self._finish(slide, item)
-        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
         right = Rect(left.right + GAP + 8, body.y, body.right - left.right - GAP - 8, body.h)
         if self.fit(fig, left, top, self.floor / 0.3) is None or self.fit(srcs, right, size, size) is None:
             return None
@@ -258,12 +265,23 @@ class ItemLayouts(_Host):
         icon = 40.0
         cards = [Rect(rest.x + k * (width + GAP), rest.y, width, rest.h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + icon + 14, c.w - 2 * PAD, c.h - 2 * PAD - icon - 14) for c in cards]
-        srcs = [[Src(marked(t.text))] for t in item.takeaways]
+        # Short texts in narrow cards: ended at phrases in balanced lines, as a heading is (a Japanese card
+        # otherwise breaks inside a word wherever the line is full).
+        srcs = [
+            [self.balanced(Src(marked(t.text)), b, size, self.floor, grow=True)]
+            for t, b in zip(item.takeaways, inner, strict=True)
+        ]
         top = size
         fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
+        # As tall as the longest text needs (a card, not a column), centred in the space under the summary.
+        head = PAD + icon + 14
+        h = snug(max(self._laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h)
+        y = round(rest.y + (rest.h - h) / 2, 2)
+        cards = [Rect(c.x, y, c.w, h) for c in cards]
+        inner = [Rect(b.x, y + head, b.w, h - head - PAD) for b in inner]
         used: set[str] = set()
         for k, (t, card, box) in enumerate(zip(item.takeaways, cards, inner, strict=True)):
             slide.shapes.append(self._card(card))
@@ -290,18 +308,9 @@ class ItemLayouts(_Host):
         w, h = self.geo.width, self.geo.height
         band = min(180.0, h * 0.34)
         top = h - band
-        pw, ph = self.image_size(item.image.path)
-        area = Rect(0, 0, w, top)
-        scale = max(area.w / pw, area.h / ph)  # cover the area, cut what overflows evenly on both sides
-        sw, sh = pw * scale, ph * scale
-        crop = ((sw - area.w) / 2 / sw, (sh - area.h) / 2 / sh)
-        pic = Picture(
-            area,
-            item.image.alt,
-            path=item.image.path,
-            display=(sw, sh),
-            crop=(crop[0], crop[1], crop[0], crop[1]),
-        )
+        # The picture covers the slide above the band, what overflows cut evenly off both sides.
+        box, display, crop = cover(self.image_size(item.image.path), Rect(0, 0, w, top))
+        pic = Picture(box, item.image.alt, path=item.image.path, display=display, crop=crop)
         title = self.heading_box(item.title, Rect(48, top + 28, w - 96, 54), self.sizes.title, anchor="t")
         slide = SlideDraft("item", "content", title, design="picture-full")
         slide.pictures.append(pic)
@@ -384,11 +393,18 @@ class DeckLayouts(_Host):
         number = min(44.0, h / 3)
         cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
         inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
-        srcs = [[Src(marked(t.text))] for t in takeaways]
-        fits = [self.fit(s, b, self.sizes.body) for s, b in zip(srcs, inner, strict=True)]
+        top = self.sizes.body
+        srcs = [[self.balanced(Src(marked(t.text)), b, top, grow=True)] for t, b in zip(takeaways, inner, strict=True)]
+        fits = [self.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
+        # Cards as tall as the longest text needs, the rows centred in the body.
+        head = PAD + number + 6
+        tall = snug(max(self._laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
+        y0 = body.y + (body.h - rows * tall - (rows - 1) * GAP) / 2
+        cards = [Rect(c.x, round(y0 + (k // per_row) * (tall + GAP), 2), c.w, tall) for k, c in enumerate(cards)]
+        inner = [Rect(b.x, c.y + head, b.w, tall - head - PAD) for b, c in zip(inner, cards, strict=True)]
         slide = SlideDraft(
             "takeaways", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="numbered"
         )

@@ -1,9 +1,10 @@
 """Which layout an item's slide takes, from the shape of its content (docs/layouts.md states the rule).
 
 Pure and deterministic: the same items give the same layouts. `candidates` lists the layouts that suit one item,
-best first; `pick` walks the deck's items and takes, for each, the first candidate that does not make a fourth
-slide in a row of one layout (a content item's `layout:` is taken as it is). The planner may still fall back
-to the next candidate when a layout cannot hold the item's text on one slide.
+best first; `pick` walks the deck's items and takes, for each, the first candidate, unless it is a list after a
+list and the item suits another layout (then, of the others, the one not seen for longest), and never one that
+makes a fourth slide in a row of one layout (a content item's `layout:` is taken as it is). The planner may still
+fall back to the next candidate when a layout cannot hold the item's text on one slide.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from collections.abc import Callable, Sequence
 from decks.model import Item
 
 RUN = 3  # at most this many slides in a row share a layout
+# A list does not follow a list when the item suits a sidebar or cards: a dense talk of summaries and short
+# takeaways alternates lists, sidebars and cards instead of running lists up to the limit. (A list is every other
+# layout's fallback, not its alternative: two statements or quotes in a row stay so.)
+SOFT = 1
+VARIED = "bullets"
 SHORT = 90  # a card's takeaway: at most this many columns (a wide character counts two)
 LINE = 140  # a statement's summary, and its one takeaway
 
@@ -81,7 +87,7 @@ def pick(
             counted[key] = slides(n, design) if slides else 1
         return counted[key]
 
-    def runs_over(n: int, design: str) -> bool:
+    def runs_over(n: int, design: str, limit: int = RUN) -> bool:
         # The length of the run of `design` that ends the slides shown so far (`before`, then each chosen
         # layout as many times as it takes slides), walked back from the end only as far as the run goes.
         run = 0
@@ -90,19 +96,27 @@ def pick(
             if taken == 0:
                 continue
             if out[m] != design:
-                return run + count(n, design) > RUN
+                return run + count(n, design) > limit
             run += taken
         for seen in reversed(before):
             if seen != design:
                 break
             run += 1
-        return run + count(n, design) > RUN
+        return run + count(n, design) > limit
+
+    def last_used(design: str) -> int:
+        return max((m for m, d in enumerate(out) if d == design), default=-1)
 
     def free(n: int) -> bool:
         return not (fixed and fixed(n))
 
     for n, opts in enumerate(options):
         choice = opts[0]
+        if free(n) and choice == VARIED and runs_over(n, choice, SOFT):
+            # Of the item's other layouts that break the run, the one not seen for longest (then the better).
+            others = [o for o in opts[1:] if not runs_over(n, o, SOFT)]
+            if others:
+                choice = min(others, key=last_used)
         if runs_over(n, choice) and free(n):
             choice = next((o for o in opts if not runs_over(n, o)), opts[0])
             if runs_over(n, choice) and n and free(n - 1):

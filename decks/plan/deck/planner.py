@@ -21,7 +21,7 @@ from decks.model.urls import ascii_url
 from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src, capacity
-from decks.plan.deck.images import picture_size
+from decks.plan.deck.images import KEEP, cover, picture_size
 from decks.plan.deck.labels import labels_for
 from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
 from decks.plan.deck.notes import item_notes
@@ -652,12 +652,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return slides
 
     def image(self, path: Path, alt: str, area: Rect) -> Picture:
-        """The image scaled to fit `area`, aspect ratio kept, centred across and at the top."""
-        pw, ph = self.image_size(path)
-        scale = min(area.w / pw, area.h / ph)
-        w, h = pw * scale, ph * scale
-        box = Rect(area.x + (area.w - w) / 2, area.y, w, h)
-        return Picture(box, alt, path=path, display=(w, h))
+        """The image filling `area`, cropped to its aspect and centred (whole in the file, so PowerPoint can move
+        the crop); a picture far wider or taller than `area` keeps `KEEP` of it and is shown smaller."""
+        box, display, crop = cover(self.image_size(path), area, KEEP)
+        return Picture(box, alt, path=path, display=display, crop=crop)
 
     def takeaway_slides(self) -> list[SlideDraft]:
         """The key takeaways: the content's `key_takeaways`, else the items' takeaways it marks `key: true`; as

@@ -3,14 +3,17 @@ item's `layout:`, no more than three slides in a row of one, each laid out insid
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from decks.model import Recap
 from decks.plan.deck import build_plan
+from decks.plan.deck.images import KEEP, cover
 from decks.plan.deck.picking import RUN, candidates, pick
-from decks.plan.deck.plan import ITEM_LAYOUTS
+from decks.plan.deck.plan import ITEM_LAYOUTS, default_geometry
+from decks.plan.geometry import Rect
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
@@ -168,3 +171,133 @@ def test_chalkboard_names_the_face_its_titles_are_measured_and_drawn_with() -> N
     heading = next(f for f in deck.fonts if f.bold and f.family != "Calibri")
     assert load_face(heading.path).family == heading.family == "Comic Neue"
     assert {r.face for s in deck.slides for r in s.title.paras[0].runs} == {"Comic Neue"}
+
+
+def test_a_side_picture_fills_its_frame_cropped_evenly_and_stays_whole(theme) -> None:
+    """picture-right and picture-left: the 3:2 badge fills the taller frame beside the text, as much cut off its
+    left as off its right, the part shown in the picture's proportions (the file keeps it whole: `crop`)."""
+    image = Path(__file__).parents[2] / "golden" / "img" / "badge.png"  # 1200 x 800
+    item = {"summary": "S", "takeaways": ["a", "b"], "image": {"path": str(image), "alt": "A badge"}}
+    recap = Recap.model_validate({"title": "T", "items": [{"title": f"Item {n}", **item} for n in range(2)]})
+    frame = default_geometry().frames["picture"].aside
+    assert frame is not None
+    for slide in [s for s in build_plan(recap, theme).slides if s.kind == "item"]:
+        pic = next(p for p in slide.pictures if p.path is not None)
+        left, top, right, bottom = pic.crop
+        assert left == pytest.approx(right) and left > 0.1 and top == bottom == 0.0
+        assert pic.box.w == pytest.approx(frame.w, abs=0.5) and pic.box.h == pytest.approx(frame.h, abs=0.5)
+        assert pic.box.w / pic.box.h == pytest.approx(1200 * (1 - left - right) / 800, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("size", "keeps"),
+    [
+        ((1200, 800), (0.584, 1.0)),
+        ((3000, 600), (0.5, 1.0)),
+        ((600, 3000), (1.0, 0.5)),
+        ((624, 712), (1.0, 1.0)),
+        ((300, 356), (1.0, 0.962)),
+    ],
+)
+def test_cover_cuts_evenly_and_keeps_at_least_its_share(size, keeps) -> None:
+    area = Rect(600, 128, 312, 356)
+    box, (sw, sh), (left, top, right, bottom) = cover(size, area, KEEP)
+    assert left == pytest.approx(right) and top == pytest.approx(bottom)
+    assert (1 - left - right, 1 - top - bottom) == pytest.approx(keeps, abs=0.01)
+    assert box.w <= area.w + 0.01 and box.h <= area.h + 0.01 and box.y == area.y
+    assert box.x + box.w / 2 == pytest.approx(area.x + area.w / 2, abs=0.01)  # centred across
+    assert box.w == pytest.approx(sw * (1 - left - right), abs=0.02) and box.h == pytest.approx(
+        sh * (1 - top - bottom), abs=0.02
+    )
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ko", "en"])
+def test_short_and_large_texts_end_their_lines_between_phrases(theme, language) -> None:
+    """Cards and numbered cards hold short texts in narrow boxes, a quote and a figure's label are set large: each
+    line of them ends between two phrases (BudouX's for Japanese and Chinese, words elsewhere), never inside a
+    word as the engine's own breaks may (すぐに読み込めるデータ / セット, 難しいことは可能に / する。)."""
+    from decks.text.headings import phrases
+    from tests.fixtures.layout_contents import recap as layout_recap
+
+    recap = layout_recap(language)
+    designs = ("cards", "numbered", "quote", "fact")
+    slides = [s for s in build_plan(recap, theme).slides if s.design in designs]
+    originals = [t.text for i in recap.all_items for t in i.takeaways]
+    originals += [i.quote.text for i in recap.all_items if i.quote] + [
+        i.figure.label for i in recap.all_items if i.figure
+    ]
+    assert {s.design for s in slides} == set(designs)
+    broken = set()
+    for slide in slides:
+        for para in [p for box in slide.texts if box.role in ("card", "body", "figure") for p in box.paras]:
+            text = para.text
+            if "\n" not in text:
+                continue
+            original = next(o for o in originals if re.sub(r"\s", "", o) == re.sub(r"\s", "", text))
+            ends, at = {0}, 0
+            for piece in phrases(original, recap.language):
+                at += len(piece)
+                ends.add(at)
+            at = 0
+            for line in text.split("\n")[:-1]:
+                at += len(line)
+                if original[at : at + 1] == " ":
+                    at += 1  # the break took the space's place
+                assert at in ends, (text, line)
+            broken.add(slide.design)
+    assert broken >= {"cards", "quote"}, broken
+
+
+def test_a_list_after_a_list_gives_way_to_the_items_other_layouts() -> None:
+    # Every item suits a list, a sidebar and cards: no two lists in a row, the others taken in turn.
+    chosen = pick([["bullets", "sidebar", "cards"]] * 6)
+    assert chosen == ["bullets", "sidebar", "bullets", "cards", "bullets", "sidebar"]
+    # An item with one layout keeps it; a list is no statement's alternative: two statements stay.
+    assert pick([["bullets"]] * 2 + [["bullets", "cards"]]) == ["bullets", "bullets", "cards"]
+    assert pick([["statement", "bullets"]] * 2) == ["statement", "statement"]
+
+
+@pytest.mark.parametrize(("items", "language"), [(40, "en"), (60, "ja")])
+def test_lists_are_not_most_of_a_dense_decks_item_slides(theme, items, language) -> None:
+    """The generated dense decks (summaries and two to four short takeaways, mostly) were two thirds lists (30 of
+    45 item slides at 40 items, 48 of 74 at 60): the items that suit a sidebar or cards take them in turn. The
+    lists left are items that suit nothing else, the long ones on two or three slides each."""
+    designs = [s.design for s in build_plan(generated(items, language), theme).slides if s.kind == "item"]
+    assert designs.count("bullets") / len(designs) < 0.6, designs
+    assert designs.count("cards") >= len(designs) / 5 and designs.count("sidebar") >= len(designs) / 10, designs
+
+
+@pytest.mark.parametrize("theme_name", ["default", "ink"])
+def test_cards_are_as_tall_as_their_text_needs_and_centred(theme_name) -> None:
+    """Cards and numbered cards were as tall as the body, two thirds of each empty under a line or two of text:
+    a card is now as tall as its longest text needs (at least 0.6 of its width), the row centred in its space."""
+    from tests.fixtures.layout_contents import recap as layout_recap
+
+    theme = load_theme(None if theme_name == "default" else theme_name)
+    slides = [s for s in build_plan(layout_recap("en"), theme).slides if s.design in ("cards", "numbered")]
+    assert len(slides) == 2
+    for slide in slides:
+        cards = [s for s in slide.shapes if s.kind == "round"]
+        assert len(cards) == 3
+        needs = []
+        for card in cards:
+            box = card.box
+            text = next(
+                t
+                for t in slide.texts
+                if t.role in ("card", "body")
+                and t.paras
+                and box.x <= t.box.x < box.right
+                and box.y < t.box.y < box.bottom
+            )
+            assert text.box.bottom <= box.bottom - 17  # the padding under the text box
+            needs.append(text.box.y - box.y + text.height + 18 + 4)
+        # One height for the row: the longest text's (or 0.6 of the width).
+        assert {c.box.h for c in cards} == {cards[0].box.h}
+        assert cards[0].box.h <= max(*needs, 0.6 * cards[0].box.w) + 0.5, (cards[0].box, needs)
+        body = default_geometry().frames["content"].body
+        assert body is not None
+        # The row sits in the middle of the space under the lead line (or of the body): as much above as below.
+        above = cards[0].box.y - max([t.box.bottom for t in slide.texts if t.box.bottom <= cards[0].box.y] + [body.y])
+        below = body.bottom - cards[0].box.bottom
+        assert abs(above - below) <= 17, (above, below)
