@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
 import msgspec
 
@@ -161,94 +161,6 @@ def _table_tags(fh: BinaryIO, head: bytes) -> set[bytes] | None:
     return {records[i : i + 4] for i in range(0, len(records), 16)}
 
 
-def _read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
-    fast = _read_metrics_fast(path)
-    return fast if fast is not None else _read_metrics_fonttools(path)
-
-
-# What fontTools' getBestCmap prefers, in order (HarfBuzz's order).
-_CMAP_PREFERENCES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
-_OS2_SIZES = {0: 78, 1: 86, 2: 96, 3: 96, 4: 96, 5: 100}
-
-
-def _read_metrics_fast(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int] | None:
-    """What `_read_metrics_fonttools` reads, read with struct from a well-formed TrueType file; None for anything
-    else (a collection, an odd table, a cmap subtable other than format 4 or 12), which fontTools then reads.
-
-    A first run reads every font its theme names (a dozen, with CJK ones of 4 MB): fontTools takes most of a
-    second over them, this a few milliseconds. It accepts only what fontTools reads the same way, so a damaged
-    font still goes to fontTools and is refused as before (tests/text/test_fonts.py compares the two on every
-    font of this machine)."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(12)
-            if head[:4] not in (b"\x00\x01\x00\x00", b"true") or len(head) < 12:
-                return None
-            count = int.from_bytes(head[4:6], "big")
-            records = fh.read(16 * count)
-            if len(records) < 16 * count:
-                return None
-            where: dict[bytes, tuple[int, int]] = {}
-            for i in range(0, 16 * count, 16):
-                tag, _, offset, length = struct.unpack_from(">4sLLL", records, i)
-                if tag in where:
-                    return None
-                where[tag] = (offset, length)
-
-            def table(tag: bytes) -> bytes:
-                offset, length = where[tag]
-                fh.seek(offset)
-                data = fh.read(length)
-                if len(data) != length:
-                    raise ValueError("cut short")
-                return data
-
-            if b"OS/2" in where:
-                os2 = table(b"OS/2")
-                if len(os2) < _OS2_SIZES.get(int.from_bytes(os2[:2], "big"), 1 << 30):
-                    return None
-                win_ascent, win_descent = struct.unpack_from(">HH", os2, 74)
-            else:
-                os2 = None
-            head_table, maxp, hhea = table(b"head"), table(b"maxp"), table(b"hhea")
-            if not (len(head_table) == 54 or (len(head_table) == 56 and head_table[54:] == b"\0\0")):
-                return None
-            version = int.from_bytes(maxp[:4], "big")
-            if len(maxp) != (6 if version == 0x5000 else 32) or len(hhea) != 36:
-                return None
-            upm = int.from_bytes(head_table[18:20], "big")
-            glyphs = int.from_bytes(maxp[4:6], "big")
-            if upm == 0:
-                return None
-            ascent, descent, gap = struct.unpack_from(">hhh", hhea, 4)
-            n_metrics = min(int.from_bytes(hhea[34:36], "big"), glyphs)
-            hmtx = table(b"hmtx")
-            if n_metrics == 0 or len(hmtx) < 4 * n_metrics + 2 * (glyphs - n_metrics):
-                return None
-            widths = list(struct.unpack_from(f">{n_metrics}L", hmtx))  # advance and side bearing, as one number
-            widths = [w >> 16 for w in widths] + [widths[-1] >> 16] * (glyphs - n_metrics)
-            codes = _best_cmap(table(b"cmap"))
-            if codes is None or b"glyf" not in where or b"loca" not in where:
-                return None  # CFF outlines: fontTools reads them
-            long_loca = int.from_bytes(head_table[50:52], "big", signed=True)
-            inked = _glyf_ink(table(b"loca"), long_loca, table(b"glyf"), glyphs)
-            if inked is None:
-                return None
-            name = table(b"name")
-            family = _windows_english(name, 16) or _windows_english(name, 1) or path.stem
-    except (OSError, ValueError, KeyError, IndexError, OverflowError, struct.error):
-        return None
-    advances = {cp: widths[gid] for cp, gid in codes.items() if 0 < gid < glyphs and (inked(gid) or blank_ok(cp))}
-    if 0x20 in advances:
-        advances.setdefault(0xA0, advances[0x20])
-    if os2 is not None:
-        ascent = max(ascent, win_ascent)
-        descent = max(-descent, win_descent)
-    else:
-        descent = -descent
-    return family, upm, ascent / upm, descent / upm, gap / upm, advances, widths[0]
-
-
 # Characters meant to be blank: a face draws them without an outline and still has them.
 _BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 # Default-ignorable marks and fillers, blank by design: the combining grapheme joiner, variation selectors,
@@ -267,181 +179,10 @@ def blank_ok(cp: int) -> bool:
     return ch.isspace() or unicodedata.category(ch) in _BLANK_CATEGORIES
 
 
-def _glyf_ink(loca: bytes, long_format: int, glyf: bytes, glyphs: int) -> Callable[[int], bool] | None:
-    """Whether each glyph of a TrueType font has an outline: a glyph with no data, or no contours, has none; a
-    composite has one when one of its components has. None when the loca table is cut short."""
-    if long_format not in (0, 1):
-        return None
-    offsets = array("L" if array("L").itemsize == 4 else "I") if long_format else array("H")
-    need = (glyphs + 1) * offsets.itemsize
-    if len(loca) < need:
-        return None
-    offsets.frombytes(loca[:need])
-    if sys.byteorder != "big":
-        offsets.byteswap()
-    scale = 1 if long_format else 2
-    known: dict[int, bool] = {}
-
-    def inked(gid: int, depth: int = 0) -> bool:
-        try:
-            return known[gid]
-        except KeyError:
-            pass
-        if gid >= glyphs or depth > 16:  # a component out of range, or a loop: nothing drawn
-            return False
-        start, end = offsets[gid] * scale, min(offsets[gid + 1] * scale, len(glyf))
-        contours = int.from_bytes(glyf[start : start + 2], "big", signed=True) if end - start >= 10 else 0
-        if contours > 0:
-            found = True
-        elif contours < 0:
-            found = any(inked(part, depth + 1) for part in _components(glyf[start + 10 : end]))
-        else:
-            found = False
-        known[gid] = found
-        return found
-
-    return inked
-
-
-def _components(data: bytes) -> list[int]:
-    """The glyph indices a composite glyph's record (after its header) refers to."""
-    parts, at = [], 0
-    while at + 4 <= len(data):
-        flags, gid = struct.unpack_from(">HH", data, at)
-        parts.append(gid)
-        at += 4 + (4 if flags & 0x0001 else 2)  # ARG_1_AND_2_ARE_WORDS
-        at += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0  # the scale, if any
-        if not flags & 0x0020:  # MORE_COMPONENTS
-            break
-    return parts
-
-
-def _font_ink(font: Any) -> Callable[[int], bool]:
-    """Whether each glyph (by index) of a font fontTools opened has an outline: from glyf and loca as the fast
-    reader reads them, or by drawing a CFF glyph (fontTools' ControlBoundsPen finds no point in a blank one)."""
-    glyphs = font["maxp"].numGlyphs
-    if "glyf" in font.reader and "loca" in font.reader:
-        loca = font.reader["loca"]
-        found = _glyf_ink(loca, font["head"].indexToLocFormat, font.reader["glyf"], glyphs)
-        return found if found is not None else (lambda gid: False)
-    tag = next((t for t in ("CFF ", "CFF2") if t in font.reader), None)
-    if tag is None:
-        return lambda gid: False
-    from fontTools.pens.boundsPen import ControlBoundsPen
-
-    top = font[tag].cff.topDictIndex[0]
-
-    def inked(gid: int) -> bool:
-        try:
-            pen = ControlBoundsPen(None)
-            top.CharStrings[top.charset[gid]].draw(pen)
-        except Exception:  # a glyph fontTools cannot draw draws nothing here either
-            return False
-        return pen.bounds is not None
-
-    return inked
-
-
-def _best_cmap(data: bytes) -> dict[int, int] | None:
-    """Code point -> glyph index from the subtable fontTools' getBestCmap picks, decoded as fontTools decodes
-    format 4 and 12 subtables; None when fontTools would do anything else (refuse the table, another format)."""
-    if len(data) < 4:
-        return None
-    count = int.from_bytes(data[2:4], "big")
-    tables: list[tuple[int, int, int, int, int]] = []  # platform, encoding, format, offset, length
-    for i in range(count):
-        entry = data[4 + 8 * i : 12 + 8 * i]
-        if len(entry) < 8:
-            return None
-        platform, encoding, offset = struct.unpack(">HHL", entry)
-        if offset + 4 > len(data):
-            return None
-        fmt, length = struct.unpack_from(">HH", data, offset)
-        if fmt in (8, 10, 12, 13):
-            if offset + 8 > len(data):
-                return None
-            length = int.from_bytes(data[offset + 4 : offset + 8], "big")
-        elif fmt in (14, 15):
-            if offset + 6 > len(data):
-                return None
-            length = int.from_bytes(data[offset + 2 : offset + 6], "big")
-        if not length:
-            continue  # fontTools skips a subtable of no length
-        header = {0: 6, 4: 6, 6: 6, 12: 16, 14: 10}.get(fmt)
-        if header is None or length < header or offset + length > len(data):
-            return None
-        if fmt == 12 and length != 16 + 12 * int.from_bytes(data[offset + 12 : offset + 16], "big"):
-            return None
-        tables.append((platform, encoding, fmt, offset, length))
-    for wanted in _CMAP_PREFERENCES:
-        chosen = next((t for t in tables if t[:2] == wanted), None)
-        if chosen is not None:
-            _, _, fmt, offset, length = chosen
-            sub = data[offset : offset + length]
-            return _cmap_4(sub[6:]) if fmt == 4 else _cmap_12(sub) if fmt == 12 else None
-    return None
-
-
-def _cmap_4(data: bytes) -> dict[int, int] | None:
-    """A format 4 subtable (after its header) as fontTools decodes it (cmap_format_4.decompile)."""
-    if len(data) < 8:
-        return None
-    seg_count = int.from_bytes(data[:2], "big") // 2
-    codes = array("H")
-    codes.frombytes(data[8:])
-    if sys.byteorder != "big":
-        codes.byteswap()
-    ends = codes[:seg_count]
-    codes = codes[seg_count + 1 :]
-    starts, codes = codes[:seg_count], codes[seg_count:]
-    deltas, codes = codes[:seg_count], codes[seg_count:]
-    range_offsets, glyph_ids = codes[:seg_count], codes[seg_count:]
-    out: dict[int, int] = {}
-    for i in range(len(starts) - 1):  # not the final 0xFFFF segment
-        start, delta, range_offset = starts[i], deltas[i], range_offsets[i]
-        partial = range_offset // 2 - start + i - len(range_offsets)
-        chars = range(start, ends[i] + 1)
-        if not chars:
-            continue
-        gids: Sequence[int]
-        if range_offset == 0:  # glyph = code + delta, modulo 2**16: a range unless it wraps inside the segment
-            low, high = start + delta, ends[i] + delta
-            if high <= 0xFFFF or low > 0xFFFF:
-                gids = range(low & 0xFFFF, (low & 0xFFFF) + len(chars))
-            else:
-                gids = [(c + delta) & 0xFFFF for c in chars]
-        else:
-            first, last = start + partial, ends[i] + partial  # the glyph index array's slice for the segment
-            if first < 0 or last >= len(glyph_ids):
-                return None
-            gids = [(g + delta) & 0xFFFF if g else 0 for g in glyph_ids[first : last + 1]]
-        if 0 in gids:  # the missing glyph maps nothing, and leaves an earlier segment's mapping
-            out.update((c, g) for c, g in zip(chars, gids, strict=True) if g)
-        else:
-            out.update(zip(chars, gids, strict=True))
-    return out
-
-
-def _cmap_12(data: bytes) -> dict[int, int] | None:
-    """A format 12 subtable as fontTools decodes it (cmap_format_12_or_13.decompile); None for the groups it
-    clamps or skips."""
-    groups = array("I")
-    groups.frombytes(data[16:])
-    if sys.byteorder != "big":
-        groups.byteswap()
-    out: dict[int, int] = {}
-    last_end = 0
-    for start, end, gid in zip(*[iter(groups)] * 3, strict=False):
-        if end > 0x10FFFF or start > end or start < last_end:
-            return None
-        last_end = end
-        if gid == 0:
-            start, gid = start + 1, 1
-        out.update(zip(range(start, end + 1), range(gid, gid + 1 + end - start), strict=True))
-    return out
-
-
-def _read_metrics_fonttools(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
+def read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, int], int]:
+    """A font file's family, units per em, ascent, descent and line gap (em fractions), advances by code point
+    (font units) of the characters it draws with ink, and the advance of its .notdef glyph, read with fontTools
+    (the one reader of a font recap does not ship a record for; the answer is kept in the metrics cache)."""
     import logging
 
     from fontTools.ttLib import TTFont
@@ -458,7 +199,7 @@ def _read_metrics_fonttools(path: Path) -> tuple[str, int, float, float, float, 
         advances = {
             cp: hmtx[name][0]
             for cp, name in font.getBestCmap().items()
-            if name in hmtx and (inked(int(name[1:])) or blank_ok(cp))
+            if name in hmtx and (inked(name) or blank_ok(cp))
         }
         # reportlab draws a no-break space as a space; so do the others, near enough.
         if 0x20 in advances:
@@ -471,42 +212,68 @@ def _read_metrics_fonttools(path: Path) -> tuple[str, int, float, float, float, 
             # LibreOffice and PowerPoint use the larger of these on some systems; take the larger, to be safe.
             ascent = max(ascent, os2.usWinAscent)
             descent = max(descent, os2.usWinDescent)
-        family = _family(font, path)
+        name_table = font["name"]
+        family = str(name_table.getDebugName(16) or name_table.getDebugName(1) or path.stem)
     finally:
         font.close()
     return family, upm, ascent / upm, descent / upm, gap / upm, advances, notdef
 
 
-def _family(font: Any, path: Path) -> str:
-    """fontTools' `name.getDebugName(16) or name.getDebugName(1) or path.stem`, read from the raw table in the
-    usual case (a Windows English name in UTF-16): fontTools' name table imports its OpenType tables, ~50 ms of
-    a first run. Anything else is left to fontTools."""
-    try:
-        data = font.reader["name"]
-        return _windows_english(data, 16) or _windows_english(data, 1) or path.stem
-    except (ValueError, KeyError, struct.error):  # UnicodeDecodeError is a ValueError
-        name = font["name"]
-        return str(name.getDebugName(16) or name.getDebugName(1) or path.stem)
+def _font_ink(font: Any) -> Callable[[str], bool]:
+    """Whether each glyph (by name) of a font fontTools opened has an outline. A TrueType glyph with no data, or
+    no contours, has none; a composite has one when one of its components has: read from the glyph's header as
+    fontTools keeps it before decompiling (decompiling every outline of a CJK font takes seconds). A CFF glyph is
+    drawn (fontTools' ControlBoundsPen finds no point in a blank one)."""
+    if "glyf" in font:
+        return _glyf_ink(font["glyf"])
+    tag = next((t for t in ("CFF ", "CFF2") if t in font), None)
+    if tag is None:
+        return lambda name: False
+    from fontTools.pens.boundsPen import ControlBoundsPen
+
+    top = font[tag].cff.topDictIndex[0]
+
+    def inked(name: str) -> bool:  # named g<index> by read_metrics; the CFF charset has the font's own names
+        try:
+            pen = ControlBoundsPen(None)
+            top.CharStrings[top.charset[int(name[1:])]].draw(pen)
+        except Exception:  # a glyph fontTools cannot draw draws nothing here either
+            return False
+        return pen.bounds is not None
+
+    return inked
 
 
-def _windows_english(data: bytes, name_id: int) -> str | None:
-    """The first Windows English (3, 0x409) record of `name_id`, which getDebugName prefers; None when there is no
-    record of `name_id` at all; ValueError when only fontTools can say (no such record, odd bytes, empty)."""
-    _, count, base = struct.unpack_from(">HHH", data)
-    records = [struct.unpack_from(">6H", data, 6 + 12 * i) for i in range(count)]
-    wanted = [r for r in records if r[3] == name_id]
-    if not wanted:
-        return None
-    for platform, encoding, lang, _, length, offset in wanted:
-        if (platform, lang) == (3, 0x409):
-            raw = data[base + offset : base + offset + length]
-            if encoding not in (0, 1, 10) or len(raw) != length or length % 2:
-                raise ValueError("not a plain UTF-16 name")
-            text = raw.decode("utf-16-be")
-            if not text:
-                raise ValueError("an empty name")
-            return text
-    raise ValueError("no Windows English name")
+def _glyf_ink(glyf: Any) -> Callable[[str], bool]:
+    known: dict[str, bool] = {}
+
+    def inked(name: str, depth: int = 0) -> bool:
+        try:
+            return known[name]
+        except KeyError:
+            pass
+        glyph = glyf.glyphs.get(name)
+        if glyph is None or depth > 16:  # a component out of range, or a loop: nothing drawn
+            return False
+        try:
+            if glyph.isComposite():
+                found = any(inked(part, depth + 1) for part in glyph.getComponentNames(glyf))
+            else:  # the header's number of contours (0 for a glyph without data), decompiled or not
+                data = getattr(glyph, "data", None)
+                contours = glyph.numberOfContours if data is None else _header_contours(data)
+                found = contours > 0
+        except (IndexError, struct.error):  # a component cut short or out of range: nothing drawn
+            found = False
+        known[name] = found
+        return found
+
+    return inked
+
+
+def _header_contours(data: bytes) -> int:
+    """numberOfContours from the header of a glyph's data, as fontTools' Glyph.expand would unpack it; 0 for data
+    shorter than the header, which draws nothing."""
+    return int.from_bytes(data[:2], "big", signed=True) if len(data) >= 10 else 0
 
 
 # The arrays are kept in this machine's byte order and item sizes, which the entry's name records.
@@ -527,7 +294,7 @@ def load_face(path: Path) -> Face:
         if shipped is not None:  # a bundled font: its metrics ship beside it, and need no cache entry
             family, upm, ascent, descent, gap, notdef, source = shipped
             return Face(path, family, upm, ascent, descent, gap, source, notdef)
-        family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
+        family, upm, ascent, descent, gap, advances, notdef = read_metrics(path)
         source = Advances.of(advances)
         row = (family, upm, ascent, descent, gap, notdef, source._codes.tobytes(), source._widths.tobytes())
         cachedir.write("metrics", name, marshal.dumps(row))
@@ -609,8 +376,8 @@ def shipped(kind: str, path: Path) -> Any:
 
 
 def metrics_record(path: Path) -> bytes:
-    """The metrics record of a bundled font: as `_read_metrics` reads them, the arrays little-endian."""
-    family, upm, ascent, descent, gap, advances, notdef = _read_metrics(path)
+    """The metrics record of a bundled font: as `read_metrics` reads them, the arrays little-endian."""
+    family, upm, ascent, descent, gap, advances, notdef = read_metrics(path)
     ordered = sorted(advances.items())
     codes, widths = array("I", (c for c, _ in ordered)), array("I", (w for _, w in ordered))
     if sys.byteorder != "little":
