@@ -91,7 +91,7 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced_by_the_next_write(cache: Path
 @pytest.mark.parametrize("how", DAMAGE)
 def test_font_metrics_are_rebuilt_from_a_damaged_cache(cache: Path, tmp_path: Path, how: str) -> None:
     from decks.assets import fonts_dir
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     font = tmp_path / "user-fonts" / "Lato-Regular.ttf"  # a user's font (bundled ones ship their metrics)
     font.parent.mkdir()
@@ -262,7 +262,7 @@ def test_forged_font_metrics_with_units_per_em_0_are_rebuilt(cache: Path, tmp_pa
     import marshal
 
     from decks.assets import fonts_dir
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     font = tmp_path / "fonts" / "Lato-Regular.ttf"
     font.parent.mkdir()

@@ -185,7 +185,7 @@ def _fresh(kind: str, font: Path) -> Any:
     from decks.renderers import base
     from decks.renderers.pptx.images import icon_png
     from decks.text import office
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     if kind == "metrics":
         load_face.cache_clear()

@@ -6,7 +6,7 @@
 
 A first run then reads a small record per face instead of parsing the cmap and hmtx of every font the theme names
 (four CJK fonts of 1-5 MB among them) and reading GPOS with fontTools. Each record holds the font file's size
-and the directory checksums of the tables read (`decks.text.fonts.font_stamp`), so a font rebuilt without
+and the directory checksums of the tables read (`decks.text.records.font_stamp`), so a font rebuilt without
 running this is read afresh, never measured with stale data. Run after tools/build_fonts.py; the tests hold every
 record to a fresh read.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from decks.text.fonts import metrics_record  # noqa: E402
 from decks.text.office import _read_kerning, kerning_record  # noqa: E402
+from decks.text.records import metrics_record  # noqa: E402
 
 FONTS = ROOT / "assets" / "fonts"
 

@@ -31,8 +31,9 @@ from typing import Any
 import msgspec
 
 from decks.text.breaking import JOIN_CONTEXT
+from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import Face, shipped, shipped_record
+from decks.text.records import shipped, shipped_record
 from decks.text.shaping import has_rtl
 
 ASIAN, LATIN, WEAK = 1, 2, 0

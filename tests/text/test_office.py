@@ -12,7 +12,7 @@ from decks.assets import fonts_dir
 from decks.plan.stacks import office_stacks
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.text.office import (
     ASIAN,
     LATIN,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from decks import cachedir
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 
 Contour = list[tuple[float, float]]
 Contours = tuple[tuple[tuple[float, float], ...], ...]
