@@ -347,11 +347,11 @@ def test_forged_kerning_formats_and_catalogues_are_made_again(cache: Path, tmp_p
     import marshal
 
     from decks import i18n
-    from decks.text import office
+    from decks.text import kerning
 
-    assert office._kerning_entry(marshal.dumps({"AV": "wide"})) is None
-    assert office._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
-    assert office._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
+    assert kerning._kerning_entry(marshal.dumps({"AV": "wide"})) is None
+    assert kerning._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
+    assert kerning._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
     assert i18n._formats_entry(marshal.dumps({"n:8": 8})) is None
     assert i18n._mo_entry(b"\xde\x12\x04\x95" + b"\x00" * 4) is None
     from decks.text.system import _answers_entry

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from decks.text.office import _read_kerning, kerning_record  # noqa: E402
+from decks.text.kerning import _read_kerning, kerning_record  # noqa: E402
 from decks.text.records import metrics_record  # noqa: E402
 
 FONTS = ROOT / "assets" / "fonts"
