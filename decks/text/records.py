@@ -9,7 +9,6 @@ A first run then reads a dozen small records instead of parsing the cmap and hmt
 from __future__ import annotations
 
 import marshal
-import struct
 import sys
 import zlib
 from array import array
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.text.faces import Advances
-from decks.text.sfnt import read_metrics
+from decks.text.sfnt import read_metrics, table_checksums
 
 # What a shipped record depends on: the font file's size and the directory checksums of the tables recap reads
 # (metrics and kerning), so a font rebuilt or changed in any of them is read afresh.
@@ -34,17 +33,11 @@ def font_stamp(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
         head = fh.read(12)
         if len(head) < 12 or head[:4] == b"ttcf":
             return None
-        count = int.from_bytes(head[4:6], "big")
-        records = fh.read(16 * count)
+        tables = table_checksums(fh, head)
         size = fh.seek(0, 2)
-    if len(records) < 16 * count:
+    if tables is None:
         return None
-    sums = []
-    for i in range(0, len(records), 16):
-        tag, checksum = struct.unpack_from(">4sL", records, i)
-        if tag in _STAMP_TABLES:
-            sums.append((tag, checksum))
-    return size, tuple(sorted(sums))
+    return size, tuple(sorted((tag, checksum) for tag, checksum in tables if tag in _STAMP_TABLES))
 
 
 def shipped_record(payload: Any, path: Path) -> bytes:

@@ -34,7 +34,7 @@ def check_font_file(path: Path) -> None:
     try:
         with path.open("rb") as fh:
             head = fh.read(12)
-            tags = _table_tags(fh, head)
+            tables = table_checksums(fh, head)
     except OSError as exc:
         raise FontFileError(f"cannot read the font {path.name} ({exc.strerror})", "check its permissions") from None
     if head[:4] == b"OTTO":
@@ -46,24 +46,26 @@ def check_font_file(path: Path) -> None:
         raise FontFileError(f"{path.name} is not a TrueType font", "use a .ttf or .ttc file")
     if head[:4] == b"ttcf":
         return
-    if tags is None:
+    if tables is None:
         raise FontFileError(
             f"cannot read the font {path.name} (its table directory is cut short)", "use another font file"
         )
-    if b"glyf" not in tags:
+    if b"glyf" not in {tag for tag, _ in tables}:
         raise FontFileError(f"{path.name} has no TrueType outlines", "use a .ttf with TrueType outlines")
 
 
-def _table_tags(fh: BinaryIO, head: bytes) -> set[bytes] | None:
-    """The table tags of an sfnt font from its table directory (the theme check runs on every render, so it
-    reads 16 bytes a table instead of importing fontTools); None when the directory is cut short."""
+def table_checksums(fh: BinaryIO, head: bytes) -> list[tuple[bytes, int]] | None:
+    """Each table's tag and checksum, from the table directory of the font whose first 12 bytes (`head`) were just
+    read from `fh`: a few bytes a table, without fontTools (the theme check runs on every render, and the shipped
+    records are stamped with it). [] for a collection or a header cut short; None when the directory is cut
+    short."""
     if len(head) < 12 or head[:4] == b"ttcf":
-        return set()
+        return []
     count = int.from_bytes(head[4:6], "big")
     records = fh.read(16 * count)
     if len(records) < 16 * count:
         return None
-    return {records[i : i + 4] for i in range(0, len(records), 16)}
+    return [struct.unpack_from(">4sL", records, i) for i in range(0, len(records), 16)]
 
 
 # Characters meant to be blank: a face draws them without an outline and still has them.
