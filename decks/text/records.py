@@ -1,9 +1,10 @@
-"""The records recap ships beside its bundled fonts (assets/fonts/KIND/NAME.marshal.z, built by
-tools/build_font_records.py): a font's metrics and kerning, read once at build time, served only while the font
-file is the one they were read from (its size and the checksums of the tables read).
+"""The records recap ships beside its bundled fonts (assets/fonts/KIND/NAME.marshal.z; the icon fonts' in
+assets/icons/metrics; built by tools/build_font_records.py): a font's metrics and kerning, read once at build
+time, served only while the font file is the one they were read from (its size and the checksums of the tables
+read).
 
 A first run then reads a dozen small records instead of parsing the cmap and hmtx of every face its theme names
-(CJK fonts of 4 MB among them).
+(CJK fonts of 4 MB among them) and the icon fonts.
 """
 
 from __future__ import annotations
@@ -46,13 +47,19 @@ def shipped_record(payload: Any, path: Path) -> bytes:
     return zlib.compress(marshal.dumps((_SHIPPED_VERSION, font_stamp(path), payload), 4), 9)
 
 
-def shipped(kind: str, path: Path) -> Any:
-    """The payload of the record shipped for the bundled font `path` (resolved) under assets/fonts/KIND, when the
-    font's stamp is the one it was read with; None otherwise (another font, a changed one, a damaged record)."""
-    from decks.assets import fonts_dir
+def bundled_font_folders() -> tuple[Path, ...]:
+    """The folders of the fonts recap ships, each with its records in KIND/ beside the fonts: the text fonts
+    (assets/fonts) and the icon fonts (assets/icons)."""
+    from decks.assets import assets_dir, fonts_dir
 
-    folder = fonts_dir()
-    if path.parent != folder.resolve():
+    return fonts_dir(), assets_dir() / "icons"
+
+
+def shipped(kind: str, path: Path) -> Any:
+    """The payload of the record shipped for the bundled font `path` (resolved) under FOLDER/KIND, when the
+    font's stamp is the one it was read with; None otherwise (another font, a changed one, a damaged record)."""
+    folder = next((f for f in bundled_font_folders() if path.parent == f.resolve()), None)
+    if folder is None:
         return None
     try:
         record = marshal.loads(zlib.decompress((folder / kind / (path.name + ".marshal.z")).read_bytes()))

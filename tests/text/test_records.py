@@ -14,7 +14,9 @@ LATO = fonts_dir() / "Lato-Regular.ttf"
 
 
 def test_every_bundled_font_ships_the_metrics_a_fresh_read_gives() -> None:
-    for path in sorted(fonts_dir().glob("*.ttf")):
+    fonts = [path for folder in records.bundled_font_folders() for path in sorted(folder.glob("*.ttf"))]
+    assert {"Lato-Regular.ttf", "fa-solid-900.ttf", "fa-brands-400.ttf"} <= {path.name for path in fonts}
+    for path in fonts:
         shipped = records.bundled_metrics(path.resolve())
         assert shipped is not None, f"{path.name}: run tools/build_font_records.py"
         family, upm, ascent, descent, gap, advances, notdef = read_metrics(path)
@@ -47,3 +49,19 @@ def test_a_record_is_not_used_for_a_font_that_changed_or_a_damaged_record(
     else:
         (folder / "metrics" / record.name).write_bytes(kept[: len(kept) // 2])
     assert records.bundled_metrics(font.resolve()) is None
+
+
+def test_an_icon_font_is_measured_from_its_record_without_fonttools(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.plan.icons import font_path
+    from decks.text import metrics
+
+    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
+
+    def no_parsing(path: Path) -> None:
+        raise AssertionError("the font was parsed")
+
+    monkeypatch.setattr(metrics, "read_metrics", no_parsing)
+    face = metrics.load_face.__wrapped__(font_path())  # a first run: nothing cached
+    assert face.units_per_em == 512 and face.has("\uf135")  # the rocket
