@@ -91,7 +91,7 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced_by_the_next_write(cache: Path
 @pytest.mark.parametrize("how", DAMAGE)
 def test_font_metrics_are_rebuilt_from_a_damaged_cache(cache: Path, tmp_path: Path, how: str) -> None:
     from decks.assets import fonts_dir
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     font = tmp_path / "user-fonts" / "Lato-Regular.ttf"  # a user's font (bundled ones ship their metrics)
     font.parent.mkdir()
@@ -262,7 +262,7 @@ def test_forged_font_metrics_with_units_per_em_0_are_rebuilt(cache: Path, tmp_pa
     import marshal
 
     from decks.assets import fonts_dir
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     font = tmp_path / "fonts" / "Lato-Regular.ttf"
     font.parent.mkdir()
@@ -347,11 +347,11 @@ def test_forged_kerning_formats_and_catalogues_are_made_again(cache: Path, tmp_p
     import marshal
 
     from decks import i18n
-    from decks.text import office
+    from decks.text import kerning
 
-    assert office._kerning_entry(marshal.dumps({"AV": "wide"})) is None
-    assert office._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
-    assert office._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
+    assert kerning._kerning_entry(marshal.dumps({"AV": "wide"})) is None
+    assert kerning._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
+    assert kerning._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
     assert i18n._formats_entry(marshal.dumps({"n:8": 8})) is None
     assert i18n._mo_entry(b"\xde\x12\x04\x95" + b"\x00" * 4) is None
     from decks.text.system import _answers_entry

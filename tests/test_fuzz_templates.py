@@ -184,8 +184,8 @@ def _fresh(kind: str, font: Path) -> Any:
     from decks.plan.sketch import qr
     from decks.renderers import base
     from decks.renderers.pptx.images import icon_png
-    from decks.text import office
-    from decks.text.fonts import load_face
+    from decks.text import kerning
+    from decks.text.metrics import load_face
 
     if kind == "metrics":
         load_face.cache_clear()
@@ -198,8 +198,8 @@ def _fresh(kind: str, font: Path) -> Any:
         icon_png.cache_clear()
         return icon_png(font_path(), "\uf135", "#123456", 64)
     if kind == "kerning":
-        office.kerning.cache_clear()
-        return office.kerning(font)
+        kerning.kerning.cache_clear()
+        return kerning.kerning(font)
     if kind == "plugins":
         return base.discover()
     raise AssertionError(kind)

@@ -2,11 +2,13 @@
 
 - assets/fonts/metrics/NAME.marshal.z: each font's metrics (advances by code point, vertical metrics, family);
 - assets/fonts/kerning/NAME.marshal.z: the pair kerning of its GPOS 'kern' feature, by first character (fonts
-  without pairs get none).
+  without pairs get none);
+- assets/icons/metrics/NAME.marshal.z: the same metrics for the two icon fonts, which the sketch measures and
+  draws on every page with icons.
 
 A first run then reads a small record per face instead of parsing the cmap and hmtx of every font the theme names
 (four CJK fonts of 1-5 MB among them) and reading GPOS with fontTools. Each record holds the font file's size
-and the directory checksums of the tables read (`decks.text.fonts.font_stamp`), so a font rebuilt without
+and the directory checksums of the tables read (`decks.text.records.font_stamp`), so a font rebuilt without
 running this is read afresh, never measured with stale data. Run after tools/build_fonts.py; the tests hold every
 record to a fresh read.
 """
@@ -19,21 +21,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from decks.text.fonts import metrics_record  # noqa: E402
-from decks.text.office import _read_kerning, kerning_record  # noqa: E402
-
-FONTS = ROOT / "assets" / "fonts"
+from decks.text.kerning import _read_kerning, kerning_record  # noqa: E402
+from decks.text.records import bundled_font_folders, metrics_record  # noqa: E402
 
 
 def main() -> None:
-    for kind in ("metrics", "kerning"):
-        (FONTS / kind).mkdir(exist_ok=True)
-    for font in sorted(FONTS.glob("*.ttf")):
-        (FONTS / "metrics" / (font.name + ".marshal.z")).write_bytes(metrics_record(font))
-        pairs = len(_read_kerning(font))
-        if pairs:
-            (FONTS / "kerning" / (font.name + ".marshal.z")).write_bytes(kerning_record(font))
-        print(f"{font.name}: metrics, {pairs} kerning pairs")
+    for folder in bundled_font_folders():
+        (folder / "metrics").mkdir(exist_ok=True)
+        for font in sorted(folder.glob("*.ttf")):
+            (folder / "metrics" / (font.name + ".marshal.z")).write_bytes(metrics_record(font))
+            pairs = len(_read_kerning(font))
+            if pairs:
+                (folder / "kerning").mkdir(exist_ok=True)
+                (folder / "kerning" / (font.name + ".marshal.z")).write_bytes(kerning_record(font))
+            print(f"{folder.name}/{font.name}: metrics, {pairs} kerning pairs")
 
 
 if __name__ == "__main__":

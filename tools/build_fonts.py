@@ -37,7 +37,7 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from decks.text.fonts import blank_ok
+from decks.text.sfnt import blank_ok
 from decks.text.system import glyf_from_cff
 
 REPO = Path(__file__).resolve().parent.parent
@@ -263,7 +263,7 @@ def rename(font: TTFont, family: str, style: str) -> None:
 
 def inked_unicodes(font: TTFont, within: set[int] | None = None) -> set[int]:
     """The characters (of `within`, or all) `font` maps to a glyph with an outline (BoundsPen finds its bounds),
-    or that are meant to be blank (decks.text.fonts.blank_ok): the characters it draws."""
+    or that are meant to be blank (decks.text.sfnt.blank_ok): the characters it draws."""
     glyph_set = font.getGlyphSet()
     inked: dict[str, bool] = {}
     found = set()

@@ -18,8 +18,8 @@ from decks.model.inline import Style
 from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
+from decks.text.faces import Face
 from decks.text.fallback import FontStack
-from decks.text.fonts import Face
 from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
 from decks.text.shaping import bidi_levels, has_rtl, visual
 from decks.themes.model import Theme

@@ -16,7 +16,7 @@ from decks.model.urls import ascii_url
 from decks.paint.deck import Piece, Setter, icon_origin
 from decks.paint.fontdata import glyph_path, num, subset
 from decks.plan.deck.plan import Deck, Picture, Slide
-from decks.text.fonts import Face
+from decks.text.faces import Face
 from decks.text.shaping import has_rtl
 
 _SUBSETS: dict[tuple[Path, frozenset[str]], str] = {}  # base64 subsets, kept for a process that renders again

@@ -2,7 +2,7 @@
 walked over every text the outputs show.
 
 Both renderers and `recap check` report the characters, so that a missing glyph is never a silent box (a face
-has a character only when it draws it with ink: decks.text.fonts). `recap check` also warns about a word whose
+has a character only when it draws it with ink: decks.text.sfnt). `recap check` also warns about a word whose
 letters come from two faces (a Vietnamese word in a hand face that lacks one of its letters), naming a face that
 has them all.
 """
@@ -18,8 +18,8 @@ import msgspec
 
 from decks.model import Item, Part, Recap
 from decks.model.paths import Path_
+from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import Face
 from decks.text.scripts import script_of
 from decks.themes.model import Theme
 
@@ -197,7 +197,7 @@ def mixed_words(recap: Recap, theme: Theme, output: Output | None = None) -> lis
 def _whole_face(word: str, stack: FontStack, role: str) -> str | None:
     """A face that draws every letter of `word`: the stack's own, else a bundled font (a hand face first for the
     sketchnote), else a fallback of the stack."""
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     letters = [c for c in word if unicodedata.category(c)[0] in "LM" and not is_ignorable(c)]
     han = any(script_of(c) in ("Han", "Japanese") for c in letters)

@@ -136,7 +136,7 @@ def _in_folder(folder: Path, key: str, bold: bool) -> Path | None:
 
 @cache
 def _families(folder: Path) -> tuple[tuple[Path, str], ...]:
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     out = []
     try:

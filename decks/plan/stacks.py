@@ -14,8 +14,10 @@ from pathlib import Path
 import msgspec
 from msgspec.structs import replace
 
+from decks.text.faces import Face
 from decks.text.fallback import FontStack
-from decks.text.fonts import Face, find_system_font, load_face
+from decks.text.lookup import find_system_font
+from decks.text.metrics import load_face
 from decks.text.office import OfficeStack, office_stack
 from decks.text.runs import RunFaces
 from decks.themes.model import FontSpec, Theme

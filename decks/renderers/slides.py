@@ -20,7 +20,7 @@ from decks.paint.pdffonts import register
 from decks.plan.deck.plan import Deck, Picture, Slide
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.text.breaking import break_lines
-from decks.text.fonts import Face
+from decks.text.faces import Face
 from decks.themes.model import Theme
 
 

@@ -8,7 +8,7 @@ from functools import cache
 
 import msgspec
 
-from decks.text.fonts import Face
+from decks.text.faces import Face
 from decks.text.shaping import has_rtl, joined, visual
 
 # Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen, and the

@@ -17,22 +17,19 @@ Measured on LibreOffice's PDFs of recap's decks (pdfplumber, character by charac
 
 from __future__ import annotations
 
-import marshal
 import struct
-import sys
 import unicodedata
-from array import array
 from collections.abc import Callable
 from functools import cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
 from decks.text.breaking import JOIN_CONTEXT
+from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import Face, shipped, shipped_record
+from decks.text.kerning import _row, ascii_kerning, kerning
 from decks.text.shaping import has_rtl
 
 ASIAN, LATIN, WEAK = 1, 2, 0
@@ -96,206 +93,6 @@ def hhea(path: Path) -> tuple[float, float, float]:
     except (OSError, KeyError, struct.error):
         return (1.0, 0.2, 0.0)
     return (ascender / upm, -descender / upm, gap / upm) if upm else (1.0, 0.2, 0.0)
-
-
-_KERN_VERSION = 1
-
-
-def _kernable(cp: int) -> bool:
-    """Characters whose pairs are kept: Latin text and its punctuation (LibreOffice kerns what it sets in the
-    Latin face; hanzi are not kerned)."""
-    return cp < 0x250 or 0x2000 <= cp <= 0x206F
-
-
-@cache
-def kerning(path: Path) -> dict[str, float]:
-    """The pair kerning of a font's 'kern' feature (GPOS pair adjustments), in ems, by the two characters: from
-    the rows shipped for a bundled font, or read once with fontTools and kept in the cache folder, like the
-    metrics. Only the slides painter asks for the whole table; measuring reads it by rows (`kerning_rows`)."""
-    rows = _shipped_rows(path)
-    if rows is not None:
-        return {first + second: value for first, row in rows.items() for second, value in _unpack(row).items()}
-    return _kept_kerning(path, "pairs", lambda: _read_kerning(path)) or {}
-
-
-_Rows = dict[str, tuple[str, bytes]]
-
-
-def _by_first(pairs: dict[str, float]) -> _Rows:
-    """Pairs as rows by their first character: the second characters, and their values packed as doubles
-    (native byte order) in the same order."""
-    by_first: dict[str, dict[str, float]] = {}
-    for pair, value in pairs.items():
-        by_first.setdefault(pair[0], {})[pair[1]] = value
-    return {a: ("".join(row), array("d", row.values()).tobytes()) for a, row in by_first.items()}
-
-
-def _unpack(row: tuple[str, bytes]) -> dict[str, float]:
-    values = array("d")
-    values.frombytes(row[1])
-    return dict(zip(row[0], values.tolist(), strict=True))
-
-
-def kerning_record(path: Path) -> bytes:
-    """What tools/build_font_records.py ships for a bundled font (assets/fonts/kerning/NAME.marshal.z): its
-    GPOS pairs as rows, the doubles little-endian."""
-    return shipped_record(_little_endian(_by_first(_read_kerning(path))), path)
-
-
-def _little_endian(rows: _Rows) -> _Rows:
-    """`rows` with their doubles in the other byte order on a big-endian machine (native <-> little-endian, as
-    the shipped records keep them); as they are on a little-endian one."""
-    if sys.byteorder == "little":
-        return rows
-    out = {}
-    for first, (seconds, packed) in rows.items():
-        values = array("d")
-        values.frombytes(packed)
-        values.byteswap()
-        out[first] = (seconds, values.tobytes())
-    return out
-
-
-def _shipped_rows(path: Path) -> _Rows | None:
-    """The kerning rows shipped for a bundled font, when it is the font they were read from: a first run need
-    not read GPOS with fontTools (a third of a second), nor build and cache a table of 27,000 pairs."""
-    rows = shipped("kerning", path)
-    return _little_endian(rows) if isinstance(rows, dict) else None
-
-
-def _kept_kerning(path: Path, part: str, make: Callable[[], dict[Any, Any]]) -> dict[Any, Any] | None:
-    """A kerning table of a font that ships none (`part`: the whole "pairs", or their "rows"), made by `make`
-    once and kept in the cache folder, stamped with the file (None: the font is gone)."""
-    from decks import cachedir
-
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    name = cachedir.key(_KERN_VERSION, part, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
-    kept = cachedir.load("kerning", name, _kerning_entry)
-    if kept is not None:
-        return kept
-    made = make()
-    cachedir.write("kerning", name, marshal.dumps(made))
-    return made
-
-
-def _kerning_entry(data: bytes) -> dict[Any, Any] | None:
-    """A kerning table from the cache, if it is one: pairs (two characters to a finite number of ems) or rows
-    (a character to its second characters and as many doubles); else None, and it is made again."""
-    kept = marshal.loads(data)
-    if not isinstance(kept, dict):
-        return None
-    for key, value in kept.items():
-        if not isinstance(key, str):
-            return None
-        if isinstance(value, float | int):
-            if len(key) != 2 or not -4.0 <= value <= 4.0:
-                return None
-        elif isinstance(value, tuple) and len(value) == 2:
-            seconds, doubles = value
-            if len(key) != 1 or not isinstance(seconds, str) or not isinstance(doubles, bytes):
-                return None
-            if len(doubles) != 8 * len(seconds) or not all(-4.0 <= v <= 4.0 for v in array("d", doubles)):
-                return None
-        else:
-            return None
-    return kept
-
-
-@cache
-def ascii_kerning(path: Path) -> dict[str, float]:
-    """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
-    of Carlito's 27,000 pairs, read from the rows of ASCII first characters."""
-    out: dict[str, float] = {}
-    for first, row in kerning_rows(path).items():
-        if first.isascii():
-            out.update((first + second, value) for second, value in _unpack(row).items() if second.isascii())
-    return out
-
-
-@cache
-def kerning_rows(path: Path) -> _Rows:
-    """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
-    doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
-    rows = _shipped_rows(path)
-    if rows is not None:
-        return rows
-    return _kept_kerning(path, "rows", lambda: _by_first(kerning(path))) or {}
-
-
-def _row(path: Path, first: str) -> dict[str, float]:
-    """The kerning of `first` before each character, in ems, from `kerning_rows`."""
-    found = kerning_rows(path).get(first)
-    return {} if found is None else _unpack(found)
-
-
-def _read_kerning(path: Path) -> dict[str, float]:
-    import logging
-
-    from fontTools.ttLib import TTFont, TTLibError
-
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    try:
-        font = TTFont(str(path), lazy=True, fontNumber=0)
-        if "GPOS" not in font:
-            return {}
-        upm = font["head"].unitsPerEm
-        chars: dict[str, list[str]] = {}
-        for cp, glyph in font.getBestCmap().items():
-            if _kernable(cp):
-                chars.setdefault(glyph, []).append(chr(cp))
-        gpos = font["GPOS"].table
-        if gpos.FeatureList is None or gpos.LookupList is None:
-            return {}
-        lookups = sorted(
-            {i for r in gpos.FeatureList.FeatureRecord if r.FeatureTag == "kern" for i in r.Feature.LookupListIndex}
-        )
-        pairs: dict[str, float] = {}
-        for index in lookups:
-            lookup = gpos.LookupList.Lookup[index]
-            tables = lookup.SubTable
-            if lookup.LookupType == 9:
-                tables = [t.ExtSubTable for t in tables]
-            for table in tables:
-                if getattr(table, "LookupType", 2) == 2:
-                    _pair_table(table, chars, upm, pairs)
-        return pairs
-    except (TTLibError, OSError, KeyError, AttributeError, IndexError, ValueError):
-        return {}
-
-
-def _pair_table(table: Any, chars: dict[str, list[str]], upm: int, pairs: dict[str, float]) -> None:
-    """The pairs of one GPOS pair-adjustment subtable among `chars` (glyph name -> characters); the first
-    lookup that adjusts a pair wins, as in a shaper."""
-
-    def add(first: str, second: str, value: Any) -> None:
-        advance = getattr(value, "XAdvance", 0) if value is not None else 0
-        if advance:
-            for a in chars[first]:
-                for b in chars[second]:
-                    pairs.setdefault(a + b, advance / upm)
-
-    if table.Format == 1:
-        for first, pair_set in zip(table.Coverage.glyphs, table.PairSet, strict=False):
-            if first in chars:
-                for record in pair_set.PairValueRecord:
-                    if record.SecondGlyph in chars:
-                        add(first, record.SecondGlyph, record.Value1)
-    elif table.Format == 2:
-        classes1, classes2 = table.ClassDef1.classDefs, table.ClassDef2.classDefs
-        seconds: dict[int, list[str]] = {}
-        for glyph in chars:
-            seconds.setdefault(classes2.get(glyph, 0), []).append(glyph)
-        for first in table.Coverage.glyphs:
-            if first not in chars:
-                continue
-            row = table.Class1Record[classes1.get(first, 0)]
-            for k, record in enumerate(row.Class2Record):
-                if record.Value1 is not None and getattr(record.Value1, "XAdvance", None):
-                    for second in seconds.get(k, ()):
-                        add(first, second, record.Value1)
 
 
 def script_types(text: str) -> list[int]:

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from decks import cachedir
-from decks.text.fonts import Face, FontFileError, check_font_file, font_folders_stamp, load_face
+from decks.text.faces import Face
+from decks.text.lookup import font_folders_stamp
+from decks.text.metrics import load_face
+from decks.text.sfnt import FontFileError, check_font_file
 
 _CACHE_VERSION = 1
 _FOLDERS = {

@@ -389,7 +389,8 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
     """Font files must exist with TrueType outlines and required system fonts must be installed: checked at
     load time, so the problem points at the theme file rather than surfacing mid-render.
     """
-    from decks.text.fonts import FontFileError, check_font_file, find_system_font
+    from decks.text.lookup import find_system_font
+    from decks.text.sfnt import FontFileError, check_font_file
 
     problems: list[Problem] = []
     specs: list[tuple[Path_, FontSpec]] = []
@@ -432,7 +433,8 @@ def _check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
 def _parse_font(path: Path) -> None:
     """Read the font's tables as layout will (their metrics are then cached), so that a font whose header is
     whole but whose tables are damaged is refused here, at its key, instead of crashing a render."""
-    from decks.text.fonts import FontFileError, load_face
+    from decks.text.metrics import load_face
+    from decks.text.sfnt import FontFileError
 
     try:
         load_face(path)

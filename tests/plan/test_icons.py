@@ -74,7 +74,7 @@ def test_digit_and_letter_icons_are_never_chosen_from_words(title: str) -> None:
 
 
 def test_the_icon_character_is_in_the_font_awesome_font() -> None:
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     icon = icons.choose(Item(title="Launch day", tags=["release"]))
     assert load_face(icon.font).has(icon.char)
@@ -231,7 +231,7 @@ _TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn")), max_
     st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "tl"]) | st.text(max_size=8),
 )
 def test_any_text_gets_an_icon_the_font_has(title, tags, language) -> None:
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     icon = icons.choose(Item(title="x" + title, tags=["t" + t for t in tags]), language=language)
     assert load_face(icon.font).has(icon.char)

@@ -34,7 +34,7 @@ def test_the_same_letter_twice_on_a_page_is_never_drawn_alike(page) -> None:
 
 
 def test_letters_keep_the_runs_advance_so_words_keep_their_width(page) -> None:
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     for run in page.runs()[:200]:
         face = load_face(run.font)
@@ -44,7 +44,7 @@ def test_letters_keep_the_runs_advance_so_words_keep_their_width(page) -> None:
 
 
 def test_a_roughness_of_zero_sets_letters_straight_and_shaping_scripts_are_left_whole() -> None:
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     face = load_face(build(load_content(EXAMPLE_EN), load_theme(None)).runs()[0].font)
     assert letters("abc", face, 0, 0, 10, "s", 0.0) == ()

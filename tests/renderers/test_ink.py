@@ -113,7 +113,7 @@ def test_recap_check_passes_and_the_sketchnote_pdf_draws_every_character_with_in
 @pytest.mark.parametrize("name", ["korean-hanja", "mixed"])
 def test_the_slides_pdf_and_the_deck_draw_every_character_with_ink(name: str, tmp_path: Path) -> None:
     from decks.plan.deck import build_plan
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     recap, theme = _recap(name, tmp_path), load_theme("default")
     _assert_every_character_inked(render(SlidesRenderer, recap, theme).data)
@@ -133,7 +133,7 @@ def test_the_slides_pdf_and_the_deck_draw_every_character_with_ink(name: str, tm
 
 def test_a_blank_glyph_in_the_only_face_makes_recap_check_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A theme whose only face for hanzi is a font with blank hanzi: the check fails, naming the character."""
-    from tests.text.test_fonts import _font_with_glyphs
+    from tests.text.test_sfnt import _font_with_glyphs
 
     folder = tmp_path / "blank"
     folder.mkdir()

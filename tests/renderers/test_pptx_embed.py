@@ -131,7 +131,7 @@ def test_a_font_whose_licence_forbids_embedding_is_not_embedded(tmp_path: Path) 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
 def test_a_subset_keeps_every_character_of_any_text_that_the_font_has(text: str) -> None:
     from decks.renderers.pptx.embed import _eot
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     dejavu = FontFile("DejaVu Sans", False, fonts_dir() / "DejaVuSans.ttf")
     data, _ = _eot(dejavu, set(text), whole=False)

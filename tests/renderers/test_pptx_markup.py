@@ -13,7 +13,7 @@ from decks.model import Recap
 from decks.plan import deck_plan
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.themes.loader import load_theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -22,7 +22,7 @@ from decks.text.breaking import (
     is_wide,
 )
 from decks.text.fallback import FontStack
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.text.office import OfficeStack
 
 SIZE = 12.0

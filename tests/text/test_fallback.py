@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
+from decks.text.faces import Face
 from decks.text.fallback import FontStack, strip_ignorable
-from decks.text.fonts import Face, load_face
+from decks.text.metrics import load_face
 from decks.text.shaping import joined, visual
 
 LATO = load_face(fonts_dir() / "Lato-Regular.ttf")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from decks.assets import fonts_dir
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.text.office import OfficeStack
 
 

@@ -12,15 +12,13 @@ from decks.assets import fonts_dir
 from decks.plan.stacks import office_stacks
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.fonts import load_face
+from decks.text.kerning import kerning, kerning_rows
+from decks.text.metrics import load_face
 from decks.text.office import (
     ASIAN,
     LATIN,
     WEAK,
     OfficeStack,
-    ascii_kerning,
-    kerning,
-    kerning_rows,
     script_type,
     script_types,
 )
@@ -112,14 +110,6 @@ def test_the_deck_stacks_name_the_east_asian_face_of_the_content_language() -> N
     assert ja.body.ea is not None and "Klee" in ja.body.ea.path.name
     assert zh.heading.ea is not None and "Bold" in zh.heading.ea.path.name
     assert office_stacks(theme, "zh-CN").body is zh.body  # kept, with what it measured
-
-
-@pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])
-def test_the_ascii_pairs_are_the_whole_tables_pairs_of_two_ascii_characters(name: str) -> None:
-    path = fonts_dir() / name
-    expected = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
-    assert expected and ascii_kerning(path) == expected
-    assert ascii_kerning.__wrapped__(path) == expected  # as kept in the cache folder
 
 
 @pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])

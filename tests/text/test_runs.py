@@ -11,7 +11,7 @@ from decks.assets import fonts_dir
 from decks.model.inline import Style, spans
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, layout
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.text.office import office_stack
 from decks.text.runs import RunFaces, StyledText, local_styles, styles_of
 

@@ -95,18 +95,18 @@ def test_a_cff_font_is_used_through_a_cached_truetype_copy_reportlab_embeds(
 def test_a_font_installed_into_a_sub_folder_changes_the_answers_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from decks.text import fonts, system
+    from decks.text import lookup, system
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     nested = tmp_path / "fonts" / "truetype" / "noto"
     nested.mkdir(parents=True)
-    fonts.font_folders_stamp.cache_clear()
+    lookup.font_folders_stamp.cache_clear()
     before = system._stamp()
     # A package puts its file into a sub-folder: only that folder's time changes, not the top one's.
     top = (tmp_path / "fonts").stat().st_mtime_ns
     os.utime(nested, ns=(1, 1))
     (nested / "NewFace.ttf").write_bytes(b"")
     os.utime(tmp_path / "fonts", ns=(top, top))
-    fonts.font_folders_stamp.cache_clear()
+    lookup.font_folders_stamp.cache_clear()
     assert system._stamp() != before
-    fonts.font_folders_stamp.cache_clear()
+    lookup.font_folders_stamp.cache_clear()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from decks.assets import content_dir, themes_dir
 from decks.errors import ContentError
 from decks.plan.stacks import stacks_for
-from decks.text.fonts import find_system_font
+from decks.text.lookup import find_system_font
 from decks.themes.loader import (
     available_themes,
     describe_themes,

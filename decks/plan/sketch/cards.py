@@ -24,7 +24,7 @@ from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
-from decks.text.fonts import load_face
+from decks.text.metrics import load_face
 from decks.text.shaping import base_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card

@@ -14,7 +14,7 @@ import random
 import unicodedata
 from functools import cache
 
-from decks.text.fonts import Face
+from decks.text.faces import Face
 
 TILT = 1.6  # degrees, at most, either way
 RISE = 0.06  # of the size, at most, up or down

@@ -259,7 +259,7 @@ def _installed_here(family: str, path: object) -> bool:
     import shutil
     from pathlib import Path
 
-    from decks.text.fonts import find_system_font
+    from decks.text.lookup import find_system_font
     from decks.text.system import font_folders
 
     if shutil.which("fc-list"):

@@ -164,7 +164,7 @@ def test_the_closing_slide_shows_each_handle_with_an_address_as_a_qr_code(theme)
 
 def test_chalkboard_names_the_face_its_titles_are_measured_and_drawn_with() -> None:
     from decks.plan import deck_plan
-    from decks.text.fonts import load_face
+    from decks.text.metrics import load_face
 
     theme = load_theme("chalkboard")
     deck = deck_plan(load_content(EXAMPLE_EN), theme)
