@@ -51,8 +51,7 @@ EXPECTED = {
     "bad_unknown_key.yaml": ["{f}:4:5: items[0].sumary: unknown key 'sumary'; did you mean 'summary'?"],
     "bad_duplicate_key.yaml": ["{f}:4:1: title: duplicate key 'title' (first at line 1); keep only one of them"],
     "bad_types.yaml": [
-        "{f}:4:16: items[0].takeaways: 5 is not a list; "
-        "write a list, each entry on its own line starting with '- '",
+        "{f}:4:16: items[0].takeaways: 5 is not a list; write a list, each entry on its own line starting with '- '",
         "{f}:5:15: items[0].emphasis: 'maybe' is not true or false; write true or false",
     ],
     "bad_dates.yaml": [
