@@ -57,7 +57,7 @@ class _Line(msgspec.Struct):
     stack: FontStack
     size: float
     color: Color
-    block: int = 0  # 0: the title; 1, 2, ...: the caption and takeaways, which a taller frame spreads apart
+    block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
 
 
 class CardPlan(msgspec.Struct):
@@ -357,10 +357,25 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
     return out
 
 
+def _drawing_size(plan: CardPlan, room: float, style: Style) -> float:
+    """How large the card's icon is drawn under its text in `room` points of height (0: not drawn)."""
+    if plan.icon_circle is None or room <= plan.icon_circle[2] * 1.6:
+        return 0.0
+    return min(room * 0.72, plan.width * 0.42, style.heading * 4.5)
+
+
+def grown(plan: CardPlan, room: float, style: Style) -> float:
+    """The card's height where a layout has `room` points of height for it: its content, and when the room
+    holds one, its icon drawn large under the text; the frame ends under what it holds, never stretched to
+    the room (a layout leaves the rest as air between cards)."""
+    size = _drawing_size(plan, room - plan.height, style)
+    return plan.height + (size / 0.72 if size else 0.0)
+
+
 def _drawing(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
-    """The card's icon drawn larger in the room a tall frame has under its text, in the card's own ink, as a
-    sketchnoter draws the idea beside the words: a drawing at full contrast, never a pale watermark."""
-    size = min(room * 0.72, plan.width * 0.42, style.heading * 4.5)
+    """The card's icon drawn larger in the room under its text, in the card's own ink, as a sketchnoter draws
+    the idea beside the words: a drawing at full contrast, never a pale watermark."""
+    size = _drawing_size(plan, room, style)
     return _icon(
         plan.spec.icon, x + plan.width / 2, top + room / 2 - size * 0.06, size, plan.spec.key + ":big", color, style
     )
@@ -385,7 +400,8 @@ def _module(url: str) -> float:
 def draw_card(
     plan: CardPlan, x: float, y: float, height: float, style: Style
 ) -> tuple[list[Primitive], list[Container]]:
-    """Primitives for `plan` with its top-left at (x, y), its frame stretched to `height` overall."""
+    """Primitives for `plan` with its top-left at (x, y), `height` overall (its drawing under the text, if the
+    layout gave it room for one: see grown())."""
     pal = style.theme.palette
     pen = style.pen
     spec = plan.spec
@@ -419,18 +435,13 @@ def draw_card(
         cx, cy, d = plan.icon_circle
         prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
         prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
-    # A frame taller than its text spreads the blocks apart (up to a point), so the blank is air between
-    # them rather than one hole at the bottom.
-    spare = max(0.0, height - plan.height)
-    step = min(spare / (plan.blocks + 1), style.body * 2.5) if plan.blocks else 0.0
+    spare = max(0.0, height - plan.height)  # a layout gives a card room for its drawing only (see grown())
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
     for said in plan.lines:
-        prims += style.runs(
-            said.text, said.stack, x + said.x, y + said.baseline + step * said.block, said.size, said.color
-        )
+        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
@@ -443,11 +454,9 @@ def draw_card(
         if d >= plan.icon_circle[2] * 0.4:
             sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
             prims += _sparkles(sx, sy, d, spec.key, color, style)
-    left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
-    if plan.icon_circle and left > plan.icon_circle[2] * 1.6:
-        prims += _drawing(plan, x, y + height - left, left, style, color)
-    for bx, by, sub, block in plan.bullets:
-        by += step * block
+    if _drawing_size(plan, spare, style):
+        prims += _drawing(plan, x, y + height - spare, spare, style, color)
+    for bx, by, sub, _block in plan.bullets:
         if sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
         else:
@@ -456,7 +465,7 @@ def draw_card(
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))
     if plan.qr_at and spec.qr:
-        qy = y + plan.qr_at[1] + step * plan.qr_block
+        qy = y + plan.qr_at[1]
         prims += _qr(spec.qr, x + plan.qr_at[0], qy, pal.background, pal.ink)
         side = QR_SIDE + 4 * _module(spec.qr)
         prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))
