@@ -47,7 +47,9 @@ class CardSpec(msgspec.Struct, frozen=True):
     summary: str | None = None  # a hand-lettered caption under the title, when the page has room
     intro: str | None = None  # the day's intro, a caption beside the day tab (first card of a day)
     emphasis: bool = False  # a headline: a highlight mark under the title
-    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
+    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by an arrow
+    quote: tuple[str, str | None] | None = None  # what was said and who said it: lettered in a speech bubble
+    figure: tuple[str, str] | None = None  # a number and what it counts: lettered large in a drawn burst
 
 
 class _Line(msgspec.Struct):
@@ -77,6 +79,8 @@ class CardPlan(msgspec.Struct):
     underline: tuple[float, float, float] | None = None  # x0, x1, y
     icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter
     qr_at: tuple[float, float] | None = None
+    bubble: Rect | None = None  # the quote's speech bubble (its tail hangs under it, toward who said it)
+    burst: tuple[float, float, float, float] | None = None  # the figure's drawn ring: cx, cy, rx, ry
     qr_block: int = 0  # the block beside which the code sits: it moves down with that block
 
 
@@ -103,6 +107,8 @@ def item_spec(
         url=item.links[0].url if item.links else None,
         qr=video if qr and encodable(video) else None,
         summary=item.summary,
+        quote=(item.quote.text, item.quote.by) if item.quote else None,
+        figure=(item.figure.value, item.figure.label) if item.figure else None,
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),
     )
@@ -264,6 +270,12 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
             )
         y += body * 0.3
+    if spec.figure:
+        block += 1
+        y = _plan_figure(plan, spec.figure, y, style, limit, block)
+    if spec.quote:
+        block += 1
+        y = _plan_quote(plan, spec.quote, y, style, limit, block)
     if spec.qr:
         # The code sits at the right under the title; the takeaways flow beside and then under it.
         side = QR_SIDE + 4 * _module(spec.qr)
@@ -300,6 +312,110 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
+
+
+def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style, limit: float, block: int) -> float:
+    """The figure as a sketchnoter draws a number that matters: lettered large in the card's ink inside a drawn
+    ring, what it counts beside it. Returns the y under it."""
+    value, label = figure
+    pad, body = style.pad, style.body
+    inner = plan.width - 2 * pad
+    size = style.heading * 1.6
+    wide = style.bold.width(value, 1.0)
+    if wide * size > inner * 0.5 * WIDTH_SAFETY:  # a long value is lettered smaller, down to the heading size
+        size = max(style.heading, inner * 0.5 * WIDTH_SAFETY / max(wide, 1e-9))
+    value_w = style.bold.width(value, size)
+    rx, ry = value_w / 2 + size * 0.45, size * 0.75
+    cx, cy = pad + rx, y + ry + body * 0.2
+    color = style.part_color(plan.spec.part)
+    plan.burst = (cx, cy, rx, ry)
+    plan.lines.append(_Line(cx - value_w / 2, cy + size * 0.36, value, style.bold, size, color, block))
+    pitch = line_pitch(body, style.leading)
+    ink = style.theme.palette.ink
+    left = cx + rx + body * 0.6
+    room = (plan.width - pad - left) * WIDTH_SAFETY
+    longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
+    if longest > room or room < body * 5:  # no room beside the ring for a word: the label goes under it
+        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit)
+        for x, tp, text in lines:
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block))
+        return end + body * 0.3
+    lines, end = _flow(label, style.hand, body, 0.0, left, plan.width - pad - left, [], pitch, limit)
+    top = cy - end / 2 if end < 2 * ry else cy - ry  # centred on the ring, or from its top when taller
+    for x, tp, text in lines:
+        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block))
+    return max(cy + ry + body * 0.4, top + end + body * 0.3)
+
+
+def _plan_quote(
+    plan: CardPlan, quote: tuple[str, str | None], y: float, style: Style, limit: float, block: int
+) -> float:
+    """The quote lettered in a speech bubble, its tail pointing down to who said it (lettered under the tail).
+    Returns the y under it."""
+    text, by = quote
+    pad, body = style.pad, style.body
+    inner = plan.width - 2 * pad
+    size = body * 1.05
+    pitch = line_pitch(size, style.leading)
+    inset = body * 0.7
+    lines, end = _flow(
+        f"\u201c{text}\u201d",
+        style.hand,
+        size,
+        y + inset,
+        pad + inset,
+        inner - 2 * inset,
+        [],
+        pitch,
+        limit,
+        base_rtl(text),
+    )
+    for x, tp, s_ in lines:
+        plan.lines.append(_Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block))
+    plan.bubble = Rect(pad, y, inner, end - y + inset * 0.8)
+    y = plan.bubble.bottom + body * 0.9  # the tail
+    if by:
+        small = style.small
+        sp = small * 1.25
+        who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, pad + body * 2.2, inner - body * 2.2, [], sp, limit)
+        for x, tp, s_ in who:
+            plan.lines.append(
+                _Line(x, baseline_in(tp, small, sp), s_, style.hand, small, style.theme.palette.muted, block)
+            )
+        y = y2
+    return y + body * 0.3
+
+
+def _bubble(box: Rect, key: str, color: Color, fill: Color | None, style: Style) -> list[Primitive]:
+    """A speech bubble around `box`: rounded corners, a tail from its bottom edge down to the left, drawn in one
+    stroke as a pen goes round it."""
+    r = min(box.h, box.w) * 0.3
+    x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+    tail = (x0 + style.body * 1.2, y1 + style.body * 0.9)
+    pts: list[tuple[float, float]] = []
+
+    def arc(cx: float, cy: float, a0: float) -> None:
+        for k in range(5):
+            t = a0 + k * math.pi / 8
+            pts.append((cx + r * math.cos(t), cy + r * math.sin(t)))
+
+    arc(x1 - r, y0 + r, -math.pi / 2)  # top right
+    arc(x1 - r, y1 - r, 0.0)  # bottom right
+    pts += [(x0 + style.body * 2.6, y1), tail, (x0 + style.body * 1.6, y1)]
+    arc(x0 + r, y1 - r, math.pi / 2)  # bottom left
+    arc(x0 + r, y0 + r, math.pi)  # top left
+    pts.append(pts[0])
+    outline = style.pen.trace(pts, key + ":bubble", min(style.theme.sketch.roughness * 0.6, 1.2))
+    return [Path(tuple(outline), stroke=color, width=style.theme.sketch.stroke, fill=fill, closed=True)]
+
+
+def _burst(cx: float, cy: float, rx: float, ry: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A ring drawn round a number twice, the second pass a little off the first, as a hand circles a figure."""
+    out: list[Primitive] = []
+    for n, grow in enumerate((1.0, 1.06)):
+        pts = style.pen.ellipse_points(cx, cy, rx * grow, ry * grow, f"{key}:burst{n}")
+        out.append(Path(tuple(pts), stroke=color, width=style.theme.sketch.stroke * (1.0 if n == 0 else 0.6)))
+    return out
 
 
 def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right: float) -> list[Primitive]:
@@ -440,6 +556,16 @@ def draw_card(
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
+    if plan.bubble:
+        b = plan.bubble
+        prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style)
+        conts.append(Container("quote", Rect(x + b.x, y + b.y, b.w, b.h), spec.quote[0] if spec.quote else ""))
+    if plan.burst:
+        bx, by, rx, ry = plan.burst
+        prims += _burst(x + bx, y + by, rx, ry, spec.key, color, style)
+        conts.append(
+            Container("figure", Rect(x + bx - rx, y + by - ry, 2 * rx, 2 * ry), spec.figure[0] if spec.figure else "")
+        )
     for said in plan.lines:
         prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     if plan.underline:
