@@ -52,6 +52,13 @@ def texts(recap: Recap) -> Iterator[tuple[Path_, str]]:
             yield (*base, "title"), item.title
             if item.summary:
                 yield (*base, "summary"), item.summary
+            if item.quote:
+                yield (*base, "quote", "text"), item.quote.text
+                if item.quote.by:
+                    yield (*base, "quote", "by"), item.quote.by
+            if item.figure:
+                yield (*base, "figure", "value"), item.figure.value
+                yield (*base, "figure", "label"), item.figure.label
             for k, takeaway in enumerate(item.takeaways):
                 yield (*base, "takeaways", k), takeaway.text
                 for m, point in enumerate(takeaway.points):
