@@ -164,3 +164,46 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
         lines.append("".join(units[i : step[1]]).rstrip())
         i, k = step[1], k - 1
     return lines
+
+
+def heading_lines(text: str, width: Callable[[str], float], limit: float, language: str | None = None) -> list[str]:
+    """The lines of a heading at most `limit` wide: balanced at phrase boundaries (`balance` over `phrases`) when
+    that takes no more lines than the engine's own breaks, else the engine's (a word wider than a line, which
+    only the engine may cut)."""
+    from decks.text.breaking import break_lines
+
+    greedy = _flags_whole(text, break_lines(text, limit, width), width, limit)
+    if len(greedy) < 2:
+        return greedy
+    lines = balance(phrases(text, language), width, limit)
+    return lines if lines is not None and len(lines) <= len(greedy) else greedy
+
+
+_TRAILING_DASHES = re.compile(r"(?:(?<=\s)|^)-+$")
+
+
+def _flags_whole(text: str, lines: list[str], width: Callable[[str], float], limit: float) -> list[str]:
+    """The engine's `lines` of `text`, but a line never ends with the dashes that start a word (`--flag`): they
+    move to the next line, whose first line is broken again with room for them (the engine breaks after any
+    hyphen, as office applications do; a heading is ours to break)."""
+    from decks.text.breaking import break_lines
+
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        start = text.find(line, pos)
+        found = _TRAILING_DASHES.search(line)
+        if start < 0:
+            return lines
+        if found:
+            dashes = found.group(0)
+            rest = text[start + found.start() + len(dashes) :]
+            room = limit - width(dashes)
+            first = break_lines(rest, room, width)[:1] if room > 0 else []
+            if not first:
+                return lines
+            after = rest[rest.index(first[0]) + len(first[0]) :].lstrip()
+            before = line[: found.start()].rstrip()
+            fixed = [*lines[:i], *([before] if before else []), dashes + first[0]]
+            return fixed + _flags_whole(after, break_lines(after, limit, width), width, limit) if after else fixed
+        pos = start + len(line)
+    return lines

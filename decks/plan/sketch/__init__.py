@@ -135,6 +135,7 @@ def specs_for(
                 icon=icons.get("star") if icons.exists("star") else icons.get("lightbulb"),
                 part=-1,
                 kind="key",
+                language=recap.language,
             )
         )
     return specs
@@ -311,7 +312,7 @@ def build(
         from decks.plan.sketch import radial
 
         big, small = banner_lines(recap)
-        hub = radial.Hub(big, small, recap.event.url if recap.event else None)
+        hub = radial.Hub(big, small, recap.event.url if recap.event else None, recap.language)
         arrange = functools.partial(radial.arrange, hub=hub)
     body = theme.sizes.sketch.body
     floor = theme.sizes.sketch.floor

@@ -25,6 +25,7 @@ from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.fonts import load_face
+from decks.text.headings import heading_lines
 from decks.text.shaping import base_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
@@ -50,6 +51,7 @@ class CardSpec(msgspec.Struct, frozen=True):
     tags: tuple[str, ...] = ()  # cards sharing a tag are joined by an arrow
     quote: tuple[str, str | None] | None = None  # what was said and who said it: lettered in a speech bubble
     figure: tuple[str, str] | None = None  # a number and what it counts: lettered large in a drawn burst
+    language: str | None = None  # the content's: the title breaks at its phrases
 
 
 class _Line(msgspec.Struct):
@@ -109,6 +111,7 @@ def item_spec(
         summary=item.summary,
         quote=(item.quote.text, item.quote.by) if item.quote else None,
         figure=(item.figure.value, item.figure.label) if item.figure else None,
+        language=language,
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),
     )
@@ -243,9 +246,17 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
-    title_lines, y = _flow(
-        spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, base_rtl(spec.title)
-    )
+    rtl = base_rtl(spec.title)
+    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl)
+    if len(title_lines) > 1 and not rtl:
+        # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
+        # character), all beside the icon, when that takes no more lines than the flow around it.
+        x_beside = pad + diameter + 0.35 * head
+        heading = heading_lines(spec.title, _measure(style.bold, head), beside_icon, spec.language)
+        flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t in title_lines[:-1])  # "with --" / "jit"
+        if len(heading) <= len(title_lines) or flag_cut:
+            title_lines = [(x_beside, top + k * pitch_t, line) for k, line in enumerate(heading)]
+            y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
         title_lines = [(x, t + shift, s) for x, t, s in title_lines]

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
 
 import msgspec
 
 from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
-from decks.plan.sketch.chrome import centred_lettering
+from decks.plan.sketch.chrome import bits_lines, centred_lettering
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
-from decks.text.breaking import atoms, break_lines, is_wide
+from decks.text.breaking import atoms, is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY
+from decks.text.headings import heading_lines
 
 SQRT2 = math.sqrt(2.0)
 
@@ -37,6 +37,7 @@ class Hub(msgspec.Struct, frozen=True):
     big: str
     small: str
     url: str | None = None
+    language: str | None = None  # the content's: headings break at its phrases
 
 
 class _HubPlan(msgspec.Struct):
@@ -71,7 +72,7 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
     small_size = min(style.heading * 0.95, _word_fit(hub.small, style.hand, width, style.heading * 0.95))
     if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
         return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
-    big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
+    big = heading_lines(hub.big, lambda s: style.bold.width(s, big_size), width, hub.language)
 
     # A block much taller than wide makes a tower of a cloud: letter the name smaller, down to about the
     # heading size, until it is no taller than about its width.
@@ -84,9 +85,9 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
         def bold_width(s: str, z: float = big_size) -> float:
             return style.bold.width(s, z)
 
-        big = break_lines(hub.big, width, bold_width)
+        big = heading_lines(hub.big, bold_width, width, hub.language)
     small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
-    small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
+    small = bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size), hub.language)
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
         return None
@@ -107,19 +108,6 @@ def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
     widest = max((stack.width(a.strip(), 1.0) for a in words), default=0.0)
     # A hair under the exact fit: the line breaker must not find the word a rounding error too wide.
     return size if widest * size <= width * 0.98 or widest == 0 else width * 0.98 / widest
-
-
-def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Dates, place and presenter: whole bits per line where they fit, so no line starts with a '·'."""
-    lines: list[str] = []
-    for bit in (b.strip() for b in text.split("  ·  ")):  # the joiner of chrome.banner_lines
-        if not bit:
-            continue
-        if lines and measure(lines[-1] + "  ·  " + bit) <= width:
-            lines[-1] += "  ·  " + bit
-        else:
-            lines += break_lines(bit, width, measure)
-    return lines
 
 
 class _Ring(msgspec.Struct):
