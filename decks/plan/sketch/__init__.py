@@ -431,7 +431,11 @@ def build(
         conts += boxes
     prims += lines[split + 1 :]
     if name == "modular":  # the other layouts' gaps carry arrows or spokes already
-        prims += vocabulary.dividers(placed, style) + vocabulary.connectors(placed, style)
+        prims += vocabulary.dividers(placed, style)
+    # Items sharing a tag are joined by an arrow in every layout (around the radial cloud; the path's road
+    # already joins neighbours).
+    hub_box = [c.rect for c in conts if c.kind == "hub"]
+    prims += vocabulary.connectors(placed, style, area, hub_box, skip_next=name == "path")
     drawn, boxes = draw_footer(recap, chrome, style, page)
     prims += drawn
     conts += boxes
