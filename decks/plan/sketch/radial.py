@@ -86,7 +86,8 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
             return style.bold.width(s, z)
 
         big = heading_lines(hub.big, bold_width, width, hub.language)
-    small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
+    # The dates and place stay smaller than the name, but not below where their face reads.
+    small_size = max(min(small_size, big_size * 0.62), style.least)
     small = bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size), hub.language)
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
