@@ -235,7 +235,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 )
             plan.tab = y_end + size * 0.3
     tab = plan.tab
-    top = tab + pad
+    top = tab + pad + _roll(spec, style)  # the key takeaways' scroll rolls at the top and bottom take room
     diameter = head * 2.0
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
     reserved: list[tuple[float, float, float, float]] = [(top, top + diameter + 1, diameter + 0.35 * head, 0.0)]
@@ -320,7 +320,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 )
             y = y2 + body * 0.05
     bottom = max([y, *(b for _, b, _, _ in reserved)])
-    plan.height = bottom - body * 0.1 + pad
+    plan.height = bottom - body * 0.1 + pad + _roll(spec, style)
     plan.blocks = block
     return plan
 
@@ -426,6 +426,32 @@ def _burst(cx: float, cy: float, rx: float, ry: float, key: str, color: Color, s
     for n, grow in enumerate((1.0, 1.06)):
         pts = style.pen.ellipse_points(cx, cy, rx * grow, ry * grow, f"{key}:burst{n}")
         out.append(Path(tuple(pts), stroke=color, width=style.theme.sketch.stroke * (1.0 if n == 0 else 0.6)))
+    return out
+
+
+def _roll(spec: CardSpec, style: Style) -> float:
+    """The height of the rolls of the key takeaways' scroll (other cards have none)."""
+    return style.body * 0.9 if spec.kind == "key" else 0.0
+
+
+def _scroll(
+    frame: Rect, roll: float, key: str, color: Color, fill: Color | None, width: float, style: Style
+) -> list[Primitive]:
+    """The key takeaways on a scroll, as a sketchnoter frames what matters most: the sheet between two rolls
+    across its top and bottom, each roll a drawn cylinder with its curl at one end."""
+    pen = style.pen
+    out: list[Primitive] = []
+    sheet = Rect(frame.x + roll * 0.35, frame.y + roll / 2, frame.w - roll * 0.7, frame.h - roll)
+    out += pen.rect(sheet, key, color, fill, width)
+    for n, y in enumerate((frame.y, frame.bottom - roll)):
+        cy = y + roll / 2
+        body = Rect(frame.x + roll * 0.35, y, frame.w - roll * 0.7, roll)
+        out += pen.rect(body, f"{key}:roll{n}", color, fill or style.theme.palette.background, width)
+        for m, cx in enumerate((body.x, body.right)):
+            out += pen.ellipse(cx, cy, roll * 0.35, roll / 2, f"{key}:end{n}{m}", color, fill, width)
+        # The curl: the paper's edge wound inside one end (the left at the top, the right at the bottom).
+        cx = body.x if n == 0 else body.right
+        out += pen.ellipse(cx, cy + roll * 0.06, roll * 0.14, roll * 0.2, f"{key}:curl{n}", color, None, width * 0.8)
     return out
 
 
@@ -554,10 +580,10 @@ def draw_card(
             for said in plan.intro:
                 prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
-    prims += pen.rect(frame, spec.key, color, fill, width)
     if spec.kind == "key":
-        inset = Rect(frame.x + 2.2, frame.y + 2.2, frame.w - 4.4, frame.h - 4.4)
-        prims += pen.rect(inset, spec.key + ":in", color, None, width * 0.6)
+        prims += _scroll(frame, _roll(spec, style), spec.key, color, fill, width, style)
+    else:
+        prims += pen.rect(frame, spec.key, color, fill, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
         prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
