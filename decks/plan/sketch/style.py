@@ -126,12 +126,16 @@ def reading_floor(theme: Theme, language: str | None, texts: Iterable[str]) -> f
     if not reads:
         return 0.0
     stacks = stacks_for(theme, language)
-    least = 0.0
-    for text in texts:
-        for stack in (stacks.hand, stacks.hand_bold):
-            for face, _ in stack.segments(text):
-                least = max(least, reads.get(face.path, 0.0))
-    return least
+    chars = set().union(*texts)  # each character once: 10,000 items hold a few hundred
+    return max(
+        (
+            reads.get(stack.draws(ch).path, 0.0)
+            for ch in chars
+            if not ch.isspace()
+            for stack in (stacks.hand, stacks.hand_bold)
+        ),
+        default=0.0,
+    )
 
 
 def _capped(size: float, k: float, role: str, reach: float = 1.0) -> float:
