@@ -217,9 +217,13 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     for line in chrome.footer:
         prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
         y += pitch
+    conts: list[Container] = []
     if chrome.sign:
         right = area.right - (_qr_side(chrome.note_url) + style.gap if chrome.note_url else 0.0)
         prims += _presenter(chrome, style, right - chrome.sign_w / 2, top + 1)
+        conts.append(
+            Container("presenter", Rect(right - chrome.sign_w, top, chrome.sign_w, chrome.footer_h), chrome.sign)
+        )
     if chrome.note_url:
         from decks.plan.sketch.cards import _qr
 
@@ -229,7 +233,7 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
         prims.append(Link(Rect(qx, qy, side, side), chrome.note_url))
     if recap.source:
         prims.append(Link(r, recap.source.url))
-    return prims, [Container("footer", r, "footer")]
+    return prims, [Container("footer", r, "footer"), *conts]
 
 
 def _presenter(chrome: Chrome, style: Style, cx: float, top: float) -> list[Primitive]:
