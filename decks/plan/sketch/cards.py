@@ -235,7 +235,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 )
             plan.tab = y_end + size * 0.3
     tab = plan.tab
-    top = tab + pad + _roll(spec, style)  # the key takeaways' scroll rolls at the top and bottom take room
+    top = tab + pad
     diameter = head * 2.0
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
     reserved: list[tuple[float, float, float, float]] = [(top, top + diameter + 1, diameter + 0.35 * head, 0.0)]
@@ -320,7 +320,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 )
             y = y2 + body * 0.05
     bottom = max([y, *(b for _, b, _, _ in reserved)])
-    plan.height = bottom - body * 0.1 + pad + _roll(spec, style)
+    plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
 
@@ -429,9 +429,11 @@ def _burst(cx: float, cy: float, rx: float, ry: float, key: str, color: Color, s
     return out
 
 
-def _roll(spec: CardSpec, style: Style) -> float:
-    """The height of the rolls of the key takeaways' scroll (other cards have none)."""
-    return style.body * 0.9 if spec.kind == "key" else 0.0
+def _roll(style: Style) -> float:
+    """The height of the rolls of the key takeaways' scroll: centred on the frame's top and bottom edges, each
+    reaches into the card less than its padding (the lettering keeps its place: the scroll costs no height) and
+    out of it less than half the gap between cards."""
+    return min(style.body * 0.9, style.pad * 1.2, style.gap * 0.9)
 
 
 def _scroll(
@@ -441,9 +443,9 @@ def _scroll(
     across its top and bottom, each roll a drawn cylinder with its curl at one end."""
     pen = style.pen
     out: list[Primitive] = []
-    sheet = Rect(frame.x + roll * 0.35, frame.y + roll / 2, frame.w - roll * 0.7, frame.h - roll)
+    sheet = Rect(frame.x + roll * 0.35, frame.y, frame.w - roll * 0.7, frame.h)
     out += pen.rect(sheet, key, color, fill, width)
-    for n, y in enumerate((frame.y, frame.bottom - roll)):
+    for n, y in enumerate((frame.y - roll / 2, frame.bottom - roll / 2)):
         cy = y + roll / 2
         body = Rect(frame.x + roll * 0.35, y, frame.w - roll * 0.7, roll)
         out += pen.rect(body, f"{key}:roll{n}", color, fill or style.theme.palette.background, width)
@@ -581,7 +583,7 @@ def draw_card(
                 prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     if spec.kind == "key":
-        prims += _scroll(frame, _roll(spec, style), spec.key, color, fill, width, style)
+        prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style)
     else:
         prims += pen.rect(frame, spec.key, color, fill, width)
     if plan.icon_circle:
