@@ -512,11 +512,14 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
     return out
 
 
+DRAWING_BOX = 1.2  # the room a card's large drawing takes, against its size: a little air above and below it
+
+
 def _drawing_size(plan: CardPlan, room: float, style: Style) -> float:
     """How large the card's icon is drawn under its text in `room` points of height (0: not drawn)."""
     if plan.icon_circle is None or room <= plan.icon_circle[2] * 1.6:
         return 0.0
-    return min(room * 0.72, plan.width * 0.42, style.heading * 4.5)
+    return min(room / DRAWING_BOX, plan.width * 0.42, style.heading * 4.5)
 
 
 def grown(plan: CardPlan, room: float, style: Style) -> float:
@@ -524,7 +527,7 @@ def grown(plan: CardPlan, room: float, style: Style) -> float:
     holds one, its icon drawn large under the text; the frame ends under what it holds, never stretched to
     the room (a layout leaves the rest as air between cards)."""
     size = _drawing_size(plan, room - plan.height, style)
-    return plan.height + (size / 0.72 if size else 0.0)
+    return plan.height + (size * DRAWING_BOX if size else 0.0)
 
 
 def _drawing(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:

@@ -9,7 +9,7 @@ import pytest
 
 from decks.model import Recap
 from decks.plan.sketch import build
-from decks.plan.sketch.primitives import Path, Rect, Sketch, TextRun
+from decks.plan.sketch.primitives import Box, Path, Rect, Sketch, TextRun
 from decks.themes.loader import load_theme
 from tests.conftest import FIXTURES
 
@@ -25,19 +25,23 @@ def theme():
 
 
 def _ink_bottom(sketch: Sketch, frame: Rect) -> float:
-    """The lowest mark inside `frame` other than the frame's own strokes: text, bullets, the drawn icon."""
+    """The lowest mark inside `frame` other than the frame's own strokes: text, bullets, a QR code, the drawn
+    icon."""
     lowest = frame.y
     for p in sketch.primitives:
         if isinstance(p, TextRun):
             box = Rect(p.x, p.y - p.ascent, p.width, p.ascent + p.descent)
+        elif isinstance(p, Box):  # a QR code
+            box = p.rect
         elif isinstance(p, Path) and p.points:
             xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
             box = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-            if box.w > frame.w * 0.9 and box.h > frame.h * 0.9:
-                continue  # the frame itself (and the key takeaways' inner frame)
+            edge = (box.h < 4 and box.w > frame.w * 0.5) or (box.w < 4 and box.h > frame.h * 0.5)
+            if edge or (box.w > frame.w * 0.9 and box.h > frame.h * 0.9):
+                continue  # the frame's own strokes (and the key takeaways' scroll)
         else:
             continue
-        if frame.contains(box, 3.0):
+        if frame.contains(box, 0.5):  # inside: not the box's shadow, a little off its edges
             lowest = max(lowest, box.bottom)
     return lowest
 
