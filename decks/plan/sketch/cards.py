@@ -429,6 +429,18 @@ def _burst(cx: float, cy: float, rx: float, ry: float, key: str, color: Color, s
     return out
 
 
+def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
+    """A sketchnoter's box shadow: a heavier grey stroke along the right and the bottom edge, a little off the
+    frame (what makes a box read as drawn on paper, not printed)."""
+    off = min(2.2, style.gap * 0.3)
+    grey = mix(style.theme.palette.ink, style.theme.palette.background, 0.35)
+    corner = (frame.right + off, frame.bottom + off)
+    return [
+        style.pen.line((frame.right + off, frame.y + off * 3), corner, key + ":shadow0", grey, off * 0.9),
+        style.pen.line(corner, (frame.x + off * 3, frame.bottom + off), key + ":shadow1", grey, off * 0.9),
+    ]
+
+
 def _roll(style: Style) -> float:
     """The height of the rolls of the key takeaways' scroll: centred on the frame's top and bottom edges, each
     reaches into the card less than its padding (the lettering keeps its place: the scroll costs no height) and
@@ -588,6 +600,7 @@ def draw_card(
     if spec.kind == "key":
         prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style)
     else:
+        prims += _shadow(frame, spec.key, style)
         prims += pen.rect(frame, spec.key, color, fill, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle

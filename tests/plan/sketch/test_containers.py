@@ -109,3 +109,19 @@ def test_the_key_takeaways_are_on_a_scroll_their_lettering_clear_of_its_rolls(th
     inside = [r for r in sketch.runs() if key.contains(Rect(r.x, r.y - r.size * 0.7, r.width, r.size * 0.7), 1)]
     # The lettering clears the rolls, which cost the card no height (half of each is outside the frame).
     assert inside and all(key.y + roll / 2 <= r.y - r.size * 0.75 and r.y <= key.bottom - roll / 2 for r in inside)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_item_card_casts_a_drawn_shadow_along_its_right_and_bottom_edges(theme, layout) -> None:
+    sketch = build(_recap(), theme, layout=layout)
+    for card in (c.rect for c in sketch.containers if c.kind == "item"):
+        right = bottom = False
+        for p in sketch.primitives:
+            if not (isinstance(p, Path) and p.stroke and p.points) or p.stroke == theme.palette.ink:
+                continue
+            xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
+            if max(xs) - min(xs) < 4 and card.right < min(xs) < card.right + 4 and max(ys) > card.bottom:
+                right = True  # down the right edge, a little off it, to the corner
+            if max(ys) - min(ys) < 4 and card.bottom < min(ys) < card.bottom + 4 and max(xs) > card.right:
+                bottom = True
+        assert right and bottom
