@@ -10,6 +10,7 @@ choice of breaks gives the same number of lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -79,6 +80,15 @@ def phrases(text: str, language: str | None = None) -> list[str]:
     return out
 
 
+def _script(ch: str) -> str:
+    """A character's script class for breaking inside a phrase: kana, Han, Hangul, or other."""
+    name = unicodedata.name(ch, "")
+    for script in ("HIRAGANA", "KATAKANA", "CJK", "HANGUL"):
+        if name.startswith(script):
+            return "kana" if script in ("HIRAGANA", "KATAKANA") else script
+    return "other"
+
+
 def _short(line: str) -> bool:
     """A last line too short to stand alone: one word, or one or two East Asian characters."""
     line = line.strip()
@@ -99,18 +109,20 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
     from decks.text.breaking import atoms
 
     units: list[str] = []
-    inner: list[bool] = []  # a break after this unit falls inside a phrase
+    # What a break after this unit costs: 0 between phrases; inside a phrase 1, or 0.5 where the script changes
+    # ("開発者|サミット": kanji to katakana), which keeps a word of one script whole.
+    inner: list[float] = []
     for piece in pieces:
         if width(piece.rstrip()) <= limit:
             units.append(piece)
-            inner.append(False)
+            inner.append(0.0)
             continue
         if not _wide(piece):
             return None
         parts = list(atoms(piece.rstrip()))
         parts[-1] += piece[len(piece.rstrip()) :]
         units.extend(parts)
-        inner.extend([True] * (len(parts) - 1) + [False])
+        inner.extend([0.5 if _script(a[-1]) != _script(b[0]) else 1.0 for a, b in itertools.pairwise(parts)] + [0.0])
     n = len(units)
     if n == 0:
         return None
@@ -135,13 +147,14 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
         return ["".join(units).rstrip()]
 
     @cache
-    def best(i: int, k: int) -> tuple[tuple[bool, int, float], int] | None:
-        """The best (short last line, breaks inside phrases, widest line) of units[i:] in k lines, and where
-        the first of those lines ends."""
+    def best(i: int, k: int) -> tuple[tuple[int, bool, float, float], int] | None:
+        """The best (breaks inside a word of one script, short last line, other breaks inside phrases, widest
+        line) of units[i:] in k lines, and where the first of those lines ends: a short last line is better
+        than a word cut in two ("サミッ" / "ト"), a cut where the script changes better than a short last line."""
         if k == 1:
             w = line_width(i, n)
-            return None if w > limit else ((_short("".join(units[i:n])), 0, w), n)
-        found: tuple[tuple[bool, int, float], int] | None = None
+            return None if w > limit else ((0, _short("".join(units[i:n])), 0.0, w), n)
+        found: tuple[tuple[int, bool, float, float], int] | None = None
         for j in range(i + 1, n - k + 2):
             w = line_width(i, j)
             if w > limit:
@@ -149,8 +162,9 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
             rest = best(j, k - 1)
             if rest is None:
                 continue
-            short, cuts, widest = rest[0]
-            score = (short, cuts + inner[j - 1], max(w, widest))
+            hard, short, soft, widest = rest[0]
+            cut = inner[j - 1]
+            score = (hard + (cut == 1.0), short, soft + (cut if cut < 1.0 else 0.0), max(w, widest))
             if found is None or score < found[0]:
                 found = (score, j)
         return found
