@@ -81,12 +81,16 @@ def phrases(text: str, language: str | None = None) -> list[str]:
 
 
 def _script(ch: str) -> str:
-    """A character's script class for breaking inside a phrase: kana, Han, Hangul, or other."""
+    """A character's script for breaking inside a phrase: HIRAGANA, KATAKANA, CJK (Han), HANGUL or other."""
     name = unicodedata.name(ch, "")
-    for script in ("HIRAGANA", "KATAKANA", "CJK", "HANGUL"):
-        if name.startswith(script):
-            return "kana" if script in ("HIRAGANA", "KATAKANA") else script
-    return "other"
+    return next((s for s in ("HIRAGANA", "KATAKANA", "CJK", "HANGUL") if name.startswith(s)), "other")
+
+
+def _soft(before: str, after: str) -> bool:
+    """Whether a phrase may be cut between these two characters at half the cost of a cut inside a word: where
+    the script changes, but not from a kanji to the hiragana that follow it (向け: okurigana end the word)."""
+    a, b = _script(before), _script(after)
+    return a != b and not (a == "CJK" and b == "HIRAGANA")
 
 
 def _short(line: str) -> bool:
@@ -122,7 +126,7 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
         parts = list(atoms(piece.rstrip()))
         parts[-1] += piece[len(piece.rstrip()) :]
         units.extend(parts)
-        inner.extend([0.5 if _script(a[-1]) != _script(b[0]) else 1.0 for a, b in itertools.pairwise(parts)] + [0.0])
+        inner.extend([0.5 if _soft(a[-1], b[0]) else 1.0 for a, b in itertools.pairwise(parts)] + [0.0])
     n = len(units)
     if n == 0:
         return None

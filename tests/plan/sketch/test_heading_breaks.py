@@ -134,3 +134,10 @@ def test_the_japanese_banner_keeps_a_word_whole_where_the_engine_cut_it() -> Non
     sketch = build(recap(3, "ja", "sparse"), THEME, layout="vertical")
     text = [r.text for r in sketch.runs()]
     assert not any(t.endswith("レポー") for t in text) and not any(t.startswith("ト") for t in text)
+
+
+def test_a_kanji_and_the_hiragana_after_it_stay_on_one_line_of_a_card_title() -> None:
+    # On this page the title エッジ向けハードウェア was cut after 向 (エッジ向 / けハードウェア): 向け is one word.
+    sketch = build(recap(5, "ja", "medium"), THEME, layout="popcorn")
+    lines = [r.text for r in sketch.runs() if "ハードウェア" in r.text or r.text.startswith("エッジ")]
+    assert lines == ["エッジ向け", "ハードウェア"]
