@@ -41,10 +41,16 @@ def arrange(
             continue
         sky = [area.y] * lanes  # the lowest free y in each lane
         spots: list[tuple[CardPlan, float, float]] = []
-        for s, span in zip(specs, spans, strict=True):
+        for s, wanted in zip(specs, spans, strict=True):
+            # Where the card lands highest: at its span, or a lane narrower when that lands it higher (lanes
+            # at the edge that a wide card cannot reach alone would stay empty to the page's bottom).
+            tries = [wanted] + ([wanted - 1] if wanted > 2 and (wanted - 1) * lane - gap >= style.body * 12 else [])
+            y, start, span = min((max(sky[i : i + n]), i, n) for n in tries for i in range(lanes - n + 1))
+            if span != wanted and y >= min(max(sky[i : i + wanted]) for i in range(lanes - wanted + 1)):
+                span = wanted
+                start = min(range(lanes - span + 1), key=lambda i: (max(sky[i : i + span]), i))
+                y = max(sky[start : start + span])
             plan = plan_card(s, span * lane - gap, style)
-            start = min(range(lanes - span + 1), key=lambda i: (max(sky[i : i + span]), i))
-            y = max(sky[start : start + span])
             spots.append((plan, area.x + start * lane, y))
             for i in range(start, start + span):
                 sky[i] = y + plan.height + gap
