@@ -11,6 +11,7 @@ number of lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -83,6 +84,19 @@ def phrases(text: str, language: str | None = None) -> list[str]:
     return out
 
 
+def _script(ch: str) -> str:
+    """A character's script for breaking inside a phrase: HIRAGANA, KATAKANA, CJK (Han), HANGUL or other."""
+    name = unicodedata.name(ch, "")
+    return next((s for s in ("HIRAGANA", "KATAKANA", "CJK", "HANGUL") if name.startswith(s)), "other")
+
+
+def _soft(before: str, after: str) -> bool:
+    """Whether a phrase may be cut between these two characters at half the cost of a cut inside a word: where
+    the script changes, but not from a kanji to the hiragana that follow it (向け: okurigana end the word)."""
+    a, b = _script(before), _script(after)
+    return a != b and not (a == "CJK" and b == "HIRAGANA")
+
+
 def _short(line: str) -> bool:
     """A last line too short to stand alone: one word, or one or two East Asian characters."""
     line = line.strip()
@@ -103,18 +117,20 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
     from decks.text.breaking import atoms
 
     units: list[str] = []
-    inner: list[bool] = []  # a break after this unit falls inside a phrase
+    # What a break after this unit costs: 0 between phrases; inside a phrase 1, or 0.5 where the script changes
+    # ("開発者|サミット": kanji to katakana), which keeps a word of one script whole.
+    inner: list[float] = []
     for piece in pieces:
         if width(piece.rstrip()) <= limit:
             units.append(piece)
-            inner.append(False)
+            inner.append(0.0)
             continue
         if not _wide(piece):
             return None
         parts = list(atoms(piece.rstrip()))
         parts[-1] += piece[len(piece.rstrip()) :]
         units.extend(parts)
-        inner.extend([True] * (len(parts) - 1) + [False])
+        inner.extend([0.5 if _soft(a[-1], b[0]) else 1.0 for a, b in itertools.pairwise(parts)] + [0.0])
     n = len(units)
     if n == 0:
         return None
@@ -144,13 +160,14 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
         return ["".join(units).rstrip()]
 
     @cache
-    def best(i: int, k: int) -> tuple[tuple[bool, int, float], int] | None:
-        """The best (short last line, breaks inside phrases, widest line) of units[i:] in k lines, and where
-        the first of those lines ends."""
+    def best(i: int, k: int) -> tuple[tuple[int, bool, float, float], int] | None:
+        """The best (breaks inside a word of one script, short last line, other breaks inside phrases, widest
+        line) of units[i:] in k lines, and where the first of those lines ends: a short last line is better
+        than a word cut in two ("サミッ" / "ト"), a cut where the script changes better than a short last line."""
         if k == 1:
             w = line_width(i, n)
-            return None if w > limit else ((_short("".join(units[i:n])), 0, w), n)
-        found: tuple[tuple[bool, int, float], int] | None = None
+            return None if w > limit else ((0, _short("".join(units[i:n])), 0.0, w), n)
+        found: tuple[tuple[int, bool, float, float], int] | None = None
         for j in range(i + 1, n - k + 2):
             w = line_width(i, j)
             if w > limit:
@@ -158,8 +175,9 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
             rest = best(j, k - 1)
             if rest is None:
                 continue
-            short, cuts, widest = rest[0]
-            score = (short, cuts + inner[j - 1], max(w, widest))
+            hard, short, soft, widest = rest[0]
+            cut = inner[j - 1]
+            score = (hard + (cut == 1.0), short, soft + (cut if cut < 1.0 else 0.0), max(w, widest))
             if found is None or score < found[0]:
                 found = (score, j)
         return found
@@ -172,4 +190,47 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
         assert step is not None
         lines.append("".join(units[i : step[1]]).rstrip())
         i, k = step[1], k - 1
+    return lines
+
+
+def heading_lines(text: str, width: Callable[[str], float], limit: float, language: str | None = None) -> list[str]:
+    """The lines of a heading at most `limit` wide: balanced at phrase boundaries (`balance` over `phrases`) when
+    that takes no more lines than the engine's own breaks, else the engine's (a word wider than a line, which
+    only the engine may cut)."""
+    from decks.text.breaking import break_lines
+
+    greedy = _flags_whole(text, break_lines(text, limit, width), width, limit)
+    if len(greedy) < 2:
+        return greedy
+    lines = balance(phrases(text, language), width, limit)
+    return lines if lines is not None and len(lines) <= len(greedy) else greedy
+
+
+_TRAILING_DASHES = re.compile(r"(?:(?<=\s)|^)-+$")
+
+
+def _flags_whole(text: str, lines: list[str], width: Callable[[str], float], limit: float) -> list[str]:
+    """The engine's `lines` of `text`, but a line never ends with the dashes that start a word (`--flag`): they
+    move to the next line, whose first line is broken again with room for them (the engine breaks after any
+    hyphen, as office applications do; a heading is ours to break)."""
+    from decks.text.breaking import break_lines
+
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        start = text.find(line, pos)
+        found = _TRAILING_DASHES.search(line)
+        if start < 0:
+            return lines
+        if found:
+            dashes = found.group(0)
+            rest = text[start + found.start() + len(dashes) :]
+            room = limit - width(dashes)
+            first = break_lines(rest, room, width)[:1] if room > 0 else []
+            if not first:
+                return lines
+            after = rest[rest.index(first[0]) + len(first[0]) :].lstrip()
+            before = line[: found.start()].rstrip()
+            fixed = [*lines[:i], *([before] if before else []), dashes + first[0]]
+            return fixed + _flags_whole(after, break_lines(after, limit, width), width, limit) if after else fixed
+        pos = start + len(line)
     return lines

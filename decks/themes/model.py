@@ -71,6 +71,14 @@ class FontSpec(Model):
         description="Measure text this much wider (0.1 = 10%), for a font measured with a stand-in of similar width.",
         examples=[0.1],
     )
+    reads: float | None = Field(
+        None,
+        ge=4,
+        le=24,
+        description="The smallest size (points) at which this face reads in print: the sketchnote letters no text "
+        "it draws smaller (a hand face with small, thin letters, such as Korean Gaegu, needs more than the floor).",
+        examples=[9],
+    )
 
     @check
     def _one_source(self) -> None:

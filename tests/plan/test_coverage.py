@@ -21,6 +21,22 @@ def test_a_character_no_font_has_is_found_once_with_its_field(tmp_path: Path) ->
     assert [(where, ch) for where, ch in found] == [(("title",), "🥳"), (("items", 0, "takeaways", 1), "🫨")]
 
 
+def test_a_quote_and_a_figure_are_checked_as_every_shown_field_is(tmp_path: Path) -> None:
+    # Four characters no bundled font has (Unicode 15 emoji): each is named once, with the first field showing it.
+    raw = (
+        "title: T\nitems:\n  - title: x\n    quote: {text: 'said \U0001fae8', by: 'me \U0001faf7'}\n"
+        "    figure: {value: '3\U0001faf8', label: 'of \U0001fa77'}\n"
+    ).encode()
+    found = missing_glyphs(parse_content(raw, "c.yaml", tmp_path), load_theme("default"))
+    base = ("items", 0)
+    assert [where for where, _ in found] == [
+        (*base, "quote", "text"),
+        (*base, "quote", "by"),
+        (*base, "figure", "value"),
+        (*base, "figure", "label"),
+    ]
+
+
 def test_the_deck_plan_warns_about_characters_that_would_show_as_boxes(tmp_path: Path) -> None:
     recap = parse_content(b"title: T\nitems:\n  - title: launch \xf0\x9f\xab\xa8\n", "c.yaml", tmp_path)
     deck = build_plan(recap, load_theme("default"))

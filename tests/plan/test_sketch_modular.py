@@ -30,7 +30,7 @@ def _every_count(specs, style, area):
         width = (area.w - gap * (cols - 1)) / cols
         if width < style.body * 12:
             continue
-        found = _placed([plan_card(s, width, style) for s in specs], cols, width, gap, area)
+        found = _placed([plan_card(s, width, style) for s in specs], cols, width, gap, area, style)
         if best is None or found[2] < best[2]:
             best = found
     return best or ([], [], float("inf"))

@@ -38,17 +38,21 @@ def _placed(theme, recap: Recap, where: list[tuple[float, float]]):
     return style, [(p, x, y, p.height) for p, (x, y) in zip(plans, where, strict=True)]
 
 
-def test_neighbours_sharing_a_tag_are_joined_across_their_gap(theme) -> None:
+def test_neighbours_sharing_a_tag_are_joined_by_an_arrow_across_their_gap(theme) -> None:
     style, placed = _placed(theme, _recap([["ml"], ["ml"], ["web"]]), [(20, 20), (230, 20), (440, 20)])
-    lines = [p for p in connectors(placed, style) if isinstance(p, Path) and p.stroke]
-    assert len(lines) == 1
-    xs = [x for x, _ in lines[0].points]
-    assert min(xs) >= 219 and max(xs) <= 231, "the connector stays in the gap between the two cards"
+    marks = [p for p in connectors(placed, style) if isinstance(p, Path) and p.stroke]
+    shafts = [p for p in marks if len(p.points) > 2]  # an arrow: its shaft and the two strokes of its head
+    assert len(shafts) == 1 and len(marks) == 3
+    xs = [x for p in marks for x, _ in p.points]
+    assert min(xs) >= 219 and max(xs) <= 231, "the arrow stays in the gap between the two cards"
 
 
-def test_cards_that_are_not_neighbours_or_share_no_tag_are_not_joined(theme) -> None:
+def test_cards_no_arrow_can_reach_without_crossing_a_card_or_share_no_tag_are_not_joined(theme) -> None:
+    from decks.plan.sketch.primitives import Rect
+
     style, placed = _placed(theme, _recap([["ml"], ["web"], ["ml"]]), [(20, 20), (230, 20), (440, 20)])
-    assert connectors(placed, style) == []
+    tallest = max(p[3] for p in placed)
+    assert connectors(placed, style, Rect(20, 20, 620, tallest)) == []  # the middle card stands in the way
 
 
 def test_a_divider_runs_in_the_gap_above_a_days_first_card(theme) -> None:

@@ -52,3 +52,31 @@ def test_png_matches_the_pdf_layout(png_en, tmp_path, poppler) -> None:
 def test_chinese_example_and_path_layout_render(tmp_path) -> None:
     data = render(PngRenderer, load_content(EXAMPLE_ZH), load_theme(None), layout="path").data
     assert Image.open(io.BytesIO(data)).size == (1684, 1191)
+
+
+def _slant(tilt: float, grow: float = 1.0) -> tuple[float, float]:
+    """How far right the top of a tall lettered 'l' stands from its foot, in pixels, and its ink's height."""
+    from decks.assets import fonts_dir
+    from decks.plan.sketch.primitives import Sketch, TextRun
+    from decks.renderers.png import paint
+
+    run = TextRun(
+        40, 200, "l", fonts_dir() / "RecapHand-Regular.ttf", 150, "#000000", 40, 120, 30, ((40, 200, tilt, grow),)
+    )
+    img = Image.open(io.BytesIO(paint(Sketch(200, 240, 0, "#FFFFFF", "modular", 10, primitives=(run,)), 1.0)))
+    ink = img.convert("L").point(lambda v: 255 if v < 128 else 0)
+    box = ink.getbbox()
+    assert box is not None
+    rows = [(y, [x for x in range(box[0], box[2]) if ink.getpixel((x, y))]) for y in range(box[1], box[3])]
+    rows = [(y, xs) for y, xs in rows if xs]
+    top, foot = rows[len(rows) // 8][1], rows[-len(rows) // 8][1]
+    return sum(top) / len(top) - sum(foot) / len(foot), box[3] - box[1]
+
+
+def test_hand_lettering_is_tilted_in_the_png_as_in_the_pdf() -> None:
+    upright, height = _slant(0.0)
+    right, _ = _slant(8.0)  # clockwise: the top leans right
+    left, _ = _slant(-8.0)
+    assert right > upright + 8 and left < upright - 8
+    _, taller = _slant(0.0, 1.1)
+    assert taller > height * 1.05

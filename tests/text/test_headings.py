@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +61,15 @@ def test_phrases_keep_every_character_and_lines_every_word(text, language) -> No
     if lines is not None:
         assert all(_width(line) <= 200 for line in lines)
         assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("limit", [40, 45, 50, 55])
+def test_a_phrase_wider_than_the_line_is_cut_where_its_script_changes_not_inside_a_word(limit) -> None:
+    import unicodedata
+
+    def width(s: str) -> float:
+        return sum(10 if unicodedata.east_asian_width(c) in "WF" else 6 for c in s)
+
+    # BudouX keeps 開発者サミット as one phrase, wider than the line: kanji | katakana is where to cut it, even
+    # if the last line is then one word (before: 開発 / 者サミッ / ト 2024).
+    assert balance(phrases("開発者サミット 2024", "ja"), width, limit) == ["開発者", "サミット", "2024"]

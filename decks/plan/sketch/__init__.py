@@ -23,7 +23,7 @@ from decks.plan.sketch import modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
-from decks.plan.sketch.style import Style, _capped, labels
+from decks.plan.sketch.style import SMALLEST, Style, _capped, labels, reading_floor
 from decks.text.fitting import largest_fitting, size_steps
 from decks.text.scripts import install_hint
 from decks.themes.model import Theme
@@ -137,6 +137,7 @@ def specs_for(
                 icon=icons.get("star") if icons.exists("star") else icons.get("lightbulb"),
                 part=-1,
                 kind="key",
+                language=recap.language,
             )
         )
     return specs
@@ -313,10 +314,13 @@ def build(
         from decks.plan.sketch import radial
 
         big, small = banner_lines(recap)
-        hub = radial.Hub(big, small, recap.event.url if recap.event else None)
+        hub = radial.Hub(big, small, recap.event.url if recap.event else None, recap.language)
         arrange = functools.partial(radial.arrange, hub=hub)
     body = theme.sizes.sketch.body
-    floor = theme.sizes.sketch.floor
+    # Not below where the faces drawing the content read (Korean hand lettering reads from a larger size than
+    # Latin): the smallest lettering, sub-points, stays at or above it.
+    least = reading_floor(theme, recap.language, (text for _, text in texts(recap)))
+    floor = max(theme.sizes.sketch.floor, least / SMALLEST)
     tried: dict[tuple[int, float, bool, str | None], PageTry] = {}
     styles: dict[tuple[float, bool], Style] = {}
 
@@ -335,7 +339,7 @@ def build(
             return tried[key]
         # One style per size: its card plans are reused when an abridged try holds the same cards again.
         style = styles.get((size, captions)) or styles.setdefault(
-            (size, captions), Style.make(theme, size / body, captions, reach, recap.language)
+            (size, captions), Style.make(theme, size / body, captions, reach, recap.language, least)
         )
         chrome = plan_chrome(recap, style, page.w, note, code_url)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
@@ -432,7 +436,11 @@ def build(
         conts += boxes
     prims += lines[split + 1 :]
     if name == "modular":  # the other layouts' gaps carry arrows or spokes already
-        prims += vocabulary.dividers(placed, style) + vocabulary.connectors(placed, style)
+        prims += vocabulary.dividers(placed, style)
+    # Items sharing a tag are joined by an arrow in every layout (around the radial cloud; the path's road
+    # already joins neighbours).
+    hub_box = [c.rect for c in conts if c.kind == "hub"]
+    prims += vocabulary.connectors(placed, style, area, hub_box, skip_next=name == "path")
     drawn, boxes = draw_footer(recap, chrome, style, page)
     prims += drawn
     conts += boxes

@@ -24,6 +24,7 @@ from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
+from decks.text.headings import heading_lines
 from decks.text.metrics import load_face
 from decks.text.shaping import base_rtl
 
@@ -47,7 +48,10 @@ class CardSpec(msgspec.Struct, frozen=True):
     summary: str | None = None  # a hand-lettered caption under the title, when the page has room
     intro: str | None = None  # the day's intro beside the day tab (first card of a day), or the recap's
     emphasis: bool = False  # a headline: a highlight mark under the title
-    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by a connector (modular layout)
+    tags: tuple[str, ...] = ()  # cards sharing a tag are joined by an arrow
+    quote: tuple[str, str | None] | None = None  # what was said and who said it: lettered in a speech bubble
+    figure: tuple[str, str] | None = None  # a number and what it counts: lettered large in a drawn burst
+    language: str | None = None  # the content's: the title breaks at its phrases
 
 
 class _Line(msgspec.Struct):
@@ -57,7 +61,7 @@ class _Line(msgspec.Struct):
     stack: FontStack
     size: float
     color: Color
-    block: int = 0  # 0: the title; 1, 2, ...: the caption and takeaways, which a taller frame spreads apart
+    block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
 
 
 class CardPlan(msgspec.Struct):
@@ -77,6 +81,8 @@ class CardPlan(msgspec.Struct):
     underline: tuple[float, float, float] | None = None  # x0, x1, y
     icon_circle: tuple[float, float, float] | None = None  # cx, cy, diameter
     qr_at: tuple[float, float] | None = None
+    bubble: Rect | None = None  # the quote's speech bubble (its tail hangs under it, toward who said it)
+    burst: tuple[float, float, float, float] | None = None  # the figure's drawn ring: cx, cy, rx, ry
     qr_block: int = 0  # the block beside which the code sits: it moves down with that block
 
 
@@ -103,6 +109,9 @@ def item_spec(
         url=item.links[0].url if item.links else None,
         qr=video if qr and encodable(video) else None,
         summary=item.summary,
+        quote=(item.quote.text, item.quote.by) if item.quote else None,
+        figure=(item.figure.value, item.figure.label) if item.figure else None,
+        language=language,
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),
     )
@@ -235,9 +244,17 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
-    title_lines, y = _flow(
-        spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, base_rtl(spec.title)
-    )
+    rtl = base_rtl(spec.title)
+    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl)
+    if len(title_lines) > 1 and not rtl:
+        # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
+        # character), all beside the icon, when that takes no more lines than the flow around it.
+        x_beside = pad + diameter + 0.35 * head
+        heading = heading_lines(spec.title, _measure(style.bold, head), beside_icon, spec.language)
+        flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t in title_lines[:-1])  # "with --" / "jit"
+        if len(heading) <= len(title_lines) or flag_cut:
+            title_lines = [(x_beside, top + k * pitch_t, line) for k, line in enumerate(heading)]
+            y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
         title_lines = [(x, t + shift, s) for x, t, s in title_lines]
@@ -262,6 +279,12 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
             )
         y += body * 0.3
+    if spec.figure:
+        block += 1
+        y = _plan_figure(plan, spec.figure, y, style, limit, block)
+    if spec.quote:
+        block += 1
+        y = _plan_quote(plan, spec.quote, y, style, limit, block)
     if spec.qr:
         # The code sits at the right under the title; the takeaways flow beside and then under it.
         side = QR_SIDE + 4 * _module(spec.qr)
@@ -298,6 +321,150 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
+
+
+def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style, limit: float, block: int) -> float:
+    """The figure as a sketchnoter draws a number that matters: lettered large in the card's ink inside a drawn
+    ring, what it counts beside it. Returns the y under it."""
+    value, label = figure
+    pad, body = style.pad, style.body
+    inner = plan.width - 2 * pad
+    size = style.heading * 1.6
+    wide = style.bold.width(value, 1.0)
+    if wide * size > inner * 0.5 * WIDTH_SAFETY:  # a long value is lettered smaller, down to the heading size
+        size = max(style.heading, inner * 0.5 * WIDTH_SAFETY / max(wide, 1e-9))
+    value_w = style.bold.width(value, size)
+    rx, ry = value_w / 2 + size * 0.45, size * 0.75
+    cx, cy = pad + rx, y + ry + body * 0.2
+    color = style.part_color(plan.spec.part)
+    plan.burst = (cx, cy, rx, ry)
+    plan.lines.append(_Line(cx - value_w / 2, cy + size * 0.36, value, style.bold, size, color, block))
+    pitch = line_pitch(body, style.leading)
+    ink = style.theme.palette.ink
+    left = cx + rx + body * 0.6
+    room = (plan.width - pad - left) * WIDTH_SAFETY
+    longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
+    if longest > room or room < body * 5:  # no room beside the ring for a word: the label goes under it
+        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit)
+        for x, tp, text in lines:
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block))
+        return end + body * 0.3
+    lines, end = _flow(label, style.hand, body, 0.0, left, plan.width - pad - left, [], pitch, limit)
+    top = cy - end / 2 if end < 2 * ry else cy - ry  # centred on the ring, or from its top when taller
+    for x, tp, text in lines:
+        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block))
+    return max(cy + ry + body * 0.4, top + end + body * 0.3)
+
+
+def _plan_quote(
+    plan: CardPlan, quote: tuple[str, str | None], y: float, style: Style, limit: float, block: int
+) -> float:
+    """The quote lettered in a speech bubble, its tail pointing down to who said it (lettered under the tail).
+    Returns the y under it."""
+    text, by = quote
+    pad, body = style.pad, style.body
+    inner = plan.width - 2 * pad
+    size = body * 1.05
+    pitch = line_pitch(size, style.leading)
+    inset = body * 0.7
+    lines, end = _flow(
+        f"\u201c{text}\u201d",
+        style.hand,
+        size,
+        y + inset,
+        pad + inset,
+        inner - 2 * inset,
+        [],
+        pitch,
+        limit,
+        base_rtl(text),
+    )
+    for x, tp, s_ in lines:
+        plan.lines.append(_Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block))
+    plan.bubble = Rect(pad, y, inner, end - y + inset * 0.8)
+    y = plan.bubble.bottom + body * 0.9  # the tail
+    if by:
+        small = style.small
+        sp = small * 1.25
+        who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, pad + body * 2.2, inner - body * 2.2, [], sp, limit)
+        for x, tp, s_ in who:
+            plan.lines.append(
+                _Line(x, baseline_in(tp, small, sp), s_, style.hand, small, style.theme.palette.muted, block)
+            )
+        y = y2
+    return y + body * 0.3
+
+
+def _bubble(box: Rect, key: str, color: Color, fill: Color | None, style: Style) -> list[Primitive]:
+    """A speech bubble around `box`: rounded corners, a tail from its bottom edge down to the left, drawn in one
+    stroke as a pen goes round it."""
+    r = min(box.h, box.w) * 0.3
+    x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
+    tail = (x0 + style.body * 1.2, y1 + style.body * 0.9)
+    pts: list[tuple[float, float]] = []
+
+    def arc(cx: float, cy: float, a0: float) -> None:
+        for k in range(5):
+            t = a0 + k * math.pi / 8
+            pts.append((cx + r * math.cos(t), cy + r * math.sin(t)))
+
+    arc(x1 - r, y0 + r, -math.pi / 2)  # top right
+    arc(x1 - r, y1 - r, 0.0)  # bottom right
+    pts += [(x0 + style.body * 2.6, y1), tail, (x0 + style.body * 1.6, y1)]
+    arc(x0 + r, y1 - r, math.pi / 2)  # bottom left
+    arc(x0 + r, y0 + r, math.pi)  # top left
+    pts.append(pts[0])
+    outline = style.pen.trace(pts, key + ":bubble", min(style.theme.sketch.roughness * 0.6, 1.2))
+    return [Path(tuple(outline), stroke=color, width=style.theme.sketch.stroke, fill=fill, closed=True)]
+
+
+def _burst(cx: float, cy: float, rx: float, ry: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A ring drawn round a number twice, the second pass a little off the first, as a hand circles a figure."""
+    out: list[Primitive] = []
+    for n, grow in enumerate((1.0, 1.06)):
+        pts = style.pen.ellipse_points(cx, cy, rx * grow, ry * grow, f"{key}:burst{n}")
+        out.append(Path(tuple(pts), stroke=color, width=style.theme.sketch.stroke * (1.0 if n == 0 else 0.6)))
+    return out
+
+
+def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
+    """A sketchnoter's box shadow: a heavier grey stroke along the right and the bottom edge, a little off the
+    frame (what makes a box read as drawn on paper, not printed)."""
+    off = min(2.2, style.gap * 0.3)
+    grey = mix(style.theme.palette.ink, style.theme.palette.background, 0.35)
+    corner = (frame.right + off, frame.bottom + off)
+    return [
+        style.pen.line((frame.right + off, frame.y + off * 3), corner, key + ":shadow0", grey, off * 0.9),
+        style.pen.line(corner, (frame.x + off * 3, frame.bottom + off), key + ":shadow1", grey, off * 0.9),
+    ]
+
+
+def _roll(style: Style) -> float:
+    """The height of the rolls of the key takeaways' scroll: centred on the frame's top and bottom edges, each
+    reaches into the card less than its padding (the lettering keeps its place: the scroll costs no height) and
+    out of it less than half the gap between cards."""
+    return min(style.body * 0.9, style.pad * 1.2, style.gap * 0.9)
+
+
+def _scroll(
+    frame: Rect, roll: float, key: str, color: Color, fill: Color | None, width: float, style: Style
+) -> list[Primitive]:
+    """The key takeaways on a scroll, as a sketchnoter frames what matters most: the sheet between two rolls
+    across its top and bottom, each roll a drawn cylinder with its curl at one end."""
+    pen = style.pen
+    out: list[Primitive] = []
+    sheet = Rect(frame.x + roll * 0.35, frame.y, frame.w - roll * 0.7, frame.h)
+    out += pen.rect(sheet, key, color, fill, width)
+    for n, y in enumerate((frame.y - roll / 2, frame.bottom - roll / 2)):
+        cy = y + roll / 2
+        body = Rect(frame.x + roll * 0.35, y, frame.w - roll * 0.7, roll)
+        out += pen.rect(body, f"{key}:roll{n}", color, fill or style.theme.palette.background, width)
+        for m, cx in enumerate((body.x, body.right)):
+            out += pen.ellipse(cx, cy, roll * 0.35, roll / 2, f"{key}:end{n}{m}", color, fill, width)
+        # The curl: the paper's edge wound inside one end (the left at the top, the right at the bottom).
+        cx = body.x if n == 0 else body.right
+        out += pen.ellipse(cx, cy + roll * 0.06, roll * 0.14, roll * 0.2, f"{key}:curl{n}", color, None, width * 0.8)
+    return out
 
 
 def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right: float) -> list[Primitive]:
@@ -355,10 +522,28 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
     return out
 
 
+DRAWING_BOX = 1.2  # the room a card's large drawing takes, against its size: a little air above and below it
+
+
+def _drawing_size(plan: CardPlan, room: float, style: Style) -> float:
+    """How large the card's icon is drawn under its text in `room` points of height (0: not drawn)."""
+    if plan.icon_circle is None or room <= plan.icon_circle[2] * 1.6:
+        return 0.0
+    return min(room / DRAWING_BOX, plan.width * 0.42, style.heading * 4.5)
+
+
+def grown(plan: CardPlan, room: float, style: Style) -> float:
+    """The card's height where a layout has `room` points of height for it: its content, and when the room
+    holds one, its icon drawn large under the text; the frame ends under what it holds, never stretched to
+    the room (a layout leaves the rest as air between cards)."""
+    size = _drawing_size(plan, room - plan.height, style)
+    return plan.height + (size * DRAWING_BOX if size else 0.0)
+
+
 def _drawing(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
-    """The card's icon drawn larger in the room a tall frame has under its text, in the card's own ink, as a
-    sketchnoter draws the idea beside the words: a drawing at full contrast, never a pale watermark."""
-    size = min(room * 0.72, plan.width * 0.42, style.heading * 4.5)
+    """The card's icon drawn larger in the room under its text, in the card's own ink, as a sketchnoter draws
+    the idea beside the words: a drawing at full contrast, never a pale watermark."""
+    size = _drawing_size(plan, room, style)
     return _icon(
         plan.spec.icon, x + plan.width / 2, top + room / 2 - size * 0.06, size, plan.spec.key + ":big", color, style
     )
@@ -383,7 +568,8 @@ def _module(url: str) -> float:
 def draw_card(
     plan: CardPlan, x: float, y: float, height: float, style: Style
 ) -> tuple[list[Primitive], list[Container]]:
-    """Primitives for `plan` with its top-left at (x, y), its frame stretched to `height` overall."""
+    """Primitives for `plan` with its top-left at (x, y), `height` overall (its drawing under the text, if the
+    layout gave it room for one: see grown())."""
     pal = style.theme.palette
     pen = style.pen
     spec = plan.spec
@@ -409,26 +595,32 @@ def draw_card(
         for said in plan.intro:
             prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
-    prims += pen.rect(frame, spec.key, color, fill, width)
     if spec.kind == "key":
-        inset = Rect(frame.x + 2.2, frame.y + 2.2, frame.w - 4.4, frame.h - 4.4)
-        prims += pen.rect(inset, spec.key + ":in", color, None, width * 0.6)
+        prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style)
+    else:
+        prims += _shadow(frame, spec.key, style)
+        prims += pen.rect(frame, spec.key, color, fill, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
         prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
         prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
-    # A frame taller than its text spreads the blocks apart (up to a point), so the blank is air between
-    # them rather than one hole at the bottom.
-    spare = max(0.0, height - plan.height)
-    step = min(spare / (plan.blocks + 1), style.body * 2.5) if plan.blocks else 0.0
+    spare = max(0.0, height - plan.height)  # a layout gives a card room for its drawing only (see grown())
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
-    for said in plan.lines:
-        prims += style.runs(
-            said.text, said.stack, x + said.x, y + said.baseline + step * said.block, said.size, said.color
+    if plan.bubble:
+        b = plan.bubble
+        prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style)
+        conts.append(Container("quote", Rect(x + b.x, y + b.y, b.w, b.h), spec.quote[0] if spec.quote else ""))
+    if plan.burst:
+        bx, by, rx, ry = plan.burst
+        prims += _burst(x + bx, y + by, rx, ry, spec.key, color, style)
+        conts.append(
+            Container("figure", Rect(x + bx - rx, y + by - ry, 2 * rx, 2 * ry), spec.figure[0] if spec.figure else "")
         )
+    for said in plan.lines:
+        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
@@ -441,11 +633,9 @@ def draw_card(
         if d >= plan.icon_circle[2] * 0.4:
             sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
             prims += _sparkles(sx, sy, d, spec.key, color, style)
-    left = spare - step * max(plan.blocks, plan.qr_block if plan.qr_at else 0)
-    if plan.icon_circle and left > plan.icon_circle[2] * 1.6:
-        prims += _drawing(plan, x, y + height - left, left, style, color)
-    for bx, by, sub, block in plan.bullets:
-        by += step * block
+    if _drawing_size(plan, spare, style):
+        prims += _drawing(plan, x, y + height - spare, spare, style, color)
+    for bx, by, sub, _block in plan.bullets:
         if sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
         else:
@@ -454,7 +644,7 @@ def draw_card(
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))
     if plan.qr_at and spec.qr:
-        qy = y + plan.qr_at[1] + step * plan.qr_block
+        qy = y + plan.qr_at[1]
         prims += _qr(spec.qr, x + plan.qr_at[0], qy, pal.background, pal.ink)
         side = QR_SIDE + 4 * _module(spec.qr)
         prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))

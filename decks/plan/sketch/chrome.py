@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import msgspec
 
@@ -13,6 +14,9 @@ from decks.plan.sketch.primitives import Container, Link, Path, Primitive, Rect
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
+from decks.text.headings import heading_lines
+
+JOINER = "  ·  "  # between the banner's small bits: dates, place, presenter
 
 
 def banner_lines(recap: Recap) -> tuple[str, str]:
@@ -29,7 +33,7 @@ def banner_lines(recap: Recap) -> tuple[str, str]:
         if handle:
             name = t.gettext("{name} ({handle})").format(name=name, handle=handle)
         bits.append(t.gettext("Recap by {presenter}").format(presenter=name))
-    return big, "  ·  ".join(b for b in bits if b)
+    return big, JOINER.join(b for b in bits if b)
 
 
 class Chrome(msgspec.Struct):
@@ -62,8 +66,9 @@ def plan_chrome(
 ) -> Chrome:
     big_text, small_text = banner_lines(recap)
     inner = (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
-    big = break_lines(big_text, inner, lambda s: style.bold.width(s, style.banner))
-    small = break_lines(small_text, inner, lambda s: style.hand.width(s, style.heading)) if small_text else []
+    # Broken as a designer breaks a heading: at phrases, lines of about equal width, no lone last word.
+    big = heading_lines(big_text, lambda s: style.bold.width(s, style.banner), inner, recap.language)
+    small = bits_lines(small_text, inner, lambda s: style.hand.width(s, style.heading), recap.language)
     banner_h = (
         style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
     )
@@ -91,6 +96,20 @@ def plan_chrome(
         sign_lines = break_lines(sign, (sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
         footer_h = max(footer_h, figure_height(style) + len(sign_lines) * style.small * 1.2 + 2)
     return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url, sign, sign_w)
+
+
+def bits_lines(text: str, width: float, measure: Callable[[str], float], language: str | None = None) -> list[str]:
+    """Dates, place and presenter: whole bits per line where they fit, so no line starts with a '·'; a bit wider
+    than a line is broken as a heading is (at phrases, balanced)."""
+    lines: list[str] = []
+    for bit in (b.strip() for b in text.split(JOINER)):
+        if not bit:
+            continue
+        if lines and measure(lines[-1] + JOINER + bit) <= width:
+            lines[-1] += JOINER + bit
+        else:
+            lines += heading_lines(bit, measure, width, language)
+    return lines
 
 
 def closing_size(style: Style) -> float:
@@ -198,9 +217,13 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     for line in chrome.footer:
         prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
         y += pitch
+    conts: list[Container] = []
     if chrome.sign:
         right = area.right - (_qr_side(chrome.note_url) + style.gap if chrome.note_url else 0.0)
         prims += _presenter(chrome, style, right - chrome.sign_w / 2, top + 1)
+        conts.append(
+            Container("presenter", Rect(right - chrome.sign_w, top, chrome.sign_w, chrome.footer_h), chrome.sign)
+        )
     if chrome.note_url:
         from decks.plan.sketch.cards import _qr
 
@@ -210,7 +233,7 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
         prims.append(Link(Rect(qx, qy, side, side), chrome.note_url))
     if recap.source:
         prims.append(Link(r, recap.source.url))
-    return prims, [Container("footer", r, "footer")]
+    return prims, [Container("footer", r, "footer"), *conts]
 
 
 def _presenter(chrome: Chrome, style: Style, cx: float, top: float) -> list[Primitive]:

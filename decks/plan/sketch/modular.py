@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -88,7 +88,7 @@ def arrange(
             if tallest_card > enough or total / cols > enough:
                 break
         else:
-            best[cols] = _placed(plans, cols, width, gap, area)
+            best[cols] = _placed(plans, cols, width, gap, area, style)
             lowest = min(lowest, best[cols][2])
     if not best:
         return [], [], float("inf")
@@ -96,7 +96,7 @@ def arrange(
 
 
 def _placed(
-    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect
+    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect, style: Style
 ) -> tuple[list[Placed], list[Primitive], float]:
     """The cards in at most `cols` balanced columns `width` wide, and the tallest column's height / area."""
     starts = partition([p.height for p in plans], cols, gap)
@@ -107,12 +107,15 @@ def _placed(
         column = plans[bounds[c] : bounds[c + 1]]
         used = sum(p.height for p in column) + gap * (len(column) - 1)
         tallest = max(tallest, used)
-        # Columns end flush with the page: spread the spare height over the column's cards.
-        # (Sparse content: a tall frame spreads its text and draws its icon large in what is left.)
+        # Cards keep the height of their content: spare height lets each draw its icon large under its text
+        # (sparse content), and what is left is air between the cards, a few lines at most between two.
         extra = max(0.0, (area.h - used) / len(column))
+        heights = [grown(p, p.height + extra, style) for p in column]
+        air = area.h - sum(heights) - gap * (len(column) - 1)
+        between = min(max(0.0, air) / len(column), style.body * 3) if len(column) > 1 else 0.0
         y = area.y
         x = area.x + c * (width + gap)
-        for p in column:
-            placed.append((p, x, y, p.height + extra))
-            y += p.height + extra + gap
+        for p, h in zip(column, heights, strict=True):
+            placed.append((p, x, y, h))
+            y += h + gap + between
     return placed, [], tallest / area.h

@@ -7,7 +7,7 @@ an arrow crosses every gap, so the reading order is always visible.
 from __future__ import annotations
 
 from decks.colors import mix
-from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -84,8 +84,11 @@ def arrange(
             xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
         line = []
         for p, xi in zip(plans, xs, strict=True):
-            placed.append((p, xi, y, h))
-            line.append((xi, y + p.tab, p.width, h - p.tab))
+            # Its content (and drawing), not the row's height: centred on the row, the road through the middle.
+            own = grown(p, h, style)
+            top = y + (h - own) / 2
+            placed.append((p, xi, top, own))
+            line.append((xi, top + p.tab, p.width, own - p.tab))
         frames.append(line)
         y += h + vgap + extra_gap
     return placed, _road(frames, style, area, gutter) if draw else [], used / area.h

@@ -3,14 +3,15 @@
 The page is cut into narrow lanes; each card spans two or three of them (an emphasised item and the key
 takeaways three, the others two or three by a seeded draw), so no two neighbours line up. Cards are dropped
 in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. A
-card with nothing below it reaches down to the page's bottom, so the page ends in one ragged line of cards.
+card with nothing below it may draw its icon large in the room down to the page's bottom; frames keep the
+height of what they hold.
 """
 
 from __future__ import annotations
 
 import math
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -40,10 +41,16 @@ def arrange(
             continue
         sky = [area.y] * lanes  # the lowest free y in each lane
         spots: list[tuple[CardPlan, float, float]] = []
-        for s, span in zip(specs, spans, strict=True):
+        for s, wanted in zip(specs, spans, strict=True):
+            # Where the card lands highest: at its span, or a lane narrower when that lands it higher (lanes
+            # at the edge that a wide card cannot reach alone would stay empty to the page's bottom).
+            tries = [wanted] + ([wanted - 1] if wanted > 2 and (wanted - 1) * lane - gap >= style.body * 12 else [])
+            y, start, span = min((max(sky[i : i + n]), i, n) for n in tries for i in range(lanes - n + 1))
+            if span != wanted and y >= min(max(sky[i : i + wanted]) for i in range(lanes - wanted + 1)):
+                span = wanted
+                start = min(range(lanes - span + 1), key=lambda i: (max(sky[i : i + span]), i))
+                y = max(sky[start : start + span])
             plan = plan_card(s, span * lane - gap, style)
-            start = min(range(lanes - span + 1), key=lambda i: (max(sky[i : i + span]), i))
-            y = max(sky[start : start + span])
             spots.append((plan, area.x + start * lane, y))
             for i in range(start, start + span):
                 sky[i] = y + plan.height + gap
@@ -55,9 +62,9 @@ def arrange(
     used, spots = best
     placed: list[Placed] = []
     for n, (plan, x, y) in enumerate(spots):
-        # A card that nothing stands under reaches the bottom: the page ends in cards, not a ragged hole.
+        # A card that nothing stands under may draw its icon large in the room down to the page's bottom.
         right = x + plan.width
         under = any(oy > y and ox < right and ox + other.width > x for m, (other, ox, oy) in enumerate(spots) if m != n)
-        h = plan.height if under else max(plan.height, area.bottom - y)
+        h = plan.height if under else grown(plan, area.bottom - y, style)
         placed.append((plan, x, y, h))
     return placed, [], used / area.h

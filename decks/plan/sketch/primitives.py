@@ -65,7 +65,7 @@ Primitive = Path | TextRun | Box | Link
 class Container(msgspec.Struct, frozen=True):
     """A framed region of the page and what it holds: a card, the banner, a day tab, the footer."""
 
-    kind: str  # "banner", "item", "key", "day", "footer"
+    kind: str  # "banner", "item", "key", "day", "caption", "footer", "presenter", "quote", "figure", "hub"
     rect: Rect
     label: str
     part: int | None = None

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
 
 import msgspec
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.chrome import centred_lettering
+from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.chrome import bits_lines, centred_lettering
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
-from decks.text.breaking import atoms, break_lines, is_wide
+from decks.text.breaking import atoms, is_wide
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY
+from decks.text.headings import heading_lines
 
 SQRT2 = math.sqrt(2.0)
 
@@ -37,6 +37,7 @@ class Hub(msgspec.Struct, frozen=True):
     big: str
     small: str
     url: str | None = None
+    language: str | None = None  # the content's: headings break at its phrases
 
 
 class _HubPlan(msgspec.Struct):
@@ -71,7 +72,7 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
     small_size = min(style.heading * 0.95, _word_fit(hub.small, style.hand, width, style.heading * 0.95))
     if big_size < style.body or small_size < min(style.body, style.heading * 0.95) * 0.9:
         return None  # even shrunk, a word is wider than the centre: this column count cannot hold the cloud
-    big = break_lines(hub.big, width, lambda s: style.bold.width(s, big_size))
+    big = heading_lines(hub.big, lambda s: style.bold.width(s, big_size), width, hub.language)
 
     # A block much taller than wide makes a tower of a cloud: letter the name smaller, down to about the
     # heading size, until it is no taller than about its width.
@@ -84,9 +85,10 @@ def _plan_hub(hub: Hub, style: Style, rx_max: float) -> _HubPlan | None:
         def bold_width(s: str, z: float = big_size) -> float:
             return style.bold.width(s, z)
 
-        big = break_lines(hub.big, width, bold_width)
-    small_size = min(small_size, big_size * 0.62)  # the dates and place stay smaller than the name
-    small = _bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size))
+        big = heading_lines(hub.big, bold_width, width, hub.language)
+    # The dates and place stay smaller than the name, but not below where their face reads.
+    small_size = max(min(small_size, big_size * 0.62), style.least)
+    small = bits_lines(hub.small, width, lambda s: style.hand.width(s, small_size), hub.language)
     widths = [style.bold.width(s, big_size) for s in big] + [style.hand.width(s, small_size) for s in small]
     if max(widths, default=0.0) > max_text_w:
         return None
@@ -107,19 +109,6 @@ def _word_fit(text: str, stack: FontStack, width: float, size: float) -> float:
     widest = max((stack.width(a.strip(), 1.0) for a in words), default=0.0)
     # A hair under the exact fit: the line breaker must not find the word a rounding error too wide.
     return size if widest * size <= width * 0.98 or widest == 0 else width * 0.98 / widest
-
-
-def _bits_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Dates, place and presenter: whole bits per line where they fit, so no line starts with a '·'."""
-    lines: list[str] = []
-    for bit in (b.strip() for b in text.split("  ·  ")):  # the joiner of chrome.banner_lines
-        if not bit:
-            continue
-        if lines and measure(lines[-1] + "  ·  " + bit) <= width:
-            lines[-1] += "  ·  " + bit
-        else:
-            lines += break_lines(bit, width, measure)
-    return lines
 
 
 class _Ring(msgspec.Struct):
@@ -263,24 +252,34 @@ def _place(
     if not any(ring.top) and not any(ring.bottom):  # nothing above or below the cloud: it has the whole middle
         band_top, band_bottom = area.y + vgap, area.bottom - vgap
 
-    def column(idx: list[int], x: float, top: float, bottom: float, tail: float = 0.0) -> None:
-        if not idx:
+    key_at: list[tuple[float, float]] = []  # the key takeaways' y and height, when the right column holds them
+
+    def column(idx: list[int], x: float, top: float, bottom: float, tail: CardPlan | None = None) -> None:
+        """An outer column's cards (and the key takeaways under them): each its content, and its icon drawn
+        large when its share of the room holds one; the air left is spread evenly around them, so a column of
+        few cards stands beside the cloud rather than in its top corner."""
+        cards = [plans[i] for i in idx] + ([tail] if tail else [])
+        if not cards:
             return
-        used = _stack([plans[i].height for i in idx], gap) + (tail + gap if tail else 0.0)
-        extra = max(0.0, (bottom - top - used) / (len(idx) + (1 if tail else 0)))
-        y = top
-        for i in idx:
-            where[i] = (x, y, plans[i].height + extra)
-            y += plans[i].height + extra + gap
+        used = _stack([c.height for c in cards], gap)
+        extra = max(0.0, (bottom - top - used) / len(cards))
+        heights = [grown(c, c.height + extra, style) for c in cards]
+        air = max(0.0, bottom - top - _stack(heights, gap)) / (len(cards) + 1)
+        y = top + air
+        for n, h in enumerate(heights):
+            if n < len(idx):
+                where[idx[n]] = (x, y, h)
+            else:
+                key_at.append((y, h))
+            y += h + gap + air
 
     column(ring.first + ring.left, xs[0], area.y, area.bottom)
-    key_h = key.height if key else 0.0
-    column(ring.right, xs[-1], area.y, area.bottom, key_h)
+    column(ring.right, xs[-1], area.y, area.bottom, key)
     for j, idx in enumerate(ring.top):
         y = area.y
         for n, i in enumerate(idx):
-            # The card nearest the band reaches down to it, so the band's top edge is one straight line.
-            h = plans[i].height if n < len(idx) - 1 else band_top - vgap - y
+            # The card nearest the band may draw its icon in the room down to it.
+            h = plans[i].height if n < len(idx) - 1 else grown(plans[i], band_top - vgap - y, style)
             where[i] = (xs[1 + j], y, h)
             y += h + gap
     for j, idx in enumerate(ring.bottom):
@@ -292,9 +291,9 @@ def _place(
                 - _stack([plans[k].height for k in idx[n + 1 :]], gap)
                 - (gap if n + 1 < len(idx) else 0)
             )
-            h = max(plans[i].height, h) if n == 0 else plans[i].height
-            where[i] = (xs[1 + j], y, h)
-            y += h + gap
+            room = max(plans[i].height, h) if n == 0 else plans[i].height
+            where[i] = (xs[1 + j], y, grown(plans[i], room, style))
+            y += room + gap
     for i in ring.first + ring.left:
         facing[i] = "right"
     for i in ring.right:
@@ -307,9 +306,7 @@ def _place(
             facing[i] = "up"
     placed: list[Placed] = [(plans[i], *where[i]) for i in range(len(plans))]
     if key:
-        right_used = sum(where[i][2] + gap for i in ring.right)
-        ky = area.y + right_used
-        placed.append((key, xs[-1], ky, max(key.height, area.bottom - ky)))
+        placed.append((key, xs[-1], *key_at[0]))
     mid_x0, mid_x1 = area.x + width + side_gap, area.right - width - side_gap
     if not ring.right and key is None:  # nothing on the right (one or two cards): the cloud takes that third too
         mid_x1 = area.right - side_gap / 2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from decks.i18n import Catalogue, messages
@@ -36,16 +38,23 @@ class Style:
     pen: Pen
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
+    least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
     plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def make(
-        cls, theme: Theme, k: float, captions: bool = True, reach: float = 1.0, language: str | None = None
+        cls,
+        theme: Theme,
+        k: float,
+        captions: bool = True,
+        reach: float = 1.0,
+        language: str | None = None,
+        least: float = 0.0,
     ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
 
     @property
     def body(self) -> float:
@@ -65,8 +74,8 @@ class Style:
 
     @property
     def small(self) -> float:
-        # Day tabs and the footer: never below the legibility floor.
-        return max(self.theme.sizes.sketch.floor, self.body * 0.85)
+        # Day tabs and the footer: never below the legibility floor, nor where the content's faces stop reading.
+        return max(self.theme.sizes.sketch.floor, self.least, self.body * 0.85)
 
     @property
     def pad(self) -> float:
@@ -98,6 +107,35 @@ class Style:
                 )
             x += w
         return out
+
+
+# The smallest lettering against the body size: sub-points (cards.py letters them at 0.9 of it).
+SMALLEST = 0.9
+
+
+def reading_floor(theme: Theme, language: str | None, texts: Iterable[str]) -> float:
+    """The size no lettering of the page goes below: the largest `reads:` of the theme's fonts that draw some of
+    `texts` in the hand faces (0 when none says)."""
+    from decks.plan.stacks import spec_path
+
+    fonts = theme.fonts
+    reads: dict[Path, float] = {}
+    for spec in (fonts.hand, fonts.hand_bold, fonts.cjk, fonts.cjk_bold, *fonts.languages, *fonts.fallbacks):
+        if spec is not None and spec.reads is not None and (path := spec_path(spec)) is not None:
+            reads[path] = max(reads.get(path, 0.0), spec.reads)
+    if not reads:
+        return 0.0
+    stacks = stacks_for(theme, language)
+    chars = set().union(*texts)  # each character once: 10,000 items hold a few hundred
+    return max(
+        (
+            reads.get(stack.draws(ch).path, 0.0)
+            for ch in chars
+            if not ch.isspace()
+            for stack in (stacks.hand, stacks.hand_bold)
+        ),
+        default=0.0,
+    )
 
 
 def _capped(size: float, k: float, role: str, reach: float = 1.0) -> float:

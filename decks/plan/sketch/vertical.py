@@ -8,7 +8,7 @@ them, so the path has room to wind. A dot on the path and a short arrow join eac
 
 from __future__ import annotations
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -48,7 +48,8 @@ def arrange(
     shift: dict[float, float] = {}
     for p, x, y in moved:
         below = shift.get(x, 0.0)
-        placed.append((p, x, y + below, p.height + grow[x]))
+        own = grown(p, p.height + grow[x], style)  # its content and drawing; the rest of its share is air
+        placed.append((p, x, y + below, own))
         shift[x] = below + grow[x]
     if not draw:
         return placed, [], ratio

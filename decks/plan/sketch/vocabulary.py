@@ -1,14 +1,16 @@
 """The sketchnote's marks between cards: connectors between related items and dividers between days.
 
-Both are drawn in the gaps the layout leaves, after the cards are placed, so they never cross a card: a
-connector joins two neighbouring cards that share a tag (a short wavy line with a dot at each end, across
-the gap between them); a divider is a wavy line across the gap above the first card of a day when a card of
-the day before stands above it in the same column. Every stroke is keyed, so the same input draws the same.
+Both are drawn in the air the layout leaves, after the cards are placed, so they never cross a card: a
+connector is an arrow from a card to the next that shares a tag with it, in every layout, bent by a seeded
+amount; a divider is a wavy line across the gap above the first card of a day when a card of the day before
+stands above it in the same column. Every stroke is keyed, so the same input draws the same.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Sequence
 
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
@@ -33,32 +35,72 @@ def _wave(a: Point, b: Point, amp: float, waves: int, key: str, style: Style) ->
     return out
 
 
-def connectors(placed: list[Placed], style: Style) -> list[Primitive]:
-    """A link across the gap between neighbouring cards that share a tag."""
+def _anchors(frame: Rect, out: float) -> list[Point]:
+    """Where an arrow may leave or reach a card: the middle of each edge and the thirds of the long ones, a
+    little outside the frame."""
+    x0, y0, x1, y1 = frame.x - out, frame.y - out, frame.right + out, frame.bottom + out
+    cx, cy = frame.x + frame.w / 2, frame.y + frame.h / 2
+    pts = [(cx, y0), (cx, y1), (x0, cy), (x1, cy)]
+    pts += [(frame.x + frame.w * t, y) for t in (1 / 3, 2 / 3) for y in (y0, y1)]
+    pts += [(x, frame.y + frame.h * t) for t in (1 / 3, 2 / 3) for x in (x0, x1)]
+    return pts
+
+
+def _clear(points: list[Point], blocks: list[Rect], area: Rect | None) -> bool:
+    if area is not None and not all(area.x <= x <= area.right and area.y <= y <= area.bottom for x, y in points):
+        return False
+    return not any(r.x < x < r.right and r.y < y < r.bottom for x, y in points for r in blocks)
+
+
+def connectors(
+    placed: list[Placed], style: Style, area: Rect | None = None, avoid: Sequence[Rect] = (), skip_next: bool = False
+) -> list[Primitive]:
+    """A hand-drawn arrow from each card to the next one (in reading order) that shares a tag with it, each bent
+    its own way and by its own amount, routed through the air between cards: it never crosses a card, a day
+    tab, anything in `avoid` (the radial cloud) or leaves `area`; a pair no such arrow joins is left unjoined.
+    With `skip_next` (the path layout, whose road already joins each card to the next) neighbours in reading
+    order are not joined again."""
     pal = style.theme.palette
+    pen = style.pen
     out: list[Primitive] = []
-    items = [p for p in placed if p[0].spec.kind == "item" and p[0].spec.tags]
-    for n, a in enumerate(items):
-        for b in items[n + 1 :]:
-            shared = set(a[0].spec.tags) & set(b[0].spec.tags)
-            if not shared:
+    items = [(n, p) for n, p in enumerate(placed) if p[0].spec.kind == "item" and p[0].spec.tags]
+    blocks = [Rect(x - 0.5, y - 0.5, plan.width + 1, h + 1) for plan, x, y, h in placed] + list(avoid)
+    longest = max(area.w, area.h) * 0.5 if area is not None else math.inf
+    pairs: list[tuple[int, int]] = []
+    for tag in sorted({t for _, p in items for t in p[0].spec.tags}):
+        mine = [n for n, p in items if tag in p[0].spec.tags]
+        pairs += [(a, b) for a, b in itertools.pairwise(mine) if (a, b) not in pairs]
+    for a, b in sorted(pairs):
+        if skip_next and b == a + 1:
+            continue
+        fa, fb = _frame(placed[a]), _frame(placed[b])
+        key = f"tie:{placed[a][0].spec.key}:{placed[b][0].spec.key}"
+        rng = pen.rng(key)
+        bend = rng.uniform(0.12, 0.32) * rng.choice((-1, 1))  # of the arrow's length, to one side or the other
+        gap = min(2.0, style.gap * 0.25)  # the ends a hair outside the frames: a narrow gap holds both
+        # The ends nearest a few lines apart first: across a narrow gap the arrow runs aslant from a third of
+        # one edge to two thirds of the other, long enough to read as an arrow, not a tick.
+        ideal = style.body * 5
+        ends = sorted(
+            ((pa, pb) for pa in _anchors(fa, gap) for pb in _anchors(fb, gap)),
+            key=lambda e: abs(math.dist(*e) - ideal),
+        )
+        for pa, pb in ends[:16]:
+            length = math.dist(pa, pb)
+            if length < style.body * 2 or length > longest:
                 continue
-            fa, fb = _frame(a), _frame(b)
-            key = f"tie:{a[0].spec.key}:{b[0].spec.key}"
-            top, bottom = max(fa.y, fb.y), min(fa.bottom, fb.bottom)
-            left, right = max(fa.x, fb.x), min(fa.right, fb.right)
-            if bottom - top > 20 and 0 < fb.x - fa.right <= style.gap * 3:  # side by side
-                y = top + min(bottom - top, 60.0) / 2
-                ends = ((fa.right, y), (fb.x, y))
-            elif right - left > 20 and 0 < fb.y - fa.bottom <= style.gap * 3 + b[0].tab:  # one above the other
-                x = left + (right - left) * 0.75
-                ends = ((x, fa.bottom), (x, fb.y - b[0].tab if b[0].tab else fb.y))
-            else:
-                continue
-            if math.dist(*ends) < 3:
-                continue
-            out.append(Path(tuple(_wave(*ends, 1.2, 2, key, style)), stroke=pal.accent, width=0.9))
-            out += [style.pen.dot(x, y, 1.5, f"{key}:{i}", pal.accent) for i, (x, y) in enumerate(ends)]
+            nx, ny = -(pb[1] - pa[1]) / length, (pb[0] - pa[0]) / length
+            route = None
+            for k in (bend, -bend, bend * 0.4, -bend * 0.4, bend * 0.1):
+                mid = ((pa[0] + pb[0]) / 2 + nx * k * length, (pa[1] + pb[1]) / 2 + ny * k * length)
+                pts = pen.curve_points([pa, mid, pb], key)
+                if _clear(pts, blocks, area):
+                    route = [pa, mid, pb]
+                    break
+            if route:
+                head = max(3.5, style.body * 0.45)
+                out += pen.arrow(route, key, pal.accent, head, max(0.9, style.theme.sketch.stroke))
+                break
     return out
 
 
