@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from decks.model import Item, Link, Recap
-from decks.model.inline import Style, has_markup, plain, spans
+from decks.model.inline import Span, Style, has_markup, plain, spans
 from decks.options import Option
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -52,28 +52,77 @@ def escape(text: str) -> str:
 def marked(text: str) -> str:
     """A content field's text, whose inline markup (decks.model.inline) is written as Markdown's own: bold as
     `**`, italic as `*`, code as a code span; the words between are escaped (`escape`), so the post shows what
-    the slides show. Text without markup is `escape(text)`."""
+    the slides show. Text without markup is `escape(text)`.
+
+    CommonMark's flanking rules cannot say every run of styles next to punctuation and code spans: each way of
+    writing it is read back with markdown-it, the first that reads as the same runs is used, and when none does
+    the words are written plain (escaped), so a post never shows a stray mark."""
     if not has_markup(text):
         return escape(text)
+    runs = spans(text)
+    for way in ("between", "before", "around", "apart"):
+        written = _written(runs, way)
+        if _read_back(written) == runs:
+            return written
+    return escape(plain(text))
+
+
+def _written(runs: tuple[Span, ...], way: str) -> str:
+    """`runs` as Markdown. A code span is never bold or italic, but Markdown may hold it inside emphasis: `way`
+    says which neighbours' marks it takes (both sides', the one before, either side's, or none)."""
+    emphasis = Style.BOLD | Style.ITALIC
+    styles: list[Style] = []
+    for n, run in enumerate(runs):
+        if not run.style & Style.CODE:
+            styles.append(run.style)
+            continue
+        before = runs[n - 1].style if n else Style.PLAIN
+        after = runs[n + 1].style if n + 1 < len(runs) else Style.PLAIN
+        shared = {"between": before & after, "before": before, "around": before | after, "apart": Style.PLAIN}
+        styles.append(shared[way] & emphasis)
     out: list[str] = []
     opened: list[Style] = []  # the emphasis marks open, innermost last
-    runs = spans(text)
     for n, run in enumerate(runs):
-        want = [flag for flag in (Style.BOLD, Style.ITALIC) if run.style & flag]
+        want = [flag for flag in (Style.BOLD, Style.ITALIC) if styles[n] & flag]
         # Close what this run does not have (and what was opened inside it), then open what it adds, the flag
         # that lasts longer first (outermost).
         while any(flag not in want for flag in opened):
             out.append(_MARK[opened.pop()])
-        later = runs[n + 1 :]
+        later = styles[n + 1 :]
         for flag in sorted(
             (f for f in want if f not in opened),
-            key=lambda f: -next((k for k, r in enumerate(later) if not r.style & f), len(later)),
+            key=lambda f: -next((k for k, r in enumerate(later) if not r & f), len(later)),
         ):
             out.append(_MARK[flag])
             opened.append(flag)
         out.append(_code_span(run.text) if run.style & Style.CODE else escape(run.text))
     out.extend(_MARK[flag] for flag in reversed(opened))
     return "".join(out)
+
+
+def _read_back(markdown: str) -> tuple[Span, ...]:
+    """The styled runs CommonMark reads in one line of Markdown (code inside emphasis is code), neighbours of one
+    style joined: what `marked` checks its writing against."""
+    from markdown_it import MarkdownIt
+
+    out: list[Span] = []
+    style = Style.PLAIN
+    tokens = MarkdownIt("commonmark").parseInline(markdown)
+    for tok in (tokens[0].children if tokens else None) or []:
+        if tok.type in ("strong_open", "strong_close"):
+            style ^= Style.BOLD
+        elif tok.type in ("em_open", "em_close"):
+            style ^= Style.ITALIC
+        elif tok.type in ("text", "code_inline", "softbreak"):
+            piece = "\n" if tok.type == "softbreak" else tok.content
+            here = Style.CODE if tok.type == "code_inline" else style
+            if out and out[-1].style == here:
+                out[-1] = Span(out[-1].text + piece, here)
+            elif piece:
+                out.append(Span(piece, here))
+        else:
+            return ()  # a link, an image or HTML: not what was meant
+    return tuple(out)
 
 
 _MARK = {Style.BOLD: "**", Style.ITALIC: "*"}

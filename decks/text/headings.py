@@ -135,10 +135,11 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
     if n == 0:
         return None
     for k in range(n - 1):
-        # Inside a name ("TensorFlow Dev Summit 2019", "Google Developer Experts"): a break there costs as one
-        # inside a phrase, taken only when no break between other words gives as many lines.
+        # Inside a name ("TensorFlow Dev Summit 2019", "Google Developer Experts"): a break there is taken only
+        # when no break between other words does as well, but before a one-word last line ("Kotlin / 2.0
+        # released", not "Kotlin 2.0 / released"): it costs in the same tier as a cut where the script changes.
         if _NAME_END.search(units[k]) and _NAME_START.match(units[k + 1]):
-            inner[k] = True
+            inner[k] = max(inner[k], 0.75)
     memo: dict[tuple[int, int], float] = {}
 
     def line_width(a: int, b: int) -> float:

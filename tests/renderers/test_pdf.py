@@ -167,8 +167,10 @@ def test_the_smallest_valid_content_renders_on_one_page_in_every_layout(layout: 
 
 
 def test_recap_pdf_of_a_modular_page_imports_only_what_it_draws_with(tmp_path: Path) -> None:
-    """Start-up (issue 12): the sketch path loads no deck planner, pptx writer, lxml or fontTools, and a modular
-    page neither the radial layout nor the abridging rules."""
+    """The sketch path loads no deck planner, pptx writer or lxml, and a modular page neither the radial layout
+    nor the abridging rules. fontTools reads the icons' outlines on a first run (the one reader of font files,
+    #22) and not again once they are cached."""
+    import ast
     import os
 
     unwanted = (
@@ -191,4 +193,7 @@ def test_recap_pdf_of_a_modular_page_imports_only_what_it_draws_with(tmp_path: P
     for run in ("cold", "warm"):
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
         assert done.returncode == 0, done.stderr
-        assert done.stdout.strip().splitlines()[-1] == "[]", (run, done.stdout)
+        loaded = ast.literal_eval(done.stdout.strip().splitlines()[-1])  # the module names the child printed
+        if run == "cold":
+            loaded = [m for m in loaded if not m.startswith("fontTools")]
+        assert loaded == [], (run, done.stdout)
