@@ -53,10 +53,11 @@ bench: $(STAMP)
 
 # The sketchnote at 1 to 60 items, en/zh/ja, in every layout and theme: PNG contact sheets in docs/gallery.
 # The deck, every layout in every theme and language and each bundled content, drawn by LibreOffice (soffice
-# and pdftoppm needed): contact sheets in docs/gallery/deck.
+# and pdftoppm needed): contact sheets in docs/gallery/deck. And the README's pictures (docs/*.png).
 gallery: $(STAMP)
 	$(BIN)/python tools/gallery.py docs/gallery
 	$(BIN)/python tools/deck_gallery.py docs/gallery/deck
+	$(BIN)/python tools/readme_images.py docs
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist
