@@ -522,6 +522,7 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
     return out
 
 
+DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 DRAWING_BOX = 1.2  # the room a card's large drawing takes, against its size: a little air above and below it
 
 
@@ -619,8 +620,12 @@ def draw_card(
         conts.append(
             Container("figure", Rect(x + bx - rx, y + by - ry, 2 * rx, 2 * ry), spec.figure[0] if spec.figure else "")
         )
+    drift = pen.rng(spec.key + ":lines")
     for said in plan.lines:
-        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+        # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
+        # enough that two lines touch; the title keeps its place over its underline.
+        dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
+        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color)
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
