@@ -135,6 +135,51 @@ class Pen:
                     out.append(self.line(a, b, f"{key}:{i}'", stroke, (width or self.stroke) * 0.5))
         return out
 
+    def rounded(
+        self,
+        r: Rect,
+        radius: float,
+        key: str,
+        stroke: Color | None,
+        fill: Color | None = None,
+        width: float | None = None,
+    ) -> list[Path]:
+        """A box with rounded corners drawn in one stroke, as a pen goes round it: each corner's radius its own
+        (seeded, 0.6 to 1.3 times `radius`), the stroke starting somewhere on the top edge and ending a little
+        past where it began; inside `r` but for the wobble."""
+        rng = self.rng(key + ":round")
+        most = min(r.w, r.h) / 2
+        radii = [min(most, radius * rng.uniform(0.6, 1.3)) for _ in range(4)]
+        x0, y0, x1, y1 = r.x, r.y, r.right, r.bottom
+        pts: list[Point] = []
+
+        def arc(cx: float, cy: float, rad: float, a0: float) -> None:
+            n = max(3, int(rad * math.pi / 2 / 2.0))  # a point every 2 pt or so along the quarter circle
+            pts.extend(
+                (cx + rad * math.cos(a0 + k * math.pi / 2 / n), cy + rad * math.sin(a0 + k * math.pi / 2 / n))
+                for k in range(n + 1)
+            )
+
+        arc(x1 - radii[1], y0 + radii[1], radii[1], -math.pi / 2)  # top right
+        arc(x1 - radii[2], y1 - radii[2], radii[2], 0.0)  # bottom right
+        arc(x0 + radii[3], y1 - radii[3], radii[3], math.pi / 2)  # bottom left
+        arc(x0 + radii[0], y0 + radii[0], radii[0], math.pi)  # top left
+        # From a seeded point on the top edge round to it again, and on a little past it.
+        top_left, top_right = x0 + radii[0], x1 - radii[1]
+        start = top_left + (top_right - top_left) * rng.uniform(0.15, 0.85)
+        past = min(self.roughness * rng.uniform(2.0, 5.0), (top_right - start) * 0.5)
+        loop = [(start, y0), *pts, (start + past, y0)]  # pts run from the top right round to the top left
+        out: list[Path] = []
+        if fill:
+            out.append(Path(tuple(pts), fill=fill, closed=True))
+        if stroke:
+            amount = min(self.roughness * 0.6, 1.2)
+            out.append(Path(tuple(self.trace(loop, key, amount)), stroke=stroke, width=width or self.stroke))
+            if self.roughness > 0:
+                again = self.trace(loop, key + "'", amount * 1.3)
+                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
+        return out
+
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
         rng = self.rng(key)
         r = self.roughness

@@ -46,3 +46,41 @@ def test_most_boxes_have_a_corner_where_the_pen_ran_on() -> None:
         reach = max(max(-x, x - r.right, -y, y - r.bottom) for s in strokes for x, y in s.points)
         ran_on += reach > 2.0
     assert 10 <= ran_on <= 28, ran_on
+
+
+def test_a_rounded_box_stays_in_its_rect_and_cuts_its_corners() -> None:
+    r = Rect(0, 0, 180, 110)
+    for key in range(10):
+        pen = Pen(key, 1.0, 1.2)
+        paths = pen.rounded(r, 9.0, "frame", "#000000", "#FFFFFF")
+        points = [pt for p in paths for pt in p.points]
+        assert all(-1.5 <= x <= r.right + 1.5 and -1.5 <= y <= r.bottom + 1.5 for x, y in points)
+        for cx, cy in ((0, 0), (r.right, 0), (r.right, r.bottom), (0, r.bottom)):
+            assert min(math.dist((cx, cy), pt) for pt in points) > 1.0  # no square corner
+
+
+def test_not_every_item_of_a_page_is_framed_alike() -> None:
+    import sys
+
+    from decks.plan.sketch import build
+    from decks.plan.sketch.primitives import Path
+    from decks.themes.loader import load_theme
+    from tests.conftest import FIXTURES
+
+    sys.path.insert(0, str(FIXTURES))
+    from sketch_contents import recap
+
+    sketch = build(recap(12, "en", "medium"), load_theme(None), layout="modular")
+    frames = [c.rect for c in sketch.containers if c.kind == "item"]
+
+    def one_stroke(frame: Rect) -> bool:  # a rounded box is one stroke round the frame; a square one four
+        for p in sketch.primitives:
+            if isinstance(p, Path) and p.stroke and not p.fill and len(p.points) > 8:
+                xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
+                wide, tall = max(xs) - min(xs) > frame.w * 0.9, max(ys) - min(ys) > frame.h * 0.9
+                if abs(min(xs) - frame.x) < 2 and abs(max(ys) - frame.bottom) < 2 and wide and tall:
+                    return True
+        return False
+
+    rounded = sum(map(one_stroke, frames))
+    assert 0 < rounded < len(frames), f"{rounded} of {len(frames)} item frames rounded"
