@@ -120,15 +120,18 @@ class Pen:
             poly = [(x + rng.uniform(-jf, jf), y + rng.uniform(-jf, jf)) for x, y in corners]
             out.append(Path(tuple(poly), fill=fill, closed=True))
         if stroke:
+            press = self.rng(key + ":press")
             for i in range(4):
                 a, b = corners[i], corners[(i + 1) % 4]
                 # Edge i runs from corner i to corner i + 1: the overshot corner extends the edges meeting at it.
                 past = (far if ran_on == i else 0.0, far if ran_on == (i + 1) % 4 else 0.0)
+                # A pen presses harder on some strokes than on others: each edge a little heavier or lighter.
+                weight = press.uniform(0.85, 1.2) if rough > 0 else 1.0
                 out.append(
                     Path(
                         tuple(self.line_points(a, b, f"{key}:{i}", past=past)),
                         stroke=stroke,
-                        width=width or self.stroke,
+                        width=(width or self.stroke) * weight,
                     )
                 )
                 if rough > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
