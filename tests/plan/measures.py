@@ -30,6 +30,7 @@ def occupied(sketch: Sketch) -> list[Rect]:
     page = sketch.width * sketch.height
     paper = sketch.background
     out = [c.rect for c in sketch.containers if c.kind not in ("item", "key")]
+    cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
     for p in sketch.primitives:
         if isinstance(p, TextRun):
             if _seen(p.color, paper):
@@ -40,9 +41,22 @@ def occupied(sketch: Sketch) -> list[Rect]:
             xs = [x for x, _ in p.points]
             ys = [y for _, y in p.points]
             box = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-            if box.w * box.h <= 0.05 * page:
+            if p.fill is None and any(_outlines(box, card) for card in cards):
+                # A card's frame drawn in one stroke (a rounded box) holds what is inside it no more than four
+                # strokes do: only its edges count.
+                out += [Rect(box.x, box.y, box.w, 2), Rect(box.x, box.bottom - 2, box.w, 2)]
+                out += [Rect(box.x, box.y, 2, box.h), Rect(box.right - 2, box.y, 2, box.h)]
+            elif box.w * box.h <= 0.05 * page:
                 out.append(box)
     return out
+
+
+def _outlines(box: Rect, card: Rect) -> bool:
+    """Whether a stroke with bounding box `box` runs round `card` (its frame, give or take the wobble)."""
+    return all(
+        abs(a - b) < 3.0
+        for a, b in ((box.x, card.x), (box.y, card.y), (box.right, card.right), (box.bottom, card.bottom))
+    )
 
 
 def largest_empty(sketch: Sketch, cell: float = CELL) -> tuple[float, Rect]:

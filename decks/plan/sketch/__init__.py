@@ -19,7 +19,7 @@ from decks.model import Recap, Takeaway
 from decks.model.paths import dotted
 from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
-from decks.plan.sketch import modular, path, vocabulary
+from decks.plan.sketch import loose, modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
@@ -77,6 +77,9 @@ LAYOUTS: dict[str, Callable[..., Arranged]] = {
     "vertical": _vertical,
     "popcorn": _popcorn,
 }
+# Layouts whose cards are nudged off their grid after placing (decks.plan.sketch.loose); the others draw roads,
+# spokes or a path to where their cards stand, so their cards stay where those lead.
+LOOSE = ("modular", "popcorn")
 # A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
 VERTICAL_MOST = 8
 MARGIN = 22.0  # points: inside what office printers leave blank
@@ -420,6 +423,8 @@ def build(
         )
     _, style, chrome, (cards, area) = found
     placed, extra, _ = arrange(cards, style, area)  # the search only measured: now draw the chosen one
+    if name in LOOSE:
+        placed = loose.loosen(placed, area, style)
     prims: list[Primitive] = []
     conts: list[Container] = []
     if hub is None:

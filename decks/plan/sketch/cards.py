@@ -522,6 +522,8 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
     return out
 
 
+ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
+DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 DRAWING_BOX = 1.2  # the room a card's large drawing takes, against its size: a little air above and below it
 
 
@@ -597,6 +599,9 @@ def draw_card(
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     if spec.kind == "key":
         prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style)
+    elif pen.rng(spec.key + ":frame").random() < ROUNDED:
+        # Not every box alike: some items are drawn as a rounded box in one stroke, without a shadow.
+        prims += pen.rounded(frame, style.pad * 1.1, spec.key, color, fill, width)
     else:
         prims += _shadow(frame, spec.key, style)
         prims += pen.rect(frame, spec.key, color, fill, width)
@@ -619,8 +624,12 @@ def draw_card(
         conts.append(
             Container("figure", Rect(x + bx - rx, y + by - ry, 2 * rx, 2 * ry), spec.figure[0] if spec.figure else "")
         )
+    drift = pen.rng(spec.key + ":lines")
     for said in plan.lines:
-        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+        # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
+        # enough that two lines touch; the title keeps its place over its underline.
+        dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
+        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color)
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))

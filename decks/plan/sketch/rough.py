@@ -68,7 +68,11 @@ class Pen:
             dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
         return self._wobble(dense, self.rng(key), amount)
 
-    def line_points(self, a: Point, b: Point, key: str, overshoot: bool = True) -> list[Point]:
+    def line_points(
+        self, a: Point, b: Point, key: str, overshoot: bool = True, past: tuple[float, float] = (0.0, 0.0)
+    ) -> list[Point]:
+        """A jittered stroke from `a` to `b`; with `overshoot`, its ends run a little past them (and by `past`
+        more at the start and at the end: a corner where the pen did not stop)."""
         rng = self.rng(key)
         r = self.roughness
         length = math.dist(a, b)
@@ -77,7 +81,7 @@ class Pen:
         ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
         if overshoot and r > 0:
             # Hand-drawn boxes have corners where the strokes run a little past each other.
-            s0, s1 = rng.uniform(-0.5, 1.5) * r, rng.uniform(-0.5, 1.5) * r
+            s0, s1 = rng.uniform(-0.5, 1.5) * r + past[0], rng.uniform(-0.5, 1.5) * r + past[1]
             a = (a[0] - ux * s0, a[1] - uy * s0)
             b = (b[0] + ux * s1, b[1] + uy * s1)
             length = math.dist(a, b)
@@ -91,20 +95,92 @@ class Pen:
     def rect(
         self, r: Rect, key: str, stroke: Color | None, fill: Color | None = None, width: float | None = None
     ) -> list[Path]:
-        """A box: a slightly crooked fill, then four strokes that overshoot at the corners."""
+        """A box as a hand draws one: a slightly crooked fill, then four strokes that overshoot at the corners.
+
+        No corner is a right angle: each is pulled in from the rectangle's corner by its own seeded amount (never
+        out, so the box stays inside `r` and off its neighbours), which tilts every edge a little; and most
+        boxes have one corner where the pen ran on past the turn."""
         out: list[Path] = []
-        corners = [(r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom)]
+        rng = self.rng(key + ":corners")
+        rough = self.roughness
+        j = min(2.0 * rough, 3.0, 0.05 * min(r.w, r.h))  # small boxes (a day tab) stay nearly square
+        inward = ((1, 1), (-1, 1), (-1, -1), (1, -1))
+        corners = [
+            (x + sx * rng.uniform(0, j), y + sy * rng.uniform(0, j))
+            for (x, y), (sx, sy) in zip(
+                [(r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom)], inward, strict=True
+            )
+        ]
+        # The corner the pen overshot (if any) and by how much: at most a few points, less on a small box.
+        ran_on = rng.randrange(6)  # 4 and 5: none
+        far = min(rough * rng.uniform(1.5, 3.0), 0.12 * min(r.w, r.h)) if rough > 0 else 0.0
         if fill:
             rng = self.rng(key + ":fill")
-            j = 0.6 * self.roughness
-            poly = [(x + rng.uniform(-j, j), y + rng.uniform(-j, j)) for x, y in corners]
+            jf = 0.6 * rough
+            poly = [(x + rng.uniform(-jf, jf), y + rng.uniform(-jf, jf)) for x, y in corners]
             out.append(Path(tuple(poly), fill=fill, closed=True))
         if stroke:
+            press = self.rng(key + ":press")
             for i in range(4):
                 a, b = corners[i], corners[(i + 1) % 4]
-                out.append(self.line(a, b, f"{key}:{i}", stroke, width))
-                if self.roughness > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
+                # Edge i runs from corner i to corner i + 1: the overshot corner extends the edges meeting at it.
+                past = (far if ran_on == i else 0.0, far if ran_on == (i + 1) % 4 else 0.0)
+                # A pen presses harder on some strokes than on others: each edge a little heavier or lighter.
+                weight = press.uniform(0.85, 1.2) if rough > 0 else 1.0
+                out.append(
+                    Path(
+                        tuple(self.line_points(a, b, f"{key}:{i}", past=past)),
+                        stroke=stroke,
+                        width=(width or self.stroke) * weight,
+                    )
+                )
+                if rough > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
                     out.append(self.line(a, b, f"{key}:{i}'", stroke, (width or self.stroke) * 0.5))
+        return out
+
+    def rounded(
+        self,
+        r: Rect,
+        radius: float,
+        key: str,
+        stroke: Color | None,
+        fill: Color | None = None,
+        width: float | None = None,
+    ) -> list[Path]:
+        """A box with rounded corners drawn in one stroke, as a pen goes round it: each corner's radius its own
+        (seeded, 0.6 to 1.3 times `radius`), the stroke starting somewhere on the top edge and ending a little
+        past where it began; inside `r` but for the wobble."""
+        rng = self.rng(key + ":round")
+        most = min(r.w, r.h) / 2
+        radii = [min(most, radius * rng.uniform(0.6, 1.3)) for _ in range(4)]
+        x0, y0, x1, y1 = r.x, r.y, r.right, r.bottom
+        pts: list[Point] = []
+
+        def arc(cx: float, cy: float, rad: float, a0: float) -> None:
+            n = max(3, int(rad * math.pi / 2 / 2.0))  # a point every 2 pt or so along the quarter circle
+            pts.extend(
+                (cx + rad * math.cos(a0 + k * math.pi / 2 / n), cy + rad * math.sin(a0 + k * math.pi / 2 / n))
+                for k in range(n + 1)
+            )
+
+        arc(x1 - radii[1], y0 + radii[1], radii[1], -math.pi / 2)  # top right
+        arc(x1 - radii[2], y1 - radii[2], radii[2], 0.0)  # bottom right
+        arc(x0 + radii[3], y1 - radii[3], radii[3], math.pi / 2)  # bottom left
+        arc(x0 + radii[0], y0 + radii[0], radii[0], math.pi)  # top left
+        # From a seeded point on the top edge round to it again, and on a little past it.
+        top_left, top_right = x0 + radii[0], x1 - radii[1]
+        start = top_left + (top_right - top_left) * rng.uniform(0.15, 0.85)
+        past = min(self.roughness * rng.uniform(2.0, 5.0), (top_right - start) * 0.5)
+        loop = [(start, y0), *pts, (start + past, y0)]  # pts run from the top right round to the top left
+        out: list[Path] = []
+        if fill:
+            out.append(Path(tuple(pts), fill=fill, closed=True))
+        if stroke:
+            amount = min(self.roughness * 0.6, 1.2)
+            out.append(Path(tuple(self.trace(loop, key, amount)), stroke=stroke, width=width or self.stroke))
+            if self.roughness > 0:
+                again = self.trace(loop, key + "'", amount * 1.3)
+                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
         return out
 
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:

@@ -113,7 +113,13 @@ def dividers(placed: list[Placed], style: Style) -> list[Primitive]:
             continue
         plan, x, y, _ = p
         above = [
-            q for q in placed if abs(q[1] - x) < 0.5 and q[2] + q[3] <= y + 0.5 and q[0].spec.part != plan.spec.part
+            q
+            for q in placed
+            # The same column: the cards overlap sideways (a loosened grid's columns are not exact).
+            if q[1] < x + plan.width
+            and q[1] + q[0].width > x
+            and q[2] + q[3] <= y + 0.5
+            and q[0].spec.part != plan.spec.part
         ]
         if not above:
             continue
