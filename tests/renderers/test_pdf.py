@@ -12,6 +12,7 @@ import pytest
 
 from decks.cli.main import main
 from decks.model import Recap
+from decks.plan import sketch_plan
 from decks.plan.sketch import build
 from decks.readers.content import load_content
 from decks.renderers.base import render
@@ -48,7 +49,7 @@ def rendered(recaps, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str
         result = render(PdfRenderer, recaps[name], theme, layout=layout)
         path = folder / f"{name}-{layout}.pdf"
         path.write_bytes(result.data)
-        out[name, layout] = (path, build(recaps[name], theme, layout=layout))
+        out[name, layout] = (path, sketch_plan(recaps[name], theme, layout=layout))  # what the renderer drew
     return out
 
 
