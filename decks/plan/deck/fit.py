@@ -13,7 +13,7 @@ import msgspec
 from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
-from decks.plan.deck.plan import Para, Run, TextBox
+from decks.plan.deck.plan import Anchor, BoxRole, FontRole, Para, PlaceholderRole, Run, TextBox
 from decks.plan.deck.text import line_ends, lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
 from decks.plan.stacks import Stacks, office_stacks, run_faces
@@ -27,7 +27,7 @@ class Src(msgspec.Struct, frozen=True, dict=True, cache_hash=True):
     """A paragraph before fitting."""
 
     runs: tuple[Run, ...]
-    font: str = "body"
+    font: FontRole = "body"
     level: int = 0
     bullet: bool = False
     scale: float = 1.0
@@ -74,7 +74,7 @@ class Fitter:
         self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
         self._paras: dict[tuple[tuple[Src, ...], float, float], tuple[Para, ...]] = {}
 
-    def stack(self, font: str) -> FontStack:
+    def stack(self, font: FontRole) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
     @cached_property
@@ -83,7 +83,7 @@ class Fitter:
         made when a paragraph has such a run (4 ms of faces a deck without markup need not load)."""
         return run_faces(self._theme, self.language)
 
-    def run_stack(self, font: str, style: int) -> FontStack:
+    def run_stack(self, font: FontRole, style: int) -> FontStack:
         """The stack a run of `style` in a paragraph of `font` is measured and drawn in."""
         return self.stack(font) if not style else self.run_faces[font].stack(style)
 
@@ -186,12 +186,12 @@ class Fitter:
 
     def text_box(
         self,
-        role: str,
+        role: BoxRole,
         srcs: Sequence[Src],
         box: Rect,
         top: float,
-        placeholder: str | None = None,
-        anchor: str = "t",
+        placeholder: PlaceholderRole | None = None,
+        anchor: Anchor = "t",
         low: float | None = None,
     ) -> TextBox:
         """Paragraphs fitted to `box`; when they cannot fit even at `low`, the last lines are cut with "…"."""

@@ -17,7 +17,7 @@ from decks.model.inline import escape, plain
 from decks.plan.deck.fit import Src
 from decks.plan.deck.images import cover
 from decks.plan.deck.paragraphs import takeaway_srcs
-from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
+from decks.plan.deck.plan import Picture, PlaceholderRole, Run, Shape, SlideDraft, TextBox
 from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from decks.i18n import Catalogue
     from decks.model import Part, Recap
     from decks.plan.deck.fit import Fitter
-    from decks.plan.deck.plan import Frame, Geometry
+    from decks.plan.deck.plan import Anchor, ColorRole, Design, Frame, Geometry, LayoutRole
     from decks.themes.model import SlideSizes, Theme
 
     class _Host(Fitter):
@@ -41,8 +41,10 @@ if TYPE_CHECKING:
         labels: Catalogue
 
         def image_size(self, path: Path) -> tuple[int, int]: ...
-        def frame(self, role: str) -> Frame: ...
-        def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox: ...
+        def frame(self, role: LayoutRole) -> Frame: ...
+        def heading_box(
+            self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b"
+        ) -> TextBox: ...
         def variant(self, name: str) -> str: ...
         def notes_for(self, item: Item) -> str: ...
         def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]: ...
@@ -73,7 +75,7 @@ class ItemLayouts(_Host):
 
     # -- shared pieces -----------------------------------------------------------------------------------------
 
-    def _item_slide(self, item: Item, design: str, icon: bool = True) -> tuple[SlideDraft, Rect]:
+    def _item_slide(self, item: Item, design: Design, icon: bool = True) -> tuple[SlideDraft, Rect]:
         """A slide for `item` in `design` on the content layout: its title (beside the corner icon when `icon`),
         and the body's box (less the links line at its foot, which is added)."""
         f = self.frame("content")
@@ -242,7 +244,7 @@ class ItemLayouts(_Host):
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
-        placeholder = "body" if not item.summary else None
+        placeholder: PlaceholderRole | None = "body" if not item.summary else None
         for n, (g, c) in enumerate(zip(groups, cols, strict=True)):
             slide.shapes.append(Shape(Rect(c.x, c.y - 14, 56, 5), "accent2"))
             slide.texts.append(

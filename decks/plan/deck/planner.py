@@ -28,15 +28,23 @@ from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
 from decks.plan.deck.picking import candidates, pick
 from decks.plan.deck.plan import (
+    Align,
+    Anchor,
+    ColorRole,
     Deck,
+    Design,
+    FieldKind,
     Frame,
     Geometry,
+    ItemDesign,
+    LayoutRole,
     Para,
     Picture,
     Run,
     Shape,
     Slide,
     SlideDraft,
+    SlideKind,
     Template,
     TextBox,
     default_geometry,
@@ -77,20 +85,20 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         self.labels = labels_for(recap.language)
         # recap's accent shapes; without them, text meant for an accent band is drawn in ink.
         self.decorated = theme.slides.decorated
-        self.on_band = "on_accent" if self.decorated else "ink"
+        self.on_band: ColorRole = "on_accent" if self.decorated else "ink"
 
     def image_size(self, path: Path) -> tuple[int, int]:
         if path not in self._image_sizes:
             self._image_sizes[path] = self._image_size(path)
         return self._image_sizes[path]
 
-    def frame(self, role: str) -> Frame:
+    def frame(self, role: LayoutRole) -> Frame:
         return self.geo.frames[role]
 
-    def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
+    def title_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
         return self.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
 
-    def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
+    def heading_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
         """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
         balanced (`Fitter.balanced`). `text` is markup (decks.model.inline): a label recap adds is escaped."""
         src = self.balanced(Src(marked(text, color), "heading"), box, top)
@@ -121,7 +129,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         the template decides the footer and has them, else in recap's boxes (clear of the template's logos)."""
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
-        color = "on_accent" if on_accent and self.decorated else "muted"
+        color: ColorRole = "on_accent" if on_accent and self.decorated else "muted"
         f = self.frame(slide.layout)
         own = self.theme.slides.decides("footer")
         ph_number = f.number if not own else None
@@ -149,7 +157,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                     )
                 )
 
-    def _line(self, text: str, size: float, color: str, field: str | None = None, align: str = "l") -> Para:
+    def _line(
+        self, text: str, size: float, color: ColorRole, field: FieldKind | None = None, align: Align = "l"
+    ) -> Para:
         pitch = self.line_pitch(size, text)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
@@ -202,11 +212,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _has_picture(self, item: Item) -> bool:
         return item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
 
-    def designs(self, size: float) -> dict[int, list[str]]:
+    def designs(self, size: float) -> dict[int, list[ItemDesign]]:
         """Each item's layouts, best first (decks.plan.deck.picking), by the item's id: no more than three
         slides in a row of one layout, a section slide breaking the run, pictures taking sides in turn."""
-        out: dict[int, list[str]] = {}
-        before: list[str] = ["agenda"]
+        out: dict[int, list[ItemDesign]] = {}
+        before: list[Design] = ["agenda"]
         side = self.variant("picture")
         for part in self.recap.all_parts:
             if self.recap.parts:
@@ -216,12 +226,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 picture = self.image_size(item.image.path) if self._has_picture(item) and item.image else None
                 opts = [o for o in candidates(item, picture) if self._holds(item, o, size)] or ["bullets"]
                 if picture and item.layout is None and opts[0] != "picture-full":
-                    first = f"picture-{side}"
+                    first: ItemDesign = "picture-left" if side == "left" else "picture-right"
                     opts = [first, *(o for o in opts if o != first)]
                     side = "left" if side == "right" else "right"
                 options.append(opts)
 
-            def slides(n: int, design: str, items: list[Item] = part.items) -> int:
+            def slides(n: int, design: ItemDesign, items: list[Item] = part.items) -> int:
                 return self._pages(items[n], size) if design == "bullets" else 1
 
             def pinned(n: int, items: list[Item] = part.items) -> bool:
@@ -233,7 +243,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             before.extend(chosen)
         return out
 
-    def _holds(self, item: Item, design: str, size: float) -> bool:
+    def _holds(self, item: Item, design: ItemDesign, size: float) -> bool:
         """Whether `design` can hold the item on one slide (a list, beside a picture or not, always can)."""
         build = self._builders().get(design)
         if build is None:
@@ -242,7 +252,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return self.reuse.holds(item, design, size, lambda: build(item, size) is not None)
         return build(item, size) is not None
 
-    def _builders(self) -> dict[str, Callable[[Item, float], SlideDraft | None]]:
+    def _builders(self) -> dict[ItemDesign, Callable[[Item, float], SlideDraft | None]]:
         return {
             "statement": self.statement_slide,
             "sidebar": self.sidebar_slide,
@@ -330,7 +340,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         )
         slide = SlideDraft("title", "title", title, design="cover")
         if subs:
-            top, anchor = (self.sizes.subtitle * 1.5, "ctr") if sparse else (self.sizes.subtitle, "t")
+            anchor: Anchor = "ctr" if sparse else "t"
+            top = self.sizes.subtitle * 1.5 if sparse else self.sizes.subtitle
             # Flush with the title: a template's subtitle box is often inset from its title's (Office's 4:3 title
             # slide), and left-set lines in it would stand indented against the title's.
             under = Rect(f.title.x, f.body.y, f.title.w, f.body.h)
@@ -405,7 +416,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return [timeline]
         return self.list_slides("agenda", t.gettext("Agenda"), groups, notes, self.ceiling)
 
-    def list_slides(self, kind: str, title: str, groups: list[list[Src]], notes: str, top: float) -> list[SlideDraft]:
+    def list_slides(
+        self, kind: SlideKind, title: str, groups: list[list[Src]], notes: str, top: float
+    ) -> list[SlideDraft]:
         """Slides of a list made of groups (a day's heading and its lines): as many groups on a slide as fit,
         each slide in one column or two, whichever sets the text larger; a group too long for one slide
         continues on "(cont.)" slides in two columns."""
@@ -492,14 +505,14 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return [srcs[:cut], _first(srcs[cut:])]
 
     def _columns_slide(
-        self, kind: str, title: str, columns: list[list[Src]], size: float, notes: str, n: int
+        self, kind: SlideKind, title: str, columns: list[list[Src]], size: float, notes: str, n: int
     ) -> SlideDraft:
         """One slide of a list: one column across the body, or two; the `n`th of its list ("(cont.)" after
         the first)."""
         f = self.frame("content")
         assert f.body is not None
         name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-        design = "agenda" if kind == "agenda" else "list"
+        design: Design = "agenda" if kind == "agenda" else "list"
         slide = SlideDraft(kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design=design)
         if len(columns) == 1:
             slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
@@ -523,7 +536,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f, t = self.frame("section"), self.labels
         assert f.body is not None
         filled = self.decorated and self.variant("section") == "fill"
-        on = self.on_band if filled else "ink"
+        on: ColorRole = self.on_band if filled else "ink"
         title = self.heading_box(part.title, f.title, self.sizes.title * 1.2, "on_accent" if filled else "accent")
         slide = SlideDraft("section", "section", title, design="section")
         meta = " · ".join(
@@ -555,7 +568,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         self.footer(slide, on_accent=filled)
         return slide
 
-    def item_slides(self, item: Item, designs: list[str], size: float) -> list[SlideDraft]:
+    def item_slides(self, item: Item, designs: list[ItemDesign], size: float) -> list[SlideDraft]:
         """The item's slides in the first of its `designs` that holds it (a list always does)."""
         builders = self._builders()
         for design in designs:
@@ -568,7 +581,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 return self.list_item_slides(item, size, design)
         return self.list_item_slides(item, size, "bullets")
 
-    def list_item_slides(self, item: Item, size: float, design: str) -> list[SlideDraft]:
+    def list_item_slides(self, item: Item, size: float, design: ItemDesign) -> list[SlideDraft]:
         """The item's summary and takeaways as a list at the deck's body size (continued on more slides when they
         do not fit), its icon at the title's end; beside its picture for "picture-right" and "picture-left"."""
         has_image = design != "bullets" and self._has_picture(item)
@@ -701,7 +714,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.column_slides("resources", t.gettext("Resources"), srcs, notes, self.sizes.subtitle)
 
     def column_slides(
-        self, kind: str, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
+        self, kind: SlideKind, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
     ) -> list[SlideDraft]:
         """Slides whose body is two columns: the body placeholder on the left and a text box on the right.
 
@@ -752,7 +765,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
 
     def closing_slide(self) -> SlideDraft:
         recap, lab = self.recap, self.labels
-        role = "closing" if "closing" in self.geo.frames else "content"
+        role: LayoutRole = "closing" if "closing" in self.geo.frames else "content"
         f = self.frame(role)
         assert f.body is not None
         thanks = lab.gettext("Thank you!")
