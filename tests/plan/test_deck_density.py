@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from decks.i18n import messages
 from decks.model import Recap
 from decks.plan.deck import Deck, Slide, build_plan
-from decks.plan.deck.planner import NEAR
+from decks.plan.deck.measures import NEAR
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir, to_pdfs

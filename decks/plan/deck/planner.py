@@ -24,6 +24,42 @@ from decks.plan.deck.fit import Fitter, Src, capacity
 from decks.plan.deck.images import KEEP, cover, picture_size
 from decks.plan.deck.labels import labels_for
 from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
+from decks.plan.deck.measures import (
+    BAR_W,
+    BIG_TITLE_SCALE,
+    BLOCK_SPACE,
+    BODY_SIZE_INSET,
+    CEILING,
+    COLUMN_GAP,
+    COLUMNS_GAIN,
+    COLUMNS_LINES,
+    COLUMNS_SAVE,
+    COVER_RULE_H,
+    COVER_RULE_W,
+    COVER_SCALE,
+    COVER_SPARSE_SCALE,
+    COVER_SPARSE_SUB_SCALE,
+    CREDIT_GAP,
+    FOOTER_GAP,
+    FOOTER_PAD,
+    FOOTER_RISE,
+    HEADING_CUT,
+    LINKS_GAP,
+    LIST_SPACE,
+    MARGIN,
+    NEAR,
+    NUMBER_W,
+    PART_SPACE,
+    QUOTE_SPACE,
+    SECTION_RULE_GAP,
+    SECTION_RULE_H,
+    SECTION_RULE_W,
+    TITLE_ICON,
+    TITLE_ICON_GAP,
+    TITLE_RULE_GAP,
+    TITLE_RULE_H,
+    TITLE_RULE_W,
+)
 from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
 from decks.plan.deck.picking import candidates, pick
@@ -55,10 +91,6 @@ from decks.plan.geometry import Rect
 from decks.plan.icons import choose
 from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
-
-CEILING = 1.3  # a slide with little text sets it up to this many times the theme's body size
-NEAR = 0.85  # a list may be set this much smaller than the deck's body size before it continues on another slide
-COLUMN_GAP = 24.0
 
 
 class Planner(ItemLayouts, DeckLayouts, Fitter):
@@ -122,7 +154,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         links_src = [Src(link_runs(item.links, self.labels))]
         h = self._laid(links_src, body.w, self.floor).height
         box = self.text_box("links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor)
-        return box, Rect(body.x, body.y, body.w, body.h - h - 10)
+        return box, Rect(body.x, body.y, body.w, body.h - h - LINKS_GAP)
 
     def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
         """The slide number and the event line: in the layout's own slide-number and footer placeholders when
@@ -134,8 +166,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         own = self.theme.slides.decides("footer")
         ph_number = f.number if not own else None
         # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
-        tall = max(self.leading, self.stacks.body.primary.line_height) * small + 2
-        number = ph_number or clear_of(Rect(w - 48 - 80, h - 34, 80, tall), f.keepout)
+        tall = max(self.leading, self.stacks.body.primary.line_height) * small + FOOTER_PAD
+        number = ph_number or clear_of(Rect(w - MARGIN - NUMBER_W, h - FOOTER_RISE, NUMBER_W, tall), f.keepout)
         if number.h >= small * self.leading and number.w >= small:
             line = self._line("#", small, color, field="slidenum", align="r")
             slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
@@ -149,7 +181,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 f"  ·  {event.hashtag}" if event and event.hashtag else ""
             )
             ph_footer = f.footer if not own else None
-            box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
+            box = ph_footer or clear_of(
+                Rect(MARGIN, h - FOOTER_RISE, w - MARGIN - NUMBER_W - MARGIN - FOOTER_GAP, tall), f.keepout
+            )
             if said and box.h > 0 and box.w > 0:
                 slide.texts.append(
                     self.text_box(
@@ -168,8 +202,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not self.decorated:
             return
         t = slide.title.box
-        slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Rect(t.x, t.bottom + 6, 72, 4), "accent2"))
+        slide.shapes.append(Shape(Rect(0, 0, BAR_W, self.geo.height), "accent"))
+        slide.shapes.append(Shape(Rect(t.x, t.bottom + TITLE_RULE_GAP, TITLE_RULE_W, TITLE_RULE_H), "accent2"))
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
@@ -286,7 +320,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         srcs: list[Src] = []
         if item.summary:
             srcs.append(Src(marked(item.summary, "accent")))
-        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
+        srcs.extend(takeaway_srcs(item.takeaways, space=LIST_SPACE if srcs else 0.0))
         return srcs
 
     def body_size(self) -> float:
@@ -302,7 +336,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if not srcs:
                 continue
             _, body = self.links_box(item, f.body)
-            laid = self.fit(srcs, Rect(body.x, body.y, body.w - 72, body.h), self.sizes.body)
+            laid = self.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
             sizes.append(laid.size if laid is not None else self.floor)
         if not sizes:
             return self.sizes.body
@@ -326,7 +360,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if event.tagline:
                 subs.append(Src((Run(event.tagline, "muted"),)))
         if who:
-            subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=0.6))
+            subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=BLOCK_SPACE))
             if who.handles:
                 subs.append(Src(handle_runs(who.handles, self.labels)))
         assert f.body is not None
@@ -334,14 +368,14 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not subs:
             # Nothing under the title: it takes the slide's middle, not its top half over an empty one.
             tbox = Rect(f.title.x, f.title.y, f.title.w, f.body.bottom - f.title.y)
-        top = self.sizes.title * (1.6 if sparse else 1.3)
+        top = self.sizes.title * (COVER_SPARSE_SCALE if sparse else COVER_SCALE)
         title = self.heading_box(
             recap.title, tbox, top, self.on_band if banded else "accent", "ctr" if not subs else "b"
         )
         slide = SlideDraft("title", "title", title, design="cover")
         if subs:
             anchor: Anchor = "ctr" if sparse else "t"
-            top = self.sizes.subtitle * 1.5 if sparse else self.sizes.subtitle
+            top = self.sizes.subtitle * COVER_SPARSE_SUB_SCALE if sparse else self.sizes.subtitle
             # Flush with the title: a template's subtitle box is often inset from its title's (Office's 4:3 title
             # slide), and left-set lines in it would stand indented against the title's.
             under = Rect(f.title.x, f.body.y, f.title.w, f.body.h)
@@ -350,9 +384,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if banded:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))
             if subs:  # the rule under the band, which fills the slide when nothing is under the title
-                slide.shapes.append(Shape(Rect(0, band, self.geo.width, 6), "accent2"))
+                slide.shapes.append(Shape(Rect(0, band, self.geo.width, COVER_RULE_H), "accent2"))
         elif self.decorated:
-            slide.shapes.append(Shape(Rect(f.title.x, band - 3, 120, 6), "accent2"))
+            slide.shapes.append(Shape(Rect(f.title.x, band - COVER_RULE_H / 2, COVER_RULE_W, COVER_RULE_H), "accent2"))
         when = t.join(p for p in (dates, t.place(event) if event else "") if p)
         if event and when:
             welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
@@ -396,7 +430,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if part.date
             else part.title
         )
-        return Src(marked(head, "accent"), "heading", space_before=0.4, keep_with_next=True)
+        return Src(marked(head, "accent"), "heading", space_before=PART_SPACE, keep_with_next=True)
 
     def agenda_slides(self) -> list[SlideDraft]:
         """The items as a list under each day's heading (one list, no heading, for a one-part recap), in two
@@ -482,7 +516,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         # Two columns wrap more: they are worth it only when they set the text clearly larger (or fit it at all)
         # without breaking many more lines (a list of short lines, not of sentences).
         lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
-        if two_size and lines <= len(srcs) * 1.5 and (one is None or two_size > one.size * 1.1):
+        if two_size and lines <= len(srcs) * COLUMNS_LINES and (one is None or two_size > one.size * COLUMNS_GAIN):
             return halves, two_size
         return ([srcs], one.size) if one is not None else None
 
@@ -500,7 +534,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return max(ends[n - 1], ends[-1] - tops[n])
 
         best = min(cuts, key=tallest)
-        heads = [n for n in cuts if srcs[n].keep_with_next and tallest(n) <= tallest(best) * 1.15]
+        heads = [n for n in cuts if srcs[n].keep_with_next and tallest(n) <= tallest(best) * HEADING_CUT]
         cut = min(heads, key=tallest) if heads else best
         return [srcs[:cut], _first(srcs[cut:])]
 
@@ -537,7 +571,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         assert f.body is not None
         filled = self.decorated and self.variant("section") == "fill"
         on: ColorRole = self.on_band if filled else "ink"
-        title = self.heading_box(part.title, f.title, self.sizes.title * 1.2, "on_accent" if filled else "accent")
+        title = self.heading_box(
+            part.title, f.title, self.sizes.title * BIG_TITLE_SCALE, "on_accent" if filled else "accent"
+        )
         slide = SlideDraft("section", "section", title, design="section")
         meta = " · ".join(
             p
@@ -549,15 +585,16 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         )
         srcs = [Src((Run(meta, on if filled else "muted"),), "heading")]
         if part.intro:
-            srcs.append(Src(marked(part.intro, on), space_before=0.4))
+            srcs.append(Src(marked(part.intro, on), space_before=PART_SPACE))
         slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
+        section_rule = Rect(f.title.x, f.title.bottom + SECTION_RULE_GAP, SECTION_RULE_W, SECTION_RULE_H)
         if filled:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
-            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
+            slide.shapes.append(Shape(section_rule, "on_accent"))
         elif self.decorated:
             # A light section slide: the background, the accent bar at the left edge and a rule under the title.
-            slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
-            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "accent2"))
+            slide.shapes.append(Shape(Rect(0, 0, BAR_W, self.geo.height), "accent"))
+            slide.shapes.append(Shape(section_rule, "accent2"))
         heading = (
             t.gettext("{part}, {date}").format(part=plain(part.title), date=t.format_date(part.date))
             if part.date
@@ -597,7 +634,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         srcs = self.body_srcs(item)
         if item.quote is not None:
             by = escape(f" — {item.quote.by}") if item.quote.by else ""
-            srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=0.5 if srcs else 0.0))
+            srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=QUOTE_SPACE if srcs else 0.0))
         if item.figure is not None:
             srcs.insert(0, Src(marked(f"{escape(item.figure.value)} {item.figure.label}", "accent"), "heading"))
         links_box, body = self.links_box(item, body)
@@ -614,7 +651,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         columns = None
         if srcs and not has_image and len(pages) == 2:
             arranged = self._arrange(srcs, size, body)
-            if arranged is not None and len(arranged[0]) == 2 and arranged[1] >= size * 0.9:
+            if arranged is not None and len(arranged[0]) == 2 and arranged[1] >= size * COLUMNS_SAVE:
                 pages = [srcs]
                 columns = arranged
         notes = item.notes or item_notes(item, self.labels)
@@ -622,8 +659,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         for n, page in enumerate(pages):
             title_text = escape(self.labels.gettext("{title} (cont.)")).format(title=item.title) if n else item.title
             tbox = f.title
-            icon_size = min(56.0, tbox.h)
-            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            icon_size = min(TITLE_ICON, tbox.h)
+            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - TITLE_ICON_GAP, tbox.h)
             picture_here = has_image and n == 0
             slide = SlideDraft(
                 "item",
@@ -651,12 +688,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 credit = [Src((Run(item.image.credit, "muted"),))] if item.image.credit else []
                 ch = self._laid(credit, aside.w, small).height if credit else 0.0
                 if credit:
-                    area = Rect(aside.x, aside.y, aside.w, aside.h - ch - 6)
+                    area = Rect(aside.x, aside.y, aside.w, aside.h - ch - CREDIT_GAP)
                 pic = self.image(item.image.path, item.image.alt, area)
                 slide.pictures.append(pic)
                 if credit:
                     # The credit right under the picture, as wide as the picture's column.
-                    cbox = Rect(aside.x, pic.box.bottom + 6, aside.w, ch)
+                    cbox = Rect(aside.x, pic.box.bottom + CREDIT_GAP, aside.w, ch)
                     slide.texts.append(self.text_box("caption", credit, cbox, small, low=small))
             slide.notes = notes if n == 0 else self._continued(item.title)
             self.decorate(slide)
@@ -694,7 +731,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if more:
             groups.append((escape(self.labels.gettext("More resources")), more))
         for title, links in groups:
-            space = 0.35 if srcs else 0.0  # less than the usual half line: two columns of links must fit on a slide
+            space = (
+                LIST_SPACE if srcs else 0.0
+            )  # less than the usual half line: two columns of links must fit on a slide
             srcs.append(Src(marked(title, "accent"), "heading", space_before=space, keep_with_next=True))
             for link in links:
                 srcs.append(
@@ -714,7 +753,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.column_slides("resources", t.gettext("Resources"), srcs, notes, self.sizes.subtitle)
 
     def column_slides(
-        self, kind: SlideKind, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
+        self, kind: SlideKind, title: str, srcs: list[Src], notes: str, top: float, gap: float = COLUMN_GAP
     ) -> list[SlideDraft]:
         """Slides whose body is two columns: the body placeholder on the left and a text box on the right.
 
@@ -769,13 +808,13 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f = self.frame(role)
         assert f.body is not None
         thanks = lab.gettext("Thank you!")
-        slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * 1.2))
+        slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * BIG_TITLE_SCALE))
         srcs: list[Src] = []
         if recap.closing:
             srcs.append(Src(marked(recap.closing)))
         who = recap.presenter
         if who:
-            srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=0.6))
+            srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=BLOCK_SPACE))
             if who.handles:
                 srcs.append(Src(handle_runs(who.handles, self.labels)))
         where: list[Link] = []
@@ -787,7 +826,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             where.append(Link(url=recap.source.url, label=label))
         if where:
             heading = lab.gettext("Slides and notes")
-            srcs.append(Src((Run(heading, "muted"),), "heading", space_before=0.6, keep_with_next=True))
+            srcs.append(Src((Run(heading, "muted"),), "heading", space_before=BLOCK_SPACE, keep_with_next=True))
             srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
         body = self.qr_codes(slide, f.body)
         slide.texts.append(self.text_box("body", srcs, body, self.sizes.subtitle, "body"))
