@@ -97,8 +97,10 @@ if TYPE_CHECKING:
     from decks.plan.deck.plan import Anchor, ColorRole, Design, Frame, Geometry, LayoutRole
     from decks.themes.model import SlideSizes, Theme
 
-    class _Host(Fitter):
+    class _Host:
         """What the host `Planner` supplies to its layout mixins: its state and the builders they share."""
+
+        fitter: Fitter
 
         recap: Recap
         theme: Theme
@@ -190,15 +192,19 @@ class ItemLayouts(_Host):
         inner = Rect(body.x + body.w * STATEMENT_INSET, body.y, body.w * (1 - 2 * STATEMENT_INSET), body.h)
         # Set large, the statement breaks like a heading: at phrases, in balanced lines.
         srcs = [
-            self.balanced(Src(marked(item.summary, "ink"), "heading"), inner, self.sizes.title * STATEMENT_SCALE, size)
+            self.fitter.balanced(
+                Src(marked(item.summary, "ink"), "heading"), inner, self.sizes.title * STATEMENT_SCALE, size
+            )
         ]
         for t in item.takeaways[:1]:
             srcs.append(Src(marked(t.text, "muted"), scale=SUB_SCALE, space_before=BLOCK_SPACE))
-        laid = self.fit(srcs, inner, self.sizes.title * STATEMENT_SCALE, size)
+        laid = self.fitter.fit(srcs, inner, self.sizes.title * STATEMENT_SCALE, size)
         if laid is None:
             return None
         slide.texts.append(
-            centred(self.text_box("body", srcs, inner, self.sizes.title * STATEMENT_SCALE, "body", "ctr", low=size))
+            centred(
+                self.fitter.text_box("body", srcs, inner, self.sizes.title * STATEMENT_SCALE, "body", "ctr", low=size)
+            )
         )
         return self._finish(slide, item)
 
@@ -214,16 +220,18 @@ class ItemLayouts(_Host):
         slide, body = self._item_slide(item, "sidebar")
         panel = Rect(body.x, body.y, round(body.w * PANEL_W, 2), body.h)
         inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
-        lead = [self.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * LEAD_SCALE)]
-        if self.fit(lead, inner, self.sizes.subtitle * LEAD_SCALE, self.floor) is None:
+        lead = [
+            self.fitter.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * LEAD_SCALE)
+        ]
+        if self.fitter.fit(lead, inner, self.sizes.subtitle * LEAD_SCALE, self.fitter.floor) is None:
             return None
         right = Rect(panel.right + GAP + SIDE_GAP, body.y, body.right - panel.right - GAP - SIDE_GAP, body.h)
         srcs = takeaway_srcs(takeaways)
-        if self.fit(srcs, right, size, size) is None:
+        if self.fitter.fit(srcs, right, size, size) is None:
             return None
         slide.shapes.append(self._card(panel))
-        slide.texts.append(self.text_box("lead", lead, inner, self.sizes.subtitle * LEAD_SCALE, anchor="ctr"))
-        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        slide.texts.append(self.fitter.text_box("lead", lead, inner, self.sizes.subtitle * LEAD_SCALE, anchor="ctr"))
+        slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def quote_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -239,14 +247,14 @@ class ItemLayouts(_Host):
         box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
         top = self.sizes.title
         # Set large, the quote breaks like a heading: at phrases, in balanced lines.
-        srcs = [self.balanced(Src(marked(item.quote.text), "heading"), box, top, size)]
+        srcs = [self.fitter.balanced(Src(marked(item.quote.text), "heading"), box, top, size)]
         if item.quote.by:
             srcs.append(Src(marked(escape("— " + item.quote.by), "accent"), scale=SUB_SCALE, space_before=QUOTE_SPACE))
         if item.summary:
             srcs.append(Src(marked(item.summary, "muted"), scale=QUOTE_SUMMARY_SCALE, space_before=QUOTE_SUMMARY_SPACE))
-        if self.fit(srcs, box, top, size) is None:
+        if self.fitter.fit(srcs, box, top, size) is None:
             return None
-        slide.texts.append(self.text_box("body", srcs, box, top, "body", "ctr", low=size))
+        slide.texts.append(self.fitter.text_box("body", srcs, box, top, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def fact_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -261,7 +269,7 @@ class ItemLayouts(_Host):
         # The label under the figure, in a narrow column: ended at phrases (not inside データセット).
         fig = [
             Src((Run(item.figure.value, "accent"),), "heading"),
-            self.balanced(label, left, top, self.floor / FIGURE_LABEL_SCALE),
+            self.fitter.balanced(label, left, top, self.fitter.floor / FIGURE_LABEL_SCALE),
         ]
         srcs = []
         if item.summary:
@@ -269,22 +277,24 @@ class ItemLayouts(_Host):
         srcs.extend(takeaway_srcs(item.takeaways, space=LIST_SPACE if srcs else 0.0))
         if not srcs:
             inner = Rect(body.x + body.w * LONE_FIGURE_INSET, body.y, body.w * (1 - 2 * LONE_FIGURE_INSET), body.h)
-            if self.fit(fig, inner, top, size) is None:
+            if self.fitter.fit(fig, inner, top, size) is None:
                 return None
-            slide.texts.append(centred(self.text_box("body", fig, inner, top, "body", "ctr", low=size)))
+            slide.texts.append(centred(self.fitter.text_box("body", fig, inner, top, "body", "ctr", low=size)))
             return self._finish(slide, item)
         right = Rect(left.right + GAP + SIDE_GAP, body.y, body.right - left.right - GAP - SIDE_GAP, body.h)
         if (
-            self.fit(fig, left, top, self.floor / FIGURE_LABEL_SCALE) is None
-            or self.fit(srcs, right, size, size) is None
+            self.fitter.fit(fig, left, top, self.fitter.floor / FIGURE_LABEL_SCALE) is None
+            or self.fitter.fit(srcs, right, size, size) is None
         ):
             return None
         rule = Rect(
             left.right + FIGURE_RULE_GAP, body.y + FIGURE_RULE_INSET, FIGURE_RULE_W, body.h - 2 * FIGURE_RULE_INSET
         )
         slide.shapes.append(Shape(rule, "accent2"))
-        slide.texts.append(self.text_box("figure", fig, left, top, anchor="ctr", low=self.floor / FIGURE_LABEL_SCALE))
-        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        slide.texts.append(
+            self.fitter.text_box("figure", fig, left, top, anchor="ctr", low=self.fitter.floor / FIGURE_LABEL_SCALE)
+        )
+        slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def _lead(self, slide: SlideDraft, item: Item, body: Rect, size: float) -> Rect | None:
@@ -292,11 +302,11 @@ class ItemLayouts(_Host):
         if not item.summary:
             return body
         lead = [Src(marked(item.summary, "accent"))]
-        laid = self.fit(lead, body, size, size)
+        laid = self.fitter.fit(lead, body, size, size)
         if laid is None or laid.height > body.h / LEAD_SHARE:
             return None
         h = laid.height
-        slide.texts.append(self.text_box("body", lead, Rect(body.x, body.y, body.w, h), size, "body", low=size))
+        slide.texts.append(self.fitter.text_box("body", lead, Rect(body.x, body.y, body.w, h), size, "body", low=size))
         return Rect(body.x, body.y + h + LEAD_GAP, body.w, body.h - h - LEAD_GAP)
 
     def two_columns_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -321,7 +331,7 @@ class ItemLayouts(_Host):
             ]
             for t in item.takeaways
         ]
-        fits = [self.fit(g, c, size, size) for g, c in zip(groups, cols, strict=True)]
+        fits = [self.fitter.fit(g, c, size, size) for g, c in zip(groups, cols, strict=True)]
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
@@ -329,7 +339,7 @@ class ItemLayouts(_Host):
         for n, (g, c) in enumerate(zip(groups, cols, strict=True)):
             slide.shapes.append(Shape(Rect(c.x, c.y - COLUMN_RULE, COLUMN_RULE_W, COLUMN_RULE_H), "accent2"))
             slide.texts.append(
-                self.text_box(
+                self.fitter.text_box(
                     "body" if n == 0 and placeholder else "column", g, c, at, placeholder if n == 0 else None, low=at
                 )
             )
@@ -354,17 +364,19 @@ class ItemLayouts(_Host):
         # Short texts in narrow cards: ended at phrases in balanced lines, as a heading is (a Japanese card
         # otherwise breaks inside a word wherever the line is full).
         srcs = [
-            [self.balanced(Src(marked(t.text)), b, size, self.floor, grow=True)]
+            [self.fitter.balanced(Src(marked(t.text)), b, size, self.fitter.floor, grow=True)]
             for t, b in zip(item.takeaways, inner, strict=True)
         ]
         top = size
-        fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
+        fits = [self.fitter.fit(s, b, top, self.fitter.floor) for s, b in zip(srcs, inner, strict=True)]
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
         # As tall as the longest text needs (a card, not a column), centred in the space under the summary.
         head = PAD + icon + CARD_ICON_GAP
-        h = snug(max(self._laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h)
+        h = snug(
+            max(self.fitter.laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h
+        )
         y = round(rest.y + (rest.h - h) / 2, 2)
         cards = [Rect(c.x, y, c.w, h) for c in cards]
         inner = [Rect(b.x, y + head, b.w, h - head - PAD) for b in inner]
@@ -382,7 +394,7 @@ class ItemLayouts(_Host):
             )
             first = k == 0 and not item.summary
             slide.texts.append(
-                self.text_box("body" if first else "card", srcs[k], box, at, "body" if first else None, low=at)
+                self.fitter.text_box("body" if first else "card", srcs[k], box, at, "body" if first else None, low=at)
             )
         return self._finish(slide, item)
 
@@ -406,9 +418,12 @@ class ItemLayouts(_Host):
             small = self.sizes.small
             line = [Src((Run(item.image.credit, "muted"),))]
             cbox = Rect(
-                w * 0.5, top + BAND_CREDIT_DROP, w * 0.5 - MARGIN, self._laid(line, w * 0.5 - MARGIN, small).height
+                w * 0.5,
+                top + BAND_CREDIT_DROP,
+                w * 0.5 - MARGIN,
+                self.fitter.laid(line, w * 0.5 - MARGIN, small).height,
             )
-            credit = self.text_box("caption", line, cbox, small, low=small)
+            credit = self.fitter.text_box("caption", line, cbox, small, low=small)
             slide.texts.append(replace(credit, paras=tuple(replace(p, align="r") for p in credit.paras)))
         below = Rect(
             MARGIN,
@@ -419,9 +434,9 @@ class ItemLayouts(_Host):
         srcs = [Src(marked(item.summary, "accent"))] if item.summary else []
         srcs.extend(takeaway_srcs(item.takeaways, space=BAND_LIST_SPACE if srcs else 0.0))
         if srcs:
-            if self.fit(srcs, below, self.sizes.subtitle, self.floor) is None:
+            if self.fitter.fit(srcs, below, self.sizes.subtitle, self.fitter.floor) is None:
                 return None
-            slide.texts.append(self.text_box("body", srcs, below, self.sizes.subtitle, "body"))
+            slide.texts.append(self.fitter.text_box("body", srcs, below, self.sizes.subtitle, "body"))
         if item.links:
             pass  # the links are on the resources slide and in the notes: the band holds the title and summary
         slide.shapes.append(Shape(Rect(0, top, w, band), "background"))
@@ -460,7 +475,7 @@ class DeckLayouts(_Host):
             ]
             for p in parts
         ]
-        fits = [self.fit(g, c, self.sizes.body) for g, c in zip(groups, cols, strict=True)]
+        fits = [self.fitter.fit(g, c, self.sizes.body) for g, c in zip(groups, cols, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
@@ -473,7 +488,7 @@ class DeckLayouts(_Host):
         for k, (g, c) in enumerate(zip(groups, cols, strict=True)):
             slide.shapes.append(Shape(Rect(c.x, body.y, dot, dot), "accent", "ellipse"))
             slide.texts.append(
-                self.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
+                self.fitter.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
             )
         slide.notes = notes
         self.decorate(slide)
@@ -500,14 +515,17 @@ class DeckLayouts(_Host):
             for c in cards
         ]
         top = self.sizes.body
-        srcs = [[self.balanced(Src(marked(t.text)), b, top, grow=True)] for t, b in zip(takeaways, inner, strict=True)]
-        fits = [self.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
+        srcs = [
+            [self.fitter.balanced(Src(marked(t.text)), b, top, grow=True)]
+            for t, b in zip(takeaways, inner, strict=True)
+        ]
+        fits = [self.fitter.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
         # Cards as tall as the longest text needs, the rows centred in the body.
         head = PAD + number + NUMBER_GAP
-        tall = snug(max(self._laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
+        tall = snug(max(self.fitter.laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
         y0 = body.y + (body.h - rows * tall - (rows - 1) * GAP) / 2
         cards = [Rect(c.x, round(y0 + (k // per_row) * (tall + GAP), 2), c.w, tall) for k, c in enumerate(cards)]
         inner = [Rect(b.x, c.y + head, b.w, tall - head - PAD) for b, c in zip(inner, cards, strict=True)]
@@ -518,9 +536,11 @@ class DeckLayouts(_Host):
             slide.shapes.append(self._card(card))
             digits = [Src((Run(self.labels.format_number(k + 1), "accent"),), "heading")]
             nbox = Rect(card.x + PAD, card.y + PAD, number * 2, number)
-            slide.texts.append(self.text_box("ordinal", digits, nbox, number, low=self.floor))
+            slide.texts.append(self.fitter.text_box("ordinal", digits, nbox, number, low=self.fitter.floor))
             slide.texts.append(
-                self.text_box("body" if k == 0 else "card", srcs[k], box, size, "body" if k == 0 else None, low=size)
+                self.fitter.text_box(
+                    "body" if k == 0 else "card", srcs[k], box, size, "body" if k == 0 else None, low=size
+                )
             )
         slide.notes = notes
         self.decorate(slide)
@@ -548,7 +568,7 @@ class DeckLayouts(_Host):
             alt = self.labels.gettext("{handle} on {network}").format(handle=h.handle, network=h.network)
             slide.pictures.append(Picture(Rect(x, y, side, side), alt, qr=rows, display=(side, side)))
             cap = [Src((Run(h.handle, "muted", h.url),))]
-            box = self.text_box(
+            box = self.fitter.text_box(
                 "caption",
                 cap,
                 Rect(x, y + side + QR_CAPTION_GAP, side, small * QR_CAPTION_LINES),

@@ -93,8 +93,8 @@ from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
 
 
-class Planner(ItemLayouts, DeckLayouts, Fitter):
-    """Builds the slides of one recap in one theme on one geometry."""
+class Planner(ItemLayouts, DeckLayouts):
+    """Builds the slides of one recap in one theme on one geometry; its `fitter` sets every text box."""
 
     def __init__(
         self,
@@ -104,12 +104,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         image_size: Callable[[Path], tuple[int, int]] = picture_size,
         reuse: SlideCache | None = None,
     ) -> None:
-        super().__init__(theme, recap.language)
         # A warm process's cache (decks.plan.deck.reuse): its paragraph layouts, and in `plan` its slides of what
         # did not change since its last build.
         self.reuse = reuse
-        if reuse is not None:
-            self._layouts = reuse.layouts
+        self.fitter = Fitter(theme, recap.language, reuse.layouts if reuse is not None else None)
         self.recap, self.theme, self.geo = recap, theme, geometry
         self.sizes = theme.sizes.slides
         self._image_size = image_size
@@ -128,13 +126,13 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.geo.frames[role]
 
     def title_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
-        return self.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
+        return self.fitter.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
 
     def heading_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
         """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
         balanced (`Fitter.balanced`). `text` is markup (decks.model.inline): a label recap adds is escaped."""
-        src = self.balanced(Src(marked(text, color), "heading"), box, top)
-        return self.text_box("title", [src], box, top, "title", anchor)
+        src = self.fitter.balanced(Src(marked(text, color), "heading"), box, top)
+        return self.fitter.text_box("title", [src], box, top, "title", anchor)
 
     def variant(self, name: str) -> str:
         """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
@@ -152,8 +150,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not item.links:
             return None, body
         links_src = [Src(link_runs(item.links, self.labels))]
-        h = self._laid(links_src, body.w, self.floor).height
-        box = self.text_box("links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor)
+        h = self.fitter.laid(links_src, body.w, self.fitter.floor).height
+        box = self.fitter.text_box(
+            "links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.fitter.floor, low=self.fitter.floor
+        )
         return box, Rect(body.x, body.y, body.w, body.h - h - LINKS_GAP)
 
     def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
@@ -166,16 +166,18 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         own = self.theme.slides.decides("footer")
         ph_number = f.number if not own else None
         # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
-        tall = max(self.leading, self.stacks.body.primary.line_height) * small + FOOTER_PAD
+        tall = max(self.fitter.leading, self.fitter.stacks.body.primary.line_height) * small + FOOTER_PAD
         number = ph_number or clear_of(Rect(w - MARGIN - NUMBER_W, h - FOOTER_RISE, NUMBER_W, tall), f.keepout)
-        if number.h >= small * self.leading and number.w >= small:
+        if number.h >= small * self.fitter.leading and number.w >= small:
             line = self._line("#", small, color, field="slidenum", align="r")
             slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
         event = self.recap.event
         # The dates as the title slide says them (the language's own form), not the model's ISO shorthand.
         dates = self.labels.format_dates(event.start, event.end) if event else ""
         if not own and f.date is not None and dates:
-            slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
+            slide.texts.append(
+                self.fitter.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small)
+            )
         if slide.kind != "title":
             said = (event.name if event else plain(self.recap.title)) + (
                 f"  ·  {event.hashtag}" if event and event.hashtag else ""
@@ -186,7 +188,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             )
             if said and box.h > 0 and box.w > 0:
                 slide.texts.append(
-                    self.text_box(
+                    self.fitter.text_box(
                         "footer", [Src((Run(said, color),))], box, small, "footer" if ph_footer else None, low=small
                     )
                 )
@@ -194,7 +196,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _line(
         self, text: str, size: float, color: ColorRole, field: FieldKind | None = None, align: Align = "l"
     ) -> Para:
-        pitch = self.line_pitch(size, text)
+        pitch = self.fitter.line_pitch(size, text)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
     def decorate(self, slide: SlideDraft) -> None:
@@ -303,17 +305,14 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f = self.frame("content")
         assert f.body is not None
         _, body = self.links_box(item, f.body)
-        if not srcs or self.fit(srcs, body, size, self._near(size)) is not None:
+        if not srcs or self.fitter.fit(srcs, body, size, self._near(size)) is not None:
             return 1
-        floor, self.floor = self.floor, self._near(size)
-        try:
-            return len(self.paginate(srcs, body, size))
-        finally:
-            self.floor = floor
+        with self.fitter.floor_at(self._near(size)):
+            return len(self.fitter.paginate(srcs, body, size))
 
     def _near(self, size: float) -> float:
         """The least size a list is set at before it continues: a little under the deck's body size."""
-        return max(self.floor, round(size * NEAR * 2) / 2)
+        return max(self.fitter.floor, round(size * NEAR * 2) / 2)
 
     def body_srcs(self, item: Item) -> list[Src]:
         """The item's summary and takeaways as a list."""
@@ -336,12 +335,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if not srcs:
                 continue
             _, body = self.links_box(item, f.body)
-            laid = self.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
-            sizes.append(laid.size if laid is not None else self.floor)
+            laid = self.fitter.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
+            sizes.append(laid.size if laid is not None else self.fitter.floor)
         if not sizes:
             return self.sizes.body
         sizes.sort()
-        return max(self.floor, sizes[len(sizes) // 4])
+        return max(self.fitter.floor, sizes[len(sizes) // 4])
 
     def title_slide(self) -> SlideDraft:
         recap, f, t = self.recap, self.frame("title"), self.labels
@@ -379,7 +378,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             # Flush with the title: a template's subtitle box is often inset from its title's (Office's 4:3 title
             # slide), and left-set lines in it would stand indented against the title's.
             under = Rect(f.title.x, f.body.y, f.title.w, f.body.h)
-            slide.texts.append(self.text_box("subtitle", subs, under, top, "body", anchor))
+            slide.texts.append(self.fitter.text_box("subtitle", subs, under, top, "body", anchor))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2 if subs else self.geo.height
         if banded:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))
@@ -477,11 +476,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 pages.append(one)
                 continue
             left, _ = self._column_boxes()
-            columns = [_first(c) for c in self.paginate(chunk, left, top)]
+            columns = [_first(c) for c in self.fitter.paginate(chunk, left, top)]
             for n in range(0, len(columns), 2):
                 pair = columns[n : n + 2]
-                sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
-                pages.append((pair, min(sizes, default=self.floor)))
+                sizes = [laid.size for laid in (self.fitter.fit(c, left, top) for c in pair) if laid is not None]
+                pages.append((pair, min(sizes, default=self.fitter.floor)))
         # The type never grows from one slide of a list to the next.
         out, size = [], top
         for columns, s in pages:
@@ -502,20 +501,20 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         at the floor."""
         body = body or self.frame("content").body
         assert body is not None
-        one = self.fit(srcs, body, top)
+        one = self.fitter.fit(srcs, body, top)
         if one is not None and one.size >= top:
             return [srcs], one.size
         left, _ = self._column_boxes(body)
-        if sum(len(s.text) for s in srcs) > 2 * capacity(left, min(top, self.floor)):
+        if sum(len(s.text) for s in srcs) > 2 * capacity(left, min(top, self.fitter.floor)):
             # More text than two columns could hold even at the floor: one of the halves would not fit (a long
             # agenda, which is paginated instead), so they are not laid out to find that out.
             return ([srcs], one.size) if one is not None else None
         halves = self._halves(srcs, left)
-        two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
+        two = [self.fitter.fit(h, left, top) for h in halves] if len(halves) == 2 else []
         two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
         # Two columns wrap more: they are worth it only when they set the text clearly larger (or fit it at all)
         # without breaking many more lines (a list of short lines, not of sentences).
-        lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
+        lines = sum(self.fitter.laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
         if two_size and lines <= len(srcs) * COLUMNS_LINES and (one is None or two_size > one.size * COLUMNS_GAIN):
             return halves, two_size
         return ([srcs], one.size) if one is not None else None
@@ -523,7 +522,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _halves(self, srcs: list[Src], box: Rect) -> list[list[Src]]:
         """`srcs` cut in two columns as even as can be, never after a heading or before a sub-point, at a
         group's start when that is nearly as even; one column when there is nowhere to cut."""
-        laid = self._laid(srcs, box.w, self.floor)
+        laid = self.fitter.laid(srcs, box.w, self.fitter.floor)
         tops = [b.top for b in laid.blocks]
         ends = [b.top + b.height for b in laid.blocks]
         cuts = [n for n in range(1, len(srcs)) if not srcs[n - 1].keep_with_next and not srcs[n].level]
@@ -549,11 +548,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         design: Design = "agenda" if kind == "agenda" else "list"
         slide = SlideDraft(kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design=design)
         if len(columns) == 1:
-            slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
+            slide.texts.append(self.fitter.text_box("body", columns[0], f.body, size, "body"))
         else:
             left, right = self._column_boxes()
-            slide.texts.append(self.text_box("body", columns[0], left, size, "body"))
-            slide.texts.append(self.text_box("column", columns[1], right, size))
+            slide.texts.append(self.fitter.text_box("body", columns[0], left, size, "body"))
+            slide.texts.append(self.fitter.text_box("column", columns[1], right, size))
         slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
         self.decorate(slide)
         self.footer(slide)
@@ -586,7 +585,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         srcs = [Src((Run(meta, on if filled else "muted"),), "heading")]
         if part.intro:
             srcs.append(Src(marked(part.intro, on), space_before=PART_SPACE))
-        slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
+        slide.texts.append(self.fitter.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
         section_rule = Rect(f.title.x, f.title.bottom + SECTION_RULE_GAP, SECTION_RULE_W, SECTION_RULE_H)
         if filled:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
@@ -641,11 +640,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         pages: list[list[Src]] = [[]]
         if srcs:
             # Each page at the deck's one body size, or near it: a list that does not fit continues on another slide.
-            floor, self.floor = self.floor, self._near(size)
-            try:
-                pages = self.paginate(srcs, body, size)
-            finally:
-                self.floor = floor
+            with self.fitter.floor_at(self._near(size)):
+                pages = self.fitter.paginate(srcs, body, size)
         # Many short lines (no picture beside them) go in two columns on one slide when that saves a "(cont.)"
         # slide.
         columns = None
@@ -672,10 +668,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             assert box is not None
             if columns is not None:
                 left, right = self._column_boxes(body)
-                slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
-                slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
+                slide.texts.append(self.fitter.text_box("body", columns[0][0], left, columns[1], "body"))
+                slide.texts.append(self.fitter.text_box("column", columns[0][1], right, columns[1]))
             elif page:
-                slide.texts.append(self.text_box("body", page, box if n == 0 else body, size, "body"))
+                slide.texts.append(self.fitter.text_box("body", page, box if n == 0 else body, size, "body"))
             else:
                 slide.texts.append(TextBox("body", body, (), "body"))
             if links_box is not None and n == 0:
@@ -686,7 +682,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 area = aside
                 small = self.sizes.small
                 credit = [Src((Run(item.image.credit, "muted"),))] if item.image.credit else []
-                ch = self._laid(credit, aside.w, small).height if credit else 0.0
+                ch = self.fitter.laid(credit, aside.w, small).height if credit else 0.0
                 if credit:
                     area = Rect(aside.x, aside.y, aside.w, aside.h - ch - CREDIT_GAP)
                 pic = self.image(item.image.path, item.image.alt, area)
@@ -694,7 +690,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 if credit:
                     # The credit right under the picture, as wide as the picture's column.
                     cbox = Rect(aside.x, pic.box.bottom + CREDIT_GAP, aside.w, ch)
-                    slide.texts.append(self.text_box("caption", credit, cbox, small, low=small))
+                    slide.texts.append(self.fitter.text_box("caption", credit, cbox, small, low=small))
             slide.notes = notes if n == 0 else self._continued(item.title)
             self.decorate(slide)
             self.footer(slide)
@@ -766,23 +762,23 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         width = (f.body.w - gap) / 2
         left = Rect(f.body.x, f.body.y, width, f.body.h)
         right = Rect(f.body.right - width, f.body.y, width, f.body.h)
-        columns = self.paginate(srcs, left, top)
+        columns = self.fitter.paginate(srcs, left, top)
         if len(columns) == 1:
             columns = self._balance(columns[0], left, top)
         slides: list[SlideDraft] = []
         for n in range(0, len(columns), 2):
             pair = columns[n : n + 2]
             # Both columns at one size, and never larger than the slide before, so the type does not jump.
-            sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
-            size = min(sizes, default=self.floor)
+            sizes = [laid.size for laid in (self.fitter.fit(c, left, top) for c in pair) if laid is not None]
+            size = min(sizes, default=self.fitter.floor)
             top = size
             name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
             slide = SlideDraft(
                 kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design="links"
             )
-            slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
+            slide.texts.append(self.fitter.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
-                slide.texts.append(self.text_box("column", pair[1], right, size))
+                slide.texts.append(self.fitter.text_box("column", pair[1], right, size))
             slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
             self.decorate(slide)
             self.footer(slide)
@@ -792,7 +788,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _balance(self, srcs: list[Src], box: Rect, top: float) -> list[list[Src]]:
         """One column's worth cut in two at the group boundary (a heading) nearest half its height, so a short
         list does not leave the right half of the slide empty; one group stays one column."""
-        laid = self.fit(srcs, box, top)
+        laid = self.fitter.fit(srcs, box, top)
         assert laid is not None
         cuts = [n for n, s in enumerate(srcs) if n and s.keep_with_next]
         if not cuts:
@@ -829,7 +825,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             srcs.append(Src((Run(heading, "muted"),), "heading", space_before=BLOCK_SPACE, keep_with_next=True))
             srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
         body = self.qr_codes(slide, f.body)
-        slide.texts.append(self.text_box("body", srcs, body, self.sizes.subtitle, "body"))
+        slide.texts.append(self.fitter.text_box("body", srcs, body, self.sizes.subtitle, "body"))
         slide.design = "closing"
         self.decorate(slide)
         self.footer(slide)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.model import Item, Recap
+from decks.plan.deck.fit import Layouts
 from decks.plan.deck.plan import Slide, SlideDraft
 
 MAX_LAYOUTS = 200_000  # kept paragraph layouts; past this the cache starts again (memory stays bounded)
@@ -29,7 +30,7 @@ class SlideCache:
     """Paragraph layouts and slides kept from one build of a deck plan to the next, in one theme."""
 
     def __init__(self) -> None:
-        self.layouts: dict[Any, Any] = {}  # the fitter's memo of paragraph layouts, shared across builds
+        self.layouts: Layouts = {}  # the fitter's memo of paragraph layouts, shared across builds
         self._recap: Recap | None = None
         self._common: Hashable = None
         self._kept: dict[Hashable, list[Slide]] = {}  # a part's key -> its slides, of the last build
