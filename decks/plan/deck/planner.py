@@ -840,7 +840,7 @@ class Planner(ItemLayouts, DeckLayouts):
         return slide
 
 
-def _made(kind: str, make: Callable[..., list[SlideDraft]], *args: object) -> list[SlideDraft]:
+def _made(kind: SlideKind, make: Callable[..., list[SlideDraft]], *args: object) -> list[SlideDraft]:
     """The slides of one `kind` made afresh (`Planner.plan` without a cache)."""
     return make(*args)
 
