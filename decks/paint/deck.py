@@ -1,8 +1,9 @@
 """The deck plan's text set line by line, for renderers that paint slides themselves (PDF, SVG).
 
 The plan records each paragraph's size, pitch, runs with the face and style that draw them, and where its lines
-end (`Para.ends`, the text engine's decision): they are set as recorded, never broken a second way. (A paragraph
-a plan holds without its ends is broken with the very call the planner makes, `Fitter.lines`.) Each line is then
+end (`Para.ends`, the text engine's decision): they are set as recorded, never broken a second way; a paragraph a
+plan holds without its ends (a plan made by hand) is set as written, a line per hard break. Painting reads the plan
+and the theme's font stacks (decks.plan.stacks), never the planner's fitter. Each line is then
 placed as LibreOffice places a PowerPoint paragraph with exact line spacing and zero insets: the box's anchor
 decides where the stack of lines starts, and each baseline sits a fifth of the size above the bottom of its line
 (`DESCENT`).
@@ -11,16 +12,17 @@ decides where the stack of lines starts, and each baseline sits a fifth of the s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from decks.model.inline import Style
-from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP, offset_after_lines
+from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.faces import Face
 from decks.text.fallback import FontStack
 from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
+from decks.text.runs import RunFaces
 from decks.text.shaping import bidi_levels, has_rtl, visual
 from decks.themes.model import Theme
 
@@ -80,16 +82,23 @@ class Setter:
     """Sets the text boxes of one deck plan in one theme (the engine's fonts and memoised layouts are reused)."""
 
     def __init__(self, theme: Theme, language: str | None = None, kern: bool = False) -> None:
-        self.fitter = Fitter(theme, language)
+        # The stacks the planner measured with (decks.plan.stacks): the faces a plan's runs name are found in them.
+        self.stacks: Stacks = office_stacks(theme, language)
+        self._theme, self._language = theme, language
+        self.floor = theme.sizes.slides.floor  # the theme's least slide type size (a notes page is set in it)
         # Cut pieces where LibreOffice's kerning has moved the text (`KERN_STEP`): the slides PDF, whose text is
         # read by position; the SVG keeps each run whole, so its text reads as written.
         self.kern = kern
         self.palette: dict[str, str] = theme.palette.model_dump()
         self._faces: dict[tuple[str, str, int], Face] = {}
-        self._lines: dict[tuple[tuple[Run, ...], str, int, bool, float, float], tuple[str, ...]] = {}
+
+    @cached_property
+    def run_faces(self) -> dict[str, RunFaces]:
+        """The stacks of bold and code runs, by paragraph font (made when a deck has such a run)."""
+        return run_faces(self._theme, self._language)
 
     def stack(self, para: Para) -> FontStack:
-        return self.fitter.stack(para.font)
+        return self.stacks.heading if para.font == "heading" else self.stacks.body
 
     def face(self, para: Para, family: str, style: int = 0) -> Face:
         """The face of the paragraph's stack that the plan named for a run (families repeat across stacks: Lato
@@ -97,19 +106,9 @@ class Setter:
         its style (decks.text.runs)."""
         key = (para.font, family, style)
         if key not in self._faces:
-            stack = self.fitter.run_stack(para.font, style)
+            stack = self.stack(para) if not style else self.run_faces[para.font].stack(style)
             self._faces[key] = next((f for f in stack.faces if f.family == family), stack.primary)
         return self._faces[key]
-
-    def lines_of(self, para: Para, width: float) -> tuple[str, ...]:
-        """The engine's lines of a paragraph in a box `width` wide: the planner's own layout call."""
-        runs = tuple(Run(r.text.replace(ZWSP, ""), link=r.link, style=r.style) for r in para.runs)
-        key = (runs, para.font, para.level, para.bullet, width, para.size)
-        lines = self._lines.get(key)
-        if lines is None:
-            src = Src(runs, para.font, para.level, para.bullet)
-            lines = self._lines[key] = self.fitter.lines([src], width, para.size).blocks[0].lines
-        return lines
 
     def set_box(self, box: TextBox, number: int = 0) -> SetBox:
         """The lines of `box`, placed; `number` fills a slide-number field."""
@@ -133,9 +132,8 @@ class Setter:
                 ends = [offset_after_lines(text, (text,))]
             elif para.ends:  # the planner's lines, as it recorded them
                 ends = list(para.ends)
-            else:  # a paragraph the plan did not break (a plan made by hand): the planner's own call
-                texts = self.lines_of(para, box.box.w)
-                ends = [offset_after_lines(text, texts[: k + 1]) for k in range(len(texts))]
+            else:  # a paragraph the plan did not break (a plan made by hand): as written, a line per hard break
+                ends = [k for k, ch in enumerate(text) if ch == "\n"] + [len(text)]
             start = 0
             for k, end in enumerate(ends):
                 while start < end and text[start].isspace():
@@ -254,7 +252,7 @@ class Setter:
         if not (para.bullet and line.first):
             return None
         char = BULLETS[min(para.level, 1)]
-        stack = self.fitter.stacks.body
+        stack = self.stacks.body
         face = stack.face_for(char) or stack.primary
         hang = min(para.indent, 1.1 * para.size)
         width = face.width(char, para.size)

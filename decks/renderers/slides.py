@@ -31,7 +31,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
 
     setter = Setter(theme, deck.language, kern=True)
     palette: dict[str, str] = theme.palette.model_dump()
-    body = setter.fitter.stacks.body
+    body = setter.stacks.body
     buf = io.BytesIO()
     c = Canvas(
         buf,
@@ -268,12 +268,12 @@ def _notes_page(
     h, margin = deck.height, 48.0
     c.setFillColor(HexColor(palette["background"]))
     c.rect(0, 0, deck.width, h, stroke=0, fill=1)
-    stack = setter.fitter.stacks.body
+    stack = setter.stacks.body
     y = margin
     text = c.beginText()
     for size, color, content in (
-        (setter.fitter.floor, palette["muted"], _outline_title(slide, number)),
-        (setter.fitter.floor, palette["ink"], slide.notes),
+        (setter.floor, palette["muted"], _outline_title(slide, number)),
+        (setter.floor, palette["ink"], slide.notes),
     ):
         width = deck.width - 2 * margin
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from decks.paint.deck import Setter, icon_origin
 from decks.plan.deck.faces import _box as faces_box
-from decks.plan.deck.fit import Src
+from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Run
 from decks.plan.geometry import Rect
 from decks.plan.icons import get
@@ -34,7 +34,7 @@ def _printable(text: str) -> str:
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=160))
 def test_any_text_is_set_in_the_lines_the_fitter_planned(theme, text):
     setter = Setter(theme)
-    box = setter.fitter.text_box("body", [Src((Run(text),), bullet=True)], Rect(48, 128, 420, 356), 28)
+    box = Fitter(theme).text_box("body", [Src((Run(text),), bullet=True)], Rect(48, 128, 420, 356), 28)
     set_box = setter.set_box(box)
     for k, para in enumerate(box.paras):
         lines = [line for line in set_box.lines if line.para == k]
@@ -53,7 +53,7 @@ def test_any_text_is_set_in_the_lines_the_fitter_planned(theme, text):
 @pytest.mark.parametrize("anchor", ["t", "ctr", "b"])
 def test_the_anchor_puts_the_lines_at_the_top_middle_or_bottom(theme, anchor):
     setter = Setter(theme)
-    box = setter.fitter.text_box("body", [Src((Run("One short line"),))], Rect(0, 100, 400, 200), 28, anchor=anchor)
+    box = Fitter(theme).text_box("body", [Src((Run("One short line"),))], Rect(0, 100, 400, 200), 28, anchor=anchor)
     line = setter.set_box(box).lines[0]
     expected = {"t": 100, "ctr": 100 + (200 - line.height) / 2, "b": 300 - line.height}[anchor]
     assert line.top == pytest.approx(expected)
@@ -80,7 +80,7 @@ def test_a_line_with_right_to_left_text_is_drawn_in_bidi_order(theme, text):
     from decks.text.shaping import visual
 
     setter = Setter(theme)
-    box = setter.fitter.text_box("body", [Src((Run(text),))], Rect(0, 0, 900, 200), 20)
+    box = Fitter(theme).text_box("body", [Src((Run(text),))], Rect(0, 0, 900, 200), 20)
     stacks = stacks_for(theme, "ar")
     faced = faces_box(box, {"heading": stacks.heading, "body": stacks.body})  # runs cut by face, rtl marked
     (line,) = setter.set_box(faced).lines
@@ -109,3 +109,27 @@ def test_the_painter_sets_the_lines_the_plan_recorded_without_breaking_again() -
     cut = _replace(body, paras=(_replace(para, ends=(7, len(para.text)), lines=2),))
     lines = Setter(theme, "en").set_box(cut).lines
     assert [line.text for line in lines] == ["one two", "three four five six seven eight"]
+
+
+def test_a_paragraph_the_plan_did_not_break_is_set_as_written(theme) -> None:
+    from decks.plan.deck.plan import Para, TextBox
+
+    para = Para((Run("one two three four five six\nseven eight"),), 20, 24)
+    assert para.ends == ()  # a plan made by hand: no line ends recorded
+    box = TextBox("body", Rect(0, 0, 60, 200), (para,))
+    lines = Setter(theme, "en").set_box(box).lines
+    # Its hard break only: never broken again to the box's width, which a painter does not decide.
+    assert [line.text for line in lines] == ["one two three four five six", "seven eight"]
+
+
+def test_painting_reads_the_plan_and_imports_nothing_of_the_fitter() -> None:
+    import ast
+    from pathlib import Path
+
+    import decks.paint
+
+    for path in Path(decks.paint.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert "decks.plan.deck.fit" not in modules, path.name

@@ -11,18 +11,19 @@ from lxml import etree
 from decks.markup import xml_safe
 from decks.paint.deck import Setter
 from decks.paint.deck_svg import FontFaces, slide_svg
-from decks.plan.deck.fit import Src
+from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Deck, Run, Slide
 from decks.plan.geometry import Rect
 from decks.themes.loader import load_theme
 
 THEME = load_theme(None)
 SETTER = Setter(THEME)
+FITTER = Fitter(THEME)  # the plan's text boxes the tests paint
 
 
 def _slide(text: str, link: str | None = None) -> tuple[Deck, Slide]:
-    box = SETTER.fitter.text_box("body", [Src((Run(text, link=link),), bullet=True)], Rect(48, 128, 600, 300), 28)
-    title = SETTER.fitter.text_box("title", [Src((Run("Title"),), "heading")], Rect(48, 24, 600, 80), 40)
+    box = FITTER.text_box("body", [Src((Run(text, link=link),), bullet=True)], Rect(48, 128, 600, 300), 28)
+    title = FITTER.text_box("title", [Src((Run("Title"),), "heading")], Rect(48, 24, 600, 80), 40)
     from decks.plan.deck.faces import with_faces
 
     deck = with_faces(Deck(960, 540, (Slide("item", "content", title, (box,)),), "en"), THEME)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from decks.i18n import messages
 from decks.model import Recap
 from decks.plan.deck import Deck, Slide, build_plan
-from decks.plan.deck.planner import NEAR
+from decks.plan.deck.measures import NEAR
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir, to_pdfs
@@ -245,13 +245,13 @@ def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(
     first = fitter.paginate(srcs, box, 28)
 
     def tallest(pages: list[list[Src]]) -> float:
-        return max(fitter._laid(p, box.w, fitter.floor).height for p in pages)
+        return max(fitter.laid(p, box.w, fitter.floor).height for p in pages)
 
     squash = str.maketrans("", "", " \u200b\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
     assert "".join(s.text for p in even for s in p).translate(squash) == "".join(t for t, _ in texts).translate(squash)
     assert len(even) <= len(first)
     assert tallest(even) <= tallest(first) + 0.01
-    assert all(fitter._laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
+    assert all(fitter.laid(p, box.w, fitter.floor).height <= box.h + 0.01 for p in even)
 
 
 def test_short_lines_that_would_need_a_cont_slide_fit_one_slide_in_two_columns(theme) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
@@ -13,7 +14,7 @@ import msgspec
 from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
-from decks.plan.deck.plan import Para, Run, TextBox
+from decks.plan.deck.plan import Anchor, BoxRole, FontRole, Para, PlaceholderRole, Run, TextBox
 from decks.plan.deck.text import line_ends, lstrip_runs, offset_after_lines, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
 from decks.plan.stacks import Stacks, office_stacks, run_faces
@@ -27,7 +28,7 @@ class Src(msgspec.Struct, frozen=True, dict=True, cache_hash=True):
     """A paragraph before fitting."""
 
     runs: tuple[Run, ...]
-    font: str = "body"
+    font: FontRole = "body"
     level: int = 0
     bullet: bool = False
     scale: float = 1.0
@@ -47,6 +48,9 @@ MAX_PAGES = 200
 MAX_LIST_PAGES = 2_000
 EVEN_PAGES = 12  # lists on more pages than this even out only their last two (bounds the work)
 
+# A fitter's memo of paragraph layouts: (paragraphs, width, size) -> their layout.
+Layouts = dict[tuple[tuple[Src, ...], float, float], Laid]
+
 
 def _preview(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
@@ -56,7 +60,12 @@ class Fitter:
     """Fits paragraphs to boxes in one theme: the largest size that fits, down to the theme's floor; what does
     not fit even there is cut with "…" (titles, footers) or paginated (bodies)."""
 
-    def __init__(self, theme: Theme, language: str | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        language: str | None = None,
+        layouts: Layouts | None = None,
+    ) -> None:
         # Measured as LibreOffice sets the PPTX (decks.text.office), so lines break where it breaks them.
         self.stacks: Stacks = office_stacks(theme, language)
         self._theme = theme
@@ -69,12 +78,13 @@ class Fitter:
         # Fitting and paginating lay out the same paragraphs at the same size again and again (a page is
         # fitted when it is cut, then again when its box is made): each layout is computed once, and each fit
         # (a body is fitted when it is paginated, arranged and set; every slide's footer is the same line).
-        self._layouts: dict[tuple[tuple[Src, ...], float, float], Laid] = {}
+        # `layouts` is a memo kept from an earlier fitter in the same theme (a warm process's: decks.plan.deck.reuse).
+        self._layouts: Layouts = {} if layouts is None else layouts
         self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
         self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
         self._paras: dict[tuple[tuple[Src, ...], float, float], tuple[Para, ...]] = {}
 
-    def stack(self, font: str) -> FontStack:
+    def stack(self, font: FontRole) -> FontStack:
         return self.stacks.heading if font == "heading" else self.stacks.body
 
     @cached_property
@@ -83,7 +93,7 @@ class Fitter:
         made when a paragraph has such a run (4 ms of faces a deck without markup need not load)."""
         return run_faces(self._theme, self.language)
 
-    def run_stack(self, font: str, style: int) -> FontStack:
+    def run_stack(self, font: FontRole, style: int) -> FontStack:
         """The stack a run of `style` in a paragraph of `font` is measured and drawn in."""
         return self.stack(font) if not style else self.run_faces[font].stack(style)
 
@@ -116,12 +126,23 @@ class Fitter:
         sizes = (size * (max(s.scale, min(1.0, floor / size)) if s.scale < 1 else s.scale) for s in srcs)
         return self.leading * sum(sizes)
 
-    def _laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
+    def laid(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
+        """`srcs` laid out at `size` in lines a little narrower than `width` (as fitting breaks them), once."""
         key = (tuple(srcs), width, size)
         laid = self._layouts.get(key)
         if laid is None:
             laid = self._layouts[key] = layout(self._blocks(srcs, size), width, size, self.leading)
         return laid
+
+    @contextmanager
+    def floor_at(self, floor: float) -> Iterator[None]:
+        """Fitting and paginating with `floor` as the least size while the block runs (a list paginated at the
+        deck's body size, so its pages are cut where that size fills them)."""
+        was, self.floor = self.floor, floor
+        try:
+            yield
+        finally:
+            self.floor = was
 
     def lines(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
         """The plan's lines of paragraphs fitted at `size`: broken at the box's full width, as LibreOffice breaks
@@ -146,7 +167,7 @@ class Fitter:
             return None
 
         def attempt(size: float) -> tuple[float, Laid]:
-            laid = self._laid(srcs, box.w, size)
+            laid = self.laid(srcs, box.w, size)
             return max(laid.height / box.h, laid.width / box.w), laid
 
         found = largest_fitting(_size_steps(top, min(top, low)), attempt)
@@ -186,12 +207,12 @@ class Fitter:
 
     def text_box(
         self,
-        role: str,
+        role: BoxRole,
         srcs: Sequence[Src],
         box: Rect,
         top: float,
-        placeholder: str | None = None,
-        anchor: str = "t",
+        placeholder: PlaceholderRole | None = None,
+        anchor: Anchor = "t",
         low: float | None = None,
     ) -> TextBox:
         """Paragraphs fitted to `box`; when they cannot fit even at `low`, the last lines are cut with "…"."""
@@ -218,7 +239,7 @@ class Fitter:
         run, size = src.runs[0], laid.size
 
         def width(text: str) -> float:
-            return self._laid([replace(src, runs=(replace(run, text=text),))], 1e6, size).width
+            return self.laid([replace(src, runs=(replace(run, text=text),))], 1e6, size).width
 
         # A little narrower than the box: fitting breaks lines with the same safety, so they fit as laid here.
         lines = balance(phrases(src.text, self.language), width, box.w * 0.97)
@@ -249,7 +270,7 @@ class Fitter:
         footers; the full text stays in the notes). One layout finds the whole paragraphs that fit; the cut is
         found by bisection over the characters the box could possibly hold, so a huge title costs a few
         layouts of a box's worth of text, not one per character."""
-        laid = self._laid(srcs, box.w, size)
+        laid = self.laid(srcs, box.w, size)
         count = 0
         for lb in laid.blocks:
             if lb.top + lb.height > box.h:
@@ -269,7 +290,7 @@ class Fitter:
             lo, hi = 0, len(text) - 1  # the longest prefix that fits with the ellipsis, by bisection
             while lo < hi:
                 mid = (lo + hi + 1) // 2
-                if self._laid([*kept, trial(mid)], box.w, size).height <= box.h:
+                if self.laid([*kept, trial(mid)], box.w, size).height <= box.h:
                     lo = mid
                 else:
                     hi = mid - 1
@@ -277,7 +298,7 @@ class Fitter:
                 kept.append(trial(lo))
         if not kept:
             kept = [replace(srcs[0], runs=(Run("…"),))]
-        return kept, self._laid(kept, box.w, size)
+        return kept, self.laid(kept, box.w, size)
 
     def paginate(self, srcs: Sequence[Src], box: Rect, top: float) -> list[list[Src]]:
         """`srcs` cut into pages that each fit `box` at or above the floor."""
@@ -300,7 +321,7 @@ class Fitter:
                 if self.fit(rest, box, top) is not None:
                     pages.append(rest)
                     break
-                laid = self._laid(rest, box.w, self.floor)
+                laid = self.laid(rest, box.w, self.floor)
             count = 0
             for lb in laid.blocks:
                 if lb.top + lb.height > box.h:
@@ -334,7 +355,7 @@ class Fitter:
         """`src` cut between lines so its head fills the `box.h - used` points left under the paragraphs
         above it (its space above included), or None when not one line fits there."""
         room = box.h - used - src.space_before * self.floor
-        laid = self._laid([src], box.w, self.floor)
+        laid = self.laid([src], box.w, self.floor)
         if room < laid.blocks[0].pitch or len(laid.blocks[0].lines) < 2:
             return None
         head, tail = self._split_block(src, Rect(box.x, box.y, box.w, room))
@@ -355,7 +376,7 @@ class Fitter:
         if len(pages) > EVEN_PAGES:
             return [*pages[:-2], *self._even(pages[-2:], box)]
         srcs = [s for page in pages for s in page]
-        laid = self._laid(srcs, box.w, self.floor)
+        laid = self.laid(srcs, box.w, self.floor)
         tops = [b.top for b in laid.blocks]
         ends = [b.top + b.height for b in laid.blocks]
 
@@ -428,7 +449,7 @@ class Fitter:
         text = src.text
         cap = capacity(box, self.floor)
         probe = replace(src, runs=slice_runs(src.runs, 0, cap)) if len(text) > cap else src
-        laid = self._laid([probe], box.w, self.floor)
+        laid = self.laid([probe], box.w, self.floor)
         lines = laid.blocks[0].lines
         fit_lines = max(1, int(box.h // laid.blocks[0].pitch))
         cut = offset_after_lines(probe.text, lines[:fit_lines]) if fit_lines < len(lines) else len(probe.text)

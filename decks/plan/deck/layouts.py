@@ -16,8 +16,74 @@ from decks.model import Item, Takeaway
 from decks.model.inline import escape, plain
 from decks.plan.deck.fit import Src
 from decks.plan.deck.images import cover
+from decks.plan.deck.measures import (
+    BAND,
+    BAND_BODY_GAP,
+    BAND_CREDIT_DROP,
+    BAND_FOOT,
+    BAND_LIST_SPACE,
+    BAND_MAX,
+    BAND_RULE_H,
+    BAND_TITLE_DROP,
+    BAND_TITLE_H,
+    BLOCK_SPACE,
+    CARD_ICON,
+    CARD_ICON_GAP,
+    CARD_MIN,
+    CARD_SLACK,
+    CARD_STROKE,
+    COLUMN_RULE,
+    COLUMN_RULE_H,
+    COLUMN_RULE_W,
+    FIGURE_LABEL_SCALE,
+    FIGURE_LABEL_SPACE,
+    FIGURE_RULE_GAP,
+    FIGURE_RULE_INSET,
+    FIGURE_RULE_W,
+    FIGURE_SCALE,
+    FIGURE_W,
+    GAP,
+    ITEM_SPACE,
+    LEAD_GAP,
+    LEAD_SCALE,
+    LEAD_SHARE,
+    LIST_SPACE,
+    LONE_FIGURE_INSET,
+    MARGIN,
+    NEXT_POINT_SPACE,
+    NUMBER,
+    NUMBER_GAP,
+    NUMBER_SHARE,
+    PAD,
+    PANEL_W,
+    POINT_SPACE,
+    QR,
+    QR_AREA,
+    QR_CAPTION_GAP,
+    QR_CAPTION_LINES,
+    QR_CAPTION_LOW,
+    QR_CAPTION_ROOM,
+    QR_GAP,
+    QR_TEXT_GAP,
+    QUOTE_MARK,
+    QUOTE_MARK_DROP,
+    QUOTE_MARK_SHARE,
+    QUOTE_SPACE,
+    QUOTE_SUMMARY_SCALE,
+    QUOTE_SUMMARY_SPACE,
+    SIDE_GAP,
+    STATEMENT_INSET,
+    STATEMENT_SCALE,
+    STATEMENT_TITLE_SCALE,
+    SUB_SCALE,
+    TIMELINE_DOT,
+    TIMELINE_DROP,
+    TIMELINE_RULE_H,
+    TITLE_ICON,
+    TITLE_ICON_GAP,
+)
 from decks.plan.deck.paragraphs import takeaway_srcs
-from decks.plan.deck.plan import Picture, Run, Shape, SlideDraft, TextBox
+from decks.plan.deck.plan import Picture, PlaceholderRole, Run, Shape, SlideDraft, TextBox
 from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
@@ -28,11 +94,13 @@ if TYPE_CHECKING:
     from decks.i18n import Catalogue
     from decks.model import Part, Recap
     from decks.plan.deck.fit import Fitter
-    from decks.plan.deck.plan import Frame, Geometry
+    from decks.plan.deck.plan import Anchor, ColorRole, Design, Frame, Geometry, LayoutRole
     from decks.themes.model import SlideSizes, Theme
 
-    class _Host(Fitter):
+    class _Host:
         """What the host `Planner` supplies to its layout mixins: its state and the builders they share."""
+
+        fitter: Fitter
 
         recap: Recap
         theme: Theme
@@ -41,8 +109,10 @@ if TYPE_CHECKING:
         labels: Catalogue
 
         def image_size(self, path: Path) -> tuple[int, int]: ...
-        def frame(self, role: str) -> Frame: ...
-        def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox: ...
+        def frame(self, role: LayoutRole) -> Frame: ...
+        def heading_box(
+            self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b"
+        ) -> TextBox: ...
         def variant(self, name: str) -> str: ...
         def notes_for(self, item: Item) -> str: ...
         def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]: ...
@@ -53,14 +123,11 @@ if TYPE_CHECKING:
 else:
     _Host = object
 
-GAP = 24.0  # between columns and cards
-PAD = 18.0  # inside a card
-
 
 def snug(text: float, head: float, width: float, room: float) -> float:
     """The height of a card whose text needs `text` points under a `head` (its icon or number): enough for both
     and its padding, at least 0.6 of its `width` so it still reads as a card, at most the `room` there is."""
-    return round(min(room, max(head + text + PAD + 4, width * 0.6)), 2)
+    return round(min(room, max(head + text + PAD + CARD_SLACK, width * CARD_MIN)), 2)
 
 
 def centred(box: TextBox) -> TextBox:
@@ -73,15 +140,15 @@ class ItemLayouts(_Host):
 
     # -- shared pieces -----------------------------------------------------------------------------------------
 
-    def _item_slide(self, item: Item, design: str, icon: bool = True) -> tuple[SlideDraft, Rect]:
+    def _item_slide(self, item: Item, design: Design, icon: bool = True) -> tuple[SlideDraft, Rect]:
         """A slide for `item` in `design` on the content layout: its title (beside the corner icon when `icon`),
         and the body's box (less the links line at its foot, which is added)."""
         f = self.frame("content")
         assert f.body is not None
         tbox = f.title
-        size = min(56.0, tbox.h)
+        size = min(TITLE_ICON, tbox.h)
         if icon:
-            tbox = Rect(tbox.x, tbox.y, tbox.w - size - 16, tbox.h)
+            tbox = Rect(tbox.x, tbox.y, tbox.w - size - TITLE_ICON_GAP, tbox.h)
         slide = SlideDraft("item", "content", self.heading_box(item.title, tbox, self.sizes.title), design=design)
         if icon:
             glyph = choose(item, self.theme.icons.default, self.recap.language)
@@ -103,7 +170,7 @@ class ItemLayouts(_Host):
     def _card(self, box: Rect) -> Shape:
         """A card behind text: filled with the surface colour, or outlined where the theme wants no fills."""
         if self.variant("cards") == "outline":
-            return Shape(box, "muted", "round", fill=False, stroke=1.25)
+            return Shape(box, "muted", "round", fill=False, stroke=CARD_STROKE)
         return Shape(box, "surface", "round")
 
     # -- the layouts -----------------------------------------------------------------------------------------
@@ -116,21 +183,29 @@ class ItemLayouts(_Host):
             assert f.body is not None
             links, body = self.links_box(item, f.body)
             box = Rect(body.x, f.title.y, body.w, body.bottom - f.title.y)
-            title = centred(self.heading_box(item.title, box, self.sizes.title * 1.5, anchor="ctr"))
+            title = centred(self.heading_box(item.title, box, self.sizes.title * STATEMENT_TITLE_SCALE, anchor="ctr"))
             slide = SlideDraft("item", "content", title, design="statement")
             if links is not None:
                 slide.texts.append(links)
             return self._finish(slide, item, decorate=False)
         slide, body = self._item_slide(item, "statement", icon=False)
-        inner = Rect(body.x + body.w * 0.06, body.y, body.w * 0.88, body.h)
+        inner = Rect(body.x + body.w * STATEMENT_INSET, body.y, body.w * (1 - 2 * STATEMENT_INSET), body.h)
         # Set large, the statement breaks like a heading: at phrases, in balanced lines.
-        srcs = [self.balanced(Src(marked(item.summary, "ink"), "heading"), inner, self.sizes.title * 1.1, size)]
+        srcs = [
+            self.fitter.balanced(
+                Src(marked(item.summary, "ink"), "heading"), inner, self.sizes.title * STATEMENT_SCALE, size
+            )
+        ]
         for t in item.takeaways[:1]:
-            srcs.append(Src(marked(t.text, "muted"), scale=0.6, space_before=0.6))
-        laid = self.fit(srcs, inner, self.sizes.title * 1.1, size)
+            srcs.append(Src(marked(t.text, "muted"), scale=SUB_SCALE, space_before=BLOCK_SPACE))
+        laid = self.fitter.fit(srcs, inner, self.sizes.title * STATEMENT_SCALE, size)
         if laid is None:
             return None
-        slide.texts.append(centred(self.text_box("body", srcs, inner, self.sizes.title * 1.1, "body", "ctr", low=size)))
+        slide.texts.append(
+            centred(
+                self.fitter.text_box("body", srcs, inner, self.sizes.title * STATEMENT_SCALE, "body", "ctr", low=size)
+            )
+        )
         return self._finish(slide, item)
 
     def sidebar_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -143,18 +218,20 @@ class ItemLayouts(_Host):
         if not headline or not takeaways:
             return None
         slide, body = self._item_slide(item, "sidebar")
-        panel = Rect(body.x, body.y, round(body.w * 0.36, 2), body.h)
+        panel = Rect(body.x, body.y, round(body.w * PANEL_W, 2), body.h)
         inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
-        lead = [self.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * 1.25)]
-        if self.fit(lead, inner, self.sizes.subtitle * 1.25, self.floor) is None:
+        lead = [
+            self.fitter.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * LEAD_SCALE)
+        ]
+        if self.fitter.fit(lead, inner, self.sizes.subtitle * LEAD_SCALE, self.fitter.floor) is None:
             return None
-        right = Rect(panel.right + GAP + 8, body.y, body.right - panel.right - GAP - 8, body.h)
+        right = Rect(panel.right + GAP + SIDE_GAP, body.y, body.right - panel.right - GAP - SIDE_GAP, body.h)
         srcs = takeaway_srcs(takeaways)
-        if self.fit(srcs, right, size, size) is None:
+        if self.fitter.fit(srcs, right, size, size) is None:
             return None
         slide.shapes.append(self._card(panel))
-        slide.texts.append(self.text_box("lead", lead, inner, self.sizes.subtitle * 1.25, anchor="ctr"))
-        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        slide.texts.append(self.fitter.text_box("lead", lead, inner, self.sizes.subtitle * LEAD_SCALE, anchor="ctr"))
+        slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def quote_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -162,22 +239,22 @@ class ItemLayouts(_Host):
         if item.quote is None or item.takeaways:
             return None
         slide, body = self._item_slide(item, "quote", icon=False)
-        mark = min(64.0, body.h / 4)
+        mark = min(QUOTE_MARK, body.h / QUOTE_MARK_SHARE)
         glyph = get("quote-left")
         slide.pictures.append(
-            Picture(Rect(body.x, body.y + 8, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
+            Picture(Rect(body.x, body.y + QUOTE_MARK_DROP, mark, mark), glyph.label, icon=glyph, display=(mark, mark))
         )
         box = Rect(body.x + mark + GAP, body.y, body.w - mark - GAP, body.h)
         top = self.sizes.title
         # Set large, the quote breaks like a heading: at phrases, in balanced lines.
-        srcs = [self.balanced(Src(marked(item.quote.text), "heading"), box, top, size)]
+        srcs = [self.fitter.balanced(Src(marked(item.quote.text), "heading"), box, top, size)]
         if item.quote.by:
-            srcs.append(Src(marked(escape("— " + item.quote.by), "accent"), scale=0.6, space_before=0.5))
+            srcs.append(Src(marked(escape("— " + item.quote.by), "accent"), scale=SUB_SCALE, space_before=QUOTE_SPACE))
         if item.summary:
-            srcs.append(Src(marked(item.summary, "muted"), scale=0.5, space_before=0.8))
-        if self.fit(srcs, box, top, size) is None:
+            srcs.append(Src(marked(item.summary, "muted"), scale=QUOTE_SUMMARY_SCALE, space_before=QUOTE_SUMMARY_SPACE))
+        if self.fitter.fit(srcs, box, top, size) is None:
             return None
-        slide.texts.append(self.text_box("body", srcs, box, top, "body", "ctr", low=size))
+        slide.texts.append(self.fitter.text_box("body", srcs, box, top, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def fact_slide(self, item: Item, size: float) -> SlideDraft | None:
@@ -186,27 +263,38 @@ class ItemLayouts(_Host):
         if item.figure is None:
             return None
         slide, body = self._item_slide(item, "fact")
-        top = self.sizes.title * 2.4
-        left = Rect(body.x, body.y, round(body.w * 0.4, 2), body.h)
-        label = Src(marked(item.figure.label, "ink"), scale=0.3, space_before=0.1)
+        top = self.sizes.title * FIGURE_SCALE
+        left = Rect(body.x, body.y, round(body.w * FIGURE_W, 2), body.h)
+        label = Src(marked(item.figure.label, "ink"), scale=FIGURE_LABEL_SCALE, space_before=FIGURE_LABEL_SPACE)
         # The label under the figure, in a narrow column: ended at phrases (not inside データセット).
-        fig = [Src((Run(item.figure.value, "accent"),), "heading"), self.balanced(label, left, top, self.floor / 0.3)]
+        fig = [
+            Src((Run(item.figure.value, "accent"),), "heading"),
+            self.fitter.balanced(label, left, top, self.fitter.floor / FIGURE_LABEL_SCALE),
+        ]
         srcs = []
         if item.summary:
             srcs.append(Src(marked(item.summary, "accent")))
-        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
+        srcs.extend(takeaway_srcs(item.takeaways, space=LIST_SPACE if srcs else 0.0))
         if not srcs:
-            inner = Rect(body.x + body.w * 0.1, body.y, body.w * 0.8, body.h)
-            if self.fit(fig, inner, top, size) is None:
+            inner = Rect(body.x + body.w * LONE_FIGURE_INSET, body.y, body.w * (1 - 2 * LONE_FIGURE_INSET), body.h)
+            if self.fitter.fit(fig, inner, top, size) is None:
                 return None
-            slide.texts.append(centred(self.text_box("body", fig, inner, top, "body", "ctr", low=size)))
+            slide.texts.append(centred(self.fitter.text_box("body", fig, inner, top, "body", "ctr", low=size)))
             return self._finish(slide, item)
-        right = Rect(left.right + GAP + 8, body.y, body.right - left.right - GAP - 8, body.h)
-        if self.fit(fig, left, top, self.floor / 0.3) is None or self.fit(srcs, right, size, size) is None:
+        right = Rect(left.right + GAP + SIDE_GAP, body.y, body.right - left.right - GAP - SIDE_GAP, body.h)
+        if (
+            self.fitter.fit(fig, left, top, self.fitter.floor / FIGURE_LABEL_SCALE) is None
+            or self.fitter.fit(srcs, right, size, size) is None
+        ):
             return None
-        slide.shapes.append(Shape(Rect(left.right + 4, body.y + 12, 3, body.h - 24), "accent2"))
-        slide.texts.append(self.text_box("figure", fig, left, top, anchor="ctr", low=self.floor / 0.3))
-        slide.texts.append(self.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        rule = Rect(
+            left.right + FIGURE_RULE_GAP, body.y + FIGURE_RULE_INSET, FIGURE_RULE_W, body.h - 2 * FIGURE_RULE_INSET
+        )
+        slide.shapes.append(Shape(rule, "accent2"))
+        slide.texts.append(
+            self.fitter.text_box("figure", fig, left, top, anchor="ctr", low=self.fitter.floor / FIGURE_LABEL_SCALE)
+        )
+        slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
         return self._finish(slide, item)
 
     def _lead(self, slide: SlideDraft, item: Item, body: Rect, size: float) -> Rect | None:
@@ -214,12 +302,12 @@ class ItemLayouts(_Host):
         if not item.summary:
             return body
         lead = [Src(marked(item.summary, "accent"))]
-        laid = self.fit(lead, body, size, size)
-        if laid is None or laid.height > body.h / 3:
+        laid = self.fitter.fit(lead, body, size, size)
+        if laid is None or laid.height > body.h / LEAD_SHARE:
             return None
         h = laid.height
-        slide.texts.append(self.text_box("body", lead, Rect(body.x, body.y, body.w, h), size, "body", low=size))
-        return Rect(body.x, body.y + h + 16, body.w, body.h - h - 16)
+        slide.texts.append(self.fitter.text_box("body", lead, Rect(body.x, body.y, body.w, h), size, "body", low=size))
+        return Rect(body.x, body.y + h + LEAD_GAP, body.w, body.h - h - LEAD_GAP)
 
     def two_columns_slide(self, item: Item, size: float) -> SlideDraft | None:
         """Two takeaways side by side, each its heading over its sub-points, under the summary."""
@@ -230,23 +318,28 @@ class ItemLayouts(_Host):
         if rest is None:
             return None
         width = (rest.w - 2 * GAP) / 2
-        cols = [Rect(rest.x + n * (width + 2 * GAP), rest.y + 14, width, rest.h - 14) for n in range(2)]
+        cols = [
+            Rect(rest.x + n * (width + 2 * GAP), rest.y + COLUMN_RULE, width, rest.h - COLUMN_RULE) for n in range(2)
+        ]
         groups = [
             [
                 Src(marked(t.text, "ink"), "heading", keep_with_next=True),
-                *(Src(marked(p), bullet=True, space_before=0.3 if k == 0 else 0.15) for k, p in enumerate(t.points)),
+                *(
+                    Src(marked(p), bullet=True, space_before=POINT_SPACE if k == 0 else NEXT_POINT_SPACE)
+                    for k, p in enumerate(t.points)
+                ),
             ]
             for t in item.takeaways
         ]
-        fits = [self.fit(g, c, size, size) for g, c in zip(groups, cols, strict=True)]
+        fits = [self.fitter.fit(g, c, size, size) for g, c in zip(groups, cols, strict=True)]
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
-        placeholder = "body" if not item.summary else None
+        placeholder: PlaceholderRole | None = "body" if not item.summary else None
         for n, (g, c) in enumerate(zip(groups, cols, strict=True)):
-            slide.shapes.append(Shape(Rect(c.x, c.y - 14, 56, 5), "accent2"))
+            slide.shapes.append(Shape(Rect(c.x, c.y - COLUMN_RULE, COLUMN_RULE_W, COLUMN_RULE_H), "accent2"))
             slide.texts.append(
-                self.text_box(
+                self.fitter.text_box(
                     "body" if n == 0 and placeholder else "column", g, c, at, placeholder if n == 0 else None, low=at
                 )
             )
@@ -262,23 +355,28 @@ class ItemLayouts(_Host):
         if rest is None:
             return None
         width = (rest.w - (n - 1) * GAP) / n
-        icon = 40.0
+        icon = CARD_ICON
         cards = [Rect(rest.x + k * (width + GAP), rest.y, width, rest.h) for k in range(n)]
-        inner = [Rect(c.x + PAD, c.y + PAD + icon + 14, c.w - 2 * PAD, c.h - 2 * PAD - icon - 14) for c in cards]
+        inner = [
+            Rect(c.x + PAD, c.y + PAD + icon + CARD_ICON_GAP, c.w - 2 * PAD, c.h - 2 * PAD - icon - CARD_ICON_GAP)
+            for c in cards
+        ]
         # Short texts in narrow cards: ended at phrases in balanced lines, as a heading is (a Japanese card
         # otherwise breaks inside a word wherever the line is full).
         srcs = [
-            [self.balanced(Src(marked(t.text)), b, size, self.floor, grow=True)]
+            [self.fitter.balanced(Src(marked(t.text)), b, size, self.fitter.floor, grow=True)]
             for t, b in zip(item.takeaways, inner, strict=True)
         ]
         top = size
-        fits = [self.fit(s, b, top, self.floor) for s, b in zip(srcs, inner, strict=True)]
+        fits = [self.fitter.fit(s, b, top, self.fitter.floor) for s, b in zip(srcs, inner, strict=True)]
         if any(f is None for f in fits):
             return None
         at = min(f.size for f in fits if f is not None)
         # As tall as the longest text needs (a card, not a column), centred in the space under the summary.
-        head = PAD + icon + 14
-        h = snug(max(self._laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h)
+        head = PAD + icon + CARD_ICON_GAP
+        h = snug(
+            max(self.fitter.laid(s, b.w, at).height for s, b in zip(srcs, inner, strict=True)), head, width, rest.h
+        )
         y = round(rest.y + (rest.h - h) / 2, 2)
         cards = [Rect(c.x, y, c.w, h) for c in cards]
         inner = [Rect(b.x, y + head, b.w, h - head - PAD) for b in inner]
@@ -296,7 +394,7 @@ class ItemLayouts(_Host):
             )
             first = k == 0 and not item.summary
             slide.texts.append(
-                self.text_box("body" if first else "card", srcs[k], box, at, "body" if first else None, low=at)
+                self.fitter.text_box("body" if first else "card", srcs[k], box, at, "body" if first else None, low=at)
             )
         return self._finish(slide, item)
 
@@ -306,31 +404,43 @@ class ItemLayouts(_Host):
         if item.image is None:
             return None
         w, h = self.geo.width, self.geo.height
-        band = min(180.0, h * 0.34)
+        band = min(BAND, h * BAND_MAX)
         top = h - band
         # The picture covers the slide above the band, what overflows cut evenly off both sides.
         box, display, crop = cover(self.image_size(item.image.path), Rect(0, 0, w, top))
         pic = Picture(box, item.image.alt, path=item.image.path, display=display, crop=crop)
-        title = self.heading_box(item.title, Rect(48, top + 28, w - 96, 54), self.sizes.title, anchor="t")
+        title = self.heading_box(
+            item.title, Rect(MARGIN, top + BAND_TITLE_DROP, w - 2 * MARGIN, BAND_TITLE_H), self.sizes.title, anchor="t"
+        )
         slide = SlideDraft("item", "content", title, design="picture-full")
         slide.pictures.append(pic)
         if item.image.credit:
             small = self.sizes.small
             line = [Src((Run(item.image.credit, "muted"),))]
-            cbox = Rect(w * 0.5, top + 7, w * 0.5 - 48, self._laid(line, w * 0.5 - 48, small).height)
-            credit = self.text_box("caption", line, cbox, small, low=small)
+            cbox = Rect(
+                w * 0.5,
+                top + BAND_CREDIT_DROP,
+                w * 0.5 - MARGIN,
+                self.fitter.laid(line, w * 0.5 - MARGIN, small).height,
+            )
+            credit = self.fitter.text_box("caption", line, cbox, small, low=small)
             slide.texts.append(replace(credit, paras=tuple(replace(p, align="r") for p in credit.paras)))
-        below = Rect(48, top + 28 + 54 + 4, w - 96, band - 28 - 54 - 4 - 40)
+        below = Rect(
+            MARGIN,
+            top + BAND_TITLE_DROP + BAND_TITLE_H + BAND_BODY_GAP,
+            w - 2 * MARGIN,
+            band - BAND_TITLE_DROP - BAND_TITLE_H - BAND_BODY_GAP - BAND_FOOT,
+        )
         srcs = [Src(marked(item.summary, "accent"))] if item.summary else []
-        srcs.extend(takeaway_srcs(item.takeaways, space=0.2 if srcs else 0.0))
+        srcs.extend(takeaway_srcs(item.takeaways, space=BAND_LIST_SPACE if srcs else 0.0))
         if srcs:
-            if self.fit(srcs, below, self.sizes.subtitle, self.floor) is None:
+            if self.fitter.fit(srcs, below, self.sizes.subtitle, self.fitter.floor) is None:
                 return None
-            slide.texts.append(self.text_box("body", srcs, below, self.sizes.subtitle, "body"))
+            slide.texts.append(self.fitter.text_box("body", srcs, below, self.sizes.subtitle, "body"))
         if item.links:
             pass  # the links are on the resources slide and in the notes: the band holds the title and summary
         slide.shapes.append(Shape(Rect(0, top, w, band), "background"))
-        slide.shapes.append(Shape(Rect(0, top, w, 5), "accent"))
+        slide.shapes.append(Shape(Rect(0, top, w, BAND_RULE_H), "accent"))
         return self._finish(slide, item, decorate=False)
 
 
@@ -350,27 +460,35 @@ class DeckLayouts(_Host):
         body = f.body
         n = len(parts)
         width = (body.w - (n - 1) * GAP) / n
-        dot = 14.0
-        cols = [Rect(body.x + k * (width + GAP), body.y + dot + 16, width, body.h - dot - 16) for k in range(n)]
+        dot = TIMELINE_DOT
+        cols = [
+            Rect(body.x + k * (width + GAP), body.y + dot + TIMELINE_DROP, width, body.h - dot - TIMELINE_DROP)
+            for k in range(n)
+        ]
         groups = [
             [
                 replace(self.part_heading(p), space_before=0.0),
-                *(Src(marked(i.title), space_before=0.35 if k == 0 else 0.25) for k, i in enumerate(p.items)),
+                *(
+                    Src(marked(i.title), space_before=LIST_SPACE if k == 0 else ITEM_SPACE)
+                    for k, i in enumerate(p.items)
+                ),
             ]
             for p in parts
         ]
-        fits = [self.fit(g, c, self.sizes.body) for g, c in zip(groups, cols, strict=True)]
+        fits = [self.fitter.fit(g, c, self.sizes.body) for g, c in zip(groups, cols, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
         slide = SlideDraft(
             "agenda", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="timeline"
         )
-        slide.shapes.append(Shape(Rect(body.x, body.y + dot / 2 - 1.5, body.w, 3), "muted"))
+        slide.shapes.append(
+            Shape(Rect(body.x, body.y + dot / 2 - TIMELINE_RULE_H / 2, body.w, TIMELINE_RULE_H), "muted")
+        )
         for k, (g, c) in enumerate(zip(groups, cols, strict=True)):
             slide.shapes.append(Shape(Rect(c.x, body.y, dot, dot), "accent", "ellipse"))
             slide.texts.append(
-                self.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
+                self.fitter.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
             )
         slide.notes = notes
         self.decorate(slide)
@@ -390,18 +508,24 @@ class DeckLayouts(_Host):
         rows = (n + per_row - 1) // per_row
         w = (body.w - (per_row - 1) * GAP) / per_row
         h = (body.h - (rows - 1) * GAP) / rows
-        number = min(44.0, h / 3)
+        number = min(NUMBER, h / NUMBER_SHARE)
         cards = [Rect(body.x + (k % per_row) * (w + GAP), body.y + (k // per_row) * (h + GAP), w, h) for k in range(n)]
-        inner = [Rect(c.x + PAD, c.y + PAD + number + 6, c.w - 2 * PAD, c.h - 2 * PAD - number - 6) for c in cards]
+        inner = [
+            Rect(c.x + PAD, c.y + PAD + number + NUMBER_GAP, c.w - 2 * PAD, c.h - 2 * PAD - number - NUMBER_GAP)
+            for c in cards
+        ]
         top = self.sizes.body
-        srcs = [[self.balanced(Src(marked(t.text)), b, top, grow=True)] for t, b in zip(takeaways, inner, strict=True)]
-        fits = [self.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
+        srcs = [
+            [self.fitter.balanced(Src(marked(t.text)), b, top, grow=True)]
+            for t, b in zip(takeaways, inner, strict=True)
+        ]
+        fits = [self.fitter.fit(s, b, top) for s, b in zip(srcs, inner, strict=True)]
         if any(laid is None for laid in fits):
             return None
         size = min(laid.size for laid in fits if laid is not None)
         # Cards as tall as the longest text needs, the rows centred in the body.
-        head = PAD + number + 6
-        tall = snug(max(self._laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
+        head = PAD + number + NUMBER_GAP
+        tall = snug(max(self.fitter.laid(s, b.w, size).height for s, b in zip(srcs, inner, strict=True)), head, w, h)
         y0 = body.y + (body.h - rows * tall - (rows - 1) * GAP) / 2
         cards = [Rect(c.x, round(y0 + (k // per_row) * (tall + GAP), 2), c.w, tall) for k, c in enumerate(cards)]
         inner = [Rect(b.x, c.y + head, b.w, tall - head - PAD) for b, c in zip(inner, cards, strict=True)]
@@ -412,9 +536,11 @@ class DeckLayouts(_Host):
             slide.shapes.append(self._card(card))
             digits = [Src((Run(self.labels.format_number(k + 1), "accent"),), "heading")]
             nbox = Rect(card.x + PAD, card.y + PAD, number * 2, number)
-            slide.texts.append(self.text_box("ordinal", digits, nbox, number, low=self.floor))
+            slide.texts.append(self.fitter.text_box("ordinal", digits, nbox, number, low=self.fitter.floor))
             slide.texts.append(
-                self.text_box("body" if k == 0 else "card", srcs[k], box, size, "body" if k == 0 else None, low=size)
+                self.fitter.text_box(
+                    "body" if k == 0 else "card", srcs[k], box, size, "body" if k == 0 else None, low=size
+                )
             )
         slide.notes = notes
         self.decorate(slide)
@@ -430,19 +556,25 @@ class DeckLayouts(_Host):
         handles = [h for h in (who.handles if who else []) if h.url][:3]
         if not handles:
             return body
-        area = Rect(body.x + body.w * 0.6, body.y, body.w * 0.4, body.h)
+        area = Rect(body.x + body.w * QR_AREA, body.y, body.w * (1 - QR_AREA), body.h)
         k = len(handles)
         small = self.sizes.small
-        side = min(132.0, (area.w - (k - 1) * 16) / k, area.h - small * 3)
-        total = k * side + (k - 1) * 16
+        side = min(QR, (area.w - (k - 1) * QR_GAP) / k, area.h - small * QR_CAPTION_ROOM)
+        total = k * side + (k - 1) * QR_GAP
         x = area.right - total
-        y = area.y + (area.h - side - small * 2.6) / 2
+        y = area.y + (area.h - side - small * QR_CAPTION_LINES) / 2
         for h in handles:
             rows = tuple("".join("1" if v else "0" for v in row) for row in matrix(h.url))
             alt = self.labels.gettext("{handle} on {network}").format(handle=h.handle, network=h.network)
             slide.pictures.append(Picture(Rect(x, y, side, side), alt, qr=rows, display=(side, side)))
             cap = [Src((Run(h.handle, "muted", h.url),))]
-            box = self.text_box("caption", cap, Rect(x, y + side + 4, side, small * 2.6), small, low=small * 0.8)
+            box = self.fitter.text_box(
+                "caption",
+                cap,
+                Rect(x, y + side + QR_CAPTION_GAP, side, small * QR_CAPTION_LINES),
+                small,
+                low=small * QR_CAPTION_LOW,
+            )
             slide.texts.append(replace(box, paras=tuple(replace(p, align="c") for p in box.paras)))
-            x += side + 16
-        return Rect(body.x, body.y, area.x - 24 - body.x, body.h)
+            x += side + QR_GAP
+        return Rect(body.x, body.y, area.x - QR_TEXT_GAP - body.x, body.h)

@@ -13,15 +13,18 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from decks.model import Item
+from decks.plan.deck.plan import ITEM_LAYOUTS, Design, ItemDesign
 
 RUN = 3  # at most this many slides in a row share a layout
 # A list does not follow a list when the item suits a sidebar or cards: a dense talk of summaries and short
 # takeaways alternates lists, sidebars and cards instead of running lists up to the limit. (A list is every other
 # layout's fallback, not its alternative: two statements or quotes in a row stay so.)
 SOFT = 1
-VARIED = "bullets"
+VARIED: ItemDesign = "bullets"
 SHORT = 90  # a card's takeaway: at most this many columns (a wide character counts two)
 LINE = 140  # a statement's summary, and its one takeaway
+# A content item's `layout:` (decks.model.ItemLayout) as the plan's design of that name.
+_DESIGNS: dict[str, ItemDesign] = {d: d for d in ITEM_LAYOUTS}
 
 
 def columns(text: str) -> int:
@@ -31,10 +34,10 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[str]:
+def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[ItemDesign]:
     """The layouts that suit `item`, best first (`picture`: its picture's size in pixels, when it has one)."""
     if item.layout is not None:
-        return [item.layout.value]
+        return [_DESIGNS[item.layout.value]]
     takeaways = item.takeaways
     words = columns(item.summary or "") + sum(columns(t.text) + sum(map(columns, t.points)) for t in takeaways)
     if picture is not None:
@@ -58,7 +61,7 @@ def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[str]:
     if 3 <= len(takeaways) <= 4 and all(not t.points and columns(t.text) <= SHORT for t in takeaways):
         return ["cards", "bullets", "sidebar"]
     short = [t for t in takeaways if not t.points and columns(t.text) <= SHORT]
-    alternatives = []
+    alternatives: list[ItemDesign] = []
     if (item.summary and takeaways) or len(takeaways) >= 3:
         alternatives.append("sidebar")
     if 2 <= len(takeaways) <= 4 and len(short) == len(takeaways):
@@ -67,19 +70,19 @@ def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[str]:
 
 
 def pick(
-    options: Sequence[Sequence[str]],
-    before: Sequence[str] = (),
+    options: Sequence[Sequence[ItemDesign]],
+    before: Sequence[Design] = (),
     fixed: Callable[[int], bool] | None = None,
-    slides: Callable[[int, str], int] | None = None,
-) -> list[str]:
+    slides: Callable[[int, ItemDesign], int] | None = None,
+) -> list[ItemDesign]:
     """A layout per item from its `options` (best first): the first that does not make more than `RUN` slides in
     a row of one layout, counting the slides `before` them and the `slides` each item takes in a layout (a long
     list continues on more). An item with no other choice breaks the run by changing the item before it, when
     that one has another layout; an item whose layout is `fixed` keeps its first."""
-    out: list[str] = []
-    counted: dict[tuple[int, str], int] = {}
+    out: list[ItemDesign] = []
+    counted: dict[tuple[int, ItemDesign], int] = {}
 
-    def count(n: int, design: str) -> int:
+    def count(n: int, design: ItemDesign) -> int:
         # Asked again and again for the same item (each choice looks back along the run): fitting a long list
         # to count its slides is the costly part, so each answer is kept for this call.
         key = (n, design)
@@ -87,7 +90,7 @@ def pick(
             counted[key] = slides(n, design) if slides else 1
         return counted[key]
 
-    def runs_over(n: int, design: str, limit: int = RUN) -> bool:
+    def runs_over(n: int, design: ItemDesign, limit: int = RUN) -> bool:
         # The length of the run of `design` that ends the slides shown so far (`before`, then each chosen
         # layout as many times as it takes slides), walked back from the end only as far as the run goes.
         run = 0
@@ -104,7 +107,7 @@ def pick(
             run += 1
         return run + count(n, design) > limit
 
-    def last_used(design: str) -> int:
+    def last_used(design: ItemDesign) -> int:
         return max((m for m, d in enumerate(out) if d == design), default=-1)
 
     def free(n: int) -> bool:

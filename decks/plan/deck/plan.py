@@ -9,16 +9,24 @@ decides what goes where; a renderer translates it and decides nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, get_args
 
 import msgspec
 
 from decks.plan.geometry import Rect
 from decks.plan.icons import Icon
 
-ROLES = ("title", "section", "content", "picture", "closing")
+# -- The plan's roles: every name a field of the plan may hold, so a type checker checks each value the planner
+# writes (a misspelt role is an error before it is a slide drawn wrong). Each is a `Literal`; msgspec writes it as
+# the plain string it is, so the JSON plan reads as before.
+
+# The template layout a slide is laid on (`Slide.layout`, the keys of `Geometry.frames` recap reads).
+LayoutRole = Literal["title", "section", "content", "picture", "closing"]
+# What a slide is in the talk (`Slide.kind`).
+SlideKind = Literal["title", "intro", "agenda", "section", "item", "takeaways", "resources", "closing"]
 # The deck plan's named layouts (docs/layouts.md): what a slide's boxes are arranged as, on the template layout
 # (role) it is laid on. The item layouts are those a content item's `layout:` may name (decks.model.ItemLayout).
-ITEM_LAYOUTS = (
+ItemDesign = Literal[
     "bullets",
     "sidebar",
     "statement",
@@ -29,8 +37,53 @@ ITEM_LAYOUTS = (
     "picture-right",
     "picture-left",
     "picture-full",
+]
+# `Slide.design`: an item layout, or one of the deck's own slides' ("" while the planner has not named it).
+Design = Literal[ItemDesign, "cover", "agenda", "timeline", "section", "numbered", "list", "links", "closing", ""]
+# What a text box holds (`TextBox.role`): a renderer names its shape after it.
+BoxRole = Literal[
+    "title",
+    "subtitle",
+    "body",
+    "column",
+    "lead",
+    "figure",
+    "card",
+    "ordinal",
+    "links",
+    "caption",
+    "number",
+    "date",
+    "footer",
+]
+# The layout placeholder a text box fills (`TextBox.placeholder`; None: a text box recap adds).
+PlaceholderRole = Literal["title", "body", "number", "date", "footer"]
+# Where a box's text sits vertically: top, centre, bottom (DrawingML's `anchor`).
+Anchor = Literal["t", "ctr", "b"]
+# How a paragraph's lines are set across: left, centred, right (DrawingML's `algn`).
+Align = Literal["l", "c", "r"]
+# The font stack that draws a paragraph: the theme's heading (bold) or body fonts.
+FontRole = Literal["heading", "body"]
+# A colour by its role: a field of the theme's palette (decks.themes.model.Palette).
+ColorRole = Literal["background", "surface", "ink", "muted", "accent", "accent2", "on_accent"]
+# A decorative shape's outline: a rectangle, a rounded one, an ellipse.
+ShapeKind = Literal["rect", "round", "ellipse"]
+# A field a client fills in (`Run.field`): the slide number.
+FieldKind = Literal["slidenum"]
+
+ROLES: tuple[LayoutRole, ...] = get_args(LayoutRole)
+ITEM_LAYOUTS: tuple[ItemDesign, ...] = get_args(ItemDesign)
+LAYOUTS: tuple[Design, ...] = (
+    "cover",
+    "agenda",
+    "timeline",
+    "section",
+    *ITEM_LAYOUTS,
+    "numbered",
+    "list",
+    "links",
+    "closing",
 )
-LAYOUTS = ("cover", "agenda", "timeline", "section", *ITEM_LAYOUTS, "numbered", "list", "links", "closing")
 
 
 class Frame(msgspec.Struct, frozen=True):
@@ -112,9 +165,9 @@ class Run(msgspec.Struct, frozen=True):
     `<a:br/>`, a new line in every renderer."""
 
     text: str
-    color: str = "ink"
+    color: ColorRole = "ink"
     link: str | None = None
-    field: str | None = None  # "slidenum": the slide number, filled in by the presentation client
+    field: FieldKind | None = None  # "slidenum": the slide number, filled in by the presentation client
     face: str = ""  # the family name; empty until the planner's last pass sets it
     # How the run is drawn: the flags of decks.model.inline.Style (1 bold, 2 italic, 4 code), from the content's
     # inline markup; 0 for plain text. A code run's `face` is the monospace family.
@@ -127,12 +180,12 @@ class Para(msgspec.Struct, frozen=True):
     runs: tuple[Run, ...]
     size: float
     pitch: float
-    font: str = "body"  # "heading" (bold) or "body": which font stack draws it
+    font: FontRole = "body"  # "heading" (bold) or "body": which font stack draws it
     level: int = 0
     bullet: bool = False
     indent: float = 0.0  # left margin in points (a bullet hangs into it)
     space_before: float = 0.0  # points
-    align: str = "l"
+    align: Align = "l"
     lines: int = 1
     rtl: bool = False  # a right-to-left paragraph (its first strong character is Hebrew, Arabic ...): set flush right
     # Where each of its lines ends, as offsets into its text without zero-width spaces: the lines the planner broke
@@ -148,11 +201,11 @@ class Para(msgspec.Struct, frozen=True):
 class TextBox(msgspec.Struct, frozen=True):
     """Paragraphs in a box; `placeholder` says which placeholder carries them ("title", "body") or None."""
 
-    role: str
+    role: BoxRole
     box: Rect
     paras: tuple[Para, ...]
-    placeholder: str | None = None
-    anchor: str = "t"
+    placeholder: PlaceholderRole | None = None
+    anchor: Anchor = "t"
 
     @property
     def height(self) -> float:
@@ -179,8 +232,8 @@ class Shape(msgspec.Struct, frozen=True):
     only outlined (`fill` False: a line `stroke` points wide, for themes made for print)."""
 
     box: Rect
-    color: str
-    kind: str = "rect"
+    color: ColorRole
+    kind: ShapeKind = "rect"
     fill: bool = True
     stroke: float = 1.5
 
@@ -189,15 +242,15 @@ class Slide(msgspec.Struct, frozen=True):
     """One slide: its kind (title, intro, agenda, section, item, takeaways, resources, closing), the layout role it is
     laid on, its boxes in drawing order (shapes under text boxes under pictures), notes and section."""
 
-    kind: str
-    layout: str  # a role in ROLES
+    kind: SlideKind
+    layout: LayoutRole
     title: TextBox
     texts: tuple[TextBox, ...] = ()
     pictures: tuple[Picture, ...] = ()
     shapes: tuple[Shape, ...] = ()
     notes: str = ""
     section: str = ""
-    design: str = ""  # its layout among LAYOUTS
+    design: Design = ""  # its layout among LAYOUTS
 
     @property
     def body(self) -> TextBox | None:
@@ -207,15 +260,15 @@ class Slide(msgspec.Struct, frozen=True):
 class SlideDraft(msgspec.Struct):
     """A slide while the planner builds it; `freeze` gives the plan's `Slide`."""
 
-    kind: str
-    layout: str
+    kind: SlideKind
+    layout: LayoutRole
     title: TextBox
     texts: list[TextBox] = msgspec.field(default_factory=list)
     pictures: list[Picture] = msgspec.field(default_factory=list)
     shapes: list[Shape] = msgspec.field(default_factory=list)
     notes: str = ""
     section: str = ""
-    design: str = ""
+    design: Design = ""
 
     @property
     def body(self) -> TextBox | None:

@@ -24,19 +24,63 @@ from decks.plan.deck.fit import Fitter, Src, capacity
 from decks.plan.deck.images import KEEP, cover, picture_size
 from decks.plan.deck.labels import labels_for
 from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
+from decks.plan.deck.measures import (
+    BAR_W,
+    BIG_TITLE_SCALE,
+    BLOCK_SPACE,
+    BODY_SIZE_INSET,
+    CEILING,
+    COLUMN_GAP,
+    COLUMNS_GAIN,
+    COLUMNS_LINES,
+    COLUMNS_SAVE,
+    COVER_RULE_H,
+    COVER_RULE_W,
+    COVER_SCALE,
+    COVER_SPARSE_SCALE,
+    COVER_SPARSE_SUB_SCALE,
+    CREDIT_GAP,
+    FOOTER_GAP,
+    FOOTER_PAD,
+    FOOTER_RISE,
+    HEADING_CUT,
+    LINKS_GAP,
+    LIST_SPACE,
+    MARGIN,
+    NEAR,
+    NUMBER_W,
+    PART_SPACE,
+    QUOTE_SPACE,
+    SECTION_RULE_GAP,
+    SECTION_RULE_H,
+    SECTION_RULE_W,
+    TITLE_ICON,
+    TITLE_ICON_GAP,
+    TITLE_RULE_GAP,
+    TITLE_RULE_H,
+    TITLE_RULE_W,
+)
 from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
 from decks.plan.deck.picking import candidates, pick
 from decks.plan.deck.plan import (
+    Align,
+    Anchor,
+    ColorRole,
     Deck,
+    Design,
+    FieldKind,
     Frame,
     Geometry,
+    ItemDesign,
+    LayoutRole,
     Para,
     Picture,
     Run,
     Shape,
     Slide,
     SlideDraft,
+    SlideKind,
     Template,
     TextBox,
     default_geometry,
@@ -48,13 +92,9 @@ from decks.plan.icons import choose
 from decks.plan.keepout import clear_of, overlaps
 from decks.themes.model import Theme
 
-CEILING = 1.3  # a slide with little text sets it up to this many times the theme's body size
-NEAR = 0.85  # a list may be set this much smaller than the deck's body size before it continues on another slide
-COLUMN_GAP = 24.0
 
-
-class Planner(ItemLayouts, DeckLayouts, Fitter):
-    """Builds the slides of one recap in one theme on one geometry."""
+class Planner(ItemLayouts, DeckLayouts):
+    """Builds the slides of one recap in one theme on one geometry; its `fitter` sets every text box."""
 
     def __init__(
         self,
@@ -64,12 +104,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         image_size: Callable[[Path], tuple[int, int]] = picture_size,
         reuse: SlideCache | None = None,
     ) -> None:
-        super().__init__(theme, recap.language)
         # A warm process's cache (decks.plan.deck.reuse): its paragraph layouts, and in `plan` its slides of what
         # did not change since its last build.
         self.reuse = reuse
-        if reuse is not None:
-            self._layouts = reuse.layouts
+        self.fitter = Fitter(theme, recap.language, reuse.layouts if reuse is not None else None)
         self.recap, self.theme, self.geo = recap, theme, geometry
         self.sizes = theme.sizes.slides
         self._image_size = image_size
@@ -77,24 +115,24 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         self.labels = labels_for(recap.language)
         # recap's accent shapes; without them, text meant for an accent band is drawn in ink.
         self.decorated = theme.slides.decorated
-        self.on_band = "on_accent" if self.decorated else "ink"
+        self.on_band: ColorRole = "on_accent" if self.decorated else "ink"
 
     def image_size(self, path: Path) -> tuple[int, int]:
         if path not in self._image_sizes:
             self._image_sizes[path] = self._image_size(path)
         return self._image_sizes[path]
 
-    def frame(self, role: str) -> Frame:
+    def frame(self, role: LayoutRole) -> Frame:
         return self.geo.frames[role]
 
-    def title_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
-        return self.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
+    def title_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
+        return self.fitter.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
 
-    def heading_box(self, text: str, box: Rect, top: float, color: str = "ink", anchor: str = "b") -> TextBox:
+    def heading_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
         """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
         balanced (`Fitter.balanced`). `text` is markup (decks.model.inline): a label recap adds is escaped."""
-        src = self.balanced(Src(marked(text, color), "heading"), box, top)
-        return self.text_box("title", [src], box, top, "title", anchor)
+        src = self.fitter.balanced(Src(marked(text, color), "heading"), box, top)
+        return self.fitter.text_box("title", [src], box, top, "title", anchor)
 
     def variant(self, name: str) -> str:
         """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
@@ -112,45 +150,53 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not item.links:
             return None, body
         links_src = [Src(link_runs(item.links, self.labels))]
-        h = self._laid(links_src, body.w, self.floor).height
-        box = self.text_box("links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.floor, low=self.floor)
-        return box, Rect(body.x, body.y, body.w, body.h - h - 10)
+        h = self.fitter.laid(links_src, body.w, self.fitter.floor).height
+        box = self.fitter.text_box(
+            "links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.fitter.floor, low=self.fitter.floor
+        )
+        return box, Rect(body.x, body.y, body.w, body.h - h - LINKS_GAP)
 
     def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
         """The slide number and the event line: in the layout's own slide-number and footer placeholders when
         the template decides the footer and has them, else in recap's boxes (clear of the template's logos)."""
         w, h = self.geo.width, self.geo.height
         small = self.sizes.small
-        color = "on_accent" if on_accent and self.decorated else "muted"
+        color: ColorRole = "on_accent" if on_accent and self.decorated else "muted"
         f = self.frame(slide.layout)
         own = self.theme.slides.decides("footer")
         ph_number = f.number if not own else None
         # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
-        tall = max(self.leading, self.stacks.body.primary.line_height) * small + 2
-        number = ph_number or clear_of(Rect(w - 48 - 80, h - 34, 80, tall), f.keepout)
-        if number.h >= small * self.leading and number.w >= small:
+        tall = max(self.fitter.leading, self.fitter.stacks.body.primary.line_height) * small + FOOTER_PAD
+        number = ph_number or clear_of(Rect(w - MARGIN - NUMBER_W, h - FOOTER_RISE, NUMBER_W, tall), f.keepout)
+        if number.h >= small * self.fitter.leading and number.w >= small:
             line = self._line("#", small, color, field="slidenum", align="r")
             slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
         event = self.recap.event
         # The dates as the title slide says them (the language's own form), not the model's ISO shorthand.
         dates = self.labels.format_dates(event.start, event.end) if event else ""
         if not own and f.date is not None and dates:
-            slide.texts.append(self.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small))
+            slide.texts.append(
+                self.fitter.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small)
+            )
         if slide.kind != "title":
             said = (event.name if event else plain(self.recap.title)) + (
                 f"  ·  {event.hashtag}" if event and event.hashtag else ""
             )
             ph_footer = f.footer if not own else None
-            box = ph_footer or clear_of(Rect(48, h - 34, w - 48 - 80 - 48 - 24, tall), f.keepout)
+            box = ph_footer or clear_of(
+                Rect(MARGIN, h - FOOTER_RISE, w - MARGIN - NUMBER_W - MARGIN - FOOTER_GAP, tall), f.keepout
+            )
             if said and box.h > 0 and box.w > 0:
                 slide.texts.append(
-                    self.text_box(
+                    self.fitter.text_box(
                         "footer", [Src((Run(said, color),))], box, small, "footer" if ph_footer else None, low=small
                     )
                 )
 
-    def _line(self, text: str, size: float, color: str, field: str | None = None, align: str = "l") -> Para:
-        pitch = self.line_pitch(size, text)
+    def _line(
+        self, text: str, size: float, color: ColorRole, field: FieldKind | None = None, align: Align = "l"
+    ) -> Para:
+        pitch = self.fitter.line_pitch(size, text)
         return Para((Run(text, color, field=field),), size, pitch, align=align)
 
     def decorate(self, slide: SlideDraft) -> None:
@@ -158,8 +204,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not self.decorated:
             return
         t = slide.title.box
-        slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Rect(t.x, t.bottom + 6, 72, 4), "accent2"))
+        slide.shapes.append(Shape(Rect(0, 0, BAR_W, self.geo.height), "accent"))
+        slide.shapes.append(Shape(Rect(t.x, t.bottom + TITLE_RULE_GAP, TITLE_RULE_W, TITLE_RULE_H), "accent2"))
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
@@ -202,11 +248,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _has_picture(self, item: Item) -> bool:
         return item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
 
-    def designs(self, size: float) -> dict[int, list[str]]:
+    def designs(self, size: float) -> dict[int, list[ItemDesign]]:
         """Each item's layouts, best first (decks.plan.deck.picking), by the item's id: no more than three
         slides in a row of one layout, a section slide breaking the run, pictures taking sides in turn."""
-        out: dict[int, list[str]] = {}
-        before: list[str] = ["agenda"]
+        out: dict[int, list[ItemDesign]] = {}
+        before: list[Design] = ["agenda"]
         side = self.variant("picture")
         for part in self.recap.all_parts:
             if self.recap.parts:
@@ -216,12 +262,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 picture = self.image_size(item.image.path) if self._has_picture(item) and item.image else None
                 opts = [o for o in candidates(item, picture) if self._holds(item, o, size)] or ["bullets"]
                 if picture and item.layout is None and opts[0] != "picture-full":
-                    first = f"picture-{side}"
+                    first: ItemDesign = "picture-left" if side == "left" else "picture-right"
                     opts = [first, *(o for o in opts if o != first)]
                     side = "left" if side == "right" else "right"
                 options.append(opts)
 
-            def slides(n: int, design: str, items: list[Item] = part.items) -> int:
+            def slides(n: int, design: ItemDesign, items: list[Item] = part.items) -> int:
                 return self._pages(items[n], size) if design == "bullets" else 1
 
             def pinned(n: int, items: list[Item] = part.items) -> bool:
@@ -233,7 +279,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             before.extend(chosen)
         return out
 
-    def _holds(self, item: Item, design: str, size: float) -> bool:
+    def _holds(self, item: Item, design: ItemDesign, size: float) -> bool:
         """Whether `design` can hold the item on one slide (a list, beside a picture or not, always can)."""
         build = self._builders().get(design)
         if build is None:
@@ -242,7 +288,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return self.reuse.holds(item, design, size, lambda: build(item, size) is not None)
         return build(item, size) is not None
 
-    def _builders(self) -> dict[str, Callable[[Item, float], SlideDraft | None]]:
+    def _builders(self) -> dict[ItemDesign, Callable[[Item, float], SlideDraft | None]]:
         return {
             "statement": self.statement_slide,
             "sidebar": self.sidebar_slide,
@@ -259,24 +305,21 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f = self.frame("content")
         assert f.body is not None
         _, body = self.links_box(item, f.body)
-        if not srcs or self.fit(srcs, body, size, self._near(size)) is not None:
+        if not srcs or self.fitter.fit(srcs, body, size, self._near(size)) is not None:
             return 1
-        floor, self.floor = self.floor, self._near(size)
-        try:
-            return len(self.paginate(srcs, body, size))
-        finally:
-            self.floor = floor
+        with self.fitter.floor_at(self._near(size)):
+            return len(self.fitter.paginate(srcs, body, size))
 
     def _near(self, size: float) -> float:
         """The least size a list is set at before it continues: a little under the deck's body size."""
-        return max(self.floor, round(size * NEAR * 2) / 2)
+        return max(self.fitter.floor, round(size * NEAR * 2) / 2)
 
     def body_srcs(self, item: Item) -> list[Src]:
         """The item's summary and takeaways as a list."""
         srcs: list[Src] = []
         if item.summary:
             srcs.append(Src(marked(item.summary, "accent")))
-        srcs.extend(takeaway_srcs(item.takeaways, space=0.35 if srcs else 0.0))
+        srcs.extend(takeaway_srcs(item.takeaways, space=LIST_SPACE if srcs else 0.0))
         return srcs
 
     def body_size(self) -> float:
@@ -292,12 +335,12 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if not srcs:
                 continue
             _, body = self.links_box(item, f.body)
-            laid = self.fit(srcs, Rect(body.x, body.y, body.w - 72, body.h), self.sizes.body)
-            sizes.append(laid.size if laid is not None else self.floor)
+            laid = self.fitter.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
+            sizes.append(laid.size if laid is not None else self.fitter.floor)
         if not sizes:
             return self.sizes.body
         sizes.sort()
-        return max(self.floor, sizes[len(sizes) // 4])
+        return max(self.fitter.floor, sizes[len(sizes) // 4])
 
     def title_slide(self) -> SlideDraft:
         recap, f, t = self.recap, self.frame("title"), self.labels
@@ -316,7 +359,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if event.tagline:
                 subs.append(Src((Run(event.tagline, "muted"),)))
         if who:
-            subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=0.6))
+            subs.append(Src((Run(" — ".join(p for p in (who.name, who.role) if p)),), space_before=BLOCK_SPACE))
             if who.handles:
                 subs.append(Src(handle_runs(who.handles, self.labels)))
         assert f.body is not None
@@ -324,24 +367,25 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if not subs:
             # Nothing under the title: it takes the slide's middle, not its top half over an empty one.
             tbox = Rect(f.title.x, f.title.y, f.title.w, f.body.bottom - f.title.y)
-        top = self.sizes.title * (1.6 if sparse else 1.3)
+        top = self.sizes.title * (COVER_SPARSE_SCALE if sparse else COVER_SCALE)
         title = self.heading_box(
             recap.title, tbox, top, self.on_band if banded else "accent", "ctr" if not subs else "b"
         )
         slide = SlideDraft("title", "title", title, design="cover")
         if subs:
-            top, anchor = (self.sizes.subtitle * 1.5, "ctr") if sparse else (self.sizes.subtitle, "t")
+            anchor: Anchor = "ctr" if sparse else "t"
+            top = self.sizes.subtitle * COVER_SPARSE_SUB_SCALE if sparse else self.sizes.subtitle
             # Flush with the title: a template's subtitle box is often inset from its title's (Office's 4:3 title
             # slide), and left-set lines in it would stand indented against the title's.
             under = Rect(f.title.x, f.body.y, f.title.w, f.body.h)
-            slide.texts.append(self.text_box("subtitle", subs, under, top, "body", anchor))
+            slide.texts.append(self.fitter.text_box("subtitle", subs, under, top, "body", anchor))
         band = f.title.bottom + (f.body.y - f.title.bottom) / 2 if subs else self.geo.height
         if banded:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, band), "accent"))
             if subs:  # the rule under the band, which fills the slide when nothing is under the title
-                slide.shapes.append(Shape(Rect(0, band, self.geo.width, 6), "accent2"))
+                slide.shapes.append(Shape(Rect(0, band, self.geo.width, COVER_RULE_H), "accent2"))
         elif self.decorated:
-            slide.shapes.append(Shape(Rect(f.title.x, band - 3, 120, 6), "accent2"))
+            slide.shapes.append(Shape(Rect(f.title.x, band - COVER_RULE_H / 2, COVER_RULE_W, COVER_RULE_H), "accent2"))
         when = t.join(p for p in (dates, t.place(event) if event else "") if p)
         if event and when:
             welcome = t.gettext("Welcome! This is {title}, from {event} ({when})")
@@ -385,7 +429,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             if part.date
             else part.title
         )
-        return Src(marked(head, "accent"), "heading", space_before=0.4, keep_with_next=True)
+        return Src(marked(head, "accent"), "heading", space_before=PART_SPACE, keep_with_next=True)
 
     def agenda_slides(self) -> list[SlideDraft]:
         """The items as a list under each day's heading (one list, no heading, for a one-part recap), in two
@@ -405,7 +449,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return [timeline]
         return self.list_slides("agenda", t.gettext("Agenda"), groups, notes, self.ceiling)
 
-    def list_slides(self, kind: str, title: str, groups: list[list[Src]], notes: str, top: float) -> list[SlideDraft]:
+    def list_slides(
+        self, kind: SlideKind, title: str, groups: list[list[Src]], notes: str, top: float
+    ) -> list[SlideDraft]:
         """Slides of a list made of groups (a day's heading and its lines): as many groups on a slide as fit,
         each slide in one column or two, whichever sets the text larger; a group too long for one slide
         continues on "(cont.)" slides in two columns."""
@@ -430,11 +476,11 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 pages.append(one)
                 continue
             left, _ = self._column_boxes()
-            columns = [_first(c) for c in self.paginate(chunk, left, top)]
+            columns = [_first(c) for c in self.fitter.paginate(chunk, left, top)]
             for n in range(0, len(columns), 2):
                 pair = columns[n : n + 2]
-                sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
-                pages.append((pair, min(sizes, default=self.floor)))
+                sizes = [laid.size for laid in (self.fitter.fit(c, left, top) for c in pair) if laid is not None]
+                pages.append((pair, min(sizes, default=self.fitter.floor)))
         # The type never grows from one slide of a list to the next.
         out, size = [], top
         for columns, s in pages:
@@ -455,28 +501,28 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         at the floor."""
         body = body or self.frame("content").body
         assert body is not None
-        one = self.fit(srcs, body, top)
+        one = self.fitter.fit(srcs, body, top)
         if one is not None and one.size >= top:
             return [srcs], one.size
         left, _ = self._column_boxes(body)
-        if sum(len(s.text) for s in srcs) > 2 * capacity(left, min(top, self.floor)):
+        if sum(len(s.text) for s in srcs) > 2 * capacity(left, min(top, self.fitter.floor)):
             # More text than two columns could hold even at the floor: one of the halves would not fit (a long
             # agenda, which is paginated instead), so they are not laid out to find that out.
             return ([srcs], one.size) if one is not None else None
         halves = self._halves(srcs, left)
-        two = [self.fit(h, left, top) for h in halves] if len(halves) == 2 else []
+        two = [self.fitter.fit(h, left, top) for h in halves] if len(halves) == 2 else []
         two_size = min((laid.size for laid in two if laid is not None), default=0.0) if all(two) else 0.0
         # Two columns wrap more: they are worth it only when they set the text clearly larger (or fit it at all)
         # without breaking many more lines (a list of short lines, not of sentences).
-        lines = sum(self._laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
-        if two_size and lines <= len(srcs) * 1.5 and (one is None or two_size > one.size * 1.1):
+        lines = sum(self.fitter.laid(h, left.w, two_size).line_count for h in halves) if two_size else 0
+        if two_size and lines <= len(srcs) * COLUMNS_LINES and (one is None or two_size > one.size * COLUMNS_GAIN):
             return halves, two_size
         return ([srcs], one.size) if one is not None else None
 
     def _halves(self, srcs: list[Src], box: Rect) -> list[list[Src]]:
         """`srcs` cut in two columns as even as can be, never after a heading or before a sub-point, at a
         group's start when that is nearly as even; one column when there is nowhere to cut."""
-        laid = self._laid(srcs, box.w, self.floor)
+        laid = self.fitter.laid(srcs, box.w, self.fitter.floor)
         tops = [b.top for b in laid.blocks]
         ends = [b.top + b.height for b in laid.blocks]
         cuts = [n for n in range(1, len(srcs)) if not srcs[n - 1].keep_with_next and not srcs[n].level]
@@ -487,26 +533,26 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             return max(ends[n - 1], ends[-1] - tops[n])
 
         best = min(cuts, key=tallest)
-        heads = [n for n in cuts if srcs[n].keep_with_next and tallest(n) <= tallest(best) * 1.15]
+        heads = [n for n in cuts if srcs[n].keep_with_next and tallest(n) <= tallest(best) * HEADING_CUT]
         cut = min(heads, key=tallest) if heads else best
         return [srcs[:cut], _first(srcs[cut:])]
 
     def _columns_slide(
-        self, kind: str, title: str, columns: list[list[Src]], size: float, notes: str, n: int
+        self, kind: SlideKind, title: str, columns: list[list[Src]], size: float, notes: str, n: int
     ) -> SlideDraft:
         """One slide of a list: one column across the body, or two; the `n`th of its list ("(cont.)" after
         the first)."""
         f = self.frame("content")
         assert f.body is not None
         name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
-        design = "agenda" if kind == "agenda" else "list"
+        design: Design = "agenda" if kind == "agenda" else "list"
         slide = SlideDraft(kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design=design)
         if len(columns) == 1:
-            slide.texts.append(self.text_box("body", columns[0], f.body, size, "body"))
+            slide.texts.append(self.fitter.text_box("body", columns[0], f.body, size, "body"))
         else:
             left, right = self._column_boxes()
-            slide.texts.append(self.text_box("body", columns[0], left, size, "body"))
-            slide.texts.append(self.text_box("column", columns[1], right, size))
+            slide.texts.append(self.fitter.text_box("body", columns[0], left, size, "body"))
+            slide.texts.append(self.fitter.text_box("column", columns[1], right, size))
         slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
         self.decorate(slide)
         self.footer(slide)
@@ -523,8 +569,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         f, t = self.frame("section"), self.labels
         assert f.body is not None
         filled = self.decorated and self.variant("section") == "fill"
-        on = self.on_band if filled else "ink"
-        title = self.heading_box(part.title, f.title, self.sizes.title * 1.2, "on_accent" if filled else "accent")
+        on: ColorRole = self.on_band if filled else "ink"
+        title = self.heading_box(
+            part.title, f.title, self.sizes.title * BIG_TITLE_SCALE, "on_accent" if filled else "accent"
+        )
         slide = SlideDraft("section", "section", title, design="section")
         meta = " · ".join(
             p
@@ -536,15 +584,16 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         )
         srcs = [Src((Run(meta, on if filled else "muted"),), "heading")]
         if part.intro:
-            srcs.append(Src(marked(part.intro, on), space_before=0.4))
-        slide.texts.append(self.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
+            srcs.append(Src(marked(part.intro, on), space_before=PART_SPACE))
+        slide.texts.append(self.fitter.text_box("body", srcs, f.body, self.sizes.subtitle, "body"))
+        section_rule = Rect(f.title.x, f.title.bottom + SECTION_RULE_GAP, SECTION_RULE_W, SECTION_RULE_H)
         if filled:
             slide.shapes.append(Shape(Rect(0, 0, self.geo.width, self.geo.height), "accent"))
-            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "on_accent"))
+            slide.shapes.append(Shape(section_rule, "on_accent"))
         elif self.decorated:
             # A light section slide: the background, the accent bar at the left edge and a rule under the title.
-            slide.shapes.append(Shape(Rect(0, 0, 12, self.geo.height), "accent"))
-            slide.shapes.append(Shape(Rect(f.title.x, f.title.bottom + 4, 96, 6), "accent2"))
+            slide.shapes.append(Shape(Rect(0, 0, BAR_W, self.geo.height), "accent"))
+            slide.shapes.append(Shape(section_rule, "accent2"))
         heading = (
             t.gettext("{part}, {date}").format(part=plain(part.title), date=t.format_date(part.date))
             if part.date
@@ -555,7 +604,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         self.footer(slide, on_accent=filled)
         return slide
 
-    def item_slides(self, item: Item, designs: list[str], size: float) -> list[SlideDraft]:
+    def item_slides(self, item: Item, designs: list[ItemDesign], size: float) -> list[SlideDraft]:
         """The item's slides in the first of its `designs` that holds it (a list always does)."""
         builders = self._builders()
         for design in designs:
@@ -568,7 +617,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 return self.list_item_slides(item, size, design)
         return self.list_item_slides(item, size, "bullets")
 
-    def list_item_slides(self, item: Item, size: float, design: str) -> list[SlideDraft]:
+    def list_item_slides(self, item: Item, size: float, design: ItemDesign) -> list[SlideDraft]:
         """The item's summary and takeaways as a list at the deck's body size (continued on more slides when they
         do not fit), its icon at the title's end; beside its picture for "picture-right" and "picture-left"."""
         has_image = design != "bullets" and self._has_picture(item)
@@ -584,24 +633,21 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         srcs = self.body_srcs(item)
         if item.quote is not None:
             by = escape(f" — {item.quote.by}") if item.quote.by else ""
-            srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=0.5 if srcs else 0.0))
+            srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=QUOTE_SPACE if srcs else 0.0))
         if item.figure is not None:
             srcs.insert(0, Src(marked(f"{escape(item.figure.value)} {item.figure.label}", "accent"), "heading"))
         links_box, body = self.links_box(item, body)
         pages: list[list[Src]] = [[]]
         if srcs:
             # Each page at the deck's one body size, or near it: a list that does not fit continues on another slide.
-            floor, self.floor = self.floor, self._near(size)
-            try:
-                pages = self.paginate(srcs, body, size)
-            finally:
-                self.floor = floor
+            with self.fitter.floor_at(self._near(size)):
+                pages = self.fitter.paginate(srcs, body, size)
         # Many short lines (no picture beside them) go in two columns on one slide when that saves a "(cont.)"
         # slide.
         columns = None
         if srcs and not has_image and len(pages) == 2:
             arranged = self._arrange(srcs, size, body)
-            if arranged is not None and len(arranged[0]) == 2 and arranged[1] >= size * 0.9:
+            if arranged is not None and len(arranged[0]) == 2 and arranged[1] >= size * COLUMNS_SAVE:
                 pages = [srcs]
                 columns = arranged
         notes = item.notes or item_notes(item, self.labels)
@@ -609,8 +655,8 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         for n, page in enumerate(pages):
             title_text = escape(self.labels.gettext("{title} (cont.)")).format(title=item.title) if n else item.title
             tbox = f.title
-            icon_size = min(56.0, tbox.h)
-            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - 16, tbox.h)
+            icon_size = min(TITLE_ICON, tbox.h)
+            tbox = Rect(tbox.x, tbox.y, tbox.w - icon_size - TITLE_ICON_GAP, tbox.h)
             picture_here = has_image and n == 0
             slide = SlideDraft(
                 "item",
@@ -622,10 +668,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             assert box is not None
             if columns is not None:
                 left, right = self._column_boxes(body)
-                slide.texts.append(self.text_box("body", columns[0][0], left, columns[1], "body"))
-                slide.texts.append(self.text_box("column", columns[0][1], right, columns[1]))
+                slide.texts.append(self.fitter.text_box("body", columns[0][0], left, columns[1], "body"))
+                slide.texts.append(self.fitter.text_box("column", columns[0][1], right, columns[1]))
             elif page:
-                slide.texts.append(self.text_box("body", page, box if n == 0 else body, size, "body"))
+                slide.texts.append(self.fitter.text_box("body", page, box if n == 0 else body, size, "body"))
             else:
                 slide.texts.append(TextBox("body", body, (), "body"))
             if links_box is not None and n == 0:
@@ -636,15 +682,15 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
                 area = aside
                 small = self.sizes.small
                 credit = [Src((Run(item.image.credit, "muted"),))] if item.image.credit else []
-                ch = self._laid(credit, aside.w, small).height if credit else 0.0
+                ch = self.fitter.laid(credit, aside.w, small).height if credit else 0.0
                 if credit:
-                    area = Rect(aside.x, aside.y, aside.w, aside.h - ch - 6)
+                    area = Rect(aside.x, aside.y, aside.w, aside.h - ch - CREDIT_GAP)
                 pic = self.image(item.image.path, item.image.alt, area)
                 slide.pictures.append(pic)
                 if credit:
                     # The credit right under the picture, as wide as the picture's column.
-                    cbox = Rect(aside.x, pic.box.bottom + 6, aside.w, ch)
-                    slide.texts.append(self.text_box("caption", credit, cbox, small, low=small))
+                    cbox = Rect(aside.x, pic.box.bottom + CREDIT_GAP, aside.w, ch)
+                    slide.texts.append(self.fitter.text_box("caption", credit, cbox, small, low=small))
             slide.notes = notes if n == 0 else self._continued(item.title)
             self.decorate(slide)
             self.footer(slide)
@@ -681,7 +727,9 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         if more:
             groups.append((escape(self.labels.gettext("More resources")), more))
         for title, links in groups:
-            space = 0.35 if srcs else 0.0  # less than the usual half line: two columns of links must fit on a slide
+            space = (
+                LIST_SPACE if srcs else 0.0
+            )  # less than the usual half line: two columns of links must fit on a slide
             srcs.append(Src(marked(title, "accent"), "heading", space_before=space, keep_with_next=True))
             for link in links:
                 srcs.append(
@@ -701,7 +749,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return self.column_slides("resources", t.gettext("Resources"), srcs, notes, self.sizes.subtitle)
 
     def column_slides(
-        self, kind: str, title: str, srcs: list[Src], notes: str, top: float, gap: float = 24.0
+        self, kind: SlideKind, title: str, srcs: list[Src], notes: str, top: float, gap: float = COLUMN_GAP
     ) -> list[SlideDraft]:
         """Slides whose body is two columns: the body placeholder on the left and a text box on the right.
 
@@ -714,23 +762,23 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         width = (f.body.w - gap) / 2
         left = Rect(f.body.x, f.body.y, width, f.body.h)
         right = Rect(f.body.right - width, f.body.y, width, f.body.h)
-        columns = self.paginate(srcs, left, top)
+        columns = self.fitter.paginate(srcs, left, top)
         if len(columns) == 1:
             columns = self._balance(columns[0], left, top)
         slides: list[SlideDraft] = []
         for n in range(0, len(columns), 2):
             pair = columns[n : n + 2]
             # Both columns at one size, and never larger than the slide before, so the type does not jump.
-            sizes = [laid.size for laid in (self.fit(c, left, top) for c in pair) if laid is not None]
-            size = min(sizes, default=self.floor)
+            sizes = [laid.size for laid in (self.fitter.fit(c, left, top) for c in pair) if laid is not None]
+            size = min(sizes, default=self.fitter.floor)
             top = size
             name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
             slide = SlideDraft(
                 kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design="links"
             )
-            slide.texts.append(self.text_box("body", pair[0], left, size, "body"))
+            slide.texts.append(self.fitter.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
-                slide.texts.append(self.text_box("column", pair[1], right, size))
+                slide.texts.append(self.fitter.text_box("column", pair[1], right, size))
             slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
             self.decorate(slide)
             self.footer(slide)
@@ -740,7 +788,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
     def _balance(self, srcs: list[Src], box: Rect, top: float) -> list[list[Src]]:
         """One column's worth cut in two at the group boundary (a heading) nearest half its height, so a short
         list does not leave the right half of the slide empty; one group stays one column."""
-        laid = self.fit(srcs, box, top)
+        laid = self.fitter.fit(srcs, box, top)
         assert laid is not None
         cuts = [n for n, s in enumerate(srcs) if n and s.keep_with_next]
         if not cuts:
@@ -752,17 +800,17 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
 
     def closing_slide(self) -> SlideDraft:
         recap, lab = self.recap, self.labels
-        role = "closing" if "closing" in self.geo.frames else "content"
+        role: LayoutRole = "closing" if "closing" in self.geo.frames else "content"
         f = self.frame(role)
         assert f.body is not None
         thanks = lab.gettext("Thank you!")
-        slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * 1.2))
+        slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * BIG_TITLE_SCALE))
         srcs: list[Src] = []
         if recap.closing:
             srcs.append(Src(marked(recap.closing)))
         who = recap.presenter
         if who:
-            srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=0.6))
+            srcs.append(Src((Run(who.name, "accent"),), "heading", space_before=BLOCK_SPACE))
             if who.handles:
                 srcs.append(Src(handle_runs(who.handles, self.labels)))
         where: list[Link] = []
@@ -774,10 +822,10 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
             where.append(Link(url=recap.source.url, label=label))
         if where:
             heading = lab.gettext("Slides and notes")
-            srcs.append(Src((Run(heading, "muted"),), "heading", space_before=0.6, keep_with_next=True))
+            srcs.append(Src((Run(heading, "muted"),), "heading", space_before=BLOCK_SPACE, keep_with_next=True))
             srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
         body = self.qr_codes(slide, f.body)
-        slide.texts.append(self.text_box("body", srcs, body, self.sizes.subtitle, "body"))
+        slide.texts.append(self.fitter.text_box("body", srcs, body, self.sizes.subtitle, "body"))
         slide.design = "closing"
         self.decorate(slide)
         self.footer(slide)
@@ -792,7 +840,7 @@ class Planner(ItemLayouts, DeckLayouts, Fitter):
         return slide
 
 
-def _made(kind: str, make: Callable[..., list[SlideDraft]], *args: object) -> list[SlideDraft]:
+def _made(kind: SlideKind, make: Callable[..., list[SlideDraft]], *args: object) -> list[SlideDraft]:
     """The slides of one `kind` made afresh (`Planner.plan` without a cache)."""
     return make(*args)
 

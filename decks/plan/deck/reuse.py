@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from decks.model import Item, Recap
-from decks.plan.deck.plan import Slide, SlideDraft
+from decks.plan.deck.fit import Layouts
+from decks.plan.deck.plan import ItemDesign, Slide, SlideDraft, SlideKind
 
 MAX_LAYOUTS = 200_000  # kept paragraph layouts; past this the cache starts again (memory stays bounded)
 
@@ -29,7 +30,7 @@ class SlideCache:
     """Paragraph layouts and slides kept from one build of a deck plan to the next, in one theme."""
 
     def __init__(self) -> None:
-        self.layouts: dict[Any, Any] = {}  # the fitter's memo of paragraph layouts, shared across builds
+        self.layouts: Layouts = {}  # the fitter's memo of paragraph layouts, shared across builds
         self._recap: Recap | None = None
         self._common: Hashable = None
         self._kept: dict[Hashable, list[Slide]] = {}  # a part's key -> its slides, of the last build
@@ -53,7 +54,7 @@ class SlideCache:
         self._common = (repr(recap.event), recap.event_name, recap.language)  # every footer and label reads these
         return self.drafts
 
-    def drafts(self, kind: str, make: Made, *args: Any) -> list[SlideDraft]:
+    def drafts(self, kind: SlideKind, make: Made, *args: Any) -> list[SlideDraft]:
         """The slides `make(*args)` gives (the planner's slides of one `kind`: "item", "agenda", "takeaways",
         "resources"), taken from the last build when what they are made from did not change. The arguments after
         an item (its layouts and the deck's body size, which its neighbours decide) are part of the key."""
@@ -77,7 +78,7 @@ class SlideCache:
             for s in slides
         ]
 
-    def holds(self, item: Item, design: str, size: float, test: Callable[[], bool]) -> bool:
+    def holds(self, item: Item, design: ItemDesign, size: float, test: Callable[[], bool]) -> bool:
         """Whether `design` holds `item` on one slide at `size` (the planner's `test`), as the last build found
         when the item, its picture, the event line and the language are the same."""
         key = (self._repr(item), _picture_stamp(item), design, size, self._common)
@@ -88,7 +89,7 @@ class SlideCache:
             held = self._holding[key] = test()
         return held
 
-    def _inputs(self, kind: str, args: tuple[Any, ...]) -> Hashable:
+    def _inputs(self, kind: SlideKind, args: tuple[Any, ...]) -> Hashable:
         """What the slides of `kind` are made from, besides the event line and language."""
         r = self._recap
         assert r is not None

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from msgspec.structs import replace
 
 from decks.model.inline import has_markup, spans
-from decks.plan.deck.plan import Run
+from decks.plan.deck.plan import ColorRole, Run
 from decks.text.breaking import is_wide
 
 ZWSP = "\u200b"  # written where the engine broke inside a word, so PowerPoint and LibreOffice break there too
 
 
-def marked(text: str, color: str = "ink") -> tuple[Run, ...]:
+def marked(text: str, color: ColorRole = "ink") -> tuple[Run, ...]:
     """A content field's text (with inline markup: decks.model.inline) as runs of one colour, one per style; text
     without markup is one plain run, exactly as before markup existed."""
     if not has_markup(text):

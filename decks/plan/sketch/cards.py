@@ -18,7 +18,7 @@ from decks.colors import mix
 from decks.model import Item, LinkKind, Takeaway
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, Link, Path, Primitive, Rect
+from decks.plan.sketch.primitives import Box, Color, Container, ContainerKind, Link, Path, Primitive, Rect
 from decks.plan.sketch.qr import encodable
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
@@ -44,7 +44,7 @@ class CardSpec(msgspec.Struct, frozen=True):
     url: str | None = None  # the title's link
     qr: str | None = None  # the video link to encode
     day_label: str | None = None  # set on the first card of a day: drawn as a tab above the card
-    kind: str = "item"
+    kind: ContainerKind = "item"  # "item", or "key": the key takeaways' card
     summary: str | None = None  # a hand-lettered caption under the title, when the page has room
     intro: str | None = None  # the day's intro beside the day tab (first card of a day), or the recap's
     emphasis: bool = False  # a headline: a highlight mark under the title

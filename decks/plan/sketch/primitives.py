@@ -8,6 +8,7 @@ Nothing here knows reportlab or Pillow, so both backends paint exactly the same 
 from __future__ import annotations
 
 from pathlib import Path as FilePath
+from typing import Literal
 
 import msgspec
 
@@ -15,6 +16,10 @@ from decks.plan.geometry import Rect as Rect  # part of the sketch plan's types,
 
 Point = tuple[float, float]
 Color = str  # "#RRGGBB"
+# What a framed region of the page is (`Container.kind`): the banner, an item's card or a key takeaways' card, a
+# day's tab and its intro caption, the footer and the presenter's signature in it, a quote's or a figure's
+# bubble, the radial layout's hub.
+ContainerKind = Literal["banner", "item", "key", "day", "caption", "footer", "presenter", "quote", "figure", "hub"]
 
 
 class Path(msgspec.Struct, frozen=True):
@@ -65,7 +70,7 @@ Primitive = Path | TextRun | Box | Link
 class Container(msgspec.Struct, frozen=True):
     """A framed region of the page and what it holds: a card, the banner, a day tab, the footer."""
 
-    kind: str  # "banner", "item", "key", "day", "caption", "footer", "presenter", "quote", "figure", "hub"
+    kind: ContainerKind
     rect: Rect
     label: str
     part: int | None = None
