@@ -34,7 +34,7 @@ def plans(theme):
 def test_slides_come_in_the_issue_order(plans):
     recap = load_content(EXAMPLE_EN)
     kinds = [s.kind for s in plans["en"].slides]
-    assert kinds[:3] == ["title", "agenda", "section"]
+    assert kinds[:4] == ["title", "intro", "agenda", "section"]  # the example has an intro:
     assert kinds[-1] == "closing"
     assert kinds.count("section") == len(recap.all_parts)
     assert kinds.count("item") >= len(recap.all_items)
