@@ -119,6 +119,8 @@ def _picture_data(path: Path) -> tuple[str, int, int]:
 
     with open_image(raw) as img:
         upright = ImageOps.exif_transpose(img)
+        if upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I"):  # CMYK, YCbCr, LAB: PNG has none of them
+            upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
         buffer = io.BytesIO()
         upright.save(buffer, "PNG")
         size = upright.size

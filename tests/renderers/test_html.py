@@ -140,3 +140,22 @@ def test_a_kept_page_repaints_only_what_changed(recaps, theme):
     assert "A brand new summary line" in second and "A brand new summary line" not in first
     third, _ = Page().build(changed, theme)
     assert third == second  # kept slides give the same page as painting everything afresh
+
+
+def test_a_turned_cmyk_jpeg_goes_into_the_page_as_an_upright_png(tmp_path) -> None:
+    """Found by the picture fuzzer: a CMYK JPEG whose EXIF turns it was re-encoded as PNG, which has no CMYK."""
+    import io
+
+    from PIL import Image
+
+    from decks.renderers.html import _picture_data
+
+    picture = Image.new("CMYK", (3, 2), (0, 128, 0, 0))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned a quarter: 3 x 2 shows as 2 x 3
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif.tobytes())
+    path = tmp_path / "cmyk.jpg"
+    path.write_bytes(buffer.getvalue())
+    uri, width, height = _picture_data(path)
+    assert uri.startswith("data:image/png;base64,") and (width, height) == (2, 3)

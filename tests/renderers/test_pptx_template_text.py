@@ -192,3 +192,27 @@ def test_a_scheme_colour_is_read_through_the_colour_map_with_its_luminance(color
         )
         == expected
     )
+
+
+def test_after_a_code_run_every_run_of_the_box_names_its_face_on_a_template(tmp_path: Path) -> None:
+    """LibreOffice draws a run that names no typeface in the last face a run before it named: on a template, a
+    box with a code run names the template's theme fonts on its other runs, so they are not set in Courier."""
+    from decks.readers.content import parse_content
+
+    folder = templates.theme_folder(tmp_path, templates.company(tmp_path / "co.pptx", ea=""))
+    raw = b"title: T\nitems:\n  - title: A\n    takeaways: ['`tf.keras` is **the** API', 'Eager by default']\n"
+    data = render(PptxRenderer, parse_content(raw, "c.yaml", tmp_path), load_theme(str(folder))).data
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as deck:
+        slides = [deck.read(n) for n in deck.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml")]
+    found = False
+    for xml in slides:
+        root = etree.fromstring(xml)
+        for body in root.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}txBody"):
+            faces = [r.find("a:rPr/a:latin", ns) for r in body.iterfind(".//a:r", ns)]
+            named = [f.get("typeface") if f is not None else None for f in faces]
+            if "Courier New" in named:
+                found = True
+                assert None not in named, named
+                assert "+mn-lt" in named
+    assert found

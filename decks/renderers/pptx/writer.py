@@ -90,7 +90,8 @@ class Writer:
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
         # `<a:rPr>` by (size, colour, face, font, link rId): a deck's runs share a few dozen.
-        self._rprs: dict[tuple[float, str, str, str, str | None, int], str] = {}
+        self._rprs: dict[tuple[float, str, str, str, str | None, int, bool], str] = {}
+        self._pin = False  # this text box names the template's theme fonts on its runs (see `text`)
         self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
         # Text boxes beside a body placeholder wear the body's colour (the template's, however it gives it).
@@ -369,6 +370,13 @@ class Writer:
                 lang=self.lang,
             )
             return oxml.text_body(box.anchor, [empty], color)
+        inherited = self.deck.inherited
+        # LibreOffice draws a run that names no typeface in the face of the last run before it that named one
+        # (even across paragraphs): in a box with a code run or a fallback face, the template's own runs name
+        # its theme fonts (+mn-lt, +mj-lt), which PowerPoint resolves as it would have anyway.
+        self._pin = bool(inherited) and any(
+            run.face and run.face not in inherited for para in box.paras for run in para.runs if not run.field
+        )
         paragraphs = [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)]
         return oxml.text_body(box.anchor, paragraphs, color)
 
@@ -398,7 +406,7 @@ class Writer:
             if run.link != link:
                 link = run.link
                 rid = rels.add(RT_HYPERLINK, ascii_url(link), external=True) if link else None
-            key = (size, run.color, run.face, para.font, rid, run.style)
+            key = (size, run.color, run.face, para.font, rid, run.style, self._pin)
             rpr = rprs.get(key)
             if rpr is None:
                 # The content's markup: bold and italic as the run's own attributes; code names the monospace
@@ -425,6 +433,9 @@ class Writer:
             # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
             return color, face, self.ea if face == primary else face, primary
         if face in inherited:
+            if self._pin:
+                major = "mj" if para.font == "heading" else "mn"
+                return color, f"+{major}-lt", f"+{major}-ea", f"+{major}-cs"
             return color, None, None, None  # the template's theme fonts draw it
         return color, face, face, face  # a fallback face for characters the template's fonts lack
 
