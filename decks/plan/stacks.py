@@ -196,3 +196,16 @@ def _run_faces(plain: OfficeStack, heading: OfficeStack, bold: bool) -> RunFaces
         emboldened = office_stack(FontStack((strong, *heading.faces[1:])), heading.ea)
     mono = office_stack(FontStack((code_face(bold), *plain.faces[1:])), plain.ea)
     return RunFaces(plain, emboldened, mono)
+
+
+def hand_run_faces(stacks: Stacks) -> tuple[RunFaces, RunFaces]:
+    """The stacks the sketchnote letters styled runs in: for the hand face (takeaways, captions) and for the bold
+    hand face (card titles). Bold is the hand face's bold (`fonts.hand_bold`); code is the deck's monospace face
+    (Liberation Mono, named Courier New: `code_face`), bold in a title, followed by the hand stack's fallbacks
+    for what it lacks (hanzi, kana, Hangul); italic is the upright hand slanted where it is drawn."""
+    return _hand_faces(stacks.hand, stacks.hand_bold, False), _hand_faces(stacks.hand_bold, stacks.hand_bold, True)
+
+
+@cache
+def _hand_faces(plain: FontStack, bold: FontStack, heavy: bool) -> RunFaces:
+    return RunFaces(plain, bold, FontStack((code_face(heavy), *plain.faces[1:])))

@@ -110,9 +110,12 @@ def paint(sketch: Sketch) -> bytes:
                     ops.append(f"{subset} {prim.size:.2f} Tf")
                     current = subset
                 # Taller or shorter, never wider: each letter keeps its advance, so words keep their spacing.
+                # An italic letter is skewed about its baseline before it is turned (the slant, then the tilt).
                 a = math.radians(tilt)
                 co, si = math.cos(a), math.sin(a)
-                ops.append(f"{co:.3f} {-si:.3f} {si * grow:.3f} {co * grow:.3f} {gx:.2f} {h - gy:.2f} Tm ({code}) Tj")
+                sk = prim.slant
+                c_, d_ = si * grow + sk * co, co * grow - sk * si
+                ops.append(f"{co:.3f} {-si:.3f} {c_:.3f} {d_:.3f} {gx:.2f} {h - gy:.2f} Tm ({code}) Tj")
             ops.append("ET")
             i += 1
             continue
@@ -129,7 +132,10 @@ def paint(sketch: Sketch) -> bytes:
                 if font != (run.font, run.size):
                     text.setFont(names[run.font], run.size)
                     font = (run.font, run.size)
-                text.setTextOrigin(run.x, h - run.y)
+                if run.slant:  # italic: the upright glyphs skewed about the baseline, their advances kept
+                    text.setTextTransform(1, 0, run.slant, 1, run.x, h - run.y)
+                else:
+                    text.setTextOrigin(run.x, h - run.y)
                 text.textOut(run.text)
                 i += 1
             c.drawText(text)

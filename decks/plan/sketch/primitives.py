@@ -43,6 +43,10 @@ class TextRun(msgspec.Struct, frozen=True):
     # size factor, so no two letters are alike; empty: set as one string at (x, y). The text stays one run:
     # renderers keep it one word for search and selection (decks.plan.sketch.lettering).
     glyphs: tuple[tuple[float, float, float, float], ...] = ()
+    # Italic (the content's _italic_): each glyph leans right by this much of its height above the baseline
+    # (a skew about the baseline), the hand faces having no italic cut. A skew keeps every advance, so the run
+    # is as wide as measured. 0: upright.
+    slant: float = 0.0
 
 
 class Box(msgspec.Struct, frozen=True):

@@ -8,14 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from decks.i18n import Catalogue, messages
+from decks.model.inline import Style as Inline
 from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
-from decks.plan.stacks import stacks_for
+from decks.plan.stacks import hand_run_faces, stacks_for
 from decks.text.fallback import FontStack, strip_ignorable
+from decks.text.runs import RunFaces, Styles
 from decks.themes.model import Theme
 
 MM = 72 / 25.4
+# How far an italic run leans: tan 12 degrees, an oblique's usual angle (TextRun.slant).
+SLANT = 0.2126
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 # Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
 # page is filled by bigger icons, captions and air instead.
@@ -36,6 +40,9 @@ class Style:
     hand: FontStack
     bold: FontStack
     pen: Pen
+    # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
+    hand_faces: RunFaces
+    bold_faces: RunFaces
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
@@ -54,7 +61,12 @@ class Style:
     ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
+        hand_faces, bold_faces = hand_run_faces(stacks)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, hand_faces, bold_faces, captions, reach, least=least)
+
+    def faces(self, stack: FontStack) -> RunFaces:
+        """The stacks styled runs of text set in `stack` (the hand face or its bold) are drawn in."""
+        return self.bold_faces if stack is self.bold else self.hand_faces
 
     @property
     def body(self) -> float:
@@ -93,7 +105,30 @@ class Style:
     def width(self, text: str, stack: FontStack, size: float) -> float:
         return stack.width(strip_ignorable(text), size)
 
-    def runs(self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color) -> list[TextRun]:
+    def styled_runs(
+        self, text: str, styles: Styles, stack: FontStack, x: float, baseline: float, size: float, color: Color
+    ) -> list[TextRun]:
+        """`text` (one line) set in `stack` with the styled stretches `styles` (offsets into `text`): each stretch
+        in its style's stack (`faces`), italic slanted, and placed where the widths before it end, as
+        `decks.text.runs.StyledText` measured the line."""
+        if not styles:
+            return self.runs(text, stack, x, baseline, size, color)
+        faces = self.faces(stack)
+        out: list[TextRun] = []
+        at = 0
+        for a, b, style in (*styles, (len(text), len(text), 0)):
+            for lo, hi, st in ((at, min(a, len(text)), 0), (min(a, len(text)), min(b, len(text)), style)):
+                if lo >= hi:
+                    continue
+                piece, drawn = text[lo:hi], faces.stack(st)
+                out += self.runs(piece, drawn, x, baseline, size, color, SLANT if st & Inline.ITALIC else 0.0)
+                x += drawn.width(piece, size)
+            at = max(at, min(b, len(text)))
+        return out
+
+    def runs(
+        self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color, slant: float = 0.0
+    ) -> list[TextRun]:
         """`text` as one run per face, so each character is drawn by the first face that has it."""
         out: list[TextRun] = []
         for face, chunk in stack.segments(text):
@@ -102,7 +137,17 @@ class Style:
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)
                 out.append(
                     TextRun(
-                        x, baseline, chunk, face.path, size, color, w, face.ascent * size, face.descent * size, glyphs
+                        x,
+                        baseline,
+                        chunk,
+                        face.path,
+                        size,
+                        color,
+                        w,
+                        face.ascent * size,
+                        face.descent * size,
+                        glyphs,
+                        slant,
                     )
                 )
             x += w
