@@ -198,12 +198,12 @@ def _run_faces(plain: OfficeStack, heading: OfficeStack, bold: bool) -> RunFaces
     return RunFaces(plain, emboldened, mono)
 
 
-def hand_run_faces(stacks: Stacks) -> tuple[RunFaces, RunFaces]:
-    """The stacks the sketchnote letters styled runs in: for the hand face (takeaways, captions) and for the bold
-    hand face (card titles). Bold is the hand face's bold (`fonts.hand_bold`); code is the deck's monospace face
+def hand_run_faces(hand: FontStack, hand_bold: FontStack) -> tuple[RunFaces, RunFaces]:
+    """The stacks the sketchnote letters styled runs in: for the hand stack (takeaways, captions) and for its bold
+    (card titles). Bold is the hand face's bold (`fonts.hand_bold`); code is the deck's monospace face
     (Liberation Mono, named Courier New: `code_face`), bold in a title, followed by the hand stack's fallbacks
     for what it lacks (hanzi, kana, Hangul); italic is the upright hand slanted where it is drawn."""
-    return _hand_faces(stacks.hand, stacks.hand_bold, False), _hand_faces(stacks.hand_bold, stacks.hand_bold, True)
+    return _hand_faces(hand, hand_bold, False), _hand_faces(hand_bold, hand_bold, True)
 
 
 @cache

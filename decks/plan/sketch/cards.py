@@ -33,7 +33,7 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.headings import heading_lines
 from decks.text.metrics import load_face
-from decks.text.runs import RunFaces, StyledText, Styles, local_styles, styles_of
+from decks.text.runs import StyledText, Styles, local_styles, styles_of
 from decks.text.shaping import base_rtl, has_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
@@ -244,18 +244,21 @@ def _flow(
     return out, y
 
 
-def _styled(text: str, spec: CardSpec, faces: RunFaces) -> StyledText | None:
-    """The styled runs of `text` (one of the card's texts, in plain words) in `faces`; None when it has none, or
-    when it holds right-to-left text (lettered plain: see the module's docstring)."""
+def _styled(text: str, spec: CardSpec, style: Style, bold: bool = False) -> StyledText | None:
+    """The styled runs of `text` (one of the card's texts, in plain words) in the hand faces (`bold`: those of
+    the bold hand, as titles are lettered); None when it has none, or when it holds right-to-left text (lettered
+    plain: see the module's docstring)."""
     styles = spec.styled(text)
-    return StyledText(faces, styles) if styles and not has_rtl(text) else None
+    if not styles or has_rtl(text):
+        return None
+    return StyledText(style.bold_faces if bold else style.hand_faces, styles)
 
 
-def _line_width(text: str, stack: FontStack, size: float, styles: Styles, faces: RunFaces) -> float:
+def _line_width(text: str, stack: FontStack, size: float, styles: Styles, style: Style) -> float:
     """The width of a line set in `stack` with its styled stretches `styles` (each measured in its face)."""
     if not styles:
         return stack.width(text, size)
-    return StyledText(faces, styles).spans(text)(0, len(text)) * size
+    return StyledText(style.faces(stack), styles).spans(text)(0, len(text)) * size
 
 
 def _position_measure(text: str, size: float, styled: StyledText) -> Callable[[str], float]:
@@ -315,7 +318,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.icon_circle = (pad + diameter / 2, top + diameter / 2, diameter)
     # The title, centred on the icon when it is one line.
     beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
-    titled = _styled(spec.title, spec, style.bold_faces)
+    titled = _styled(spec.title, spec, style, bold=True)
     if titled is None:
         longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
     else:
@@ -347,7 +350,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         title_lines = [(x, t + shift, s, st) for x, t, s, st in title_lines]
         y += shift
     x0 = min(x for x, _, _, _ in title_lines)
-    widest = max(_line_width(s, style.bold, head, st, style.bold_faces) for _, _, s, st in title_lines)
+    widest = max(_line_width(s, style.bold, head, st, style) for _, _, s, st in title_lines)
     for x, t, s, st in title_lines:
         plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st))
     plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
@@ -361,7 +364,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
         rtl = base_rtl(spec.summary)
-        said = _styled(spec.summary, spec, style.hand_faces)
+        said = _styled(spec.summary, spec, style)
         lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
             plan.lines.append(
@@ -389,7 +392,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
         rtl = base_rtl(takeaway.text)
         start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
-        said = _styled(takeaway.text, spec, style.hand_faces)
+        said = _styled(takeaway.text, spec, style)
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s, st in lines:
@@ -400,7 +403,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         for point in takeaway.points:
             rtl = base_rtl(point)
             start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
-            said = _styled(point, spec, style.hand_faces)
+            said = _styled(point, spec, style)
             lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl, said)
             plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))
             for x, tp, s, st in lines:
@@ -435,7 +438,7 @@ def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style
     left = cx + rx + body * 0.6
     room = (plan.width - pad - left) * WIDTH_SAFETY
     longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
-    said = _styled(label, plan.spec, style.hand_faces)
+    said = _styled(label, plan.spec, style)
     if said is not None:  # a word in code is wider: its atoms measured as they are drawn
         longest = max(longest, max((said.ems(a.strip()) * body for a in atoms(label)), default=0.0))
     if longest > room or room < body * 5:  # no room beside the ring for a word: the label goes under it
@@ -461,7 +464,7 @@ def _plan_quote(
     size = body * 1.05
     pitch = line_pitch(size, style.leading)
     inset = body * 0.7
-    said = _styled(text, plan.spec, style.hand_faces)
+    said = _styled(text, plan.spec, style)
     if said is not None:  # the stretches move one character on, past the opening quotation mark
         said = StyledText(said.faces, tuple((a + 1, b + 1, st) for a, b, st in said.styles))
     lines, end = _flow(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,6 @@ class Style:
     hand: FontStack
     bold: FontStack
     pen: Pen
-    # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
-    hand_faces: RunFaces
-    bold_faces: RunFaces
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
@@ -61,8 +59,17 @@ class Style:
     ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        hand_faces, bold_faces = hand_run_faces(stacks)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, hand_faces, bold_faces, captions, reach, least=least)
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
+
+    # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
+    # Made when a text has styles: most pages have none, and the monospace face need not be loaded for them.
+    @cached_property
+    def hand_faces(self) -> RunFaces:
+        return hand_run_faces(self.hand, self.bold)[0]
+
+    @cached_property
+    def bold_faces(self) -> RunFaces:
+        return hand_run_faces(self.hand, self.bold)[1]
 
     def faces(self, stack: FontStack) -> RunFaces:
         """The stacks styled runs of text set in `stack` (the hand face or its bold) are drawn in."""
