@@ -104,3 +104,21 @@ def _ink_lean(slant: float) -> float:
 def test_italic_runs_lean_right_in_the_png() -> None:
     assert abs(_ink_lean(0.0)) < 0.5
     assert _ink_lean(SLANT) > 2.0  # ~15 px of rise between the halves' middles, leaning about 3 px
+
+
+def test_an_italic_run_set_straight_is_skewed_in_the_pdf() -> None:
+    """A run without per-letter lettering (a theme without roughness, a script drawn whole) leans by its matrix."""
+    from decks.renderers.pdf import paint as paint_pdf
+
+    font = code_face(False)
+    runs = tuple(
+        TextRun(20.0, 40.0 + 30 * n, text, font.path, 20.0, "#000000", font.width(text, 20.0), 15.0, 5.0, (), slant)
+        for n, (text, slant) in enumerate((("lean", SLANT), ("stand", 0.0)))
+    )
+    data = paint_pdf(Sketch(200.0, 120.0, 0.0, "#ffffff", "test", 10.0, runs))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = pdf.pages[0].chars
+    assert "".join(c["text"] for c in chars) == "leanstand"
+    assert [round(_shear(c["matrix"]), 3) for c in chars] == [round(SLANT, 3)] * 4 + [0.0] * 5
+    # Skewed about its origin: it starts where it did, but for its box's bottom leaning back by ~1 pt.
+    assert chars[0]["x0"] == pytest.approx(20.0, abs=1.0)

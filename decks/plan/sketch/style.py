@@ -14,6 +14,7 @@ from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
 from decks.plan.stacks import hand_run_faces, stacks_for
+from decks.text.breaking import has_wide
 from decks.text.fallback import FontStack, strip_ignorable
 from decks.text.runs import RunFaces, Styles
 from decks.themes.model import Theme
@@ -136,7 +137,9 @@ class Style:
     def runs(
         self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color, slant: float = 0.0
     ) -> list[TextRun]:
-        """`text` as one run per face, so each character is drawn by the first face that has it."""
+        """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
+        runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
+        deck sets them: decks.plan.deck.faces)."""
         out: list[TextRun] = []
         for face, chunk in stack.segments(text):
             w = face.width(chunk, size)
@@ -154,7 +157,7 @@ class Style:
                         face.ascent * size,
                         face.descent * size,
                         glyphs,
-                        slant,
+                        slant if slant and not has_wide(chunk) else 0.0,
                     )
                 )
             x += w

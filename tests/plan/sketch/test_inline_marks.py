@@ -123,3 +123,9 @@ def test_text_without_markup_is_lettered_as_before() -> None:
     assert {r.font for r in _runs(plain)} <= {STYLE.hand.primary.path, STYLE.bold.primary.path} | {
         f.path for f in (*STYLE.hand.faces, *STYLE.bold.faces)
     }
+
+
+def test_italic_chinese_and_japanese_stay_upright_as_in_the_deck() -> None:
+    runs = _runs(_recap("GIL なしで _実際に fast_ 動く", language="ja"))
+    assert not any(r.slant for r in runs if "実際に" in r.text)
+    assert any(r.slant == SLANT for r in runs if r.text.strip() == "fast")
