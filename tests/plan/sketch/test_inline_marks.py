@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from decks.model import Recap, Takeaway
+from decks.model.chars import FORBIDDEN
 from decks.model.inline import Style as Inline
 from decks.plan import icons, sketch_plan
 from decks.plan.sketch.cards import CardSpec, _flow, marked, plan_card
 from decks.plan.sketch.primitives import TextRun
 from decks.plan.sketch.style import SLANT, Style
 from decks.plan.stacks import code_face
-from decks.text.runs import StyledText
+from decks.text.fitting import WIDTH_SAFETY
+from decks.text.runs import StyledText, styles_of
+from decks.text.shaping import has_rtl
 from decks.themes.loader import load_theme
 
 THEME = load_theme(None)
@@ -129,3 +135,25 @@ def test_italic_chinese_and_japanese_stay_upright_as_in_the_deck() -> None:
     runs = _runs(_recap("GIL なしで _実際に fast_ 動く", language="ja"))
     assert not any(r.slant for r in runs if "実際に" in r.text)
     assert any(r.slant == SLANT for r in runs if r.text.strip() == "fast")
+
+
+TEXT_CHARS = st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.match(c))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(TEXT_CHARS, min_size=1, max_size=10), st.sampled_from([0, 1, 2, 3, 4])), max_size=30),
+    st.floats(40, 300),
+)
+def test_styled_lines_hold_every_word_and_none_is_wider_than_its_room(pieces, width) -> None:
+    text = "".join(t + " " for t, _ in pieces).strip()
+    assume(text and not has_rtl(text))
+    styles = tuple((a, b, s) for a, b, s in styles_of(tuple((t + " ", s) for t, s in pieces)) if b <= len(text))
+    styled = StyledText(STYLE.hand_faces, styles)
+    lines, _ = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, width, [], 12.0, styled=styled)
+    assert "".join("".join(line[2].split()) for line in lines) == "".join(text.split())
+    room = max(20.0, width * WIDTH_SAFETY)
+    for _, _, line, mine in lines:
+        drawn = STYLE.styled_runs(line, mine, STYLE.hand, 0.0, 0.0, 10.0, "#000000")
+        right = max((r.x + r.width for r in drawn), default=0.0)
+        assert right <= room + 1e-6, (line, mine, right, room)
