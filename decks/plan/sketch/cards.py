@@ -229,15 +229,20 @@ def _flow(
         take = 1
         while take < len(lines) and (clear or beside(y + take * pitch) == (lres, rres)) and y + take * pitch <= limit:
             take += 1
-        consumed = 0
+        pos = 0  # where the line before ended in `rest` (a styled paragraph's lines are slices of it)
         for line in lines[:take]:
-            at = rest.index(line, consumed)
-            consumed = at + len(line)
             x = left + width - rres - stack.width(line, size) if rtl else left + lres
-            out.append((x, y, line, local_styles(styled.styles, base + at, base + consumed) if styled else ()))
+            mine: Styles = ()
+            if styled is not None and (at := rest.find(line, pos)) >= 0:
+                pos = at + len(line)
+                mine = local_styles(styled.styles, base + at, base + pos)
+            out.append((x, y, line, mine))
             y += pitch
         if take == len(lines) and not cut:
             break
+        consumed = 0
+        for line in lines[:take]:
+            consumed = rest.index(line, consumed) + len(line)
         after = rest[consumed:]
         rest = after.lstrip()
         base += consumed + len(after) - len(rest)
