@@ -103,18 +103,21 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
 
 def _text(prim: TextRun, family: str) -> str:
     """A run as one <text>: hand lettering with each letter placed and tilted on its own (it still selects and
-    searches whole), else set as one string at its origin."""
+    searches whole), else set as one string at its origin; a regular face emboldened is stroked too."""
+    ink = f'fill="{prim.color}"'
+    if prim.embolden:
+        ink += f' stroke="{prim.color}" stroke-width="{_n(prim.embolden)}"'
     if prim.glyphs:
         xs = " ".join(_n(g[0]) for g in prim.glyphs)
         ys = " ".join(_n(g[1]) for g in prim.glyphs)
         turns = " ".join(_n(g[2]) for g in prim.glyphs)
         return (
             f'<text x="{xs}" y="{ys}" rotate="{turns}" font-family="{esc(family)}" '
-            f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
+            f'font-size="{_n(prim.size)}" {ink} direction="ltr" unicode-bidi="bidi-override" '
             f'xml:space="preserve">{esc(prim.text)}</text>'
         )
     return (
         f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(family)}" '
-        f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
+        f'font-size="{_n(prim.size)}" {ink} direction="ltr" unicode-bidi="bidi-override" '
         f'xml:space="preserve">{esc(prim.text)}</text>'
     )

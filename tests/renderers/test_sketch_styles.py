@@ -122,3 +122,19 @@ def test_an_italic_run_set_straight_is_skewed_in_the_pdf() -> None:
     assert [round(_shear(c["matrix"]), 3) for c in chars] == [round(SLANT, 3)] * 4 + [0.0] * 5
     # Skewed about its origin: it starts where it did, but for its box's bottom leaning back by ~1 pt.
     assert chars[0]["x0"] == pytest.approx(20.0, abs=1.0)
+
+
+def test_an_emboldened_run_is_filled_and_stroked_in_the_pdf_and_svg() -> None:
+    import zlib
+
+    recap = Recap.model_validate(
+        {"title": "t", "language": "ja", "items": [{"title": "x", "takeaways": ["ビルドすると**並列実行**が可能"]}]}
+    )
+    pdf = render(PdfRenderer, recap, THEME).data
+    # Each stream's Flate data, read up to "endstream" (decompressobj ignores the end-of-line before it).
+    streams = [zlib.decompressobj().decompress(m) for m in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S)]
+    page = b"".join(s for s in streams if b" Tj" in s)
+    assert page.count(b"2 Tr") == 1 and page.count(b"0 Tr") == 1
+    svg = render(SvgRenderer, recap, THEME).data.decode()
+    stroked = re.findall(r'<text[^>]*stroke="#[0-9a-fA-F]{6}" stroke-width="[\d.]+"[^>]*>([^<]*)</text>', svg)
+    assert "".join(stroked) == "並列実行"

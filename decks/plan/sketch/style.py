@@ -22,6 +22,8 @@ from decks.themes.model import Theme
 MM = 72 / 25.4
 # How far an italic run leans: tan 12 degrees, an oblique's usual angle (TextRun.slant).
 SLANT = 0.2126
+# How wide the stroke that emboldens a face with no bold cut is, against the size (TextRun.embolden).
+EMBOLDEN = 0.035
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 # Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
 # page is filled by bigger icons, captions and air instead.
@@ -129,17 +131,28 @@ class Style:
                 if lo >= hi:
                     continue
                 piece, drawn = text[lo:hi], faces.stack(st)
-                out += self.runs(piece, drawn, x, baseline, size, color, SLANT if st & Inline.ITALIC else 0.0)
+                slant = SLANT if st & Inline.ITALIC else 0.0
+                regular = stack if st & Inline.BOLD and drawn is not stack else None
+                out += self.runs(piece, drawn, x, baseline, size, color, slant, regular)
                 x += drawn.width(piece, size)
             at = max(at, min(b, len(text)))
         return out
 
     def runs(
-        self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color, slant: float = 0.0
+        self,
+        text: str,
+        stack: FontStack,
+        x: float,
+        baseline: float,
+        size: float,
+        color: Color,
+        slant: float = 0.0,
+        regular: FontStack | None = None,
     ) -> list[TextRun]:
         """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
         runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
-        deck sets them: decks.plan.deck.faces)."""
+        deck sets them: decks.plan.deck.faces). `regular`: the stack of the bold stretch's paragraph; a run its
+        bold stack draws in the same face as that one (no bold cut) is emboldened."""
         out: list[TextRun] = []
         for face, chunk in stack.segments(text):
             w = face.width(chunk, size)
@@ -158,6 +171,7 @@ class Style:
                         face.descent * size,
                         glyphs,
                         slant if slant and not has_wide(chunk) else 0.0,
+                        size * EMBOLDEN if regular is not None and regular.draws(chunk.strip()[0]) is face else 0.0,
                     )
                 )
             x += w

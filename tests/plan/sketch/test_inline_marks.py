@@ -157,3 +157,14 @@ def test_styled_lines_hold_every_word_and_none_is_wider_than_its_room(pieces, wi
         drawn = STYLE.styled_runs(line, mine, STYLE.hand, 0.0, 0.0, 10.0, "#000000")
         right = max((r.x + r.width for r in drawn), default=0.0)
         assert right <= room + 1e-6, (line, mine, right, room)
+
+
+def test_bold_in_a_face_without_a_bold_cut_is_emboldened_and_a_bold_face_is_not() -> None:
+    runs = _runs(_recap("ビルドすると**並列実行**が可能 and **fast**", language="ja"))
+    heavy = [r for r in runs if r.embolden]
+    assert "".join(r.text for r in heavy) == "並列実行"  # the theme's bold stack draws kana in Klee Regular
+    assert all(r.embolden > 0 and abs(r.width - STYLE.hand.width(r.text, r.size)) < 1e-6 for r in heavy)
+    fast = [r for r in runs if r.text.strip() == "fast"]
+    assert fast and not any(r.embolden for r in fast) and all(r.font == STYLE.bold.primary.path for r in fast)
+    titled = _runs(_recap("t", title="**並列実行**の話", language="ja"))
+    assert not any(r.embolden for r in titled)  # a title is lettered in the bold stack already
