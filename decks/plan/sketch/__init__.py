@@ -109,13 +109,18 @@ def source_code_url(recap: Recap, mode: str) -> str | None:
 
 
 def specs_for(
-    recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: int | None = None, qr: str | None = None
+    recap: Recap,
+    theme: Theme,
+    max_takeaways: int | None,
+    icons_for: int | None = None,
+    qr: str | None = None,
+    marks: bool = True,
 ) -> list[CardSpec]:
     """A card spec per item (and the key takeaways). Past the first `icons_for` items (emphasised ones
     excepted) icons are not chosen: those cards cannot be on an abridged page, and choosing costs time.
     A card carries a code for its video with `--qr all`, and with `emphasis` (the default) when emphasised.
     A card's texts are plain words, with the styles of those that carry inline markup (`cards.marked`); day
-    labels and intros are plain words only."""
+    labels and intros are plain words only. `marks` False: the content is known to have no markup."""
     specs: list[CardSpec] = []
     mode = qr_mode(theme, qr)
     n = 0
@@ -123,7 +128,7 @@ def specs_for(
         for i, item in enumerate(part.items):
             choose = icons_for is None or n < icons_for or item.emphasis
             code = mode == "all" or (mode == "emphasis" and item.emphasis)
-            spec = item_spec(item, n, p, theme.icons.default, code, max_takeaways, choose, recap.language)
+            spec = item_spec(item, n, p, theme.icons.default, code, max_takeaways, choose, recap.language, marks)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
                 label = plain(part.title) + (f"  ·  {date}" if date else "")
@@ -315,7 +320,8 @@ def build(
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
     reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
     most = _most_cards(theme, page)
-    specs = specs_for(marked, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None, mode)
+    icons_for = most + 1 if len(recap.all_items) > most else None
+    specs = specs_for(marked, theme, max_takeaways, icons_for, mode, marks=marked is not recap)
     arrange = LAYOUTS[name]
     hub = None
     if name == "radial":

@@ -122,15 +122,18 @@ def item_spec(
     max_takeaways: int | None,
     choose: bool = True,
     language: str = "en",
+    marks: bool = True,
 ) -> CardSpec:
     from decks.plan.plainwords import plain_item
 
     video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
     kept = item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways]
-    texts = [item.title, item.summary or "", *(x for t in kept for x in (t.text, *t.points))]
-    texts += [item.quote.text if item.quote else "", item.figure.label if item.figure else ""]
-    styles = marked(*texts)
-    item = plain_item(item)  # the card's words; `styles` says how the marked ones are lettered
+    styles: tuple[tuple[str, Styles], ...] = ()
+    texts = [item.title, item.summary or "", *(x for t in kept for x in (t.text, *t.points))] if marks else []
+    texts += [item.quote.text if item.quote else "", item.figure.label if item.figure else ""] if marks else []
+    if any(map(has_markup, texts)):  # most content has no markup (`marks` False: known): its item is as it is
+        styles = marked(*texts)
+        item = plain_item(item)  # the card's words; `styles` says how the marked ones are lettered
     takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
     return CardSpec(
         key=f"item{index}",
