@@ -10,6 +10,7 @@ the subsets are made without timestamps: same input, same bytes.
 from __future__ import annotations
 
 import base64
+import math
 from collections.abc import Callable
 from pathlib import Path as FilePath
 
@@ -77,22 +78,17 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
         elif isinstance(prim, TextRun) and prim.font.resolve() in icon_font:
             d = "".join(_glyph_path(prim.font, ch, prim.x, prim.y, prim.size) for ch in prim.text)
             out.append(f'<path d="{d}" fill="{prim.color}"/>')
-        elif isinstance(prim, TextRun) and prim.glyphs:
-            # One <text> per run, each letter placed and tilted on its own: it still selects and searches whole.
-            xs = " ".join(_n(g[0]) for g in prim.glyphs)
-            ys = " ".join(_n(g[1]) for g in prim.glyphs)
-            turns = " ".join(_n(g[2]) for g in prim.glyphs)
+        elif isinstance(prim, TextRun) and prim.slant:
+            # Italic: the run (lettered or straight) skewed about its baseline origin, so its advances are kept.
+            x0, y0 = prim.x, prim.y
+            lean = _n(-math.degrees(math.atan(prim.slant)))
             out.append(
-                f'<text x="{xs}" y="{ys}" rotate="{turns}" font-family="{esc(families[prim.font])}" '
-                f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
-                f'xml:space="preserve">{esc(prim.text)}</text>'
+                f'<g transform="translate({_n(x0)} {_n(y0)}) skewX({lean}) translate({_n(-x0)} {_n(-y0)})">'
+                + _text(prim, families[prim.font])
+                + "</g>"
             )
         elif isinstance(prim, TextRun):
-            out.append(
-                f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(families[prim.font])}" '
-                f'font-size="{_n(prim.size)}" fill="{prim.color}" direction="ltr" unicode-bidi="bidi-override" '
-                f'xml:space="preserve">{esc(prim.text)}</text>'
-            )
+            out.append(_text(prim, families[prim.font]))
         elif isinstance(prim, Link):
             r = prim.rect
             out.append(
@@ -103,3 +99,25 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
         i += 1
     out += ["</g>", "</svg>", ""]
     return "\n".join(out).encode("utf-8")
+
+
+def _text(prim: TextRun, family: str) -> str:
+    """A run as one <text>: hand lettering with each letter placed and tilted on its own (it still selects and
+    searches whole), else set as one string at its origin; a regular face emboldened is stroked too."""
+    ink = f'fill="{prim.color}"'
+    if prim.embolden:
+        ink += f' stroke="{prim.color}" stroke-width="{_n(prim.embolden)}"'
+    if prim.glyphs:
+        xs = " ".join(_n(g[0]) for g in prim.glyphs)
+        ys = " ".join(_n(g[1]) for g in prim.glyphs)
+        turns = " ".join(_n(g[2]) for g in prim.glyphs)
+        return (
+            f'<text x="{xs}" y="{ys}" rotate="{turns}" font-family="{esc(family)}" '
+            f'font-size="{_n(prim.size)}" {ink} direction="ltr" unicode-bidi="bidi-override" '
+            f'xml:space="preserve">{esc(prim.text)}</text>'
+        )
+    return (
+        f'<text x="{_n(prim.x)}" y="{_n(prim.y)}" font-family="{esc(family)}" '
+        f'font-size="{_n(prim.size)}" {ink} direction="ltr" unicode-bidi="bidi-override" '
+        f'xml:space="preserve">{esc(prim.text)}</text>'
+    )

@@ -142,12 +142,11 @@ def sketch_plan(
     qr: str | None = None,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
-    from decks.plan.plainwords import plain_recap
     from decks.plan.sketch import build
 
-    # The sketchnote letters plain words: the content's inline markup is dropped (decks.plan.plainwords).
+    # The cards letter the content's inline markup in its styles; the rest is plain words (build's docstring).
     return build(
-        plain_recap(recap),
+        recap,
         theme,
         layout=layout,
         paper=paper,

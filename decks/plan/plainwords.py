@@ -1,9 +1,11 @@
-"""The content with its inline markup dropped (decks.model.inline.plain), for a plan that draws no styles.
+"""The content with its inline markup dropped (decks.model.inline.plain), for what is drawn without styles.
 
-The deck plan turns each marked field into styled runs itself (decks.plan.deck.text.marked); the sketchnote
-letters plain words, so it is planned from this copy: its cards, banner, captions, warnings and search text
-show the words without a backtick, asterisk or underscore that was markup. Only the fields that may carry
-markup are touched (titles, intros, summaries, takeaways and their points, quote text, figure label, closing).
+The deck plan turns each marked field into styled runs itself (decks.plan.deck.text.marked); the sketchnote's
+cards do too (decks.plan.sketch.cards: a card's texts in these plain words, with their styles beside them). The
+rest of the sketchnote is planned from this copy: its banner, day labels, intros, footer, closing line,
+warnings and the page's title show the words without a backtick, asterisk or underscore that was markup. Only
+the fields that may carry markup are touched (titles, intros, summaries, takeaways and their points, quote
+text, figure label, closing).
 """
 
 from __future__ import annotations
@@ -12,17 +14,23 @@ from decks.model import Item, Part, Recap, Takeaway
 from decks.model.inline import has_markup, plain
 
 
-def _takeaway(t: Takeaway) -> Takeaway:
+def plain_takeaway(t: Takeaway) -> Takeaway:
+    """`t` with its text and points in plain words."""
     if not has_markup(t.text) and not any(map(has_markup, t.points)):
         return t
     return t.model_copy(update={"text": plain(t.text), "points": [plain(p) for p in t.points]})
 
 
-def _item(item: Item) -> Item:
+def plain_item(item: Item) -> Item:
+    """`item` with every field that may carry inline markup in plain words (`item` itself when none has any)."""
+    texts = [item.title, item.summary or "", *(x for t in item.takeaways for x in (t.text, *t.points))]
+    texts += [item.quote.text if item.quote else "", item.figure.label if item.figure else ""]
+    if not any(map(has_markup, texts)):
+        return item
     update: dict[str, object] = {
         "title": plain(item.title),
         "summary": plain(item.summary) if item.summary else item.summary,
-        "takeaways": [_takeaway(t) for t in item.takeaways],
+        "takeaways": [plain_takeaway(t) for t in item.takeaways],
     }
     if item.quote is not None:
         update["quote"] = item.quote.model_copy(update={"text": plain(item.quote.text)})
@@ -33,7 +41,9 @@ def _item(item: Item) -> Item:
 
 def _part(part: Part) -> Part:
     intro = plain(part.intro) if part.intro else part.intro
-    return part.model_copy(update={"title": plain(part.title), "intro": intro, "items": [_item(i) for i in part.items]})
+    return part.model_copy(
+        update={"title": plain(part.title), "intro": intro, "items": [plain_item(i) for i in part.items]}
+    )
 
 
 def plain_recap(recap: Recap) -> Recap:
@@ -45,8 +55,8 @@ def plain_recap(recap: Recap) -> Recap:
             "title": plain(recap.title),
             "intro": plain(recap.intro) if recap.intro else recap.intro,
             "parts": [_part(p) for p in recap.parts],
-            "items": [_item(i) for i in recap.items],
-            "key_takeaways": [_takeaway(t) for t in recap.key_takeaways],
+            "items": [plain_item(i) for i in recap.items],
+            "key_takeaways": [plain_takeaway(t) for t in recap.key_takeaways],
             "closing": plain(recap.closing) if recap.closing else recap.closing,
         }
     )

@@ -196,3 +196,17 @@ def _run_faces(plain: OfficeStack, heading: OfficeStack, bold: bool) -> RunFaces
         emboldened = office_stack(FontStack((strong, *heading.faces[1:])), heading.ea)
     mono = office_stack(FontStack((code_face(bold), *plain.faces[1:])), plain.ea)
     return RunFaces(plain, emboldened, mono)
+
+
+def hand_run_faces(hand: FontStack, hand_bold: FontStack) -> tuple[RunFaces, RunFaces]:
+    """The stacks the sketchnote letters styled runs in: for the hand stack (takeaways, captions) and for its bold
+    (card titles). Bold is the hand face's bold (`fonts.hand_bold`); code is the deck's monospace face
+    (Liberation Mono, named Courier New: `code_face`), bold in a title, followed by the hand stack for what it
+    lacks (hanzi, kana, Hangul); italic is the upright hand slanted where it is drawn."""
+    return _hand_faces(hand, hand_bold, False), _hand_faces(hand_bold, hand_bold, True)
+
+
+@cache
+def _hand_faces(plain: FontStack, bold: FontStack, heavy: bool) -> RunFaces:
+    # The hand face follows the monospace one, so code draws every character its paragraph's stack does.
+    return RunFaces(plain, bold, FontStack((code_face(heavy), *plain.faces)))

@@ -103,35 +103,56 @@ def paint(sketch: Sketch) -> bytes:
             # Hand lettering: each letter with its own tilt, rise and size (decks.plan.sketch.lettering), written
             # as text operators in one text object, so extractors read the run's letters in order, as one word.
             fill(prim.color)
+            if prim.embolden:  # a regular face drawn bold: each glyph filled and stroked (render mode 2)
+                stroke(prim.color, prim.embolden)
             ops.append("BT")
+            if prim.embolden:
+                ops.append("2 Tr")
             current = None
             for (subset, code), (gx, gy, tilt, grow) in zip(letters[id(prim)], prim.glyphs, strict=True):
                 if current != subset:
                     ops.append(f"{subset} {prim.size:.2f} Tf")
                     current = subset
                 # Taller or shorter, never wider: each letter keeps its advance, so words keep their spacing.
+                # An italic letter is skewed about its baseline before it is turned (the slant, then the tilt).
                 a = math.radians(tilt)
                 co, si = math.cos(a), math.sin(a)
-                ops.append(f"{co:.3f} {-si:.3f} {si * grow:.3f} {co * grow:.3f} {gx:.2f} {h - gy:.2f} Tm ({code}) Tj")
-            ops.append("ET")
+                sk = prim.slant
+                c_, d_ = si * grow + sk * co, co * grow - sk * si
+                ops.append(f"{co:.3f} {-si:.3f} {c_:.3f} {d_:.3f} {gx:.2f} {h - gy:.2f} Tm ({code}) Tj")
+            ops.append("0 Tr ET" if prim.embolden else "ET")
             i += 1
             continue
         if isinstance(prim, TextRun):
+            if prim.embolden:
+                stroke(prim.color, prim.embolden)  # the emboldening stroke's colour and width, before the text
             flush()
             text = c.beginText()
             font = None
             while i < n and isinstance(prims[i], TextRun) and not (prims[i].glyphs and id(prims[i]) in letters):  # type: ignore[union-attr]
                 run = prims[i]
                 assert isinstance(run, TextRun)
+                if run.embolden and run is not prim:
+                    break  # an emboldened run starts its own text object, after its stroke is set
+                if run.embolden:
+                    text.setTextRenderMode(2)
+                    text.setStrokeColor(color(run.color))
                 if state.get("fill") != run.color:
                     text.setFillColor(color(run.color))
                     state["fill"] = run.color
                 if font != (run.font, run.size):
                     text.setFont(names[run.font], run.size)
                     font = (run.font, run.size)
-                text.setTextOrigin(run.x, h - run.y)
+                if run.slant:  # italic: the upright glyphs skewed about the baseline, their advances kept
+                    text.setTextTransform(1, 0, run.slant, 1, run.x, h - run.y)
+                else:
+                    text.setTextOrigin(run.x, h - run.y)
                 text.textOut(run.text)
                 i += 1
+                if run.embolden:
+                    text.setTextRenderMode(0)
+                    state.pop("stroke", None)  # the text object set the stroke colour itself
+                    break
             c.drawText(text)
             continue
         if isinstance(prim, Path):

@@ -8,6 +8,7 @@ output is 144 dpi (2 px per point). Saved without timestamps: same input, same b
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -37,15 +38,20 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
     turned: dict[tuple[int, str, float, float], tuple[Any, float, float]] = {}
     for prim in sketch.primitives:
         if isinstance(prim, TextRun):
+            # An emboldened face: the PDF's stroke is centred on the outline, so half of it lies outside.
+            heavy = max(1, round(prim.embolden * s / 2)) if prim.embolden else 0
             key = (prim.font, round(prim.size * s, 2))
             if key not in fonts:
                 # Runs come shaped and in drawing order from the text engine: draw them as they are.
                 fonts[key] = ImageFont.truetype(str(prim.font), key[1], layout_engine=ImageFont.Layout.BASIC)
             if prim.glyphs:  # hand lettering: each letter at its own place, tilt and height, as the PDF draws it
                 for ch, glyph in zip(prim.text, prim.glyphs, strict=True):
-                    _letter(img, draw, ch, glyph, s, fonts[key], masks, prim.color, turned)
+                    _letter(img, draw, ch, glyph, s, fonts[key], masks, prim.color, turned, prim.slant, heavy)
+            elif prim.slant:
+                _slanted(img, prim.text, prim.x * s, prim.y * s, fonts[key], prim.color, prim.slant, heavy)
             else:
-                draw.text((prim.x * s, prim.y * s), prim.text, font=fonts[key], fill=prim.color, anchor="ls")
+                at = (prim.x * s, prim.y * s)
+                draw.text(at, prim.text, font=fonts[key], fill=prim.color, anchor="ls", stroke_width=heavy)
         elif isinstance(prim, Path):
             if len(prim.points) < 2:
                 continue
@@ -81,29 +87,25 @@ def _letter(
     masks: dict[tuple[int, str], tuple[Any, float, float]],
     color: str,
     turned: dict[tuple[int, str, float, float], tuple[Any, float, float]],
+    slant: float = 0.0,
+    heavy: int = 0,
 ) -> None:
-    """One hand-drawn letter: its coverage (drawn once per face and size) turned by its tilt (clockwise, about
-    its origin on the baseline) and stretched to its height, then painted in `color` at its origin."""
+    """One hand-drawn letter: its coverage (drawn once per face and size; skewed by its slant when italic)
+    turned by its tilt (clockwise, about its origin on the baseline) and stretched to its height, then painted
+    in `color` at its origin."""
     from PIL import Image
 
     gx, gy, tilt, grow = glyph
-    if (abs(tilt) < 0.05 and abs(grow - 1.0) < 0.002) or ch.isspace():
-        draw.text((gx * s, gy * s), ch, font=font, fill=color, anchor="ls")
+    if ch.isspace() or (abs(tilt) < 0.05 and abs(grow - 1.0) < 0.002 and not slant):
+        draw.text((gx * s, gy * s), ch, font=font, fill=color, anchor="ls", stroke_width=heavy)
         return
-    key = (id(font), ch)
+    key = (id(font), ch) if not (slant or heavy) else (id(font), f"{ch}/{slant}/{heavy}")
     if key not in masks:
-        left, top, right, bottom = font.getbbox(ch, anchor="ls")
-        pad = 2 + round(font.size * 0.06)  # room for the turn: at most a few degrees
-        mask = Image.new("L", (right - left + 2 * pad, bottom - top + 2 * pad), 0)
-        ox, oy = pad - left, pad - top  # the letter's origin inside its mask
-        from PIL import ImageDraw
-
-        ImageDraw.Draw(mask).text((ox, oy), ch, font=font, fill=255, anchor="ls")
-        masks[key] = (mask, ox, oy)
+        masks[key] = _mask(ch, font, slant, heavy)
     # Turned letters are kept by tilt in quarter degrees and height in hundredths (under a third of a pixel at
     # the top of a 40 px letter): a page reuses most of them, which halves the time lettering takes.
     tilt, grow = round(tilt * 4) / 4, round(grow, 2)
-    turned_key = (id(font), ch, tilt, grow)
+    turned_key = (id(font), key[1], tilt, grow)
     if turned_key not in turned:
         mask, ox, oy = masks[key]
         if grow != 1.0:
@@ -113,6 +115,33 @@ def _letter(
         turned[turned_key] = (mask.rotate(-tilt, resample=Image.Resampling.BICUBIC, center=(ox, oy)), ox, oy)
     mask, ox, oy = turned[turned_key]
     img.paste(color, (round(gx * s - ox), round(gy * s - oy)), mask)
+
+
+def _mask(text: str, font: Any, slant: float, heavy: int = 0) -> tuple[Any, float, float]:
+    """The coverage of `text` set at its origin (with room for a turn of a few degrees), skewed by `slant` about
+    its baseline when italic, and where that origin is inside it."""
+    from PIL import Image, ImageDraw
+
+    left, top, right, bottom = font.getbbox(text, anchor="ls", stroke_width=heavy)
+    pad = 2 + round(font.size * 0.06)  # room for the turn: at most a few degrees
+    lean = math.ceil(slant * max(0, -top)) if slant else 0  # how far the top leans past the upright box
+    mask = Image.new("L", (right - left + 2 * pad + lean, bottom - top + 2 * pad), 0)
+    ox, oy = pad - left, pad - top  # the origin inside the mask
+    ImageDraw.Draw(mask).text((ox, oy), text, font=font, fill=255, anchor="ls", stroke_width=heavy, stroke_fill=255)
+    if slant:
+        # Each row moves right by `slant` times its height above the baseline (Pillow maps out -> in).
+        mask = mask.transform(
+            mask.size, Image.Transform.AFFINE, (1, slant, -slant * oy, 0, 1, 0), Image.Resampling.BICUBIC
+        )
+    return mask, ox, oy
+
+
+def _slanted(
+    img: Any, text: str, x: float, baseline: float, font: Any, color: str, slant: float, heavy: int = 0
+) -> None:
+    """An italic run set straight: its coverage skewed about the baseline, painted with its origin at (x, y)."""
+    mask, ox, oy = _mask(text, font, slant, heavy)
+    img.paste(color, (round(x - ox), round(baseline - oy)), mask)
 
 
 class PngRenderer(Renderer):

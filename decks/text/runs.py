@@ -25,6 +25,7 @@ from functools import lru_cache
 import msgspec
 
 from decks.model.inline import Style
+from decks.text.breaking import _no_lone_last_ideograph, break_joined
 from decks.text.fallback import FontStack
 
 Styles = tuple[tuple[int, int, int], ...]
@@ -95,6 +96,24 @@ class StyledText(msgspec.Struct, frozen=True):
     def line_height(self, text: str) -> float:
         """The natural line height in ems of the faces drawing `text` in any of the paragraph's stacks."""
         return max(stack.line_height(text) for stack in self.stacks())
+
+    def lines(self, text: str, width: float, size: float) -> list[str]:
+        """Greedy lines of `text` (these styles' paragraph; newlines are hard breaks) at most `width` points wide
+        at `size`: the one line breaker given each atom's width as its styles' faces set it, and, as
+        `break_lines` does, no line of one ideograph last (the sketchnote's lines; the deck's breaks as
+        LibreOffice does, in `decks.text.fitting`)."""
+        out: list[str] = []
+        offset = 0
+        for para in text.split("\n"):
+            mine = StyledText(self.faces, local_styles(self.styles, offset, offset + len(para)))
+
+            def measure(s: str, mine: StyledText = mine) -> float:
+                return mine.ems(s) * size
+
+            got = break_joined(para, width, mine.ems, size, None, (), mine.spans)
+            out += _no_lone_last_ideograph(got, width, measure)
+            offset += len(para) + 1
+        return out
 
 
 @lru_cache(maxsize=4096)

@@ -16,11 +16,13 @@ from msgspec.structs import replace
 
 from decks.errors import ContentError, OutputError, Problem
 from decks.model import Recap, Takeaway
+from decks.model.inline import plain
 from decks.model.paths import dotted
 from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
+from decks.plan.plainwords import plain_recap, plain_takeaway
 from decks.plan.sketch import loose, modular, path, vocabulary
-from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, plan_card
+from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, marked, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import SMALLEST, Style, _capped, labels, reading_floor
@@ -110,11 +112,18 @@ def source_code_url(recap: Recap, mode: str) -> str | None:
 
 
 def specs_for(
-    recap: Recap, theme: Theme, max_takeaways: int | None, icons_for: int | None = None, qr: str | None = None
+    recap: Recap,
+    theme: Theme,
+    max_takeaways: int | None,
+    icons_for: int | None = None,
+    qr: str | None = None,
+    marks: bool = True,
 ) -> list[CardSpec]:
     """A card spec per item (and the key takeaways). Past the first `icons_for` items (emphasised ones
     excepted) icons are not chosen: those cards cannot be on an abridged page, and choosing costs time.
-    A card carries a code for its video with `--qr all`, and with `emphasis` (the default) when emphasised."""
+    A card carries a code for its video with `--qr all`, and with `emphasis` (the default) when emphasised.
+    A card's texts are plain words, with the styles of those that carry inline markup (`cards.marked`); day
+    labels and intros are plain words only. `marks` False: the content is known to have no markup."""
     specs: list[CardSpec] = []
     mode = qr_mode(theme, qr)
     n = 0
@@ -122,13 +131,13 @@ def specs_for(
         for i, item in enumerate(part.items):
             choose = icons_for is None or n < icons_for or item.emphasis
             code = mode == "all" or (mode == "emphasis" and item.emphasis)
-            spec = item_spec(item, n, p, theme.icons.default, code, max_takeaways, choose, recap.language)
+            spec = item_spec(item, n, p, theme.icons.default, code, max_takeaways, choose, recap.language, marks)
             if i == 0 and (len(recap.all_parts) > 1 or recap.parts):
                 date = labels(recap.language).format_date(part.date) if part.date else ""
-                label = part.title + (f"  ·  {date}" if date else "")
-                spec = replace(spec, day_label=label, intro=part.intro)
+                label = plain(part.title) + (f"  ·  {date}" if date else "")
+                spec = replace(spec, day_label=label, intro=plain(part.intro) if part.intro else part.intro)
             if n == 0 and recap.intro:  # the recap's intro leads the page, over its first card
-                spec = replace(spec, intro="  ".join(x for x in (recap.intro, spec.intro) if x))
+                spec = replace(spec, intro="  ".join(x for x in (plain(recap.intro), spec.intro) if x))
             specs.append(spec)
             n += 1
     if recap.key_takeaways:
@@ -136,11 +145,12 @@ def specs_for(
             CardSpec(
                 key="key",
                 title=labels(recap.language).gettext("Key takeaways"),
-                takeaways=tuple(recap.key_takeaways),
+                takeaways=tuple(plain_takeaway(t) for t in recap.key_takeaways),
                 icon=icons.get("star") if icons.exists("star") else icons.get("lightbulb"),
                 part=-1,
                 kind="key",
                 language=recap.language,
+                styles=marked(*(x for t in recap.key_takeaways for x in (t.text, *t.points))),
             )
         )
     return specs
@@ -287,7 +297,11 @@ def build(
     qr: str | None = None,
 ) -> Sketch:
     """The page for `recap`; content that does not fit at the legibility floor is abridged (`abridge`) or
-    refused with `OutputError`. `qr` says which codes are drawn (see `qr_mode`)."""
+    refused with `OutputError`. `qr` says which codes are drawn (see `qr_mode`).
+
+    The cards letter the content's inline markup in its styles (`specs_for`); everything else (the banner, the
+    footer and its closing line, warnings, the page's title) is planned from its plain words (`plain_recap`)."""
+    marked, recap = recap, plain_recap(recap)
     name = layout or theme.sketch.layout
     portrait = (orientation or theme.sketch.orientation) == "portrait"
     if layout is None and name == "modular" and portrait and len(recap.all_items) <= VERTICAL_MOST:
@@ -309,7 +323,8 @@ def build(
     page = Rect(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN)
     reach = max(1.0, (width * height / (PAPERS["a4"][0] * PAPERS["a4"][1])) ** 0.5)
     most = _most_cards(theme, page)
-    specs = specs_for(recap, theme, max_takeaways, most + 1 if len(recap.all_items) > most else None, mode)
+    icons_for = most + 1 if len(recap.all_items) > most else None
+    specs = specs_for(marked, theme, max_takeaways, icons_for, mode, marks=marked is not recap)
     arrange = LAYOUTS[name]
     hub = None
     if name == "radial":

@@ -3,6 +3,12 @@
 A card is an icon in a circle, the hand-lettered title beside it (a link to the item's first link),
 a rough underline, bullet takeaways with sub-points, and a QR code at the top right for a video link.
 Text flows around the icon and the QR code line by line, so a code costs little height.
+
+The content's inline markup (`code`, **bold**, _italic_) in a title, summary, takeaway, sub-point, quote or
+figure label is lettered in its style: a card holds its texts in plain words and, beside them, each marked text's
+styled stretches (`CardSpec.styles`); those lines are broken and placed with each stretch measured in the face
+that draws it (`decks.text.runs.StyledText`). Day labels and intros stay plain words, as do right-to-left
+paragraphs (their runs are drawn in visual order, which a stretch in logical order would cut).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import msgspec
 
 from decks.colors import mix
 from decks.model import Item, LinkKind, Takeaway
+from decks.model.inline import has_markup, spans
 from decks.plan import icons
 from decks.plan.sketch import qr
 from decks.plan.sketch.primitives import Box, Color, Container, ContainerKind, Link, Path, Primitive, Rect
@@ -26,7 +33,8 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.headings import heading_lines
 from decks.text.metrics import load_face
-from decks.text.shaping import base_rtl
+from decks.text.runs import StyledText, Styles, local_styles, styles_of
+from decks.text.shaping import base_rtl, has_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
@@ -52,6 +60,24 @@ class CardSpec(msgspec.Struct, frozen=True):
     quote: tuple[str, str | None] | None = None  # what was said and who said it: lettered in a speech bubble
     figure: tuple[str, str] | None = None  # a number and what it counts: lettered large in a drawn burst
     language: str | None = None  # the content's: the title breaks at its phrases
+    # The texts above that carried inline markup: (the text in plain words, its styled stretches).
+    styles: tuple[tuple[str, Styles], ...] = ()
+
+    def styled(self, text: str) -> Styles:
+        """The styled stretches of `text`, one of this card's texts in plain words (none: ())."""
+        return next((st for t, st in self.styles if t == text), ()) if self.styles else ()
+
+
+def marked(*texts: str) -> tuple[tuple[str, Styles], ...]:
+    """Each of `texts` (content fields) that has inline markup, as its plain words with their styled stretches."""
+    out: list[tuple[str, Styles]] = []
+    for text in texts:
+        if has_markup(text):
+            pieces = spans(text)
+            styles = styles_of(tuple((p.text, int(p.style)) for p in pieces))
+            if styles:
+                out.append(("".join(p.text for p in pieces), styles))
+    return tuple(out)
 
 
 class _Line(msgspec.Struct):
@@ -62,6 +88,7 @@ class _Line(msgspec.Struct):
     size: float
     color: Color
     block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
+    styles: Styles = ()  # the line's styled stretches (inline markup), as offsets into `text`
 
 
 class CardPlan(msgspec.Struct):
@@ -95,8 +122,18 @@ def item_spec(
     max_takeaways: int | None,
     choose: bool = True,
     language: str = "en",
+    marks: bool = True,
 ) -> CardSpec:
+    from decks.plan.plainwords import plain_item
+
     video = next((link.url for link in item.links if link.kind == LinkKind.video), None)
+    kept = item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways]
+    styles: tuple[tuple[str, Styles], ...] = ()
+    texts = [item.title, item.summary or "", *(x for t in kept for x in (t.text, *t.points))] if marks else []
+    texts += [item.quote.text if item.quote else "", item.figure.label if item.figure else ""] if marks else []
+    if any(map(has_markup, texts)):  # most content has no markup (`marks` False: known): its item is as it is
+        styles = marked(*texts)
+        item = plain_item(item)  # the card's words; `styles` says how the marked ones are lettered
     takeaways = tuple(item.takeaways if max_takeaways is None else item.takeaways[:max_takeaways])
     return CardSpec(
         key=f"item{index}",
@@ -114,6 +151,7 @@ def item_spec(
         language=language,
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),
+        styles=styles,
     )
 
 
@@ -152,16 +190,25 @@ def _flow(
     pitch: float,
     limit: float = math.inf,
     rtl: bool = False,
-) -> tuple[list[tuple[float, float, str]], float]:
-    """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text).
+    styled: StyledText | None = None,
+) -> tuple[list[tuple[float, float, str, Styles]], float]:
+    """Lines of `text` from `y` down, each as wide as the obstacles beside it allow: (x, top, text, styles).
 
     Lines stop once they pass `limit` (a card taller than any page does not fit whatever follows), and only
     as much text as could reach it is broken: a megabyte paragraph costs a page's worth of work, not its length.
-    A right-to-left paragraph (`rtl`) is set flush right.
+    A right-to-left paragraph (`rtl`) is set flush right. `styled`: the paragraph's styled runs, each measured
+    in the face that draws it; each line then comes with its own stretches (else ()).
     """
     measure = _measure(stack, size)
-    out: list[tuple[float, float, str]] = []
+    out: list[tuple[float, float, str, Styles]] = []
     rest = text
+    base = 0  # where `rest` starts in `text`
+
+    def breaks(chunk: str, avail: float) -> list[str]:
+        if styled is None:
+            return break_lines(chunk, avail, measure)
+        mine = StyledText(styled.faces, local_styles(styled.styles, base, base + len(chunk)))
+        return mine.lines(chunk, avail, size)
 
     def beside(y: float) -> tuple[float, float]:
         near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
@@ -178,24 +225,63 @@ def _flow(
         lines_left = (limit - y) / pitch + 3
         cap = math.inf if lines_left > len(rest) else int(lines_left) * (int(avail / (size * 0.2)) + 1)
         cut = len(rest) > cap
-        lines = break_lines(rest[: int(cap)], avail, measure)[:-2] if cut else []
+        lines = breaks(rest[: int(cap)], avail)[:-2] if cut else []
         if not lines:
-            cut, lines = False, break_lines(rest, avail, measure)
+            cut, lines = False, breaks(rest, avail)
         # Keep the lines whose obstacles are the same as the first's; break the rest again below them.
         take = 1
         while take < len(lines) and (clear or beside(y + take * pitch) == (lres, rres)) and y + take * pitch <= limit:
             take += 1
+        pos = 0  # where the line before ended in `rest` (a styled paragraph's lines are slices of it)
         for line in lines[:take]:
             x = left + width - rres - stack.width(line, size) if rtl else left + lres
-            out.append((x, y, line))
+            mine: Styles = ()
+            if styled is not None and (at := rest.find(line, pos)) >= 0:
+                pos = at + len(line)
+                mine = local_styles(styled.styles, base + at, base + pos)
+            out.append((x, y, line, mine))
             y += pitch
         if take == len(lines) and not cut:
             break
         consumed = 0
         for line in lines[:take]:
             consumed = rest.index(line, consumed) + len(line)
-        rest = rest[consumed:].lstrip()
+        after = rest[consumed:]
+        rest = after.lstrip()
+        base += consumed + len(after) - len(rest)
     return out, y
+
+
+def _styled(text: str, spec: CardSpec, style: Style, bold: bool = False) -> StyledText | None:
+    """The styled runs of `text` (one of the card's texts, in plain words) in the hand faces (`bold`: those of
+    the bold hand, as titles are lettered); None when it has none, or when it holds right-to-left text (lettered
+    plain: see the module's docstring)."""
+    styles = spec.styled(text)
+    if not styles or has_rtl(text):
+        return None
+    return StyledText(style.bold_faces if bold else style.hand_faces, styles)
+
+
+def _line_width(text: str, stack: FontStack, size: float, styles: Styles, style: Style) -> float:
+    """The width of a line set in `stack` with its styled stretches `styles` (each measured in its face)."""
+    if not styles:
+        return stack.width(text, size)
+    return StyledText(style.faces(stack), styles).spans(text)(0, len(text)) * size
+
+
+def _position_measure(text: str, size: float, styled: StyledText) -> Callable[[str], float]:
+    """A measure of slices of `text` (for the heading breaker, which measures candidate lines): each measured
+    where it is found in `text`, or in its widest setting among the paragraph's faces when found more than once
+    (so a line is never measured narrower than it is drawn)."""
+    span = styled.spans(text)
+
+    def measure(s: str) -> float:
+        at = text.find(s)
+        if at < 0 or text.find(s, at + 1) >= 0:
+            return styled.ems(s) * size
+        return span(at, at + len(s)) * size
+
+    return measure
 
 
 def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
@@ -229,7 +315,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         lines, y_end = _flow(
             spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i, limit
         )
-        for x, t, s_ in lines:
+        for x, t, s_, _ in lines:
             plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted))
         plan.tab = y_end + size * 0.3
     tab = plan.tab
@@ -240,29 +326,41 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.icon_circle = (pad + diameter / 2, top + diameter / 2, diameter)
     # The title, centred on the icon when it is one line.
     beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
-    longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
+    titled = _styled(spec.title, spec, style, bold=True)
+    if titled is None:
+        longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
+    else:
+        span, at, longest = titled.spans(spec.title), 0, 0.0
+        for a in atoms(spec.title):
+            longest, at = max(longest, span(at, at + len(a.rstrip()))), at + len(a)
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
     rtl = base_rtl(spec.title)
-    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl)
+    title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl, titled)
     if len(title_lines) > 1 and not rtl:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
         # character), all beside the icon, when that takes no more lines than the flow around it.
         x_beside = pad + diameter + 0.35 * head
-        heading = heading_lines(spec.title, _measure(style.bold, head), beside_icon, spec.language)
-        flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t in title_lines[:-1])  # "with --" / "jit"
+        measure = _measure(style.bold, head) if titled is None else _position_measure(spec.title, head, titled)
+        heading = heading_lines(spec.title, measure, beside_icon, spec.language)
+        flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t, _ in title_lines[:-1])  # "with --" / "jit"
         if len(heading) <= len(title_lines) or flag_cut:
-            title_lines = [(x_beside, top + k * pitch_t, line) for k, line in enumerate(heading)]
+            title_lines, at = [], 0
+            for k, line in enumerate(heading):
+                found = spec.title.find(line, at)
+                at = found + len(line) if found >= 0 else at
+                mine = local_styles(titled.styles, found, at) if titled and found >= 0 else ()
+                title_lines.append((x_beside, top + k * pitch_t, line, mine))
             y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
-        title_lines = [(x, t + shift, s) for x, t, s in title_lines]
+        title_lines = [(x, t + shift, s, st) for x, t, s, st in title_lines]
         y += shift
-    x0 = min(x for x, _, _ in title_lines)
-    widest = max(style.bold.width(s, head) for _, _, s in title_lines)
-    for x, t, s in title_lines:
-        plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink))
+    x0 = min(x for x, _, _, _ in title_lines)
+    widest = max(_line_width(s, style.bold, head, st, style) for _, _, s, st in title_lines)
+    for x, t, s, st in title_lines:
+        plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st))
     plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
     ul_y = y + 0.05 * head
     plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
@@ -273,10 +371,12 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, base_rtl(spec.summary))
-        for x, tp, s_ in lines:
+        rtl = base_rtl(spec.summary)
+        said = _styled(spec.summary, spec, style)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
+        for x, tp, s_, st in lines:
             plan.lines.append(
-                _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block)
+                _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block, st)
             )
         y += body * 0.3
     if spec.figure:
@@ -300,21 +400,23 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
         rtl = base_rtl(takeaway.text)
         start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
-        lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl)
+        said = _styled(takeaway.text, spec, style)
+        lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
-        for x, tp, s in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block))
+        for x, tp, s, st in lines:
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in takeaway.points:
             rtl = base_rtl(point)
             start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
-            lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl)
+            said = _styled(point, spec, style)
+            lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl, said)
             plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))
-            for x, tp, s in lines:
+            for x, tp, s, st in lines:
                 plan.lines.append(
-                    _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block)
+                    _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block, st)
                 )
             y = y2 + body * 0.05
     bottom = max([y, *(b for _, b, _, _ in reserved)])
@@ -344,15 +446,18 @@ def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style
     left = cx + rx + body * 0.6
     room = (plan.width - pad - left) * WIDTH_SAFETY
     longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
+    said = _styled(label, plan.spec, style)
+    if said is not None:  # a word in code is wider: its atoms measured as they are drawn
+        longest = max(longest, max((said.ems(a.strip()) * body for a in atoms(label)), default=0.0))
     if longest > room or room < body * 5:  # no room beside the ring for a word: the label goes under it
-        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit)
-        for x, tp, text in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block))
+        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit, False, said)
+        for x, tp, text, st in lines:
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block, st))
         return end + body * 0.3
-    lines, end = _flow(label, style.hand, body, 0.0, left, plan.width - pad - left, [], pitch, limit)
+    lines, end = _flow(label, style.hand, body, 0.0, left, plan.width - pad - left, [], pitch, limit, False, said)
     top = cy - end / 2 if end < 2 * ry else cy - ry  # centred on the ring, or from its top when taller
-    for x, tp, text in lines:
-        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block))
+    for x, tp, text, st in lines:
+        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block, st))
     return max(cy + ry + body * 0.4, top + end + body * 0.3)
 
 
@@ -367,6 +472,9 @@ def _plan_quote(
     size = body * 1.05
     pitch = line_pitch(size, style.leading)
     inset = body * 0.7
+    said = _styled(text, plan.spec, style)
+    if said is not None:  # the stretches move one character on, past the opening quotation mark
+        said = StyledText(said.faces, tuple((a + 1, b + 1, st) for a, b, st in said.styles))
     lines, end = _flow(
         f"\u201c{text}\u201d",
         style.hand,
@@ -378,16 +486,19 @@ def _plan_quote(
         pitch,
         limit,
         base_rtl(text),
+        said,
     )
-    for x, tp, s_ in lines:
-        plan.lines.append(_Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block))
+    for x, tp, s_, st in lines:
+        plan.lines.append(
+            _Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block, st)
+        )
     plan.bubble = Rect(pad, y, inner, end - y + inset * 0.8)
     y = plan.bubble.bottom + body * 0.9  # the tail
     if by:
         small = style.small
         sp = small * 1.25
         who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, pad + body * 2.2, inner - body * 2.2, [], sp, limit)
-        for x, tp, s_ in who:
+        for x, tp, s_, _ in who:
             plan.lines.append(
                 _Line(x, baseline_in(tp, small, sp), s_, style.hand, small, style.theme.palette.muted, block)
             )
@@ -629,7 +740,9 @@ def draw_card(
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
-        prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color)
+        prims += style.styled_runs(
+            said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color
+        )
     if plan.underline:
         x0, x1, uy = plan.underline
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))

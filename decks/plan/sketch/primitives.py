@@ -48,6 +48,14 @@ class TextRun(msgspec.Struct, frozen=True):
     # size factor, so no two letters are alike; empty: set as one string at (x, y). The text stays one run:
     # renderers keep it one word for search and selection (decks.plan.sketch.lettering).
     glyphs: tuple[tuple[float, float, float, float], ...] = ()
+    # Italic (the content's _italic_): each glyph leans right by this much of its height above the baseline
+    # (a skew about the baseline), the hand faces having no italic cut. A skew keeps every advance, so the run
+    # is as wide as measured. 0: upright.
+    slant: float = 0.0
+    # Bold (the content's **bold**) in a face with no bold cut (the theme's bold stack draws these characters in
+    # the regular face, as Japanese in the default theme): the glyphs are also stroked this wide, in points, in
+    # their colour, as a client emboldens a regular face. The advances are kept. 0: drawn as the face is.
+    embolden: float = 0.0
 
 
 class Box(msgspec.Struct, frozen=True):

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from decks.i18n import Catalogue, messages
+from decks.model.inline import Style as Inline
 from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
-from decks.plan.stacks import stacks_for
+from decks.plan.stacks import hand_run_faces, stacks_for
+from decks.text.breaking import has_wide
 from decks.text.fallback import FontStack, strip_ignorable
+from decks.text.runs import RunFaces, Styles
 from decks.themes.model import Theme
 
 MM = 72 / 25.4
+# How far an italic run leans: tan 12 degrees, an oblique's usual angle (TextRun.slant).
+SLANT = 0.2126
+# How wide the stroke that emboldens a face with no bold cut is, against the size (TextRun.embolden).
+EMBOLDEN = 0.035
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 # Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
 # page is filled by bigger icons, captions and air instead.
@@ -56,6 +64,20 @@ class Style:
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
         return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
 
+    # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
+    # Made when a text has styles: most pages have none, and the monospace face need not be loaded for them.
+    @cached_property
+    def hand_faces(self) -> RunFaces:
+        return hand_run_faces(self.hand, self.bold)[0]
+
+    @cached_property
+    def bold_faces(self) -> RunFaces:
+        return hand_run_faces(self.hand, self.bold)[1]
+
+    def faces(self, stack: FontStack) -> RunFaces:
+        """The stacks styled runs of text set in `stack` (the hand face or its bold) are drawn in."""
+        return self.bold_faces if stack is self.bold else self.hand_faces
+
     @property
     def body(self) -> float:
         return _capped(self.theme.sizes.sketch.body, self.k, "body", self.reach)
@@ -93,8 +115,44 @@ class Style:
     def width(self, text: str, stack: FontStack, size: float) -> float:
         return stack.width(strip_ignorable(text), size)
 
-    def runs(self, text: str, stack: FontStack, x: float, baseline: float, size: float, color: Color) -> list[TextRun]:
-        """`text` as one run per face, so each character is drawn by the first face that has it."""
+    def styled_runs(
+        self, text: str, styles: Styles, stack: FontStack, x: float, baseline: float, size: float, color: Color
+    ) -> list[TextRun]:
+        """`text` (one line) set in `stack` with the styled stretches `styles` (offsets into `text`): each stretch
+        in its style's stack (`faces`), italic slanted, and placed where the widths before it end, as
+        `decks.text.runs.StyledText` measured the line."""
+        if not styles:
+            return self.runs(text, stack, x, baseline, size, color)
+        faces = self.faces(stack)
+        out: list[TextRun] = []
+        at = 0
+        for a, b, style in (*styles, (len(text), len(text), 0)):
+            for lo, hi, st in ((at, min(a, len(text)), 0), (min(a, len(text)), min(b, len(text)), style)):
+                if lo >= hi:
+                    continue
+                piece, drawn = text[lo:hi], faces.stack(st)
+                slant = SLANT if st & Inline.ITALIC else 0.0
+                regular = stack if st & Inline.BOLD and drawn is not stack else None
+                out += self.runs(piece, drawn, x, baseline, size, color, slant, regular)
+                x += drawn.width(piece, size)
+            at = max(at, min(b, len(text)))
+        return out
+
+    def runs(
+        self,
+        text: str,
+        stack: FontStack,
+        x: float,
+        baseline: float,
+        size: float,
+        color: Color,
+        slant: float = 0.0,
+        regular: FontStack | None = None,
+    ) -> list[TextRun]:
+        """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
+        runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
+        deck sets them: decks.plan.deck.faces). `regular`: the stack of the bold stretch's paragraph; a run its
+        bold stack draws in the same face as that one (no bold cut) is emboldened."""
         out: list[TextRun] = []
         for face, chunk in stack.segments(text):
             w = face.width(chunk, size)
@@ -102,7 +160,18 @@ class Style:
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)
                 out.append(
                     TextRun(
-                        x, baseline, chunk, face.path, size, color, w, face.ascent * size, face.descent * size, glyphs
+                        x,
+                        baseline,
+                        chunk,
+                        face.path,
+                        size,
+                        color,
+                        w,
+                        face.ascent * size,
+                        face.descent * size,
+                        glyphs,
+                        slant if slant and not has_wide(chunk) else 0.0,
+                        size * EMBOLDEN if regular is not None and regular.draws(chunk.strip()[0]) is face else 0.0,
                     )
                 )
             x += w
