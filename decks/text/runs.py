@@ -110,7 +110,10 @@ class StyledText(msgspec.Struct, frozen=True):
             def measure(s: str, mine: StyledText = mine) -> float:
                 return mine.ems(s) * size
 
-            got = break_joined(para, width, mine.ems, size, None, (), mine.spans)
+            # Code breaks only after a space, as a link does ("--pre" is never split at its hyphens): the
+            # sketchnote sets its own lines, so it can; the deck keeps LibreOffice's breaks.
+            code = tuple((a, b) for a, b, st in mine.styles if st & Style.CODE)
+            got = break_joined(para, width, mine.ems, size, None, code, mine.spans)
             out += _no_lone_last_ideograph(got, width, measure)
             offset += len(para) + 1
         return out

@@ -91,3 +91,12 @@ def test_styled_lines_are_the_texts_lines_with_nothing_lost_or_wider_than_the_bo
         at = text.find(line)
         if len(line) > 1 and at >= 0:  # one character wider than the box stays on its line
             assert st_.spans(text)(at, at + len(line)) * 20.0 <= width + 1e-6 or " " not in line
+
+
+def test_the_sketchs_lines_break_code_only_after_a_space_never_at_its_hyphens() -> None:
+    text, st_ = styled("Try it: `pip install -U --pre tensorflow` today")
+    for width in (60.0, 90.0, 120.0, 160.0):
+        got = st_.lines(text, width, 12.0)
+        assert "".join(got).replace(" ", "") == text.replace(" ", "")
+        # "--pre" and "-U" stay whole: no line ends in a hyphen inside the code
+        assert not any(line.rstrip().endswith("-") for line in got), got
