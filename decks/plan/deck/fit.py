@@ -81,6 +81,7 @@ class Fitter:
         # `layouts` is a memo kept from an earlier fitter in the same theme (a warm process's: decks.plan.deck.reuse).
         self._layouts: Layouts = {} if layouts is None else layouts
         self._fits: dict[tuple[tuple[Src, ...], float, float, float, float], Laid | None] = {}
+        self._balanced: dict[tuple[Src, float, float, float, float | None, bool, float], Src] = {}
         self._made_blocks: dict[tuple[Src, float], Block] = {}  # a paragraph's block, the same at most sizes
         self._paras: dict[tuple[tuple[Src, ...], float, float], tuple[Para, ...]] = {}
 
@@ -228,6 +229,15 @@ class Fitter:
         written as hard breaks so every client breaks there. As it was when it fits one line, or when the
         balanced lines would set it smaller or in more lines than the engine's own breaks (more lines are
         taken when `grow`, for a short text in a box with room under it: a card)."""
+        key = (src, box.w, box.h, top, low, grow, self.floor)
+        found = self._balanced.get(key)
+        if found is None:
+            # The same card text is balanced for each layout an item is tried in, and a deck repeats its
+            # texts: 2.0 s of a 1,000-item deck's 6 s were these, recomputed (bench/bench_pptx.py).
+            found = self._balanced[key] = self._balance(src, box, top, low, grow)
+        return found
+
+    def _balance(self, src: Src, box: Rect, top: float, low: float | None, grow: bool) -> Src:
         from decks.text.headings import balance, phrases
 
         src = self.one_weight(src)
