@@ -52,12 +52,6 @@ def _clear(points: list[Point], blocks: list[Rect], area: Rect | None) -> bool:
     return not any(r.x < x < r.right and r.y < y < r.bottom for x, y in points for r in blocks)
 
 
-def _deep_in(point: Point, blocks: list[Rect], margin: float) -> bool:
-    """Whether `point` lies inside one of `blocks` by more than `margin` on every side."""
-    x, y = point
-    return any(r.x + margin < x < r.right - margin and r.y + margin < y < r.bottom - margin for r in blocks)
-
-
 def connectors(
     placed: list[Placed], style: Style, area: Rect | None = None, avoid: Sequence[Rect] = (), skip_next: bool = False
 ) -> list[Primitive]:
@@ -72,10 +66,10 @@ def connectors(
     items = [(n, p) for n, p in enumerate(placed) if p[0].spec.kind == "item" and p[0].spec.tags]
     blocks = [Rect(x - 0.5, y - 0.5, plan.width + 1, h + 1) for plan, x, y, h in placed] + list(avoid)
     longest = max(area.w, area.h) * 0.5 if area is not None else math.inf
-    pairs: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int]] = []
     for tag in sorted({t for _, p in items for t in p[0].spec.tags}):
         mine = [n for n, p in items if tag in p[0].spec.tags]
-        pairs.update(itertools.pairwise(mine))
+        pairs += [(a, b) for a, b in itertools.pairwise(mine) if (a, b) not in pairs]
     for a, b in sorted(pairs):
         if skip_next and b == a + 1:
             continue
@@ -99,9 +93,6 @@ def connectors(
             route = None
             for k in (bend, -bend, bend * 0.4, -bend * 0.4, bend * 0.1):
                 mid = ((pa[0] + pb[0]) / 2 + nx * k * length, (pa[1] + pb[1]) / 2 + ny * k * length)
-                half = ((pa[0] + 2 * mid[0] + pb[0]) / 4, (pa[1] + 2 * mid[1] + pb[1]) / 4)
-                if _deep_in(half, blocks, 4.0):
-                    continue  # the curve's middle well inside a card: no wobble takes it out (no need to draw it)
                 pts = pen.curve_points([pa, mid, pb], key)
                 if _clear(pts, blocks, area):
                     route = [pa, mid, pb]
