@@ -15,12 +15,6 @@ LATO = fonts_dir() / "Lato-Regular.ttf"
 KAI = fonts_dir() / "RecapKai-Regular.ttf"
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "metrics"
-
-
 def read_uncached(path: Path) -> Face:
     """`load_face` without its in-process memo, so the disk cache is what is tested."""
     return load_face.__wrapped__(path)

@@ -16,12 +16,6 @@ KAI = fonts_dir() / "RecapKai-Regular.ttf"
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "metrics"
-
-
-@pytest.fixture
 def user_font(tmp_path: Path) -> Path:
     """A font outside recap's own folder (bundled fonts ship their metrics and need no cache entry)."""
     copy = tmp_path / "fonts" / "UserLato.ttf"

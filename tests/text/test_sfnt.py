@@ -18,12 +18,6 @@ LATO = fonts_dir() / "Lato-Regular.ttf"
 KAI = fonts_dir() / "RecapKai-Regular.ttf"
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RECAP_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "metrics"
-
-
 def test_check_font_file_accepts_truetype_and_refuses_the_rest(tmp_path: Path) -> None:
     check_font_file(LATO)
     with pytest.raises(FontFileError, match="not found"):
