@@ -15,15 +15,19 @@ tags, description, image), `plain` (title, date, tags, description, image).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from decks.model import Item, Link, Recap
 from decks.model.inline import Span, Style, has_markup, plain, spans
 from decks.options import Option
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SKETCHNOTE_PNG = "sketchnote.png"
 SKETCHNOTE_SVG = "sketchnote.svg"
@@ -100,14 +104,21 @@ def _written(runs: tuple[Span, ...], way: str) -> str:
     return "".join(out)
 
 
+@functools.cache
+def _commonmark() -> MarkdownIt:
+    """One CommonMark parser for the whole run: building one compiles its rules, and a post checks every field
+    that has markup."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
 def _read_back(markdown: str) -> tuple[Span, ...]:
     """The styled runs CommonMark reads in one line of Markdown (code inside emphasis is code), neighbours of one
     style joined: what `marked` checks its writing against."""
-    from markdown_it import MarkdownIt
-
     out: list[Span] = []
     style = Style.PLAIN
-    tokens = MarkdownIt("commonmark").parseInline(markdown)
+    tokens = _commonmark().parseInline(markdown)
     for tok in (tokens[0].children if tokens else None) or []:
         if tok.type in ("strong_open", "strong_close"):
             style ^= Style.BOLD
