@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from decks.assets import content_dir, fonts_dir
+from tests.fixtures.fontconfig import fontconfig_env
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -20,16 +21,7 @@ EXAMPLE_ZH = content_dir() / "tf-dev-summit-2019.zh.yaml"
 @pytest.fixture(scope="session")
 def fonts_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """An environment whose fontconfig also sees assets/fonts, so LibreOffice draws the fonts recap measured."""
-    folder = tmp_path_factory.mktemp("fontconfig")
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <dir>{fonts_dir()}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(folder))
-    return env
+    return fontconfig_env(tmp_path_factory.mktemp("fontconfig"), [fonts_dir()])
 
 
 @pytest.fixture(scope="session")

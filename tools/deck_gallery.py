@@ -15,7 +15,6 @@ python tools/deck_gallery.py [OUT] (needs LibreOffice and poppler-utils).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from decks.renderers.base import render  # noqa: E402
 from decks.renderers.pptx import PptxRenderer  # noqa: E402
 from decks.themes.loader import load_theme  # noqa: E402
 from tests.fixtures import layout_contents  # noqa: E402
+from tests.fixtures.fontconfig import fontconfig_env  # noqa: E402
 
 THEMES = ("default", "chalkboard", "ink")
 LANGUAGES = layout_contents.LANGUAGES
@@ -61,14 +61,7 @@ class Deck:
 
 def fonts_env(folder: Path) -> dict[str, str]:
     """An environment whose fontconfig also sees assets/fonts, so LibreOffice draws the faces recap measured."""
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <dir>{fonts_dir()}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    return dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(folder))
+    return fontconfig_env(folder, [fonts_dir()])
 
 
 def slides_as_png(decks: Sequence[Path], work: Path) -> dict[str, list[Path]]:

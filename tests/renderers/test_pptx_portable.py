@@ -5,7 +5,6 @@ box; and every deck recap writes passes an independent OOXML validator (openxml-
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from decks.renderers.pptx import PptxRenderer
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import dense_recap
+from tests.fixtures.fontconfig import fontconfig_env
 from tests.plan import templates
 from tests.renderers.test_pptx import _printable, _text_shapes
 
@@ -46,14 +46,7 @@ def standard_fonts(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, 
         )
     cjk = [d for d in _font_dirs(":lang=zh", exclude="wenkai") if d not in standard][:1]
     folder = tmp_path_factory.mktemp("standard-fonts")
-    dirs = "".join(f"  <dir>{d}</dir>\n" for d in [*standard, *cjk])
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"{dirs}  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    return dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(folder)), bool(cjk)
+    return fontconfig_env(folder, [*standard, *cjk], system=False), bool(cjk)
 
 
 @pytest.fixture(scope="module")
