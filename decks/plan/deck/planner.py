@@ -210,10 +210,10 @@ class Planner(ItemLayouts, DeckLayouts):
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
         made = self.reuse.start(recap) if self.reuse is not None else _made
-        slides: list[SlideDraft] = [self.title_slide(), *self.intro_slides(), *made("agenda", self.agenda_slides)]
+        size = self.body_size()
+        slides: list[SlideDraft] = [self.title_slide(), *self.intro_slides(size), *made("agenda", self.agenda_slides)]
         for s in slides:
             s.section = lab.gettext("Introduction")
-        size = self.body_size()
         designs = self.designs(size)
         for part in recap.all_parts:
             # A one-part recap (top-level items) has nothing for a section slide to announce.
@@ -404,14 +404,14 @@ class Planner(ItemLayouts, DeckLayouts):
         self.footer(slide)
         return slide
 
-    def intro_slides(self) -> list[SlideDraft]:
+    def intro_slides(self, size: float) -> list[SlideDraft]:
         """The recap's intro, set large and centred as a statement under the word "Introduction" (continued as a
-        list when it is too long for one), its words also the slide's notes."""
+        list when it is too long for one) at the deck's body `size`, its words also the slide's notes."""
         intro = self.recap.intro
         if not intro:
             return []
         item = Item(title=self.labels.gettext("Introduction"), summary=intro)
-        slides = self.item_slides(item, ["statement"], self.body_size())
+        slides = self.item_slides(item, ["statement"], size)
         for slide in slides:
             slide.kind = "intro"
             slide.notes = plain(intro)
