@@ -18,11 +18,12 @@ post's literal asterisks). `plain(escape(s)) == s` for every string.
 
 from __future__ import annotations
 
+import re
 from enum import IntFlag
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Span", "Style", "escape", "has_markup", "plain", "spans"]
+__all__ = ["Span", "Style", "code_span", "escape", "has_markup", "plain", "spans"]
 
 
 class Style(IntFlag):
@@ -53,6 +54,17 @@ def escape(text: str) -> str:
     if not has_markup(text):
         return text
     return "".join("\\" + ch if ch in _ESCAPABLE else ch for ch in text)
+
+
+def code_span(code: str) -> str:
+    """`code` written as a code span that reads back as exactly `code` (here and in CommonMark): a fence one
+    backtick longer than its longest run of them, and a space inside each end when it starts or ends with a
+    backtick, or when both ends are spaces (the reading drops one there)."""
+    longest = max((len(run) for run in re.findall("`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    ends = code[:1] + code[-1:]
+    pad = " " if "`" in ends or (ends == "  " and code.strip(" ")) else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
 
 
 def plain(text: str) -> str:

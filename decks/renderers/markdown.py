@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from decks.model import Item, Link, Recap
-from decks.model.inline import Span, Style, has_markup, plain, spans
+from decks.model.inline import Span, Style, code_span, has_markup, plain, spans
 from decks.options import Option
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -99,7 +99,7 @@ def _written(runs: tuple[Span, ...], way: str) -> str:
         ):
             out.append(_MARK[flag])
             opened.append(flag)
-        out.append(_code_span(run.text) if run.style & Style.CODE else escape(run.text))
+        out.append(code_span(run.text) if run.style & Style.CODE else escape(run.text))
     out.extend(_MARK[flag] for flag in reversed(opened))
     return "".join(out)
 
@@ -137,16 +137,6 @@ def _read_back(markdown: str) -> tuple[Span, ...]:
 
 
 _MARK = {Style.BOLD: "**", Style.ITALIC: "*"}
-
-
-def _code_span(code: str) -> str:
-    """`code` as a CommonMark code span: a fence of one backtick more than its longest run of them, and a space
-    inside each end when it starts or ends with a backtick, or both ends are spaces (CommonMark drops one there)."""
-    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
-    fence = "`" * (longest + 1)
-    ends = code[:1] + code[-1:]
-    pad = " " if "`" in ends or (ends == "  " and code.strip(" ")) else ""
-    return f"{fence}{pad}{code}{pad}{fence}"
 
 
 def _paragraphs(text: str, write: Callable[[str], str] = escape) -> list[str]:

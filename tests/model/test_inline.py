@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decks.model.inline import Span, Style, escape, has_markup, plain, spans
+from decks.model.inline import Span, Style, code_span, escape, has_markup, plain, spans
 
 B, IT, C, P = Style.BOLD, Style.ITALIC, Style.CODE, Style.PLAIN
 
@@ -73,3 +73,12 @@ def test_a_field_of_nothing_but_marks_is_refused_with_what_to_do() -> None:
     with pytest.raises(ValueError, match="only inline markup"):
         check_text("`` ``")
     assert check_text(r"\*") == r"\*"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), min_size=1, max_size=30)
+    | st.text(st.sampled_from("` a*_"), min_size=1, max_size=12)
+)
+def test_a_code_span_reads_back_as_exactly_its_code(code: str) -> None:
+    assert spans(code_span(code)) == (Span(code, C),)

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from markdown_it.tree import SyntaxTreeNode
 
-from decks.model.inline import escape, spans
+from decks.model.inline import code_span, escape, spans
 from decks.model.urls import is_dangerous
 from decks.readers.markdown.drafts import ImageDraft, LinkDraft
 from decks.readers.markdown.links import LINK_KINDS, LINK_WORD, kind_from_label
@@ -105,7 +105,7 @@ class InlineWalker:
                 self._emit(text, in_link, escape(text) if self.marks and not in_link else text)
             elif kind == "code_inline":
                 # Code keeps its backticks (not inside a link label, which is shown as a name).
-                self._emit(node.content if in_link or not self.marks else _code(node.content), in_link)
+                self._emit(node.content if in_link or not self.marks else code_span(node.content), in_link)
             elif kind == "strong" and self.marks and (inner := _only_child(node, "strong")) is not None:
                 # "****line****", bold right inside bold: the seed's formatting debris, not emphasis.
                 self.walk(inner.children, in_link)
@@ -212,15 +212,6 @@ def _only_child(node: SyntaxTreeNode, kind: str) -> SyntaxTreeNode | None:
     """The one child of `node` (debris aside) when it is of `kind`, else None."""
     words = [child for child in node.children if not is_debris(child)]
     return words[0] if len(words) == 1 and words[0].type == kind else None
-
-
-def _code(content: str) -> str:
-    """Inline code as a code span: in a fence one backtick longer than its longest run of them, padded when it
-    starts or ends with a backtick (or with a space on both sides, which the reading would strip)."""
-    longest = max((len(run) for run in re.findall("`+", content)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if content[:1] == "`" or content[-1:] == "`" or (content[:1] == content[-1:] == " ") else ""
-    return f"{fence}{pad}{content}{pad}{fence}"
 
 
 class HtmlText(HTMLParser):
