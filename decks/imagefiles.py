@@ -249,6 +249,15 @@ def open_picture(raw: bytes) -> Any:
         return Image.open(io.BytesIO(raw), formats=[kind])
 
 
+# The modes Pillow resamples and writes as PNG as they are.
+PNG_MODES = ("1", "L", "LA", "P", "RGB", "RGBA")
+
+
+def png_ready(img: Any) -> Any:
+    """`img` in a mode PNG holds: as it is, or (CMYK, YCbCr, 16-bit …) converted to RGBA."""
+    return img if img.mode in PNG_MODES else img.convert("RGBA")
+
+
 @contextlib.contextmanager
 def open_image(raw: bytes) -> Iterator[Any]:
     """`open_picture` as a context manager: the image is closed when the block ends."""

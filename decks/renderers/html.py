@@ -106,7 +106,7 @@ def data_uri(path: Path) -> str:
 
 def _picture_data(path: Path) -> tuple[str, int, int]:
     """A picture file as (data URI, width, height in pixels), as `data_uri` says."""
-    from decks.imagefiles import open_image, probe, read_picture
+    from decks.imagefiles import open_image, png_ready, probe, read_picture
 
     raw = read_picture(path)  # within the cap, and checked: only bytes that decode go into the page
     header = probe(raw)
@@ -118,9 +118,7 @@ def _picture_data(path: Path) -> tuple[str, int, int]:
     from PIL import ImageOps
 
     with open_image(raw) as img:
-        upright = ImageOps.exif_transpose(img)
-        if upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I"):  # CMYK, YCbCr, LAB: PNG has none of them
-            upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
+        upright = png_ready(ImageOps.exif_transpose(img))  # a turned CMYK JPEG: PNG has no CMYK
         buffer = io.BytesIO()
         upright.save(buffer, "PNG")
         size = upright.size

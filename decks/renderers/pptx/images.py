@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decks import cachedir
-from decks.imagefiles import open_image, probe, read_picture
+from decks.imagefiles import open_image, png_ready, probe, read_picture
 from decks.imagefiles import orientation as exif_orientation
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
@@ -51,8 +51,7 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
             # Decode at a fraction of the size (JPEG's DCT scaling), never below the size kept.
             img.draft("RGB", (max_w, max_h) if orientation < 5 else (max_h, max_w))
         out = ImageOps.exif_transpose(img) if orientation not in (0, 1) else img
-        if out.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
-            out = out.convert("RGBA")  # 16-bit and other modes cannot be resampled, nor written as PNG
+        out = png_ready(out)  # 16-bit and other modes cannot be resampled, nor written as PNG
         if out.width > max_w and out.height > max_h:
             # Bicubic: at most a few times smaller, it looks as good as Lanczos and takes half the time.
             out.thumbnail((max_w, max_h), Image.Resampling.BICUBIC)
@@ -60,8 +59,8 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
         if fmt == "JPEG":
             out.convert("RGB").save(buffer, "JPEG", quality=90, optimize=False)
             return buffer.getvalue(), "jpg"
-        if out.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-            out = out.convert("RGBA")
+        if out.mode == "1":
+            out = out.convert("RGBA")  # as the deck has always written a bilevel picture
         out.save(buffer, "PNG", optimize=False)
         return buffer.getvalue(), "png"
 
