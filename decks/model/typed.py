@@ -623,13 +623,14 @@ def _number_check(convert: Check, c: Constraints) -> Check:
             return _BAD
         # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
         if gt is not None and not number > gt:
-            errors.append(_error("greater_than", f"Input should be greater than {number_text(gt)}", loc, value, ctx))
+            message = f"Input should be greater than {number_text(gt)}"
+            errors.append(_error("greater_than", message, loc, value, {**ctx, "gt": gt}))
         elif ge is not None and not number >= ge:
             message = f"Input should be greater than or equal to {number_text(ge)}"
-            errors.append(_error("greater_than_equal", message, loc, value, ctx))
+            errors.append(_error("greater_than_equal", message, loc, value, {**ctx, "ge": ge}))
         elif le is not None and not number <= le:
             message = f"Input should be less than or equal to {number_text(le)}"
-            errors.append(_error("less_than_equal", message, loc, value, ctx))
+            errors.append(_error("less_than_equal", message, loc, value, {**ctx, "le": le}))
         else:
             return number
         return _BAD

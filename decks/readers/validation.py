@@ -8,7 +8,7 @@ import typing
 from typing import Any
 
 from decks.errors import Problem, excerpt
-from decks.model.typed import Model, ValidationError
+from decks.model.typed import Model, ValidationError, number_text
 from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
 
 # What to do, by error type, when the error's own message does not say.
@@ -63,7 +63,7 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             hint = f"add '{loc[-1]}:' with a value"
         else:
             pos = located.where(loc)
-            message = _said(kind, message, err.get("input"))
+            message = _said(kind, message, err.get("input"), err.get("ctx", {}))
             if err.get("ctx", {}).get("range"):
                 hint = f"write a number {err['ctx']['range']}"
             if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
@@ -139,10 +139,7 @@ _SAID: dict[str, str] = {
     "date_type": "{value} is not a date",
     "path_type": "{value} is not a file path",
 }
-_BOUND = re.compile(r"Input should be (greater|less) than (or equal to )?(.+)")
-
-
-def _said(kind: str, message: str, value: Any) -> str:
+def _said(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
     """The validator's `message` for an error of `kind` on `value`, in the words of the rest of recap's
     messages: what was written, and what it is not."""
     shown = _shown(value)
@@ -153,12 +150,13 @@ def _said(kind: str, message: str, value: Any) -> str:
     if kind == "date_parsing":
         reason = message.partition(", ")[2]
         return f"{shown} is not a date" + (f" ({reason})" if reason else "")
-    bound = _BOUND.fullmatch(message)
-    if bound:
-        more, equal, limit = bound.group(1) == "greater", bool(bound.group(2)), bound.group(3)
-        if equal:
-            return f"{shown} is {'below' if more else 'above'} {limit}, the {'least' if more else 'most'} allowed"
-        return f"{shown} is too {'small' if more else 'large'}: it must be {'more' if more else 'less'} than {limit}"
+    # A bound the value is outside, as the validator's context names it (pydantic's keys).
+    if kind == "greater_than_equal":
+        return f"{shown} is below {number_text(ctx['ge'])}, the least allowed"
+    if kind == "less_than_equal":
+        return f"{shown} is above {number_text(ctx['le'])}, the most allowed"
+    if kind == "greater_than":
+        return f"{shown} is too small: it must be more than {number_text(ctx['gt'])}"
     return message
 
 
