@@ -91,6 +91,7 @@ class InlineWalker:
         # unescaped pieces would read differently (a lone backtick next to a code span), see `_settle`.
         self.safe: list[str] = []
         self.inside: set[str] = set()  # the emphasis kinds being walked through
+        self.closed = -1  # the number of pieces when a bold or italic span last closed
         self.outside: list[str] = []
         self.links: list[LinkDraft] = []
         self.images: list[ImageDraft] = []
@@ -112,9 +113,16 @@ class InlineWalker:
             elif kind in ("strong", "em") and self.marks and not in_link and kind not in self.inside:
                 mark = "**" if kind == "strong" else "*"
                 self.inside.add(kind)
-                self._emit(mark, in_link)
+                if self.closed == len(self.pieces) and self.pieces[-1] == mark:
+                    # (empty text between two spans is not kept: see `_emit`)
+                    # Two spans of one style side by side (`*a*_b_`) are one span: written as two, their marks
+                    # would meet and pair up otherwise ("*a**b*").
+                    del self.pieces[-1], self.safe[-1]
+                else:
+                    self._emit(mark, in_link)
                 self.walk(node.children, in_link)
                 self._emit(mark, in_link)
+                self.closed = len(self.pieces)
                 self.inside.discard(kind)
             elif kind in ("softbreak", "hardbreak"):
                 self._emit("\n", in_link)
@@ -159,6 +167,8 @@ class InlineWalker:
                 self.walk(node.children, in_link)
 
     def _emit(self, text: str, in_link: bool, safe: str | None = None) -> None:
+        if not text:
+            return
         self.pieces.append(text)
         self.safe.append(text if safe is None else safe)
         if not in_link and not (self.marks and text in ("**", "*")):
