@@ -166,3 +166,42 @@ def test_no_two_files_import_each_other_in_a_circle() -> None:
 def test_the_circle_finder_finds_a_circle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(GRAPH, "decks.errors", GRAPH["decks.errors"] | {"decks.cli.console"})
     assert ["decks.cli.console", "decks.errors"] in _cycles()
+
+
+def _private(module: str, name: str) -> bool:
+    """Whether `name` is not part of `module`'s public interface: an underscored name, a constant (upper case),
+    or a name missing from the module's `__all__` when it declares one."""
+    import importlib
+
+    if name.startswith("_") or name.isupper():
+        return True
+    declared = getattr(importlib.import_module(module), "__all__", None)
+    return declared is not None and name not in declared
+
+
+def _text_names_painting_imports() -> list[tuple[str, str, str]]:
+    """(file, module, name) for each name a module of decks/paint imports from the text engine (decks.text)."""
+    out = []
+    for name, path in MODULES.items():
+        if not name.startswith("decks.paint"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("decks.text"):
+                out.extend((name, node.module or "", alias.name) for alias in node.names)
+    return out
+
+
+def test_painting_imports_only_the_text_engines_public_names() -> None:
+    # Painting sets the plan's lines as recorded (Para.ends); of the text engine it uses faces and stacks, and the
+    # interface decks.text.office declares for renderers, never the measuring's constants and helpers.
+    imported = _text_names_painting_imports()
+    assert ("decks.paint.deck", "decks.text.office", "east_asian") in imported  # the reader sees the imports
+    assert [f"{where} imports {module}.{name}" for where, module, name in imported if _private(module, name)] == []
+
+
+def test_a_constant_or_undeclared_name_of_the_text_engine_is_private() -> None:
+    assert _private("decks.text.office", "LATIN")
+    assert _private("decks.text.office", "hhea")  # public-looking, but not in the module's __all__
+    assert _private("decks.text.faces", "_something")
+    assert not _private("decks.text.office", "field_height")
+    assert not _private("decks.text.faces", "Face")

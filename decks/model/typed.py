@@ -401,7 +401,7 @@ class _Plan:
             try:
                 method(obj)
             except ValueError as exc:
-                errors.append(_error("value_error", f"Value error, {exc}", loc, data))
+                errors.append(_error("value_error", f"Value error, {exc}", loc, data, {"error": str(exc)}))
                 return False
         return True
 
@@ -445,7 +445,7 @@ def _compile(hint: Any, extra: Constraints | None = None) -> Check:
             for func in afters:
                 value = func(value)
         except ValueError as exc:
-            errors.append(_error("value_error", f"Value error, {exc}", loc, raw))
+            errors.append(_error("value_error", f"Value error, {exc}", loc, raw, {"error": str(exc)}))
             return _BAD
         return value
 
@@ -506,12 +506,14 @@ def _list_check(inner: Check) -> Check:
 
 def _literal_check(allowed: tuple[Any, ...]) -> Check:
     message = f"Input should be {_either(allowed)}"
+    # The allowed values, as pydantic's context names them ("expected"), and as values, for a did-you-mean.
+    ctx = {"expected": _either(allowed), "allowed": allowed}
 
     def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
         for option in allowed:  # by type too: True is not the literal 1
             if type(value) is type(option) and value == option:
                 return option
-        errors.append(_error("literal_error", message, loc, value))
+        errors.append(_error("literal_error", message, loc, value, dict(ctx)))
         return _BAD
 
     return validate
@@ -520,6 +522,7 @@ def _literal_check(allowed: tuple[Any, ...]) -> Check:
 def _enum_check(enum: type[Enum]) -> Check:
     by_value = {member.value: member for member in enum}
     message = f"Input should be {_either(by_value)}"
+    ctx = {"expected": _either(by_value), "allowed": tuple(by_value)}  # as for a literal
 
     def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
         if isinstance(value, enum):
@@ -528,7 +531,7 @@ def _enum_check(enum: type[Enum]) -> Check:
             member = by_value.get(value)
             if member is not None and type(member.value) is type(value):
                 return member
-        errors.append(_error("enum", message, loc, value))
+        errors.append(_error("enum", message, loc, value, dict(ctx)))
         return _BAD
 
     return validate
@@ -652,13 +655,15 @@ def _date(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
         return _BAD
     # Only YYYY-MM-DD: fromisoformat would also read 20190306 and 2019-W10-3.
     message = "Input should be a valid date"
+    ctx: dict[str, Any] = {}
     digits = value[:4] + value[5:7] + value[8:]
     if len(value) == 10 and value[4] == value[7] == "-" and digits.isascii() and digits.isdigit():
         try:
             return dt.date.fromisoformat(value)
-        except ValueError as exc:  # e.g. 2019-02-30: say which part is out of range
+        except ValueError as exc:  # e.g. 2019-02-30: say which part is out of range (pydantic's "error")
+            ctx["error"] = str(exc)
             message += f", {exc}"
-    errors.append(_error("date_parsing", message, loc, value))
+    errors.append(_error("date_parsing", message, loc, value, ctx))
     return _BAD
 
 

@@ -21,7 +21,7 @@ from decks.plan.deck.text import ZWSP, offset_after_lines
 from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.faces import Face
 from decks.text.fallback import FontStack
-from decks.text.office import LATIN, WEAK, OfficeStack, hhea, script_types
+from decks.text.office import OfficeStack, east_asian, field_height
 from decks.text.runs import RunFaces
 from decks.text.shaping import bidi_levels, has_rtl, visual
 from decks.themes.model import Theme
@@ -168,30 +168,31 @@ class Setter:
         plain = not self.kern and all(p.text.isascii() and p.face is stack.primary for p in pieces)
         if plain or not isinstance(stack, OfficeStack) or stack.ea is None:  # Latin text, set as the plan cut it
             return [(p, 0.0) for p in pieces]
-        types = script_types("".join(p.text for p in pieces))
+        # Whether each character is set as East Asian text; `previous` is the last one's (None at the line's start).
+        scripts: list[bool | None] = list(east_asian("".join(p.text for p in pieces)))
         out: list[tuple[Piece, float]] = []
-        k, previous, gap, drift, link = 0, WEAK, 0.0, 0.0, None
+        k, gap, drift, link = 0, 0.0, 0.0, None
+        previous: bool | None = None
         for p in pieces:
-            kinds = types[k : k + len(p.text)] or [WEAK]
+            kinds = scripts[k : k + len(p.text)] or [None]
             # Each character in the piece's face: a fallback face's run is drawn in it whatever the script; ASCII in
             # the paragraph's face, unless it is a space after a hanzi (drawn in the East Asian face).
-            own = p.face is not stack.primary or (p.text.isascii() and kinds[0] == LATIN)
+            own = p.face is not stack.primary or (p.text.isascii() and kinds[0] is False)
             if not self.kern and own and kinds.count(kinds[0]) == len(kinds):  # one script: the piece as it is
-                space = gap if previous not in (WEAK, kinds[0]) and not (p.link and p.link == link) else 0.0
+                space = gap if previous not in (None, kinds[0]) and not (p.link and p.link == link) else 0.0
                 out.append((p, space))
                 k += len(p.text)
-                after = stack.setting(p.text[-1], kinds[0])[1] if p.face is stack.primary else stack.gap(p.face)
-                previous, gap, link = kinds[0], after * p.size, p.link
+                face = stack.drawn(p.text[-1], bool(kinds[0])) if p.face is stack.primary else p.face
+                previous, gap, link = kinds[0], stack.gap(face) * p.size, p.link
                 continue
             chunk, face, before, last = "", p.face, 0.0, ""  # LibreOffice kerns within a run, not across runs
             for ch in p.text:
-                script = types[k]
+                script = scripts[k]
                 k += 1
-                _, after, drawn = stack.setting(ch, script)
-                if p.face is not stack.primary:
-                    drawn, after = p.face, stack.gap(p.face)
+                drawn = stack.drawn(ch, bool(script)) if p.face is stack.primary else p.face
+                after = stack.gap(drawn)
                 # None inside a link: LibreOffice reads a link as a field, which it sets as one piece of text.
-                space = gap if previous not in (WEAK, script) and not (p.link and p.link == link) else 0.0
+                space = gap if previous not in (None, script) and not (p.link and p.link == link) else 0.0
                 if self.kern and last and drawn is face and not space:
                     drift += stack.pairs(face).get(last + ch, 0.0) * p.size
                 if chunk and (drawn is not face or space or abs(drift) >= KERN_STEP):
@@ -333,7 +334,7 @@ def _field_rise(pieces: list[Piece]) -> float:
     """How much higher, in ems, LibreOffice sets a line holding a link drawn in a face taller than its
     font-independent line (1.2 em): it reads a link as a field, whose face's own height (hhea ascender and
     descender) then counts. Measured: 0.25 em for Recap Klee's 1.448 em; none for Carlito, Recap Kai."""
-    tallest = max((sum(hhea(p.face.path)[:2]) for p in pieces if p.link), default=0.0)
+    tallest = max((field_height(p.face) for p in pieces if p.link), default=0.0)
     return max(0.0, tallest - FONT_INDEPENDENT)
 
 

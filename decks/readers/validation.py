@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from typing import Any
@@ -67,11 +66,13 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
             if err.get("ctx", {}).get("range"):
                 hint = f"write a number {err['ctx']['range']}"
             if kind in ("value_error", "string_forbidden_char"):  # our own message: "what; what to do"
-                message, _, own_hint = message.removeprefix("Value error, ").partition("; ")
+                # A model's own check's words are the error's context (pydantic's "error"), not its message.
+                message, _, own_hint = err.get("ctx", {}).get("error", message).partition("; ")
                 hint = own_hint or hint
             if kind in ("enum", "literal_error") and isinstance(err.get("input"), str):
                 # "kind: vidoe": the closest allowed value, as unknown keys get one.
-                guess = did_you_mean(err["input"], re.findall(r"'([^']*)'", message.partition(" is not one of ")[2]))
+                allowed = err.get("ctx", {}).get("allowed", ())
+                guess = did_you_mean(err["input"], [str(v) for v in allowed if isinstance(v, str)])
                 if guess:
                     hint = f"did you mean '{guess}'?"
         line, col = pos if pos else (None, None)
@@ -139,18 +140,20 @@ _SAID: dict[str, str] = {
     "date_type": "{value} is not a date",
     "path_type": "{value} is not a file path",
 }
+
+
 def _said(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
     """The validator's `message` for an error of `kind` on `value`, in the words of the rest of recap's
     messages: what was written, and what it is not."""
     shown = _shown(value)
     if kind in _SAID:
         return _SAID[kind].format(value=shown)
-    if kind in ("enum", "literal_error") and message.startswith("Input should be "):
-        return f"{shown} is not one of {message.removeprefix('Input should be ')}"
+    # The allowed values, a date's reason and a bound, as the validator's context names them (pydantic's keys).
+    if kind in ("enum", "literal_error") and "expected" in ctx:
+        return f"{shown} is not one of {ctx['expected']}"
     if kind == "date_parsing":
-        reason = message.partition(", ")[2]
+        reason = ctx.get("error")
         return f"{shown} is not a date" + (f" ({reason})" if reason else "")
-    # A bound the value is outside, as the validator's context names it (pydantic's keys).
     if kind == "greater_than_equal":
         return f"{shown} is below {number_text(ctx['ge'])}, the least allowed"
     if kind == "less_than_equal":

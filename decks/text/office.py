@@ -32,6 +32,10 @@ from decks.text.fallback import FontStack, is_ignorable
 from decks.text.kerning import _row, ascii_kerning, kerning
 from decks.text.shaping import has_rtl
 
+# The interface of this module for the rest of recap: the stack the fitter measures with, and what renderers that
+# paint a slide's lines ask (see "for renderers" below). The rest is the measuring's own.
+__all__ = ["OfficeStack", "east_asian", "field_height", "office_stack"]
+
 ASIAN, LATIN, WEAK = 1, 2, 0
 
 # LibreOffice adds a fifth of a portion's height where East Asian and Latin text meet; in a PowerPoint file lines
@@ -113,6 +117,28 @@ def script_types(text: str) -> list[int]:
     return types
 
 
+# -- for renderers that set a slide's lines as LibreOffice does (decks.paint.deck) ------------------------------
+# What a painter needs of this module, and all it should import of it: which characters LibreOffice sets as East
+# Asian text (`east_asian`), the face it draws each in (`OfficeStack.drawn`), the space it adds where the two
+# meet (`OfficeStack.gap`), its kerning (`OfficeStack.pairs`), and the height of a line holding a link
+# (`field_height`). The script-type constants and helpers above are the measuring's own; a painter asks these.
+
+
+def east_asian(text: str) -> list[bool]:
+    """For each character of `text` (a line, or a stretch of one), whether LibreOffice sets it as East Asian text:
+    its script type (`script_type`), a weak character taking the type of the one before it (of the one after it
+    at the start). Where the answer changes between two characters, LibreOffice adds `OfficeStack.gap` of space;
+    a character set as East Asian is drawn in the stack's East Asian face when it has it (`OfficeStack.drawn`)."""
+    return [t == ASIAN for t in script_types(text)]
+
+
+def field_height(face: Face) -> float:
+    """The height in ems of a line of `face` as LibreOffice sets a field in it (it reads a link as a field): the
+    face's hhea ascender plus descender (`hhea`), where other text has the font-independent 1.2 em."""
+    ascender, descender, _gap = hhea(face.path)
+    return ascender + descender
+
+
 _NO_PAIRS: dict[str, float] = {}
 
 
@@ -160,6 +186,11 @@ class OfficeStack(FontStack):
         if script == ASIAN and self.ea is not None and self.ea.has(ch):
             return self.ea
         return self.draws(ch)
+
+    def drawn(self, ch: str, east_asian: bool) -> Face:
+        """The face LibreOffice draws `ch` in, set as East Asian text or not (`east_asian`, the module function's
+        answer for it): for renderers that paint a slide's lines."""
+        return self.setting(ch, ASIAN if east_asian else LATIN)[2]
 
     def setting(self, ch: str, script: int) -> tuple[float, float, Face]:
         """How LibreOffice sets `ch` of type `script`: its advance and the space after it where the script

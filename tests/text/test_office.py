@@ -19,6 +19,8 @@ from decks.text.office import (
     LATIN,
     WEAK,
     OfficeStack,
+    east_asian,
+    field_height,
     script_type,
     script_types,
 )
@@ -75,6 +77,22 @@ def test_a_change_of_script_adds_a_fifth_of_the_font_independent_line_height() -
     assert s.width("字TF", SIZE) == pytest.approx(SIZE + gap + s.width("TF", SIZE), abs=0.01)
     # A space between: the space takes the script before it, and the gap comes after it.
     assert s.width("TF 字", SIZE) == pytest.approx(s.width("TF ", SIZE) + gap + SIZE, abs=0.01)
+
+
+def test_a_painter_is_told_which_characters_are_east_asian_and_the_face_that_draws_each() -> None:
+    # The interface for renderers (decks.paint.deck): the script types resolved, as booleans.
+    assert east_asian("用 TensorFlow “字”") == [t == ASIAN for t in script_types("用 TensorFlow “字”")]
+    assert east_asian("a “b") == [False] * 4 and east_asian(" 字") == [True, True]
+    carlito, kai = stack().faces
+    assert stack().drawn("字", True) is kai and stack().drawn("T", False) is carlito
+    assert stack().drawn(" ", True) is kai and stack().drawn(" ", False) is carlito  # a space after a hanzi: Kai's
+
+
+def test_a_links_line_height_is_its_faces_hhea_ascender_and_descender() -> None:
+    # LibreOffice sets a link as a field, whose line is as tall as its face's hhea ascender and descender (the line
+    # gap not counted): Recap Klee's 1.16 + 0.288 em, taller than the 1.2 em of other text; Carlito's 0.75 + 0.25.
+    assert field_height(load_face(fonts_dir() / "RecapKlee-Regular.ttf")) == pytest.approx(1.448)
+    assert field_height(stack().primary) == pytest.approx(1.0)
 
 
 @settings(max_examples=200, deadline=None)

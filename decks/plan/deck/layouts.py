@@ -2,13 +2,12 @@
 picture across the whole slide. Each builds one slide from an item, or gives None when the item's text does not
 fit it at the deck's body size or above the floor (the planner then tries the item's next layout).
 
-A mixin of the `Planner` (decks.plan.deck.planner): it uses its boxes, fitting, decoration and footer. Every
-text sits in its own box, no box over another's text; the body placeholder holds the slide's main text.
+The `Planner` (decks.plan.deck.planner) holds them; they build with the build's `SlideKit` (decks.plan.deck.kit): its
+boxes, fitting, decoration and footer. Every text sits in its own box, no box over another's text; the body
+placeholder holds the slide's main text.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
@@ -16,6 +15,7 @@ from decks.model import Item, Takeaway
 from decks.model.inline import escape, plain
 from decks.plan.deck.fit import Src
 from decks.plan.deck.images import cover
+from decks.plan.deck.kit import SlideKit
 from decks.plan.deck.measures import (
     BAND,
     BAND_BODY_GAP,
@@ -31,7 +31,6 @@ from decks.plan.deck.measures import (
     CARD_ICON_GAP,
     CARD_MIN,
     CARD_SLACK,
-    CARD_STROKE,
     COLUMN_RULE,
     COLUMN_RULE_H,
     COLUMN_RULE_W,
@@ -83,45 +82,10 @@ from decks.plan.deck.measures import (
     TITLE_ICON_GAP,
 )
 from decks.plan.deck.paragraphs import takeaway_srcs
-from decks.plan.deck.plan import Picture, PlaceholderRole, Run, Shape, SlideDraft, TextBox
+from decks.plan.deck.plan import Design, Picture, PlaceholderRole, Run, Shape, SlideDraft, TextBox
 from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from decks.i18n import Catalogue
-    from decks.model import Part, Recap
-    from decks.plan.deck.fit import Fitter
-    from decks.plan.deck.plan import Anchor, ColorRole, Design, Frame, Geometry, LayoutRole
-    from decks.themes.model import SlideSizes, Theme
-
-    class _Host:
-        """What the host `Planner` supplies to its layout mixins: its state and the builders they share."""
-
-        fitter: Fitter
-
-        recap: Recap
-        theme: Theme
-        geo: Geometry
-        sizes: SlideSizes
-        labels: Catalogue
-
-        def image_size(self, path: Path) -> tuple[int, int]: ...
-        def frame(self, role: LayoutRole) -> Frame: ...
-        def heading_box(
-            self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b"
-        ) -> TextBox: ...
-        def variant(self, name: str) -> str: ...
-        def notes_for(self, item: Item) -> str: ...
-        def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]: ...
-        def footer(self, slide: SlideDraft, on_accent: bool = False) -> None: ...
-        def decorate(self, slide: SlideDraft) -> None: ...
-        def part_heading(self, part: Part) -> Src: ...
-        def _card(self, box: Rect) -> Shape: ...
-else:
-    _Host = object
 
 
 def snug(text: float, head: float, width: float, room: float) -> float:
@@ -135,43 +99,43 @@ def centred(box: TextBox) -> TextBox:
     return replace(box, paras=tuple(replace(p, align="c") for p in box.paras))
 
 
-class ItemLayouts(_Host):
-    """Builders of an item's one-slide layouts, for the `Planner` (which supplies every attribute used here)."""
+class ItemLayouts:
+    """Builders of an item's one-slide layouts, with one build's `SlideKit`; the `Planner` holds one."""
+
+    def __init__(self, kit: SlideKit) -> None:
+        self.kit = kit
+        # The build's state, by the names the builders read (the kit's own objects).
+        self.fitter, self.recap, self.theme, self.geo = kit.fitter, kit.recap, kit.theme, kit.geo
+        self.sizes, self.labels = kit.sizes, kit.labels
 
     # -- shared pieces -----------------------------------------------------------------------------------------
 
     def _item_slide(self, item: Item, design: Design, icon: bool = True) -> tuple[SlideDraft, Rect]:
         """A slide for `item` in `design` on the content layout: its title (beside the corner icon when `icon`),
         and the body's box (less the links line at its foot, which is added)."""
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         tbox = f.title
         size = min(TITLE_ICON, tbox.h)
         if icon:
             tbox = Rect(tbox.x, tbox.y, tbox.w - size - TITLE_ICON_GAP, tbox.h)
-        slide = SlideDraft("item", "content", self.heading_box(item.title, tbox, self.sizes.title), design=design)
+        slide = SlideDraft("item", "content", self.kit.heading_box(item.title, tbox, self.sizes.title), design=design)
         if icon:
             glyph = choose(item, self.theme.icons.default, self.recap.language)
             ibox = Rect(f.title.right - size, f.title.y + (f.title.h - size) / 2, size, size)
             slide.pictures.append(Picture(ibox, glyph.label, icon=glyph, display=(size, size)))
         body = f.body
-        links, body = self.links_box(item, body)
+        links, body = self.kit.links_box(item, body)
         if links is not None:
             slide.texts.append(links)
         return slide, body
 
     def _finish(self, slide: SlideDraft, item: Item, decorate: bool = True) -> SlideDraft:
-        slide.notes = item.notes or self.notes_for(item)
+        slide.notes = item.notes or self.kit.notes_for(item)
         if decorate:
-            self.decorate(slide)
-        self.footer(slide)
+            self.kit.decorate(slide)
+        self.kit.footer(slide)
         return slide
-
-    def _card(self, box: Rect) -> Shape:
-        """A card behind text: filled with the surface colour, or outlined where the theme wants no fills."""
-        if self.variant("cards") == "outline":
-            return Shape(box, "muted", "round", fill=False, stroke=CARD_STROKE)
-        return Shape(box, "surface", "round")
 
     # -- the layouts -----------------------------------------------------------------------------------------
 
@@ -179,11 +143,13 @@ class ItemLayouts(_Host):
         """The summary large and centred in the body (and at most one short takeaway under it, muted); an item
         with only a title shows the title itself large and centred."""
         if not item.summary:
-            f = self.frame("content")
+            f = self.kit.frame("content")
             assert f.body is not None
-            links, body = self.links_box(item, f.body)
+            links, body = self.kit.links_box(item, f.body)
             box = Rect(body.x, f.title.y, body.w, body.bottom - f.title.y)
-            title = centred(self.heading_box(item.title, box, self.sizes.title * STATEMENT_TITLE_SCALE, anchor="ctr"))
+            title = centred(
+                self.kit.heading_box(item.title, box, self.sizes.title * STATEMENT_TITLE_SCALE, anchor="ctr")
+            )
             slide = SlideDraft("item", "content", title, design="statement")
             if links is not None:
                 slide.texts.append(links)
@@ -229,7 +195,7 @@ class ItemLayouts(_Host):
         srcs = takeaway_srcs(takeaways)
         if self.fitter.fit(srcs, right, size, size) is None:
             return None
-        slide.shapes.append(self._card(panel))
+        slide.shapes.append(self.kit.card(panel))
         slide.texts.append(self.fitter.text_box("lead", lead, inner, self.sizes.subtitle * LEAD_SCALE, anchor="ctr"))
         slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
         return self._finish(slide, item)
@@ -382,7 +348,7 @@ class ItemLayouts(_Host):
         inner = [Rect(b.x, y + head, b.w, h - head - PAD) for b in inner]
         used: set[str] = set()
         for k, (t, card, box) in enumerate(zip(item.takeaways, cards, inner, strict=True)):
-            slide.shapes.append(self._card(card))
+            slide.shapes.append(self.kit.card(card))
             glyph = choose(
                 Item(title=plain(t.text), summary=plain(item.title)), self.theme.icons.default, self.recap.language
             )
@@ -407,9 +373,9 @@ class ItemLayouts(_Host):
         band = min(BAND, h * BAND_MAX)
         top = h - band
         # The picture covers the slide above the band, what overflows cut evenly off both sides.
-        box, display, crop = cover(self.image_size(item.image.path), Rect(0, 0, w, top))
+        box, display, crop = cover(self.kit.image_size(item.image.path), Rect(0, 0, w, top))
         pic = Picture(box, item.image.alt, path=item.image.path, display=display, crop=crop)
-        title = self.heading_box(
+        title = self.kit.heading_box(
             item.title, Rect(MARGIN, top + BAND_TITLE_DROP, w - 2 * MARGIN, BAND_TITLE_H), self.sizes.title, anchor="t"
         )
         slide = SlideDraft("item", "content", title, design="picture-full")
@@ -444,18 +410,24 @@ class ItemLayouts(_Host):
         return self._finish(slide, item, decorate=False)
 
 
-class DeckLayouts(_Host):
+class DeckLayouts:
     """Builders of the deck's own slides in their designed layouts: the agenda as a timeline, key takeaways as
-    numbered cards, and the QR codes of the closing slide, for the `Planner`."""
+    numbered cards, and the QR codes of the closing slide, with one build's `SlideKit`; the `Planner` holds one."""
+
+    def __init__(self, kit: SlideKit) -> None:
+        self.kit = kit
+        # The build's state, by the names the builders read (the kit's own objects).
+        self.fitter, self.recap, self.theme, self.geo = kit.fitter, kit.recap, kit.theme, kit.geo
+        self.sizes, self.labels = kit.sizes, kit.labels
 
     def timeline_slide(self, title: str, notes: str) -> SlideDraft | None:
         """The agenda as a timeline: a rule across the slide with a dot per day, under each its heading and its
         items' titles, every column at one size; None when the recap has no days, more than five, or they do
         not fit one slide at the floor."""
         parts = self.recap.all_parts
-        if not self.recap.parts or not 2 <= len(parts) <= 5 or self.variant("agenda") != "timeline":
+        if not self.recap.parts or not 2 <= len(parts) <= 5 or self.kit.variant("agenda") != "timeline":
             return None
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         body = f.body
         n = len(parts)
@@ -467,7 +439,7 @@ class DeckLayouts(_Host):
         ]
         groups = [
             [
-                replace(self.part_heading(p), space_before=0.0),
+                replace(self.kit.part_heading(p), space_before=0.0),
                 *(
                     Src(marked(i.title), space_before=LIST_SPACE if k == 0 else ITEM_SPACE)
                     for k, i in enumerate(p.items)
@@ -480,7 +452,7 @@ class DeckLayouts(_Host):
             return None
         size = min(laid.size for laid in fits if laid is not None)
         slide = SlideDraft(
-            "agenda", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="timeline"
+            "agenda", "content", self.kit.heading_box(escape(title), f.title, self.sizes.title), design="timeline"
         )
         slide.shapes.append(
             Shape(Rect(body.x, body.y + dot / 2 - TIMELINE_RULE_H / 2, body.w, TIMELINE_RULE_H), "muted")
@@ -491,17 +463,17 @@ class DeckLayouts(_Host):
                 self.fitter.text_box("body" if k == 0 else "column", g, c, size, "body" if k == 0 else None, low=size)
             )
         slide.notes = notes
-        self.decorate(slide)
-        self.footer(slide)
+        self.kit.decorate(slide)
+        self.kit.footer(slide)
         return slide
 
     def numbered_slide(self, title: str, takeaways: list[Takeaway], notes: str) -> SlideDraft | None:
         """Key takeaways as numbered cards (two to six, no sub-points), every card's text at one size; None when
         they do not fit one slide at the floor."""
         n = len(takeaways)
-        if not 2 <= n <= 6 or any(t.points for t in takeaways) or self.variant("takeaways") != "numbered":
+        if not 2 <= n <= 6 or any(t.points for t in takeaways) or self.kit.variant("takeaways") != "numbered":
             return None
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         body = f.body
         per_row = n if n <= 3 else (2 if n == 4 else 3)
@@ -530,10 +502,10 @@ class DeckLayouts(_Host):
         cards = [Rect(c.x, round(y0 + (k // per_row) * (tall + GAP), 2), c.w, tall) for k, c in enumerate(cards)]
         inner = [Rect(b.x, c.y + head, b.w, tall - head - PAD) for b, c in zip(inner, cards, strict=True)]
         slide = SlideDraft(
-            "takeaways", "content", self.heading_box(escape(title), f.title, self.sizes.title), design="numbered"
+            "takeaways", "content", self.kit.heading_box(escape(title), f.title, self.sizes.title), design="numbered"
         )
         for k, (card, box) in enumerate(zip(cards, inner, strict=True)):
-            slide.shapes.append(self._card(card))
+            slide.shapes.append(self.kit.card(card))
             digits = [Src((Run(self.labels.format_number(k + 1), "accent"),), "heading")]
             nbox = Rect(card.x + PAD, card.y + PAD, number * 2, number)
             slide.texts.append(self.fitter.text_box("ordinal", digits, nbox, number, low=self.fitter.floor))
@@ -543,8 +515,8 @@ class DeckLayouts(_Host):
                 )
             )
         slide.notes = notes
-        self.decorate(slide)
-        self.footer(slide)
+        self.kit.decorate(slide)
+        self.kit.footer(slide)
         return slide
 
     def qr_codes(self, slide: SlideDraft, body: Rect) -> Rect:

@@ -22,7 +22,7 @@ from decks.plan.coverage import describe_char, missing_glyphs
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter, Src, capacity
 from decks.plan.deck.images import KEEP, cover, picture_size
-from decks.plan.deck.labels import labels_for
+from decks.plan.deck.kit import SlideKit
 from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
 from decks.plan.deck.measures import (
     BAR_W,
@@ -40,15 +40,9 @@ from decks.plan.deck.measures import (
     COVER_SPARSE_SCALE,
     COVER_SPARSE_SUB_SCALE,
     CREDIT_GAP,
-    FOOTER_GAP,
-    FOOTER_PAD,
-    FOOTER_RISE,
     HEADING_CUT,
-    LINKS_GAP,
     LIST_SPACE,
-    MARGIN,
     NEAR,
-    NUMBER_W,
     PART_SPACE,
     QUOTE_SPACE,
     SECTION_RULE_GAP,
@@ -56,25 +50,18 @@ from decks.plan.deck.measures import (
     SECTION_RULE_W,
     TITLE_ICON,
     TITLE_ICON_GAP,
-    TITLE_RULE_GAP,
-    TITLE_RULE_H,
-    TITLE_RULE_W,
 )
 from decks.plan.deck.notes import item_notes
-from decks.plan.deck.paragraphs import handle_runs, link_runs, takeaway_srcs
+from decks.plan.deck.paragraphs import handle_runs, takeaway_srcs
 from decks.plan.deck.picking import candidates, pick
 from decks.plan.deck.plan import (
-    Align,
     Anchor,
     ColorRole,
     Deck,
     Design,
-    FieldKind,
-    Frame,
     Geometry,
     ItemDesign,
     LayoutRole,
-    Para,
     Picture,
     Run,
     Shape,
@@ -89,12 +76,13 @@ from decks.plan.deck.reuse import SlideCache
 from decks.plan.deck.text import display_host, display_url, marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose
-from decks.plan.keepout import clear_of, overlaps
+from decks.plan.keepout import overlaps
 from decks.themes.model import Theme
 
 
-class Planner(ItemLayouts, DeckLayouts):
-    """Builds the slides of one recap in one theme on one geometry; its `fitter` sets every text box."""
+class Planner:
+    """Builds the slides of one recap in one theme on one geometry; its `fitter` sets every text box, its
+    `item_layouts` and `deck_layouts` build the slides in designed layouts, all with one `kit`."""
 
     def __init__(
         self,
@@ -107,105 +95,17 @@ class Planner(ItemLayouts, DeckLayouts):
         # A warm process's cache (decks.plan.deck.reuse): its paragraph layouts, and in `plan` its slides of what
         # did not change since its last build.
         self.reuse = reuse
-        self.fitter = Fitter(theme, recap.language, reuse.layouts if reuse is not None else None)
-        self.recap, self.theme, self.geo = recap, theme, geometry
-        self.sizes = theme.sizes.slides
-        self._image_size = image_size
-        self._image_sizes: dict[Path, tuple[int, int]] = {}
-        self.labels = labels_for(recap.language)
-        # recap's accent shapes; without them, text meant for an accent band is drawn in ink.
-        self.decorated = theme.slides.decorated
+        fitter = Fitter(theme, recap.language, reuse.layouts if reuse is not None else None)
+        # What every slide builder shares (decks.plan.deck.kit), and the layouts, which build with it.
+        self.kit = SlideKit(recap, theme, geometry, fitter, image_size)
+        self.item_layouts = ItemLayouts(self.kit)
+        self.deck_layouts = DeckLayouts(self.kit)
+        self.fitter, self.recap, self.theme, self.geo = fitter, recap, theme, geometry
+        self.sizes, self.labels, self.decorated = self.kit.sizes, self.kit.labels, self.kit.decorated
         self.on_band: ColorRole = "on_accent" if self.decorated else "ink"
-
-    def image_size(self, path: Path) -> tuple[int, int]:
-        if path not in self._image_sizes:
-            self._image_sizes[path] = self._image_size(path)
-        return self._image_sizes[path]
-
-    def frame(self, role: LayoutRole) -> Frame:
-        return self.geo.frames[role]
 
     def title_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
         return self.fitter.text_box("title", [Src(marked(text, color), "heading")], box, top, "title", anchor)
-
-    def heading_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
-        """A slide's or section's title in the title placeholder, its lines ended at phrase boundaries and
-        balanced (`Fitter.balanced`). `text` is markup (decks.model.inline): a label recap adds is escaped."""
-        src = self.fitter.balanced(Src(marked(text, color), "heading"), box, top)
-        return self.fitter.text_box("title", [src], box, top, "title", anchor)
-
-    def variant(self, name: str) -> str:
-        """The theme's variant of a layout (decks.themes.model.Variants); ink-like themes, whose surface is
-        their background, outline their cards."""
-        chosen: str = getattr(self.theme.slides.variants, name)
-        if name == "cards" and self.theme.palette.surface == self.theme.palette.background:
-            return "outline"
-        return chosen
-
-    def notes_for(self, item: Item) -> str:
-        return item_notes(item, self.labels)
-
-    def links_box(self, item: Item, body: Rect) -> tuple[TextBox | None, Rect]:
-        """The item's links as one line at the foot of `body`, and the box left above it."""
-        if not item.links:
-            return None, body
-        links_src = [Src(link_runs(item.links, self.labels))]
-        h = self.fitter.laid(links_src, body.w, self.fitter.floor).height
-        box = self.fitter.text_box(
-            "links", links_src, Rect(body.x, body.bottom - h, body.w, h), self.fitter.floor, low=self.fitter.floor
-        )
-        return box, Rect(body.x, body.y, body.w, body.h - h - LINKS_GAP)
-
-    def footer(self, slide: SlideDraft, on_accent: bool = False) -> None:
-        """The slide number and the event line: in the layout's own slide-number and footer placeholders when
-        the template decides the footer and has them, else in recap's boxes (clear of the template's logos)."""
-        w, h = self.geo.width, self.geo.height
-        small = self.sizes.small
-        color: ColorRole = "on_accent" if on_accent and self.decorated else "muted"
-        f = self.frame(slide.layout)
-        own = self.theme.slides.decides("footer")
-        ph_number = f.number if not own else None
-        # As high as one line in the body font (Carlito's line is 1.44 em: more than the usual leading).
-        tall = max(self.fitter.leading, self.fitter.stacks.body.primary.line_height) * small + FOOTER_PAD
-        number = ph_number or clear_of(Rect(w - MARGIN - NUMBER_W, h - FOOTER_RISE, NUMBER_W, tall), f.keepout)
-        if number.h >= small * self.fitter.leading and number.w >= small:
-            line = self._line("#", small, color, field="slidenum", align="r")
-            slide.texts.append(TextBox("number", number, (line,), "number" if ph_number else None))
-        event = self.recap.event
-        # The dates as the title slide says them (the language's own form), not the model's ISO shorthand.
-        dates = self.labels.format_dates(event.start, event.end) if event else ""
-        if not own and f.date is not None and dates:
-            slide.texts.append(
-                self.fitter.text_box("date", [Src((Run(dates, color),))], f.date, small, "date", low=small)
-            )
-        if slide.kind != "title":
-            said = (event.name if event else plain(self.recap.title)) + (
-                f"  ·  {event.hashtag}" if event and event.hashtag else ""
-            )
-            ph_footer = f.footer if not own else None
-            box = ph_footer or clear_of(
-                Rect(MARGIN, h - FOOTER_RISE, w - MARGIN - NUMBER_W - MARGIN - FOOTER_GAP, tall), f.keepout
-            )
-            if said and box.h > 0 and box.w > 0:
-                slide.texts.append(
-                    self.fitter.text_box(
-                        "footer", [Src((Run(said, color),))], box, small, "footer" if ph_footer else None, low=small
-                    )
-                )
-
-    def _line(
-        self, text: str, size: float, color: ColorRole, field: FieldKind | None = None, align: Align = "l"
-    ) -> Para:
-        pitch = self.fitter.line_pitch(size, text)
-        return Para((Run(text, color, field=field),), size, pitch, align=align)
-
-    def decorate(self, slide: SlideDraft) -> None:
-        """Accent shapes: a bar on the left edge and a short rule under the title (unless the theme has none)."""
-        if not self.decorated:
-            return
-        t = slide.title.box
-        slide.shapes.append(Shape(Rect(0, 0, BAR_W, self.geo.height), "accent"))
-        slide.shapes.append(Shape(Rect(t.x, t.bottom + TITLE_RULE_GAP, TITLE_RULE_W, TITLE_RULE_H), "accent2"))
 
     def plan(self) -> Deck:
         recap, lab = self.recap, self.labels
@@ -246,20 +146,20 @@ class Planner(ItemLayouts, DeckLayouts):
         )
 
     def _has_picture(self, item: Item) -> bool:
-        return item.image is not None and "picture" in self.geo.frames and self.frame("picture").aside is not None
+        return item.image is not None and "picture" in self.geo.frames and self.kit.frame("picture").aside is not None
 
     def designs(self, size: float) -> dict[int, list[ItemDesign]]:
         """Each item's layouts, best first (decks.plan.deck.picking), by the item's id: no more than three
         slides in a row of one layout, a section slide breaking the run, pictures taking sides in turn."""
         out: dict[int, list[ItemDesign]] = {}
         before: list[Design] = ["agenda"]
-        side = self.variant("picture")
+        side = self.kit.variant("picture")
         for part in self.recap.all_parts:
             if self.recap.parts:
                 before.append("section")
             options = []
             for item in part.items:
-                picture = self.image_size(item.image.path) if self._has_picture(item) and item.image else None
+                picture = self.kit.image_size(item.image.path) if self._has_picture(item) and item.image else None
                 opts = [o for o in candidates(item, picture) if self._holds(item, o, size)] or ["bullets"]
                 if picture and item.layout is None and opts[0] != "picture-full":
                     first: ItemDesign = "picture-left" if side == "left" else "picture-right"
@@ -290,21 +190,21 @@ class Planner(ItemLayouts, DeckLayouts):
 
     def _builders(self) -> dict[ItemDesign, Callable[[Item, float], SlideDraft | None]]:
         return {
-            "statement": self.statement_slide,
-            "sidebar": self.sidebar_slide,
-            "quote": self.quote_slide,
-            "fact": self.fact_slide,
-            "two-columns": self.two_columns_slide,
-            "cards": self.cards_slide,
-            "picture-full": self.picture_full_slide,
+            "statement": self.item_layouts.statement_slide,
+            "sidebar": self.item_layouts.sidebar_slide,
+            "quote": self.item_layouts.quote_slide,
+            "fact": self.item_layouts.fact_slide,
+            "two-columns": self.item_layouts.two_columns_slide,
+            "cards": self.item_layouts.cards_slide,
+            "picture-full": self.item_layouts.picture_full_slide,
         }
 
     def _pages(self, item: Item, size: float) -> int:
         """How many slides the item's list takes at the deck's body size (or near it)."""
         srcs = self.body_srcs(item)
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
-        _, body = self.links_box(item, f.body)
+        _, body = self.kit.links_box(item, f.body)
         if not srcs or self.fitter.fit(srcs, body, size, self._near(size)) is not None:
             return 1
         with self.fitter.floor_at(self._near(size)):
@@ -327,14 +227,14 @@ class Planner(ItemLayouts, DeckLayouts):
         which three in four of the items' lists fit their slide. A list that does not fit there is set a little
         smaller (down to `NEAR` of it, never below the floor), and continues on another slide when even that does
         not fit."""
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         sizes = []
         for item in self.recap.all_items:
             srcs = self.body_srcs(item)
             if not srcs:
                 continue
-            _, body = self.links_box(item, f.body)
+            _, body = self.kit.links_box(item, f.body)
             laid = self.fitter.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
             sizes.append(laid.size if laid is not None else self.fitter.floor)
         if not sizes:
@@ -343,12 +243,12 @@ class Planner(ItemLayouts, DeckLayouts):
         return max(self.fitter.floor, sizes[len(sizes) // 4])
 
     def title_slide(self) -> SlideDraft:
-        recap, f, t = self.recap, self.frame("title"), self.labels
+        recap, f, t = self.recap, self.kit.frame("title"), self.labels
         event, who = recap.event, recap.presenter
         dates = t.format_dates(event.start, event.end) if event else ""
         # Without a presenter or dates the lower half holds a line or two: larger type balances the slide.
         sparse = who is None and not dates
-        banded = self.decorated and self.variant("title") == "band"
+        banded = self.decorated and self.kit.variant("title") == "band"
         subs: list[Src] = []
         if event:
             first = " · ".join(p for p in (dates, t.place(event)) if p)
@@ -368,7 +268,7 @@ class Planner(ItemLayouts, DeckLayouts):
             # Nothing under the title: it takes the slide's middle, not its top half over an empty one.
             tbox = Rect(f.title.x, f.title.y, f.title.w, f.body.bottom - f.title.y)
         top = self.sizes.title * (COVER_SPARSE_SCALE if sparse else COVER_SCALE)
-        title = self.heading_box(
+        title = self.kit.heading_box(
             recap.title, tbox, top, self.on_band if banded else "accent", "ctr" if not subs else "b"
         )
         slide = SlideDraft("title", "title", title, design="cover")
@@ -401,7 +301,7 @@ class Planner(ItemLayouts, DeckLayouts):
                 names = t.join(h.handle for h in who.handles)
                 said.append(t.gettext("You can find me at {handles}").format(handles=names))
         slide.notes = t.sentences(said)
-        self.footer(slide)
+        self.kit.footer(slide)
         return slide
 
     def intro_slides(self, size: float) -> list[SlideDraft]:
@@ -421,30 +321,20 @@ class Planner(ItemLayouts, DeckLayouts):
     def ceiling(self) -> float:
         return self.sizes.body * CEILING
 
-    def part_heading(self, part: Part) -> Src:
-        """A day's heading over its list: its title, and its date when it has one."""
-        t = self.labels
-        head = (
-            escape(t.gettext("{part}, {date}")).format(part=part.title, date=escape(t.format_date(part.date)))
-            if part.date
-            else part.title
-        )
-        return Src(marked(head, "accent"), "heading", space_before=PART_SPACE, keep_with_next=True)
-
     def agenda_slides(self) -> list[SlideDraft]:
         """The items as a list under each day's heading (one list, no heading, for a one-part recap), in two
         columns when that sets them larger, a slide per day or run of days when they do not fit on one."""
         t = self.labels
         groups: list[list[Src]] = []
         for part in self.recap.all_parts:
-            heading = [self.part_heading(part)] if self.recap.parts else []
+            heading = [self.kit.part_heading(part)] if self.recap.parts else []
             groups.append([*heading, *(Src(marked(i.title), bullet=True) for i in part.items)])
         parts = (
             t.gettext("{part}: {items}").format(part=plain(p.title), items=t.join(plain(i.title) for i in p.items))
             for p in self.recap.all_parts
         )
         notes = t.sentence(t.gettext("Here is what I will cover: {parts}").format(parts=t.join_clauses(parts)))
-        timeline = self.timeline_slide(t.gettext("Agenda"), notes)
+        timeline = self.deck_layouts.timeline_slide(t.gettext("Agenda"), notes)
         if timeline is not None:
             return [timeline]
         return self.list_slides("agenda", t.gettext("Agenda"), groups, notes, self.ceiling)
@@ -490,7 +380,7 @@ class Planner(ItemLayouts, DeckLayouts):
 
     def _column_boxes(self, body: Rect | None = None) -> tuple[Rect, Rect]:
         """`body` (the content layout's body box by default) as two columns."""
-        body = body or self.frame("content").body
+        body = body or self.kit.frame("content").body
         assert body is not None
         width = (body.w - COLUMN_GAP) / 2
         return Rect(body.x, body.y, width, body.h), Rect(body.right - width, body.y, width, body.h)
@@ -499,7 +389,7 @@ class Planner(ItemLayouts, DeckLayouts):
         """`srcs` in `body` (the content layout's body box by default), as (columns, size): one column, or two
         when that sets them larger (a long list of short lines); None when they do not fit even in two columns
         at the floor."""
-        body = body or self.frame("content").body
+        body = body or self.kit.frame("content").body
         assert body is not None
         one = self.fitter.fit(srcs, body, top)
         if one is not None and one.size >= top:
@@ -542,11 +432,13 @@ class Planner(ItemLayouts, DeckLayouts):
     ) -> SlideDraft:
         """One slide of a list: one column across the body, or two; the `n`th of its list ("(cont.)" after
         the first)."""
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
         design: Design = "agenda" if kind == "agenda" else "list"
-        slide = SlideDraft(kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design=design)
+        slide = SlideDraft(
+            kind, "content", self.kit.heading_box(escape(name), f.title, self.sizes.title), design=design
+        )
         if len(columns) == 1:
             slide.texts.append(self.fitter.text_box("body", columns[0], f.body, size, "body"))
         else:
@@ -554,8 +446,8 @@ class Planner(ItemLayouts, DeckLayouts):
             slide.texts.append(self.fitter.text_box("body", columns[0], left, size, "body"))
             slide.texts.append(self.fitter.text_box("column", columns[1], right, size))
         slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
-        self.decorate(slide)
-        self.footer(slide)
+        self.kit.decorate(slide)
+        self.kit.footer(slide)
         return slide
 
     def _continued(self, title: str) -> str:
@@ -566,11 +458,11 @@ class Planner(ItemLayouts, DeckLayouts):
         return t.sentences((t.gettext("{title}, continued").format(title=plain(title)),))
 
     def section_slide(self, part: Part) -> SlideDraft:
-        f, t = self.frame("section"), self.labels
+        f, t = self.kit.frame("section"), self.labels
         assert f.body is not None
-        filled = self.decorated and self.variant("section") == "fill"
+        filled = self.decorated and self.kit.variant("section") == "fill"
         on: ColorRole = self.on_band if filled else "ink"
-        title = self.heading_box(
+        title = self.kit.heading_box(
             part.title, f.title, self.sizes.title * BIG_TITLE_SCALE, "on_accent" if filled else "accent"
         )
         slide = SlideDraft("section", "section", title, design="section")
@@ -601,7 +493,7 @@ class Planner(ItemLayouts, DeckLayouts):
         )
         items = t.gettext("In this part: {items}").format(items=t.join(plain(i.title) for i in part.items))
         slide.notes = t.sentences((heading, part.intro or "", items))
-        self.footer(slide, on_accent=filled)
+        self.kit.footer(slide, on_accent=filled)
         return slide
 
     def item_slides(self, item: Item, designs: list[ItemDesign], size: float) -> list[SlideDraft]:
@@ -621,7 +513,7 @@ class Planner(ItemLayouts, DeckLayouts):
         """The item's summary and takeaways as a list at the deck's body size (continued on more slides when they
         do not fit), its icon at the title's end; beside its picture for "picture-right" and "picture-left"."""
         has_image = design != "bullets" and self._has_picture(item)
-        f = self.frame("picture" if has_image else "content")
+        f = self.kit.frame("picture" if has_image else "content")
         assert f.body is not None
         body, aside = f.body, f.aside
         if has_image and design == "picture-left" and aside is not None:
@@ -636,7 +528,7 @@ class Planner(ItemLayouts, DeckLayouts):
             srcs.append(Src(marked(f"“{item.quote.text}”{by}", "muted"), space_before=QUOTE_SPACE if srcs else 0.0))
         if item.figure is not None:
             srcs.insert(0, Src(marked(f"{escape(item.figure.value)} {item.figure.label}", "accent"), "heading"))
-        links_box, body = self.links_box(item, body)
+        links_box, body = self.kit.links_box(item, body)
         pages: list[list[Src]] = [[]]
         if srcs:
             # Each page at the deck's one body size, or near it: a list that does not fit continues on another slide.
@@ -661,10 +553,10 @@ class Planner(ItemLayouts, DeckLayouts):
             slide = SlideDraft(
                 "item",
                 "picture" if picture_here else "content",
-                self.heading_box(title_text, tbox, self.sizes.title),
+                self.kit.heading_box(title_text, tbox, self.sizes.title),
                 design=design if picture_here else "bullets",
             )
-            box = body if picture_here or n == 0 else self.frame("content").body
+            box = body if picture_here or n == 0 else self.kit.frame("content").body
             assert box is not None
             if columns is not None:
                 left, right = self._column_boxes(body)
@@ -692,15 +584,15 @@ class Planner(ItemLayouts, DeckLayouts):
                     cbox = Rect(aside.x, pic.box.bottom + CREDIT_GAP, aside.w, ch)
                     slide.texts.append(self.fitter.text_box("caption", credit, cbox, small, low=small))
             slide.notes = notes if n == 0 else self._continued(item.title)
-            self.decorate(slide)
-            self.footer(slide)
+            self.kit.decorate(slide)
+            self.kit.footer(slide)
             slides.append(slide)
         return slides
 
     def image(self, path: Path, alt: str, area: Rect) -> Picture:
         """The image filling `area`, cropped to its aspect and centred (whole in the file, so PowerPoint can move
         the crop); a picture far wider or taller than `area` keeps `KEEP` of it and is shown smaller."""
-        box, display, crop = cover(self.image_size(path), area, KEEP)
+        box, display, crop = cover(self.kit.image_size(path), area, KEEP)
         return Picture(box, alt, path=path, display=display, crop=crop)
 
     def takeaway_slides(self) -> list[SlideDraft]:
@@ -712,7 +604,7 @@ class Planner(ItemLayouts, DeckLayouts):
             return []
         notes = lab.gettext("To sum up: {points}").format(points=lab.sentences(plain(t.text) for t in takeaways))
         title = lab.gettext("Key takeaways")
-        cards = self.numbered_slide(title, takeaways, notes)
+        cards = self.deck_layouts.numbered_slide(title, takeaways, notes)
         if cards is not None:
             return [cards]
         slides = self.list_slides("takeaways", title, [takeaway_srcs(takeaways)], notes, self.ceiling)
@@ -757,7 +649,7 @@ class Planner(ItemLayouts, DeckLayouts):
         the slides in two columns. Each column is its own box, so where a column ends is decided here, by
         measuring, and a group's heading never ends a column (keep_with_next), whatever the client does.
         """
-        f = self.frame("content")
+        f = self.kit.frame("content")
         assert f.body is not None
         width = (f.body.w - gap) / 2
         left = Rect(f.body.x, f.body.y, width, f.body.h)
@@ -774,14 +666,14 @@ class Planner(ItemLayouts, DeckLayouts):
             top = size
             name = self.labels.gettext("{title} (cont.)").format(title=title) if n else title
             slide = SlideDraft(
-                kind, "content", self.heading_box(escape(name), f.title, self.sizes.title), design="links"
+                kind, "content", self.kit.heading_box(escape(name), f.title, self.sizes.title), design="links"
             )
             slide.texts.append(self.fitter.text_box("body", pair[0], left, size, "body"))
             if len(pair) > 1:
                 slide.texts.append(self.fitter.text_box("column", pair[1], right, size))
             slide.notes = notes if not n else self._continued(title)  # the first names all: see _continued
-            self.decorate(slide)
-            self.footer(slide)
+            self.kit.decorate(slide)
+            self.kit.footer(slide)
             slides.append(slide)
         return slides
 
@@ -801,7 +693,7 @@ class Planner(ItemLayouts, DeckLayouts):
     def closing_slide(self) -> SlideDraft:
         recap, lab = self.recap, self.labels
         role: LayoutRole = "closing" if "closing" in self.geo.frames else "content"
-        f = self.frame(role)
+        f = self.kit.frame(role)
         assert f.body is not None
         thanks = lab.gettext("Thank you!")
         slide = SlideDraft("closing", role, self.title_box(escape(thanks), f.title, self.sizes.title * BIG_TITLE_SCALE))
@@ -824,11 +716,11 @@ class Planner(ItemLayouts, DeckLayouts):
             heading = lab.gettext("Slides and notes")
             srcs.append(Src((Run(heading, "muted"),), "heading", space_before=BLOCK_SPACE, keep_with_next=True))
             srcs.extend(Src((Run(lab.link_text(link), "accent2", link.url),)) for link in where)
-        body = self.qr_codes(slide, f.body)
+        body = self.deck_layouts.qr_codes(slide, f.body)
         slide.texts.append(self.fitter.text_box("body", srcs, body, self.sizes.subtitle, "body"))
         slide.design = "closing"
-        self.decorate(slide)
-        self.footer(slide)
+        self.kit.decorate(slide)
+        self.kit.footer(slide)
         said = [plain(recap.closing) if recap.closing else thanks]
         if who and who.handles:
             on = lab.gettext("{handle} on {network}")
