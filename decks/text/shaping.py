@@ -4,17 +4,21 @@ reportlab, and Pillow and SVG viewers once told not to reorder, draw a string le
 character. So a line with Arabic or Hebrew is turned into the characters to draw, in drawing order: Arabic
 letters become their joined presentation forms (arabic-reshaper), then the Unicode bidi algorithm puts the
 line in visual order (python-bidi). Measuring uses the joined forms too, so measured and drawn widths agree.
-Lines are broken in logical order first; only whole lines are reordered.
+Lines are broken in logical order first; only whole lines are reordered, or, for a line set in pieces of several
+styles (the content's inline markup), its pieces by their bidi levels (`visual_pieces`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI"))
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_MIRRORED = {**_PAIRS, **_CLOSERS}
+ZWJ = "\u200d"
 
 
 def has_rtl(text: str) -> bool:
@@ -103,3 +107,70 @@ def _face_brackets(text: str) -> str:
                     continue
             open_at.append(i)
     return "".join(chars)
+
+
+def visual_pieces(text: str, cuts: Sequence[int], rtl: bool) -> list[tuple[int, int, str]]:
+    """A line set in pieces (each styled stretch in its own face) in drawing order: `text` cut at the offsets
+    `cuts` and wherever its bidi level changes, the pieces reordered by their levels (Unicode bidi rule L2), each
+    as (start, end, drawn) with `drawn` its characters as drawn left to right. A right-to-left piece is joined as
+    its letters join across the cut (a bold stretch inside an Arabic word keeps its neighbours' forms), reversed,
+    and its brackets mirrored (rule L4); `rtl` is the base direction of the line's paragraph.
+
+    The levels are `bidi_levels`', without bracket pairs (rule N0): a bracket around left-to-right words in a
+    right-to-left line may sit otherwise than `visual` puts it, which is why lines of one style keep `visual`."""
+    levels = bidi_levels(text, rtl)
+    end = len(text)
+    while end and unicodedata.bidirectional(text[end - 1]) in ("WS", "BN"):  # rule L1: trailing spaces at the base
+        end -= 1
+        levels[end] = int(rtl)
+    ends = sorted({c for c in cuts if 0 < c < len(text)} | {len(text)})
+    pieces: list[tuple[int, int, int]] = []
+    start = 0
+    for end in ends:
+        a = start
+        for k in range(start + 1, end + 1):
+            if k == end or levels[k] != levels[a]:
+                pieces.append((a, k, levels[a]))
+                a = k
+        start = end
+    top = max((level for _, _, level in pieces), default=0)
+    lowest_odd = min((level for _, _, level in pieces if level % 2), default=top + 1)
+    for k in range(top, lowest_odd - 1, -1):
+        n = 0
+        while n < len(pieces):
+            if pieces[n][2] < k:
+                n += 1
+                continue
+            m = n
+            while m < len(pieces) and pieces[m][2] >= k:
+                m += 1
+            pieces[n:m] = pieces[n:m][::-1]
+            n = m
+    out = []
+    for a, b, level in pieces:
+        piece = text[a:b]
+        if level % 2:
+            shaped = _joined_in(piece, text[a - 1] if a else "", text[b] if b < len(text) else "")
+            piece = "".join(_MIRRORED.get(ch, ch) for ch in reversed(shaped))
+        out.append((a, b, piece))
+    return out
+
+
+def _joined_in(piece: str, before: str, after: str) -> str:
+    """`piece` joined as it joins between the letters `before` and `after` (its neighbours in the line, in
+    logical order): a zero-width joiner stands for a neighbour that joins it, and arabic-reshaper drops it."""
+    if not _has_arabic_letters(piece):
+        return piece
+    try:
+        from arabic_reshaper.letters import LETTERS_ARABIC, connects_with_letter_after, connects_with_letter_before
+    except ImportError:  # the letters' table moved: each piece joined on its own
+        return joined(piece)
+    head = ZWJ if before and connects_with_letter_after(before, LETTERS_ARABIC) else ""
+    if head and not connects_with_letter_before(piece[0], LETTERS_ARABIC):
+        head = ""
+    tail = ZWJ if after and connects_with_letter_before(after, LETTERS_ARABIC) else ""
+    if tail and not connects_with_letter_after(piece[-1], LETTERS_ARABIC):
+        tail = ""
+    if not head and not tail:
+        return joined(piece)
+    return joined(head + piece + tail).replace(ZWJ, "")

@@ -55,3 +55,46 @@ def test_every_line_gets_a_level_per_character_and_right_to_left_letters_odd_one
     for ch, level in zip(text, levels, strict=True):
         if unicodedata.bidirectional(ch) in ("R", "AL"):
             assert level % 2 == 1, (ch, levels)
+
+
+# Letters of three scripts (Arabic without lam, whose ligature with alef makes two letters one), digits, spaces
+# and separators; no brackets, which python-bidi's levels place otherwise than `visual` (no rule N0).
+PIECES_ALPHABET = "abcXYZ" + "שלום" + "سمبكيه" + "0123" + "٠١٢" + "  " + ",.-+%/:"
+
+
+@given(st.text(st.sampled_from(PIECES_ALPHABET), min_size=1, max_size=30))
+@example("التنفيذ الفوري")
+@example("ثبّتوا عبر pip install اليوم")
+def test_a_line_in_one_piece_is_drawn_as_visual_draws_it(text: str) -> None:
+    from decks.text.shaping import base_rtl, visual_pieces
+
+    drawn = "".join(piece for _, _, piece in visual_pieces(text, [], base_rtl(text)))
+    assert drawn == visual(text)
+
+
+@given(
+    st.text(st.sampled_from(PIECES_ALPHABET), min_size=1, max_size=30),
+    st.lists(st.integers(0, 30), max_size=6),
+    st.booleans(),
+)
+@example("سمبك", [2], True)  # a stretch inside a word: its letters keep the forms they take in the word
+def test_cutting_a_line_into_styled_pieces_changes_no_drawn_character(text: str, cuts: list[int], rtl: bool) -> None:
+    from decks.text.shaping import visual_pieces
+
+    whole = visual_pieces(text, [], rtl)
+    pieces = visual_pieces(text, cuts, rtl)
+    assert "".join(p for _, _, p in pieces) == "".join(p for _, _, p in whole)
+    # Every character once, and no piece across a cut (a piece is one style).
+    covered = sorted((a, b) for a, b, _ in pieces)
+    assert [a for a, _ in covered] == [0, *(b for _, b in covered[:-1])] and covered[-1][1] == len(text)
+    assert not any(a < c < b for a, b, _ in pieces for c in cuts)
+
+
+def test_a_left_to_right_stretch_in_a_right_to_left_line_keeps_its_order_and_brackets_face_right() -> None:
+    from decks.text.shaping import visual_pieces
+
+    text = "התקינו pip install היום"
+    assert [p for _, _, p in visual_pieces(text, [7, 18], True)] == ["םויה ", "pip install", " וניקתה"]
+    # Base direction from the paragraph, not the line: a line of an Arabic paragraph that opens with code.
+    assert [p for _, _, p in visual_pieces("pip install היום", [11], True)] == ["םויה ", "pip install"]
+    assert "".join(p for _, _, p in visual_pieces("מהירות (פי 3)", [], True)) == "(3 יפ) תוריהמ"

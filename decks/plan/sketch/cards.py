@@ -7,8 +7,8 @@ Text flows around the icon and the QR code line by line, so a code costs little 
 The content's inline markup (`code`, **bold**, _italic_) in a title, summary, takeaway, sub-point, quote or
 figure label is lettered in its style: a card holds its texts in plain words and, beside them, each marked text's
 styled stretches (`CardSpec.styles`); those lines are broken and placed with each stretch measured in the face
-that draws it (`decks.text.runs.StyledText`). Day labels and intros stay plain words, as do right-to-left
-paragraphs (their runs are drawn in visual order, which a stretch in logical order would cut).
+that draws it (`decks.text.runs.StyledText`); a line with right-to-left text is drawn in visual order, cut where
+a style or the bidi level changes (`Style.styled_runs`). Day labels and intros stay plain words.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.headings import heading_lines
 from decks.text.metrics import load_face
 from decks.text.runs import StyledText, Styles, local_styles, styles_of
-from decks.text.shaping import base_rtl, has_rtl
+from decks.text.shaping import base_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
@@ -89,6 +89,7 @@ class _Line(msgspec.Struct):
     color: Color
     block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
     styles: Styles = ()  # the line's styled stretches (inline markup), as offsets into `text`
+    rtl: bool = False  # the line's paragraph is right-to-left (its base direction, for a styled line's order)
 
 
 class CardPlan(msgspec.Struct):
@@ -234,11 +235,15 @@ def _flow(
             take += 1
         pos = 0  # where the line before ended in `rest` (a styled paragraph's lines are slices of it)
         for line in lines[:take]:
-            x = left + width - rres - stack.width(line, size) if rtl else left + lres
             mine: Styles = ()
             if styled is not None and (at := rest.find(line, pos)) >= 0:
                 pos = at + len(line)
                 mine = local_styles(styled.styles, base + at, base + pos)
+            if rtl:  # flush right by the line's width as drawn, each stretch in its face
+                drawn = StyledText(styled.faces, mine).spans(line)(0, len(line)) * size if mine and styled else None
+                x = left + width - rres - (stack.width(line, size) if drawn is None else drawn)
+            else:
+                x = left + lres
             out.append((x, y, line, mine))
             y += pitch
         if take == len(lines) and not cut:
@@ -254,10 +259,9 @@ def _flow(
 
 def _styled(text: str, spec: CardSpec, style: Style, bold: bool = False) -> StyledText | None:
     """The styled runs of `text` (one of the card's texts, in plain words) in the hand faces (`bold`: those of
-    the bold hand, as titles are lettered); None when it has none, or when it holds right-to-left text (lettered
-    plain: see the module's docstring)."""
+    the bold hand, as titles are lettered); None when it has none."""
     styles = spec.styled(text)
-    if not styles or has_rtl(text):
+    if not styles:
         return None
     return StyledText(style.bold_faces if bold else style.hand_faces, styles)
 
@@ -360,7 +364,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     x0 = min(x for x, _, _, _ in title_lines)
     widest = max(_line_width(s, style.bold, head, st, style) for _, _, s, st in title_lines)
     for x, t, s, st in title_lines:
-        plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st))
+        plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st, rtl))
     plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
     ul_y = y + 0.05 * head
     plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
@@ -376,7 +380,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
             plan.lines.append(
-                _Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block, st)
+                _Line(
+                    x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block, st, rtl
+                )
             )
         y += body * 0.3
     if spec.figure:
@@ -404,7 +410,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
         for x, tp, s, st in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st))
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
@@ -416,7 +422,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
             plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))
             for x, tp, s, st in lines:
                 plan.lines.append(
-                    _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block, st)
+                    _Line(x, baseline_in(tp, sub, sp), s, style.hand, sub, style.theme.palette.muted, block, st, rtl)
                 )
             y = y2 + body * 0.05
     bottom = max([y, *(b for _, b, _, _ in reserved)])
@@ -485,12 +491,12 @@ def _plan_quote(
         [],
         pitch,
         limit,
-        base_rtl(text),
+        rtl := base_rtl(text),
         said,
     )
     for x, tp, s_, st in lines:
         plan.lines.append(
-            _Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block, st)
+            _Line(x, baseline_in(tp, size, pitch), s_, style.hand, size, style.theme.palette.ink, block, st, rtl)
         )
     plan.bubble = Rect(pad, y, inner, end - y + inset * 0.8)
     y = plan.bubble.bottom + body * 0.9  # the tail
@@ -741,7 +747,7 @@ def draw_card(
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
         prims += style.styled_runs(
-            said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color
+            said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
         )
     if plan.underline:
         x0, x1, uy = plan.underline

@@ -15,8 +15,10 @@ from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
 from decks.plan.stacks import hand_run_faces, stacks_for
 from decks.text.breaking import has_wide
-from decks.text.fallback import FontStack, strip_ignorable
+from decks.text.faces import Face
+from decks.text.fallback import FontStack, is_ignorable, strip_ignorable
 from decks.text.runs import RunFaces, Styles
+from decks.text.shaping import base_rtl, has_rtl, visual_pieces
 from decks.themes.model import Theme
 
 MM = 72 / 25.4
@@ -116,13 +118,26 @@ class Style:
         return stack.width(strip_ignorable(text), size)
 
     def styled_runs(
-        self, text: str, styles: Styles, stack: FontStack, x: float, baseline: float, size: float, color: Color
+        self,
+        text: str,
+        styles: Styles,
+        stack: FontStack,
+        x: float,
+        baseline: float,
+        size: float,
+        color: Color,
+        rtl: bool | None = None,
     ) -> list[TextRun]:
         """`text` (one line) set in `stack` with the styled stretches `styles` (offsets into `text`): each stretch
         in its style's stack (`faces`), italic slanted, and placed where the widths before it end, as
-        `decks.text.runs.StyledText` measured the line."""
+        `decks.text.runs.StyledText` measured the line. `rtl`: the base direction of the line's paragraph (None:
+        the line's own); a line with right-to-left text is drawn in visual order, each stretch keeping its style."""
         if not styles:
             return self.runs(text, stack, x, baseline, size, color)
+        if has_rtl(text) or rtl:
+            return self._bidi_runs(
+                text, styles, stack, x, baseline, size, color, base_rtl(text) if rtl is None else rtl
+            )
         faces = self.faces(stack)
         out: list[TextRun] = []
         at = 0
@@ -138,6 +153,34 @@ class Style:
             at = max(at, min(b, len(text)))
         return out
 
+    def _bidi_runs(
+        self,
+        text: str,
+        styles: Styles,
+        stack: FontStack,
+        x: float,
+        baseline: float,
+        size: float,
+        color: Color,
+        rtl: bool,
+    ) -> list[TextRun]:
+        """A styled line with right-to-left text: cut where a style or the bidi level changes, the pieces in
+        drawing order (`decks.text.shaping.visual_pieces`), each drawn in its style's faces, left to right."""
+        faces = self.faces(stack)
+        style_at = [0] * len(text)
+        for a, b, st in styles:
+            style_at[a:b] = [st] * (min(b, len(text)) - a)
+        cuts = [k for k in range(1, len(text)) if style_at[k] != style_at[k - 1]]
+        out: list[TextRun] = []
+        for a, _, drawn in visual_pieces(text, cuts, rtl):
+            st = style_at[a]
+            piece_stack = faces.stack(st)
+            slant = SLANT if st & Inline.ITALIC else 0.0
+            regular = stack if st & Inline.BOLD and piece_stack is not stack else None
+            out += self.runs(drawn, piece_stack, x, baseline, size, color, slant, regular, ordered=True)
+            x += sum(face.width(chunk, size) for face, chunk in _drawn_segments(piece_stack, drawn))
+        return out
+
     def runs(
         self,
         text: str,
@@ -148,13 +191,15 @@ class Style:
         color: Color,
         slant: float = 0.0,
         regular: FontStack | None = None,
+        ordered: bool = False,
     ) -> list[TextRun]:
         """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
         runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
         deck sets them: decks.plan.deck.faces). `regular`: the stack of the bold stretch's paragraph; a run its
-        bold stack draws in the same face as that one (no bold cut) is emboldened."""
+        bold stack draws in the same face as that one (no bold cut) is emboldened. `ordered`: `text` is in drawing
+        order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes."""
         out: list[TextRun] = []
-        for face, chunk in stack.segments(text):
+        for face, chunk in _drawn_segments(stack, text) if ordered else stack.segments(text):
             w = face.width(chunk, size)
             if chunk.strip():
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)
@@ -176,6 +221,21 @@ class Style:
                 )
             x += w
         return out
+
+
+def _drawn_segments(stack: FontStack, drawn: str) -> list[tuple[Face, str]]:
+    """`drawn` (characters in drawing order) cut into runs one face of `stack` draws, zero-width characters
+    dropped: `FontStack.segments` without its reordering."""
+    out: list[tuple[Face, str]] = []
+    for ch in drawn:
+        if is_ignorable(ch):
+            continue
+        face = stack.draws(ch)
+        if out and out[-1][0] is face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
+    return out
 
 
 # The smallest lettering against the body size: sub-points (cards.py letters them at 0.9 of it).

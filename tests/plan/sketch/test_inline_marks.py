@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +18,7 @@ from decks.plan.sketch.style import SLANT, Style
 from decks.plan.stacks import code_face
 from decks.text.fitting import WIDTH_SAFETY
 from decks.text.runs import StyledText, styles_of
-from decks.text.shaping import has_rtl
+from decks.text.shaping import base_rtl, has_rtl, visual
 from decks.themes.loader import load_theme
 
 THEME = load_theme(None)
@@ -168,3 +170,74 @@ def test_bold_in_a_face_without_a_bold_cut_is_emboldened_and_a_bold_face_is_not(
     assert fast and not any(r.embolden for r in fast) and all(r.font == STYLE.bold.primary.path for r in fast)
     titled = _runs(_recap("t", title="**並列実行**の話", language="ja"))
     assert not any(r.embolden for r in titled)  # a title is lettered in the bold stack already
+
+
+def test_an_arabic_takeaway_keeps_its_bold_and_code_runs_in_visual_order() -> None:
+    runs = _runs(_recap("ثبتوا **الحزمة** عبر `pip install` اليوم", language="ar"))
+    mono = [r for r in runs if r.font == code_face(False).path]
+    assert "".join(r.text for r in mono) == "pip install"  # left to right inside, as code reads
+    bold = [r for r in runs if r.text == visual("الحزمة")]
+    plain = [r for r in runs if r.text in (visual("ثبتوا"), visual("عبر"), visual("اليوم"))]
+    assert len(bold) == 1 and len(plain) == 3
+    # In the bold face, or emboldened where the bold stack has no Arabic bold cut.
+    assert all((r.font, r.embolden) != (bold[0].font, bold[0].embolden) for r in plain)
+    line = sorted((r for r in runs if abs(r.y - mono[0].y) < 1e-6), key=lambda r: r.x)
+    assert "".join(r.text for r in line).replace(" ", "") == visual("ثبتوا الحزمة عبر pip install اليوم").replace(
+        " ", ""
+    )
+    # The line is set flush right, its bold word on the right of the code (it comes first, read right to left).
+    assert min(r.x for r in bold) > max(r.x + r.width for r in mono)
+
+
+def test_a_right_to_left_line_that_opens_with_code_keeps_the_code_on_its_right() -> None:
+    line = "pip install اليوم"
+    drawn = STYLE.styled_runs(line, ((0, 11, int(Inline.CODE)),), STYLE.hand, 0.0, 0.0, 10.0, "#000000", True)
+    code = next(r for r in drawn if r.font == code_face(False).path)
+    assert all(r.x < code.x for r in drawn if r is not code)
+    # A line of a left-to-right paragraph with the same words keeps the code first.
+    drawn = STYLE.styled_runs(line, ((0, 11, int(Inline.CODE)),), STYLE.hand, 0.0, 0.0, 10.0, "#000000", False)
+    assert drawn[0].font == code_face(False).path and drawn[0].x == 0.0
+
+
+def test_italic_hebrew_is_slanted_in_place() -> None:
+    runs = _runs(_recap("הגרסה _הניסיונית_ זמינה", language="he"))
+    leaning = [r for r in runs if r.slant]
+    assert "".join(r.text for r in leaning).strip() == visual("הניסיונית")
+    upright = [r for r in runs if not r.slant and r.text.strip() in (visual("הגרסה"), visual("זמינה"))]
+    assert len(upright) == 2
+    left, right = sorted(upright, key=lambda r: r.x)
+    assert left.x < leaning[0].x < right.x  # the middle word stays in the middle
+
+
+RTL_CHARS = st.sampled_from("שלום עולם" + "مرحبا بكم" + "abc xyz" + "0123 ,.-()")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(RTL_CHARS, min_size=1, max_size=10), st.sampled_from([0, 1, 2, 4])), max_size=20),
+    st.floats(60, 300),
+)
+def test_styled_right_to_left_lines_draw_every_character_in_its_style_within_their_room(pieces, width) -> None:
+    text = "".join(t + " " for t, _ in pieces).strip()
+    assume(text and has_rtl(text))
+    styles = tuple((a, b, s) for a, b, s in styles_of(tuple((t + " ", s) for t, s in pieces)) if b <= len(text))
+    styled = StyledText(STYLE.hand_faces, styles)
+    rtl = base_rtl(text)
+    lines, _ = _flow(text, STYLE.hand, 10.0, 0.0, 0.0, width, [], 12.0, rtl, styled)
+    mono = {f.path for f in STYLE.hand_faces.code.faces[:1]}
+    for x, _, line, mine in lines:
+        drawn = STYLE.styled_runs(line, mine, STYLE.hand, x, 0.0, 10.0, "#000000", rtl)
+        assert sorted("".join(r.text for r in drawn).replace(" ", "")) == sorted(
+            visual(line).replace(" ", "") if has_rtl(line) else line.replace(" ", "")
+        )
+        coded = "".join(text for a, b, s in mine if s & Inline.CODE for text in [line[a:b]]).replace(" ", "")
+        assert (
+            "".join(r.text for r in drawn if r.font in mono).replace(" ", "")
+            == "".join(ch for ch in coded if STYLE.hand_faces.code.draws(ch).path in mono)
+            or not coded
+        )
+        # Drawn from left to right without overlap, and never past the room's edges (1 % for joined forms).
+        for a, b in pairwise(drawn):
+            assert b.x >= a.x + a.width - 1e-6
+        if drawn:
+            assert drawn[0].x >= -width * 0.01 and drawn[-1].x + drawn[-1].width <= width * 1.01, (line, mine)
