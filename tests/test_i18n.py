@@ -368,3 +368,16 @@ def test_a_warm_run_warns_about_a_language_without_words_importing_no_babel(tmp_
     warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert cold.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " True\n"]
     assert warm.stdout.split("|") == ["language 'tl' (Tagalog): recap has no wo ", " False\n"]
+
+
+def test_a_language_is_right_to_left_exactly_when_cldr_says_its_characters_run_so() -> None:
+    from babel import Locale, localedata
+
+    from decks.i18n import right_to_left
+
+    for name in localedata.locale_identifiers():
+        locale = Locale.parse(name)
+        tag = "-".join(p for p in (locale.language, locale.script, locale.territory) if p)
+        assert right_to_left(tag) is (locale.character_order == "right-to-left"), tag
+    assert right_to_left("he") and right_to_left("ar-EG") and right_to_left("pa_Arab")
+    assert not right_to_left("pa") and not right_to_left("az-Latn") and not right_to_left("")

@@ -65,6 +65,28 @@ def locale_for(language: str) -> str:
     return DEFAULT
 
 
+# Which languages are written right to left, as CLDR says (Babel's `Locale.character_order`; checked against it
+# in tests/test_i18n.py): by the script subtag when the tag has one, else by the language's usual script. Kept here
+# so a deck's direction costs no Babel import (start-up is benchmarked).
+_RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
+_RTL_LANGUAGES = frozenset(
+    {"apc", "ar", "ary", "arz", "bal", "bgn", "bqi", "brh", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "lrc", "mzn"}
+    | {"nqo", "ps", "rhg", "sd", "sdh", "skr", "syr", "trw", "ug", "ur", "yi"}
+)
+
+
+def right_to_left(language: str) -> bool:
+    """Whether a BCP 47 tag names a language written right to left (ar, he, fa-IR, ur, pa-Arab; not pa, az-Latn):
+    a deck in it is mirrored (decks.plan.deck)."""
+    subtags = [s for s in language.replace("_", "-").split("-") if s]
+    if not subtags:
+        return False
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script is not None:
+        return script in _RTL_SCRIPTS
+    return subtags[0].lower() in _RTL_LANGUAGES
+
+
 def _is_region(subtag: str) -> bool:
     """A BCP 47 region subtag: two letters (TW) or three digits (419)."""
     return (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit())

@@ -40,6 +40,11 @@ class Rect(msgspec.Struct, frozen=True):
     def overlaps(self, other: Rect) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
+    def mirrored(self, within: Rect) -> Rect:
+        """This box reflected across the vertical middle of `within` (a right-to-left slide's layout): as far
+        from its right edge as it was from its left."""
+        return Rect(round(within.x + within.right - self.right, 4), self.y, self.w, self.h)
+
 
 def xfrm_box(xfrm: Any) -> Rect | None:
     """The box in points of an `<a:xfrm>` element (its `<a:off>` and `<a:ext>`), or None when it has none or a

@@ -16,6 +16,7 @@ from decks.model import Recap
 from decks.plan import DeckSetup, deck_setup, finish_deck
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.images import picture_size
+from decks.plan.deck.mirror import mirrored
 from decks.plan.deck.plan import Deck, Slide
 from decks.plan.deck.planner import Planner, clear_shapes, glyph_warnings
 from decks.plan.deck.reuse import SlideCache
@@ -52,7 +53,7 @@ class WarmPlanner:
             if held is not None and held[0] is slide:
                 done = held[1]
             else:
-                cleared = clear_shapes(slide, geometry)
+                cleared = clear_shapes(mirrored(slide, geometry, recap.language), geometry)
                 done = with_faces(replace(deck, slides=(cleared,)), measured).slides[0]
             faced[id(slide)] = (slide, done)
             slides.append(done)

@@ -51,6 +51,7 @@ from decks.plan.deck.measures import (
     TITLE_ICON,
     TITLE_ICON_GAP,
 )
+from decks.plan.deck.mirror import mirrored
 from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, takeaway_srcs
 from decks.plan.deck.picking import candidates, pick
@@ -757,7 +758,8 @@ def build_plan(
     geometry = geometry or default_geometry()
     with paused_gc():  # tens of thousands of layouts, paragraphs and runs, and no cycles among them
         deck = Planner(recap, theme, geometry, image_size).plan()
-        deck = replace(deck, slides=tuple(clear_shapes(s, geometry) for s in deck.slides))
+        slides = (clear_shapes(mirrored(s, geometry, recap.language), geometry) for s in deck.slides)
+        deck = replace(deck, slides=tuple(slides))
         deck = with_faces(deck, theme)
     return replace(deck, template=template, warnings=(*warnings, *glyph_warnings(recap, theme)))
 
