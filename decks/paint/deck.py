@@ -22,7 +22,7 @@ from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.faces import Face
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack, east_asian, field_height
-from decks.text.runs import RunFaces
+from decks.text.runs import RunFaces, run_size
 from decks.text.shaping import bidi_levels, has_rtl, visual
 from decks.themes.model import Theme
 
@@ -215,14 +215,15 @@ class Setter:
             if lo < hi:
                 text = run.text[lo - pos : hi - pos]
                 face = self.face(para, run.face, run.style)
+                size = run_size(para.size, run.style)  # code a little smaller (decks.text.runs)
                 out.append(
                     Piece(
                         text,
                         face,
-                        para.size,
+                        size,
                         self.palette[run.color],
                         0.0,
-                        face.width(text, para.size),
+                        face.width(text, size),
                         (para.font == "heading" or bool(run.style & Style.BOLD)) and not run.field,
                         run.link,
                         bool(run.style & Style.ITALIC),

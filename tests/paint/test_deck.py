@@ -133,3 +133,21 @@ def test_painting_reads_the_plan_and_imports_nothing_of_the_fitter() -> None:
         modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert "decks.plan.deck.fit" not in modules, path.name
+
+
+def test_a_code_piece_is_drawn_at_nine_tenths_of_its_paragraphs_size_where_the_plan_measured_it(theme) -> None:
+    from decks.plan.stacks import run_faces
+    from decks.text.runs import CODE_SCALE
+
+    src = Src((Run("Run "), Run("pip install", style=4), Run(" today")))
+    box = Fitter(theme).text_box("body", [src], Rect(48, 128, 700, 356), 28)
+    stacks = stacks_for(theme)
+    faced = faces_box(box, {"heading": stacks.heading, "body": stacks.body}, styled=run_faces(theme))
+    (line,) = Setter(theme).set_box(faced).lines
+    size = faced.paras[0].size
+    code = [p for p in line.pieces if p.face.family == "Courier New"]
+    assert "".join(p.text for p in code) == "pip install"
+    assert all(p.size == pytest.approx(size * CODE_SCALE) for p in code)
+    assert all(p.size == size for p in line.pieces if p not in code)
+    # Each piece starts where the one before it ends: the code's width is its smaller size's.
+    assert all(a.x + a.width == pytest.approx(b.x) for a, b in pairwise(line.pieces))

@@ -14,6 +14,7 @@ from decks.plan import deck_plan
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.text.metrics import load_face
+from decks.text.runs import CODE_SCALE
 from decks.themes.loader import load_theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -44,8 +45,8 @@ def _code_that_fits_only_in_the_body_face() -> str:
     while True:
         words.append(f"pkg{len(words)}")
         text = " ".join(words)
-        # The default body is 864 pt wide less the bullet's indent; the body size is 28 pt.
-        if mono.width(text, 28.0) > 840 and carlito.width(text, 28.0) < 760:
+        # The default body is 864 pt wide less the bullet's indent; the body size is 28 pt, code's 0.9 of it.
+        if mono.width(text, 28.0 * CODE_SCALE) > 840 and carlito.width(text, 28.0) < 760:
             return text
 
 
@@ -64,6 +65,21 @@ def test_a_code_run_is_named_monospace_and_breaks_as_liberation_mono_measures_it
         rpr = r.find(f"{A}rPr")
         assert rpr.find(f"{A}latin").get("typeface") == "Courier New"
         assert (rpr.get("b"), rpr.get("i")) == ("0", "0")
+
+
+def test_a_code_run_is_written_at_nine_tenths_of_its_paragraphs_size() -> None:
+    _, para = _item_body("Run `pip install` today")
+    data = render(PptxRenderer, recap("Run `pip install` today"), load_theme(None)).data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        slides = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("ppt/slides/slide")]
+    sizes = {
+        r.findtext(f"{A}t"): int(r.find(f"{A}rPr").get("sz"))
+        for s in slides
+        for r in s.iter(f"{A}r")
+        if r.findtext(f"{A}t") in ("Run ", "pip install", " today")
+    }
+    assert sizes["Run "] == sizes[" today"] == round(para.size * 100)
+    assert sizes["pip install"] == round(para.size * CODE_SCALE * 100)
 
 
 def test_bold_and_italic_runs_carry_their_attributes_and_plain_text_stays_one_run() -> None:

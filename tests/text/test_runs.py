@@ -13,7 +13,7 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import Block, layout
 from decks.text.metrics import load_face
 from decks.text.office import office_stack
-from decks.text.runs import RunFaces, StyledText, local_styles, styles_of
+from decks.text.runs import CODE_SCALE, RunFaces, StyledText, local_styles, run_size, styles_of
 
 CODE, BOLD, ITALIC = int(Style.CODE), int(Style.BOLD), int(Style.ITALIC)
 
@@ -54,9 +54,13 @@ def test_a_line_of_code_that_fits_in_the_body_face_breaks_in_the_monospace_face(
     assert len(lines(f"`{words}`", width)) == 2
 
 
-def test_a_code_run_is_measured_with_liberation_mono_advances() -> None:
+def test_a_code_run_is_measured_with_liberation_mono_advances_at_its_smaller_size() -> None:
     text, st_ = styled("`abc def`")
-    assert st_.spans(text)(0, len(text)) == 7 * 1229 / 2048  # every glyph 1229 of 2048 units (0.6 em)
+    # Every glyph 1229 of 2048 units (0.6 em), at 0.9 of the paragraph's size.
+    assert CODE_SCALE == 0.9
+    assert st_.spans(text)(0, len(text)) == 7 * 1229 / 2048 * CODE_SCALE
+    assert st_.line_height(text) == max(faces().plain.line_height(text), faces().code.line_height(text) * 0.9)
+    assert run_size(20.0, CODE) == 18.0 and run_size(20.0, BOLD | ITALIC) == 20.0
 
 
 def test_bold_is_measured_wider_and_italic_as_its_upright_face() -> None:

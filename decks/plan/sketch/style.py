@@ -17,7 +17,7 @@ from decks.plan.stacks import hand_run_faces, stacks_for
 from decks.text.breaking import has_wide
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable, strip_ignorable
-from decks.text.runs import RunFaces, Styles
+from decks.text.runs import RunFaces, Styles, run_size
 from decks.text.shaping import base_rtl, has_rtl, visual_pieces
 from decks.themes.model import Theme
 
@@ -129,9 +129,10 @@ class Style:
         rtl: bool | None = None,
     ) -> list[TextRun]:
         """`text` (one line) set in `stack` with the styled stretches `styles` (offsets into `text`): each stretch
-        in its style's stack (`faces`), italic slanted, and placed where the widths before it end, as
-        `decks.text.runs.StyledText` measured the line. `rtl`: the base direction of the line's paragraph (None:
-        the line's own); a line with right-to-left text is drawn in visual order, each stretch keeping its style."""
+        in its style's stack (`faces`), italic slanted, code at its smaller size (`run_size`), and placed where
+        the widths before it end, as `decks.text.runs.StyledText` measured the line. `rtl`: the base direction of
+        the line's paragraph (None: the line's own); a line with right-to-left text is drawn in visual order, each
+        stretch keeping its style."""
         if not styles:
             return self.runs(text, stack, x, baseline, size, color)
         if has_rtl(text) or rtl:
@@ -145,11 +146,11 @@ class Style:
             for lo, hi, st in ((at, min(a, len(text)), 0), (min(a, len(text)), min(b, len(text)), style)):
                 if lo >= hi:
                     continue
-                piece, drawn = text[lo:hi], faces.stack(st)
+                piece, drawn, at_size = text[lo:hi], faces.stack(st), run_size(size, st)
                 slant = SLANT if st & Inline.ITALIC else 0.0
                 regular = stack if st & Inline.BOLD and drawn is not stack else None
-                out += self.runs(piece, drawn, x, baseline, size, color, slant, regular)
-                x += drawn.width(piece, size)
+                out += self.runs(piece, drawn, x, baseline, at_size, color, slant, regular)
+                x += drawn.width(piece, at_size)
             at = max(at, min(b, len(text)))
         return out
 
@@ -174,11 +175,11 @@ class Style:
         out: list[TextRun] = []
         for a, _, drawn in visual_pieces(text, cuts, rtl):
             st = style_at[a]
-            piece_stack = faces.stack(st)
+            piece_stack, at_size = faces.stack(st), run_size(size, st)
             slant = SLANT if st & Inline.ITALIC else 0.0
             regular = stack if st & Inline.BOLD and piece_stack is not stack else None
-            out += self.runs(drawn, piece_stack, x, baseline, size, color, slant, regular, ordered=True)
-            x += sum(face.width(chunk, size) for face, chunk in _drawn_segments(piece_stack, drawn))
+            out += self.runs(drawn, piece_stack, x, baseline, at_size, color, slant, regular, ordered=True)
+            x += sum(face.width(chunk, at_size) for face, chunk in _drawn_segments(piece_stack, drawn))
         return out
 
     def runs(

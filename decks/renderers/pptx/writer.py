@@ -48,6 +48,7 @@ from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
+from decks.text.runs import run_size
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")
@@ -414,7 +415,9 @@ class Writer:
                 bold = heading or bool(run.style & Style.BOLD)
                 italic = bool(run.style & Style.ITALIC)
                 style = self._run_style(para, run)
-                rpr = rprs[key] = oxml.run_properties(size, *style, self.lang, bold, rid, italic)
+                # Code a little smaller than the words around it, as the plan measured it (decks.text.runs).
+                at = run_size(size, run.style)
+                rpr = rprs[key] = oxml.run_properties(at, *style, self.lang, bold, rid, italic)
             if "\n" in run.text:
                 # A heading's line ends where the plan put them (decks.text.headings): a line break each.
                 parts.append(f"<a:br>{rpr}</a:br>".join(oxml.text_run(rpr, t) for t in run.text.split("\n")))

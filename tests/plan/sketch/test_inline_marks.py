@@ -17,7 +17,7 @@ from decks.plan.sketch.primitives import TextRun
 from decks.plan.sketch.style import SLANT, Style
 from decks.plan.stacks import code_face
 from decks.text.fitting import WIDTH_SAFETY
-from decks.text.runs import StyledText, styles_of
+from decks.text.runs import CODE_SCALE, StyledText, styles_of
 from decks.text.shaping import base_rtl, has_rtl, visual
 from decks.themes.loader import load_theme
 
@@ -49,8 +49,10 @@ def test_a_code_run_is_lettered_in_the_monospace_face_at_its_widths() -> None:
     mono = code_face(False)
     code = [r for r in runs if r.font == mono.path]
     assert "".join(r.text for r in code) == "pip install"
+    words = next(r for r in runs if r.text.strip() == "Run")
     for r in code:
         assert abs(r.width - mono.width(r.text, r.size)) < 1e-6
+        assert abs(r.size - words.size * CODE_SCALE) < 1e-9 and r.y == words.y  # smaller, on the same baseline
     # The run after the code starts where the code's monospace advances end.
     after = next(r for r in runs if r.text.strip() == "today")
     end = code[-1].x + code[-1].width
