@@ -48,6 +48,39 @@ MAX_PAGES = 200
 MAX_LIST_PAGES = 2_000
 EVEN_PAGES = 12  # lists on more pages than this even out only their last two (bounds the work)
 
+
+def _broken(runs: tuple[Run, ...], text: str, lines: Sequence[str]) -> tuple[Run, ...]:
+    """`runs` (whose text is `text`) with a hard break where each of `lines` (slices of `text` in order, trailing
+    space left out) ends, the space between two lines dropped: a balanced heading's runs, each keeping its
+    style."""
+    cuts: list[tuple[int, int]] = []  # (end of a line, start of the next) in `text`
+    at = 0
+    for line in lines:
+        start = text.find(line, at)
+        if start < 0:
+            return runs
+        if cuts:
+            cuts[-1] = (cuts[-1][0], start)
+        at = start + len(line)
+        cuts.append((at, at))
+    cuts.pop()
+    out: list[Run] = []
+    pos = 0
+    for end, start in [*cuts, (len(text), len(text))]:
+        out += [r for r in slice_runs(runs, pos, end) if r.text]
+        if end < len(text):
+            last = out.pop() if out else Run("")
+            out.append(replace(last, text=last.text + "\n"))
+        pos = start
+    merged: list[Run] = []
+    for run in out:  # a run cut only by a break is one run again, its break inside it
+        if merged and replace(merged[-1], text="") == replace(run, text=""):
+            merged[-1] = replace(run, text=merged[-1].text + run.text)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
 # A fitter's memo of paragraph layouts: (paragraphs, width, size) -> their layout.
 Layouts = dict[tuple[tuple[Src, ...], float, float], Laid]
 
@@ -241,21 +274,31 @@ class Fitter:
         from decks.text.headings import balance, phrases
 
         src = self.one_weight(src)
-        if len(src.runs) != 1 or "\n" in src.text or src.runs[0].link or src.runs[0].field:
+        text = src.text
+        if not src.runs or "\n" in text or any(r.link or r.field for r in src.runs):
             return src
         laid = self.fit([src], box, top, low)
         if laid is None or len(laid.blocks[0].lines) < 2:
             return src
-        run, size = src.runs[0], laid.size
+        size = laid.size
 
-        def width(text: str) -> float:
-            return self.laid([replace(src, runs=(replace(run, text=text),))], 1e6, size).width
+        def width(line: str) -> float:
+            # A line of a text with styled runs (the content's markup) is measured in its runs' faces where it
+            # is in the text; found more than once, in its widest setting, so it is never wider than measured.
+            if len(src.runs) == 1:
+                return self.laid([replace(src, runs=(replace(src.runs[0], text=line),))], 1e6, size).width
+            widest, at = 0.0, text.find(line)
+            while at >= 0:
+                piece = replace(src, runs=slice_runs(src.runs, at, at + len(line)))
+                widest = max(widest, self.laid([piece], 1e6, size).width)
+                at = text.find(line, at + 1)
+            return widest
 
         # A little narrower than the box: fitting breaks lines with the same safety, so they fit as laid here.
-        lines = balance(phrases(src.text, self.language), width, box.w * 0.97)
+        lines = balance(phrases(text, self.language), width, box.w * 0.97)
         if lines is None or (len(lines) > len(laid.blocks[0].lines) and not grow):
             return src
-        broken = replace(src, runs=(replace(run, text="\n".join(lines)),))
+        broken = replace(src, runs=_broken(src.runs, text, lines))
         again = self.fit([broken], box, top, low)
         if again is None or again.size < size or len(again.blocks[0].lines) != len(lines):
             return src

@@ -57,3 +57,37 @@ def test_a_box_set_again_on_another_slide_gets_the_paragraphs_set_the_first_time
     assert fresh.paras == first.paras
     wider = fitter.text_box("footer", footer(), Rect(0, 0, 600, 60), 12)
     assert wider.paras is not first.paras  # another width is set anew
+
+
+def _title(runs: tuple[Run, ...]) -> Src:
+    return Src(runs, "heading")
+
+
+def test_a_title_with_markup_is_balanced_at_phrases_each_run_keeping_its_style() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    box = Rect(0, 0, 560, 200)
+    words = "Faster training with the new", "tf.distribute", "strategies for your multi GPU cluster"
+    styled = _title((Run(words[0] + " "), Run(words[1], style=4), Run(" " + words[2])))
+    engine = fitter.fit([styled], box, 40)
+    assert engine is not None and len(engine.blocks[0].lines) >= 2
+    got = fitter.balanced(styled, box, 40)
+    assert "\n" in got.text and got.text.replace("\n", " ") == styled.text
+    # The code is still one code run, the words around it plain.
+    assert "".join(r.text for r in got.runs if r.style == 4).strip() == words[1]
+    assert {r.style for r in got.runs} == {0, 4}
+    # Laid out, it takes exactly its balanced lines (none is wider than the box in its runs' faces), at the size
+    # the engine's breaks had, and its widest line is no wider than the engine's widest.
+    lines = got.text.split("\n")
+    laid = fitter.fit([got], box, 40)
+    assert laid is not None and len(laid.blocks[0].lines) == len(lines) and laid.size >= engine.size
+    assert fitter.laid([got], box.w, laid.size).width <= fitter.laid([styled], box.w, laid.size).width + 1e-6
+    # The engine's last line is a short one; balanced lines are about equally wide.
+    shortest = min(fitter.laid([_title((Run(line),))], 1e6, laid.size).width for line in lines)
+    assert shortest > 0.5 * fitter.laid([got], box.w, laid.size).width
+
+
+def test_a_title_with_a_link_is_left_to_the_engine() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    box = Rect(0, 0, 300, 200)
+    linked = _title((Run("Read the long announcement of the "), Run("new release", link="https://example.com")))
+    assert fitter.balanced(linked, box, 40) == linked
