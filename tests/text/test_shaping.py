@@ -98,3 +98,27 @@ def test_a_left_to_right_stretch_in_a_right_to_left_line_keeps_its_order_and_bra
     # Base direction from the paragraph, not the line: a line of an Arabic paragraph that opens with code.
     assert [p for _, _, p in visual_pieces("pip install היום", [11], True)] == ["םויה ", "pip install"]
     assert "".join(p for _, _, p in visual_pieces("מהירות (פי 3)", [], True)) == "(3 יפ) תוריהמ"
+
+
+@given(
+    st.text(st.characters(codec="utf-8"), max_size=40),
+    st.lists(st.integers(0, 40), max_size=6),
+    st.booleans(),
+)
+@example("(שלום)", [1, 5], True)
+@example("\u202eabc\u202c שלום", [2], False)
+def test_any_line_cut_anywhere_is_drawn_once_each_piece_whole(text: str, cuts: list[int], rtl: bool) -> None:
+    from decks.text.shaping import visual_pieces
+
+    pieces = visual_pieces(text, cuts, rtl)
+    if not text:
+        assert pieces == []
+        return
+    covered = sorted((a, b) for a, b, _ in pieces)
+    assert [a for a, _ in covered] == [0, *(b for _, b in covered[:-1])] and covered[-1][1] == len(text)
+    for a, b, drawn in pieces:
+        assert not any(a < c < b for c in cuts)
+        if drawn == text[a:b] or not drawn:
+            continue
+        # A piece drawn right to left: its characters reversed (Arabic in its joined forms, brackets mirrored).
+        assert len(drawn) <= b - a
