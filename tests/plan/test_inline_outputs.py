@@ -50,10 +50,14 @@ def content(title: str, item: str, takeaway: str, summary: str) -> Recap:
 def _unexplained_marks(shown: str, texts: list[str]) -> str:
     """The mark characters of `shown` (spaces dropped) left once every plain text of `texts` is taken out of it:
     a mark the content's plain words hold may show; any other is markup that leaked."""
-    rest = _squeeze(shown)
-    for text in sorted({_squeeze(plain(t)) for t in texts}, key=len, reverse=True):
-        if text:
-            rest = rest.replace(text, "\0")
+    words = sorted({_squeeze(plain(t)) for t in texts} - {""}, key=len, reverse=True)
+    # A line cut short with an ellipsis (the footer's title) is explained when a text starts with it.
+    lines = shown.split("\n")
+    cut = [line for line in lines if line.endswith("…") and any(w.startswith(_squeeze(line)[:-1]) for w in words)]
+    # Line by line: squeezed together, the end of one line and the start of the next could read as a word.
+    rest = "\0".join(_squeeze(line) for line in lines if line not in cut)
+    for text in words:
+        rest = rest.replace(text, "\0")
     return "".join(ch for ch in rest if ch in MARKS)
 
 
