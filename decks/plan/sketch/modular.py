@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -107,15 +107,14 @@ def _placed(
         column = plans[bounds[c] : bounds[c + 1]]
         used = sum(p.height for p in column) + gap * (len(column) - 1)
         tallest = max(tallest, used)
-        # Cards keep the height of their content: spare height lets each draw its icon large under its text
-        # (sparse content), and what is left is air between the cards, a few lines at most between two.
-        extra = max(0.0, (area.h - used) / len(column))
-        heights = [grown(p, p.height + extra, style) for p in column]
-        air = area.h - sum(heights) - gap * (len(column) - 1)
-        between = min(max(0.0, air) / len(column), style.body * 3) if len(column) > 1 else 0.0
-        y = area.y
+        # Cards keep the height of their content (a frame is never stretched to cover area): the column's spare
+        # height is air, a few lines at most between two cards, and what is left above and under the column in
+        # equal parts, so a column of few cards stands in its room rather than at its top over a hole.
+        air = max(0.0, area.h - used)
+        between = min(air / len(column), style.body * 3) if len(column) > 1 else 0.0
+        y = area.y + (air - between * (len(column) - 1)) / 2
         x = area.x + c * (width + gap)
-        for p, h in zip(column, heights, strict=True):
-            placed.append((p, x, y, h))
-            y += h + gap + between
+        for p in column:
+            placed.append((p, x, y, p.height))
+            y += p.height + gap + between
     return placed, [], tallest / area.h

@@ -7,7 +7,7 @@ an arrow crosses every gap, so the reading order is always visible.
 from __future__ import annotations
 
 from decks.colors import mix
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -64,17 +64,18 @@ def arrange(
     rows = [row(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     heights = [r[0] for r in rows if r]
     used = best[n]
-    # Spare height goes to the gaps between rows (up to a point), so the road has room to turn.
+    # Spare height goes to the gaps between rows (up to a point), so the road has room to turn; what is left is
+    # air above and under the rows in equal parts. Cards keep the height of their content (a frame is never
+    # stretched to cover area).
     spare = max(0.0, area.h - used)
     extra_gap = min(spare / max(1, len(heights) - 1), vgap * 1.5) if len(heights) > 1 else 0.0
-    grow = (spare - extra_gap * (len(heights) - 1)) / len(heights)
     placed: list[Placed] = []
     frames: list[list[tuple[float, float, float, float]]] = []  # per row: x, y, w, h of each frame
-    y = area.y
+    y = area.y + (spare - extra_gap * (len(heights) - 1)) / 2
     for r, found in enumerate(rows):
         assert found is not None
         plans = found[1]
-        h = heights[r] + grow
+        h = heights[r]
         xs = []
         x = area.x + gutter
         for p in plans:
@@ -84,11 +85,10 @@ def arrange(
             xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
         line = []
         for p, xi in zip(plans, xs, strict=True):
-            # Its content (and drawing), not the row's height: centred on the row, the road through the middle.
-            own = grown(p, h, style)
-            top = y + (h - own) / 2
-            placed.append((p, xi, top, own))
-            line.append((xi, top + p.tab, p.width, own - p.tab))
+            # Centred on the row, the road through the middle.
+            top = y + (h - p.height) / 2
+            placed.append((p, xi, top, p.height))
+            line.append((xi, top + p.tab, p.width, p.height - p.tab))
         frames.append(line)
         y += h + vgap + extra_gap
     return placed, _road(frames, style, area, gutter) if draw else [], used / area.h

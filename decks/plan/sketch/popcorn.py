@@ -2,16 +2,15 @@
 
 The page is cut into narrow lanes; each card spans two or three of them (an emphasised item and the key
 takeaways three, the others two or three by a seeded draw), so no two neighbours line up. Cards are dropped
-in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. A
-card with nothing below it may draw its icon large in the room down to the page's bottom; frames keep the
-height of what they hold.
+in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. Frames
+keep the height of what they hold; room to spare spreads the cards down the page.
 """
 
 from __future__ import annotations
 
 import math
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -60,11 +59,12 @@ def arrange(
     if best is None:
         return [], [], math.inf
     used, spots = best
+    # Cards keep the height of their content (a frame is never stretched to cover area). On a page with height to
+    # spare their centres are spread down the whole area (the gaps grow in proportion, so none comes closer to
+    # another and none leaves the area): the air lies between the cards, not in one hole under them.
+    stretch = area.h / used if draw and 0.0 < used < area.h else 1.0
     placed: list[Placed] = []
-    for n, (plan, x, y) in enumerate(spots):
-        # A card that nothing stands under may draw its icon large in the room down to the page's bottom.
-        right = x + plan.width
-        under = any(oy > y and ox < right and ox + other.width > x for m, (other, ox, oy) in enumerate(spots) if m != n)
-        h = plan.height if under else grown(plan, area.bottom - y, style)
-        placed.append((plan, x, y, h))
+    for plan, x, y in spots:
+        centre = area.y + (y - area.y + plan.height / 2) * stretch
+        placed.append((plan, x, centre - plan.height / 2, plan.height))
     return placed, [], used / area.h

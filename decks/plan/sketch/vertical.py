@@ -3,12 +3,13 @@
 On a page wide enough for two cards side by side, the path runs down the middle and the cards take turns on
 its left and right, each a little below the one before (a timeline); on a narrow page it runs down the left
 edge with the cards beside it. Cards keep the height of their content: spare height goes to the steps between
-them, so the path has room to wind. A dot on the path and a short arrow join each card to it.
+them, so the path has room to wind, and to air above and under them. A dot on the path and a short arrow join
+each card to it.
 """
 
 from __future__ import annotations
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -33,24 +34,16 @@ def arrange(
         return [], [], float("inf")
     used, spots, two = best
     ratio = used / area.h
-    # Spare height goes to the steps between cards (each card moves down in proportion to where it stands), up
-    # to a few lines a step; what is left goes to the cards on the longest side, which then draw their icons.
+    # Cards keep the height of their content (a frame is never stretched to cover area). Spare height goes to
+    # the steps between cards (each card moves down in proportion to where it stands), up to a few lines a step;
+    # what is left is air above and under them in equal parts.
     spare = max(0.0, area.h - used)
     last = max(y for _, _, y in spots) - area.y
     steps = min(spare, style.body * 4 * max(1, len(spots) - 1)) if last > 0 else 0.0
-    moved = [(p, x, y + steps * (y - area.y) / last if last > 0 else y) for p, x, y in spots]
-    grow: dict[float, float] = {}  # per side (its x): the height each of its cards gains
-    for side in {x for _, x, _ in moved}:
-        mine = [(p, y) for p, x, y in moved if x == side]
-        room = area.bottom - max(y + p.height for p, y in mine)
-        grow[side] = max(0.0, room) / len(mine)
-    placed: list[Placed] = []
-    shift: dict[float, float] = {}
-    for p, x, y in moved:
-        below = shift.get(x, 0.0)
-        own = grown(p, p.height + grow[x], style)  # its content and drawing; the rest of its share is air
-        placed.append((p, x, y + below, own))
-        shift[x] = below + grow[x]
+    top = (spare - steps) / 2
+    placed: list[Placed] = [
+        (p, x, top + (y + steps * (y - area.y) / last if last > 0 else y), p.height) for p, x, y in spots
+    ]
     if not draw:
         return placed, [], ratio
     spine = area.x + area.w / 2 if two else area.x + lane / 2
