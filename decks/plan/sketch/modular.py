@@ -9,6 +9,8 @@ from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
 
 Placed = tuple[CardPlan, float, float, float]  # plan, x, y, height
+# Of a column's spare height, the share above its cards in the first, third, ... column (the others: the rest).
+STAGGER = 0.35
 
 
 def partition(heights: list[float], groups: int, gap: float) -> list[int]:
@@ -108,11 +110,12 @@ def _placed(
         used = sum(p.height for p in column) + gap * (len(column) - 1)
         tallest = max(tallest, used)
         # Cards keep the height of their content (a frame is never stretched to cover area): the column's spare
-        # height is air, a few lines at most between two cards, and what is left above and under the column in
-        # equal parts, so a column of few cards stands in its room rather than at its top over a hole.
+        # height is air, a few lines at most between two cards, and what is left above and under the column, so a
+        # column of few cards stands in its room rather than at its top over a hole. Neighbouring columns stand
+        # a little higher and lower (as boxes drawn by eye do), so their air does not line up into one band.
         air = max(0.0, area.h - used)
         between = min(air / len(column), style.body * 3) if len(column) > 1 else 0.0
-        y = area.y + (air - between * (len(column) - 1)) / 2
+        y = area.y + (air - between * (len(column) - 1)) * (STAGGER if c % 2 == 0 else 1 - STAGGER)
         x = area.x + c * (width + gap)
         for p in column:
             placed.append((p, x, y, p.height))

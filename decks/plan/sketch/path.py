@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decks.colors import mix
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.modular import STAGGER, Placed
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -85,8 +85,12 @@ def arrange(
             xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
         line = []
         for p, xi in zip(plans, xs, strict=True):
-            # Centred on the row, the road through the middle.
+            # Centred on the row, the road through the middle. A lone row (a page of a few cards) has the area's
+            # height to itself: its cards stand a little higher and lower by turns, so the road winds and the air
+            # above and under the row is not one band across the page.
             top = y + (h - p.height) / 2
+            if len(rows) == 1:
+                top = area.y + (area.h - p.height) * (STAGGER if len(line) % 2 == 0 else 1 - STAGGER)
             placed.append((p, xi, top, p.height))
             line.append((xi, top + p.tab, p.width, p.height - p.tab))
         frames.append(line)

@@ -35,19 +35,50 @@ def arrange(
     used, spots, two = best
     ratio = used / area.h
     # Cards keep the height of their content (a frame is never stretched to cover area). Spare height goes to
-    # the steps between cards (each card moves down in proportion to where it stands), up to a few lines a step;
-    # what is left is air above and under them in equal parts.
+    # the steps between cards (each card moves down in proportion to where it stands), up to a few lines a step,
+    # and to air above and under them: of a few such splits, the one whose largest hole is least, so the air is
+    # spread around the cards rather than left in one place (a few cards on a tall page).
     spare = max(0.0, area.h - used)
     last = max(y for _, _, y in spots) - area.y
-    steps = min(spare, style.body * 4 * max(1, len(spots) - 1)) if last > 0 else 0.0
-    top = (spare - steps) / 2
-    placed: list[Placed] = [
-        (p, x, top + (y + steps * (y - area.y) / last if last > 0 else y), p.height) for p, x, y in spots
-    ]
+    most = min(spare, style.body * 4 * max(1, len(spots) - 1)) if last > 0 else 0.0
+
+    def placing(steps: float, above: float) -> list[Placed]:
+        top = (spare - steps) * above
+        return [(p, x, top + (y + steps * (y - area.y) / last if last > 0 else y), p.height) for p, x, y in spots]
+
+    splits = [(most, 0.5)] + [(most * s, a) for s in (0.0, 0.5, 1.0) for a in (0.2, 0.35, 0.5, 0.65, 0.8)]
+    placed = min((placing(*split) for split in splits), key=lambda pl: _hole(pl, area))
     if not draw:
         return placed, [], ratio
     spine = area.x + area.w / 2 if two else area.x + lane / 2
     return placed, _path(placed, style, area, spine), ratio
+
+
+def _hole(placed: list[Placed], area: Rect) -> float:
+    """The area of the largest hole beside, between, above or under the cards: in one side's column, or across
+    the page where both sides are empty at once."""
+    sides: dict[float, tuple[float, list[tuple[float, float]]]] = {}
+    for plan, x, y, h in placed:
+        sides.setdefault(x, (plan.width, []))[1].append((y, y + h))
+
+    def empty(cards: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        out, at = [], area.y
+        for y0, y1 in sorted(cards):
+            if y0 > at:
+                out.append((at, y0))
+            at = max(at, y1)
+        return [*out, (at, area.bottom)] if at < area.bottom else out
+
+    gaps = {x: (w, empty(cards)) for x, (w, cards) in sides.items()}
+    worst = max((w * (b - a) for w, found in gaps.values() for a, b in found), default=0.0)
+    if len(gaps) == 2:
+        (_, left), (_, right) = gaps.values()
+        for a0, a1 in left:
+            for b0, b1 in right:
+                worst = max(worst, area.w * (min(a1, b1) - max(a0, b0)))
+    elif len(gaps) == 1:
+        worst = max((area.w * (b - a) for a, b in next(iter(gaps.values()))[1]), default=0.0)
+    return worst
 
 
 def _single(plans: list[CardPlan], style: Style, area: Rect, lane: float) -> list[tuple[CardPlan, float, float]]:
