@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.modular import STAGGER, Placed
+from decks.plan.sketch.modular import STAGGERS, Placed
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -77,9 +77,9 @@ def arrange(
                             lo = max(lo, tops[m] + other.height + gap)
                         else:
                             hi = min(hi, tops[m] - gap)
-                # A card alone in its lanes stands a little higher or lower by turns (see modular.STAGGER).
+                # A card alone in its lanes stands a little higher or lower by turns (see modular.STAGGERS).
                 alone = lo == area.y and hi == area.bottom
-                share = (STAGGER if n % 2 == 0 else 1 - STAGGER) if alone else 0.5
+                share = (STAGGERS[-1] if n % 2 == 0 else 1 - STAGGERS[-1]) if alone else 0.5
                 tops[n] = max(lo, lo + (hi - lo - plan.height) * share)
     placed = [(plan, x, y, plan.height) for (plan, x, _), y in zip(spots, tops, strict=True)]
     return placed, [], used / area.h

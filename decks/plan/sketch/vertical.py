@@ -10,7 +10,7 @@ each card to it.
 from __future__ import annotations
 
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.modular import Placed, hole
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -47,38 +47,11 @@ def arrange(
         return [(p, x, top + (y + steps * (y - area.y) / last if last > 0 else y), p.height) for p, x, y in spots]
 
     splits = [(most, 0.5)] + [(most * s, a) for s in (0.0, 0.5, 1.0) for a in (0.2, 0.35, 0.5, 0.65, 0.8)]
-    placed = min((placing(*split) for split in splits), key=lambda pl: _hole(pl, area))
+    placed = min((placing(*split) for split in splits), key=lambda pl: hole(pl, area))
     if not draw:
         return placed, [], ratio
     spine = area.x + area.w / 2 if two else area.x + lane / 2
     return placed, _path(placed, style, area, spine), ratio
-
-
-def _hole(placed: list[Placed], area: Rect) -> float:
-    """The area of the largest hole beside, between, above or under the cards: in one side's column, or across
-    the page where both sides are empty at once."""
-    sides: dict[float, tuple[float, list[tuple[float, float]]]] = {}
-    for plan, x, y, h in placed:
-        sides.setdefault(x, (plan.width, []))[1].append((y, y + h))
-
-    def empty(cards: list[tuple[float, float]]) -> list[tuple[float, float]]:
-        out, at = [], area.y
-        for y0, y1 in sorted(cards):
-            if y0 > at:
-                out.append((at, y0))
-            at = max(at, y1)
-        return [*out, (at, area.bottom)] if at < area.bottom else out
-
-    gaps = {x: (w, empty(cards)) for x, (w, cards) in sides.items()}
-    worst = max((w * (b - a) for w, found in gaps.values() for a, b in found), default=0.0)
-    if len(gaps) == 2:
-        (_, left), (_, right) = gaps.values()
-        for a0, a1 in left:
-            for b0, b1 in right:
-                worst = max(worst, area.w * (min(a1, b1) - max(a0, b0)))
-    elif len(gaps) == 1:
-        worst = max((area.w * (b - a) for a, b in next(iter(gaps.values()))[1]), default=0.0)
-    return worst
 
 
 def _single(plans: list[CardPlan], style: Style, area: Rect, lane: float) -> list[tuple[CardPlan, float, float]]:
