@@ -80,7 +80,7 @@ def arrange(
     for cols in sorted(counts, key=lambda c: (c != guess, c)):
         width = (area.w - gap * (cols - 1)) / cols
         # A hair above the best height, so a rounding in the bound never gives up a count that ties.
-        enough = min(lowest, over) * area.h * (1 + 1e-9) + 1e-9
+        enough = min(lowest if not draw else max(lowest, 1.0), over) * area.h * (1 + 1e-9) + 1e-9
         plans: list[CardPlan] = []
         total, tallest_card = gap * (n - cols), 0.0
         for s in specs:
@@ -95,11 +95,19 @@ def arrange(
             lowest = min(lowest, best[cols][2])
     if not best:
         return [], [], float("inf")
-    return best[min(best, key=lambda c: (best[c][2], c))]
+    lowest_count = min(best, key=lambda c: (best[c][2], c))
+    fits = [c for c in best if best[c][2] <= 1.0]
+    if not draw or len(fits) < 2:
+        return best[lowest_count]
+    # Drawing a page where more than one count fits (a sparse page, its type at its ceiling): the count whose
+    # largest hole is least, so the air is spread among the cards rather than left in one band (laid out whole:
+    # with `draw`, a count is given up only when it cannot fit).
+    chosen = min(fits, key=lambda c: (hole(best[c][0], area, style.gap * 1.5, style.gap), c))
+    return best[chosen][0], best[chosen][1], best[lowest_count][2]
 
 
 def _placed(
-    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect, style: Style, draw: bool = True
+    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect, style: Style, draw: bool = False
 ) -> tuple[list[Placed], list[Primitive], float]:
     """The cards in at most `cols` balanced columns `width` wide, and the tallest column's height / area (the
     size search, not `draw`ing, needs only that: the placements are then the level ones)."""
