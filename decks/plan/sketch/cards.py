@@ -641,31 +641,6 @@ def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: 
 
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
-DRAWING_BOX = 1.2  # the room a card's large drawing takes, against its size: a little air above and below it
-
-
-def _drawing_size(plan: CardPlan, room: float, style: Style) -> float:
-    """How large the card's icon is drawn under its text in `room` points of height (0: not drawn)."""
-    if plan.icon_circle is None or room <= plan.icon_circle[2] * 1.6:
-        return 0.0
-    return min(room / DRAWING_BOX, plan.width * 0.42, style.heading * 4.5)
-
-
-def grown(plan: CardPlan, room: float, style: Style) -> float:
-    """The card's height where a layout has `room` points of height for it: its content, and when the room
-    holds one, its icon drawn large under the text; the frame ends under what it holds, never stretched to
-    the room (a layout leaves the rest as air between cards)."""
-    size = _drawing_size(plan, room - plan.height, style)
-    return plan.height + (size * DRAWING_BOX if size else 0.0)
-
-
-def _drawing(plan: CardPlan, x: float, top: float, room: float, style: Style, color: Color) -> list[Primitive]:
-    """The card's icon drawn larger in the room under its text, in the card's own ink, as a sketchnoter draws
-    the idea beside the words: a drawing at full contrast, never a pale watermark."""
-    size = _drawing_size(plan, room, style)
-    return _icon(
-        plan.spec.icon, x + plan.width / 2, top + room / 2 - size * 0.06, size, plan.spec.key + ":big", color, style
-    )
 
 
 def _outline(font: FilePath, char: str, x: float, baseline: float, size: float) -> list[list[tuple[float, float]]]:
@@ -687,8 +662,8 @@ def _module(url: str) -> float:
 def draw_card(
     plan: CardPlan, x: float, y: float, height: float, style: Style
 ) -> tuple[list[Primitive], list[Container]]:
-    """Primitives for `plan` with its top-left at (x, y), `height` overall (its drawing under the text, if the
-    layout gave it room for one: see grown())."""
+    """Primitives for `plan` with its top-left at (x, y), `height` overall (a layout gives a card the height of
+    what it holds: its frame is never stretched to cover area)."""
     pal = style.theme.palette
     pen = style.pen
     spec = plan.spec
@@ -726,7 +701,6 @@ def draw_card(
         cx, cy, d = plan.icon_circle
         prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
         prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
-    spare = max(0.0, height - plan.height)  # a layout gives a card room for its drawing only (see grown())
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
@@ -761,8 +735,6 @@ def draw_card(
         if d >= plan.icon_circle[2] * 0.4:
             sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
             prims += _sparkles(sx, sy, d, spec.key, color, style)
-    if _drawing_size(plan, spare, style):
-        prims += _drawing(plan, x, y + height - spare, spare, style, color)
     for bx, by, sub, _block in plan.bullets:
         if sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))

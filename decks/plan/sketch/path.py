@@ -7,8 +7,8 @@ an arrow crosses every gap, so the reading order is always visible.
 from __future__ import annotations
 
 from decks.colors import mix
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
-from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.modular import STAGGERS, Placed, hole
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -64,33 +64,47 @@ def arrange(
     rows = [row(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     heights = [r[0] for r in rows if r]
     used = best[n]
-    # Spare height goes to the gaps between rows (up to a point), so the road has room to turn.
+    # Spare height goes to the gaps between rows (up to a point), so the road has room to turn; what is left is
+    # air above and under the rows in equal parts. Cards keep the height of their content (a frame is never
+    # stretched to cover area).
     spare = max(0.0, area.h - used)
     extra_gap = min(spare / max(1, len(heights) - 1), vgap * 1.5) if len(heights) > 1 else 0.0
-    grow = (spare - extra_gap * (len(heights) - 1)) / len(heights)
-    placed: list[Placed] = []
-    frames: list[list[tuple[float, float, float, float]]] = []  # per row: x, y, w, h of each frame
-    y = area.y
-    for r, found in enumerate(rows):
-        assert found is not None
-        plans = found[1]
-        h = heights[r] + grow
-        xs = []
-        x = area.x + gutter
-        for p in plans:
-            xs.append(x)
-            x += p.width + hgap
-        if r % 2 == 1:  # even rows read left to right, odd rows come back: mirror them
-            xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
-        line = []
-        for p, xi in zip(plans, xs, strict=True):
-            # Its content (and drawing), not the row's height: centred on the row, the road through the middle.
-            own = grown(p, h, style)
-            top = y + (h - own) / 2
-            placed.append((p, xi, top, own))
-            line.append((xi, top + p.tab, p.width, own - p.tab))
-        frames.append(line)
-        y += h + vgap + extra_gap
+    # A lone row (a page of a few cards) has the area's height to itself: its cards may stand a little higher
+    # and lower by turns, so the road winds and the air above and under the row is not one band across the page
+    # (of a few shares, the one whose largest hole is least).
+    shares = STAGGERS if draw and len(rows) == 1 else STAGGERS[:1]
+    best_frames: list[list[tuple[float, float, float, float]]] = []
+    best_placed: list[Placed] = []
+    for share in shares:
+        placed: list[Placed] = []
+        frames: list[list[tuple[float, float, float, float]]] = []  # per row: x, y, w, h of each frame
+        y = area.y + (spare - extra_gap * (len(heights) - 1)) / 2
+        for r, found in enumerate(rows):
+            assert found is not None
+            plans = found[1]
+            h = heights[r]
+            xs = []
+            x = area.x + gutter
+            for p in plans:
+                xs.append(x)
+                x += p.width + hgap
+            if r % 2 == 1:  # even rows read left to right, odd rows come back: mirror them
+                xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
+            line = []
+            for p, xi in zip(plans, xs, strict=True):
+                # Centred on the row, the road through the middle (a lone row: see above).
+                top = y + (h - p.height) / 2
+                if len(rows) == 1:
+                    top = area.y + (area.h - p.height) * (share if len(line) % 2 == 0 else 1 - share)
+                placed.append((p, xi, top, p.height))
+                line.append((xi, top + p.tab, p.width, p.height - p.tab))
+            frames.append(line)
+            y += h + vgap + extra_gap
+        if not best_placed or hole(placed, area, style.gap * 1.5, style.gap) < hole(
+            best_placed, area, style.gap * 1.5, style.gap
+        ):
+            best_placed, best_frames = placed, frames
+    placed, frames = best_placed, best_frames
     return placed, _road(frames, style, area, gutter) if draw else [], used / area.h
 
 

@@ -2,19 +2,20 @@
 
 The page is cut into narrow lanes; each card spans two or three of them (an emphasised item and the key
 takeaways three, the others two or three by a seeded draw), so no two neighbours line up. Cards are dropped
-in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. A
-card with nothing below it may draw its icon large in the room down to the page's bottom; frames keep the
-height of what they hold.
+in reading order onto the skyline: each where it lands highest (then leftmost), as in a skyline packing. Frames
+keep the height of what they hold; room to spare spreads the cards down the page.
 """
 
 from __future__ import annotations
 
 import math
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
-from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.modular import STAGGERS, Placed
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
+
+RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
 
 def _spans(specs: list[CardSpec], style: Style, lanes: int) -> list[int]:
@@ -60,11 +61,25 @@ def arrange(
     if best is None:
         return [], [], math.inf
     used, spots = best
-    placed: list[Placed] = []
-    for n, (plan, x, y) in enumerate(spots):
-        # A card that nothing stands under may draw its icon large in the room down to the page's bottom.
-        right = x + plan.width
-        under = any(oy > y and ox < right and ox + other.width > x for m, (other, ox, oy) in enumerate(spots) if m != n)
-        h = plan.height if under else grown(plan, area.bottom - y, style)
-        placed.append((plan, x, y, h))
+    # Cards keep the height of their content (a frame is never stretched to cover area). On a page with height to
+    # spare each card moves to the middle of the free room above and under it (to the cards over and under it, or
+    # the area's edges), a few times over: the air is shared out evenly between the cards, not left in one hole
+    # under them, and no card comes closer to another than the gap.
+    tops = [y for _, _, y in spots]
+    if draw and used < area.h:
+        for _ in range(RELAX):
+            for n, (plan, x, _) in enumerate(spots):
+                right = x + plan.width
+                lo, hi = area.y, area.bottom
+                for m, (other, ox, _) in enumerate(spots):
+                    if m != n and ox < right and ox + other.width > x:
+                        if tops[m] < tops[n]:
+                            lo = max(lo, tops[m] + other.height + gap)
+                        else:
+                            hi = min(hi, tops[m] - gap)
+                # A card alone in its lanes stands a little higher or lower by turns (see modular.STAGGERS).
+                alone = lo == area.y and hi == area.bottom
+                share = (STAGGERS[-1] if n % 2 == 0 else 1 - STAGGERS[-1]) if alone else 0.5
+                tops[n] = max(lo, lo + (hi - lo - plan.height) * share)
+    placed = [(plan, x, y, plan.height) for (plan, x, _), y in zip(spots, tops, strict=True)]
     return placed, [], used / area.h

@@ -17,7 +17,7 @@ import math
 
 import msgspec
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.chrome import bits_lines, centred_lettering
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect
@@ -255,45 +255,39 @@ def _place(
     key_at: list[tuple[float, float]] = []  # the key takeaways' y and height, when the right column holds them
 
     def column(idx: list[int], x: float, top: float, bottom: float, tail: CardPlan | None = None) -> None:
-        """An outer column's cards (and the key takeaways under them): each its content, and its icon drawn
-        large when its share of the room holds one; the air left is spread evenly around them, so a column of
-        few cards stands beside the cloud rather than in its top corner."""
+        """An outer column's cards (and the key takeaways under them), each the height of its content; the air
+        left is spread evenly around them, so a column of few cards stands beside the cloud rather than in its
+        top corner."""
         cards = [plans[i] for i in idx] + ([tail] if tail else [])
         if not cards:
             return
-        used = _stack([c.height for c in cards], gap)
-        extra = max(0.0, (bottom - top - used) / len(cards))
-        heights = [grown(c, c.height + extra, style) for c in cards]
-        air = max(0.0, bottom - top - _stack(heights, gap)) / (len(cards) + 1)
+        air = max(0.0, bottom - top - _stack([c.height for c in cards], gap)) / (len(cards) + 1)
         y = top + air
-        for n, h in enumerate(heights):
+        for n, c in enumerate(cards):
             if n < len(idx):
-                where[idx[n]] = (x, y, h)
+                where[idx[n]] = (x, y, c.height)
             else:
-                key_at.append((y, h))
-            y += h + gap + air
+                key_at.append((y, c.height))
+            y += c.height + gap + air
 
     column(ring.first + ring.left, xs[0], area.y, area.bottom)
     column(ring.right, xs[-1], area.y, area.bottom, key)
+    # Above and under the cloud, the cards keep to the band (their connectors stay short) and the air is spread
+    # between them and toward the page's edge.
     for j, idx in enumerate(ring.top):
-        y = area.y
-        for n, i in enumerate(idx):
-            # The card nearest the band may draw its icon in the room down to it.
-            h = plans[i].height if n < len(idx) - 1 else grown(plans[i], band_top - vgap - y, style)
-            where[i] = (xs[1 + j], y, h)
-            y += h + gap
+        cards = [plans[i] for i in idx]
+        air = max(0.0, band_top - vgap - area.y - _stack([c.height for c in cards], gap)) / max(1, len(cards))
+        y = area.y + air
+        for i in idx:
+            where[i] = (xs[1 + j], y, plans[i].height)
+            y += plans[i].height + gap + air
     for j, idx in enumerate(ring.bottom):
+        cards = [plans[i] for i in idx]
+        air = max(0.0, area.bottom - band_bottom - vgap - _stack([c.height for c in cards], gap)) / max(1, len(cards))
         y = band_bottom + vgap
-        for n, i in enumerate(idx):
-            h = (
-                area.bottom
-                - y
-                - _stack([plans[k].height for k in idx[n + 1 :]], gap)
-                - (gap if n + 1 < len(idx) else 0)
-            )
-            room = max(plans[i].height, h) if n == 0 else plans[i].height
-            where[i] = (xs[1 + j], y, grown(plans[i], room, style))
-            y += room + gap
+        for i in idx:
+            where[i] = (xs[1 + j], y, plans[i].height)
+            y += plans[i].height + gap + air
     for i in ring.first + ring.left:
         facing[i] = "right"
     for i in ring.right:

@@ -28,7 +28,7 @@ SLANT = 0.2126
 EMBOLDEN = 0.035
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 # Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
-# page is filled by bigger icons, captions and air instead.
+# page is filled by captions and air instead (never by a drawing that only covers area).
 CEILING = {"body": 20.0, "heading": 28.0, "banner": 50.0}
 
 

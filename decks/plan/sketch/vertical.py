@@ -3,13 +3,14 @@
 On a page wide enough for two cards side by side, the path runs down the middle and the cards take turns on
 its left and right, each a little below the one before (a timeline); on a narrow page it runs down the left
 edge with the cards beside it. Cards keep the height of their content: spare height goes to the steps between
-them, so the path has room to wind. A dot on the path and a short arrow join each card to it.
+them, so the path has room to wind, and to air above and under them. A dot on the path and a short arrow join
+each card to it.
 """
 
 from __future__ import annotations
 
-from decks.plan.sketch.cards import CardPlan, CardSpec, grown, plan_card
-from decks.plan.sketch.modular import Placed
+from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
+from decks.plan.sketch.modular import Placed, hole
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -19,42 +20,45 @@ def arrange(
 ) -> tuple[list[Placed], list[Primitive], float]:
     """The cards down a path at this scale: placements, the path (when `draw`), and height needed / area."""
     lane = max(18.0, style.body * 2.4)  # the path's lane: room for the dots and the arrows' heads
-    best: tuple[float, list[tuple[CardPlan, float, float]], bool] | None = None
+    tried: list[tuple[float, list[tuple[CardPlan, float, float]], bool]] = []  # height used, spots, two sides
     for two in (True, False):
         width = (area.w - lane) / 2 if two else area.w - lane
         if width < style.body * 12 or (two and len(specs) < 2):
             continue
         plans = [plan_card(s, width, style) for s in specs]
         spots = _stagger(plans, style, area, lane, width) if two else _single(plans, style, area, lane)
-        used = max((y + p.height for p, _, y in spots), default=area.y) - area.y
-        if best is None or used < best[0]:
-            best = (used, spots, two)
-    if best is None:
+        tried.append((max((y + p.height for p, _, y in spots), default=area.y) - area.y, spots, two))
+    if not tried:
         return [], [], float("inf")
-    used, spots, two = best
-    ratio = used / area.h
-    # Spare height goes to the steps between cards (each card moves down in proportion to where it stands), up
-    # to a few lines a step; what is left goes to the cards on the longest side, which then draw their icons.
-    spare = max(0.0, area.h - used)
-    last = max(y for _, _, y in spots) - area.y
-    steps = min(spare, style.body * 4 * max(1, len(spots) - 1)) if last > 0 else 0.0
-    moved = [(p, x, y + steps * (y - area.y) / last if last > 0 else y) for p, x, y in spots]
-    grow: dict[float, float] = {}  # per side (its x): the height each of its cards gains
-    for side in {x for _, x, _ in moved}:
-        mine = [(p, y) for p, x, y in moved if x == side]
-        room = area.bottom - max(y + p.height for p, y in mine)
-        grow[side] = max(0.0, room) / len(mine)
-    placed: list[Placed] = []
-    shift: dict[float, float] = {}
-    for p, x, y in moved:
-        below = shift.get(x, 0.0)
-        own = grown(p, p.height + grow[x], style)  # its content and drawing; the rest of its share is air
-        placed.append((p, x, y + below, own))
-        shift[x] = below + grow[x]
+    ratio = min(used for used, _, _ in tried) / area.h
     if not draw:
-        return placed, [], ratio
+        return [], [], ratio
+    # Of the arrangements that fit (else the lowest), the one whose largest hole is least: a few cards on a tall
+    # page may hang on one side of the path, stacked, where on two sides each would stand over an empty half.
+    fits = [t for t in tried if t[0] <= area.h] or [min(tried, key=lambda t: t[0])]
+    spread = [(_spread(spots, used, style, area), two) for used, spots, two in fits]
+    placed, two = min(spread, key=lambda t: hole(t[0], area))
     spine = area.x + area.w / 2 if two else area.x + lane / 2
     return placed, _path(placed, style, area, spine), ratio
+
+
+def _spread(spots: list[tuple[CardPlan, float, float]], used: float, style: Style, area: Rect) -> list[Placed]:
+    """The cards at `spots` (`used` high together) spread down the area.
+
+    Cards keep the height of their content (a frame is never stretched to cover area). Spare height goes to the
+    steps between cards (each card moves down in proportion to where it stands), up to a few lines a step, and to
+    air above and under them: of a few such splits, the one whose largest hole is least, so the air is spread
+    around the cards rather than left in one place (a few cards on a tall page)."""
+    spare = max(0.0, area.h - used)
+    last = max(y for _, _, y in spots) - area.y
+    most = min(spare, style.body * 4 * max(1, len(spots) - 1)) if last > 0 else 0.0
+
+    def placing(steps: float, above: float) -> list[Placed]:
+        top = (spare - steps) * above
+        return [(p, x, top + (y + steps * (y - area.y) / last if last > 0 else y), p.height) for p, x, y in spots]
+
+    splits = [(most, 0.5)] + [(most * s, a) for s in (0.0, 0.5, 1.0) for a in (0.2, 0.35, 0.5, 0.65, 0.8)]
+    return min((placing(*split) for split in splits), key=lambda pl: hole(pl, area))
 
 
 def _single(plans: list[CardPlan], style: Style, area: Rect, lane: float) -> list[tuple[CardPlan, float, float]]:

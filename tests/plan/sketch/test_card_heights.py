@@ -1,5 +1,5 @@
-"""Cards take the size of their content: a frame ends under what it holds (its text, and its icon drawn large
-when the layout has room for one), never stretched to its column, row or ring; the rest is air between cards."""
+"""Cards take the size of their content: a frame ends under what it holds, never stretched to its column, row or
+ring, and no card fills spare room by drawing its icon again, large (issue 24); the rest is air between cards."""
 
 from __future__ import annotations
 
@@ -24,16 +24,16 @@ def theme():
     return load_theme(None)
 
 
-def _ink_bottom(sketch: Sketch, frame: Rect) -> float:
-    """The lowest mark inside `frame` other than the frame's own strokes: text, bullets, a QR code, the drawn
-    icon."""
+def _ink_bottom(sketch: Sketch, frame: Rect, drawings: bool = True) -> float:
+    """The lowest mark inside `frame` other than the frame's own strokes: text, bullets, a QR code, drawings (only
+    lettering and codes when not `drawings`)."""
     lowest = frame.y
     for p in sketch.primitives:
         if isinstance(p, TextRun):
             box = Rect(p.x, p.y - p.ascent, p.width, p.ascent + p.descent)
         elif isinstance(p, Box):  # a QR code
             box = p.rect
-        elif isinstance(p, Path) and p.points:
+        elif isinstance(p, Path) and p.points and drawings:
             xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
             box = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
             edge = (box.h < 4 and box.w > frame.w * 0.5) or (box.w < 4 and box.h > frame.h * 0.5)
@@ -69,3 +69,14 @@ def test_two_cards_side_by_side_keep_their_own_heights(theme) -> None:
         sketch = build(Recap.model_validate(data), theme, layout=layout)
         short, long_ = (next(c.rect for c in sketch.containers if c.label == t) for t in ("Short", "Long"))
         assert short.h < long_.h * 0.8, f"{layout}: {short.h:.0f} against {long_.h:.0f}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("items", "language"), [(1, "en"), (2, "zh"), (3, "en")])
+def test_a_sparse_card_draws_nothing_under_its_lettering(theme, layout, items, language) -> None:
+    # Spare room was once filled by the card's own icon drawn again, large, under its text: a repeat that says
+    # nothing new. Now the lettering (or a code) is the last thing in every card; under it is only the padding.
+    sketch = build(recap(items, language, "sparse"), theme, layout=layout)
+    for card in [c for c in sketch.containers if c.kind in ("item", "key")]:
+        blank = card.rect.bottom - _ink_bottom(sketch, card.rect, drawings=False)
+        assert blank <= 1.5 * sketch.body_size, f"{card.label!r}: {blank:.0f} pt under its lettering"
