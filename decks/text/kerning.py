@@ -121,17 +121,6 @@ def _kerning_entry(data: bytes) -> dict[Any, Any] | None:
 
 
 @cache
-def ascii_kerning(path: Path) -> dict[str, float]:
-    """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
-    of Carlito's 27,000 pairs, read from the rows of ASCII first characters."""
-    out: dict[str, float] = {}
-    for first, row in kerning_rows(path).items():
-        if first.isascii():
-            out.update((first + second, value) for second, value in _unpack(row).items() if second.isascii())
-    return out
-
-
-@cache
 def kerning_rows(path: Path) -> _Rows:
     """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
     doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
