@@ -234,7 +234,9 @@ def break_lines(
     recomputed: a paragraph's atoms, their widths in the unit of `ems` and their joins to the paragraph before
     them, keyed by the paragraph, its links and the measuring functions, because fitting breaks the same
     paragraphs at many sizes and widths (a caller's fresh `lambda` just misses); only a line that starts within
-    `JOIN_CONTEXT` characters of an atom asks `join` again, with the line's own start.
+    `JOIN_CONTEXT` characters of an atom asks `join` again, with the line's own start. So `ems`, `join` and
+    `spans` must answer the same for the same text as long as they live (a closure over a size that changes
+    later would be given its old widths).
     """
     lines: list[str] = []
     # Most text is one paragraph without a link: it is its own paragraph.
