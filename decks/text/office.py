@@ -29,7 +29,7 @@ import msgspec
 from decks.text.breaking import JOIN_CONTEXT
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.kerning import _row, kerning, kerning_rows
+from decks.text.kerning import _row, kerning_rows
 from decks.text.shaping import has_rtl
 
 # The interface of this module for the rest of recap: the stack the fitter measures with, and what renderers that
@@ -120,7 +120,7 @@ def script_types(text: str) -> list[int]:
 # -- for renderers that set a slide's lines as LibreOffice does (decks.paint.deck) ------------------------------
 # What a painter needs of this module, and all it should import of it: which characters LibreOffice sets as East
 # Asian text (`east_asian`), the face it draws each in (`OfficeStack.drawn`), the space it adds where the two
-# meet (`OfficeStack.gap`), its kerning (`OfficeStack.pairs`), and the height of a line holding a link
+# meet (`OfficeStack.gap`), its kerning (`OfficeStack.kern`), and the height of a line holding a link
 # (`field_height`). The script-type constants and helpers above are the measuring's own; a painter asks these.
 
 
@@ -148,22 +148,13 @@ class OfficeStack(FontStack):
     ea: Face | None = None
     _set: dict[tuple[str, int], tuple[float, float, Face]] = msgspec.field(default_factory=dict)
     _joins: dict[tuple[str, str], float] = msgspec.field(default_factory=dict)
-    _pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
     _rows: dict[tuple[Face, str], dict[str, float]] = msgspec.field(default_factory=dict)
     _ascii_rows: dict[str, dict[str, float]] | None = None  # the primary face's rows of ASCII first characters
     _spans: dict[str, Callable[[int, int], float]] = msgspec.field(default_factory=dict)  # ASCII texts' `spans`
 
-    def pairs(self, face: Face) -> dict[str, float]:
-        """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
-        try:
-            return self._pairs[face]
-        except KeyError:
-            found = self._pairs[face] = kerning(face.path)
-            return found
-
     def kern(self, face: Face, first: str, second: str) -> float:
-        """The kerning of `first` before `second` in `face`, in ems (`pairs`' value, read from its row alone: the
-        whole table is made only for the slides' painter, which asks for it)."""
+        """The kerning of `first` before `second` in `face`, in ems (LibreOffice kerns Latin text; the engine
+        measures it so, and the slides' painter cuts its pieces by it), read from `first`'s row alone."""
         try:
             row = self._rows[face, first]
         except KeyError:

@@ -37,7 +37,6 @@ def test_a_bundled_font_is_kerned_from_its_rows_without_fonttools(monkeypatch: p
         raise AssertionError("GPOS was read")
 
     monkeypatch.setattr(store, "_read_kerning", no_reading)
-    assert store.kerning.__wrapped__(font) == expected
     assert store.kerning_rows.__wrapped__(font) == _by_first(expected)
 
 
