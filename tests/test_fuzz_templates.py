@@ -198,8 +198,8 @@ def _fresh(kind: str, font: Path) -> Any:
         icon_png.cache_clear()
         return icon_png(font_path(), "\uf135", "#123456", 64)
     if kind == "kerning":
-        kerning.kerning.cache_clear()
-        return kerning.kerning(font)
+        kerning.kerning_rows.cache_clear()
+        return kerning.kerning_rows(font)
     if kind == "plugins":
         return base.discover()
     raise AssertionError(kind)

@@ -194,7 +194,7 @@ class Setter:
                 # None inside a link: LibreOffice reads a link as a field, which it sets as one piece of text.
                 space = gap if previous not in (None, script) and not (p.link and p.link == link) else 0.0
                 if self.kern and last and drawn is face and not space:
-                    drift += stack.pairs(face).get(last + ch, 0.0) * p.size
+                    drift += stack.kern(face, last, ch) * p.size
                 if chunk and (drawn is not face or space or abs(drift) >= KERN_STEP):
                     out.append((replace(p, text=chunk, face=face, width=face.width(chunk, p.size)), before))
                     chunk, before = "", 0.0

@@ -9,7 +9,9 @@ character they belong to. An atom wider than the line (a long URL) is broken ins
 / . - _ ? & = #.
 
 A paragraph of more than one line never ends with a line of a single ideograph or kana: the line before
-gives it one more character, as a CJK typesetter would.
+gives it one more character, as a CJK typesetter would (the slides leave it, as LibreOffice does).
+
+`break_lines` is the one line breaker: both plans, the headings and the renderers' notes break with it.
 """
 
 from __future__ import annotations
@@ -193,110 +195,59 @@ def _split_long(atom: str, fits: Callable[[str], bool]) -> list[str]:
     return pieces
 
 
-def break_lines(
-    text: str,
-    width: float,
-    measure: Callable[[str], float],
-    first_width: float | None = None,
-    join: Callable[[str, str], float] | None = None,
-    lone_ideographs: bool = False,
-    fields: tuple[tuple[int, int], ...] = (),
-) -> list[str]:
-    """Greedy lines of `text` no wider than `width` by `measure` (trailing spaces are not counted).
-
-    `first_width` lets the first line be narrower or wider (a hanging bullet, a label before the text).
-    Newlines in `text` are hard breaks. `join(line, atom)` is any width `line + atom` takes beyond the two
-    measured apart (LibreOffice's space between Chinese and Latin text). `lone_ideographs` leaves a last line of
-    one ideograph as it is, as LibreOffice does (the slides), instead of giving it a companion. `fields` are the
-    (start, end) offsets of links in `text`, broken as LibreOffice breaks its fields (`field_atoms`).
-    """
-    lines: list[str] = []
-    for para, local in _paragraphs(text, fields):
-        given = field_atoms(para, local) if local else None
-        lines.extend(
-            _break_para(para, width, measure, first_width if not lines else None, join, lone_ideographs, given)
-        )
-    return lines
-
-
-def _break_para(
-    text: str,
-    width: float,
-    measure: Callable[[str], float],
-    first_width: float | None,
-    join: Callable[[str, str], float] | None = None,
-    lone_ideographs: bool = False,
-    given: tuple[str, ...] | None = None,
-) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    limit = first_width if first_width is not None else width
-
-    def fits(s: str) -> bool:
-        return measure(s.rstrip()) <= limit
-
-    # Widths add up (no kerning across atoms), so each atom is measured once and lines grow by addition.
-    pending = atoms(text) if given is None else given
-    line_w = 0.0  # the line's width including its trailing spaces
-    i = 0
-    while i < len(pending):
-        atom = pending[i]
-        core = atom.rstrip()
-        core_w = measure(core) if core else 0.0
-        if join is not None and line and core:
-            core_w += join(line, atom)
-        if line_w + core_w <= limit:
-            line += atom
-            # Spaces are measured with the atom before them (LibreOffice sets a space after a hanzi in the CJK face).
-            line_w += core_w + (measure(atom) - measure(core) if len(core) < len(atom) else 0.0)
-            i += 1
-            continue
-        if line:
-            lines.append(line.rstrip())
-            line, line_w = "", 0.0
-            limit = width
-            continue
-        # The atom alone is too wide: break inside it.
-        pieces = _split_long(atom, fits)
-        lines.extend(p.rstrip() for p in pieces[:-1])
-        limit = width
-        line = pieces[-1]
-        line_w = measure(line)
-        i += 1
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
-    return lines if lone_ideographs else _no_lone_last_ideograph(lines, width, measure)
-
-
-# How much of a line `break_joined`'s `join` may look at: the characters before the next atom.
+# How much of the line so far a `join` is given: the characters before the next atom.
 JOIN_CONTEXT = 16
 
 
-def break_joined(
+def break_lines(
     text: str,
     width: float,
     ems: Callable[[str], float],
-    size: float,
+    size: float = 1.0,
+    *,
     join: Callable[[str, str], float] | None = None,
     fields: tuple[tuple[int, int], ...] = (),
     spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+    lone_ideographs: bool = False,
 ) -> list[str]:
-    """`break_lines(text, width, lambda s: ems(s) * size, join=lambda line, atom: join(line, atom) * size,
-    lone_ideographs=True, fields=fields)`: the same lines, faster when one text is broken at many sizes
-    (fitting). Each paragraph's atoms are measured in ems once; the greedy loop makes the products and sums
-    `break_lines` makes, in the same order, so no line ends elsewhere by a rounding. The line so far is never
-    built: `join` is given its last `JOIN_CONTEXT` characters (a slice of the paragraph), so it must look at
-    no more of it. `spans(paragraph)` may give a function that is `ems(paragraph[a:b])` for any slice, without
-    making it (or None)."""
-    if not fields and "\n" not in text:  # one paragraph and no link, as most are
-        return _break_joined(text, (), width, ems, size, join, spans)
+    """Greedy lines of `text`, each no wider than `width` points, a string `s` being `ems(s) * size` points wide
+    (trailing spaces are not counted); the one line breaker of both plans.
+
+    Newlines in `text` are hard breaks. `ems` may measure in any unit: a measure in points is given with the
+    default `size` of 1.0 (a product with 1.0 is exact). Fitting gives a stack's widths in ems and the size it
+    tries, so a paragraph broken at many sizes is measured once (see below), and breaking it at a size gives
+    the lines breaking by points gives: the products and sums are the same, in the same order, so no line
+    ends elsewhere by a rounding.
+
+    `join(line, atom)` is any width, in the unit of `ems`, that `line + atom` takes beyond the two measured apart
+    (LibreOffice's space between Chinese and Latin text); it is given at most the last `JOIN_CONTEXT` characters
+    of the line so far, so it must look at no more of it. `fields` are the (start, end) offsets of links in
+    `text`, broken as LibreOffice breaks its fields (`field_atoms`). `spans(paragraph)` may give a function that
+    is `ems(paragraph[a:b])` for any slice (or None): styled runs are measured by where they sit in the
+    paragraph, and a stack may measure a slice without making it. `lone_ideographs` leaves a last line of one
+    ideograph as it is, as LibreOffice does (the slides), instead of giving it a companion (the sketchnote).
+
+    Widths add up (there is no kerning across atoms, and a join is added where atoms meet), so each atom is
+    measured once and a line grows by addition. The breaker's one fast path is in `atoms`: text of plain
+    characters (most Latin, Cyrillic, Korean ... text) is cut by one pattern instead of character by character,
+    the same atoms (a test holds them equal), 11x faster on an English sentence. What is measured is kept, not
+    recomputed: a paragraph's atoms, their widths in the unit of `ems` and their joins to the paragraph before
+    them, keyed by the paragraph, its links and the measuring functions, because fitting breaks the same
+    paragraphs at many sizes and widths (a caller's fresh `lambda` just misses); only a line that starts within
+    `JOIN_CONTEXT` characters of an atom asks `join` again, with the line's own start. So `ems`, `join` and
+    `spans` must answer the same for the same text as long as they live (a closure over a size that changes
+    later would be given its old widths).
+    """
     lines: list[str] = []
-    for para, local in _paragraphs(text, fields):
-        lines.extend(_break_joined(para, local, width, ems, size, join, spans))
+    # Most text is one paragraph without a link: it is its own paragraph.
+    paras = paragraphs(text, fields) if fields or "\n" in text else ((text, ()),)
+    for para, local in paras:
+        got = _break_para(para, local, width, ems, size, join, spans)
+        lines.extend(got if lone_ideographs else _no_lone_last_ideograph(got, width, ems, size))
     return lines
 
 
-def _paragraphs(text: str, fields: tuple[tuple[int, int], ...]) -> Iterator[tuple[str, tuple[tuple[int, int], ...]]]:
+def paragraphs(text: str, fields: tuple[tuple[int, int], ...]) -> Iterator[tuple[str, tuple[tuple[int, int], ...]]]:
     """Each line of `text` (newlines are hard breaks) with the parts of the link spans `fields` that fall in it,
     as offsets into the line."""
     offset = 0
@@ -309,38 +260,40 @@ def _paragraphs(text: str, fields: tuple[tuple[int, int], ...]) -> Iterator[tupl
         offset = end + 1
 
 
-def _break_joined(
+def _break_para(
     text: str,
     fields: tuple[tuple[int, int], ...],
     width: float,
     ems: Callable[[str], float],
     size: float,
     join: Callable[[str, str], float] | None,
-    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+    spans: Callable[[str], Callable[[int, int], float] | None] | None,
 ) -> list[str]:
-    # `_break_para`'s loop, with the line kept as the offsets `start:pos` of the paragraph.
+    """The greedy lines of one paragraph; the line so far is kept as the offsets `start:pos` into it."""
 
     def measure(s: str) -> float:
         return ems(s) * size
 
     lines: list[str] = []
     start = pos = 0
-    line_w = 0.0
-    for atom, core_ems, core_m, spaced_ems, joined in _para_ems(text, fields, ems, join, spans):
+    line_w = 0.0  # the line's width including its trailing spaces
+    for atom, core_ems, core_m, spaced_ems, joined in _measured_atoms(text, fields, ems, spans, join):
         while True:
             if core_ems is None:
                 core_w = 0.0
             else:
                 core_w = core_ems * size
                 if joined is not None and start < pos:
-                    # The join sees text[max(start, pos - JOIN_CONTEXT):pos]: the one worked out in advance
-                    # unless the line started within that.
+                    # The join sees text[max(start, pos - JOIN_CONTEXT):pos]: the one kept with the atom (made with
+                    # the paragraph before it) unless the line started within that.
                     if start == 0 or start <= pos - JOIN_CONTEXT:
                         core_w += joined * size
                     else:
                         core_w += join(text[start:pos], atom) * size  # type: ignore[misc]
             if line_w + core_w <= width:
-                if spaced_ems is not None:  # measure(atom) - measure(core), the core measured even when empty
+                # Spaces are measured with the atom before them (LibreOffice sets a space after a hanzi in the CJK
+                # face): measure(atom) - measure(core), the core measured even when empty.
+                if spaced_ems is not None:
                     line_w += core_w + (spaced_ems * size - core_m * size)
                 else:
                     line_w += core_w + 0.0
@@ -364,16 +317,16 @@ def _break_joined(
 
 
 @lru_cache(maxsize=16384)
-def _para_ems(
+def _measured_atoms(
     text: str,
     fields: tuple[tuple[int, int], ...],
     ems: Callable[[str], float],
+    spans: Callable[[str], Callable[[int, int], float] | None] | None,
     join: Callable[[str, str], float] | None,
-    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
 ) -> tuple[tuple[str, float | None, float, float | None, float | None], ...]:
-    """Each atom of a paragraph (`field_atoms` with link spans) with the widths in ems of its core (None: it is
-    all white space; then also as measured, `ems("")`) and of the whole atom when it ends in white space (else
-    None), and its join to the text before it in the paragraph (None: no join, or no core)."""
+    """Each atom of a paragraph (`field_atoms` with link spans) with the widths in the unit of `ems` of its core
+    (None: it is all white space; then also as measured, `ems("")`) and of the whole atom when it ends in white
+    space (else None), and its join to the text before it in the paragraph (None: no join, or no core)."""
     span = spans(text) if spans is not None else None
     if span is None:
 
@@ -392,70 +345,13 @@ def _para_ems(
     return tuple(out)
 
 
-def break_scaled(text: str, width: float, ems: Callable[[str], float], size: float) -> list[str]:
-    """`break_lines(text, width, lambda s: ems(s) * size)`, the same lines, faster when one text is broken at
-    many sizes (fitting): widths scale with the size, so each atom is measured in ems once per text and the
-    greedy loop only multiplies. The products and sums are the ones `break_lines` makes, in the same order,
-    so no line ends elsewhere by a rounding."""
-
-    def measure(s: str) -> float:
-        return ems(s) * size
-
-    lines: list[str] = []
-    for para in text.split("\n"):
-        lines.extend(_break_scaled(para, width, ems, size, measure))
-    return lines
-
-
-def _break_scaled(
-    text: str, width: float, ems: Callable[[str], float], size: float, measure: Callable[[str], float]
-) -> list[str]:
-    lines: list[str] = []
-    line: list[str] = []
-    line_w = 0.0
-    metrics, wide = _atom_ems(text, ems)
-    for atom, core_ems, space_ems in metrics:
-        while True:
-            core_w = core_ems * size
-            if line_w + core_w <= width:
-                line.append(atom)
-                line_w += core_w + space_ems * size if space_ems is not None else core_w + 0.0
-                break
-            if line:
-                lines.append("".join(line).rstrip())
-                line, line_w = [], 0.0
-                continue
-            pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
-            lines.extend(p.rstrip() for p in pieces[:-1])
-            line = [pieces[-1]]
-            line_w = measure(pieces[-1])
-            break
-    last = "".join(line)
-    if last.strip() or not lines:
-        lines.append(last.rstrip())
-    # Only a paragraph with an ideograph or kana can end with a lone one.
-    return _no_lone_last_ideograph(lines, width, measure) if wide else lines
-
-
-# Fitting breaks each paragraph at a few sizes and widths; its atoms' widths in ems are the same each time.
-@lru_cache(maxsize=16384)
-def _atom_ems(text: str, ems: Callable[[str], float]) -> tuple[tuple[tuple[str, float, float | None], ...], bool]:
-    """Each atom of `text` with the widths in ems of its core and of its trailing spaces (None: it has none),
-    and whether `text` has an East Asian wide character."""
-    out = []
-    for atom in atoms(text):
-        core = atom.rstrip()
-        out.append((atom, ems(core) if core else 0.0, ems(atom[len(core) :]) if len(core) < len(atom) else None))
-    return tuple(out), has_wide(text)
-
-
 def _lone_ideograph(line: str) -> bool:
     """Whether `line` holds exactly one ideograph or kana, with at most punctuation around it."""
     wide = [c for c in line if is_wide(c) and c not in NO_START and c not in NO_END]
     return len(wide) == 1 and all(is_wide(c) or c in NO_START or c in NO_END for c in line)
 
 
-def _no_lone_last_ideograph(lines: list[str], width: float, measure: Callable[[str], float]) -> list[str]:
+def _no_lone_last_ideograph(lines: list[str], width: float, ems: Callable[[str], float], size: float) -> list[str]:
     """Pull one more character down when the last line is a single ideograph or kana."""
     if len(lines) < 2 or not _lone_ideograph(lines[-1]):
         return lines
@@ -465,6 +361,6 @@ def _no_lone_last_ideograph(lines: list[str], width: float, measure: Callable[[s
     if len(before) < 2 or not last or not is_wide(last[0]) or last != last.rstrip():
         return lines
     moved = last + lines[-1]
-    if measure(moved) > width:
+    if ems(moved) * size > width:
         return lines
     return [*lines[:-2], "".join(before[:-1]).rstrip(), moved]

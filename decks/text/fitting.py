@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from decks.text.breaking import _paragraphs, break_joined, break_scaled
+from decks.text.breaking import break_lines, paragraphs
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack
 from decks.text.runs import StyledText, local_styles
@@ -181,19 +181,21 @@ def _lines(
     text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
 ) -> tuple[tuple[str, ...], float, float]:
     """Memoised line breaking, with the longest line's width in ems and the text's natural line height (for
-    `line_pitch`): fitting tries the same paragraph at the same size many times. A stack that measures as
-    LibreOffice does also breaks as it does (`decks.text.office`: `break_joined` gives `break_lines`' lines);
-    another breaks by its widths in ems, measured once per text and scaled to each size (`break_scaled`)."""
+    `line_pitch`): fitting tries the same paragraph at the same size many times. Lines are broken by the
+    stack's widths in ems at `size`; a stack that measures as LibreOffice does (`decks.text.office`) also breaks
+    as it does: with its joins between scripts, and a last line of one ideograph left alone."""
     if isinstance(stack, OfficeStack):
         # With no East Asian face there is no join (it is 0.0, and adding 0.0 changes no width).
         join = stack.join if stack.ea is not None else None
-        lines = tuple(break_joined(text, width, stack.ems, size, join, fields, stack.spans))
+        lines = tuple(
+            break_lines(text, width, stack.ems, size, join=join, fields=fields, spans=stack.spans, lone_ideographs=True)
+        )
         span = stack.spans(text)
         if span is not None:  # each line is a slice of the text: measured where it is found (any copy will do)
             longest = max(span(at, at + len(line)) for at, line in zip(map(text.find, lines), lines, strict=True))
             return lines, longest, stack.line_height(text)
     else:
-        lines = tuple(break_scaled(text, width, stack.ems, size))
+        lines = tuple(break_lines(text, width, stack.ems, size))
     return lines, max(map(stack.ems, lines)), stack.line_height(text)
 
 
@@ -208,9 +210,9 @@ def _styled_lines(
     lines: list[str] = []
     longest = 0.0
     offset = 0
-    for para, local in _paragraphs(text, fields):
+    for para, local in paragraphs(text, fields):
         mine = StyledText(styled.faces, local_styles(styled.styles, offset, offset + len(para)))
-        got = break_joined(para, width, mine.ems, size, join, local, mine.spans)
+        got = break_lines(para, width, mine.ems, size, join=join, fields=local, spans=mine.spans, lone_ideographs=True)
         span = mine.spans(para)
         at = 0
         for line in got:

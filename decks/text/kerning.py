@@ -23,17 +23,6 @@ def _kernable(cp: int) -> bool:
     return cp < 0x250 or 0x2000 <= cp <= 0x206F
 
 
-@cache
-def kerning(path: Path) -> dict[str, float]:
-    """The pair kerning of a font's 'kern' feature (GPOS pair adjustments), in ems, by the two characters: from
-    the rows shipped for a bundled font, or read once with fontTools and kept in the cache folder, like the
-    metrics. Only the slides painter asks for the whole table; measuring reads it by rows (`kerning_rows`)."""
-    rows = _shipped_rows(path)
-    if rows is not None:
-        return {first + second: value for first, row in rows.items() for second, value in _unpack(row).items()}
-    return _kept_kerning(path, "pairs", lambda: _read_kerning(path)) or {}
-
-
 _Rows = dict[str, tuple[str, bytes]]
 
 
@@ -79,16 +68,16 @@ def _shipped_rows(path: Path) -> _Rows | None:
     return _little_endian(rows) if isinstance(rows, dict) else None
 
 
-def _kept_kerning(path: Path, part: str, make: Callable[[], dict[Any, Any]]) -> dict[Any, Any] | None:
-    """A kerning table of a font that ships none (`part`: the whole "pairs", or their "rows"), made by `make`
-    once and kept in the cache folder, stamped with the file (None: the font is gone)."""
+def _kept_rows(path: Path, make: Callable[[], _Rows]) -> _Rows | None:
+    """The kerning rows of a font that ships none, made by `make` once and kept in the cache folder, stamped with
+    the file (None: the font is gone)."""
     from decks import cachedir
 
     try:
         stat = path.stat()
     except OSError:
         return None
-    name = cachedir.key(_KERN_VERSION, part, path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
+    name = cachedir.key(_KERN_VERSION, "rows", path.resolve(), stat.st_size, stat.st_mtime_ns) + ".marshal"
     kept = cachedir.load("kerning", name, _kerning_entry)
     if kept is not None:
         return kept
@@ -97,48 +86,33 @@ def _kept_kerning(path: Path, part: str, make: Callable[[], dict[Any, Any]]) -> 
     return made
 
 
-def _kerning_entry(data: bytes) -> dict[Any, Any] | None:
-    """A kerning table from the cache, if it is one: pairs (two characters to a finite number of ems) or rows
-    (a character to its second characters and as many doubles); else None, and it is made again."""
+def _kerning_entry(data: bytes) -> _Rows | None:
+    """Kerning rows from the cache, if they are rows (a character to its second characters and as many doubles,
+    each a finite number of ems); else None, and they are made again."""
     kept = marshal.loads(data)
     if not isinstance(kept, dict):
         return None
     for key, value in kept.items():
-        if not isinstance(key, str):
+        if not isinstance(key, str) or len(key) != 1 or not isinstance(value, tuple) or len(value) != 2:
             return None
-        if isinstance(value, float | int):
-            if len(key) != 2 or not -4.0 <= value <= 4.0:
-                return None
-        elif isinstance(value, tuple) and len(value) == 2:
-            seconds, doubles = value
-            if len(key) != 1 or not isinstance(seconds, str) or not isinstance(doubles, bytes):
-                return None
-            if len(doubles) != 8 * len(seconds) or not all(-4.0 <= v <= 4.0 for v in array("d", doubles)):
-                return None
-        else:
+        seconds, doubles = value
+        if not isinstance(seconds, str) or not isinstance(doubles, bytes) or len(doubles) != 8 * len(seconds):
+            return None
+        if not all(-4.0 <= v <= 4.0 for v in array("d", doubles)):
             return None
     return kept
 
 
 @cache
-def ascii_kerning(path: Path) -> dict[str, float]:
-    """The pairs of `kerning(path)` between two ASCII characters: all that Latin text in ASCII needs, some 600
-    of Carlito's 27,000 pairs, read from the rows of ASCII first characters."""
-    out: dict[str, float] = {}
-    for first, row in kerning_rows(path).items():
-        if first.isascii():
-            out.update((first + second, value) for second, value in _unpack(row).items() if second.isascii())
-    return out
-
-
-@cache
 def kerning_rows(path: Path) -> _Rows:
-    """The pairs of `kerning(path)` by their first character: the second characters, and their values packed as
-    doubles in the same order. A few hundred rows read at once, each made a dictionary when text needs it."""
+    """The pair kerning of a font's 'kern' feature (GPOS pair adjustments) by first character: the second
+    characters, and their values in ems packed as doubles in the same order; from the rows shipped for a bundled
+    font, or read once with fontTools and kept in the cache folder, like the metrics. A few hundred rows read at
+    once, each made a dictionary when text needs it (`_row`)."""
     rows = _shipped_rows(path)
     if rows is not None:
         return rows
-    return _kept_kerning(path, "rows", lambda: _by_first(kerning(path))) or {}
+    return _kept_rows(path, lambda: _by_first(_read_kerning(path))) or {}
 
 
 def _row(path: Path, first: str) -> dict[str, float]:

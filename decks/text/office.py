@@ -29,7 +29,7 @@ import msgspec
 from decks.text.breaking import JOIN_CONTEXT
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.kerning import _row, ascii_kerning, kerning
+from decks.text.kerning import _row, kerning_rows
 from decks.text.shaping import has_rtl
 
 # The interface of this module for the rest of recap: the stack the fitter measures with, and what renderers that
@@ -120,7 +120,7 @@ def script_types(text: str) -> list[int]:
 # -- for renderers that set a slide's lines as LibreOffice does (decks.paint.deck) ------------------------------
 # What a painter needs of this module, and all it should import of it: which characters LibreOffice sets as East
 # Asian text (`east_asian`), the face it draws each in (`OfficeStack.drawn`), the space it adds where the two
-# meet (`OfficeStack.gap`), its kerning (`OfficeStack.pairs`), and the height of a line holding a link
+# meet (`OfficeStack.gap`), its kerning (`OfficeStack.kern`), and the height of a line holding a link
 # (`field_height`). The script-type constants and helpers above are the measuring's own; a painter asks these.
 
 
@@ -148,33 +148,13 @@ class OfficeStack(FontStack):
     ea: Face | None = None
     _set: dict[tuple[str, int], tuple[float, float, Face]] = msgspec.field(default_factory=dict)
     _joins: dict[tuple[str, str], float] = msgspec.field(default_factory=dict)
-    _pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
-    _ascii_pairs: dict[Face, dict[str, float]] = msgspec.field(default_factory=dict)
     _rows: dict[tuple[Face, str], dict[str, float]] = msgspec.field(default_factory=dict)
-    _primary_rows: dict[str, dict[str, float]] = msgspec.field(default_factory=dict)  # rows of the primary face
-    _ascii_rows: dict[str, dict[str, float]] | None = None  # the primary's ASCII pairs
-    _latin: set[str] = msgspec.field(default_factory=set)  # characters always set as Latin in the primary face
+    _ascii_rows: dict[str, dict[str, float]] | None = None  # the primary face's rows of ASCII first characters
     _spans: dict[str, Callable[[int, int], float]] = msgspec.field(default_factory=dict)  # ASCII texts' `spans`
 
-    def pairs(self, face: Face) -> dict[str, float]:
-        """The kerning pairs of `face`, in ems (LibreOffice kerns Latin text; the engine measures it so)."""
-        try:
-            return self._pairs[face]
-        except KeyError:
-            found = self._pairs[face] = kerning(face.path)
-            return found
-
-    def ascii_pairs(self, face: Face) -> dict[str, float]:
-        """The kerning pairs of `face` between two ASCII characters (`pairs` restricted to them, read without it)."""
-        try:
-            return self._ascii_pairs[face]
-        except KeyError:
-            found = self._ascii_pairs[face] = ascii_kerning(face.path)
-            return found
-
     def kern(self, face: Face, first: str, second: str) -> float:
-        """The kerning of `first` before `second` in `face`, in ems (`pairs`' value, read from its row alone: the
-        whole table is made only for the slides' painter, which asks for it)."""
+        """The kerning of `first` before `second` in `face`, in ems (LibreOffice kerns Latin text; the engine
+        measures it so, and the slides' painter cuts its pieces by it), read from `first`'s row alone."""
         try:
             row = self._rows[face, first]
         except KeyError:
@@ -246,15 +226,19 @@ class OfficeStack(FontStack):
         return span
 
     def _kerned_ascii(self) -> dict[str, dict[str, float]]:
-        """The primary face's ASCII pairs by first character."""
+        """The primary face's kerning rows of the ASCII characters that have one, by first character (a pair of
+        two ASCII characters is looked up in them: 53 of Carlito's 360 rows)."""
         rows = self._ascii_rows
         if rows is None:
-            rows = self._ascii_rows = {}
-            for pair, value in self.ascii_pairs(self.primary).items():
-                rows.setdefault(pair[0], {})[pair[1]] = value
+            path = self.primary.path
+            rows = self._ascii_rows = {first: _row(path, first) for first in kerning_rows(path) if first.isascii()}
         return rows
 
     def _ems(self, text: str) -> float:
+        """The one measuring path, the loop over script types below, with one fast path for ASCII text (most of a
+        deck's words): it is Latin text in the primary face, so each advance and each pair's kerning is looked up
+        by character and added at C speed, the advances first, then the pairs (`spans` adds a slice's so). With
+        no East Asian face named, or with right-to-left text, the stack measures as a plain `FontStack`."""
         if text.isascii():  # Latin text in the primary face (which has ASCII), kerned
             try:  # every advance known (as after the first few lines): add them up at C speed
                 ems = sum(map(self._em.__getitem__, text))
@@ -269,9 +253,6 @@ class OfficeStack(FontStack):
             return ems
         if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
             return super().ems(text)
-        chars = set(text)
-        if chars <= self._latin or self._all_latin(chars):
-            return self._latin_ems(text)
         total = gap = 0.0
         previous, before, last = WEAK, None, ""
         for ch, script in zip(text, script_types(text), strict=True):
@@ -290,36 +271,6 @@ class OfficeStack(FontStack):
                     total += self.kern(face, last, ch)
             total += advance
             gap, previous, before, last = after, script, face, ch
-        return total
-
-    def _all_latin(self, chars: set[str]) -> bool:
-        """Whether each of `chars` is set as Latin text in the primary face when no East Asian character is
-        near: not East Asian, not zero-width, drawn by the primary face (known ones are kept in `_latin`)."""
-        primary = self.primary
-        for ch in chars - self._latin:
-            if script_type(ch) == ASIAN or is_ignorable(ch) or self.draws(ch) is not primary:
-                return False
-            self.em(ch)  # its advance, which `_latin_ems` reads
-            self._latin.add(ch)
-        return True
-
-    def _latin_ems(self, text: str) -> float:
-        """`_ems` of text whose characters are all `_all_latin`: every one (the weak ones too: there is no East
-        Asian character for them to follow) is Latin in the primary face, so there is no change of script, and
-        each is kerned with the one before it; the same sums in the same order as the loop over script types."""
-        em = self._em
-        rows = self._primary_rows
-        total = 0.0
-        last = ""
-        for ch in text:
-            if last:
-                try:
-                    row = rows[last]
-                except KeyError:
-                    row = rows[last] = _row(self.primary.path, last)
-                total += row.get(ch, 0.0)
-            total += em[ch]
-            last = ch
         return total
 
     def gap(self, face: Face) -> float:

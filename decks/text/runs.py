@@ -1,5 +1,5 @@
 """A paragraph made of styled runs (the content's `code`, **bold** and _italic_), measured with the faces that draw
-each run, for the one line breaker (`decks.text.breaking.break_joined`).
+each run, for the one line breaker (`decks.text.breaking.break_lines`).
 
 A paragraph's styles are `Styles`: the (start, end, style) of each stretch that is not plain, the style being the
 flags of `decks.model.inline.Style`. `StyledText` gives the breaker what it takes from a stack for plain text,
@@ -21,7 +21,7 @@ slants the upright glyphs, which keeps their advances. Measured with fontTools o
 a slight over-estimate there: an italic run never ends up wider than measured. A family whose italic is wider
 than its upright would be under-measured by that difference; none of the bundled themes' families is such.
 
-Text without styles never comes here: fitting keeps its fast paths for it, so its lines are exactly as before.
+Text without styles never comes here: its plain stack measures it alone, so its lines are exactly as before.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from functools import lru_cache
 import msgspec
 
 from decks.model.inline import Style
-from decks.text.breaking import _no_lone_last_ideograph, break_joined
+from decks.text.breaking import break_lines
 from decks.text.fallback import FontStack
 
 Styles = tuple[tuple[int, int, int], ...]
@@ -124,22 +124,16 @@ class StyledText(msgspec.Struct, frozen=True):
 
     def lines(self, text: str, width: float, size: float) -> list[str]:
         """Greedy lines of `text` (these styles' paragraph; newlines are hard breaks) at most `width` points wide
-        at `size`: the one line breaker given each atom's width as its styles' faces set it, and, as
-        `break_lines` does, no line of one ideograph last (the sketchnote's lines; the deck's breaks as
-        LibreOffice does, in `decks.text.fitting`)."""
+        at `size`: the one line breaker given each atom's width as its styles' faces set it, with no line of one
+        ideograph last (the sketchnote's lines; the deck's breaks as LibreOffice does, in `decks.text.fitting`)."""
         out: list[str] = []
         offset = 0
         for para in text.split("\n"):
             mine = StyledText(self.faces, local_styles(self.styles, offset, offset + len(para)))
-
-            def measure(s: str, mine: StyledText = mine) -> float:
-                return mine.ems(s) * size
-
             # Code breaks only after a space, as a link does ("--pre" is never split at its hyphens): the
             # sketchnote sets its own lines, so it can; the deck keeps LibreOffice's breaks.
             code = tuple((a, b) for a, b, st in mine.styles if st & Style.CODE)
-            got = break_joined(para, width, mine.ems, size, None, code, mine.spans)
-            out += _no_lone_last_ideograph(got, width, measure)
+            out += break_lines(para, width, mine.ems, size, fields=code, spans=mine.spans)
             offset += len(para) + 1
         return out
 

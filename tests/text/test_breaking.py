@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -15,9 +16,7 @@ from decks.text.breaking import (
     NO_START,
     _atoms,
     atoms,
-    break_joined,
     break_lines,
-    break_scaled,
     has_wide,
     is_wide,
 )
@@ -54,12 +53,6 @@ def test_newlines_are_hard_breaks() -> None:
 
 def test_empty_text_is_one_empty_line() -> None:
     assert break_lines("", 100, measure) == [""]
-
-
-def test_first_width_narrows_only_the_first_line() -> None:
-    text = "aaa bbb ccc ddd"
-    lines = break_lines(text, measure("aaa bbb ccc") + 1, measure, first_width=measure("aaa") + 1)
-    assert lines == ["aaa", "bbb ccc", "ddd"]
 
 
 def test_a_long_url_breaks_after_its_punctuation() -> None:
@@ -213,7 +206,7 @@ def test_korean_breaks_between_words_not_inside_them() -> None:
 def test_breaking_by_ems_at_a_size_gives_the_lines_of_breaking_by_points(text: str, width: float, size: float) -> None:
     # Fitting breaks by ems scaled to each size it tries; a line that ended elsewhere would be a different deck.
     ems = stack().ems
-    assert break_scaled(text, width, ems, size) == break_lines(text, width, lambda s: stack().width(s, size))
+    assert break_lines(text, width, ems, size) == break_lines(text, width, lambda s: stack().width(s, size))
 
 
 latin_text = st.text(st.sampled_from(" \t-–—/abcXYZ019,.;:!?()[]\"'$%«»“”…°é"), max_size=40)
@@ -282,11 +275,11 @@ weak_text = st.text(st.sampled_from("字中 Tg“”—…\u3000 ,。a-"), max_s
     st.booleans(),
     st.lists(st.integers(0, 80), max_size=6),
 )
-def test_breaking_joined_by_ems_gives_the_lines_of_breaking_by_points(
+def test_breaking_by_ems_with_joins_and_links_gives_the_lines_of_breaking_by_points(
     text: str, width: float, size: float, east_asian: bool, cuts: list[int]
 ) -> None:
     # The deck plan breaks by ems scaled to each size it tries, with the joins between scripts and its links; a
-    # line that ended elsewhere than break_lines ends it would be a different deck.
+    # line that ended elsewhere than breaking by points ends it would be a different deck.
     s = office_stack(east_asian)
     marks = sorted({min(c, len(text)) for c in cuts})
     fields = tuple((a, b) for a, b in zip(marks[::2], marks[1::2], strict=False) if a < b)
@@ -298,23 +291,55 @@ def test_breaking_joined_by_ems_gives_the_lines_of_breaking_by_points(
         lone_ideographs=True,
         fields=fields,
     )
-    assert break_joined(text, width, s.ems, size, s.join, fields) == expected
-    assert break_joined(text, width, s.ems, size, s.join, fields, s.spans) == expected  # atoms measured as slices
+    assert break_lines(text, width, s.ems, size, join=s.join, fields=fields, lone_ideographs=True) == expected
+    # Atoms measured as slices of the paragraph, as the deck plan measures them: the same lines.
+    with_spans = break_lines(text, width, s.ems, size, join=s.join, fields=fields, spans=s.spans, lone_ideographs=True)
+    assert with_spans == expected
     if not east_asian:  # the join is 0.0 throughout: the plan leaves it out
-        assert break_joined(text, width, s.ems, size, None, fields) == expected
+        assert break_lines(text, width, s.ems, size, fields=fields, lone_ideographs=True) == expected
+
+
+def greedy(text: str, width: float, measure: Callable[[str], float], join: Callable[[str, str], float]) -> list[str]:
+    """What the breaker's lines are, for text none of whose atoms is wider than `width`: each atom goes on the line
+    while the line's width (its atoms measured apart, trailing spaces with their atom, and the join of each atom to
+    the whole line before it) stays within `width`."""
+    lines: list[str] = []
+    line, line_w = "", 0.0
+    for atom in atoms(text):
+        core = atom.rstrip()
+        core_w = measure(core) if core else 0.0
+        if line and core:
+            core_w += join(line, atom)
+        if line_w + core_w > width:
+            lines.append(line.rstrip())
+            line, line_w = "", 0.0
+            core_w = measure(core) if core else 0.0
+        line += atom
+        line_w += core_w + (measure(atom) - measure(core) if len(core) < len(atom) else 0.0)
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
 
 
 @settings(max_examples=300, deadline=None)
 @given(weak_text, st.floats(0.5, 150), st.floats(4, 96))
 @example("字—T", 30.0, 20.0)  # "—" starts the second line: "T" after it is Latin after weak, not after the hanzi
-def test_breaking_joined_joins_a_line_that_began_with_weak_characters_as_break_lines_does(
+def test_a_line_that_begins_with_weak_characters_is_joined_by_its_own_start(
     text: str, width: float, size: float
 ) -> None:
+    # The joins kept with a paragraph's atoms are made with the paragraph before each; a line that starts just
+    # before an atom must be joined by what is on that line (a weak character takes the script before it).
     s = office_stack(True)
-    expected = break_lines(
-        text, width, lambda t: s.width(t, size), join=lambda line, atom: s.join(line, atom) * size, lone_ideographs=True
-    )
-    assert break_joined(text, width, s.ems, size, s.join) == expected
+
+    def measure(t: str) -> float:
+        return s.width(t, size)
+
+    def join(line: str, atom: str) -> float:
+        return s.join(line, atom) * size
+
+    width = max([width, *(measure(a.rstrip()) for a in atoms(text))])  # no atom is broken inside
+    lines = break_lines(text, width, s.ems, size, join=s.join, lone_ideographs=True)
+    assert lines == greedy(text, width, measure, join)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Kerning pairs: the rows shipped for the bundled fonts are what reading their GPOS gives, stale or damaged copies
-are not used, and the ASCII pairs are the whole table's."""
+are not used."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from decks.assets import fonts_dir
 from decks.text import kerning as store
-from decks.text.kerning import _by_first, _read_kerning, _shipped_rows, ascii_kerning, kerning
+from decks.text.kerning import _by_first, _read_kerning, _shipped_rows
 
 SHIPPED = sorted(p.name.removesuffix(".marshal.z") for p in (fonts_dir() / "kerning").glob("*.marshal.z"))
 
@@ -37,8 +37,7 @@ def test_a_bundled_font_is_kerned_from_its_rows_without_fonttools(monkeypatch: p
         raise AssertionError("GPOS was read")
 
     monkeypatch.setattr(store, "_read_kerning", no_reading)
-    assert store.kerning.__wrapped__(font) == expected
-    assert store.ascii_kerning.__wrapped__(font) == {p: v for p, v in expected.items() if p.isascii()}
+    assert store.kerning_rows.__wrapped__(font) == _by_first(expected)
 
 
 @pytest.mark.parametrize("change", ["elsewhere", "other bytes", "damaged record"])
@@ -63,11 +62,3 @@ def test_a_font_other_than_the_shipped_one_is_read_afresh(
     else:
         (fonts / "kerning" / record.name).write_bytes(record.read_bytes()[:100])
     assert _shipped_rows(font) is None
-
-
-@pytest.mark.parametrize("name", ["Carlito-Regular.ttf", "Carlito-Bold.ttf"])
-def test_the_ascii_pairs_are_the_whole_tables_pairs_of_two_ascii_characters(name: str) -> None:
-    path = fonts_dir() / name
-    expected = {pair: value for pair, value in kerning(path).items() if pair.isascii()}
-    assert expected and ascii_kerning(path) == expected
-    assert ascii_kerning.__wrapped__(path) == expected  # as kept in the cache folder

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from decks.assets import fonts_dir
 from decks.plan.stacks import office_stacks
 from decks.text.breaking import atoms, break_lines
+from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.kerning import kerning, kerning_rows
+from decks.text.kerning import _read_kerning, kerning_rows
 from decks.text.metrics import load_face
 from decks.text.office import (
     ASIAN,
@@ -134,10 +135,16 @@ def test_the_deck_stacks_name_the_east_asian_face_of_the_content_language() -> N
 def test_each_pair_read_from_its_row_is_the_whole_tables_pair(name: str) -> None:
     face = load_face(fonts_dir() / name)
     s = OfficeStack((face,), system=False)
-    table = kerning(face.path)
+    table = gpos_pairs(face)
     assert all(s.kern(face, pair[0], pair[1]) == value for pair, value in table.items())
     assert kerning_rows.__wrapped__(face.path) == kerning_rows(face.path)  # as kept in the cache folder
     assert s.kern(face, "字", "T") == 0.0 and s.kern(face, "T", "\u0300") == table.get("T\u0300", 0.0)
+
+
+@cache
+def gpos_pairs(face: Face) -> dict[str, float]:
+    """The whole kerning table of `face`, by the two characters, read from its GPOS with fontTools."""
+    return _read_kerning(face.path)
 
 
 def whole_table_ems(s: OfficeStack, text: str) -> float:
@@ -145,7 +152,7 @@ def whole_table_ems(s: OfficeStack, text: str) -> float:
     table, the advances and pairs added one by one in the text's order."""
     if text.isascii():
         ems = sum(map(s.em, text))
-        pairs = s.pairs(s.primary)
+        pairs = gpos_pairs(s.primary)
         if pairs and len(text) > 1:
             ems += sum(pairs.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
         return ems
@@ -160,7 +167,7 @@ def whole_table_ems(s: OfficeStack, text: str) -> float:
         if script != previous and previous != WEAK:
             total += gap
         elif face is before:
-            total += s.pairs(face).get(last + ch, 0.0)
+            total += gpos_pairs(face).get(last + ch, 0.0)
         total += advance
         gap, previous, before, last = after, script, face, ch
     return total
