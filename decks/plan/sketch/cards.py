@@ -25,7 +25,7 @@ from decks.model import Item, LinkKind, Takeaway
 from decks.model.inline import has_markup, spans
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, ContainerKind, Link, Path, Primitive, Rect
+from decks.plan.sketch.primitives import Box, Color, Container, ContainerKind, Link, Path, Primitive, Rect, Turn
 from decks.plan.sketch.qr import encodable
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
@@ -771,7 +771,36 @@ def draw_card(
         side = QR_SIDE + 4 * _module(spec.qr)
         prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))
     conts.append(Container(spec.kind, frame, spec.title, spec.part if spec.part >= 0 else None))
-    return prims, conts
+    return _askew(prims, Rect(x, y, plan.width, height), frame, spec.key, style), conts
+
+
+TILT = 1.2  # degrees, at most, either way: a card put down by hand is a little askew
+ASKEW = 0.3  # of the gap between cards, at most, that a corner of a turned card moves (both neighbours may turn)
+
+
+def tilt(element: Rect, frame: Rect, key: str, style: Style) -> float:
+    """How far (degrees, clockwise) the card `key` is turned about its frame's centre: seeded, between 0.4 and
+    TILT either way, and never so far that any corner of `element` (the card with its day tab) moves more than
+    ASKEW of the gap, so a turned card keeps off its neighbours and inside the margin. 0 for a pen without
+    roughness (a theme drawn straight)."""
+    if style.theme.sketch.roughness <= 0:
+        return 0.0
+    rng = style.pen.rng(key + ":tilt")
+    angle = rng.uniform(0.4, TILT) * rng.choice((-1, 1)) * min(1.0, style.theme.sketch.roughness)
+    cx, cy = frame.x + frame.w / 2, frame.y + frame.h / 2
+    reach = max(math.hypot(max(cx - element.x, element.right - cx), max(cy - element.y, element.bottom - cy)), 1.0)
+    most = math.degrees(ASKEW * style.gap / reach)
+    return round(max(-most, min(most, angle)), 2)
+
+
+def _askew(prims: list[Primitive], element: Rect, frame: Rect, key: str, style: Style) -> list[Primitive]:
+    """The card's primitives turned together by its tilt() about its frame's centre (decks.plan.sketch.primitives
+    .Turn), as a sketchnoter's boxes sit a little askew on the page; upright when the tilt is 0."""
+    angle = tilt(element, frame, key, style)
+    if not angle:
+        return prims
+    about = (round(frame.x + frame.w / 2, 2), round(frame.y + frame.h / 2, 2))
+    return [Turn(angle, about), *prims, Turn(0.0, about)]
 
 
 _DARK_RUN = re.compile(b"\x01+")

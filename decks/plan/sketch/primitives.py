@@ -7,6 +7,8 @@ Nothing here knows reportlab or Pillow, so both backends paint exactly the same 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Literal
 
@@ -72,7 +74,32 @@ class Link(msgspec.Struct, frozen=True):
     url: str
 
 
-Primitive = Path | TextRun | Box | Link
+class Turn(msgspec.Struct, frozen=True):
+    """What follows, up to the next Turn, is drawn turned by `angle` degrees (clockwise on the page) about
+    `about`: a card sitting a little askew, as a hand places it, its frame, lettering and drawing turned together.
+    The primitives in between keep their upright coordinates (a layout's measures hold for them); the renderers
+    apply the turn as one transform, so text stays text. Turns do not nest: a Turn of `angle` 0 ends one."""
+
+    angle: float
+    about: Point
+
+
+Primitive = Path | TextRun | Box | Link | Turn
+
+
+def turner(turn: Turn | None) -> Callable[[Point], Point]:
+    """Where a point of the primitives under `turn` is drawn on the page (the identity for None or angle 0)."""
+    if turn is None or not turn.angle:
+        return lambda p: p
+    a = math.radians(turn.angle)
+    co, si = math.cos(a), math.sin(a)
+    cx, cy = turn.about
+
+    def place(p: Point) -> Point:
+        dx, dy = p[0] - cx, p[1] - cy
+        return (cx + dx * co - dy * si, cy + dx * si + dy * co)
+
+    return place
 
 
 class Container(msgspec.Struct, frozen=True):
