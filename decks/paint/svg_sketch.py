@@ -19,7 +19,7 @@ from decks.model.urls import ascii_url
 from decks.paint.fontdata import glyph_path as _glyph_path
 from decks.paint.fontdata import num as _n
 from decks.paint.fontdata import subset as _subset
-from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
 
 
 def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
@@ -67,6 +67,13 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
             turned = bool(prim.angle)
             if turned:
                 out.append(f'<g transform="rotate({_n(prim.angle)} {_n(prim.about[0])} {_n(prim.about[1])})">')
+        elif isinstance(prim, Path) and len(prim.points) >= 2 and prim.stroke and prim.pressure:
+            # A pressed stroke (swelling and tapering): the area it covers, filled in its colour.
+            if prim.fill:
+                d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in prim.points) + " Z"
+                out.append(f'<path d="{d}" fill="{prim.fill}"/>')
+            d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in stroke_area(prim)) + " Z"
+            out.append(f'<path d="{d}" fill="{prim.stroke}"/>')
         elif isinstance(prim, Path) and len(prim.points) >= 2:
             d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in prim.points) + (" Z" if prim.closed else "")
             paint_ = f'fill="{prim.fill}"' if prim.fill else 'fill="none"'

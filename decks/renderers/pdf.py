@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from decks.model.urls import ascii_url
-from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -158,7 +158,17 @@ def paint(sketch: Sketch) -> bytes:
             continue
         if isinstance(prim, Path):
             pts = prim.points
-            if len(pts) >= 2:
+            if len(pts) >= 2 and prim.stroke and prim.pressure:
+                # A pressed stroke (swelling and tapering): the area it covers, filled in its colour.
+                if prim.fill:
+                    fill(prim.fill)
+                    flat = [v for x, y in pts for v in (x, h - y)]
+                    ops.append(_path_format(len(pts), True) % (*flat, "f"))
+                area = stroke_area(prim)
+                fill(prim.stroke)
+                flat = [v for x, y in area for v in (x, h - y)]
+                ops.append(_path_format(len(area), True) % (*flat, "f"))
+            elif len(pts) >= 2:
                 if prim.fill:
                     fill(prim.fill)
                 if prim.stroke:

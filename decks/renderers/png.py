@@ -14,7 +14,7 @@ from typing import Any
 
 from decks.errors import ExitCode, Problem, RecapError
 from decks.options import Option
-from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, turner
+from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, stroke_area, turner
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -71,7 +71,9 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             pts = [(x * s, y * s) for x, y in map(place, prim.points)]
             if prim.fill:
                 draw.polygon(pts, fill=prim.fill)
-            if prim.stroke:
+            if prim.stroke and prim.pressure:  # a pressed stroke: the area it covers, filled in its colour
+                draw.polygon([(x * s, y * s) for x, y in map(place, stroke_area(prim))], fill=prim.stroke)
+            elif prim.stroke:
                 if prim.closed:
                     pts.append(pts[0])
                 draw.line(pts, fill=prim.stroke, width=max(1, round(prim.width * s)), joint="curve")

@@ -32,6 +32,40 @@ class Path(msgspec.Struct, frozen=True):
     width: float = 1.0
     fill: Color | None = None
     closed: bool = False
+    # How hard the pen pressed at each point, as a share of `width` (one per point): a pen stroke swells and
+    # tapers (decks.plan.sketch.rough.Pen.pressure). Empty: one width all along. Renderers fill the area the
+    # stroke covers (`stroke_area`), which no stroke operator of PDF, SVG or Pillow can vary.
+    pressure: tuple[float, ...] = ()
+
+
+def stroke_area(path: Path) -> list[Point]:
+    """The outline of the area an open stroke of varying width covers (`Path.pressure`): down its left side and
+    back up its right, each end rounded off; a polygon to fill with the stroke's colour."""
+    pts, press = path.points, path.pressure
+    n = len(pts)
+    left: list[Point] = []
+    right: list[Point] = []
+    for i, (x, y) in enumerate(pts):
+        ax, ay = pts[max(0, i - 1)]
+        bx, by = pts[min(n - 1, i + 1)]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy) or 1.0
+        half = path.width * press[i] / 2
+        nx, ny = -dy / norm * half, dx / norm * half
+        left.append((x + nx, y + ny))
+        right.append((x - nx, y - ny))
+    caps: list[list[Point]] = []
+    for i, toward in ((n - 1, n - 2), (0, 1)):  # the end, then the start: half a circle round each
+        (x, y), (px, py) = pts[i], pts[toward]
+        half = path.width * press[i] / 2
+        back = math.atan2(py - y, px - x)  # pointing into the stroke
+        caps.append([(x + half * math.cos(back + a), y + half * math.sin(back + a)) for a in _CAP])
+    return [*left, *caps[0], *reversed(right), *caps[1]]
+
+
+# Angles (from the direction into the stroke) round an end's cap, from the side the outline comes from to the
+# other, by way of the tip.
+_CAP = tuple(-math.pi / 2 - math.pi * k / 6 for k in range(1, 6))
 
 
 class TextRun(msgspec.Struct, frozen=True):

@@ -89,8 +89,34 @@ class Pen:
         pts = [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(n + 1)]
         return self._wobble(pts, rng, 0.9 * r)
 
+    def pressure(self, points: list[Point], key: str) -> tuple[float, ...]:
+        """How hard the pen presses along a stroke through `points` (sampled evenly), as a share of its width
+        (Path.pressure): it lands lighter, presses in, swells a little and lifts off thinner still, each stroke
+        its own way (seeded); () for a pen without roughness, which draws one width."""
+        if self.roughness <= 0 or len(points) < 2:
+            return ()
+        rng = self.rng(key + ":pressure")
+        land, lift = rng.uniform(0.5, 0.75), rng.uniform(0.3, 0.55)
+        phase, swell = rng.uniform(0, 2 * math.pi), rng.uniform(0.04, 0.12)
+        last = len(points) - 1
+
+        def ease(v: float) -> float:
+            v = min(1.0, v)
+            return v * v * (3 - 2 * v)
+
+        return tuple(
+            round(
+                (land + (1 - land) * ease(t / 0.18))
+                * (lift + (1 - lift) * ease((1 - t) / 0.3))
+                * (1 + swell * math.sin(phase + 3 * math.pi * t)),
+                3,
+            )
+            for t in (i / last for i in range(last + 1))
+        )
+
     def line(self, a: Point, b: Point, key: str, color: Color, width: float | None = None) -> Path:
-        return Path(tuple(self.line_points(a, b, key)), stroke=color, width=width or self.stroke)
+        pts = self.line_points(a, b, key)
+        return Path(tuple(pts), stroke=color, width=width or self.stroke, pressure=self.pressure(pts, key))
 
     def rect(
         self, r: Rect, key: str, stroke: Color | None, fill: Color | None = None, width: float | None = None
@@ -127,11 +153,13 @@ class Pen:
                 past = (far if ran_on == i else 0.0, far if ran_on == (i + 1) % 4 else 0.0)
                 # A pen presses harder on some strokes than on others: each edge a little heavier or lighter.
                 weight = press.uniform(0.85, 1.2) if rough > 0 else 1.0
+                pts = self.line_points(a, b, f"{key}:{i}", past=past)
                 out.append(
                     Path(
-                        tuple(self.line_points(a, b, f"{key}:{i}", past=past)),
+                        tuple(pts),
                         stroke=stroke,
                         width=(width or self.stroke) * weight,
+                        pressure=self.pressure(pts, f"{key}:{i}"),
                     )
                 )
                 if rough > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
@@ -253,7 +281,9 @@ class Pen:
         """A curved arrow through `through`, with a two-stroke head at the end."""
         w = width or self.stroke
         pts = self.curve_points(through, key)
-        out = [Path(tuple(pts), stroke=color, width=w)]
+        # The shaft lifts off at the tip no thinner than the head's strokes start.
+        press = tuple(max(p, 0.8) if i > len(pts) * 0.7 else p for i, p in enumerate(self.pressure(pts, key)))
+        out = [Path(tuple(pts), stroke=color, width=w, pressure=press)]
         tip = pts[-1]
         back = next((p for p in reversed(pts) if math.dist(p, tip) >= head * 0.8), pts[0])
         ang = math.atan2(tip[1] - back[1], tip[0] - back[0])

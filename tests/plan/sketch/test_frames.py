@@ -92,3 +92,20 @@ def test_the_edges_of_a_drawn_box_are_not_all_one_weight() -> None:
     assert len(weights) == 4
     assert all(0.85 * 1.2 <= w <= 1.2 * 1.2 for w in weights)
     assert {p.width for p in Pen(3, 0.0, 1.2).rect(Rect(0, 0, 200, 120), "frame", "#000000")} == {1.2}
+
+
+def test_a_pen_stroke_lands_light_swells_and_lifts_off_thinner() -> None:
+    from decks.plan.sketch.primitives import stroke_area
+
+    pen = Pen(5, 1.0, 1.2)
+    for key in range(10):
+        line = pen.line((0, 0), (120, 10), f"l{key}", "#000000")
+        press = line.pressure
+        assert len(press) == len(line.points)
+        assert press[0] < max(press) and press[-1] < max(press)  # thinner at both ends than at its fullest
+        assert press[-1] <= 0.62 and max(press) >= 0.95
+        area = stroke_area(line)
+        ys = [y for _, y in area]
+        assert max(ys) - min(ys) < 10 + 1.2 * 1.2 + 4  # the stroke's own run and wobble, and its width
+    # Without roughness a pen draws one width.
+    assert Pen(5, 0.0, 1.2).line((0, 0), (120, 10), "l", "#000000").pressure == ()
