@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import msgspec
 
-from decks.colors import mix
+from decks.colors import mix, relative_luminance
 from decks.model import Recap
 from decks.plan.icons import CREDIT
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect, TextRun
@@ -225,8 +225,9 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     prims: list[Primitive] = []
     # Tails behind the band's ends, lower, with a V cut in their ends, and a fold where the band turns under
     # into each: the classic sketchnote title ribbon, in a darker shade (hatched on a fill-free page).
-    shade = mix(pal.accent, pal.ink, 0.45)
-    fold = mix(pal.accent, pal.ink, 0.7)
+    dark = min(pal.ink, pal.background, key=relative_luminance)  # a shadow darkens, on a dark board too
+    shade = mix(pal.accent, dark, 0.45)
+    fold = mix(pal.accent, dark, 0.7)
     for side, xe in ((-1, x0), (1, x1)):
         end_top, bottom = top(xe) + drop, top(xe) + band + drop  # bottom: r.bottom
         outer, inner = xe + side * tail, xe - side * drop
