@@ -14,7 +14,7 @@ from typing import Any
 
 from decks.errors import ExitCode, Problem, RecapError
 from decks.options import Option
-from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, stroke_area, turner
+from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, stroke_pieces, turner
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -72,7 +72,8 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             if prim.fill:
                 draw.polygon(pts, fill=prim.fill)
             if prim.stroke and prim.pressure:  # a pressed stroke: the area it covers, filled in its colour
-                draw.polygon([(x * s, y * s) for x, y in map(place, stroke_area(prim))], fill=prim.stroke)
+                for piece in stroke_pieces(prim):  # piece by piece: Pillow fills even-odd (a circle's ends meet)
+                    draw.polygon([(x * s, y * s) for x, y in map(place, piece)], fill=prim.stroke)
             elif prim.stroke:
                 if prim.closed:
                     pts.append(pts[0])

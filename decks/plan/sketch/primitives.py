@@ -39,8 +39,24 @@ class Path(msgspec.Struct, frozen=True):
 
 
 def stroke_area(path: Path) -> list[Point]:
-    """The outline of the area an open stroke of varying width covers (`Path.pressure`): down its left side and
-    back up its right, each end rounded off; a polygon to fill with the stroke's colour."""
+    """The outline of the area a stroke of varying width covers (`Path.pressure`): down its left side and back up
+    its right, each end rounded off; a polygon to fill with the stroke's colour by the nonzero rule (a stroke
+    that crosses itself, a circle's ends running past each other, is covered twice there)."""
+    left, right, end, start = _sides(path)
+    return [*left, *end, *reversed(right), *start]
+
+
+def stroke_pieces(path: Path) -> list[list[Point]]:
+    """The same area as `stroke_area` as pieces, one a step of the stroke and one an end, for a painter that fills
+    by the even-odd rule (Pillow), where a stroke crossing itself would leave a hole: each piece is filled alone."""
+    left, right, end, start = _sides(path)
+    pieces = [[left[i], left[i + 1], right[i + 1], right[i]] for i in range(len(left) - 1)]
+    return [*pieces, [left[-1], *end, right[-1]], [right[0], *start, left[0]]]
+
+
+def _sides(path: Path) -> tuple[list[Point], list[Point], list[Point], list[Point]]:
+    """A pressed stroke's left and right sides (at each point, half its width there either side), and the rounded
+    caps round its end and its start (each from the side the outline comes from to the other)."""
     pts, press = path.points, path.pressure
     n = len(pts)
     left: list[Point] = []
@@ -60,7 +76,7 @@ def stroke_area(path: Path) -> list[Point]:
         half = path.width * press[i] / 2
         back = math.atan2(py - y, px - x)  # pointing into the stroke
         caps.append([(x + half * math.cos(back + a), y + half * math.sin(back + a)) for a in _CAP])
-    return [*left, *caps[0], *reversed(right), *caps[1]]
+    return left, right, caps[0], caps[1]
 
 
 # Angles (from the direction into the stroke) round an end's cap, from the side the outline comes from to the

@@ -89,14 +89,17 @@ class Pen:
         pts = [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(n + 1)]
         return self._wobble(pts, rng, 0.9 * r)
 
-    def pressure(self, points: list[Point], key: str) -> tuple[float, ...]:
+    def pressure(self, points: list[Point], key: str, loop: bool = False) -> tuple[float, ...]:
         """How hard the pen presses along a stroke through `points` (sampled evenly), as a share of its width
         (Path.pressure): it lands lighter, presses in, swells a little and lifts off thinner still, each stroke
-        its own way (seeded); () for a pen without roughness, which draws one width."""
+        its own way (seeded); () for a pen without roughness, which draws one width. A `loop` (a circle, a
+        rounded box: its ends meet) lands and lifts at no less than 0.7, so no gap shows where they do."""
         if self.roughness <= 0 or len(points) < 2:
             return ()
         rng = self.rng(key + ":pressure")
         land, lift = rng.uniform(0.5, 0.75), rng.uniform(0.3, 0.55)
+        if loop:
+            land, lift = max(land, 0.7), max(lift, 0.7)
         phase, swell = rng.uniform(0, 2 * math.pi), rng.uniform(0.04, 0.12)
         last = len(points) - 1
 
@@ -205,10 +208,13 @@ class Pen:
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
             amount = min(self.roughness * 0.6, 1.2)
-            out.append(Path(tuple(self.trace(loop, key, amount)), stroke=stroke, width=width or self.stroke))
+            once = self.trace(loop, key, amount)
+            w = width or self.stroke
+            out.append(Path(tuple(once), stroke=stroke, width=w, pressure=self.pressure(once, key, loop=True)))
             if self.roughness > 0:
                 again = self.trace(loop, key + "'", amount * 1.3)
-                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
+                press = self.pressure(again, key + "'", loop=True)
+                out.append(Path(tuple(again), stroke=stroke, width=w * 0.5, pressure=press))
         return out
 
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
@@ -242,10 +248,13 @@ class Pen:
             pts = self.ellipse_points(cx, cy, rx, ry, key + ":fill")
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
-            out.append(Path(tuple(self.ellipse_points(cx, cy, rx, ry, key)), stroke=stroke, width=width or self.stroke))
+            w = width or self.stroke
+            once = self.ellipse_points(cx, cy, rx, ry, key)
+            out.append(Path(tuple(once), stroke=stroke, width=w, pressure=self.pressure(once, key, loop=True)))
             if self.roughness > 0:
                 again = self.ellipse_points(cx, cy, rx, ry, key + "'")
-                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
+                press = self.pressure(again, key + "'", loop=True)
+                out.append(Path(tuple(again), stroke=stroke, width=w * 0.5, pressure=press))
         return out
 
     def curve_points(self, through: list[Point], key: str) -> list[Point]:

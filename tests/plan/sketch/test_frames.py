@@ -109,3 +109,28 @@ def test_a_pen_stroke_lands_light_swells_and_lifts_off_thinner() -> None:
         assert max(ys) - min(ys) < 10 + 1.2 * 1.2 + 4  # the stroke's own run and wobble, and its width
     # Without roughness a pen draws one width.
     assert Pen(5, 0.0, 1.2).line((0, 0), (120, 10), "l", "#000000").pressure == ()
+
+
+def test_a_pressed_circle_is_inked_all_round_where_its_ends_meet() -> None:
+    """Pillow fills even-odd: a circle's stroke whose ends run past each other, filled as one outline, would leave
+    a hole where they overlap. It is painted piece by piece (primitives.stroke_pieces)."""
+    import io
+
+    from PIL import Image
+
+    from decks.plan.sketch.primitives import Sketch
+    from decks.renderers.png import paint
+
+    pen = Pen(11, 1.0, 2.0)
+    circle = [p for p in pen.ellipse(60, 60, 40, 40, "ring", "#000000") if p.width == 2.0]
+    assert circle and circle[0].pressure
+    sketch = Sketch(120, 120, 0, "#FFFFFF", "test", 9.0, primitives=tuple(circle))
+    img = Image.open(io.BytesIO(paint(sketch, scale=4))).convert("L")
+    for k in range(360):
+        t = math.radians(k)
+        # The darkest pixel across the stroke's band (its wobble moves it a little in or out) is ink.
+        darkest = min(
+            img.getpixel((round((60 + r * math.cos(t)) * 4), round((60 + r * math.sin(t)) * 4)))
+            for r in [38.0 + i * 0.25 for i in range(17)]
+        )
+        assert darkest < 100, (k, darkest)
