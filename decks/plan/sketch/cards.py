@@ -550,6 +550,26 @@ def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
     ]
 
 
+def _flag(tab: Rect, right: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A day's tab as a sketchnoter draws a label: a little flag, its fly end cut in a V (where the card has room
+    for it, never past `right`), its fill laid a little off its outline as a marker misses the lines; outlined
+    only on a fill-free page. The lettering keeps to `tab`."""
+    pen = style.pen
+    notch = max(0.0, min(tab.h * 0.45, 7.0, right - style.pad * 0.3 - tab.right))
+    end = tab.right + notch
+    mid = tab.y + tab.h / 2
+    pts: list[tuple[float, float]] = [(tab.x, tab.y), (end, tab.y), (end - notch * 0.6, mid), (end, tab.bottom)]
+    pts.append((tab.x, tab.bottom))
+    out: list[Primitive] = []
+    if style.theme.sketch.fill:
+        rng = pen.rng(key + ":miss")
+        rough = min(1.0, style.theme.sketch.roughness)
+        dx, dy = rng.uniform(0.3, 1.0) * rough, rng.uniform(-0.6, 0.6) * rough
+        out.append(Path(tuple((px + dx, py + dy) for px, py in pts), fill=color, closed=True))
+    out += [pen.line(a, b, f"{key}:{n}", color) for n, (a, b) in enumerate(zip(pts, pts[1:] + pts[:1], strict=True))]
+    return out
+
+
 def _roll(style: Style) -> float:
     """The height of the rolls of the key takeaways' scroll: centred on the frame's top and bottom edges, each
     reaches into the card less than its padding (the lettering keeps its place: the scroll costs no height) and
@@ -693,7 +713,7 @@ def draw_card(
     fill = pal.surface if style.theme.sketch.fill else None
     if spec.day_label:
         tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, _tab_width(plan, style)), plan.tab_h + 1)
-        prims += pen.rect(tab, spec.key + ":tab", color, color if style.theme.sketch.fill else None)
+        prims += _flag(tab, x + plan.width, spec.key + ":tab", color, style)
         on_tab = pal.on_accent if style.theme.sketch.fill else color
         ty = y + style.small * 0.35
         for line in plan.tab_lines:
