@@ -544,6 +544,18 @@ def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
     off = min(2.2, style.gap * 0.3)
     grey = mix(style.theme.palette.ink, style.theme.palette.background, 0.35)
     corner = (frame.right + off, frame.bottom + off)
+    if not style.theme.sketch.fill:
+        # A fill-free page (ink) shades the shadow with the pen instead: short hatching along the two edges.
+        w = off * 1.4
+        strip = [
+            (frame.right, frame.y + off * 3),
+            (frame.right + w, frame.y + off * 3 + w),
+            (frame.right + w, frame.bottom + w),
+            (frame.x + off * 3 + w, frame.bottom + w),
+            (frame.x + off * 3, frame.bottom),
+            (frame.right, frame.bottom),
+        ]
+        return list(style.pen.hatch(strip, key + ":shadow", style.theme.palette.ink, 1.7, 0.45))
     return [
         style.pen.line((frame.right + off, frame.y + off * 3), corner, key + ":shadow0", grey, off * 0.9),
         style.pen.line(corner, (frame.x + off * 3, frame.bottom + off), key + ":shadow1", grey, off * 0.9),
