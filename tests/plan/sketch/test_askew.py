@@ -4,6 +4,7 @@ and still keeps off its neighbours and inside the page's margin."""
 from __future__ import annotations
 
 import itertools
+import math
 import sys
 
 import pytest
@@ -78,3 +79,39 @@ def test_a_page_is_turned_the_same_way_every_time() -> None:
     one = build(recap(8, "en", "medium"), load_theme(None), layout="modular")
     two = build(recap(8, "en", "medium"), load_theme(None), layout="modular")
     assert [p for p in one.primitives if isinstance(p, Turn)] == [p for p in two.primitives if isinstance(p, Turn)]
+
+
+@pytest.mark.parametrize(
+    ("count", "language", "layout"),
+    [(3, "vi", "popcorn"), (3, "ja", "popcorn"), (8, "en", "popcorn"), (12, "zh", "modular"), (3, "en", "path")],
+)
+def test_what_a_turned_card_draws_keeps_off_what_its_neighbours_draw(count: int, language: str, layout: str) -> None:
+    """Shadows, a scroll's rolls and day tabs included: a layout that sets cards close (popcorn's loose cards)
+    turns them less (cards.askew), so no turn brings two cards' strokes within a point of each other."""
+    from decks.plan.sketch.primitives import Path
+
+    sketch = build(recap(count, language, "sparse" if count <= 3 else "medium"), load_theme(None), layout=layout)
+    groups: list[list[tuple[float, float]]] = []  # each turned card: its strokes' points, turned, every point or so
+    turn = None
+    for p in sketch.primitives:
+        if isinstance(p, Turn):
+            turn = p if p.angle else None
+            if turn is not None:
+                groups.append([])
+        elif turn is not None and isinstance(p, Path) and p.points:
+            pts = [turner(turn)(q) for q in p.points]
+            for (ax, ay), (bx, by) in zip(pts, pts[1:] or pts, strict=False):
+                k = max(1, int(math.dist((ax, ay), (bx, by))))
+                groups[-1] += [(ax + (bx - ax) * i / k, ay + (by - ay) * i / k) for i in range(k)]
+    assert len(groups) >= 3
+    for a, b in itertools.combinations(groups, 2):
+        near = _near(a, b)
+        if near:
+            assert min((math.dist(p, q) for p in _near(b, a) for q in near), default=math.inf) >= 0.8
+
+
+def _near(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points of `b` within 6 pt of the box round `a`."""
+    x0, x1 = min(x for x, _ in a) - 6, max(x for x, _ in a) + 6
+    y0, y1 = min(y for _, y in a) - 6, max(y for _, y in a) + 6
+    return [(x, y) for x, y in b if x0 <= x <= x1 and y0 <= y <= y1]
