@@ -1,8 +1,10 @@
 """Hand-drawn strokes: lines, boxes, circles and arrows with seeded jitter, as plain point lists.
 
 An xkcd-style wobble (a bow plus two slow sine waves, each with a random phase) is added perpendicular to
-the stroke. Every shape takes a key; the key and the theme's seed seed its own random generator, so a
-shape looks the same on every run and does not change when another shape is added before it.
+the stroke, and, as rough.js draws, strokes run past a box's corners and go over it a second time; a stroke
+also carries the pen's pressure along it (`Pen.pressure`), so it swells and tapers. Every shape takes a key;
+the key and the theme's seed seed its own random generator, so a shape looks the same on every run and does
+not change when another shape is added before it.
 """
 
 from __future__ import annotations
