@@ -180,7 +180,7 @@ BOUNCE = 0.035  # of the size, at most, a banner letter sits above or below the 
 def arch(style: Style) -> float:
     """How much lower the title ribbon's ends hang than its middle (points): the ribbon arches as a hand draws
     one, and its lettering follows the arch."""
-    return 0.0 if style.theme.sketch.roughness <= 0 else min(style.banner * 0.15, 6.0)
+    return 0.0 if style.theme.sketch.roughness <= 0 else min(style.banner * 0.25, 9.0)
 
 
 def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:

@@ -3,6 +3,8 @@ tails and a shadow, its lettering bouncing along the arch, and all of it inside 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from decks.plan.sketch.chrome import BOUNCE, arch, draw_banner, plan_chrome
@@ -64,3 +66,21 @@ def test_a_theme_without_roughness_draws_a_flat_ribbon() -> None:
     flat = Theme.model_validate({**theme.model_dump(), "sketch": {**theme.sketch.model_dump(), "roughness": 0.0}})
     style = Style.make(flat, 1.0)
     assert arch(style) == 0.0
+
+
+@pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
+def test_every_letter_stays_on_the_ribbon_where_it_arches(k: float) -> None:
+    style, prims, _ = _banner("default", k)
+    fill = next(p for p in prims if isinstance(p, Path) and p.fill == style.theme.palette.accent)
+    half = len(fill.points) // 2
+    upper, lower = fill.points[:half], fill.points[half:][::-1]
+
+    def at(edge, x: float) -> float:
+        (x0, y0), (x1, y1) = next((a, b) for a, b in itertools.pairwise(edge) if a[0] <= x <= b[0])
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+    miss = 1.5  # the fill is laid a little off the outline
+    for run in (p for p in prims if isinstance(p, TextRun)):
+        for gx, gy, _, _ in run.glyphs:
+            assert gy - run.size * 0.75 >= at(upper, gx) - miss, (run.text, gx)  # cap height under the top edge
+            assert gy + run.size * 0.25 <= at(lower, gx) + miss, (run.text, gx)  # descenders over the bottom edge
