@@ -19,7 +19,7 @@ from decks.model.urls import ascii_url
 from decks.paint.fontdata import glyph_path as _glyph_path
 from decks.paint.fontdata import num as _n
 from decks.paint.fontdata import subset as _subset
-from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
 
 
 def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
@@ -57,10 +57,24 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
         '<g stroke-linecap="round" stroke-linejoin="round">',
     ]
     prims = sketch.primitives
+    turned = False  # inside a card's <g> turned about its centre (primitives.Turn)
     i = 0
     while i < len(prims):
         prim = prims[i]
-        if isinstance(prim, Path) and len(prim.points) >= 2:
+        if isinstance(prim, Turn):
+            if turned:
+                out.append("</g>")
+            turned = bool(prim.angle)
+            if turned:
+                out.append(f'<g transform="rotate({_n(prim.angle)} {_n(prim.about[0])} {_n(prim.about[1])})">')
+        elif isinstance(prim, Path) and len(prim.points) >= 2 and prim.stroke and prim.pressure:
+            # A pressed stroke (swelling and tapering): the area it covers, filled in its colour.
+            if prim.fill:
+                d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in prim.points) + " Z"
+                out.append(f'<path d="{d}" fill="{prim.fill}"/>')
+            d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in stroke_area(prim)) + " Z"
+            out.append(f'<path d="{d}" fill="{prim.stroke}"/>')
+        elif isinstance(prim, Path) and len(prim.points) >= 2:
             d = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in prim.points) + (" Z" if prim.closed else "")
             paint_ = f'fill="{prim.fill}"' if prim.fill else 'fill="none"'
             if prim.stroke:
@@ -97,7 +111,7 @@ def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> 
                 "</a>"
             )
         i += 1
-    out += ["</g>", "</svg>", ""]
+    out += ["</g>", "</g>", "</svg>", ""] if turned else ["</g>", "</svg>", ""]
     return "\n".join(out).encode("utf-8")
 
 

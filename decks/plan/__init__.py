@@ -7,7 +7,8 @@ data that `recap plan deck|sketch --json` prints:
   final, laid on the theme's template (`Deck.template` names its file and the layout serving each slide).
   The pptx renderer writes it as it is; any other slide renderer can paint it (decks.plan.deck.plan).
 - `sketch_plan(recap, theme, layout=, paper=, orientation=, max_takeaways=, qr=) -> Sketch`: the one-page sketchnote
-  as drawing primitives (paths, text runs in one font file each, boxes, links; decks.plan.sketch.primitives).
+  as drawing primitives (paths, text runs in one font file each, boxes, links, turns of a card
+  askew; decks.plan.sketch.primitives).
 
 A renderer declares which it consumes (`Renderer.consumes`: "model", "deck" or "sketch"); the CLI builds that
 once and hands it over. Submodules are imported only when a plan is built, so listing commands stays cheap.

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from decks.model.urls import ascii_url
-from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun
+from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -65,6 +65,7 @@ def paint(sketch: Sketch) -> bytes:
     rgb: dict[str, str] = {}
     state: dict[str, Any] = {}
     ops: list[str] = []  # path operators waiting to be handed to the canvas
+    saved: dict[str, Any] | None = None  # `state` when a turn began (primitives.Turn), until it ends
 
     def fill(hex_: str) -> None:
         # Only a change of colour or width is written: the page switches between a few colours.
@@ -157,7 +158,17 @@ def paint(sketch: Sketch) -> bytes:
             continue
         if isinstance(prim, Path):
             pts = prim.points
-            if len(pts) >= 2:
+            if len(pts) >= 2 and prim.stroke and prim.pressure:
+                # A pressed stroke (swelling and tapering): the area it covers, filled in its colour.
+                if prim.fill:
+                    fill(prim.fill)
+                    flat = [v for x, y in pts for v in (x, h - y)]
+                    ops.append(_path_format(len(pts), True) % (*flat, "f"))
+                area = stroke_area(prim)
+                fill(prim.stroke)
+                flat = [v for x, y in area for v in (x, h - y)]
+                ops.append(_path_format(len(area), True) % (*flat, "f"))
+            elif len(pts) >= 2:
                 if prim.fill:
                     fill(prim.fill)
                 if prim.stroke:
@@ -177,10 +188,30 @@ def paint(sketch: Sketch) -> bytes:
             ops.append(" ".join(rects) + " f")
             continue
         elif isinstance(prim, Link):
+            # In the page's upright coordinates (relative=0), turned or not: a link area is invisible.
             r = prim.rect
             c.linkURL(ascii_url(prim.url), (r.x, h - r.bottom, r.right, h - r.y), relative=0, thickness=0)
+        elif isinstance(prim, Turn):
+            # A card askew: its primitives drawn under a rotation about its centre, in a saved graphics state,
+            # whose end restores the colours and width the page had (so `state` goes back to what it was then).
+            flush()
+            if saved is not None:
+                c.restoreState()
+                state.clear()
+                state.update(saved)
+                saved = None
+            if prim.angle:
+                saved = dict(state)
+                c.saveState()
+                a = math.radians(prim.angle)
+                co, si = math.cos(a), math.sin(a)
+                px, py = prim.about[0], h - prim.about[1]
+                # Clockwise on the page, y pointing up: (x, y) -> (x cos + y sin, -x sin + y cos), about (px, py).
+                c.transform(co, -si, si, co, px - co * px - si * py, py + si * px - co * py)
         i += 1
     flush()
+    if saved is not None:
+        c.restoreState()
     c.showPage()
     # Plain Flate streams: reportlab's ASCII85 wrapping is pure Python, slow and 25 % bigger.
     a85 = rl_config.useA85

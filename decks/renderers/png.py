@@ -14,7 +14,7 @@ from typing import Any
 
 from decks.errors import ExitCode, Problem, RecapError
 from decks.options import Option
-from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun
+from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, stroke_pieces, turner
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -36,8 +36,15 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
     fonts: dict[tuple[FilePath, float], Any] = {}
     masks: dict[tuple[int, str], tuple[Any, float, float]] = {}
     turned: dict[tuple[int, str, float, float], tuple[Any, float, float]] = {}
+    # A card askew (primitives.Turn): Pillow has no transform, so its points are turned here and its letters
+    # turned further by its angle.
+    turn: Turn | None = None
+    place = turner(None)
     for prim in sketch.primitives:
-        if isinstance(prim, TextRun):
+        if isinstance(prim, Turn):
+            turn = prim if prim.angle else None
+            place = turner(turn)
+        elif isinstance(prim, TextRun):
             # An emboldened face: the PDF's stroke is centred on the outline, so half of it lies outside.
             heavy = max(1, round(prim.embolden * s / 2)) if prim.embolden else 0
             key = (prim.font, round(prim.size * s, 2))
@@ -45,8 +52,14 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
                 # Runs come shaped and in drawing order from the text engine: draw them as they are.
                 fonts[key] = ImageFont.truetype(str(prim.font), key[1], layout_engine=ImageFont.Layout.BASIC)
             if prim.glyphs:  # hand lettering: each letter at its own place, tilt and height, as the PDF draws it
-                for ch, glyph in zip(prim.text, prim.glyphs, strict=True):
+                for ch, (gx, gy, tilt, grow) in zip(prim.text, prim.glyphs, strict=True):
+                    if turn is not None:
+                        (gx, gy), tilt = place((gx, gy)), tilt + turn.angle
+                    glyph = (gx, gy, tilt, grow)
                     _letter(img, draw, ch, glyph, s, fonts[key], masks, prim.color, turned, prim.slant, heavy)
+            elif turn is not None:
+                x, y = place((prim.x, prim.y))
+                _slanted(img, prim.text, x * s, y * s, fonts[key], prim.color, prim.slant, heavy, turn.angle)
             elif prim.slant:
                 _slanted(img, prim.text, prim.x * s, prim.y * s, fonts[key], prim.color, prim.slant, heavy)
             else:
@@ -55,15 +68,22 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
         elif isinstance(prim, Path):
             if len(prim.points) < 2:
                 continue
-            pts = [(x * s, y * s) for x, y in prim.points]
+            pts = [(x * s, y * s) for x, y in map(place, prim.points)]
             if prim.fill:
                 draw.polygon(pts, fill=prim.fill)
-            if prim.stroke:
+            if prim.stroke and prim.pressure:  # a pressed stroke: the area it covers, filled in its colour
+                for piece in stroke_pieces(prim):  # piece by piece: Pillow fills even-odd (a circle's ends meet)
+                    draw.polygon([(x * s, y * s) for x, y in map(place, piece)], fill=prim.stroke)
+            elif prim.stroke:
                 if prim.closed:
                     pts.append(pts[0])
                 draw.line(pts, fill=prim.stroke, width=max(1, round(prim.width * s)), joint="curve")
         elif isinstance(prim, Box):
             r = prim.rect
+            if turn is not None:
+                corners = ((r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom))
+                draw.polygon([(x * s, y * s) for x, y in map(place, corners)], fill=prim.fill)
+                continue
             # Pillow's corners are inclusive; a box under a pixel (a code's module on a thumbnail) is one pixel.
             x0, y0 = r.x * s, r.y * s
             draw.rectangle((x0, y0, max(x0, r.right * s - 1), max(y0, r.bottom * s - 1)), fill=prim.fill)
@@ -137,10 +157,29 @@ def _mask(text: str, font: Any, slant: float, heavy: int = 0) -> tuple[Any, floa
 
 
 def _slanted(
-    img: Any, text: str, x: float, baseline: float, font: Any, color: str, slant: float, heavy: int = 0
+    img: Any,
+    text: str,
+    x: float,
+    baseline: float,
+    font: Any,
+    color: str,
+    slant: float,
+    heavy: int = 0,
+    angle: float = 0.0,
 ) -> None:
-    """An italic run set straight: its coverage skewed about the baseline, painted with its origin at (x, y)."""
+    """A run set straight (not lettered a letter at a time) that is italic or turned (on a card askew): its
+    coverage skewed about the baseline and turned by `angle` (clockwise) about its origin, painted with its
+    origin at (x, y)."""
+    from PIL import Image
+
     mask, ox, oy = _mask(text, font, slant, heavy)
+    if angle:
+        # Room above and below for the far end of the run to rise or fall.
+        room = math.ceil(mask.width * abs(math.sin(math.radians(angle)))) + 2
+        tall = Image.new("L", (mask.width, mask.height + 2 * room), 0)
+        tall.paste(mask, (0, room))
+        oy += room
+        mask = tall.rotate(-angle, resample=Image.Resampling.BICUBIC, center=(ox, oy))
     img.paste(color, (round(x - ox), round(baseline - oy)), mask)
 
 

@@ -85,3 +85,17 @@ def test_icons_are_drawn_as_stroked_outlines_never_as_solid_glyphs(name) -> None
         big += [p for p in outlines if _bbox(p).w > 40 and _bbox(p).h > 40 and p.width < 2.5]
     # A tall card draws its icon large in its own ink, never as a pale watermark: every stroke reads on the paper.
     assert big and all(contrast_ratio(p.stroke, theme.palette.background) >= 2.0 for p in big)
+
+
+def test_ink_shades_a_cards_shadow_by_hatching_and_the_default_draws_it() -> None:
+    from decks.plan.sketch.cards import _shadow
+    from decks.plan.sketch.primitives import Rect
+    from decks.plan.sketch.style import Style
+
+    frame = Rect(100, 100, 180, 120)
+    hatched = _shadow(frame, "card", Style.make(load_theme("ink"), 1.0))
+    assert len(hatched) >= 20 and all(isinstance(p, Path) and p.width < 0.5 for p in hatched)
+    # Along the right and bottom edges, outside the frame.
+    assert all(x >= frame.right - 1 or y >= frame.bottom - 1 for p in hatched for x, y in p.points)
+    drawn = _shadow(frame, "card", Style.make(load_theme(None), 1.0))
+    assert len(drawn) == 2

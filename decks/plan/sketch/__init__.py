@@ -22,7 +22,7 @@ from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
 from decks.plan.plainwords import plain_recap, plain_takeaway
 from decks.plan.sketch import loose, modular, path, vocabulary
-from decks.plan.sketch.cards import CardSpec, draw_card, item_spec, marked, plan_card
+from decks.plan.sketch.cards import CardSpec, askew, draw_card, item_spec, marked, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import SMALLEST, Style, _capped, labels, reading_floor
@@ -450,10 +450,13 @@ def build(
     lines = [p for p in extra if not isinstance(p, Container)]
     split = next((i for i, p in enumerate(lines) if p is path._AFTER), len(lines))
     prims += lines[:split]
-    for plan, x, y, h in placed:
-        drawn, boxes = draw_card(plan, x, y, h, style)
+    cards_drawn = [draw_card(plan, x, y, h, style) for plan, x, y, h in placed]
+    # Each card a little askew, as far as the room round what it drew allows (cards.askew).
+    framed = [next(c.rect for c in boxes if c.kind in ("item", "key")) for _, boxes in cards_drawn]
+    keys = [plan.spec.key for plan, *_ in placed]
+    for drawn in askew(list(zip(keys, framed, (d for d, _ in cards_drawn), strict=True)), style):
         prims += drawn
-        conts += boxes
+    conts += [c for _, boxes in cards_drawn for c in boxes]
     prims += lines[split + 1 :]
     if name == "modular":  # the other layouts' gaps carry arrows or spokes already
         prims += vocabulary.dividers(placed, style)

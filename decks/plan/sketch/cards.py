@@ -25,7 +25,18 @@ from decks.model import Item, LinkKind, Takeaway
 from decks.model.inline import has_markup, spans
 from decks.plan import icons
 from decks.plan.sketch import qr
-from decks.plan.sketch.primitives import Box, Color, Container, ContainerKind, Link, Path, Primitive, Rect
+from decks.plan.sketch.primitives import (
+    Box,
+    Color,
+    Container,
+    ContainerKind,
+    Link,
+    Path,
+    Primitive,
+    Rect,
+    TextRun,
+    Turn,
+)
 from decks.plan.sketch.qr import encodable
 from decks.plan.sketch.style import QR_SIDE, Style, baseline_in
 from decks.text.breaking import atoms, break_lines
@@ -550,10 +561,42 @@ def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
     off = min(2.2, style.gap * 0.3)
     grey = mix(style.theme.palette.ink, style.theme.palette.background, 0.35)
     corner = (frame.right + off, frame.bottom + off)
+    if not style.theme.sketch.fill:
+        # A fill-free page (ink) shades the shadow with the pen instead: short hatching along the two edges.
+        w = off * 1.4
+        strip = [
+            (frame.right, frame.y + off * 3),
+            (frame.right + w, frame.y + off * 3 + w),
+            (frame.right + w, frame.bottom + w),
+            (frame.x + off * 3 + w, frame.bottom + w),
+            (frame.x + off * 3, frame.bottom),
+            (frame.right, frame.bottom),
+        ]
+        return list(style.pen.hatch(strip, key + ":shadow", style.theme.palette.ink, 1.7, 0.45))
     return [
         style.pen.line((frame.right + off, frame.y + off * 3), corner, key + ":shadow0", grey, off * 0.9),
         style.pen.line(corner, (frame.x + off * 3, frame.bottom + off), key + ":shadow1", grey, off * 0.9),
     ]
+
+
+def _flag(tab: Rect, right: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A day's tab as a sketchnoter draws a label: a little flag, its fly end cut in a V (where the card has room
+    for it, never past `right`), its fill laid a little off its outline as a marker misses the lines; outlined
+    only on a fill-free page. The lettering keeps to `tab`."""
+    pen = style.pen
+    notch = max(0.0, min(tab.h * 0.45, 7.0, right - style.pad * 0.3 - tab.right))
+    end = tab.right + notch
+    mid = tab.y + tab.h / 2
+    pts: list[tuple[float, float]] = [(tab.x, tab.y), (end, tab.y), (end - notch * 0.6, mid), (end, tab.bottom)]
+    pts.append((tab.x, tab.bottom))
+    out: list[Primitive] = []
+    if style.theme.sketch.fill:
+        rng = pen.rng(key + ":miss")
+        rough = min(1.0, style.theme.sketch.roughness)
+        dx, dy = rng.uniform(0.3, 1.0) * rough, rng.uniform(-0.6, 0.6) * rough
+        out.append(Path(tuple((px + dx, py + dy) for px, py in pts), fill=color, closed=True))
+    out += [pen.line(a, b, f"{key}:{n}", color) for n, (a, b) in enumerate(zip(pts, pts[1:] + pts[:1], strict=True))]
+    return out
 
 
 def _roll(style: Style) -> float:
@@ -674,7 +717,7 @@ def draw_card(
     fill = pal.surface if style.theme.sketch.fill else None
     if spec.day_label:
         tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, _tab_width(plan, style)), plan.tab_h + 1)
-        prims += pen.rect(tab, spec.key + ":tab", color, color if style.theme.sketch.fill else None)
+        prims += _flag(tab, x + plan.width, spec.key + ":tab", color, style)
         on_tab = pal.on_accent if style.theme.sketch.fill else color
         ty = y + style.small * 0.35
         for line in plan.tab_lines:
@@ -750,6 +793,73 @@ def draw_card(
         prims.append(Link(Rect(x + plan.qr_at[0], qy, side, side), spec.qr))
     conts.append(Container(spec.kind, frame, spec.title, spec.part if spec.part >= 0 else None))
     return prims, conts
+
+
+TILT = 1.2  # degrees, at most, either way: a card put down by hand is a little askew
+ASKEW = 0.3  # of the gap between cards, at most, that a point of a turned card moves
+SHARE = 0.45  # of the free room between what a card draws and what its nearest neighbour draws, at most, likewise
+
+
+def askew(cards: list[tuple[str, Rect, list[Primitive]]], style: Style) -> list[list[Primitive]]:
+    """The page's cards, each (its key, its frame, what draw_card drew for it), each turned whole about its frame's
+    centre by its tilt (primitives.Turn), as a sketchnoter's boxes sit a little askew on the page.
+
+    How far a card may turn is bounded by the room it has: no point of what it draws (its shadow, a scroll's
+    rolls, its day tab and intro included) moves more than ASKEW of the gap, nor more than SHARE of the free room
+    between the box of what it draws and that of its nearest neighbour (which may turn toward it too), so turned
+    cards keep off each other on a layout that sets them closer than the gap."""
+    drawn = [_extent(prims) for _, _, prims in cards]
+    out = []
+    for n, (key, frame, prims) in enumerate(cards):
+        room = min((_apart(drawn[n], other) for m, other in enumerate(drawn) if m != n), default=math.inf)
+        angle = tilt(drawn[n], frame, key, style, room)
+        if not angle:
+            out.append(prims)
+            continue
+        about = (round(frame.x + frame.w / 2, 2), round(frame.y + frame.h / 2, 2))
+        out.append([Turn(angle, about), *prims, Turn(0.0, about)])
+    return out
+
+
+def tilt(extent: Rect, frame: Rect, key: str, style: Style, room: float = math.inf) -> float:
+    """How far (degrees, clockwise) the card `key` is turned about its frame's centre: seeded, between 0.4 and
+    TILT either way, and less where a corner of `extent` (the box of all it draws) would move more than ASKEW of
+    the gap or SHARE of `room` (see askew()). 0 for a pen without roughness (a theme drawn straight)."""
+    if style.theme.sketch.roughness <= 0:
+        return 0.0
+    rng = style.pen.rng(key + ":tilt")
+    angle = rng.uniform(0.4, TILT) * rng.choice((-1, 1)) * min(1.0, style.theme.sketch.roughness)
+    cx, cy = frame.x + frame.w / 2, frame.y + frame.h / 2
+    reach = max(math.hypot(max(cx - extent.x, extent.right - cx), max(cy - extent.y, extent.bottom - cy)), 1.0)
+    most = math.degrees(min(ASKEW * style.gap, SHARE * room) / reach)
+    return round(max(-most, min(most, angle)), 2)
+
+
+def _extent(prims: list[Primitive]) -> Rect:
+    """The box of all `prims` draw: paths (with half their width), text runs, boxes and links."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for p in prims:
+        if isinstance(p, Path) and p.points:
+            w = p.width / 2 if p.stroke else 0.0
+            xs += [min(x for x, _ in p.points) - w, max(x for x, _ in p.points) + w]
+            ys += [min(y for _, y in p.points) - w, max(y for _, y in p.points) + w]
+        elif isinstance(p, TextRun):
+            xs += [p.x, p.x + p.width]
+            ys += [p.y - p.ascent, p.y + p.descent]
+        elif isinstance(p, Box | Link):
+            xs += [p.rect.x, p.rect.right]
+            ys += [p.rect.y, p.rect.bottom]
+    if not xs:
+        return Rect(0, 0, 0, 0)
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _apart(a: Rect, b: Rect) -> float:
+    """How far apart two boxes are (0 where they touch or overlap)."""
+    dx = max(0.0, b.x - a.right, a.x - b.right)
+    dy = max(0.0, b.y - a.bottom, a.y - b.bottom)
+    return math.hypot(dx, dy)
 
 
 _DARK_RUN = re.compile(b"\x01+")

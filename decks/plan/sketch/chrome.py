@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import msgspec
 
-from decks.colors import mix
+from decks.colors import mix, relative_luminance
 from decks.model import Recap
 from decks.plan.icons import CREDIT
-from decks.plan.sketch.primitives import Container, Link, Path, Primitive, Rect
+from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect, TextRun
+from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
 from decks.text.fitting import WIDTH_SAFETY
@@ -69,6 +70,7 @@ def plan_chrome(
     # Broken as a designer breaks a heading: at phrases, lines of about equal width, no lone last word.
     big = heading_lines(big_text, lambda s: style.bold.width(s, style.banner), inner, recap.language)
     small = bits_lines(small_text, inner, lambda s: style.hand.width(s, style.heading), recap.language)
+    # The lettering and the air above and below it, which holds the ribbon's arch (see draw_banner).
     banner_h = (
         style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
     )
@@ -145,59 +147,158 @@ def centred_lettering(
     cx: float,
     top: float,
     color: str,
+    bend: Callable[[float, float], tuple[float, float]] | None = None,
 ) -> list[Primitive]:
-    """Lines centred on `cx` from `top` down: `big` in bold lettering, then `small` in the hand (banner, hub)."""
+    """Lines centred on `cx` from `top` down: `big` in bold lettering, then `small` in the hand (banner, hub).
+    `bend(x, size)`: how far down (points) and how much turned (degrees, clockwise) lettering of `size` is at
+    `x`, as on a ribbon that arches; each letter follows it (a run set whole moves by its middle's)."""
     out: list[Primitive] = []
     y = top
     for lines, face, size, leading in ((big, style.bold, big_size, 1.1), (small, style.hand, small_size, 1.25)):
         for line in lines:
             pitch = size * leading
-            out += style.runs(line, face, cx - face.width(line, size) / 2, baseline_in(y, size, pitch), size, color)
+            runs = style.runs(line, face, cx - face.width(line, size) / 2, baseline_in(y, size, pitch), size, color)
+            out += [_bent(run, bend) for run in runs] if bend else runs
             y += pitch
     return out
 
 
+def _bent(run: TextRun, bend: Callable[[float, float], tuple[float, float]]) -> TextRun:
+    """`run` following `bend`: each letter lowered and turned by it where it stands."""
+    if not run.glyphs:
+        return msgspec.structs.replace(run, y=round(run.y + bend(run.x + run.width / 2, run.size)[0], 2))
+    glyphs = []
+    for gx, gy, tilt, grow in run.glyphs:
+        down, turn = bend(gx, run.size)
+        glyphs.append((gx, round(gy + down, 2), round(tilt + turn, 2), grow))
+    return msgspec.structs.replace(run, glyphs=tuple(glyphs))
+
+
+BOUNCE = 0.035  # of the size, at most, a banner letter sits above or below the arch: lettering that bounces
+
+
+def arch(style: Style) -> float:
+    """How much lower the title ribbon's ends hang than its middle (points): the ribbon arches as a hand draws
+    one, and its lettering follows the arch."""
+    return 0.0 if style.theme.sketch.roughness <= 0 else min(style.banner * 0.25, 9.0)
+
+
 def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:
-    """A ribbon across the top: an accent-filled rough box with folded tails, lettered in the banner size."""
+    """The title on a ribbon across the top, as a sketchnoter letters one: a band that arches (its ends lower
+    than its middle) with folded tails behind its ends, drawn in strokes that run past its corners and go over
+    again, on a shadow a little below and to the right; its fill laid a little off the outline, as a marker
+    misses the lines. The lettering follows the arch. A fill-free theme (ink) outlines the band twice and
+    hatches the shadow and the tails: it photocopies."""
     pal = style.theme.palette
     pen = style.pen
     r = Rect(area.x, area.y, area.w, chrome.banner_h)
-    tail = min(14.0, style.banner * 0.6)
+    b = style.banner
+    tail = min(20.0, b * 0.72)  # how far a tail reaches out past the band's end
+    sag = arch(style)
+    stroke = style.theme.sketch.stroke
+    filled = style.theme.sketch.fill
+    x0, x1 = r.x + tail, r.right - tail
+    drop = min(tail * 0.55, b * 0.22)  # how far below the band's ends the tails reach
+    # The band's height, the same all along it. The chrome planned the lettering with air above and below it;
+    # the lettering starts higher here than on a flat banner, so that air holds the arch and the tails' drop.
+    band = r.h - drop - sag
+    lettered = len(chrome.big) * b * 1.1 + len(chrome.small) * style.heading * 1.25
+
+    def top(x: float) -> float:
+        t = min(1.0, max(0.0, (x - x0) / (x1 - x0)))
+        return r.y + sag * (1.0 - math.sin(math.pi * t))
+
+    phase = pen.rng("banner:bounce").uniform(0, 2 * math.pi)
+
+    def bend(x: float, size: float) -> tuple[float, float]:
+        """The arch at `x`, and a hand's bounce on it: letters a little up and down and turned this way and that,
+        in a wave about two letters long (on top of each letter's own variation, decks.plan.sketch.lettering)."""
+        t = min(1.0, max(0.0, (x - x0) / (x1 - x0)))
+        slope = -sag * math.pi / (x1 - x0) * math.cos(math.pi * t)
+        wave = phase + x / (size * 0.19)  # a period of ~1.2 sizes: about two letters
+        return top(x) - r.y + BOUNCE * size * math.sin(wave), math.degrees(math.atan(slope)) + 2.0 * math.cos(wave)
+
+    n = max(8, int((x1 - x0) / 40))
+    xs = [x0 + (x1 - x0) * i / n for i in range(n + 1)]
+    upper = [(x, top(x)) for x in xs]
+    lower = [(x, top(x) + band) for x in xs]
     prims: list[Primitive] = []
-    # Folded tails behind the ribbon's ends, in a darker shade: the classic sketchnote title ribbon.
-    shade = mix(pal.accent, pal.ink, 0.45)
-    filled = style.theme.sketch.fill  # a fill-free theme (ink) outlines and hatches instead: it photocopies
-    for side, x0 in ((-1, r.x), (1, r.right)):
-        inner_x = x0 - side * (tail + 8)
-        notch = x0 - side * tail * 0.45
-        mid = r.y + tail * 0.6 + (r.h - tail * 0.6) / 2
-        pts = ((x0, r.y + tail * 0.6), (inner_x, r.y + tail * 0.6), (inner_x, r.bottom), (x0, r.bottom), (notch, mid))
+    # Tails behind the band's ends, lower, with a V cut in their ends, and a fold where the band turns under
+    # into each: the classic sketchnote title ribbon, in a darker shade (hatched on a fill-free page).
+    dark = min(pal.ink, pal.background, key=relative_luminance)  # a shadow darkens, on a dark board too
+    shade = mix(pal.accent, dark, 0.45)
+    fold = mix(pal.accent, dark, 0.7)
+    for side, xe in ((-1, x0), (1, x1)):
+        end_top, bottom = top(xe) + drop, top(xe) + band + drop  # bottom: r.bottom
+        outer, inner = xe + side * tail, xe - side * drop
+        notch = (outer - side * tail * 0.5, (end_top + bottom) / 2)
+        pts = [(xe, end_top), (outer, end_top), notch, (outer, bottom), (inner, bottom)]
         if not filled:
-            prims += style.pen.hatch(list(pts), f"banner:tail{side}", pal.muted, 3.2, 0.6)
-        prims.append(
-            Path(pts, stroke=pal.ink, width=style.theme.sketch.stroke, fill=shade if filled else None, closed=True)
-        )
-    body = Rect(r.x + tail, r.y, r.w - 2 * tail, r.h - tail * 0.6)
-    prims += pen.rect(
-        body, "banner", pal.ink, pal.accent if filled else pal.background, style.theme.sketch.stroke * 1.3
-    )
-    if not filled:
-        inset = Rect(body.x + 2.5, body.y + 2.5, body.w - 5, body.h - 5)
-        prims += pen.rect(inset, "banner:in", pal.ink, None, style.theme.sketch.stroke * 0.7)
-    y = body.y + style.banner * 0.35
+            prims += pen.hatch(pts, f"banner:tail{side}", pal.muted, 3.2, 0.6)
+        prims += _outline(pts, f"banner:tail{side}", pal.ink, shade if filled else None, stroke, pen)
+        crease = [(xe, bottom - drop), (inner, bottom), (xe, bottom)]
+        if filled:
+            prims.append(Path(tuple(crease), fill=fold, closed=True))
+        prims.append(pen.line(crease[0], crease[1], f"banner:fold{side}", pal.ink, stroke * 0.8))
+    # The shadow: the band again, a little lower and to the right, in the shade (hatched on a fill-free page).
+    off = min(3.5, b * 0.15, drop + sag)
+    shadow = [(x + off, y + off) for x, y in [*upper, *reversed(lower)]]
+    if filled:
+        prims.append(Path(tuple(shadow), fill=shade, closed=True))
+    else:
+        prims += pen.hatch(shadow, "banner:shadow", pal.muted, 2.6, 0.55, angle=-math.pi / 4)
+    # The fill, laid a little off the outline (a marker never quite meets the lines), then the outline, its
+    # strokes running past the corners and gone over again.
+    rng = pen.rng("banner:fill")
+    rough = min(1.0, style.theme.sketch.roughness)
+    miss = (rng.uniform(0.5, 1.3) * rough, rng.uniform(0.4, 1.0) * rough)
+    body = [(x + miss[0], y + miss[1]) for x, y in [*upper, *reversed(lower)]]
+    prims.append(Path(tuple(body), fill=pal.accent if filled else pal.background, closed=True))
+    prims += _band(upper, lower, "banner", pal.ink, stroke * 1.3, pen)
     prims += centred_lettering(
         style,
         chrome.big,
         style.banner,
         chrome.small,
         style.heading,
-        body.x + body.w / 2,
-        y,
+        (x0 + x1) / 2,
+        r.y + max(b * 0.1, (band - lettered) / 2),  # centred in the band's middle
         pal.on_accent if filled else pal.ink,
+        bend if sag else None,
     )
     if recap.event and recap.event.url:
-        prims.append(Link(body, recap.event.url))
+        prims.append(Link(Rect(x0, r.y, x1 - x0, band + sag), recap.event.url))
     return prims, [Container("banner", r, recap.event_name)]
+
+
+def _band(upper: list[Point], lower: list[Point], key: str, color: str, width: float, pen: Pen) -> list[Primitive]:
+    """A ribbon's outline as a hand draws it: its long edges as curves and its ends as lines, each running a
+    little past the corners where it meets the next, then gone over again a hair off, thinner."""
+    out: list[Primitive] = []
+    rough = pen.roughness
+    for again, w in (("", width), ("'", width * 0.5)):
+        if again and rough <= 0:
+            break
+        for edge, pts in (("top", upper), ("bottom", lower)):
+            rng = pen.rng(f"{key}:{edge}{again}:past")
+            a = rng.uniform(0.5, 3.0) * rough
+            b = rng.uniform(0.5, 3.0) * rough
+            (ax, ay), (bx, by) = pts[0], pts[-1]
+            through = [(ax - a, ay + rng.uniform(-0.5, 0.5) * rough), *pts[1:-1], (bx + b, by)]
+            out.append(Path(tuple(pen.curve_points(through, f"{key}:{edge}{again}")), stroke=color, width=w))
+        for side, (a, b) in (("left", (upper[0], lower[0])), ("right", (upper[-1], lower[-1]))):
+            out.append(pen.line(a, b, f"{key}:{side}{again}", color, w))
+    return out
+
+
+def _outline(pts: list[Point], key: str, color: str, fill: str | None, width: float, pen: Pen) -> list[Primitive]:
+    """A polygon filled (if `fill`) and stroked edge by edge with the pen: its strokes run past its corners."""
+    out: list[Primitive] = []
+    if fill:
+        out.append(Path(tuple(pts), fill=fill, closed=True))
+    ends = zip(pts, pts[1:] + pts[:1], strict=True)
+    out += [pen.line(a, b, f"{key}:{n}", color, width) for n, (a, b) in enumerate(ends)]
+    return out
 
 
 def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:

@@ -7,6 +7,8 @@ Nothing here knows reportlab or Pillow, so both backends paint exactly the same 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Literal
 
@@ -30,6 +32,56 @@ class Path(msgspec.Struct, frozen=True):
     width: float = 1.0
     fill: Color | None = None
     closed: bool = False
+    # How hard the pen pressed at each point, as a share of `width` (one per point): a pen stroke swells and
+    # tapers (decks.plan.sketch.rough.Pen.pressure). Empty: one width all along. Renderers fill the area the
+    # stroke covers (`stroke_area`), which no stroke operator of PDF, SVG or Pillow can vary.
+    pressure: tuple[float, ...] = ()
+
+
+def stroke_area(path: Path) -> list[Point]:
+    """The outline of the area a stroke of varying width covers (`Path.pressure`): down its left side and back up
+    its right, each end rounded off; a polygon to fill with the stroke's colour by the nonzero rule (a stroke
+    that crosses itself, a circle's ends running past each other, is covered twice there)."""
+    left, right, end, start = _sides(path)
+    return [*left, *end, *reversed(right), *start]
+
+
+def stroke_pieces(path: Path) -> list[list[Point]]:
+    """The same area as `stroke_area` as pieces, one a step of the stroke and one an end, for a painter that fills
+    by the even-odd rule (Pillow), where a stroke crossing itself would leave a hole: each piece is filled alone."""
+    left, right, end, start = _sides(path)
+    pieces = [[left[i], left[i + 1], right[i + 1], right[i]] for i in range(len(left) - 1)]
+    return [*pieces, [left[-1], *end, right[-1]], [right[0], *start, left[0]]]
+
+
+def _sides(path: Path) -> tuple[list[Point], list[Point], list[Point], list[Point]]:
+    """A pressed stroke's left and right sides (at each point, half its width there either side), and the rounded
+    caps round its end and its start (each from the side the outline comes from to the other)."""
+    pts, press = path.points, path.pressure
+    n = len(pts)
+    left: list[Point] = []
+    right: list[Point] = []
+    for i, (x, y) in enumerate(pts):
+        ax, ay = pts[max(0, i - 1)]
+        bx, by = pts[min(n - 1, i + 1)]
+        dx, dy = bx - ax, by - ay
+        norm = math.hypot(dx, dy) or 1.0
+        half = path.width * press[i] / 2
+        nx, ny = -dy / norm * half, dx / norm * half
+        left.append((x + nx, y + ny))
+        right.append((x - nx, y - ny))
+    caps: list[list[Point]] = []
+    for i, toward in ((n - 1, n - 2), (0, 1)):  # the end, then the start: half a circle round each
+        (x, y), (px, py) = pts[i], pts[toward]
+        half = path.width * press[i] / 2
+        back = math.atan2(py - y, px - x)  # pointing into the stroke
+        caps.append([(x + half * math.cos(back + a), y + half * math.sin(back + a)) for a in _CAP])
+    return left, right, caps[0], caps[1]
+
+
+# Angles (from the direction into the stroke) round an end's cap, from the side the outline comes from to the
+# other, by way of the tip.
+_CAP = tuple(-math.pi / 2 - math.pi * k / 6 for k in range(1, 6))
 
 
 class TextRun(msgspec.Struct, frozen=True):
@@ -72,7 +124,32 @@ class Link(msgspec.Struct, frozen=True):
     url: str
 
 
-Primitive = Path | TextRun | Box | Link
+class Turn(msgspec.Struct, frozen=True):
+    """What follows, up to the next Turn, is drawn turned by `angle` degrees (clockwise on the page) about
+    `about`: a card sitting a little askew, as a hand places it, its frame, lettering and drawing turned together.
+    The primitives in between keep their upright coordinates (a layout's measures hold for them); the renderers
+    apply the turn as one transform, so text stays text. Turns do not nest: a Turn of `angle` 0 ends one."""
+
+    angle: float
+    about: Point
+
+
+Primitive = Path | TextRun | Box | Link | Turn
+
+
+def turner(turn: Turn | None) -> Callable[[Point], Point]:
+    """Where a point of the primitives under `turn` is drawn on the page (the identity for None or angle 0)."""
+    if turn is None or not turn.angle:
+        return lambda p: p
+    a = math.radians(turn.angle)
+    co, si = math.cos(a), math.sin(a)
+    cx, cy = turn.about
+
+    def place(p: Point) -> Point:
+        dx, dy = p[0] - cx, p[1] - cy
+        return (cx + dx * co - dy * si, cy + dx * si + dy * co)
+
+    return place
 
 
 class Container(msgspec.Struct, frozen=True):

@@ -1,8 +1,10 @@
 """Hand-drawn strokes: lines, boxes, circles and arrows with seeded jitter, as plain point lists.
 
 An xkcd-style wobble (a bow plus two slow sine waves, each with a random phase) is added perpendicular to
-the stroke. Every shape takes a key; the key and the theme's seed seed its own random generator, so a
-shape looks the same on every run and does not change when another shape is added before it.
+the stroke, and, as rough.js draws, strokes run past a box's corners and go over it a second time; a stroke
+also carries the pen's pressure along it (`Pen.pressure`), so it swells and tapers. Every shape takes a key;
+the key and the theme's seed seed its own random generator, so a shape looks the same on every run and does
+not change when another shape is added before it.
 """
 
 from __future__ import annotations
@@ -89,8 +91,37 @@ class Pen:
         pts = [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(n + 1)]
         return self._wobble(pts, rng, 0.9 * r)
 
+    def pressure(self, points: list[Point], key: str, loop: bool = False) -> tuple[float, ...]:
+        """How hard the pen presses along a stroke through `points` (sampled evenly), as a share of its width
+        (Path.pressure): it lands lighter, presses in, swells a little and lifts off thinner still, each stroke
+        its own way (seeded); () for a pen without roughness, which draws one width. A `loop` (a circle, a
+        rounded box: its ends meet) lands and lifts at no less than 0.7, so no gap shows where they do."""
+        if self.roughness <= 0 or len(points) < 2:
+            return ()
+        rng = self.rng(key + ":pressure")
+        land, lift = rng.uniform(0.5, 0.75), rng.uniform(0.3, 0.55)
+        if loop:
+            land, lift = max(land, 0.7), max(lift, 0.7)
+        phase, swell = rng.uniform(0, 2 * math.pi), rng.uniform(0.04, 0.12)
+        last = len(points) - 1
+
+        def ease(v: float) -> float:
+            v = min(1.0, v)
+            return v * v * (3 - 2 * v)
+
+        return tuple(
+            round(
+                (land + (1 - land) * ease(t / 0.18))
+                * (lift + (1 - lift) * ease((1 - t) / 0.3))
+                * (1 + swell * math.sin(phase + 3 * math.pi * t)),
+                3,
+            )
+            for t in (i / last for i in range(last + 1))
+        )
+
     def line(self, a: Point, b: Point, key: str, color: Color, width: float | None = None) -> Path:
-        return Path(tuple(self.line_points(a, b, key)), stroke=color, width=width or self.stroke)
+        pts = self.line_points(a, b, key)
+        return Path(tuple(pts), stroke=color, width=width or self.stroke, pressure=self.pressure(pts, key))
 
     def rect(
         self, r: Rect, key: str, stroke: Color | None, fill: Color | None = None, width: float | None = None
@@ -127,11 +158,13 @@ class Pen:
                 past = (far if ran_on == i else 0.0, far if ran_on == (i + 1) % 4 else 0.0)
                 # A pen presses harder on some strokes than on others: each edge a little heavier or lighter.
                 weight = press.uniform(0.85, 1.2) if rough > 0 else 1.0
+                pts = self.line_points(a, b, f"{key}:{i}", past=past)
                 out.append(
                     Path(
-                        tuple(self.line_points(a, b, f"{key}:{i}", past=past)),
+                        tuple(pts),
                         stroke=stroke,
                         width=(width or self.stroke) * weight,
+                        pressure=self.pressure(pts, f"{key}:{i}"),
                     )
                 )
                 if rough > 0:  # rough.js's second pass: the hand goes over the line again, a hair off
@@ -177,10 +210,13 @@ class Pen:
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
             amount = min(self.roughness * 0.6, 1.2)
-            out.append(Path(tuple(self.trace(loop, key, amount)), stroke=stroke, width=width or self.stroke))
+            once = self.trace(loop, key, amount)
+            w = width or self.stroke
+            out.append(Path(tuple(once), stroke=stroke, width=w, pressure=self.pressure(once, key, loop=True)))
             if self.roughness > 0:
                 again = self.trace(loop, key + "'", amount * 1.3)
-                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
+                press = self.pressure(again, key + "'", loop=True)
+                out.append(Path(tuple(again), stroke=stroke, width=w * 0.5, pressure=press))
         return out
 
     def ellipse_points(self, cx: float, cy: float, rx: float, ry: float, key: str) -> list[Point]:
@@ -214,10 +250,13 @@ class Pen:
             pts = self.ellipse_points(cx, cy, rx, ry, key + ":fill")
             out.append(Path(tuple(pts), fill=fill, closed=True))
         if stroke:
-            out.append(Path(tuple(self.ellipse_points(cx, cy, rx, ry, key)), stroke=stroke, width=width or self.stroke))
+            w = width or self.stroke
+            once = self.ellipse_points(cx, cy, rx, ry, key)
+            out.append(Path(tuple(once), stroke=stroke, width=w, pressure=self.pressure(once, key, loop=True)))
             if self.roughness > 0:
                 again = self.ellipse_points(cx, cy, rx, ry, key + "'")
-                out.append(Path(tuple(again), stroke=stroke, width=(width or self.stroke) * 0.5))
+                press = self.pressure(again, key + "'", loop=True)
+                out.append(Path(tuple(again), stroke=stroke, width=w * 0.5, pressure=press))
         return out
 
     def curve_points(self, through: list[Point], key: str) -> list[Point]:
@@ -253,7 +292,9 @@ class Pen:
         """A curved arrow through `through`, with a two-stroke head at the end."""
         w = width or self.stroke
         pts = self.curve_points(through, key)
-        out = [Path(tuple(pts), stroke=color, width=w)]
+        # The shaft lifts off at the tip no thinner than the head's strokes start.
+        press = tuple(max(p, 0.8) if i > len(pts) * 0.7 else p for i, p in enumerate(self.pressure(pts, key)))
+        out = [Path(tuple(pts), stroke=color, width=w, pressure=press)]
         tip = pts[-1]
         back = next((p for p in reversed(pts) if math.dist(p, tip) >= head * 0.8), pts[0])
         ang = math.atan2(tip[1] - back[1], tip[0] - back[0])

@@ -92,3 +92,45 @@ def test_the_edges_of_a_drawn_box_are_not_all_one_weight() -> None:
     assert len(weights) == 4
     assert all(0.85 * 1.2 <= w <= 1.2 * 1.2 for w in weights)
     assert {p.width for p in Pen(3, 0.0, 1.2).rect(Rect(0, 0, 200, 120), "frame", "#000000")} == {1.2}
+
+
+def test_a_pen_stroke_lands_light_swells_and_lifts_off_thinner() -> None:
+    from decks.plan.sketch.primitives import stroke_area
+
+    pen = Pen(5, 1.0, 1.2)
+    for key in range(10):
+        line = pen.line((0, 0), (120, 10), f"l{key}", "#000000")
+        press = line.pressure
+        assert len(press) == len(line.points)
+        assert press[0] < max(press) and press[-1] < max(press)  # thinner at both ends than at its fullest
+        assert press[-1] <= 0.62 and max(press) >= 0.95
+        area = stroke_area(line)
+        ys = [y for _, y in area]
+        assert max(ys) - min(ys) < 10 + 1.2 * 1.2 + 4  # the stroke's own run and wobble, and its width
+    # Without roughness a pen draws one width.
+    assert Pen(5, 0.0, 1.2).line((0, 0), (120, 10), "l", "#000000").pressure == ()
+
+
+def test_a_pressed_circle_is_inked_all_round_where_its_ends_meet() -> None:
+    """Pillow fills even-odd: a circle's stroke whose ends run past each other, filled as one outline, would leave
+    a hole where they overlap. It is painted piece by piece (primitives.stroke_pieces)."""
+    import io
+
+    from PIL import Image
+
+    from decks.plan.sketch.primitives import Sketch
+    from decks.renderers.png import paint
+
+    pen = Pen(11, 1.0, 2.0)
+    circle = [p for p in pen.ellipse(60, 60, 40, 40, "ring", "#000000") if p.width == 2.0]
+    assert circle and circle[0].pressure
+    sketch = Sketch(120, 120, 0, "#FFFFFF", "test", 9.0, primitives=tuple(circle))
+    img = Image.open(io.BytesIO(paint(sketch, scale=4))).convert("L")
+    for k in range(360):
+        t = math.radians(k)
+        # The darkest pixel across the stroke's band (its wobble moves it a little in or out) is ink.
+        darkest = min(
+            img.getpixel((round((60 + r * math.cos(t)) * 4), round((60 + r * math.sin(t)) * 4)))
+            for r in [38.0 + i * 0.25 for i in range(17)]
+        )
+        assert darkest < 100, (k, darkest)

@@ -1,0 +1,86 @@
+"""The title banner lettered as a sketchnoter draws one (chrome.draw_banner): a ribbon that arches, with notched
+tails and a shadow, its lettering bouncing along the arch, and all of it inside the banner's box."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from decks.plan.sketch.chrome import BOUNCE, arch, draw_banner, plan_chrome
+from decks.plan.sketch.lettering import RISE
+from decks.plan.sketch.primitives import Path, Rect, TextRun
+from decks.plan.sketch.style import Style
+from decks.readers.content import load_content
+from decks.themes.loader import load_theme
+from tests.conftest import EXAMPLE_EN
+
+
+def _banner(theme: str, k: float = 1.0):
+    recap = load_content(EXAMPLE_EN)
+    style = Style.make(load_theme(theme), k)
+    page = Rect(22, 22, 798, 551)
+    chrome = plan_chrome(recap, style, page.w)
+    prims, boxes = draw_banner(recap, chrome, style, page)
+    return style, prims, boxes[0].rect
+
+
+@pytest.mark.parametrize("theme", ["default", "ink", "chalkboard"])
+@pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
+def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: float) -> None:
+    style, prims, box = _banner(theme, k)
+    wobble = 1.5 * style.theme.sketch.roughness + 1.0  # a stroke's jitter and its run past a corner
+    for p in prims:
+        if isinstance(p, Path):
+            assert all(box.contains(Rect(x, y, 0, 0), wobble) for x, y in p.points)
+        elif isinstance(p, TextRun):
+            for _x, gy, _, _ in p.glyphs or ((p.x, p.y, 0, 1),):
+                # The letter's box: from the baseline up its ascent, down its descent, all inside.
+                assert box.y - 0.5 <= gy - p.size * 0.75 and gy + p.descent * 0.5 <= box.bottom, (p.text, gy, box)
+
+
+def test_the_title_bounces_along_an_arch_and_stays_near_its_line() -> None:
+    style, prims, _ = _banner("default")
+    title = next(p for p in prims if isinstance(p, TextRun) and p.size == style.banner)
+    ys = [g[1] for g in title.glyphs]
+    assert len({round(y, 1) for y in ys}) > len(ys) // 2  # not one baseline, as a hand letters
+    assert max(abs(y - title.y) for y in ys) <= (BOUNCE + RISE) * title.size + arch(style) + 0.01
+    tilts = [g[2] for g in title.glyphs]
+    assert max(tilts) - min(tilts) > 2.0
+
+
+def test_the_ribbon_is_no_rectangle() -> None:
+    style, prims, box = _banner("default")
+    fills = [p for p in prims if isinstance(p, Path) and p.fill == style.theme.palette.accent]
+    assert len(fills) == 1
+    tops = sorted(p[1] for p in fills[0].points if p[1] < box.y + box.h / 2)
+    assert tops[-1] - tops[0] >= arch(style) * 0.9  # its top edge arches: the middle higher than the ends
+    shade = [p for p in prims if isinstance(p, Path) and p.fill and p.fill != style.theme.palette.accent]
+    assert len(shade) >= 3  # two tails and a shadow, in a darker shade
+
+
+def test_a_theme_without_roughness_draws_a_flat_ribbon() -> None:
+    from decks.themes.model import Theme
+
+    theme = load_theme(None)
+    flat = Theme.model_validate({**theme.model_dump(), "sketch": {**theme.sketch.model_dump(), "roughness": 0.0}})
+    style = Style.make(flat, 1.0)
+    assert arch(style) == 0.0
+
+
+@pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
+def test_every_letter_stays_on_the_ribbon_where_it_arches(k: float) -> None:
+    style, prims, _ = _banner("default", k)
+    fill = next(p for p in prims if isinstance(p, Path) and p.fill == style.theme.palette.accent)
+    half = len(fill.points) // 2
+    upper, lower = fill.points[:half], fill.points[half:][::-1]
+
+    def at(edge, x: float) -> float:
+        (x0, y0), (x1, y1) = next((a, b) for a, b in itertools.pairwise(edge) if a[0] <= x <= b[0])
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+    miss = 1.5  # the fill is laid a little off the outline
+    for run in (p for p in prims if isinstance(p, TextRun)):
+        for gx, gy, _, _ in run.glyphs:
+            assert gy - run.size * 0.75 >= at(upper, gx) - miss, (run.text, gx)  # cap height under the top edge
+            assert gy + run.size * 0.25 <= at(lower, gx) + miss, (run.text, gx)  # descenders over the bottom edge
