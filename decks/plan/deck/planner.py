@@ -264,9 +264,11 @@ class Planner(ItemLayouts, DeckLayouts):
             options = []
             for item in part.items:
                 picture = self.image_size(item.image.path) if self._has_picture(item) and item.image else None
-                opts: Sequence[ItemDesign] = Holding(
-                    candidates(item, picture), lambda o, item=item: self._holds(item, o, size)
-                )
+
+                def holds(design: ItemDesign, item: Item = item) -> bool:  # `pick` asks later: bound to this item
+                    return self._holds(item, design, size)
+
+                opts: Sequence[ItemDesign] = Holding(candidates(item, picture), holds)
                 if picture and item.layout is None and opts[0] != "picture-full":
                     first: ItemDesign = "picture-left" if side == "left" else "picture-right"
                     opts = [first, *(o for o in opts if o != first)]
