@@ -90,7 +90,7 @@ def arrange(
                 x += p.width + hgap
             if r % 2 == 1:  # even rows read left to right, odd rows come back: mirror them
                 xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
-            line = []
+            line: list[tuple[float, float, float, float]] = []
             for p, xi in zip(plans, xs, strict=True):
                 # Centred on the row, the road through the middle (a lone row: see above).
                 top = y + (h - p.height) / 2
