@@ -15,10 +15,12 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
+from decks.plan.stacks import CODE_FAMILY
 from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.pptx.images import prepare
+from decks.text.runs import CODE_SCALE
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import LONG_URL, dense_recap
@@ -135,7 +137,11 @@ def test_every_run_has_size_fonts_and_language_and_body_runs_respect_the_floor(d
                     assert rpr.get("sz") and rpr.get("lang") == recaps[name].language
                     assert all(rpr.find(f"{A}{t}") is not None for t in ("latin", "ea", "cs"))
                     if shape.is_placeholder:
-                        assert int(rpr.get("sz")) >= floor * 100, (name, shape.name, rpr.get("sz"))
+                        # Inline code is set at CODE_SCALE of its paragraph, where the monospace face's x-height
+                        # matches the text's: it reads as large as the floor it stands on, not smaller.
+                        code = rpr.find(f"{A}latin").get("typeface") == CODE_FAMILY
+                        least = floor * 100 * (CODE_SCALE if code else 1.0)
+                        assert int(rpr.get("sz")) >= round(least), (name, shape.name, rpr.get("sz"))
 
 
 def _east_asian_families(prs) -> dict[str, set[str]]:
