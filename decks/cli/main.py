@@ -240,7 +240,8 @@ def load_talk(content: Path | None) -> tuple[Recap, Path]:
 
 def talk_theme(name: str | None, recap: Recap | None = None, content: Path | None = None) -> Theme:
     """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
-    from decks.themes.loader import load_theme, theme_in_content
+    from decks.themes.folders import theme_in_content
+    from decks.themes.loader import load_theme
 
     if name is None and recap is not None and recap.theme is not None and content is not None:
         name = theme_in_content(recap.theme, content)
@@ -366,7 +367,7 @@ def renderers() -> None:
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
     from decks.errors import for_terminal
-    from decks.themes.loader import describe_themes
+    from decks.themes.folders import describe_themes
 
     for name, description, kind in describe_themes():  # a folder's name may hold terminal escapes: shown escaped
         click.echo(for_terminal(f"{name}\t{description}\t({kind})", layout=True))

@@ -98,7 +98,7 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 def _theme(name: str) -> str:
     from decks.model.chars import char_problem
-    from decks.themes.loader import THEME_FILE, find_theme
+    from decks.themes.folders import THEME_FILE, find_theme
 
     problem = char_problem(name)
     if problem:
@@ -118,7 +118,7 @@ def _theme(name: str) -> str:
 
 def _theme_for(value: str, target: Path) -> str:
     """`value` as the content file at `target` names it: a theme name as it is, a folder relative to the file."""
-    from decks.themes.loader import find_theme
+    from decks.themes.folders import find_theme
 
     folder = find_theme(value)
     if "/" not in value and "\\" not in value and folder != Path(value):
