@@ -42,7 +42,7 @@ from decks.plan.deck.plan import Deck, Layout, Picture, Slide, TextBox
 from decks.plan.template import BODIES, LATENT, placeholders
 from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
-from decks.renderers.pptx import oxml
+from decks.renderers.pptx import oxml, presentation_xml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
 from decks.renderers.pptx.text import TextBodies
@@ -106,14 +106,14 @@ class Writer:
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
-        for reltype, partname, content_type, xml in oxml.presentation_parts():
+        for reltype, partname, content_type, xml in presentation_xml.presentation_parts():
             if not any(r.reltype == reltype for r in pres_rels.items):  # what a template saved elsewhere lacks
                 name = partname if partname not in self._partnames else self._partname(partname[:-4] + "%d.xml")
                 self._partnames.add(name)
                 self.package.add(name, content_type, xml.encode("utf-8"))
                 pres_rels.add(reltype, name)
         fonts = self.embed_fonts(pres_rels)
-        presentation = oxml.presentation(
+        presentation = presentation_xml.presentation(
             tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
         )
         self.package.set(tpl.main, presentation)
@@ -146,9 +146,9 @@ class Writer:
                     else self.deck.template and self.deck.template.link_color
                 )
                 if link:
-                    blob = oxml.set_link_colors(blob, link)
+                    blob = presentation_xml.set_link_colors(blob, link)
             if name == master and self.deck.template and self.deck.template.text_colors:
-                blob = oxml.set_text_styles(blob, self.deck.template.text_colors)
+                blob = presentation_xml.set_text_styles(blob, self.deck.template.text_colors)
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
         return core, app
@@ -212,7 +212,7 @@ class Writer:
         for rel in tpl.rels("/"):
             if rel.reltype not in REPLACED and not rel.external and rel.target in self.package:
                 rels.add(rel.reltype, rel.target, rel.external)
-        xml = oxml.core_properties(
+        xml = presentation_xml.core_properties(
             title=self.deck.title,
             subject=self.deck.subject,
             creator=self.deck.author or "recap",
@@ -225,7 +225,7 @@ class Writer:
         self.package.add(
             app,
             CT_APP,
-            oxml.app_properties(
+            presentation_xml.app_properties(
                 slides=slides, notes=slides, presentation_format=shape, application=made_by("pptx")
             ).encode("utf-8"),
         )
