@@ -16,6 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from decks.errors import excerpt, for_terminal
 from decks.model.urls import hidden_problem, is_dangerous, is_web_address
+from decks.readers.markdown.closing import closing_blocks, closing_heading
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft, WalkedPost
 from decks.readers.markdown.frontmatter import split_front_matter
 from decks.readers.markdown.inline import (
@@ -38,33 +39,6 @@ from decks.readers.markdown.prose import block_text, clean
 
 TITLE_PLACEHOLDER = "TODO: add a title"
 
-# A closing paragraph starts by thanking the reader (or someone): "Thanks for reading", 感谢阅读, 読んでいただき
-# ありがとうございました …
-_THANKS = re.compile(
-    r"^\W*(?:(?:many\s+|big\s+)?thanks?\b|thank\s+you|谢谢|謝謝|感谢|感謝|多谢|多謝|ありがとう|"
-    r"(?:最後まで)?(?:お読み|読んで|ご覧)いただき|最後まで(?:お)?読|감사합니다|고맙습니다|"
-    r"merci\b|gracias\b|obrigad[oa]\b|danke\b|vielen\s+dank|cảm\s+ơn)",
-    re.IGNORECASE,
-)
-# ... or sums the event up in the author's own words: "I summarized the announcements in sketchnotes", 我把大会的
-# 要点画成了 …, 我在 sketchnotes 中总结了 …, スケッチノートにまとめました.
-_SUMMING_UP = re.compile(
-    r"^\W*(?:(?:so\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:summari[sz]ed|sketched|drew|put\s+together|captured|wrapped\s+up)"
-    r"|to\s+(?:sum|wrap)\s+up|in\s+summary|all\s+in\s+all|overall,"
-    r"|我(?:在|把|将|將|用).{0,30}(?:总结|總結|画成|畫成|画了|畫了|整理)|总之|總之|总的来说|總的來說"
-    r"|.{0,30}(?:スケッチノート|まとめ(?:まし|てみ))|.{0,30}(?:스케치노트|정리해))",
-    re.IGNORECASE,
-)
-# ... or, short, ends by thanking: "읽어주셔서 감사합니다!", "今日はありがとうございました".
-_THANKS_AT_END = re.compile(
-    r"(?:감사합니다|고맙습니다|ありがとうございました|ありがとうございます|谢谢|謝謝|感谢阅读)\W*$"
-)
-# A heading over the closing alone ("## Thanks", "## まとめ", "## 마치며") is not an item.
-_CLOSING_HEADING = re.compile(
-    r"^\W*(?:thanks?(?:\s+you)?|thank\s+you|closing|wrap[\s-]?up|conclusion|final\s+thoughts|"
-    r"最后|最後|结语|結語|总结|總結|まとめ|おわりに|さいごに|마치며|맺음말|정리)\W*$",
-    re.IGNORECASE,
-)
 # What may separate an announcement's bold name from its description: "**Sonnet** — …", "**连合学習**：…".
 _LEAD_SEPARATORS = " \t—–-:：,，、|｜"
 _PARENTHETICAL = re.compile(r"^\s*([(（][^()（）]{1,40}[)）])(?=\s*[—–\-:：])")
@@ -115,9 +89,9 @@ class _PostWalker:
         md.validateLink = _any_link  # type: ignore[method-assign]
         root = SyntaxTreeNode(md.parse(text))
         self.h1_count = sum(1 for node in root.children if node.type == "heading" and node.tag == "h1")
-        closing = self._closing_nodes(root.children)
+        closing = closing_blocks(root.children, recap_post=bool(self.post.front.carried))
         skip = {id(node) for node in closing}
-        heading = self._closing_heading(root.children, closing)
+        heading = closing_heading(root.children, closing)
         if heading is not None:
             skip.add(id(heading))
         for node in root.children:
@@ -200,39 +174,7 @@ class _PostWalker:
                 self.post.first_text = found.text
         return found
 
-    # -- the closing ----------------------------------------------------------------------------------------
-
-    def _closing_nodes(self, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-        """The post's last paragraphs from the one that thanks the reader on: the closing."""
-        trailing: list[SyntaxTreeNode] = []
-        for at in range(len(nodes) - 1, -1, -1):
-            node = nodes[at]
-            if node.type == "hr":
-                if trailing and at >= 1 and self.post.front.carried:
-                    return trailing  # recap post's closing: the paragraphs after a final rule
-                continue
-            if node.type != "paragraph":
-                break
-            trailing.insert(0, node)
-        for index, node in enumerate(trailing):
-            walker = InlineWalker(_line_of(node, 1))
-            walker.walk(node.children[0].children if node.children else [])
-            words = walker.text()
-            if _THANKS.match(words) or _SUMMING_UP.match(words) or (len(words) <= 80 and _THANKS_AT_END.search(words)):
-                return trailing[index:]
-        return []
-
-    def _closing_heading(self, nodes: list[SyntaxTreeNode], closing: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
-        """The heading right over the closing when it only announces it ("## Thanks"), else None."""
-        if not closing:
-            return None
-        at = next(index for index, node in enumerate(nodes) if node is closing[0])
-        before = nodes[at - 1] if at else None
-        if before is None or before.type != "heading" or before.tag == "h1":  # a # heading is the title or a day
-            return None
-        walker = InlineWalker(_line_of(before, 1))
-        walker.walk(before.children[0].children if before.children else [])
-        return before if _CLOSING_HEADING.match(walker.text()) else None
+    # -- the closing (which blocks it is: closing.py) --------------------------------------------------------
 
     def _closing(self, node: SyntaxTreeNode) -> None:
         line = _line_of(node, 1)
