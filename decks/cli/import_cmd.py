@@ -26,7 +26,7 @@ def import_command(post: Path, output: Path | None, force: bool) -> None:
 
     POST may be - for standard input; the content then goes to standard output unless -o names a file, as
     -o - sends it there in any case (pictures are then found from the current folder)."""
-    from decks.cli.new import SCHEMA_COMMENT, write_schema_beside
+    from decks.cli.editor import SCHEMA_COMMENT, write_schema_beside
     from decks.cli.output import current_folder, suggested_name, write_atomic, write_stdout
     from decks.errors import OutputError, Problem
     from decks.readers.markdown import import_markdown
