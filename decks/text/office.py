@@ -317,4 +317,4 @@ class OfficeStack(FontStack):
 @cache
 def office_stack(stack: FontStack, ea: Face | None) -> OfficeStack:
     # One per stack and face, so its measurements are kept across plans (a warm process plans again on each save).
-    return OfficeStack(stack.faces, stack.system, ea=ea)
+    return OfficeStack(stack.faces, stack.system, stack.bold, ea=ea)
