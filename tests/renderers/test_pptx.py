@@ -169,6 +169,22 @@ def test_japanese_and_korean_runs_name_the_face_they_were_measured_in(language, 
     assert families and all(found == {family} for found in families.values()), families
 
 
+def test_a_run_in_a_fallback_face_names_it_for_complex_scripts_too(tmp_path):
+    # LibreOffice draws Arabic, Hebrew, Thai and Devanagari in a run's complex-script typeface: naming the theme's
+    # font there (Calibri, which has none of them) left the face to fontconfig's fallback (Thai in Loma Bold, not
+    # the Noto Looped Thai Bold the plan measured).
+    from decks.readers.content import parse_content
+
+    raw = "title: שלום עולם\nlanguage: he\nitems:\n  - title: כותרת\n    takeaways: [שלום עולם]\n"
+    recap = parse_content(raw.encode(), "c.yaml", tmp_path)
+    data = render(PptxRenderer, recap, load_theme(None)).data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("ppt/slides/slide")).decode("utf-8")
+    runs = re.findall(r"<a:r><a:rPr[^>]*>(.*?)</a:rPr><a:t>([^<]*)</a:t></a:r>", xml)
+    hebrew = [props for props, text in runs if "שלום" in text or "כותרת" in text]
+    assert hebrew and all('<a:cs typeface="DejaVu Sans"/>' in props for props in hebrew), hebrew
+
+
 def test_pictures_have_alt_text_and_keep_their_aspect_ratio(decks, recaps):
     prs = Presentation(str(decks["en"]))
     pics = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
