@@ -172,12 +172,12 @@ def gpos_pair(path, first: str, second: str) -> float:
 
 
 @pytest.mark.parametrize("east_asian", [True, False])
-@pytest.mark.parametrize("pair", ["Tó", "Fé", "Yá", "Ťo", "Lť", "“A", "’s"])
+@pytest.mark.parametrize("pair", ["Tó", "Fé", "Yá", "Ťo", "Lť", "“A", "’s", "Та", "Уо", "Το", "Tổ"])
 def test_latin_beyond_ascii_is_kerned_as_the_fonts_gpos_says_with_or_without_an_east_asian_face(
     pair: str, east_asian: bool
 ) -> None:
-    # LibreOffice kerns a run's Latin text whatever its characters ("Tó", curly quotes) and whether the run
-    # names an East Asian face or not; the measure did so only for ASCII without one.
+    # LibreOffice kerns a run's Latin, Greek and Cyrillic text ("Tó", "Та", "Το", "Tổ", curly quotes), whether the
+    # run names an East Asian face or not; the measure kerned only ASCII without one, and never Greek or Cyrillic.
     carlito = stack().primary
     s = OfficeStack(stack().faces, system=False, ea=stack().ea if east_asian else None)
     value = gpos_pair(carlito.path, *pair)
