@@ -29,7 +29,7 @@ import msgspec
 from decks.text.breaking import JOIN_CONTEXT
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.kerning import _row, kerning_rows
+from decks.text.kerning import _row, ascii_kerning_rows
 from decks.text.shaping import has_rtl, joined
 
 # The interface of this module for the rest of recap: the stack the fitter measures with, and what renderers that
@@ -231,7 +231,7 @@ class OfficeStack(FontStack):
         rows = self._ascii_rows
         if rows is None:
             path = self.primary.path
-            rows = self._ascii_rows = {first: _row(path, first) for first in kerning_rows(path) if first.isascii()}
+            rows = self._ascii_rows = {first: _row(path, first) for first in ascii_kerning_rows(path)}
         return rows
 
     def _ems(self, text: str) -> float:
