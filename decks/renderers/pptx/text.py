@@ -116,8 +116,9 @@ class TextBodies:
         face = run.face or primary
         inherited = self.deck.inherited
         if not inherited:
-            # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
-            return color, face, self.ea if face == primary else face, primary
+            # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean); a fallback
+            # face named for complex scripts too, which LibreOffice draws Arabic, Hebrew, Thai, Devanagari in.
+            return color, face, self.ea if face == primary else face, face
         if face in inherited:
             if self._pin:
                 major = "mj" if para.font == "heading" else "mn"
