@@ -167,28 +167,12 @@ def item_spec(
     )
 
 
-_EMS: dict[int, tuple[FontStack, dict[str, float]]] = {}
-
-
 def _measure(stack: FontStack, size: float) -> Callable[[str], float]:
-    """A measure at `size` that remembers each string's width in ems.
-
-    Line breaking measures the same words again at every size the fitting search tries; a dict lookup per
-    word beats a lookup per character.
-    """
-    entry = _EMS.get(id(stack))
-    if entry is None or entry[0] is not stack:
-        entry = _EMS[id(stack)] = (stack, {})
-    ems = entry[1]
-    em = stack.em
-
-    def measure(s: str) -> float:
-        w = ems.get(s)
-        if w is None:
-            w = ems[s] = sum(map(em, s))
-        return w * size
-
-    return measure
+    """A measure in points at `size`: the text engine's one measuring path (`FontStack.ems`), which measures
+    right-to-left text joined as it is drawn and remembers each string's width in ems, so line breaking, which
+    measures the same words again at every size the fitting search tries, measures each once."""
+    ems = stack.ems
+    return lambda s: ems(s) * size
 
 
 def _flow(
