@@ -350,7 +350,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     pitch_t = head * 1.15
     rtl = mirror
     title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl, titled)
-    if len(title_lines) > 1 and not rtl:
+    if len(title_lines) > 1:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
         # character), all beside the icon, when that takes no more lines than the flow around it; a right-to-left
         # title's lines flush right before the icon.

@@ -120,3 +120,61 @@ def test_a_mirrored_card_is_the_left_to_right_one_reflected_where_their_texts_ar
     a, b = plan_card(hebrew, WIDTH, style), plan_card(latin, WIDTH, style)
     assert a.icon_circle[0] == pytest.approx(WIDTH - b.icon_circle[0])
     assert a.title_box.right == pytest.approx(WIDTH - b.title_box.x)
+
+
+RTL_TITLES = {
+    "he": [
+        "השקת TensorFlow 2.0 החדשה עם ביצוע מיידי כברירת מחדל",
+        "מאגרי נתונים חדשים לכולם בשורה אחת",
+        "הרצת מודלים על מיקרו בקרים קטנים מאוד",
+        "כלים חדשים לפריסת מודלים בענן ובקצה",
+    ],
+    "ar": [
+        "إطلاق TensorFlow 2.0 الجديد مع التنفيذ الفوري افتراضيا",
+        "مجموعات بيانات جديدة للجميع في سطر واحد",
+        "تشغيل النماذج على متحكمات دقيقة صغيرة جدا",
+        "أدوات جديدة لنشر النماذج في السحابة والحافة",
+    ],
+}
+
+
+def _balance_fits(words: list[str], count: int, width, limit: float) -> bool:
+    """Whether some break of `words` into `count` lines, each at most `limit` wide, has a last line of more than
+    one word (brute force over the break positions)."""
+    import itertools
+
+    for cuts in itertools.combinations(range(1, len(words)), count - 1):
+        bounds = [0, *cuts, len(words)]
+        lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+        if all(width(line) <= limit for line in lines) and " " in lines[-1]:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_a_right_to_left_card_title_is_balanced_flush_right_before_its_icon(language) -> None:
+    from decks.text.fitting import WIDTH_SAFETY
+
+    style = _style(language)
+    data = Recap.model_validate(
+        {"title": "T", "language": language, "items": [{"title": t} for t in RTL_TITLES[language]]}
+    )
+    checked = 0
+    for spec in specs_for(data, THEME, None)[: len(RTL_TITLES[language])]:
+        for width in (style.body * 12, style.body * 16, style.body * 22):
+            plan = plan_card(spec, width, style)
+            title = [line for line in plan.lines if line.block == 0]
+            if len(title) < 2:
+                continue
+            checked += 1
+            head = title[0].size
+            limit = (width - 2 * style.pad - 2.35 * head) * WIDTH_SAFETY  # beside the icon, as the card sets it
+            lines = [line.text.strip() for line in title]
+            if " " not in lines[-1]:  # a lone last word only where no other break into as many lines fits
+                words = spec.title.split()
+                assert not _balance_fits(words, len(lines), lambda s, z=head: style.bold.width(s, z), limit), lines
+            # Every line flush right: against the icon beside it, or against the card's padding below it.
+            ends = [line.x + style.bold.width(line.text, line.size) for line in title]
+            edges = (plan.icon_circle[0] - plan.icon_circle[2] / 2 - 0.35 * head, width - style.pad)
+            assert all(min(abs(end - e) for e in edges) < 0.5 for end in ends), (lines, ends, edges)
+    assert checked >= 4
