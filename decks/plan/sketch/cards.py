@@ -2,7 +2,8 @@
 
 A card is an icon in a circle, the hand-lettered title beside it (a link to the item's first link),
 a rough underline, bullet takeaways with sub-points, and a QR code at the top right for a video link.
-Text flows around the icon and the QR code line by line, so a code costs little height.
+Text flows around the icon and the QR code line by line, so a code costs little height. A card whose title reads
+right to left is laid out mirrored, from its right (`_plan_card`), as a right-to-left deck's slides are.
 
 The content's inline markup (`code`, **bold**, _italic_) in a title, summary, takeaway, sub-point, quote or
 figure label is lettered in its style: a card holds its texts in plain words and, beside them, each marked text's
