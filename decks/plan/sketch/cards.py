@@ -209,8 +209,7 @@ def _flow(
         return mine.lines(chunk, avail, size)
 
     def beside(y: float) -> tuple[float, float]:
-        near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
-        return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
+        return _beside(reserved, y, pitch)
 
     while rest and y <= limit:
         # Below every obstacle (the usual case past the title and the code) no line has one beside it.
@@ -252,6 +251,13 @@ def _flow(
         rest = after.lstrip()
         base += consumed + len(after) - len(rest)
     return out, y
+
+
+def _beside(reserved: list[tuple[float, float, float, float]], y: float, pitch: float) -> tuple[float, float]:
+    """The room the obstacles `reserved` (top, bottom, left reserve, right reserve) take at the left and at the
+    right of a line from `y` to `y + pitch`."""
+    near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
+    return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
 
 
 def _styled(text: str, spec: CardSpec, style: Style, bold: bool = False) -> StyledText | None:
@@ -423,7 +429,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
         rtl = base_rtl(takeaway.text)
-        start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
+        # The bullet beside the first line, past an obstacle there (the QR code) as the line is.
+        lres, rres = _beside(reserved, y, pitch)
+        start, mark = (pad, pad + inner - rres - indent * 0.4) if rtl else (pad + indent, pad + lres + indent * 0.4)
         said = _styled(takeaway.text, spec, style)
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
@@ -434,7 +442,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         sp = line_pitch(sub, style.leading)
         for point in takeaway.points:
             rtl = base_rtl(point)
-            start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
+            lres, rres = _beside(reserved, y, sp)
+            start = pad if rtl else pad + indent * 2
+            mark = pad + inner - rres - indent * 1.4 if rtl else pad + lres + indent * 1.4
             said = _styled(point, spec, style)
             lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl, said)
             plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))

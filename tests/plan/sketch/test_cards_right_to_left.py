@@ -178,3 +178,28 @@ def test_a_right_to_left_card_title_is_balanced_flush_right_before_its_icon(lang
             edges = (plan.icon_circle[0] - plan.icon_circle[2] / 2 - 0.35 * head, width - style.pad)
             assert all(min(abs(end - e) for e in edges) < 0.5 for end in ends), (lines, ends, edges)
     assert checked >= 4
+
+
+@pytest.mark.parametrize(
+    ("title", "takeaway"),
+    [
+        ("שלום עולם", "Install the package today and try it out"),  # a mirrored card: the code at the left
+        ("Hello world", "התקינו את החבילה עוד היום ונסו אותה"),  # a right-to-left takeaway's bullet at the right
+        ("مرحبا بالعالم", "ثبتوا الحزمة اليوم وجربوها"),
+    ],
+)
+def test_a_takeaways_bullet_keeps_clear_of_the_qr_code_on_either_side(title, takeaway) -> None:
+    from decks.plan.sketch.cards import _module
+    from decks.plan.sketch.style import QR_SIDE
+
+    video = {"url": "https://www.youtube.com/watch?v=abc123", "label": "v", "kind": "video"}
+    item = {"title": title, "takeaways": [{"text": takeaway, "points": [takeaway]}], "links": [video]}
+    spec = specs_for(Recap.model_validate({"title": "T", "items": [item]}), THEME, None, qr="all")[0]
+    style = _style("he")
+    plan = plan_card(spec, WIDTH, style)
+    qx, qy = plan.qr_at
+    side = QR_SIDE + 4 * _module(spec.qr)
+    beside = [(bx, by) for bx, by, _, _ in plan.bullets if qy - 2 <= by <= qy + side + 2]
+    assert beside  # the takeaway and its point start beside the code
+    for bx, _ in beside:
+        assert not qx - 2 <= bx <= qx + side + 2, (bx, qx, side)
