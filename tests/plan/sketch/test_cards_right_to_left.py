@@ -6,8 +6,11 @@ ring at the right, a quote's tail and who said it at the right. A card with a le
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
+from decks.model.chars import FORBIDDEN
 from decks.plan.sketch import specs_for
 from decks.plan.sketch.cards import CardSpec, _marker, draw_card, plan_card
 from decks.plan.sketch.primitives import Path, TextRun
@@ -203,3 +206,29 @@ def test_a_takeaways_bullet_keeps_clear_of_the_qr_code_on_either_side(title, tak
     assert beside  # the takeaway and its point start beside the code
     for bx, _ in beside:
         assert not qx - 2 <= bx <= qx + side + 2, (bx, qx, side)
+
+
+# Any character the model lets through, and right-to-left words, so titles of either direction come up.
+_CHARS = st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.match(c) and not c.isspace())
+_WORD = st.one_of(st.text(_CHARS, min_size=1, max_size=8), st.sampled_from(["שלום", "עולם", "مرحبا", "بالعالم"]))
+_TEXT = st.lists(_WORD, min_size=1, max_size=10).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_TEXT, _TEXT, st.sampled_from([160.0, 240.0, 360.0]))
+def test_every_line_and_mark_of_a_card_of_either_direction_stays_inside_it(title, takeaway, width) -> None:
+    video = {"url": "https://www.youtube.com/watch?v=abc123", "label": "v", "kind": "video"}
+    item = {"title": title, "emphasis": True, "takeaways": [takeaway], "links": [video]}
+    spec = specs_for(Recap.model_validate({"title": "T", "items": [item]}), THEME, None, qr="all")[0]
+    style = _style("he")
+    plan = plan_card(spec, width, style)
+    cx, _, d = plan.icon_circle
+    assert style.pad - 1e-6 <= cx - d / 2 and cx + d / 2 <= width - style.pad + 1e-6
+    for line in plan.lines:
+        if line.text.strip():
+            assert line.x >= style.pad - 0.5, (line.text, line.x)
+            assert line.x + style.width(line.text.rstrip(), line.stack, line.size) <= width - style.pad + 0.5
+    x0, x1, _ = plan.underline
+    assert style.pad - 1e-6 <= x0 <= x1 <= width - style.pad + 1e-6
+    for bx, _, _, _ in plan.bullets:
+        assert style.pad <= bx <= width - style.pad
