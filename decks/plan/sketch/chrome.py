@@ -48,6 +48,8 @@ class Chrome(msgspec.Struct):
     note_url: str | None = None  # the source post (where the full recap is): a QR code at the footer's right
     sign: str = ""  # the presenter's handle (or name), lettered under their drawn figure at the footer's right
     sign_w: float = 0.0  # the width the figure and its name take
+    sign_lines: list[str] = msgspec.field(default_factory=list)  # the signature broken at its spaces only
+    sign_size: float = 0.0  # and lettered at this size (smaller than the footer's when a word is wide)
 
 
 def signature(recap: Recap) -> str:
@@ -80,10 +82,13 @@ def plan_chrome(
     note_url = note_url if encodable(note_url) else None  # a link too long for a code: the note stands alone
     room = width - (_qr_side(note_url) + style.gap if note_url else 0.0)
     sign = signature(recap)
-    sign_w = 0.0
+    sign_w, sign_size = 0.0, style.small
+    sign_lines: list[str] = []
     if sign:
-        # A signature no wider than a third of the page: a long name is lettered on more lines (see draw_footer).
-        sign_w = min(style.hand.width(sign, style.small) / WIDTH_SAFETY, width / 3)
+        # A signature no wider than a third of the page: a long name is lettered on more lines, never cut inside a
+        # word (see signature_lines).
+        sign_lines, sign_size = signature_lines(sign, style, width / 3)
+        sign_w = max(style.hand.width(line, sign_size) for line in sign_lines) / WIDTH_SAFETY
         sign_w = max(sign_w, figure_height(style) * 0.8) + style.gap
         room -= sign_w
     footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
@@ -95,9 +100,41 @@ def plan_chrome(
     if note_url:
         footer_h = max(footer_h, _qr_side(note_url) + 2)
     if sign:
-        sign_lines = break_lines(sign, (sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
-        footer_h = max(footer_h, figure_height(style) + len(sign_lines) * style.small * 1.2 + 2)
-    return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url, sign, sign_w)
+        footer_h = max(footer_h, figure_height(style) + len(sign_lines) * sign_size * 1.2 + 2)
+    return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url, sign, sign_w, sign_lines, sign_size)
+
+
+ELLIPSIS = "\u2026"
+
+
+def signature_lines(sign: str, style: Style, most: float) -> tuple[list[str], float]:
+    """The signature's lines and their size, in at most `most` points of width: broken only at its spaces, as a
+    hand writes a name, for a handle or a link cut inside ("@margaretm" / "z") no longer says who signed. A word
+    wider than that is lettered smaller, down to the smallest lettering the page allows, and only past that
+    shortened with an ellipsis."""
+    size = style.small
+    fits = most * WIDTH_SAFETY
+    words = sign.split() or [sign]
+    widest = max(style.hand.width(w, size) for w in words)
+    if widest > fits:
+        size = max(style.theme.sizes.sketch.floor, style.least, size * fits / widest)
+    lines: list[str] = []
+    for word in words:
+        if lines and style.hand.width(lines[-1] + " " + word, size) <= fits:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return [_shortened(line, lambda s: style.hand.width(s, size) <= fits) for line in lines], size
+
+
+def _shortened(word: str, fits: Callable[[str], bool]) -> str:
+    """`word` cut at its end, with an ellipsis, to the longest start that fits (whole when it does)."""
+    if fits(word):
+        return word
+    keep = len(word) - 1
+    while keep > 1 and not fits(word[:keep] + ELLIPSIS):
+        keep -= 1
+    return word[:keep] + ELLIPSIS
 
 
 def bits_lines(text: str, width: float, measure: Callable[[str], float], language: str | None = None) -> list[str]:
@@ -286,8 +323,8 @@ def _band(upper: list[Point], lower: list[Point], key: str, color: str, width: f
             (ax, ay), (bx, by) = pts[0], pts[-1]
             through = [(ax - a, ay + rng.uniform(-0.5, 0.5) * rough), *pts[1:-1], (bx + b, by)]
             out.append(Path(tuple(pen.curve_points(through, f"{key}:{edge}{again}")), stroke=color, width=w))
-        for side, (a, b) in (("left", (upper[0], lower[0])), ("right", (upper[-1], lower[-1]))):
-            out.append(pen.line(a, b, f"{key}:{side}{again}", color, w))
+        for side, (p, q) in (("left", (upper[0], lower[0])), ("right", (upper[-1], lower[-1]))):
+            out.append(pen.line(p, q, f"{key}:{side}{again}", color, w))
     return out
 
 
@@ -358,10 +395,9 @@ def _presenter(chrome: Chrome, style: Style, cx: float, top: float) -> list[Prim
     r = h * 0.07
     smile = [(head[0] + r * math.cos(t), head[1] + h * 0.01 + r * 0.8 * math.sin(t)) for t in (0.5, 1.57, 2.64)]
     out.append(Path(tuple(pen.curve_points(smile, "me:smile")), stroke=pal.ink, width=w * 0.7))
-    size = style.small
-    lines = break_lines(chrome.sign, (chrome.sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, size))
+    size = chrome.sign_size
     y = top + h + 1
-    for line in lines:
+    for line in chrome.sign_lines:
         out += style.runs(line, style.hand, cx - style.hand.width(line, size) / 2, y + size * 0.9, size, pal.ink)
         y += size * 1.2
     return out
