@@ -12,6 +12,10 @@ from decks.plan.sketch.modular import STAGGERS, Placed, hole
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
+# A path of at most this many cards (one or two items and the key takeaways) may stop at one card a row: on a
+# tall page two cards side by side are each too narrow for type the page has room for.
+FEW = 3
+
 
 def _weight(spec: CardSpec) -> float:
     # A card's text amount: widths in a row follow it, so cards in a row come out about equally tall.
@@ -50,7 +54,7 @@ def arrange(
     best[0] = -vgap
     for j in range(1, n + 1):
         for i in range(max(0, j - 6), j):
-            if best[i] == inf or (j - i < 2 and n > 1 and not (i == 0 and j == n)):
+            if best[i] == inf or (j - i < 2 and n > FEW and not (i == 0 and j == n)):
                 continue
             one = row(i, j)
             if one is not None and best[i] + vgap + one[0] < best[j]:
@@ -90,7 +94,7 @@ def arrange(
                 x += p.width + hgap
             if r % 2 == 1:  # even rows read left to right, odd rows come back: mirror them
                 xs = [area.x + area.right - xi - p.width for xi, p in zip(xs, plans, strict=True)]
-            line = []
+            line: list[tuple[float, float, float, float]] = []
             for p, xi in zip(plans, xs, strict=True):
                 # Centred on the row, the road through the middle (a lone row: see above).
                 top = y + (h - p.height) / 2
