@@ -196,7 +196,12 @@ def plan_title(recap: Recap, style: Style, width: float) -> Title:
                 if rest < inner(size) * 0.45:  # the title keeps at least about half the banner
                     return math.inf, Title(size, [], [], column, math.inf, side_size)
                 lines, side = big_at(size, rest), smalls(column * WIDTH_SAFETY, side_size)
-                height = banner_air(style, size) + max(len(lines) * size * 1.1, len(side) * side_size * 1.25)
+                if len(side) > 4:  # more would be a paragraph, not a title's small print
+                    return math.inf, Title(size, [], [], column, math.inf, side_size)
+                # A column taller than the title keeps the air a title would have from the ribbon's edges.
+                height = banner_air(style, size) + max(
+                    len(lines) * size * 1.1, len(side) * side_size * 1.25 + side_size * 0.5
+                )
                 return height / room, Title(size, lines, side, column, height, side_size)
 
             found = largest_fitting(sizes, beside)

@@ -16,10 +16,10 @@ from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN
 
 
-def _banner(theme: str, k: float = 1.0):
+def _banner(theme: str, k: float = 1.0, width: float = 798):
     recap = load_content(EXAMPLE_EN)
     style = Style.make(load_theme(theme), k)
-    page = Rect(22, 22, 798, 551)
+    page = Rect(22, 22, width, 551)
     chrome = plan_chrome(recap, style, page.w)
     prims, boxes = draw_banner(recap, chrome, style, page)
     return style, prims, boxes[0].rect, chrome
@@ -27,8 +27,10 @@ def _banner(theme: str, k: float = 1.0):
 
 @pytest.mark.parametrize("theme", ["default", "ink", "chalkboard"])
 @pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
-def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: float) -> None:
-    style, prims, box, _ = _banner(theme, k)
+@pytest.mark.parametrize("width", [551.0, 798.0])
+def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: float, width: float) -> None:
+    # Either way the small lines go: under the title, or in a column beside it (the example at k 0.7, 798 wide).
+    style, prims, box, _ = _banner(theme, k, width)
     wobble = 1.5 * style.theme.sketch.roughness + 1.0  # a stroke's jitter and its run past a corner
     for p in prims:
         if isinstance(p, Path):
