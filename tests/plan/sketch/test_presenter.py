@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.sketch import build
@@ -84,3 +86,19 @@ def test_a_signature_breaks_only_at_its_spaces(theme, sign, k, width) -> None:
     assert words and all(w in sign.split() or w.endswith("\u2026") for w in words), words
     assert " ".join(words) == sign or words[-1].endswith("\u2026"), words
     assert all(r.x >= box.x - 0.5 and r.x + r.width <= box.right + 0.5 for r in runs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_any_signature_keeps_its_words_whole_or_ends_them_in_an_ellipsis(theme, sign) -> None:
+    from hypothesis import assume
+
+    from decks.plan.sketch.chrome import signature_lines
+    from decks.plan.sketch.style import Style
+
+    assume(sign.split())
+    lines, size = signature_lines(sign, Style.make(theme, 2.2), 120.0)
+    words = [w for line in lines for w in line.split(" ")]
+    assert size > 0 and len(words) == len(sign.split())
+    for said, word in zip(words, sign.split(), strict=True):
+        assert said == word or (said.endswith("\u2026") and word.startswith(said[:-1])), (said, word)
