@@ -25,7 +25,11 @@ this script itself, run once on each tree back to back at load ~2.5-3.5: 3.57x -
 The second pass (msgspec Structs, shipped font metrics, one fontconfig walk a run, the other helpers' work on
 text and loading), interleaved A/B of the two trees, 13 rounds, best / median CPU: 0.309 / 0.467 -> 0.267 /
 0.347 s; this script after it, 15 rounds: 2.93x (medians; 2.7x by best times).
-Where the rest goes: docs/DESIGN.md, "Start-up".
+Issue 22 (a tag arrow's route buried in a card refused before it is drawn, an icon matched once per text; same
+bytes out), interleaved A/B of the two trees, 7 pairs at load ~4-5, CPU medians before -> after: the example
+0.60 -> 0.54 s (0.96x; two earlier runs 0.91x, 0.92x); `recap png` of it 1.10 -> 1.09 s (0.97x; earlier 0.92x,
+0.95x); 1,000 items 1.02 -> 0.95 s (0.92x; target 0.5 s, missed).
+Where the rest goes: docs/DESIGN.md, "Start-up", and docs/performance.md, "Repeated work removed".
 """
 
 from __future__ import annotations

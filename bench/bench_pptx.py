@@ -27,6 +27,12 @@ trees, 13 rounds, best / median CPU, same bytes out: example 0.310 / 0.423 -> 0.
 0.546 / 0.728 -> 0.370 / 0.472 s; 1,000 items 1.98 / 2.87 -> 1.23 / 1.65 s (peak 85 -> 72 MB); first run 0.584 /
 0.799 -> 0.418 / 0.519 s. This script after it, 9 rounds: example 2.36x pandoc (medians; 2.0x by best times),
 150 items 0.77x, 1,000 items 1.40 s, first run 1.68x a warm one.
+Issue 22 (layouts tested only as picking reads them and built once, an icon matched once per text, a heading's
+candidate lines measured as slices; same bytes out), interleaved A/B of the two trees at load ~4-5, CPU medians
+before -> after: 1,000 items 2.53 -> 1.93 s (7 pairs, 0.79x; peak 89 -> 77 MB); the example 0.49 -> 0.38 s
+(0.77x); the 1,000 items with distinct texts 8.21 -> 4.28 s (5 pairs, 0.52x; peak 222 -> 132 MB). This script's
+items repeat the example's texts, so memos keyed by text flatter the figures; the 1,000-item target (1.0 s) is
+still missed: docs/performance.md, "Repeated work removed".
 """
 
 from __future__ import annotations

@@ -345,13 +345,18 @@ def test_recaps_own_renderer_table_is_what_pyproject_registers() -> None:
 
 def test_forged_kerning_and_formats_entries_are_made_again(cache: Path, tmp_path: Path) -> None:
     import marshal
+    from array import array
 
     from decks import i18n
     from decks.text import kerning
 
+    # Rows by first character: its second characters, and as many doubles (ems).
+    row = ("V", array("d", [-0.05]).tobytes())
     assert kerning._kerning_entry(marshal.dumps({"AV": "wide"})) is None
     assert kerning._kerning_entry(marshal.dumps({"A": ("VW", b"\x00" * 8)})) is None  # 2 seconds, 1 double
-    assert kerning._kerning_entry(marshal.dumps({"AV": -0.05})) == {"AV": -0.05}
+    assert kerning._kerning_entry(marshal.dumps({"A": ("V", array("d", [9.0]).tobytes())})) is None  # 9 ems
+    assert kerning._kerning_entry(marshal.dumps({"AV": -0.05})) is None  # the old form: a pair to its value
+    assert kerning._kerning_entry(marshal.dumps({"A": row})) == {"A": row}
     assert i18n._formats_entry(marshal.dumps({"n:8": 8})) is None
     from decks.text.system import _answers_entry
 

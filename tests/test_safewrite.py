@@ -102,7 +102,7 @@ def test_a_killed_render_leaves_nothing_the_next_run_keeps(tmp_path: Path, capsy
 def test_a_huge_file_named_like_the_schema_is_replaced_without_being_read(tmp_path: Path) -> None:
     import resource
 
-    from decks.cli.new import write_schema_beside
+    from decks.cli.editor import write_schema_beside
 
     content = tmp_path / "talk.yaml"
     with open(tmp_path / "recap.schema.json", "wb") as fh:

@@ -17,7 +17,7 @@ def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) 
     """Theme names (./assets/themes first, then the built-ins), or folders once the word looks like a path."""
     if "/" in incomplete or incomplete.startswith((".", "~")):
         return [CompletionItem(incomplete, type="dir")]
-    from decks.themes.loader import available_themes
+    from decks.themes.folders import available_themes
 
     return [CompletionItem(name) for name in available_themes() if name.startswith(incomplete)]
 

@@ -1,8 +1,10 @@
 """The `recap` command: a click group whose renderer commands come from the `recap.renderers` entry points.
 
-Start-up stays light: a command imports its work (the models, lxml, reportlab) only when it
-runs, the built-in commands that live in modules of their own (`new`, `fonts`, `docs`, `completion`, `watch`)
-are imported only when they run or are listed, and renderer modules are not imported to list them.
+The group, its small built-in commands (`check`, `schema`, `plan`, `renderers`, `themes`, `theme new`), and `main`,
+which turns every error into its message and exit code. Start-up stays light: a command imports its work (the
+models, lxml, reportlab) only when it runs, the built-in commands that live in modules of their own (`new`,
+`import`, `fonts`, `docs`, `completion`, `watch`, `post`, `card`) are imported only when they run or are listed,
+and a renderer's command (render_command.py) is built only when it runs: listing it reads only its summary.
 """
 
 from __future__ import annotations
@@ -18,17 +20,14 @@ import click
 from decks import __version__
 from decks.cli import console
 from decks.cli.console import count
-from decks.cli.stageopts import Choice, click_option
+from decks.cli.stageopts import Choice
+from decks.cli.talk import complete_theme, load_talk, talk_theme
 from decks.errors import ExitCode, RecapError, for_terminal
 
 if TYPE_CHECKING:
-    from click.shell_completion import CompletionItem
-
     from decks.model import Recap
-    from decks.renderers.base import Plugin
     from decks.themes.model import Theme
 
-CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
 
 # Built-in commands kept in modules of their own, imported only when one of them runs or `recap --help` lists
 # them: `recap pptx` need not pay for `recap new`'s YAML writer or `recap fonts`' installer.
@@ -37,17 +36,11 @@ LAZY_COMMANDS = {
     "completion": ("decks.cli.completion", "completion_command"),
     "docs": ("decks.cli.docs", "docs_command"),
     "fonts": ("decks.cli.fonts", "fonts_command"),
+    "import": ("decks.cli.import_cmd", "import_command"),
     "new": ("decks.cli.new", "new_command"),
     "post": ("decks.cli.post", "post_command"),
     "watch": ("decks.cli.watch", "watch"),
 }
-
-
-def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-    """Theme names for shell completion (decks.cli.completion, imported only when the shell asks)."""
-    from decks.cli.completion import complete_theme as complete
-
-    return complete(ctx, param, incomplete)
 
 
 class RecapGroup(click.Group):
@@ -74,6 +67,8 @@ class RecapGroup(click.Group):
         entry = discover().get(name)
         if entry is None:
             return None
+        from decks.cli.render_command import renderer_summary
+
         # Running a renderer builds its real command (resolve_command); listing needs only its summary.
         summary = renderer_summary(entry) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
         return click.Command(name, short_help=summary)
@@ -94,130 +89,10 @@ class RecapGroup(click.Group):
 
             entry = discover().get(name)
             if entry is not None:
-                command = _renderer_command(name, entry)
+                from decks.cli.render_command import renderer_command
+
+                command = renderer_command(name, entry)
         return name, command, rest
-
-
-def renderer_summary(entry: Plugin) -> str | None:
-    """A renderer's `description` for `recap --help`: its class is imported (only --help and shell completion
-    list renderers; a broken plugin gives None, and its command says why when it runs)."""
-    from decks.renderers.base import load
-
-    try:
-        description = getattr(load(entry), "description", None)
-    except Exception:  # a broken third-party plugin must not break the listing
-        return None
-    return description if isinstance(description, str) and description else None
-
-
-def _renderer_command(name: str, entry: Plugin) -> click.Command:
-    """A `recap NAME` command for a renderer; its class is imported only when the command runs."""
-    from decks.renderers.base import load
-
-    try:
-        renderer_cls = load(entry)
-    except Exception as exc:  # a broken third-party plugin must not break the whole CLI
-        message = f"the renderer '{name}' ({entry.value}) cannot be loaded: {exc}"
-
-        @click.command(
-            name=name,
-            help=f"(broken plugin) {message}",
-            context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-        )
-        def broken() -> None:
-            raise RecapError(message, ExitCode.INTERNAL)
-
-        return broken
-
-    params: list[click.Parameter] = [
-        click.Argument(["content"], required=False, type=click.Path(path_type=Path)),
-        click.Option(
-            ["-o", "--output"],
-            type=click.Path(path_type=Path),
-            help=f"Where to write the {renderer_cls.suffix} file (default: CONTENT's name with "
-            f"{renderer_cls.default_suffix or renderer_cls.suffix}, in the current folder).",
-        ),
-        click.Option(
-            ["--force"],
-            is_flag=True,
-            help=f"Replace the output even if it was not made by recap {name} (another command, another program, "
-            "or edited since).",
-        ),
-        click.Option(
-            ["--theme"],
-            default=None,
-            shell_complete=complete_theme,
-            help="A theme name (see 'recap themes') or a theme folder.",
-        ),
-        click.Option(
-            ["--watch"],
-            is_flag=True,
-            help="Write the file again on every save of the content, its pictures or the theme; Ctrl-C stops.",
-        ),
-    ]
-    from decks.plan import SKETCH_OPTIONS
-
-    stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
-    params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
-
-    def run(
-        content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: Any
-    ) -> None:
-        from decks.cli.output import output_path, write_atomic, write_stdout
-
-        # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
-        to_stdout = (output is not None and str(output) == "-") or (output is None and str(content) == "-")
-        if to_stdout and watch:
-            raise click.UsageError("--watch writes a file again on each save: give -o FILE, not -o -")
-        if to_stdout and sys.stdout is not None and sys.stdout.isatty():
-            raise click.UsageError(
-                f"the {renderer_cls.suffix} file would go to the terminal: redirect it (> talk{renderer_cls.suffix})"
-                " or give -o FILE"
-            )
-
-        def target_for(path: Path) -> Path:
-            target = output_path(path, renderer_cls.suffix, output, renderer_cls.default_suffix)
-            if target.is_file():  # another command's file, or another program's, stays (zipfile et al. imported here)
-                from decks.cli.provenance import check_replace
-
-                check_replace(target, name, force)
-            return target
-
-        if watch:  # the same file, written again on each save (decks/cli/rewrite.py)
-            from decks.assets import example_content
-            from decks.cli.rewrite import rewrite_on_save
-
-            path = content or example_content()
-            if not path.is_file():
-                load_talk(path)  # says what is wrong with it, as without --watch
-            rewrite_on_save(path, theme, target_for(path), renderer_cls, options)
-            return
-        from decks.gcpause import paused_gc
-
-        # One render is a short run that makes no reference cycles worth collecting (decks/gcpause.py): the
-        # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
-        with paused_gc():
-            recap, content_path = load_talk(content)
-            target = None if to_stdout else target_for(content_path)
-            loaded_theme = talk_theme(theme, recap, content_path)
-            from decks.themes.contrast import contrast_problems
-
-            # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
-            contrast = [str(problem) for problem in contrast_problems(loaded_theme)]
-            from decks.renderers.base import render
-
-            with console.progress(f"making {target or 'standard output'}"):
-                result = render(renderer_cls, recap, loaded_theme, **options)
-                if target is None:
-                    write_stdout(result.data)
-                else:
-                    write_atomic(target, result.data)
-        console.warnings([*contrast, *result.warnings])
-        if target is not None:
-            console.result(str(target))
-
-    help_text = (renderer_cls.description or f"Render with the {name} renderer.") + f"\n\n{CONTENT_HELP}"
-    return click.Command(name, params=params, callback=run, help=help_text, short_help=renderer_cls.description)
 
 
 def _stage(consumes: str, recap: Recap, theme: Theme, options: dict[str, Any]) -> tuple[Any, tuple[str, ...]]:
@@ -228,23 +103,6 @@ def _stage(consumes: str, recap: Recap, theme: Theme, options: dict[str, Any]) -
 
     built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **options)
     return built, built.warnings
-
-
-def load_talk(content: Path | None) -> tuple[Recap, Path]:
-    from decks.assets import example_content
-    from decks.readers.content import load_content
-
-    path = content or example_content()
-    return load_content(path), path
-
-
-def talk_theme(name: str | None, recap: Recap | None = None, content: Path | None = None) -> Theme:
-    """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
-    from decks.themes.loader import load_theme, theme_in_content
-
-    if name is None and recap is not None and recap.theme is not None and content is not None:
-        name = theme_in_content(recap.theme, content)
-    return load_theme(name)
 
 
 @click.group(cls=RecapGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -366,7 +224,7 @@ def renderers() -> None:
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
     from decks.errors import for_terminal
-    from decks.themes.loader import describe_themes
+    from decks.themes.folders import describe_themes
 
     for name, description, kind in describe_themes():  # a folder's name may hold terminal escapes: shown escaped
         click.echo(for_terminal(f"{name}\t{description}\t({kind})", layout=True))
@@ -392,70 +250,6 @@ def theme_new(name: str, base: str) -> None:
     from decks.themes.scaffold import new_theme
 
     console.result(str(new_theme(name, base)))
-
-
-@cli.command(name="import", short_help="Turn a recap blog post in Markdown into a content file.")
-@click.argument("post", type=click.Path(path_type=Path))  # a missing post, a folder or a FIFO: exit 1, located
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Where to write the content file (default: POST's name with .yaml, in the current folder).",
-)
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def import_(post: Path, output: Path | None, force: bool) -> None:
-    """Turn a recap blog post in Markdown into a content file to edit and render.
-
-    POST may be - for standard input; the content then goes to standard output unless -o names a file, as
-    -o - sends it there in any case (pictures are then found from the current folder)."""
-    from decks.cli.new import SCHEMA_COMMENT, write_schema_beside
-    from decks.cli.output import current_folder, suggested_name, write_atomic, write_stdout
-    from decks.errors import OutputError, Problem
-    from decks.readers.markdown import import_markdown
-    from decks.readers.yamlpos import YamlProblems, decode
-    from decks.safeio import ReadRefused, check_file, read_bounded, read_stdin_bounded
-
-    from_stdin = str(post) == "-"
-    to_stdout = (output is not None and str(output) == "-") or (output is None and from_stdin)
-    name = "<stdin>" if from_stdin else str(post)
-    try:  # the post first: a FIFO or a folder is what is wrong, whatever the output's name
-        if not from_stdin:
-            check_file(post, "post")
-    except ReadRefused as exc:
-        raise RecapError([Problem(name, exc.message, exc.hint)], ExitCode.CONTENT) from None
-    target = None
-    if not to_stdout:
-        stem = "post" if from_stdin else post.stem
-        target = output or current_folder(stem + ".yaml") / (stem + ".yaml")
-        if target.suffix not in (".yaml", ".yml"):
-            suggested = suggested_name(target, ".yaml", stem)
-            raise OutputError([Problem(str(target), "the output must end in .yaml", f"name it {suggested}")])
-        if target.exists() and not force:
-            raise OutputError([Problem(str(target), "already exists", "pass --force to replace it, or use -o")])
-
-    try:
-        raw = read_stdin_bounded("post") if from_stdin else read_bounded(post, "post")
-        text = decode(raw, name, "a Markdown text file (.md)")
-    except ReadRefused as exc:
-        raise RecapError([Problem(name, exc.message, exc.hint)], ExitCode.CONTENT) from None
-    except YamlProblems as exc:
-        raise RecapError(exc.problems, ExitCode.CONTENT) from None
-    base = Path.cwd() if from_stdin else post.parent
-    result = import_markdown(text, source_name=name, base_dir=base, output_dir=target.parent if target else Path.cwd())
-    console.warnings(result.warnings)
-    data = (SCHEMA_COMMENT + result.yaml_text).encode("utf-8")  # the editor's schema, as recap new
-    if target is None:
-        write_stdout(data)
-    else:
-        write_atomic(target, data)
-        write_schema_beside(target)
-        console.result(str(target))
-    if result.markers:
-        where = target or "the content"
-        console.note(
-            f"{count(result.markers, 'TODO or check: comment')} left in {where} to review; "
-            f"`recap check --strict {target or 'FILE'}` fails until they are done"
-        )
 
 
 GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")

@@ -21,26 +21,12 @@ import yaml
 
 from decks.cli import console
 from decks.cli.completion import complete_theme
+from decks.cli.editor import SCHEMA_COMMENT, SCHEMA_FILE, vscode_settings, write_schema_beside
 from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 
-SCHEMA_FILE = "recap.schema.json"
-SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 DEFAULT_FILE = "talk.yaml"
 V = TypeVar("V")  # what a prompt's `proc` turns the answer into
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # used with fullmatch (re's $ passes a final "\n")
-
-
-def write_schema_beside(content: Path) -> Path:
-    """Write (or refresh) recap.schema.json in the content file's folder; it is generated, so it is always replaced."""
-    from decks.cli.output import write_atomic
-    from decks.schema import content_schema
-
-    target = content.parent / SCHEMA_FILE
-    data = (content_schema().rstrip("\n") + "\n").encode("utf-8")
-    # The size first: a huge file of that name is replaced without being read.
-    if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
-        write_atomic(target, data)
-    return target
 
 
 def _interactive() -> bool:
@@ -98,7 +84,7 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 def _theme(name: str) -> str:
     from decks.model.chars import char_problem
-    from decks.themes.loader import THEME_FILE, find_theme
+    from decks.themes.folders import THEME_FILE, find_theme
 
     problem = char_problem(name)
     if problem:
@@ -118,7 +104,7 @@ def _theme(name: str) -> str:
 
 def _theme_for(value: str, target: Path) -> str:
     """`value` as the content file at `target` names it: a theme name as it is, a folder relative to the file."""
-    from decks.themes.loader import find_theme
+    from decks.themes.folders import find_theme
 
     folder = find_theme(value)
     if "/" not in value and "\\" not in value and folder != Path(value):
@@ -389,73 +375,3 @@ def _scalar(text: str) -> str:
 # into a space (NEL, LS, PS): escaped as \uXXXX. Written as the few characters excluded rather than the allowed ranges,
 # the same set: a class of wide ranges takes ~15 ms to compile, and this module is imported on every run.
 _NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def vscode_settings(root: Path, schema: Path, content: Path) -> tuple[Path, bytes | None, str | None]:
-    """ROOT/.vscode/settings.json with `yaml.schemas: {schema: [content]}` added, keeping what is there: the path,
-    the bytes to write (None when nothing is to be written) and a note for the user when it was left alone.
-
-    Worked out before anything is written, so `recap new --vscode` writes all of its files or none. VS Code's
-    settings are JSON with comments and trailing commas: such a file is read as it is; when it has no
-    yaml.schemas yet the mapping is added as text (its comments stay), else it is left alone with what to add."""
-    from decks.cli.jsonc import has_comments, insert_first_key, load_jsonc
-
-    settings_path = root / ".vscode" / "settings.json"
-    schema_key, content_glob = _relative(schema, root), _relative(content, root)
-    if not schema_key.startswith("/"):
-        schema_key = f"./{schema_key}"  # a bare relative path is not always read as one
-    snippet = json.dumps({"yaml.schemas": {schema_key: [content_glob]}}, ensure_ascii=False)
-    text = ""
-    if settings_path.is_file():
-        try:
-            text = settings_path.read_text(encoding="utf-8")
-            loaded = load_jsonc(text) if text.strip() else {}
-        except (ValueError, OSError):
-            loaded = None
-        if not isinstance(loaded, dict):
-            return (
-                settings_path,
-                None,
-                f"{settings_path} is not JSON recap can read, so it is left alone; add {snippet}",
-            )
-        settings: dict[str, object] = loaded
-    else:
-        settings = {}
-    schemas = settings.get("yaml.schemas")
-    if text.strip() and has_comments(text):
-        if schemas is None:
-            edited = insert_first_key(text, "yaml.schemas", {schema_key: [content_glob]})
-            return settings_path, edited.encode("utf-8"), None
-        if isinstance(schemas, dict) and content_glob in _globs(schemas.get(schema_key)):
-            return settings_path, None, None  # already mapped
-        return settings_path, None, f"{settings_path} has comments and its own yaml.schemas; add {snippet} there"
-    schemas = dict(schemas) if isinstance(schemas, dict) else {}
-    globs = _globs(schemas.get(schema_key))
-    if content_glob not in globs:
-        globs.append(content_glob)
-    schemas[schema_key] = globs
-    settings["yaml.schemas"] = schemas
-    return settings_path, (json.dumps(settings, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), None
-
-
-def _globs(value: object) -> list[str]:
-    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-
-
-def write_vscode_settings(root: Path, schema: Path, content: Path) -> Path:
-    """Add `yaml.schemas: {schema: [content]}` to ROOT/.vscode/settings.json, keeping what is there."""
-    from decks.cli.output import write_atomic
-
-    settings_path, data, note = vscode_settings(root, schema, content)
-    if data is not None:
-        write_atomic(settings_path, data)
-    if note:
-        console.note(note)
-    return settings_path
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()

@@ -33,7 +33,7 @@ def _card_words(recap: Any) -> dict[str, str]:
 
 def _load(content: Path | None, theme: str | None) -> tuple[Any, Any, Path]:
     """The content, and the theme as every command takes it (`--theme`, else the content's `theme:`)."""
-    from decks.cli.main import load_talk, talk_theme
+    from decks.cli.talk import load_talk, talk_theme
 
     recap, path = load_talk(content)
     return recap, talk_theme(theme, recap, path), path

@@ -152,7 +152,9 @@ class Setter:
                     x += gap
                     placed.append(Piece(p.text, p.face, p.size, p.color, x, p.width, p.bold, p.link, p.italic))
                     x += p.width
-                baseline = y + para.pitch - (DESCENT + _field_rise(placed)) * para.size
+                # LibreOffice sets the baseline by the line's largest run: a line of code alone (0.9 em) sits lower.
+                tallest = max((p.size for p in placed if p.text.strip()), default=para.size)
+                baseline = y + para.pitch - DESCENT * tallest - _field_rise(placed) * para.size
                 lines.append(Line(y, baseline, para.pitch, tuple(placed), n, k == 0))
                 y += para.pitch
                 start = end

@@ -87,6 +87,8 @@ class _Table(msgspec.Struct, frozen=True):
     longest: int
     ignore: frozenset[str]
     by_first: dict[str, tuple[str, ...]]  # a substring table's words by their first character
+    # A whole-word table's first words of its phrases: a phrase is looked up only where one of them starts.
+    starts: frozenset[str] = frozenset()
 
 
 def _table_path(locale: str) -> Path:
@@ -125,7 +127,8 @@ def _table(locale: str) -> _Table | None:
     for word in words if substring else ():
         by_first.setdefault(word[:1], []).append(word)
     first = {ch: tuple(ws) for ch, ws in by_first.items()}
-    return _Table(words, substring, longest, frozenset(ignore), first)
+    starts = frozenset(w.split(" ")[0] for w in words if " " in w) if not substring else frozenset()
+    return _Table(words, substring, longest, frozenset(ignore), first, starts)
 
 
 @cache
@@ -149,7 +152,9 @@ def _fold(text: str, strip_accents: bool) -> str:
         return low
     out = []
     for ch in low:
-        if ord(ch) < 0x3000:
+        if ch.isascii():  # nothing to take off
+            out.append(ch)
+        elif ord(ch) < 0x3000:
             base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
             out.append({"đ": "d", "ł": "l", "ø": "o"}.get(base, base))
         else:
@@ -175,6 +180,9 @@ def _tables_for(language: str, cjk: bool) -> tuple[_Table, ...]:
     return tuple(t for t in map(_table, names) if t is not None)
 
 
+# Asked for the same texts again and again: an item's icon is chosen for each layout its slide is tried in, and
+# a card's from its takeaway and the item's title. The tables are fixed, so the answer depends on these two only.
+@lru_cache(maxsize=8192)
 def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     """The best icon for `text` and the word that chose it: a specific word before a broad or generic one, then
     the first in the text, then the longest of those starting at the same place, then the language's own table
@@ -198,18 +206,19 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
         # An English word that is an ordinary word of the talk's language is not matched, unless written in
         # capitals as an acronym: Vietnamese "Ai cũng…" is "who", "AI cho mọi người" is AI.
         ordinary = own.ignore if own is not table else frozenset()
-        ignore = {w for w in ordinary if not re.search(rf"\b{re.escape(w.upper())}\b", text)}
-        for i, (pos, _, _) in enumerate(tokens):
-            for n in range(1, table.longest + 1):
+        for i, (pos, _, token) in enumerate(tokens):
+            # Every form of a phrase of two words or more has a space, so starts with a phrase's first word.
+            longest = table.longest if token in table.starts else 1
+            for n in range(1, longest + 1):
                 if i + n > len(tokens):
                     break
-                phrase = " ".join(t for _, _, t in tokens[i : i + n])
+                phrase = " ".join(t for _, _, t in tokens[i : i + n]) if n > 1 else token
                 for form in (
                     phrase,
                     phrase[:-1] if phrase.endswith("s") else None,
                     phrase[:-2] if phrase.endswith("es") else None,
                 ):
-                    if form and form in table.words and form not in ignore:
+                    if form and form in table.words and not (form in ordinary and _ordinary(form, text)):
                         icon, rank, written = table.words[form]
                         found.append((rank, pos, -len(form), order, tokens[i + n - 1][1], icon, written))
                         break
@@ -223,6 +232,12 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
         return None
     kept.sort()
     return kept[0][5], kept[0][6]
+
+
+def _ordinary(word: str, text: str) -> bool:
+    """Whether an English `word` that is an ordinary word of the talk's language is one in `text`: not written
+    in capitals as an acronym."""
+    return not re.search(rf"\b{re.escape(word.upper())}\b", text)
 
 
 @lru_cache(maxsize=64)

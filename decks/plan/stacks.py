@@ -16,7 +16,7 @@ from msgspec.structs import replace
 
 from decks.text.faces import Face
 from decks.text.fallback import FontStack
-from decks.text.lookup import find_system_font
+from decks.text.lookup import bold_cut, find_system_font
 from decks.text.metrics import load_face
 from decks.text.office import OfficeStack, office_stack
 from decks.text.runs import RunFaces
@@ -118,16 +118,24 @@ def _build(theme: Theme, language: str | None) -> Stacks:
         emoji = [fonts.emoji] if fonts.emoji else []
         return [*mine, *cjk, *others, *fonts.fallbacks, fonts.symbol, *emoji]
 
-    def stack(first: FontSpec, rest: list[FontSpec]) -> FontStack:
+    def stack(first: FontSpec, rest: list[FontSpec], bold: bool = False) -> FontStack:
         faces: list[Face] = []
-        for spec in (first, *rest):
+        for n, spec in enumerate((first, *rest)):
             face = face_of(spec)
-            if face is not None and face not in faces:
-                faces.append(face)
-        return FontStack(tuple(faces))
+            if face is None:
+                continue
+            # A bold stack draws a fallback family in its bold cut, where the machine has one, as LibreOffice
+            # does (the regular after it, for what the bold lacks); the theme's own font is the one it names.
+            cut = bold_cut(face) if bold and n else None
+            for each in (cut, face):
+                if each is not None and each not in faces:
+                    faces.append(each)
+        return FontStack(tuple(faces), bold=bold)
 
+    # The slides' headings are bold, and measured in the faces their runs are drawn in; the sketch's bold letters
+    # are drawn in the faces it measured, whichever they are (decks.paint), so its stacks list the theme's faces.
     return Stacks(
-        heading=stack(fonts.heading, tail("slides", bold=True)),
+        heading=stack(fonts.heading, tail("slides", bold=True), bold=True),
         body=stack(fonts.body, tail("slides", bold=False)),
         hand=stack(fonts.hand, tail("sketch", bold=False)),
         hand_bold=stack(fonts.hand_bold, tail("sketch", bold=True)),
@@ -193,8 +201,8 @@ def _run_faces(plain: OfficeStack, heading: OfficeStack, bold: bool) -> RunFaces
         emboldened: OfficeStack = plain
     else:
         strong = bold_face(plain.primary)
-        emboldened = office_stack(FontStack((strong, *heading.faces[1:])), heading.ea)
-    mono = office_stack(FontStack((code_face(bold), *plain.faces[1:])), plain.ea)
+        emboldened = office_stack(FontStack((strong, *heading.faces[1:]), bold=True), heading.ea)
+    mono = office_stack(FontStack((code_face(bold), *plain.faces[1:]), bold=bold), plain.ea)
     return RunFaces(plain, emboldened, mono)
 
 

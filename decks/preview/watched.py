@@ -10,7 +10,7 @@ from pathlib import Path
 from decks.model import Recap
 from decks.preview.reread import ContentReader
 from decks.readers.content import resolve_path
-from decks.themes import loader
+from decks.themes import folders, loader
 from decks.themes.model import Theme
 
 Stamp = tuple[int, int] | None  # a file's modification time and size; None when it cannot be read
@@ -50,7 +50,7 @@ class Watched:
         since it was read, or the content names another."""
         name = self.theme_name
         if name is None and recap is not None and recap.theme is not None:
-            name = loader.theme_in_content(recap.theme, self.content)
+            name = folders.theme_in_content(recap.theme, self.content)
         if (
             self._theme is not None
             and name == self._theme_read_as

@@ -32,10 +32,17 @@ def strip_ignorable(text: str) -> str:
 
 
 class FontStack(msgspec.Struct, eq=False, weakref=True):
-    """Faces tried in order for each character; the first face is the primary one."""
+    """Faces tried in order for each character; the first face is the primary one.
+
+    A stack for bold text (`bold`) lists each fallback face's bold cut before it (decks.plan.stacks), and draws a
+    character none of its faces has in the bold cut of the machine's face for it, where there is one: a client
+    sets a bold run in a fallback family's bold, as wide as it is (DejaVu Sans Bold's Arabic: 18 % wider than its
+    regular), and emboldens the regular only where the family has no bold (which keeps its advances).
+    """
 
     faces: tuple[Face, ...]
     system: bool = True  # look for a character no face has among the machine's fonts
+    bold: bool = False  # a stack for bold text: a machine's face for a character is its bold cut, if it has one
     _em: dict[str, float] = msgspec.field(default_factory=dict)
     _face_of: dict[str, Face | None] = msgspec.field(default_factory=dict)
     _heights: dict[str, float] = msgspec.field(default_factory=dict)
@@ -57,6 +64,12 @@ class FontStack(msgspec.Struct, eq=False, weakref=True):
                 from decks.text.system import system_face
 
                 found = system_face(ch)
+                if found is not None and self.bold:
+                    from decks.text.lookup import bold_cut
+
+                    cut = bold_cut(found)
+                    if cut is not None and cut.has(ch):
+                        found = cut
             self._face_of[ch] = found
             return found
 

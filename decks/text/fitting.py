@@ -185,8 +185,7 @@ def _lines(
     stack's widths in ems at `size`; a stack that measures as LibreOffice does (`decks.text.office`) also breaks
     as it does: with its joins between scripts, and a last line of one ideograph left alone."""
     if isinstance(stack, OfficeStack):
-        # With no East Asian face there is no join (it is 0.0, and adding 0.0 changes no width).
-        join = stack.join if stack.ea is not None else None
+        join = stack.join  # with or without an East Asian face: the kerning across pieces, the space between scripts
         lines = tuple(
             break_lines(text, width, stack.ems, size, join=join, fields=fields, spans=stack.spans, lone_ideographs=True)
         )
@@ -206,7 +205,7 @@ def _styled_lines(
     """`_lines` of a paragraph with styled runs: the same breaker, given each atom's width as the faces of its
     styles set it (`StyledText.spans`), one line of the text (hard breaks) at a time; the join where East Asian
     and Latin text meet is the plain stack's."""
-    join = stack.join if isinstance(stack, OfficeStack) and stack.ea is not None else None
+    join = stack.join if isinstance(stack, OfficeStack) else None
     lines: list[str] = []
     longest = 0.0
     offset = 0

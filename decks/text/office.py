@@ -29,8 +29,8 @@ import msgspec
 from decks.text.breaking import JOIN_CONTEXT
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
-from decks.text.kerning import _row, kerning_rows
-from decks.text.shaping import has_rtl
+from decks.text.kerning import _row, ascii_kerning_rows
+from decks.text.shaping import has_rtl, joined
 
 # The interface of this module for the rest of recap: the stack the fitter measures with, and what renderers that
 # paint a slide's lines ask (see "for renderers" below). The rest is the measuring's own.
@@ -231,14 +231,15 @@ class OfficeStack(FontStack):
         rows = self._ascii_rows
         if rows is None:
             path = self.primary.path
-            rows = self._ascii_rows = {first: _row(path, first) for first in kerning_rows(path) if first.isascii()}
+            rows = self._ascii_rows = {first: _row(path, first) for first in ascii_kerning_rows(path)}
         return rows
 
     def _ems(self, text: str) -> float:
         """The one measuring path, the loop over script types below, with one fast path for ASCII text (most of a
         deck's words): it is Latin text in the primary face, so each advance and each pair's kerning is looked up
-        by character and added at C speed, the advances first, then the pairs (`spans` adds a slice's so). With
-        no East Asian face named, or with right-to-left text, the stack measures as a plain `FontStack`."""
+        by character and added at C speed, the advances first, then the pairs (`spans` adds a slice's so). All other
+        text takes the loop, whether a run names an East Asian face or not, right-to-left text in its joined forms:
+        LibreOffice kerns each run's Latin text in its face ("café", "Łódź", "AV—AV"), ASCII or not."""
         if text.isascii():  # Latin text in the primary face (which has ASCII), kerned
             try:  # every advance known (as after the first few lines): add them up at C speed
                 ems = sum(map(self._em.__getitem__, text))
@@ -251,8 +252,8 @@ class OfficeStack(FontStack):
                 # Each pair's kerning (0.0 for most), added in the text's order: text[i] before text[i + 1].
                 ems += sum(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
             return ems
-        if self.ea is None or has_rtl(text):  # no East Asian face named; Arabic is measured joined
-            return super().ems(text)
+        if has_rtl(text):  # Arabic is measured in the joined forms it is drawn in (decks.text.shaping)
+            text = joined(text)
         total = gap = 0.0
         previous, before, last = WEAK, None, ""
         for ch, script in zip(text, script_types(text), strict=True):
@@ -283,7 +284,7 @@ class OfficeStack(FontStack):
         and `right` the next unbreakable piece: the space added where the script changes between them (a space
         between takes the script before it, so "的 Google" has it after the space), and the weak characters that
         start `right` (a curly quote) set in the script of `left`."""
-        if self.ea is None or not left or not right:
+        if not left or not right:
             return 0.0
         # Only the last 16 characters of `left` (JOIN_CONTEXT: fitting's breaker gives no more) and the first 17 of
         # `right` are looked at: line breaking asks about the same few joins (a word after a space) thousands of
@@ -317,4 +318,4 @@ class OfficeStack(FontStack):
 @cache
 def office_stack(stack: FontStack, ea: Face | None) -> OfficeStack:
     # One per stack and face, so its measurements are kept across plans (a warm process plans again on each save).
-    return OfficeStack(stack.faces, stack.system, ea=ea)
+    return OfficeStack(stack.faces, stack.system, stack.bold, ea=ea)

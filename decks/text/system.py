@@ -95,7 +95,7 @@ def _outlines(path: str) -> str:
         return ""
 
 
-def _usable(path: str) -> bool:
+def truetype(path: str) -> bool:
     """TrueType outlines only: a CFF font (.otf, Noto CJK's .ttc) cannot be embedded by reportlab."""
     return _outlines(path) == "glyf"
 

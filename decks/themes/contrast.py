@@ -44,7 +44,7 @@ PAIRS: tuple[Pair, ...] = (
 
 def contrast_problems(theme: Theme) -> list[Problem]:
     """One problem for each pair of `PAIRS` below its minimum, located at the text colour's key."""
-    from decks.themes.loader import locate, theme_layers
+    from decks.themes.chain import locate, theme_layers
 
     layers = None  # read only when a pair fails: rendering calls this on every run
     palette = theme.palette

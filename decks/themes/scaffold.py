@@ -18,7 +18,8 @@ import yaml
 from decks.assets import fonts_dir
 from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 from decks.model.typed import Model
-from decks.themes.loader import THEME_FILE, find_theme, load_theme, user_themes_dir
+from decks.themes.folders import THEME_FILE, find_theme, user_themes_dir
+from decks.themes.loader import load_theme
 from decks.themes.model import FontSpec, Theme
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # used with fullmatch: re's $ would let a final "\n" through

@@ -291,12 +291,13 @@ def test_a_render_imports_no_other_command_and_help_still_lists_them(work: Path)
     env = dict(os.environ, RECAP_CACHE_DIR=str(work / ".cache"))
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=work, env=env, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == (
-        "['decks.cli.console', 'decks.cli.main', 'decks.cli.output', 'decks.cli.stageopts']"
+        "['decks.cli.console', 'decks.cli.main', 'decks.cli.output', 'decks.cli.render_command', 'decks.cli.stageopts',"
+        " 'decks.cli.talk']"
     )
     shown = run(["--help"], work).stdout.split("Commands:")[1]
     listed = {line.split()[0] for line in shown.splitlines() if line.startswith("  ") and line[2:3] != " "}
-    assert {"completion", "docs", "fonts", "new", "watch", "check", "pptx"} <= listed
-    for name in ("completion", "docs", "fonts", "new", "watch"):
+    assert {"completion", "docs", "fonts", "import", "new", "watch", "check", "pptx"} <= listed
+    for name in ("completion", "docs", "fonts", "import", "new", "watch"):
         assert main([name, "--help"]) == 0, name
     assert run(["neww"], work).returncode == ExitCode.USAGE
 
@@ -333,7 +334,7 @@ def test_renderer_summaries_are_their_descriptions(
 def test_a_plugin_summary_comes_from_its_description(fake_renderer: str, capsys: pytest.CaptureFixture[str]) -> None:
     from importlib.metadata import EntryPoint
 
-    from decks.cli.main import renderer_summary
+    from decks.cli.render_command import renderer_summary
 
     def entry(value: str) -> EntryPoint:
         return EntryPoint("fake", value, "recap.renderers")

@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.cli import new as new_module
+from decks.cli.editor import SCHEMA_COMMENT, SCHEMA_FILE
 from decks.cli.jsonc import load_jsonc, strip_jsonc
 from decks.cli.main import cli, main
-from decks.cli.new import SCHEMA_COMMENT, SCHEMA_FILE, _scalar, skeleton
+from decks.cli.new import _scalar, skeleton
 from decks.errors import ExitCode
 from decks.schema import content_schema
 

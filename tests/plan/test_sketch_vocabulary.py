@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.sketch import build, specs_for
 from decks.plan.sketch.cards import plan_card
-from decks.plan.sketch.primitives import Path
+from decks.plan.sketch.primitives import Path, Rect
+from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
-from decks.plan.sketch.vocabulary import connectors, dividers
+from decks.plan.sketch.vocabulary import _buried, _clear, connectors, dividers
 from decks.themes.loader import load_theme
 
 
@@ -105,3 +108,25 @@ def test_the_same_input_draws_the_same_marks(theme) -> None:
     assert build(recap, theme).primitives == build(recap, theme).primitives
     moved = replace(theme, sketch=replace(theme.sketch, seed=7))
     assert build(recap, moved).primitives != build(recap, theme).primitives
+
+
+@given(
+    st.floats(0.0, 4.0),
+    st.text(max_size=8),
+    st.floats(-40, 40),
+    st.floats(-40, 40),
+    st.floats(-200, 200),
+    st.floats(-200, 200),
+)
+def test_a_curve_through_a_point_buried_in_a_card_crosses_it_however_it_wobbles(
+    roughness: float, key: str, mx: float, my: float, ex: float, ey: float
+) -> None:
+    # connectors() skips drawing a route whose middle is buried: it must be one `_clear` refuses.
+    pen = Pen(7, roughness, 1.0)
+    card = Rect(-50, -50, 100, 100)
+    reach = pen.curve_reach() + 0.01
+    mid = (mx, my)
+    assume(_buried(mid, [card], None, reach))
+    points = pen.curve_points([(ex, -300.0), mid, (ey, 300.0)], key)
+    assert not _clear(points, [card], None)
+    assert _buried((mx, my + 400), [card], Rect(-100, -100, 200, 200), reach)  # off the page

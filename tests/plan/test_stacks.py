@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decks.plan.stacks import east_asian_face, language_matches, normalise_language, stacks_for
 from decks.themes.loader import load_theme
 
@@ -96,3 +98,38 @@ def test_styled_runs_are_measured_in_the_bold_and_monospace_faces_the_deck_names
     assert body.bold.draws("字").path.name == "RecapKai-Bold.ttf"
     assert body.code.draws("字").path.name == "RecapKai-Regular.ttf"
     assert run_faces(load_theme(None), "en")["body"] is body  # made once per theme and language
+
+
+def arabic_theme(tmp_path, bold: bool):
+    """The default theme with its symbol face (the one that draws Arabic) a family with or without a bold cut."""
+    from tests.fixtures.bold_family import bold_family
+
+    folder = tmp_path / "theme"
+    regular, _ = bold_family(folder, bold=bold)
+    (folder / "theme.yaml").write_text(
+        f"name: arabic\nextends: default\nfonts:\n  symbol: {{ file: {regular.name} }}\n", encoding="utf-8"
+    )
+    return load_theme(str(folder))
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_bold_arabic_title_is_measured_in_its_fallback_familys_bold_cut(tmp_path, monkeypatch, bold) -> None:
+    # LibreOffice draws a heading's Arabic in the bold cut of the family that draws it where the machine has one
+    # (DejaVu Sans Bold, 18 % wider than the regular that measured it, wrapped titles); else it emboldens the
+    # regular glyphs, which keeps their advances (measured on its PDF: Recap Klee's bold kana, within 0.1 %).
+    from decks.plan.stacks import office_stacks, run_faces
+    from decks.text import lookup
+    from decks.text.metrics import load_face
+    from decks.text.shaping import joined
+
+    monkeypatch.setattr(lookup, "find_bold_font", lambda family: None)  # the machine's fonts play no part
+    theme = arabic_theme(tmp_path, bold)
+    title = "ملخص"
+    folder = tmp_path / "theme"
+    regular = load_face(folder / "TestSans-Regular.ttf")
+    drawn = load_face(folder / "TestSans-Bold.ttf") if bold else regular
+    stacks = office_stacks(theme, "ar")
+    assert stacks.heading.ems(title) == sum(drawn.advance(c) for c in joined(title))
+    assert stacks.body.ems(title) == sum(regular.advance(c) for c in joined(title))
+    assert run_faces(theme, "ar")["body"].bold.ems(title) == stacks.heading.ems(title)  # a bold run in the body
+    assert stacks.heading.draws("م").family == "Test Sans"  # the family the run names, bold or not

@@ -15,10 +15,12 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
+from decks.plan.stacks import CODE_FAMILY
 from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.pptx.images import prepare
+from decks.text.runs import CODE_SCALE
 from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
 from tests.fixtures.dense import LONG_URL, dense_recap
@@ -135,7 +137,11 @@ def test_every_run_has_size_fonts_and_language_and_body_runs_respect_the_floor(d
                     assert rpr.get("sz") and rpr.get("lang") == recaps[name].language
                     assert all(rpr.find(f"{A}{t}") is not None for t in ("latin", "ea", "cs"))
                     if shape.is_placeholder:
-                        assert int(rpr.get("sz")) >= floor * 100, (name, shape.name, rpr.get("sz"))
+                        # Inline code is set at CODE_SCALE of its paragraph, where the monospace face's x-height
+                        # matches the text's: it reads as large as the floor it stands on, not smaller.
+                        code = rpr.find(f"{A}latin").get("typeface") == CODE_FAMILY
+                        least = floor * 100 * (CODE_SCALE if code else 1.0)
+                        assert int(rpr.get("sz")) >= round(least), (name, shape.name, rpr.get("sz"))
 
 
 def _east_asian_families(prs) -> dict[str, set[str]]:
@@ -167,6 +173,22 @@ def test_japanese_and_korean_runs_name_the_face_they_were_measured_in(language, 
     data = render(PptxRenderer, recap, load_theme(None)).data
     families = _east_asian_families(Presentation(io.BytesIO(data)))
     assert families and all(found == {family} for found in families.values()), families
+
+
+def test_a_run_in_a_fallback_face_names_it_for_complex_scripts_too(tmp_path):
+    # LibreOffice draws Arabic, Hebrew, Thai and Devanagari in a run's complex-script typeface: naming the theme's
+    # font there (Calibri, which has none of them) left the face to fontconfig's fallback (Thai in Loma Bold, not
+    # the Noto Looped Thai Bold the plan measured).
+    from decks.readers.content import parse_content
+
+    raw = "title: שלום עולם\nlanguage: he\nitems:\n  - title: כותרת\n    takeaways: [שלום עולם]\n"
+    recap = parse_content(raw.encode(), "c.yaml", tmp_path)
+    data = render(PptxRenderer, recap, load_theme(None)).data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("ppt/slides/slide")).decode("utf-8")
+    runs = re.findall(r"<a:r><a:rPr[^>]*>(.*?)</a:rPr><a:t>([^<]*)</a:t></a:r>", xml)
+    hebrew = [props for props, text in runs if "שלום" in text or "כותרת" in text]
+    assert hebrew and all('<a:cs typeface="DejaVu Sans"/>' in props for props in hebrew), hebrew
 
 
 def test_pictures_have_alt_text_and_keep_their_aspect_ratio(decks, recaps):
@@ -279,10 +301,12 @@ def _printable(text: str) -> str:
     return re.sub(r"[\s\u200b•–]", "", text)
 
 
-def shape_problems(pptx: Path, pdf: Path, tol: float = 1.5) -> list[tuple]:
+def shape_problems(pptx: Path, pdf: Path, tol: float = 1.5, texts: bool = True) -> list[tuple]:
     """What LibreOffice drew where it should not (its PDF of the deck `pptx`): each character is given to the
     shape whose box holds it, and each shape must then hold exactly its own text, in order; a character outside
-    the slide or outside every box, and a shape holding other text, are each a problem (slide number first)."""
+    the slide or outside every box, and a shape holding other text, are each a problem (slide number first).
+    Without `texts`, only where characters lie counts: a PDF holds right-to-left text in the order it is drawn,
+    its joined letters as LibreOffice maps their glyphs back (a lam-alef ligature comes back as another letter)."""
     import pdfplumber
 
     prs = Presentation(str(pptx))
@@ -309,7 +333,7 @@ def shape_problems(pptx: Path, pdf: Path, tol: float = 1.5) -> list[tuple]:
                     continue
                 got[inside[0]] += text
             for (box, want), have in zip(shapes, got, strict=True):
-                if have != want:
+                if texts and have != want:
                     problems.append((n, "shape holds other text", [round(v) for v in box], want[:60], have[:60]))
     return problems
 
@@ -524,6 +548,35 @@ def test_a_right_to_left_paragraph_is_written_right_to_left_and_flush_right(tmp_
     assert paras and hebrew and english
     assert all('rtl="1"' in m.group(1) and 'algn="r"' in m.group(1) for m in hebrew)
     assert all('rtl="1"' not in m.group(1) and 'algn="l"' in m.group(1) for m in english)
+
+
+# Bold titles and runs in scripts that fall back from the theme's fonts, each measured in the fallback family's
+# bold cut where the machine has one (DejaVu Sans Bold: Arabic 18 % wider than its regular), as LibreOffice draws.
+RIGHT_TO_LEFT = """\
+title: ملخص قمة المطورين السنوية للتعلم الآلي والذكاء الاصطناعي في المنطقة العربية
+language: ar
+items:
+  - title: إطلاق النسخة الجديدة من مكتبة التعلم العميق مع تحسينات كبيرة في الأداء والسرعة
+    summary: النسخة التجريبية متاحة الآن للجميع
+    takeaways:
+      - ثبّتوا الحزمة اليوم وجربوا الميزات الجديدة مع **التنفيذ الفوري الافتراضي في كل البرامج الجديدة**
+  - title: ثلاث أفكار رئيسية تعلمناها من المؤتمر هذا العام بعد يومين كاملين من المحاضرات
+    summary: ما تعلمناه من المتحدثين
+    takeaways: [الواجهة البرمجية, "مجموعات **البيانات الكبيرة جدا**", النشر على الأجهزة]
+  - title: גרסה חדשה של ספריית הלמידה העמוקה עם שיפורים גדולים בביצועים ובמהירות
+    summary: הגרסה הניסיונית זמינה עכשיו
+"""
+
+
+def test_bold_right_to_left_titles_keep_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):
+    from decks.readers.content import parse_content
+
+    recap = parse_content(RIGHT_TO_LEFT.encode("utf-8"), "rtl.yaml", tmp_path)
+    deck = tmp_path / "rtl.pptx"
+    deck.write_bytes(render(PptxRenderer, recap, load_theme(None)).data)
+    pdf = to_pdfs(soffice, [deck], tmp_path / "pdf", fonts_env)["rtl"]
+    problems = shape_problems(deck, pdf, texts=False)
+    assert not problems, f"{len(problems)} problems, e.g. {problems[:6]}"
 
 
 def test_every_layout_in_every_theme_keeps_each_character_inside_its_shape(soffice, fonts_env, poppler, tmp_path):

@@ -295,8 +295,6 @@ def test_breaking_by_ems_with_joins_and_links_gives_the_lines_of_breaking_by_poi
     # Atoms measured as slices of the paragraph, as the deck plan measures them: the same lines.
     with_spans = break_lines(text, width, s.ems, size, join=s.join, fields=fields, spans=s.spans, lone_ideographs=True)
     assert with_spans == expected
-    if not east_asian:  # the join is 0.0 throughout: the plan leaves it out
-        assert break_lines(text, width, s.ems, size, fields=fields, lone_ideographs=True) == expected
 
 
 def greedy(text: str, width: float, measure: Callable[[str], float], join: Callable[[str, str], float]) -> list[str]:

@@ -112,3 +112,18 @@ def test_a_texts_width_and_line_height_do_not_depend_on_what_was_measured_before
         assert warm.line_height(text) == FontStack((LATO, KAI, DEJAVU), system=False).line_height(text)
     arabic = "مرحبا abc"
     assert warm.ems(arabic) == sum(map(warm.em, joined(arabic)))
+
+
+def test_a_bold_stack_draws_a_character_from_the_machines_fonts_in_their_bold_cut(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # LibreOffice sets a bold run's fallback family in its bold cut (DejaVu Sans Bold's Arabic, 18 % wider).
+    from decks.text import lookup, system
+    from tests.fixtures.bold_family import bold_family
+
+    regular, bold = bold_family(tmp_path)
+    monkeypatch.setattr(system, "system_face", lambda ch: load_face(regular) if load_face(regular).has(ch) else None)
+    monkeypatch.setattr(lookup, "find_bold_font", lambda family: None)
+    assert FontStack((LATO,), bold=True).draws("م").path == bold
+    assert FontStack((LATO,)).draws("م").path == regular
+    assert FontStack((LATO,), bold=True).width("م", 10) > FontStack((LATO,)).width("م", 10)

@@ -42,3 +42,42 @@ def test_fontconfig_that_cannot_be_asked_is_not_remembered(cache_dir: Path, monk
     find = lookup.find_system_font.__wrapped__
     assert find("Lato") is None  # fc-list failed (a timeout): no font this time
     assert find("Lato") == LATO  # and the failure was not kept
+
+
+def test_the_bold_cut_is_fontconfigs_bold_of_the_family_never_an_emboldened_regular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.text import fontconfig
+    from tests.fixtures.bold_family import bold_family
+
+    regular, bold = bold_family(tmp_path)
+    answers = {
+        "Test Sans": ["Test Sans", str(bold), ""],  # its own bold cut
+        "Other": ["Test Sans", str(bold), ""],  # another family's: fc-match always answers something
+        "Plain": ["Plain", str(regular), "True", "200"],  # no bold cut: the regular, to be emboldened
+        "Light": ["Light", str(regular), "", "80"],  # no bold cut, and no synthetic bold configured
+    }
+    monkeypatch.setattr(fontconfig, "run", lambda tool, *args: answers[args[-1].split(":")[0]])
+    assert lookup._ask_bold("/usr/bin/fc-match", "Test Sans") == bold
+    assert lookup._ask_bold("/usr/bin/fc-match", "Other") is None
+    assert lookup._ask_bold("/usr/bin/fc-match", "Plain") is None
+    assert lookup._ask_bold("/usr/bin/fc-match", "Light") is None
+    monkeypatch.setattr(fontconfig, "run", lambda tool, *args: None)
+    assert lookup._ask_bold("/usr/bin/fc-match", "Test Sans") is False  # could not be asked: not remembered
+
+
+def test_a_bold_cut_is_found_beside_a_font_fontconfig_does_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decks.text.metrics import load_face
+    from tests.fixtures.bold_family import bold_family
+
+    monkeypatch.setattr(lookup, "find_bold_font", lambda family: None)
+    regular, bold = bold_family(tmp_path / "with")
+    cut = lookup.bold_cut.__wrapped__(load_face(regular))
+    assert cut is not None and cut.path == bold and cut.family == "Test Sans"
+    assert cut.advance("م") > load_face(regular).advance("م")
+    alone, _ = bold_family(tmp_path / "without", "Alone Sans", bold=False)
+    assert lookup.bold_cut.__wrapped__(load_face(alone)) is None  # a client emboldens the regular
+    carlito = lookup.bold_cut.__wrapped__(load_face(fonts_dir() / "Carlito-Regular.ttf"))
+    assert carlito is not None and carlito.path.name == "Carlito-Bold.ttf"

@@ -25,7 +25,7 @@ from decks.text.office import (
     script_type,
     script_types,
 )
-from decks.text.shaping import has_rtl
+from decks.text.shaping import has_rtl, joined
 from decks.themes.loader import load_theme
 
 SIZE = 20.0
@@ -141,6 +141,61 @@ def test_each_pair_read_from_its_row_is_the_whole_tables_pair(name: str) -> None
     assert s.kern(face, "字", "T") == 0.0 and s.kern(face, "T", "\u0300") == table.get("T\u0300", 0.0)
 
 
+def gpos_pair(path, first: str, second: str) -> float:
+    """The 'kern' feature's adjustment of `first` before `second`, in ems, read with fontTools from the font's GPOS
+    pair tables directly (by glyph, first lookup that has the pair), as a shaper applies it."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path))
+    cmap, upm, gpos = font.getBestCmap(), font["head"].unitsPerEm, font["GPOS"].table
+    a, b = cmap[ord(first)], cmap[ord(second)]
+    lookups = sorted(
+        {i for r in gpos.FeatureList.FeatureRecord if r.FeatureTag == "kern" for i in r.Feature.LookupListIndex}
+    )
+    for index in lookups:
+        lookup = gpos.LookupList.Lookup[index]
+        for table in lookup.SubTable:
+            table = table.ExtSubTable if lookup.LookupType == 9 else table
+            if a not in table.Coverage.glyphs:
+                continue
+            if table.Format == 1:
+                pairs = table.PairSet[table.Coverage.glyphs.index(a)].PairValueRecord
+                for record in pairs:
+                    if record.SecondGlyph == b and record.Value1 is not None:
+                        return getattr(record.Value1, "XAdvance", 0) / upm
+            else:
+                row = table.Class1Record[table.ClassDef1.classDefs.get(a, 0)]
+                value = row.Class2Record[table.ClassDef2.classDefs.get(b, 0)].Value1
+                if value is not None and getattr(value, "XAdvance", 0):
+                    return value.XAdvance / upm
+    return 0.0
+
+
+@pytest.mark.parametrize("east_asian", [True, False])
+@pytest.mark.parametrize("pair", ["Tó", "Fé", "Yá", "Ťo", "Lť", "“A", "’s", "Та", "Уо", "Το", "Tổ"])
+def test_latin_beyond_ascii_is_kerned_as_the_fonts_gpos_says_with_or_without_an_east_asian_face(
+    pair: str, east_asian: bool
+) -> None:
+    # LibreOffice kerns a run's Latin, Greek and Cyrillic text ("Tó", "Та", "Το", "Tổ", curly quotes), whether the
+    # run names an East Asian face or not; the measure kerned only ASCII without one, and never Greek or Cyrillic.
+    carlito = stack().primary
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea if east_asian else None)
+    value = gpos_pair(carlito.path, *pair)
+    assert value != 0.0  # pairs the font kerns
+    assert s.ems(pair) == carlito.advance(pair[0]) + carlito.advance(pair[1]) + value
+
+
+def test_latin_in_a_right_to_left_line_is_kerned_too() -> None:
+    dejavu = load_face(fonts_dir() / "DejaVuSans.ttf")
+    s = OfficeStack((stack().primary, dejavu), system=False, ea=stack().ea)
+    arabic = "سلام"
+    value = gpos_pair(stack().primary.path, "T", "o")
+    # "To" kerned as in a left-to-right line (the measure added plain advances to a line with Arabic in it)
+    assert value < 0 and s.ems("To") == stack().primary.advance("T") + stack().primary.advance("o") + value
+    assert s.ems(f"To {arabic}") == pytest.approx(s.ems("To") + s.ems(f" {arabic}"))
+    assert s.ems(f"{arabic} To") == pytest.approx(s.ems(f"{arabic} ") + s.ems("To"))
+
+
 @cache
 def gpos_pairs(face: Face) -> dict[str, float]:
     """The whole kerning table of `face`, by the two characters, read from its GPOS with fontTools."""
@@ -156,8 +211,8 @@ def whole_table_ems(s: OfficeStack, text: str) -> float:
         if pairs and len(text) > 1:
             ems += sum(pairs.get(text[i : i + 2], 0.0) for i in range(len(text) - 1))
         return ems
-    if s.ea is None or has_rtl(text):
-        return FontStack(s.faces, s.system).width(text, 1.0)
+    if has_rtl(text):
+        text = joined(text)
     total = gap = 0.0
     previous, before, last = WEAK, None, ""
     for ch, script in zip(text, script_types(text), strict=True):

@@ -175,7 +175,7 @@ def test_an_unknown_sketch_layout_is_refused_when_the_theme_loads(tmp_path: Path
 def test_a_theme_description_is_listed_with_its_escape_sequences_escaped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from decks.themes.loader import describe_themes
+    from decks.themes.folders import describe_themes
 
     monkeypatch.chdir(tmp_path)
     write_theme(tmp_path / "assets" / "themes" / "mine", 'description: "Mine\\e]0;pwned\\a"\nextends: default\n')

@@ -1,4 +1,5 @@
-"""Tests for decks/themes/loader.py: finding themes, `extends:` inheritance, and located theme problems."""
+"""Tests for loading themes: finding them (folders.py), `extends:` inheritance (chain.py), and located theme
+problems (loader.py, filecheck.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,9 @@ from decks.assets import content_dir, themes_dir
 from decks.errors import ContentError
 from decks.plan.stacks import stacks_for
 from decks.text.lookup import find_system_font
-from decks.themes.loader import (
-    available_themes,
-    describe_themes,
-    find_theme,
-    load_theme,
-    locate,
-    theme_in_content,
-    theme_layers,
-)
+from decks.themes.chain import locate, theme_layers
+from decks.themes.folders import available_themes, describe_themes, find_theme, theme_in_content
+from decks.themes.loader import load_theme
 
 from .theme_helpers import write_content, write_theme
 
@@ -253,7 +248,8 @@ def _install_theme(tmp_path, monkeypatch, name: str = "neon") -> None:
 
 
 def test_a_theme_installed_with_pip_is_found_by_its_entry_point(tmp_path, monkeypatch) -> None:
-    from decks.themes.loader import available_themes, find_theme, load_theme
+    from decks.themes.folders import available_themes, find_theme
+    from decks.themes.loader import load_theme
 
     _install_theme(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
@@ -264,7 +260,7 @@ def test_a_theme_installed_with_pip_is_found_by_its_entry_point(tmp_path, monkey
 
 def test_a_folder_named_like_a_theme_does_not_hide_the_theme(tmp_path, monkeypatch) -> None:
     from decks.assets import themes_dir
-    from decks.themes.loader import find_theme
+    from decks.themes.folders import find_theme
 
     (tmp_path / "ink").mkdir()
     monkeypatch.chdir(tmp_path)

@@ -10,7 +10,8 @@ fall back to the next candidate when a layout cannot hold the item's text on one
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from decks.model import Item
 from decks.plan.deck.plan import ITEM_LAYOUTS, Design, ItemDesign
@@ -67,6 +68,55 @@ def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[ItemD
     if 2 <= len(takeaways) <= 4 and len(short) == len(takeaways):
         alternatives.append("cards")
     return ["bullets", *alternatives]
+
+
+class Holding(Sequence[ItemDesign]):
+    """The `designs` (an item's candidates, best first) that hold the item by `holds`, else `fallback`, each
+    tested when first read: the planner tests a layout by building its slide, and `pick` mostly reads no further
+    than an item's first layout that holds."""
+
+    def __init__(
+        self, designs: Sequence[ItemDesign], holds: Callable[[ItemDesign], bool], fallback: ItemDesign = "bullets"
+    ) -> None:
+        self._untested = list(reversed(designs))
+        self._held: list[ItemDesign] = [] if designs else [fallback]
+        self._holds = holds
+        self._fallback = fallback
+
+    def _test(self) -> bool:
+        """Test the next untested design; False when none is left."""
+        if not self._untested:
+            return False
+        design = self._untested.pop()
+        if self._holds(design):
+            self._held.append(design)
+        elif not self._untested and not self._held:
+            self._held.append(self._fallback)  # none holds: the list always does
+        return True
+
+    def __iter__(self) -> Iterator[ItemDesign]:
+        n = 0
+        while n < len(self._held) or self._test():
+            if n < len(self._held):
+                yield self._held[n]
+                n += 1
+
+    def __len__(self) -> int:
+        while self._test():
+            pass
+        return len(self._held)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemDesign: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ItemDesign]: ...
+    def __getitem__(self, index: int | slice) -> ItemDesign | Sequence[ItemDesign]:
+        if isinstance(index, slice) or index < 0:
+            len(self)
+        else:
+            while len(self._held) <= index and self._test():
+                pass
+        return self._held[index]
 
 
 def pick(

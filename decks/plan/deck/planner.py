@@ -8,7 +8,7 @@ takeaways are capped per day to keep one slide, and a one-part recap has no sect
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from msgspec.structs import replace
@@ -54,7 +54,7 @@ from decks.plan.deck.measures import (
 from decks.plan.deck.mirror import mirrored
 from decks.plan.deck.notes import item_notes
 from decks.plan.deck.paragraphs import handle_runs, takeaway_srcs
-from decks.plan.deck.picking import candidates, pick
+from decks.plan.deck.picking import Holding, candidates, pick
 from decks.plan.deck.plan import (
     Anchor,
     ColorRole,
@@ -103,6 +103,9 @@ class Planner:
         self.deck_layouts = DeckLayouts(self.kit)
         self.fitter, self.recap, self.theme, self.geo = fitter, recap, theme, geometry
         self.sizes, self.labels, self.decorated = self.kit.sizes, self.kit.labels, self.kit.decorated
+        # The slides `_holds` built to learn whether a layout holds an item, by (id of item, design, size):
+        # `item_slides` takes the one chosen instead of building it again (decks.plan.deck.picking).
+        self._built: dict[tuple[int, ItemDesign, float], SlideDraft | None] = {}
         self.on_band: ColorRole = "on_accent" if self.decorated else "ink"
 
     def title_box(self, text: str, box: Rect, top: float, color: ColorRole = "ink", anchor: Anchor = "b") -> TextBox:
@@ -124,6 +127,7 @@ class Planner:
             for s in part_slides:
                 s.section = plain(part.title)
             slides.extend(part_slides)
+        self._built.clear()  # the layouts that were tried and not taken
         wrap = [
             *made("takeaways", self.takeaway_slides),
             *made("resources", self.resource_slides),
@@ -150,7 +154,7 @@ class Planner:
         return item.image is not None and "picture" in self.geo.frames and self.kit.frame("picture").aside is not None
 
     def designs(self, size: float) -> dict[int, list[ItemDesign]]:
-        """Each item's layouts, best first (decks.plan.deck.picking), by the item's id: no more than three
+        """Each item's layout (decks.plan.deck.picking), by the item's id: no more than three
         slides in a row of one layout, a section slide breaking the run, pictures taking sides in turn."""
         out: dict[int, list[ItemDesign]] = {}
         before: list[Design] = ["agenda"]
@@ -161,7 +165,11 @@ class Planner:
             options = []
             for item in part.items:
                 picture = self.kit.image_size(item.image.path) if self._has_picture(item) and item.image else None
-                opts = [o for o in candidates(item, picture) if self._holds(item, o, size)] or ["bullets"]
+
+                def holds(design: ItemDesign, item: Item = item) -> bool:  # `pick` asks later: bound to this item
+                    return self._holds(item, design, size)
+
+                opts: Sequence[ItemDesign] = Holding(candidates(item, picture), holds)
                 if picture and item.layout is None and opts[0] != "picture-full":
                     first: ItemDesign = "picture-left" if side == "left" else "picture-right"
                     opts = [first, *(o for o in opts if o != first)]
@@ -175,8 +183,8 @@ class Planner:
                 return items[n].layout is not None
 
             chosen = pick(options, before, pinned, slides)
-            for item, opts, first in zip(part.items, options, chosen, strict=True):
-                out[id(item)] = [first, *(o for o in opts if o != first)]
+            for item, first in zip(part.items, chosen, strict=True):
+                out[id(item)] = [first]  # it holds the item: `pick` chose among the layouts that do
             before.extend(chosen)
         return out
 
@@ -185,9 +193,14 @@ class Planner:
         build = self._builders().get(design)
         if build is None:
             return True
+
+        def built() -> bool:
+            made = self._built[(id(item), design, size)] = build(item, size)
+            return made is not None
+
         if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
-            return self.reuse.holds(item, design, size, lambda: build(item, size) is not None)
-        return build(item, size) is not None
+            return self.reuse.holds(item, design, size, built)
+        return built()
 
     def _builders(self) -> dict[ItemDesign, Callable[[Item, float], SlideDraft | None]]:
         return {
@@ -503,7 +516,8 @@ class Planner:
         for design in designs:
             build = builders.get(design)
             if build is not None:
-                made = build(item, size)
+                key = (id(item), design, size)
+                made = self._built.pop(key) if key in self._built else build(item, size)
                 if made is not None:
                     return [made]
             elif design == "bullets" or (design in ("picture-right", "picture-left") and self._has_picture(item)):

@@ -2,7 +2,8 @@
 
 A card is an icon in a circle, the hand-lettered title beside it (a link to the item's first link),
 a rough underline, bullet takeaways with sub-points, and a QR code at the top right for a video link.
-Text flows around the icon and the QR code line by line, so a code costs little height.
+Text flows around the icon and the QR code line by line, so a code costs little height. A card whose title reads
+right to left is laid out mirrored, from its right (`_plan_card`), as a right-to-left deck's slides are.
 
 The content's inline markup (`code`, **bold**, _italic_) in a title, summary, takeaway, sub-point, quote or
 figure label is lettered in its style: a card holds its texts in plain words and, beside them, each marked text's
@@ -123,6 +124,7 @@ class CardPlan(msgspec.Struct):
     bubble: Rect | None = None  # the quote's speech bubble (its tail hangs under it, toward who said it)
     burst: tuple[float, float, float, float] | None = None  # the figure's drawn ring: cx, cy, rx, ry
     qr_block: int = 0  # the block beside which the code sits: it moves down with that block
+    mirror: bool = False  # a right-to-left title's card, laid out from the right (see `_plan_card`)
 
 
 def item_spec(
@@ -167,28 +169,12 @@ def item_spec(
     )
 
 
-_EMS: dict[int, tuple[FontStack, dict[str, float]]] = {}
-
-
 def _measure(stack: FontStack, size: float) -> Callable[[str], float]:
-    """A measure at `size` that remembers each string's width in ems.
-
-    Line breaking measures the same words again at every size the fitting search tries; a dict lookup per
-    word beats a lookup per character.
-    """
-    entry = _EMS.get(id(stack))
-    if entry is None or entry[0] is not stack:
-        entry = _EMS[id(stack)] = (stack, {})
-    ems = entry[1]
-    em = stack.em
-
-    def measure(s: str) -> float:
-        w = ems.get(s)
-        if w is None:
-            w = ems[s] = sum(map(em, s))
-        return w * size
-
-    return measure
+    """A measure in points at `size`: the text engine's one measuring path (`FontStack.ems`), which measures
+    right-to-left text joined as it is drawn and remembers each string's width in ems, so line breaking, which
+    measures the same words again at every size the fitting search tries, measures each once."""
+    ems = stack.ems
+    return lambda s: ems(s) * size
 
 
 def _flow(
@@ -223,8 +209,7 @@ def _flow(
         return mine.lines(chunk, avail, size)
 
     def beside(y: float) -> tuple[float, float]:
-        near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
-        return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
+        return _beside(reserved, y, pitch)
 
     while rest and y <= limit:
         # Below every obstacle (the usual case past the title and the code) no line has one beside it.
@@ -266,6 +251,13 @@ def _flow(
         rest = after.lstrip()
         base += consumed + len(after) - len(rest)
     return out, y
+
+
+def _beside(reserved: list[tuple[float, float, float, float]], y: float, pitch: float) -> tuple[float, float]:
+    """The room the obstacles `reserved` (top, bottom, left reserve, right reserve) take at the left and at the
+    right of a line from `y` to `y + pitch`."""
+    near = [(lr, rr) for t, b, lr, rr in reserved if y < b and y + pitch > t]
+    return max((lr for lr, _ in near), default=0.0), max((rr for _, rr in near), default=0.0)
 
 
 def _styled(text: str, spec: CardSpec, style: Style, bold: bool = False) -> StyledText | None:
@@ -312,10 +304,17 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
 
 
 def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
+    """The card laid out. A card whose title reads right to left is mirrored, as a right-to-left deck's slides
+    are (decks.plan.deck.mirror), decided by its title's direction as the deck decides for a title row: its icon
+    and day tab at the top right, the title flush right beside the icon, its underline and emphasis pennant
+    running out to the left, the QR code at the left, a figure's ring at the right with its label before it, a
+    quote's tail and who said it at the right. Each paragraph keeps its own direction (a left-to-right takeaway
+    in a mirrored card is still set flush left)."""
     body, head, pad = style.body, style.heading, style.pad
     limit = TALLEST * style.reach  # a card this tall fits no page: its lines stop there
     ink = style.theme.palette.ink
-    plan = CardPlan(spec, width, 0.0, 0.0)
+    mirror = base_rtl(spec.title)
+    plan = CardPlan(spec, width, 0.0, 0.0, mirror=mirror)
     inner = width - 2 * pad
     if spec.day_label:
         # A label wider than the card wraps onto more lines of the tab: a tab never clips its text.
@@ -327,8 +326,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if spec.intro and style.captions:  # a day's intro beside its tab, or the recap's over the first card
         size = style.small
         pitch_i = size * 1.2
+        intro_rtl = base_rtl(spec.intro)
+        left = pad * 0.6 * (not intro_rtl)  # flush to the side it starts from, clear of the tab's edge there
         lines, y_end = _flow(
-            spec.intro, style.hand, size, plan.tab + size * 0.2, pad * 0.6, width - pad * 0.6, [], pitch_i, limit
+            spec.intro, style.hand, size, plan.tab + size * 0.2, left, width - pad * 0.6, [], pitch_i, limit, intro_rtl
         )
         for x, t, s_, _ in lines:
             plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted))
@@ -337,8 +338,11 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     top = tab + pad
     diameter = head * 2.0
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
-    reserved: list[tuple[float, float, float, float]] = [(top, top + diameter + 1, diameter + 0.35 * head, 0.0)]
-    plan.icon_circle = (pad + diameter / 2, top + diameter / 2, diameter)
+    beside = diameter + 0.35 * head  # the icon and the room after it
+    reserved: list[tuple[float, float, float, float]] = [
+        (top, top + diameter + 1, 0.0, beside) if mirror else (top, top + diameter + 1, beside, 0.0)
+    ]
+    plan.icon_circle = (width - pad - diameter / 2 if mirror else pad + diameter / 2, top + diameter / 2, diameter)
     # The title, centred on the icon when it is one line.
     beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
     titled = _styled(spec.title, spec, style, bold=True)
@@ -351,12 +355,14 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
         head = max(body, beside_icon / longest)
     pitch_t = head * 1.15
-    rtl = base_rtl(spec.title)
+    rtl = mirror
     title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl, titled)
-    if len(title_lines) > 1 and not rtl:
+    if len(title_lines) > 1:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
-        # character), all beside the icon, when that takes no more lines than the flow around it.
+        # character), all beside the icon, when that takes no more lines than the flow around it; a right-to-left
+        # title's lines flush right before the icon.
         x_beside = pad + diameter + 0.35 * head
+        x_end = pad + inner - diameter - 0.35 * head
         measure = _measure(style.bold, head) if titled is None else _position_measure(spec.title, head, titled)
         heading = heading_lines(spec.title, measure, beside_icon, spec.language)
         flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t, _ in title_lines[:-1])  # "with --" / "jit"
@@ -366,7 +372,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 found = spec.title.find(line, at)
                 at = found + len(line) if found >= 0 else at
                 mine = local_styles(titled.styles, found, at) if titled and found >= 0 else ()
-                title_lines.append((x_beside, top + k * pitch_t, line, mine))
+                x = x_end - _line_width(line, style.bold, head, mine, style) if rtl else x_beside
+                title_lines.append((x, top + k * pitch_t, line, mine))
             y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
         shift = max(0.0, (diameter - pitch_t) / 2)
@@ -378,7 +385,11 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st, rtl))
     plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
     ul_y = y + 0.05 * head
-    plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
+    if mirror:  # from the title's end (at the right) out past its start, on the left
+        x1 = x0 + widest
+        plan.underline = (max(pad, x1 - widest - 0.3 * head), x1, ul_y)
+    else:
+        plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
     y = max(y + 0.35 * head, top + diameter + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
@@ -403,10 +414,12 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         y = _plan_quote(plan, spec.quote, y, style, limit, block)
     if spec.qr:
-        # The code sits at the right under the title; the takeaways flow beside and then under it.
+        # The code sits at the right under the title (a mirrored card's at the left); the takeaways flow beside
+        # and then under it.
         side = QR_SIDE + 4 * _module(spec.qr)
-        reserved.append((y, y + side + 2, 0.0, side + 0.5 * body))
-        plan.qr_at = (width - pad - side, y)
+        room = side + 0.5 * body
+        reserved.append((y, y + side + 2, room, 0.0) if mirror else (y, y + side + 2, 0.0, room))
+        plan.qr_at = (pad if mirror else width - pad - side, y)
         plan.qr_block = block + 1
     pitch = line_pitch(body, style.leading)
     indent = body * 0.95
@@ -416,7 +429,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
         rtl = base_rtl(takeaway.text)
-        start, mark = (pad, pad + inner - indent * 0.4) if rtl else (pad + indent, pad + indent * 0.4)
+        # The bullet beside the first line, past an obstacle there (the QR code) as the line is.
+        lres, rres = _beside(reserved, y, pitch)
+        start, mark = (pad, pad + inner - rres - indent * 0.4) if rtl else (pad + indent, pad + lres + indent * 0.4)
         said = _styled(takeaway.text, spec, style)
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
@@ -427,7 +442,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         sp = line_pitch(sub, style.leading)
         for point in takeaway.points:
             rtl = base_rtl(point)
-            start, mark = (pad, pad + inner - indent * 1.4) if rtl else (pad + indent * 2, pad + indent * 1.4)
+            lres, rres = _beside(reserved, y, sp)
+            start = pad if rtl else pad + indent * 2
+            mark = pad + inner - rres - indent * 1.4 if rtl else pad + lres + indent * 1.4
             said = _styled(point, spec, style)
             lines, y2 = _flow(point, style.hand, sub, y, start, inner - indent * 2, reserved, sp, limit, rtl, said)
             plan.bullets.append((mark, baseline_in(y, sub, sp) - sub * 0.3, True, block))
@@ -444,7 +461,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
 
 def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style, limit: float, block: int) -> float:
     """The figure as a sketchnoter draws a number that matters: lettered large in the card's ink inside a drawn
-    ring, what it counts beside it. Returns the y under it."""
+    ring, what it counts beside it (a mirrored card's ring at the right, what it counts before it). Returns the
+    y under it."""
     value, label = figure
     pad, body = style.pad, style.body
     inner = plan.width - 2 * pad
@@ -454,35 +472,39 @@ def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style
         size = max(style.heading, inner * 0.5 * WIDTH_SAFETY / max(wide, 1e-9))
     value_w = style.bold.width(value, size)
     rx, ry = value_w / 2 + size * 0.45, size * 0.75
-    cx, cy = pad + rx, y + ry + body * 0.2
+    mirror = plan.mirror
+    cx, cy = (plan.width - pad - rx if mirror else pad + rx), y + ry + body * 0.2
     color = style.part_color(plan.spec.part)
     plan.burst = (cx, cy, rx, ry)
     plan.lines.append(_Line(cx - value_w / 2, cy + size * 0.36, value, style.bold, size, color, block))
     pitch = line_pitch(body, style.leading)
     ink = style.theme.palette.ink
-    left = cx + rx + body * 0.6
-    room = (plan.width - pad - left) * WIDTH_SAFETY
+    left = pad if mirror else cx + rx + body * 0.6
+    right = cx - rx - body * 0.6 if mirror else plan.width - pad
+    room = (right - left) * WIDTH_SAFETY
+    rtl = base_rtl(label)
     longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
     said = _styled(label, plan.spec, style)
     if said is not None:  # a word in code is wider: its atoms measured as they are drawn
         longest = max(longest, max((said.ems(a.strip()) * body for a in atoms(label)), default=0.0))
     if longest > room or room < body * 5:  # no room beside the ring for a word: the label goes under it
-        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit, False, said)
+        lines, end = _flow(label, style.hand, body, cy + ry + body * 0.4, pad, inner, [], pitch, limit, rtl, said)
         for x, tp, text, st in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block, st))
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), text, style.hand, body, ink, block, st, rtl))
         return end + body * 0.3
-    lines, end = _flow(label, style.hand, body, 0.0, left, plan.width - pad - left, [], pitch, limit, False, said)
+    lines, end = _flow(label, style.hand, body, 0.0, left, right - left, [], pitch, limit, rtl, said)
     top = cy - end / 2 if end < 2 * ry else cy - ry  # centred on the ring, or from its top when taller
     for x, tp, text, st in lines:
-        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block, st))
+        plan.lines.append(_Line(x, baseline_in(top + tp, body, pitch), text, style.hand, body, ink, block, st, rtl))
     return max(cy + ry + body * 0.4, top + end + body * 0.3)
 
 
 def _plan_quote(
     plan: CardPlan, quote: tuple[str, str | None], y: float, style: Style, limit: float, block: int
 ) -> float:
-    """The quote lettered in a speech bubble, its tail pointing down to who said it (lettered under the tail).
-    Returns the y under it."""
+    """The quote lettered in a speech bubble, its tail pointing down to who said it (lettered under the tail; a
+    mirrored card's tail and name at the right). A right-to-left quote opens with the closing-looking mark, which
+    its direction puts at its right (as the deck's quote icon faces). Returns the y under it."""
     text, by = quote
     pad, body = style.pad, style.body
     inner = plan.width - 2 * pad
@@ -492,8 +514,10 @@ def _plan_quote(
     said = _styled(text, plan.spec, style)
     if said is not None:  # the stretches move one character on, past the opening quotation mark
         said = StyledText(said.faces, tuple((a + 1, b + 1, st) for a, b, st in said.styles))
+    rtl = base_rtl(text)
+    opening, closing = ("\u201d", "\u201c") if rtl else ("\u201c", "\u201d")
     lines, end = _flow(
-        f"\u201c{text}\u201d",
+        f"{opening}{text}{closing}",
         style.hand,
         size,
         y + inset,
@@ -502,7 +526,7 @@ def _plan_quote(
         [],
         pitch,
         limit,
-        rtl := base_rtl(text),
+        rtl,
         said,
     )
     for x, tp, s_, st in lines:
@@ -514,18 +538,30 @@ def _plan_quote(
     if by:
         small = style.small
         sp = small * 1.25
-        who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, pad + body * 2.2, inner - body * 2.2, [], sp, limit)
+        by_rtl = base_rtl(by)
+        start = pad if plan.mirror else pad + body * 2.2  # past the tail, on its side (flush right when mirrored)
+        who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, start, inner - body * 2.2, [], sp, limit, plan.mirror)
         for x, tp, s_, _ in who:
             plan.lines.append(
-                _Line(x, baseline_in(tp, small, sp), s_, style.hand, small, style.theme.palette.muted, block)
+                _Line(
+                    x, baseline_in(tp, small, sp), s_, style.hand, small, style.theme.palette.muted, block, (), by_rtl
+                )
             )
         y = y2
     return y + body * 0.3
 
 
-def _bubble(box: Rect, key: str, color: Color, fill: Color | None, style: Style) -> list[Primitive]:
-    """A speech bubble around `box`: rounded corners, a tail from its bottom edge down to the left, drawn in one
-    stroke as a pen goes round it."""
+def _reflected(points: list[tuple[float, float]], across: float) -> list[tuple[float, float]]:
+    """`points` reflected across the vertical line x = `across` / 2 (`across`: the sum of a box's left and right
+    edges): a drawing for a mirrored card."""
+    return [(across - px, py) for px, py in points]
+
+
+def _bubble(
+    box: Rect, key: str, color: Color, fill: Color | None, style: Style, mirror: bool = False
+) -> list[Primitive]:
+    """A speech bubble around `box`: rounded corners, a tail from its bottom edge down to the left (`mirror`: to
+    the right), drawn in one stroke as a pen goes round it."""
     r = min(box.h, box.w) * 0.3
     x0, y0, x1, y1 = box.x, box.y, box.right, box.bottom
     tail = (x0 + style.body * 1.2, y1 + style.body * 0.9)
@@ -542,6 +578,8 @@ def _bubble(box: Rect, key: str, color: Color, fill: Color | None, style: Style)
     arc(x0 + r, y1 - r, math.pi / 2)  # bottom left
     arc(x0 + r, y0 + r, math.pi)  # top left
     pts.append(pts[0])
+    if mirror:
+        pts = _reflected(pts, x0 + x1)
     outline = style.pen.trace(pts, key + ":bubble", min(style.theme.sketch.roughness * 0.6, 1.2))
     return [Path(tuple(outline), stroke=color, width=style.theme.sketch.stroke, fill=fill, closed=True)]
 
@@ -579,16 +617,20 @@ def _shadow(frame: Rect, key: str, style: Style) -> list[Primitive]:
     ]
 
 
-def _flag(tab: Rect, right: float, key: str, color: Color, style: Style) -> list[Primitive]:
+def _flag(tab: Rect, right: float, key: str, color: Color, style: Style, left: float | None = None) -> list[Primitive]:
     """A day's tab as a sketchnoter draws a label: a little flag, its fly end cut in a V (where the card has room
     for it, never past `right`), its fill laid a little off its outline as a marker misses the lines; outlined
-    only on a fill-free page. The lettering keeps to `tab`."""
+    only on a fill-free page. The lettering keeps to `tab`. Given `left` (a mirrored card's tab, at its right),
+    the fly end points left and never passes `left`."""
     pen = style.pen
-    notch = max(0.0, min(tab.h * 0.45, 7.0, right - style.pad * 0.3 - tab.right))
+    room = right - tab.right if left is None else tab.x - left
+    notch = max(0.0, min(tab.h * 0.45, 7.0, room - style.pad * 0.3))
     end = tab.right + notch
     mid = tab.y + tab.h / 2
     pts: list[tuple[float, float]] = [(tab.x, tab.y), (end, tab.y), (end - notch * 0.6, mid), (end, tab.bottom)]
     pts.append((tab.x, tab.bottom))
+    if left is not None:
+        pts = _reflected(pts, tab.x + tab.right)
     out: list[Primitive] = []
     if style.theme.sketch.fill:
         rng = pen.rng(key + ":miss")
@@ -607,10 +649,18 @@ def _roll(style: Style) -> float:
 
 
 def _scroll(
-    frame: Rect, roll: float, key: str, color: Color, fill: Color | None, width: float, style: Style
+    frame: Rect,
+    roll: float,
+    key: str,
+    color: Color,
+    fill: Color | None,
+    width: float,
+    style: Style,
+    mirror: bool = False,
 ) -> list[Primitive]:
     """The key takeaways on a scroll, as a sketchnoter frames what matters most: the sheet between two rolls
-    across its top and bottom, each roll a drawn cylinder with its curl at one end."""
+    across its top and bottom, each roll a drawn cylinder with its curl at one end (the top's at the reader's
+    start: the left, or the right on a `mirror`ed card)."""
     pen = style.pen
     out: list[Primitive] = []
     sheet = Rect(frame.x + roll * 0.35, frame.y, frame.w - roll * 0.7, frame.h)
@@ -622,15 +672,18 @@ def _scroll(
         for m, cx in enumerate((body.x, body.right)):
             out += pen.ellipse(cx, cy, roll * 0.35, roll / 2, f"{key}:end{n}{m}", color, fill, width)
         # The curl: the paper's edge wound inside one end (the left at the top, the right at the bottom).
-        cx = body.x if n == 0 else body.right
+        cx = body.x if (n == 0) != mirror else body.right
         out += pen.ellipse(cx, cy + roll * 0.06, roll * 0.14, roll * 0.2, f"{key}:curl{n}", color, None, width * 0.8)
     return out
 
 
-def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right: float) -> list[Primitive]:
+def _marker(
+    box: Rect, key: str, color: Color, style: Style, cross: bool, right: float, left: float | None = None
+) -> list[Primitive]:
     """A pen's shading behind a title, as a sketchnoter marks what matters: an emphasised item's title on a
     hachured pennant (a banner with a notched tail, outlined), the key takeaways' title cross-hatched. Light
-    enough that the lettering on it reads; nothing passes `right` (inside the card's frame)."""
+    enough that the lettering on it reads; nothing passes `right` (inside the card's frame). Given `left` (a
+    mirrored card's title), the pennant's tail runs out to the left instead, never past `left`."""
     pal = style.theme.palette
     shade = mix(color, pal.background, 0.62)
     over = style.heading * 0.18
@@ -640,21 +693,27 @@ def _marker(box: Rect, key: str, color: Color, style: Style, cross: bool, right:
         poly = [(r.x, r.y + 1.0), (r.right, r.y), (r.right - 1.0, r.bottom), (r.x + 1.0, r.bottom - 0.5)]
         out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
         return [*out, *style.pen.hatch(poly, key + ":cross", shade, spacing * 1.3, 0.6, angle=-math.pi / 4)]
-    tail = min(style.heading * 0.9, max(0.0, right - r.right))
+    tail = min(style.heading * 0.9, max(0.0, right - r.right if left is None else r.x - left))
     end = r.right + tail
     poly = [(r.x, r.y), (end, r.y), (end - tail * 0.55, r.y + r.h / 2), (end, r.bottom), (r.x, r.bottom)]
+    if left is not None:
+        poly = _reflected(poly, r.x + r.right)
     out = style.pen.hatch(poly, key + ":hachure", shade, spacing, 0.65)
     outline = style.pen.curve_points([*poly, poly[0]], key + ":pennant")
     return [*out, Path(tuple(outline), stroke=mix(color, pal.background, 0.25), width=0.8)]
 
 
-def _sparkles(cx: float, cy: float, d: float, key: str, color: Color, style: Style) -> list[Primitive]:
-    """Small stars in the key takeaways' top-right corner, as a sketchnoter marks what matters most."""
+def _sparkles(
+    cx: float, cy: float, d: float, key: str, color: Color, style: Style, mirror: bool = False
+) -> list[Primitive]:
+    """Small stars in the key takeaways' top-right corner (`mirror`: top-left, the smaller ones to the right of
+    the big one), as a sketchnoter marks what matters most."""
     pen = style.pen
     rng = pen.rng(key + ":sparkle")
     out: list[Primitive] = []
+    side = -1.0 if mirror else 1.0
     for n, (dx, dy, r) in enumerate(((0.0, 0.0, 0.24), (-0.62, 0.3, 0.13), (-0.1, 0.62, 0.1))):
-        sx, sy, rr = cx + dx * d, cy + dy * d, r * d * rng.uniform(0.9, 1.1)
+        sx, sy, rr = cx + side * dx * d, cy + dy * d, r * d * rng.uniform(0.9, 1.1)
         for k in range(4):
             t = k * math.pi / 4
             a = (sx - rr * math.cos(t), sy - rr * math.sin(t))
@@ -715,14 +774,20 @@ def draw_card(
     conts: list[Container] = []
     frame = Rect(x, y + plan.tab, plan.width, height - plan.tab)
     fill = pal.surface if style.theme.sketch.fill else None
+    mirror = plan.mirror
     if spec.day_label:
-        tab = Rect(x + style.pad * 0.6, y, min(plan.width - style.pad, _tab_width(plan, style)), plan.tab_h + 1)
-        prims += _flag(tab, x + plan.width, spec.key + ":tab", color, style)
+        tab_w = min(plan.width - style.pad, _tab_width(plan, style))
+        tab_x = x + plan.width - style.pad * 0.6 - tab_w if mirror else x + style.pad * 0.6
+        tab = Rect(tab_x, y, tab_w, plan.tab_h + 1)
+        prims += _flag(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
         on_tab = pal.on_accent if style.theme.sketch.fill else color
         ty = y + style.small * 0.35
+        label_rtl = base_rtl(spec.day_label)
         for line in plan.tab_lines:
             base = ty + style.small * 0.92
-            prims += style.runs(line, style.bold, tab.x + style.small * 0.6, base, style.small, on_tab)
+            lx = tab.right - style.small * 0.6 - style.width(line, style.bold, style.small) if label_rtl else None
+            lx = tab.x + style.small * 0.6 if lx is None else lx  # a right-to-left label's lines flush right
+            prims += style.runs(line, style.bold, lx, base, style.small, on_tab)
             ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
     if plan.intro:
@@ -733,7 +798,7 @@ def draw_card(
             prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     if spec.kind == "key":
-        prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style)
+        prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style, mirror)
     elif pen.rng(spec.key + ":frame").random() < ROUNDED:
         # Not every box alike: some items are drawn as a rounded box in one stroke, without a shadow.
         prims += pen.rounded(frame, style.pad * 1.1, spec.key, color, fill, width)
@@ -747,10 +812,12 @@ def draw_card(
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
-        prims += _marker(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.key, color, style, spec.kind == "key", right)
+        left = x + style.pad * 0.5 if mirror else None
+        box = Rect(x + tb.x, y + tb.y, tb.w, tb.h)
+        prims += _marker(box, spec.key, color, style, spec.kind == "key", right, left)
     if plan.bubble:
         b = plan.bubble
-        prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style)
+        prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style, mirror)
         conts.append(Container("quote", Rect(x + b.x, y + b.y, b.w, b.h), spec.quote[0] if spec.quote else ""))
     if plan.burst:
         bx, by, rx, ry = plan.burst
@@ -771,13 +838,15 @@ def draw_card(
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
 
     if spec.kind == "key" and plan.icon_circle and plan.title_box:
-        # In the room right of the title, if there is some: sparkles never touch the lettering.
+        # In the room after the title (right of it; left of a mirrored one), if there is some: sparkles never
+        # touch the lettering.
         _, cy, d = plan.icon_circle
         # Smaller where the title (and its cross-hatching, which reaches past it) is long.
-        d = min(d, (plan.width - style.pad - plan.title_box.right - style.heading * 0.25) / 1.1)
+        room = plan.title_box.x - style.pad if mirror else plan.width - style.pad - plan.title_box.right
+        d = min(d, (room - style.heading * 0.25) / 1.1)
         if d >= plan.icon_circle[2] * 0.4:
-            sx, sy = x + plan.width - style.pad - d * 0.3, y + cy - d * 0.25
-            prims += _sparkles(sx, sy, d, spec.key, color, style)
+            sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
+            prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
     for bx, by, sub, _block in plan.bullets:
         if sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))

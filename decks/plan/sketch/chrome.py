@@ -454,8 +454,8 @@ def _band(upper: list[Point], lower: list[Point], key: str, color: str, width: f
             (ax, ay), (bx, by) = pts[0], pts[-1]
             through = [(ax - a, ay + rng.uniform(-0.5, 0.5) * rough), *pts[1:-1], (bx + b, by)]
             out.append(Path(tuple(pen.curve_points(through, f"{key}:{edge}{again}")), stroke=color, width=w))
-        for side, (p, q) in (("left", (upper[0], lower[0])), ("right", (upper[-1], lower[-1]))):
-            out.append(pen.line(p, q, f"{key}:{side}{again}", color, w))
+        for side, (top, bottom) in (("left", (upper[0], lower[0])), ("right", (upper[-1], lower[-1]))):
+            out.append(pen.line(top, bottom, f"{key}:{side}{again}", color, w))
     return out
 
 

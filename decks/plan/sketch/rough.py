@@ -16,6 +16,7 @@ import random
 from decks.plan.sketch.primitives import Color, Path, Point, Rect
 
 _STEP = 6.0  # points between samples: smooth at 2x PNG resolution, few enough to draw fast
+_CURVE = 0.8  # a curve's wobble, of the roughness
 
 
 class Pen:
@@ -284,7 +285,12 @@ class Pen:
                     )  # type: ignore[arg-type]
                 )
         pts.append(through[-1])
-        return self._wobble(pts, self.rng(key), 0.8 * self.roughness)
+        return self._wobble(pts, self.rng(key), _CURVE * self.roughness)
+
+    def curve_reach(self) -> float:
+        """The farthest a point of `curve_points` strays from the smooth curve: `_wobble` moves a point by its
+        bow (at most the amount) and two waves (at most 0.45 of it each), along a unit normal."""
+        return (1 + 2 * 0.45) * _CURVE * self.roughness
 
     def arrow(
         self, through: list[Point], key: str, color: Color, head: float = 5.0, width: float | None = None

@@ -2,7 +2,8 @@
 presentation and properties composed as text (python-pptx is not imported: it cost more than the deck).
 
 The plan decides every box, size, line pitch and run (each run already names the face that draws it); this
-module only translates it into PresentationML on the layouts the plan names.
+module only translates it into PresentationML on the layouts the plan names: the parts and their rels here, each
+text box's body in text.py.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from typing import Any
 
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
-from decks.model.inline import Style
-from decks.model.urls import ascii_url
 from decks.opc import (
     CT_APP,
     CT_CORE,
@@ -27,7 +26,6 @@ from decks.opc import (
     CT_THEME,
     RT_APP,
     RT_CORE,
-    RT_HYPERLINK,
     RT_IMAGE,
     RT_NOTES_MASTER,
     RT_NOTES_SLIDE,
@@ -40,18 +38,16 @@ from decks.opc import (
     parse,
     rels_name,
 )
-from decks.plan.deck.plan import Deck, Layout, Para, Picture, Run, Slide, TextBox
-from decks.plan.stacks import east_asian_face, stacks_for
+from decks.plan.deck.plan import Deck, Layout, Picture, Slide, TextBox
 from decks.plan.template import BODIES, LATENT, placeholders
 from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
-from decks.renderers.pptx import oxml
+from decks.renderers.pptx import oxml, presentation_xml
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
-from decks.text.runs import run_size
+from decks.renderers.pptx.text import TextBodies
 from decks.themes.model import Theme
 
-BULLETS = ("•", "–")
 Slot = tuple[str, dict[str, str], int]  # a layout placeholder: name, <p:ph> attributes, order in the layout
 # Parts recap writes itself instead of copying the template's.
 REPLACED = (RT_CORE, RT_APP, RT_OFFICE_DOCUMENT)
@@ -61,7 +57,6 @@ NOTES_PLACEHOLDERS = {
     "body": "Notes Placeholder",
     "sldNum": "Slide Number Placeholder",
 }
-_ALIGN = {"l": "l", "r": "r", "c": "ctr"}
 MEDIA = {"png": ("png", "image/png"), "jpg": ("jpeg", "image/jpeg"), "gif": ("gif", "image/gif")}
 
 
@@ -80,19 +75,13 @@ class Writer:
         self.deck, self.theme = deck, theme
         self.embed, self.whole = embed, whole
         self.palette = theme.palette.model_dump()
-        stacks = stacks_for(theme, deck.language)
-        self.stacks = {"heading": stacks.heading, "body": stacks.body}
-        self.ea = east_asian_face(stacks.body, deck.language).family  # Klee for Japanese, Gothic KR for Korean
-        self.lang = deck.language
+        self.texts = TextBodies(deck, theme, self.palette)
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
         self._images: dict[Any, str] = {}
         self._partnames: set[str] = set()
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
-        # `<a:rPr>` by (size, colour, face, font, link rId): a deck's runs share a few dozen.
-        self._rprs: dict[tuple[float, str, str, str, str | None, int, bool], str] = {}
-        self._pin = False  # this text box names the template's theme fonts on its runs (see `text`)
         self._notes: dict[str, bytes] = {}  # a notes slide's XML by its text (the placeholders are the deck's)
         self.package = Package()
         # Text boxes beside a body placeholder wear the body's colour (the template's, however it gives it).
@@ -117,14 +106,14 @@ class Writer:
             slides.append((255 + n, pres_rels.add(RT_SLIDE, name)))
         # A template's notes master keeps its rId; python-pptx wrote no `<p:notesMasterIdLst>` for it, so recap does.
         nm_rid = pres_rels.add(RT_NOTES_MASTER, notes_master)
-        for reltype, partname, content_type, xml in oxml.presentation_parts():
+        for reltype, partname, content_type, xml in presentation_xml.presentation_parts():
             if not any(r.reltype == reltype for r in pres_rels.items):  # what a template saved elsewhere lacks
                 name = partname if partname not in self._partnames else self._partname(partname[:-4] + "%d.xml")
                 self._partnames.add(name)
                 self.package.add(name, content_type, xml.encode("utf-8"))
                 pres_rels.add(reltype, name)
         fonts = self.embed_fonts(pres_rels)
-        presentation = oxml.presentation(
+        presentation = presentation_xml.presentation(
             tpl.blobs[tpl.main], slides, nm_rid, deck.sections, fonts, subset=not self.whole
         )
         self.package.set(tpl.main, presentation)
@@ -157,9 +146,9 @@ class Writer:
                     else self.deck.template and self.deck.template.link_color
                 )
                 if link:
-                    blob = oxml.set_link_colors(blob, link)
+                    blob = presentation_xml.set_link_colors(blob, link)
             if name == master and self.deck.template and self.deck.template.text_colors:
-                blob = oxml.set_text_styles(blob, self.deck.template.text_colors)
+                blob = presentation_xml.set_text_styles(blob, self.deck.template.text_colors)
             self.package.add(name, tpl.content_type(name), blob, tpl.blobs.get(rels_name(name)))
         self._notes_template = {name: tpl.blobs[name] for name in keep}
         return core, app
@@ -223,7 +212,7 @@ class Writer:
         for rel in tpl.rels("/"):
             if rel.reltype not in REPLACED and not rel.external and rel.target in self.package:
                 rels.add(rel.reltype, rel.target, rel.external)
-        xml = oxml.core_properties(
+        xml = presentation_xml.core_properties(
             title=self.deck.title,
             subject=self.deck.subject,
             creator=self.deck.author or "recap",
@@ -236,7 +225,7 @@ class Writer:
         self.package.add(
             app,
             CT_APP,
-            oxml.app_properties(
+            presentation_xml.app_properties(
                 slides=slides, notes=slides, presentation_format=shape, application=made_by("pptx")
             ).encode("utf-8"),
         )
@@ -292,7 +281,7 @@ class Writer:
                 boxes.append((box, slot))
         # Placeholders in the layout's order (title, then body), then added text boxes in the plan's order.
         for box, slot in sorted(placed, key=lambda b: b[1][2]) + boxes:
-            body = self.text(rels, box, number, None if slot else self.box_color)
+            body = self.texts.body(rels, box, number, None if slot else self.box_color)
             if slot:
                 shapes.append(oxml.text_shape(next(ids), slot[0], _xywh(box.box), body, slot[1]))
             else:
@@ -352,110 +341,6 @@ class Writer:
     def _warn_once(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-
-    def text(self, rels: Rels, box: TextBox, number: int, color: str | None = None) -> str:
-        """The `<p:txBody>` of a text box (relating its links in the slide's `rels`), its text in `color` unless
-        a run says otherwise."""
-        if not box.paras:
-            size = self.theme.sizes.slides.body
-            empty = oxml.paragraph(
-                (),
-                level=0,
-                size=size,
-                pitch=size * self.theme.sizes.slides.leading,
-                space_before=0,
-                indent=0,
-                bullet=None,
-                bullet_color=None,
-                align="l",
-                lang=self.lang,
-            )
-            return oxml.text_body(box.anchor, [empty], color)
-        inherited = self.deck.inherited
-        # LibreOffice draws a run that names no typeface in the face of the last run before it that named one
-        # (even across paragraphs): in a box with a code run or a fallback face, the template's own runs name
-        # its theme fonts (+mn-lt, +mj-lt), which PowerPoint resolves as it would have anyway.
-        self._pin = bool(inherited) and any(
-            run.face and run.face not in inherited for para in box.paras for run in para.runs if not run.field
-        )
-        paragraphs = [self.paragraph(rels, para, n, number) for n, para in enumerate(box.paras)]
-        return oxml.text_body(box.anchor, paragraphs, color)
-
-    def paragraph(self, rels: Rels, para: Para, n: int, number: int) -> str:
-        """An `<a:p>`: its runs as the plan cut them, each in the face it names, links related in `rels`."""
-        heading = para.font == "heading"
-        size = para.size
-        parts = [
-            oxml.paragraph_head(
-                para.level,
-                size,
-                para.pitch,
-                para.space_before if n else 0.0,
-                para.indent,
-                BULLETS[min(para.level, 1)] if para.bullet else None,
-                self.palette["accent"] if self.deck.colors else None,
-                _ALIGN[para.align],
-                para.rtl,
-            )
-        ]
-        rprs = self._rprs
-        link, rid = None, None  # a link is cut into a run per word: its rId is looked up once
-        for run in para.runs:
-            if run.field:
-                parts.append(self._field(para, run, number))
-                continue
-            if run.link != link:
-                link = run.link
-                rid = rels.add(RT_HYPERLINK, ascii_url(link), external=True) if link else None
-            key = (size, run.color, run.face, para.font, rid, run.style, self._pin)
-            rpr = rprs.get(key)
-            if rpr is None:
-                # The content's markup: bold and italic as the run's own attributes; code names the monospace
-                # family (run.face, set by the planner's face pass) in its typefaces.
-                bold = heading or bool(run.style & Style.BOLD)
-                italic = bool(run.style & Style.ITALIC)
-                style = self._run_style(para, run)
-                # Code a little smaller than the words around it, as the plan measured it (decks.text.runs).
-                at = run_size(size, run.style)
-                rpr = rprs[key] = oxml.run_properties(at, *style, self.lang, bold, rid, italic)
-            if "\n" in run.text:
-                # A heading's line ends where the plan put them (decks.text.headings): a line break each.
-                parts.append(f"<a:br>{rpr}</a:br>".join(oxml.text_run(rpr, t) for t in run.text.split("\n")))
-            else:
-                parts.append(oxml.text_run(rpr, run.text))
-        parts.append(oxml.paragraph_tail(self.lang, size))
-        return "".join(parts)
-
-    def _run_style(self, para: Para, run: Run) -> tuple[str | None, str | None, str | None, str | None]:
-        """A run's colour and its latin, East Asian and complex-script typefaces (None: the master's)."""
-        primary = self.stacks[para.font].primary.family
-        color = self.palette[run.color] if self.deck.colors else None
-        face = run.face or primary
-        inherited = self.deck.inherited
-        if not inherited:
-            # East Asian text in the face it was measured in (Klee for Japanese, Gothic KR for Korean).
-            return color, face, self.ea if face == primary else face, primary
-        if face in inherited:
-            if self._pin:
-                major = "mj" if para.font == "heading" else "mn"
-                return color, f"+{major}-lt", f"+{major}-ea", f"+{major}-cs"
-            return color, None, None, None  # the template's theme fonts draw it
-        return color, face, face, face  # a fallback face for characters the template's fonts lack
-
-    def _field(self, para: Para, run: Run, number: int) -> str:
-        """An `<a:fld>`: the slide number (its text this slide's number) or another field, never bold."""
-        color, latin, ea, cs = self._run_style(para, run)
-        return oxml.run(
-            str(number) if run.field == "slidenum" else run.text,
-            size=para.size,
-            color=color,
-            latin=latin,
-            ea=ea,
-            cs=cs,
-            lang=self.lang,
-            bold=False,
-            field=run.field,
-        )
 
 
 def _slots(layout: Layout) -> dict[str, Slot]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from msgspec.structs import replace
 
 from decks.plan.deck.fit import Fitter, Src
@@ -91,3 +94,41 @@ def test_a_title_with_a_link_is_left_to_the_engine() -> None:
     box = Rect(0, 0, 300, 200)
     linked = _title((Run("Read the long announcement of the "), Run("new release", link="https://example.com")))
     assert fitter.balanced(linked, box, 40) == linked
+
+
+@pytest.fixture(scope="module")
+def fitters() -> list[Fitter]:
+    # Latin stacks without an East Asian face, and with one (a Japanese talk: lines are joined across scripts).
+    return [Fitter(load_theme(name), language) for name in ("default", "ink") for language in ("en", "ja")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.characters(max_codepoint=0x7F), min_size=1, max_size=60),
+    st.data(),
+    st.sampled_from([7.0, 18.0, 31.5, 60.0]),
+    st.sampled_from(["heading", "body"]),
+)
+def test_a_heading_line_measured_as_a_slice_is_as_wide_as_laid_out_alone(
+    fitters: list[Fitter], text: str, data: st.DataObject, size: float, font: str
+) -> None:
+    # `balanced` measures many lines of one heading: read off the heading's measure, each must be as wide, to
+    # the bit, as the line laid out on its own (which is what sets it).
+    for fitter in fitters:
+        src = Src((Run(text),), font)  # type: ignore[arg-type]
+        measured = fitter._slices(src)
+        assert measured is not None or "\n" in text
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        line = text[a:b].rstrip()
+        alone = fitter.laid([replace(src, runs=(Run(line),))], 1e6, size).width
+        assert fitter.line_width(src, line, size, measured) == alone
+
+
+def test_a_heading_that_cannot_be_read_as_slices_is_laid_out() -> None:
+    fitter = Fitter(load_theme(None), "en")
+    assert fitter._slices(Src((Run("Entwicklerkonferenz für alle"),), "heading")) is None  # not ASCII
+    assert fitter._slices(Src((Run("bold", style=1),), "heading")) is None
+    assert fitter._slices(Src((Run("small"),), scale=0.8)) is None
+    src = Src((Run("Données ouvertes"),))
+    assert fitter.line_width(src, "Données", 20.0) == fitter.laid([replace(src, runs=(Run("Données"),))], 1e6, 20).width

@@ -11,7 +11,7 @@ import pytest
 from decks.model import Recap
 from decks.plan.deck import build_plan
 from decks.plan.deck.images import KEEP, cover
-from decks.plan.deck.picking import RUN, candidates, pick
+from decks.plan.deck.picking import RUN, Holding, candidates, pick
 from decks.plan.deck.plan import ITEM_LAYOUTS, default_geometry
 from decks.plan.geometry import Rect
 from decks.readers.content import load_content
@@ -255,6 +255,30 @@ def test_a_list_after_a_list_gives_way_to_the_items_other_layouts() -> None:
     # An item with one layout keeps it; a list is no statement's alternative: two statements stay.
     assert pick([["bullets"]] * 2 + [["bullets", "cards"]]) == ["bullets", "bullets", "cards"]
     assert pick([["statement", "bullets"]] * 2) == ["statement", "statement"]
+
+
+def test_a_layout_is_tested_only_when_the_picking_reads_that_far() -> None:
+    tested: list[str] = []
+
+    def holds(design: str) -> bool:
+        tested.append(design)
+        return design != "cards"
+
+    opts = Holding(["cards", "bullets", "sidebar"], holds)
+    assert opts[0] == "bullets"
+    assert tested == ["cards", "bullets"]  # the sidebar is never built unless asked for
+    assert list(opts) == ["bullets", "sidebar"] and len(opts) == 2
+    assert tested == ["cards", "bullets", "sidebar"]  # each tested once
+    assert list(Holding(["cards", "statement"], lambda d: False)) == ["bullets"]  # a list always holds
+    assert Holding([], lambda d: True)[0] == "bullets"
+
+
+def test_picking_reads_held_layouts_as_it_reads_lists() -> None:
+    rows = [["bullets", "sidebar", "cards"], ["cards", "bullets"], ["bullets"], ["statement", "bullets"]] * 4
+    holds = {"cards": False}
+    lazy = [Holding(r, lambda d: holds.get(d, True)) for r in rows]
+    eager = [[d for d in r if holds.get(d, True)] or ["bullets"] for r in rows]
+    assert pick(lazy) == pick(eager)
 
 
 @pytest.mark.parametrize(("items", "language"), [(40, "en"), (60, "ja")])
