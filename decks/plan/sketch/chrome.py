@@ -428,7 +428,9 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
             right - chrome.column / 2,
             top_at + (lettered - small_h) / 2,
             ink,
-            bend if sag else None,
+            # The column stands where the arch is steepest: its lines are lowered with the ribbon there but not
+            # turned letter by letter, so a reader (and pdftotext) still reads each line as one.
+            (lambda _x, _size: (top(right - chrome.column / 2) - r.y, 0.0)) if sag else None,
         )
     else:
         prims += centred_lettering(

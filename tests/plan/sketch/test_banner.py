@@ -130,3 +130,17 @@ def test_the_banner_never_takes_more_height_than_its_room() -> None:
             n_small = len(bits_lines(small, inner, lambda s, st=style: st.hand.width(s, st.heading), recap.language))
             room = b * 0.8 + n_big * b * 1.1 + n_small * style.heading * 1.25
             assert chrome.banner_h <= room + 1e-6 and chrome.title_size >= b
+
+
+def test_the_small_lines_beside_the_title_keep_one_baseline_each() -> None:
+    # The column stands where the ribbon's arch is steepest: letters turned and lowered one by one along it there
+    # read (and pdftotext reads) "Sunnyvale C" / ", A"; each of its lines keeps one baseline.
+    _, prims, _, chrome = _banner("default", 0.7)
+    assert chrome.column > 0
+    runs = [p for p in prims if isinstance(p, TextRun) and p.size == chrome.small_size and p.glyphs]
+    lines: dict[float, list[float]] = {}
+    for run in runs:
+        lines.setdefault(round(run.y, 0), []).extend(g[1] for g in run.glyphs)
+    assert len(lines) == len(chrome.small)
+    for ys in lines.values():
+        assert max(ys) - min(ys) <= 2 * (BOUNCE + RISE) * chrome.small_size + 0.01, ys
