@@ -14,7 +14,7 @@ from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
-from decks.text.fitting import WIDTH_SAFETY
+from decks.text.fitting import WIDTH_SAFETY, largest_fitting, size_steps
 from decks.text.headings import heading_lines
 
 JOINER = "  ·  "  # between the banner's small bits: dates, place, presenter
@@ -48,6 +48,11 @@ class Chrome(msgspec.Struct):
     note_url: str | None = None  # the source post (where the full recap is): a QR code at the footer's right
     sign: str = ""  # the presenter's handle (or name), lettered under their drawn figure at the footer's right
     sign_w: float = 0.0  # the width the figure and its name take
+    sign_lines: list[str] = msgspec.field(default_factory=list)  # the signature broken at its spaces only
+    sign_size: float = 0.0  # and lettered at this size (smaller than the footer's when a word is wide)
+    title_size: float = 0.0  # the banner's big lettering (plan_title)
+    column: float = 0.0  # the width of the small lines' column beside the title (0: they go under it)
+    small_size: float = 0.0  # the small lines' lettering
 
 
 def signature(recap: Recap) -> str:
@@ -65,25 +70,21 @@ def figure_height(style: Style) -> float:
 def plan_chrome(
     recap: Recap, style: Style, width: float, note: str | None = None, note_url: str | None = None
 ) -> Chrome:
-    big_text, small_text = banner_lines(recap)
-    inner = (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
-    # Broken as a designer breaks a heading: at phrases, lines of about equal width, no lone last word.
-    big = heading_lines(big_text, lambda s: style.bold.width(s, style.banner), inner, recap.language)
-    small = bits_lines(small_text, inner, lambda s: style.hand.width(s, style.heading), recap.language)
-    # The lettering and the air above and below it, which holds the ribbon's arch (see draw_banner).
-    banner_h = (
-        style.banner * 0.45 + len(big) * style.banner * 1.1 + len(small) * style.heading * 1.25 + style.banner * 0.35
-    )
+    title = plan_title(recap, style, width)
+    big, small, banner_h = title.big, title.small, title.height
     foot = footer_text(recap)
     from decks.plan.sketch.qr import encodable
 
     note_url = note_url if encodable(note_url) else None  # a link too long for a code: the note stands alone
     room = width - (_qr_side(note_url) + style.gap if note_url else 0.0)
     sign = signature(recap)
-    sign_w = 0.0
+    sign_w, sign_size = 0.0, style.small
+    sign_lines: list[str] = []
     if sign:
-        # A signature no wider than a third of the page: a long name is lettered on more lines (see draw_footer).
-        sign_w = min(style.hand.width(sign, style.small) / WIDTH_SAFETY, width / 3)
+        # A signature no wider than a third of the page: a long name is lettered on more lines, never cut inside a
+        # word (see signature_lines).
+        sign_lines, sign_size = signature_lines(sign, style, width / 3)
+        sign_w = max(style.hand.width(line, sign_size) for line in sign_lines) / WIDTH_SAFETY
         sign_w = max(sign_w, figure_height(style) * 0.8) + style.gap
         room -= sign_w
     footer = break_lines(foot, room * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
@@ -95,9 +96,151 @@ def plan_chrome(
     if note_url:
         footer_h = max(footer_h, _qr_side(note_url) + 2)
     if sign:
-        sign_lines = break_lines(sign, (sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, style.small))
-        footer_h = max(footer_h, figure_height(style) + len(sign_lines) * style.small * 1.2 + 2)
-    return Chrome(banner_h, footer_h, big, small, footer, lines, closing, note_url, sign, sign_w)
+        footer_h = max(footer_h, figure_height(style) + len(sign_lines) * sign_size * 1.2 + 2)
+    return Chrome(
+        banner_h,
+        footer_h,
+        big,
+        small,
+        footer,
+        lines,
+        closing,
+        note_url,
+        sign,
+        sign_w,
+        sign_lines,
+        sign_size,
+        title.size,
+        title.column,
+        title.small_size,
+    )
+
+
+class Title(msgspec.Struct, frozen=True):
+    """The banner's lettering: the title's lines at `size`, the small lines (dates, place, presenter) under it or,
+    with a `column` width, in a column beside it; `height` the banner's, its air included."""
+
+    size: float
+    big: list[str]
+    small: list[str]
+    column: float
+    height: float
+    small_size: float
+
+
+def banner_air(style: Style, size: float) -> float:
+    """The banner's height besides its lettering: the ribbon's arch and its tails' drop (draw_banner), and a tenth
+    of the title's size above and below the lettering."""
+    return arch(style, size) + _drop(size) + 0.2 * size
+
+
+def _drop(size: float) -> float:
+    """How far below the band's ends the ribbon's tails reach."""
+    return min(_tail(size) * 0.55, size * 0.22)
+
+
+def _tail(size: float) -> float:
+    """How far a tail reaches out past the band's end."""
+    return min(20.0, size * 0.72)
+
+
+def plan_title(recap: Recap, style: Style, width: float) -> Title:
+    """The banner's lettering, as a sketchnoter letters a title: the biggest thing on the page, as big as the
+    banner's room and the page's width allow. The room is the band the page's fitting gives the banner: the
+    height of the title at the style's banner size with the small lines under it, so the cards keep theirs at
+    every step of the search. In it the title grows, up to the banner's ceiling for the sheet (style.CEILING),
+    with the small lines under it or, where that lets it grow more, in a column beside it (a long line of dates,
+    place and presenter under a title costs the height the title could have)."""
+    from decks.plan.sketch.style import CEILING
+
+    big_text, small_text = banner_lines(recap)
+    b, h = style.banner, style.heading
+
+    def inner(size: float) -> float:
+        return (width - 2 * size * 0.9) * WIDTH_SAFETY
+
+    def big_at(size: float, room: float) -> list[str]:
+        # Broken as a designer breaks a heading: at phrases, lines of about equal width, no lone last word.
+        return heading_lines(big_text, lambda s: style.bold.width(s, size), room, recap.language)
+
+    def smalls(room: float, size: float = h) -> list[str]:
+        measure = lambda s: style.hand.width(s, size)  # noqa: E731
+        return bits_lines(small_text, room, measure, recap.language) if small_text else []
+
+    # The room: the banner as it stands at the page's scale, the small lines under the title (with the air it
+    # was planned with before the title grew, which the cards' search was tuned to).
+    big, small = big_at(b, inner(b)), smalls(inner(b))
+    room = b * 0.8 + len(big) * b * 1.1 + len(small) * h * 1.25
+    sizes = size_steps(max(b, CEILING["banner"] * style.reach), b, 0.5)
+    best = Title(b, big, small, 0.0, banner_air(style, b) + len(big) * b * 1.1 + len(small) * h * 1.25, h)
+
+    def under(size: float) -> tuple[float, Title]:
+        lines, below = big_at(size, inner(size)), smalls(inner(size))
+        height = banner_air(style, size) + len(lines) * size * 1.1 + len(below) * h * 1.25
+        return height / room, Title(size, lines, below, 0.0, height, h)
+
+    found = largest_fitting(sizes, under)
+    if found is not None and found[1].size > best.size:
+        best = found[1]
+    if small_text:
+        # Beside the title the small lines are lettered as the footer is, a level under the cards' titles: a column
+        # of them at the titles' size would be as tall as the title could be.
+        side_size = style.small
+        full = style.hand.width(small_text, side_size)
+        for count in (2, 3, 4):  # the small lines in a column of 2, 3 or 4 lines beside the title
+            column = full / count * 1.15 / WIDTH_SAFETY
+
+            def beside(size: float, column: float = column) -> tuple[float, Title]:
+                gap = size * 0.6
+                rest = inner(size) - (column + gap) * WIDTH_SAFETY
+                if rest < inner(size) * 0.45:  # the title keeps at least about half the banner
+                    return math.inf, Title(size, [], [], column, math.inf, side_size)
+                lines, side = big_at(size, rest), smalls(column * WIDTH_SAFETY, side_size)
+                if len(side) > 4:  # more would be a paragraph, not a title's small print
+                    return math.inf, Title(size, [], [], column, math.inf, side_size)
+                # A column taller than the title keeps the air a title would have from the ribbon's edges.
+                height = banner_air(style, size) + max(
+                    len(lines) * size * 1.1, len(side) * side_size * 1.25 + side_size * 0.5
+                )
+                return height / room, Title(size, lines, side, column, height, side_size)
+
+            found = largest_fitting(sizes, beside)
+            if found is not None and found[1].size > best.size:
+                best = found[1]
+    return best
+
+
+ELLIPSIS = "\u2026"
+
+
+def signature_lines(sign: str, style: Style, most: float) -> tuple[list[str], float]:
+    """The signature's lines and their size, in at most `most` points of width: broken only at its spaces, as a
+    hand writes a name, for a handle or a link cut inside ("@margaretm" / "z") no longer says who signed. A word
+    wider than that is lettered smaller, down to the smallest lettering the page allows, and only past that
+    shortened with an ellipsis."""
+    size = style.small
+    fits = most * WIDTH_SAFETY
+    words = sign.split() or [sign]
+    widest = max(style.hand.width(w, size) for w in words)
+    if widest > fits:
+        size = max(style.theme.sizes.sketch.floor, style.least, size * fits / widest)
+    lines: list[str] = []
+    for word in words:
+        if lines and style.hand.width(lines[-1] + " " + word, size) <= fits:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return [_shortened(line, lambda s: style.hand.width(s, size) <= fits) for line in lines], size
+
+
+def _shortened(word: str, fits: Callable[[str], bool]) -> str:
+    """`word` cut at its end, with an ellipsis, to the longest start that fits (whole when it does)."""
+    if fits(word):
+        return word
+    keep = len(word) - 1
+    while keep > 1 and not fits(word[:keep] + ELLIPSIS):
+        keep -= 1
+    return word[:keep] + ELLIPSIS
 
 
 def bits_lines(text: str, width: float, measure: Callable[[str], float], language: str | None = None) -> list[str]:
@@ -177,10 +320,11 @@ def _bent(run: TextRun, bend: Callable[[float, float], tuple[float, float]]) -> 
 BOUNCE = 0.035  # of the size, at most, a banner letter sits above or below the arch: lettering that bounces
 
 
-def arch(style: Style) -> float:
-    """How much lower the title ribbon's ends hang than its middle (points): the ribbon arches as a hand draws
-    one, and its lettering follows the arch."""
-    return 0.0 if style.theme.sketch.roughness <= 0 else min(style.banner * 0.25, 9.0)
+def arch(style: Style, size: float | None = None) -> float:
+    """How much lower the title ribbon's ends hang than its middle (points), for a title lettered at `size`
+    (default: the style's banner size): the ribbon arches as a hand draws one, and its lettering follows it."""
+    size = style.banner if size is None else size
+    return 0.0 if style.theme.sketch.roughness <= 0 else min(size * 0.25, 9.0)
 
 
 def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple[list[Primitive], list[Container]]:
@@ -192,17 +336,19 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     pal = style.theme.palette
     pen = style.pen
     r = Rect(area.x, area.y, area.w, chrome.banner_h)
-    b = style.banner
-    tail = min(20.0, b * 0.72)  # how far a tail reaches out past the band's end
-    sag = arch(style)
+    b = chrome.title_size or style.banner
+    tail = _tail(b)
+    sag = arch(style, b)
     stroke = style.theme.sketch.stroke
     filled = style.theme.sketch.fill
     x0, x1 = r.x + tail, r.right - tail
-    drop = min(tail * 0.55, b * 0.22)  # how far below the band's ends the tails reach
+    drop = _drop(b)
     # The band's height, the same all along it. The chrome planned the lettering with air above and below it;
     # the lettering starts higher here than on a flat banner, so that air holds the arch and the tails' drop.
     band = r.h - drop - sag
-    lettered = len(chrome.big) * b * 1.1 + len(chrome.small) * style.heading * 1.25
+    small_size = chrome.small_size or style.heading
+    big_h, small_h = len(chrome.big) * b * 1.1, len(chrome.small) * small_size * 1.25
+    lettered = max(big_h, small_h) if chrome.column else big_h + small_h
 
     def top(x: float) -> float:
         t = min(1.0, max(0.0, (x - x0) / (x1 - x0)))
@@ -255,17 +401,41 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     body = [(x + miss[0], y + miss[1]) for x, y in [*upper, *reversed(lower)]]
     prims.append(Path(tuple(body), fill=pal.accent if filled else pal.background, closed=True))
     prims += _band(upper, lower, "banner", pal.ink, stroke * 1.3, pen)
-    prims += centred_lettering(
-        style,
-        chrome.big,
-        style.banner,
-        chrome.small,
-        style.heading,
-        (x0 + x1) / 2,
-        r.y + max(b * 0.1, (band - lettered) / 2),  # centred in the band's middle
-        pal.on_accent if filled else pal.ink,
-        bend if sag else None,
-    )
+    ink = pal.on_accent if filled else pal.ink
+    top_at = r.y + max(b * 0.1, (band - lettered) / 2)  # centred in the band's middle
+    if chrome.column:
+        # The title on the left, the small lines in a column on the right, each centred in the band's height.
+        width = r.w - 2 * b * 0.9
+        left, right = r.x + (r.w - width) / 2, r.x + (r.w + width) / 2
+        gap = b * 0.6
+        prims += centred_lettering(
+            style,
+            chrome.big,
+            b,
+            [],
+            small_size,
+            (left + right - chrome.column - gap) / 2,
+            top_at + (lettered - big_h) / 2,
+            ink,
+            bend if sag else None,
+        )
+        prims += centred_lettering(
+            style,
+            [],
+            b,
+            chrome.small,
+            small_size,
+            right - chrome.column / 2,
+            top_at + (lettered - small_h) / 2,
+            ink,
+            # The column stands where the arch is steepest: its lines are lowered with the ribbon there but not
+            # turned letter by letter, so a reader (and pdftotext) still reads each line as one.
+            (lambda _x, _size: (top(right - chrome.column / 2) - r.y, 0.0)) if sag else None,
+        )
+    else:
+        prims += centred_lettering(
+            style, chrome.big, b, chrome.small, small_size, (x0 + x1) / 2, top_at, ink, bend if sag else None
+        )
     if recap.event and recap.event.url:
         prims.append(Link(Rect(x0, r.y, x1 - x0, band + sag), recap.event.url))
     return prims, [Container("banner", r, recap.event_name)]
@@ -358,10 +528,9 @@ def _presenter(chrome: Chrome, style: Style, cx: float, top: float) -> list[Prim
     r = h * 0.07
     smile = [(head[0] + r * math.cos(t), head[1] + h * 0.01 + r * 0.8 * math.sin(t)) for t in (0.5, 1.57, 2.64)]
     out.append(Path(tuple(pen.curve_points(smile, "me:smile")), stroke=pal.ink, width=w * 0.7))
-    size = style.small
-    lines = break_lines(chrome.sign, (chrome.sign_w - style.gap) * WIDTH_SAFETY, lambda s: style.hand.width(s, size))
+    size = chrome.sign_size
     y = top + h + 1
-    for line in lines:
+    for line in chrome.sign_lines:
         out += style.runs(line, style.hand, cx - style.hand.width(line, size) / 2, y + size * 0.9, size, pal.ink)
         y += size * 1.2
     return out

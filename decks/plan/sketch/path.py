@@ -12,6 +12,11 @@ from decks.plan.sketch.modular import STAGGERS, Placed, hole
 from decks.plan.sketch.primitives import Path, Point, Primitive, Rect
 from decks.plan.sketch.style import Style
 
+# A path of at most this many cards (one or two items and the key takeaways) on a tall page may stop at one card a
+# row: two side by side are each too narrow for the type the page has room for. A wide page keeps them side by
+# side (a lone card a row there is a long thin strip).
+FEW = 3
+
 
 def _weight(spec: CardSpec) -> float:
     # A card's text amount: widths in a row follow it, so cards in a row come out about equally tall.
@@ -45,12 +50,14 @@ def arrange(
         return rows_cache[i, j]
 
     inf = float("inf")
+    # See FEW: a tall page is one whose card area (the page less its banner and footer) is at least 3/4 as tall as wide.
+    lone_rows = n <= 1 or (n <= FEW and area.h >= area.w * 0.75)
     best = [inf] * (n + 1)
     cut = [0] * (n + 1)
     best[0] = -vgap
     for j in range(1, n + 1):
         for i in range(max(0, j - 6), j):
-            if best[i] == inf or (j - i < 2 and n > 1 and not (i == 0 and j == n)):
+            if best[i] == inf or (j - i < 2 and not lone_rows and not (i == 0 and j == n)):
                 continue
             one = row(i, j)
             if one is not None and best[i] + vgap + one[0] < best[j]:

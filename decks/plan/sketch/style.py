@@ -29,7 +29,7 @@ EMBOLDEN = 0.035
 QR_SIDE = 12.5 * MM  # the code's modules, quiet zone not counted: at least 12 mm so phones read it from paper
 # Sparse content grows its type up to these sizes (points) per role: past them lettering shouts, so the
 # page is filled by captions and air instead (never by a drawing that only covers area).
-CEILING = {"body": 20.0, "heading": 28.0, "banner": 50.0}
+CEILING = {"body": 22.0, "heading": 28.0, "banner": 50.0}
 
 
 def labels(language: str) -> Catalogue:

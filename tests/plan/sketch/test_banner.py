@@ -16,19 +16,21 @@ from decks.themes.loader import load_theme
 from tests.conftest import EXAMPLE_EN
 
 
-def _banner(theme: str, k: float = 1.0):
+def _banner(theme: str, k: float = 1.0, width: float = 798):
     recap = load_content(EXAMPLE_EN)
     style = Style.make(load_theme(theme), k)
-    page = Rect(22, 22, 798, 551)
+    page = Rect(22, 22, width, 551)
     chrome = plan_chrome(recap, style, page.w)
     prims, boxes = draw_banner(recap, chrome, style, page)
-    return style, prims, boxes[0].rect
+    return style, prims, boxes[0].rect, chrome
 
 
 @pytest.mark.parametrize("theme", ["default", "ink", "chalkboard"])
 @pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
-def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: float) -> None:
-    style, prims, box = _banner(theme, k)
+@pytest.mark.parametrize("width", [551.0, 798.0])
+def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: float, width: float) -> None:
+    # Either way the small lines go: under the title, or in a column beside it (the example at k 0.7, 798 wide).
+    style, prims, box, _ = _banner(theme, k, width)
     wobble = 1.5 * style.theme.sketch.roughness + 1.0  # a stroke's jitter and its run past a corner
     for p in prims:
         if isinstance(p, Path):
@@ -40,21 +42,23 @@ def test_the_ribbon_and_its_lettering_stay_inside_the_banner(theme: str, k: floa
 
 
 def test_the_title_bounces_along_an_arch_and_stays_near_its_line() -> None:
-    style, prims, _ = _banner("default")
-    title = next(p for p in prims if isinstance(p, TextRun) and p.size == style.banner)
+    style, prims, _, chrome = _banner("default")
+    title = next(p for p in prims if isinstance(p, TextRun) and p.size == chrome.title_size)
     ys = [g[1] for g in title.glyphs]
     assert len({round(y, 1) for y in ys}) > len(ys) // 2  # not one baseline, as a hand letters
-    assert max(abs(y - title.y) for y in ys) <= (BOUNCE + RISE) * title.size + arch(style) + 0.01
+    assert max(abs(y - title.y) for y in ys) <= (BOUNCE + RISE) * title.size + arch(style, title.size) + 0.01
     tilts = [g[2] for g in title.glyphs]
     assert max(tilts) - min(tilts) > 2.0
 
 
 def test_the_ribbon_is_no_rectangle() -> None:
-    style, prims, box = _banner("default")
+    style, prims, box, chrome = _banner("default")
     fills = [p for p in prims if isinstance(p, Path) and p.fill == style.theme.palette.accent]
     assert len(fills) == 1
     tops = sorted(p[1] for p in fills[0].points if p[1] < box.y + box.h / 2)
-    assert tops[-1] - tops[0] >= arch(style) * 0.9  # its top edge arches: the middle higher than the ends
+    assert (
+        tops[-1] - tops[0] >= arch(style, chrome.title_size) * 0.9
+    )  # its top edge arches: the middle higher than the ends
     shade = [p for p in prims if isinstance(p, Path) and p.fill and p.fill != style.theme.palette.accent]
     assert len(shade) >= 3  # two tails and a shadow, in a darker shade
 
@@ -70,7 +74,7 @@ def test_a_theme_without_roughness_draws_a_flat_ribbon() -> None:
 
 @pytest.mark.parametrize("k", [0.7, 1.0, 1.6])
 def test_every_letter_stays_on_the_ribbon_where_it_arches(k: float) -> None:
-    style, prims, _ = _banner("default", k)
+    style, prims, _, _ = _banner("default", k)
     fill = next(p for p in prims if isinstance(p, Path) and p.fill == style.theme.palette.accent)
     half = len(fill.points) // 2
     upper, lower = fill.points[:half], fill.points[half:][::-1]
@@ -84,3 +88,59 @@ def test_every_letter_stays_on_the_ribbon_where_it_arches(k: float) -> None:
         for gx, gy, _, _ in run.glyphs:
             assert gy - run.size * 0.75 >= at(upper, gx) - miss, (run.text, gx)  # cap height under the top edge
             assert gy + run.size * 0.25 <= at(lower, gx) + miss, (run.text, gx)  # descenders over the bottom edge
+
+
+@pytest.mark.parametrize("example", ["tf-dev-summit-2019.yaml", "tf-dev-summit-2019.zh.yaml"])
+def test_the_title_is_lettered_a_level_above_the_cards_on_a_full_page(example: str) -> None:
+    # The example page is lettered at the body's floor: the title grows into the banner's room (the small lines
+    # beside it), not with the body, and every summary and intro stays on the page (no warning).
+    from decks.assets import content_dir
+    from decks.plan.sketch import build
+
+    sketch = build(load_content(content_dir() / example), load_theme(None))
+    banner = next(c.rect for c in sketch.containers if c.kind == "banner")
+    cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
+    title = max(r.size for r in sketch.runs() if banner.contains(Rect(r.x, r.y, r.width, 0), 1.0))
+    card_titles = max(r.size for r in sketch.runs() if any(c.contains(Rect(r.x, r.y, r.width, 0), 1.0) for c in cards))
+    assert title >= 2.75 * card_titles and title >= 3.5 * sketch.body_size, (title, card_titles)
+    assert not sketch.warnings
+    lettered = [r for r in sketch.runs() if banner.contains(Rect(r.x, r.y, r.width, 0), 1.0)]
+    for n, a in enumerate(lettered):  # the small lines beside the title never run into it
+        for b in lettered[n + 1 :]:
+            if a.size != b.size:
+                assert a.x + a.width <= b.x or b.x + b.width <= a.x or abs(a.y - b.y) > max(a.size, b.size)
+
+
+def test_the_banner_never_takes_more_height_than_its_room() -> None:
+    # The cards keep the room the page's fitting gave them: the banner with a larger title is no taller than the
+    # banner at the style's size with its small lines under the title.
+    from decks.text.fitting import WIDTH_SAFETY
+
+    recap = load_content(EXAMPLE_EN)
+    for k in (0.7, 1.0, 1.4, 2.0):
+        style = Style.make(load_theme(None), k)
+        for width in (551.0, 798.0, 1146.0):
+            chrome = plan_chrome(recap, style, width)
+            b, inner = style.banner, (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
+            from decks.plan.sketch.chrome import banner_lines, bits_lines
+            from decks.text.headings import heading_lines
+
+            big, small = banner_lines(recap)
+            n_big = len(heading_lines(big, lambda s, b=b, st=style: st.bold.width(s, b), inner, recap.language))
+            n_small = len(bits_lines(small, inner, lambda s, st=style: st.hand.width(s, st.heading), recap.language))
+            room = b * 0.8 + n_big * b * 1.1 + n_small * style.heading * 1.25
+            assert chrome.banner_h <= room + 1e-6 and chrome.title_size >= b
+
+
+def test_the_small_lines_beside_the_title_keep_one_baseline_each() -> None:
+    # The column stands where the ribbon's arch is steepest: letters turned and lowered one by one along it there
+    # read (and pdftotext reads) "Sunnyvale C" / ", A"; each of its lines keeps one baseline.
+    _, prims, _, chrome = _banner("default", 0.7)
+    assert chrome.column > 0
+    runs = [p for p in prims if isinstance(p, TextRun) and p.size == chrome.small_size and p.glyphs]
+    lines: dict[float, list[float]] = {}
+    for run in runs:
+        lines.setdefault(round(run.y, 0), []).extend(g[1] for g in run.glyphs)
+    assert len(lines) == len(chrome.small)
+    for ys in lines.values():
+        assert max(ys) - min(ys) <= 2 * (BOUNCE + RISE) * chrome.small_size + 0.01, ys

@@ -117,8 +117,11 @@ def test_no_banner_line_ends_in_a_lone_word_or_character_where_another_break_fit
     data = recap(5, language)
     style = Style.make(THEME, 1.6, language=language)
     chrome = plan_chrome(data, style, width)
-    limit = (width - 2 * style.banner * 0.9) * WIDTH_SAFETY
-    for lines, face, size in ((chrome.big, style.bold, style.banner), (chrome.small, style.hand, style.heading)):
+    title = chrome.title_size
+    limit = (width - 2 * title * 0.9) * WIDTH_SAFETY
+    if chrome.column:  # the small lines in a column beside the title, a gap between them
+        limit -= (chrome.column + title * 0.6) * WIDTH_SAFETY
+    for lines, face, size in ((chrome.big, style.bold, title), (chrome.small, style.hand, chrome.small_size)):
         if len(lines) > 1 and _lone(lines[-1]):
             text = " ".join(lines) if lines is chrome.big else None
             if text is not None:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.sketch import build
@@ -54,3 +56,49 @@ def test_without_a_handle_the_figure_signs_with_the_name_and_without_a_presenter
 def _box(p: Path) -> Rect:
     xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+SIGNS = ["@margaretmz", "Margaret Maynard-Reid", "https://example.com/people/margaret-maynard-reid", "王小明"]
+
+
+@pytest.mark.parametrize("sign", SIGNS)
+@pytest.mark.parametrize(("k", "width"), [(1.0, 798.0), (2.2, 551.0), (2.2, 300.0), (3.0, 200.0)])
+def test_a_signature_breaks_only_at_its_spaces(theme, sign, k, width) -> None:
+    from decks.plan.sketch.chrome import draw_footer, figure_height, plan_chrome
+    from decks.plan.sketch.primitives import TextRun
+    from decks.plan.sketch.style import Style
+
+    # A handle, a link or a name cut inside a word ("@margaretm" / "z") no longer says who signed the page.
+    handle = {"network": "twitter", "handle": sign}
+    who = {"name": "M", "handles": [handle]} if sign.startswith("@") else {"name": sign}
+    recap = _recap(who)
+    style = Style.make(theme, k)
+    page = Rect(22, 22, width, 500)
+    chrome = plan_chrome(recap, style, page.w)
+    prims, boxes = draw_footer(recap, chrome, style, page)
+    box = next(b.rect for b in boxes if b.kind == "presenter")
+    under = box.y + figure_height(style)
+    runs = [p for p in prims if isinstance(p, TextRun) and box.contains(Rect(p.x, p.y, p.width, 0), 0.5)]
+    lines: dict[float, str] = {}
+    for run in (r for r in runs if r.y > under):
+        lines[round(run.y, 1)] = lines.get(round(run.y, 1), "") + run.text
+    words = [w for y in sorted(lines) for w in lines[y].split()]
+    assert words and all(w in sign.split() or w.endswith("\u2026") for w in words), words
+    assert " ".join(words) == sign or words[-1].endswith("\u2026"), words
+    assert all(r.x >= box.x - 0.5 and r.x + r.width <= box.right + 0.5 for r in runs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_any_signature_keeps_its_words_whole_or_ends_them_in_an_ellipsis(theme, sign) -> None:
+    from hypothesis import assume
+
+    from decks.plan.sketch.chrome import signature_lines
+    from decks.plan.sketch.style import Style
+
+    assume(sign.split())
+    lines, size = signature_lines(sign, Style.make(theme, 2.2), 120.0)
+    words = [w for line in lines for w in line.split(" ")]
+    assert size > 0 and len(words) == len(sign.split())
+    for said, word in zip(words, sign.split(), strict=True):
+        assert said == word or (said.endswith("\u2026") and word.startswith(said[:-1])), (said, word)
