@@ -11,6 +11,7 @@ from pathlib import Path
 
 from decks import cachedir
 from decks.text.faces import Face
+from decks.text.sfnt import FontFileError, check_font_file
 
 _CACHE_VERSION = 6  # as when this lived in decks.text.fonts: the answers a machine keeps stay valid
 
@@ -132,7 +133,6 @@ def bold_cut(face: Face) -> Face | None:
     from msgspec.structs import replace
 
     from decks.text.metrics import load_face
-    from decks.text.system import truetype
 
     installed = find_bold_font(face.family)
     for path in (installed, *_beside(face.path)):
@@ -156,3 +156,25 @@ def _beside(path: Path) -> list[Path]:
         if stem.endswith(regular):
             names.insert(0, f"{stem[: -len(regular)]}{regular[0] if regular[0] == '-' else ''}Bold{suffix}")
     return [p for p in (path.with_name(n) for n in names) if p.is_file()]
+
+
+def outlines(path: str) -> str:
+    """ "glyf" for TrueType outlines, "CFF" for PostScript ones, "" for a file that is neither or broken."""
+    try:
+        check_font_file(Path(path))
+    except FontFileError as err:
+        return "CFF" if "PostScript" in str(err) else ""
+    if Path(path).suffix.lower() != ".ttc":
+        return "glyf"
+    try:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return "glyf" if "glyf" in font else "CFF" if "CFF " in font else ""
+    except Exception:  # a broken font file is not the user's problem here
+        return ""
+
+
+def truetype(path: str) -> bool:
+    """TrueType outlines only: a CFF font (.otf, Noto CJK's .ttc) cannot be embedded by reportlab."""
+    return outlines(path) == "glyf"

@@ -20,9 +20,8 @@ from typing import Any
 
 from decks import cachedir
 from decks.text.faces import Face
-from decks.text.lookup import font_folders_stamp
+from decks.text.lookup import font_folders_stamp, outlines
 from decks.text.metrics import load_face
-from decks.text.sfnt import FontFileError, check_font_file
 
 _CACHE_VERSION = 1
 _FOLDERS = {
@@ -76,28 +75,6 @@ def _remember(ch: str, path: str) -> None:
     answers[f"{ord(ch):X}"] = path
     name = cachedir.key(_CACHE_VERSION, _stamp()) + ".json"
     cachedir.write("system-fonts", name, json.dumps(answers, sort_keys=True).encode())
-
-
-def _outlines(path: str) -> str:
-    """ "glyf" for TrueType outlines, "CFF" for PostScript ones, "" for a file that is neither or broken."""
-    try:
-        check_font_file(Path(path))
-    except FontFileError as err:
-        return "CFF" if "PostScript" in str(err) else ""
-    if Path(path).suffix.lower() != ".ttc":
-        return "glyf"
-    try:
-        from fontTools.ttLib import TTFont
-
-        with TTFont(path, lazy=True, fontNumber=0) as font:
-            return "glyf" if "glyf" in font else "CFF" if "CFF " in font else ""
-    except Exception:  # a broken font file is not the user's problem here
-        return ""
-
-
-def truetype(path: str) -> bool:
-    """TrueType outlines only: a CFF font (.otf, Noto CJK's .ttc) cannot be embedded by reportlab."""
-    return _outlines(path) == "glyf"
 
 
 def _has(path: str, ch: str) -> bool:
@@ -233,7 +210,7 @@ def system_face(ch: str) -> Face | None:
     candidates = _fc_candidates(ch)
     if candidates is None:
         candidates = _folder_candidates(ch)
-    kinds = {p: _outlines(p) for p in candidates}
+    kinds = {p: outlines(p) for p in candidates}
     chosen = ""
     for path in sorted((p for p in candidates if kinds[p] == "glyf"), key=_rank):
         if load_face(Path(path)).has(ch):  # fontconfig's charset may differ from the best cmap
