@@ -10,6 +10,7 @@ import msgspec
 from decks.colors import mix, relative_luminance
 from decks.model import Recap
 from decks.plan.icons import CREDIT
+from decks.plan.sketch.lettering import STEADY
 from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive, Rect, TextRun
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style, baseline_in, labels
@@ -362,7 +363,8 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
         t = min(1.0, max(0.0, (x - x0) / (x1 - x0)))
         slope = -sag * math.pi / (x1 - x0) * math.cos(math.pi * t)
         wave = phase + x / (size * 0.19)  # a period of ~1.2 sizes: about two letters
-        return top(x) - r.y + BOUNCE * size * math.sin(wave), math.degrees(math.atan(slope)) + 2.0 * math.cos(wave)
+        bounce = BOUNCE * min(size, STEADY) * math.sin(wave)  # points, bounded as a letter's own rise is
+        return top(x) - r.y + bounce, math.degrees(math.atan(slope)) + 2.0 * math.cos(wave)
 
     n = max(8, int((x1 - x0) / 40))
     xs = [x0 + (x1 - x0) * i / n for i in range(n + 1)]

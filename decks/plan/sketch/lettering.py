@@ -21,6 +21,7 @@ RISE = 0.06  # of the size, at most, up or down
 # Of the height, at most, taller or shorter (never wider: words keep their spacing). Two neighbours differ by
 # under 5%: poppler (pdftotext, many viewers) starts a new word where the size changes more than that.
 GROW = 0.02
+STEADY = 14.0  # points: above this size, a letter rises and grows by no more than at it
 
 _SAFE = (
     (0x0020, 0x024F),  # Latin, Latin-1, Latin Extended A and B
@@ -63,8 +64,10 @@ def letters(
     out = []
     for ch in text:
         tilt = rng.uniform(-TILT, TILT) * k
-        rise = rng.uniform(-RISE, RISE) * size * k
-        grow = 1.0 + rng.uniform(-GROW, GROW) * k
+        # Up, down and larger by a share of the size, but no more than at STEADY points: a title's letters that
+        # jump by points read as another line to a PDF's text extraction (pdfplumber splits "Laun ch" at 3 pt).
+        rise = rng.uniform(-RISE, RISE) * min(size, STEADY) * k
+        grow = 1.0 + rng.uniform(-GROW, GROW) * k * min(1.0, STEADY / size)
         out.append((round(x, 2), round(baseline + rise, 2), round(tilt, 2), round(grow, 3)))
         x += face.width(ch, size)  # the next letter starts where the typeset one would: words keep their width
     return tuple(out)
