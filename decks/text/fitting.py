@@ -176,7 +176,9 @@ def layout(
     return Laid(size, tuple(laid), y, widest)
 
 
-@lru_cache(maxsize=65536)
+# Fitting tries a paragraph at its sizes within a few layouts of each other: 1,000 distinct items made 54,000
+# entries (~15 MB) of which 1 in 12 was asked for again, nearly all while the last 8,192 were still kept.
+@lru_cache(maxsize=8192)
 def _lines(
     text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
 ) -> tuple[tuple[str, ...], float, float]:
