@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import secrets
 import shutil
@@ -177,8 +178,6 @@ def read(kind: str, name: str) -> bytes | None:
 
 
 def _same(a: bytes, b: bytes) -> bool:
-    import hmac
-
     return hmac.compare_digest(a, b)
 
 

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decks.errors import Problem
+from decks.i18n import untranslated
 from decks.model import Recap
 from decks.model.paths import dotted
+from decks.plan import deck_too_big
 from decks.plan.coverage import describe_char, missing_glyphs, mixed_words
+from decks.plan.template_fonts import template_report
 from decks.readers.yamlpos import Located
 from decks.text.scripts import install_hint
+from decks.themes.contrast import contrast_problems
 from decks.themes.model import Theme
 
 
@@ -52,9 +56,6 @@ def check_all(
         else:
             report.problems.append(problem)
     report.warnings += _mixed_word_warnings(recap, theme, path, located)
-    from decks.i18n import untranslated
-    from decks.plan import deck_too_big
-    from decks.plan.template_fonts import template_report
 
     words = untranslated(recap.language)
     if words:  # the same one warning every render command gives
@@ -67,10 +68,6 @@ def check_all(
 
     report.info, problems = template_report(theme)
     report.problems.extend(problems)
-    try:
-        from decks.themes.contrast import contrast_problems
-    except ImportError:  # contrast checks arrive with the themes work
-        return report
     report.problems.extend(contrast_problems(theme))
     return report
 

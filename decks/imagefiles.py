@@ -26,6 +26,7 @@ from typing import Any
 import msgspec
 
 from decks.errors import ContentError, Problem
+from decks.safeio import ReadRefused, read_bounded
 
 MAX_PIXELS = 50_000_000
 """The most pixels a picture may have (documented in docs/SECURITY.md): a 50-megapixel photo is 8,660 x 5,773."""
@@ -241,7 +242,7 @@ def open_picture(raw: bytes) -> Any:
     kind = sniff(raw)
     if kind is None:
         raise NotAPicture
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for a picture; every command loads this module
 
     with warnings.catch_warnings():
         # Pillow's own bomb check warns over 89 million pixels; ours is below, and says it plainly.
@@ -336,7 +337,7 @@ def _decode_problem(raw: bytes) -> tuple[str, str] | None:
                 "readers cannot show",
                 "save it as an ordinary (baseline or progressive) JPEG, or as PNG",
             )
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for a picture; every command loads this module
 
     try:
         if kind == "PNG":
@@ -401,7 +402,6 @@ def read_picture(path: Path) -> bytes:
     Raises `ContentError` naming the file when it cannot be read or is not a picture that decodes: a symlink
     loop, a folder, a FIFO or device, a missing file and every other error of the file system included.
     """
-    from decks.safeio import ReadRefused, read_bounded
 
     try:
         raw = read_bounded(path, "image")

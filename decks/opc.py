@@ -96,7 +96,7 @@ def rels_name(partname: str) -> str:
 @cache
 def parser() -> etree.XMLParser:
     """The parser, made on first use (the sketch path never imports lxml)."""
-    from lxml import etree
+    from lxml import etree  # lazy: lxml only for Office parts; `recap pdf` and `--help` load this module
 
     return etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
@@ -109,7 +109,7 @@ class UnsafeXML(ValueError):
 
 def parse(blob: bytes) -> etree._Element:
     """`blob` parsed by `parser()`; `UnsafeXML` when it is not well-formed or has a `<!DOCTYPE>`."""
-    from lxml import etree
+    from lxml import etree  # lazy: lxml only for Office parts; `recap pdf` and `--help` load this module
 
     try:
         root = etree.fromstring(blob, parser())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -122,7 +123,6 @@ def read_stdin_bounded(kind: str) -> bytes:
     """Standard input (`-` for a file name), at most `LIMITS[kind]` bytes; raises `ReadRefused` otherwise.
 
     A terminal is refused rather than waited on: `recap pptx -` at a prompt would look like a hang."""
-    import sys
 
     limit = LIMITS[kind]
     stream = getattr(sys.stdin, "buffer", None)

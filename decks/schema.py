@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from decks.model import Recap
+from decks.model.schema_writer import json_schema
+from decks.themes.model import Theme
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -30,8 +34,6 @@ _ITEMS_OR_PARTS = [
 def content_schema_dict() -> dict[str, Any]:
     """The content file schema as a dict: it accepts what `recap check` accepts, but for what JSON Schema cannot
     say (an event that ends before it starts, image files that are missing or unreadable)."""
-    from decks.model import Recap
-    from decks.model.schema_writer import json_schema
 
     schema = json_schema(Recap)
     return {"$schema": SCHEMA_DIALECT, **schema, "oneOf": _ITEMS_OR_PARTS, "title": "recap content file"}
@@ -39,8 +41,6 @@ def content_schema_dict() -> dict[str, Any]:
 
 def theme_schema_dict() -> dict[str, Any]:
     """The theme file schema as a dict (the loader-set `folder` is left out)."""
-    from decks.model.schema_writer import json_schema
-    from decks.themes.model import Theme
 
     schema = json_schema(Theme)
     schema["properties"].pop("folder", None)

@@ -17,7 +17,7 @@ def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) 
     """Theme names (./assets/themes first, then the built-ins), or folders once the word looks like a path."""
     if "/" in incomplete or incomplete.startswith((".", "~")):
         return [CompletionItem(incomplete, type="dir")]
-    from decks.themes.folders import available_themes
+    from decks.themes.folders import available_themes  # lazy: per command (cli start-up)
 
     return [CompletionItem(name) for name in available_themes() if name.startswith(incomplete)]
 
@@ -33,7 +33,7 @@ def completion_command(ctx: click.Context, shell: str) -> None:
     zsh:  recap completion zsh > "${fpath[1]}/_recap"
     fish: recap completion fish > ~/.config/fish/completions/recap.fish
     """
-    from click.shell_completion import get_completion_class
+    from click.shell_completion import get_completion_class  # lazy: per command (cli start-up)
 
     cls = get_completion_class(shell)
     assert cls is not None  # every name in SHELLS is one click knows

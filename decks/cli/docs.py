@@ -11,7 +11,7 @@ from decks.errors import ExitCode, Problem, RecapError
 
 
 def _complete_doc(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    from decks.assets import doc_files
+    from decks.assets import doc_files  # lazy: per command (cli start-up)
 
     return [name for name in doc_files() if name.startswith(incomplete.lower())]
 
@@ -22,7 +22,7 @@ def _complete_doc(ctx: click.Context, param: click.Parameter, incomplete: str) -
 @click.option("--path", "path_only", is_flag=True, help="Print only the file's path.")
 def docs_command(name: str | None, open_: bool, path_only: bool) -> None:
     """Print one of recap's docs (themes, design, readme ...); without NAME, list them and their folder."""
-    from decks.assets import doc_files, docs_dir
+    from decks.assets import doc_files, docs_dir  # lazy: per command (cli start-up)
 
     docs = doc_files()
     if name is None:

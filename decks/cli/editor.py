@@ -13,8 +13,8 @@ SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 
 def write_schema_beside(content: Path) -> Path:
     """Write (or refresh) recap.schema.json in the content file's folder; it is generated, so it is always replaced."""
-    from decks.cli.output import write_atomic
-    from decks.schema import content_schema
+    from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
+    from decks.schema import content_schema  # lazy: per command (cli start-up)
 
     target = content.parent / SCHEMA_FILE
     data = (content_schema().rstrip("\n") + "\n").encode("utf-8")
@@ -31,7 +31,7 @@ def vscode_settings(root: Path, schema: Path, content: Path) -> tuple[Path, byte
     Worked out before anything is written, so `recap new --vscode` writes all of its files or none. VS Code's
     settings are JSON with comments and trailing commas: such a file is read as it is; when it has no
     yaml.schemas yet the mapping is added as text (its comments stay), else it is left alone with what to add."""
-    from decks.cli.jsonc import has_comments, insert_first_key, load_jsonc
+    from decks.cli.jsonc import has_comments, insert_first_key, load_jsonc  # lazy: per command (cli start-up)
 
     settings_path = root / ".vscode" / "settings.json"
     schema_key, content_glob = _relative(schema, root), _relative(content, root)

@@ -37,9 +37,9 @@ class BundledFont:
 
 def bundled_fonts(folder: Path | None = None) -> list[BundledFont]:
     """The bundled font files, by file name; family and style from the font, the licence from the folder's README."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: per command (cli start-up); --help loads this module
 
-    from decks.assets import fonts_dir
+    from decks.assets import fonts_dir  # lazy: per command (cli start-up)
 
     folder = folder or fonts_dir()
     licences = _licences(folder / "README.md")
@@ -88,7 +88,7 @@ def install_fonts(fonts: list[BundledFont], dest: Path) -> tuple[list[Path], lis
     no symbolic link; a font is written as every output is (decks.safewrite: a new temporary file beside it,
     renamed over it), so a link planted in `dest` is replaced, never written through.
     """
-    from decks.safewrite import replace_with, umask_mode
+    from decks.safewrite import replace_with, umask_mode  # lazy: per command (cli start-up)
 
     copied, present, replaced = [], [], []
     mode = umask_mode()
@@ -146,7 +146,7 @@ def _register_on_windows(installed: list[Path], fonts: list[BundledFont]) -> Non
     """Per-user fonts on Windows are used only once listed under HKCU's Fonts key."""
     if sys.platform != "win32":  # winreg exists only there; this test also tells the type checker so
         return
-    import winreg
+    import winreg  # lazy: Windows only
 
     by_name = {f.path.name: f for f in fonts}
     key_path = r"Software\Microsoft\Windows NT\CurrentVersion\Fonts"
@@ -166,7 +166,7 @@ def fonts_command(ctx: click.Context) -> None:
     """List the bundled fonts (family, file, licence) and their folder; 'recap fonts install' installs them."""
     if ctx.invoked_subcommand is not None:
         return
-    from decks.assets import fonts_dir
+    from decks.assets import fonts_dir  # lazy: per command (cli start-up)
 
     console.result(f"folder: {fonts_dir()}")
     for font in bundled_fonts():
@@ -188,7 +188,7 @@ def fonts_install(dest: Path | None) -> None:
     if dest is None and sys.platform.startswith("win") and copied:
         _register_on_windows(copied, fonts)
     if dest is None and sys.platform.startswith("linux") and copied and shutil.which("fc-cache"):
-        import subprocess  # here: every recap command imports this module
+        import subprocess  # lazy: per command (cli start-up)
 
         subprocess.run(["fc-cache", str(target)], capture_output=True, check=False)  # programs see them at once
     console.result(

@@ -26,12 +26,22 @@ def import_command(post: Path, output: Path | None, force: bool) -> None:
 
     POST may be - for standard input; the content then goes to standard output unless -o names a file, as
     -o - sends it there in any case (pictures are then found from the current folder)."""
-    from decks.cli.editor import SCHEMA_COMMENT, write_schema_beside
-    from decks.cli.output import current_folder, suggested_name, write_atomic, write_stdout
-    from decks.errors import OutputError, Problem
-    from decks.readers.markdown import import_markdown
-    from decks.readers.yamlpos import YamlProblems, decode
-    from decks.safeio import ReadRefused, check_file, read_bounded, read_stdin_bounded
+    from decks.cli.editor import SCHEMA_COMMENT, write_schema_beside  # lazy: per command (cli start-up)
+    from decks.cli.output import (  # lazy: per command (cli start-up)
+        current_folder,
+        suggested_name,
+        write_atomic,
+        write_stdout,
+    )
+    from decks.errors import OutputError, Problem  # lazy: per command (cli start-up)
+    from decks.readers.markdown import import_markdown  # lazy: per command (cli start-up)
+    from decks.readers.yamlpos import YamlProblems, decode  # lazy: per command (cli start-up)
+    from decks.safeio import (  # lazy: per command (cli start-up)
+        ReadRefused,
+        check_file,
+        read_bounded,
+        read_stdin_bounded,
+    )
 
     from_stdin = str(post) == "-"
     to_stdout = (output is not None and str(output) == "-") or (output is None and from_stdin)

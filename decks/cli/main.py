@@ -10,6 +10,9 @@ and a renderer's command (render_command.py) is built only when it runs: listing
 from __future__ import annotations
 
 import errno
+import importlib
+import io
+import json
 import os
 import sys
 from pathlib import Path
@@ -47,7 +50,7 @@ class RecapGroup(click.Group):
     """Built-in commands plus one command per installed renderer."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        from decks.renderers.base import discover
+        from decks.renderers.base import discover  # lazy: per command (cli start-up)
 
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS) | set(discover()))
 
@@ -56,18 +59,16 @@ class RecapGroup(click.Group):
         if command is not None:
             return command
         if name in LAZY_COMMANDS:
-            import importlib
-
             module, attr = LAZY_COMMANDS[name]
             command = getattr(importlib.import_module(module), attr)
             self.add_command(command, name)
             return command
-        from decks.renderers.base import discover
+        from decks.renderers.base import discover  # lazy: per command (cli start-up)
 
         entry = discover().get(name)
         if entry is None:
             return None
-        from decks.cli.render_command import renderer_summary
+        from decks.cli.render_command import renderer_summary  # lazy: per command (cli start-up)
 
         # Running a renderer builds its real command (resolve_command); listing needs only its summary.
         summary = renderer_summary(entry) or f"Render with the {name} renderer ({entry.dist or 'a plugin'})."
@@ -78,18 +79,18 @@ class RecapGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
             # "recap ppt": name the closest command, as options and content keys get one.
-            from decks.readers.yamlpos import did_you_mean
+            from decks.readers.yamlpos import did_you_mean  # lazy: per command (cli start-up)
 
             guess = did_you_mean(args[0], self.list_commands(ctx))
             hint = f" Did you mean '{guess}'?" if guess else " See 'recap --help' for the commands."
             ctx.fail(f"No such command '{args[0]}'.{hint}")
         name, command, rest = super().resolve_command(ctx, args)
         if name is not None and name not in self.commands:
-            from decks.renderers.base import discover
+            from decks.renderers.base import discover  # lazy: per command (cli start-up)
 
             entry = discover().get(name)
             if entry is not None:
-                from decks.cli.render_command import renderer_command
+                from decks.cli.render_command import renderer_command  # lazy: per command (cli start-up)
 
                 command = renderer_command(name, entry)
         return name, command, rest
@@ -99,7 +100,7 @@ def _stage(consumes: str, recap: Recap, theme: Theme, options: dict[str, Any]) -
     """What a renderer consumes, built once: the model itself, the deck plan or the sketch, and its warnings."""
     if consumes == "model":
         return recap, ()
-    from decks import plan
+    from decks import plan  # lazy: per command (cli start-up)
 
     built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **options)
     return built, built.warnings
@@ -138,12 +139,12 @@ def cli(quiet: bool, verbose: bool) -> None:
 )
 def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, strict: bool) -> None:
     """Validate a content file and report every problem with FILE:LINE:COL."""
-    from decks.assets import example_content
-    from decks.checks import check_all
-    from decks.gcpause import paused_gc
-    from decks.readers.content import parse_located, read_content
-    from decks.readers.review import review_problems
-    from decks.readers.yamlpos import decode
+    from decks.assets import example_content  # lazy: per command (cli start-up)
+    from decks.checks import check_all  # lazy: per command (cli start-up)
+    from decks.gcpause import paused_gc  # lazy: per command (cli start-up)
+    from decks.readers.content import parse_located, read_content  # lazy: per command (cli start-up)
+    from decks.readers.review import review_problems  # lazy: per command (cli start-up)
+    from decks.readers.yamlpos import decode  # lazy: per command (cli start-up)
 
     path = content or example_content()
     raw, file, base = read_content(path)  # read once: standard input can be read only once
@@ -163,8 +164,8 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
     links = sum(len(i.links) for i in recap.all_items) + len(recap.resources)
     console.result(f"ok: {file}: {count(len(recap.all_parts), 'part')}, {count(items, 'item')}, {count(links, 'link')}")
     # The icon each item gets and why, so a misfire can be overridden with `icon:` on the item.
-    from decks.model.inline import plain
-    from decks.plan.icons import chosen
+    from decks.model.inline import plain  # lazy: per command (cli start-up)
+    from decks.plan.icons import chosen  # lazy: per command (cli start-up)
 
     for marked_title, icon, why in chosen(recap.all_items, loaded.icons.default, recap.language):
         title = plain(marked_title)  # a message quotes the words, not the content's inline markup
@@ -178,7 +179,7 @@ def check(content: Path | None, theme: str | None, allow_missing_glyphs: bool, s
 @click.option("--theme", "for_theme", is_flag=True, help="Print the theme file schema instead.")
 def schema(for_theme: bool) -> None:
     """Print the JSON Schema of content files (or theme files), for editors that complete and check YAML."""
-    from decks.schema import content_schema, theme_schema
+    from decks.schema import content_schema, theme_schema  # lazy: per command (cli start-up)
 
     click.echo(theme_schema() if for_theme else content_schema())
 
@@ -199,9 +200,8 @@ def schema(for_theme: bool) -> None:
 @click.option("--qr", type=Choice(["all", "emphasis", "source", "none"]), help="For the sketch: the QR codes drawn.")
 def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
-    import json
 
-    from decks import plan
+    from decks import plan  # lazy: per command (cli start-up)
 
     recap, path = load_talk(content)
     loaded = talk_theme(theme, recap, path)
@@ -213,7 +213,7 @@ def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **
 @cli.command(short_help="List the installed renderers.")
 def renderers() -> None:
     """List the installed renderers (entry-point group recap.renderers)."""
-    from decks.renderers.base import discover
+    from decks.renderers.base import discover  # lazy: per command (cli start-up)
 
     for name, entry in discover().items():
         dist = entry.dist or "?"
@@ -223,8 +223,8 @@ def renderers() -> None:
 @cli.command(short_help="List the themes: yours in ./assets/themes, then the built-ins.")
 def themes() -> None:
     """List the themes: ./assets/themes first, then the built-ins."""
-    from decks.errors import for_terminal
-    from decks.themes.folders import describe_themes
+    from decks.errors import for_terminal  # lazy: per command (cli start-up)
+    from decks.themes.folders import describe_themes  # lazy: per command (cli start-up)
 
     for name, description, kind in describe_themes():  # a folder's name may hold terminal escapes: shown escaped
         click.echo(for_terminal(f"{name}\t{description}\t({kind})", layout=True))
@@ -247,7 +247,7 @@ def theme() -> None:
 )
 def theme_new(name: str, base: str) -> None:
     """Scaffold ./assets/themes/NAME/theme.yaml: extends BASE, every field commented out with BASE's value."""
-    from decks.themes.scaffold import new_theme
+    from decks.themes.scaffold import new_theme  # lazy: per command (cli start-up)
 
     console.result(str(new_theme(name, base)))
 
@@ -293,8 +293,6 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
-        import io
-
         shown = io.StringIO()
         exc.show(file=shown)  # click's usage and message name the arguments given: escape them too
         click.echo("\n".join(map(for_terminal, shown.getvalue().split("\n"))), err=True, nl=False)

@@ -41,8 +41,8 @@ def _text(name: str, value: str | None) -> str | None:
     `recap new` never writes a field the checker refuses (a control character, a text that shows nothing)."""
     if value is None:
         return None
-    from decks.model.chars import char_problem, is_blank
-    from decks.model.content import check_text
+    from decks.model.chars import char_problem, is_blank  # lazy: per command (cli start-up)
+    from decks.model.content import check_text  # lazy: per command (cli start-up)
 
     problem = char_problem(value) or ("the text shows nothing; write some words" if is_blank(value) else None)
     if problem is None:
@@ -83,8 +83,8 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 def _theme(name: str) -> str:
-    from decks.model.chars import char_problem
-    from decks.themes.folders import THEME_FILE, find_theme
+    from decks.model.chars import char_problem  # lazy: per command (cli start-up)
+    from decks.themes.folders import THEME_FILE, find_theme  # lazy: per command (cli start-up)
 
     problem = char_problem(name)
     if problem:
@@ -104,7 +104,7 @@ def _theme(name: str) -> str:
 
 def _theme_for(value: str, target: Path) -> str:
     """`value` as the content file at `target` names it: a theme name as it is, a folder relative to the file."""
-    from decks.themes.folders import find_theme
+    from decks.themes.folders import find_theme  # lazy: per command (cli start-up)
 
     folder = find_theme(value)
     if "/" not in value and "\\" not in value and folder != Path(value):
@@ -176,7 +176,7 @@ def new_command(
     if schedule is None and (sessions or list_sessions or word):
         raise click.UsageError("--sessions, --list-sessions and --filter go with --schedule FILE")
     if schedule is not None and list_sessions:
-        from decks.readers.schedule import listing, read_schedule
+        from decks.readers.schedule import listing, read_schedule  # lazy: per command (cli start-up)
 
         for line in listing(read_schedule(schedule), word):
             click.echo(line)
@@ -215,7 +215,7 @@ def new_command(
         language=language or "en",
         theme=theme or "default",
     )
-    from decks.cli.output import write_atomic
+    from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
 
     # Everything --vscode would change is worked out first: a settings file recap cannot read leaves every file
     # as it was, not the talk written and then an error.
@@ -247,8 +247,8 @@ def _from_schedule(
     vscode: bool,
 ) -> None:
     """`recap new --schedule FILE`: the content file for the sessions picked from the conference's schedule."""
-    from decks.cli.output import write_atomic
-    from decks.readers.schedule import content_from, listing, read_schedule, select
+    from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
+    from decks.readers.schedule import content_from, listing, read_schedule, select  # lazy: per command (cli start-up)
 
     schedule = read_schedule(file)
     if sessions is None:

@@ -15,9 +15,9 @@ from decks.cli.stageopts import Choice
 
 def _sketch_and_page(recap: Any, theme: Any) -> tuple[Any, bytes, bytes, float]:
     """The sketch, its PNG and its SVG, drawn once."""
-    from decks import plan
-    from decks.renderers.png import SCALE, PngRenderer
-    from decks.renderers.svg import SvgRenderer
+    from decks import plan  # lazy: per command (cli start-up)
+    from decks.renderers.png import SCALE, PngRenderer  # lazy: per command (cli start-up)
+    from decks.renderers.svg import SvgRenderer  # lazy: per command (cli start-up)
 
     sketch = plan.sketch_plan(recap, theme)
     return sketch, PngRenderer().render(sketch, theme).data, SvgRenderer().render(sketch, theme).data, SCALE
@@ -33,7 +33,7 @@ def _card_words(recap: Any) -> dict[str, str]:
 
 def _load(content: Path | None, theme: str | None) -> tuple[Any, Any, Path]:
     """The content, and the theme as every command takes it (`--theme`, else the content's `theme:`)."""
-    from decks.cli.talk import load_talk, talk_theme
+    from decks.cli.talk import load_talk, talk_theme  # lazy: per command (cli start-up)
 
     recap, path = load_talk(content)
     return recap, talk_theme(theme, recap, path), path
@@ -49,10 +49,15 @@ def post_command(content: Path | None, output: Path | None, theme: str | None, f
     """Write a blog post ready to publish into a folder: index.md (CommonMark with front matter for Hugo, Jekyll
     or plain Markdown), sketchnote.png and .svg at its top, card.png for link previews, and the pictures the
     items show. `recap import` reads the post back as the same content."""
-    from decks.cli.output import write_atomic
-    from decks.errors import OutputError, Problem
-    from decks.paint.card import paint_card
-    from decks.renderers.markdown import CARD, SKETCHNOTE_PNG, SKETCHNOTE_SVG, write_post
+    from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
+    from decks.errors import OutputError, Problem  # lazy: per command (cli start-up)
+    from decks.paint.card import paint_card  # lazy: per command (cli start-up)
+    from decks.renderers.markdown import (  # lazy: per command (cli start-up)
+        CARD,
+        SKETCHNOTE_PNG,
+        SKETCHNOTE_SVG,
+        write_post,
+    )
 
     recap, loaded, path = _load(content, theme)
     folder = output or Path.cwd() / path.name.removesuffix(".yaml").removesuffix(".yml")
@@ -88,8 +93,8 @@ def post_command(content: Path | None, output: Path | None, theme: str | None, f
 def card_command(content: Path | None, output: Path | None, theme: str | None, square: bool) -> None:
     """Draw the social card link previews show: the event, the recap's title, the presenter and a drawn detail
     of the sketchnote."""
-    from decks.cli.output import output_path, write_atomic
-    from decks.paint.card import paint_card
+    from decks.cli.output import output_path, write_atomic  # lazy: per command (cli start-up)
+    from decks.paint.card import paint_card  # lazy: per command (cli start-up)
 
     recap, loaded, path = _load(content, theme)
     target = output_path(path, ".png", output, ".card.png")

@@ -26,7 +26,7 @@ CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2
 def renderer_summary(entry: Plugin) -> str | None:
     """A renderer's `description` for `recap --help`: its class is imported (only --help and shell completion
     list renderers; a broken plugin gives None, and its command says why when it runs)."""
-    from decks.renderers.base import load
+    from decks.renderers.base import load  # lazy: per command (cli start-up)
 
     try:
         description = getattr(load(entry), "description", None)
@@ -37,7 +37,7 @@ def renderer_summary(entry: Plugin) -> str | None:
 
 def renderer_command(name: str, entry: Plugin) -> click.Command:
     """A `recap NAME` command for a renderer; its class is imported only when the command runs."""
-    from decks.renderers.base import load
+    from decks.renderers.base import load  # lazy: per command (cli start-up)
 
     try:
         renderer_cls = load(entry)
@@ -80,7 +80,7 @@ def renderer_command(name: str, entry: Plugin) -> click.Command:
             help="Write the file again on every save of the content, its pictures or the theme; Ctrl-C stops.",
         ),
     ]
-    from decks.plan import SKETCH_OPTIONS
+    from decks.plan import SKETCH_OPTIONS  # lazy: per command (cli start-up)
 
     stage_options = SKETCH_OPTIONS if renderer_cls.consumes == "sketch" else ()
     params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
@@ -88,7 +88,7 @@ def renderer_command(name: str, entry: Plugin) -> click.Command:
     def run(
         content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: Any
     ) -> None:
-        from decks.cli.output import output_path, write_atomic, write_stdout
+        from decks.cli.output import output_path, write_atomic, write_stdout  # lazy: per command (cli start-up)
 
         # `-o -` writes to standard output; so does content read from standard input with no -o (as pandoc).
         to_stdout = (output is not None and str(output) == "-") or (output is None and str(content) == "-")
@@ -103,21 +103,21 @@ def renderer_command(name: str, entry: Plugin) -> click.Command:
         def target_for(path: Path) -> Path:
             target = output_path(path, renderer_cls.suffix, output, renderer_cls.default_suffix)
             if target.is_file():  # another command's file, or another program's, stays (zipfile et al. imported here)
-                from decks.cli.provenance import check_replace
+                from decks.cli.provenance import check_replace  # lazy: per command (cli start-up)
 
                 check_replace(target, name, force)
             return target
 
         if watch:  # the same file, written again on each save (decks/cli/rewrite.py)
-            from decks.assets import example_content
-            from decks.cli.rewrite import rewrite_on_save
+            from decks.assets import example_content  # lazy: per command (cli start-up)
+            from decks.cli.rewrite import rewrite_on_save  # lazy: per command (cli start-up)
 
             path = content or example_content()
             if not path.is_file():
                 load_talk(path)  # says what is wrong with it, as without --watch
             rewrite_on_save(path, theme, target_for(path), renderer_cls, options)
             return
-        from decks.gcpause import paused_gc
+        from decks.gcpause import paused_gc  # lazy: per command (cli start-up)
 
         # One render is a short run that makes no reference cycles worth collecting (decks/gcpause.py): the
         # collector, left on, walked the modules imported on the way and every value made (~5% of a run).
@@ -125,11 +125,11 @@ def renderer_command(name: str, entry: Plugin) -> click.Command:
             recap, content_path = load_talk(content)
             target = None if to_stdout else target_for(content_path)
             loaded_theme = talk_theme(theme, recap, content_path)
-            from decks.themes.contrast import contrast_problems
+            from decks.themes.contrast import contrast_problems  # lazy: per command (cli start-up)
 
             # A low contrast still renders (the user may want it anyway) and is warned about with the rest.
             contrast = [str(problem) for problem in contrast_problems(loaded_theme)]
-            from decks.renderers.base import render
+            from decks.renderers.base import render  # lazy: per command (cli start-up)
 
             with console.progress(f"making {target or 'standard output'}"):
                 result = render(renderer_cls, recap, loaded_theme, **options)

@@ -34,8 +34,8 @@ class OutputWatch(Watched):
 
     def make(self, recap: Any, theme: Any) -> tuple[bytes, list[str]]:
         """The file's bytes and its warnings, as `decks.renderers.base.render` makes them."""
-        from decks.renderers.base import language_warnings, render
-        from decks.themes.contrast import contrast_problems
+        from decks.renderers.base import language_warnings, render  # lazy: per command (cli start-up)
+        from decks.themes.contrast import contrast_problems  # lazy: per command (cli start-up)
 
         contrast = [str(problem) for problem in contrast_problems(theme)]
         if self.renderer.consumes == "deck":
@@ -46,7 +46,7 @@ class OutputWatch(Watched):
         return rendered.data, [*contrast, *rendered.warnings]
 
     def render(self) -> bool:
-        from decks.cli.output import write_atomic
+        from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
 
         stamps: dict[Path, Any] = {}
         try:

@@ -17,7 +17,7 @@ class Choice(click.Choice):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter as exc:
-            from decks.readers.yamlpos import did_you_mean
+            from decks.readers.yamlpos import did_you_mean  # lazy: per command (cli start-up)
 
             guess = did_you_mean(str(value).casefold(), [str(choice) for choice in self.choices])
             if guess is None:

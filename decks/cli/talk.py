@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def load_talk(content: Path | None) -> tuple[Recap, Path]:
-    from decks.assets import example_content
-    from decks.readers.content import load_content
+    from decks.assets import example_content  # lazy: per command (cli start-up)
+    from decks.readers.content import load_content  # lazy: per command (cli start-up)
 
     path = content or example_content()
     return load_content(path), path
@@ -24,8 +24,8 @@ def load_talk(content: Path | None) -> tuple[Recap, Path]:
 
 def talk_theme(name: str | None, recap: Recap | None = None, content: Path | None = None) -> Theme:
     """The theme `--theme` names, else the one the content's `theme:` names (relative to the content file)."""
-    from decks.themes.folders import theme_in_content
-    from decks.themes.loader import load_theme
+    from decks.themes.folders import theme_in_content  # lazy: per command (cli start-up)
+    from decks.themes.loader import load_theme  # lazy: per command (cli start-up)
 
     if name is None and recap is not None and recap.theme is not None and content is not None:
         name = theme_in_content(recap.theme, content)
@@ -34,6 +34,6 @@ def talk_theme(name: str | None, recap: Recap | None = None, content: Path | Non
 
 def complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Theme names for shell completion (decks.cli.completion, imported only when the shell asks)."""
-    from decks.cli.completion import complete_theme as complete
+    from decks.cli.completion import complete_theme as complete  # lazy: per command (cli start-up)
 
     return complete(ctx, param, incomplete)

@@ -13,8 +13,8 @@ import click
 
 def _with_sketch_options(command: click.Command) -> click.Command:
     """The sketch's own options (`--layout`, `--paper`, `--orientation` ...), as `recap pdf` has them."""
-    from decks.cli.stageopts import click_option
-    from decks.plan import SKETCH_OPTIONS
+    from decks.cli.stageopts import click_option  # lazy: per command (cli start-up)
+    from decks.plan import SKETCH_OPTIONS  # lazy: per command (cli start-up)
 
     command.params += [click_option(opt) for opt in SKETCH_OPTIONS]
     return command
@@ -31,11 +31,11 @@ def watch(content: Path | None, theme: str | None, port: int, open_browser: bool
     file, its pictures or the theme change; problems show in the page and here. Ctrl-C stops it.
 
     CONTENT is the content file (YAML). Without it, the bundled TF Dev Summit 2019 example."""
-    from decks.assets import example_content
-    from decks.errors import ContentError, OutputError, Problem
-    from decks.preview.server import serve
-    from decks.preview.session import Session
-    from decks.safeio import ReadRefused, check_file
+    from decks.assets import example_content  # lazy: per command (cli start-up)
+    from decks.errors import ContentError, OutputError, Problem  # lazy: per command (cli start-up)
+    from decks.preview.server import serve  # lazy: per command (cli start-up)
+    from decks.preview.session import Session  # lazy: per command (cli start-up)
+    from decks.safeio import ReadRefused, check_file  # lazy: per command (cli start-up)
 
     path = content or example_content()
     try:  # a FIFO, a folder or a missing file: exit 1 with what it is, as every other command says it

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from decks import cachedir
+from decks.i18n.catalogues import compile_po
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DEFAULT = "en"
@@ -122,7 +123,6 @@ def _load_mo(po: Path) -> bytes:
     built, source = _mtime(mo), _mtime(po)
     if built is not None and (source is None or built >= source):  # the wheel ships the .mo alone
         return mo.read_bytes()
-    from decks.i18n.catalogues import compile_po
 
     return compile_po(po)
 
@@ -244,7 +244,7 @@ def _formats_entry(data: bytes) -> dict[str, str] | None:
 def _babel_format(locales: tuple[str, ...], key: str) -> str:
     """Format what `key` names ("n:8", "d:2019-03-06", "i:2019-03-06:2019-03-07") with Babel in the first of
     `locales` Babel knows (the content's language, then the catalogue's)."""
-    from babel.core import UnknownLocaleError
+    from babel.core import UnknownLocaleError  # lazy: --help and check need no babel
 
     kind, _, value = key.partition(":")
     for locale in locales:
@@ -258,10 +258,10 @@ def _babel_format(locales: tuple[str, ...], key: str) -> str:
 
 def _babel_format_in(locale: str, kind: str, value: str) -> str:
     if kind == "n":
-        from babel.numbers import format_decimal
+        from babel.numbers import format_decimal  # lazy: --help and check need no babel
 
         return format_decimal(int(value), locale=locale)
-    from babel.dates import format_interval, format_skeleton
+    from babel.dates import format_interval, format_skeleton  # lazy: --help and check need no babel
 
     if kind == "d":
         return format_skeleton(_SKELETON, dt.date.fromisoformat(value), locale=locale)
@@ -325,13 +325,13 @@ def untranslated(language: str) -> str | None:
 
 def _language_name(lang: str) -> str | None:
     """The language's English name from CLDR (tl -> Tagalog), None when CLDR has none."""
-    from babel.core import Locale
+    from babel.core import Locale  # lazy: --help and check need no babel
 
     return Locale("en").languages.get(lang)
 
 
 def _babel_knows(tag: str) -> bool:
-    from babel.core import Locale, UnknownLocaleError
+    from babel.core import Locale, UnknownLocaleError  # lazy: --help and check need no babel
 
     try:
         Locale.parse(tag)

@@ -16,9 +16,9 @@ FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the earliest time a zip (
 
 def compile_po(po: Path) -> bytes:
     """The `.mo` bytes of a `.po` catalogue, compiled by Babel (fuzzy entries left out)."""
-    from babel.core import Locale, UnknownLocaleError
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.core import Locale, UnknownLocaleError  # lazy: only when a .mo is missing (a source checkout)
+    from babel.messages.mofile import write_mo  # lazy: only when a .mo is missing (a source checkout)
+    from babel.messages.pofile import read_po  # lazy: only when a .mo is missing (a source checkout)
 
     try:
         locale: Locale | None = Locale.parse(po.stem)

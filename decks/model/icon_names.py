@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from decks import cachedir
 from decks.assets import assets_dir
 
 # Each style is its own font; a name both sets have (font-awesome) is the solid one's.
@@ -28,7 +29,6 @@ def derived(source: Path, build: Callable[[bytes], Any], version: object = None)
     """`build(bytes of source)`, kept in the cache folder under a key made from those bytes and `version` (the
     form of the data; this module's by default): the icon maps are YAML that takes a pure-Python parser ~50 ms
     to read, the icon index a 150 KB JSON file; their marshalled forms load in about a millisecond."""
-    from decks import cachedir
 
     raw = source.read_bytes()
     version = _CACHE_VERSION if version is None else version
@@ -64,7 +64,7 @@ def check_icon(name: str) -> str:
     """`name` if it is an icon's; else a ValueError "unknown icon; what to do" with the closest names."""
     if known(name):
         return name
-    import difflib  # only when a name is wrong
+    import difflib  # lazy: only when a name is wrong; every command loads this module
 
     low = name.lower()
     close = difflib.get_close_matches(low, list(index()), n=1, cutoff=0.6)

@@ -9,6 +9,7 @@ JSON Schema can say it. Models and enums go to `$defs`, referred to by `$ref`.
 from __future__ import annotations
 
 import datetime as dt
+import inspect  # only for writing schemas
 import types
 import typing
 from enum import Enum
@@ -58,8 +59,6 @@ def _title(name: str) -> str:
 
 
 def _own_doc(cls: type) -> str | None:
-    import inspect  # only for writing schemas
-
     doc = cls.__dict__.get("__doc__")
     return inspect.cleandoc(doc) if doc else None
 

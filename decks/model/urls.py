@@ -110,7 +110,7 @@ def _hidden_character(value: str) -> tuple[int, int] | None:
 def _idna_host(host: str) -> str | None:
     """`host` in Punycode (IDNA 2008 with the UTS 46 mapping browsers use; IDNA 2003, Python's codec, for the
     names it allows and 2008 does not, such as symbols), or None when it cannot be one."""
-    import idna  # imported when an address first needs it: most contents have none that is not ASCII
+    import idna  # lazy: only for a non-ASCII host, which most contents lack; every command loads this
 
     try:
         return idna.encode(host, uts46=True).decode("ascii")

@@ -13,9 +13,12 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PIL import Image, ImageFont
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont
 
+from decks.imagefiles import open_picture
+
+if TYPE_CHECKING:
     from decks.plan.sketch.primitives import Sketch
 
 WIDE = (1200, 630)
@@ -25,8 +28,6 @@ _PAD = 0.06  # of the card's width
 
 @functools.cache
 def _covers(path: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
     with TTFont(str(path), fontNumber=0, lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
 
@@ -51,8 +52,6 @@ def _luminance(colour: str) -> float:
 
 
 def _font(path: Path, size: float) -> ImageFont.FreeTypeFont:
-    from PIL import ImageFont
-
     return ImageFont.truetype(str(path), max(8, round(size)), layout_engine=ImageFont.Layout.BASIC)
 
 
@@ -97,7 +96,6 @@ def _fit(
 
 def _detail(page: bytes, sketch: Sketch, scale: float) -> Image.Image:
     """The sketchnote's most telling region: the largest card of an item (else the whole page)."""
-    from decks.imagefiles import open_picture
 
     picture = open_picture(page).convert("RGB")  # recap's own PNG, opened the one way pictures are
     items = [c for c in sketch.containers if c.kind == "item"]
@@ -118,7 +116,6 @@ def _detail(page: bytes, sketch: Sketch, scale: float) -> Image.Image:
 def paint_card(sketch: Sketch, page: bytes, scale: float, words: dict[str, str], square: bool = False) -> bytes:
     """The card's PNG. `page` is the sketchnote drawn at `scale` pixels per point; `words` holds the event, the
     title and the presenter (any may be empty)."""
-    from PIL import Image, ImageDraw
 
     width, height = SQUARE if square else WIDE
     card = Image.new("RGB", (width, height), sketch.background)

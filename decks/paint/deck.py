@@ -308,7 +308,7 @@ def _visual(pieces: list[tuple[Piece, float]], rtl: bool) -> list[tuple[Piece, f
 @lru_cache(maxsize=256)
 def glyph_bounds(font: Path, char: str) -> tuple[float, float, float, float]:
     """The ink box of `char` in `font`, in ems (x min, y min, x max, y max; y up), for centring an icon."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: --help loads this module
 
     tt = TTFont(str(font), lazy=True)
     try:

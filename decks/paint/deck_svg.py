@@ -11,6 +11,7 @@ import base64
 from collections.abc import Callable
 from pathlib import Path
 
+from decks.i18n import messages
 from decks.markup import esc
 from decks.model.urls import ascii_url
 from decks.paint.deck import Piece, Setter, icon_origin
@@ -82,7 +83,6 @@ def slide_svg(
     image: Callable[[Picture], str],
 ) -> str:
     """One slide as an `<svg>` element (user units are points); `image` gives a picture's href."""
-    from decks.i18n import messages
 
     palette = setter.palette
     w, h = num(deck.width), num(deck.height)

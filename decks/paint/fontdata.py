@@ -17,9 +17,9 @@ def num(v: float) -> str:
 
 def subset(font: FilePath, chars: set[str]) -> bytes:
     """The font cut down to `chars`, as TrueType bytes (no hinting, no layout tables, no timestamp change)."""
-    import logging
+    import logging  # lazy: with fontTools, below
 
-    from fontTools import subset
+    from fontTools import subset  # lazy: --help loads this module
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     options = subset.Options()
@@ -38,8 +38,8 @@ def subset(font: FilePath, chars: set[str]) -> bytes:
 
 def glyph_path(font: FilePath, char: str, x: float, baseline: float, size: float) -> str:
     """An outline of `char` as SVG path data, placed at (x, baseline) and scaled to `size` points."""
-    from fontTools.pens.svgPathPen import SVGPathPen
-    from fontTools.pens.transformPen import TransformPen
+    from fontTools.pens.svgPathPen import SVGPathPen  # lazy: --help loads this module
+    from fontTools.pens.transformPen import TransformPen  # lazy: --help loads this module
 
     tt = _outlines(font)
     glyph_set = tt.getGlyphSet()
@@ -57,7 +57,7 @@ _OUTLINES: dict[FilePath, Any] = {}
 
 def _outlines(font: FilePath) -> Any:
     if font not in _OUTLINES:
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont  # lazy: --help loads this module
 
         _OUTLINES[font] = TTFont(str(font), lazy=True)
     return _OUTLINES[font]

@@ -58,7 +58,7 @@ def register(path: Path) -> str:
     """The reportlab font name of the face at `path` (a .ttc by its first face), registered on first use."""
     name = _NAMES.get(path)
     if name is None:
-        from reportlab.pdfbase import pdfmetrics, ttfonts
+        from reportlab.pdfbase import pdfmetrics, ttfonts  # lazy: --help loads this module
 
         global REPORTLAB_CMAP
         if ttfonts.makeToUnicodeCMap is not to_unicode_cmap:  # reportlab looks it up as a module global

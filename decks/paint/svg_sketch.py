@@ -19,13 +19,13 @@ from decks.model.urls import ascii_url
 from decks.paint.fontdata import glyph_path as _glyph_path
 from decks.paint.fontdata import num as _n
 from decks.paint.fontdata import subset as _subset
+from decks.plan.icons import icon_fonts
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
+from decks.text.metrics import load_face
 
 
 def paint(sketch: Sketch, font_url: Callable[[FilePath], str] | None = None) -> bytes:
     """The SVG of a laid-out page (user units are points); fonts inlined as subsets, or at `font_url(file)`."""
-    from decks.plan.icons import icon_fonts
-    from decks.text.metrics import load_face
 
     icon_font = {font.resolve() for font in icon_fonts()}  # an icon is painted as a path, not text
     runs = [p for p in sketch.primitives if isinstance(p, TextRun)]

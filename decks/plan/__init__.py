@@ -16,10 +16,13 @@ once and hands it over. Submodules are imported only when a plan is built, so li
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+from msgspec.structs import replace
 
+from decks.errors import OutputError, Problem
 from decks.options import Option
 
 if TYPE_CHECKING:
@@ -74,9 +77,9 @@ class DeckSetup(msgspec.Struct, frozen=True):
 def deck_setup(theme: Theme) -> DeckSetup:
     """The template of `theme` resolved and the measuring theme: the first half of `deck_plan`, which a warm
     process (`recap watch`) keeps between builds."""
-    from decks.plan.deck.plan import Template
-    from decks.plan.template import load
-    from decks.plan.template_fonts import measuring_theme
+    from decks.plan.deck.plan import Template  # lazy: each output loads only its own planner
+    from decks.plan.template import load  # lazy: each output loads only its own planner
+    from decks.plan.template_fonts import measuring_theme  # lazy: each output loads only its own planner
 
     path, resolved = load(theme)
     measured, inherited, notes = measuring_theme(theme, resolved)
@@ -89,9 +92,7 @@ def deck_setup(theme: Theme) -> DeckSetup:
 def finish_deck(deck: Deck, theme: Theme, setup: DeckSetup) -> Deck:
     """The planned slides with what the template and theme decide about them: background, colours, the icons'
     colour, the families the master draws, and the font files every run is measured with."""
-    from msgspec.structs import replace
-
-    from decks.plan.template_fonts import deck_fonts
+    from decks.plan.template_fonts import deck_fonts  # lazy: each output loads only its own planner
 
     slides = theme.slides
     colors = slides.decides("colors")
@@ -118,12 +119,10 @@ def deck_too_big(recap: Recap) -> str | None:
 
 def deck_plan(recap: Recap, theme: Theme) -> Deck:
     """The deck plan of `recap` in `theme`, laid on the theme's template (or the bundled one)."""
-    from decks.plan.deck.planner import build_plan
+    from decks.plan.deck.planner import build_plan  # lazy: each output loads only its own planner
 
     too_big = deck_too_big(recap)
     if too_big:
-        from decks.errors import OutputError, Problem
-
         raise OutputError([Problem("the deck", too_big, "split the recap into several files, a part or two each")])
 
     setup = deck_setup(theme)
@@ -143,7 +142,7 @@ def sketch_plan(
     qr: str | None = None,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
-    from decks.plan.sketch import build
+    from decks.plan.sketch import build  # lazy: each output loads only its own planner
 
     # The cards letter the content's inline markup in its styles; the rest is plain words (build's docstring).
     return build(
@@ -161,7 +160,6 @@ def sketch_plan(
 def to_data(plan: Any) -> Any:
     """A plan (or any part of one) as JSON-ready data: its values (msgspec Structs) as objects with their class
     under "type", tuples as lists, paths as strings."""
-    from pathlib import PurePath
 
     names = getattr(type(plan), "__struct_fields__", None)
     if names is not None:

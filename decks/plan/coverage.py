@@ -16,10 +16,13 @@ from typing import Literal, TypeVar
 
 import msgspec
 
+from decks.assets import fonts_dir
 from decks.model import Item, Part, Recap
 from decks.model.paths import Path_
+from decks.plan.stacks import stacks_for
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
+from decks.text.metrics import load_face
 from decks.text.scripts import script_of
 from decks.themes.model import Theme
 
@@ -84,7 +87,6 @@ Output = Literal["slides", "sketch"]
 
 def output_stacks(recap: Recap, theme: Theme, output: Output | None = None) -> dict[str, FontStack]:
     """The theme's stacks for `recap`'s language by what they letter (every output's when `output` is None)."""
-    from decks.plan.stacks import stacks_for
 
     stacks = stacks_for(theme, recap.language)
     slides = {"slide titles": stacks.heading, "slide text": stacks.body}
@@ -197,7 +199,6 @@ def mixed_words(recap: Recap, theme: Theme, output: Output | None = None) -> lis
 def _whole_face(word: str, stack: FontStack, role: str) -> str | None:
     """A face that draws every letter of `word`: the stack's own, else a bundled font (a hand face first for the
     sketchnote), else a fallback of the stack."""
-    from decks.text.metrics import load_face
 
     letters = [c for c in word if unicodedata.category(c)[0] in "LM" and not is_ignorable(c)]
     han = any(script_of(c) in ("Han", "Japanese") for c in letters)
@@ -213,6 +214,4 @@ def _whole_face(word: str, stack: FontStack, role: str) -> str | None:
 
 
 def _bundled() -> list[PathLib]:
-    from decks.assets import fonts_dir
-
     return sorted(fonts_dir().glob("*.ttf"))

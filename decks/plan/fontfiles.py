@@ -12,8 +12,11 @@ from functools import cache
 from pathlib import Path
 
 import msgspec
+from fontTools.ttLib import TTFont
 
 from decks.assets import fonts_dir
+from decks.text import fontconfig
+from decks.text.metrics import load_face
 
 # Family (lower case) -> the bundled twin's regular and bold files, metric-compatible: same advance widths.
 TWINS: dict[str, tuple[str, str]] = {
@@ -89,7 +92,6 @@ def is_universal(family: str) -> bool:
 def embeddable(path: Path) -> str | None:
     """Why the font file cannot be embedded in a deck (no TrueType outlines, or its OS/2 fsType forbids it), or
     None when it can."""
-    from fontTools.ttLib import TTFont
 
     try:
         font = TTFont(str(path), lazy=True, fontNumber=0)
@@ -136,8 +138,6 @@ def _in_folder(folder: Path, key: str, bold: bool) -> Path | None:
 
 @cache
 def _families(folder: Path) -> tuple[tuple[Path, str], ...]:
-    from decks.text.metrics import load_face
-
     out = []
     try:
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES)
@@ -154,7 +154,6 @@ def _families(folder: Path) -> tuple[tuple[Path, str], ...]:
 @cache
 def _installed(family: str, bold: bool) -> Path | None:
     """fontconfig's file for `family`, only when its answer is that family (fc-match always answers something)."""
-    from decks.text import fontconfig
 
     fc_match = fontconfig.tool("fc-match")
     if not fc_match:

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+import yaml
 
 from decks.assets import assets_dir
+from decks.i18n import locale_for
 from decks.model import Item
 from decks.model.icon_names import FONT_FILES, STYLES, derived, index, known
 
@@ -110,8 +112,6 @@ def _table(locale: str) -> _Table | None:
     strip = locale not in _KEEP_ACCENTS
 
     def build(raw: bytes) -> tuple[dict[str, tuple[str, int, str]], list[str]]:
-        import yaml
-
         data = yaml.safe_load(raw.decode("utf-8")) or {}
         words: dict[str, tuple[str, int, str]] = {}
         for rank, tier in enumerate(("specific", "broad", "generic")):
@@ -171,8 +171,6 @@ def _tables(language: str, text: str) -> tuple[_Table, ...]:
 
 @lru_cache(maxsize=64)
 def _tables_for(language: str, cjk: bool) -> tuple[_Table, ...]:
-    from decks.i18n import locale_for
-
     own = locale_for(language)
     names = [own] if own == "en" else [own, "en"]
     if own not in _SUBSTRING and cjk:
@@ -243,7 +241,6 @@ def _ordinary(word: str, text: str) -> bool:
 @lru_cache(maxsize=64)
 def language_keeps_accents(language: str) -> bool:
     """Whether titles in `language` are matched with their accents (Vietnamese: its tone marks make words)."""
-    from decks.i18n import locale_for
 
     return locale_for(language) in _KEEP_ACCENTS
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import msgspec
 from msgspec.structs import replace
 
+from decks.errors import ContentError, Problem
+from decks.plan.fontfiles import find_font
 from decks.text.faces import Face
 from decks.text.fallback import FontStack
 from decks.text.lookup import bold_cut, find_system_font
@@ -53,7 +55,6 @@ def face_of(spec: FontSpec) -> Face | None:
     if path is None:
         if spec.optional:
             return None
-        from decks.errors import ContentError, Problem
 
         raise ContentError([Problem(spec.system or "theme", "font not installed", "install it, or use a file")])
     face = load_face(path)
@@ -165,7 +166,6 @@ def bold_face(face: Face) -> Face:
     """The bold face of `face`'s family, under the family name the deck names (a bundled twin's bold, a bold
     file of the family bundled, in the theme's folder or installed); `face` itself when no bold cut is found:
     a client then emboldens the regular glyphs, which keeps their advances."""
-    from decks.plan.fontfiles import find_font
 
     found = find_font(face.family, bold=True, folder=face.path.parent)
     if found.how == "stand-in":
@@ -175,7 +175,6 @@ def bold_face(face: Face) -> Face:
 
 def code_face(bold: bool) -> Face:
     """The monospace face of inline code (Liberation Mono, bundled), named as the deck names it."""
-    from decks.plan.fontfiles import find_font
 
     return _named(load_face(find_font(CODE_FAMILY, bold=bold).path), CODE_FAMILY)
 

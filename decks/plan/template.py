@@ -29,6 +29,7 @@ from decks.opc import (
 from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
+from decks.plan.stacks import stacks_for
 from decks.plan.template_colors import body_color, link_color, sample_colors
 from decks.readers.template import FIELD, PACKAGE_HINT, TemplatePackage, read_template, template_error
 from decks.themes.model import Theme
@@ -430,7 +431,6 @@ def _by_types(layouts: list[Layout], role: str) -> Layout | None:
 def load(theme: Theme) -> tuple[Path, Resolved]:
     """The theme's template resolved, or a `ContentError` naming what is wrong with it: missing, not a
     template, or a title or body placeholder too small for one line at the theme's floor size."""
-    from decks.plan.stacks import stacks_for
 
     path = template_path(theme)
     if not path.is_file():

@@ -11,6 +11,7 @@ its background.
 
 from __future__ import annotations
 
+import colorsys
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -121,7 +122,6 @@ def scheme_color(node: etree._Element, master: etree._Element, scheme: dict[str,
     """A DrawingML colour element (`<a:srgbClr>`, `<a:schemeClr>`, `<a:sysClr>`) as "#RRGGBB": a scheme name
     through the master's `<p:clrMap>` (tx1 -> dk1 ...), then `<a:lumMod>`/`<a:lumOff>` applied in HSL as
     PowerPoint applies them. None for what it cannot read (a placeholder colour, a preset name)."""
-    import colorsys
 
     tag = etree.QName(node).localname
     value = None
@@ -225,7 +225,7 @@ def _picture_color(tpl: TemplatePackage, master_name: str, pic: etree._Element, 
     part = tpl.related(master_name, blip.get(QN_R + "embed", "")) if blip is not None else None
     if part is None or part not in tpl.blobs or picture_problem(tpl.blobs[part]):
         return None  # not a picture recap can read, or more pixels than it decodes (decks.imagefiles)
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError  # lazy: Pillow only for a picture fill
 
     try:
         with open_image(tpl.blobs[part]) as image:

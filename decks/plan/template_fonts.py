@@ -6,9 +6,13 @@ name (for embedding), and the report of layouts, kept-clear pictures and fonts.
 from __future__ import annotations
 
 from decks.errors import ContentError, Problem
+from decks.model.inline import Style
 from decks.plan.deck.plan import Deck, FontFile
+from decks.plan.fontfiles import embeddable, find_font, is_universal, measures_for
+from decks.plan.stacks import run_faces, stacks_for
 from decks.plan.template import Resolved, load
-from decks.themes.model import Theme
+from decks.text.runs import RunFaces
+from decks.themes.model import FontSpec, Theme
 
 KINDS = {
     "title": "title",
@@ -43,8 +47,6 @@ def template_report(theme: Theme) -> tuple[list[str], list[Problem]]:
         path, resolved = load(theme)
     except ContentError as exc:
         return [], list(exc.problems)
-    from decks.plan.fontfiles import embeddable, is_universal
-    from decks.plan.stacks import stacks_for
 
     measured, inherited, notes = measuring_theme(theme, resolved)
     stacks = stacks_for(measured)
@@ -79,8 +81,6 @@ def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str,
     fonts measured with a stand-in."""
     if theme.slides.decides("fonts") or not resolved.fonts:
         return theme, (), []
-    from decks.plan.fontfiles import find_font
-    from decks.themes.model import FontSpec
 
     fonts, folder = resolved.fonts, theme.folder
     update: dict[str, FontSpec] = {}
@@ -117,10 +117,6 @@ def measuring_theme(theme: Theme, resolved: Resolved) -> tuple[Theme, tuple[str,
 
 def deck_fonts(deck: Deck, theme: Theme) -> tuple[FontFile, ...]:
     """Every (family, bold) a run of `deck` names, with the file `theme`'s stacks measured it with."""
-    from decks.model.inline import Style
-    from decks.plan.fontfiles import measures_for
-    from decks.plan.stacks import run_faces, stacks_for
-    from decks.text.runs import RunFaces
 
     stacks = stacks_for(theme)
     styled: dict[str, RunFaces] = {}  # loaded at the first styled run

@@ -9,7 +9,10 @@ favicon. Requests naming another host are refused (DNS rebinding).
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
+import webbrowser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,8 +35,6 @@ class PreviewServer(ThreadingHTTPServer):
         super().__init__((HOST, port), Handler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        import sys
-
         if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             return  # a browser that closed its connection is not news
         super().handle_error(request, client_address)
@@ -114,7 +115,6 @@ class Handler(BaseHTTPRequestHandler):
 
 def serve(session: Session, port: int = 0, open_browser: bool = False, ready: Any = None) -> None:
     """Render, then serve until Ctrl-C (or `ready.stop` is set, for tests); `ready(url)` is called once serving."""
-    import signal
 
     server = PreviewServer(session, port)
     session.grace = max(session.grace, 0.2)
@@ -129,8 +129,6 @@ def serve(session: Session, port: int = 0, open_browser: bool = False, ready: An
         poller.start()
         session.echo(f"preview at {server.url} (Ctrl-C to stop)")
         if open_browser:
-            import webbrowser
-
             webbrowser.open(server.url)
         if ready is not None:
             ready(server)

@@ -338,7 +338,7 @@ class _Builder:
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     """The closest known name to a misspelt one, if any is close."""
-    import difflib  # only when a name is wrong
+    import difflib  # lazy: only when a name is wrong; every command loads this module
 
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return match[0] if match else None

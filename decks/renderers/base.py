@@ -11,15 +11,18 @@ and `recap outline` appears. A renderer's module is imported only when its comma
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import json
 import os
 import sys
 from abc import ABC, abstractmethod
+from importlib.metadata import PackageNotFoundError, distribution
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 
-from decks import cachedir
+from decks import cachedir, plan
+from decks.i18n import untranslated
 from decks.options import Option
 
 if TYPE_CHECKING:  # listing renderers must not pay for importing the model
@@ -71,8 +74,6 @@ def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any)
     subject: Any = recap
     warnings: tuple[str, ...] = ()
     if renderer.consumes != "model":
-        from decks import plan
-
         if renderer.consumes == "deck":
             subject = plan.deck_plan(recap, theme)
         else:
@@ -85,7 +86,6 @@ def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any)
 
 def language_warnings(recap: Recap) -> list[str]:
     """The one warning for a content language recap has no words for, which every render command gives."""
-    from decks.i18n import untranslated
 
     words = untranslated(recap.language)
     return [words] if words else []
@@ -123,11 +123,9 @@ def discover() -> dict[str, Plugin]:
             raise ValueError("stale")
         found = _cached_plugins(rows)
     except (ValueError, TypeError):
-        from importlib.metadata import entry_points
-
         found = [
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
-            for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name)
+            for ep in sorted(importlib.metadata.entry_points(group=GROUP), key=lambda e: e.name)
         ]
         # One file per sys.path (one per venv, for `recap`): keep the most recent few.
         kept = sorted(cachedir.folder("plugins").glob("*entry-points-*.json"), key=_mtime, reverse=True)
@@ -188,7 +186,6 @@ def _confirm(plugins: list[Plugin]) -> None:
             others.setdefault(plugin.dist, set()).add((plugin.name, plugin.value))
     if not others:
         return
-    from importlib.metadata import PackageNotFoundError, distribution
 
     for dist, wanted in others.items():
         try:

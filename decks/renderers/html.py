@@ -12,16 +12,21 @@ kept.
 from __future__ import annotations
 
 import base64
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from decks import plan
 from decks.errors import OutputError
+from decks.i18n import messages
+from decks.imagefiles import open_image, png_ready, probe, read_picture
 from decks.markup import esc
 from decks.model import Recap
 from decks.paint.deck import Setter
 from decks.paint.deck_svg import FontFaces, slide_svg
+from decks.paint.svg_sketch import paint
 from decks.plan.deck.plan import Deck, Picture, Slide
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -87,7 +92,6 @@ SCRIPT = """
 
 def words_for(language: str) -> dict[str, str]:
     """The page's own words (the slides' words come from the deck plan), from the one catalogue (decks.i18n)."""
-    from decks.i18n import messages
 
     t = messages(language)
     return {
@@ -106,16 +110,14 @@ def data_uri(path: Path) -> str:
 
 def _picture_data(path: Path) -> tuple[str, int, int]:
     """A picture file as (data URI, width, height in pixels), as `data_uri` says."""
-    from decks.imagefiles import open_image, png_ready, probe, read_picture
 
     raw = read_picture(path)  # within the cap, and checked: only bytes that decode go into the page
     header = probe(raw)
     if header is not None and not (header.format == "JPEG" and b"Exif" in raw[:65536]):
         mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}[header.format]
         return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}", header.width, header.height
-    import io
 
-    from PIL import ImageOps
+    from PIL import ImageOps  # lazy: Pillow only for pictures; --help loads this module
 
     with open_image(raw) as img:
         upright = png_ready(ImageOps.exif_transpose(img))  # a turned CMYK JPEG: PNG has no CMYK
@@ -153,7 +155,6 @@ class Page:
 
     def build(self, recap: Recap, theme: Theme, deck: Deck | None = None, sketch: Any = None) -> tuple[str, list[str]]:
         """The page's HTML and warnings; the plans are built here unless given."""
-        from decks import plan
 
         deck = deck if deck is not None else plan.deck_plan(recap, theme)
         warnings = list(deck.warnings)
@@ -215,8 +216,6 @@ class Page:
         # (thousands of primitives) costs more than the slides that changed.
         held = self._sketches.get("latest")
         if held is None or held[0] is not sketch:
-            from decks.paint.svg_sketch import paint
-
             svg = paint(sketch, self.font_url).decode("utf-8")
             held = self._sketches["latest"] = (
                 sketch,

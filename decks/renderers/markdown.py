@@ -15,11 +15,15 @@ tags, description, image), `plain` (title, date, tags, description, image).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
+from decks.i18n import messages
 from decks.model import Item, Link, Recap
 from decks.model.inline import Span, Style, code_span, has_markup, plain, spans
 from decks.options import Option
@@ -27,7 +31,7 @@ from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # lazy: markdown-it only for `recap post`; --help loads this module
 
 SKETCHNOTE_PNG = "sketchnote.png"
 SKETCHNOTE_SVG = "sketchnote.svg"
@@ -108,7 +112,7 @@ def _written(runs: tuple[Span, ...], way: str) -> str:
 def _commonmark() -> MarkdownIt:
     """One CommonMark parser for the whole run: building one compiles its rules, and a post checks every field
     that has markup."""
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # lazy: markdown-it only for `recap post`; --help loads this module
 
     return MarkdownIt("commonmark")
 
@@ -152,8 +156,6 @@ def _link(link: Link, words: Any) -> str:
 
 
 def _yaml(data: dict[str, Any]) -> str:
-    import yaml
-
     class NoAliases(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
             return True  # a date used twice is written twice, not as an anchor readers may not follow
@@ -208,7 +210,6 @@ def front_matter(recap: Recap, flavor: str) -> str:
 
 def _plain(value: Any) -> Any:
     """A model value as plain YAML data, without the fields left at their defaults."""
-    import dataclasses
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
@@ -247,7 +248,6 @@ def _item(item: Item, words: Any, pictures: dict[str, str]) -> list[str]:
 
 def write_post(recap: Recap, flavor: str = "hugo", pictures: dict[str, str] | None = None) -> str:
     """The post's Markdown. `pictures` maps an item's picture path to its file name in the post's pictures/."""
-    from decks.i18n import messages
 
     words = messages(recap.language)
     pictures = pictures or {}

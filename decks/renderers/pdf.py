@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from decks.model.urls import ascii_url
+from decks.paint.pdffonts import register
 from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
@@ -40,11 +41,9 @@ def paint(sketch: Sketch) -> bytes:
     several times faster than reportlab's per-call path API; text goes through reportlab text objects,
     one per stretch of consecutive runs, because reportlab subsets and encodes the embedded fonts.
     """
-    from reportlab import rl_config
-    from reportlab.lib.colors import HexColor
-    from reportlab.pdfgen.canvas import Canvas
-
-    from decks.paint.pdffonts import register
+    from reportlab import rl_config  # lazy: reportlab only for pdf; --help loads this
+    from reportlab.lib.colors import HexColor  # lazy: reportlab only for pdf; --help loads this
+    from reportlab.pdfgen.canvas import Canvas  # lazy: reportlab only for pdf; --help loads this
 
     hex_colors: dict[str, HexColor] = {}  # reportlab's HexColor parses slowly; a page has a handful of colours
 

@@ -27,7 +27,7 @@ MAX_WIDTH = 10_000
 
 def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
     """The PNG of a laid-out page."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw, ImageFont  # lazy: Pillow only for png; --help loads this
 
     s = scale * _SUPERSAMPLE
     size = (round(sketch.width * s), round(sketch.height * s))
@@ -88,7 +88,7 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
             x0, y0 = r.x * s, r.y * s
             draw.rectangle((x0, y0, max(x0, r.right * s - 1), max(y0, r.bottom * s - 1)), fill=prim.fill)
     out = img.resize((round(sketch.width * scale), round(sketch.height * scale)), Image.Resampling.LANCZOS)
-    from PIL.PngImagePlugin import PngInfo
+    from PIL.PngImagePlugin import PngInfo  # lazy: Pillow only for png; --help loads this
 
     info = PngInfo()
     info.add_text("Software", made_by(PngRenderer.name))  # which command made it (decks.cli.provenance)
@@ -113,7 +113,7 @@ def _letter(
     """One hand-drawn letter: its coverage (drawn once per face and size; skewed by its slant when italic)
     turned by its tilt (clockwise, about its origin on the baseline) and stretched to its height, then painted
     in `color` at its origin."""
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for png; --help loads this
 
     gx, gy, tilt, grow = glyph
     if ch.isspace() or (abs(tilt) < 0.05 and abs(grow - 1.0) < 0.002 and not slant):
@@ -140,7 +140,7 @@ def _letter(
 def _mask(text: str, font: Any, slant: float, heavy: int = 0) -> tuple[Any, float, float]:
     """The coverage of `text` set at its origin (with room for a turn of a few degrees), skewed by `slant` about
     its baseline when italic, and where that origin is inside it."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # lazy: Pillow only for png; --help loads this
 
     left, top, right, bottom = font.getbbox(text, anchor="ls", stroke_width=heavy)
     pad = 2 + round(font.size * 0.06)  # room for the turn: at most a few degrees
@@ -170,7 +170,7 @@ def _slanted(
     """A run set straight (not lettered a letter at a time) that is italic or turned (on a card askew): its
     coverage skewed about the baseline and turned by `angle` (clockwise) about its origin, painted with its
     origin at (x, y)."""
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for png; --help loads this
 
     mask, ox, oy = _mask(text, font, slant, heavy)
     if angle:

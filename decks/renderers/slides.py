@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from decks.imagefiles import open_image, open_picture, probe, read_picture
 from decks.model.urls import ascii_url
 from decks.options import Option
 from decks.paint.deck import ITALIC_SKEW, SetBox, Setter, icon_origin
@@ -26,8 +27,8 @@ from decks.themes.model import Theme
 
 def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     """The PDF of a deck plan: a page per slide (and a notes page after each with `notes="page"`)."""
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab import rl_config  # lazy: --help loads this module
+    from reportlab.pdfgen.canvas import Canvas  # lazy: --help loads this module
 
     setter = Setter(theme, deck.language, kern=True)
     palette: dict[str, str] = theme.palette.model_dump()
@@ -73,7 +74,7 @@ def _outline_title(slide: Slide, number: int) -> str:
 def _slide(
     c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str], images: dict[Path, Any]
 ) -> None:
-    from reportlab.lib.colors import HexColor
+    from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     h = deck.height
     c.setFillColor(HexColor(palette["background"]))
@@ -98,7 +99,7 @@ def _slide(
 
 
 def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
-    from reportlab.lib.colors import HexColor
+    from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     if not set_box.lines:
         return
@@ -155,7 +156,7 @@ def _merge_links(links: list[_Link]) -> list[_Link]:
 
 
 def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: dict[Path, Any]) -> None:
-    from reportlab.lib.colors import HexColor
+    from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     r = pic.box
     if pic.qr:
@@ -198,9 +199,9 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: di
 
 def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) -> Any:
     """The outline of `char` in `font` as a reportlab path, its origin at (x, y) in PDF space, `size` points."""
-    from fontTools.pens.basePen import BasePen
-    from fontTools.pens.transformPen import TransformPen
-    from fontTools.ttLib import TTFont
+    from fontTools.pens.basePen import BasePen  # lazy: --help loads this module
+    from fontTools.pens.transformPen import TransformPen  # lazy: --help loads this module
+    from fontTools.ttLib import TTFont  # lazy: --help loads this module
 
     path = c.beginPath()
 
@@ -236,9 +237,7 @@ def _image(path: Path) -> Any:
     The bytes are read once, within the cap, and checked (`read_picture`); reportlab is given those bytes and
     opens them through `open_image` (one Pillow plugin, never a path opened again).
     """
-    from reportlab.lib.utils import ImageReader
-
-    from decks.imagefiles import open_image, open_picture, probe, read_picture
+    from reportlab.lib.utils import ImageReader  # lazy: --help loads this module
 
     class CheckedReader(ImageReader):
         def _read_image(self, fp: Any) -> Any:
@@ -249,7 +248,7 @@ def _image(path: Path) -> Any:
     if header is not None and header.format != "GIF" and not (header.format == "JPEG" and b"Exif" in raw[:65536]):
         # A plain PNG or JPEG goes in as it is (a JPEG keeps its own compression).
         return CheckedReader(io.BytesIO(raw))
-    from PIL import ImageOps
+    from PIL import ImageOps  # lazy: --help loads this module
 
     with open_image(raw) as img:
         img.load()
@@ -263,7 +262,7 @@ def _notes_page(
     c: Any, deck: Deck, slide: Slide, number: int, face: Face, palette: dict[str, str], setter: Setter
 ) -> None:
     """The speaker notes of a slide on a page of their own, headed by the slide's number and title."""
-    from reportlab.lib.colors import HexColor
+    from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     h, margin = deck.height, 48.0
     c.setFillColor(HexColor(palette["background"]))

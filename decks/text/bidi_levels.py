@@ -21,7 +21,7 @@ def resolved_levels(text: str, rtl: bool) -> list[int] | None:
     """The level of each character of `text`, a line of a paragraph whose base direction is right-to-left when
     `rtl` (odd levels are drawn right to left); None when python-bidi's steps cannot resolve it."""
     try:
-        from bidi import algorithm as uba
+        from bidi import algorithm as uba  # lazy: python-bidi only for right-to-left text
 
         storage = uba.get_empty_storage()
         storage["base_level"] = 1 if rtl else 0

@@ -9,7 +9,9 @@ from functools import cache
 import msgspec
 
 from decks.text.faces import Face
+from decks.text.lookup import bold_cut
 from decks.text.shaping import has_rtl, joined, visual
+from decks.text.system import system_face
 
 # Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen, and the
 # bidi controls and other boundary-neutral characters, which the bidi algorithm removes from a line.
@@ -61,12 +63,8 @@ class FontStack(msgspec.Struct, eq=False, weakref=True):
         except KeyError:
             found = next((f for f in self.faces if f.has(ch)), None)
             if found is None and self.system and not is_ignorable(ch):
-                from decks.text.system import system_face
-
                 found = system_face(ch)
                 if found is not None and self.bold:
-                    from decks.text.lookup import bold_cut
-
                     cut = bold_cut(found)
                     if cut is not None and cut.has(ch):
                         found = cut

@@ -4,6 +4,7 @@ reading its answer as lines. Callers cache the answers; a machine without fontco
 from __future__ import annotations
 
 import shutil
+import subprocess  # only when an answer is not cached
 
 TIMEOUT = 10  # seconds: a first run can rebuild fontconfig's cache; a hung tool must not hang recap
 
@@ -15,7 +16,6 @@ def tool(name: str) -> str | None:
 
 def run(path: str, *args: str) -> list[str] | None:
     """The lines `path args...` printed, or None when it could not be asked (it failed to start or took too long)."""
-    import subprocess  # only when an answer is not cached
 
     try:
         done = subprocess.run([path, *args], capture_output=True, text=True, timeout=TIMEOUT, check=False)

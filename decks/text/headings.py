@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+from decks.text.breaking import atoms, break_lines
+
 _BUDOUX = {"ja": "ja", "zh": "zh-hans", "zh-hant": "zh-hant", "th": "th"}
 _SPACE = re.compile(r"(\s+)")
 # East Asian punctuation a phrase may also end after (BudouX keeps "参加レポート：機械学習…" as one phrase).
@@ -30,7 +32,7 @@ _NAME_START = re.compile(r"[A-Z0-9]")
 
 @cache
 def _parser(language: str) -> Any:
-    import budoux
+    import budoux  # lazy: BudouX only for CJK headings; --help loads this
 
     loaders = {
         "ja": budoux.load_default_japanese_parser,
@@ -114,7 +116,6 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
     its characters as the text engine cuts them), and a last line of one word or one or two characters is
     avoided when another choice gives as many lines. None when a word wider than `limit` must be cut inside
     (the text engine then breaks it)."""
-    from decks.text.breaking import atoms
 
     units: list[str] = []
     # What a break after this unit costs: 0 between phrases; inside a phrase 1, or 0.5 where the script changes
@@ -198,7 +199,6 @@ def heading_lines(text: str, width: Callable[[str], float], limit: float, langua
     """The lines of a heading at most `limit` wide: balanced at phrase boundaries (`balance` over `phrases`) when
     that takes no more lines than the engine's own breaks, else the engine's (a word wider than a line, which
     only the engine may cut)."""
-    from decks.text.breaking import break_lines
 
     greedy = _flags_whole(text, break_lines(text, limit, width), width, limit)
     if len(greedy) < 2:
@@ -214,7 +214,6 @@ def _flags_whole(text: str, lines: list[str], width: Callable[[str], float], lim
     """The engine's `lines` of `text`, but a line never ends with the dashes that start a word (`--flag`): they
     move to the next line, whose first line is broken again with room for them (the engine breaks after any
     hyphen, as office applications do; a heading is ours to break)."""
-    from decks.text.breaking import break_lines
 
     pos = 0
     for i, line in enumerate(lines[:-1]):

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from decks import cachedir
 from decks.text.records import shipped, shipped_record
 
 _KERN_VERSION = 2  # 2: Greek, Cyrillic and the rest of Latin kept too
@@ -104,7 +105,6 @@ def _shipped_rows(path: Path, ascii: bool | None = None) -> _Rows | None:
 def _kept_rows(path: Path, make: Callable[[], _Rows]) -> _Rows | None:
     """The kerning rows of a font that ships none, made by `make` once and kept in the cache folder, stamped with
     the file (None: the font is gone)."""
-    from decks import cachedir
 
     try:
         stat = path.stat()
@@ -166,9 +166,9 @@ def _row(path: Path, first: str) -> dict[str, float]:
 
 
 def _read_kerning(path: Path) -> dict[str, float]:
-    import logging
+    import logging  # lazy: with fontTools, below
 
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont, TTLibError  # lazy: only when kerning is not cached
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:

@@ -4,13 +4,19 @@ is keyed by (here and in decks.text.system)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from decks import cachedir
+from decks.text import fontconfig
 from decks.text.faces import Face
+from decks.text.metrics import load_face
 from decks.text.sfnt import FontFileError, check_font_file
 
 _CACHE_VERSION = 6  # as when this lived in decks.text.fonts: the answers a machine keeps stay valid
@@ -65,8 +71,6 @@ def font_folders_stamp() -> tuple[str, ...]:
     every folder fonts may be installed in, sub-folders included (installing a font changes the time of the
     folder it lands in, e.g. /usr/share/fonts/truetype/noto, not of /usr/share/fonts). Walked once per process
     (a theme names eight system families; `find_system_font` and decks.text.system keep each answer as long)."""
-    import os
-    from contextlib import suppress
 
     home = Path.home()
     data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
@@ -91,7 +95,6 @@ def font_folders_stamp() -> tuple[str, ...]:
 
 def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
     """fc-list's file for `family`: a path, None when it knows no such family, False when it could not be asked."""
-    from decks.text import fontconfig
 
     lines = fontconfig.run(fc_list, "--format", "%{file}\n", f":family={family}")
     if lines is None:
@@ -104,7 +107,6 @@ def _ask_fontconfig(fc_list: str, family: str) -> Path | bool | None:
 
 def _ask_bold(fc_match: str, family: str) -> Path | bool | None:
     """fc-match's bold cut of `family`: a path, None when the machine has none, False when it could not be asked."""
-    from decks.text import fontconfig
 
     form = "%{family}\n%{file}\n%{embolden}\n%{weight}\n"
     lines = fontconfig.run(fc_match, "--format", form, f"{family}:weight=bold")
@@ -130,10 +132,6 @@ def bold_cut(face: Face) -> Face | None:
     one fontconfig gives (`find_bold_font`), else a bold file of the family beside `face` (a bundled font that is
     not installed: RecapKai-Regular.ttf, RecapKai-Bold.ttf); None when there is none (or only one with PostScript
     outlines)."""
-    from msgspec.structs import replace
-
-    from decks.text.metrics import load_face
-
     installed = find_bold_font(face.family)
     for path in (installed, *_beside(face.path)):
         if path is None or path.resolve() == face.path.resolve() or not truetype(str(path)):
@@ -167,7 +165,7 @@ def outlines(path: str) -> str:
     if Path(path).suffix.lower() != ".ttc":
         return "glyf"
     try:
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont  # lazy: only for a font not yet cached
 
         with TTFont(path, lazy=True, fontNumber=0) as font:
             return "glyf" if "glyf" in font else "CFF" if "CFF " in font else ""

@@ -16,6 +16,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from decks.assets import assets_dir, fonts_dir
 from decks.text.faces import Advances
 from decks.text.sfnt import read_metrics, table_checksums
 
@@ -50,7 +51,6 @@ def shipped_record(payload: Any, path: Path) -> bytes:
 def bundled_font_folders() -> tuple[Path, ...]:
     """The folders of the fonts recap ships, each with its records in KIND/ beside the fonts: the text fonts
     (assets/fonts) and the icon fonts (assets/icons)."""
-    from decks.assets import assets_dir, fonts_dir
 
     return fonts_dir(), assets_dir() / "icons"
 

@@ -90,9 +90,9 @@ def read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, i
     """A font file's family, units per em, ascent, descent and line gap (em fractions), advances by code point
     (font units) of the characters it draws with ink, and the advance of its .notdef glyph, read with fontTools
     (the one reader of a font recap does not ship a record for; the answer is kept in the metrics cache)."""
-    import logging
+    import logging  # lazy: with fontTools, below
 
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: only for a font not yet cached
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # odd head dates are not the user's problem
     font = TTFont(str(path), lazy=True, fontNumber=0)
@@ -136,7 +136,7 @@ def _font_ink(font: Any) -> Callable[[str], bool]:
     tag = next((t for t in ("CFF ", "CFF2") if t in font), None)
     if tag is None:
         return lambda name: False
-    from fontTools.pens.boundsPen import ControlBoundsPen
+    from fontTools.pens.boundsPen import ControlBoundsPen  # lazy: only for a font not yet cached
 
     top = font[tag].cff.topDictIndex[0]
 

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from decks.text.bidi_levels import resolved_levels
+
 _RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI"))
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
@@ -43,7 +45,6 @@ def bidi_levels(text: str, rtl: bool) -> list[int]:
     odd levels are drawn right to left. Renderers that set a line in pieces (runs in several faces) reorder the
     pieces by these levels (rule L2), then draw each odd-level piece `visual`. python-bidi's public API does not
     give levels: decks.text.bidi_levels is the shim that gets them."""
-    from decks.text.bidi_levels import resolved_levels
 
     levels = resolved_levels(text, rtl)
     return _rough_levels(text, rtl) if levels is None else levels
@@ -74,7 +75,7 @@ def joined(text: str) -> str:
     """`text` with Arabic letters in their joined (presentation) forms, still in logical order."""
     if not _has_arabic_letters(text):
         return text
-    import arabic_reshaper
+    import arabic_reshaper  # lazy: only for Arabic script
 
     return str(arabic_reshaper.reshape(text))
 
@@ -84,7 +85,7 @@ def visual(line: str) -> str:
     """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right."""
     if not has_rtl(line):
         return line
-    from bidi import get_display
+    from bidi import get_display  # lazy: only for right-to-left text
 
     return _face_brackets(str(get_display(joined(line))))
 
@@ -162,7 +163,11 @@ def _joined_in(piece: str, before: str, after: str) -> str:
     if not _has_arabic_letters(piece):
         return piece
     try:
-        from arabic_reshaper.letters import LETTERS_ARABIC, connects_with_letter_after, connects_with_letter_before
+        from arabic_reshaper.letters import (  # lazy: only for Arabic script
+            LETTERS_ARABIC,
+            connects_with_letter_after,
+            connects_with_letter_before,
+        )
     except ImportError:  # the letters' table moved: each piece joined on its own
         return joined(piece)
     head = ZWJ if before and connects_with_letter_after(before, LETTERS_ARABIC) else ""

@@ -11,6 +11,7 @@ fonts are installed.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from decks import cachedir
+from decks.text import fontconfig
 from decks.text.faces import Face
 from decks.text.lookup import font_folders_stamp, outlines
 from decks.text.metrics import load_face
@@ -78,7 +80,7 @@ def _remember(ch: str, path: str) -> None:
 
 
 def _has(path: str, ch: str) -> bool:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: only for a font not yet cached
 
     try:
         with TTFont(path, lazy=True, fontNumber=0) as font:
@@ -105,10 +107,9 @@ def converted_page(path: str, ch: str) -> Path | None:
 
 def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     """The characters `unicodes` of a CFF font (its first face) as a TrueType font (quadratic outlines)."""
-    import io
 
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # lazy: only for a font not yet cached
+    from fontTools.ttLib import TTFont  # lazy: only for a font not yet cached
 
     font = TTFont(str(src), fontNumber=0, recalcTimestamp=False)
     opts = subset.Options()
@@ -130,9 +131,9 @@ def glyf_from_cff(font: Any, max_err: float = 1.0) -> None:
     """Give `font` TrueType (quadratic) outlines in place of its CFF ones, with what TrueType requires around them
     (loca, left side bearings equal to xMin, a version 1.0 maxp, post format 2): reportlab reads only glyf. Used
     for machine fonts here and for the bundled fonts in tools/build_fonts.py."""
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import newTable
+    from fontTools.pens.cu2quPen import Cu2QuPen  # lazy: only for a font not yet cached
+    from fontTools.pens.ttGlyphPen import TTGlyphPen  # lazy: only for a font not yet cached
+    from fontTools.ttLib import newTable  # lazy: only for a font not yet cached
 
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
@@ -172,7 +173,6 @@ def glyf_from_cff(font: Any, max_err: float = 1.0) -> None:
 
 def _fc_candidates(ch: str) -> list[str] | None:
     """Font files fontconfig says have `ch`; None without fontconfig (the font folders are searched instead)."""
-    from decks.text import fontconfig
 
     fc_list = fontconfig.tool("fc-list")
     if not fc_list:

@@ -14,6 +14,7 @@ import msgspec
 
 from decks.colors import contrast_ratio, format_ratio, relative_luminance
 from decks.errors import Problem
+from decks.themes.chain import locate, theme_layers
 from decks.themes.model import Theme
 
 NORMAL_TEXT = 4.5
@@ -44,7 +45,6 @@ PAIRS: tuple[Pair, ...] = (
 
 def contrast_problems(theme: Theme) -> list[Problem]:
     """One problem for each pair of `PAIRS` below its minimum, located at the text colour's key."""
-    from decks.themes.chain import locate, theme_layers
 
     layers = None  # read only when a pair fails: rendering calls this on every run
     palette = theme.palette

@@ -7,8 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from decks.errors import ContentError, Problem
+from decks.readers.template import read_template
 from decks.readers.yamlpos import Path_, dotted
 from decks.safeio import ReadRefused, check_file
+from decks.text.lookup import find_system_font
+from decks.text.metrics import load_face
+from decks.text.sfnt import FontFileError, check_font_file
 from decks.themes.chain import Layer, locate, owner
 from decks.themes.folders import probe
 from decks.themes.model import Fonts, FontSpec, Theme
@@ -18,8 +22,6 @@ def check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
     """Font files must exist with TrueType outlines and required system fonts must be installed: checked at
     load time, so the problem points at the theme file rather than surfacing mid-render.
     """
-    from decks.text.lookup import find_system_font
-    from decks.text.sfnt import FontFileError, check_font_file
 
     problems: list[Problem] = []
     specs: list[tuple[Path_, FontSpec]] = []
@@ -62,8 +64,6 @@ def check_fonts(fonts: Fonts, layers: list[Layer]) -> list[Problem]:
 def _parse_font(path: Path) -> None:
     """Read the font's tables as layout will (their metrics are then cached), so that a font whose header is
     whole but whose tables are damaged is refused here, at its key, instead of crashing a render."""
-    from decks.text.metrics import load_face
-    from decks.text.sfnt import FontFileError
 
     try:
         load_face(path)
@@ -100,7 +100,6 @@ def template_problem(path: Path) -> tuple[str, str | None] | None:
     one reading of the package (`decks.readers.template`, kept for the plan that follows): a file that is not a
     zip, an empty zip, a zip whose parts unpack to more than the budget, a package without a presentation part.
     """
-    from decks.readers.template import read_template
 
     try:
         check_file(path, "template")

@@ -18,6 +18,7 @@ import yaml
 from decks.assets import fonts_dir
 from decks.errors import ExitCode, OutputError, Problem, RecapError, excerpt
 from decks.model.typed import Model
+from decks.safewrite import write_atomic
 from decks.themes.folders import THEME_FILE, find_theme, user_themes_dir
 from decks.themes.loader import load_theme
 from decks.themes.model import FontSpec, Theme
@@ -46,7 +47,6 @@ def new_theme(name: str, base: str = "default", root: Path | None = None) -> Pat
     base_folder = find_theme(base).resolve()
     # A base given as a folder must still be found from the new theme, wherever the user runs recap.
     extends = base if not Path(base).is_dir() else str(base_folder)
-    from decks.safewrite import write_atomic
 
     write_atomic(target, scaffold_text(name, extends, theme).encode("utf-8"))
     return target

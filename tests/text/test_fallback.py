@@ -92,9 +92,9 @@ def test_measuring_and_painting_agree_on_every_advance_missing_glyphs_included(t
 
 
 def test_a_character_no_face_has_is_looked_for_among_the_machines_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
-    from decks.text import system
+    from decks.text import fallback
 
-    monkeypatch.setattr(system, "system_face", lambda ch: DEJAVU if ch == "ꙮ" else None)
+    monkeypatch.setattr(fallback, "system_face", lambda ch: DEJAVU if ch == "ꙮ" else None)
     stack = FontStack((LATO,))
     assert stack.draws("ꙮ") is DEJAVU and stack.missing("ꙮx") == set()
     assert FontStack((LATO,), system=False).missing("ꙮ") == {"ꙮ"}
@@ -118,11 +118,11 @@ def test_a_bold_stack_draws_a_character_from_the_machines_fonts_in_their_bold_cu
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # LibreOffice sets a bold run's fallback family in its bold cut (DejaVu Sans Bold's Arabic, 18 % wider).
-    from decks.text import lookup, system
+    from decks.text import fallback, lookup
     from tests.fixtures.bold_family import bold_family
 
     regular, bold = bold_family(tmp_path)
-    monkeypatch.setattr(system, "system_face", lambda ch: load_face(regular) if load_face(regular).has(ch) else None)
+    monkeypatch.setattr(fallback, "system_face", lambda ch: load_face(regular) if load_face(regular).has(ch) else None)
     monkeypatch.setattr(lookup, "find_bold_font", lambda family: None)
     assert FontStack((LATO,), bold=True).draws("م").path == bold
     assert FontStack((LATO,)).draws("م").path == regular

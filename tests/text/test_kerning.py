@@ -53,7 +53,7 @@ def test_a_font_other_than_the_shipped_one_is_read_afresh(
     fonts = tmp_path / "fonts"
     (fonts / "kerning").mkdir(parents=True)
     (fonts / "kerning-more").mkdir(parents=True)
-    monkeypatch.setattr("decks.assets.fonts_dir", lambda: fonts)
+    monkeypatch.setattr("decks.text.records.fonts_dir", lambda: fonts)
     shutil.copy(fonts_dir() / "Carlito-Regular.ttf", fonts / "Carlito-Regular.ttf")
     shutil.copy(record, fonts / "kerning")
     shutil.copy(fonts_dir() / "kerning-more" / record.name, fonts / "kerning-more")

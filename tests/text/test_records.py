@@ -35,7 +35,7 @@ def test_a_record_is_not_used_for_a_font_that_changed_or_a_damaged_record(
     font = folder / LATO.name
     record = fonts_dir() / "metrics" / (LATO.name + ".marshal.z")
     data, kept = bytearray(LATO.read_bytes()), record.read_bytes()
-    monkeypatch.setattr("decks.assets.fonts_dir", lambda: folder)
+    monkeypatch.setattr("decks.text.records.fonts_dir", lambda: folder)
     font.write_bytes(data)
     (folder / "metrics" / record.name).write_bytes(kept)
     assert records.bundled_metrics(font.resolve()) is not None  # the copy, unchanged, is served

@@ -25,6 +25,7 @@ from decks.plan.geometry import Rect
 from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
+from decks.text.headings import balance, phrases
 from decks.text.office import OfficeStack
 from decks.text.runs import RunFaces, StyledText, styles_of
 from decks.themes.model import Theme
@@ -279,8 +280,6 @@ class Fitter:
         return found
 
     def _balance(self, src: Src, box: Rect, top: float, low: float | None, grow: bool) -> Src:
-        from decks.text.headings import balance, phrases
-
         src = self.one_weight(src)
         text = src.text
         if not src.runs or "\n" in text or any(r.link or r.field for r in src.runs):

@@ -86,6 +86,7 @@ from decks.plan.deck.plan import Design, Picture, PlaceholderRole, Run, Shape, S
 from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
+from decks.plan.sketch.qr import matrix
 
 
 def snug(text: float, head: float, width: float, room: float) -> float:
@@ -522,7 +523,6 @@ class DeckLayouts:
     def qr_codes(self, slide: SlideDraft, body: Rect) -> Rect:
         """The presenter's handles that have an address, as QR codes in a row at the right of `body`, each with its
         handle under it; the box left for the text beside them."""
-        from decks.plan.sketch.qr import matrix
 
         who = self.recap.presenter
         handles = [h for h in (who.handles if who else []) if h.url][:3]

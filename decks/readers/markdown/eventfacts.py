@@ -16,6 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
 # Words a post puts around the event's name, per language: cut from the start or the end of the title.
 _LEADING = re.compile(
     r"^\s*(?:(?:my|some|a\s+few|key)\s+)?(?:learnings?|lessons(?:\s+learned)?|takeaways?|highlights?|notes|"
@@ -70,8 +73,6 @@ _DASH = r"\s*(?:-|–|—|~|～|〜|to|and|&|＆|through|thru|bis|und|et|au|al|y
 @functools.cache
 def _month_names(language: str) -> dict[str, int]:
     """Month names (wide and abbreviated, format and stand-alone) of the language and of English, folded."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import get_month_names
 
     names: dict[str, int] = {}
     tags = ["en"]

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from decks.i18n import messages
 from decks.readers.markdown.assemble import Assembler, link_dict
 from decks.readers.markdown.drafts import ItemDraft, LinkDraft, WalkedPost
 from decks.readers.markdown.emit import Comments
@@ -147,7 +148,6 @@ def _event(post: WalkedPost, title: str, language: str, opening: list[str], comm
 def _unlabel_kind_words(post: WalkedPost, language: str) -> None:
     """In a post recap wrote, a link whose words are only what the language calls its kind ("video", "動画")
     had no label of its own: recap writes that word for such a link, so reading it back gives one without."""
-    from decks.i18n import messages
 
     words = messages(language)
     for link in [*post.resources, *(link for item in post.all_items for link in item.links)]:

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from decks.errors import excerpt, for_terminal
+from decks.i18n import available, messages
 from decks.model.urls import hidden_problem, is_dangerous, is_web_address
 from decks.readers.markdown.closing import closing_blocks, closing_heading
 from decks.readers.markdown.drafts import ImageDraft, ItemDraft, LinkDraft, PartDraft, TakeawayDraft, WalkedPost
@@ -556,7 +557,6 @@ _OWN_FILES = ("sketchnote.png", "sketchnote.svg")
 @functools.cache
 def _section_words() -> dict[str, str]:
     """What every catalogue calls the key takeaways and the resources, folded: "key takeaways", "主要收获" ..."""
-    from decks.i18n import available, messages
 
     words: dict[str, str] = {}
     for locale in available():

@@ -26,6 +26,7 @@ from decks.readers.schedule.ics import ics
 from decks.readers.schedule.model import FORMATS_HINT, MAX_SESSIONS, Link, Schedule, ScheduleError, Session
 from decks.readers.schedule.pretalx import c3voc, frab_xml
 from decks.readers.schedule.sessionize import sessionize
+from decks.safeio import ReadRefused, read_bounded
 
 __all__ = [
     "MAX_SESSIONS",
@@ -44,7 +45,6 @@ __all__ = [
 
 def read_schedule(path: Path) -> Schedule:
     """The schedule in `path`, its format told by its content (JSON, XML or iCalendar), not its name."""
-    from decks.safeio import ReadRefused, read_bounded
 
     file = str(path)
     try:

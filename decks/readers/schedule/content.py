@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from decks.errors import Problem
+from decks.i18n import messages
+from decks.readers.markdown.drafts import LinkDraft
+from decks.readers.markdown.emit import Comments, emit_yaml
 from decks.readers.schedule.model import Schedule, ScheduleError, Session
 from decks.readers.schedule.values import clean
+from decks.readers.yamlpos import did_you_mean
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
 
@@ -36,8 +41,6 @@ def select(schedule: Schedule, wanted: list[str], file: str) -> list[Session]:
         if session is None and token.isdigit() and 1 <= int(token) <= len(schedule.sessions):
             session = schedule.sessions[int(token) - 1]
         if session is None:
-            from decks.readers.yamlpos import did_you_mean
-
             guess = did_you_mean(token, list(by_id))
             hint = f"did you mean '{guess}'?" if guess else "list them with: recap new --schedule FILE --list-sessions"
             problems.append(Problem(file, f"no session '{clean(token, 60)}' in the schedule", hint, field="--sessions"))
@@ -71,11 +74,6 @@ def content_from(schedule: Schedule, sessions: list[Session], file: str, languag
     """The content file (commented YAML) for the chosen sessions: the event, a part per day, an item per session
     with its speakers in the notes, its page and links, and the abstract's first sentence as a draft summary,
     each draft marked for review (`recap check --strict` refuses the file until the marks are gone)."""
-    from collections import Counter
-
-    from decks.i18n import messages
-    from decks.readers.markdown.drafts import LinkDraft
-    from decks.readers.markdown.emit import Comments, emit_yaml
 
     spoken = Counter(s.language.split("-")[0].lower() for s in sessions if s.language)
     language = language or (spoken.most_common(1)[0][0] if spoken else "en")

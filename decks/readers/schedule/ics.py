@@ -11,7 +11,7 @@ from decks.readers.schedule.values import clean, date_of, in_time_order, safe_ur
 
 
 def ics(raw: bytes, file: str) -> Schedule:
-    import icalendar
+    import icalendar  # lazy: only for a .ics; every schedule format loads this module
 
     try:
         calendar = icalendar.Calendar.from_ical(raw)

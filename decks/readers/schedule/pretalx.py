@@ -65,7 +65,7 @@ def c3voc(schedule: dict[str, Any], file: str) -> Schedule:
 
 
 def frab_xml(raw: bytes, file: str) -> Schedule:
-    from lxml import etree
+    from lxml import etree  # lazy: only for schedule.xml; every schedule format loads this module
 
     if b"<!DOCTYPE" in raw[:4096].upper() or b"<!ENTITY" in raw.upper():
         raise ScheduleError(

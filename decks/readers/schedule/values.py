@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from decks.errors import Problem
+from decks.model.urls import url_problem
 from decks.readers.schedule.model import MAX_SESSIONS, Link, Schedule, ScheduleError
 
 _TAGS = re.compile(r"<[^>]{0,200}>")
@@ -60,8 +61,6 @@ def links_of(raw: Any, url_key: str = "url", title_key: str = "title") -> tuple[
 
 
 def safe_url(value: Any) -> str:
-    from decks.model.urls import url_problem
-
     url = clean(value, 2000)
     return url if url and url_problem(url) is None else ""
 

@@ -31,7 +31,7 @@ class PptxRenderer(Renderer):
     )
 
     def render(self, deck: Deck, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
-        from decks.renderers.pptx.writer import write_pptx
+        from decks.renderers.pptx.writer import write_pptx  # lazy: --help loads this package
 
         data, warnings = write_pptx(
             deck, theme, embed=options.get("embed_fonts") or "auto", whole=bool(options.get("embed_whole_fonts"))

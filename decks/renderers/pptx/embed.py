@@ -8,12 +8,17 @@ PowerPoint honours embedded fonts; LibreOffice (7.4) and Google Slides ignore th
 from __future__ import annotations
 
 import io
+import shutil
 import struct
+from pathlib import Path
 
 import msgspec
 
+from decks import cachedir
 from decks.plan.deck.plan import Deck, FontFile
 from decks.plan.fontfiles import BITMAP_ONLY, NO_SUBSETTING, RESTRICTED, is_universal
+from decks.text.lookup import find_system_font
+from decks.text.system import font_folders
 
 CT_FONTDATA = "application/x-fontdata"
 RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -83,7 +88,6 @@ def embedding(deck: Deck, mode: str, whole: bool = False) -> tuple[list[Embedded
 def eot(font: FontFile, chars: set[str], whole: bool) -> tuple[bytes | None, str]:
     """The EOT container of `font` (subset to `chars` unless `whole`), or None and why not; kept in the cache
     folder, since subsetting a large CJK font costs more than the rest of the deck."""
-    from decks import cachedir
 
     stat = font.path.stat()
     text = "".join(sorted(chars)) if not whole else ""
@@ -106,10 +110,10 @@ def _is_eot(data: bytes) -> bool:
 
 
 def _eot(font: FontFile, chars: set[str], whole: bool) -> tuple[bytes | None, str]:
-    import logging
+    import logging  # lazy: with fontTools, below
 
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # lazy: only when a font is embedded
+    from fontTools.ttLib import TTFont  # lazy: only when a font is embedded
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" and the like are not news
     # lazy: only the glyphs kept are decompiled (a 3.5 MB CJK font subsets in 0.4 s instead of 12 s).
@@ -256,11 +260,6 @@ def lacking_here(deck: Deck) -> list[str]:
 def _installed_here(family: str, path: object) -> bool:
     """Whether fontconfig knows `family`, or (without fontconfig: macOS, Windows) a font folder has the file
     (`recap fonts install` copies it there)."""
-    import shutil
-    from pathlib import Path
-
-    from decks.text.lookup import find_system_font
-    from decks.text.system import font_folders
 
     if shutil.which("fc-list"):
         return find_system_font(family) is not None

@@ -15,7 +15,7 @@ from decks.imagefiles import open_image, png_ready, probe, read_picture
 from decks.imagefiles import orientation as exif_orientation
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
-    from PIL import ImageFont
+    from PIL import ImageFont  # lazy: Pillow only for pictures and icons
 
 KEEP = {"PNG", "JPEG", "GIF"}
 ICON_PX = 256
@@ -35,7 +35,7 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
     if header is not None and not (header.width > max_w * 1.5 and header.height > max_h * 1.5):
         # A plain PNG/JPEG/GIF that needs no turning and no shrinking goes in as it is, without Pillow.
         return raw, header.format.lower().replace("jpeg", "jpg")
-    from PIL import Image, ImageOps
+    from PIL import Image, ImageOps  # lazy: Pillow only for pictures and icons
 
     with open_image(raw) as img:
         fmt = img.format or ""
@@ -67,7 +67,7 @@ def prepare(path: Path, display_pt: tuple[float, float]) -> tuple[bytes, str]:
 
 @lru_cache(maxsize=8)
 def _icon_face(font: Path, size: int) -> ImageFont.FreeTypeFont:
-    from PIL import ImageFont
+    from PIL import ImageFont  # lazy: Pillow only for pictures and icons
 
     # Loading the face is most of the cost of drawing one icon; a deck draws a dozen from the same font.
     return ImageFont.truetype(str(font), size)
@@ -104,7 +104,7 @@ def _is_png_of(data: bytes, px: int) -> bool:
 
 
 def _draw_icon(font: Path, char: str, color: str, px: int) -> bytes:
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # lazy: Pillow only for pictures and icons
 
     face = _icon_face(font, int(px * 0.8))
     mask = Image.new("L", (px, px), 0)

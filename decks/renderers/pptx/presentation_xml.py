@@ -11,7 +11,21 @@ from typing import Any
 from lxml import etree
 
 from decks.markup import esc
-from decks.opc import NS_P14, QN_A, QN_P, QN_P14, QN_R, nsdecls, parse
+from decks.opc import (
+    CT_PRES_PROPS,
+    CT_TABLE_STYLES,
+    CT_VIEW_PROPS,
+    NS_P14,
+    QN_A,
+    QN_P,
+    QN_P14,
+    QN_R,
+    RT_PRES_PROPS,
+    RT_TABLE_STYLES,
+    RT_VIEW_PROPS,
+    nsdecls,
+    parse,
+)
 from decks.renderers.pptx.oxml import NSDECLS, XML_DECL, srgb
 
 SECTION_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
@@ -47,7 +61,6 @@ def presentation_parts() -> list[tuple[str, str, str, str]]:
     """The presentation-level parts PowerPoint expects (it offers to repair a deck without viewProps), as
     (relationship type, partname, content type, XML) with the least each may hold; a template saved by
     LibreOffice has no viewProps or tableStyles, and recap adds what a template lacks."""
-    from decks.opc import CT_PRES_PROPS, CT_TABLE_STYLES, CT_VIEW_PROPS, RT_PRES_PROPS, RT_TABLE_STYLES, RT_VIEW_PROPS
 
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     ns = NSDECLS

@@ -43,6 +43,7 @@ from decks.plan.template import BODIES, LATENT, placeholders
 from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
 from decks.renderers.pptx import oxml, presentation_xml
+from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding, lacking_here, lacking_warning
 from decks.renderers.pptx.images import icon_png, icon_px, prepare, qr_png
 from decks.renderers.pptx.package import Package, Rels
 from decks.renderers.pptx.text import TextBodies
@@ -156,7 +157,6 @@ class Writer:
     def embed_fonts(self, pres_rels: Rels) -> list[tuple[str, dict[str, str]]]:
         """The fonts embedded as `ppt/fonts/fontN.fntdata` parts (decks.renderers.pptx.embed): for each
         typeface, its rIds by style ("regular", "bold"), for `<p:embeddedFontLst>`."""
-        from decks.renderers.pptx.embed import CT_FONTDATA, RT_FONT, embedding, lacking_here, lacking_warning
 
         embedded, warnings = embedding(self.deck, self.embed, self.whole)
         for warning in warnings:
