@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 
 import msgspec
-from fontTools.ttLib import TTFont
 
 from decks.assets import fonts_dir
 from decks.text import fontconfig
@@ -92,6 +91,8 @@ def is_universal(family: str) -> bool:
 def embeddable(path: Path) -> str | None:
     """Why the font file cannot be embedded in a deck (no TrueType outlines, or its OS/2 fsType forbids it), or
     None when it can."""
+    # lazy: fontTools reads a font file only on a first run; a warm `recap pdf` reads cached records (test_pdf.py)
+    from fontTools.ttLib import TTFont
 
     try:
         font = TTFont(str(path), lazy=True, fontNumber=0)

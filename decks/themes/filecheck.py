@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from decks.errors import ContentError, Problem
-from decks.readers.template import read_template
 from decks.readers.yamlpos import Path_, dotted
 from decks.safeio import ReadRefused, check_file
 from decks.text.lookup import find_system_font
@@ -102,6 +101,9 @@ def template_problem(path: Path) -> tuple[str, str | None] | None:
     """
 
     try:
+        # lazy: lxml reads a template, and only a theme with one needs it (`recap pdf` loads none: test_pdf.py)
+        from decks.readers.template import read_template
+
         check_file(path, "template")
         read_template(path)
     except ReadRefused as exc:
