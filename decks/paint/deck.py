@@ -23,7 +23,7 @@ from decks.text.faces import Face
 from decks.text.fallback import FontStack
 from decks.text.office import OfficeStack, east_asian, field_height
 from decks.text.runs import RunFaces, run_size
-from decks.text.shaping import bidi_levels, has_rtl, visual
+from decks.text.shaping import bidi_levels, has_rtl, in_visual_order, visual
 from decks.themes.model import Theme
 
 BULLETS = ("•", "–")  # as the pptx renderer writes them: a dot at level 0, a dash below
@@ -284,19 +284,7 @@ def _visual(pieces: list[tuple[Piece, float]], rtl: bool) -> list[tuple[Piece, f
                 cut.append((part, gap if start == 0 else 0.0, levels[at + start]))
                 start = end
         at += len(p.text)
-    top = max((level for _, _, level in cut), default=0)
-    lowest_odd = min((level for _, _, level in cut if level % 2), default=top + 1)
-    for k in range(top, lowest_odd - 1, -1):
-        n = 0
-        while n < len(cut):
-            if cut[n][2] < k:
-                n += 1
-                continue
-            m = n
-            while m < len(cut) and cut[m][2] >= k:
-                m += 1
-            cut[n:m] = cut[n:m][::-1]
-            n = m
+    in_visual_order(cut)
     out = []
     for p, gap, level in cut:
         # A right-to-left piece of neutrals alone (" · ") has no strong character to set its direction by.

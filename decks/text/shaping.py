@@ -13,8 +13,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from decks.text.bidi_levels import resolved_levels
+
+_Leveled = TypeVar("_Leveled", bound=tuple[Any, ...])
 
 _RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI"))
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}
@@ -134,19 +137,7 @@ def visual_pieces(text: str, cuts: Sequence[int], rtl: bool) -> list[tuple[int, 
                 pieces.append((a, k, levels[a]))
                 a = k
         start = end
-    top = max((level for _, _, level in pieces), default=0)
-    lowest_odd = min((level for _, _, level in pieces if level % 2), default=top + 1)
-    for k in range(top, lowest_odd - 1, -1):
-        n = 0
-        while n < len(pieces):
-            if pieces[n][2] < k:
-                n += 1
-                continue
-            m = n
-            while m < len(pieces) and pieces[m][2] >= k:
-                m += 1
-            pieces[n:m] = pieces[n:m][::-1]
-            n = m
+    in_visual_order(pieces)
     out = []
     for a, b, level in pieces:
         piece = text[a:b]
@@ -155,6 +146,25 @@ def visual_pieces(text: str, cuts: Sequence[int], rtl: bool) -> list[tuple[int, 
             piece = "".join(_MIRRORED.get(ch, ch) for ch in reversed(shaped))
         out.append((a, b, piece))
     return out
+
+
+def in_visual_order(pieces: list[_Leveled]) -> None:
+    """Put `pieces` (tuples whose last item is the piece's bidi level) from logical into visual order, in place:
+    rule L2 of the Unicode bidi algorithm, each run at or above a level reversed, from the highest level down to
+    the lowest odd one. Used for the sketch's styled lines and the slides painter's runs."""
+    top = max((piece[-1] for piece in pieces), default=0)
+    lowest_odd = min((piece[-1] for piece in pieces if piece[-1] % 2), default=top + 1)
+    for k in range(top, lowest_odd - 1, -1):
+        n = 0
+        while n < len(pieces):
+            if pieces[n][-1] < k:
+                n += 1
+                continue
+            m = n
+            while m < len(pieces) and pieces[m][-1] >= k:
+                m += 1
+            pieces[n:m] = pieces[n:m][::-1]
+            n = m
 
 
 def _joined_in(piece: str, before: str, after: str) -> str:
