@@ -130,9 +130,14 @@ class FontStack(msgspec.Struct, eq=False, weakref=True):
         box), so the runs' widths add up to the measured width exactly. A line with right-to-left text comes
         back joined and in visual order (decks.text.shaping).
         """
-        runs: list[tuple[Face, str]] = []
         text = strip_ignorable(text)  # before joining, as the width was measured (ZWNJ does not part letters)
-        for ch in visual(text) if has_rtl(text) else text:
+        return self.drawn_segments(visual(text) if has_rtl(text) else text)
+
+    def drawn_segments(self, drawn: str) -> list[tuple[Face, str]]:
+        """`drawn` (characters already in drawing order) cut into runs one face draws, zero-width characters
+        dropped: `segments` without its joining and reordering."""
+        runs: list[tuple[Face, str]] = []
+        for ch in drawn:
             if is_ignorable(ch):
                 continue
             face = self.draws(ch)

@@ -15,8 +15,7 @@ from decks.plan.sketch.primitives import Color, TextRun
 from decks.plan.sketch.rough import Pen
 from decks.plan.stacks import hand_run_faces, stacks_for
 from decks.text.breaking import has_wide
-from decks.text.faces import Face
-from decks.text.fallback import FontStack, is_ignorable, strip_ignorable
+from decks.text.fallback import FontStack, strip_ignorable
 from decks.text.runs import RunFaces, Styles, run_size
 from decks.text.shaping import base_rtl, has_rtl, visual_pieces
 from decks.themes.model import Theme
@@ -179,7 +178,7 @@ class Style:
             slant = SLANT if st & Inline.ITALIC else 0.0
             regular = stack if st & Inline.BOLD and piece_stack is not stack else None
             out += self.runs(drawn, piece_stack, x, baseline, at_size, color, slant, regular, ordered=True)
-            x += sum(face.width(chunk, at_size) for face, chunk in _drawn_segments(piece_stack, drawn))
+            x += sum(face.width(chunk, at_size) for face, chunk in piece_stack.drawn_segments(drawn))
         return out
 
     def runs(
@@ -200,7 +199,7 @@ class Style:
         bold stack draws in the same face as that one (no bold cut) is emboldened. `ordered`: `text` is in drawing
         order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes."""
         out: list[TextRun] = []
-        for face, chunk in _drawn_segments(stack, text) if ordered else stack.segments(text):
+        for face, chunk in stack.drawn_segments(text) if ordered else stack.segments(text):
             w = face.width(chunk, size)
             if chunk.strip():
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)
@@ -222,21 +221,6 @@ class Style:
                 )
             x += w
         return out
-
-
-def _drawn_segments(stack: FontStack, drawn: str) -> list[tuple[Face, str]]:
-    """`drawn` (characters in drawing order) cut into runs one face of `stack` draws, zero-width characters
-    dropped: `FontStack.segments` without its reordering."""
-    out: list[tuple[Face, str]] = []
-    for ch in drawn:
-        if is_ignorable(ch):
-            continue
-        face = stack.draws(ch)
-        if out and out[-1][0] is face:
-            out[-1] = (face, out[-1][1] + ch)
-        else:
-            out.append((face, ch))
-    return out
 
 
 # The smallest lettering against the body size: sub-points (cards.py letters them at 0.9 of it).
