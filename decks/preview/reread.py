@@ -31,6 +31,7 @@ from decks.imagefiles import picture_problem
 from decks.model import Recap
 from decks.model.content import Item
 from decks.model.typed import ValidationError
+from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import load_located, parse_located, resolve_images
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
 from decks.safeio import ReadRefused, read_bounded
@@ -59,6 +60,7 @@ class ContentReader:
         self._recap: Recap | None = None
         self._spans: list[_Span] = []
         self._starts: list[int] = []
+        self._checked: dict[Any, tuple[Stamp, bool]] = {}  # each picture's stamp and verdict, at its last check
 
     def read(self) -> Recap:
         """The validated recap in the file now; raises `ContentError` (from the whole-file reader) when it is wrong."""
@@ -97,7 +99,7 @@ class ContentReader:
         old, recap = self._text, self._recap
         assert old is not None and recap is not None
         if text == old:
-            if not _pictures_fine(recap):
+            if not _pictures_fine(recap, self._checked):
                 return None
             self.last = "same"
             return recap
@@ -122,7 +124,7 @@ class ContentReader:
             if item is None or _item_at(recap, span.path) != item[0]:
                 return None
             edited = _with_item(recap, span.path, item[1])
-        if not _pictures_fine(edited):
+        if not _pictures_fine(edited, self._checked):
             return None
         self._text, self._recap = text, edited
         moved = [_Span(s.start + delta, s.end + delta, s.dash, s.path) for s in self._spans[n + 1 :]]
@@ -295,14 +297,24 @@ def _with_item(recap: Recap, path: tuple[Any, ...], item: Item) -> Recap:
     return recap.model_copy(update={"parts": parts})
 
 
-def _pictures_fine(recap: Recap) -> bool:
-    """Whether every picture the recap names reads as one (else the whole-file reader says where it is named)."""
+def _pictures_fine(recap: Recap, checked: dict[Any, tuple[Stamp, bool]]) -> bool:
+    """Whether every picture the recap names reads as one (else the whole-file reader says where it is named).
+
+    A picture is read and checked again only when its stamp (time and size) changed since `checked` holds its
+    verdict, the stamp the watcher goes by; `checked` is left holding the recap's pictures only."""
     paths = [p for p in (recap.event and recap.event.logo, recap.presenter and recap.presenter.avatar) if p]
-    paths.extend(Path(i.image.path) for i in recap.all_items if i.image is not None)
+    paths.extend(i.image.path for i in recap.all_items if i.image is not None)
+    last = dict(checked)
+    checked.clear()
+    fine = True
     for path in paths:
-        try:
-            if picture_problem(read_bounded(Path(path), "image"), Path(path).name):
-                return False
-        except (ReadRefused, RecapError, OSError):
-            return False
-    return True
+        now = stamp(Path(path))
+        held = last.get(path) or checked.get(path)
+        if held is None or held[0] != now or now is None:
+            try:
+                held = (now, not picture_problem(read_bounded(Path(path), "image"), Path(path).name))
+            except (ReadRefused, RecapError, OSError):
+                held = (now, False)
+        checked[path] = held
+        fine = fine and held[1]
+    return fine

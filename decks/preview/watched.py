@@ -9,20 +9,10 @@ from pathlib import Path
 
 from decks.model import Recap
 from decks.preview.reread import ContentReader
+from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import resolve_path
 from decks.themes import folders, loader
 from decks.themes.model import Theme
-
-Stamp = tuple[int, int] | None  # a file's modification time and size; None when it cannot be read
-
-
-def stamp(path: Path) -> Stamp:
-    """The modification time and size of `path`, or None when it is not there."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 class Watched:
