@@ -14,6 +14,7 @@ checks, across edits). One cache serves one theme.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,9 @@ from decks.model import Item, Recap
 from decks.plan.deck.fit import Layouts
 from decks.plan.deck.plan import ItemDesign, Slide, SlideDraft, SlideKind
 
-MAX_LAYOUTS = 200_000  # kept paragraph layouts; past this the cache starts again (memory stays bounded)
+# Paragraph layouts made since the first build that are kept besides the first build's: past this, those are
+# dropped (the first build's stay), so memory stays bounded over any number of saves.
+MORE_LAYOUTS = 20_000
 
 Made = Callable[..., list[SlideDraft]]
 T = TypeVar("T")
@@ -32,6 +35,7 @@ class SlideCache:
 
     def __init__(self) -> None:
         self.layouts: Layouts = {}  # the fitter's memo of paragraph layouts, shared across builds
+        self._first: int | None = None  # how many layouts the first build made
         self._recap: Recap | None = None
         self._common: Hashable = None
         self._kept: dict[Hashable, list[Slide]] = {}  # a part's key -> its slides, of the last build
@@ -51,8 +55,14 @@ class SlideCache:
         self._kept, self.frozen, self._reprs = self._made, self.froze, self._reprs_now
         self._made, self.froze, self._reprs_now = {}, {}, {}
         self._facts, self._facts_now = self._facts_now, {}
-        if len(self.layouts) > MAX_LAYOUTS:
+        if self._first is None:
+            self._first = len(self.layouts) or None  # at the second build's start: those of the first build
+        elif len(self.layouts) > self._first + MORE_LAYOUTS:
+            # A dict keeps its order: the first build's layouts are its first `_first` entries. Each is the layout
+            # of its paragraphs, width and size, whoever asks: a layout dropped is made again, the same, if needed.
+            first = dict(islice(self.layouts.items(), self._first))
             self.layouts.clear()
+            self.layouts.update(first)
         self._recap = recap
         self._common = (repr(recap.event), recap.event_name, recap.language)  # every footer and label reads these
         return self.drafts
