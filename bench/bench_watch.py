@@ -171,12 +171,17 @@ def browser_loop(content: Path, runs: int) -> list[float]:
                 "    window.recapSeen = Date.now(); o.disconnect(); } })"
                 ".observe(document.documentElement, {childList: true, subtree: true});"
             )
-            time.sleep(0.5)  # the last sketchnote settled; the next save starts from a quiet page
+            time.sleep(0.3)
+            before = session.version
             written = time.time()
             content.write_text(text.replace(needle, f"{needle} {mark}", 1), encoding="utf-8")
             browser.wait_for("window.recapSeen > 0", 60)
             times.append(browser.eval("window.recapSeen") / 1000 - written)
-            time.sleep(max(0.5, session.timings.get("sketch", 0) + 0.3))  # let the sketchnote follow
+            # The next save starts from a quiet process: the slides and then the sketchnote published.
+            session.wait(before + 1, 60)
+            deadline = time.monotonic() + 60
+            while session.version < before + 2 and time.monotonic() < deadline:
+                session.wait(session.version, 1)
         content.write_text(text, encoding="utf-8")
     finally:
         proc.terminate()
