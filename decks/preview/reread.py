@@ -13,7 +13,9 @@ It falls back to reading the whole file (`decks.readers.content`, as every comma
 prove is local: an edit across two items or keys or outside them (a part's own lines), lines that did not read
 back to the same item or value, a dash or key moved, a line indented out of its item or key, anchors or aliases,
 line breaks other than `\\n`, and any problem at all, so that every error is reported by the whole-file reader
-with its FILE:LINE:COL. Pictures are checked again on every read, as the whole-file reader does. The result
+with its FILE:LINE:COL; the last good text stays the one the next save is compared with (an editor that empties
+the file before writing it is caught half-way now and then). Pictures are checked again when their stamp
+changed. The result
 equals `load_content`'s (tests check with random edits).
 """
 
@@ -68,7 +70,6 @@ class ContentReader:
         try:
             raw = read_bounded(self.path, "content")
         except ReadRefused:
-            self._forget()
             self.last = "whole"
             return load_located(self.path)[0]  # it says what is wrong with the file, as every command does
         if self._recap is not None:
@@ -79,14 +80,12 @@ class ContentReader:
             recap = self._again(text) if text is not None else None
             if recap is not None:
                 return recap
-        self._forget()
+        # The last good text and recap stay until another reads whole: a file caught half-written (an editor
+        # that empties it, then writes it) is an error now, and its next save is read item by item again.
         self.last = "whole"
         recap, located = parse_located(raw, file, self.path.parent)
         self._remember(decode(raw, file), recap, located)
         return recap
-
-    def _forget(self) -> None:
-        self._text, self._recap, self._spans, self._starts = None, None, [], []
 
     def _remember(self, text: str, recap: Recap, located: Located) -> None:
         self._text, self._recap = text, recap

@@ -203,3 +203,18 @@ def test_after_random_line_edits_a_warm_read_equals_a_cold_read(example: Path, e
         lines = _line_edit(lines, op, where, other)
         example.write_text("\n".join(lines), encoding="utf-8")
         assert _outcome(reader.read) == _outcome(lambda: load_content(example))
+
+
+def test_a_file_caught_half_written_is_an_error_and_the_next_save_is_read_item_by_item(example: Path) -> None:
+    # Editors that write in place empty the file first: a poll may read it empty or cut short.
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    edited = text.replace("sending feedback", "sending notes", 1)
+    for caught in ("", edited[: len(edited) // 2] + "\n- ["):  # empty, then cut short and a flow list begun
+        example.write_text(caught, encoding="utf-8")
+        warm = _outcome(reader.read)
+        assert warm == _outcome(lambda: load_content(example)) and warm[0] == "error"
+        example.write_text(edited, encoding="utf-8")
+        assert reader.read() == load_content(example) and reader.last == "item"
+        edited, text = text, edited  # and back
