@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import OutputError, RecapError
+from decks.gcpause import paused_gc
 from decks.markup import esc
 from decks.model import Recap
 from decks.plan import sketch_plan
@@ -70,12 +71,14 @@ class Session(Watched):
         started = time.perf_counter()
         stamps: dict[Path, Stamp] = {}
         try:
-            stamps, theme, recap = self._read()
-            loaded = time.perf_counter()
-            deck = self.planner.deck(recap, theme)
-            planned = time.perf_counter()
-            html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
-            done = time.perf_counter()
+            # The collector made rare (decks.gcpause): a full collection walks the warm caches' million objects.
+            with paused_gc():
+                stamps, theme, recap = self._read()
+                loaded = time.perf_counter()
+                deck = self.planner.deck(recap, theme)
+                planned = time.perf_counter()
+                html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
+                done = time.perf_counter()
         except RecapError as exc:
             self._settle(stamps or self._stamps)  # no stamps: reading failed, and `_read` kept them
             self._publish(self.html, [f"error: {p}" for p in exc.problems])
