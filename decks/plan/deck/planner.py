@@ -9,6 +9,7 @@ takeaways are capped per day to keep one slide, and a one-part recap has no sect
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from msgspec.structs import replace
@@ -249,7 +250,7 @@ class Planner:
         sizes = []
         for item in self.recap.all_items:
             if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
-                size = self.reuse.of_item("size", item, None, lambda item=item: self._list_size(item))
+                size = self.reuse.of_item("size", item, None, partial(self._list_size, item))
             else:
                 size = self._list_size(item)
             if size is not None:

@@ -104,9 +104,9 @@ class SlideCache:
         key = (what, self._repr(item), _picture_stamp(item), given, self._common)
         if key in self._facts_now:
             return self._facts_now[key]  # type: ignore[no-any-return]
-        value = self._facts[key] if key in self._facts else compute()
+        value: T = self._facts[key] if key in self._facts else compute()
         self._facts_now[key] = value
-        return value  # type: ignore[no-any-return]
+        return value
 
     def _inputs(self, kind: SlideKind, args: tuple[Any, ...]) -> Hashable:
         """What the slides of `kind` are made from, besides the event line and language."""
