@@ -34,7 +34,7 @@ class WarmPlanner:
     def __init__(self) -> None:
         self._theme: Theme | None = None
         self._cache = SlideCache()
-        self._faced: dict[int, tuple[Slide, Slide]] = {}
+        self._faced: dict[int, tuple[Slide, Slide, tuple[FontFile, ...]]] = {}  # a slide's faces and fonts
         self._template: tuple[TemplatePackage, DeckSetup] | None = None
         self._chars: dict[int, tuple[Item, frozenset[str]]] = {}  # each item's characters, by its identity
         self._drawn: tuple[str, frozenset[str]] | None = None  # (language, characters its fonts were found to draw)
