@@ -498,7 +498,7 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
             Container("presenter", Rect(right - chrome.sign_w, top, chrome.sign_w, chrome.footer_h), chrome.sign)
         )
     if chrome.note_url:
-        from decks.plan.sketch.cards import _qr
+        from decks.plan.sketch.qrmark import _qr
 
         side = _qr_side(chrome.note_url)
         qx, qy = area.right - side, area.bottom - side
