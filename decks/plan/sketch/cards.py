@@ -7,24 +7,125 @@ cardshapes, its tilt on the page in askew and its QR code in qrmark; the names l
 
 from __future__ import annotations
 
+from typing import Literal
+
+import msgspec
+
 from decks.plan.sketch.askew import askew as askew
 from decks.plan.sketch.askew import tilt as tilt
 from decks.plan.sketch.cardflow import _flow as _flow
 from decks.plan.sketch.cardflow import _measure as _measure
 from decks.plan.sketch.cardplan import CardPlan as CardPlan
+from decks.plan.sketch.cardplan import _Line
 from decks.plan.sketch.cardplan import plan_card as plan_card
-from decks.plan.sketch.cardshapes import _bubble, _burst, _flag, _icon, _marker, _roll, _scroll, _shadow, _sparkles
+from decks.plan.sketch.cardshapes import (
+    _bubble,
+    _burst,
+    _cloud,
+    _icon,
+    _marker,
+    _roll,
+    _scroll,
+    _shadow,
+    _sparkles,
+    _swash,
+)
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
 from decks.plan.sketch.cardspec import marked as marked
-from decks.plan.sketch.primitives import Container, Link, Primitive, Rect
+from decks.plan.sketch.primitives import Container, Link, Primitive, Rect, TextRun
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
 from decks.text.shaping import base_rtl
 
+OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
+
+
+Role = Literal["scroll", "cloud", "open", "rounded", "box"]
+
+
+def container(spec: CardSpec, style: Style) -> Role:
+    """What a card is drawn in, by its role: the key takeaways on a scroll, an emphasised item in a cloud, and the
+    other items, seeded by their key, some with no frame at all (an underlined title and free text: OPEN of them,
+    on a page whose type did not grow),
+    some in a rounded box (ROUNDED of the rest) and the others in a box with a shadow."""
+    if spec.kind == "key":
+        return "scroll"
+    if spec.emphasis:
+        return "cloud"
+    rng = style.pen.rng(spec.key + ":frame")
+    pick = rng.random()
+    # Only on a page whose type did not grow: there the cards stand close and their text fills them; on a sparse
+    # page a card stands alone in its air, and its frame says where it ends.
+    if rng.random() < OPEN and style.k <= 1.0:
+        return "open"
+    return "rounded" if pick < ROUNDED else "box"
+
+
+class Hand:
+    """Where a hand starts and how it runs each body line of one card: not at one margin (each line starts a small
+    seeded distance in from it, the distance wandering from line to line of a paragraph) and not level (each line
+    runs a little uphill or down). Bounded so no line leaves the room its card gave it: a line moves in only as
+    far as the room left at its end (beside the QR code there, if any), never into a quote's bubble or beside a
+    figure's ring; a title, whose underline and link are measured, stays where it was set."""
+
+    def __init__(self, plan: CardPlan, style: Style) -> None:
+        self.plan, self.style = plan, style
+        self.rng = style.pen.rng(plan.spec.key + ":margin")
+        self.block = -1
+        self.inset = 0.0  # of the size, where the paragraph's last line started
+
+    def write(self, said: _Line, runs: list[TextRun], x: float, y: float) -> list[TextRun]:
+        """`runs` (one lettered line of the card drawn at (x, y)) moved in from the margin and sloped."""
+        plan, style, rng = self.plan, self.style, self.rng
+        if not said.block or not runs or style.theme.sketch.roughness <= 0:
+            return runs
+        rough = min(1.0, style.theme.sketch.roughness)
+        if said.block != self.block:
+            self.block, self.inset = said.block, rng.uniform(0.0, INSET * 0.5)
+        else:
+            self.inset = min(INSET, max(0.0, self.inset + rng.uniform(-0.35, 0.5) * INSET))
+        slope = rng.uniform(-SLOPE, SLOPE) * rough
+        top, bottom = said.baseline - said.size, said.baseline + said.size * 0.35
+        if plan.bubble and plan.bubble.y <= said.baseline <= plan.bubble.bottom + said.size:
+            return runs
+        if plan.burst and abs(said.baseline - plan.burst[1]) < plan.burst[3] + said.size:
+            return runs
+        lo, hi = style.pad, plan.width - style.pad
+        if plan.qr_at and plan.spec.qr:
+            side = QR_SIDE + 4 * _module(plan.spec.qr)
+            qx, qy = plan.qr_at
+            if top < qy + side + 2 and bottom > qy:
+                if plan.mirror:
+                    lo = max(lo, qx + side + style.body * 0.3)
+                else:
+                    hi = min(hi, qx - style.body * 0.3)
+        left = min(r.x for r in runs) - x
+        right = max(r.x + r.width for r in runs) - x
+        move = self.inset * said.size * rough
+        dx = -min(move, max(0.0, left - lo)) if said.rtl else min(move, max(0.0, hi - right))
+        # The slope raises or lowers the line's end by at most SLOPE of the size against its start.
+        length = max(right - left, 1.0)
+        out: list[TextRun] = []
+        for r in runs:
+            glyphs = tuple(
+                (round(gx + dx, 2), round(gy + slope * said.size * (gx - x - left) / length, 2), t, g)
+                for gx, gy, t, g in r.glyphs
+            )
+            out.append(msgspec.structs.replace(r, x=r.x + dx, glyphs=glyphs))
+        return out
+
+
+INSET = 0.6  # of the size, at most, a body line starts in from its margin
+SLOPE = 0.06  # of the size, at most, a body line's end sits above or below its start
+
+
+def _depth(style: Style) -> float:
+    """How deep a cloud's scallops reach into its card: less than the padding, so no cusp touches a letter."""
+    return style.pad * 0.55
 
 
 def _tab_width(plan: CardPlan, style: Style) -> float:
@@ -49,8 +150,8 @@ def draw_card(
         tab_w = min(plan.width - style.pad, _tab_width(plan, style))
         tab_x = x + plan.width - style.pad * 0.6 - tab_w if mirror else x + style.pad * 0.6
         tab = Rect(tab_x, y, tab_w, plan.tab_h + 1)
-        prims += _flag(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
-        on_tab = pal.on_accent if style.theme.sketch.fill else color
+        prims += _swash(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
+        on_tab = pal.ink
         ty = y + style.small * 0.35
         label_rtl = base_rtl(spec.day_label)
         for line in plan.tab_lines:
@@ -67,9 +168,14 @@ def draw_card(
         for said in plan.intro:
             prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
-    if spec.kind == "key":
+    role = container(spec, style)
+    if role == "scroll":
         prims += _scroll(frame, _roll(style), spec.key, color, fill, width, style, mirror)
-    elif pen.rng(spec.key + ":frame").random() < ROUNDED:
+    elif role == "cloud":
+        prims += _cloud(frame, _depth(style), spec.key, color, style, width, mirror)
+    elif role == "open":
+        pass  # no frame: the title's underline runs across the card (below) and the text stands free
+    elif role == "rounded":
         # Not every box alike: some items are drawn as a rounded box in one stroke, without a shadow.
         prims += pen.rounded(frame, style.pad * 1.1, spec.key, color, fill, width)
     else:
@@ -77,7 +183,8 @@ def draw_card(
         prims += pen.rect(frame, spec.key, color, fill, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
-        prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
+        if role != "open":  # an unframed card's icon stands free, as its text does
+            prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
         prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
@@ -96,16 +203,22 @@ def draw_card(
             Container("figure", Rect(x + bx - rx, y + by - ry, 2 * rx, 2 * ry), spec.figure[0] if spec.figure else "")
         )
     drift = pen.rng(spec.key + ":lines")
+    hand = Hand(plan, style)
     for said in plan.lines:
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
-        prims += style.styled_runs(
+        runs = style.styled_runs(
             said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
         )
+        prims += hand.write(said, runs, x, y)
     if plan.underline:
         x0, x1, uy = plan.underline
-        prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, style.theme.sketch.stroke))
+        stroke = style.theme.sketch.stroke
+        if role == "open":  # the card's only frame: a heavier stroke across its whole width
+            x0, x1 = (style.pad * 0.5, x1) if mirror else (x0, plan.width - style.pad * 0.5)
+            stroke *= 1.8
+        prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, stroke))
 
     if spec.kind == "key" and plan.icon_circle and plan.title_box:
         # In the room after the title (right of it; left of a mirrored one), if there is some: sparkles never

@@ -4,6 +4,7 @@ from their outlines."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path as FilePath
 
@@ -210,3 +211,91 @@ def _outline(font: FilePath, char: str, x: float, baseline: float, size: float) 
 
     k = size / glyphs.units_per_em(font)
     return [[(x + px * k, baseline - py * k) for px, py in c] for c in glyphs.contours(font, char)]
+
+
+def _swash(tab: Rect, right: float, key: str, color: Color, style: Style, left: float | None = None) -> list[Primitive]:
+    """A day's tab as a marker stroke laid behind its label: a band a little wider than the lettering, its ends
+    cut aslant as a chisel tip leaves them and its long edges a touch wavy, the ink pooled darker along them;
+    never past `right` (nor, given `left`, a mirrored card's tab, past `left`). On a fill-free page (ink) the band
+    is hatched, as a pen shades. The label is lettered over it in the ink."""
+    pen = style.pen
+    rng = pen.rng(key + ":swash")
+    rough = min(1.0, style.theme.sketch.roughness)
+    room = right - tab.right if left is None else tab.x - left
+    run = max(0.0, min(tab.h * 0.5, 6.0, room - style.pad * 0.3))  # past the lettering, at the reader's end
+    slant = tab.h * rng.uniform(0.15, 0.3)
+    x0, x1 = tab.x, tab.right + run
+    y0, y1 = tab.y + tab.h * 0.06, tab.bottom - tab.h * 0.04
+    n = max(2, int((x1 - x0) / 10))
+
+    def edge(y: float, a: float, b: float, seed: str) -> list[tuple[float, float]]:
+        r = pen.rng(key + seed)
+        return [(a + (b - a) * i / n, y + r.uniform(-0.5, 0.5) * rough * tab.h * 0.12) for i in range(n + 1)]
+
+    top = edge(y0, x0 + slant * 0.4, x1, ":top")  # the chisel lands at the left, runs right and lifts aslant
+    bottom = edge(y1, x1 - slant, x0, ":bottom")
+    poly = [*top, *bottom]
+    if left is not None:
+        poly = _reflected(poly, tab.x + tab.right)
+    pal = style.theme.palette
+    band = mix(color, pal.background, 0.58)
+    out: list[Primitive] = []
+    if style.theme.sketch.fill:
+        out.append(Path(tuple(poly), fill=band, closed=True))
+    else:
+        out += pen.hatch(poly, key + ":hatch", mix(color, pal.background, 0.45), max(1.6, tab.h * 0.16), 0.45)
+    pooled = mix(color, pal.background, 0.3)
+    for n_, (a, b) in enumerate(((0, len(top)), (len(top), len(poly)))):
+        side = poly[a:b]
+        out.append(Path(tuple(pen.trace(side, f"{key}:pool{n_}", 0.3 * rough)), stroke=pooled, width=0.5))
+    return out
+
+
+def _cloud_outline(frame: Rect, depth: float, key: str, style: Style) -> list[tuple[float, float]]:
+    """A cloud's outline inside `frame`: scallops bulging out from a box `depth` inside it, each reaching the
+    frame, of seeded widths, so the lettering `depth` or more inside the frame stays clear of every cusp."""
+    rng = style.pen.rng(key + ":cloud")
+    inner = Rect(frame.x + depth, frame.y + depth, frame.w - 2 * depth, frame.h - 2 * depth)
+    corners = [(inner.x, inner.y), (inner.right, inner.y), (inner.right, inner.bottom), (inner.x, inner.bottom)]
+    pts: list[tuple[float, float]] = []
+    for i in range(4):
+        (ax, ay), (bx, by) = corners[i], corners[(i + 1) % 4]
+        length = math.dist((ax, ay), (bx, by))
+        ux, uy = (bx - ax) / (length or 1.0), (by - ay) / (length or 1.0)
+        nx, ny = uy, -ux  # outward, the corners running clockwise on the page
+        count = max(1, round(length / (depth * 4.2)))
+        cuts = [0.0]
+        for k in range(1, count):
+            cuts.append((k + rng.uniform(-0.25, 0.25)) / count)
+        cuts.append(1.0)
+        for c0, c1 in itertools.pairwise(cuts):
+            chord = (c1 - c0) * length
+            h = min(depth, chord * 0.45) * rng.uniform(0.8, 1.0)
+            for s in range(8):  # a half-ellipse over the chord, from its start (its end is the next one's start)
+                t = s / 8
+                along = (c0 + (c1 - c0) * t) * length
+                out = h * math.sin(math.pi * t)
+                pts.append((ax + ux * along + nx * out, ay + uy * along + ny * out))
+    return pts
+
+
+def _cloud(
+    frame: Rect, depth: float, key: str, color: Color, style: Style, width: float, mirror: bool = False
+) -> list[Primitive]:
+    """An emphasised item drawn in a cloud, as a sketchnoter rings what stands out: its scalloped outline in one
+    stroke gone over twice, its inside shaded with light hachure (never a flat fill) in the day's colour."""
+    pts = _cloud_outline(frame, depth, key, style)
+    if mirror:
+        pts = _reflected(pts, frame.x + frame.right)
+    pen = style.pen
+    pal = style.theme.palette
+    shade = mix(color, pal.background, 0.8 if style.theme.sketch.fill else 0.84)
+    out: list[Primitive] = list(pen.hatch(pts, key + ":hachure", shade, max(4.5, style.body * 0.7), 0.5))
+    amount = min(style.theme.sketch.roughness * 0.5, 1.0)
+    loop = [*pts, pts[0], pts[1]]
+    once = pen.trace(loop, key + ":outline", amount)
+    out.append(Path(tuple(once), stroke=color, width=width, pressure=pen.pressure(once, key + ":outline", loop=True)))
+    if style.theme.sketch.roughness > 0:
+        again = pen.trace(loop, key + ":outline'", amount * 1.4)
+        out.append(Path(tuple(again), stroke=color, width=width * 0.5))
+    return out
