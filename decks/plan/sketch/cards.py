@@ -220,12 +220,13 @@ def draw_card(
             stroke *= 1.8
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, stroke))
 
-    if spec.kind == "key" and plan.icon_circle and plan.title_box:
-        # In the room after the title (right of it; left of a mirrored one), if there is some: sparkles never
-        # touch the lettering.
+    if (spec.kind == "key" or spec.emphasis) and plan.icon_circle and plan.title_box:
+        # What matters most gets a doodle: sparkles by the key takeaways' title and an emphasised item's, in the
+        # room after it (right of it; left of a mirrored one), if there is some: they never touch the lettering.
         _, cy, d = plan.icon_circle
-        # Smaller where the title (and its cross-hatching, which reaches past it) is long.
+        # Smaller where the title (and its cross-hatching, or its pennant's tail, which reach past it) is long.
         room = plan.title_box.x - style.pad if mirror else plan.width - style.pad - plan.title_box.right
+        room -= style.heading * (0.0 if spec.kind == "key" else 1.1)
         d = min(d, (room - style.heading * 0.25) / 1.1)
         if d >= plan.icon_circle[2] * 0.4:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
