@@ -29,6 +29,7 @@ from decks.plan.sketch.cardshapes import (
     _shadow,
     _sparkles,
     _swash,
+    _wash,
 )
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
@@ -177,10 +178,12 @@ def draw_card(
         pass  # no frame: the title's underline runs across the card (below) and the text stands free
     elif role == "rounded":
         # Not every box alike: some items are drawn as a rounded box in one stroke, without a shadow.
-        prims += pen.rounded(frame, style.pad * 1.1, spec.key, color, fill, width)
+        prims += _wash(frame, spec.key, fill, style) if fill else []
+        prims += pen.rounded(frame, style.pad * 1.1, spec.key, color, None, width)
     else:
         prims += _shadow(frame, spec.key, style)
-        prims += pen.rect(frame, spec.key, color, fill, width)
+        prims += _wash(frame, spec.key, fill, style) if fill else []
+        prims += pen.rect(frame, spec.key, color, None, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
         if role != "open":  # an unframed card's icon stands free, as its text does

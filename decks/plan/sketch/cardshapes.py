@@ -299,3 +299,34 @@ def _cloud(
         again = pen.trace(loop, key + ":outline'", amount * 1.4)
         out.append(Path(tuple(again), stroke=color, width=width * 0.5))
     return out
+
+
+def _wash(frame: Rect, key: str, fill: Color, style: Style) -> list[Primitive]:
+    """A card's colour laid in as a marker lays it: short of the frame by its own seeded amount on each side (the
+    paper shows between the colour and the line, more on one side than the other), its edges a little wavy, never
+    past the frame."""
+    rng = style.pen.rng(key + ":wash")
+    rough = min(1.0, style.theme.sketch.roughness)
+    most = min(4.5, 0.08 * min(frame.w, frame.h))
+    if rough <= 0 or most <= 0.5:
+        return [
+            Path(
+                ((frame.x, frame.y), (frame.right, frame.y), (frame.right, frame.bottom), (frame.x, frame.bottom)),
+                fill=fill,
+                closed=True,
+            )
+        ]
+    left, top, right, bottom = (rng.uniform(0.3, 1.0) * most * rough for _ in range(4))
+    x0, y0, x1, y1 = frame.x + left, frame.y + top, frame.right - right, frame.bottom - bottom
+    pts: list[tuple[float, float]] = []
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True):
+        n = max(2, int(math.dist((ax, ay), (bx, by)) / 18))
+        length = math.dist((ax, ay), (bx, by)) or 1.0
+        nx, ny = (by - ay) / length, -(bx - ax) / length  # outward for corners running clockwise on the page
+        for i in range(n):
+            t = i / n
+            wave = rng.uniform(-0.45, 0.45) * most * rough if i else 0.0
+            wave = min(wave, min(left, top, right, bottom) * 0.9)  # never out to the frame
+            pts.append((ax + (bx - ax) * t + nx * wave, ay + (by - ay) * t + ny * wave))
+    return [Path(tuple(pts), fill=fill, closed=True)]
