@@ -8,7 +8,7 @@ import itertools
 import math
 from pathlib import Path as FilePath
 
-from decks.colors import mix
+from decks.colors import contrast_ratio, mix
 from decks.plan import icons
 from decks.plan.sketch.primitives import Color, Path, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -239,6 +239,10 @@ def _swash(tab: Rect, right: float, key: str, color: Color, style: Style, left: 
         poly = _reflected(poly, tab.x + tab.right)
     pal = style.theme.palette
     band = mix(color, pal.background, 0.58)
+    for share in (0.66, 0.74, 0.82, 0.9):  # lighter (on a dark board, darker) until the ink reads on it
+        if contrast_ratio(pal.ink, band) >= 4.5:
+            break
+        band = mix(color, pal.background, share)
     out: list[Primitive] = []
     if style.theme.sketch.fill:
         out.append(Path(tuple(poly), fill=band, closed=True))

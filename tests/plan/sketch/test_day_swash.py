@@ -22,9 +22,9 @@ def _bounds(p: Path) -> Rect:
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-@pytest.mark.parametrize("layout", ["modular", "path", "vertical"])
-def test_a_day_tab_is_a_marker_band_behind_its_label_inside_its_card(layout: str) -> None:
-    theme = load_theme(None)
+@pytest.mark.parametrize(("layout", "name"), [("modular", None), ("path", "chalkboard"), ("vertical", None)])
+def test_a_day_tab_is_a_marker_band_behind_its_label_inside_its_card(layout: str, name: str | None) -> None:
+    theme = load_theme(name)
     sketch = build(recap(8, "en", "medium"), theme, layout=layout)
     cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
     tabs = [c for c in sketch.containers if c.kind == "day"]
