@@ -19,6 +19,7 @@ import re
 
 import msgspec
 
+from decks.colors import contrast_ratio, mix
 from decks.plan.sketch.cardflow import _beside, _flow, _line_width, _measure, _position_measure, _styled
 from decks.plan.sketch.cardspec import CardSpec
 from decks.plan.sketch.primitives import Color, Rect
@@ -173,7 +174,12 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     y = max(y + 0.35 * head, top + diameter + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
-        # The summary as a caption in the muted ink, under the title and icon, full width.
+        # The summary as a caption under the title and icon, full width, in a second pen: the card's colour a
+        # little darkened toward the ink on a page drawn in colour, the muted ink on one drawn in ink alone.
+        pal = style.theme.palette
+        pen_ink = mix(style.part_color(spec.part), pal.ink, 0.2) if style.theme.sketch.fill else pal.muted
+        if min(contrast_ratio(pen_ink, pal.surface), contrast_ratio(pen_ink, pal.background)) < 4.5:  # a pale accent
+            pen_ink = pal.muted
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
@@ -181,11 +187,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         said = _styled(spec.summary, spec, style)
         lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
-            plan.lines.append(
-                _Line(
-                    x, baseline_in(tp, size, pitch_c), s_, style.hand, size, style.theme.palette.muted, block, st, rtl
-                )
-            )
+            plan.lines.append(_Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, pen_ink, block, st, rtl))
         y += body * 0.3
     if spec.figure:
         block += 1

@@ -184,3 +184,25 @@ def test_an_emphasised_item_is_drawn_in_a_hatched_cloud_inside_its_card(theme) -
 def _bounds(p: Path) -> Rect:
     xs, ys = [x for x, _ in p.points], [y for _, y in p.points]
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+@pytest.mark.parametrize("name", [None, "ink"])
+def test_a_summary_is_lettered_in_a_second_pen_the_cards_colour_on_a_coloured_page(name) -> None:
+    from decks.colors import contrast_ratio
+    from decks.readers.content import load_content
+    from tests.conftest import EXAMPLE_EN
+
+    theme = load_theme(name)
+    recap = load_content(EXAMPLE_EN)
+    sketch = build(recap, theme, layout="modular")
+    summaries = {i.summary for p in recap.parts for i in p.items if i.summary}
+    caption = sketch.body_size * 0.95  # a summary's size (cardplan)
+    runs = [r for r in sketch.runs() if abs(r.size - caption) < 1e-6 and any(r.text.strip() in s for s in summaries)]
+    colours = {r.color for r in runs if len(r.text.strip()) > 12}
+    assert colours
+    pal = theme.palette
+    if name == "ink":
+        assert colours == {pal.muted}
+    else:
+        assert pal.muted not in colours and pal.ink not in colours and len(colours) == 2  # one per day's colour
+        assert all(contrast_ratio(c, pal.surface) >= 4.5 for c in colours)
