@@ -3,8 +3,6 @@ CLI can offer it without importing the stage's code."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 
@@ -13,7 +11,7 @@ class Option(msgspec.Struct, frozen=True):
 
     name: str  # the option's long name without dashes, also the keyword passed on
     help: str
-    default: Any = None
+    default: str | int | float | bool | None = None
     choices: tuple[str, ...] | None = None
     type: type = str
     flag: bool = False  # an on/off switch (`--embed-whole-fonts`), False unless given
