@@ -21,7 +21,8 @@ from typing import Any
 from decks import plan
 from decks.errors import OutputError
 from decks.i18n import messages
-from decks.imagefiles import open_image, png_ready, probe, read_picture
+from decks.imagefiles import open_image, png_ready, read_picture
+from decks.imageheaders import probe
 from decks.markup import esc
 from decks.model import Recap
 from decks.paint.deck import Setter

@@ -13,7 +13,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from decks.imagefiles import open_image, open_picture, probe, read_picture
+from decks.imagefiles import open_image, open_picture, read_picture
+from decks.imageheaders import probe
 from decks.model.urls import ascii_url
 from decks.options import Option
 from decks.paint.deck import ITALIC_SKEW, SetBox, Setter, icon_origin
