@@ -26,8 +26,9 @@ valid. Defaults are not validated, and `model_copy(update=...)` does not validat
 A model's JSON Schema is written by decks.model.schema_writer; the check of each kind of value is in
 decks.model.checkers.
 
-One job, the model base class (declaring fields, validating an instance, copying and dumping it); it is long because
-pydantic's field vocabulary (`Field`, `FieldInfo`, constraints, before/after functions) comes with it.
+One job, the model base class: declaring its fields, compiling their hints into checks (which needs the class, so
+it stays here), validating, copying and dumping an instance. It is long because it carries the pydantic field
+vocabulary (`Field`, `FieldInfo`, constraints, before/after functions) the models are written in.
 """
 
 from __future__ import annotations
