@@ -228,6 +228,16 @@ def test_front_matter_is_never_the_title_text() -> None:
     assert "tags:" not in recap.title and "title:" not in _all_text(result)
 
 
+@pytest.mark.parametrize("event", ["{start: 2019-03-06}", "{name: [1, 2]}", "{name: 2019}"])
+def test_a_carried_event_without_a_text_name_is_kept_for_the_check_and_does_not_crash(event: str) -> None:
+    # A post written by `recap post` carries its event; hand-edited, the name may be missing or not text. The
+    # import keeps the event as it was for `recap check` to report, and names the first part after the post.
+    post = f"---\ntitle: Notes\nrecap:\n  event: {event}\n---\n\n## Early\n\nA.\n\n# Day 2\n\n## Talk\n\nB.\n"
+    data = yaml.safe_load(import_markdown(post).yaml_text)
+    assert data["event"] == yaml.safe_load(event)
+    assert [part["title"] for part in data["parts"]] == ["Notes", "Day 2"]
+
+
 def test_front_matter_that_is_not_yaml_is_left_out_with_a_warning() -> None:
     result = import_markdown("---\ntitle: [unclosed\n---\n\n# Real title\n\n## A\n\nText.\n")
     assert _recap(result).title == "Real title"
