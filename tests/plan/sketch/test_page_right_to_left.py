@@ -136,3 +136,14 @@ def test_every_layout_starts_a_right_to_left_page_at_its_top_right(layout: str) 
     first = frames[0]
     assert first.x + first.w / 2 > sketch.width / 2
     assert all(first.y <= f.y + 1e-6 for f in frames if f.x + f.w / 2 > sketch.width / 2)
+
+
+@pytest.mark.parametrize("layout", ["modular", "path", "radial", "vertical", "popcorn"])
+def test_a_one_item_right_to_left_page_grows_its_type_as_a_left_to_right_one(layout: str) -> None:
+    """The same words on a page read right to left: the same body size (grown on a sparse page to its ceiling)."""
+    item = {"title": "TensorFlow 2.0 launched", "summary": "Beta now", "takeaways": ["Install it", "Eager is on"]}
+    pages = {
+        lang: build(Recap.model_validate({"title": "Recap", "language": lang, "items": [item]}), THEME, layout=layout)
+        for lang in ("en", "ar", "he")
+    }
+    assert pages["ar"].body_size == pages["he"].body_size == pages["en"].body_size > THEME.sizes.sketch.body * 1.5
