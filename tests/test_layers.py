@@ -27,6 +27,7 @@ LAYERS: list[list[str]] = [
         "decks.options",
         "decks.assets",
         "decks.opc",
+        "decks.imageheaders",
         "decks.imagefiles",
         "decks.gcpause",
     ],
