@@ -151,8 +151,6 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
     """Missing or unreadable images, each at the line that names it (plain files are checked from their header)."""
     problems = []
     for loc, image_path in images:
-        line, col = located.where(loc) or (None, None)
-        field = dotted(loc)
         try:
             trouble = picture_problem(read_bounded(image_path, "image"), image_path.name)
         except ReadRefused as exc:
@@ -164,5 +162,6 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
             trouble = (f"cannot read the image {image_path.name} ({exc.strerror or 'input/output error'})", _CHECK)
         if trouble:
             what, todo = trouble
-            problems.append(Problem(file, what, todo, field=field, line=line, col=col))
+            line, col = located.where(loc) or (None, None)  # asked only here: places cost a read of their own
+            problems.append(Problem(file, what, todo, field=dotted(loc), line=line, col=col))
     return problems
