@@ -53,10 +53,11 @@ def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     return parse_located(raw, file, base_dir)[0]
 
 
-def parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Located]:
-    """The validated recap in `raw` and where each of its values stands (`recap watch` re-reads through it)."""
+def parse_located(raw: bytes, file: str, base_dir: Path, *, placed: bool = False) -> tuple[Recap, Located]:
+    """The validated recap in `raw` and where each of its values stands (`recap watch` re-reads through it);
+    `placed` finds the places at once, for a caller that will ask for them (see `yamlpos.parse`)."""
     try:
-        located = parse(decode(raw, file), file, keep_going=True)
+        located = parse(decode(raw, file), file, keep_going=True, placed=placed)
     except YamlProblems as exc:
         raise ContentError(exc.problems) from None
     data = located.data

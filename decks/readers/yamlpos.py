@@ -128,12 +128,14 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
+def parse(text: str, file: str, *, keep_going: bool = False, placed: bool = False) -> Located:
     """Parse YAML text into plain values with positions; raise `YamlProblems` with every problem found.
 
     With `keep_going`, problems that leave the rest readable (a duplicate key, a refused tag, an impossible
     date) are returned in `Located.problems`, with the offending value left out, so that the caller can
     report them together with its own checks of the rest; broken syntax and alias bombs still raise.
+    With `placed`, the places are recorded as the values are built, for a caller that will ask for them anyway
+    (`recap watch` maps its items' lines): one build instead of two.
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -184,12 +186,13 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
     if node is None:
         return located
     aliases = "*" in text  # an alias is written *name
-    try:
-        located.data = _Builder(file, located, aliases=aliases, places=False).build(node, ())
-        located._graph = (node, file, aliases)  # placed when first asked
-        return located
-    except _Unplaced:
-        pass  # a problem: built again with places, which its words need
+    if not placed:
+        try:
+            located.data = _Builder(file, located, aliases=aliases, places=False).build(node, ())
+            located._graph = (node, file, aliases)  # placed when first asked
+            return located
+        except _Unplaced:
+            pass  # a problem: built again with places, which its words need
     builder = _Builder(file, located, aliases=aliases)
     try:
         located.data = builder.build(node, ())

@@ -301,13 +301,15 @@ def test_parse_gives_the_values_places_and_problems_of_a_build_with_places(docum
     except yaml.YAMLError:
         return
     with_places = _built(node, inline=True, aliases="*" in text)
-    try:
-        located = parse(text, "f.yaml", keep_going=True)
-    except YamlProblems as exc:
-        assert (with_places[0], with_places[3]) == ("too big", [str(p) for p in exc.problems])
-        return
-    problems = [str(p) for p in located.problems]
-    assert (repr(located.data), list(located.values.items()), list(located.keys.items()), problems) == with_places
+    for placed in (False, True):
+        try:
+            located = parse(text, "f.yaml", keep_going=True, placed=placed)
+        except YamlProblems as exc:
+            assert (with_places[0], with_places[3]) == ("too big", [str(p) for p in exc.problems])
+            continue
+        problems = [str(p) for p in located.problems]
+        read = (repr(located.data), list(located.values.items()), list(located.keys.items()), problems)
+        assert read == with_places
 
 
 def test_a_text_without_a_problem_is_placed_only_when_a_place_is_asked_for() -> None:
@@ -317,6 +319,12 @@ def test_a_text_without_a_problem_is_placed_only_when_a_place_is_asked_for() -> 
     assert located._graph is None  # placed, the graph let go
     assert located.data == {"title": "X", "items": [{"title": "Y", "summary": "Z"}]}
     assert located.keys[("items", 0, "summary")] == (4, 5)
+
+
+def test_placed_records_the_places_as_the_values_are_built() -> None:
+    located = parse("title: X\nitems:\n  - title: Y\n", "f.yaml", placed=True)
+    assert located._graph is None
+    assert located.values[("items", 0)] == (3, 5)
 
 
 def test_a_text_with_a_problem_is_placed_at_once_and_names_the_first_keys_line() -> None:
