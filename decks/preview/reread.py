@@ -79,7 +79,7 @@ class ContentReader:
                 return recap
         self._forget()
         self.last = "whole"
-        recap, located = parse_located(raw, file, self.path.parent)
+        recap, located = parse_located(raw, file, self.path.parent, placed=True)  # its items' lines are mapped
         self._remember(decode(raw, file), recap, located)
         return recap
 
