@@ -34,6 +34,9 @@ From issue 22's second pass on, this script also times 1,000 items (target 0.5 s
 words of their own per item (the 1,000-item figures above repeated the example's texts: NOT comparable). The tree
 before that pass, whole process, 5 interleaved pairs, CPU medians / peak: the old repeated 1,000 items
 1.33 s / 61 MB; the distinct 1,000 items 1.21 s / 58 MB (the sketch abridges either to one page).
+Loading without places unless asked and a cheaper has_markup (same bytes out), 9 interleaved pairs at load 7-9,
+CPU medians: 1,000 items 1.96 -> 1.88 s (0.96x; 15 pairs: 0.91x; loading alone, in process, 0.267 -> 0.219 s);
+the example 0.95 -> 0.86 s (0.90x, noise mostly). docs/performance.md, "Loading and writing 1,000 items".
 """
 
 from __future__ import annotations

@@ -37,6 +37,10 @@ From issue 22's second pass on, the large contents come from bench/large.py: eve
 (seeded), so no memo keyed by text answers one item from another's work. Figures before this paragraph and
 those from here on are NOT comparable. The tree before that pass, whole process, 5 interleaved pairs, CPU
 medians / peak: the old repeated 1,000 items 2.06 s / 83 MB; the distinct 1,000 items 6.10 s / 173 MB (2.90x).
+Loading without places unless asked and a cheaper has_markup (same bytes out), whole process, 5 interleaved pairs
+at load 7-9, CPU medians: 1,000 items 8.26 -> 7.28 s (0.88x); the example 0.52 -> 0.47 s (9 pairs, 0.91x). The
+writer was measured and left (zlib's default level is half of it): docs/performance.md, "Loading and writing
+1,000 items".
 """
 
 from __future__ import annotations

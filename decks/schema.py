@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from decks.model import Recap
 from decks.model.schema_writer import json_schema
@@ -31,7 +30,7 @@ _ITEMS_OR_PARTS = [
 ]
 
 
-def content_schema_dict() -> dict[str, Any]:
+def content_schema_dict() -> dict[str, object]:
     """The content file schema as a dict: it accepts what `recap check` accepts, but for what JSON Schema cannot
     say (an event that ends before it starts, image files that are missing or unreadable)."""
 
@@ -39,15 +38,19 @@ def content_schema_dict() -> dict[str, Any]:
     return {"$schema": SCHEMA_DIALECT, **schema, "oneOf": _ITEMS_OR_PARTS, "title": "recap content file"}
 
 
-def theme_schema_dict() -> dict[str, Any]:
+def theme_schema_dict() -> dict[str, object]:
     """The theme file schema as a dict (the loader-set `folder` is left out)."""
 
     schema = json_schema(Theme)
-    schema["properties"].pop("folder", None)
+    properties = schema["properties"]
+    if isinstance(properties, dict):
+        properties.pop("folder", None)
     # A theme that extends another names only what it changes, so no key is required in a single file;
     # the loader checks the merged theme for completeness.
-    for node in [schema, *schema.get("$defs", {}).values()]:
-        node.pop("required", None)
+    defs = schema.get("$defs", {})
+    for node in [schema, *(defs.values() if isinstance(defs, dict) else ())]:
+        if isinstance(node, dict):
+            node.pop("required", None)
     return {"$schema": SCHEMA_DIALECT, **schema, "title": "recap theme file"}
 
 

@@ -26,7 +26,8 @@ from PIL import Image
 
 from decks.cli.main import main
 from decks.errors import ContentError
-from decks.imagefiles import FORMATS, picture_problem, read_picture, sniff
+from decks.imagefiles import FORMATS, picture_problem, read_picture
+from decks.imageheaders import sniff
 
 _BUDGET = settings(
     max_examples=int(os.environ.get("RECAP_FUZZ_EXAMPLES", "20")),
@@ -222,7 +223,7 @@ def test_a_png_recap_judges_without_pillow_decodes_with_pillow(
 ) -> None:
     from random import Random
 
-    from decks.imagefiles import png_decodes
+    from decks.imageheaders import png_decodes
 
     colour, depth = kind
     width, height = size

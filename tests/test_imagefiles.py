@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from decks.imagefiles import MAX_PIXELS, ImageHeader, picture_problem, probe
+from decks.imagefiles import MAX_PIXELS, picture_problem
+from decks.imageheaders import ImageHeader, probe
 
 
 def encoded(fmt: str, size: tuple[int, int] = (37, 21), **save: object) -> bytes:

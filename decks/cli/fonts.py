@@ -11,10 +11,10 @@ import re
 import shutil
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
+import msgspec
 
 from decks.cli import console
 from decks.errors import OutputError, Problem
@@ -25,8 +25,7 @@ _ROW = re.compile(r"^\|\s*`(?P<file>[^`]+)`\s*\|\s*(?P<family>[^|]+?)\s*\|\s*(?P
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
-@dataclass(frozen=True)
-class BundledFont:
+class BundledFont(msgspec.Struct, frozen=True):
     """A font file recap ships, with the family and style it declares and its licence."""
 
     path: Path

@@ -4,7 +4,6 @@ so the comments the user wrote stay where they are."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 
 def strip_jsonc(text: str) -> str:
@@ -48,7 +47,7 @@ def strip_jsonc(text: str) -> str:
     return "".join(out)
 
 
-def load_jsonc(text: str) -> Any:
+def load_jsonc(text: str) -> object:
     """The data of a JSON-with-comments text; raises ValueError where it is not."""
     return json.loads(strip_jsonc(text))
 
@@ -62,7 +61,7 @@ def has_comments(text: str) -> bool:
     return False
 
 
-def insert_first_key(text: str, key: str, value: Any) -> str:
+def insert_first_key(text: str, key: str, value: object) -> str:
     """`text` (a JSON object, possibly with comments) with `"key": value` added as its first member, the rest of
     the text untouched. The caller makes sure the object does not have the key yet."""
     stripped = strip_jsonc(text)

@@ -29,6 +29,9 @@ from decks.errors import ExitCode, RecapError, for_terminal
 
 if TYPE_CHECKING:
     from decks.model import Recap
+    from decks.options import OptionValue
+    from decks.plan.deck.plan import Deck
+    from decks.plan.sketch.primitives import Sketch
     from decks.themes.model import Theme
 
 
@@ -96,13 +99,18 @@ class RecapGroup(click.Group):
         return name, command, rest
 
 
-def _stage(consumes: str, recap: Recap, theme: Theme, options: dict[str, Any]) -> tuple[Any, tuple[str, ...]]:
+def _stage(
+    consumes: str, recap: Recap, theme: Theme, options: dict[str, OptionValue]
+) -> tuple[Recap | Deck | Sketch, tuple[str, ...]]:
     """What a renderer consumes, built once: the model itself, the deck plan or the sketch, and its warnings."""
     if consumes == "model":
         return recap, ()
     from decks import plan  # lazy: per command (cli start-up)
 
-    built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **options)
+    # Any: each sketch option has the type sketch_plan's signature gives it, which a dict of them cannot say
+    # until decks.plan declares them as a TypedDict.
+    staged: dict[str, Any] = options
+    built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **staged)
     return built, built.warnings
 
 
@@ -198,7 +206,7 @@ def schema(for_theme: bool) -> None:
 @click.option("--orientation", type=Choice(["landscape", "portrait"]), help="For the sketch: orientation.")
 @click.option("--max-takeaways", type=int, help="For the sketch: at most N takeaways per item.")
 @click.option("--qr", type=Choice(["all", "emphasis", "source", "none"]), help="For the sketch: the QR codes drawn.")
-def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: Any) -> None:
+def plan_(which: str, content: Path | None, theme: str | None, as_json: bool, **options: OptionValue) -> None:
     """Print the deck plan or the sketch as JSON: the public stage every renderer translates."""
 
     from decks import plan  # lazy: per command (cli start-up)

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from decks.cli import console
 from decks.cli.stageopts import Choice
 
+if TYPE_CHECKING:
+    from decks.model import Recap
+    from decks.plan.sketch.primitives import Sketch
+    from decks.themes.model import Theme
 
-def _sketch_and_page(recap: Any, theme: Any) -> tuple[Any, bytes, bytes, float]:
+
+def _sketch_and_page(recap: Recap, theme: Theme) -> tuple[Sketch, bytes, bytes, float]:
     """The sketch, its PNG and its SVG, drawn once."""
     from decks import plan  # lazy: per command (cli start-up)
     from decks.renderers.png import SCALE, PngRenderer  # lazy: per command (cli start-up)
@@ -23,7 +28,7 @@ def _sketch_and_page(recap: Any, theme: Any) -> tuple[Any, bytes, bytes, float]:
     return sketch, PngRenderer().render(sketch, theme).data, SvgRenderer().render(sketch, theme).data, SCALE
 
 
-def _card_words(recap: Any) -> dict[str, str]:
+def _card_words(recap: Recap) -> dict[str, str]:
     presenter = ""
     if recap.presenter is not None:
         handle = next((h.handle for h in recap.presenter.handles), "")
@@ -31,7 +36,7 @@ def _card_words(recap: Any) -> dict[str, str]:
     return {"event": recap.event.name if recap.event else "", "title": recap.title, "presenter": presenter}
 
 
-def _load(content: Path | None, theme: str | None) -> tuple[Any, Any, Path]:
+def _load(content: Path | None, theme: str | None) -> tuple[Recap, Theme, Path]:
     """The content, and the theme as every command takes it (`--theme`, else the content's `theme:`)."""
     from decks.cli.talk import load_talk, talk_theme  # lazy: per command (cli start-up)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +18,7 @@ from decks.cli.talk import complete_theme, load_talk, talk_theme
 from decks.errors import ExitCode, RecapError
 
 if TYPE_CHECKING:
+    from decks.options import OptionValue
     from decks.renderers.base import Plugin
 
 CONTENT_HELP = "The content file (YAML). Without it, the bundled TF Dev Summit 2019 example."
@@ -86,7 +87,7 @@ def renderer_command(name: str, entry: Plugin) -> click.Command:
     params += [click_option(opt) for opt in (*stage_options, *renderer_cls.options)]
 
     def run(
-        content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: Any
+        content: Path | None, output: Path | None, force: bool, theme: str | None, watch: bool, **options: OptionValue
     ) -> None:
         from decks.cli.output import output_path, write_atomic, write_stdout  # lazy: per command (cli start-up)
 

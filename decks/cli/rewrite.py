@@ -13,18 +13,27 @@ from __future__ import annotations
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from decks.cli import console
 from decks.errors import RecapError
 from decks.preview.session import Watched
 from decks.preview.warm import WarmPlanner
 
+if TYPE_CHECKING:
+    from decks.model import Recap
+    from decks.options import OptionValue
+    from decks.preview.watched import Stamp
+    from decks.renderers.base import Renderer
+    from decks.themes.model import Theme
+
 
 class OutputWatch(Watched):
     """Writes one renderer's file from one content file in one theme, again whenever a watched file changes."""
 
-    def __init__(self, content: Path, theme: str | None, target: Path, renderer: Any, options: dict[str, Any]) -> None:
+    def __init__(
+        self, content: Path, theme: str | None, target: Path, renderer: type[Renderer], options: dict[str, OptionValue]
+    ) -> None:
         super().__init__(content, theme, echo=console.result)
         self.target = target
         self.renderer = renderer
@@ -32,7 +41,7 @@ class OutputWatch(Watched):
         self.planner = WarmPlanner()
         self.writes = 0  # files written so far (for tests)
 
-    def make(self, recap: Any, theme: Any) -> tuple[bytes, list[str]]:
+    def make(self, recap: Recap, theme: Theme) -> tuple[bytes, list[str]]:
         """The file's bytes and its warnings, as `decks.renderers.base.render` makes them."""
         from decks.renderers.base import language_warnings, render  # lazy: per command (cli start-up)
         from decks.themes.contrast import contrast_problems  # lazy: per command (cli start-up)
@@ -48,7 +57,7 @@ class OutputWatch(Watched):
     def render(self) -> bool:
         from decks.cli.output import write_atomic  # lazy: per command (cli start-up)
 
-        stamps: dict[Path, Any] = {}
+        stamps: dict[Path, Stamp] = {}
         try:
             stamps, theme, recap = self._read()
             data, warnings = self.make(recap, theme)
@@ -80,8 +89,8 @@ def rewrite_on_save(
     content: Path,
     theme: str | None,
     target: Path,
-    renderer: Any,
-    options: dict[str, Any],
+    renderer: type[Renderer],
+    options: dict[str, OptionValue],
     stop: threading.Event | None = None,
     interval: float = 0.1,
 ) -> None:

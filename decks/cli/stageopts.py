@@ -3,17 +3,15 @@ by the renderer commands and `recap watch`, so a new sketch option reaches every
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from decks.options import Option
 
 
-class Choice(click.Choice):
+class Choice(click.Choice[str]):
     """click's Choice that names the closest value when one is mistyped (`--layout radal`)."""
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter as exc:

@@ -6,9 +6,12 @@ The command imports the preview (and with it the renderers) only when it runs, s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from decks.options import OptionValue
 
 
 def _with_sketch_options(command: click.Command) -> click.Command:
@@ -26,7 +29,9 @@ def _with_sketch_options(command: click.Command) -> click.Command:
 @click.option("--theme", default=None, help="A theme name (see 'recap themes') or a theme folder.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
-def watch(content: Path | None, theme: str | None, port: int, open_browser: bool, **sketch_options: Any) -> None:
+def watch(
+    content: Path | None, theme: str | None, port: int, open_browser: bool, **sketch_options: OptionValue
+) -> None:
     """Serve a live preview (slides, notes, sketchnote) at http://127.0.0.1:PORT/ that reloads when the content
     file, its pictures or the theme change; problems show in the page and here. Ctrl-C stops it.
 

@@ -27,10 +27,24 @@ import os
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from decks import cachedir
 from decks.i18n.catalogues import compile_po
+
+if TYPE_CHECKING:  # only for the types: the words need no model at run time
+    from decks.model import Event
+
+
+class LinkLike(Protocol):
+    """What `link_text` reads of a link: a model `Link`, or the markdown reader's draft of one."""
+
+    @property
+    def label(self) -> str | None: ...
+
+    @property
+    def kind(self) -> str: ...
+
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DEFAULT = "en"
@@ -176,11 +190,11 @@ class Catalogue:
         """Longer list entries inside a sentence: "a; b; c" in English, "a；b；c" in Chinese."""
         return self.pgettext("clause separator", "; ").join(t for t in texts if t)
 
-    def place(self, event: Any) -> str:
+    def place(self, event: Event) -> str:
         """An event's venue and city, whichever are present, joined as the language lists things."""
         return self.join(p for p in (event.venue, event.city) if p)
 
-    def link_text(self, link: Any) -> str:
+    def link_text(self, link: LinkLike) -> str:
         """A link's words on the page: its own label, else what the language calls its kind ("video", ...)."""
         if link.label:
             return link.label

@@ -2,6 +2,9 @@
 
 The model knows nothing of YAML, PowerPoint or PDF. Readers build it; layout and renderers read it. Every class
 is a frozen `decks.model.typed.Model`: unknown keys are errors (the reader adds a did-you-mean).
+
+One job, the content model's classes; it is long because every field carries the description, bounds and
+examples that the content's JSON Schema (editor hovers, completion and checks) is written from.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
 from decks.model.chars import VISIBLE_PATTERN, is_blank
 from decks.model.icon_names import check_icon
@@ -161,7 +164,7 @@ class Takeaway(Model):
     )
 
 
-def _coerce_takeaway(value: Any) -> Any:
+def _coerce_takeaway(value: object) -> object:
     # A plain string is the common case; {text, points} adds sub-points.
     if isinstance(value, str):
         return {"text": value}

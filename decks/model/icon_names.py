@@ -11,7 +11,7 @@ import marshal
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TypeVar, cast
 
 from decks import cachedir
 from decks.assets import assets_dir
@@ -25,7 +25,10 @@ BROWSE = "https://fontawesome.com/search?ic=free"  # where a user finds the name
 _CACHE_VERSION = "styled-1"
 
 
-def derived(source: Path, build: Callable[[bytes], Any], version: object = None) -> Any:
+Built = TypeVar("Built")
+
+
+def derived(source: Path, build: Callable[[bytes], Built], version: object = None) -> Built:
     """`build(bytes of source)`, kept in the cache folder under a key made from those bytes and `version` (the
     form of the data; this module's by default): the icon maps are YAML that takes a pure-Python parser ~50 ms
     to read, the icon index a 150 KB JSON file; their marshalled forms load in about a millisecond."""
@@ -35,9 +38,10 @@ def derived(source: Path, build: Callable[[bytes], Any], version: object = None)
     name = cachedir.key(version, source.name, hashlib.blake2b(raw, digest_size=16).hexdigest()) + ".marshal"
     kept = cachedir.load("icons-data", name, marshal.loads)
     if kept is not None and isinstance(kept, dict | tuple):  # the index is a dict, the word map a tuple
-        return kept
+        return cast("Built", kept)  # what `build` made for these bytes and this version, marshalled
     data = build(raw)
-    cachedir.write("icons-data", name, marshal.dumps(data))
+    if isinstance(data, dict | tuple):  # what the load above accepts again; anything else is built each time
+        cachedir.write("icons-data", name, marshal.dumps(data))
     return data
 
 

@@ -10,6 +10,7 @@ needs, so a post's markup means the same here as on the blog:
   mark preceded by one; `_` and `__` never open or close inside a word, so `snake_case_name` stays as it is;
 - a backslash before `` ` ``, `*`, `_` or `\\` makes it a plain character;
 - marks that find no partner are text: "5 * 3", "**kwargs", a lone backtick.
+- a code span inside bold or italic stays in the code face, unstyled: one monospace cut is measured and drawn.
 
 `spans(text)` gives the styled runs (what renderers draw), `plain(text)` the words alone (alt text, search,
 notes, measuring fallbacks), `escape(text)` the markup-safe form of plain words (what the importer writes for a
@@ -40,13 +41,13 @@ class Span(NamedTuple):
     style: Style
 
 
-_MARKS = frozenset("`*_\\")
 _ESCAPABLE = frozenset("`*_\\")
 
 
 def has_markup(text: str) -> bool:
     """True when `text` holds a character that could be markup (most text does not: the fast path)."""
-    return not _MARKS.isdisjoint(text)
+    # Four searches of the string (memchr, in C) take a seventh of the time of a set's walk over its characters.
+    return "`" in text or "*" in text or "_" in text or "\\" in text
 
 
 def escape(text: str) -> str:

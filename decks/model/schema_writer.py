@@ -14,7 +14,7 @@ import types
 import typing
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, cast
+from typing import cast
 
 from decks.model.chars import ALLOWED_PATTERN, VISIBLE_PATTERN
 from decks.model.typed import (
@@ -32,7 +32,7 @@ from decks.model.typed import (
 _NONE = type(None)
 
 
-def json_schema(cls: type[Model]) -> dict[str, Any]:
+def json_schema(cls: type[Model]) -> dict[str, object]:
     """A Draft 2020-12 JSON Schema of what `cls.model_validate` accepts, laid out as pydantic does."""
     writer = SchemaWriter()
     root = writer.model(cls)
@@ -50,7 +50,7 @@ _LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[135
 DATE_PATTERN = rf"^(?!0000)(?:[0-9]{{4}}-{_DAY}|{_LEAP_YEAR}-02-29)$"
 
 
-def _json(value: Any) -> Any:
+def _json(value: object) -> object:
     return dumped(value, "json")
 
 
@@ -67,19 +67,19 @@ class SchemaWriter:
     """Writes the schema of a model; models and enums it meets go to `defs`, referred to by `$ref`."""
 
     def __init__(self) -> None:
-        self.defs: dict[str, dict[str, Any]] = {}
+        self.defs: dict[str, dict[str, object]] = {}
 
-    def ref(self, cls: type) -> dict[str, Any]:
+    def ref(self, cls: type) -> dict[str, object]:
         name = cls.__name__
         if name not in self.defs:
             self.defs[name] = {}  # taken before writing, so that a model naming itself ends
             self.defs[name] = self.model(cls) if issubclass(cls, Model) else self.enum(cast("type[Enum]", cls))
         return {"$ref": f"#/$defs/{name}"}
 
-    def model(self, cls: type[Model]) -> dict[str, Any]:
+    def model(self, cls: type[Model]) -> dict[str, object]:
         properties = {name: self.field(info) for name, info in cls.model_fields.items()}
         required = [name for name, info in cls.model_fields.items() if info.is_required()]
-        schema: dict[str, Any] = {"additionalProperties": False, "properties": properties, "title": cls.__name__}
+        schema: dict[str, object] = {"additionalProperties": False, "properties": properties, "title": cls.__name__}
         schema["type"] = "object"
         doc = _own_doc(cls)
         if doc:
@@ -88,20 +88,20 @@ class SchemaWriter:
             schema["required"] = required
         return dict(sorted(schema.items()))
 
-    def enum(self, cls: type[Enum]) -> dict[str, Any]:
+    def enum(self, cls: type[Enum]) -> dict[str, object]:
         values = [member.value for member in cls]
-        schema: dict[str, Any] = {"enum": values, "title": cls.__name__, **_json_type(values)}
+        schema: dict[str, object] = {"enum": values, "title": cls.__name__, **_json_type(values)}
         doc = _own_doc(cls)
         if doc:
             schema["description"] = doc
         # An enum class may describe its values in `__member_docs__` ({value: description}); VS Code shows
         # `enumDescriptions` beside each value it completes (other validators ignore the keyword).
-        docs: dict[Any, str] = getattr(cls, "__member_docs__", None) or {}
+        docs: dict[object, str] = getattr(cls, "__member_docs__", None) or {}
         if docs:
             schema["enumDescriptions"] = [docs.get(value, "") for value in values]
         return dict(sorted(schema.items()))
 
-    def field(self, info: FieldInfo) -> dict[str, Any]:
+    def field(self, info: FieldInfo) -> dict[str, object]:
         schema = self.type(info.hint, info.constraints)
         base = _without_optional(without_annotated(info.hint))
         # As pydantic: a field that is a model or an enum shows that definition's title, not its own.
@@ -117,7 +117,7 @@ class SchemaWriter:
             schema = _merged(schema, info.schema)
         return dict(sorted(schema.items()))
 
-    def type(self, hint: Any, extra: Constraints | None = None) -> dict[str, Any]:
+    def type(self, hint: object, extra: Constraints | None = None) -> dict[str, object]:
         base, c, functions = hint_parts(hint, extra)
         schema = self._bare(base, c)
         for function in functions:
@@ -128,7 +128,7 @@ class SchemaWriter:
                 schema = {"anyOf": [function.accepts, schema]}
         return schema
 
-    def _bare(self, hint: Any, c: Constraints) -> dict[str, Any]:
+    def _bare(self, hint: object, c: Constraints) -> dict[str, object]:
         origin = typing.get_origin(hint)
         if _without_optional(hint) is not hint:
             return {"anyOf": [self.type(_without_optional(hint), c), {"type": "null"}]}
@@ -144,7 +144,7 @@ class SchemaWriter:
         if isinstance(hint, type) and issubclass(hint, Model | Enum):
             return self.ref(hint)
         if hint is str:
-            schema: dict[str, Any] = {"type": "string"}
+            schema: dict[str, object] = {"type": "string"}
             if c.min_length is not None:
                 schema["minLength"] = c.min_length
             if c.strip and c.min_length:
@@ -175,14 +175,15 @@ class SchemaWriter:
         raise TypeError(f"no JSON Schema for the type {hint!r}")
 
 
-def _merged(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+def _merged(schema: dict[str, object], extra: dict[str, object]) -> dict[str, object]:
     """`schema` with `extra`'s keywords; for `X | None` they go to the X branch, so that null stays allowed."""
-    if "anyOf" in schema and {"type": "null"} in schema["anyOf"] and not set(extra) & {"description", "examples"}:
-        return {**schema, "anyOf": [_merged(s, extra) if s != {"type": "null"} else s for s in schema["anyOf"]]}
+    branches = schema.get("anyOf")
+    if isinstance(branches, list) and {"type": "null"} in branches and not set(extra) & {"description", "examples"}:
+        return {**schema, "anyOf": [_merged(s, extra) if s != {"type": "null"} else s for s in branches]}
     return {**schema, **extra}
 
 
-def _without_optional(hint: Any) -> Any:
+def _without_optional(hint: object) -> object:
     """X for `X | None`; anything else as it is."""
     args = typing.get_args(hint)
     if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
@@ -190,7 +191,7 @@ def _without_optional(hint: Any) -> Any:
     return hint
 
 
-def _json_type(values: list[Any]) -> dict[str, Any]:
+def _json_type(values: list[object]) -> dict[str, object]:
     kinds = {type(v) for v in values}
     names = {str: "string", int: "integer", float: "number", bool: "boolean"}
     return {"type": names[kinds.pop()]} if len(kinds) == 1 and next(iter(kinds)) in names else {}

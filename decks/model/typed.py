@@ -23,7 +23,12 @@ What a value may be, by hint:
 what T reads, e.g. a plain string into a dict) and `After(func)` (checks or normalises the typed value). A function
 raises ValueError to refuse a value; `@check` marks a method that checks a whole instance once its fields are
 valid. Defaults are not validated, and `model_copy(update=...)` does not validate either (as in pydantic).
-A model's JSON Schema is written by decks.model.schema_writer.
+A model's JSON Schema is written by decks.model.schema_writer; the check of each kind of value is in
+decks.model.checkers.
+
+One job, the model base class: declaring its fields, compiling their hints into checks (which needs the class, so
+it stays here), validating, copying and dumping an instance. It is long because it carries the pydantic field
+vocabulary (`Field`, `FieldInfo`, constraints, before/after functions) the models are written in.
 """
 
 from __future__ import annotations
@@ -32,22 +37,36 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
-from pathlib import Path, PurePath
-from typing import Any, ClassVar, Self, cast
+from pathlib import PurePath
+from typing import Any, ClassVar, Final, Generic, Literal, Self, TypeVar, cast
 
-from decks.model.chars import char_problem, is_blank
+from decks.model.checkers import (
+    BAD,
+    Check,
+    ErrorDetails,
+    Loc,
+    bool_value,
+    date_value,
+    enum_check,
+    error_at,
+    float_value,
+    int_value,
+    list_check,
+    literal_check,
+    number_check,
+    path_value,
+    str_check,
+)
 
-Loc = tuple[str | int, ...]
-ErrorDetails = dict[str, Any]
-"""One validation error: {"type": str, "loc": Loc, "msg": str, "input": Any}, as pydantic reports them; a
-number out of bounds also has "ctx": {"range": "from 12 to 40"}."""
-
-MISSING: Any = dataclasses.MISSING
-_BAD: Any = object()  # what a check returns for a refused value; its errors are already recorded
+MISSING: Final = dataclasses.MISSING
 _META = "recap.typed"  # the key of our FieldInfo in a dataclass field's metadata
 _NONE = type(None)
+
+
+DumpMode = Literal["python", "json"]
+"""How `model_dump` writes values: as they are, or as JSON has them (enums by value, paths and dates as text)."""
 
 
 class ValidationError(ValueError):
@@ -59,7 +78,7 @@ class ValidationError(ValueError):
         self._errors = errors
 
     def errors(self) -> list[ErrorDetails]:
-        return [dict(error) for error in self._errors]
+        return [error.copy() for error in self._errors]
 
     def error_count(self) -> int:
         return len(self._errors)
@@ -71,13 +90,6 @@ class ValidationError(ValueError):
             lines.append(".".join(str(part) for part in error["loc"]) or "(root)")
             lines.append(f"  {error['msg']} [type={error['type']}, input={error['input']!r:.80}]")
         return "\n".join(lines)
-
-
-def _error(kind: str, msg: str, loc: Loc, value: Any, ctx: dict[str, Any] | None = None) -> ErrorDetails:
-    error = {"type": kind, "loc": loc, "msg": msg, "input": value}
-    if ctx:
-        error["ctx"] = ctx
-    return error
 
 
 # -- what a field may say beyond its type ---------------------------------------------------------------------
@@ -115,11 +127,14 @@ class Before:
 
     __slots__ = ("accepts", "func")
 
-    def __init__(self, func: Callable[[Any], Any], accepts: dict[str, Any] | None = None) -> None:
+    def __init__(self, func: Callable[[object], object], accepts: dict[str, object] | None = None) -> None:
         self.func, self.accepts = func, accepts
 
 
-class After:
+T = TypeVar("T")
+
+
+class After(Generic[T]):
     """Checks or normalises a value once it has its type; raises ValueError to refuse it.
 
     `schema` is the JSON Schema of the same rule as far as JSON Schema can say it (e.g. a `pattern`), merged
@@ -128,7 +143,7 @@ class After:
 
     __slots__ = ("func", "schema")
 
-    def __init__(self, func: Callable[[Any], Any], schema: dict[str, Any] | None = None) -> None:
+    def __init__(self, func: Callable[[T], T], schema: dict[str, object] | None = None) -> None:
         self.func, self.schema = func, schema
 
 
@@ -153,16 +168,16 @@ class FieldInfo:
         description: str | None = None,
         constraints: Constraints | None = None,
         exclude: bool = False,
-        examples: list[Any] | None = None,
-        schema: dict[str, Any] | None = None,
+        examples: list[object] | None = None,
+        schema: dict[str, object] | None = None,
     ) -> None:
         self.description, self.constraints, self.exclude = description, constraints, exclude
         self.examples, self.schema = examples, schema
         self.name = ""
-        self.hint: Any = None  # the full type hint, Annotated metadata included
-        self.annotation: Any = None
-        self.default: Any = MISSING
-        self.default_factory: Callable[[], Any] | None = None
+        self.hint: object = None  # the full type hint, Annotated metadata included
+        self.annotation: object = None
+        self.default: object = MISSING
+        self.default_factory: Callable[[], object] | None = None
 
     def is_required(self) -> bool:
         return self.default is MISSING and self.default_factory is None
@@ -172,17 +187,17 @@ class FieldInfo:
 
 
 def Field(
-    default: Any = MISSING,
+    default: object = MISSING,
     *,
-    default_factory: Callable[[], Any] | None = None,
+    default_factory: Callable[[], object] | None = None,
     description: str | None = None,
     gt: float | None = None,
     ge: float | None = None,
     le: float | None = None,
     exclude: bool = False,
-    examples: list[Any] | None = None,
-    schema: dict[str, Any] | None = None,
-) -> Any:
+    examples: list[object] | None = None,
+    schema: dict[str, object] | None = None,
+) -> Any:  # Any, as dataclasses.field's: `size: int = Field(12)` gives the field its default, not a Field
     """A field with a default (or a factory), a description for the schema, bounds, and whether dumps skip it.
 
     `examples` go to the schema for editor hovers; `schema` is merged into the field's JSON Schema (for a rule
@@ -195,7 +210,10 @@ def Field(
     return dataclasses.field(default=default, metadata=metadata)
 
 
-def check(method: Callable[[Any], None]) -> Callable[[Any], None]:
+Method = TypeVar("Method", bound=Callable[..., None])
+
+
+def check(method: Method) -> Method:
     """Marks a method that checks a whole instance once its fields are valid; it raises ValueError to refuse."""
     method.__model_check__ = True  # type: ignore[attr-defined]
     return method
@@ -205,10 +223,10 @@ def check(method: Callable[[Any], None]) -> Callable[[Any], None]:
 
 
 class _ClassProperty:
-    def __init__(self, fget: Callable[[Any], Any]) -> None:
+    def __init__(self, fget: Callable[[type[Model]], dict[str, FieldInfo]]) -> None:
         self.fget = fget
 
-    def __get__(self, obj: Any, owner: type) -> Any:
+    def __get__(self, obj: object, owner: type[Model]) -> dict[str, FieldInfo]:
         return self.fget(owner)
 
 
@@ -217,7 +235,7 @@ class Model:
 
     __typed_plan__: ClassVar[_Plan | None] = None
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         doc = cls.__dict__.get("__doc__")
         cls.__doc__ = doc or cls.__name__  # dataclass would otherwise write its signature here, via inspect
@@ -227,23 +245,23 @@ class Model:
         cls.__doc__ = doc
         cls.__typed_plan__ = None  # built on first use, once every hint the class names can be resolved
 
-    def __init__(self, **data: Any) -> None:
+    def __init__(self, **data: object) -> None:
         plan = type(self)._plan()
         errors: list[ErrorDetails] = []
         values = plan.values(data, (), errors)
-        if values is not _BAD:
+        if values is not None:
             self.__dict__.update(values)  # past the frozen __setattr__
             plan.check(self, data, (), errors)
         if errors:
             raise ValidationError(type(self).__name__, errors)
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def _values(self) -> tuple[Any, ...]:
+    def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in type(self)._plan().fields)
 
     def __eq__(self, other: object) -> bool:
@@ -260,7 +278,7 @@ class Model:
         return f"{type(self).__name__}({fields})"
 
     @classmethod
-    def model_validate(cls, data: Any) -> Self:
+    def model_validate(cls, data: object) -> Self:
         """An instance from `data` (a dict, or an instance already); raises `ValidationError` with every error."""
         errors: list[ErrorDetails] = []
         result = cls._validate(data, (), errors)
@@ -269,21 +287,22 @@ class Model:
         return cast("Self", result)
 
     @classmethod
-    def _validate(cls, data: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    def _validate(cls, data: object, loc: Loc, errors: list[ErrorDetails]) -> object:
+        """The `Check` of this model (decks.model.checkers): an instance, or BAD after recording the errors."""
         if isinstance(data, cls):
             return data
         if not isinstance(data, dict):
             errors.append(
-                _error("model_type", f"Input should be a valid dictionary or instance of {cls.__name__}", loc, data)
+                error_at("model_type", f"Input should be a valid dictionary or instance of {cls.__name__}", loc, data)
             )
-            return _BAD
+            return BAD
         plan = cls._plan()
         values = plan.values(data, loc, errors)
-        if values is _BAD:
-            return _BAD
+        if values is None:
+            return BAD
         obj = cls.__new__(cls)
         obj.__dict__.update(values)
-        return obj if plan.check(obj, data, loc, errors) else _BAD
+        return obj if plan.check(obj, data, loc, errors) else BAD
 
     @classmethod
     def _plan(cls) -> _Plan:
@@ -295,7 +314,7 @@ class Model:
 
     model_fields: ClassVar[dict[str, FieldInfo]] = _ClassProperty(lambda cls: cls._plan().fields)  # type: ignore[assignment]
 
-    def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
+    def model_copy(self, *, update: Mapping[str, object] | None = None) -> Self:
         """A shallow copy with some fields replaced (not validated, as in pydantic)."""
         fields = type(self).model_fields
         unknown = set(update or ()) - set(fields)
@@ -306,7 +325,8 @@ class Model:
         copy.__dict__.update(update or {})
         return copy
 
-    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
+    # Any: each value has its own field's type, which one dict type cannot say key by key (callers know the model).
+    def model_dump(self, *, mode: DumpMode = "python") -> dict[str, Any]:
         """The fields as a dict, nested models as dicts; mode 'json' also turns enums, paths and dates to JSON."""
         return {
             name: dumped(getattr(self, name), mode)
@@ -315,7 +335,7 @@ class Model:
         }
 
 
-def dumped(value: Any, mode: str) -> Any:
+def dumped(value: object, mode: DumpMode) -> object:
     """`value` as plain data: models as dicts, lists as lists; with mode 'json' enums, paths and dates too."""
     if isinstance(value, Model):
         return value.model_dump(mode=mode)
@@ -333,9 +353,6 @@ def dumped(value: Any, mode: str) -> Any:
 
 # -- validation -----------------------------------------------------------------------------------------------
 
-Check = Callable[[Any, Loc, list[ErrorDetails]], Any]
-"""Validates one value found at a location: returns the typed value, or _BAD after recording its errors."""
-
 
 class _Plan:
     """How one model validates: its fields in order, each with its check, default, and the model's own checks."""
@@ -343,7 +360,7 @@ class _Plan:
     def __init__(self, cls: type[Model]) -> None:
         hints = typing.get_type_hints(cls, include_extras=True)
         self.fields: dict[str, FieldInfo] = {}
-        self.steps: list[tuple[str, Check, Any, Callable[[], Any] | None]] = []
+        self.steps: list[tuple[str, Check, object, Callable[[], object] | None]] = []
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             # A copy per class: a subclass shares its base's dataclass fields, and may resolve hints differently.
             given: FieldInfo = f.metadata.get(_META) or FieldInfo()
@@ -352,25 +369,27 @@ class _Plan:
             info.annotation = without_annotated(info.hint)
             info.default = f.default
             factory = f.default_factory
-            info.default_factory = None if factory is MISSING else cast("Callable[[], Any]", factory)
+            info.default_factory = None if factory is MISSING else cast("Callable[[], object]", factory)
             self.fields[f.name] = info
             self.steps.append((f.name, _compile(info.hint, info.constraints), info.default, info.default_factory))
-        self.checks = [
+        self.checks: list[Callable[[Model], None]] = [
             value
             for klass in reversed(cls.__mro__)
             for value in vars(klass).values()
             if hasattr(value, "__model_check__")
         ]
 
-    def values(self, data: dict[Any, Any], loc: Loc, errors: list[ErrorDetails]) -> Any:
-        """The field values from `data` (defaults filled in), or _BAD when any is refused.
+    def values(self, data: Mapping[Any, object], loc: Loc, errors: list[ErrorDetails]) -> dict[str, object] | None:
+        """The field values from `data` (defaults filled in), or None when any is refused.
+
+        The keys are Any: they are what the input had, not yet known to be text (that is checked here).
 
         A key that is not text is the only error reported for its mapping. The fields are read first all the same:
         when every key names a field (nearly always), no key can be other than text, and the keys need no pass of
         their own; otherwise the fields' errors are dropped again (reading them has no other effect).
         """
         before = len(errors)
-        out: dict[str, Any] = {}
+        out: dict[str, object] = {}
         found = 0
         for name, validate, default, factory in self.steps:
             if name in data:
@@ -381,40 +400,43 @@ class _Plan:
             elif default is not MISSING:
                 out[name] = default
             else:
-                errors.append(_error("missing", "Field required", (*loc, name), data))
+                errors.append(error_at("missing", "Field required", (*loc, name), data))
         if len(data) > found:
             not_text = [(key, value) for key, value in data.items() if not isinstance(key, str)]
             if not_text:
                 del errors[before:]
                 for key, value in not_text:
                     where = int(key) if isinstance(key, int) else str(key)
-                    errors.append(_error("invalid_key", "Keys should be strings", (*loc, where), value))
-                return _BAD
+                    errors.append(error_at("invalid_key", "Keys should be strings", (*loc, where), value))
+                return None
             for key, value in data.items():
                 if key not in self.fields:
-                    errors.append(_error("extra_forbidden", "Extra inputs are not permitted", (*loc, key), value))
-        return out if len(errors) == before else _BAD
+                    errors.append(error_at("extra_forbidden", "Extra inputs are not permitted", (*loc, key), value))
+        return out if len(errors) == before else None
 
-    def check(self, obj: Model, data: Any, loc: Loc, errors: list[ErrorDetails]) -> bool:
+    def check(self, obj: Model, data: object, loc: Loc, errors: list[ErrorDetails]) -> bool:
         """Runs the model's own checks, stopping at the first that refuses; True when all pass."""
         for method in self.checks:
             try:
                 method(obj)
             except ValueError as exc:
-                errors.append(_error("value_error", f"Value error, {exc}", loc, data, {"error": str(exc)}))
+                errors.append(error_at("value_error", f"Value error, {exc}", loc, data, {"error": str(exc)}))
                 return False
         return True
 
 
-def without_annotated(hint: Any) -> Any:
+def without_annotated(hint: object) -> object:
     """T for `Annotated[T, ...]`; anything else as it is."""
     return typing.get_args(hint)[0] if typing.get_origin(hint) is typing.Annotated else hint
 
 
-def hint_parts(hint: Any, extra: Constraints | None) -> tuple[Any, Constraints, list[Any]]:
-    """The bare type, the constraints on it, and its Before/After functions, from `Annotated[...]`."""
+def hint_parts(hint: object, extra: Constraints | None) -> tuple[object, Constraints, list[Before | After[Any]]]:
+    """The bare type, the constraints on it, and its Before/After functions, from `Annotated[...]`.
+
+    An After is After[Any] here: the type it checks is the hint's, which only the hint knows, at run time.
+    """
     constraints = Constraints()
-    functions: list[Any] = []
+    functions: list[Before | After[Any]] = []
     if typing.get_origin(hint) is typing.Annotated:
         hint, *metadata = typing.get_args(hint)
         for item in metadata:
@@ -425,7 +447,7 @@ def hint_parts(hint: Any, extra: Constraints | None) -> tuple[Any, Constraints, 
     return hint, constraints.merged(extra), functions
 
 
-def _compile(hint: Any, extra: Constraints | None = None) -> Check:
+def _compile(hint: object, extra: Constraints | None = None) -> Check:
     """The check for a type hint (with a field's own bounds in `extra`)."""
     base, constraints, functions = hint_parts(hint, extra)
     validate = _compile_type(base, constraints)
@@ -434,25 +456,25 @@ def _compile(hint: Any, extra: Constraints | None = None) -> Check:
     if not befores and not afters:
         return validate
 
-    def with_functions(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
+    def with_functions(value: object, loc: Loc, errors: list[ErrorDetails]) -> object:
         raw = value
         try:
             for func in befores:
                 value = func(value)
             value = validate(value, loc, errors)
-            if value is _BAD:
-                return _BAD
+            if value is BAD:
+                return BAD
             for func in afters:
                 value = func(value)
         except ValueError as exc:
-            errors.append(_error("value_error", f"Value error, {exc}", loc, raw, {"error": str(exc)}))
-            return _BAD
+            errors.append(error_at("value_error", f"Value error, {exc}", loc, raw, {"error": str(exc)}))
+            return BAD
         return value
 
     return with_functions
 
 
-def _compile_type(hint: Any, c: Constraints) -> Check:
+def _compile_type(hint: object, c: Constraints) -> Check:
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
         args = [a for a in typing.get_args(hint) if a is not _NONE]
@@ -462,219 +484,24 @@ def _compile_type(hint: Any, c: Constraints) -> Check:
         return lambda value, loc, errors: None if value is None else inner(value, loc, errors)
     if origin is list:
         (item_hint,) = typing.get_args(hint)
-        return _list_check(_compile(item_hint))
+        return list_check(_compile(item_hint))
     if origin is typing.Literal:
-        return _literal_check(typing.get_args(hint))
+        return literal_check(typing.get_args(hint))
     if isinstance(hint, type):
         if issubclass(hint, Model):
             return hint._validate
         if issubclass(hint, Enum):
-            return _enum_check(hint)
+            return enum_check(hint)
         if hint is str:
-            return _str_check(c.strip, c.min_length)
+            return str_check(c.strip, c.min_length)
         if hint is bool:
-            return _bool
+            return bool_value
         if hint is int:
-            return _number_check(_int, c)
+            return number_check(int_value, c.gt, c.ge, c.le)
         if hint is float:
-            return _number_check(_float, c)
+            return number_check(float_value, c.gt, c.ge, c.le)
         if hint is dt.date:
-            return _date
+            return date_value
         if issubclass(hint, PurePath):
-            return _path
+            return path_value
     raise TypeError(f"no validator for the type {hint!r}")
-
-
-def _either(values: Any) -> str:
-    """'a', 'b' or 'c': the allowed values as pydantic lists them."""
-    shown = [repr(v) for v in values]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-
-
-def _list_check(inner: Check) -> Check:
-    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-        if not isinstance(value, list | tuple):
-            errors.append(_error("list_type", "Input should be a valid list", loc, value))
-            return _BAD
-        before = len(errors)
-        out = [inner(item, (*loc, i), errors) for i, item in enumerate(value)]
-        # A refused item has recorded its errors: with none recorded, no item can be _BAD.
-        return _BAD if len(errors) > before and any(v is _BAD for v in out) else out
-
-    return validate
-
-
-def _literal_check(allowed: tuple[Any, ...]) -> Check:
-    message = f"Input should be {_either(allowed)}"
-    # The allowed values, as pydantic's context names them ("expected"), and as values, for a did-you-mean.
-    ctx = {"expected": _either(allowed), "allowed": allowed}
-
-    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-        for option in allowed:  # by type too: True is not the literal 1
-            if type(value) is type(option) and value == option:
-                return option
-        errors.append(_error("literal_error", message, loc, value, dict(ctx)))
-        return _BAD
-
-    return validate
-
-
-def _enum_check(enum: type[Enum]) -> Check:
-    by_value = {member.value: member for member in enum}
-    message = f"Input should be {_either(by_value)}"
-    ctx = {"expected": _either(by_value), "allowed": tuple(by_value)}  # as for a literal
-
-    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-        if isinstance(value, enum):
-            return value
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            member = by_value.get(value)
-            if member is not None and type(member.value) is type(value):
-                return member
-        errors.append(_error("enum", message, loc, value, dict(ctx)))
-        return _BAD
-
-    return validate
-
-
-_BLANK = "the text shows nothing (only white space or invisible characters such as U+200B)"
-
-
-def _str_check(strip: bool, min_length: int | None) -> Check:
-    too_short = f"String should have at least {min_length} character{'s' if min_length != 1 else ''}"
-
-    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-        if not isinstance(value, str):
-            errors.append(_error("string_type", "Input should be a valid string", loc, value))
-            return _BAD
-        problem = None if value.isprintable() else char_problem(value)  # char_problem's own first test, inline
-        if problem:
-            errors.append(_error("string_forbidden_char", problem, loc, value))
-            return _BAD
-        text = value.strip() if strip else value
-        if min_length is not None and len(text) < min_length:
-            errors.append(_error("string_too_short", too_short, loc, value))
-            return _BAD
-        if min_length is not None and not "!" <= text[:1] <= "~" and is_blank(text):  # is_blank's first test, inline
-            errors.append(_error("string_blank", _BLANK, loc, value))
-            return _BAD
-        return text
-
-    return validate
-
-
-def _bool(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str | int):  # something that might have meant yes or no
-        errors.append(_error("bool_parsing", "Input should be a valid boolean, unable to interpret input", loc, value))
-    else:
-        errors.append(_error("bool_type", "Input should be a valid boolean", loc, value))
-    return _BAD
-
-
-def _int(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, float):
-        message = "Input should be a valid integer, got a number with a fractional part"
-        errors.append(_error("int_from_float", message, loc, value))
-    else:
-        errors.append(_error("int_type", "Input should be a valid integer", loc, value))
-    return _BAD
-
-
-def _float(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return float(value)
-        except OverflowError:  # an int too large for a float
-            pass
-    errors.append(_error("float_type", "Input should be a valid number", loc, value))
-    return _BAD
-
-
-def number_text(value: float) -> str:
-    """A bound as people write it: 4,294,967,295 (not 4.29497e+09, which :g made of it), 12, 0.5."""
-    if float(value).is_integer() and abs(value) < 1e16:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) < 1e16 else "a very large number"
-
-
-def _range_text(gt: float | None, ge: float | None, le: float | None) -> str:
-    """The allowed range in words: 'from 12 to 40', 'above 0 and up to 6', 'up to 10', 'above 0'."""
-    n = number_text
-    lower = f"above {n(gt)}" if gt is not None else f"from {n(ge)}" if ge is not None else ""
-    if le is None:
-        return lower
-    if not lower:
-        return f"up to {n(le)}"
-    return f"{lower} to {n(le)}" if ge is not None else f"{lower} and up to {n(le)}"
-
-
-def _number_check(convert: Check, c: Constraints) -> Check:
-    if c.gt is None and c.ge is None and c.le is None:
-        return convert
-    gt, ge, le = c.gt, c.ge, c.le
-    ctx = {"range": _range_text(gt, ge, le)}  # for the what-to-do: the whole allowed range, not one bound
-
-    def validate(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-        number = convert(value, loc, errors)
-        if number is _BAD:
-            return _BAD
-        # Written as `not (a > b)` so that NaN, which compares false with everything, is refused.
-        if gt is not None and not number > gt:
-            message = f"Input should be greater than {number_text(gt)}"
-            errors.append(_error("greater_than", message, loc, value, {**ctx, "gt": gt}))
-        elif ge is not None and not number >= ge:
-            message = f"Input should be greater than or equal to {number_text(ge)}"
-            errors.append(_error("greater_than_equal", message, loc, value, {**ctx, "ge": ge}))
-        elif le is not None and not number <= le:
-            message = f"Input should be less than or equal to {number_text(le)}"
-            errors.append(_error("less_than_equal", message, loc, value, {**ctx, "le": le}))
-        else:
-            return number
-        return _BAD
-
-    return validate
-
-
-def _date(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time():
-            return value.date()
-        message = "Datetimes provided to dates should have zero time - e.g. be exact dates"
-        errors.append(_error("date_from_datetime_inexact", message, loc, value))
-        return _BAD
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        errors.append(_error("date_type", "Input should be a valid date", loc, value))
-        return _BAD
-    # Only YYYY-MM-DD: fromisoformat would also read 20190306 and 2019-W10-3.
-    message = "Input should be a valid date"
-    ctx: dict[str, Any] = {}
-    digits = value[:4] + value[5:7] + value[8:]
-    if len(value) == 10 and value[4] == value[7] == "-" and digits.isascii() and digits.isdigit():
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:  # e.g. 2019-02-30: say which part is out of range (pydantic's "error")
-            ctx["error"] = str(exc)
-            message += f", {exc}"
-    errors.append(_error("date_parsing", message, loc, value, ctx))
-    return _BAD
-
-
-def _path(value: Any, loc: Loc, errors: list[ErrorDetails]) -> Any:
-    if isinstance(value, PurePath):
-        return value
-    if isinstance(value, str):
-        problem = char_problem(value)  # a NUL in a path makes every file call raise
-        if problem:
-            errors.append(_error("string_forbidden_char", problem, loc, value))
-            return _BAD
-        return Path(value)
-    errors.append(_error("path_type", "Input is not a valid path", loc, value))
-    return _BAD

@@ -83,7 +83,7 @@ class ContentReader:
         # The last good text and recap stay until another reads whole: a file caught half-written (an editor
         # that empties it, then writes it) is an error now, and its next save is read item by item again.
         self.last = "whole"
-        recap, located = parse_located(raw, file, self.path.parent)
+        recap, located = parse_located(raw, file, self.path.parent, placed=True)  # its items' lines are mapped
         self._remember(decode(raw, file), recap, located)
         return recap
 

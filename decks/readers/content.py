@@ -53,10 +53,11 @@ def parse_content(raw: bytes, file: str, base_dir: Path) -> Recap:
     return parse_located(raw, file, base_dir)[0]
 
 
-def parse_located(raw: bytes, file: str, base_dir: Path) -> tuple[Recap, Located]:
-    """The validated recap in `raw` and where each of its values stands (`recap watch` re-reads through it)."""
+def parse_located(raw: bytes, file: str, base_dir: Path, *, placed: bool = False) -> tuple[Recap, Located]:
+    """The validated recap in `raw` and where each of its values stands (`recap watch` re-reads through it);
+    `placed` finds the places at once, for a caller that will ask for them (see `yamlpos.parse`)."""
     try:
-        located = parse(decode(raw, file), file, keep_going=True)
+        located = parse(decode(raw, file), file, keep_going=True, placed=placed)
     except YamlProblems as exc:
         raise ContentError(exc.problems) from None
     data = located.data
@@ -151,8 +152,6 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
     """Missing or unreadable images, each at the line that names it (plain files are checked from their header)."""
     problems = []
     for loc, image_path in images:
-        line, col = located.where(loc) or (None, None)
-        field = dotted(loc)
         try:
             trouble = picture_problem(read_bounded(image_path, "image"), image_path.name)
         except ReadRefused as exc:
@@ -164,5 +163,6 @@ def _check_images(images: list[tuple[Path_, Path]], located: Located, file: str)
             trouble = (f"cannot read the image {image_path.name} ({exc.strerror or 'input/output error'})", _CHECK)
         if trouble:
             what, todo = trouble
-            problems.append(Problem(file, what, todo, field=field, line=line, col=col))
+            line, col = located.where(loc) or (None, None)  # asked only here: places cost a read of their own
+            problems.append(Problem(file, what, todo, field=dotted(loc), line=line, col=col))
     return problems

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
 
 from decks.errors import Problem, excerpt
-from decks.model.typed import Model, ValidationError, number_text
+from decks.model.checkers import ErrorContext, number_text
+from decks.model.typed import Model, ValidationError
 from decks.readers.yamlpos import Located, Path_, did_you_mean, dotted
 
 # What to do, by error type, when the error's own message does not say.
@@ -69,10 +69,11 @@ def problems_from_validation(error: ValidationError, model: type[Model], located
                 # A model's own check's words are the error's context (pydantic's "error"), not its message.
                 message, _, own_hint = err.get("ctx", {}).get("error", message).partition("; ")
                 hint = own_hint or hint
-            if kind in ("enum", "literal_error") and isinstance(err.get("input"), str):
+            written = err.get("input")
+            if kind in ("enum", "literal_error") and isinstance(written, str):
                 # "kind: vidoe": the closest allowed value, as unknown keys get one.
                 allowed = err.get("ctx", {}).get("allowed", ())
-                guess = did_you_mean(err["input"], [str(v) for v in allowed if isinstance(v, str)])
+                guess = did_you_mean(written, [str(v) for v in allowed if isinstance(v, str)])
                 if guess:
                     hint = f"did you mean '{guess}'?"
         line, col = pos if pos else (None, None)
@@ -89,7 +90,7 @@ def _field_names(model: type[Model], loc: Path_) -> list[str]:
 
 def _model_at(model: type[Model], loc: Path_) -> type[Model] | None:
     """The model a mapping at `loc` is read as, found by walking the model's field types."""
-    current: Any = model
+    current: object = model  # a type hint, as the field has it
     for part in loc:
         if isinstance(part, int):
             continue
@@ -100,7 +101,7 @@ def _model_at(model: type[Model], loc: Path_) -> type[Model] | None:
     return _model_in(current)
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: object) -> str:
     if isinstance(value, bool):
         return "true or false"
     if isinstance(value, int | float):
@@ -112,7 +113,7 @@ def _kind_of(value: Any) -> str:
     return "empty" if value is None else "a date" if hasattr(value, "isoformat") else "a single value"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     """A value as the user wrote it, short: 'vidoe', 3, true, 2019-03-06; a list or mapping by its kind."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -142,7 +143,7 @@ _SAID: dict[str, str] = {
 }
 
 
-def _said(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
+def _said(kind: str, message: str, value: object, ctx: ErrorContext) -> str:
     """The validator's `message` for an error of `kind` on `value`, in the words of the rest of recap's
     messages: what was written, and what it is not."""
     shown = _shown(value)
@@ -163,7 +164,7 @@ def _said(kind: str, message: str, value: Any, ctx: dict[str, Any]) -> str:
     return message
 
 
-def _not_a_mapping(cls: type[Model] | None, value: Any) -> tuple[str, str]:
+def _not_a_mapping(cls: type[Model] | None, value: object) -> tuple[str, str]:
     """(what, what to do) for a value that should have been keys and values, naming the keys it needs."""
     if cls is None:
         return f"this should be keys and values, not {_kind_of(value)}", "write keys and values here, like 'title: ...'"
@@ -182,7 +183,7 @@ def _not_a_mapping(cls: type[Model] | None, value: Any) -> tuple[str, str]:
     return f"this should be keys and values, not {_kind_of(value)}", f"write keys such as {keys}"
 
 
-def _model_in(annotation: Any) -> type[Model] | None:
+def _model_in(annotation: object) -> type[Model] | None:
     """The model inside Optional[...], list[...], Annotated[...] and unions, if there is one."""
     if isinstance(annotation, type) and issubclass(annotation, Model):
         return annotation

@@ -3,12 +3,16 @@
 PyYAML composes the node graph (no Python tags are ever constructed); we build plain Python values from it
 ourselves, so that we can record a line and column for every path, refuse duplicate keys, refuse every
 non-standard tag, and bound alias expansion (a "billion laughs" file stops early instead of eating memory).
+
+Speed: the places are found only when first asked for. A text is built once without them, and `Located` keeps
+the node graph to build it again with them on the first `where` (the render commands never ask of a valid file:
+recording them was half of building 1,000 items); the first problem found stops the build without places and
+starts the one with them, so that every problem reads the same.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -38,20 +42,47 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIBYAML = _Loader is not yaml.SafeLoader
 
 
-@dataclass
-class Located:
-    """Parsed YAML data and the 1-based (line, col) of each value and each mapping key, by path."""
+Place = tuple[int, int]
 
-    data: Any
-    problems: list[Problem] = field(default_factory=list)  # recoverable ones, with parse(keep_going=True)
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+class Located:
+    """Parsed YAML data and the 1-based (line, col) of each value and each mapping key, by path (`values`,
+    `keys`: found from the node graph when first asked for, see the module's docstring)."""
+
+    def __init__(self, data: Any = None, problems: list[Problem] | None = None) -> None:
+        self.data = data
+        self.problems: list[Problem] = problems if problems is not None else []  # with parse(keep_going=True)
+        self._values: dict[Path_, Place] = {}
+        self._keys: dict[Path_, Place] = {}
+        self._graph: tuple[yaml.Node, str, bool] | None = None  # (root, file, aliases) while not yet placed
+
+    @property
+    def values(self) -> dict[Path_, Place]:
+        """The place of each value, by path."""
+        if self._graph is not None:
+            self._place()
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path_, Place]:
+        """The place of each mapping key, by the path of its value."""
+        if self._graph is not None:
+            self._place()
+        return self._keys
+
+    def _place(self) -> None:
+        """Build the values again from the graph, recording places (the first build found no problem)."""
+        assert self._graph is not None
+        node, file, aliases = self._graph
+        self._graph = None
+        _Builder(file, self, aliases=aliases).build(node, ())  # the same values, dropped: `data` stays as it is
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """The position of `path`, or of its nearest located ancestor."""
-        table = self.keys if key else self.values
+        values = self.values
+        table = self.keys if key else values
         for n in range(len(path), -1, -1):
-            pos = table.get(path[:n]) or self.values.get(path[:n])
+            pos = table.get(path[:n]) or values.get(path[:n])
             if pos:
                 return pos
         return None
@@ -97,12 +128,14 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
+def parse(text: str, file: str, *, keep_going: bool = False, placed: bool = False) -> Located:
     """Parse YAML text into plain values with positions; raise `YamlProblems` with every problem found.
 
     With `keep_going`, problems that leave the rest readable (a duplicate key, a refused tag, an impossible
     date) are returned in `Located.problems`, with the offending value left out, so that the caller can
     report them together with its own checks of the rest; broken syntax and alias bombs still raise.
+    With `placed`, the places are recorded as the values are built, for a caller that will ask for them anyway
+    (`recap watch` maps its items' lines): one build instead of two.
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -149,10 +182,18 @@ def parse(text: str, file: str, *, keep_going: bool = False) -> Located:
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(file, f"not valid YAML: {exc}", "check the file's syntax")]) from None
-    located = Located(data=None)
+    located = Located()
     if node is None:
         return located
-    builder = _Builder(file, located, aliases="*" in text)  # an alias is written *name
+    aliases = "*" in text  # an alias is written *name
+    if not placed:
+        try:
+            located.data = _Builder(file, located, aliases=aliases, places=False).build(node, ())
+            located._graph = (node, file, aliases)  # placed when first asked
+            return located
+        except _Unplaced:
+            pass  # a problem: built again with places, which its words need
+    builder = _Builder(file, located, aliases=aliases)
     try:
         located.data = builder.build(node, ())
     except _TooBig:
@@ -170,20 +211,26 @@ class _TooBig(Exception):
     """Raised once alias expansion passes the bound, to stop building at once."""
 
 
+class _Unplaced(Exception):
+    """Raised by a build without places at the first problem: a problem is told with its place."""
+
+
 class _Builder:
     """Builds plain values from the node graph, recording positions; `inline` is the fast path for plain text.
 
     Nearly every value is plain text written once, in a mapping or a list whose depth is far from the bound: with
     `inline`, such a child is taken where it stands (its position recorded, its node marked as seen) instead of
     through `build`, which gives the same value, position and order at three calls more per value. In a text
-    without `aliases` every node is met once, so the inline path need not remember the nodes it takes.
+    without `aliases` every node is met once, so the inline path need not remember the nodes it takes. Without
+    `places`, nothing is recorded and the first problem raises `_Unplaced`.
     """
 
     inline = True
 
-    def __init__(self, file: str, located: Located, *, aliases: bool = True) -> None:
+    def __init__(self, file: str, located: Located, *, aliases: bool = True, places: bool = True) -> None:
         self.file = file
         self.track = aliases
+        self.record = places
         self.located = located
         self.problems: list[Problem] = []
         self.count = 0  # values built again through an alias
@@ -192,6 +239,8 @@ class _Builder:
         self.scalars = _Loader("")  # only for its standard scalar constructors
 
     def _problem(self, node: yaml.Node, message: str, hint: str, path: Path_) -> None:
+        if not self.record:
+            raise _Unplaced
         self.problems.append(
             Problem(
                 self.file,
@@ -235,8 +284,8 @@ class _Builder:
                 raise _TooBig
         else:
             self.seen.add(id(node))
-        if path[-1:] != ("<key>",):
-            self.located.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if self.record and path[-1:] != ("<key>",):
+            self.located._values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -270,14 +319,15 @@ class _Builder:
         if node.tag != _SEQ_TAG:
             self._bad_tag(node, path)
         result: list[Any] = []
-        seen, values, build, track = self.seen, self.located.values, self.build, self.track
+        seen, values, build, track, record = self.seen, self.located._values, self.build, self.track, self.record
         inline = self.inline and len(path) < MAX_DEPTH
         for i, child in enumerate(node.value):
             if inline and child.__class__ is _Scalar and child.tag == _STR_TAG and not (track and id(child) in seen):
                 if track:
                     seen.add(id(child))
-                mark = child.start_mark
-                values.setdefault((*path, i), (mark.line + 1, mark.column + 1))
+                if record:
+                    mark = child.start_mark
+                    values.setdefault((*path, i), (mark.line + 1, mark.column + 1))
                 result.append(child.value)
             else:
                 result.append(build(child, (*path, i)))
@@ -287,7 +337,8 @@ class _Builder:
         if node.tag != _MAP_TAG:
             self._bad_tag(node, path)
         result: dict[str, Any] = {}
-        seen, values, keys, build, track = self.seen, self.located.values, self.located.keys, self.build, self.track
+        seen, values, keys, build, track = self.seen, self.located._values, self.located._keys, self.build, self.track
+        record = self.record
         inline = self.inline and len(path) < MAX_DEPTH
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -310,6 +361,8 @@ class _Builder:
                 continue
             here = (*path, key)
             if key in result:
+                if not record:
+                    raise _Unplaced  # the words name the first key's line
                 self._problem(
                     key_node,
                     f"duplicate key '{key}' (first at line {keys[here][0]})",
@@ -317,8 +370,9 @@ class _Builder:
                     here,
                 )
                 continue
-            mark = key_node.start_mark
-            keys[here] = (mark.line + 1, mark.column + 1)
+            if record:
+                mark = key_node.start_mark
+                keys[here] = (mark.line + 1, mark.column + 1)
             if (
                 inline
                 and value_node.__class__ is _Scalar
@@ -328,8 +382,9 @@ class _Builder:
             ):
                 if track:
                     seen.add(id(value_node))
-                mark = value_node.start_mark
-                values.setdefault(here, (mark.line + 1, mark.column + 1))
+                if record:
+                    mark = value_node.start_mark
+                    values.setdefault(here, (mark.line + 1, mark.column + 1))
                 result[key] = value_node.value
             else:
                 result[key] = build(value_node, here)

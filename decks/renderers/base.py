@@ -17,15 +17,17 @@ import os
 import sys
 from abc import ABC, abstractmethod
 from importlib.metadata import PackageNotFoundError, distribution
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
 from decks import cachedir, plan
 from decks.i18n import untranslated
-from decks.options import Option
+from decks.options import Option, OptionValue
 
 if TYPE_CHECKING:  # listing renderers must not pay for importing the model
+    from pathlib import Path
+
     from decks.model import Recap
     from decks.plan.deck.plan import Deck
     from decks.plan.sketch.primitives import Sketch
@@ -41,8 +43,9 @@ class Rendered(msgspec.Struct):
     warnings: list[str] = msgspec.field(default_factory=list)
 
 
-# What a renderer may consume: the validated model, or one of the plans (decks.plan).
-CONSUMES = ("model", "deck", "sketch")
+Consumes = Literal["model", "deck", "sketch"]
+"""What a renderer may consume: the validated model, or one of the plans (decks.plan)."""
+CONSUMES: tuple[Consumes, ...] = ("model", "deck", "sketch")
 
 
 class Renderer(ABC):
@@ -59,27 +62,29 @@ class Renderer(ABC):
     # not default to the same file (`recap slides` writes talk.slides.pdf, beside `recap pdf`'s talk.pdf).
     default_suffix: ClassVar[str] = ""
     description: ClassVar[str] = ""
-    consumes: ClassVar[str] = "model"
+    consumes: ClassVar[Consumes] = "model"
     options: ClassVar[tuple[Option, ...]] = ()
 
     @abstractmethod
-    def render(self, subject: Recap | Deck | Sketch, theme: Theme, **options: Any) -> Rendered:
+    def render(self, subject: Recap | Deck | Sketch, theme: Theme, **options: OptionValue) -> Rendered:
         """The file for `subject` in `theme`; raise `decks.errors.OutputError` when it cannot be made."""
 
 
-def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Any) -> Rendered:
+def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: OptionValue) -> Rendered:
     """What `recap NAME` does between loading and writing: build what the renderer consumes (the sketch takes
     the sketch options among `options`), render it, and gather the plan's warnings with the renderer's (and the
     content language's, when recap has no words for it)."""
-    subject: Any = recap
+    subject: Recap | Deck | Sketch = recap
     warnings: tuple[str, ...] = ()
-    if renderer.consumes != "model":
-        if renderer.consumes == "deck":
-            subject = plan.deck_plan(recap, theme)
-        else:
-            staged = {k: options.pop(k) for k in plan.SKETCH_OPTION_NAMES if k in options}
-            subject = plan.sketch_plan(recap, theme, **staged)
-        warnings = subject.warnings
+    if renderer.consumes == "deck":
+        deck = plan.deck_plan(recap, theme)
+        subject, warnings = deck, deck.warnings
+    elif renderer.consumes == "sketch":
+        # Any: each sketch option has the type sketch_plan's signature gives it, which a dict of them cannot say
+        # until decks.plan declares them as a TypedDict.
+        staged: dict[str, Any] = {k: options.pop(k) for k in plan.SKETCH_OPTION_NAMES if k in options}
+        sketch = plan.sketch_plan(recap, theme, **staged)
+        subject, warnings = sketch, sketch.warnings
     result = renderer().render(subject, theme, **options)
     return Rendered(result.data, [*language_warnings(recap), *warnings, *result.warnings])
 
@@ -98,10 +103,10 @@ class Plugin(msgspec.Struct, frozen=True):
     value: str
     dist: str | None
 
-    def load(self) -> Any:
-        """Import the module and return the object the entry point names."""
+    def load(self) -> object:
+        """Import the module and return the object the entry point names (`load` checks it is a renderer)."""
         module, _, attrs = self.value.partition(":")
-        obj: Any = importlib.import_module(module.strip())
+        obj: object = importlib.import_module(module.strip())
         for attr in filter(None, attrs.strip().split(".")):
             obj = getattr(obj, attr)
         return obj
@@ -138,7 +143,7 @@ def discover() -> dict[str, Plugin]:
 _BUILT_INS = frozenset({"pptx", "pdf", "png", "svg"})
 
 
-def _cached_plugins(rows: Any) -> list[Plugin]:
+def _cached_plugins(rows: object) -> list[Plugin]:
     """The cached answer; ValueError unless it is [name, module:Class, dist] rows naming a built-in renderer (an
     answer without them is damaged or was taken mid-install: the metadata is read again)."""
     if not isinstance(rows, list) or not all(
@@ -200,7 +205,7 @@ _KEEP = 16
 _METADATA = (".dist-info", ".egg-info", ".egg")
 
 
-def _mtime(path: Any) -> int:
+def _mtime(path: Path) -> int:
     try:
         return int(path.stat().st_mtime_ns)
     except OSError:

@@ -16,18 +16,20 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from decks import plan
 from decks.errors import OutputError
 from decks.i18n import messages
-from decks.imagefiles import open_image, png_ready, probe, read_picture
+from decks.imagefiles import open_image, png_ready, read_picture
+from decks.imageheaders import probe
 from decks.markup import esc
 from decks.model import Recap
+from decks.options import OptionValue
 from decks.paint.deck import Setter
 from decks.paint.deck_svg import FontFaces, slide_svg
 from decks.paint.svg_sketch import paint
 from decks.plan.deck.plan import Deck, Picture, Slide
+from decks.plan.sketch.primitives import Sketch
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -139,7 +141,7 @@ class Page:
     image_url: Callable[[Path], str] | None = None
     head: str = ""  # extra markup for <head> (the live preview's script)
     _slides: dict[tuple[Slide, int], tuple[str, FontFaces]] = field(default_factory=dict)
-    _sketches: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    _sketches: dict[str, tuple[Sketch, str]] = field(default_factory=dict)
     _setters: dict[int, tuple[Theme, Setter]] = field(default_factory=dict)
     # Inlined pictures, each once per page as an SVG <symbol> that slides <use>: one picture on 300 slides was
     # 300 copies of its base64 (33 MB for a 79 KB PNG). Path -> (symbol id, data URI, width, height).
@@ -153,7 +155,9 @@ class Page:
             held = self._setters[id(theme)] = (theme, Setter(theme))
         return held[1]
 
-    def build(self, recap: Recap, theme: Theme, deck: Deck | None = None, sketch: Any = None) -> tuple[str, list[str]]:
+    def build(
+        self, recap: Recap, theme: Theme, deck: Deck | None = None, sketch: Sketch | None = None
+    ) -> tuple[str, list[str]]:
         """The page's HTML and warnings; the plans are built here unless given."""
 
         deck = deck if deck is not None else plan.deck_plan(recap, theme)
@@ -211,7 +215,7 @@ class Page:
             f"<defs>{''.join(symbols)}</defs></svg>"
         )
 
-    def sketch_svg(self, sketch: Any) -> str:
+    def sketch_svg(self, sketch: Sketch) -> str:
         # Kept by identity: a live preview shows the same sketch object with new slides, and hashing a sketch
         # (thousands of primitives) costs more than the slides that changed.
         held = self._sketches.get("latest")
@@ -223,7 +227,7 @@ class Page:
             )
         return held[1]
 
-    def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Any, problem: str = "") -> str:
+    def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Sketch | None, problem: str = "") -> str:
         slides, fonts = self.slides(deck, theme)
         words = words_for(deck.language or "en")
         lang = esc(deck.language or "en")
@@ -291,7 +295,7 @@ class HtmlRenderer(Renderer):
     description = "One self-contained web page: the slides as SVG with speaker notes, and the sketchnote."
     consumes = "model"
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+    def render(self, recap: Recap, theme: Theme, **options: OptionValue) -> Rendered:  # type: ignore[override]
         html, warnings = Page().build(recap, theme)
         return Rendered(html.encode("utf-8"), warnings)
 

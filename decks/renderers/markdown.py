@@ -16,17 +16,18 @@ tags, description, image), `plain` (title, date, tags, description, image).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
-from decks.i18n import messages
+from decks.i18n import Catalogue, messages
 from decks.model import Item, Link, Recap
 from decks.model.inline import Span, Style, code_span, has_markup, plain, spans
-from decks.options import Option
+from decks.options import Option, OptionValue
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -147,7 +148,7 @@ def _paragraphs(text: str, write: Callable[[str], str] = escape) -> list[str]:
     return [write(p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def _link(link: Link, words: Any) -> str:
+def _link(link: Link, words: Catalogue) -> str:
     label = escape(link.label) if link.label else escape(words.link_text(link))
     url = str(link.url)
     if any(ch in url for ch in "()<> "):
@@ -155,9 +156,9 @@ def _link(link: Link, words: Any) -> str:
     return f'[{label}]({url} "{link.kind}")'
 
 
-def _yaml(data: dict[str, Any]) -> str:
+def _yaml(data: dict[str, object]) -> str:
     class NoAliases(yaml.SafeDumper):
-        def ignore_aliases(self, data: Any) -> bool:
+        def ignore_aliases(self, data: object) -> bool:
             return True  # a date used twice is written twice, not as an anchor readers may not follow
 
     return yaml.dump(
@@ -173,7 +174,7 @@ def _description(recap: Recap) -> str | None:
     return " ".join(first.split())[:300] if first else None
 
 
-def _date(recap: Recap) -> Any:
+def _date(recap: Recap) -> dt.date | None:
     if recap.event and (recap.event.end or recap.event.start):
         return recap.event.end or recap.event.start
     return None
@@ -181,7 +182,7 @@ def _date(recap: Recap) -> Any:
 
 def front_matter(recap: Recap, flavor: str) -> str:
     """The YAML front matter: the keys the flavour's site generator reads, and `recap:` for `recap import`."""
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     if flavor == "jekyll":
         data["layout"] = "post"
     data["title"] = plain(recap.title)
@@ -197,7 +198,7 @@ def front_matter(recap: Recap, flavor: str) -> str:
         data["images"] = [CARD]
     else:
         data["image"] = CARD
-    carried: dict[str, Any] = {"language": recap.language}
+    carried: dict[str, object] = {"language": recap.language}
     for key in ("event", "presenter", "source"):
         value = getattr(recap, key)
         if value is not None:
@@ -208,7 +209,7 @@ def front_matter(recap: Recap, flavor: str) -> str:
     return f"---\n# {made_by(MarkdownRenderer.name)}\n" + _yaml(data) + "---\n"
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """A model value as plain YAML data, without the fields left at their defaults."""
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -228,7 +229,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _item(item: Item, words: Any, pictures: dict[str, str]) -> list[str]:
+def _item(item: Item, words: Catalogue, pictures: dict[str, str]) -> list[str]:
     out = [f"## {marked(item.title)}", ""]
     if item.summary:
         out += [marked(" ".join(item.summary.split())), ""]
@@ -297,5 +298,7 @@ class MarkdownRenderer(Renderer):
     consumes = "model"
     options = (Option("flavor", "Front matter for hugo, jekyll or plain Markdown.", "hugo", FLAVORS),)
 
-    def render(self, recap: Recap, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
-        return Rendered(write_post(recap, str(options.get("flavor") or "hugo")).encode("utf-8"))
+    def render(  # type: ignore[override]
+        self, recap: Recap, theme: Theme, flavor: str | None = None, **options: OptionValue
+    ) -> Rendered:
+        return Rendered(write_post(recap, str(flavor or "hugo")).encode("utf-8"))

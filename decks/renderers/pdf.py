@@ -10,11 +10,13 @@ import functools
 import io
 import math
 import re
+from pathlib import Path as FilePath
 from typing import Any
 
 from decks.model.urls import ascii_url
+from decks.options import OptionValue
 from decks.paint.pdffonts import register
-from decks.plan.sketch.primitives import Box, Link, Path, Sketch, TextRun, Turn, stroke_area
+from decks.plan.sketch.primitives import Box, Link, Path, Primitive, Sketch, TextRun, Turn, stroke_area
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
 
@@ -62,9 +64,9 @@ def paint(sketch: Sketch) -> bytes:
     c.setCreator(made_by(PdfRenderer.name))
     h = sketch.height
     rgb: dict[str, str] = {}
-    state: dict[str, Any] = {}
+    state: dict[str, str | float] = {}  # the fill and stroke colours and the line width now set
     ops: list[str] = []  # path operators waiting to be handed to the canvas
-    saved: dict[str, Any] | None = None  # `state` when a turn began (primitives.Turn), until it ends
+    saved: dict[str, str | float] | None = None  # `state` when a turn began (primitives.Turn), until it ends
 
     def fill(hex_: str) -> None:
         # Only a change of colour or width is written: the page switches between a few colours.
@@ -239,13 +241,16 @@ def _literal(byte: int) -> str:
     return chr(byte) if 32 <= byte < 127 and byte not in (40, 41, 92) else f"\\{byte:03o}"
 
 
-def _encode_letters(c: Any, names: dict, prims: tuple) -> dict[int, list[tuple[str, str]]]:
+# `c` is Any: a reportlab Canvas, and reportlab has no type information (see [tool.mypy] in pyproject.toml).
+def _encode_letters(
+    c: Any, names: dict[FilePath, str], prims: tuple[Primitive, ...]
+) -> dict[int, list[tuple[str, str]]]:
     """Per lettered run (by id), each character as (its font subset's resource name, its code as a PDF string).
 
     reportlab subsets and encodes the embedded fonts: every lettered run of a font is set once, in one text
     object that is never drawn, and its public `getCode()` gives the subsets and codes (one byte a character).
     A run whose codes do not come out one a character is set straight, as any other run."""
-    by_font: dict[tuple, list[TextRun]] = {}
+    by_font: dict[tuple[FilePath], list[TextRun]] = {}
     for p in prims:
         if isinstance(p, TextRun) and p.glyphs:
             by_font.setdefault((p.font,), []).append(p)
@@ -278,5 +283,5 @@ class PdfRenderer(Renderer):
     description = "A one-page sketchnote handout (PDF): banner, a card per item, key takeaways, QR codes."
     consumes = "sketch"
 
-    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+    def render(self, sketch: Sketch, theme: Theme, **options: OptionValue) -> Rendered:  # type: ignore[override]
         return Rendered(paint(sketch))

@@ -10,13 +10,18 @@ from __future__ import annotations
 import io
 import math
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from decks.errors import ExitCode, Problem, RecapError
-from decks.options import Option
+from decks.options import Option, OptionValue
 from decks.plan.sketch.primitives import Box, Path, Sketch, TextRun, Turn, stroke_pieces, turner
 from decks.renderers.base import Rendered, Renderer, made_by
 from decks.themes.model import Theme
+
+if TYPE_CHECKING:  # Pillow is imported when a page is painted, not with this module
+    from PIL.Image import Image as Picture
+    from PIL.ImageDraw import ImageDraw
+    from PIL.ImageFont import FreeTypeFont
 
 SCALE = 2.0  # pixels per point in the output: 144 dpi
 _SUPERSAMPLE = 2
@@ -33,9 +38,9 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
     size = (round(sketch.width * s), round(sketch.height * s))
     img = Image.new("RGB", size, sketch.background)
     draw = ImageDraw.Draw(img)
-    fonts: dict[tuple[FilePath, float], Any] = {}
-    masks: dict[tuple[int, str], tuple[Any, float, float]] = {}
-    turned: dict[tuple[int, str, float, float], tuple[Any, float, float]] = {}
+    fonts: dict[tuple[FilePath, float], FreeTypeFont] = {}
+    masks: dict[tuple[int, str], tuple[Picture, float, float]] = {}
+    turned: dict[tuple[int, str, float, float], tuple[Picture, float, float]] = {}
     # A card askew (primitives.Turn): Pillow has no transform, so its points are turned here and its letters
     # turned further by its angle.
     turn: Turn | None = None
@@ -98,15 +103,15 @@ def paint(sketch: Sketch, scale: float = SCALE) -> bytes:
 
 
 def _letter(
-    img: Any,
-    draw: Any,
+    img: Picture,
+    draw: ImageDraw,
     ch: str,
     glyph: tuple[float, float, float, float],
     s: float,
-    font: Any,
-    masks: dict[tuple[int, str], tuple[Any, float, float]],
+    font: FreeTypeFont,
+    masks: dict[tuple[int, str], tuple[Picture, float, float]],
     color: str,
-    turned: dict[tuple[int, str, float, float], tuple[Any, float, float]],
+    turned: dict[tuple[int, str, float, float], tuple[Picture, float, float]],
     slant: float = 0.0,
     heavy: int = 0,
 ) -> None:
@@ -137,12 +142,13 @@ def _letter(
     img.paste(color, (round(gx * s - ox), round(gy * s - oy)), mask)
 
 
-def _mask(text: str, font: Any, slant: float, heavy: int = 0) -> tuple[Any, float, float]:
+def _mask(text: str, font: FreeTypeFont, slant: float, heavy: int = 0) -> tuple[Picture, float, float]:
     """The coverage of `text` set at its origin (with room for a turn of a few degrees), skewed by `slant` about
     its baseline when italic, and where that origin is inside it."""
     from PIL import Image, ImageDraw  # lazy: Pillow only for png; --help loads this
 
-    left, top, right, bottom = font.getbbox(text, anchor="ls", stroke_width=heavy)
+    # Whole pixels: FreeType's box at a whole stroke width (typed float by Pillow, for fractional strokes).
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(text, anchor="ls", stroke_width=heavy))
     pad = 2 + round(font.size * 0.06)  # room for the turn: at most a few degrees
     lean = math.ceil(slant * max(0, -top)) if slant else 0  # how far the top leans past the upright box
     mask = Image.new("L", (right - left + 2 * pad + lean, bottom - top + 2 * pad), 0)
@@ -157,11 +163,11 @@ def _mask(text: str, font: Any, slant: float, heavy: int = 0) -> tuple[Any, floa
 
 
 def _slanted(
-    img: Any,
+    img: Picture,
     text: str,
     x: float,
     baseline: float,
-    font: Any,
+    font: FreeTypeFont,
     color: str,
     slant: float,
     heavy: int = 0,
@@ -195,8 +201,10 @@ class PngRenderer(Renderer):
         Option("width", f"The picture's width in pixels, the height to scale (at most {MAX_WIDTH}).", type=int),
     )
 
-    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
-        return Rendered(paint(sketch, scale_for(sketch, options.get("dpi"), options.get("width"))))
+    def render(  # type: ignore[override]
+        self, sketch: Sketch, theme: Theme, dpi: int | None = None, width: int | None = None, **options: OptionValue
+    ) -> Rendered:
+        return Rendered(paint(sketch, scale_for(sketch, dpi, width)))
 
 
 def scale_for(sketch: Sketch, dpi: int | None, width: int | None) -> float:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from decks.imagefiles import open_image, open_picture, probe, read_picture
+from decks.imagefiles import open_image, open_picture, read_picture
+from decks.imageheaders import probe
 from decks.model.urls import ascii_url
-from decks.options import Option
+from decks.options import Option, OptionValue
 from decks.paint.deck import ITALIC_SKEW, SetBox, Setter, icon_origin
 from decks.paint.pdffonts import register
 from decks.plan.deck.plan import Deck, Picture, Slide
@@ -23,6 +24,14 @@ from decks.renderers.base import Rendered, Renderer, made_by
 from decks.text.breaking import break_lines
 from decks.text.faces import Face
 from decks.themes.model import Theme
+
+if TYPE_CHECKING:  # Pillow is imported when a picture is drawn, not with this module
+    from PIL.ImageFile import ImageFile
+
+# reportlab has no type information (see [tool.mypy] in pyproject.toml): what it makes is Any, named here.
+RLCanvas = Any  # a reportlab.pdfgen.canvas.Canvas
+RLImage = Any  # a reportlab.lib.utils.ImageReader
+RLPath = Any  # a reportlab path object (Canvas.beginPath)
 
 
 def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
@@ -46,7 +55,7 @@ def paint(deck: Deck, theme: Theme, notes: str = "none") -> bytes:
     c.setAuthor(deck.author)
     c.setSubject(deck.subject)
     c.setCreator(made_by(SlidesRenderer.name))
-    images: dict[Path, Any] = {}  # each picture read and decoded once, however many slides show it
+    images: dict[Path, RLImage] = {}  # each picture read and decoded once, however many slides show it
     for number, slide in enumerate(deck.slides, 1):
         _slide(c, deck, slide, setter, number, palette, images)
         if notes == "annotations" and slide.notes:
@@ -72,7 +81,13 @@ def _outline_title(slide: Slide, number: int) -> str:
 
 
 def _slide(
-    c: Any, deck: Deck, slide: Slide, setter: Setter, number: int, palette: dict[str, str], images: dict[Path, Any]
+    c: RLCanvas,
+    deck: Deck,
+    slide: Slide,
+    setter: Setter,
+    number: int,
+    palette: dict[str, str],
+    images: dict[Path, RLImage],
 ) -> None:
     from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
@@ -98,7 +113,7 @@ def _slide(
         _picture(c, h, pic, palette, images)
 
 
-def _text(c: Any, h: float, set_box: SetBox, setter: Setter) -> None:
+def _text(c: RLCanvas, h: float, set_box: SetBox, setter: Setter) -> None:
     from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     if not set_box.lines:
@@ -155,7 +170,7 @@ def _merge_links(links: list[_Link]) -> list[_Link]:
     return out
 
 
-def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: dict[Path, Any]) -> None:
+def _picture(c: RLCanvas, h: float, pic: Picture, palette: dict[str, str], images: dict[Path, RLImage]) -> None:
     from reportlab.lib.colors import HexColor  # lazy: --help loads this module
 
     r = pic.box
@@ -197,7 +212,7 @@ def _picture(c: Any, h: float, pic: Picture, palette: dict[str, str], images: di
     c.drawImage(images[path], r.x, h - r.bottom, r.w, r.h, mask="auto")
 
 
-def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) -> Any:
+def _glyph_path(c: RLCanvas, font: Path, char: str, x: float, y: float, size: float) -> RLPath:
     """The outline of `char` in `font` as a reportlab path, its origin at (x, y) in PDF space, `size` points."""
     from fontTools.pens.basePen import BasePen  # lazy: --help loads this module
     from fontTools.pens.transformPen import TransformPen  # lazy: --help loads this module
@@ -231,7 +246,7 @@ def _glyph_path(c: Any, font: Path, char: str, x: float, y: float, size: float) 
     return path
 
 
-def _image(path: Path) -> Any:
+def _image(path: Path) -> RLImage:
     """A reportlab image of a picture file, turned upright by its EXIF orientation.
 
     The bytes are read once, within the cap, and checked (`read_picture`); reportlab is given those bytes and
@@ -240,7 +255,7 @@ def _image(path: Path) -> Any:
     from reportlab.lib.utils import ImageReader  # lazy: --help loads this module
 
     class CheckedReader(ImageReader):
-        def _read_image(self, fp: Any) -> Any:
+        def _read_image(self, fp: io.BytesIO) -> ImageFile:
             return open_picture(fp.read())
 
     raw = read_picture(path)
@@ -259,7 +274,7 @@ def _image(path: Path) -> Any:
 
 
 def _notes_page(
-    c: Any, deck: Deck, slide: Slide, number: int, face: Face, palette: dict[str, str], setter: Setter
+    c: RLCanvas, deck: Deck, slide: Slide, number: int, face: Face, palette: dict[str, str], setter: Setter
 ) -> None:
     """The speaker notes of a slide on a page of their own, headed by the slide's number and title."""
     from reportlab.lib.colors import HexColor  # lazy: --help loads this module
@@ -313,5 +328,7 @@ class SlidesRenderer(Renderer):
         ),
     )
 
-    def render(self, deck: Deck, theme: Theme, notes: str = "none", **options: Any) -> Rendered:  # type: ignore[override]
+    def render(  # type: ignore[override]
+        self, deck: Deck, theme: Theme, notes: str = "none", **options: OptionValue
+    ) -> Rendered:
         return Rendered(paint(deck, theme, notes))

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from decks.options import OptionValue
 from decks.paint.svg_sketch import paint
 from decks.plan.sketch.primitives import Sketch
 from decks.renderers.base import Rendered, Renderer, made_by
@@ -19,7 +18,7 @@ class SvgRenderer(Renderer):
     description = "The one-page sketchnote as SVG: text stays text, links are links (the same layout as recap pdf)."
     consumes = "sketch"
 
-    def render(self, sketch: Sketch, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+    def render(self, sketch: Sketch, theme: Theme, **options: OptionValue) -> Rendered:  # type: ignore[override]
         head, _, rest = paint(sketch).partition(b"\n")  # after the XML declaration, which must come first
         mark = f"<!-- {made_by(self.name)} -->".encode()  # which command made it (decks.cli.provenance)
         return Rendered(b"\n".join((head, mark, rest)))

@@ -4,7 +4,6 @@ which file of the chain says a value (for problems that point at a key)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -134,10 +133,10 @@ def read_chain(folder: Path) -> list[Layer]:
     return layers
 
 
-def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
+def _resolve_paths(data: dict[str, object], folder: Path) -> None:
     """Make font and template paths absolute: relative to the theme folder, else to assets/fonts."""
     fonts = data.get("fonts")
-    specs: list[dict[str, Any]] = []
+    specs: list[dict[str, object]] = []
     if isinstance(fonts, dict):
         for value in fonts.values():
             if isinstance(value, dict):
@@ -145,13 +144,15 @@ def _resolve_paths(data: dict[str, Any], folder: Path) -> None:
             elif isinstance(value, list):
                 specs.extend(v for v in value if isinstance(v, dict))
     for spec in specs:
-        if isinstance(spec.get("file"), str):
-            own, bundled = folder / spec["file"], fonts_dir() / spec["file"]
+        file = spec.get("file")
+        if isinstance(file, str):
+            own, bundled = folder / file, fonts_dir() / file
             # When neither exists, name the theme folder's path: that is where a user's own font belongs.
             spec["file"] = str(bundled if probe(bundled.exists) and not probe(own.exists) else own)
     slides = data.get("slides")
-    if isinstance(slides, dict) and isinstance(slides.get("template"), str):
-        slides["template"] = str(folder / slides["template"])
+    template = slides.get("template") if isinstance(slides, dict) else None
+    if isinstance(slides, dict) and isinstance(template, str):
+        slides["template"] = str(folder / template)
 
 
 # Keys of which a mapping holds one: a font is a file or a system font, so a child naming one drops the base's other.
@@ -162,7 +163,7 @@ _ONE_OF = (frozenset({"file", "system"}),)
 _OF_THE_FILE = ("family", "margin")
 
 
-def merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+def merge(base: dict[str, object], child: dict[str, object]) -> dict[str, object]:
     """Child keys override base keys; mappings merge key by key; lists and scalars are replaced. A child that
     names one of a set of exclusive keys (a font's `file` or `system`) replaces the base's choice of them, and
     what the base said of its font (`family`, `margin`)."""
@@ -174,8 +175,9 @@ def merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
                 if key not in child:
                     out.pop(key, None)
     for key, value in child.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge(out[key], value)
+        had = out.get(key)
+        if isinstance(value, dict) and isinstance(had, dict):
+            out[key] = merge(had, value)
         else:
             out[key] = value
     return out

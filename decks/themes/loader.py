@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from decks.errors import ContentError, Problem, RecapError
 from decks.model.typed import ValidationError
@@ -45,7 +44,7 @@ def forget_themes() -> None:
 @cache
 def _load_theme_cached(folder: str) -> Theme:
     layers = read_chain(Path(folder))
-    merged: dict[str, Any] = {}
+    merged: dict[str, object] = {}
     for layer in reversed(layers):  # base first, so the child's keys win
         merged = merge(merged, layer.located.data)
     merged["name"] = layers[0].located.data.get("name") or Path(folder).name

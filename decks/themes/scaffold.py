@@ -11,7 +11,6 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -73,7 +72,7 @@ def scaffold_text(name: str, extends: str, base: Theme) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _section(key: str, value: Any, annotation: Any, description: str | None, indent: int) -> list[str]:
+def _section(key: str, value: object, annotation: object, description: str | None, indent: int) -> list[str]:
     pad = "  " * indent
     model = annotation if isinstance(annotation, type) and issubclass(annotation, Model) else None
     if model is not None and model is not FontSpec and isinstance(value, dict):
@@ -87,7 +86,8 @@ def _section(key: str, value: Any, annotation: Any, description: str | None, ind
         description = f"{description} One of: {choices}." if description else f"One of: {choices}."
     if key in ("fallbacks", "languages"):
         lines = [_with_comment(f"# {pad}{key}:", description)]
-        lines.extend(f"# {pad}  - {_font(v)}" for v in value)
+        entries = value if isinstance(value, list) else []  # a list of font specs in every theme
+        lines.extend(f"# {pad}  - {_font(v)}" for v in entries)
         if not value:
             lines[0] = _with_comment(f"# {pad}{key}: []", description)
         return lines
@@ -98,7 +98,7 @@ def _section(key: str, value: Any, annotation: Any, description: str | None, ind
     return [_with_comment(f"# {pad}{key}: {_scalar(value)}", description)]
 
 
-def _font(spec: dict[str, Any]) -> str:
+def _font(spec: dict[str, object]) -> str:
     """A font spec in flow style, with only what it sets; bundled fonts by file name, as themes write them."""
     parts = []
     for key, value in spec.items():
@@ -122,7 +122,7 @@ def _font_path(path: Path) -> str:
         return str(path)  # a font in the base theme's own folder: absolute, so the new theme finds it too
 
 
-def _scalar(value: Any) -> str:
+def _scalar(value: object) -> str:
     """A YAML scalar that reads back as `value`; quoted when plain text would not."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -149,7 +149,7 @@ def _first_line(doc: str | None) -> str | None:
     return doc.strip().splitlines()[0] if doc else None
 
 
-def _unwrap(annotation: Any) -> Any:
+def _unwrap(annotation: object) -> object:
     """The model inside `Model | None`, for sections such as fonts.cjk_bold."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):

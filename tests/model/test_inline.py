@@ -52,6 +52,12 @@ def test_text_without_marks_is_one_plain_span() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(st.characters(codec="utf-8"), max_size=40) | st.text(st.sampled_from("ab *_`\\中 "), max_size=30))
+def test_has_markup_is_true_exactly_when_a_mark_character_is_there(text: str) -> None:
+    assert has_markup(text) == any(ch in "`*_\\" for ch in text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40) | st.text(st.sampled_from("ab *_`\\中 "), max_size=30))
 def test_escaped_text_reads_back_as_itself(text: str) -> None:
     assert plain(escape(text)) == text
     assert spans(escape(text)) in ((), (Span(text, P),))

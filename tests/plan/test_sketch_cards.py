@@ -57,7 +57,11 @@ def test_a_right_to_left_takeaway_is_flush_right_beside_its_bullet_on_the_right(
     hebrew = [(x0, x1) for x0, x1, text in spans if any("\u05d0" <= c <= "\u05ea" for c in text)]
     english = [(x0, x1) for x0, x1, text in spans if "fast" in text or "left" in text]
     assert len(hebrew) >= 2 and len(english) >= 2
-    # The Hebrew lines end at one right edge (their starts differ); the English lines start at one left edge.
-    assert max(x1 for _, x1 in hebrew) - min(x1 for _, x1 in hebrew) < 1.0, hebrew
-    assert max(x0 for x0, _ in hebrew) - min(x0 for x0, _ in hebrew) > 5.0, hebrew
-    assert max(x0 for x0, _ in english) - min(x0 for x0, _ in english) < 1.0, english
+    # The Hebrew lines end at one right edge (their starts differ); the English lines start at one left edge, each
+    # but a little in from it as a hand writes (cards.INSET of the size at most), the Hebrew ones in from the right.
+    from decks.plan.sketch.cards import INSET
+
+    hand = INSET * sketch.body_size + 0.5
+    assert max(x1 for _, x1 in hebrew) - min(x1 for _, x1 in hebrew) < hand, hebrew
+    assert max(x0 for x0, _ in hebrew) - min(x0 for x0, _ in hebrew) > 5.0 + hand, hebrew
+    assert max(x0 for x0, _ in english) - min(x0 for x0, _ in english) < hand, english

@@ -130,3 +130,29 @@ def test_a_curve_through_a_point_buried_in_a_card_crosses_it_however_it_wobbles(
     points = pen.curve_points([(ex, -300.0), mid, (ey, 300.0)], key)
     assert not _clear(points, [card], None)
     assert _buried((mx, my + 400), [card], Rect(-100, -100, 200, 200), reach)  # off the page
+
+
+def test_an_emphasised_item_gets_sparkles_beside_its_title_and_a_plain_one_none(theme) -> None:
+    sketch = build(_recap([["a"], ["b"]], emphasis=0), theme)
+    for card in (c for c in sketch.containers if c.kind == "item"):
+        r = card.rect
+        short = [
+            p
+            for p in sketch.primitives
+            if isinstance(p, Path)
+            and p.stroke
+            and p.width == 0.7
+            and r.x <= p.points[0][0] <= r.right
+            and r.y <= p.points[0][1] <= r.bottom
+        ]
+        assert len(short) == (12 if card.label == "Talk 0" else 0), card.label
+
+
+def test_arrows_are_drawn_with_heads_of_more_than_one_kind() -> None:
+    pen = Pen(1, 1.0, 1.0)
+    route = [(0.0, 0.0), (40.0, 10.0), (80.0, 0.0)]
+    heads = {kind: pen.arrow(route, "a", "#000000", 5.0, 1.0, kind)[1:] for kind in ("v", "closed", "half")}
+    assert [len(h) for h in heads.values()] == [2, 1, 1]
+    closed = heads["closed"][0].points
+    assert len(closed) == 4 and closed[0] == closed[-1]  # a triangle drawn back to the tip
+    assert len(heads["half"][0].points) == 2

@@ -289,3 +289,48 @@ def test_building_plain_text_inline_gives_the_general_builds_values_positions_an
     assert _built(node, inline=True) == general
     if "*" not in text:  # no alias: the inline path need not remember nodes
         assert _built(node, inline=True, aliases=False) == general
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=st.lists(st.tuples(_KEYS, _yaml_values()), min_size=1, max_size=5))
+def test_parse_gives_the_values_places_and_problems_of_a_build_with_places(document: list[tuple[str, str]]) -> None:
+    # parse builds without places first, and again with them on a problem or when they are first asked for.
+    text = "".join(f"? {key}\n: {value}\n" for key, value in document)
+    try:
+        node = yaml.compose(text, Loader=yamlpos._Loader)
+    except yaml.YAMLError:
+        return
+    with_places = _built(node, inline=True, aliases="*" in text)
+    for placed in (False, True):
+        try:
+            located = parse(text, "f.yaml", keep_going=True, placed=placed)
+        except YamlProblems as exc:
+            assert (with_places[0], with_places[3]) == ("too big", [str(p) for p in exc.problems])
+            continue
+        problems = [str(p) for p in located.problems]
+        read = (repr(located.data), list(located.values.items()), list(located.keys.items()), problems)
+        assert read == with_places
+
+
+def test_a_text_without_a_problem_is_placed_only_when_a_place_is_asked_for() -> None:
+    located = parse("title: X\nitems:\n  - title: Y\n    summary: Z\n", "f.yaml")
+    assert located._graph is not None  # built once, without places
+    assert located.where(("items", 0, "summary")) == (4, 14)
+    assert located._graph is None  # placed, the graph let go
+    assert located.data == {"title": "X", "items": [{"title": "Y", "summary": "Z"}]}
+    assert located.keys[("items", 0, "summary")] == (4, 5)
+
+
+def test_placed_records_the_places_as_the_values_are_built() -> None:
+    located = parse("title: X\nitems:\n  - title: Y\n", "f.yaml", placed=True)
+    assert located._graph is None
+    assert located.values[("items", 0)] == (3, 5)
+
+
+def test_a_text_with_a_problem_is_placed_at_once_and_names_the_first_keys_line() -> None:
+    located = parse("title: X\ntitle: Y\n", "f.yaml", keep_going=True)
+    assert located._graph is None
+    assert [str(p) for p in located.problems] == [
+        "f.yaml:2:1: title: duplicate key 'title' (first at line 1); keep only one of them"
+    ]
+    assert located.values[("title",)] == (1, 8)

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from msgspec.structs import replace
 
 from decks.errors import ContentError, OutputError, Problem
+from decks.i18n import right_to_left
 from decks.model import Recap, Takeaway
 from decks.model.inline import plain
 from decks.model.paths import dotted
 from decks.plan import icons
 from decks.plan.coverage import describe_char, first_missing, texts
 from decks.plan.plainwords import plain_recap, plain_takeaway
-from decks.plan.sketch import loose, modular, path, vocabulary
+from decks.plan.sketch import loose, mirror, modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, askew, draw_card, item_spec, marked, plan_card
 from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
@@ -438,6 +439,8 @@ def build(
         )
     _, style, chrome, (cards, area) = found
     placed, extra, _ = arrange(cards, style, area)  # the search only measured: now draw the chosen one
+    if right_to_left(recap.language):  # the reading path starts at the right (decks.plan.sketch.mirror)
+        placed, extra = mirror.mirrored(placed, extra, area)
     if name in LOOSE:
         placed = loose.loosen(placed, area, style)
     prims: list[Primitive] = []

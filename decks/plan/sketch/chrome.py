@@ -402,6 +402,8 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     miss = (rng.uniform(0.5, 1.3) * rough, rng.uniform(0.4, 1.0) * rough)
     body = [(x + miss[0], y + miss[1]) for x, y in [*upper, *reversed(lower)]]
     prims.append(Path(tuple(body), fill=pal.accent if filled else pal.background, closed=True))
+    if filled and rough > 0:
+        prims += _streaks(upper, band, miss, mix(pal.accent, dark, 0.14), pen)
     prims += _band(upper, lower, "banner", pal.ink, stroke * 1.3, pen)
     ink = pal.on_accent if filled else pal.ink
     top_at = r.y + max(b * 0.1, (band - lettered) / 2)  # centred in the band's middle
@@ -441,6 +443,22 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     if recap.event and recap.event.url:
         prims.append(Link(Rect(x0, r.y, x1 - x0, band + sag), recap.event.url))
     return prims, [Container("banner", r, recap.event_name)]
+
+
+def _streaks(upper: list[Point], band: float, miss: tuple[float, float], color: str, pen: Pen) -> list[Primitive]:
+    """The marker's passes along the band, as colour laid in by hand shows where one stroke overlaps the next:
+    a few long strokes a shade darker, following the arch, each at its own height inside the band."""
+    rng = pen.rng("banner:streaks")
+    out: list[Primitive] = []
+    width = band * 0.07
+    for n, at in enumerate((0.22, 0.5, 0.78)):
+        down = band * (at + rng.uniform(-0.06, 0.06))
+        start, end = rng.uniform(0.0, 0.12), rng.uniform(0.85, 1.0)
+        k0, k1 = int(start * (len(upper) - 1)), max(int(end * (len(upper) - 1)), int(start * (len(upper) - 1)) + 1)
+        pts = [(x + miss[0], y + miss[1] + down) for x, y in upper[k0 : k1 + 1]]
+        line = pen.trace(pts, f"banner:streak{n}", band * 0.02)
+        out.append(Path(tuple(line), stroke=color, width=width, pressure=pen.pressure(line, f"banner:streak{n}")))
+    return out
 
 
 def _band(upper: list[Point], lower: list[Point], key: str, color: str, width: float, pen: Pen) -> list[Primitive]:
@@ -498,7 +516,7 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
             Container("presenter", Rect(right - chrome.sign_w, top, chrome.sign_w, chrome.footer_h), chrome.sign)
         )
     if chrome.note_url:
-        from decks.plan.sketch.cards import _qr
+        from decks.plan.sketch.qrmark import _qr
 
         side = _qr_side(chrome.note_url)
         qx, qy = area.right - side, area.bottom - side

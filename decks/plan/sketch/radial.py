@@ -7,6 +7,9 @@ along the bottom, and up the left column. The key takeaways close the right colu
 corner). Every item card is joined to the cloud by a hand-drawn connector: straight across the band
 when the card faces it, otherwise down the gutter beside its column first, so no connector crosses a card.
 
+A lone card (one item, no key takeaways) that runs over the page's height in a third-wide column takes a wider
+column instead, the cloud the rest of the page (`LONE`): no card stands right of the cloud to keep a third for.
+
 This takes the page the banner would: the cloud says what the banner says.
 """
 
@@ -29,6 +32,10 @@ from decks.text.fitting import WIDTH_SAFETY
 from decks.text.headings import heading_lines
 
 SQRT2 = math.sqrt(2.0)
+# A lone card (one item, no key takeaways) too long for a third-wide column on the page is not held to it: no card
+# stands right of the cloud, so its column may take these shares of the page's width, the cloud the rest, and its
+# type grows as on the other layouts, where a third-wide column would letter it small beside a blank third.
+LONE = (0.45, 0.55, 0.65)
 
 
 class Hub(msgspec.Struct, frozen=True):
@@ -177,14 +184,26 @@ def arrange(
     keys = [s for s in specs if s.kind == "key"]
     best: tuple[tuple[float, ...], int, float, float, list[CardPlan], CardPlan | None, _Ring, _HubPlan] | None = None
     guess = max(3, round((area.w + gap) / (style.body * 22 + gap)))
-    for cols, grow in [(c, f) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))]:
+    tries: list[tuple[int, float, float | None]] = [
+        (c, f, None) for c in range(max(3, guess - 1), guess + 2) for f in ((1.0, 1.8) if c == 3 else (1.0,))
+    ]
+    if len(items) == 1 and not keys:  # a lone card: nothing stands right of the cloud (see LONE)
+        tries += [(3, 1.0, share) for share in LONE]
+    lone: list[tuple[int, float, list[CardPlan], _Ring, _HubPlan]] = []  # those that fit
+    tall = False  # a ring of third-wide columns too tall for the page (its type fits their width)
+    for cols, grow, share in tries:
+        if share is not None and (not tall or (best is not None and best[0][0] <= 1.0)):
+            break  # a lone card widens only where the height stops it in a third of the page, not the width
         m = cols - 2
         # With one middle column it may be wider than the others: few cards leave it to the cloud, which then
         # letters the event on fewer, longer lines instead of a narrow blob.
         width = (area.w - 2 * side_gap - mid_gap * (m - 1)) / (2 + m * grow)
+        mid_w = m * width * grow + (m - 1) * mid_gap
+        if share is not None:  # the card's column and the cloud share the page (_place: the cloud to its edge)
+            width = share * (area.w - side_gap)
+            mid_w = area.w - width - side_gap * 1.5
         if width < style.body * 12:
             continue
-        mid_w = m * width * grow + (m - 1) * mid_gap
         plan = _plan_hub(hub, style, (mid_w / 2 + _hub_reach(style, side_gap)) / 1.07)  # the scallops' overshoot
         if plan is None:
             continue
@@ -208,19 +227,49 @@ def arrange(
             else:
                 hi, ring = mid, tried
         ratio = ring.need / area.h
+        tall = tall or ratio > 1.0
         # Least height first; among rings that fit, the cloud with the fewest lines (the widest) wins.
         score = (ratio, 0) if ratio > 1.0 else (0.0, len(plan.big) + len(plan.small), ratio)
         if best is None or score < best[0]:
             best = (score, cols, width, width * grow, plans, key, ring, plan)
+        if share is not None and ratio <= 1.0:
+            lone.append((cols, width, plans, ring, plan))
     if best is None:
         return [], [], float("inf")
     _, cols, width, mid_width, plans, key, ring, hub_plan = best
     ratio = ring.need / area.h
     if not draw:
         return [], [], ratio
-    return _place(
+    placed = _place(
         ring, plans, key, cols, (width, mid_width), style, area, hub, hub_plan, side_gap, mid_gap, vgap, ratio
     )
+    # A lone card at several widths that fit: the one whose page leaves the least air in one piece (a wide card is
+    # short, a narrow one leaves the cloud a wide middle where it letters the event on one line, a flat oval).
+    for c, w, p, r, h in lone:
+        other = _place(r, p, None, c, (w, w), style, area, hub, h, side_gap, mid_gap, vgap, r.need / area.h)
+        if _air(other, area) < _air(placed, area) - 1e-6:
+            placed = other
+    return placed
+
+
+def _air(laid: tuple[list[Placed], list[Primitive | Container], float], area: Rect) -> float:
+    """The largest empty rectangle of `area` round a laid-out page's cards and cloud (a few boxes: every
+    rectangle between their edges is tried)."""
+    placed, extra, _ = laid
+    boxes = [Rect(x, y, plan.width, h) for plan, x, y, h in placed]
+    boxes += [c.rect for c in extra if isinstance(c, Container) and c.kind == "hub"]
+    xs = sorted({area.x, area.right, *(min(max(v, area.x), area.right) for b in boxes for v in (b.x, b.right))})
+    ys = sorted({area.y, area.bottom, *(min(max(v, area.y), area.bottom) for b in boxes for v in (b.y, b.bottom))})
+    most = 0.0
+    for i, x0 in enumerate(xs):
+        for x1 in xs[i + 1 :]:
+            for j, y0 in enumerate(ys):
+                for y1 in ys[j + 1 :]:
+                    if (x1 - x0) * (y1 - y0) > most and not any(
+                        b.x < x1 and x0 < b.right and b.y < y1 and y0 < b.bottom for b in boxes
+                    ):
+                        most = (x1 - x0) * (y1 - y0)
+    return most
 
 
 def _place(

@@ -293,9 +293,16 @@ class Pen:
         return (1 + 2 * 0.45) * _CURVE * self.roughness
 
     def arrow(
-        self, through: list[Point], key: str, color: Color, head: float = 5.0, width: float | None = None
+        self,
+        through: list[Point],
+        key: str,
+        color: Color,
+        head: float = 5.0,
+        width: float | None = None,
+        kind: str = "v",
     ) -> list[Path]:
-        """A curved arrow through `through`, with a two-stroke head at the end."""
+        """A curved arrow through `through`, with a head at the end: two strokes (`kind` "v"), a drawn triangle
+        ("closed") or one barb flicked back ("half")."""
         w = width or self.stroke
         pts = self.curve_points(through, key)
         # The shaft lifts off at the tip no thinner than the head's strokes start.
@@ -305,10 +312,17 @@ class Pen:
         back = next((p for p in reversed(pts) if math.dist(p, tip) >= head * 0.8), pts[0])
         ang = math.atan2(tip[1] - back[1], tip[0] - back[0])
         rng = self.rng(key + ":head")
+        ends = []
         for side in (-1, 1):
             a = ang + math.pi - side * (0.45 + rng.uniform(-0.08, 0.08))
-            end = (tip[0] + head * math.cos(a), tip[1] + head * math.sin(a))
-            out.append(Path((tip, end), stroke=color, width=w))
+            ends.append((tip[0] + head * math.cos(a), tip[1] + head * math.sin(a)))
+        if kind == "closed":
+            out.append(Path((tip, ends[0], ends[1], tip), stroke=color, width=w))
+        elif kind == "half":
+            a = ang + math.pi - 0.5
+            out.append(Path((tip, (tip[0] + head * 1.3 * math.cos(a), tip[1] + head * 1.3 * math.sin(a))), color, w))
+        else:
+            out += [Path((tip, end), stroke=color, width=w) for end in ends]
         return out
 
     def dot(self, cx: float, cy: float, r: float, key: str, color: Color) -> Path:

@@ -101,24 +101,49 @@ def connectors(
             ((pa, pb) for pa in _anchors(fa, gap) for pb in _anchors(fb, gap)),
             key=lambda e: abs(math.dist(*e) - ideal),
         )
+        # Not every arrow alike: its head (two strokes, a triangle, one barb), and a long one may swing like an S
+        # where the air allows.
+        kind = rng.choice(("v", "v", "closed", "half"))
+        swing = rng.random() < 0.5
         for pa, pb in ends[:16]:
             length = math.dist(pa, pb)
             if length < style.body * 2 or length > longest:
                 continue
             nx, ny = -(pb[1] - pa[1]) / length, (pb[0] - pa[0]) / length
             route = None
-            for k in (bend, -bend, bend * 0.4, -bend * 0.4, bend * 0.1):
-                mid = ((pa[0] + pb[0]) / 2 + nx * k * length, (pa[1] + pb[1]) / 2 + ny * k * length)
-                if _buried(mid, blocks, area, reach):
-                    continue  # the curve passes through `mid`: not drawn to learn it is blocked (2 in 3 are)
-                pts = pen.curve_points([pa, mid, pb], key)
+            for through in _routes(pa, pb, nx, ny, length, bend, swing and length > style.body * 6):
+                if any(_buried(m, blocks, area, reach) for m in through[1:-1]):
+                    continue  # the curve passes through a middle point: not drawn to learn it is blocked (2 in 3 are)
+                pts = pen.curve_points(through, key)
                 if _clear(pts, blocks, area):
-                    route = [pa, mid, pb]
+                    route = through
                     break
             if route:
                 head = max(3.5, style.body * 0.45)
-                out += pen.arrow(route, key, pal.accent, head, max(0.9, style.theme.sketch.stroke))
+                out += pen.arrow(route, key, pal.accent, head, max(0.9, style.theme.sketch.stroke), kind)
                 break
+    return out
+
+
+def _routes(pa: Point, pb: Point, nx: float, ny: float, length: float, bend: float, swing: bool) -> list[list[Point]]:
+    """The ways an arrow from `pa` to `pb` may run, first choice first: bent to one side by `bend` of its length
+    (or, `swing`, like an S: out to one side over its first third and to the other over its last), then the
+    other way, then flatter."""
+    out = []
+    if swing:
+        k = bend * 0.6
+        for sign in (1, -1):
+            m1 = (
+                pa[0] + (pb[0] - pa[0]) / 3 + nx * sign * k * length,
+                pa[1] + (pb[1] - pa[1]) / 3 + ny * sign * k * length,
+            )
+            m2 = (
+                pa[0] + (pb[0] - pa[0]) * 2 / 3 - nx * sign * k * length,
+                pa[1] + (pb[1] - pa[1]) * 2 / 3 - ny * sign * k * length,
+            )
+            out.append([pa, m1, m2, pb])
+    for k in (bend, -bend, bend * 0.4, -bend * 0.4, bend * 0.1):
+        out.append([pa, ((pa[0] + pb[0]) / 2 + nx * k * length, (pa[1] + pb[1]) / 2 + ny * k * length), pb])
     return out
 
 

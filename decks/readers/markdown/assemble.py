@@ -11,7 +11,6 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from decks.model import Event
@@ -46,7 +45,7 @@ def usable(text: str) -> str | None:
         return None
 
 
-def scrub(data: dict[str, Any], warn: Callable[[str], None]) -> None:
+def scrub(data: dict[str, object], warn: Callable[[str], None]) -> None:
     """Every text in `data` (and in its lists and mappings, but not its items) made usable, in place."""
     for key in list(data):
         if key in _NOT_TEXT:
@@ -65,7 +64,7 @@ def scrub(data: dict[str, Any], warn: Callable[[str], None]) -> None:
         elif isinstance(value, dict):
             scrub(value, warn)
         elif isinstance(value, list):
-            kept: list[Any] = []
+            kept: list[object] = []
             for entry in value:
                 if isinstance(entry, dict):
                     had_text = "text" in entry
@@ -104,12 +103,12 @@ class Assembler:
         self.base_dir = base_dir
         self.output_dir = output_dir
 
-    def scrub(self, recap: dict[str, Any], line: int) -> None:
+    def scrub(self, recap: dict[str, object], line: int) -> None:
         """The recap's own texts (title, event, closing, links …) made usable; parts and items did their own."""
         scrub(recap, lambda message: self.warn(line, message))
 
-    def part_dict(self, part: PartDraft, comments: Comments) -> dict[str, Any]:
-        data: dict[str, Any] = {"title": part.title}
+    def part_dict(self, part: PartDraft, comments: Comments) -> dict[str, object]:
+        data: dict[str, object] = {"title": part.title}
         if part.intro:
             data["intro"] = "\n\n".join(text for _, text in sorted(part.intro, key=lambda pair: pair[0]))
         checks = list(part.checks)
@@ -123,7 +122,7 @@ class Assembler:
             data["items"] = [self.item_dict(item, comments) for item in part.items]
         return data
 
-    def item_dict(self, item: ItemDraft, comments: Comments) -> dict[str, Any]:
+    def item_dict(self, item: ItemDraft, comments: Comments) -> dict[str, object]:
         notes = list(item.notes)
         summary = None
         if item.paragraphs:
@@ -155,7 +154,7 @@ class Assembler:
             self.warn(picture.line, f"{reason} of '{item.title}'")
             item.checks.append(f"{reason} (post line {picture.line})")
 
-        data: dict[str, Any] = {"title": item.title}
+        data: dict[str, object] = {"title": item.title}
         if summary:
             data["summary"] = summary
         if item.takeaways:

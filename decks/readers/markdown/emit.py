@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
@@ -37,7 +36,7 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def _dump(data: Any, indent: int = 0) -> list[str]:
+def _dump(data: object, indent: int = 0) -> list[str]:
     text = yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf"), default_flow_style=False
     )
@@ -56,7 +55,12 @@ def _comment_lines(messages: list[str], indent: int) -> list[str]:
     ]
 
 
-def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_by: str = "recap import") -> str:
+def _entries(value: object) -> list[dict[str, object]]:
+    """The mappings of a list the assembler made (parts, items): every entry of it."""
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
+
+
+def emit_yaml(recap: dict[str, object], comments: Comments, source_name: str, made_by: str = "recap import") -> str:
     lines = [
         f"# {'Imported' if made_by == 'recap import' else 'Made'} from {_one_line(source_name)} by `{made_by}`.",
         "# Look for TODO and check: comments, fix what they point at, then delete them.",
@@ -79,9 +83,9 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_
         lines += _dump({"intro": recap["intro"]})
     if "parts" in recap:
         lines.append("parts:")
-        for part in recap["parts"]:
+        for part in _entries(recap["parts"]):
             lines += _comment_lines(comments.parts.get(id(part), []), 2)
-            items = part.get("items", [])
+            items = _entries(part.get("items"))
             lines += _dump([{key: value for key, value in part.items() if key != "items"}], 2)
             if items:
                 lines.append("    items:")
@@ -90,7 +94,7 @@ def emit_yaml(recap: dict[str, Any], comments: Comments, source_name: str, made_
                     lines += _dump([item], 6)
     else:
         lines.append("items:")
-        for item in recap["items"]:
+        for item in _entries(recap["items"]):
             lines += _comment_lines(comments.items.get(id(item), []), 2)
             lines += _dump([item], 2)
     if "key_takeaways" in recap:

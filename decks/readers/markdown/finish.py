@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from decks.i18n import messages
 from decks.readers.markdown.assemble import Assembler, link_dict
@@ -28,7 +27,7 @@ _BLOG_ONLY = re.compile(
 
 def finish(
     post: WalkedPost, source_name: str, base_dir: Path | None, output_dir: Path | None
-) -> tuple[dict[str, Any], Comments]:
+) -> tuple[dict[str, object], Comments]:
     """The recap `post` makes, as the content model's plain dicts, and the comments to write beside its fields.
 
     `post` is used up: its drafts are moved and completed in place, and its warnings gain the guesses made here.
@@ -71,13 +70,15 @@ def finish(
     language = given if isinstance(given, str) else _language(post.texts)
     if carried:
         _unlabel_kind_words(post, language)
-    recap: dict[str, Any] = {"schema_version": 1, "title": title, "language": language}
-    if isinstance(carried.get("event"), dict):
-        recap["event"] = carried["event"]  # recap post's own: validated with the rest
-    else:
-        recap["event"] = _event(post, title, language, opening, comments)
-    # Items before the first day make a part of their own, named for the event (not the post's title again).
-    preamble.title = recap["event"]["name"]
+    recap: dict[str, object] = {"schema_version": 1, "title": title, "language": language}
+    given_event = carried.get("event")
+    # A recap post's own event is validated with the rest; any other post's is read from its prose.
+    event = given_event if isinstance(given_event, dict) else _event(post, title, language, opening, comments)
+    recap["event"] = event
+    # Items before the first day make a part of their own, named for the event (not the post's title again). A
+    # carried event without a name as text is refused with the rest; its part takes the post's title meanwhile.
+    name = event.get("name")
+    preamble.title = name if isinstance(name, str) else title
     if isinstance(carried.get("presenter"), dict):
         recap["presenter"] = carried["presenter"]
     elif post.front.author:
@@ -104,8 +105,8 @@ def finish(
     if post.resources:
         recap["resources"] = [link_dict(link) for link in post.resources]
     if post.closing:
-        recap["closing"] = "\n\n".join(post.closing)
-        blog = _BLOG_ONLY.search(recap["closing"])
+        recap["closing"] = closing = "\n\n".join(post.closing)
+        blog = _BLOG_ONLY.search(closing)
         if blog:
             comments.closing.append(
                 f"the closing says '{blog.group().strip()}', which reads as a blog post: say it for the talk"
@@ -114,9 +115,9 @@ def finish(
     return recap, comments
 
 
-def _event(post: WalkedPost, title: str, language: str, opening: list[str], comments: Comments) -> dict[str, Any]:
+def _event(post: WalkedPost, title: str, language: str, opening: list[str], comments: Comments) -> dict[str, object]:
     """The event's facts as the post states them, each marked for review; the rest stays in the intro."""
-    event: dict[str, Any] = {}
+    event: dict[str, object] = {}
     name = event_name(title)
     if name:
         event["name"] = name

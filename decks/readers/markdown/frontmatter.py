@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
@@ -37,7 +36,7 @@ class FrontMatter:
     lines: int = 0  # how many lines of the post it took, fences included
     # What a post written by `recap post` carries that prose cannot: the language, the event, the presenter, the
     # source, as the content file has them (validated with the rest of the content).
-    carried: dict[str, Any] = field(default_factory=dict)
+    carried: dict[str, object] = field(default_factory=dict)
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -103,14 +102,14 @@ def _usable(text: str | None, key: str, found: FrontMatter) -> str | None:
         return None
 
 
-def _text(value: Any) -> str | None:
+def _text(value: object) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None
     text = " ".join(str(value).split())
     return text or None
 
 
-def _texts(value: Any) -> list[str]:
+def _texts(value: object) -> list[str]:
     """Tags as a list, from a list or a comma-separated string."""
     if isinstance(value, str):
         value = value.split(",")
@@ -119,7 +118,7 @@ def _texts(value: Any) -> list[str]:
     return [text for text in (_text(v) for v in value) if text]
 
 
-def _date(value: Any, found: FrontMatter) -> dt.date | None:
+def _date(value: object, found: FrontMatter) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -136,7 +135,7 @@ def _date(value: Any, found: FrontMatter) -> dt.date | None:
     return None
 
 
-def _author(value: Any) -> str | None:
+def _author(value: object) -> str | None:
     """A name from `author: Name`, `author: {name: Name}` or a list of either (joined with commas)."""
     if isinstance(value, dict):
         return _text(value.get("name"))

@@ -4,6 +4,10 @@ The post's opening paragraphs go to the intro, a closing thank-you to `closing`,
 date, tags and author, table rows become takeaways, and a list of announcements (each bullet a bold name with
 its own links) becomes items. What has no natural place in the content model (HTML, code, stray text) lands in
 the notes or intro nearest to it. The result is a `WalkedPost`; `finish.py` turns it into the recap.
+
+One job, one walker deciding where each block goes; it is long because each kind of block (heading, paragraph,
+list, announcement list, table, HTML) has its own rule, and every rule reads and moves the same state (the current
+part, item and notes), so the rules stay methods of the one walker.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from decks.errors import Problem
 from decks.readers.schedule.content import content_from, first_sentence, listing, select
@@ -82,7 +81,7 @@ def _text(raw: bytes, file: str) -> str:
         ) from None
 
 
-def _json(text: str, file: str) -> Any:
+def _json(text: str, file: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from decks.errors import Problem
 from decks.i18n import messages
@@ -78,7 +77,7 @@ def content_from(schedule: Schedule, sessions: list[Session], file: str, languag
     spoken = Counter(s.language.split("-")[0].lower() for s in sessions if s.language)
     language = language or (spoken.most_common(1)[0][0] if spoken else "en")
     words = messages(language)
-    event: dict[str, Any] = {"name": schedule.title}
+    event: dict[str, object] = {"name": schedule.title}
     if schedule.start:
         event["start"] = schedule.start
     if schedule.end and schedule.end != schedule.start:
@@ -87,14 +86,14 @@ def content_from(schedule: Schedule, sessions: list[Session], file: str, languag
         event["url"] = schedule.url
     comments = Comments()
     comments.event.append(f"from the schedule {Path(file).name}: check the name, and add venue: and city:")
-    parts: list[dict[str, Any]] = []
+    parts: list[dict[str, object]] = []
     for day in sorted({s.day for s in sessions}, key=lambda d: (d is None, d or dt.date.min)):
-        part: dict[str, Any] = {"title": words.format_date(day) if day else schedule.title}
+        part: dict[str, object] = {"title": words.format_date(day) if day else schedule.title}
         if day:
             part["date"] = day
         items = []
         for session in (s for s in sessions if s.day == day):
-            item: dict[str, Any] = {"title": session.title}
+            item: dict[str, object] = {"title": session.title}
             checks: list[str] = []
             summary = first_sentence(session.abstract) if session.abstract else ""
             if summary:
@@ -121,7 +120,7 @@ def content_from(schedule: Schedule, sessions: list[Session], file: str, languag
             comments.items[id(item)] = checks
         part["items"] = items
         parts.append(part)
-    recap: dict[str, Any] = {
+    recap: dict[str, object] = {
         "schema_version": 1,
         "title": schedule.title,
         "language": language,

@@ -9,7 +9,7 @@ from decks.readers.schedule.model import FORMATS_HINT, MAX_SESSIONS, Schedule, S
 from decks.readers.schedule.values import clean, date_of, datetime_of, in_time_order, links_of, safe_url, too_many
 
 
-def c3voc(schedule: dict[str, Any], file: str) -> Schedule:
+def c3voc(schedule: dict[str, object], file: str) -> Schedule:
     conference = schedule.get("conference")
     if not isinstance(conference, dict):
         raise ScheduleError(
@@ -84,6 +84,7 @@ def frab_xml(raw: bytes, file: str) -> Schedule:
     if root.tag != "schedule":
         raise ScheduleError([Problem(file, f"the XML's root is <{root.tag}>, not <schedule>", FORMATS_HINT, line=1)])
 
+    # Any: an lxml element, and lxml has no type information here (see [tool.mypy] in pyproject.toml).
     def text(node: Any, name: str, limit: int = 2000) -> str:
         child = node.find(name) if node is not None else None
         return clean("".join(child.itertext()), limit) if child is not None else ""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from decks.readers.schedule.model import MAX_SESSIONS, Link, Schedule, Session
 from decks.readers.schedule.values import clean, datetime_of, in_time_order, safe_url, too_many
 
 
-def sessionize(data: dict[str, Any], file: str) -> Schedule:
-    def by_id(key: str, label: Callable[[dict[str, Any]], str]) -> dict[str, str]:
+def sessionize(data: dict[str, object], file: str) -> Schedule:
+    def by_id(key: str, label: Callable[[dict[str, object]], str]) -> dict[str, str]:
         entries = data.get(key)
         return {
             str(entry.get("id")): label(entry)
@@ -23,7 +22,9 @@ def sessionize(data: dict[str, Any], file: str) -> Schedule:
         "speakers", lambda s: clean(s.get("fullName") or f"{s.get('firstName', '')} {s.get('lastName', '')}", 200)
     )
     rooms = by_id("rooms", lambda r: clean(r.get("name"), 200))
-    sessions = data["sessions"]
+    sessions = data.get("sessions")
+    if not isinstance(sessions, list):  # parse_schedule sends only data with a list of sessions
+        sessions = []
     if len(sessions) > MAX_SESSIONS:
         raise too_many(file)
     found = Schedule(title="")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from decks.errors import Problem
 from decks.model.urls import url_problem
@@ -13,7 +12,7 @@ from decks.readers.schedule.model import MAX_SESSIONS, Link, Schedule, ScheduleE
 _TAGS = re.compile(r"<[^>]{0,200}>")
 
 
-def clean(value: Any, limit: int = 2000) -> str:
+def clean(value: object, limit: int = 2000) -> str:
     """A text value as plain words: markup and white space runs removed, cut at `limit` characters."""
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return ""
@@ -21,7 +20,7 @@ def clean(value: Any, limit: int = 2000) -> str:
     return text[:limit]
 
 
-def date_of(value: Any) -> dt.date | None:
+def date_of(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -33,7 +32,7 @@ def date_of(value: Any) -> dt.date | None:
         return None
 
 
-def datetime_of(value: Any) -> dt.datetime | None:
+def datetime_of(value: object) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value
     text = clean(value, 40).replace("Z", "+00:00")
@@ -49,7 +48,7 @@ def too_many(file: str) -> ScheduleError:
     )
 
 
-def links_of(raw: Any, url_key: str = "url", title_key: str = "title") -> tuple[Link, ...]:
+def links_of(raw: object, url_key: str = "url", title_key: str = "title") -> tuple[Link, ...]:
     out: list[Link] = []
     for entry in raw if isinstance(raw, list) else []:
         if not isinstance(entry, dict):
@@ -60,7 +59,7 @@ def links_of(raw: Any, url_key: str = "url", title_key: str = "title") -> tuple[
     return tuple(out[:20])
 
 
-def safe_url(value: Any) -> str:
+def safe_url(value: object) -> str:
     url = clean(value, 2000)
     return url if url and url_problem(url) is None else ""
 

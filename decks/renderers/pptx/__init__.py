@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from decks.options import Option
+from decks.options import Option, OptionValue
 from decks.renderers.base import Rendered, Renderer
 
 if TYPE_CHECKING:
@@ -30,10 +30,15 @@ class PptxRenderer(Renderer):
         Option("embed_whole_fonts", "Embed whole fonts, not subsets: for editing the deck elsewhere.", flag=True),
     )
 
-    def render(self, deck: Deck, theme: Theme, **options: Any) -> Rendered:  # type: ignore[override]
+    def render(  # type: ignore[override]
+        self,
+        deck: Deck,
+        theme: Theme,
+        embed_fonts: str | None = None,
+        embed_whole_fonts: bool = False,
+        **options: OptionValue,
+    ) -> Rendered:
         from decks.renderers.pptx.writer import write_pptx  # lazy: --help loads this package
 
-        data, warnings = write_pptx(
-            deck, theme, embed=options.get("embed_fonts") or "auto", whole=bool(options.get("embed_whole_fonts"))
-        )
+        data, warnings = write_pptx(deck, theme, embed=embed_fonts or "auto", whole=bool(embed_whole_fonts))
         return Rendered(data, warnings)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decks import cachedir
-from decks.imagefiles import open_image, png_ready, probe, read_picture
+from decks.imagefiles import open_image, png_ready, read_picture
 from decks.imagefiles import orientation as exif_orientation
+from decks.imageheaders import probe
 
 if TYPE_CHECKING:  # Pillow is imported only when a picture or an uncached icon needs it
     from PIL import ImageFont  # lazy: Pillow only for pictures and icons

@@ -129,6 +129,7 @@ def presentation(
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# `presentation` is Any: an lxml element, and lxml has no type information here (see [tool.mypy] in pyproject.toml).
 def embedded_fonts(presentation: Any, fonts: list[tuple[str, dict[str, str]]], subset: bool) -> None:
     """`<p:embeddedFontLst>` after `<p:notesSz>` (CT_Presentation's order), one `<p:embeddedFont>` per typeface
     the template does not embed already (PowerPoint wants each once), and the flags that say fonts are embedded."""

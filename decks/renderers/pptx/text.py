@@ -7,8 +7,6 @@ own typefaces, or the template's theme fonts) and shares one `<a:rPr>` among run
 
 from __future__ import annotations
 
-from typing import Any
-
 from decks.model.inline import Style
 from decks.model.urls import ascii_url
 from decks.opc import RT_HYPERLINK
@@ -26,7 +24,7 @@ _ALIGN = {"l": "l", "r": "r", "c": "ctr"}
 class TextBodies:
     """Writes the text bodies of one deck in one theme; a `Writer` holds one."""
 
-    def __init__(self, deck: Deck, theme: Theme, palette: dict[str, Any]) -> None:
+    def __init__(self, deck: Deck, theme: Theme, palette: dict[str, str]) -> None:
         self.deck, self.theme, self.palette = deck, theme, palette
         stacks = stacks_for(theme, deck.language)
         self.stacks = {"heading": stacks.heading, "body": stacks.body}

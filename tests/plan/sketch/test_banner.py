@@ -144,3 +144,22 @@ def test_the_small_lines_beside_the_title_keep_one_baseline_each() -> None:
     assert len(lines) == len(chrome.small)
     for ys in lines.values():
         assert max(ys) - min(ys) <= 2 * (BOUNCE + RISE) * chrome.small_size + 0.01, ys
+
+
+def test_the_banners_colour_shows_the_markers_passes_along_it() -> None:
+    from decks.plan.sketch import build
+
+    theme = load_theme(None)
+    sketch = build(load_content(EXAMPLE_EN), theme)
+    banner = next(c.rect for c in sketch.containers if c.kind == "banner")
+    streaks = [
+        p
+        for p in sketch.primitives
+        if isinstance(p, Path)
+        and p.stroke
+        and p.stroke not in (theme.palette.ink, theme.palette.accent)
+        and p.pressure
+        and banner.contains(Rect(min(x for x, _ in p.points), min(y for _, y in p.points), 0, 0), 0.0)
+        and max(x for x, _ in p.points) - min(x for x, _ in p.points) > banner.w * 0.6
+    ]
+    assert len(streaks) == 3

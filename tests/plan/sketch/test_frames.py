@@ -134,3 +134,20 @@ def test_a_pressed_circle_is_inked_all_round_where_its_ends_meet() -> None:
             for r in [38.0 + i * 0.25 for i in range(17)]
         )
         assert darkest < 100, (k, darkest)
+
+
+def test_a_cards_colour_is_laid_in_short_of_its_frame_as_a_marker_misses_the_line() -> None:
+    from decks.plan.sketch.cardshapes import _wash
+    from decks.plan.sketch.style import Style
+    from decks.themes.loader import load_theme
+
+    style = Style.make(load_theme(None), 1.0)
+    frame = Rect(50, 60, 200, 140)
+    gaps = []
+    for key in ("a", "b", "c", "d"):
+        (wash,) = _wash(frame, key, "#FFF7EC", style)
+        xs, ys = [x for x, _ in wash.points], [y for _, y in wash.points]
+        assert frame.contains(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), 0.0)  # never past it
+        gaps.append((min(xs) - frame.x, min(ys) - frame.y, frame.right - max(xs), frame.bottom - max(ys)))
+    assert all(max(g) > 1.0 for g in gaps)  # the paper shows between colour and line somewhere
+    assert len({round(g[0], 2) for g in gaps}) == len(gaps)  # each card its own way
