@@ -190,6 +190,7 @@ def browser_loop(content: Path, runs: int, verbose: bool = False) -> list[float]
             times.append(browser.eval("window.recapSeen") / 1000 - written)
             if verbose:  # where the time went: to the page's fetch, the fetch, the patch
                 seen = browser.eval("window.recapSeen") / 1000
+                print(f"    the server's render of the slides: {session.timings['slides'] * 1000:.0f} ms", flush=True)
                 for url, start, end in browser.eval("window.recapFetches"):
                     print(
                         f"    {url[:24]:24} asked {start / 1000 - written:+.3f} s, answered {end / 1000 - written:+.3f}"
