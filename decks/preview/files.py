@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from decks.errors import RecapError
 from decks.imagefiles import read_picture, sniff
-from decks.preview.watched import Stamp, stamp
+from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import resolve_path
 from decks.safeio import ReadRefused, read_bounded
 

@@ -13,7 +13,9 @@ It falls back to reading the whole file (`decks.readers.content`, as every comma
 prove is local: an edit across two items or keys or outside them (a part's own lines), lines that did not read
 back to the same item or value, a dash or key moved, a line indented out of its item or key, anchors or aliases,
 line breaks other than `\\n`, and any problem at all, so that every error is reported by the whole-file reader
-with its FILE:LINE:COL. Pictures are checked again on every read, as the whole-file reader does. The result
+with its FILE:LINE:COL; the last good text stays the one the next save is compared with (an editor that empties
+the file before writing it is caught half-way now and then). Pictures are checked again when their stamp
+changed. The result
 equals `load_content`'s (tests check with random edits).
 """
 
@@ -31,6 +33,7 @@ from decks.imagefiles import picture_problem
 from decks.model import Recap
 from decks.model.content import Item
 from decks.model.typed import ValidationError
+from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import load_located, parse_located, resolve_images
 from decks.readers.yamlpos import Located, YamlProblems, decode, parse
 from decks.safeio import ReadRefused, read_bounded
@@ -59,6 +62,7 @@ class ContentReader:
         self._recap: Recap | None = None
         self._spans: list[_Span] = []
         self._starts: list[int] = []
+        self._checked: dict[Any, tuple[Stamp, bool]] = {}  # each picture's stamp and verdict, at its last check
 
     def read(self) -> Recap:
         """The validated recap in the file now; raises `ContentError` (from the whole-file reader) when it is wrong."""
@@ -66,7 +70,6 @@ class ContentReader:
         try:
             raw = read_bounded(self.path, "content")
         except ReadRefused:
-            self._forget()
             self.last = "whole"
             return load_located(self.path)[0]  # it says what is wrong with the file, as every command does
         if self._recap is not None:
@@ -77,14 +80,12 @@ class ContentReader:
             recap = self._again(text) if text is not None else None
             if recap is not None:
                 return recap
-        self._forget()
+        # The last good text and recap stay until another reads whole: a file caught half-written (an editor
+        # that empties it, then writes it) is an error now, and its next save is read item by item again.
         self.last = "whole"
         recap, located = parse_located(raw, file, self.path.parent, placed=True)  # its items' lines are mapped
         self._remember(decode(raw, file), recap, located)
         return recap
-
-    def _forget(self) -> None:
-        self._text, self._recap, self._spans, self._starts = None, None, [], []
 
     def _remember(self, text: str, recap: Recap, located: Located) -> None:
         self._text, self._recap = text, recap
@@ -97,7 +98,7 @@ class ContentReader:
         old, recap = self._text, self._recap
         assert old is not None and recap is not None
         if text == old:
-            if not _pictures_fine(recap):
+            if not _pictures_fine(recap, self._checked):
                 return None
             self.last = "same"
             return recap
@@ -122,7 +123,7 @@ class ContentReader:
             if item is None or _item_at(recap, span.path) != item[0]:
                 return None
             edited = _with_item(recap, span.path, item[1])
-        if not _pictures_fine(edited):
+        if not _pictures_fine(edited, self._checked):
             return None
         self._text, self._recap = text, edited
         moved = [_Span(s.start + delta, s.end + delta, s.dash, s.path) for s in self._spans[n + 1 :]]
@@ -295,14 +296,24 @@ def _with_item(recap: Recap, path: tuple[Any, ...], item: Item) -> Recap:
     return recap.model_copy(update={"parts": parts})
 
 
-def _pictures_fine(recap: Recap) -> bool:
-    """Whether every picture the recap names reads as one (else the whole-file reader says where it is named)."""
+def _pictures_fine(recap: Recap, checked: dict[Any, tuple[Stamp, bool]]) -> bool:
+    """Whether every picture the recap names reads as one (else the whole-file reader says where it is named).
+
+    A picture is read and checked again only when its stamp (time and size) changed since `checked` holds its
+    verdict, the stamp the watcher goes by; `checked` is left holding the recap's pictures only."""
     paths = [p for p in (recap.event and recap.event.logo, recap.presenter and recap.presenter.avatar) if p]
-    paths.extend(Path(i.image.path) for i in recap.all_items if i.image is not None)
+    paths.extend(i.image.path for i in recap.all_items if i.image is not None)
+    last = dict(checked)
+    checked.clear()
+    fine = True
     for path in paths:
-        try:
-            if picture_problem(read_bounded(Path(path), "image"), Path(path).name):
-                return False
-        except (ReadRefused, RecapError, OSError):
-            return False
-    return True
+        now = stamp(Path(path))
+        held = last.get(path) or checked.get(path)
+        if held is None or held[0] != now or now is None:
+            try:
+                held = (now, not picture_problem(read_bounded(Path(path), "image"), Path(path).name))
+            except (ReadRefused, RecapError, OSError):
+                held = (now, False)
+        checked[path] = held
+        fine = fine and held[1]
+    return fine

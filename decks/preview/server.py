@@ -1,21 +1,23 @@
 """The preview's web server: the standard library's threading HTTP server on the loopback address only.
 
-It answers four things and nothing else: `/` (the page), `/events` (server-sent events: a `reload` event with
-the page's version whenever it changes, and a comment now and then, so a closed tab is noticed), the fonts and
-pictures the page names (`/files/N/NAME`, from the session's own table of bytes read and checked at the last
-render: no request path is ever joined to a folder, and no request opens a file), and a bare 204 for the
-favicon. Requests naming another host are refused (DNS rebinding).
+It answers five things and nothing else: `/` (the page), `/changes?since=N` (what a page showing version N
+needs to show the current one, as JSON: the parts that changed, decks.preview.page), `/events` (server-sent
+events: a `reload` event with the page's version whenever it changes, and a comment now and then, so a closed
+tab is noticed), the fonts and pictures the page names (`/files/N/NAME`, from the session's own table of bytes
+read and checked at the last render: no request path is ever joined to a folder, and no request opens a file),
+and a bare 204 for the favicon. Requests naming another host are refused (DNS rebinding).
 """
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 import threading
 import webbrowser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from decks.preview.session import Session
 
@@ -63,6 +65,10 @@ class Handler(BaseHTTPRequestHandler):
         session = self.server.session
         if path in ("/", "/index.html"):
             self._send(200, session.page_html().encode("utf-8"), "text/html; charset=utf-8")
+        elif path == "/changes":
+            since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
+            body = json.dumps(session.changes(since), ensure_ascii=False, separators=(",", ":"))
+            self._send(200, body.encode("utf-8"), "application/json; charset=utf-8")
         elif path == "/events":
             self._events()
         elif path == "/favicon.ico":

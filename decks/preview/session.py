@@ -17,16 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from decks.errors import OutputError, RecapError
+from decks.gcpause import paused_gc
 from decks.markup import esc
 from decks.model import Recap
 from decks.plan import sketch_plan
 from decks.plan.deck.plan import Deck
 from decks.plan.sketch.primitives import Sketch
 from decks.preview.files import Files
-from decks.preview.page import LIVE_HEAD, VERSION_MARK, LivePage
+from decks.preview.page import LIVE_HEAD, VERSION_MARK, LivePage, Parts, changes
 from decks.preview.warm import WarmPlanner
 from decks.preview.watched import Stamp, Watched
 from decks.themes.model import Theme
+
+KEPT_VERSIONS = 8  # the versions of the page whose parts are kept, to send an open page only what changed
 
 
 class Session(Watched):
@@ -57,6 +60,7 @@ class Session(Watched):
         self.version = 0
         self.timings: dict[str, float] = {}
         self._changed = threading.Condition()
+        self._parts: dict[int, Parts] = {}  # the page's parts by version, of the last few versions
 
     def render(self) -> bool:
         """Render the page once; True when it succeeded. Problems replace the last ones either way.
@@ -67,12 +71,14 @@ class Session(Watched):
         started = time.perf_counter()
         stamps: dict[Path, Stamp] = {}
         try:
-            stamps, theme, recap = self._read()
-            loaded = time.perf_counter()
-            deck = self.planner.deck(recap, theme)
-            planned = time.perf_counter()
-            html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
-            done = time.perf_counter()
+            # The collector made rare (decks.gcpause): a full collection walks the warm caches' million objects.
+            with paused_gc():
+                stamps, theme, recap = self._read()
+                loaded = time.perf_counter()
+                deck = self.planner.deck(recap, theme)
+                planned = time.perf_counter()
+                html = self.page.html(recap, theme, deck, self._sketch, self._sketch_problem)
+                done = time.perf_counter()
         except RecapError as exc:
             self._settle(stamps or self._stamps)  # no stamps: reading failed, and `_read` kept them
             self._publish(self.html, [f"error: {p}" for p in exc.problems])
@@ -128,11 +134,28 @@ class Session(Watched):
         errors = [line for line in lines if not line.startswith("warning:")]
         for line in lines:
             self.echo(line)
+        # The parts of the page published: this render's, or the last good page's when this render failed.
+        parts = self.page.parts if html is not self.html else self._parts.get(self.version)
         with self._changed:
             self.html = html
             self.errors = errors
             self.version += 1
+            if parts is not None:
+                self._parts[self.version] = parts
+                while len(self._parts) > KEPT_VERSIONS:  # the page's of a few versions back: memory stays bounded
+                    del self._parts[min(self._parts)]
             self._changed.notify_all()
+
+    def changes(self, since: str) -> dict[str, Any]:
+        """What an open page showing version `since` needs to show the current one (decks.preview.page `changes`,
+        with the version, and the problems panel, or "" for none); `{"whole": True, …}` when the page should
+        load itself whole (a version too old, or none known)."""
+        with self._changed:
+            version, errors, parts = self.version, self.errors, self._parts
+            old, new = parts.get(int(since)) if since.isdigit() else None, parts.get(version)
+        if old is None or new is None:
+            return {"version": version, "whole": True}
+        return {"version": version, **changes(old, new), "errors": _panel(errors)}
 
     def wait(self, seen: int, timeout: float) -> int:
         """The version after `seen`, waiting up to `timeout` seconds for one."""
@@ -150,9 +173,15 @@ class Session(Watched):
                 f"{LIVE_HEAD}\n</head>\n<body>\n<h1>recap preview</h1>\n</body>\n</html>\n"
             )
         if errors:
-            panel = (
-                '<div class="live-errors" role="alert"><p>The content cannot be shown as it is now; '
-                "the last good preview is below.</p><pre>" + esc("\n".join(errors)) + "</pre></div>"
-            )
-            html = html.replace("<body>\n", "<body>\n" + panel + "\n", 1)
+            html = html.replace("<body>\n", "<body>\n" + _panel(errors) + "\n", 1)
         return html.replace(VERSION_MARK, str(version))
+
+
+def _panel(errors: list[str]) -> str:
+    """The problems panel over the last good page, or "" when there are none."""
+    if not errors:
+        return ""
+    return (
+        '<div class="live-errors" role="alert"><p>The content cannot be shown as it is now; '
+        "the last good preview is below.</p><pre>" + esc("\n".join(errors)) + "</pre></div>"
+    )

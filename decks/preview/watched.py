@@ -9,20 +9,10 @@ from pathlib import Path
 
 from decks.model import Recap
 from decks.preview.reread import ContentReader
+from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import resolve_path
 from decks.themes import folders, loader
 from decks.themes.model import Theme
-
-Stamp = tuple[int, int] | None  # a file's modification time and size; None when it cannot be read
-
-
-def stamp(path: Path) -> Stamp:
-    """The modification time and size of `path`, or None when it is not there."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 class Watched:
@@ -103,7 +93,8 @@ class Watched:
             return True
         return False
 
-    def run(self, stop: threading.Event, interval: float = 0.05) -> None:
-        """Poll the watched files every `interval` seconds until `stop` is set."""
+    def run(self, stop: threading.Event, interval: float = 0.025) -> None:
+        """Poll the watched files every `interval` seconds until `stop` is set (a save waits half of it on average
+        before it is noticed; a poll is a stat of each watched file, a few dozen at most)."""
         while not stop.wait(interval):
             self.poll()

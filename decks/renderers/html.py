@@ -256,19 +256,7 @@ class Page:
             "<main>",
         ]
         for number, (slide, svg) in enumerate(zip(deck.slides, slides, strict=True), 1):
-            title = " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
-            parts += [
-                f'<section class="slide" id="slide-{number}" tabindex="-1" aria-labelledby="slide-{number}-title">',
-                f'<h2 id="slide-{number}-title">{number}. {esc(title)}</h2>',
-                svg,
-            ]
-            if slide.notes:
-                paras = "".join(f"<p>{esc(p)}</p>" for p in slide.notes.split("\n") if p.strip())
-                parts.append(
-                    f'<aside class="notes" aria-labelledby="slide-{number}-notes">'
-                    f'<h3 id="slide-{number}-notes">{esc(words["notes"])}</h3>{paras}</aside>'
-                )
-            parts.append("</section>")
+            parts.append(self.section(number, slide, svg, words["notes"]))
         parts += ['<section class="sketch" id="sketchnote" aria-labelledby="sketchnote-title">']
         parts.append(f'<h2 id="sketchnote-title">{esc(words["sketch"])}</h2>')
         if sketch is not None:
@@ -280,6 +268,23 @@ class Page:
             parts.append(f'<p class="problem">{esc(words["unfit"])} {esc(problem)}</p>')
         parts += ["</section>", "</main>", f"<script>{SCRIPT.strip()}</script>", "</body>", "</html>", ""]
         return "\n".join(p for p in parts if p)
+
+    def section(self, number: int, slide: Slide, svg: str, notes: str) -> str:
+        """The page's section of one slide: its number and title, its SVG, its speaker notes under `notes`."""
+        title = " ".join(p.text for p in slide.title.paras).replace("\u200b", "").replace("\n", " ")
+        lines = [
+            f'<section class="slide" id="slide-{number}" tabindex="-1" aria-labelledby="slide-{number}-title">',
+            f'<h2 id="slide-{number}-title">{number}. {esc(title)}</h2>',
+            svg,
+        ]
+        if slide.notes:
+            paras = "".join(f"<p>{esc(p)}</p>" for p in slide.notes.split("\n") if p.strip())
+            lines.append(
+                f'<aside class="notes" aria-labelledby="slide-{number}-notes">'
+                f'<h3 id="slide-{number}-notes">{esc(notes)}</h3>{paras}</aside>'
+            )
+        lines.append("</section>")
+        return "\n".join(lines)
 
 
 class HtmlRenderer(Renderer):

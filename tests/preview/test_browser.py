@@ -108,7 +108,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 def _open(browser: Browser, served: PreviewServer) -> None:
     browser.call("Page.navigate", url=served.url)
-    slides = len(served.session.page._painted)
+    slides = len(served.session.page._painted)  # one per slide, by number
     browser.wait_for(
         f"document.querySelectorAll('section.slide svg').length === {slides}"
         " && document.querySelector('#sketchnote svg') !== null && document.fonts.status === 'loaded'",
@@ -153,3 +153,44 @@ def test_a_broken_edit_shows_the_error_lines_over_the_last_good_preview(
     errors = browser.eval("document.querySelector('.live-errors pre').textContent")
     assert errors.startswith("error: ") and f"{content}:" in errors
     assert browser.eval("document.querySelectorAll('section.slide svg').length") > 0
+
+
+def test_an_edit_replaces_only_the_changed_slides_and_the_page_equals_a_fresh_load(
+    browser: Browser, served: PreviewServer, content: Path
+) -> None:
+    _open(browser, served)
+    # Mark every slide's element and log what the page fetches: an unchanged slide keeps its element.
+    browser.eval(
+        "window.recapBefore = {}; document.querySelectorAll('main > section').forEach(function (s) {"
+        "  s.recapMark = true; window.recapBefore[s.id] = s.outerHTML; });"
+        "window.recapFetched = []; var real = window.fetch;"
+        "window.fetch = function (url, opts) { window.recapFetched.push(String(url)); return real(url, opts); };"
+    )
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("Sonnet", "Sonnet Four", 1), encoding="utf-8")
+    browser.wait_for("document.body.textContent.includes('Sonnet Four')", 5)
+    # The patched page shows what a fresh load of the page shows (once the sketchnote, which follows, is in).
+    fresh = (
+        "fetch('/', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (t) {"
+        "  var doc = new DOMParser().parseFromString(t, 'text/html');"
+        "  return doc.querySelector('main').outerHTML === document.querySelector('main').outerHTML"
+        "    && doc.querySelector('header').outerHTML === document.querySelector('header').outerHTML; })"
+    )
+    deadline = time.monotonic() + 5
+    while True:
+        result = browser.call("Runtime.evaluate", expression=fresh, returnByValue=True, awaitPromise=True)
+        if result.get("result", {}).get("value") is True:
+            break
+        assert time.monotonic() < deadline, "the patched page never equalled a fresh load"
+        time.sleep(0.1)
+    fetched = [url for url in browser.eval("window.recapFetched") if url != "/"]  # our own fresh loads
+    assert fetched and all(url.startswith("/changes?since=") for url in fetched), fetched
+    # The sections that changed (the edited item's slide, the agenda naming it, the sketchnote) were replaced;
+    # every other section kept its element.
+    sections = browser.eval(
+        "Array.prototype.map.call(document.querySelectorAll('main > section'), function (s) {"
+        "  return [!!s.recapMark, window.recapBefore[s.id] !== s.outerHTML]; })"
+    )
+    replaced = [not kept for kept, _ in sections]
+    assert replaced == [changed for _, changed in sections]
+    assert 1 <= sum(replaced) <= 4 < len(sections)

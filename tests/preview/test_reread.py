@@ -126,6 +126,25 @@ def test_a_picture_gone_since_the_last_read_is_reported_although_the_text_is_the
     assert reader.read() == load_content(example)
 
 
+def test_a_picture_replaced_by_a_broken_file_is_reported_and_read_again_once_mended(example: Path) -> None:
+    # Pictures are checked again only when their stamp changed: a changed picture must be seen, both ways.
+    reader = ContentReader(example)
+    recap = reader.read()
+    picture = Path(next(i.image.path for i in recap.all_items if i.image is not None))
+    kept = picture.read_bytes()
+    try:
+        picture.write_bytes(b"\x89PNG\r\n\x1a\n not a picture after all")
+        warm = _outcome(reader.read)
+        assert warm == _outcome(lambda: load_content(example)) and warm[0] == "error"
+        assert warm == _outcome(reader.read)  # still broken: still reported
+    finally:
+        picture.write_bytes(kept)
+    assert reader.read() == load_content(example)
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("sending feedback", "sending notes", 1), encoding="utf-8")
+    assert reader.read() == load_content(example) and reader.last == "item"
+
+
 # Pieces an edit types: plain letters mostly (so that many edits stay inside one item), and YAML's own marks.
 _PIECES = st.one_of(
     st.sampled_from(["a", "é", " ", "\n", "- ", ": ", "# ", "'", '"', "[", "]", "{", "}", "&x ", "*x", "!!int "]),
@@ -184,3 +203,18 @@ def test_after_random_line_edits_a_warm_read_equals_a_cold_read(example: Path, e
         lines = _line_edit(lines, op, where, other)
         example.write_text("\n".join(lines), encoding="utf-8")
         assert _outcome(reader.read) == _outcome(lambda: load_content(example))
+
+
+def test_a_file_caught_half_written_is_an_error_and_the_next_save_is_read_item_by_item(example: Path) -> None:
+    # Editors that write in place empty the file first: a poll may read it empty or cut short.
+    reader = ContentReader(example)
+    reader.read()
+    text = example.read_text(encoding="utf-8")
+    edited = text.replace("sending feedback", "sending notes", 1)
+    for caught in ("", edited[: len(edited) // 2] + "\n- ["):  # empty, then cut short and a flow list begun
+        example.write_text(caught, encoding="utf-8")
+        warm = _outcome(reader.read)
+        assert warm == _outcome(lambda: load_content(example)) and warm[0] == "error"
+        example.write_text(edited, encoding="utf-8")
+        assert reader.read() == load_content(example) and reader.last == "item"
+        edited, text = text, edited  # and back

@@ -110,3 +110,55 @@ def test_the_content_names_the_theme_and_an_edit_to_it_switches_theme(content: P
     assert session.poll()
     assert 'fill="#445566"' in session.html and 'fill="#112233"' not in session.html
     assert any(p.parent.name == "other" and p.name == "theme.yaml" for p in session.watched())
+
+
+def _applied(session: Session, since: int) -> list[tuple[str, str]]:
+    """The body parts a page showing version `since` holds after applying `/changes` (as live.js does)."""
+    news = session.changes(str(since))
+    assert not news.get("whole"), news
+    old = dict(session._parts[since].body)
+    return [(key, news["parts"].get(key, old.get(key, ""))) for key in news["keys"]]
+
+
+def test_changes_after_a_save_hold_only_the_changed_slides_and_make_the_cold_page(content: Path) -> None:
+    session = Session(content, echo=lambda line: None)
+    session.render()
+    text = content.read_text(encoding="utf-8")
+    takeaway = "We had been testing the TensorFlow 2.0 preview and sending feedback"
+    for edited in (text.replace(takeaway, "Edited once", 1), text.replace(takeaway, "Edited twice, longer " * 4, 1)):
+        since = session.version
+        _touch(content, edited)
+        assert session.poll() and not session.errors and session.reader.last == "item"
+        news = session.changes(str(since))
+        slides = [key for key in news["keys"] if key.startswith("slide-")]
+        changed = set(news["parts"])
+        # The edited item's slide (and the sketchnote, which shows it too), not the other slides.
+        assert changed - {"sketchnote"} and len(changed - {"sketchnote"}) <= 2 < len(slides)
+        assert all("Edited" in news["parts"][key] for key in changed - {"sketchnote"})
+        assert news["head"] is None and news["errors"] == ""
+        # What the page holds after applying the news is the page a fresh session renders of the file now.
+        fresh = Session(content, echo=lambda line: None)
+        assert fresh.render() and fresh.html == session.html
+        assert fresh.page.parts is not None
+        assert _applied(session, since) == list(fresh.page.parts.body)
+        assert session.page.parts is not None and session.page.parts.head == fresh.page.parts.head
+
+
+def test_changes_carry_the_problems_and_a_page_too_old_or_unknown_loads_whole(content: Path) -> None:
+    session = Session(content, echo=lambda line: None)
+    session.render()
+    good = session.version
+    text = content.read_text(encoding="utf-8")
+    _touch(content, text + "\nitems: [\n")
+    session.poll()
+    news = session.changes(str(good))
+    assert news["parts"] == {} and 'class="live-errors"' in news["errors"] and "error: " in news["errors"]
+    _touch(content, text)
+    session.poll()
+    assert session.changes(str(good))["errors"] == ""
+    for since in ("", "x", "-1", "999999", "0"):
+        assert session.changes(since) == {"version": session.version, "whole": True}
+    for _ in range(12):  # many versions later, the first one is forgotten: memory stays bounded
+        _touch(content, text)
+        session.poll()
+    assert session.changes(str(good))["whole"] and len(session._parts) <= 8

@@ -9,6 +9,7 @@ takeaways are capped per day to keep one slide, and a one-part recap has no sect
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from msgspec.structs import replace
@@ -215,6 +216,11 @@ class Planner:
 
     def _pages(self, item: Item, size: float) -> int:
         """How many slides the item's list takes at the deck's body size (or near it)."""
+        if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
+            return self.reuse.of_item("pages", item, size, lambda: self._count_pages(item, size))
+        return self._count_pages(item, size)
+
+    def _count_pages(self, item: Item, size: float) -> int:
         srcs = self.body_srcs(item)
         f = self.kit.frame("content")
         assert f.body is not None
@@ -241,20 +247,29 @@ class Planner:
         which three in four of the items' lists fit their slide. A list that does not fit there is set a little
         smaller (down to `NEAR` of it, never below the floor), and continues on another slide when even that does
         not fit."""
-        f = self.kit.frame("content")
-        assert f.body is not None
         sizes = []
         for item in self.recap.all_items:
-            srcs = self.body_srcs(item)
-            if not srcs:
-                continue
-            _, body = self.kit.links_box(item, f.body)
-            laid = self.fitter.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
-            sizes.append(laid.size if laid is not None else self.fitter.floor)
+            if self.reuse is not None:  # a warm process's answer of its last build, while the item is the same
+                size = self.reuse.of_item("size", item, None, partial(self._list_size, item))
+            else:
+                size = self._list_size(item)
+            if size is not None:
+                sizes.append(size)
         if not sizes:
             return self.sizes.body
         sizes.sort()
         return max(self.fitter.floor, sizes[len(sizes) // 4])
+
+    def _list_size(self, item: Item) -> float | None:
+        """The largest size the item's list fits its slide at (the floor when none), None without a list."""
+        srcs = self.body_srcs(item)
+        if not srcs:
+            return None
+        f = self.kit.frame("content")
+        assert f.body is not None
+        _, body = self.kit.links_box(item, f.body)
+        laid = self.fitter.fit(srcs, Rect(body.x, body.y, body.w - BODY_SIZE_INSET, body.h), self.sizes.body)
+        return laid.size if laid is not None else self.fitter.floor
 
     def title_slide(self) -> SlideDraft:
         recap, f, t = self.recap, self.kit.frame("title"), self.labels

@@ -14,16 +14,20 @@ checks, across edits). One cache serves one theme.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from decks.model import Item, Recap
 from decks.plan.deck.fit import Layouts
 from decks.plan.deck.plan import ItemDesign, Slide, SlideDraft, SlideKind
 
-MAX_LAYOUTS = 200_000  # kept paragraph layouts; past this the cache starts again (memory stays bounded)
+# Paragraph layouts made since the first build that are kept besides the first build's: past this, those are
+# dropped (the first build's stay), so memory stays bounded over any number of saves.
+MORE_LAYOUTS = 20_000
 
 Made = Callable[..., list[SlideDraft]]
+T = TypeVar("T")
 
 
 class SlideCache:
@@ -31,6 +35,7 @@ class SlideCache:
 
     def __init__(self) -> None:
         self.layouts: Layouts = {}  # the fitter's memo of paragraph layouts, shared across builds
+        self._first: int | None = None  # how many layouts the first build made
         self._recap: Recap | None = None
         self._common: Hashable = None
         self._kept: dict[Hashable, list[Slide]] = {}  # a part's key -> its slides, of the last build
@@ -39,7 +44,8 @@ class SlideCache:
         self.froze: dict[int, tuple[Slide, str, Slide]] = {}  # the same, of this build
         self._reprs: dict[tuple[int, bool], tuple[Any, str]] = {}  # an item's id -> (it, its repr), of the last build
         self._reprs_now: dict[tuple[int, bool], tuple[Any, str]] = {}  # the same, of this build
-        self._holding: dict[Hashable, bool] = {}  # whether a layout holds an item, by what the item is
+        self._facts: dict[Hashable, Any] = {}  # facts of items (`of_item`) asked in the last build
+        self._facts_now: dict[Hashable, Any] = {}  # the same, of this build
 
     def start(self, recap: Recap) -> Callable[..., list[SlideDraft]]:
         """Begin a build of `recap`'s plan: what the last build made becomes what this one may keep. Gives the
@@ -48,8 +54,15 @@ class SlideCache:
         # planned again: slower, never wrong, as every slide is found by what it is made from).
         self._kept, self.frozen, self._reprs = self._made, self.froze, self._reprs_now
         self._made, self.froze, self._reprs_now = {}, {}, {}
-        if len(self.layouts) > MAX_LAYOUTS:
+        self._facts, self._facts_now = self._facts_now, {}
+        if self._first is None:
+            self._first = len(self.layouts) or None  # at the second build's start: those of the first build
+        elif len(self.layouts) > self._first + MORE_LAYOUTS:
+            # A dict keeps its order: the first build's layouts are its first `_first` entries. Each is the layout
+            # of its paragraphs, width and size, whoever asks: a layout dropped is made again, the same, if needed.
+            first = dict(islice(self.layouts.items(), self._first))
             self.layouts.clear()
+            self.layouts.update(first)
         self._recap = recap
         self._common = (repr(recap.event), recap.event_name, recap.language)  # every footer and label reads these
         return self.drafts
@@ -81,13 +94,19 @@ class SlideCache:
     def holds(self, item: Item, design: ItemDesign, size: float, test: Callable[[], bool]) -> bool:
         """Whether `design` holds `item` on one slide at `size` (the planner's `test`), as the last build found
         when the item, its picture, the event line and the language are the same."""
-        key = (self._repr(item), _picture_stamp(item), design, size, self._common)
-        held = self._holding.get(key)
-        if held is None:
-            if len(self._holding) > MAX_LAYOUTS:
-                self._holding.clear()
-            held = self._holding[key] = test()
-        return held
+        return self.of_item("holds", item, (design, size), test)
+
+    def of_item(self, what: str, item: Item, given: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, a fact `what` of one item given `given` (its list's size at the deck's body size, its
+        slide count at a size, whether a layout holds it), as an earlier build found it while the item, its
+        picture, the event line and the language are the same: each build asks it of every item, while a save
+        changes one."""
+        key = (what, self._repr(item), _picture_stamp(item), given, self._common)
+        if key in self._facts_now:
+            return self._facts_now[key]  # type: ignore[no-any-return]
+        value: T = self._facts[key] if key in self._facts else compute()
+        self._facts_now[key] = value
+        return value
 
     def _inputs(self, kind: SlideKind, args: tuple[Any, ...]) -> Hashable:
         """What the slides of `kind` are made from, besides the event line and language."""
