@@ -257,3 +257,32 @@ def test_a_slice_of_ascii_text_measures_as_the_slice_itself(text: str, a: int, b
     assert span is not None and s.spans(text + "字") is None
     a, b = sorted((min(a, len(text)), min(b, len(text))))
     assert span(a, b) == s.ems(text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("字中 \u3000“”（）A-V.T\u200b\u00a0é\u0301"), max_size=20) | st.text(max_size=20),
+    st.text(st.sampled_from("字中 “”（）A-V.To\u200b"), min_size=1, max_size=20) | st.text(min_size=1, max_size=20),
+)
+def test_a_join_kept_by_its_characters_is_the_join_of_the_whole_context(left: str, right: str) -> None:
+    """`join` keeps the usual case (a strong character starts the atom) by the characters that decide it; any
+    left and right give what `_join` gives for the whole of the context the breaker passes."""
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)  # a fresh stack: nothing kept yet
+    expected = s._join(left[-16:], right[:17]) if left and right else 0.0
+    assert s.join(left, right) == expected
+    assert s.join(left, right) == expected  # and once kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=80), st.data())
+def test_a_slice_of_ascii_text_measures_as_the_slice_alone(text: str, data: st.DataObject) -> None:
+    """`spans` gives each slice the width `ems` gives the slice alone, to the bit, whether its words were kept."""
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)
+    span = s.spans(text)
+    assert span is not None
+    for _ in range(3):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        fresh = OfficeStack(stack().faces, system=False, ea=stack().ea)
+        assert span(a, b) == fresh.ems(text[a:b]) == span(a, b)
+    assert s.spans(text + "é") is None
