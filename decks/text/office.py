@@ -211,27 +211,52 @@ class OfficeStack(FontStack):
             return ems
 
     def spans(self, text: str) -> Callable[[int, int], float] | None:
-        """For ASCII `text`, a function giving `ems(text[a:b])` for any slice, None for other text: a slice is
-        measured by `_ems` (its advances, then its pairs' kerning, each in the text's order), and a short one
+        """For ASCII `text`, a function giving `ems(text[a:b])` for any slice, None for other text. A short slice
         (a word: fitting measures each atom of a paragraph, and natural text repeats its words even where no two
-        paragraphs are alike) kept in a bounded memo of the stack's (`WORDS_KEPT`)."""
+        paragraphs are alike) is measured by `_ems` and kept in a bounded memo of the stack's (`WORDS_KEPT`). A
+        longer one is measured alone the first time; from the second on (a heading's candidate lines) each
+        character's advance and each pair's kerning are listed once for the text, and the slice's added as `_ems`
+        adds them (the advances, then the pairs, each in the text's order)."""
         if not text.isascii():
             return None
         words, measure = self._words, self._ems
+        listed: list[tuple[list[float], list[float]]] = []
+        asked = [0]  # long slices asked for
 
         def span(a: int, b: int) -> float:
-            piece = text[a:b]
-            if len(piece) > WORD_CHARS:
-                return measure(piece)
-            try:
-                return words[piece]
-            except KeyError:
-                if len(words) >= WORDS_KEPT:
-                    del words[next(iter(words))]
-                found = words[piece] = measure(piece)
-                return found
+            if b - a <= WORD_CHARS:
+                piece = text[a:b]
+                try:
+                    return words[piece]
+                except KeyError:
+                    if len(words) >= WORDS_KEPT:
+                        del words[next(iter(words))]
+                    found = words[piece] = measure(piece)
+                    return found
+            if not listed:
+                asked[0] += 1
+                if asked[0] == 1:  # the first long slice is measured alone: most texts are asked for one (a line)
+                    return measure(text[a:b])
+                listed.append(self._listed(text))
+            advances, kerns = listed[0]
+            ems = sum(advances[a:b])
+            if kerns and b - a > 1:
+                ems += sum(kerns[a : b - 1])
+            return ems
 
         return span
+
+    def _listed(self, text: str) -> tuple[list[float], list[float]]:
+        """The advance of each character of ASCII `text`, and the kerning of each pair (empty when the primary
+        face kerns no ASCII pair), as `_ems` adds them."""
+        try:
+            advances = list(map(self._em.__getitem__, text))
+        except KeyError:
+            advances = list(map(self.em, text))
+        rows = self._kerned_ascii()
+        if not rows:
+            return advances, []
+        return advances, list(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
 
     def _kerned_ascii(self) -> dict[str, dict[str, float]]:
         """The primary face's kerning rows of the ASCII characters that have one, by first character (a pair of
