@@ -246,6 +246,17 @@ class OfficeStack(FontStack):
 
         return span
 
+    def ascii_reach(self, text: str) -> float | None:
+        """For printable ASCII `text` that the primary face draws, the sum of the magnitudes of its characters'
+        advances and of its pairs' kerning, in ems; None for other text. A breaker measuring it with `spans` and
+        `join` adds its atoms' widths, the spaces after them and their joins, each a sum of some of these (the
+        join of two such atoms is the kerning of the pair where they meet): no more, but for roundings, than the
+        breaker's `reach` (decks.text.breaking), and found without cutting the text into atoms."""
+        if not (text.isascii() and text.isprintable()) or not self.primary_draws_all(set(text)):
+            return None
+        advances, kerns = self._listed(text)
+        return sum(map(abs, advances)) + sum(map(abs, kerns))
+
     def _listed(self, text: str) -> tuple[list[float], list[float]]:
         """The advance of each character of ASCII `text`, and the kerning of each pair (empty when the primary
         face kerns no ASCII pair), as `_ems` adds them."""

@@ -203,7 +203,8 @@ def test_a_paragraph_within_its_reach_is_the_breakers_one_line(
     s = office_stack()
     cut = data.draw(st.integers(0, len(text)))
     fields = ((0, cut),) if cut else ()
-    bound = reach(text.replace("\n", " "), s.ems, join=s.join, fields=fields, spans=s.spans)
+    flat = text.replace("\n", " ")
+    bound = s.ascii_reach(flat) or reach(flat, s.ems, join=s.join, fields=fields, spans=s.spans)  # as `layout`'s
     widths = [w for w in (bound * size * (1 + nudge), bound * size * 1.000001, data.draw(st.floats(1, 600))) if w >= 1]
     for width in widths:
         laid = layout([Block(text, s, fields=fields)], width, size, 1.2, safety=1.0)

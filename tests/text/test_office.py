@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
 from decks.plan.stacks import office_stacks
-from decks.text.breaking import atoms, break_lines
+from decks.text.breaking import atoms, break_lines, reach
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.kerning import _read_kerning, kerning_rows
@@ -286,3 +286,18 @@ def test_a_slice_of_ascii_text_measures_as_the_slice_alone(text: str, data: st.D
         fresh = OfficeStack(stack().faces, system=False, ea=stack().ea)
         assert span(a, b) == fresh.ems(text[a:b]) == span(a, b)
     assert s.spans(text + "é") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=120), st.data())
+def test_the_reach_of_ascii_text_is_no_less_than_the_breakers(text: str, data: st.DataObject) -> None:
+    """`ascii_reach`, found from the text's advances and kerning alone, bounds the breaker's reach (the sum of
+    the magnitudes of what it adds up over the atoms), with links or without: fitting takes a paragraph for one
+    line by it."""
+    s = stack()
+    cut = data.draw(st.integers(0, len(text)))
+    fields = ((data.draw(st.integers(0, cut)), cut),) if cut else ()
+    bound = s.ascii_reach(text)
+    assert bound is not None
+    assert reach(text, s.ems, join=s.join, fields=fields, spans=s.spans) <= bound * (1 + 1e-12)
+    assert s.ascii_reach(text + "\u00e9") is None and s.ascii_reach(text + "\t") is None
