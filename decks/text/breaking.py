@@ -16,6 +16,7 @@ gives it one more character, as a CJK typesetter would (the slides leave it, as 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -277,7 +278,7 @@ def _break_para(
     lines: list[str] = []
     start = pos = 0
     line_w = 0.0  # the line's width including its trailing spaces
-    for atom, core_ems, core_m, spaced_ems, joined in _measured_atoms(text, fields, ems, spans, join):
+    for atom, core_ems, core_m, spaced_ems, joined in _measured_atoms(text, fields, ems, spans, join)[0]:
         while True:
             if core_ems is None:
                 core_w = 0.0
@@ -316,6 +317,32 @@ def _break_para(
     return lines
 
 
+# A paragraph is one line when its `reach` times the size, times this, is within the width: the walk's roundings
+# (a relative 2**-53 for each of its few operations per atom) stay far below it for any paragraph under a million
+# atoms (`reach` is infinite for longer ones).
+ONE_LINE_MARGIN = 1.0 + 1e-6
+_MARGIN_ATOMS = 1_000_000
+
+
+def reach(
+    text: str,
+    ems: Callable[[str], float],
+    *,
+    join: Callable[[str, str], float] | None = None,
+    fields: tuple[tuple[int, int], ...] = (),
+    spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
+) -> float:
+    """How wide one paragraph `text` (no newline) can be to the breaker, in the unit of `ems`: the sum of the
+    magnitudes of every width `break_lines` adds up while breaking it (given the same measuring functions), so
+    every width it compares is at most this times the size, but for its roundings. When `reach * size *
+    ONE_LINE_MARGIN` is within the width, `break_lines` gives the one line `text.rstrip()` at that size and width
+    without looking at any line (infinite for a paragraph of a million atoms or more)."""
+    if "\n" in text:
+        raise ValueError("reach is of one paragraph")
+    local = next(paragraphs(text, fields))[1] if fields else ()  # as `break_lines` gives them to the paragraph
+    return _measured_atoms(text, local, ems, spans, join)[1]
+
+
 @lru_cache(maxsize=16384)
 def _measured_atoms(
     text: str,
@@ -323,10 +350,11 @@ def _measured_atoms(
     ems: Callable[[str], float],
     spans: Callable[[str], Callable[[int, int], float] | None] | None,
     join: Callable[[str, str], float] | None,
-) -> tuple[tuple[str, float | None, float, float | None, float | None], ...]:
+) -> tuple[tuple[tuple[str, float | None, float, float | None, float | None], ...], float]:
     """Each atom of a paragraph (`field_atoms` with link spans) with the widths in the unit of `ems` of its core
     (None: it is all white space; then also as measured, `ems("")`) and of the whole atom when it ends in white
-    space (else None), and its join to the text before it in the paragraph (None: no join, or no core)."""
+    space (else None), and its join to the text before it in the paragraph (None: no join, or no core); and the
+    paragraph's `reach`."""
     span = spans(text) if spans is not None else None
     if span is None:
 
@@ -335,14 +363,17 @@ def _measured_atoms(
 
     out = []
     pos = 0
+    reach = 0.0
     for atom in field_atoms(text, fields) if fields else atoms(text):
         core = atom.rstrip()
         core_ems = span(pos, pos + len(core)) if core else None
         joined = join(text[max(0, pos - JOIN_CONTEXT) : pos], atom) if join is not None and core and pos else None
         spaced = span(pos, pos + len(atom)) if len(core) < len(atom) else None
-        out.append((atom, core_ems, core_ems if core_ems is not None else span(pos, pos), spaced, joined))
+        core_m = core_ems if core_ems is not None else span(pos, pos)
+        out.append((atom, core_ems, core_m, spaced, joined))
+        reach += abs(core_ems or 0.0) + abs(joined or 0.0) + (abs(spaced - core_m) if spaced is not None else 0.0)
         pos += len(atom)
-    return tuple(out)
+    return tuple(out), reach if len(out) < _MARGIN_ATOMS else math.inf
 
 
 def _lone_ideograph(line: str) -> bool:

@@ -13,6 +13,13 @@ Measured on LibreOffice's PDFs of recap's decks (pdfplumber, character by charac
 - breaks a line only when the next word does not fit the box's full width (zero insets, no autofit).
 
 `OfficeStack` is a font stack that measures so; the deck's fitter breaks lines with it.
+
+Two memos here are speed tricks, each exact by construction (tests/text/test_office.py): `OfficeStack.spans`
+keeps the widths of words (short pieces of ASCII text, bounded), not two lists per paragraph, since natural text
+repeats its words even where no two paragraphs are alike; and `OfficeStack.join` keeps its usual case by the
+three things that decide it (`_strong_join`), not by 16 + 17 characters of context. 1,000 distinct items:
+`recap pptx` peak 150 -> 134 MB (CPU within noise alone; with the one-line paragraphs of decks.text.fitting,
+which it makes cheap to measure, 0.85x).
 """
 
 from __future__ import annotations
@@ -140,10 +147,10 @@ def field_height(face: Face) -> float:
 
 
 _NO_PAIRS: dict[str, float] = {}
-# How many paragraphs' `spans` a stack keeps, the oldest dropped first: each holds two lists as long as its text,
-# and fitting measures a paragraph's slices while it tries that paragraph, not 1,000 items later (1,000 distinct
-# items kept 27,000 of them, ~17 MB).
-SPANS_KEPT = 2048
+# The pieces of ASCII text `spans` keeps the widths of: up to WORD_CHARS characters (a word and its space; a line
+# is measured each time), up to WORDS_KEPT of them per stack, the oldest dropped first.
+WORD_CHARS = 24
+WORDS_KEPT = 16384
 
 
 class OfficeStack(FontStack):
@@ -152,9 +159,10 @@ class OfficeStack(FontStack):
     ea: Face | None = None
     _set: dict[tuple[str, int], tuple[float, float, Face]] = msgspec.field(default_factory=dict)
     _joins: dict[tuple[str, str], float] = msgspec.field(default_factory=dict)
+    _strong_joins: dict[tuple[int, str, str], float] = msgspec.field(default_factory=dict)
     _rows: dict[tuple[Face, str], dict[str, float]] = msgspec.field(default_factory=dict)
     _ascii_rows: dict[str, dict[str, float]] | None = None  # the primary face's rows of ASCII first characters
-    _spans: dict[str, Callable[[int, int], float]] = msgspec.field(default_factory=dict)  # ASCII texts' `spans`
+    _words: dict[str, float] = msgspec.field(default_factory=dict)  # short ASCII pieces' widths (`spans`)
 
     def kern(self, face: Face, first: str, second: str) -> float:
         """The kerning of `first` before `second` in `face`, in ems (LibreOffice kerns Latin text; the engine
@@ -203,34 +211,63 @@ class OfficeStack(FontStack):
             return ems
 
     def spans(self, text: str) -> Callable[[int, int], float] | None:
-        """For ASCII `text`, a function giving `ems(text[a:b])` without making the slice: each character's
-        advance and each pair's kerning are listed once, and a slice's are added as `_ems` adds them (the
-        advances, then the pairs, each in the text's order). None for other text. Kept per text: fitting
-        measures the atoms and lines of one paragraph at many sizes (the last `SPANS_KEPT` texts)."""
-        try:
-            return self._spans[text]
-        except KeyError:
-            pass
+        """For ASCII `text`, a function giving `ems(text[a:b])` for any slice, None for other text. A short slice
+        (a word: fitting measures each atom of a paragraph, and natural text repeats its words even where no two
+        paragraphs are alike) is measured by `_ems` and kept in a bounded memo of the stack's (`WORDS_KEPT`). A
+        longer one is measured alone the first time; from the second on (a heading's candidate lines) each
+        character's advance and each pair's kerning are listed once for the text, and the slice's added as `_ems`
+        adds them (the advances, then the pairs, each in the text's order)."""
         if not text.isascii():
             return None
+        words, measure = self._words, self._ems
+        listed: list[tuple[list[float], list[float]]] = []
+        asked = [0]  # long slices asked for
+
+        def span(a: int, b: int) -> float:
+            if b - a <= WORD_CHARS:
+                piece = text[a:b]
+                try:
+                    return words[piece]
+                except KeyError:
+                    if len(words) >= WORDS_KEPT:
+                        del words[next(iter(words))]
+                    found = words[piece] = measure(piece)
+                    return found
+            if not listed:
+                asked[0] += 1
+                if asked[0] == 1:  # the first long slice is measured alone: most texts are asked for one (a line)
+                    return measure(text[a:b])
+                listed.append(self._listed(text))
+            advances, kerns = listed[0]
+            ems = sum(advances[a:b])
+            if kerns and b - a > 1:
+                ems += sum(kerns[a : b - 1])
+            return ems
+
+        return span
+
+    def ascii_reach(self, text: str) -> float | None:
+        """For printable ASCII `text` that the primary face draws, the sum of the magnitudes of its characters'
+        advances and of its pairs' kerning, in ems; None for other text. A breaker measuring it with `spans` and
+        `join` adds its atoms' widths, the spaces after them and their joins, each a sum of some of these (the
+        join of two such atoms is the kerning of the pair where they meet): no more, but for roundings, than the
+        breaker's `reach` (decks.text.breaking), and found without cutting the text into atoms."""
+        if not (text.isascii() and text.isprintable()) or not self.primary_draws_all(set(text)):
+            return None
+        advances, kerns = self._listed(text)
+        return sum(map(abs, advances)) + sum(map(abs, kerns))
+
+    def _listed(self, text: str) -> tuple[list[float], list[float]]:
+        """The advance of each character of ASCII `text`, and the kerning of each pair (empty when the primary
+        face kerns no ASCII pair), as `_ems` adds them."""
         try:
             advances = list(map(self._em.__getitem__, text))
         except KeyError:
             advances = list(map(self.em, text))
         rows = self._kerned_ascii()
-        kerns = list(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
-
-        def span(a: int, b: int) -> float:
-            ems = sum(advances[a:b])
-            if rows and b - a > 1:
-                ems += sum(kerns[a : b - 1])
-            return ems
-
-        kept = self._spans
-        if len(kept) >= SPANS_KEPT:
-            del kept[next(iter(kept))]
-        kept[text] = span
-        return span
+        if not rows:
+            return advances, []
+        return advances, list(map(dict.get, map(rows.get, text[:-1], repeat(_NO_PAIRS)), text[1:], repeat(0.0)))
 
     def _kerned_ascii(self) -> dict[str, dict[str, float]]:
         """The primary face's kerning rows of the ASCII characters that have one, by first character (a pair of
@@ -293,6 +330,15 @@ class OfficeStack(FontStack):
         start `right` (a curly quote) set in the script of `left`."""
         if not left or not right:
             return 0.0
+        y = script_type(right[0])
+        if y != WEAK:  # a strong character starts `right` (a word): the answer is `_join`'s usual case
+            x = WEAK
+            for ch in reversed(left[-JOIN_CONTEXT:]):  # the script of the last strong character of `left`
+                x = script_type(ch)
+                if x != WEAK:
+                    break
+            if x != WEAK:
+                return self._strong_join(x, left[-1], right[0])
         # Only the last 16 characters of `left` (JOIN_CONTEXT: fitting's breaker gives no more) and the first 17 of
         # `right` are looked at: line breaking asks about the same few joins (a word after a space) thousands of
         # times.
@@ -302,6 +348,26 @@ class OfficeStack(FontStack):
         except KeyError:
             found = self._joins[key] = self._join(*key)
             return found
+
+    def _strong_join(self, script: int, last: str, first: str) -> float:
+        """`_join` where `right` starts with the strong character `first` and the last strong character of `left`
+        (which ends with `last`) is of type `script`: it depends on these three alone, so it is kept by them (a
+        paragraph's joins are a handful of character pairs, where the longer key of `join` missed half the time)."""
+        key = (script, last, first)
+        try:
+            return self._strong_joins[key]
+        except KeyError:
+            pass
+        face = self.office_face(last, script)
+        y = script_type(first)
+        if script != y:
+            found = self.gap(face)
+        elif face is self.office_face(first, y):  # kerned across (after a hyphen, between hanzi)
+            found = self.kern(face, last, first)
+        else:
+            found = 0.0
+        self._strong_joins[key] = found
+        return found
 
     def _join(self, left: str, right: str) -> float:
         a = len(left) - 1

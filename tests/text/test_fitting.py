@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
+from decks.text.breaking import break_lines, reach
 from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.metrics import load_face
@@ -185,3 +186,28 @@ def test_a_layout_measures_its_lines_as_the_stack_does(
         widest = max([widest, *(lb.block.indent * lb.size + s.width(line, lb.size) for line in lb.lines)])
         assert lb.pitch == line_pitch(lb.size, 1.2, s, lb.block.text)
     assert laid.width == widest
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("ab VA. -字“”（）\u00a0"), max_size=40) | st.text(max_size=30),
+    st.floats(4, 60),
+    st.floats(-1e-6, 1e-6),
+    st.data(),
+)
+def test_a_paragraph_within_its_reach_is_the_breakers_one_line(
+    text: str, size: float, nudge: float, data: st.DataObject
+) -> None:
+    """`layout` takes a paragraph as one line, unbroken, when its reach says the breaker would: the same lines
+    and widest line as breaking it, also with a width a hair either side of the reach."""
+    s = office_stack()
+    cut = data.draw(st.integers(0, len(text)))
+    fields = ((0, cut),) if cut else ()
+    flat = text.replace("\n", " ")
+    bound = s.ascii_reach(flat) or reach(flat, s.ems, join=s.join, fields=fields, spans=s.spans)  # as `layout`'s
+    widths = [w for w in (bound * size * (1 + nudge), bound * size * 1.000001, data.draw(st.floats(1, 600))) if w >= 1]
+    for width in widths:
+        laid = layout([Block(text, s, fields=fields)], width, size, 1.2, safety=1.0)
+        expected = break_lines(text, width, s.ems, size, join=s.join, fields=fields, lone_ideographs=True)
+        assert list(laid.blocks[0].lines) == expected
+        assert laid.width == max(s.width(line, size) for line in expected)

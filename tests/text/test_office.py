@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
 from decks.plan.stacks import office_stacks
-from decks.text.breaking import atoms, break_lines
+from decks.text.breaking import atoms, break_lines, reach
 from decks.text.faces import Face
 from decks.text.fallback import FontStack, is_ignorable
 from decks.text.kerning import _read_kerning, kerning_rows
@@ -257,3 +257,47 @@ def test_a_slice_of_ascii_text_measures_as_the_slice_itself(text: str, a: int, b
     assert span is not None and s.spans(text + "字") is None
     a, b = sorted((min(a, len(text)), min(b, len(text))))
     assert span(a, b) == s.ems(text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("字中 \u3000“”（）A-V.T\u200b\u00a0é\u0301"), max_size=20) | st.text(max_size=20),
+    st.text(st.sampled_from("字中 “”（）A-V.To\u200b"), min_size=1, max_size=20) | st.text(min_size=1, max_size=20),
+)
+def test_a_join_kept_by_its_characters_is_the_join_of_the_whole_context(left: str, right: str) -> None:
+    """`join` keeps the usual case (a strong character starts the atom) by the characters that decide it; any
+    left and right give what `_join` gives for the whole of the context the breaker passes."""
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)  # a fresh stack: nothing kept yet
+    expected = s._join(left[-16:], right[:17]) if left and right else 0.0
+    assert s.join(left, right) == expected
+    assert s.join(left, right) == expected  # and once kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=80), st.data())
+def test_a_slice_of_ascii_text_measures_as_the_slice_alone(text: str, data: st.DataObject) -> None:
+    """`spans` gives each slice the width `ems` gives the slice alone, to the bit, whether its words were kept."""
+    s = OfficeStack(stack().faces, system=False, ea=stack().ea)
+    span = s.spans(text)
+    assert span is not None
+    for _ in range(3):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        fresh = OfficeStack(stack().faces, system=False, ea=stack().ea)
+        assert span(a, b) == fresh.ems(text[a:b]) == span(a, b)
+    assert s.spans(text + "é") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=120), st.data())
+def test_the_reach_of_ascii_text_is_no_less_than_the_breakers(text: str, data: st.DataObject) -> None:
+    """`ascii_reach`, found from the text's advances and kerning alone, bounds the breaker's reach (the sum of
+    the magnitudes of what it adds up over the atoms), with links or without: fitting takes a paragraph for one
+    line by it."""
+    s = stack()
+    cut = data.draw(st.integers(0, len(text)))
+    fields = ((data.draw(st.integers(0, cut)), cut),) if cut else ()
+    bound = s.ascii_reach(text)
+    assert bound is not None
+    assert reach(text, s.ems, join=s.join, fields=fields, spans=s.spans) <= bound * (1 + 1e-12)
+    assert s.ascii_reach(text + "\u00e9") is None and s.ascii_reach(text + "\t") is None
