@@ -8,9 +8,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from decks.assets import content_dir, fonts_dir
 from tests.fixtures.fontconfig import fontconfig_env
+
+# HYPOTHESIS_PROFILE=deep (nightly): ten times hypothesis' default budget for properties without their own, and
+# the full budget for those with one (tests/budget.py). Unset, hypothesis' default profile.
+settings.register_profile("deep", max_examples=1000)
+if os.environ.get("HYPOTHESIS_PROFILE") == "deep":
+    settings.load_profile("deep")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

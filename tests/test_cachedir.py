@@ -155,28 +155,49 @@ def test_a_damaged_plugins_cache_never_hides_the_renderers(cache: Path, how: str
     assert {"pptx", "pdf", "png", "svg"} <= set(base.discover())
 
 
-def test_a_run_after_every_cache_entry_is_damaged_makes_the_same_deck(tmp_path: Path) -> None:
+def _runs(cache: Path, folder: Path, name: str, commands: tuple[str, ...] = ("pptx", "pdf")) -> dict[str, bytes]:
+    """What `recap COMMAND -o folder/name.COMMAND` makes of the example, each in a fresh process (one that has
+    only the cache folder to remember by), with `cache` as its cache folder."""
     import subprocess
     import sys
 
-    env = dict(os.environ, RECAP_CACHE_DIR=str(tmp_path / "cache"))
+    env = dict(os.environ, RECAP_CACHE_DIR=str(cache), SOURCE_DATE_EPOCH="1546300800")
     env.pop("RECAP_DEBUG", None)
-
-    def pptx(name: str) -> bytes:
-        out = tmp_path / name
+    made = {}
+    for command in commands:
+        out = folder / f"{name}.{command}"
         done = subprocess.run(
-            [sys.executable, "-m", "decks.cli.main", "pptx", "-o", str(out)],
+            [sys.executable, "-m", "decks.cli.main", command, "-o", str(out)],
             env=env,
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=180,
         )
         assert done.returncode == 0, done.stderr
-        return out.read_bytes()
+        made[command] = out.read_bytes()
+    return made
 
-    first = pptx("a.pptx")
-    assert _damage(tmp_path / "cache", "garbage") >= 3  # metrics, icons and plugins at least
-    assert pptx("b.pptx") == first
+
+@pytest.fixture(scope="module")
+def first_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A cache folder filled by a pptx and a pdf run of the example from an empty one, and the files they made:
+    made once for the tests below, each of which damages or forges the entries of its own copy."""
+    folder = tmp_path_factory.mktemp("first")
+    return folder / "cache", _runs(folder / "cache", folder, "a")
+
+
+def _copy(cache: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copytree(cache, tmp_path / "cache", symlinks=True))
+
+
+def test_a_run_after_every_cache_entry_is_damaged_makes_the_same_deck(
+    first_runs: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    cache = _copy(first_runs[0], tmp_path)
+    assert _damage(cache, "garbage") >= 3  # metrics, icons and plugins at least
+    assert _runs(cache, tmp_path, "b", ("pptx",))["pptx"] == first_runs[1]["pptx"]
 
 
 def test_an_entry_of_an_older_format_is_never_read_as_data(cache: Path) -> None:
@@ -372,34 +393,13 @@ def test_forged_kerning_and_formats_entries_are_made_again(cache: Path, tmp_path
 
 @pytest.mark.parametrize("how", ["unkeyed", "keyed-garbage"])
 def test_a_run_after_every_cache_entry_is_forged_makes_the_same_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+    first_runs: tuple[Path, dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     """Every kind a pptx and a pdf run keep (metrics, kerning, icons, QR codes, EOTs, reportlab's faces,
     catalogues, plugins...), each entry forged: behind a header anyone can compute, or behind a keyed one
     (the secret leaked) with bytes that decode to nothing valid. The next run makes the same bytes, exit 0."""
-    import subprocess
-    import sys
-
-    cache = tmp_path / "cache"
-    env = dict(os.environ, RECAP_CACHE_DIR=str(cache), SOURCE_DATE_EPOCH="1546300800")
-    env.pop("RECAP_DEBUG", None)
-
-    def run(name: str) -> dict[str, bytes]:
-        made = {}
-        for command in ("pptx", "pdf"):
-            out = tmp_path / f"{name}.{command}"
-            done = subprocess.run(
-                [sys.executable, "-m", "decks.cli.main", command, "-o", str(out)],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=180,
-            )
-            assert done.returncode == 0, done.stderr
-            made[command] = out.read_bytes()
-        return made
-
-    first = run("a")
+    cache = _copy(first_runs[0], tmp_path)
+    first = first_runs[1]
     monkeypatch.setenv("RECAP_CACHE_DIR", str(cache))
     cachedir._secrets.clear()
     entries = [p for p in cache.glob("*/rc2-*") if p.is_file()]
@@ -411,7 +411,7 @@ def test_a_run_after_every_cache_entry_is_forged_makes_the_same_files(
         else:
             cachedir.write(kind, name, b"\xdb\x00\x00\x00\x00forged")
     cachedir._secrets.clear()
-    assert run("b") == first
+    assert _runs(cache, tmp_path, "b") == first
 
 
 def test_forged_eot_and_icon_entries_are_refused_by_their_checks() -> None:

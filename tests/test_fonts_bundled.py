@@ -70,13 +70,21 @@ def test_subsets_are_renamed_away_from_reserved_font_names_and_carry_their_licen
         assert (fonts_dir() / licence).is_file(), (path.name, licence)
 
 
+@cache
 def _inked(name: str) -> frozenset[int]:
-    """The characters of a bundled font whose glyph has an outline (fontTools' BoundsPen)."""
+    """The characters of a bundled font whose glyph has an outline: a point once composites are resolved (a
+    TrueType font's glyf table, read without drawing), or bounds from fontTools' BoundsPen (any other outlines)."""
+    font = TTFont(fonts_dir() / name)
+    found = set()
+    if "glyf" in font:
+        glyf = font["glyf"]
+        for cp, glyph in font.getBestCmap().items():
+            if len(glyf[glyph].getCoordinates(glyf)[0]):
+                found.add(cp)
+        return frozenset(found)
     from fontTools.pens.boundsPen import BoundsPen
 
-    font = TTFont(fonts_dir() / name)
     glyphs = font.getGlyphSet()
-    found = set()
     for cp, glyph in font.getBestCmap().items():
         pen = BoundsPen(glyphs)
         glyphs[glyph].draw(pen)

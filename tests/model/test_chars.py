@@ -16,6 +16,7 @@ from decks.model import Recap
 from decks.model.chars import _FILLERS, _INVISIBLE_CATEGORIES, FORBIDDEN, char_problem, is_blank
 from decks.model.typed import Model, ValidationError
 from decks.readers.content import parse_content
+from tests.budget import examples
 
 
 @pytest.mark.parametrize(
@@ -130,7 +131,7 @@ def _strings(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(50, deep=150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(any_text, min_size=TEXT_FIELDS, max_size=TEXT_FIELDS))
 def test_any_text_in_every_field_loads_clean_or_is_refused_at_its_line(texts: list[str]) -> None:
     raw = yaml.safe_dump(_content(texts), allow_unicode=False).encode("ascii")
@@ -158,7 +159,7 @@ def _blank_by_the_full_rule(text: str) -> bool:
     return all(ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(150, deep=500), deadline=None)
 @given(text=st.text(st.characters(exclude_categories=()), max_size=8) | st.from_regex(r"[ -~]\w*", fullmatch=True))
 def test_char_problem_and_is_blank_agree_with_their_full_rules(text: str) -> None:
     found = FORBIDDEN.search(text)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from decks.model import Recap
 from decks.model.typed import After, Before, Constraints, Field, Model, ValidationError, check
 from decks.themes.model import Theme
+from tests.budget import examples
 
 Text = Annotated[str, Constraints(strip=True, min_length=1)]
 
@@ -307,7 +308,7 @@ _JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, deep=300), deadline=None)
 @given(_JSONISH)
 def test_arbitrary_data_gives_a_model_or_a_validation_error_and_nothing_else(data: Any) -> None:
     for model in (Recap, Theme, Node):

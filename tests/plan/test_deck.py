@@ -13,6 +13,7 @@ from decks.plan.deck import ZWSP, build_plan, default_geometry, display_url
 from decks.plan.stacks import stacks_for
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
 from tests.fixtures.dense import LONG_URL, dense_recap
 
@@ -154,7 +155,7 @@ def _recaps(draw: st.DrawFn) -> Recap:
     return Recap.model_validate({"title": draw(_TEXT), "items": items, "key_takeaways": key})
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15, deep=40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recap=_recaps())
 def test_any_content_fits_its_boxes_at_or_above_the_floor_and_loses_no_takeaway(recap: Recap) -> None:
     theme = load_theme(None)

@@ -16,6 +16,7 @@ from decks.plan.deck import Deck, Slide, build_plan
 from decks.plan.deck.measures import NEAR
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir, to_pdfs
 from tests.fixtures.deck_contents import recap as generated
 
@@ -225,7 +226,7 @@ def test_a_long_agenda_is_in_two_columns_a_slide_per_day(decks) -> None:
 _PARA = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=160)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12, deep=40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     texts=st.lists(st.tuples(_PARA, st.booleans()), min_size=1, max_size=30),
     height=st.floats(120, 400),

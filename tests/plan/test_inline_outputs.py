@@ -26,6 +26,7 @@ from decks.renderers.base import render
 from decks.renderers.pdf import PdfRenderer
 from decks.renderers.pptx import PptxRenderer
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 MARKS = "`*_"
 _SPACE = re.compile(r"[\s\u200b]+")
@@ -80,7 +81,7 @@ def _recap(title: str, item: str, takeaway: str, summary: str) -> Recap:
     return recap
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10, deep=30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_field, _field, _field, _field)
 def test_slides_show_the_words_of_marked_text_and_no_mark(title: str, item: str, takeaway: str, summary: str) -> None:
     recap = _recap(title, item, takeaway, summary)
@@ -146,7 +147,7 @@ def test_the_sketch_letters_no_mark_beyond_the_plain_words(title: str, item: str
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(4, deep=8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_field, _field, _field)
 @example("**-", "x", "y")
 @example("**bold**", "**bold**", "` *x*")

@@ -26,6 +26,7 @@ from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_ZH
 
 EXAMPLE_JA = content_dir() / "ml-engineering-summit-tokyo-2025.ja.yaml"
@@ -191,7 +192,7 @@ _DOUBLED = re.compile(f"[{re.escape(_STOPS)}]\\s*[{re.escape(_STOPS)}]")
 _EMPTY = re.compile(r"\(\s*\)|（\s*）|「\s*」|“\s*”")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10, deep=40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recap=_sparse_recaps())
 def test_generated_notes_read_as_sentences_whatever_fields_are_absent(recap: Recap) -> None:
     _check_notes(recap)

@@ -14,6 +14,7 @@ from decks.plan.sketch import build
 from decks.plan.sketch.primitives import Path, Sketch, TextRun
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 
 sys.path.insert(0, str(FIXTURES))
@@ -197,7 +198,7 @@ def _recaps(draw: st.DrawFn) -> Recap:
     )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10, deep=30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(recap=_recaps(), layout=st.sampled_from(LAYOUTS))
 def test_any_content_is_laid_out_tidily_or_refused_with_the_reason(recap: Recap, layout: str) -> None:
     theme = load_theme(None)

@@ -11,13 +11,14 @@ from decks.model.chars import FORBIDDEN
 from decks.plan.sketch.cards import _flow
 from decks.plan.sketch.style import Style
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 STYLE = Style.make(load_theme(None), 1.0)
 # Any character the model lets through (control characters such as U+0085 are refused when content loads).
 TEXT_CHARS = st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.match(c))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(20, deep=60), deadline=None)
 @given(
     st.lists(st.text(TEXT_CHARS, min_size=1, max_size=12), min_size=1, max_size=200),
     st.floats(20, 400),

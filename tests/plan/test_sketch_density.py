@@ -14,6 +14,7 @@ from decks.plan.sketch import build
 from decks.plan.sketch.primitives import Rect, Sketch
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, FIXTURES
 from tests.plan.measures import clipped_tabs, largest_empty
 
@@ -83,7 +84,7 @@ def test_summaries_and_day_intros_are_lettered_when_there_is_room(theme) -> None
     assert [c.label for c in captions] == [p.intro for p in data.all_parts]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(8, deep=25), deadline=None)
 @given(st.text(st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=14), st.integers(1, 4))
 def test_the_hub_never_breaks_a_word_inside(theme, word, words) -> None:
     import unicodedata

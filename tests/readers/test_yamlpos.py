@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from decks.readers import yamlpos
 from decks.readers.yamlpos import MAX_BYTES, YamlProblems, decode, did_you_mean, dotted, parse
+from tests.budget import examples
 
 
 def problems_of(text: str) -> list[str]:
@@ -275,7 +276,7 @@ def _built(node: yaml.Node, inline: bool, aliases: bool = True) -> tuple[str, li
     return data, list(located.values.items()), list(located.keys.items()), [str(p) for p in builder.problems]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(75, deep=300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=st.lists(st.tuples(_KEYS, _yaml_values()), min_size=1, max_size=5))
 def test_building_plain_text_inline_gives_the_general_builds_values_positions_and_problems(
     document: list[tuple[str, str]],

@@ -16,14 +16,13 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from decks.plan.stacks import CODE_FAMILY
-from decks.readers.content import load_content
 from decks.renderers.base import render
 from decks.renderers.pptx import PptxRenderer
 from decks.renderers.pptx.images import prepare
 from decks.text.runs import CODE_SCALE
 from decks.themes.loader import load_theme
-from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, to_pdfs
-from tests.fixtures.dense import LONG_URL, dense_recap
+from tests.conftest import to_pdfs
+from tests.fixtures.dense import LONG_URL
 from tests.fixtures.marked import marked_recap
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -37,38 +36,26 @@ def theme():
 
 
 @pytest.fixture(scope="session")
-def recaps():
-    return {
-        "en": load_content(EXAMPLE_EN),
-        "zh": load_content(EXAMPLE_ZH),
-        "dense": dense_recap(),
-        "ja": load_content(EXAMPLE_EN.parent / "ml-engineering-summit-tokyo-2025.ja.yaml"),
-        "ko": load_content(EXAMPLE_EN.parent / "frontend-conf-seoul-2025.ko.yaml"),
-        # Titles, summaries and takeaways heavy with inline markup: code in the monospace face, bold runs.
-        **{f"marks-{lang}": marked_recap(lang) for lang in ("en", "zh", "ja")},
-    }
+def recaps(example_recaps):
+    """The examples (tests/renderers/conftest.py), with titles, summaries and takeaways heavy with inline markup."""
+    return example_recaps
 
 
 LACKING = "the deck names fonts this machine does not have"
 
 
 @pytest.fixture(scope="session")
-def decks(recaps, theme, tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("decks")
-    out = {}
-    for name, recap in recaps.items():
-        result = render(PptxRenderer, recap, theme)
+def decks(example_renders, example_decks) -> dict[str, Path]:
+    for result in example_renders.values():
         # The one warning a machine without recap's fonts installed gives (tests/renderers/test_pptx_embed.py).
         assert [w for w in result.warnings if not w.startswith(LACKING)] == []
-        out[name] = folder / f"{name}.pptx"
-        out[name].write_bytes(result.data)
-    return out
+    return example_decks
 
 
 @pytest.fixture(scope="session")
-def pdfs(decks, soffice, fonts_env, tmp_path_factory) -> dict[str, Path]:
-    # One LibreOffice start for all the decks: starting it is most of the cost.
-    return to_pdfs(soffice, list(decks.values()), tmp_path_factory.mktemp("pdf"), fonts_env)
+def pdfs(example_deck_pdfs) -> dict[str, Path]:
+    # One LibreOffice start for all the decks, shared with tests/renderers/test_slides.py.
+    return example_deck_pdfs
 
 
 def _links(recap) -> set[str]:

@@ -57,15 +57,10 @@ def slides(recaps, theme, tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def office(recaps, theme, soffice, fonts_env, tmp_path_factory) -> dict[str, Path]:
-    """LibreOffice's PDF of the PPTX of each example (one LibreOffice start for all)."""
-    folder = tmp_path_factory.mktemp("office")
-    decks = []
-    for name in NAMES:
-        deck = folder / f"{name}.pptx"
-        deck.write_bytes(render(PptxRenderer, recaps[name], theme).data)
-        decks.append(deck)
-    return to_pdfs(soffice, decks, folder / "pdf", fonts_env)
+def office(example_deck_pdfs) -> dict[str, Path]:
+    """LibreOffice's PDF of the PPTX of each example (tests/renderers/conftest.py: one LibreOffice start for all,
+    shared with test_pptx.py)."""
+    return {name: example_deck_pdfs[name] for name in NAMES}
 
 
 def _printable(text: str) -> str:

@@ -14,6 +14,7 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
 from decks.text.metrics import load_face
 from decks.text.office import OfficeStack
+from tests.budget import examples
 
 
 @cache
@@ -162,7 +163,7 @@ def office_stack() -> OfficeStack:
     return OfficeStack(faces, system=False, ea=faces[1])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(50, deep=200), deadline=None)
 @given(
     st.lists(
         st.tuples(st.text(st.characters(codec="utf-8"), max_size=60), st.sampled_from([0.85, 1.0, 1.3])),

@@ -4,6 +4,7 @@ are not used."""
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,19 @@ from decks.text.kerning import _by_first, _read_kerning, _shipped_rows
 SHIPPED = sorted(p.name.removesuffix(".marshal.z") for p in (fonts_dir() / "kerning").glob("*.marshal.z"))
 
 
+def _gpos_pairs(font: Path) -> dict[str, float]:
+    """The kerning of a font file as reading its GPOS gives it, read once for this module (several tests compare
+    the shipped rows with it); callers do not change it."""
+    return _read_once(font.resolve())
+
+
+_read_once = cache(_read_kerning)
+
+
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_shipped_kerning_of_a_bundled_font_is_its_gpos_pairs(name: str) -> None:
     font = (fonts_dir() / name).resolve()
-    assert _shipped_rows(font) == _by_first(_read_kerning(font))
+    assert _shipped_rows(font) == _by_first(_gpos_pairs(font))
 
 
 def test_the_default_themes_slide_fonts_ship_their_kerning() -> None:
@@ -26,12 +36,12 @@ def test_the_default_themes_slide_fonts_ship_their_kerning() -> None:
 
 
 def test_every_bundled_font_with_pairs_ships_them() -> None:
-    assert {f.name for f in fonts_dir().glob("*.ttf") if _read_kerning(f)} == set(SHIPPED)
+    assert {f.name for f in fonts_dir().glob("*.ttf") if _gpos_pairs(f)} == set(SHIPPED)
 
 
 def test_a_bundled_font_is_kerned_from_its_rows_without_fonttools(monkeypatch: pytest.MonkeyPatch) -> None:
     font = (fonts_dir() / "Carlito-Regular.ttf").resolve()
-    expected = _read_kerning(font)
+    expected = _gpos_pairs(font)
 
     def no_reading(path: Path) -> dict[str, float]:
         raise AssertionError("GPOS was read")
@@ -69,7 +79,7 @@ def test_a_font_other_than_the_shipped_one_is_read_afresh(
 @pytest.mark.parametrize("name", SHIPPED)
 def test_the_rows_of_ascii_first_characters_ship_apart_from_the_rest(name: str) -> None:
     font = (fonts_dir() / name).resolve()
-    rows = _by_first(_read_kerning(font))
+    rows = _by_first(_gpos_pairs(font))
     assert _shipped_rows(font, True) == {a: row for a, row in rows.items() if a.isascii()}
     assert _shipped_rows(font, False) == {a: row for a, row in rows.items() if not a.isascii()}
 

@@ -27,6 +27,7 @@ from decks.text.office import (
 )
 from decks.text.shaping import has_rtl, joined
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 SIZE = 20.0
 
@@ -248,7 +249,7 @@ def test_the_office_width_is_the_one_measured_with_the_whole_kerning_table(text:
     assert s.width(text, SIZE) == whole_table_ems(s, text) * SIZE
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, deep=300), deadline=None)
 @given(st.text(st.characters(max_codepoint=0x7F), max_size=60), st.integers(0, 60), st.integers(0, 60))
 def test_a_slice_of_ascii_text_measures_as_the_slice_itself(text: str, a: int, b: int) -> None:
     # Fitting measures atoms and lines as slices of their paragraph's listed advances and pairs.

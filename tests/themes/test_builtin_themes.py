@@ -1,15 +1,15 @@
 """The built-in themes (default, chalkboard, ink): each loads, is readable, looks its part, and renders.
 
-Rendering goes through the real command line in a subprocess, as a user runs it; a renderer that cannot be
-loaded yet is a visible skip, not a failure.
+Rendering goes through the command line's entry point, run in this process from the test's own folder (the
+`recap` fixture of tests/themes/conftest.py); a renderer that cannot be loaded yet is a visible skip, not a
+failure.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,17 +82,6 @@ def _need_renderer(name: str) -> None:
         pytest.skip(f"the '{name}' renderer cannot be loaded yet ({exc}); re-run once it is written")
 
 
-def _recap(cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "decks.cli.main", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def _hex(color: object) -> str | None:
     """'#RRGGBB' of a pdfplumber colour (gray or RGB tuple in 0..1), else None."""
     if isinstance(color, int | float):
@@ -123,10 +112,10 @@ def _pptx_text(pptx: Path) -> str:
         return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".xml"))
 
 
-def _make_user_theme(cwd: Path) -> str:
-    """A theme made by `recap theme new` with one colour changed; returns the new colour."""
-    made = _recap(cwd, "theme", "new", "mine", "--from", "default")
-    assert made.returncode == 0, made.stderr
+def _make_user_theme(recap: Any, cwd: Path) -> str:
+    """A theme made by `recap theme new` in `cwd` with one colour changed; returns the new colour."""
+    made = recap("theme", "new", "mine", "--from", "default")
+    assert made.code == 0, made.err
     target = cwd / "assets" / "themes" / "mine" / "theme.yaml"
     text = target.read_text(encoding="utf-8")
     text = text.replace("# palette:", "palette:").replace('#   accent: "#C2410C"', '  accent: "#9A3412"')
@@ -135,23 +124,23 @@ def _make_user_theme(cwd: Path) -> str:
 
 
 @pytest.mark.parametrize("name", [*BUILTINS, "mine"])
-def test_theme_renders_a_deck(name: str, tmp_path: Path) -> None:
+def test_theme_renders_a_deck(name: str, workdir: Path, recap: Any) -> None:
     _need_renderer("pptx")
-    accent = _make_user_theme(tmp_path) if name == "mine" else load_theme(name).palette.accent
-    out = tmp_path / f"{name}.pptx"
-    run = _recap(tmp_path, "pptx", EXAMPLE, "--theme", name, "-o", out)
-    assert run.returncode == 0, run.stderr
+    accent = _make_user_theme(recap, workdir) if name == "mine" else load_theme(name).palette.accent
+    out = workdir / f"{name}.pptx"
+    run = recap("pptx", EXAMPLE, "--theme", name, "-o", out)
+    assert run.code == 0, run.err
     assert zipfile.is_zipfile(out)
     assert accent.lstrip("#").upper() in _pptx_text(out).upper(), f"the deck does not use the accent {accent}"
 
 
 @pytest.mark.parametrize("name", [*BUILTINS, "mine"])
-def test_theme_renders_a_sketchnote(name: str, tmp_path: Path) -> None:
+def test_theme_renders_a_sketchnote(name: str, workdir: Path, recap: Any) -> None:
     _need_renderer("pdf")
-    accent = _make_user_theme(tmp_path) if name == "mine" else load_theme(name).palette.accent
-    out = tmp_path / f"{name}.pdf"
-    run = _recap(tmp_path, "pdf", EXAMPLE, "--theme", name, "-o", out)
-    assert run.returncode == 0, run.stderr
+    accent = _make_user_theme(recap, workdir) if name == "mine" else load_theme(name).palette.accent
+    out = workdir / f"{name}.pdf"
+    run = recap("pdf", EXAMPLE, "--theme", name, "-o", out)
+    assert run.code == 0, run.err
     assert out.read_bytes()[:5] == b"%PDF-"
     colors = _pdf_colors(out)
     assert accent in colors, f"the sketchnote does not use the accent {accent}; it uses {sorted(colors)}"

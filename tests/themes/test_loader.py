@@ -17,6 +17,7 @@ from decks.text.lookup import find_system_font
 from decks.themes.chain import locate, theme_layers
 from decks.themes.folders import available_themes, describe_themes, find_theme, theme_in_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 from .theme_helpers import write_content, write_theme
 
@@ -318,7 +319,7 @@ def test_an_unknown_content_theme_fails_at_its_line(workdir: Path, recap: Any) -
     assert recap("pdf", talk, "--theme", "ink").code == 0  # --theme overrides it
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(50, deep=150), deadline=None)
 @given(value=st.text(min_size=1, max_size=300))
 def test_any_content_theme_names_a_theme_or_is_a_located_content_error(value: str) -> None:
     talk = Path(__file__).parent / "no-such-talk.yaml"  # never read unless the theme is wrong, then not found

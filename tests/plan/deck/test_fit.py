@@ -11,6 +11,7 @@ from decks.plan.deck.fit import Fitter, Src
 from decks.plan.deck.plan import Run
 from decks.plan.geometry import Rect
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 
 def test_a_paragraphs_text_and_hash_follow_its_runs_through_replace() -> None:
@@ -102,7 +103,7 @@ def fitters() -> list[Fitter]:
     return [Fitter(load_theme(name), language) for name in ("default", "ink") for language in ("en", "ja")]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, deep=300), deadline=None)
 @given(
     st.text(st.characters(max_codepoint=0x7F), min_size=1, max_size=60),
     st.data(),

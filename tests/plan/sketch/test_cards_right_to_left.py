@@ -16,6 +16,7 @@ from decks.plan.sketch.cards import CardSpec, _marker, draw_card, plan_card
 from decks.plan.sketch.primitives import Path, TextRun
 from decks.plan.sketch.style import Style
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 THEME = load_theme(None)
 WIDTH = 300.0
@@ -214,7 +215,7 @@ _WORD = st.one_of(st.text(_CHARS, min_size=1, max_size=8), st.sampled_from(["×©×
 _TEXT = st.lists(_WORD, min_size=1, max_size=10).map(" ".join)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(15, deep=40), deadline=None)
 @given(_TEXT, _TEXT, st.sampled_from([160.0, 240.0, 360.0]))
 def test_every_line_and_mark_of_a_card_of_either_direction_stays_inside_it(title, takeaway, width) -> None:
     video = {"url": "https://www.youtube.com/watch?v=abc123", "label": "v", "kind": "video"}

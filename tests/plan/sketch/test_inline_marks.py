@@ -20,6 +20,7 @@ from decks.text.fitting import WIDTH_SAFETY
 from decks.text.runs import CODE_SCALE, StyledText, styles_of
 from decks.text.shaping import base_rtl, has_rtl, visual
 from decks.themes.loader import load_theme
+from tests.budget import examples
 
 THEME = load_theme(None)
 STYLE = Style.make(THEME, 1.0)
@@ -144,7 +145,7 @@ def test_italic_chinese_and_japanese_stay_upright_as_in_the_deck() -> None:
 TEXT_CHARS = st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.match(c))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(20, deep=60), deadline=None)
 @given(
     st.lists(st.tuples(st.text(TEXT_CHARS, min_size=1, max_size=10), st.sampled_from([0, 1, 2, 3, 4])), max_size=30),
     st.floats(40, 300),
