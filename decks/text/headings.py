@@ -11,6 +11,7 @@ number of lines.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -151,13 +152,19 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
 
     if any(line_width(k, k + 1) > limit for k in range(n)):
         return None
-    # The fewest lines: greedy filling is optimal for that.
-    count, start = 0, 0
-    while start < n:
-        end = start + 1
+    # The fewest lines of units[i:], for every i: greedy filling is optimal for that, and the greedy line from i
+    # ends no earlier than the one from i - 1, so one walk finds every end (a line is at least one unit).
+    reach = [0] * n
+    end = 1
+    for start in range(n):
+        end = max(end, start + 1)
         while end < n and line_width(start, end + 1) <= limit:
             end += 1
-        count, start = count + 1, end
+        reach[start] = end
+    fewest = [0] * (n + 1)
+    for start in range(n - 1, -1, -1):
+        fewest[start] = 1 + fewest[reach[start]]
+    count = fewest[0]
     if count == 1:
         return ["".join(units).rstrip()]
 
@@ -170,7 +177,10 @@ def balance(pieces: Sequence[str], width: Callable[[str], float], limit: float) 
             w = line_width(i, n)
             return None if w > limit else ((0, _short("".join(units[i:n])), 0.0, w), n)
         found: tuple[tuple[int, bool, float, float], int] | None = None
-        for j in range(i + 1, n - k + 2):
+        # Only ends whose rest fits the k - 1 lines left: `fewest` falls as j grows, so they start at the first
+        # such j (the others would answer None; skipping them keeps long headings from costing n² lines).
+        first = bisect.bisect_left(fewest, -(k - 1), i + 1, n, key=lambda f: -f)
+        for j in range(first, n - k + 2):
             w = line_width(i, j)
             if w > limit:
                 break
