@@ -14,11 +14,13 @@ import msgspec
 from decks.plan.sketch.askew import askew as askew
 from decks.plan.sketch.askew import tilt as tilt
 from decks.plan.sketch.cardflow import _flow as _flow
+from decks.plan.sketch.cardflow import _line_width
 from decks.plan.sketch.cardflow import _measure as _measure
 from decks.plan.sketch.cardplan import CardPlan as CardPlan
 from decks.plan.sketch.cardplan import _Line
 from decks.plan.sketch.cardplan import plan_card as plan_card
 from decks.plan.sketch.cardshapes import (
+    _band,
     _bubble,
     _burst,
     _cloud,
@@ -42,6 +44,7 @@ from decks.text.shaping import base_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
+BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone (in a ring it is 0.52 of it)
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 
 
@@ -186,15 +189,25 @@ def draw_card(
         prims += pen.rect(frame, spec.key, color, None, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
-        if role != "open":  # an unframed card's icon stands free, as its text does
+        # An unframed card's icon stands free, as its text does; so does one the head draws alone, larger.
+        if spec.head == "ring" and role != "open":
             prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
-        prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
+            prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
+        else:
+            prims += _icon(spec.icon, x + cx, y + cy, d * BARE, spec.key + ":glyph", color, style)
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         left = x + style.pad * 0.5 if mirror else None
         box = Rect(x + tb.x, y + tb.y, tb.w, tb.h)
         prims += _marker(box, spec.key, color, style, spec.kind == "key", right, left)
+    elif plan.title_box and spec.head == "band":
+        # A band behind each line of the title, as a highlighter is swept along each.
+        lo, hi = max(plan.underline_room[0], style.pad * 0.5), min(plan.underline_room[1], plan.width - style.pad * 0.5)
+        for n, said in enumerate(s for s in plan.lines if not s.block):
+            w = _line_width(said.text, said.stack, said.size, said.styles, style)
+            box = Rect(x + said.x, y + said.baseline - said.size * 0.92, w, said.size * 1.18)
+            prims += _band(box, x + lo, x + hi, f"{spec.key}:{n}", color, style)
     if plan.bubble:
         b = plan.bubble
         prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style, mirror)
@@ -215,11 +228,16 @@ def draw_card(
             said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
         )
         prims += hand.write(said, runs, x, y)
-    if plan.underline:
+    if plan.underline and (spec.head != "band" or role == "open" or spec.emphasis or spec.kind == "key"):
+        # A title on a band needs no underline too, but on an unframed card the underline is its frame.
         x0, x1, uy = plan.underline
         stroke = style.theme.sketch.stroke
-        if role == "open":  # the card's only frame: a heavier stroke across its whole width
-            x0, x1 = (style.pad * 0.5, x1) if mirror else (x0, plan.width - style.pad * 0.5)
+        if role == "open":  # the card's only frame: a heavier stroke across its width, clear of the icon
+            lo, hi = (
+                max(plan.underline_room[0], style.pad * 0.5),
+                min(plan.underline_room[1], plan.width - style.pad * 0.5),
+            )
+            x0, x1 = (min(x0, lo), x1) if mirror else (x0, max(x1, hi))
             stroke *= 1.8
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, stroke))
 

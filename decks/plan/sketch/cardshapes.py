@@ -334,3 +334,29 @@ def _wash(frame: Rect, key: str, fill: Color, style: Style) -> list[Primitive]:
             wave = min(wave, min(left, top, right, bottom) * 0.9)  # never out to the frame
             pts.append((ax + (bx - ax) * t + nx * wave, ay + (by - ay) * t + ny * wave))
     return [Path(tuple(pts), fill=fill, closed=True)]
+
+
+def _band(box: Rect, lo: float, hi: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A highlighter's band behind a title (`box`): the card's colour, pale enough that the ink on it reads
+    (at least 4.5:1), laid in one sweep a little past the lettering at each end, its ends cut on a slant and its
+    edges a little uneven, never past `lo` or `hi` (clear of the card's edge and of an icon beside the title)."""
+    pal = style.theme.palette
+    paper = pal.surface if style.theme.sketch.fill else pal.background
+    share = 0.62
+    shade = mix(color, paper, share)
+    while contrast_ratio(pal.ink, shade) < 4.5 and share < 0.95:
+        share += 0.05
+        shade = mix(color, paper, share)
+    rng = style.pen.rng(key + ":band")
+    rough = min(1.0, style.theme.sketch.roughness)
+    over = style.heading * 0.3
+    x0, x1 = max(lo, box.x - over * rng.uniform(0.5, 1.0)), min(hi, box.right + over * rng.uniform(0.6, 1.0))
+    y0, y1 = box.y + box.h * 0.1, box.bottom - box.h * 0.02
+    slant = style.heading * 0.2 * rough
+    n = max(2, int((x1 - x0) / 14))
+    top = [(x0 + (x1 - x0) * i / n, y0 + rng.uniform(-0.5, 0.5) * rough) for i in range(n + 1)]
+    bottom = [(x0 + (x1 - x0) * i / n, y1 + rng.uniform(-0.5, 0.5) * rough) for i in range(n, -1, -1)]
+    # The ends cut on a slant, as a chisel tip leaves them: inward at the top left and the bottom right.
+    top[0] = (min(x0 + slant, x1), top[0][1])
+    bottom[0] = (max(x1 - slant, x0), bottom[0][1])
+    return [Path(tuple(top + bottom), fill=shade, closed=True)]
