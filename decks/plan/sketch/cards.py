@@ -22,6 +22,7 @@ from decks.plan.sketch.cardplan import plan_card as plan_card
 from decks.plan.sketch.cardshapes import (
     _band,
     _bubble,
+    _bullet,
     _burst,
     _cloud,
     _icon,
@@ -32,6 +33,7 @@ from decks.plan.sketch.cardshapes import (
     _sparkles,
     _swash,
     _wash,
+    bullet_kind,
 )
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
@@ -252,11 +254,16 @@ def draw_card(
         if d >= plan.icon_circle[2] * 0.4:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
             prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
-    for bx, by, sub, _block in plan.bullets:
-        if sub:
+    shape = bullet_kind(spec.key, spec.kind, spec.emphasis, style)
+    rtl_blocks = {said.block for said in plan.lines if said.rtl}
+    for bx, by, sub, block in plan.bullets:
+        if sub and shape == "dash":  # a dash already marks the takeaways: their points hang from small dots
+            prims.append(pen.dot(x + bx, y + by, style.body * 0.09, f"{spec.key}:b{bx}{by}", color))
+        elif sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
         else:
-            prims.append(pen.dot(x + bx, y + by, style.body * 0.16, f"{spec.key}:b{by}", color))
+            r = style.body * 0.16
+            prims += _bullet(shape, x + bx, y + by, r, f"{spec.key}:b{by}", color, style, block in rtl_blocks)
     if plan.title_box and spec.url:
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))

@@ -360,3 +360,51 @@ def _band(box: Rect, lo: float, hi: float, key: str, color: Color, style: Style)
     top[0] = (min(x0 + slant, x1), top[0][1])
     bottom[0] = (max(x1 - slant, x0), bottom[0][1])
     return [Path(tuple(top + bottom), fill=shade, closed=True)]
+
+
+Bullet = str  # "dot", "dash", "check", "arrow" or "ring"
+
+
+def bullet_kind(key: str, kind: str, emphasis: bool, style: Style) -> Bullet:
+    """The doodle a card's takeaways hang from, by its role, one per card as a hand keeps to one within a list:
+    ticks for the key takeaways, arrows for an emphasised item's, and for the others a dot, a dash or a small
+    ring, seeded by the card's key."""
+    if kind == "key":
+        return "check"
+    if emphasis:
+        return "arrow"
+    return style.pen.rng(key + ":bullet").choice(("dot", "dot", "dash", "ring"))
+
+
+def _bullet(
+    shape: Bullet, cx: float, cy: float, r: float, key: str, color: Color, style: Style, rtl: bool = False
+) -> list[Primitive]:
+    """One bullet drawn as `shape` around (cx, cy), within `r` * 1.6 of it (a dot's radius is `r`); an arrow
+    points along the line's direction (to the left for a right-to-left one)."""
+    pen = style.pen
+    side = -1.0 if rtl else 1.0
+    width = max(0.8, r * 0.7)
+
+    def stroke(a: tuple[float, float], b: tuple[float, float], k: str) -> Path:
+        # Ends where it is aimed (no overshoot): a doodle keeps clear of the line it marks.
+        pts = pen.line_points(a, b, k, overshoot=False)
+        return Path(tuple(pts), stroke=color, width=width, pressure=pen.pressure(pts, k))
+
+    if shape == "dash":
+        return [stroke((cx - side * r * 1.3, cy + r * 0.1), (cx + side * r * 1.3, cy - r * 0.1), key)]
+    if shape == "ring":
+        return list(pen.ellipse(cx, cy, r * 1.2, r * 1.2, key, color, None, width * 0.8))
+    if shape == "check":
+        knee = (cx - side * r * 0.2, cy + r * 0.9)
+        return [
+            stroke((cx - side * r * 1.0, cy - r * 0.1), knee, key + ":a"),
+            stroke(knee, (cx + side * r * 1.1, cy - r * 1.3), key + ":b"),
+        ]
+    if shape == "arrow":
+        tip = (cx + side * r * 1.5, cy)
+        return [
+            stroke((cx - side * r * 1.5, cy), tip, key + ":a"),
+            stroke((tip[0] - side * r * 0.9, cy - r * 0.8), tip, key + ":b"),
+            stroke((tip[0] - side * r * 0.9, cy + r * 0.8), tip, key + ":c"),
+        ]
+    return [pen.dot(cx, cy, r, key, color)]
