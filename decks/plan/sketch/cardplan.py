@@ -48,6 +48,7 @@ class _Line(msgspec.Struct):
     block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
     styles: Styles = ()  # the line's styled stretches (inline markup), as offsets into `text`
     rtl: bool = False  # the line's paragraph is right-to-left (its base direction, for a styled line's order)
+    lead: int = 0  # how many characters at the line's start are a lead-in, lettered in the card's colour
 
 
 class CardPlan(msgspec.Struct):
@@ -235,8 +236,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         said = _styled(takeaway.text, spec, style)
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
-        for x, tp, s, st in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl))
+        lead = _lead_in(takeaway.text) if said is None and not rtl else 0
+        for k, (x, tp, s, st) in enumerate(lines):
+            mine = lead if k == 0 and s.startswith(takeaway.text[:lead]) else 0
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl, mine))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
@@ -257,6 +260,18 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
+
+
+_LEAD = re.compile(r"[^:：\n]{2,40}?[:：]\s*")
+
+
+def _lead_in(text: str) -> int:
+    """How many characters open `text` as a lead-in a sketchnoter letters in colour: who or what before a colon
+    ("Talk 1: ...", "Pete Warden, 2018: ..."), when it is under half the text and something follows it."""
+    m = _LEAD.match(text)
+    if not m or m.end() >= len(text) or m.end() > len(text) / 2 or "://" in text[: m.end() + 2]:
+        return 0
+    return m.end()
 
 
 def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style, limit: float, block: int) -> float:

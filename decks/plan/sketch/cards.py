@@ -11,6 +11,7 @@ from typing import Literal
 
 import msgspec
 
+from decks.colors import contrast_ratio, mix
 from decks.plan.sketch.askew import askew as askew
 from decks.plan.sketch.askew import tilt as tilt
 from decks.plan.sketch.cardflow import _flow as _flow
@@ -38,7 +39,7 @@ from decks.plan.sketch.cardshapes import (
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
 from decks.plan.sketch.cardspec import marked as marked
-from decks.plan.sketch.primitives import Container, Link, Primitive, Rect, TextRun
+from decks.plan.sketch.primitives import Color, Container, Link, Primitive, Rect, TextRun
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
@@ -127,6 +128,20 @@ class Hand:
 
 INSET = 0.6  # of the size, at most, a body line starts in from its margin
 SLOPE = 0.06  # of the size, at most, a body line's end sits above or below its start
+
+
+def lead_ink(spec: CardSpec, style: Style) -> Color:
+    """The pen a takeaway's lead-in is lettered with: the card's colour taken toward the ink until it reads on the
+    card and the paper (4.5:1); the ink itself on a page drawn in ink alone."""
+    pal = style.theme.palette
+    if not style.theme.sketch.fill:
+        return pal.ink
+    color = pal.accent if spec.kind == "key" else style.part_color(spec.part)
+    for share in (0.3, 0.45, 0.6, 0.75):
+        pen_ink = mix(color, pal.ink, share)
+        if min(contrast_ratio(pen_ink, pal.surface), contrast_ratio(pen_ink, pal.background)) >= 4.5:
+            return pen_ink
+    return pal.ink
 
 
 def _depth(style: Style) -> float:
@@ -226,9 +241,15 @@ def draw_card(
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
-        runs = style.styled_runs(
-            said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
-        )
+        if said.lead:  # a takeaway's lead-in in the card's colour, the rest of the line after it in ink
+            head, rest = said.text[: said.lead], said.text[said.lead :]
+            at = x + said.x + said.stack.width(head, said.size)
+            runs = style.runs(head, said.stack, x + said.x, y + said.baseline + dy, said.size, lead_ink(spec, style))
+            runs += style.runs(rest, said.stack, at, y + said.baseline + dy, said.size, said.color) if rest else []
+        else:
+            runs = style.styled_runs(
+                said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
+            )
         prims += hand.write(said, runs, x, y)
     if plan.underline and (spec.head != "band" or role == "open" or spec.emphasis or spec.kind == "key"):
         # A title on a band needs no underline too, but on an unframed card the underline is its frame.
