@@ -1,7 +1,8 @@
 """A card laid out: one item (or the key takeaways) measured at a width and scale, in coordinates relative to its
 top-left corner (decks.plan.sketch.cards draws it at a position).
 
-A card is an icon in a circle, the hand-lettered title beside it (a link to the item's first link),
+A card is an icon and the hand-lettered title beside it (a link to the item's first link; the icon before the
+title or after it, in a ring or alone, as the card's head says: `CardSpec.head`),
 a rough underline, bullet takeaways with sub-points, and a QR code at the top right for a video link.
 Text flows around the icon and the QR code line by line, so a code costs little height. A card whose title reads
 right to left is laid out mirrored, from its right (`_plan_card`), as a right-to-left deck's slides are.
@@ -47,6 +48,7 @@ class _Line(msgspec.Struct):
     block: int = 0  # 0: the title; 1, 2, ...: the caption and the takeaways
     styles: Styles = ()  # the line's styled stretches (inline markup), as offsets into `text`
     rtl: bool = False  # the line's paragraph is right-to-left (its base direction, for a styled line's order)
+    lead: int = 0  # how many characters at the line's start are a lead-in, lettered in the card's colour
 
 
 class CardPlan(msgspec.Struct):
@@ -70,6 +72,9 @@ class CardPlan(msgspec.Struct):
     burst: tuple[float, float, float, float] | None = None  # the figure's drawn ring: cx, cy, rx, ry
     qr_block: int = 0  # the block beside which the code sits: it moves down with that block
     mirror: bool = False  # a right-to-left title's card, laid out from the right (see `_plan_card`)
+    icon_right: bool = False  # the icon stands at the card's right (a mirrored card's leading one, or a trailing one)
+    # x0, x1: where the title's underline (or a band behind the title) may run, clear of an icon beside it
+    underline_room: tuple[float, float] = (0.0, 0.0)
 
 
 def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
@@ -120,10 +125,13 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     diameter = head * 2.0
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
     beside = diameter + 0.35 * head  # the icon and the room after it
+    # The icon leads the title (at its start: the left, a mirrored card's right) or follows it (at its end).
+    right = mirror == (spec.head in ("ring", "bare"))
+    plan.icon_right = right
     reserved: list[tuple[float, float, float, float]] = [
-        (top, top + diameter + 1, 0.0, beside) if mirror else (top, top + diameter + 1, beside, 0.0)
+        (top, top + diameter + 1, 0.0, beside) if right else (top, top + diameter + 1, beside, 0.0)
     ]
-    plan.icon_circle = (width - pad - diameter / 2 if mirror else pad + diameter / 2, top + diameter / 2, diameter)
+    plan.icon_circle = (width - pad - diameter / 2 if right else pad + diameter / 2, top + diameter / 2, diameter)
     # The title, centred on the icon when it is one line.
     beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
     titled = _styled(spec.title, spec, style, bold=True)
@@ -142,8 +150,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
         # character), all beside the icon, when that takes no more lines than the flow around it; a right-to-left
         # title's lines flush right before the icon.
-        x_beside = pad + diameter + 0.35 * head
-        x_end = pad + inner - diameter - 0.35 * head
+        x_beside = pad + (0.0 if right else diameter + 0.35 * head)
+        x_end = pad + inner - (diameter + 0.35 * head if right else 0.0)
         measure = _measure(style.bold, head) if titled is None else _position_measure(spec.title, head, titled)
         heading = heading_lines(spec.title, measure, beside_icon, spec.language)
         flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t, _ in title_lines[:-1])  # "with --" / "jit"
@@ -165,12 +173,23 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     for x, t, s, st in title_lines:
         plan.lines.append(_Line(x, baseline_in(t, head, pitch_t), s, style.bold, head, ink, 0, st, rtl))
     plan.title_box = Rect(x0, title_lines[0][1], widest, y - title_lines[0][1])
+    if len(title_lines) == 1 and spec.head in ("after", "band"):
+        # The icon follows a one-line title closely, as a hand draws it after the words, not out at the edge.
+        cx, cy, d = plan.icon_circle
+        gap = 0.35 * head + diameter / 2
+        cx = max(cx, x0 - gap) if mirror else min(cx, x0 + widest + gap)
+        plan.icon_circle = (cx, cy, d)
     ul_y = y + 0.05 * head
+    # Beside the icon (a short title's underline is), the underline stops short of it.
+    near = ul_y < top + diameter + 1
+    edge = plan.icon_circle[0] + (-1 if right else 1) * (diameter / 2 + 0.1 * head)  # the icon's inner side
+    plan.underline_room = (edge if near and not right else 0.0, edge if near and right else width)
+    lo, hi = max(pad, plan.underline_room[0]), min(pad + inner, plan.underline_room[1])
     if mirror:  # from the title's end (at the right) out past its start, on the left
         x1 = x0 + widest
-        plan.underline = (max(pad, x1 - widest - 0.3 * head), x1, ul_y)
+        plan.underline = (max(lo, min(x0, x1 - widest - 0.3 * head)), x1, ul_y)
     else:
-        plan.underline = (x0, x0 + min(widest + 0.3 * head, inner - x0 + pad), ul_y)
+        plan.underline = (x0, max(x0 + widest, min(x0 + widest + 0.3 * head, hi)), ul_y)
     y = max(y + 0.35 * head, top + diameter + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
@@ -217,8 +236,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         said = _styled(takeaway.text, spec, style)
         lines, y2 = _flow(takeaway.text, style.hand, body, y, start, inner - indent, reserved, pitch, limit, rtl, said)
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
-        for x, tp, s, st in lines:
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl))
+        lead = _lead_in(takeaway.text) if said is None and not rtl else 0
+        for k, (x, tp, s, st) in enumerate(lines):
+            mine = lead if k == 0 and s.startswith(takeaway.text[:lead]) else 0
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl, mine))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
@@ -239,6 +260,18 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     plan.height = bottom - body * 0.1 + pad
     plan.blocks = block
     return plan
+
+
+_LEAD = re.compile(r"[^:：\n]{2,40}?[:：]\s*")
+
+
+def _lead_in(text: str) -> int:
+    """How many characters open `text` as a lead-in a sketchnoter letters in colour: who or what before a colon
+    ("Talk 1: ...", "Pete Warden, 2018: ..."), when it is under half the text and something follows it."""
+    m = _LEAD.match(text)
+    if not m or m.end() >= len(text) or m.end() > len(text) / 2 or "://" in text[: m.end() + 2]:
+        return 0
+    return m.end()
 
 
 def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style, limit: float, block: int) -> float:

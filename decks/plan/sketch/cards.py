@@ -11,15 +11,19 @@ from typing import Literal
 
 import msgspec
 
+from decks.colors import contrast_ratio, mix
 from decks.plan.sketch.askew import askew as askew
 from decks.plan.sketch.askew import tilt as tilt
 from decks.plan.sketch.cardflow import _flow as _flow
+from decks.plan.sketch.cardflow import _line_width
 from decks.plan.sketch.cardflow import _measure as _measure
 from decks.plan.sketch.cardplan import CardPlan as CardPlan
 from decks.plan.sketch.cardplan import _Line
 from decks.plan.sketch.cardplan import plan_card as plan_card
 from decks.plan.sketch.cardshapes import (
+    _band,
     _bubble,
+    _bullet,
     _burst,
     _cloud,
     _icon,
@@ -30,11 +34,12 @@ from decks.plan.sketch.cardshapes import (
     _sparkles,
     _swash,
     _wash,
+    bullet_kind,
 )
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
 from decks.plan.sketch.cardspec import marked as marked
-from decks.plan.sketch.primitives import Container, Link, Primitive, Rect, TextRun
+from decks.plan.sketch.primitives import Color, Container, Link, Primitive, Rect, TextRun
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
@@ -42,6 +47,7 @@ from decks.text.shaping import base_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
+BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone (in a ring it is 0.52 of it)
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 
 
@@ -124,6 +130,20 @@ INSET = 0.6  # of the size, at most, a body line starts in from its margin
 SLOPE = 0.06  # of the size, at most, a body line's end sits above or below its start
 
 
+def lead_ink(spec: CardSpec, style: Style) -> Color:
+    """The pen a takeaway's lead-in is lettered with: the card's colour taken toward the ink until it reads on the
+    card and the paper (4.5:1); the ink itself on a page drawn in ink alone."""
+    pal = style.theme.palette
+    if not style.theme.sketch.fill:
+        return pal.ink
+    color = pal.accent if spec.kind == "key" else style.part_color(spec.part)
+    for share in (0.3, 0.45, 0.6, 0.75):
+        pen_ink = mix(color, pal.ink, share)
+        if min(contrast_ratio(pen_ink, pal.surface), contrast_ratio(pen_ink, pal.background)) >= 4.5:
+            return pen_ink
+    return pal.ink
+
+
 def _depth(style: Style) -> float:
     """How deep a cloud's scallops reach into its card: less than the padding, so no cusp touches a letter."""
     return style.pad * 0.55
@@ -186,15 +206,25 @@ def draw_card(
         prims += pen.rect(frame, spec.key, color, None, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
-        if role != "open":  # an unframed card's icon stands free, as its text does
+        # An unframed card's icon stands free, as its text does; so does one the head draws alone, larger.
+        if spec.head == "ring" and role != "open":
             prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
-        prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
+            prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
+        else:
+            prims += _icon(spec.icon, x + cx, y + cy, d * BARE, spec.key + ":glyph", color, style)
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
         left = x + style.pad * 0.5 if mirror else None
         box = Rect(x + tb.x, y + tb.y, tb.w, tb.h)
         prims += _marker(box, spec.key, color, style, spec.kind == "key", right, left)
+    elif plan.title_box and spec.head == "band":
+        # A band behind each line of the title, as a highlighter is swept along each.
+        lo, hi = max(plan.underline_room[0], style.pad * 0.5), min(plan.underline_room[1], plan.width - style.pad * 0.5)
+        for n, said in enumerate(s for s in plan.lines if not s.block):
+            w = _line_width(said.text, said.stack, said.size, said.styles, style)
+            box = Rect(x + said.x, y + said.baseline - said.size * 0.92, w, said.size * 1.18)
+            prims += _band(box, x + lo, x + hi, f"{spec.key}:{n}", color, style)
     if plan.bubble:
         b = plan.bubble
         prims += _bubble(Rect(x + b.x, y + b.y, b.w, b.h), spec.key, color, pal.background, style, mirror)
@@ -211,15 +241,26 @@ def draw_card(
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
-        runs = style.styled_runs(
-            said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
-        )
+        if said.lead:  # a takeaway's lead-in in the card's colour, the rest of the line after it in ink
+            head, rest = said.text[: said.lead], said.text[said.lead :]
+            at = x + said.x + said.stack.width(head, said.size)
+            runs = style.runs(head, said.stack, x + said.x, y + said.baseline + dy, said.size, lead_ink(spec, style))
+            runs += style.runs(rest, said.stack, at, y + said.baseline + dy, said.size, said.color) if rest else []
+        else:
+            runs = style.styled_runs(
+                said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
+            )
         prims += hand.write(said, runs, x, y)
-    if plan.underline:
+    if plan.underline and (spec.head != "band" or role == "open" or spec.emphasis or spec.kind == "key"):
+        # A title on a band needs no underline too, but on an unframed card the underline is its frame.
         x0, x1, uy = plan.underline
         stroke = style.theme.sketch.stroke
-        if role == "open":  # the card's only frame: a heavier stroke across its whole width
-            x0, x1 = (style.pad * 0.5, x1) if mirror else (x0, plan.width - style.pad * 0.5)
+        if role == "open":  # the card's only frame: a heavier stroke across its width, clear of the icon
+            lo, hi = (
+                max(plan.underline_room[0], style.pad * 0.5),
+                min(plan.underline_room[1], plan.width - style.pad * 0.5),
+            )
+            x0, x1 = (min(x0, lo), x1) if mirror else (x0, max(x1, hi))
             stroke *= 1.8
         prims.append(pen.line((x + x0, y + uy), (x + x1, y + uy), spec.key + ":ul", color, stroke))
 
@@ -234,11 +275,16 @@ def draw_card(
         if d >= plan.icon_circle[2] * 0.4:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
             prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
-    for bx, by, sub, _block in plan.bullets:
-        if sub:
+    shape = bullet_kind(spec.key, spec.kind, spec.emphasis, style)
+    rtl_blocks = {said.block for said in plan.lines if said.rtl}
+    for bx, by, sub, block in plan.bullets:
+        if sub and shape == "dash":  # a dash already marks the takeaways: their points hang from small dots
+            prims.append(pen.dot(x + bx, y + by, style.body * 0.09, f"{spec.key}:b{bx}{by}", color))
+        elif sub:
             prims.append(pen.line((x + bx - 1.6, y + by), (x + bx + 1.8, y + by), f"{spec.key}:b{bx}{by}", color, 0.9))
         else:
-            prims.append(pen.dot(x + bx, y + by, style.body * 0.16, f"{spec.key}:b{by}", color))
+            r = style.body * 0.16
+            prims += _bullet(shape, x + bx, y + by, r, f"{spec.key}:b{by}", color, style, block in rtl_blocks)
     if plan.title_box and spec.url:
         tb = plan.title_box
         prims.append(Link(Rect(x + tb.x, y + tb.y, tb.w, tb.h), spec.url))

@@ -334,3 +334,77 @@ def _wash(frame: Rect, key: str, fill: Color, style: Style) -> list[Primitive]:
             wave = min(wave, min(left, top, right, bottom) * 0.9)  # never out to the frame
             pts.append((ax + (bx - ax) * t + nx * wave, ay + (by - ay) * t + ny * wave))
     return [Path(tuple(pts), fill=fill, closed=True)]
+
+
+def _band(box: Rect, lo: float, hi: float, key: str, color: Color, style: Style) -> list[Primitive]:
+    """A highlighter's band behind a title (`box`): the card's colour, pale enough that the ink on it reads
+    (at least 4.5:1), laid in one sweep a little past the lettering at each end, its ends cut on a slant and its
+    edges a little uneven, never past `lo` or `hi` (clear of the card's edge and of an icon beside the title)."""
+    pal = style.theme.palette
+    paper = pal.surface if style.theme.sketch.fill else pal.background
+    share = 0.62
+    shade = mix(color, paper, share)
+    while contrast_ratio(pal.ink, shade) < 4.5 and share < 0.95:
+        share += 0.05
+        shade = mix(color, paper, share)
+    rng = style.pen.rng(key + ":band")
+    rough = min(1.0, style.theme.sketch.roughness)
+    over = style.heading * 0.3
+    x0, x1 = max(lo, box.x - over * rng.uniform(0.5, 1.0)), min(hi, box.right + over * rng.uniform(0.6, 1.0))
+    y0, y1 = box.y + box.h * 0.1, box.bottom - box.h * 0.02
+    slant = style.heading * 0.2 * rough
+    n = max(2, int((x1 - x0) / 14))
+    top = [(x0 + (x1 - x0) * i / n, y0 + rng.uniform(-0.5, 0.5) * rough) for i in range(n + 1)]
+    bottom = [(x0 + (x1 - x0) * i / n, y1 + rng.uniform(-0.5, 0.5) * rough) for i in range(n, -1, -1)]
+    # The ends cut on a slant, as a chisel tip leaves them: inward at the top left and the bottom right.
+    top[0] = (min(x0 + slant, x1), top[0][1])
+    bottom[0] = (max(x1 - slant, x0), bottom[0][1])
+    return [Path(tuple(top + bottom), fill=shade, closed=True)]
+
+
+Bullet = str  # "dot", "dash", "check", "arrow" or "ring"
+
+
+def bullet_kind(key: str, kind: str, emphasis: bool, style: Style) -> Bullet:
+    """The doodle a card's takeaways hang from, by its role, one per card as a hand keeps to one within a list:
+    ticks for the key takeaways, arrows for an emphasised item's, and for the others a dot, a dash or a small
+    ring, seeded by the card's key."""
+    if kind == "key":
+        return "check"
+    if emphasis:
+        return "arrow"
+    return style.pen.rng(key + ":bullet").choice(("dot", "dot", "dash", "ring"))
+
+
+def _bullet(
+    shape: Bullet, cx: float, cy: float, r: float, key: str, color: Color, style: Style, rtl: bool = False
+) -> list[Primitive]:
+    """One bullet drawn as `shape` around (cx, cy), within `r` * 1.6 of it (a dot's radius is `r`); an arrow
+    points along the line's direction (to the left for a right-to-left one)."""
+    pen = style.pen
+    side = -1.0 if rtl else 1.0
+    width = max(0.8, r * 0.7)
+
+    def stroke(a: tuple[float, float], b: tuple[float, float], k: str) -> Path:
+        # Ends where it is aimed (no overshoot): a doodle keeps clear of the line it marks.
+        pts = pen.line_points(a, b, k, overshoot=False)
+        return Path(tuple(pts), stroke=color, width=width, pressure=pen.pressure(pts, k))
+
+    if shape == "dash":
+        return [stroke((cx - side * r * 1.3, cy + r * 0.1), (cx + side * r * 1.3, cy - r * 0.1), key)]
+    if shape == "ring":
+        return list(pen.ellipse(cx, cy, r * 1.2, r * 1.2, key, color, None, width * 0.8))
+    if shape == "check":
+        knee = (cx - side * r * 0.2, cy + r * 0.9)
+        return [
+            stroke((cx - side * r * 1.0, cy - r * 0.1), knee, key + ":a"),
+            stroke(knee, (cx + side * r * 1.1, cy - r * 1.3), key + ":b"),
+        ]
+    if shape == "arrow":
+        tip = (cx + side * r * 1.5, cy)
+        return [
+            stroke((cx - side * r * 1.5, cy), tip, key + ":a"),
+            stroke((tip[0] - side * r * 0.9, cy - r * 0.8), tip, key + ":b"),
+            stroke((tip[0] - side * r * 0.9, cy + r * 0.8), tip, key + ":c"),
+        ]
+    return [pen.dot(cx, cy, r, key, color)]

@@ -3,6 +3,9 @@ which of its texts carry inline markup (as plain words with their styled stretch
 
 from __future__ import annotations
 
+import random
+from typing import Literal
+
 import msgspec
 
 from decks.model import Item, LinkKind, Takeaway
@@ -11,6 +14,33 @@ from decks.plan import icons
 from decks.plan.sketch.primitives import ContainerKind
 from decks.plan.sketch.qr import encodable
 from decks.text.runs import Styles, styles_of
+
+# How a card's head is drawn, as a sketchnoter varies heads across a page: the icon in a drawn ring beside the
+# title ("ring"), the icon alone and larger beside it ("bare"), the title first and the icon after it ("after"),
+# or the title lettered on a highlighter band with the icon after it ("band").
+Head = Literal["ring", "bare", "after", "band"]
+HEADS: tuple[Head, ...] = ("ring", "bare", "after", "band")
+_chain: list[Head] = []  # the heads of items 0, 1, 2, ... in reading order (a pure function of the index)
+
+
+def head_at(index: int) -> Head:
+    """The head of the item `index` in reading order: seeded by the index alone (same input, same page), and never
+    the head of the item before it, so no two cards that follow each other are headed alike."""
+    while len(_chain) <= index:
+        n = len(_chain)
+        rng = random.Random(f"head:{n}")  # a string seed is hashed with SHA-512: no PYTHONHASHSEED dependence
+        _chain.append(rng.choice([h for h in HEADS if not _chain or h != _chain[-1]]))
+    return _chain[index]
+
+
+def item_head(index: int, emphasis: bool) -> Head:
+    """The head of item `index` by its role: an emphasised item's title already stands on a pennant, so its icon
+    leads it (in a ring or alone), differing from its neighbours' where one of the two does."""
+    head = head_at(index)
+    if not emphasis or head in ("ring", "bare"):
+        return head
+    near = {head_at(index - 1) if index else None, head_at(index + 1)}
+    return next((h for h in (("bare", "ring") if index % 2 else ("ring", "bare")) if h not in near), "ring")
 
 
 class CardSpec(msgspec.Struct, frozen=True):
@@ -32,6 +62,7 @@ class CardSpec(msgspec.Struct, frozen=True):
     quote: tuple[str, str | None] | None = None  # what was said and who said it: lettered in a speech bubble
     figure: tuple[str, str] | None = None  # a number and what it counts: lettered large in a drawn burst
     language: str | None = None  # the content's: the title breaks at its phrases
+    head: Head = "ring"  # how the icon and title are drawn (see HEADS): varied across a page by item
     # The texts above that carried inline markup: (the text in plain words, its styled stretches).
     styles: tuple[tuple[str, Styles], ...] = ()
 
@@ -91,4 +122,5 @@ def item_spec(
         emphasis=item.emphasis,
         tags=tuple(t.lower() for t in item.tags),
         styles=styles,
+        head=item_head(index, item.emphasis),
     )

@@ -5,6 +5,7 @@ ring at the right, a quote's tail and who said it at the right. A card with a le
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,6 +47,11 @@ def _specs(language: str) -> list[CardSpec]:
     return specs_for(data, THEME, None, qr="all")
 
 
+def _leading(spec: CardSpec) -> CardSpec:
+    """`spec` with its icon leading its title (in a ring), whatever head the page gave it."""
+    return msgspec.structs.replace(spec, head="ring")
+
+
 def _style(language: str) -> Style:
     return Style.make(THEME, 1.0, language=language)
 
@@ -53,7 +59,7 @@ def _style(language: str) -> Style:
 @pytest.mark.parametrize("language", ["he", "ar"])
 def test_a_right_to_left_cards_icon_title_and_underline_are_mirrored(language) -> None:
     style = _style(language)
-    for spec in _specs(language):
+    for spec in map(_leading, _specs(language)):
         plan = plan_card(spec, WIDTH, style)
         assert plan.mirror
         cx, _, d = plan.icon_circle
@@ -108,7 +114,7 @@ def test_a_right_to_left_cards_day_tab_and_pennant_sit_at_its_right(language) ->
 
 def test_a_left_to_right_card_is_not_mirrored() -> None:
     style = _style("en")
-    for spec in _specs("en"):
+    for spec in map(_leading, _specs("en")):
         plan = plan_card(spec, WIDTH, style)
         assert not plan.mirror
         assert plan.icon_circle[0] == pytest.approx(style.pad + plan.icon_circle[2] / 2)
@@ -116,13 +122,18 @@ def test_a_left_to_right_card_is_not_mirrored() -> None:
     assert plan.qr_at is not None and plan.qr_at[0] > WIDTH / 2
 
 
-def test_a_mirrored_card_is_the_left_to_right_one_reflected_where_their_texts_are_as_wide() -> None:
+@pytest.mark.parametrize("head", ["ring", "bare", "after", "band"])
+def test_a_mirrored_card_is_the_left_to_right_one_reflected_where_their_texts_are_as_wide(head) -> None:
     # One-word titles of one width in both directions: the icon and the title's box reflect exactly.
     style = _style("he")
     ltr = Recap.model_validate({"title": "T", "items": [{"title": "אבג"}, {"title": "abc"}]})
-    hebrew, latin = specs_for(ltr, THEME, None)[:2]
+    hebrew, latin = (msgspec.structs.replace(s, head=head) for s in specs_for(ltr, THEME, None)[:2])
     a, b = plan_card(hebrew, WIDTH, style), plan_card(latin, WIDTH, style)
-    assert a.icon_circle[0] == pytest.approx(WIDTH - b.icon_circle[0])
+    if head in ("after", "band"):  # the icon follows the title, at the same distance from its end either way
+        assert a.icon_circle[0] < a.title_box.x and b.icon_circle[0] > b.title_box.right
+        assert a.title_box.x - a.icon_circle[0] == pytest.approx(b.icon_circle[0] - b.title_box.right)
+    else:
+        assert a.icon_circle[0] == pytest.approx(WIDTH - b.icon_circle[0])
     assert a.title_box.right == pytest.approx(WIDTH - b.title_box.x)
 
 
