@@ -226,17 +226,14 @@ def _abridged(
             chosen[n] = (kept, abridge_rule.note(recap.language, what, bool(url)))
         return chosen[n]
 
-    def need(n: int) -> tuple[float, int]:
+    def need(n: int) -> float:
         cards, note = subset(n)
-        return (layout_at(cards, floor, False, note, url)[0] if cards else math.inf), n
+        return layout_at(cards, floor, False, note, url)[0] if cards else math.inf
 
-    # The most pieces that fit at the floor, by the one fitting search (the need grows with the pieces kept,
-    # about in proportion, as it grows with the size for the type).
-    counts = list(range(min(cap, len(ranked)), 0, -1))
-    most_kept = largest_fitting(counts, need) if counts else None
-    if most_kept is None:
+    # The most pieces that fit at the floor (the need grows with the pieces kept, about in proportion).
+    n = abridge_rule.most_fitting(min(cap, len(ranked)), need)
+    if n is None:
         return None, abridge_rule.LeftOut((), 0)
-    n = most_kept[1]
     cards, note = subset(n)
     found = largest_fitting(sizes, lambda size: layout_at(cards, size, False, note, url), floor)
     return found, _with_captions(abridge_rule.left_out(specs, ranked[:n]), specs, recap)
