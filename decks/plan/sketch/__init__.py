@@ -277,7 +277,10 @@ def captioned_or_not(
     least = keep * without[1].body if without is not None else 0.0
     if without is not None and body_at(sizes[start]) < least - 1e-9:
         return without  # not even the theme's size (where captions are over) is near the page without them
-    found = largest_fitting(sizes, captioned, body)
+    # Over with captions at the floor, the page is over with them at every size (the need grows with the size, as
+    # the search takes it to): the search is not made. The floor's try is one the search makes when it gets
+    # there, so asking it first costs nothing more (the modular layout gives it up as soon as it is sure).
+    found = None if over(sizes[-1]) else largest_fitting(sizes, captioned, body)
     if found is not None and found[1].body >= least - 1e-9:
         return found
     return without or found
