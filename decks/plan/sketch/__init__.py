@@ -208,9 +208,12 @@ def _abridged(
     floor: float,
     most: int,
     url: str | None,
+    everything: float = math.inf,
 ) -> tuple[PageTry | None, LeftOut]:
     """The page holding the most important pieces that fit at the floor, and what it leaves out (the footer's
-    note says to scan the code at `url` for the rest, when there is one)."""
+    note says to scan the code at `url` for the rest, when there is one). `everything`: how much of the page all of
+    the content needs at the floor without captions, when that was tried (the search starts near where the
+    pieces would need the page, in proportion)."""
     from decks.plan.sketch import abridge as abridge_rule
 
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
@@ -231,7 +234,9 @@ def _abridged(
         return layout_at(cards, floor, False, note, url)[0] if cards else math.inf
 
     # The most pieces that fit at the floor (the need grows with the pieces kept, about in proportion).
-    n = abridge_rule.most_fitting(min(cap, len(ranked)), need)
+    top = min(cap, len(ranked))
+    first = int(top / everything) if 1.0 < everything < math.inf else abridge_rule.FIRST
+    n = abridge_rule.most_fitting(top, need, max(1, first))
     if n is None:
         return None, abridge_rule.LeftOut((), 0)
     cards, note = subset(n)
@@ -406,7 +411,9 @@ def build(
 
             warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
-        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url)
+        # Not hopeless, the search without captions tried the whole content at the floor (over there).
+        everything = math.inf if hopeless else attempt(floor, captions=False)[0]
+        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url, everything)
         if what:
             from decks.plan.sketch.abridge import warning
 
