@@ -208,12 +208,11 @@ def _abridged(
     floor: float,
     most: int,
     url: str | None,
-    everything: float = math.inf,
+    from_below: bool = False,
 ) -> tuple[PageTry | None, LeftOut]:
     """The page holding the most important pieces that fit at the floor, and what it leaves out (the footer's
-    note says to scan the code at `url` for the rest, when there is one). `everything`: how much of the page all of
-    the content needs at the floor without captions, when that was tried (the search starts near where the
-    pieces would need the page, in proportion)."""
+    note says to scan the code at `url` for the rest, when there is one). `from_below`: the content has more
+    cards than a page could hold, and its pieces are searched from below."""
     from decks.plan.sketch import abridge as abridge_rule
 
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
@@ -233,10 +232,16 @@ def _abridged(
         cards, note = subset(n)
         return layout_at(cards, floor, False, note, url)[0] if cards else math.inf
 
-    # The most pieces that fit at the floor (the need grows with the pieces kept, about in proportion).
+    # The most pieces that fit at the floor (the need grows with the pieces kept, about in proportion). Content
+    # with more cards than a page could hold is searched from below (abridge.most_fitting); other content, which
+    # keeps much of itself, by the size search's rule from all of it down (the tries that find the same count
+    # where the need does not grow with every piece kept).
     top = min(cap, len(ranked))
-    first = int(top / everything) if 1.0 < everything < math.inf else abridge_rule.FIRST
-    n = abridge_rule.most_fitting(top, need, max(1, first))
+    if from_below:
+        n = abridge_rule.most_fitting(top, need)
+    else:
+        kept = largest_fitting(list(range(top, 0, -1)), lambda n: (need(n), n))
+        n = kept[1] if kept is not None else None
     if n is None:
         return None, abridge_rule.LeftOut((), 0)
     cards, note = subset(n)
@@ -411,9 +416,7 @@ def build(
 
             warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
-        # Not hopeless, the search without captions tried the whole content at the floor (over there).
-        everything = math.inf if hopeless else attempt(floor, captions=False)[0]
-        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url, everything)
+        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url, hopeless)
         if what:
             from decks.plan.sketch.abridge import warning
 
