@@ -7,8 +7,9 @@ and first takeaway in reading order, then the second takeaways (emphasised first
 page keeps the longest prefix of that ranking that fits; what is left is counted for the footer's note and
 one grouped warning.
 
-`most_fitting` finds that prefix's length from below (the speed trick of this module): the page holds a few
-dozen pieces, the cap a few hundred, and laying out pieces costs in proportion to how many are laid out.
+For content with more cards than a page could hold, `most_fitting` finds that prefix's length from below (the
+speed trick of this module): the page holds a few dozen pieces, the cap a few hundred, and laying out pieces
+costs in proportion to how many are laid out.
 """
 
 from __future__ import annotations
