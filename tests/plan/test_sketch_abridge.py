@@ -7,12 +7,14 @@ import sys
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.errors import OutputError
 from decks.model import Recap
 from decks.plan import sketch_plan
 from decks.plan.sketch import build
-from decks.plan.sketch.abridge import keep, ranking
+from decks.plan.sketch.abridge import keep, most_fitting, ranking
 from decks.plan.sketch.primitives import Box, Link
 from decks.themes.loader import load_theme
 from tests.conftest import FIXTURES
@@ -144,3 +146,35 @@ def test_the_command_abridges_with_one_warning_and_refuses_with_no_abridge(tmp_p
     assert err.count("warning: abridged") == 1
     assert main(["svg", str(path), "-o", str(tmp_path / "b.svg"), "--no-abridge"]) == 3
     assert "does not fit" in capsys.readouterr().err and not (tmp_path / "b.svg").exists()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 2000),
+    st.lists(st.floats(0.0, 3.0), min_size=1, max_size=40),
+    st.floats(0.01, 40.0),
+    st.floats(0.0, 0.9),
+)
+def test_the_most_pieces_that_fit_are_found_from_below_in_few_tries(
+    cap: int, steps: list[float], scale: float, fixed: float
+) -> None:
+    # A made-up need that grows with the pieces: a fixed share (banner and footer) and steps of any size at
+    # random counts (cards filling columns). The search finds the largest count that fits, as a scan would, in a
+    # number of tries logarithmic in the cap, and never lays out past twice what fits while nothing is over.
+    at = sorted({1 + int(s / 3.0 * (cap - 1)) for s in steps})
+    rise = [x * scale / len(at) for x in steps[: len(at)]]
+
+    def grows(n: int) -> float:
+        return fixed + sum(r for a, r in zip(at, rise, strict=True) if a <= n)
+
+    tried: list[int] = []
+
+    def need(n: int) -> float:
+        assert 1 <= n <= cap and n not in tried
+        tried.append(n)
+        return grows(n)
+
+    expected = max((n for n in range(1, cap + 1) if grows(n) <= 1.0), default=None)
+    assert most_fitting(cap, need) == expected
+    assert len(tried) <= 3 * cap.bit_length() + 4
+    assert max(tried) <= max(2 * (expected or 0), 16)

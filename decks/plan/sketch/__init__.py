@@ -209,9 +209,11 @@ def _abridged(
     floor: float,
     most: int,
     url: str | None,
+    from_below: bool = False,
 ) -> tuple[PageTry | None, LeftOut]:
     """The page holding the most important pieces that fit at the floor, and what it leaves out (the footer's
-    note says to scan the code at `url` for the rest, when there is one)."""
+    note says to scan the code at `url` for the rest, when there is one). `from_below`: the content has more
+    cards than a page could hold, and its pieces are searched from below."""
     from decks.plan.sketch import abridge as abridge_rule
 
     ranked = abridge_rule.ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
@@ -227,17 +229,22 @@ def _abridged(
             chosen[n] = (kept, abridge_rule.note(recap.language, what, bool(url)))
         return chosen[n]
 
-    def need(n: int) -> tuple[float, int]:
+    def need(n: int) -> float:
         cards, note = subset(n)
-        return (layout_at(cards, floor, False, note, url)[0] if cards else math.inf), n
+        return layout_at(cards, floor, False, note, url)[0] if cards else math.inf
 
-    # The most pieces that fit at the floor, by the one fitting search (the need grows with the pieces kept,
-    # about in proportion, as it grows with the size for the type).
-    counts = list(range(min(cap, len(ranked)), 0, -1))
-    most_kept = largest_fitting(counts, need) if counts else None
-    if most_kept is None:
+    # The most pieces that fit at the floor (the need grows with the pieces kept, about in proportion). Content
+    # with more cards than a page could hold is searched from below (abridge.most_fitting); other content, which
+    # keeps much of itself, by the size search's rule from all of it down (the tries that find the same count
+    # where the need does not grow with every piece kept).
+    top = min(cap, len(ranked))
+    if from_below:
+        n = abridge_rule.most_fitting(top, need)
+    else:
+        kept = largest_fitting(list(range(top, 0, -1)), lambda n: (need(n), n))
+        n = kept[1] if kept is not None else None
+    if n is None:
         return None, abridge_rule.LeftOut((), 0)
-    n = most_kept[1]
     cards, note = subset(n)
     found = largest_fitting(sizes, lambda size: layout_at(cards, size, False, note, url), floor)
     return found, _with_captions(abridge_rule.left_out(specs, ranked[:n]), specs, recap)
@@ -281,7 +288,10 @@ def captioned_or_not(
     least = keep * without[1].body if without is not None else 0.0
     if without is not None and body_at(sizes[start]) < least - 1e-9:
         return without  # not even the theme's size (where captions are over) is near the page without them
-    found = largest_fitting(sizes, captioned, body)
+    # Over with captions at the floor, the page is over with them at every size (the need grows with the size, as
+    # the search takes it to): the search is not made. The floor's try is one the search makes when it gets
+    # there, so asking it first costs nothing more (the modular layout gives it up as soon as it is sure).
+    found = None if over(sizes[-1]) else largest_fitting(sizes, captioned, body)
     if found is not None and found[1].body >= least - 1e-9:
         return found
     return without or found
@@ -407,7 +417,7 @@ def build(
 
             warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
-        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url)
+        found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url, hopeless)
         if what:
             from decks.plan.sketch.abridge import warning
 

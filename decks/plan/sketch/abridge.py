@@ -6,16 +6,23 @@ takeaways' first line and the emphasised items (card and first takeaway) first, 
 and first takeaway in reading order, then the second takeaways (emphasised first), the third, and so on. The
 page keeps the longest prefix of that ranking that fits; what is left is counted for the footer's note and
 one grouped warning.
+
+For content with more cards than a page could hold, `most_fitting` finds that prefix's length from below (the
+speed trick of this module): the page holds a few dozen pieces, the cap a few hundred, and laying out pieces
+costs in proportion to how many are laid out.
 """
 
 from __future__ import annotations
+
+import math
+from collections.abc import Callable
 
 from msgspec.structs import replace
 
 from decks.plan.sketch.cards import CardSpec
 from decks.plan.sketch.leftout import LeftOut, note, warning
 
-__all__ = ["LeftOut", "keep", "left_out", "note", "ranking", "warning"]
+__all__ = ["LeftOut", "keep", "left_out", "most_fitting", "note", "ranking", "warning"]
 
 Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
 
@@ -76,3 +83,63 @@ def left_out(specs: list[CardSpec], pieces: list[Piece]) -> LeftOut:
     items = tuple(s.title for i, s in enumerate(specs) if s.kind != "key" and (i, -1) not in kept)
     takeaways = sum(1 for i, s in enumerate(specs) for k in range(len(s.takeaways)) if (i, k) not in kept)
     return LeftOut(items, takeaways)
+
+
+FIRST = 16  # pieces first laid out: a page holds more (about eight cards with their first takeaway)
+
+
+def most_fitting(cap: int, need: Callable[[int], float], first: int = FIRST) -> int | None:
+    """The most pieces, at most `cap`, whose page fits (`need(n)`: the share of the page n pieces need, 1.0 or
+    less fits), or None when not even one fits; `need` is taken to grow with the pieces kept.
+
+    The speed trick of this module: a page that needs abridging holds far fewer pieces than the `cap` a bare
+    card's area allows, and a try lays out every card it keeps, so the search starts at `first` and works up
+    (laying out more cards only while fewer fit) rather than down from the cap. The next try is where the line
+    through the two tries nearest 1.0 crosses it (the need grows about as the pieces, over the banner's and
+    footer's fixed share), between 1.125 and 2 times the largest fitting count while none is over. When two
+    tries in a row make poor progress (the interval not halved; while none is over, the count not grown by
+    half), the next halves the interval (doubles the count), so the tries are logarithmic in `cap`. Every try
+    narrows the interval, so the search ends; its answer is the one any search finds when the need grows with
+    the pieces (a count fits exactly when it is at most the answer).
+    """
+    fit, over = 0, cap + 1  # need(fit) <= 1 (0: none known yet), need(over) > 1 (cap + 1: none known yet)
+    tried: dict[int, float] = {}
+    n, stalled = max(1, min(first, cap)), 0
+    while over - fit > 1:
+        ratio = tried[n] = need(n)
+        was = (fit, over)
+        if ratio <= 1.0:
+            fit = n
+        else:
+            over = n
+        if over - fit <= 1:
+            break
+        if over > cap:  # none over yet: progress is growing the count by half
+            poor = fit * 2 < was[0] * 3
+        elif fit == 0:  # none fits yet: shrinking it by a third
+            poor = over * 3 > was[1] * 2
+        else:
+            poor = (over - fit) * 2 > was[1] - was[0]
+        stalled = stalled + 1 if poor else 0
+        below = [m for m in tried if m <= fit]
+        above = [m for m in tried if m >= over]
+        if below and above:
+            a, b = max(below), min(above)
+        else:  # tries on one side only: the two nearest 1.0
+            a, b, *_ = [*sorted(tried, key=lambda m: abs(tried[m] - 1.0)), None]
+        if b is not None and math.isfinite(tried[a]) and math.isfinite(tried[b]) and tried[a] != tried[b]:
+            guess = a + (1.0 - tried[a]) * (b - a) / (tried[b] - tried[a])
+        elif 0 < ratio < math.inf:
+            guess = n / ratio  # one try: the need in proportion to the pieces
+        else:
+            guess = (fit + over) / 2
+        if over > cap:
+            guess = 2 * fit if stalled >= 2 else min(max(guess, fit * 1.125 + 1), 2 * fit)
+        elif fit == 0:
+            guess = over / 2 if stalled >= 2 else max(min(guess, over * 0.875 - 1), over / 2)
+        elif stalled >= 2:
+            guess = (fit + over) / 2
+        if stalled >= 2:
+            stalled = 0
+        n = min(max(math.floor(guess), fit + 1), over - 1)
+    return fit or None

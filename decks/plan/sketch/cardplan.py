@@ -238,8 +238,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.bullets.append((mark, baseline_in(y, body, pitch) - body * 0.3, False, block))
         lead = _lead_in(takeaway.text) if said is None and not rtl else 0
         for k, (x, tp, s, st) in enumerate(lines):
-            mine = lead if k == 0 and s.startswith(takeaway.text[:lead]) else 0
-            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl, mine))
+            lead_at = lead if k == 0 and s.startswith(takeaway.text[:lead]) else 0
+            plan.lines.append(_Line(x, baseline_in(tp, body, pitch), s, style.hand, body, ink, block, st, rtl, lead_at))
         y = y2 + body * 0.15
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)

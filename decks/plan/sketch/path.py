@@ -2,6 +2,10 @@
 
 The road runs behind the cards through their centres and turns in a gutter at the ends of each row;
 an arrow crosses every gap, so the reading order is always visible.
+
+The speed trick of this module: the row search gives up a row part-planned once one of its cards proves it
+too tall to lower the best height found (a row is as tall as its tallest card), so most of the widths a card
+could take in some row are never laid out; the rows chosen are the ones planning every row would choose.
 """
 
 from __future__ import annotations
@@ -34,9 +38,12 @@ def arrange(
     vgap = max(12.0, style.body * 1.5)
     span = area.w - 2 * gutter
     n = len(specs)
+    inf = float("inf")
     rows_cache: dict[tuple[int, int], tuple[float, list[CardPlan]] | None] = {}
 
-    def row(i: int, j: int) -> tuple[float, list[CardPlan]] | None:
+    def row(i: int, j: int, above: float = -inf, below: float = inf) -> tuple[float, list[CardPlan]] | None:
+        """Cards i..j-1 in a row, its height and plans; None when a card would be too narrow, or (not kept) when
+        the row is sure to reach `below` from `above`: its cards are planned only until one proves it."""
         if (i, j) not in rows_cache:
             chunk = specs[i:j]
             avail = span - hgap * (len(chunk) - 1)
@@ -44,12 +51,16 @@ def arrange(
             widths = [avail * _weight(s) / total for s in chunk]
             if min(widths) < style.body * 12:
                 rows_cache[i, j] = None
-            else:
-                plans = [plan_card(s, w, style) for s, w in zip(chunk, widths, strict=True)]
-                rows_cache[i, j] = (max(p.height for p in plans), plans)
+                return None
+            plans, tallest = [], 0.0
+            for s, w in zip(chunk, widths, strict=True):
+                plans.append(plan_card(s, w, style))
+                tallest = max(tallest, plans[-1].height)
+                if above + tallest >= below:
+                    return None  # the row cannot beat what `below` stands for
+            rows_cache[i, j] = (tallest, plans)
         return rows_cache[i, j]
 
-    inf = float("inf")
     # See FEW: a tall page is one whose card area (the page less its banner and footer) is at least 3/4 as tall as wide.
     lone_rows = n <= 1 or (n <= FEW and area.h >= area.w * 0.75)
     best = [inf] * (n + 1)
@@ -59,7 +70,8 @@ def arrange(
         for i in range(max(0, j - 6), j):
             if best[i] == inf or (j - i < 2 and not lone_rows and not (i == 0 and j == n)):
                 continue
-            one = row(i, j)
+            # A row of cards is as tall as its tallest: one that cannot lower best[j] is given up part-planned.
+            one = row(i, j, best[i] + vgap, best[j])
             if one is not None and best[i] + vgap + one[0] < best[j]:
                 best[j], cut[j] = best[i] + vgap + one[0], i
     if best[n] == inf:
