@@ -3,16 +3,16 @@ takeaways, the resources and the closing slide, each with its boxes, decoration,
 
 The `Planner` (decks.plan.deck.planner) holds one `FixedSlides`; it builds with the build's `SlideKit`
 (decks.plan.deck.kit), sets its lists with the build's `ListSlides` (decks.plan.deck.lists) and its designed
-agenda, takeaways and QR codes with `DeckLayouts` (decks.plan.deck.layouts)."""
+agenda, takeaways and QR codes with `DeckLayouts` (decks.plan.deck.deck_layouts)."""
 
 from __future__ import annotations
 
 from decks.model import Link, Part
 from decks.model.inline import escape, plain
 from decks.model.urls import ascii_url
+from decks.plan.deck.deck_layouts import DeckLayouts
 from decks.plan.deck.fit import Src
 from decks.plan.deck.kit import SlideKit
-from decks.plan.deck.layouts import DeckLayouts
 from decks.plan.deck.lists import ListSlides
 from decks.plan.deck.measures import (
     BAR_W,

@@ -2,12 +2,12 @@
 slides, chooses each item's layout (decks.plan.deck.picking, docs/layouts.md) and the one body size of the deck's
 lists (`body_size`), and builds each item's slides in the layout chosen.
 
-What it holds does the building: the item layouts and the deck's designed slides (decks.plan.deck.layouts), lists
-in one column or two, continued on more slides (decks.plan.deck.lists), and the title, agenda, section, takeaway,
-resource and closing slides (decks.plan.deck.fixed), all with one `SlideKit` (decks.plan.deck.kit). A list of
-short lines goes in two columns when that saves a slide, agendas are lists under each day's heading (a slide per
-day when they do not fit), generated key takeaways are capped per day to keep one slide, and a one-part recap has
-no section slide."""
+What it holds does the building, all with one `SlideKit` (decks.plan.deck.kit): the item layouts
+(decks.plan.deck.layouts), the deck's designed slides (decks.plan.deck.deck_layouts), lists in one column or two,
+continued on more slides (decks.plan.deck.lists), and the title, agenda, section, takeaway, resource and closing
+slides (decks.plan.deck.fixed). A list of short lines goes in two columns when that saves a slide, agendas are
+lists under each day's heading (a slide per day when they do not fit), generated key takeaways are capped per day
+to keep one slide, and a one-part recap has no section slide."""
 
 from __future__ import annotations
 
@@ -22,12 +22,13 @@ from decks.model import Item, Recap
 from decks.model.inline import plain
 from decks.model.paths import dotted
 from decks.plan.coverage import describe_char, missing_glyphs
+from decks.plan.deck.deck_layouts import DeckLayouts
 from decks.plan.deck.faces import with_faces
 from decks.plan.deck.fit import Fitter
 from decks.plan.deck.fixed import FixedSlides
 from decks.plan.deck.images import picture_size
 from decks.plan.deck.kit import SlideKit
-from decks.plan.deck.layouts import DeckLayouts, ItemLayouts
+from decks.plan.deck.layouts import ItemLayouts
 from decks.plan.deck.lists import ListSlides
 from decks.plan.deck.measures import BODY_SIZE_INSET
 from decks.plan.deck.mirror import mirrored
