@@ -31,6 +31,7 @@ from decks.plan.deck.measures import (
     TITLE_ICON_GAP,
 )
 from decks.plan.deck.notes import item_notes
+from decks.plan.deck.pages import paginate
 from decks.plan.deck.paragraphs import takeaway_srcs
 from decks.plan.deck.plan import Design, ItemDesign, Picture, Run, SlideDraft, SlideKind, TextBox
 from decks.plan.deck.text import marked
@@ -85,7 +86,7 @@ class ListSlides:
                 pages.append(one)
                 continue
             left, _ = self.column_boxes()
-            columns = [_first(c) for c in self.fitter.paginate(chunk, left, top)]
+            columns = [_first(c) for c in paginate(self.fitter, chunk, left, top)]
             for n in range(0, len(columns), 2):
                 pair = columns[n : n + 2]
                 sizes = [laid.size for laid in (self.fitter.fit(c, left, top) for c in pair) if laid is not None]
@@ -200,7 +201,7 @@ class ListSlides:
         if srcs:
             # Each page at the deck's one body size, or near it: a list that does not fit continues on another slide.
             with self.fitter.floor_at(self.near(size)):
-                pages = self.fitter.paginate(srcs, body, size)
+                pages = paginate(self.fitter, srcs, body, size)
         # Many short lines (no picture beside them) go in two columns on one slide when that saves a "(cont.)"
         # slide.
         columns = None
@@ -276,7 +277,7 @@ class ListSlides:
         width = (f.body.w - gap) / 2
         left = Rect(f.body.x, f.body.y, width, f.body.h)
         right = Rect(f.body.right - width, f.body.y, width, f.body.h)
-        columns = self.fitter.paginate(srcs, left, top)
+        columns = paginate(self.fitter, srcs, left, top)
         if len(columns) == 1:
             columns = self.balance(columns[0], left, top)
         slides: list[SlideDraft] = []

@@ -32,6 +32,7 @@ from decks.plan.deck.layouts import ItemLayouts
 from decks.plan.deck.lists import ListSlides
 from decks.plan.deck.measures import BODY_SIZE_INSET
 from decks.plan.deck.mirror import mirrored
+from decks.plan.deck.pages import paginate
 from decks.plan.deck.picking import Holding, candidates, pick
 from decks.plan.deck.plan import (
     Deck,
@@ -199,7 +200,7 @@ class Planner:
         if not srcs or self.fitter.fit(srcs, body, size, self.lists.near(size)) is not None:
             return 1
         with self.fitter.floor_at(self.lists.near(size)):
-            return len(self.fitter.paginate(srcs, body, size))
+            return len(paginate(self.fitter, srcs, body, size))
 
     def body_size(self) -> float:
         """The deck's one body size: the largest of the theme's sizes (from its body size down to its floor) at
