@@ -152,9 +152,9 @@ def test_new_refuses_a_theme_that_escapes_or_is_no_theme(here: Path, capsys: pyt
 def test_deck_errors_of_slides_and_html_do_not_name_recap_pptx(
     here: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from decks.plan.deck import fit
+    from decks.plan.deck import pages
 
-    monkeypatch.setattr(fit, "MAX_PAGES", 2)  # a paragraph over two slides is "too long": quick to reach
+    monkeypatch.setattr(pages, "MAX_PAGES", 2)  # a paragraph over two slides is "too long": quick to reach
     words = " ".join(["word"] * 3000)
     (here / "c.yaml").write_text(
         f"schema_version: 1\ntitle: T\nlanguage: en\nitems:\n  - title: a\n    takeaways:\n      - {words}\n",

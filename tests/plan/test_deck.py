@@ -175,11 +175,12 @@ def test_any_content_fits_its_boxes_at_or_above_the_floor_and_loses_no_takeaway(
 
 def test_paginating_into_a_box_lower_than_one_line_ends_and_keeps_every_character(theme):
     from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.pages import paginate
     from decks.plan.deck.plan import Run
     from decks.plan.geometry import Rect
 
     srcs = [Src((Run("word " * 40),)), Src((Run(""),)), Src((Run("tail"),))]
-    pages = Fitter(theme).paginate(srcs, Rect(0, 0, 300, 0), 28)
+    pages = paginate(Fitter(theme), srcs, Rect(0, 0, 300, 0), 28)
     text = "".join(s.text for page in pages for s in page)
     assert 1 < len(pages) < 60 and text.replace(" ", "") == ("word" * 40) + "tail"
 

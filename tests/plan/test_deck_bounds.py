@@ -74,28 +74,30 @@ def test_a_recap_with_more_items_than_any_deck_is_refused_at_once_and_check_says
 
 def test_a_long_list_of_short_lines_may_take_more_slides_than_one_paragraph() -> None:
     # The resources of a 1,000-item recap take some 400 columns: a list of many paragraphs is not refused.
-    from decks.plan.deck.fit import MAX_PAGES, Fitter, Src
+    from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.pages import MAX_PAGES, paginate
     from decks.plan.deck.plan import Run
     from decks.plan.geometry import Rect
 
     srcs = [Src((Run(f"link {n}"),), bullet=True) for n in range(3 * MAX_PAGES)]
-    pages = Fitter(load_theme(None)).paginate(srcs, Rect(0, 0, 300, 30), 18)
+    pages = paginate(Fitter(load_theme(None)), srcs, Rect(0, 0, 300, 30), 18)
     assert len(pages) > MAX_PAGES
     assert [s.text for page in pages for s in page] == [s.text for s in srcs]
 
 
 def test_a_paragraph_longer_than_any_talk_is_refused_before_it_is_laid_out() -> None:
     from decks.errors import OutputError
-    from decks.plan.deck.fit import MAX_PAGES, Fitter, Src
+    from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.pages import MAX_PAGES, paginate
     from decks.plan.deck.plan import Run
     from decks.plan.geometry import Rect
 
     box = Rect(0, 0, 200, 60)
     fitter = Fitter(load_theme(None))
-    one_page = len("".join(s.text for s in fitter.paginate([Src((Run("word " * 400),))], box, 18)[0]))
+    one_page = len("".join(s.text for s in paginate(fitter, [Src((Run("word " * 400),))], box, 18)[0]))
     words = "word " * (one_page * 2 * MAX_PAGES // 5)  # twice as many pages as a paragraph may take
     start = time.perf_counter()
     with pytest.raises(OutputError) as caught:
-        fitter.paginate([Src((Run(words),))], box, 18)
+        paginate(fitter, [Src((Run(words),))], box, 18)
     assert time.perf_counter() - start < 10
     assert f"one paragraph would need more than {MAX_PAGES} slides" in str(caught.value)

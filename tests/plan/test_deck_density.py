@@ -178,6 +178,7 @@ def test_pages_are_even_when_a_list_runs_over(theme) -> None:
 def test_a_heading_before_a_long_paragraph_takes_its_first_lines_along(theme) -> None:
     """A group whose heading would end a page (the next paragraph too long for what is left) starts with it."""
     from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.pages import paginate
     from decks.plan.deck.plan import Run
     from decks.plan.geometry import Rect
 
@@ -187,7 +188,7 @@ def test_a_heading_before_a_long_paragraph_takes_its_first_lines_along(theme) ->
         Src((Run("Heading"),), "heading", keep_with_next=True),
         Src((Run(long),)),
     ]
-    pages = fitter.paginate(srcs, Rect(0, 0, 600, 300), 28)
+    pages = paginate(fitter, srcs, Rect(0, 0, 600, 300), 28)
     for page in pages:
         assert any(s.font != "heading" for s in page)
         assert not page[-1].keep_with_next
@@ -234,16 +235,19 @@ _PARA = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 def test_evened_pages_are_no_more_and_no_fuller_than_first_fit_and_lose_nothing(theme, texts, height) -> None:
     """Any list of paragraphs and headings: the evened pages keep every character in order, each fits its
     box at the floor, and there are no more of them, nor is the fullest one fuller, than the first-fit cut."""
+    from decks.plan.deck import pages as paging
     from decks.plan.deck.fit import Fitter, Src
+    from decks.plan.deck.pages import paginate
     from decks.plan.deck.plan import Run
     from decks.plan.geometry import Rect
 
     srcs = [Src((Run(t),), "heading" if head else "body", keep_with_next=head) for t, head in texts]
     box = Rect(0, 0, 500, height)
     fitter = Fitter(theme)
-    even = fitter.paginate(srcs, box, 28)
-    fitter._even = lambda pages, box: pages  # the first-fit cut, as it was before evening
-    first = fitter.paginate(srcs, box, 28)
+    even = paginate(fitter, srcs, box, 28)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paging, "_even", lambda fitter, pages, box: pages)  # the first-fit cut, before evening
+        first = paginate(fitter, srcs, box, 28)
 
     def tallest(pages: list[list[Src]]) -> float:
         return max(fitter.laid(p, box.w, fitter.floor).height for p in pages)

@@ -5,8 +5,9 @@ The plan is pure data (no python-pptx): the renderer reads placeholder boxes fro
 with the theme's font files (decks.text), so what the plan says fits does fit; what cannot fit at the theme's
 floor size continues on a "(cont.)" slide.
 
-`plan` holds the data, `planner` builds the slides, `fit` fits paragraphs to boxes, `text` writes line breaks
-and URLs into runs, `paragraphs` and `notes` word the content's pieces, `labels` the planner's own words,
+`plan` holds the data, `planner` chooses and orders the slides, which `layouts`, `deck_layouts`, `lists` and
+`fixed` build with the `kit`, `fit` fits paragraphs to boxes and `pages` cuts lists into pages, `text` writes line
+breaks and URLs into runs, `paragraphs` and `notes` word the content's pieces, `labels` the planner's own words,
 `images` reads picture sizes.
 """
 

@@ -1,5 +1,8 @@
 """Fitting paragraphs to boxes: `Src` (a paragraph before fitting) and the `Fitter`, which measures with the
-theme's fonts (decks.text) and finds the largest size that fits a box, cuts what cannot fit, and paginates.
+theme's fonts (decks.text), finds the largest size that fits a box, balances a heading's lines and cuts with "…"
+what cannot fit; cutting a list across pages is decks.plan.deck.pages, with this `Fitter`'s measures. Its one job
+is setting paragraphs in one box; it runs past 400 lines because the size search, a heading's balancing and the
+"…" cut share the `Fitter`'s cached layouts and font stacks, and apart they would each reach into them.
 
 One speed trick lives here (`Fitter.line_width`): balancing a heading or a card's text measures dozens of
 candidate lines, each a slice of the text; an ASCII one is read off the text's measure (its advances and
@@ -13,14 +16,12 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
-from itertools import pairwise
 
 import msgspec
 from msgspec.structs import replace
 
-from decks.errors import OutputError, Problem
 from decks.plan.deck.plan import Anchor, BoxRole, FontRole, Para, PlaceholderRole, Run, TextBox
-from decks.plan.deck.text import line_ends, lstrip_runs, offset_after_lines, slice_runs, soft_breaks
+from decks.plan.deck.text import line_ends, slice_runs, soft_breaks
 from decks.plan.geometry import Rect
 from decks.plan.stacks import Stacks, office_stacks, run_faces
 from decks.text.fallback import FontStack
@@ -48,14 +49,8 @@ class Src(msgspec.Struct, frozen=True, dict=True, cache_hash=True):
         return "".join(r.text for r in self.runs)
 
 
-# Bounds on the work of pagination (a page costs about a millisecond). One paragraph taking more slides than
-# MAX_PAGES is no talk, and it is refused before it is laid out; a list of many short paragraphs (the resources of
-# a recap with MAX_DECK_ITEMS items, a few links each, take some 400 columns) may take up to MAX_LIST_PAGES.
-MAX_PAGES = 200
 # A line measured narrower than this is never broken by a layout 1e6 points wide (`Fitter.line_width`).
 _UNBROKEN = 1e5
-MAX_LIST_PAGES = 2_000
-EVEN_PAGES = 12  # lists on more pages than this even out only their last two (bounds the work)
 
 
 def _broken(runs: tuple[Run, ...], text: str, lines: Sequence[str]) -> tuple[Run, ...]:
@@ -94,13 +89,9 @@ def _broken(runs: tuple[Run, ...], text: str, lines: Sequence[str]) -> tuple[Run
 Layouts = dict[tuple[tuple[Src, ...], float, float], Laid]
 
 
-def _preview(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 class Fitter:
     """Fits paragraphs to boxes in one theme: the largest size that fits, down to the theme's floor; what does
-    not fit even there is cut with "…" (titles, footers) or paginated (bodies)."""
+    not fit even there is cut with "…" (titles, footers) or paginated (bodies: decks.plan.deck.pages)."""
 
     def __init__(
         self,
@@ -186,6 +177,11 @@ class Fitter:
             yield
         finally:
             self.floor = was
+
+    def laid_until(self, srcs: Sequence[Src], width: float, size: float, until: float) -> Laid:
+        """`srcs` laid out at `size` only as far as the first paragraph that ends below `until` points (a probe
+        of where a page ends: not kept)."""
+        return layout(self._blocks(srcs, size), width, size, self.leading, until=until)
 
     def lines(self, srcs: Sequence[Src], width: float, size: float) -> Laid:
         """The plan's lines of paragraphs fitted at `size`: broken at the box's full width, as LibreOffice breaks
@@ -394,173 +390,9 @@ class Fitter:
             kept = [replace(srcs[0], runs=(Run("…"),))]
         return kept, self.laid(kept, box.w, size)
 
-    def paginate(self, srcs: Sequence[Src], box: Rect, top: float) -> list[list[Src]]:
-        """`srcs` cut into pages that each fit `box` at or above the floor."""
-        pages: list[list[Src]] = []
-        rest = self._presplit(srcs, box)
-        # Every turn takes at least one character or paragraph off `rest`, so this many turns always suffice; a
-        # turn beyond them is a bug, reported as one rather than a loop that never ends.
-        budget = sum(len(s.text) for s in rest) + len(rest) + 1
-        while rest:
-            budget -= 1
-            if budget < 0:
-                raise RuntimeError(f"pagination made no progress in a box of {box.w:.1f} x {box.h:.1f} pt")
-            if len(pages) >= MAX_LIST_PAGES:
-                raise _too_long(f"one list would need more than {MAX_LIST_PAGES:,} slides", rest[0])
-            # One layout at the floor gives every prefix's height: blocks stack, and only the first's
-            # space above is dropped, which is the same for every prefix. A long list is laid out only as far
-            # as one page reaches (a prefix that overflows proves the whole does), not once per page in full.
-            laid = self._overflowing_prefix(rest, box)
-            if laid is None:
-                if self.fit(rest, box, top) is not None:
-                    pages.append(rest)
-                    break
-                laid = self.laid(rest, box.w, self.floor)
-            count = 0
-            for lb in laid.blocks:
-                if lb.top + lb.height > box.h:
-                    break
-                count += 1
-            while count > 1 and rest[count - 1].keep_with_next:
-                count -= 1
-            if 0 < count < len(rest) and all(s.keep_with_next for s in rest[:count]):
-                # Only headings fit before a paragraph taller than what is left: its first lines come along, so
-                # no slide holds a heading alone.
-                cut = self._split_into(rest[count], box, laid.blocks[count - 1].top + laid.blocks[count - 1].height)
-                if cut is not None:
-                    pages.append([*rest[:count], cut[0]])
-                    rest = [cut[1], *rest[count + 1 :]]
-                    continue
-            if count == 0:
-                head, tail = self._split_block(rest[0], box)
-                if not head.text or not tail.text.strip():
-                    # Nothing to cut (one line, or no text at all): the paragraph is a page of its own.
-                    pages.append([rest[0]])
-                    rest = rest[1:]
-                    continue
-                pages.append([head])
-                rest = [tail, *rest[1:]]
-                continue
-            pages.append(rest[:count])
-            rest = rest[count:]
-        return self._even(pages, box)
-
-    def _split_into(self, src: Src, box: Rect, used: float) -> tuple[Src, Src] | None:
-        """`src` cut between lines so its head fills the `box.h - used` points left under the paragraphs
-        above it (its space above included), or None when not one line fits there."""
-        room = box.h - used - src.space_before * self.floor
-        laid = self.laid([src], box.w, self.floor)
-        if room < laid.blocks[0].pitch or len(laid.blocks[0].lines) < 2:
-            return None
-        head, tail = self._split_block(src, Rect(box.x, box.y, box.w, room))
-        if not head.text.strip() or not tail.text.strip():
-            return None
-        return head, tail
-
-    def _even(self, pages: list[list[Src]], box: Rect) -> list[list[Src]]:
-        """The same paragraphs on as many pages, cut so the pages are about as full as each other: the
-        first-fit cut fills every page but the last, which may hold one line ("(cont.)" with one bullet).
-
-        The cuts are the ones that make the fullest page least full (bisection over that height, each tried
-        by filling pages greedily up to it at the floor), a heading never ending a page and a sub-point never
-        starting one when that can be helped. Long runs of pages
-        (more than `EVEN_PAGES`) only even out their last two."""
-        if len(pages) < 2:
-            return pages
-        if len(pages) > EVEN_PAGES:
-            return [*pages[:-2], *self._even(pages[-2:], box)]
-        srcs = [s for page in pages for s in page]
-        laid = self.laid(srcs, box.w, self.floor)
-        tops = [b.top for b in laid.blocks]
-        ends = [b.top + b.height for b in laid.blocks]
-
-        def cut(limit: float) -> list[int] | None:
-            """Where each page starts when pages are filled up to `limit` points, or None past len(pages)."""
-            starts: list[int] = []
-            i = 0
-            while i < len(srcs):
-                if len(starts) == len(pages):
-                    return None
-                j = i + 1
-                while j < len(srcs) and ends[j] - tops[i] <= limit:
-                    j += 1
-                while j - 1 > i and j < len(srcs) and (srcs[j - 1].keep_with_next or srcs[j].level):
-                    j -= 1
-                starts.append(i)
-                i = j
-            return starts
-
-        lo = max(ends[-1] - tops[0], 0.0) / len(pages)
-        hi = box.h
-        best = cut(hi)
-        if best is None:  # the first-fit cut is the only one that fits (a page cut inside a paragraph)
-            return pages
-        for _ in range(24):
-            mid = (lo + hi) / 2
-            found = cut(mid)
-            if found is None:
-                lo = mid
-            else:
-                hi, best = mid, found
-        bounds = [*best, len(srcs)]
-        evened = [srcs[a:b] for a, b in pairwise(bounds)]
-        if any(ends[b - 1] - tops[a] > box.h for a, b in pairwise(bounds)):
-            return pages
-        return evened
-
-    def _presplit(self, srcs: Sequence[Src], box: Rect) -> list[Src]:
-        """`srcs` with every paragraph longer than a box could hold at the floor cut into box-sized pieces first,
-        so pagination lays out at most a page's worth of text at a time (linear in the text, not quadratic)."""
-        cap = capacity(box, self.floor)
-        out: list[Src] = []
-        for src in srcs:
-            pieces = 0  # each a page's worth at the floor, so they count the paragraph's slides
-            while len(src.text) > cap:
-                pieces += 1
-                if pieces > MAX_PAGES:
-                    raise _too_long(f"one paragraph would need more than {MAX_PAGES} slides", src)
-                head, src = self._split_block(src, box)
-                out.append(head)
-            out.append(src)
-        return out
-
-    def _overflowing_prefix(self, srcs: list[Src], box: Rect) -> Laid | None:
-        """The floor layout of a prefix of `srcs` (8, 16, 32... paragraphs) taller than `box`, or None when
-        every prefix short of the whole list fits."""
-        k = 8
-        while k * 2 < len(srcs):
-            k *= 2
-        if k >= len(srcs):
-            return None
-        # One pass up to the first paragraph that ends below the box: the layout of the shortest prefix that
-        # overflows, which is how the first of 8, 16, 32... that overflows starts (blocks stack).
-        laid = layout(self._blocks(srcs[:k], self.floor), box.w, self.floor, self.leading, until=box.h)
-        return laid if laid.height > box.h else None
-
-    def _split_block(self, src: Src, box: Rect) -> tuple[Src, Src]:
-        """One paragraph taller than the whole box, cut between lines: the head fills the box at the floor.
-        Only as much text as the box could hold is laid out (its runs keep their links' spans, cut at the cut)."""
-        text = src.text
-        cap = capacity(box, self.floor)
-        probe = replace(src, runs=slice_runs(src.runs, 0, cap)) if len(text) > cap else src
-        laid = self.laid([probe], box.w, self.floor)
-        lines = laid.blocks[0].lines
-        fit_lines = max(1, int(box.h // laid.blocks[0].pitch))
-        cut = offset_after_lines(probe.text, lines[:fit_lines]) if fit_lines < len(lines) else len(probe.text)
-        cut = max(1, min(cut, len(text) - 1)) if len(text) > 1 else len(text)
-        head = slice_runs(src.runs, 0, cut)
-        tail = slice_runs(src.runs, cut, len(text))
-        return replace(src, runs=head), replace(src, runs=lstrip_runs(tail), space_before=0)
-
 
 # The same few grids (a title's, the body's, the footer's) serve every box: each is made once.
 _size_steps = lru_cache(maxsize=256)(size_steps)
-
-
-def _too_long(what: str, src: Src) -> OutputError:
-    return OutputError(
-        [Problem("the deck", f"{what} ('{_preview(src.text)}')", "shorten it, or split it into more items")]
-    )
 
 
 def capacity(box: Rect, size: float) -> int:
