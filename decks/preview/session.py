@@ -20,7 +20,7 @@ from decks.errors import OutputError, RecapError
 from decks.gcpause import paused_gc
 from decks.markup import esc
 from decks.model import Recap
-from decks.plan import sketch_plan
+from decks.plan import SketchOptions, sketch_plan
 from decks.plan.deck.plan import Deck
 from decks.plan.sketch.primitives import Sketch
 from decks.preview.files import Files
@@ -41,10 +41,11 @@ class Session(Watched):
         theme: str | None = None,
         echo: Callable[[str], None] = print,
         grace: float = 0.0,
-        sketch_options: dict[str, Any] | None = None,
+        sketch_options: SketchOptions | None = None,
     ) -> None:
         super().__init__(content, theme, echo)
-        self.sketch_options = dict(sketch_options or {})  # `recap watch --layout path` ...: as `recap pdf` takes them
+        # `recap watch --layout path` ...: as `recap pdf` takes them
+        self.sketch_options = SketchOptions(**(sketch_options or {}))
         # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
         # the new slides meanwhile, without this process's planning competing for the CPU.
         self.grace = grace
