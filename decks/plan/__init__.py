@@ -239,6 +239,7 @@ __all__ = [
     "SKETCH_OPTIONS",
     "SKETCH_OPTION_NAMES",
     "DeckSetup",
+    "JsonValue",
     "SketchOptions",
     "deck_plan",
     "deck_setup",
