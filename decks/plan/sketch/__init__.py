@@ -68,7 +68,11 @@ def _radial(specs: list[CardSpec], style: Style, area: Rect, draw: bool = True, 
     return radial.arrange(specs, style, area, hub, draw)
 
 
-PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
+PAPERS: dict[Paper, tuple[float, float]] = {
+    "a4": (595.2756, 841.8898),
+    "letter": (612.0, 792.0),
+    "a3": (841.8898, 1190.5512),
+}
 
 
 def _vertical(specs: list[CardSpec], style: Style, area: Rect, draw: bool = True) -> Arranged:
@@ -92,7 +96,7 @@ LAYOUTS: dict[SketchLayout, Arrange] = {
 }
 # Layouts whose cards are nudged off their grid after placing (decks.plan.sketch.loose); the others draw roads,
 # spokes or a path to where their cards stand, so their cards stay where those lead.
-LOOSE = ("modular", "popcorn")
+LOOSE: tuple[SketchLayout, ...] = ("modular", "popcorn")
 # A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
 VERTICAL_MOST = 8
 MARGIN = 22.0  # points: inside what office printers leave blank
@@ -110,7 +114,7 @@ def qr_mode(theme: Theme, qr: QrMode | None) -> QrMode:
     return qr or ("emphasis" if theme.sketch.qr else "none")
 
 
-def source_code_url(recap: Recap, mode: str) -> str | None:
+def source_code_url(recap: Recap, mode: QrMode) -> str | None:
     """The link the footer's code scans to: the source post, else the first resource, else the event's page
     (none with `--qr none`)."""
     if mode == "none":
@@ -167,7 +171,7 @@ def specs_for(
     return specs
 
 
-def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None, mode: str) -> list[str]:
+def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None, mode: QrMode) -> list[str]:
     from decks.plan.sketch import qr
 
     out: list[str] = []
