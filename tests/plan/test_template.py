@@ -236,3 +236,25 @@ def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
     bundled = read_template(templates.BUNDLED)
     name = next(n for n in bundled.blobs if "slideMaster" in n and n.endswith(".xml"))
     assert sample_colors(bundled, name, bundled.xml(name), white) == ({}, [])
+
+
+def test_a_placeholder_type_outside_the_standard_is_read_as_obj() -> None:
+    from lxml import etree
+
+    from decks.plan.deck.plan import PLACEHOLDER_TYPES
+    from decks.plan.template import placeholders
+
+    p = templates.P[1:-1]
+    shapes = "".join(
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="s{n}"/><p:cNvSpPr/><p:nvPr><p:ph{kind} idx="{n}"/></p:nvPr>'
+        "</p:nvSpPr><p:spPr/></p:sp>"
+        for n, kind in enumerate([' type="dt"', ' type="subTitle"', ' type="ctrtitle"', ' type=""', ""], 1)
+    )
+    layout = etree.fromstring(
+        f'<p:sldLayout xmlns:p="{p}"><p:cSld><p:spTree>{shapes}</p:spTree></p:cSld></p:sldLayout>'
+    )
+    found = placeholders(layout)
+    # Each is one of the types the plan knows; a misspelt or empty type is what a `<p:ph>` without one is.
+    assert [ph.type for ph in found] == ["dt", "subTitle", "obj", "obj", "obj"]
+    assert all(ph.type in PLACEHOLDER_TYPES for ph in found)
+    assert found[2].attrs["type"] == "ctrtitle"  # the raw attribute is kept as the file has it
