@@ -11,6 +11,7 @@ one line at the floor, are `ContentError`s naming the file, layout and placehold
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 from lxml import etree
@@ -65,6 +66,8 @@ LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws 
 # The master placeholder a layout placeholder inherits its box from (python-pptx's LayoutPlaceholder rule).
 BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 SHAPES = {QN_P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
+# A box of a role's frame that a layout placeholder may give (`Resolved.sources`).
+FrameBox = Literal["title", "body", "aside"]
 MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
 
@@ -117,7 +120,7 @@ class Resolved(msgspec.Struct):
     geometry: Geometry
     master: str
     warnings: list[str] = msgspec.field(default_factory=list)
-    sources: dict[LayoutRole, dict[str, Placeholder]] = msgspec.field(default_factory=dict)
+    sources: dict[LayoutRole, dict[FrameBox, Placeholder]] = msgspec.field(default_factory=dict)
     fonts: dict[str, str] = msgspec.field(default_factory=dict)
     colors: dict[str, str] = msgspec.field(default_factory=dict)
     title_bold: bool = False
@@ -215,7 +218,7 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     warnings: list[str] = []
     layouts: dict[LayoutRole, Layout] = {}
     frames: dict[LayoutRole, Frame] = {}
-    sources: dict[LayoutRole, dict[str, Placeholder]] = {}
+    sources: dict[LayoutRole, dict[FrameBox, Placeholder]] = {}
     for role in NAMES:
         layout = found.get(role)
         if layout is None:
@@ -343,10 +346,10 @@ def _found_layouts(all_layouts: list[Layout], by_name: dict[str, Layout]) -> dic
 
 def _fallback_frame(
     role: LayoutRole, layout: Layout, master: dict[str, Rect], default: Frame
-) -> tuple[Frame, dict[str, Placeholder]]:
+) -> tuple[Frame, dict[FrameBox, Placeholder]]:
     """The boxes of a role laid on another role's layout: recap's own, but the layout's title box for slides
     other than title and section slides (whose titles stand elsewhere)."""
-    used: dict[str, Placeholder] = {}
+    used: dict[FrameBox, Placeholder] = {}
     frame = default
     title, _ = _slots(layout, master)
     if role not in ("title", "section") and title is not None:
@@ -355,7 +358,7 @@ def _fallback_frame(
     return frame, used
 
 
-def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tuple[Frame, dict[str, Placeholder]]:
+def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tuple[Frame, dict[FrameBox, Placeholder]]:
     """The boxes of a role's own layout: its title, first body and second body (the aside) placeholders, recap's
     own box for any it lacks; and the placeholder behind each box."""
     title, bodies = _slots(layout, master)
@@ -364,8 +367,11 @@ def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tu
         bodies[0][1] if bodies else default.body,
         bodies[1][1] if len(bodies) > 1 else default.aside,
     )
-    used: dict[str, Placeholder] = {}
-    used.update({k: v[0] for k, v in (("title", title), ("body", bodies[0] if bodies else None)) if v})
+    used: dict[FrameBox, Placeholder] = {}
+    if title:
+        used["title"] = title[0]
+    if bodies:
+        used["body"] = bodies[0][0]
     if len(bodies) > 1:
         used["aside"] = bodies[1][0]
     return frame, used
@@ -399,7 +405,8 @@ def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> lis
     seen: set[tuple[str, str]] = set()
     for role, frame in resolved.geometry.frames.items():
         layout = resolved.layouts[role]
-        for slot, box in (("title", frame.title), ("body", frame.body)):
+        slots: tuple[tuple[FrameBox, Rect | None], ...] = (("title", frame.title), ("body", frame.body))
+        for slot, box in slots:
             if box is None or (box.h >= pitch - 1e-6 and box.w >= need_w - 1e-6):
                 continue
             ph = resolved.sources.get(role, {}).get(slot)
