@@ -20,7 +20,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from decks.errors import ContentError, Problem
 from decks.imageheaders import SOF_EVERYWHERE, ImageHeader, jpeg_process, png_decodes, probe, sniff
@@ -115,10 +115,8 @@ def png_ready(img: Image) -> Image:
 
 
 @contextlib.contextmanager
-def open_image(raw: bytes) -> Iterator[Any]:
+def open_image(raw: bytes) -> Iterator[ImageFile]:
     """`open_picture` as a context manager: the image is closed when the block ends."""
-    # Any, not ImageFile, until decks/plan/template_colors.py narrows what `getpixel` returns (float, tuple or
-    # None) before unpacking it as (r, g, b); with ImageFile here mypy refuses that unpacking.
     with open_picture(raw) as img:
         yield img
 

@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -107,10 +107,10 @@ def _stage(
         return recap, ()
     from decks import plan  # lazy: per command (cli start-up)
 
-    # Any: each sketch option has the type sketch_plan's signature gives it, which a dict of them cannot say
-    # until decks.plan declares them as a TypedDict.
-    staged: dict[str, Any] = options
-    built = plan.deck_plan(recap, theme) if consumes == "deck" else plan.sketch_plan(recap, theme, **staged)
+    if consumes == "deck":
+        built: Deck | Sketch = plan.deck_plan(recap, theme)
+    else:
+        built = plan.sketch_plan(recap, theme, **plan.sketch_options(options))
     return built, built.warnings
 
 

@@ -38,6 +38,7 @@ def watch(
     CONTENT is the content file (YAML). Without it, the bundled TF Dev Summit 2019 example."""
     from decks.assets import example_content  # lazy: per command (cli start-up)
     from decks.errors import ContentError, OutputError, Problem  # lazy: per command (cli start-up)
+    from decks.plan import sketch_options as checked  # lazy: per command (cli start-up)
     from decks.preview.server import serve  # lazy: per command (cli start-up)
     from decks.preview.session import Session  # lazy: per command (cli start-up)
     from decks.safeio import ReadRefused, check_file  # lazy: per command (cli start-up)
@@ -52,7 +53,7 @@ def watch(
         path,
         theme,
         echo=lambda line: click.echo(line, err=not line.startswith(("preview", "updated"))),
-        sketch_options=given,
+        sketch_options=checked(given),
     )
     try:
         serve(session, port, open_browser)

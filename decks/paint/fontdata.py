@@ -52,6 +52,7 @@ def glyph_path(font: FilePath, char: str, x: float, baseline: float, size: float
     return pen.getCommands()
 
 
+# Any: a fontTools glyph set, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 _OUTLINES: dict[FilePath, Any] = {}
 
 

@@ -14,11 +14,12 @@ reportlab's own repository, which takes reports on its reportlab-users list; no 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 _NAMES: dict[Path, str] = {}
-REPORTLAB_CMAP: Any = None  # reportlab's own function, kept so a test can tell when it no longer has the bug
+# reportlab's own `makeToUnicodeCMap(fontname, subset)`, kept so a test can tell when it no longer has the bug
+REPORTLAB_CMAP: Callable[[str, list[int]], str] | None = None
 BFCHAR_BLOCK = 100  # entries per beginbfchar block: the most the CMap format allows
 
 

@@ -16,14 +16,16 @@ once and hands it over. Submodules are imported only when a plan is built, so li
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict, TypeVar, get_args
 
 import msgspec
 from msgspec.structs import replace
 
 from decks.errors import OutputError, Problem
-from decks.options import Option
+from decks.options import Option, OptionValue
+from decks.themes.model import Orientation, Paper, QrMode, SketchLayout
 
 if TYPE_CHECKING:
     from decks.model import Recap
@@ -32,17 +34,18 @@ if TYPE_CHECKING:
     from decks.plan.template import Resolved
     from decks.themes.model import Theme
 
-QR_MODES = ("all", "emphasis", "source", "none")  # decks.plan.sketch.build's `qr`
-# The options that shape a sketch: every renderer that consumes the sketch offers them.
+QR_MODES: tuple[QrMode, ...] = get_args(QrMode)
+# The options that shape a sketch: every renderer that consumes the sketch offers them. The choices are those of
+# the types `sketch_plan` takes (and a theme's `sketch:` holds), so each is named once.
 SKETCH_OPTIONS = (
-    Option("paper", "Paper size (default: the theme's).", None, ("a4", "letter", "a3")),
+    Option("paper", "Paper size (default: the theme's).", None, get_args(Paper)),
     Option(
         "layout",
         "How cards are arranged (default: the theme's; vertical for a portrait page of up to 8 items).",
         None,
-        ("modular", "path", "radial", "vertical", "popcorn"),
+        get_args(SketchLayout),
     ),
-    Option("orientation", "Page orientation (default: the theme's, landscape).", None, ("landscape", "portrait")),
+    Option("orientation", "Page orientation (default: the theme's, landscape).", None, get_args(Orientation)),
     Option(
         "qr",
         "QR codes: 'emphasis' (default) one for the source post and one on each emphasised item's video; 'all' one on "
@@ -60,6 +63,54 @@ SKETCH_OPTIONS = (
     ),
 )
 SKETCH_OPTION_NAMES = tuple(o.name for o in SKETCH_OPTIONS)
+
+
+class SketchOptions(TypedDict, total=False):
+    """The sketch options a command was given (`SKETCH_OPTIONS`), as `sketch_plan` takes them as keywords."""
+
+    layout: SketchLayout | None
+    paper: Paper | None
+    orientation: Orientation | None
+    max_takeaways: int | None
+    no_abridge: bool
+    qr: QrMode | None
+
+
+_Choice = TypeVar("_Choice", bound=str)
+
+
+def _choice(options: Mapping[str, OptionValue], name: str, choices: tuple[_Choice, ...]) -> _Choice | None:
+    value = options[name]
+    if value is None:
+        return None
+    for choice in choices:
+        if value == choice:
+            return choice
+    raise OutputError(
+        [Problem(f"--{name.replace('_', '-')}", f"unknown {name} {value!r}", f"choose one of {', '.join(choices)}")]
+    )
+
+
+def sketch_options(options: Mapping[str, OptionValue]) -> SketchOptions:
+    """The sketch options among `options` (a command's, as the CLI passes them on), each checked for its type:
+    a value none of them may hold is an `OutputError` naming the option."""
+    out = SketchOptions()
+    if "layout" in options:
+        out["layout"] = _choice(options, "layout", get_args(SketchLayout))
+    if "paper" in options:
+        out["paper"] = _choice(options, "paper", get_args(Paper))
+    if "orientation" in options:
+        out["orientation"] = _choice(options, "orientation", get_args(Orientation))
+    if "qr" in options:
+        out["qr"] = _choice(options, "qr", QR_MODES)
+    if "max_takeaways" in options:
+        count = options["max_takeaways"]
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            raise OutputError([Problem("--max-takeaways", f"not a count: {count!r}", "give a whole number")])
+        out["max_takeaways"] = count
+    if "no_abridge" in options:
+        out["no_abridge"] = bool(options["no_abridge"])
+    return out
 
 
 class DeckSetup(msgspec.Struct, frozen=True):
@@ -134,12 +185,12 @@ def deck_plan(recap: Recap, theme: Theme) -> Deck:
 def sketch_plan(
     recap: Recap,
     theme: Theme,
-    layout: str | None = None,
-    paper: str | None = None,
-    orientation: str | None = None,
+    layout: SketchLayout | None = None,
+    paper: Paper | None = None,
+    orientation: Orientation | None = None,
     max_takeaways: int | None = None,
     no_abridge: bool = False,
-    qr: str | None = None,
+    qr: QrMode | None = None,
 ) -> Sketch:
     """The one-page sketchnote of `recap` in `theme`; raises `OutputError` when it cannot be made."""
     from decks.plan.sketch import build  # lazy: each output loads only its own planner
@@ -157,13 +208,17 @@ def sketch_plan(
     )
 
 
-def to_data(plan: Any) -> Any:
+# A JSON value, as `to_data` gives a plan: what `json.dumps` writes as it is.
+JsonValue = dict[str, "JsonValue"] | list["JsonValue"] | str | int | float | bool | None
+
+
+def to_data(plan: object) -> JsonValue:
     """A plan (or any part of one) as JSON-ready data: its values (msgspec Structs) as objects with their class
     under "type", tuples as lists, paths as strings."""
 
     names = getattr(type(plan), "__struct_fields__", None)
     if names is not None:
-        out: dict[str, Any] = {"type": type(plan).__name__}
+        out: dict[str, JsonValue] = {"type": type(plan).__name__}
         for name in names:
             out[name] = to_data(getattr(plan, name))
         return out
@@ -175,16 +230,21 @@ def to_data(plan: Any) -> Any:
         return str(plan)
     if isinstance(plan, float):
         return round(plan, 4)
-    return plan
+    if plan is None or isinstance(plan, (str, int)):  # bool is an int
+        return plan
+    raise TypeError(f"a plan holds only plain data, not {type(plan).__name__}")
 
 
 __all__ = [
     "SKETCH_OPTIONS",
     "SKETCH_OPTION_NAMES",
     "DeckSetup",
+    "JsonValue",
+    "SketchOptions",
     "deck_plan",
     "deck_setup",
     "finish_deck",
+    "sketch_options",
     "sketch_plan",
     "to_data",
 ]

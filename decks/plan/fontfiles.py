@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -59,13 +60,17 @@ STAND_IN = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
 
+# How a family's measuring file was found (`Found.how`).
+FoundHow = Literal["bundled twin", "bundled", "theme folder", "installed", "stand-in"]
+
+
 class Found(msgspec.Struct, frozen=True):
     """The file measuring a family, and how it was found ("bundled twin", "bundled", "theme folder",
     "installed", or "stand-in" when nothing was: then measured `MARGIN` wider)."""
 
     family: str
     path: Path
-    how: str
+    how: FoundHow
 
     @property
     def margin(self) -> float:
@@ -114,7 +119,8 @@ def find_font(family: str, bold: bool = False, folder: Path | None = None) -> Fo
     key = family.strip().lower()
     if key in TWINS:
         return Found(family, fonts_dir() / TWINS[key][bold], "bundled twin" if key not in _OWN else "bundled")
-    for where, how in ((fonts_dir(), "bundled"), (folder, "theme folder")):
+    places: tuple[tuple[Path | None, FoundHow], ...] = ((fonts_dir(), "bundled"), (folder, "theme folder"))
+    for where, how in places:
         if where is not None:
             path = _in_folder(where, key, bold)
             if path is not None:

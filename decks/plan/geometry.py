@@ -46,6 +46,7 @@ class Rect(msgspec.Struct, frozen=True):
         return Rect(round(within.x + within.right - self.right, 4), self.y, self.w, self.h)
 
 
+# Any: an lxml element, and lxml has no type information (see [tool.mypy] in pyproject.toml).
 def xfrm_box(xfrm: Any) -> Rect | None:
     """The box in points of an `<a:xfrm>` element (its `<a:off>` and `<a:ext>`), or None when it has none or a
     value is not a whole number (a template is untrusted input)."""

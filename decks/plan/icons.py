@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import msgspec
 import yaml
@@ -48,7 +48,10 @@ def icon_fonts() -> frozenset[Path]:
     return frozenset(font_path_cached(style) for style in STYLES)
 
 
-def _derived(source: Path, build: Callable[[bytes], Any]) -> Any:
+Built = TypeVar("Built")
+
+
+def _derived(source: Path, build: Callable[[bytes], Built]) -> Built:
     """`build(bytes of source)` kept in the cache folder (decks.model.icon_names.derived) under this module's
     version: the keyword tables."""
     return derived(source, build, _CACHE_VERSION)

@@ -11,6 +11,7 @@ one line at the floor, are `ContentError`s naming the file, layout and placehold
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 from lxml import etree
@@ -26,7 +27,16 @@ from decks.opc import (
     RT_THEME,
     TITLES,
 )
-from decks.plan.deck.plan import Frame, Geometry, Layout, Placeholder, default_geometry
+from decks.plan.deck.plan import (
+    PLACEHOLDER_TYPES,
+    Frame,
+    Geometry,
+    Layout,
+    LayoutRole,
+    Placeholder,
+    PlaceholderType,
+    default_geometry,
+)
 from decks.plan.geometry import EMU_PER_PT, Rect, xfrm_box
 from decks.plan.keepout import clear_of, logos
 from decks.plan.stacks import stacks_for
@@ -37,7 +47,7 @@ from decks.themes.model import Theme
 # Layout names, first found wins, compared case-insensitively: recap's own, then PowerPoint's, LibreOffice
 # Impress's ("Title, Content"), Google Slides' ("Title and body") and Keynote's ("Title & Bullets") for the
 # same layout, so a template saved by any of them gets the layout its maker meant.
-NAMES: dict[str, tuple[str, ...]] = {
+NAMES: dict[LayoutRole, tuple[str, ...]] = {
     "title": ("Recap Title", "Title Slide", "Title & Subtitle"),
     "section": ("Recap Section", "Section Header", "Section"),
     "content": ("Recap Content", "Title and Content", "Title, Content", "Title and body", "Title & Bullets"),
@@ -56,6 +66,8 @@ LATENT = ("dt", "ftr", "sldNum")  # never cloned onto a slide: the master draws 
 # The master placeholder a layout placeholder inherits its box from (python-pptx's LayoutPlaceholder rule).
 BASE_TYPE = {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 SHAPES = {QN_P + t for t in ("sp", "pic", "graphicFrame", "cxnSp", "grpSp", "contentPart")}
+# A box of a role's frame that a layout placeholder may give (`Resolved.sources`).
+FrameBox = Literal["title", "body", "aside"]
 MIN_PICTURE = 36.0  # points: a picture slot smaller than half an inch across is no picture slot
 
 
@@ -90,7 +102,8 @@ def placeholders(root: etree._Element) -> list[Placeholder]:
         out.append(
             Placeholder(
                 c_nv.get("name", "") if c_nv is not None else "",
-                ph.get("type", "obj"),
+                # a type outside the standard's list (a file no Office client opens) is read as "obj"
+                PLACEHOLDER_TYPES.get(ph.get("type", "obj"), "obj"),
                 int(ph.get("idx", "0")),
                 attrs,
                 box,
@@ -103,11 +116,11 @@ class Resolved(msgspec.Struct):
     """Each role's layout and the geometry the planner works on; where each role's title and body boxes come
     from (for messages); the master's theme fonts (major/minor, latin/ea) and colours."""
 
-    layouts: dict[str, Layout]
+    layouts: dict[LayoutRole, Layout]
     geometry: Geometry
     master: str
     warnings: list[str] = msgspec.field(default_factory=list)
-    sources: dict[str, dict[str, Placeholder]] = msgspec.field(default_factory=dict)
+    sources: dict[LayoutRole, dict[FrameBox, Placeholder]] = msgspec.field(default_factory=dict)
     fonts: dict[str, str] = msgspec.field(default_factory=dict)
     colors: dict[str, str] = msgspec.field(default_factory=dict)
     title_bold: bool = False
@@ -135,7 +148,7 @@ def _slots(
     return title, bodies
 
 
-def _latent(layout: Layout, master: dict[str, Rect], kind: str) -> Rect | None:
+def _latent(layout: Layout, master: dict[str, Rect], kind: PlaceholderType) -> Rect | None:
     """The box of the layout's date, footer or slide-number placeholder (only the layout's own placeholders
     show on its slides; a box that is empty counts as none)."""
     for ph in layout.placeholders:
@@ -203,9 +216,9 @@ def resolve(tpl: TemplatePackage, source: str) -> Resolved:
     found = _found_layouts(all_layouts, by_name)
     defaults = _default_frames(width, height)
     warnings: list[str] = []
-    layouts: dict[str, Layout] = {}
-    frames: dict[str, Frame] = {}
-    sources: dict[str, dict[str, Placeholder]] = {}
+    layouts: dict[LayoutRole, Layout] = {}
+    frames: dict[LayoutRole, Frame] = {}
+    sources: dict[LayoutRole, dict[FrameBox, Placeholder]] = {}
     for role in NAMES:
         layout = found.get(role)
         if layout is None:
@@ -260,7 +273,7 @@ def _slide_size(pres: etree._Element, source: str) -> tuple[float, float]:
     return width, height
 
 
-def _default_frames(width: float, height: float) -> dict[str, Frame]:
+def _default_frames(width: float, height: float) -> dict[LayoutRole, Frame]:
     """recap's own boxes for each role (laid out on 960 x 540 pt), scaled to the slide."""
     sx, sy = width / 960, height / 540
 
@@ -320,9 +333,9 @@ def _master_layouts(
     return all_layouts, keepouts
 
 
-def _found_layouts(all_layouts: list[Layout], by_name: dict[str, Layout]) -> dict[str, Layout]:
+def _found_layouts(all_layouts: list[Layout], by_name: dict[str, Layout]) -> dict[LayoutRole, Layout]:
     """The layout for each role the template has one for: by one of its names, else by its placeholders."""
-    found: dict[str, Layout] = {}
+    found: dict[LayoutRole, Layout] = {}
     for role, names in NAMES.items():
         chosen = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
         chosen = chosen or _by_types(all_layouts, role)
@@ -332,11 +345,11 @@ def _found_layouts(all_layouts: list[Layout], by_name: dict[str, Layout]) -> dic
 
 
 def _fallback_frame(
-    role: str, layout: Layout, master: dict[str, Rect], default: Frame
-) -> tuple[Frame, dict[str, Placeholder]]:
+    role: LayoutRole, layout: Layout, master: dict[str, Rect], default: Frame
+) -> tuple[Frame, dict[FrameBox, Placeholder]]:
     """The boxes of a role laid on another role's layout: recap's own, but the layout's title box for slides
     other than title and section slides (whose titles stand elsewhere)."""
-    used: dict[str, Placeholder] = {}
+    used: dict[FrameBox, Placeholder] = {}
     frame = default
     title, _ = _slots(layout, master)
     if role not in ("title", "section") and title is not None:
@@ -345,7 +358,7 @@ def _fallback_frame(
     return frame, used
 
 
-def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tuple[Frame, dict[str, Placeholder]]:
+def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tuple[Frame, dict[FrameBox, Placeholder]]:
     """The boxes of a role's own layout: its title, first body and second body (the aside) placeholders, recap's
     own box for any it lacks; and the placeholder behind each box."""
     title, bodies = _slots(layout, master)
@@ -354,8 +367,11 @@ def _layout_frame(layout: Layout, master: dict[str, Rect], default: Frame) -> tu
         bodies[0][1] if bodies else default.body,
         bodies[1][1] if len(bodies) > 1 else default.aside,
     )
-    used: dict[str, Placeholder] = {}
-    used.update({k: v[0] for k, v in (("title", title), ("body", bodies[0] if bodies else None)) if v})
+    used: dict[FrameBox, Placeholder] = {}
+    if title:
+        used["title"] = title[0]
+    if bodies:
+        used["body"] = bodies[0][0]
     if len(bodies) > 1:
         used["aside"] = bodies[1][0]
     return frame, used
@@ -389,7 +405,8 @@ def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> lis
     seen: set[tuple[str, str]] = set()
     for role, frame in resolved.geometry.frames.items():
         layout = resolved.layouts[role]
-        for slot, box in (("title", frame.title), ("body", frame.body)):
+        slots: tuple[tuple[FrameBox, Rect | None], ...] = (("title", frame.title), ("body", frame.body))
+        for slot, box in slots:
             if box is None or (box.h >= pitch - 1e-6 and box.w >= need_w - 1e-6):
                 continue
             ph = resolved.sources.get(role, {}).get(slot)
@@ -412,7 +429,7 @@ def unusable(resolved: Resolved, source: str, floor: float, pitch: float) -> lis
     return problems
 
 
-def _by_types(layouts: list[Layout], role: str) -> Layout | None:
+def _by_types(layouts: list[Layout], role: LayoutRole) -> Layout | None:
     """A layout whose placeholders suit `role`, when no layout has one of its names."""
     for layout in layouts:
         kinds = [ph.type for ph in layout.placeholders]

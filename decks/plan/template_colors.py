@@ -234,7 +234,7 @@ def _picture_color(tpl: TemplatePackage, master_name: str, pic: etree._Element, 
             top = max(0, int((box.y - where.y) / where.h * h))
             right = min(w, max(left + 1, int((box.right - where.x) / where.w * w)))
             bottom = min(h, max(top + 1, int((box.bottom - where.y) / where.h * h)))
-            r, g, b = (
+            pixel = (
                 image.convert("RGB")
                 .crop((left, top, right, bottom))
                 .resize((1, 1), Image.Resampling.BOX)
@@ -242,6 +242,9 @@ def _picture_color(tpl: TemplatePackage, master_name: str, pic: etree._Element, 
             )
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
+    if not isinstance(pixel, tuple) or len(pixel) != 3:  # an RGB image's pixel is (r, g, b)
+        return None
+    r, g, b = pixel
     return f"#{r:02X}{g:02X}{b:02X}"
 
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from decks.errors import ContentError, Problem
 from decks.model.inline import Style
-from decks.plan.deck.plan import Deck, FontFile
+from decks.plan.deck.plan import Deck, FontFile, LayoutRole
 from decks.plan.fontfiles import embeddable, find_font, is_universal, measures_for
 from decks.plan.stacks import run_faces, stacks_for
 from decks.plan.template import Resolved, load
 from decks.text.runs import RunFaces
 from decks.themes.model import FontSpec, Theme
 
-KINDS = {
+# The layout each kind of slide is laid on, as `recap check --theme` names them.
+KINDS: dict[str, LayoutRole] = {
     "title": "title",
     "agenda": "content",
     "section": "section",

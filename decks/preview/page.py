@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib.resources import files
-from typing import Any
 
 from decks.model import Recap
 from decks.paint.deck_svg import FontFaces, slide_svg
+from decks.plan import JsonValue
 from decks.plan.deck.plan import Deck, Slide
+from decks.plan.sketch.primitives import Sketch
 from decks.renderers.html import Page
 from decks.themes.model import Theme
 
@@ -40,7 +41,7 @@ class Parts:
     body: tuple[tuple[str, str], ...]
 
 
-def changes(old: Parts, new: Parts) -> dict[str, Any]:
+def changes(old: Parts, new: Parts) -> dict[str, JsonValue]:
     """What a page showing `old` needs to show `new`: the parts that are not the same (by identity: an unchanged
     part is kept as the same object), the order of every part, the head when it changed, title and language."""
     before = dict(old.body)
@@ -94,7 +95,7 @@ class LivePage(Page):
         self._sections_now[number] = held
         return held[3]
 
-    def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Any, problem: str = "") -> str:
+    def html(self, recap: Recap, theme: Theme, deck: Deck, sketch: Sketch | None, problem: str = "") -> str:
         self._sections_now = {}
         page = super().html(recap, theme, deck, sketch, problem)
         self._sections = self._sections_now  # only the sections of the latest page are worth keeping

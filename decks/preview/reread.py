@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -35,7 +34,7 @@ from decks.model.content import Item
 from decks.model.typed import ValidationError
 from decks.preview.stamps import Stamp, stamp
 from decks.readers.content import load_located, parse_located, resolve_images
-from decks.readers.yamlpos import Located, YamlProblems, decode, parse
+from decks.readers.yamlpos import Located, Path_, YamlProblems, decode, parse
 from decks.safeio import ReadRefused, read_bounded
 
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks YAML counts besides \n: such a file is read whole
@@ -48,7 +47,7 @@ class _Span:
     start: int
     end: int
     dash: int
-    path: tuple[Any, ...]
+    path: Path_  # ("items", j), ("parts", i, "items", j), or a top-level key's (key,)
 
 
 class ContentReader:
@@ -62,7 +61,7 @@ class ContentReader:
         self._recap: Recap | None = None
         self._spans: list[_Span] = []
         self._starts: list[int] = []
-        self._checked: dict[Any, tuple[Stamp, bool]] = {}  # each picture's stamp and verdict, at its last check
+        self._checked: dict[Path, tuple[Stamp, bool]] = {}  # each picture's stamp and verdict, at its last check
 
     def read(self) -> Recap:
         """The validated recap in the file now; raises `ContentError` (from the whole-file reader) when it is wrong."""
@@ -113,7 +112,7 @@ class ContentReader:
         delta = len(text) - len(old)
         before, after = old[span.start : span.end], text[span.start : span.end + delta]
         if span.dash < 0:  # a top-level key
-            key = span.path[0]
+            key = str(span.path[0])
             value = _read_key(before, after, key, str(self.path), self.path.parent)
             if value is None or getattr(recap, key) != value[0]:
                 return None
@@ -160,7 +159,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 def _spans(text: str, recap: Recap, located: Located) -> list[_Span]:
     """Where each block-style item's lines are, and each top-level key's but `parts` and `items` (which hold
     the items), in file order."""
-    paths: list[tuple[Any, ...]] = [("items", j) for j in range(len(recap.items))]
+    paths: list[Path_] = [("items", j) for j in range(len(recap.items))]
     for i, part in enumerate(recap.parts):
         paths.extend(("parts", i, "items", j) for j in range(len(part.items)))
     lines = text.split("\n")
@@ -230,7 +229,7 @@ def _read_item(before: str, after: str, dash: int, file: str, base_dir: Path) ->
     return items[0], items[1]
 
 
-def _standalone(lines: str, file: str) -> Any:
+def _standalone(lines: str, file: str) -> object:
     """The data of `lines` read as a YAML document of their own, or None when they do not read cleanly."""
     try:
         located = parse(lines, file, keep_going=True)
@@ -239,7 +238,7 @@ def _standalone(lines: str, file: str) -> Any:
     return None if located.problems else located.data
 
 
-def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> tuple[Any, Any] | None:
+def _read_key(before: str, after: str, key: str, file: str, base_dir: Path) -> tuple[object, object] | None:
     """The value of top-level `key` the old lines read as and the one the new lines read as, each standalone
     and validated as that field of a recap, or None when either does not read cleanly or the new lines could
     mean something else in their place in the file."""
@@ -276,27 +275,35 @@ def _anchored(lines: str) -> bool:
         return True
 
 
-def _item_at(recap: Recap, path: tuple[Any, ...]) -> Item | None:
-    items = recap.parts[path[1]].items if path[0] == "parts" else recap.items
-    index = path[-1]
+def _indices(path: Path_) -> tuple[int, int]:
+    """The part's index (-1: the top-level items) and the item's in an item's path."""
+    part, index = (path[1], path[3]) if path[0] == "parts" else (-1, path[1])
+    assert isinstance(part, int) and isinstance(index, int)  # as `_spans` makes them
+    return part, index
+
+
+def _item_at(recap: Recap, path: Path_) -> Item | None:
+    p, index = _indices(path)
+    items = recap.parts[p].items if p >= 0 else recap.items
     return items[index] if index < len(items) else None
 
 
-def _with_item(recap: Recap, path: tuple[Any, ...], item: Item) -> Recap:
+def _with_item(recap: Recap, path: Path_, item: Item) -> Recap:
     """The recap with the item at `path` replaced (the models are frozen: the rest is shared)."""
-    if path[0] == "items":
+    p, index = _indices(path)
+    if p < 0:
         items = list(recap.items)
-        items[path[1]] = item
+        items[index] = item
         return recap.model_copy(update={"items": items})
     parts = list(recap.parts)
-    part = parts[path[1]]
+    part = parts[p]
     items = list(part.items)
-    items[path[3]] = item
-    parts[path[1]] = part.model_copy(update={"items": items})
+    items[index] = item
+    parts[p] = part.model_copy(update={"items": items})
     return recap.model_copy(update={"parts": parts})
 
 
-def _pictures_fine(recap: Recap, checked: dict[Any, tuple[Stamp, bool]]) -> bool:
+def _pictures_fine(recap: Recap, checked: dict[Path, tuple[Stamp, bool]]) -> bool:
     """Whether every picture the recap names reads as one (else the whole-file reader says where it is named).
 
     A picture is read and checked again only when its stamp (time and size) changed since `checked` holds its

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from decks.preview.session import Session
@@ -36,7 +37,9 @@ class PreviewServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         super().__init__((HOST, port), Handler)
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
+    # As typeshed's socketserver: the request is a socket (or a datagram and its socket); the address is what
+    # the socket's family uses, which this method only passes on.
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: object) -> None:
         if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             return  # a browser that closed its connection is not news
         super().handle_error(request, client_address)
@@ -50,7 +53,7 @@ class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows renders and problems, not every request
 
     def _allowed_host(self) -> bool:
@@ -119,8 +122,10 @@ class Handler(BaseHTTPRequestHandler):
             return  # the tab was closed or reloaded; it opens a new stream if it comes back
 
 
-def serve(session: Session, port: int = 0, open_browser: bool = False, ready: Any = None) -> None:
-    """Render, then serve until Ctrl-C (or `ready.stop` is set, for tests); `ready(url)` is called once serving."""
+def serve(
+    session: Session, port: int = 0, open_browser: bool = False, ready: Callable[[PreviewServer], None] | None = None
+) -> None:
+    """Render, then serve until Ctrl-C (or `ready.stop` is set, for tests); `ready(server)` is called once serving."""
 
     server = PreviewServer(session, port)
     session.grace = max(session.grace, 0.2)

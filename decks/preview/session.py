@@ -14,13 +14,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from decks.errors import OutputError, RecapError
 from decks.gcpause import paused_gc
 from decks.markup import esc
 from decks.model import Recap
-from decks.plan import sketch_plan
+from decks.plan import JsonValue, SketchOptions, sketch_plan
 from decks.plan.deck.plan import Deck
 from decks.plan.sketch.primitives import Sketch
 from decks.preview.files import Files
@@ -41,10 +40,11 @@ class Session(Watched):
         theme: str | None = None,
         echo: Callable[[str], None] = print,
         grace: float = 0.0,
-        sketch_options: dict[str, Any] | None = None,
+        sketch_options: SketchOptions | None = None,
     ) -> None:
         super().__init__(content, theme, echo)
-        self.sketch_options = dict(sketch_options or {})  # `recap watch --layout path` ...: as `recap pdf` takes them
+        # `recap watch --layout path` ...: as `recap pdf` takes them
+        self.sketch_options = SketchOptions(**(sketch_options or {}))
         # Seconds between publishing the slides and planning the sketchnote: an open page fetches and lays out
         # the new slides meanwhile, without this process's planning competing for the CPU.
         self.grace = grace
@@ -146,7 +146,7 @@ class Session(Watched):
                     del self._parts[min(self._parts)]
             self._changed.notify_all()
 
-    def changes(self, since: str) -> dict[str, Any]:
+    def changes(self, since: str) -> dict[str, JsonValue]:
         """What an open page showing version `since` needs to show the current one (decks.preview.page `changes`,
         with the version, and the problems panel, or "" for none); `{"whole": True, …}` when the page should
         load itself whole (a version too old, or none known)."""

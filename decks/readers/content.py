@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from decks.errors import ContentError, Problem
 from decks.gcpause import paused_gc
@@ -102,15 +101,16 @@ def _merge(yaml_problems: list[Problem], model_problems: list[Problem]) -> list[
     return sorted(merged, key=lambda p: (p.line or 0, p.col or 0))
 
 
-def _image_slots(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any], str]]:
+def _image_slots(data: dict[str, object]) -> list[tuple[Path_, dict[str, object], str]]:
     """Every (path to the value, the mapping holding it, its key) that names an image file."""
-    slots: list[tuple[Path_, dict[str, Any], str]] = []
+    slots: list[tuple[Path_, dict[str, object], str]] = []
     for parent_key, key in _IMAGE_PATHS:
         parent = data.get(parent_key)
         if isinstance(parent, dict) and isinstance(parent.get(key), str):
             slots.append(((parent_key, key), parent, key))
-    groups = [("parts", p) for p in (data.get("parts") or [])] if isinstance(data.get("parts"), list) else []
-    item_lists: list[tuple[Path_, Any]] = [(("items",), data.get("items"))]
+    parts = data.get("parts")
+    groups = [("parts", p) for p in parts] if isinstance(parts, list) else []
+    item_lists: list[tuple[Path_, object]] = [(("items",), data.get("items"))]
     for i, (_, part) in enumerate(groups):
         if isinstance(part, dict):
             item_lists.append((("parts", i, "items"), part.get("items")))
@@ -124,13 +124,14 @@ def _image_slots(data: dict[str, Any]) -> list[tuple[Path_, dict[str, Any], str]
     return slots
 
 
-def resolve_images(data: dict[str, Any], base_dir: Path) -> list[tuple[Path_, Path]]:
+def resolve_images(data: dict[str, object], base_dir: Path) -> list[tuple[Path_, Path]]:
     """Make every image path absolute (relative to the content file); returns each with its place."""
     images = []
     for loc, holder, key in _image_slots(data):
-        if char_problem(holder[key]):
+        value = holder[key]
+        if not isinstance(value, str) or char_problem(value):  # a str, as `_image_slots` found it
             continue  # the model refuses it, at its place; the file system would raise on a NUL
-        resolved = resolve_path(base_dir / holder[key])
+        resolved = resolve_path(base_dir / value)
         holder[key] = str(resolved)
         images.append((loc, resolved))
     return images

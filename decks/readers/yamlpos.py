@@ -13,7 +13,6 @@ starts the one with them, so that every problem reads the same.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import yaml
 
@@ -49,7 +48,7 @@ class Located:
     """Parsed YAML data and the 1-based (line, col) of each value and each mapping key, by path (`values`,
     `keys`: found from the node graph when first asked for, see the module's docstring)."""
 
-    def __init__(self, data: Any = None, problems: list[Problem] | None = None) -> None:
+    def __init__(self, data: object = None, problems: list[Problem] | None = None) -> None:
         self.data = data
         self.problems: list[Problem] = problems if problems is not None else []  # with parse(keep_going=True)
         self._values: dict[Path_, Place] = {}
@@ -252,7 +251,7 @@ class _Builder:
             )
         )
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: Path_) -> object:
         if id(node) in self.open:
             self._problem(node, "this value contains itself (an alias inside its own anchor)", "write it out", path)
             raise _TooBig
@@ -269,7 +268,7 @@ class _Builder:
                 self.open.discard(id(node))
         return self._build(node, path)
 
-    def _build(self, node: yaml.Node, path: Path_) -> Any:
+    def _build(self, node: yaml.Node, path: Path_) -> object:
         # Only values an alias repeats count against the budget: each node written in the file is built once for
         # free (the file's size bounds those), so 10,000 plain items pass while an alias bomb stops early.
         if id(node) in self.seen:
@@ -315,10 +314,10 @@ class _Builder:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self._problem(node, f"the tag {tag} is not allowed", "recap reads plain YAML only: remove the tag", path)
 
-    def _sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
+    def _sequence(self, node: yaml.SequenceNode, path: Path_) -> list[object]:
         if node.tag != _SEQ_TAG:
             self._bad_tag(node, path)
-        result: list[Any] = []
+        result: list[object] = []
         seen, values, build, track, record = self.seen, self.located._values, self.build, self.track, self.record
         inline = self.inline and len(path) < MAX_DEPTH
         for i, child in enumerate(node.value):
@@ -333,10 +332,10 @@ class _Builder:
                 result.append(build(child, (*path, i)))
         return result
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, object]:
         if node.tag != _MAP_TAG:
             self._bad_tag(node, path)
-        result: dict[str, Any] = {}
+        result: dict[str, object] = {}
         seen, values, keys, build, track = self.seen, self.located._values, self.located._keys, self.build, self.track
         record = self.record
         inline = self.inline and len(path) < MAX_DEPTH

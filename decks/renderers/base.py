@@ -17,7 +17,7 @@ import os
 import sys
 from abc import ABC, abstractmethod
 from importlib.metadata import PackageNotFoundError, distribution
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
 
@@ -80,9 +80,7 @@ def render(renderer: type[Renderer], recap: Recap, theme: Theme, **options: Opti
         deck = plan.deck_plan(recap, theme)
         subject, warnings = deck, deck.warnings
     elif renderer.consumes == "sketch":
-        # Any: each sketch option has the type sketch_plan's signature gives it, which a dict of them cannot say
-        # until decks.plan declares them as a TypedDict.
-        staged: dict[str, Any] = {k: options.pop(k) for k in plan.SKETCH_OPTION_NAMES if k in options}
+        staged = plan.sketch_options({k: options.pop(k) for k in plan.SKETCH_OPTION_NAMES if k in options})
         sketch = plan.sketch_plan(recap, theme, **staged)
         subject, warnings = sketch, sketch.warnings
     result = renderer().render(subject, theme, **options)

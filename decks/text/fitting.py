@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import msgspec
 
@@ -35,7 +35,7 @@ MAX_STEPS = 400  # sizes on one grid: a theme asking for more (a huge size, a ti
 # A size of the search's grid (a point size, or a count of pieces), and what an attempt at it returns: how much of
 # its room it needs (1.0 or less fits) first, then whatever the caller made.
 S = TypeVar("S", bound=float)
-Try = TypeVar("Try", bound="tuple[float, *tuple[Any, ...]]")
+Try = TypeVar("Try", bound="tuple[float, *tuple[object, ...]]")
 
 
 def line_pitch(size: float, leading: float, stack: FontStack | None = None, text: str | None = None) -> float:

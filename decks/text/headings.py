@@ -17,9 +17,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from decks.text.breaking import atoms, break_lines
+
+if TYPE_CHECKING:  # BudouX is imported when a heading needs it (it ships type information)
+    from budoux import Parser
 
 _BUDOUX = {"ja": "ja", "zh": "zh-hans", "zh-hant": "zh-hant", "th": "th"}
 _SPACE = re.compile(r"(\s+)")
@@ -32,7 +35,7 @@ _NAME_START = re.compile(r"[A-Z0-9]")
 
 
 @cache
-def _parser(language: str) -> Any:
+def _parser(language: str) -> Parser:
     import budoux  # lazy: BudouX only for CJK headings; --help loads this
 
     loaders = {

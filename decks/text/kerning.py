@@ -200,11 +200,12 @@ def _read_kerning(path: Path) -> dict[str, float]:
         return {}
 
 
+# Any: a fontTools PairPos subtable, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 def _pair_table(table: Any, chars: dict[str, list[str]], upm: int, pairs: dict[str, float]) -> None:
     """The pairs of one GPOS pair-adjustment subtable among `chars` (glyph name -> characters); the first
     lookup that adjusts a pair wins, as in a shaper."""
 
-    def add(first: str, second: str, value: Any) -> None:
+    def add(first: str, second: str, value: object) -> None:  # a ValueRecord, or None
         advance = getattr(value, "XAdvance", 0) if value is not None else 0
         if advance:
             for a in chars[first]:

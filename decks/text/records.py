@@ -14,7 +14,6 @@ import sys
 import zlib
 from array import array
 from pathlib import Path
-from typing import Any
 
 from decks.assets import assets_dir, fonts_dir
 from decks.text.faces import Advances
@@ -42,7 +41,12 @@ def font_stamp(path: Path) -> tuple[int, tuple[tuple[bytes, int], ...]] | None:
     return size, tuple(sorted((tag, checksum) for tag, checksum in tables if tag in _STAMP_TABLES))
 
 
-def shipped_record(payload: Any, path: Path) -> bytes:
+# What a shipped record holds besides its stamp: a font's metrics (names, numbers and packed arrays), or its
+# kerning rows (a first character -> its second characters and their packed values).
+Payload = tuple[str | int | float | bytes, ...] | dict[str, tuple[str, bytes]]
+
+
+def shipped_record(payload: Payload, path: Path) -> bytes:
     """A record tools/build_font_records.py ships for a bundled font (assets/fonts/KIND/NAME.marshal.z): the
     font's stamp and `payload`, marshalled and deflated."""
     return zlib.compress(marshal.dumps((_SHIPPED_VERSION, font_stamp(path), payload), 4), 9)
@@ -55,9 +59,10 @@ def bundled_font_folders() -> tuple[Path, ...]:
     return fonts_dir(), assets_dir() / "icons"
 
 
-def shipped(kind: str, path: Path) -> Any:
+def shipped(kind: str, path: Path) -> object:
     """The payload of the record shipped for the bundled font `path` (resolved) under FOLDER/KIND, when the
-    font's stamp is the one it was read with; None otherwise (another font, a changed one, a damaged record)."""
+    font's stamp is the one it was read with; None otherwise (another font, a changed one, a damaged record).
+    What it holds is the caller's to check (each kind of record has its own shape)."""
     folder = next((f for f in bundled_font_folders() if path.parent == f.resolve()), None)
     if folder is None:
         return None
@@ -86,6 +91,8 @@ def bundled_metrics(path: Path) -> tuple[str, int, float, float, float, int, Adv
     """The shipped metrics of a bundled font (assets/fonts/metrics), or None. A first run then reads a dozen small
     records instead of parsing the cmap and hmtx of every face its theme names (CJK fonts of 4 MB among them)."""
     found = shipped("metrics", path)
+    if not isinstance(found, tuple):
+        return None
     try:
         family, upm, ascent, descent, gap, notdef, codes_le, widths_le = found
         codes, widths = array("I"), array("I")

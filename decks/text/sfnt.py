@@ -126,6 +126,7 @@ def read_metrics(path: Path) -> tuple[str, int, float, float, float, dict[int, i
     return family, upm, ascent / upm, descent / upm, gap / upm, advances, notdef
 
 
+# Any: a fontTools TTFont, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 def _font_ink(font: Any) -> Callable[[str], bool]:
     """Whether each glyph (by name) of a font fontTools opened has an outline. A TrueType glyph with no data, or
     no contours, has none; a composite has one when one of its components has: read from the glyph's header as
@@ -151,6 +152,7 @@ def _font_ink(font: Any) -> Callable[[str], bool]:
     return inked
 
 
+# Any: a fontTools glyf table, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 def _glyf_ink(glyf: Any) -> Callable[[str], bool]:
     known: dict[str, bool] = {}
 

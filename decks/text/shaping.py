@@ -13,11 +13,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from decks.text.bidi_levels import resolved_levels
 
-_Leveled = TypeVar("_Leveled", bound=tuple[Any, ...])
+_Leveled = TypeVar("_Leveled", bound="tuple[*tuple[object, ...], int]")
 
 _RTL_CLASSES = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI"))
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»", "‹": "›"}

@@ -127,6 +127,7 @@ def cff_to_truetype(src: Path, unicodes: set[int]) -> bytes:
     return out.getvalue()
 
 
+# Any: a fontTools TTFont, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 def glyf_from_cff(font: Any, max_err: float = 1.0) -> None:
     """Give `font` TrueType (quadratic) outlines in place of its CFF ones, with what TrueType requires around them
     (loca, left side bearings equal to xMin, a version 1.0 maxp, post format 2): reportlab reads only glyf. Used

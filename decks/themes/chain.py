@@ -23,6 +23,13 @@ class Layer(msgspec.Struct, frozen=True):
     file: Path
     located: Located
 
+    @property
+    def data(self) -> dict[str, object]:
+        """What the file said: a mapping (`read_chain` refuses a theme file that holds anything else)."""
+        data = self.located.data
+        assert isinstance(data, dict)
+        return data
+
 
 def theme_layers(theme: Theme) -> list[Layer]:
     """The files a loaded theme came from, child first, with positions: for checks that point at a key."""

@@ -46,10 +46,10 @@ def _load_theme_cached(folder: str) -> Theme:
     layers = read_chain(Path(folder))
     merged: dict[str, object] = {}
     for layer in reversed(layers):  # base first, so the child's keys win
-        merged = merge(merged, layer.located.data)
-    merged["name"] = layers[0].located.data.get("name") or Path(folder).name
+        merged = merge(merged, layer.data)
+    merged["name"] = layers[0].data.get("name") or Path(folder).name
     merged.pop("extends", None)
-    merged["extends"] = layers[0].located.data.get("extends")
+    merged["extends"] = layers[0].data.get("extends")
     try:
         theme = Theme.model_validate(merged)
     except ValidationError as exc:

@@ -242,20 +242,27 @@ class Slides(Model):
         return self.template is None if self.decorations is None else self.decorations
 
 
+# The sketchnote's card arrangements, paper sizes and page orientations: a theme's `sketch:` and the CLI's
+# `--layout`, `--paper`, `--orientation` (decks.plan.SKETCH_OPTIONS) choose among these.
+SketchLayout = Literal["modular", "path", "radial", "vertical", "popcorn"]
+Paper = Literal["a4", "letter", "a3"]
+Orientation = Literal["landscape", "portrait"]
+# Which QR codes the sketch draws (`--qr`; a theme's `sketch.qr: false` is "none").
+QrMode = Literal["all", "emphasis", "source", "none"]
+
+
 class Sketch(Model):
     """The one-page sketchnote."""
 
-    layout: Literal["modular", "path", "radial", "vertical", "popcorn"] = Field(
+    layout: SketchLayout = Field(
         "modular",
         description=(
             "modular, path, radial, vertical or popcorn (modular turns vertical on a portrait page of up to 8 items)."
         ),
         examples=["modular", "path", "radial", "vertical", "popcorn"],
     )
-    paper: Literal["a4", "letter", "a3"] = Field("a4", description="a4, letter or a3.", examples=["a4"])
-    orientation: Literal["landscape", "portrait"] = Field(
-        "landscape", description="landscape or portrait.", examples=["landscape"]
-    )
+    paper: Paper = Field("a4", description="a4, letter or a3.", examples=["a4"])
+    orientation: Orientation = Field("landscape", description="landscape or portrait.", examples=["landscape"])
     roughness: float = Field(
         1.0, ge=0, le=5, description="How hand-drawn lines look, 0 to 5; 0 draws straight lines.", examples=[1.0]
     )

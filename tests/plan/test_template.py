@@ -236,3 +236,58 @@ def test_text_colours_shown_only_in_a_masters_sample_text_are_found() -> None:
     bundled = read_template(templates.BUNDLED)
     name = next(n for n in bundled.blobs if "slideMaster" in n and n.endswith(".xml"))
     assert sample_colors(bundled, name, bundled.xml(name), white) == ({}, [])
+
+
+def test_a_placeholder_type_outside_the_standard_is_read_as_obj() -> None:
+    from lxml import etree
+
+    from decks.plan.deck.plan import PLACEHOLDER_TYPES
+    from decks.plan.template import placeholders
+
+    p = templates.P[1:-1]
+    shapes = "".join(
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="s{n}"/><p:cNvSpPr/><p:nvPr><p:ph{kind} idx="{n}"/></p:nvPr>'
+        "</p:nvSpPr><p:spPr/></p:sp>"
+        for n, kind in enumerate([' type="dt"', ' type="subTitle"', ' type="ctrtitle"', ' type=""', ""], 1)
+    )
+    layout = etree.fromstring(
+        f'<p:sldLayout xmlns:p="{p}"><p:cSld><p:spTree>{shapes}</p:spTree></p:cSld></p:sldLayout>'
+    )
+    found = placeholders(layout)
+    # Each is one of the types the plan knows; a misspelt or empty type is what a `<p:ph>` without one is.
+    assert [ph.type for ph in found] == ["dt", "subTitle", "obj", "obj", "obj"]
+    assert all(ph.type in PLACEHOLDER_TYPES for ph in found)
+    assert found[2].attrs["type"] == "ctrtitle"  # the raw attribute is kept as the file has it
+
+
+def test_the_colour_behind_a_box_is_the_mean_of_the_picture_under_it() -> None:
+    import io
+
+    from lxml import etree
+    from PIL import Image
+
+    from decks.opc import QN_A, QN_P, QN_R
+    from decks.plan.geometry import Rect
+    from decks.plan.template_colors import _picture_color
+
+    image = Image.new("RGB", (40, 20), (200, 20, 20))
+    image.paste((20, 40, 200), (20, 0, 40, 20))  # the right half blue
+    png = io.BytesIO()
+    image.save(png, "PNG")
+
+    class Package:
+        def __init__(self) -> None:
+            self.blobs = {"/ppt/media/image1.png": png.getvalue(), "/ppt/media/bad.png": b"not a picture"}
+
+        def related(self, part: str, rid: str) -> str | None:
+            return {"rId1": "/ppt/media/image1.png", "rId2": "/ppt/media/bad.png"}.get(rid)
+
+    def pic(rid: str) -> etree._Element:
+        node = etree.Element(QN_P + "pic")
+        etree.SubElement(etree.SubElement(node, QN_P + "blipFill"), QN_A + "blip", {QN_R + "embed": rid})
+        return node
+
+    where = Rect(0, 0, 400, 200)  # the picture drawn at ten times its pixel size
+    assert _picture_color(Package(), "", pic("rId1"), where, Rect(0, 0, 200, 200)) == "#C81414"
+    assert _picture_color(Package(), "", pic("rId1"), where, Rect(200, 0, 200, 200)) == "#1428C8"
+    assert _picture_color(Package(), "", pic("rId2"), where, Rect(0, 0, 200, 200)) is None

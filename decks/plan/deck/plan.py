@@ -70,9 +70,30 @@ ColorRole = Literal["background", "surface", "ink", "muted", "accent", "accent2"
 ShapeKind = Literal["rect", "round", "ellipse"]
 # A field a client fills in (`Run.field`): the slide number.
 FieldKind = Literal["slidenum"]
+# A template placeholder's `<p:ph type>` (OOXML's ST_PlaceholderType; a `<p:ph>` without one is "obj").
+PlaceholderType = Literal[
+    "title",
+    "body",
+    "ctrTitle",
+    "subTitle",
+    "dt",
+    "sldNum",
+    "ftr",
+    "hdr",
+    "obj",
+    "chart",
+    "tbl",
+    "clipArt",
+    "dgm",
+    "media",
+    "sldImg",
+    "pic",
+]
 
 ROLES: tuple[LayoutRole, ...] = get_args(LayoutRole)
 ITEM_LAYOUTS: tuple[ItemDesign, ...] = get_args(ItemDesign)
+# Each placeholder type by its name in the XML, for a reader to look up what a template says.
+PLACEHOLDER_TYPES: dict[str, PlaceholderType] = {t: t for t in get_args(PlaceholderType)}
 LAYOUTS: tuple[Design, ...] = (
     "cover",
     "agenda",
@@ -104,7 +125,7 @@ class Geometry(msgspec.Struct, frozen=True):
 
     width: float
     height: float
-    frames: dict[str, Frame]
+    frames: dict[LayoutRole, Frame]
 
 
 def default_geometry() -> Geometry:
@@ -127,7 +148,7 @@ class Placeholder(msgspec.Struct, frozen=True):
     """A `<p:ph>` shape of a template's layout or master: its name, type, idx, raw attributes and box, if any."""
 
     name: str
-    type: str
+    type: PlaceholderType
     idx: int
     attrs: dict[str, str]
     box: Rect | None
@@ -146,7 +167,7 @@ class Template(msgspec.Struct, frozen=True):
 
     path: Path
     master: str
-    layouts: dict[str, Layout]
+    layouts: dict[LayoutRole, Layout]
     # The title's and body's text colours the master shows only in its placeholders' sample text (a template
     # saved by LibreOffice): the writer puts them in the master's text styles. Empty for most templates.
     text_colors: dict[str, str] = msgspec.field(default_factory=dict)

@@ -13,10 +13,10 @@ checks, across edits). One cache serves one theme.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 from decks.model import Item, Recap
 from decks.plan.deck.fit import Layouts
@@ -42,10 +42,12 @@ class SlideCache:
         self._made: dict[Hashable, list[Slide]] = {}  # the same, of this build
         self.frozen: dict[int, tuple[Slide, str, Slide]] = {}  # a kept slide's id -> (it, its section, the final)
         self.froze: dict[int, tuple[Slide, str, Slide]] = {}  # the same, of this build
-        self._reprs: dict[tuple[int, bool], tuple[Any, str]] = {}  # an item's id -> (it, its repr), of the last build
-        self._reprs_now: dict[tuple[int, bool], tuple[Any, str]] = {}  # the same, of this build
-        self._facts: dict[Hashable, Any] = {}  # facts of items (`of_item`) asked in the last build
-        self._facts_now: dict[Hashable, Any] = {}  # the same, of this build
+        self._reprs: dict[tuple[int, bool], tuple[Item, str]] = {}  # an item's id -> (it, its repr), of the last build
+        self._reprs_now: dict[tuple[int, bool], tuple[Item, str]] = {}  # the same, of this build
+        # Facts of items (`of_item`) asked in the last build, and in this one: each of the type its `compute`
+        # gives, which its key's `what` names (so `of_item` casts what it finds back to it).
+        self._facts: dict[Hashable, object] = {}
+        self._facts_now: dict[Hashable, object] = {}
 
     def start(self, recap: Recap) -> Callable[..., list[SlideDraft]]:
         """Begin a build of `recap`'s plan: what the last build made becomes what this one may keep. Gives the
@@ -67,7 +69,7 @@ class SlideCache:
         self._common = (repr(recap.event), recap.event_name, recap.language)  # every footer and label reads these
         return self.drafts
 
-    def drafts(self, kind: SlideKind, make: Made, *args: Any) -> list[SlideDraft]:
+    def drafts(self, kind: SlideKind, make: Made, *args: object) -> list[SlideDraft]:
         """The slides `make(*args)` gives (the planner's slides of one `kind`: "item", "agenda", "takeaways",
         "resources"), taken from the last build when what they are made from did not change. The arguments after
         an item (its layouts and the deck's body size, which its neighbours decide) are part of the key."""
@@ -103,17 +105,18 @@ class SlideCache:
         changes one."""
         key = (what, self._repr(item), _picture_stamp(item), given, self._common)
         if key in self._facts_now:
-            return self._facts_now[key]  # type: ignore[no-any-return]
-        value: T = self._facts[key] if key in self._facts else compute()
+            return cast(T, self._facts_now[key])
+        value = cast(T, self._facts[key]) if key in self._facts else compute()
         self._facts_now[key] = value
         return value
 
-    def _inputs(self, kind: SlideKind, args: tuple[Any, ...]) -> Hashable:
+    def _inputs(self, kind: SlideKind, args: tuple[object, ...]) -> Hashable:
         """What the slides of `kind` are made from, besides the event line and language."""
         r = self._recap
         assert r is not None
         if kind == "item":
             item = args[0]
+            assert isinstance(item, Item)  # an item's slides are made from the item first
             return (self._repr(item), _picture_stamp(item))
         if kind == "agenda":
             return repr([(p.title, p.date, [i.title for i in p.items]) for p in r.all_parts])
@@ -167,7 +170,7 @@ class _KeptDraft(SlideDraft, dict=True):
         return held[2]
 
 
-def _same(a: list[Any], b: tuple[Any, ...]) -> bool:
+def _same(a: Sequence[object], b: Sequence[object]) -> bool:
     """Whether two sequences hold the very same objects."""
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 

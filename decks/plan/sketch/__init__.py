@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from msgspec.structs import replace
 
@@ -29,10 +29,11 @@ from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import SMALLEST, Style, _capped, labels, reading_floor
 from decks.text.fitting import largest_fitting, size_steps
 from decks.text.scripts import install_hint
-from decks.themes.model import Theme
+from decks.themes.model import Orientation, Paper, QrMode, SketchLayout, Theme
 
 if TYPE_CHECKING:
     from decks.plan.sketch.leftout import LeftOut
+    from decks.plan.sketch.radial import Hub
 
 # What a layout's `arrange` gives: the cards placed, what it draws besides them (the radial hub's boxes among
 # them), and how much of its area it needs.
@@ -48,32 +49,45 @@ class _Styled(Protocol):
 
 
 # A try `captioned_or_not` weighs: its ratio, then a style with a body size, then anything.
-Weighed = TypeVar("Weighed", bound="tuple[float, _Styled, *tuple[Any, ...]]")
+Weighed = TypeVar("Weighed", bound="tuple[float, _Styled, *tuple[object, ...]]")
 
 
-def _radial(*args: Any, **kwargs: Any) -> Arranged:
+class Arrange(Protocol):
+    """A layout's `arrange`: the cards of `specs` placed in `area` in `style`; `draw` False only measures them."""
+
+    def __call__(self, specs: list[CardSpec], style: Style, area: Rect, draw: bool = True) -> Arranged: ...
+
+
+def _radial(specs: list[CardSpec], style: Style, area: Rect, draw: bool = True, *, hub: Hub | None = None) -> Arranged:
+    """The radial layout's `arrange` round `hub`, the cloud `build` makes of the banner's lines (it gives it)."""
     # The radial layout and the abridging rules are imported only when a page uses them (start-up, issue 12).
     from decks.plan.sketch import radial
 
-    return radial.arrange(*args, **kwargs)
+    if hub is None:
+        raise ValueError("the radial layout is arranged round a hub")
+    return radial.arrange(specs, style, area, hub, draw)
 
 
-PAPERS = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a3": (841.8898, 1190.5512)}
+PAPERS: dict[Paper, tuple[float, float]] = {
+    "a4": (595.2756, 841.8898),
+    "letter": (612.0, 792.0),
+    "a3": (841.8898, 1190.5512),
+}
 
 
-def _vertical(*args: Any, **kwargs: Any) -> Arranged:
+def _vertical(specs: list[CardSpec], style: Style, area: Rect, draw: bool = True) -> Arranged:
     from decks.plan.sketch import vertical
 
-    return vertical.arrange(*args, **kwargs)
+    return vertical.arrange(specs, style, area, draw)
 
 
-def _popcorn(*args: Any, **kwargs: Any) -> Arranged:
+def _popcorn(specs: list[CardSpec], style: Style, area: Rect, draw: bool = True) -> Arranged:
     from decks.plan.sketch import popcorn
 
-    return popcorn.arrange(*args, **kwargs)
+    return popcorn.arrange(specs, style, area, draw)
 
 
-LAYOUTS: dict[str, Callable[..., Arranged]] = {
+LAYOUTS: dict[SketchLayout, Arrange] = {
     "modular": modular.arrange,
     "path": path.arrange,
     "radial": _radial,  # takes the hub too; see build()
@@ -82,7 +96,7 @@ LAYOUTS: dict[str, Callable[..., Arranged]] = {
 }
 # Layouts whose cards are nudged off their grid after placing (decks.plan.sketch.loose); the others draw roads,
 # spokes or a path to where their cards stand, so their cards stay where those lead.
-LOOSE = ("modular", "popcorn")
+LOOSE: tuple[SketchLayout, ...] = ("modular", "popcorn")
 # A portrait page of at most this many items, whose layout is not chosen (--layout, a theme's own), is vertical.
 VERTICAL_MOST = 8
 MARGIN = 22.0  # points: inside what office printers leave blank
@@ -90,17 +104,17 @@ MAX_SCALE = 2.2  # sparse content grows to at most 2.2x the theme's sizes (and e
 STEP = 0.25  # body size search step, points
 
 
-def page_size(paper: str, orientation: str) -> tuple[float, float]:
+def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
     w, h = PAPERS[paper]
     return (h, w) if orientation == "landscape" else (w, h)
 
 
-def qr_mode(theme: Theme, qr: str | None) -> str:
+def qr_mode(theme: Theme, qr: QrMode | None) -> QrMode:
     """Which codes the page draws (`--qr`, else the theme's: a theme with `sketch.qr: false` draws none)."""
     return qr or ("emphasis" if theme.sketch.qr else "none")
 
 
-def source_code_url(recap: Recap, mode: str) -> str | None:
+def source_code_url(recap: Recap, mode: QrMode) -> str | None:
     """The link the footer's code scans to: the source post, else the first resource, else the event's page
     (none with `--qr none`)."""
     if mode == "none":
@@ -117,7 +131,7 @@ def specs_for(
     theme: Theme,
     max_takeaways: int | None,
     icons_for: int | None = None,
-    qr: str | None = None,
+    qr: QrMode | None = None,
     marks: bool = True,
 ) -> list[CardSpec]:
     """A card spec per item (and the key takeaways). Past the first `icons_for` items (emphasised ones
@@ -157,7 +171,7 @@ def specs_for(
     return specs
 
 
-def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None, mode: str) -> list[str]:
+def _warnings(recap: Recap, theme: Theme, style: Style, max_takeaways: int | None, mode: QrMode) -> list[str]:
     from decks.plan.sketch import qr
 
     out: list[str] = []
@@ -300,12 +314,12 @@ def captioned_or_not(
 def build(
     recap: Recap,
     theme: Theme,
-    layout: str | None = None,
-    paper: str | None = None,
-    orientation: str | None = None,
+    layout: SketchLayout | None = None,
+    paper: Paper | None = None,
+    orientation: Orientation | None = None,
     max_takeaways: int | None = None,
     abridge: bool = True,
-    qr: str | None = None,
+    qr: QrMode | None = None,
 ) -> Sketch:
     """The page for `recap`; content that does not fit at the legibility floor is abridged (`abridge`) or
     refused with `OutputError`. `qr` says which codes are drawn (see `qr_mode`).
@@ -344,7 +358,7 @@ def build(
 
         big, small = banner_lines(recap)
         hub = radial.Hub(big, small, recap.event.url if recap.event else None, recap.language)
-        arrange = functools.partial(radial.arrange, hub=hub)
+        arrange = functools.partial(_radial, hub=hub)
     body = theme.sizes.sketch.body
     # Not below where the faces drawing the content read (Korean hand lettering reads from a larger size than
     # Latin): the smallest lettering, sub-points, stays at or above it.
@@ -374,8 +388,10 @@ def build(
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)
-        stop = {"over": 1.0} if over_only and name == "modular" else {}
-        result = arrange(cards, style, area, draw=False, **stop) if area.h > 0 else ([], [], float("inf"))
+        stop = over_only and name == "modular"
+        result: Arranged = ([], [], float("inf"))
+        if area.h > 0:
+            result = modular.arrange(cards, style, area, False, 1.0) if stop else arrange(cards, style, area, False)
         need = result[2] * area.h if area.h > 0 else float("inf")
         # How much of the page the whole thing needs: the banner and footer are part of it.
         ratio = (page.h - area.h + need) / page.h

@@ -17,6 +17,7 @@ a style or the bidi level changes (`Style.styled_runs`). Day labels and intros s
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import msgspec
 
@@ -81,7 +82,7 @@ def plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     """Lay out `spec` in a card `width` points wide at the style's scale (once per spec and width)."""
     # Layouts try several arrangements at one scale and often ask for the same card at the same width.
     key = (id(spec), round(width, 6))
-    cached: CardPlan | None = style.plans.get(key)  # Style holds plans untyped (style.py cannot import this)
+    cached = cast("CardPlan | None", style.plans.get(key))  # only plan_card fills it, with CardPlans
     if cached is not None and cached.spec is spec:
         return cached
     plan = _plan_card(spec, width, style)

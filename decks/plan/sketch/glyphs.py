@@ -77,14 +77,16 @@ def _read(path: Path, char: str) -> Contours:
     class Points(DecomposingPointPen):  # type: ignore[misc]  # fontTools has no type information
         """The points of each contour: (x, y, on the curve)."""
 
-        def __init__(self, glyph_set: Any) -> None:
+        def __init__(self, glyph_set: Any) -> None:  # Any: a fontTools glyph set
             super().__init__(glyph_set)
             self.found: list[list[tuple[float, float, bool]]] = []
 
-        def beginPath(self, identifier: str | None = None, **kwargs: Any) -> None:
+        def beginPath(self, identifier: str | None = None, **kwargs: object) -> None:
             self.found.append([])
 
-        def addPoint(self, pt: tuple[float, float], segmentType: str | None = None, *args: Any, **kw: Any) -> None:
+        def addPoint(
+            self, pt: tuple[float, float], segmentType: str | None = None, *args: object, **kw: object
+        ) -> None:
             self.found[-1].append((pt[0], pt[1], segmentType is not None))
 
         def endPath(self) -> None:
@@ -97,6 +99,7 @@ def _read(path: Path, char: str) -> Contours:
 
 
 @cache
+# Any: a fontTools glyph set, and fontTools has no type information (see [tool.mypy] in pyproject.toml).
 def _opened(path: Path) -> tuple[dict[int, str], Any, bool]:
     """The font's best cmap, its glyph set, and whether its outlines are quadratic (TrueType), opened once a run:
     a page's icons that are not kept yet are read from one parse of the font."""

@@ -15,6 +15,7 @@ from typing import Literal
 import msgspec
 
 from decks.plan.geometry import Rect as Rect  # part of the sketch plan's types, re-exported
+from decks.themes.model import SketchLayout
 
 Point = tuple[float, float]
 Color = str  # "#RRGGBB"
@@ -168,7 +169,7 @@ class Sketch(msgspec.Struct, frozen=True):
     height: float
     margin: float
     background: Color
-    layout: str
+    layout: SketchLayout
     body_size: float  # the fitted body type size, points
     primitives: tuple[Primitive, ...] = ()
     containers: tuple[Container, ...] = ()

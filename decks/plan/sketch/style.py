@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from decks.i18n import Catalogue, messages
 from decks.model.inline import Style as Inline
@@ -48,8 +47,9 @@ class Style:
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
-    # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style.
-    plans: dict[tuple[int, float], Any] = field(default_factory=dict, compare=False, repr=False)
+    # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style. Each
+    # is a CardPlan, which this module cannot name (cardplan imports it; the layer test forbids the circle).
+    plans: dict[tuple[int, float], object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def make(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Hashable
 from pathlib import Path
-from typing import Any
 
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
@@ -39,6 +39,7 @@ from decks.opc import (
     rels_name,
 )
 from decks.plan.deck.plan import Deck, Layout, Picture, Slide, TextBox
+from decks.plan.geometry import Rect
 from decks.plan.template import BODIES, LATENT, placeholders
 from decks.readers.template import TemplatePackage, read_template
 from decks.renderers.base import made_by
@@ -79,7 +80,7 @@ class Writer:
         self.texts = TextBodies(deck, theme, self.palette)
         self.warnings: list[str] = []
         # Image parts by what they show, so an icon used on many slides is one part of the package.
-        self._images: dict[Any, str] = {}
+        self._images: dict[Hashable, str] = {}  # a picture by what it is made from (QR, icon, file, bytes)
         self._partnames: set[str] = set()
         self._counters: dict[str, int] = {}
         self._notes_template: dict[str, bytes] = {}
@@ -369,7 +370,7 @@ def _ph_attrs(attrs: dict[str, str]) -> dict[str, str]:
     return {k: attrs[k] for k in ("type", "idx", "orient", "sz") if k in attrs and attrs[k] != defaults[k]}
 
 
-def _xywh(box: Any) -> tuple[float, float, float, float]:
+def _xywh(box: Rect) -> tuple[float, float, float, float]:
     return (box.x, box.y, box.w, box.h)
 
 
