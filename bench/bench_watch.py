@@ -32,7 +32,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -123,10 +122,9 @@ def edit_loop(content: Path, runs: int) -> dict[str, list[float]]:
 
 def browser_loop(content: Path, runs: int, verbose: bool = False) -> list[float]:
     """In headless Chromium: the seconds from the file written to the open page's DOM showing the edit."""
-    import websocket
 
     from decks.preview.server import PreviewServer, serve
-    from tests.preview.test_browser import FLAGS, Browser
+    from tests.preview.test_browser import chromium_page
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
@@ -142,73 +140,59 @@ def browser_loop(content: Path, runs: int, verbose: bool = False) -> list[float]
         raise SystemExit("the preview did not start")
     server = holder[0]
     profile = Path(tempfile.mkdtemp(prefix="bench-watch-chromium-"))
-    proc = subprocess.Popen(
-        [chromium, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     times = []
     try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.is_file() and port_file.read_text().strip()) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        port = int(port_file.read_text().split()[0])
-        from urllib.request import urlopen
-
-        targets = json.load(urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
-        page = next(t for t in targets if t["type"] == "page")
-        browser = Browser(websocket.create_connection(page["webSocketDebuggerUrl"], timeout=600, suppress_origin=True))
-        browser.call("Page.navigate", url=server.url)
-        browser.wait_for("document.querySelector('#sketchnote') !== null && document.fonts.status === 'loaded'", 600)
-        text = content.read_text(encoding="utf-8")
-        needle = middle_takeaway(content)
-        for n in range(runs):
-            mark = f"(edit {n})"
-            browser.eval(
-                # Only the nodes added are read (the whole page's text is megabytes: reading it is not free).
-                "window.recapSeen = 0; new MutationObserver(function (records, o) {"
-                "  records.forEach(function (r) { r.addedNodes.forEach(function (n) {"
-                f"    if (!window.recapSeen && n.textContent.indexOf({json.dumps(mark)}) >= 0) {{"
-                "      window.recapSeen = Date.now(); o.disconnect(); } }); }); })"
-                ".observe(document.documentElement, {childList: true, subtree: true});"
+        with chromium_page(chromium, profile, timeout=600) as browser:
+            browser.call("Page.navigate", url=server.url)
+            browser.wait_for(
+                "document.querySelector('#sketchnote') !== null && document.fonts.status === 'loaded'", 600
             )
-            browser.eval(
-                "window.recapFetches = []; if (!window.recapReal) { window.recapReal = window.fetch;"
-                "  window.fetch = function (url, opts) { var t = Date.now();"
-                "    return window.recapReal(url, opts).then(function (r) { return r.clone().text().then(function () {"
-                "      window.recapFetches.push([String(url), t, Date.now()]); return r; }); }); }; }"
-            )
-            time.sleep(0.3)
-            before = session.version
-            # Saved as most editors save (a new file renamed over the old): a poll never sees it half-written.
-            fresh = content.with_suffix(".saving")
-            fresh.write_text(text.replace(needle, f"{needle} {mark}", 1), encoding="utf-8")
-            written = time.time()
-            os.replace(fresh, content)
-            browser.wait_for("window.recapSeen > 0", 60)
-            times.append(browser.eval("window.recapSeen") / 1000 - written)
-            if verbose:  # where the time went: to the page's fetch, the fetch, the patch
-                seen = browser.eval("window.recapSeen") / 1000
-                print(f"    the server's render of the slides: {session.timings['slides'] * 1000:.0f} ms", flush=True)
-                for url, start, end in browser.eval("window.recapFetches"):
+            text = content.read_text(encoding="utf-8")
+            needle = middle_takeaway(content)
+            for n in range(runs):
+                mark = f"(edit {n})"
+                browser.eval(
+                    # Only the nodes added are read (the whole page's text is megabytes: reading it is not free).
+                    "window.recapSeen = 0; new MutationObserver(function (records, o) {"
+                    "  records.forEach(function (r) { r.addedNodes.forEach(function (n) {"
+                    f"    if (!window.recapSeen && n.textContent.indexOf({json.dumps(mark)}) >= 0) {{"
+                    "      window.recapSeen = Date.now(); o.disconnect(); } }); }); })"
+                    ".observe(document.documentElement, {childList: true, subtree: true});"
+                )
+                browser.eval(
+                    "window.recapFetches = []; if (!window.recapReal) { window.recapReal = window.fetch;"
+                    "  window.fetch = function (url, opts) { var t = Date.now();"
+                    "    return window.recapReal(url, opts).then(function (r) {"
+                    "      return r.clone().text().then(function () {"
+                    "      window.recapFetches.push([String(url), t, Date.now()]); return r; }); }); }; }"
+                )
+                time.sleep(0.3)
+                before = session.version
+                # Saved as most editors save (a new file renamed over the old): a poll never sees it half-written.
+                fresh = content.with_suffix(".saving")
+                fresh.write_text(text.replace(needle, f"{needle} {mark}", 1), encoding="utf-8")
+                written = time.time()
+                os.replace(fresh, content)
+                browser.wait_for("window.recapSeen > 0", 60)
+                times.append(browser.eval("window.recapSeen") / 1000 - written)
+                if verbose:  # where the time went: to the page's fetch, the fetch, the patch
+                    seen = browser.eval("window.recapSeen") / 1000
                     print(
-                        f"    {url[:24]:24} asked {start / 1000 - written:+.3f} s, answered {end / 1000 - written:+.3f}"
-                        f" s; DOM shows the edit {seen - written:+.3f} s",
-                        flush=True,
+                        f"    the server's render of the slides: {session.timings['slides'] * 1000:.0f} ms", flush=True
                     )
-            # The next save starts from a quiet process: the slides and then the sketchnote published.
-            session.wait(before + 1, 60)
-            deadline = time.monotonic() + 60
-            while session.version < before + 2 and time.monotonic() < deadline:
-                session.wait(session.version, 1)
-        content.write_text(text, encoding="utf-8")
+                    for url, start, end in browser.eval("window.recapFetches"):
+                        print(
+                            f"    {url[:24]:24} asked {start / 1000 - written:+.3f} s,"
+                            f" answered {end / 1000 - written:+.3f} s; DOM shows the edit {seen - written:+.3f} s",
+                            flush=True,
+                        )
+                # The next save starts from a quiet process: the slides and then the sketchnote published.
+                session.wait(before + 1, 60)
+                deadline = time.monotonic() + 60
+                while session.version < before + 2 and time.monotonic() < deadline:
+                    session.wait(session.version, 1)
+            content.write_text(text, encoding="utf-8")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
         server.shutdown()
         thread.join(10)
         shutil.rmtree(profile, ignore_errors=True)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from decks.model import Recap
 from decks.plan.sketch import build, specs_for
 from decks.plan.sketch.cards import plan_card
-from decks.plan.sketch.primitives import Path, Rect
+from decks.plan.sketch.primitives import Path, Rect, Sketch
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style
 from decks.plan.sketch.vocabulary import _buried, _clear, connectors, dividers
@@ -90,17 +90,7 @@ def test_an_emphasised_title_gets_a_highlight_mark(theme) -> None:
 def test_the_key_takeaways_get_sparkles_beside_a_short_title(theme) -> None:
     sketch = build(_recap([["a"], ["b"]], language="zh-CN"), theme)  # "主要收获" leaves room beside it
     key = next(c for c in sketch.containers if c.kind == "key")
-    r = key.rect
-    short = [
-        p
-        for p in sketch.primitives
-        if isinstance(p, Path)
-        and p.stroke
-        and p.width == 0.7
-        and r.x <= p.points[0][0] <= r.right
-        and r.y <= p.points[0][1] <= r.bottom
-    ]
-    assert len(short) == 12
+    assert len(_sparkle_strokes(sketch, key.rect)) == 12
 
 
 def test_the_same_input_draws_the_same_marks(theme) -> None:
@@ -135,17 +125,7 @@ def test_a_curve_through_a_point_buried_in_a_card_crosses_it_however_it_wobbles(
 def test_an_emphasised_item_gets_sparkles_beside_its_title_and_a_plain_one_none(theme) -> None:
     sketch = build(_recap([["a"], ["b"]], emphasis=0), theme)
     for card in (c for c in sketch.containers if c.kind == "item"):
-        r = card.rect
-        short = [
-            p
-            for p in sketch.primitives
-            if isinstance(p, Path)
-            and p.stroke
-            and p.width == 0.7
-            and r.x <= p.points[0][0] <= r.right
-            and r.y <= p.points[0][1] <= r.bottom
-        ]
-        assert len(short) == (12 if card.label == "Talk 0" else 0), card.label
+        assert len(_sparkle_strokes(sketch, card.rect)) == (12 if card.label == "Talk 0" else 0), card.label
 
 
 def test_arrows_are_drawn_with_heads_of_more_than_one_kind() -> None:
@@ -156,3 +136,16 @@ def test_arrows_are_drawn_with_heads_of_more_than_one_kind() -> None:
     closed = heads["closed"][0].points
     assert len(closed) == 4 and closed[0] == closed[-1]  # a triangle drawn back to the tip
     assert len(heads["half"][0].points) == 2
+
+
+def _sparkle_strokes(sketch: Sketch, r: Rect) -> list[Path]:
+    """The sparkles' strokes (thin 0.7 pt pen strokes) that start inside `r`."""
+    return [
+        p
+        for p in sketch.primitives
+        if isinstance(p, Path)
+        and p.stroke
+        and p.width == 0.7
+        and r.x <= p.points[0][0] <= r.right
+        and r.y <= p.points[0][1] <= r.bottom
+    ]

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.request import urlopen
@@ -74,14 +75,13 @@ class Browser:
         return Image.open(io.BytesIO(data)).convert("RGB")
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    if not chromium:
-        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+@contextmanager
+def chromium_page(chromium: str, profile: Path, timeout: float = 20) -> Iterator[Browser]:
+    """Headless Chromium with its profile in `profile`, its first page driven over the DevTools protocol (each
+    command waits at most `timeout` seconds); the browser is stopped on the way out. bench/bench_watch.py uses it
+    too."""
     import websocket
 
-    profile = tmp_path_factory.mktemp("chromium")
     proc = subprocess.Popen(
         [chromium, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
         stdout=subprocess.DEVNULL,
@@ -95,15 +95,26 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
         port = int(port_file.read_text().split()[0])
         targets = json.load(urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
         page = next(t for t in targets if t["type"] == "page")
-        ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=20, suppress_origin=True)
-        yield Browser(ws)
-        ws.close()
+        ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=timeout, suppress_origin=True)
+        try:
+            yield Browser(ws)
+        finally:
+            ws.close()
     finally:
         proc.terminate()
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium:
+        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    with chromium_page(chromium, tmp_path_factory.mktemp("chromium")) as page:
+        yield page
 
 
 def _open(browser: Browser, served: PreviewServer) -> None:
