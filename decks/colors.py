@@ -4,6 +4,7 @@ Used by the theme check (decks.themes.contrast), the sketch's shades and the tem
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 
 
 def mix(a: str, b: str, t: float) -> str:
@@ -28,6 +29,16 @@ def contrast_ratio(a: str, b: str) -> float:
     la, lb = relative_luminance(a), relative_luminance(b)
     lighter, darker = max(la, lb), min(la, lb)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def first_readable(color: str, toward: str, shares: Iterable[float], on: Sequence[str], ratio: float) -> str | None:
+    """The first of `color` mixed `shares` of the way toward `toward` that reads at `ratio` or more against every
+    colour in `on` (a pen on its paper, a band under the ink), or None when none does."""
+    for share in shares:
+        shade = mix(color, toward, share)
+        if all(contrast_ratio(shade, under) >= ratio for under in on):
+            return shade
+    return None
 
 
 def format_ratio(ratio: float) -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decks.colors import contrast_ratio, format_ratio, mix, relative_luminance
+from decks.colors import contrast_ratio, first_readable, format_ratio, mix, relative_luminance
 
 COLOR = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
 
@@ -43,3 +43,13 @@ def test_a_mix_lies_between_its_colours_and_ends_at_each(a: str, b: str, t: floa
     for i in (1, 3, 5):
         lo, hi = sorted((int(a[i : i + 2], 16), int(b[i : i + 2], 16)))
         assert lo <= int(between[i : i + 2], 16) <= hi
+
+
+def test_first_readable_is_the_first_mix_that_reads_on_every_paper_or_none() -> None:
+    # Red toward black: too light on white at 10%, readable from some share on; never readable on black too.
+    found = first_readable("#FF0000", "#000000", (0.0, 0.1, 0.3, 0.6), ("#FFFFFF",), 4.5)
+    assert found is not None and contrast_ratio(found, "#FFFFFF") >= 4.5
+    earlier = [mix("#FF0000", "#000000", s) for s in (0.0, 0.1, 0.3, 0.6)]
+    assert found == next(c for c in earlier if contrast_ratio(c, "#FFFFFF") >= 4.5)
+    assert all(contrast_ratio(c, "#FFFFFF") < 4.5 for c in earlier[: earlier.index(found)])
+    assert first_readable("#FF0000", "#000000", (0.0, 0.3, 0.6), ("#FFFFFF", "#000000"), 4.5) is None

@@ -21,7 +21,7 @@ from typing import cast
 
 import msgspec
 
-from decks.colors import contrast_ratio, mix
+from decks.colors import first_readable
 from decks.plan.sketch.cardflow import _beside, _flow, _line_width, _measure, _position_measure, _styled
 from decks.plan.sketch.cardspec import CardSpec
 from decks.plan.sketch.primitives import Color, Rect
@@ -197,9 +197,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # The summary as a caption under the title and icon, full width, in a second pen: the card's colour a
         # little darkened toward the ink on a page drawn in colour, the muted ink on one drawn in ink alone.
         pal = style.theme.palette
-        pen_ink = mix(style.part_color(spec.part), pal.ink, 0.2) if style.theme.sketch.fill else pal.muted
-        if min(contrast_ratio(pen_ink, pal.surface), contrast_ratio(pen_ink, pal.background)) < 4.5:  # a pale accent
-            pen_ink = pal.muted
+        darkened = None
+        if style.theme.sketch.fill:  # None for a pale accent, which gives way to the muted ink
+            darkened = first_readable(style.part_color(spec.part), pal.ink, (0.2,), (pal.surface, pal.background), 4.5)
+        pen_ink = darkened or pal.muted
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)

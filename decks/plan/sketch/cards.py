@@ -11,7 +11,7 @@ from typing import Literal
 
 import msgspec
 
-from decks.colors import contrast_ratio, mix
+from decks.colors import first_readable
 from decks.plan.sketch.askew import askew as askew
 from decks.plan.sketch.askew import tilt as tilt
 from decks.plan.sketch.cardflow import _flow as _flow
@@ -137,11 +137,7 @@ def lead_ink(spec: CardSpec, style: Style) -> Color:
     if not style.theme.sketch.fill:
         return pal.ink
     color = pal.accent if spec.kind == "key" else style.part_color(spec.part)
-    for share in (0.3, 0.45, 0.6, 0.75):
-        pen_ink = mix(color, pal.ink, share)
-        if min(contrast_ratio(pen_ink, pal.surface), contrast_ratio(pen_ink, pal.background)) >= 4.5:
-            return pen_ink
-    return pal.ink
+    return first_readable(color, pal.ink, (0.3, 0.45, 0.6, 0.75), (pal.surface, pal.background), 4.5) or pal.ink
 
 
 def _depth(style: Style) -> float:

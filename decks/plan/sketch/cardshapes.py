@@ -8,7 +8,7 @@ import itertools
 import math
 from pathlib import Path as FilePath
 
-from decks.colors import contrast_ratio, mix
+from decks.colors import first_readable, mix
 from decks.plan import icons
 from decks.plan.sketch.primitives import Color, Path, Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -238,11 +238,9 @@ def _swash(tab: Rect, right: float, key: str, color: Color, style: Style, left: 
     if left is not None:
         poly = _reflected(poly, tab.x + tab.right)
     pal = style.theme.palette
-    band = mix(color, pal.background, 0.58)
-    for share in (0.66, 0.74, 0.82, 0.9):  # lighter (on a dark board, darker) until the ink reads on it
-        if contrast_ratio(pal.ink, band) >= 4.5:
-            break
-        band = mix(color, pal.background, share)
+    # Lighter (on a dark board, darker) until the ink reads on it.
+    steps = (0.58, 0.66, 0.74, 0.82, 0.9)
+    band = first_readable(color, pal.background, steps, (pal.ink,), 4.5) or mix(color, pal.background, steps[-1])
     out: list[Primitive] = []
     if style.theme.sketch.fill:
         out.append(Path(tuple(poly), fill=band, closed=True))
@@ -342,11 +340,10 @@ def _band(box: Rect, lo: float, hi: float, key: str, color: Color, style: Style)
     edges a little uneven, never past `lo` or `hi` (clear of the card's edge and of an icon beside the title)."""
     pal = style.theme.palette
     paper = pal.surface if style.theme.sketch.fill else pal.background
-    share = 0.62
-    shade = mix(color, paper, share)
-    while contrast_ratio(pal.ink, shade) < 4.5 and share < 0.95:
-        share += 0.05
-        shade = mix(color, paper, share)
+    shares = [0.62]
+    while shares[-1] < 0.95:  # summed as the steps are taken, so each share is the same float as ever
+        shares.append(shares[-1] + 0.05)
+    shade = first_readable(color, paper, shares, (pal.ink,), 4.5) or mix(color, paper, shares[-1])
     rng = style.pen.rng(key + ":band")
     rough = min(1.0, style.theme.sketch.roughness)
     over = style.heading * 0.3
