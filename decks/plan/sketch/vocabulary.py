@@ -216,14 +216,26 @@ def _icon_box(p: Placed) -> Rect:
 def _onward(pa: Point, fa: Rect, pb: Point, fb: Rect) -> bool:
     """Whether an arrow from `pa` (at card `fa`) to `pb` (at card `fb`) goes the way a reader goes from one card
     to the next: out of the first by its bottom or its side toward the next, into the next by its top or its side
-    toward the first, and not back up the page."""
-    down = pb[1] >= pa[1] - 1.0
+    toward the first, not back up the page, and plainly so: it leaves and enters each edge at a slant of at least
+    ONWARD (a flat arrow along a narrow gap, from one card's bottom to the next one's top, points sideways)."""
+    length = math.dist(pa, pb)
+    if pb[1] < pa[1] - 1.0 or length == 0:
+        return False
+    ux, uy = (pb[0] - pa[0]) / length, (pb[1] - pa[1]) / length
     ahead = fb.x + fb.w / 2 >= fa.x + fa.w / 2  # the next card stands to the right (or level)
-    on_side_a = not fa.x < pa[0] < fa.right  # the end is on a side edge, not the bottom or top
-    on_side_b = not fb.x < pb[0] < fb.right
-    leaves = pa[1] >= fa.bottom or (on_side_a and (pa[0] >= fa.right) == ahead)
-    comes = pb[1] <= fb.y or (on_side_b and (pb[0] <= fb.x) == ahead)
-    return down and leaves and comes
+    # The way out of the first card's edge and into the next one's: down through a bottom or a top, across a side.
+    if fa.x < pa[0] < fa.right:
+        out = uy if pa[1] >= fa.bottom else -1.0
+    else:
+        out = ux if pa[0] >= fa.right and ahead else -ux if pa[0] <= fa.x and not ahead else -1.0
+    if fb.x < pb[0] < fb.right:
+        into = uy if pb[1] <= fb.y else -1.0
+    else:
+        into = ux if pb[0] <= fb.x and ahead else -ux if pb[0] >= fb.right and not ahead else -1.0
+    return out >= ONWARD and into >= ONWARD
+
+
+ONWARD = 0.3  # the least cosine between a flow arrow's chord and the way through the edge it leaves or enters
 
 
 def _clearly(point: Point, others: Sequence[Rect], out: float) -> bool:

@@ -144,3 +144,15 @@ def test_an_end_nearly_as_close_to_another_card_is_not_plainly_at_its_own() -> N
     assert not vocabulary._clearly((104.0, 25.0), [Rect(108, 0, 100, 50)], own_gap)  # 4 pt off the next card
     assert vocabulary._clearly((104.0, 25.0), [Rect(120, 0, 100, 50)], own_gap)
     assert not vocabulary._clearly((50.0, 52.0), [beside], own_gap)  # on the other card's edge
+
+
+def test_a_flow_arrow_plainly_goes_out_of_one_card_and_into_the_next() -> None:
+    upper, lower = Rect(0, 0, 150, 60), Rect(0, 68, 150, 60)  # stacked, an 8 pt gap between them
+    # Along the gap, from the bottom of one to the top of the next: it points sideways, not down.
+    assert not vocabulary._onward((50, 62), upper, (100, 66), lower)
+    assert vocabulary._onward((50, 62), upper, (60, 66), lower)  # short and steep: down into the next
+    assert not vocabulary._onward((60, 66), lower, (50, 62), upper)  # never back up the page
+    left, right = Rect(0, 0, 100, 60), Rect(130, 10, 100, 60)  # side by side
+    assert vocabulary._onward((102, 30), left, (128, 36), right)  # across from one side into the other
+    assert not vocabulary._onward((50, 62), left, (128, 36), right)  # up into its side from below
+    assert not vocabulary._onward((-2, 30), left, (128, 36), right)  # out of the far side
