@@ -173,6 +173,7 @@ def ties(
         kind = rng.choice(("v", "v", "closed", "half") if why == "tag" else ("v", "half"))
         swing = rng.random() < 0.5
         tries = TRIES
+        head = max(3.5, style.body * (0.45 if why == "tag" else 0.38))
         for pa, pb in ends[:16]:
             length = math.dist(pa, pb)
             if length < style.body * 2 or length > longest or tries <= 0:
@@ -188,13 +189,13 @@ def ties(
                 pts = pen.curve_points(through, key)
                 if (
                     _clear(pts, blocks, area)
+                    and (why == "tag" or _onward(pa, fa, pb, fb, _along(pts, head), _along(pts[::-1], head)))
                     and not _hugs(pts, others, style.gap)
                     and not any(_crosses(pts, s) for s in shafts)
                 ):
                     route = pts
                     break
             if route:
-                head = max(3.5, style.body * (0.45 if why == "tag" else 0.38))
                 width = max(0.9, style.theme.sketch.stroke) * (1.0 if why == "tag" else 0.8)
                 color = pal.accent if why == "tag" else pal.muted
                 drawn = pen.arrow(through, key, color, head, width, kind)
@@ -213,26 +214,40 @@ def _icon_box(p: Placed) -> Rect:
     return Rect(x + cx - d / 2, y + cy - d / 2, d, d)
 
 
-def _onward(pa: Point, fa: Rect, pb: Point, fb: Rect) -> bool:
+def _onward(pa: Point, fa: Rect, pb: Point, fb: Rect, leave: Point | None = None, reach: Point | None = None) -> bool:
     """Whether an arrow from `pa` (at card `fa`) to `pb` (at card `fb`) goes the way a reader goes from one card
     to the next: out of the first by its bottom or its side toward the next, into the next by its top or its side
     toward the first, not back up the page, and plainly so: it leaves and enters each edge at a slant of at least
-    ONWARD (a flat arrow along a narrow gap, from one card's bottom to the next one's top, points sideways)."""
+    ONWARD (a flat arrow along a narrow gap, from one card's bottom to the next one's top, points sideways). The
+    slants are the chord's, or, given the drawn curve's points a little after its start (`leave`) and a little
+    before its tip (`reach`), the curve's own there (a bent arrow may come in along the edge it points at)."""
     length = math.dist(pa, pb)
     if pb[1] < pa[1] - 1.0 or length == 0:
         return False
-    ux, uy = (pb[0] - pa[0]) / length, (pb[1] - pa[1]) / length
     ahead = fb.x + fb.w / 2 >= fa.x + fa.w / 2  # the next card stands to the right (or level)
-    # The way out of the first card's edge and into the next one's: down through a bottom or a top, across a side.
-    if fa.x < pa[0] < fa.right:
-        out = uy if pa[1] >= fa.bottom else -1.0
-    else:
-        out = ux if pa[0] >= fa.right and ahead else -ux if pa[0] <= fa.x and not ahead else -1.0
-    if fb.x < pb[0] < fb.right:
-        into = uy if pb[1] <= fb.y else -1.0
-    else:
-        into = ux if pb[0] <= fb.x and ahead else -ux if pb[0] >= fb.right and not ahead else -1.0
-    return out >= ONWARD and into >= ONWARD
+    return (
+        _through(pa, leave or pb, fa, ahead, True) >= ONWARD and _through(reach or pa, pb, fb, ahead, False) >= ONWARD
+    )
+
+
+def _along(points: Sequence[Point], far: float) -> Point:
+    """The first of `points` at least `far` from the first (the last point if none is)."""
+    return next((p for p in points if math.dist(p, points[0]) >= far), points[-1])
+
+
+def _through(p: Point, q: Point, frame: Rect, ahead: bool, leaving: bool) -> float:
+    """The cosine between the way from `p` to `q` and the way through the edge of `frame` at the arrow's end
+    (`p` when `leaving` it, else `q`): down through a bottom (leaving) or a top (entering), across a side toward
+    the other card (`ahead`: it stands to the right); -1 for an end on an edge no reader's way goes through."""
+    length = math.dist(p, q) or 1.0
+    ux, uy = (q[0] - p[0]) / length, (q[1] - p[1]) / length
+    x, y = p if leaving else q
+    if frame.x < x < frame.right:
+        return uy if (y >= frame.bottom if leaving else y <= frame.y) else -1.0
+    near_side = x >= frame.right if leaving else x <= frame.x  # the side facing the way the reader goes
+    if near_side == ahead:
+        return ux if ahead else -ux
+    return -1.0
 
 
 ONWARD = 0.3  # the least cosine between a flow arrow's chord and the way through the edge it leaves or enters

@@ -103,6 +103,12 @@ def test_the_example_grid_carries_several_arrows_of_both_kinds_each_its_own_shap
         else:  # the next card of the same day, the way a reader goes: not back up the page
             assert t.b == t.a + 1 and a.part == b.part
             assert t.shaft[-1][1] >= t.shaft[0][1] - 1.0
+            # Its head points into the next card: the shaft's last few points run in through the edge it ends at.
+            tip, frame = t.shaft[-1], _frame(placed[t.b])
+            back = next(p for p in reversed(t.shaft) if math.dist(p, tip) >= 3.0)
+            ux, uy = ((tip[0] - back[0]) / math.dist(tip, back), (tip[1] - back[1]) / math.dist(tip, back))
+            into = uy if frame.x < tip[0] < frame.right else ux if tip[0] <= frame.x else -ux
+            assert into >= 0.25, (t.a, t.b, into)
     # Varied: no two bend alike.
     bends = set()
     for t in ties:
