@@ -8,13 +8,17 @@ import itertools
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
+from decks.model.chars import FORBIDDEN
 from decks.plan.sketch import LAYOUTS, build, vocabulary
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Point, Rect
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH
 
 THEME = load_theme(None)
@@ -162,3 +166,44 @@ def test_a_flow_arrow_plainly_goes_out_of_one_card_and_into_the_next() -> None:
     assert vocabulary._onward((102, 30), left, (128, 36), right)  # across from one side into the other
     assert not vocabulary._onward((50, 62), left, (128, 36), right)  # up into its side from below
     assert not vocabulary._onward((-2, 30), left, (128, 36), right)  # out of the far side
+
+
+_TITLE = st.text(st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.match(c)), min_size=1, max_size=24)
+
+
+@settings(max_examples=examples(6, deep=40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(_TITLE, st.sets(st.sampled_from("abc"), max_size=2)), min_size=1, max_size=12),
+    st.integers(1, 3),
+    st.sampled_from(list(LAYOUTS)),
+)
+def test_any_page_s_connectors_keep_off_cards_and_each_other_and_end_at_their_two_cards(items, days, layout) -> None:
+    cards = [{"title": t.strip() or "x", "tags": sorted(tags), "takeaways": ["A point"]} for t, tags in items]
+    per = -(-len(cards) // days)
+    parts = [{"title": f"Day {d + 1}", "items": cards[d * per : (d + 1) * per]} for d in range(days)]
+    recap = Recap.model_validate({"title": "T", "parts": [p for p in parts if p["items"]]})
+    seen: list[tuple[list[Placed], list[vocabulary.Tie]]] = []
+    ties = vocabulary.ties
+
+    def spy(placed, *args, **kwargs):
+        out = ties(placed, *args, **kwargs)
+        seen.append((placed, out))
+        return out
+
+    vocabulary.ties = spy
+    try:
+        build(recap, THEME, layout=layout)
+    finally:
+        vocabulary.ties = ties
+    placed, drawn = seen[-1]
+    frames = [_frame(p) for p in placed]
+    for tie in drawn:
+        a, b = placed[tie.a][0].spec, placed[tie.b][0].spec
+        assert tie.a != tie.b and (set(a.tags) & set(b.tags) if tie.kind == "tag" else tie.b == tie.a + 1)
+        assert not any(_inside(point, f) for point in tie.shaft for f in frames)
+        for end, own in ((tie.shaft[0], tie.a), (tie.shaft[-1], tie.b)):
+            near = _distance(end, frames[own])
+            assert near <= THEME.sketch.stroke * 2 + 3.0
+            assert all(_distance(end, f) > near * 2 for n, f in enumerate(frames) if n not in (tie.a, tie.b))
+    for one, other in itertools.combinations(drawn, 2):
+        assert not vocabulary._crosses(one.shaft, other.shaft)
