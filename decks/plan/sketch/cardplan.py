@@ -198,7 +198,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.underline = (max(lo, min(x0, x1 - widest - 0.3 * head)), x1, ul_y)
     else:
         plan.underline = (x0, max(x0 + widest, min(x0 + widest + 0.3 * head, hi)), ul_y)
-    y = max(y + 0.35 * head, top + deep + 0.25 * head)
+    # What follows starts under the icon; beside a big doodle the caption and takeaways flow round it instead (a
+    # figure's ring or a quote's bubble, which do not, start under it), so the doodle costs no height of its own.
+    beside_doodle = side > 0 and not (spec.figure or spec.quote)
+    y = y + 0.35 * head if beside_doodle else max(y + 0.35 * head, top + deep + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
         # The summary as a caption under the title and icon, full width, in a second pen: the card's colour a
@@ -213,7 +216,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         pitch_c = line_pitch(size, style.leading)
         rtl = base_rtl(spec.summary)
         said = _styled(spec.summary, spec, style)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, reserved, pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
             plan.lines.append(_Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, pen_ink, block, st, rtl))
         y += body * 0.3

@@ -279,11 +279,17 @@ def draw_card(
         # What matters most gets a doodle: sparkles by the key takeaways' title and an emphasised item's, in the
         # room after it (right of it; left of a mirrored one), if there is some: they never touch the lettering.
         _, cy, d = plan.icon_circle
+        least = d * 0.4
+        if icon_role(spec) == "big":
+            # Beside a big doodle the caption flows close under the title: the sparkles keep to the title's lines.
+            tb = plan.title_box
+            cy, d = tb.y + tb.h / 2, min(d, max(tb.h, style.heading * 1.6))
+            least = style.heading * 0.8
         # Smaller where the title (and its cross-hatching, or its pennant's tail, which reach past it) is long.
         room = plan.title_box.x - style.pad if mirror else plan.width - style.pad - plan.title_box.right
         room -= style.heading * (0.0 if spec.kind == "key" else 1.1)
         d = min(d, (room - style.heading * 0.25) / 1.1)
-        if d >= plan.icon_circle[2] * 0.4:
+        if d >= least:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
             prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
     shape = bullet_kind(spec.key, spec.kind, spec.emphasis, style)

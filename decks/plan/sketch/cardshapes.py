@@ -193,7 +193,7 @@ IconRole = Literal["big", "key", "ring", "bare", "mark"]
 # item's eye-catcher big ("big": its glyph ~2.3 headings tall, over the card's frame), the key takeaways' star a
 # little larger than the rest, an icon in a ring or alone beside a title, and after a title (or its band) a small
 # mark about as tall as the lettering ("mark").
-ICON_SIZES: dict[IconRole, float] = {"big": 3.3, "key": 2.3, "ring": 2.0, "bare": 2.2, "mark": 1.3}
+ICON_SIZES: dict[IconRole, float] = {"big": 3.3, "key": 2.0, "ring": 2.0, "bare": 2.2, "mark": 1.3}
 # Of the card's width inside its padding, the most an icon's place takes: a narrow card's doodle is smaller.
 ICON_ROOM: dict[IconRole, float] = {"big": 0.36, "key": 0.3, "ring": 0.26, "bare": 0.26, "mark": 0.2}
 POKE = 0.5  # of the gap between cards, how far a big doodle stands out of its card's frame
