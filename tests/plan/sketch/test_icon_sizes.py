@@ -10,7 +10,7 @@ import msgspec
 import pytest
 
 from decks.model import Recap
-from decks.plan.sketch import build, specs_for, vocabulary
+from decks.plan.sketch import LAYOUTS, build, specs_for, vocabulary
 from decks.plan.sketch.cards import icon_drawn, plan_card
 from decks.plan.sketch.cardshapes import POKE, icon_role
 from decks.plan.sketch.modular import Placed
@@ -76,8 +76,9 @@ def test_icon_sizes_on_the_example_differ_by_role_and_the_emphasised_one_is_big(
     assert len({round(s) for s in sizes.values()}) >= 3
 
 
-def test_the_big_doodle_stands_over_its_frame_and_no_icon_reaches_another_card(monkeypatch) -> None:
-    placed, style = _placed(monkeypatch, load_content(EXAMPLE_EN), "modular")
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_big_doodle_stands_over_its_frame_and_no_icon_reaches_another_card(monkeypatch, layout) -> None:
+    placed, style = _placed(monkeypatch, load_content(EXAMPLE_EN), layout)
     frames = [_frame(p) for p in placed]
     for n, p in enumerate(placed):
         box, frame = _icon_box(p), frames[n]
