@@ -23,6 +23,7 @@ import msgspec
 
 from decks.colors import first_readable
 from decks.plan.sketch.cardflow import _beside, _flow, _line_width, _measure, _position_measure, _styled
+from decks.plan.sketch.cardshapes import icon_diameter, icon_poke
 from decks.plan.sketch.cardspec import CardSpec
 from decks.plan.sketch.primitives import Color, Rect
 from decks.plan.sketch.qrmark import _module
@@ -123,18 +124,24 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.tab = y_end + size * 0.3
     tab = plan.tab
     top = tab + pad
-    diameter = head * 2.0
+    # The icon's size by its role and the card's room; an emphasised item's big doodle stands out over the frame
+    # by `side` and `up` (decks.plan.sketch.cardshapes.icon_diameter, icon_poke): `across` and `deep` of it are
+    # inside the padding.
+    diameter = icon_diameter(spec, head, inner)
+    side, up = icon_poke(spec, style, diameter)
+    across, deep = diameter - side, diameter - up
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
-    beside = diameter + 0.35 * head  # the icon and the room after it
+    beside = across + 0.35 * head  # the icon and the room after it
     # The icon leads the title (at its start: the left, a mirrored card's right) or follows it (at its end).
     right = mirror == (spec.head in ("ring", "bare"))
     plan.icon_right = right
     reserved: list[tuple[float, float, float, float]] = [
-        (top, top + diameter + 1, 0.0, beside) if right else (top, top + diameter + 1, beside, 0.0)
+        (top, top + deep + 1, 0.0, beside) if right else (top, top + deep + 1, beside, 0.0)
     ]
-    plan.icon_circle = (width - pad - diameter / 2 if right else pad + diameter / 2, top + diameter / 2, diameter)
+    cx = width - pad - diameter / 2 + side if right else pad + diameter / 2 - side
+    plan.icon_circle = (cx, top + diameter / 2 - up, diameter)
     # The title, centred on the icon when it is one line.
-    beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
+    beside_icon = (inner - across - 0.35 * head) * WIDTH_SAFETY
     titled = _styled(spec.title, spec, style, bold=True)
     if titled is None:
         longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
@@ -151,8 +158,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
         # character), all beside the icon, when that takes no more lines than the flow around it; a right-to-left
         # title's lines flush right before the icon.
-        x_beside = pad + (0.0 if right else diameter + 0.35 * head)
-        x_end = pad + inner - (diameter + 0.35 * head if right else 0.0)
+        x_beside = pad + (0.0 if right else across + 0.35 * head)
+        x_end = pad + inner - (across + 0.35 * head if right else 0.0)
         measure = _measure(style.bold, head) if titled is None else _position_measure(spec.title, head, titled)
         heading = heading_lines(spec.title, measure, beside_icon, spec.language)
         flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t, _ in title_lines[:-1])  # "with --" / "jit"
@@ -166,7 +173,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 title_lines.append((x, top + k * pitch_t, line, mine))
             y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
-        shift = max(0.0, (diameter - pitch_t) / 2)
+        shift = max(0.0, diameter / 2 - up - pitch_t / 2)
         title_lines = [(x, t + shift, s, st) for x, t, s, st in title_lines]
         y += shift
     x0 = min(x for x, _, _, _ in title_lines)
@@ -182,7 +189,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.icon_circle = (cx, cy, d)
     ul_y = y + 0.05 * head
     # Beside the icon (a short title's underline is), the underline stops short of it.
-    near = ul_y < top + diameter + 1
+    near = ul_y < top + deep + 1
     edge = plan.icon_circle[0] + (-1 if right else 1) * (diameter / 2 + 0.1 * head)  # the icon's inner side
     plan.underline_room = (edge if near and not right else 0.0, edge if near and right else width)
     lo, hi = max(pad, plan.underline_room[0]), min(pad + inner, plan.underline_room[1])
@@ -191,7 +198,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.underline = (max(lo, min(x0, x1 - widest - 0.3 * head)), x1, ul_y)
     else:
         plan.underline = (x0, max(x0 + widest, min(x0 + widest + 0.3 * head, hi)), ul_y)
-    y = max(y + 0.35 * head, top + diameter + 0.25 * head)
+    # What follows starts under the icon; beside a big doodle the caption and takeaways flow round it instead (a
+    # figure's ring or a quote's bubble, which do not, start under it), so the doodle costs no height of its own.
+    beside_doodle = side > 0 and not (spec.figure or spec.quote)
+    y = y + 0.35 * head if beside_doodle else max(y + 0.35 * head, top + deep + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
         # The summary as a caption under the title and icon, full width, in a second pen: the card's colour a
@@ -206,7 +216,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         pitch_c = line_pitch(size, style.leading)
         rtl = base_rtl(spec.summary)
         said = _styled(spec.summary, spec, style)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, reserved, pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
             plan.lines.append(_Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, pen_ink, block, st, rtl))
         y += body * 0.3

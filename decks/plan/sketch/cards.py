@@ -35,6 +35,7 @@ from decks.plan.sketch.cardshapes import (
     _swash,
     _wash,
     bullet_kind,
+    icon_role,
 )
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
@@ -47,7 +48,8 @@ from decks.text.shaping import base_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
-BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone (in a ring it is 0.52 of it)
+BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone
+RING = 0.52  # of the ring's diameter, the size of an icon drawn in it
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 
 
@@ -130,6 +132,17 @@ INSET = 0.6  # of the size, at most, a body line starts in from its margin
 SLOPE = 0.06  # of the size, at most, a body line's end sits above or below its start
 
 
+def icon_drawn(plan: CardPlan, style: Style) -> tuple[float, bool]:
+    """The size a card's icon glyph is drawn at (0 without one) and whether it is drawn in a ring: a ring's icon
+    at RING of its diameter; an icon drawn alone (an unframed card's, which stands free as its text does, one the
+    head draws alone or after the title, and an emphasised item's big doodle) at BARE of its place."""
+    if plan.icon_circle is None:
+        return 0.0, False
+    d = plan.icon_circle[2]
+    ringed = plan.spec.head == "ring" and icon_role(plan.spec) != "big" and container(plan.spec, style) != "open"
+    return d * (RING if ringed else BARE), ringed
+
+
 def lead_ink(spec: CardSpec, style: Style) -> Color:
     """The pen a takeaway's lead-in is lettered with: the card's colour taken toward the ink until it reads on the
     card and the paper (4.5:1); the ink itself on a page drawn in ink alone."""
@@ -202,12 +215,14 @@ def draw_card(
         prims += pen.rect(frame, spec.key, color, None, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
-        # An unframed card's icon stands free, as its text does; so does one the head draws alone, larger.
-        if spec.head == "ring" and role != "open":
+        size, ringed = icon_drawn(plan, style)
+        if icon_role(spec) == "big":
+            # An emphasised item's big doodle stands over its frame on a patch of paper, which breaks the frame's
+            # line under it as a pen lifts where a doodle was drawn first.
+            prims += pen.ellipse(x + cx, y + cy, d * 0.47, d * 0.47, spec.key + ":icon", None, pal.background)
+        elif ringed:
             prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
-            prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
-        else:
-            prims += _icon(spec.icon, x + cx, y + cy, d * BARE, spec.key + ":glyph", color, style)
+        prims += _icon(spec.icon, x + cx, y + cy, size, spec.key + ":glyph", color, style)
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
@@ -264,11 +279,17 @@ def draw_card(
         # What matters most gets a doodle: sparkles by the key takeaways' title and an emphasised item's, in the
         # room after it (right of it; left of a mirrored one), if there is some: they never touch the lettering.
         _, cy, d = plan.icon_circle
+        least = d * 0.4
+        if icon_role(spec) == "big":
+            # Beside a big doodle the caption flows close under the title: the sparkles keep to the title's lines.
+            tb = plan.title_box
+            cy, d = tb.y + tb.h / 2, min(d, max(tb.h, style.heading * 1.6))
+            least = style.heading * 0.8
         # Smaller where the title (and its cross-hatching, or its pennant's tail, which reach past it) is long.
         room = plan.title_box.x - style.pad if mirror else plan.width - style.pad - plan.title_box.right
         room -= style.heading * (0.0 if spec.kind == "key" else 1.1)
         d = min(d, (room - style.heading * 0.25) / 1.1)
-        if d >= plan.icon_circle[2] * 0.4:
+        if d >= least:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
             prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
     shape = bullet_kind(spec.key, spec.kind, spec.emphasis, style)
