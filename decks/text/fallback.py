@@ -123,15 +123,16 @@ class FontStack(msgspec.Struct, eq=False, weakref=True):
         chars = set(text) | set(joined(text)) if has_rtl(text) else set(text)  # Arabic is drawn joined
         return {c for c in chars if not c.isspace() and not is_ignorable(c) and self.face_for(c) is None}
 
-    def segments(self, text: str) -> list[tuple[Face, str]]:
+    def segments(self, text: str, rtl: bool | None = None) -> list[tuple[Face, str]]:
         """`text` (a line) cut into runs that one face draws, in drawing order, zero-width characters dropped.
 
         Each character is in the face `em` measured it in (a missing one in the primary face, as its .notdef
-        box), so the runs' widths add up to the measured width exactly. A line with right-to-left text comes
-        back joined and in visual order (decks.text.shaping).
+        box), so the runs' widths add up to the measured width exactly. A line with right-to-left text, or of a
+        right-to-left paragraph (`rtl`; None: the line's own direction), comes back joined and in visual order
+        (decks.text.shaping).
         """
         text = strip_ignorable(text)  # before joining, as the width was measured (ZWNJ does not part letters)
-        return self.drawn_segments(visual(text) if has_rtl(text) else text)
+        return self.drawn_segments(visual(text, rtl) if rtl or has_rtl(text) else text)
 
     def drawn_segments(self, drawn: str) -> list[tuple[Face, str]]:
         """`drawn` (characters already in drawing order) cut into runs one face draws, zero-width characters

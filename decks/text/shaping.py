@@ -43,6 +43,14 @@ def base_rtl(text: str) -> bool:
     return False
 
 
+def paragraph_rtl(text: str, page_rtl: bool) -> bool:
+    """The base direction of a paragraph of a recap: on a right-to-left page (the recap's language is written
+    right to left) every paragraph reads right to left, one that opens with a Latin name ("TensorFlow 2.0 هو ...")
+    or is all code too, so a list keeps its bullets on one side; on a left-to-right page a paragraph's own
+    (`base_rtl`), so a Hebrew quote in an English recap is still set from the right."""
+    return page_rtl or base_rtl(text)
+
+
 def bidi_levels(text: str, rtl: bool) -> list[int]:
     """The resolved embedding level of each character of a line of a paragraph (Unicode bidi rules up to I2):
     odd levels are drawn right to left. Renderers that set a line in pieces (runs in several faces) reorder the
@@ -84,13 +92,16 @@ def joined(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def visual(line: str) -> str:
-    """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right."""
-    if not has_rtl(line):
+def visual(line: str, rtl: bool | None = None) -> str:
+    """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right. `rtl`:
+    the base direction of the line's paragraph (None: the line's own, from its first strong character), so a
+    line of a right-to-left paragraph that starts with a Latin word still reads from the right."""
+    if not has_rtl(line) and not rtl:
         return line
     from bidi import get_display  # lazy: only for right-to-left text
 
-    return _face_brackets(str(get_display(joined(line))))
+    base = None if rtl is None else "R" if rtl else "L"
+    return _face_brackets(str(get_display(joined(line), base_dir=base)))
 
 
 def _face_brackets(text: str) -> str:

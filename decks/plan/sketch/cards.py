@@ -43,7 +43,7 @@ from decks.plan.sketch.primitives import Color, Container, Link, Primitive, Rect
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
-from decks.text.shaping import base_rtl
+from decks.text.shaping import paragraph_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
@@ -170,12 +170,12 @@ def draw_card(
         prims += _swash(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
         on_tab = pal.ink
         ty = y + style.small * 0.35
-        label_rtl = base_rtl(spec.day_label)
+        label_rtl = paragraph_rtl(spec.day_label, style.rtl)
         for line in plan.tab_lines:
             base = ty + style.small * 0.92
             lx = tab.right - style.small * 0.6 - style.width(line, style.bold, style.small) if label_rtl else None
             lx = tab.x + style.small * 0.6 if lx is None else lx  # a right-to-left label's lines flush right
-            prims += style.runs(line, style.bold, lx, base, style.small, on_tab)
+            prims += style.runs(line, style.bold, lx, base, style.small, on_tab, rtl=label_rtl)
             ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
     if plan.intro:
@@ -183,7 +183,9 @@ def draw_card(
         bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
         conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
         for said in plan.intro:
-            prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+            prims += style.runs(
+                said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color, rtl=said.rtl
+            )
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     role = container(spec, style)
     if role == "scroll":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from decks.i18n import Catalogue, messages
+from decks.i18n import Catalogue, messages, right_to_left
 from decks.model.inline import Style as Inline
 from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
@@ -47,6 +47,9 @@ class Style:
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
+    # The page reads right to left (the recap's language is written so): every paragraph's base direction is
+    # right to left (decks.text.shaping.paragraph_rtl), and the banner and footer are laid out from the right.
+    rtl: bool = False
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style. Each
     # is a CardPlan, which this module cannot name (cardplan imports it; the layer test forbids the circle).
     plans: dict[tuple[int, float], object] = field(default_factory=dict, compare=False, repr=False)
@@ -63,7 +66,8 @@ class Style:
     ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
+        rtl = right_to_left(language or "")
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least, rtl=rtl)
 
     # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
     # Made when a text has styles: most pages have none, and the monospace face need not be loaded for them.
@@ -133,7 +137,7 @@ class Style:
         the line's paragraph (None: the line's own); a line with right-to-left text is drawn in visual order, each
         stretch keeping its style."""
         if not styles:
-            return self.runs(text, stack, x, baseline, size, color)
+            return self.runs(text, stack, x, baseline, size, color, rtl=rtl)
         if has_rtl(text) or rtl:
             return self._bidi_runs(
                 text, styles, stack, x, baseline, size, color, base_rtl(text) if rtl is None else rtl
@@ -192,14 +196,16 @@ class Style:
         slant: float = 0.0,
         regular: FontStack | None = None,
         ordered: bool = False,
+        rtl: bool | None = None,
     ) -> list[TextRun]:
         """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
         runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
         deck sets them: decks.plan.deck.faces). `regular`: the stack of the bold stretch's paragraph; a run its
         bold stack draws in the same face as that one (no bold cut) is emboldened. `ordered`: `text` is in drawing
-        order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes."""
+        order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes. `rtl`: the base
+        direction of the line's paragraph (None: the line's own)."""
         out: list[TextRun] = []
-        for face, chunk in stack.drawn_segments(text) if ordered else stack.segments(text):
+        for face, chunk in stack.drawn_segments(text) if ordered else stack.segments(text, rtl):
             w = face.width(chunk, size)
             if chunk.strip():
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)

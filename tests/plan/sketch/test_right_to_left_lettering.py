@@ -1,5 +1,6 @@
 """Arabic and Hebrew lettered as Latin is: card titles in a bold face (the hand faces have neither script, so the
-default theme names DejaVu Sans Bold for them), never the regular face the body text is drawn in."""
+default theme names DejaVu Sans Bold for them), never the regular face the body text is drawn in; and every
+paragraph of a right-to-left page read from the right, one that opens with a Latin name too."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from decks.model import Recap
-from decks.plan.sketch import build
+from decks.plan.sketch import build, specs_for
+from decks.plan.sketch.cards import draw_card, plan_card
 from decks.plan.sketch.primitives import TextRun
+from decks.plan.sketch.style import Style
 from decks.text.shaping import has_rtl
 from decks.themes.loader import load_theme
 
@@ -65,3 +68,28 @@ def test_a_right_to_left_card_title_is_lettered_in_a_bold_face(language: str) ->
         # The takeaways under it stay in the regular face: the title stands out from them.
         assert all(_weight(r.font) < 700 for r in bodies)
     assert checked >= len(cards)
+
+
+LATIN_FIRST = {"ar": "TensorFlow 2.0 هو أسهل إصدار", "he": "TensorFlow 2.0 היא הגרסה הקלה ביותר"}
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+def test_a_takeaway_that_opens_with_latin_reads_right_to_left_on_a_right_to_left_page(language: str) -> None:
+    """The paragraph's direction is the page's: "TensorFlow 2.0 هو ..." in an Arabic recap is set from the right,
+    its opening Latin words at the line's right end and its bullet at the right, like every other takeaway of
+    the card; the same words in an English recap read from the left."""
+    for page_language, rtl in ((language, True), ("en", False)):
+        item = {"title": TITLES[language][0], "takeaways": [LATIN_FIRST[language], BODY[language]]}
+        recap = Recap.model_validate({"title": "T", "language": page_language, "items": [item]})
+        style = Style.make(THEME, 1.0, language=page_language)
+        spec = specs_for(recap, THEME, None)[0]
+        plan = plan_card(spec, 400.0, style)
+        first = [line for line in plan.lines if line.block == 1]
+        assert first and all(line.rtl == rtl for line in first)
+        bullet_x = next(bx for bx, _, sub, block in plan.bullets if block == 1 and not sub)
+        assert (bullet_x > max(line.x for line in first)) == rtl
+        runs = draw_card(plan, 0.0, 0.0, plan.height, style)[0]
+        line = [r for r in runs if isinstance(r, TextRun) and abs(r.y - first[0].baseline) < 2.0]
+        latin = next(r for r in line if "TensorFlow" in r.text)
+        other = next(r for r in line if has_rtl(r.text))
+        assert (latin.x > other.x) == rtl, [(r.text, r.x) for r in line]
