@@ -24,6 +24,7 @@ from decks.text.breaking import break_lines
 from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, largest_fitting, size_steps
 from decks.text.headings import heading_lines
+from decks.text.shaping import Around, arounds
 
 JOINER = "  ·  "  # between the banner's small bits: dates, place, presenter
 
@@ -307,10 +308,10 @@ def centred_lettering(
     y = top
     rtl = style.rtl or None  # a right-to-left page's lines read from the right; elsewhere each line's own
     for lines, face, size, leading in ((big, style.bold, big_size, 1.1), (small, style.hand, small_size, 1.25)):
-        for line in lines:
+        for line, around in zip(lines, arounds(lines), strict=True):
             pitch = size * leading
             x = cx - face.width(line, size) / 2
-            runs = style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl)
+            runs = style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl, around=around)
             out += [_bent(run, bend) for run in runs] if bend else runs
             y += pitch
     return out
@@ -505,21 +506,21 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     y = top + 2
     rtl = style.rtl
 
-    def lettered(line: str, face: FontStack, size: float, pitch: float, color: str) -> list[Primitive]:
+    def lettered(line: str, face: FontStack, size: float, pitch: float, color: str, around: Around) -> list[Primitive]:
         """A line of the footer from its reading side: flush left, or flush right on a right-to-left page."""
         x = area.right - face.width(line, size) if rtl else area.x
-        return list(style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl or None))
+        return list(style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl or None, around=around))
 
     size = closing_size(style)
-    for line in chrome.closing:
-        prims += lettered(line, style.hand, size, size * 1.25, pal.ink)
+    for line, around in zip(chrome.closing, arounds(chrome.closing), strict=True):
+        prims += lettered(line, style.hand, size, size * 1.25, pal.ink, around)
         y += size * 1.25
     pitch = style.small * 1.25
-    for line in chrome.note:
-        prims += lettered(line, style.bold, style.small, pitch, pal.ink)
+    for line, around in zip(chrome.note, arounds(chrome.note), strict=True):
+        prims += lettered(line, style.bold, style.small, pitch, pal.ink, around)
         y += pitch
-    for line in chrome.footer:
-        prims += lettered(line, style.hand, style.small, pitch, pal.muted)
+    for line, around in zip(chrome.footer, arounds(chrome.footer), strict=True):
+        prims += lettered(line, style.hand, style.small, pitch, pal.muted, around)
         y += pitch
     conts: list[Container] = []
     # The presenter and the QR code stand at the footer's end: its right, a right-to-left page's left.

@@ -93,3 +93,23 @@ def test_a_takeaway_that_opens_with_latin_reads_right_to_left_on_a_right_to_left
         latin = next(r for r in line if "TensorFlow" in r.text)
         other = next(r for r in line if has_rtl(r.text))
         assert (latin.x > other.x) == rtl, [(r.text, r.x) for r in line]
+
+
+@pytest.mark.parametrize("width", [150.0, 170.0, 190.0, 210.0])
+def test_code_broken_across_lines_of_a_right_to_left_takeaway_keeps_its_dashes(width: float) -> None:
+    """The takeaway "נסו היום: `pip install -U --pre tensorflow`" in a narrow card: whichever line starts with
+    "--pre" (or ends with "-U"), its dashes stay with their Latin neighbours, as in the paragraph as a whole; a line
+    reordered alone put them at its far end ("pre tensorflow--")."""
+    item = {"title": "התקנה", "takeaways": ["נסו היום: `pip install -U --pre tensorflow`"]}
+    recap = Recap.model_validate({"title": "T", "language": "he", "items": [item]})
+    style = Style.make(THEME, 1.0, language="he")
+    plan = plan_card(specs_for(recap, THEME, None)[0], width, style)
+    runs = [r for r in draw_card(plan, 0.0, 0.0, plan.height, style)[0] if isinstance(r, TextRun)]
+    drawn = {}
+    for r in sorted(runs, key=lambda r: r.x):
+        drawn[round(r.y)] = drawn.get(round(r.y), "") + r.text
+    code = [line for line in drawn.values() if "pre" in line or "install" in line]
+    assert code, drawn
+    for line in code:
+        assert "--pre" in line or "pre" not in line, line
+        assert not line.rstrip().endswith("--") and not line.lstrip().startswith("U-"), line
