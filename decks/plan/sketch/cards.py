@@ -154,6 +154,8 @@ def _around(lines: list[_Line], bullets: list[tuple[float, float, bool, int]]) -
     characters at its ends follow (decks.text.shaping.visual: "--pre" starting a line of a Hebrew takeaway stays
     with "pre"). A paragraph's lines follow one another in one block, size, face, colour and direction; a bullet
     at a line starts the next paragraph (a takeaway's points share its block)."""
+    if not any(said.rtl or not said.text.isascii() for said in lines):  # no line is reordered (most pages)
+        return [(None, None)] * len(lines)
     starts = {(block, round(by, 3)) for _, by, _, block in bullets}
     paras: list[list[int]] = []
     for k, said in enumerate(lines):
