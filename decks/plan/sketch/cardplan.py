@@ -33,7 +33,7 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.headings import heading_lines
 from decks.text.runs import StyledText, Styles, local_styles
-from decks.text.shaping import base_rtl
+from decks.text.shaping import paragraph_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
@@ -101,7 +101,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     body, head, pad = style.body, style.heading, style.pad
     limit = TALLEST * style.reach  # a card this tall fits no page: its lines stop there
     ink = style.theme.palette.ink
-    mirror = base_rtl(spec.title)
+    mirror = paragraph_rtl(spec.title, style.rtl)
     plan = CardPlan(spec, width, 0.0, 0.0, mirror=mirror)
     inner = width - 2 * pad
     if spec.day_label:
@@ -114,13 +114,14 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if spec.intro and style.captions:  # a day's intro beside its tab, or the recap's over the first card
         size = style.small
         pitch_i = size * 1.2
-        intro_rtl = base_rtl(spec.intro)
+        intro_rtl = paragraph_rtl(spec.intro, style.rtl)
         left = pad * 0.6 * (not intro_rtl)  # flush to the side it starts from, clear of the tab's edge there
         lines, y_end = _flow(
             spec.intro, style.hand, size, plan.tab + size * 0.2, left, width - pad * 0.6, [], pitch_i, limit, intro_rtl
         )
         for x, t, s_, _ in lines:
-            plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted))
+            muted = style.theme.palette.muted
+            plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, muted, rtl=intro_rtl))
         plan.tab = y_end + size * 0.3
     tab = plan.tab
     top = tab + pad
@@ -214,7 +215,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
-        rtl = base_rtl(spec.summary)
+        rtl = paragraph_rtl(spec.summary, style.rtl)
         said = _styled(spec.summary, spec, style)
         lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, reserved, pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
@@ -241,7 +242,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
             break
         block += 1
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
-        rtl = base_rtl(takeaway.text)
+        rtl = paragraph_rtl(takeaway.text, style.rtl)
         # The bullet beside the first line, past an obstacle there (the QR code) as the line is.
         lres, rres = _beside(reserved, y, pitch)
         start, mark = (pad, pad + inner - rres - indent * 0.4) if rtl else (pad + indent, pad + lres + indent * 0.4)
@@ -256,7 +257,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in takeaway.points:
-            rtl = base_rtl(point)
+            rtl = paragraph_rtl(point, style.rtl)
             lres, rres = _beside(reserved, y, sp)
             start = pad if rtl else pad + indent * 2
             mark = pad + inner - rres - indent * 1.4 if rtl else pad + lres + indent * 1.4
@@ -309,7 +310,7 @@ def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style
     left = pad if mirror else cx + rx + body * 0.6
     right = cx - rx - body * 0.6 if mirror else plan.width - pad
     room = (right - left) * WIDTH_SAFETY
-    rtl = base_rtl(label)
+    rtl = paragraph_rtl(label, style.rtl)
     longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
     said = _styled(label, plan.spec, style)
     if said is not None:  # a word in code is wider: its atoms measured as they are drawn
@@ -341,7 +342,7 @@ def _plan_quote(
     said = _styled(text, plan.spec, style)
     if said is not None:  # the stretches move one character on, past the opening quotation mark
         said = StyledText(said.faces, tuple((a + 1, b + 1, st) for a, b, st in said.styles))
-    rtl = base_rtl(text)
+    rtl = paragraph_rtl(text, style.rtl)
     opening, closing = ("\u201d", "\u201c") if rtl else ("\u201c", "\u201d")
     lines, end = _flow(
         f"{opening}{text}{closing}",
@@ -365,7 +366,7 @@ def _plan_quote(
     if by:
         small = style.small
         sp = small * 1.25
-        by_rtl = base_rtl(by)
+        by_rtl = paragraph_rtl(by, style.rtl)
         start = pad if plan.mirror else pad + body * 2.2  # past the tail, on its side (flush right when mirrored)
         who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, start, inner - body * 2.2, [], sp, limit, plan.mirror)
         for x, tp, s_, _ in who:

@@ -44,7 +44,7 @@ from decks.plan.sketch.primitives import Color, Container, Link, Primitive, Rect
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
-from decks.text.shaping import base_rtl
+from decks.text.shaping import Around, arounds, paragraph_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
@@ -162,6 +162,35 @@ def _tab_width(plan: CardPlan, style: Style) -> float:
     return max((style.width(s, style.bold, style.small) for s in plan.tab_lines), default=0.0) + style.small * 1.2
 
 
+def _around(lines: list[_Line], bullets: list[tuple[float, float, bool, int]]) -> list[Around]:
+    """For each line, the direction of its paragraph's strong letters before and after it, which the neutral
+    characters at its ends follow (decks.text.shaping.visual: "--pre" starting a line of a Hebrew takeaway stays
+    with "pre"). A paragraph's lines follow one another in one block, size, face, colour and direction; a bullet
+    at a line starts the next paragraph (a takeaway's points share its block)."""
+    if not any(said.rtl or not said.text.isascii() for said in lines):  # no line is reordered (most pages)
+        return [(None, None)] * len(lines)
+    starts = {(block, round(by, 3)) for _, by, _, block in bullets}
+    paras: list[list[int]] = []
+    for k, said in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        same = prev is not None and (prev.block, prev.size, prev.stack, prev.color, prev.rtl) == (
+            said.block,
+            said.size,
+            said.stack,
+            said.color,
+            said.rtl,
+        )
+        if same and (said.block, round(said.baseline - said.size * 0.3, 3)) not in starts:
+            paras[-1].append(k)
+        else:
+            paras.append([k])
+    out: list[Around] = [(None, None)] * len(lines)
+    for para in paras:
+        for k, around in zip(para, arounds([lines[k].text for k in para]), strict=True):
+            out[k] = around
+    return out
+
+
 def draw_card(
     plan: CardPlan, x: float, y: float, height: float, style: Style
 ) -> tuple[list[Primitive], list[Container]]:
@@ -183,20 +212,21 @@ def draw_card(
         prims += _swash(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
         on_tab = pal.ink
         ty = y + style.small * 0.35
-        label_rtl = base_rtl(spec.day_label)
+        label_rtl = paragraph_rtl(spec.day_label, style.rtl)
         for line in plan.tab_lines:
             base = ty + style.small * 0.92
             lx = tab.right - style.small * 0.6 - style.width(line, style.bold, style.small) if label_rtl else None
             lx = tab.x + style.small * 0.6 if lx is None else lx  # a right-to-left label's lines flush right
-            prims += style.runs(line, style.bold, lx, base, style.small, on_tab)
+            prims += style.runs(line, style.bold, lx, base, style.small, on_tab, rtl=label_rtl)
             ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
     if plan.intro:
         top = plan.intro[0].baseline - plan.intro[0].size
         bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
         conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
-        for said in plan.intro:
-            prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+        for said, around in zip(plan.intro, _around(plan.intro, []), strict=True):
+            at = (x + said.x, y + said.baseline)
+            prims += style.runs(said.text, said.stack, *at, said.size, said.color, rtl=said.rtl, around=around)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     role = container(spec, style)
     if role == "scroll":
@@ -248,7 +278,7 @@ def draw_card(
         )
     drift = pen.rng(spec.key + ":lines")
     hand = Hand(plan, style)
-    for said in plan.lines:
+    for said, around in zip(plan.lines, _around(plan.lines, plan.bullets), strict=True):
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
@@ -258,9 +288,8 @@ def draw_card(
             runs = style.runs(head, said.stack, x + said.x, y + said.baseline + dy, said.size, lead_ink(spec, style))
             runs += style.runs(rest, said.stack, at, y + said.baseline + dy, said.size, said.color) if rest else []
         else:
-            runs = style.styled_runs(
-                said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
-            )
+            at = (x + said.x, y + said.baseline + dy)
+            runs = style.styled_runs(said.text, said.styles, said.stack, *at, said.size, said.color, said.rtl, around)
         prims += hand.write(said, runs, x, y)
     if plan.underline and (spec.head != "band" or role == "open" or spec.emphasis or spec.kind == "key"):
         # A title on a band needs no underline too, but on an unframed card the underline is its frame.

@@ -128,8 +128,9 @@ def test_a_left_to_right_card_is_not_mirrored() -> None:
 
 @pytest.mark.parametrize("head", ["ring", "bare", "after", "band"])
 def test_a_mirrored_card_is_the_left_to_right_one_reflected_where_their_texts_are_as_wide(head) -> None:
-    # One-word titles of one width in both directions: the icon and the title's box reflect exactly.
-    style = _style("he")
+    # One-word titles of one width in both directions: the icon and the title's box reflect exactly. On a
+    # left-to-right page, where each card takes its title's direction (a right-to-left page's are all mirrored).
+    style = _style("en")
     ltr = Recap.model_validate({"title": "T", "items": [{"title": "אבג"}, {"title": "abc"}]})
     hebrew, latin = (msgspec.structs.replace(s, head=head) for s in specs_for(ltr, THEME, None)[:2])
     a, b = plan_card(hebrew, WIDTH, style), plan_card(latin, WIDTH, style)
