@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decks.model import Recap
-from decks.model.chars import FORBIDDEN
+from decks.model.chars import FORBIDDEN, is_blank
 from decks.plan.sketch import LAYOUTS, build, vocabulary
 from decks.plan.sketch.modular import Placed
 from decks.plan.sketch.primitives import Point, Rect
@@ -178,7 +178,10 @@ _TITLE = st.text(st.characters(codec="utf-8").filter(lambda c: not FORBIDDEN.mat
     st.sampled_from(list(LAYOUTS)),
 )
 def test_any_page_s_connectors_keep_off_cards_and_each_other_and_end_at_their_two_cards(items, days, layout) -> None:
-    cards = [{"title": t.strip() or "x", "tags": sorted(tags), "takeaways": ["A point"]} for t, tags in items]
+    cards = [
+        {"title": "x" if is_blank(t.strip()) else t.strip(), "tags": sorted(tags), "takeaways": ["A point"]}
+        for t, tags in items
+    ]
     per = -(-len(cards) // days)
     parts = [{"title": f"Day {d + 1}", "items": cards[d * per : (d + 1) * per]} for d in range(days)]
     recap = Recap.model_validate({"title": "T", "parts": [p for p in parts if p["items"]]})
