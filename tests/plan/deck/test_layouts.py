@@ -7,15 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
 from decks.plan.deck import build_plan
 from decks.plan.deck.images import KEEP, cover
 from decks.plan.deck.picking import RUN, Holding, candidates, pick
-from decks.plan.deck.plan import ITEM_LAYOUTS, default_geometry
+from decks.plan.deck.plan import ITEM_LAYOUTS, ItemDesign, default_geometry
 from decks.plan.geometry import Rect
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
 from tests.fixtures.deck_contents import recap as generated
 
@@ -278,6 +281,37 @@ def test_picking_reads_held_layouts_as_it_reads_lists() -> None:
     holds = {"cards": False}
     lazy = [Holding(r, lambda d: holds.get(d, True)) for r in rows]
     eager = [[d for d in r if holds.get(d, True)] or ["bullets"] for r in rows]
+    assert pick(lazy) == pick(eager)
+
+
+def test_a_layout_passed_over_is_not_built_to_learn_it_holds() -> None:
+    """A list after a list gives way to the other layout not seen for longest: only that one is built (tested),
+    not every layout the item suits."""
+    tested: list[list[str]] = []
+
+    def holding(row: list[ItemDesign]) -> Holding:
+        mine: list[str] = []
+        tested.append(mine)
+        return Holding(row, lambda d: mine.append(d) is None)
+
+    chosen = pick([holding(["bullets", "sidebar", "cards"]) for _ in range(4)])
+    assert chosen == ["bullets", "sidebar", "bullets", "cards"]
+    assert tested == [["bullets"], ["bullets", "sidebar"], ["bullets"], ["bullets", "cards"]]
+
+
+@settings(max_examples=examples(100, deep=500), deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["bullets", "sidebar", "cards", "statement", "quote"]), unique=True, max_size=4),
+        max_size=12,
+    ),
+    st.sets(st.sampled_from(["sidebar", "cards", "statement", "quote"])),
+)
+def test_picking_tests_lazily_and_chooses_as_with_every_layout_tested(
+    rows: list[list[ItemDesign]], failing: set[str]
+) -> None:
+    lazy = [Holding(r, lambda d: d not in failing) for r in rows]
+    eager = [[d for d in r if d not in failing] or ["bullets"] for r in rows]
     assert pick(lazy) == pick(eager)
 
 
