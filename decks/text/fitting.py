@@ -8,7 +8,7 @@ One speed trick lives here (`Measured`): each paragraph a deck plan fits is meas
 width it is tried at. Most of a deck's paragraphs are one line at the sizes and widths fitting tries: a paragraph
 whose `reach` (decks.text.breaking: an upper bound of every width the breaker would compare) fits the width is
 that one line without breaking it, its width measured once; for most text the bound is found from its
-characters' advances and kerning (`OfficeStack.ascii_reach`), without cutting it into atoms. A paragraph broken
+characters' advances and kerning (`OfficeStack.latin_reach`), without cutting it into atoms. A paragraph broken
 into lines keeps them with the interval of widths in ems that gives the same lines (the widths the breaker
 compared), and another size and width inside it takes them as they are. The same lines and widths to the bit
 (tests/text/test_fitting.py). 1,000 distinct items: `recap pptx` 0.87x CPU for the one-line bound, then 0.8x
@@ -230,7 +230,7 @@ class Measured:
 
     def _one_line(self) -> tuple[tuple[str, ...], float, float] | None:
         """The paragraph as one line (the text without the white space it ends with) with its width in ems as
-        `lines` measures a line, and a bound of its `reach` in ems (most text: the stack's `ascii_reach`, found
+        `lines` measures a line, and a bound of its `reach` in ems (most text: the stack's `latin_reach`, found
         without measuring its atoms); None for text with hard breaks."""
         text, stack = self._text, self._stack
         if "\n" in text:
@@ -238,7 +238,7 @@ class Measured:
         line = text.rstrip()
         span = stack.spans(text)
         longest = span(0, len(line)) if span is not None else stack.ems(line)
-        bound = stack.ascii_reach(text)
+        bound = stack.latin_reach(text)
         if bound is None:
             bound = reach(text, stack.ems, join=stack.join, fields=self._fields, spans=stack.spans)
         return (line,), longest, bound
