@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.model import Recap
-from decks.plan.deck import build_plan
+from decks.plan.deck import Planner, build_plan
 from decks.plan.deck.images import KEEP, cover
 from decks.plan.deck.picking import RUN, Holding, candidates, pick
 from decks.plan.deck.plan import ITEM_LAYOUTS, ItemDesign, default_geometry
@@ -359,3 +359,27 @@ def test_cards_are_as_tall_as_their_text_needs_and_centred(theme_name) -> None:
         above = cards[0].box.y - max([t.box.bottom for t in slide.texts if t.box.bottom <= cards[0].box.y] + [body.y])
         below = body.bottom - cards[0].box.bottom
         assert abs(above - below) <= 17, (above, below)
+
+
+def test_a_sidebar_is_refused_before_its_title_and_lead_are_set_when_its_takeaways_do_not_fit(theme) -> None:
+    """The takeaways at the deck's body size are asked first: a sidebar that cannot hold them sets no heading."""
+
+    def planned(takeaways: list[str]) -> tuple[object, list[str]]:
+        recap = Recap.model_validate(
+            {"title": "T", "items": [{"title": "An item", "summary": "The lead line.", "takeaways": takeaways}]}
+        )
+        planner = Planner(recap, theme, default_geometry())
+        set_: list[str] = []
+        real = planner.fitter.balanced
+
+        def balanced(src, *args, **kwargs):
+            set_.append(src.text)
+            return real(src, *args, **kwargs)
+
+        planner.fitter.balanced = balanced  # type: ignore[method-assign]
+        return planner.item_layouts.sidebar_slide(recap.items[0], planner.sizes.body), set_
+
+    slide, set_ = planned(["A takeaway of a great many words that runs on and on " * 6] * 4)
+    assert slide is None and set_ == []
+    slide, set_ = planned(["One short point", "Another one"])
+    assert slide is not None and set_ == ["An item", "The lead line."]
