@@ -46,19 +46,17 @@ class Pen:
         ]
         sin, pi, hypot = math.sin, math.pi, math.hypot
         out: list[Point] = []
-        run = 0.0
-        for i, (x, y) in enumerate(points):
-            if i:
-                run += steps[i - 1]
-            ax, ay = points[i - 1] if i else points[0]
-            bx, by = points[i + 1] if i < last else points[last]
+        # Each point with the one before it and the one after it (an end with itself) and the length run to it:
+        # the same sums and products, in the same order, as a loop indexing them (a page draws ~20,000 points).
+        runs = itertools.accumulate(steps, initial=0.0)
+        before, after = points[:1] + points[:-1], points[1:] + points[-1:]
+        for (x, y), (ax, ay), (bx, by), run in zip(points, before, after, runs, strict=True):
             dx, dy = bx - ax, by - ay
             norm = hypot(dx, dy) or 1.0
-            nx, ny = -dy / norm, dx / norm
             arch = sin(pi * (run / total))
             off = bow * arch
             off += (0.0 + a1 * sin(p1 + run / w1) + a2 * sin(p2 + run / w2)) * arch
-            out.append((x + nx * off, y + ny * off))
+            out.append((x + -dy / norm * off, y + dx / norm * off))
         return out
 
     def trace(self, points: list[Point], key: str, amount: float) -> list[Point]:
@@ -68,7 +66,10 @@ class Pen:
         step = max(1.5, min(_STEP, amount * 6))
         for a, b in itertools.pairwise(points):
             n = max(1, int(math.dist(a, b) / step))
-            dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
+            if n == 1:  # most steps of an outline are short: its end, as the sum below gives it for i = n = 1
+                dense.append((a[0] + (b[0] - a[0]), a[1] + (b[1] - a[1])))
+            else:
+                dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
         return self._wobble(dense, self.rng(key), amount)
 
     def line_points(
@@ -356,12 +357,23 @@ class Pen:
         ys = [p[1] for p in rot]
         out: list[Path] = []
         y = min(ys) + spacing * rng.uniform(0.3, 0.7)
+        top = max(ys)
+        # A line meets the edges whose span holds it (from the lower end, not the upper; a level edge never):
+        # the edges are taken in order of their lower end and dropped past their upper one, so each line looks
+        # at the few it crosses, not at all of them (a cloud's outline has ~400), in the outline's order.
+        edges = sorted(
+            (min(y0, y1), max(y0, y1), i, x0, y0, x1 - x0, y1 - y0)
+            for i, ((x0, y0), (x1, y1)) in enumerate(zip(rot, rot[1:] + rot[:1], strict=True))
+            if y0 != y1
+        )
+        waiting, active = 0, []
         n = 0
-        while y < max(ys):
-            xs = []
-            for (x0, y0), (x1, y1) in zip(rot, rot[1:] + rot[:1], strict=True):
-                if (y0 <= y < y1) or (y1 <= y < y0):
-                    xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+        while y < top:
+            while waiting < len(edges) and edges[waiting][0] <= y:
+                active.append(edges[waiting])
+                waiting += 1
+            active = sorted((e for e in active if y < e[1]), key=lambda e: e[2])
+            xs = [x0 + (y - y0) * dx / dy for _, _, _, x0, y0, dx, dy in active]
             xs.sort()
             for a, b in zip(xs[::2], xs[1::2], strict=False):
                 if b - a < 1.0:
