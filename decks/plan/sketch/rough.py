@@ -106,20 +106,22 @@ class Pen:
             land, lift = max(land, 0.7), max(lift, 0.7)
         phase, swell = rng.uniform(0, 2 * math.pi), rng.uniform(0.04, 0.12)
         last = len(points) - 1
-
-        def ease(v: float) -> float:
-            v = min(1.0, v)
-            return v * v * (3 - 2 * v)
-
-        return tuple(
-            round(
-                (land + (1 - land) * ease(t / 0.18))
-                * (lift + (1 - lift) * ease((1 - t) / 0.3))
-                * (1 + swell * math.sin(phase + 3 * math.pi * t)),
-                3,
+        rise, fall, sin, turns = 1 - land, 1 - lift, math.sin, 3 * math.pi
+        out: list[float] = []
+        for i in range(last + 1):
+            t = i / last
+            # Eased in over the first 18% and out over the last 30% (smoothstep, held at 1 past its end).
+            v, w = t / 0.18, (1 - t) / 0.3
+            v, w = v if v < 1.0 else 1.0, w if w < 1.0 else 1.0
+            out.append(
+                round(
+                    (land + rise * (v * v * (3 - 2 * v)))
+                    * (lift + fall * (w * w * (3 - 2 * w)))
+                    * (1 + swell * sin(phase + turns * t)),
+                    3,
+                )
             )
-            for t in (i / last for i in range(last + 1))
-        )
+        return tuple(out)
 
     def line(self, a: Point, b: Point, key: str, color: Color, width: float | None = None) -> Path:
         pts = self.line_points(a, b, key)
@@ -270,21 +272,20 @@ class Pen:
         for i in range(1, len(ext) - 2):
             p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
             n = max(2, int(math.dist(p1, p2) / _STEP))
+            # The cubic's coefficients on each axis, the same for every sample of the segment.
+            (a, b, c, d), (e, f, g, h) = (
+                (
+                    2 * p1[k],
+                    -p0[k] + p2[k],
+                    2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k],
+                    -p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k],
+                )
+                for k in (0, 1)
+            )
             for s in range(n):
                 t = s / n
                 t2, t3 = t * t, t * t * t
-                pts.append(
-                    tuple(
-                        0.5
-                        * (
-                            2 * p1[k]
-                            + (-p0[k] + p2[k]) * t
-                            + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
-                            + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3
-                        )
-                        for k in (0, 1)
-                    )  # type: ignore[arg-type]
-                )
+                pts.append((0.5 * (a + b * t + c * t2 + d * t3), 0.5 * (e + f * t + g * t2 + h * t3)))
         pts.append(through[-1])
         return self._wobble(pts, self.rng(key), _CURVE * self.roughness)
 
