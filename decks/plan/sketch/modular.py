@@ -27,6 +27,10 @@ NARROWEST = 12.0  # body sizes: no card is narrower (a line of a few words)
 WIDE = 20.0  # body sizes: an emphasised item's and the key takeaways' card is at least this wide
 WIDEST = 45.0  # body sizes: no card is wider on a page of more than two (lines longer than this tire the eye)
 LANES_PER_NARROWEST = 4  # finer lanes level a row's cards better, at the cost of a layout per card and width
+# A row whose cards would have to widen by more than this share of their fewest lanes is not tried (unless it holds
+# every card, or no rows fill the width otherwise): such rows are rarely the lowest, and trying one lays out its
+# cards at many widths (half the card layouts of the example's page).
+SPARE = 1.0
 RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
 
@@ -78,6 +82,7 @@ def _rows(
         return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
 
     least = [lanes_for(style.body * (WIDE if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
+    stretch = SPARE if widest is None else math.inf
     if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
         widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
     most = [max(m, widest) for m in least]
@@ -93,7 +98,7 @@ def _rows(
         tallest card that can widen; the row's height and the spans."""
         spans = least[i:j]
         spare = lanes - sum(spans)
-        if spare < 0 or sum(most[i:j]) < lanes:
+        if spare < 0 or sum(most[i:j]) < lanes or (spare > sum(spans) * stretch and j - i < n):
             return None
         heights = [plan(i + k, s).height for k, s in enumerate(spans)]
         for _ in range(spare):
