@@ -28,8 +28,8 @@ WIDE = 20.0  # body sizes: an emphasised item's and the key takeaways' card is a
 WIDEST = 45.0  # body sizes: no card is wider on a page of more than two (lines longer than this tire the eye)
 LANES_PER_NARROWEST = 4  # finer lanes level a row's cards better, at the cost of a layout per card and width
 # A row whose cards would have to widen by more than this share of their fewest lanes is not tried (unless it holds
-# every card, or no rows fill the width otherwise): such rows are rarely the lowest, and trying one lays out its
-# cards at many widths (half the card layouts of the example's page).
+# every card, or no rows fill the width otherwise: see `arrange`): such rows are rarely the lowest, and trying one
+# lays out its cards at many widths (half the card layouts of the example's page).
 SPARE = 1.0
 RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
@@ -46,8 +46,13 @@ def arrange(
     gap = style.gap
     lanes = lane_count(style, area)
     lane = (area.w + gap) / lanes
-    # Cards too wide to share a row with their neighbours (a few items at a large size) may take the whole width.
-    rows = _rows(specs, style, lanes, lane) or _rows(specs, style, lanes, lane, lanes)
+    # Where no rows fill the width, rows whose cards widen more are tried, then cards too wide to share a row with
+    # their neighbours (a few items at a large size) may take the whole width.
+    rows = (
+        _rows(specs, style, lanes, lane)
+        or _rows(specs, style, lanes, lane, stretch=math.inf)
+        or _rows(specs, style, lanes, lane, widest=lanes, stretch=math.inf)
+    )
     if rows is None:
         return [], [], math.inf
     sky = [area.y] * lanes  # the lowest free y in each lane
@@ -72,17 +77,22 @@ def lane_count(style: Style, area: Rect) -> int:
 
 
 def _rows(
-    specs: list[CardSpec], style: Style, lanes: int, lane: float, widest: int | None = None
+    specs: list[CardSpec],
+    style: Style,
+    lanes: int,
+    lane: float,
+    widest: int | None = None,
+    stretch: float = SPARE,
 ) -> list[list[tuple[CardPlan, int]]] | None:
     """The cards cut into rows (in order) whose heights add up least, each card with its span in lanes (at most
-    `widest`, by default WIDEST body sizes); None when no such rows fill the width."""
+    `widest`, by default WIDEST body sizes; a row's cards widened by at most `stretch` times their fewest lanes);
+    None when no such rows fill the width."""
     gap, n = style.gap, len(specs)
 
     def lanes_for(width: float) -> int:
         return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
 
     least = [lanes_for(style.body * (WIDE if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
-    stretch = SPARE if widest is None else math.inf
     if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
         widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
     most = [max(m, widest) for m in least]
