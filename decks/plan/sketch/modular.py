@@ -5,10 +5,11 @@ Cards follow in reading order along rows, left to right and down. Each row fills
 card is as wide as its content asks: the page is cut into narrow lanes, every card starts at the fewest lanes it
 reads in (more for an emphasised item or the key takeaways), and the row's spare lanes go one at a time to its
 tallest card, so a long card grows wide and a short one stays narrow, and the cards of a row stand about as tall
-as each other. Where rows break is chosen for the lowest page (`rows`), so their edges fall at different lanes:
-no column runs down the page, and a wide card stands over two narrower ones. Each card then drops to the highest
-free place under the row above (a skyline), so tops stagger too; frames keep the height of what they hold, and
-room to spare is shared out between the cards (`spread`).
+as each other (while choosing, a card's height at a width is estimated from two layouts of it; the cards placed
+are laid out at their widths). Where rows break is chosen for the lowest page (`_rows`), so their edges fall at
+different lanes: no column runs down the page, and a wide card stands over two narrower ones. Each card then drops
+to the highest free place under the row above (a skyline), so tops stagger too; frames keep the height of what they
+hold, and room to spare is shared out between the cards (`spread`).
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ STAGGERS = (0.5, 0.42, 0.35)
 NARROWEST = 12.0  # body sizes: no card is narrower (a line of a few words)
 WIDE = 20.0  # body sizes: an emphasised item's and the key takeaways' card is at least this wide
 WIDEST = 45.0  # body sizes: no card is wider on a page of more than two (lines longer than this tire the eye)
-LANES_PER_NARROWEST = 4  # finer lanes level a row's cards better, at the cost of a layout per card and width
+LANES_PER_NARROWEST = 6  # finer lanes level a row's cards better (widths between are estimated: `_rows`)
 # A row whose cards would have to widen by more than this share of their fewest lanes is not tried (unless it holds
-# every card, or no rows fill the width otherwise: see `arrange`): such rows are rarely the lowest, and trying one
-# lays out its cards at many widths (half the card layouts of the example's page).
+# every card, or no rows fill the width otherwise: see `arrange`): such rows are rarely the lowest (none of the
+# examples' pages has one), and each costs the search a pass handing out many lanes.
 SPARE = 1.0
+FEW = 4  # cards: a page of this many or fewer weighs its cards' real heights at every width (see `_rows`)
 RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
 
@@ -92,7 +94,10 @@ def _rows(
     def lanes_for(width: float) -> int:
         return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
 
-    least = [lanes_for(style.body * (WIDE if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
+    # Two cards share the width by their content alone (both wide, they could not stand side by side as the type
+    # grows into the page).
+    wide = WIDE if n > 2 else NARROWEST
+    least = [lanes_for(style.body * (wide if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
     if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
         widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
     most = [max(m, widest) for m in least]
@@ -110,12 +115,33 @@ def _rows(
         spare = lanes - sum(spans)
         if spare < 0 or sum(most[i:j]) < lanes or (spare > sum(spans) * stretch and j - i < n):
             return None
-        heights = [plan(i + k, s).height for k, s in enumerate(spans)]
+        heights = [height(i + k, s) for k, s in enumerate(spans)]
         for _ in range(spare):
             k = max((k for k in range(j - i) if spans[k] < most[i + k]), key=lambda k: heights[k])
             spans[k] += 1
-            heights[k] = plan(i + k, spans[k]).height
+            heights[k] = height(i + k, spans[k])
         return max(heights), spans
+
+    curves: dict[int, tuple[float, float]] = {}
+
+    def height(m: int, span: int) -> float:
+        """Card m's height at `span` lanes: as laid out where it has been, else read off the curve a + b / width
+        through its layouts at its fewest lanes and twice as many (a card's lines shorten about so as it widens:
+        a fixed head, text that wraps less). Rows are chosen by these; the cards placed are laid out. A page of
+        FEW cards or fewer, where a line's error is a band of the page, lays out every width it weighs."""
+        if (m, span) in plans or n <= FEW:
+            return plan(m, span).height
+        if m not in curves:
+            lo, hi = least[m], min(most[m], least[m] * 2)
+            h_lo = plan(m, lo).height
+            if hi == lo:
+                curves[m] = (h_lo, 0.0)
+            else:
+                w_lo, w_hi = lo * lane - gap, hi * lane - gap
+                b = (h_lo - plan(m, hi).height) / (1 / w_lo - 1 / w_hi)
+                curves[m] = (h_lo - b / w_lo, b)
+        a, b = curves[m]
+        return a + b / (span * lane - gap)
 
     best = [0.0] + [math.inf] * n
     cut: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
@@ -146,7 +172,8 @@ def spread(spots: list[tuple[CardPlan, float, float]], area: Rect, gap: float) -
     """The cards' tops with the room to spare shared out: each card moves to the middle of the free room above and
     under it (to the cards over and under it, or the area's edges), a few times over, so the air is spread evenly
     between the cards, not left in one hole under them, and no card comes closer to another than the gap. A card
-    alone in its lanes stands a little higher or lower by turns (see STAGGERS), as boxes drawn by eye do."""
+    alone in its lanes stands a little higher or lower by turns (see STAGGERS; at most two gaps, so a short card
+    beside a tall one leaves no band of air over or under it), as boxes drawn by eye do."""
     tops = [y for _, _, y in spots]
     for _ in range(RELAX):
         for n, (plan, x, _) in enumerate(spots):
@@ -158,9 +185,11 @@ def spread(spots: list[tuple[CardPlan, float, float]], area: Rect, gap: float) -
                         lo = max(lo, tops[m] + other.height + gap)
                     else:
                         hi = min(hi, tops[m] - gap)
-            alone = lo == area.y and hi == area.bottom
-            share = (STAGGERS[-1] if n % 2 == 0 else 1 - STAGGERS[-1]) if alone else 0.5
-            tops[n] = max(lo, lo + (hi - lo - plan.height) * share)
+            room = max(0.0, hi - lo - plan.height)
+            tops[n] = lo + room / 2
+            if lo == area.y and hi == area.bottom:  # alone: a little off the middle, by at most two gaps
+                lean = (STAGGERS[-1] - 0.5) * room
+                tops[n] += max(-2 * gap, lean) if n % 2 == 0 else min(2 * gap, -lean)
     return tops
 
 

@@ -86,7 +86,8 @@ def _check_rows(specs, style: Style, area: Rect, draw: bool) -> None:
     for plan, x, _, h in placed:
         assert area.x - 1e-6 <= x and x + plan.width <= area.right + 1e-6
         assert h == plan.height
-        narrowest = style.body * (WIDE if plan.spec.emphasis or plan.spec.kind == "key" else NARROWEST)
+        wide = (plan.spec.emphasis or plan.spec.kind == "key") and len(specs) > 2  # two share by content alone
+        narrowest = style.body * (WIDE if wide else NARROWEST)
         assert plan.width >= min(narrowest, area.w) - 1e-6, f"{plan.spec.key} is {plan.width:.0f} pt wide"
     # Rows fill the width: the right edge is reached by the last card of every row, so as often as the left.
     at_left = sum(1 for _, x, _, _ in placed if abs(x - area.x) < 1e-6)
