@@ -1,4 +1,16 @@
-"""The modular layout: cards flow in reading order down balanced columns, like a newspaper page."""
+"""The modular layout (Rohde's modular): the page cut into modules of different sizes, read in rows as a comic's
+panels are.
+
+Cards follow in reading order along rows, left to right and down. Each row fills the width, and within it each
+card is as wide as its content asks: the page is cut into narrow lanes, every card starts at the fewest lanes it
+reads in (more for an emphasised item or the key takeaways), and the row's spare lanes go one at a time to its
+tallest card, so a long card grows wide and a short one stays narrow, and the cards of a row stand about as tall
+as each other (while choosing, a card's height at a width is estimated from two layouts of it; the cards placed
+are laid out at their widths). Where rows break is chosen for the lowest page (`_rows`), so their edges fall at
+different lanes: no column runs down the page, and a wide card stands over two narrower ones. Each card then drops
+to the highest free place under the row above (a skyline), so tops stagger too; frames keep the height of what they
+hold, and room to spare is shared out between the cards (`spread`).
+"""
 
 from __future__ import annotations
 
@@ -12,133 +24,173 @@ Placed = tuple[CardPlan, float, float, float]  # plan, x, y, height
 # Of a column's spare height, the shares above its cards in the first, third, ... column (the others: the rest)
 # a layout tries, keeping the one whose largest hole is least: level columns, or a little higher and lower by turns.
 STAGGERS = (0.5, 0.42, 0.35)
-
-
-def partition(heights: list[float], groups: int, gap: float) -> list[int]:
-    """Where to cut `heights` (in order) into at most `groups` runs so the tallest run is lowest."""
-    n = len(heights)
-    prefix = [0.0]
-    for h in heights:
-        prefix.append(prefix[-1] + h)
-
-    def run(i: int, j: int) -> float:  # items i..j-1 stacked with gaps
-        return prefix[j] - prefix[i] + gap * (j - i - 1)
-
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(groups + 1)]
-    cut = [[0] * (n + 1) for _ in range(groups + 1)]
-    best[0][0] = 0.0
-    for g in range(1, groups + 1):
-        prev = best[g - 1]
-        for j in range(1, n + 1):
-            # prev[i] grows with i and run(i, j) shrinks: the best cut is where they cross, found by bisection
-            # (the page may hold a few hundred cards, and this runs for every column count tried).
-            lo, hi = g - 1, j - 1
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if prev[mid] >= run(mid, j):
-                    hi = mid
-                else:
-                    lo = mid + 1
-            for i in (lo - 1, lo):
-                if g - 1 <= i < j:
-                    value = max(prev[i], run(i, j))
-                    if value < best[g][j]:
-                        best[g][j], cut[g][j] = value, i
-    g = min(range(1, groups + 1), key=lambda g: (best[g][n], g))
-    starts = []
-    j = n
-    while g > 0:
-        i = cut[g][j]
-        starts.append(i)
-        j, g = i, g - 1
-    return sorted(starts)
+NARROWEST = 12.0  # body sizes: no card is narrower (a line of a few words)
+WIDE = 20.0  # body sizes: an emphasised item's and the key takeaways' card is at least this wide
+WIDEST = 45.0  # body sizes: no card is wider on a page of more than two (lines longer than this tire the eye)
+LANES_PER_NARROWEST = 6  # finer lanes level a row's cards better (widths between are estimated: `_rows`)
+# A row whose cards would have to widen by more than this share of their fewest lanes is not tried (unless it holds
+# every card, or no rows fill the width otherwise: see `arrange`): such rows are rarely the lowest (none of the
+# examples' pages has one), and each costs the search a pass handing out many lanes.
+SPARE = 1.0
+FEW = 4  # cards: a page of this many or fewer weighs its cards' real heights at every width (see `_rows`)
+RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
 
 def arrange(
     specs: list[CardSpec], style: Style, area: Rect, draw: bool = True, over: float = math.inf
 ) -> tuple[list[Placed], list[Primitive], float]:
-    """The best column arrangement at this scale: placements, extra primitives, and height needed / area.
+    """The cards in rows at this scale: placements, no extra marks, and height needed / area.
 
-    A count sure to need more than `over` of the area is given up too: a ratio above `over` is then only some
-    ratio above it (all counts given up: infinity), while one at or below it is still the best.
-    """
+    `over` (a share of the area past which a caller needs only to know that the page is over) is taken for the
+    size search's sake; rows are always laid out in full (a layout of a page costs a few dozen card layouts)."""
+    if not specs:
+        return [], [], 0.0
     gap = style.gap
-    n = len(specs)
-    # Columns about 22 body sizes wide read best; try that count and its neighbours (each try costs a layout).
-    guess = max(1, round((area.w + gap) / (style.body * 22 + gap)))
-    most = max(1, min(n, guess + 1))  # never more columns than cards: one card needs one column
-    counts = [
-        c for c in range(max(1, min(guess - 1, most)), most + 1) if (area.w - gap * (c - 1)) / c >= style.body * 12
-    ]
-    # The likeliest best count is laid out first; another is given up once the cards laid out so far prove it
-    # taller than the best so far (a column holds at least the tallest card, and the tallest column at least the
-    # average), so one that cannot win costs a part of its layout. The winner is the one trying all would pick:
-    # the lowest ratio, the fewest columns among equals.
-    best: dict[int, tuple[list[Placed], list[Primitive], float]] = {}
-    lowest = math.inf
-    for cols in sorted(counts, key=lambda c: (c != guess, c)):
-        width = (area.w - gap * (cols - 1)) / cols
-        # A hair above the best height, so a rounding in the bound never gives up a count that ties.
-        enough = min(lowest if not draw else max(lowest, 1.0), over) * area.h * (1 + 1e-9) + 1e-9
-        plans: list[CardPlan] = []
-        total, tallest_card = gap * (n - cols), 0.0
-        for s in specs:
-            p = plan_card(s, width, style)
-            plans.append(p)
-            total += p.height
-            tallest_card = max(tallest_card, p.height)
-            if tallest_card > enough or total / cols > enough:
-                break
-        else:
-            best[cols] = _placed(plans, cols, width, gap, area, style, draw)
-            lowest = min(lowest, best[cols][2])
-    if not best:
-        return [], [], float("inf")
-    lowest_count = min(best, key=lambda c: (best[c][2], c))
-    fits = [c for c in best if best[c][2] <= 1.0]
-    if not draw or len(fits) < 2:
-        return best[lowest_count]
-    # Drawing a page where more than one count fits (a sparse page, its type at its ceiling): the count whose
-    # largest hole is least, so the air is spread among the cards rather than left in one band (laid out whole:
-    # with `draw`, a count is given up only when it cannot fit).
-    chosen = min(fits, key=lambda c: (hole(best[c][0], area, style.gap * 1.5, style.gap), c))
-    return best[chosen][0], best[chosen][1], best[lowest_count][2]
-
-
-def _placed(
-    plans: list[CardPlan], cols: int, width: float, gap: float, area: Rect, style: Style, draw: bool = False
-) -> tuple[list[Placed], list[Primitive], float]:
-    """The cards in at most `cols` balanced columns `width` wide, and the tallest column's height / area (the
-    size search, not `draw`ing, needs only that: the placements are then the level ones)."""
-    starts = partition([p.height for p in plans], cols, gap)
-    bounds = [*starts, len(plans)]
-    columns = [plans[bounds[c] : bounds[c + 1]] for c in range(len(starts))]
-    tallest = max(sum(p.height for p in column) + gap * (len(column) - 1) for column in columns)
-
-    def placing(stagger: float) -> list[Placed]:
-        # Cards keep the height of their content (a frame is never stretched to cover area): a column's spare
-        # height is air, a few lines at most between two cards, and what is left above and under the column, so a
-        # column of few cards stands in its room rather than at its top over a hole. Neighbouring columns may
-        # stand a little higher and lower by turns (as boxes drawn by eye do), so their air does not line up
-        # into one band across the page.
-        placed: list[Placed] = []
-        for c, column in enumerate(columns):
-            air = max(0.0, area.h - sum(p.height for p in column) - gap * (len(column) - 1))
-            between = min(air / len(column), style.body * 3) if len(column) > 1 else 0.0
-            y = area.y + (air - between * (len(column) - 1)) * (stagger if c % 2 == 0 else 1 - stagger)
-            x = area.x + c * (width + gap)
-            for p in column:
-                placed.append((p, x, y, p.height))
-                y += p.height + gap + between
-        return placed
-
-    tries = STAGGERS if draw else STAGGERS[:1]
-    return (
-        min((placing(s) for s in tries), key=lambda pl: hole(pl, area, style.gap * 1.5, style.gap)),
-        [],
-        tallest / area.h,
+    lanes = lane_count(style, area)
+    lane = (area.w + gap) / lanes
+    # Where no rows fill the width, rows whose cards widen more are tried, then cards too wide to share a row with
+    # their neighbours (a few items at a large size) may take the whole width.
+    rows = (
+        _rows(specs, style, lanes, lane)
+        or _rows(specs, style, lanes, lane, stretch=math.inf)
+        or _rows(specs, style, lanes, lane, widest=lanes, stretch=math.inf)
     )
+    if rows is None:
+        return [], [], math.inf
+    sky = [area.y] * lanes  # the lowest free y in each lane
+    spots: list[tuple[CardPlan, float, float]] = []
+    for row in rows:
+        start = 0
+        for plan, span in row:
+            y = max(sky[start : start + span])
+            spots.append((plan, area.x + start * lane, y))
+            sky[start : start + span] = [y + plan.height + gap] * span
+            start += span
+    used = max(sky) - gap - area.y
+    tops = spread(spots, area, gap) if draw and used < area.h else [y for _, _, y in spots]
+    placed = [(plan, x, y, plan.height) for (plan, x, _), y in zip(spots, tops, strict=True)]
+    return placed, [], used / area.h
+
+
+def lane_count(style: Style, area: Rect) -> int:
+    """How many lanes the area is cut into: a lane is a quarter of the narrowest card (with the gap after it), so
+    a card's width steps by about three body sizes, fine enough for the cards of a row to come out level."""
+    return max(1, int((area.w + style.gap) / ((style.body * NARROWEST + style.gap) / LANES_PER_NARROWEST)))
+
+
+def _rows(
+    specs: list[CardSpec],
+    style: Style,
+    lanes: int,
+    lane: float,
+    widest: int | None = None,
+    stretch: float = SPARE,
+) -> list[list[tuple[CardPlan, int]]] | None:
+    """The cards cut into rows (in order) whose heights add up least, each card with its span in lanes (at most
+    `widest`, by default WIDEST body sizes; a row's cards widened by at most `stretch` times their fewest lanes);
+    None when no such rows fill the width."""
+    gap, n = style.gap, len(specs)
+
+    def lanes_for(width: float) -> int:
+        return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
+
+    # Two cards share the width by their content alone (both wide, they could not stand side by side as the type
+    # grows into the page).
+    wide = WIDE if n > 2 else NARROWEST
+    least = [lanes_for(style.body * (wide if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
+    if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
+        widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
+    most = [max(m, widest) for m in least]
+    plans: dict[tuple[int, int], CardPlan] = {}
+
+    def plan(m: int, span: int) -> CardPlan:
+        if (m, span) not in plans:
+            plans[m, span] = plan_card(specs[m], span * lane - gap, style)
+        return plans[m, span]
+
+    def row(i: int, j: int) -> tuple[float, list[int]] | None:
+        """Cards i..j-1 filling the width: each at its fewest lanes, the spare lanes given one by one to the
+        tallest card that can widen; the row's height and the spans."""
+        spans = least[i:j]
+        spare = lanes - sum(spans)
+        if spare < 0 or sum(most[i:j]) < lanes or (spare > sum(spans) * stretch and j - i < n):
+            return None
+        heights = [height(i + k, s) for k, s in enumerate(spans)]
+        for _ in range(spare):
+            k = max((k for k in range(j - i) if spans[k] < most[i + k]), key=lambda k: heights[k])
+            spans[k] += 1
+            heights[k] = height(i + k, spans[k])
+        return max(heights), spans
+
+    curves: dict[int, tuple[float, float]] = {}
+
+    def height(m: int, span: int) -> float:
+        """Card m's height at `span` lanes: as laid out where it has been, else read off the curve a + b / width
+        through its layouts at its fewest lanes and twice as many (a card's lines shorten about so as it widens:
+        a fixed head, text that wraps less). Rows are chosen by these; the cards placed are laid out. A page of
+        FEW cards or fewer, where a line's error is a band of the page, lays out every width it weighs."""
+        if (m, span) in plans or n <= FEW:
+            return plan(m, span).height
+        if m not in curves:
+            lo, hi = least[m], min(most[m], least[m] * 2)
+            h_lo = plan(m, lo).height
+            if hi == lo:
+                curves[m] = (h_lo, 0.0)
+            else:
+                w_lo, w_hi = lo * lane - gap, hi * lane - gap
+                b = (h_lo - plan(m, hi).height) / (1 / w_lo - 1 / w_hi)
+                curves[m] = (h_lo - b / w_lo, b)
+        a, b = curves[m]
+        return a + b / (span * lane - gap)
+
+    best = [0.0] + [math.inf] * n
+    cut: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            if sum(least[i:j]) > lanes:
+                break  # more cards in the row only need more lanes
+            if best[i] == math.inf:
+                continue
+            found = row(i, j)
+            if found is None:
+                continue
+            value = best[i] + (gap if i else 0.0) + found[0]
+            if value < best[j]:
+                best[j], cut[j] = value, (i, found[1])
+    if best[n] == math.inf:
+        return None
+    out: list[list[tuple[CardPlan, int]]] = []
+    j = n
+    while j > 0:
+        i, spans = cut[j]
+        out.append([(plan(i + k, s), s) for k, s in enumerate(spans)])
+        j = i
+    return out[::-1]
+
+
+def spread(spots: list[tuple[CardPlan, float, float]], area: Rect, gap: float) -> list[float]:
+    """The cards' tops with the room to spare shared out: each card moves to the middle of the free room above and
+    under it (to the cards over and under it, or the area's edges), a few times over, so the air is spread evenly
+    between the cards, not left in one hole under them, and no card comes closer to another than the gap. A card
+    alone in its lanes stands a little higher or lower by turns (see STAGGERS; at most two gaps, so a short card
+    beside a tall one leaves no band of air over or under it), as boxes drawn by eye do."""
+    tops = [y for _, _, y in spots]
+    for _ in range(RELAX):
+        for n, (plan, x, _) in enumerate(spots):
+            right = x + plan.width
+            lo, hi = area.y, area.bottom
+            for m, (other, ox, _) in enumerate(spots):
+                if m != n and ox < right and ox + other.width > x:
+                    if tops[m] < tops[n]:
+                        lo = max(lo, tops[m] + other.height + gap)
+                    else:
+                        hi = min(hi, tops[m] - gap)
+            room = max(0.0, hi - lo - plan.height)
+            tops[n] = lo + room / 2
+            if lo == area.y and hi == area.bottom:  # alone: a little off the middle, by at most two gaps
+                lean = (STAGGERS[-1] - 0.5) * room
+                tops[n] += max(-2 * gap, lean) if n % 2 == 0 else min(2 * gap, -lean)
+    return tops
 
 
 def hole(placed: list[Placed], area: Rect, above: float = 0.0, below: float = 0.0) -> float:

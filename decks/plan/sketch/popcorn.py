@@ -11,11 +11,9 @@ from __future__ import annotations
 import math
 
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.modular import STAGGERS, Placed
+from decks.plan.sketch.modular import Placed, spread
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
-
-RELAX = 4  # passes of moving each card to the middle of its free room (the spacing settles in a few)
 
 
 def _spans(specs: list[CardSpec], style: Style, lanes: int) -> list[int]:
@@ -62,24 +60,7 @@ def arrange(
         return [], [], math.inf
     used, spots = best
     # Cards keep the height of their content (a frame is never stretched to cover area). On a page with height to
-    # spare each card moves to the middle of the free room above and under it (to the cards over and under it, or
-    # the area's edges), a few times over: the air is shared out evenly between the cards, not left in one hole
-    # under them, and no card comes closer to another than the gap.
-    tops = [y for _, _, y in spots]
-    if draw and used < area.h:
-        for _ in range(RELAX):
-            for n, (plan, x, _) in enumerate(spots):
-                right = x + plan.width
-                lo, hi = area.y, area.bottom
-                for m, (other, ox, _) in enumerate(spots):
-                    if m != n and ox < right and ox + other.width > x:
-                        if tops[m] < tops[n]:
-                            lo = max(lo, tops[m] + other.height + gap)
-                        else:
-                            hi = min(hi, tops[m] - gap)
-                # A card alone in its lanes stands a little higher or lower by turns (see modular.STAGGERS).
-                alone = lo == area.y and hi == area.bottom
-                share = (STAGGERS[-1] if n % 2 == 0 else 1 - STAGGERS[-1]) if alone else 0.5
-                tops[n] = max(lo, lo + (hi - lo - plan.height) * share)
+    # spare the air is shared out evenly between the cards, not left in one hole under them (modular.spread).
+    tops = spread(spots, area, gap) if draw and used < area.h else [y for _, _, y in spots]
     placed = [(plan, x, y, plan.height) for (plan, x, _), y in zip(spots, tops, strict=True)]
     return placed, [], used / area.h
