@@ -420,19 +420,25 @@ def build(
 
     sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
     hopeless = len(specs) > most
-    found, light = None, True
+    found = None
     if abridge:
         # The density rule: a page that does not fit at the theme's body size leaves out sub-points, then trailing
-        # takeaways, then its captions, before its key points go smaller (decks.plan.sketch.abridge). The size is
-        # the theme's on any paper, so a larger sheet keeps more.
+        # takeaways, before its captions and key points go (decks.plan.sketch.abridge). The size is the theme's on
+        # any paper, so a larger sheet keeps more.
         from decks.plan.sketch import abridge as abridge_rule
 
         hand = max(body, floor)
-        fits = lambda cards: layout_at(cards, hand, True, noted(cards, True), over_only=True)[0] <= 1.0  # noqa: E731
-        specs, light = (abridge_rule.lightest(specs), False) if hopeless else abridge_rule.lightened(specs, fits)
-        if not light and not hopeless and uncaptioned() and attempt(hand, False)[0] <= 1.0:
-            found = largest_fitting(sizes, functools.partial(attempt, captions=False), hand)
-    if not hopeless and found is None:
+
+        def fits(cards: list[CardSpec], size: float) -> bool:
+            return layout_at(cards, size, True, noted(cards, True), over_only=True)[0] <= 1.0
+
+        def largest(cards: list[CardSpec]) -> float | None:
+            note = noted(cards, True)
+            found = largest_fitting(sizes, lambda size: (layout_at(cards, size, True, note)[0], size), hand)
+            return found[1] if found is not None else None
+
+        specs = abridge_rule.lightest(specs) if hopeless else abridge_rule.lightened(specs, fits, hand, largest)
+    if not hopeless:
         body_at = lambda size: _capped(body, size / body, "body", reach)  # noqa: E731 (what Style.body gives)
         found = captioned_or_not(
             sizes,
@@ -440,10 +446,7 @@ def build(
             functools.partial(attempt, captions=False),
             body,
             body_at,
-            lambda size: layout_at(specs, size, True, over_only=True)[0] > 1.0,
-            # A page the density rule lightened all the way letters its key points as large as they go: its
-            # captions give way to any growth.
-            1.0 if abridge and not light else CAPTIONS_KEEP,
+            lambda size: layout_at(specs, size, True, noted(specs, True), over_only=True)[0] > 1.0,
         )
     if found is not None:  # one warning for what the page leaves out, as its footer says it
         from decks.plan.sketch.leftout import captions_warning, detail, warning

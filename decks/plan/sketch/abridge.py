@@ -51,22 +51,46 @@ __all__ = [
 Piece = tuple[int, int]  # (spec index, takeaway index or -1 for the card itself)
 
 
+class Ladder:
+    """The density rule's ladder of ever lighter versions of `specs`: step 0 is `specs` as they are; step 1 has
+    no sub-points (when there are any); each step after it takes the last takeaway off the item card that shows
+    the most (of equals, one not emphasised before one that is, a later one before an earlier), down to one a
+    card. A card unchanged from one step to another is the same object, so its measured plans are reused."""
+
+    def __init__(self, specs: list[CardSpec]) -> None:
+        self.specs = specs
+        self.points = any(t.points for s in specs for t in s.takeaways)
+        shown = {i: len(_pool(s)) for i, s in enumerate(specs) if s.kind != "key"}
+        rank = {i: (not specs[i].emphasis, i) for i in shown}
+        self.cuts: list[int] = []  # the card each step past the sub-points shortens
+        while shown and (longest := max(shown.values())) > 1:
+            i = max((i for i, n in shown.items() if n == longest), key=rank.__getitem__)
+            shown[i] -= 1
+            self.cuts.append(i)
+        self.cards: dict[tuple[int, int], CardSpec] = {}  # (index, takeaways shown) -> the lighter card
+
+    def __len__(self) -> int:
+        return 1 + self.points + len(self.cuts)
+
+    def __getitem__(self, step: int) -> list[CardSpec]:
+        if step == 0:
+            return self.specs
+        cut: dict[int, int] = {}
+        for i in self.cuts[: step - self.points]:
+            cut[i] = cut.get(i, 0) + 1
+        return [
+            _light(s, len(_pool(s)) - cut[i] if i in cut else None, self.cards, i) for i, s in enumerate(self.specs)
+        ]
+
+
 def lighter(specs: list[CardSpec]) -> Iterator[list[CardSpec]]:
-    """The density rule's ladder: `specs` as they are, then without sub-points, then each item card cut to at
-    most n takeaways for n from one fewer than the longest item has down to one; a step that would show the same
-    as the one before it is not given. A card unchanged from one step to the next is the same object, so its
-    measured plans are reused."""
-    yield specs
-    cards: dict[tuple[int, int], CardSpec] = {}  # (index, takeaways shown) -> the lighter card
-    longest = max((len(_pool(s)) for s in specs if s.kind != "key"), default=0)
-    if any(t.points for s in specs for t in s.takeaways):
-        yield [_light(s, None, cards, i) for i, s in enumerate(specs)]
-    for cap in range(longest - 1, 0, -1):
-        yield [_light(s, cap, cards, i) for i, s in enumerate(specs)]
+    """Every step of the density rule's ladder (`Ladder`), heaviest first."""
+    ladder = Ladder(specs)
+    return (ladder[n] for n in range(len(ladder)))
 
 
 def lightest(specs: list[CardSpec]) -> list[CardSpec]:
-    """The last step of the density rule's ladder (`lighter`): no sub-point, one takeaway an item card."""
+    """The last step of the density rule's ladder (`Ladder`): no sub-point, one takeaway an item card."""
     return [_light(s, 1) for s in specs]
 
 
@@ -93,14 +117,39 @@ def _light(s: CardSpec, cap: int | None, cards: dict[tuple[int, int], CardSpec] 
     return cards[key]
 
 
-def lightened(specs: list[CardSpec], fits: Callable[[list[CardSpec]], bool]) -> tuple[list[CardSpec], bool]:
-    """The first step of the density rule's ladder (`lighter`) whose page `fits`, and True; else its lightest
-    step, and False."""
-    step = specs
-    for step in lighter(specs):
-        if fits(step):
-            return step, True
-    return step, False
+def lightened(
+    specs: list[CardSpec],
+    fits: Callable[[list[CardSpec], float], bool],
+    size: float,
+    largest: Callable[[list[CardSpec]], float | None],
+) -> list[CardSpec]:
+    """The heaviest step of the density rule's ladder (`Ladder`) that `fits` at `size` (the page's need shrinks
+    down the ladder: found by bisection), `specs` when they fit as they are. When not even the lightest step fits
+    at `size`, the heaviest that fits at the `largest` size the lightest fits at (None: not even at the floor; the
+    lightest step then): detail goes only as far as it makes the key points larger. A page that fits as it is
+    costs one try; one that does not, about two more than the binary logarithm of the ladder's steps (and, when
+    none fits at `size`, a size search)."""
+    if fits(specs, size):
+        return specs
+    ladder = Ladder(specs)
+    last = len(ladder) - 1
+    if last == 0:
+        return specs
+    if not fits(ladder[last], size):
+        reached = largest(ladder[last])
+        if reached is None:
+            return ladder[last]
+        size = reached
+        if fits(specs, size):
+            return specs
+    over, fit = 0, last
+    while fit - over > 1:
+        mid = (over + fit) // 2
+        if fits(ladder[mid], size):
+            fit = mid
+        else:
+            over = mid
+    return ladder[fit]
 
 
 def ranking(specs: list[CardSpec], emphasised: set[int]) -> list[Piece]:
