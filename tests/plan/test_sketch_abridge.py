@@ -202,7 +202,7 @@ def _said(warnings, what: str) -> int:
     """The count a warning gives of `what` ("takeaway", "sub-point", "item"), 0 when it names none."""
     import re
 
-    counts = [int(m) for w in warnings for m in re.findall(rf"(\d+) {what}\(s\)", w)]
+    counts = [int(m) for w in warnings for m in re.findall(rf"(\d+) {what}(?:\(s\)|s)?\b", w)]
     assert len(counts) <= 1, f"said more than once: {warnings}"
     return counts[0] if counts else 0
 

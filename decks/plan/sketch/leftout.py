@@ -79,8 +79,8 @@ def warning(what: LeftOut, paper: str, body: float | None = None) -> str:
         bits.append(f"{len(what.items)} item(s) ({shown})")
     if what.takeaways:
         bits.append(f"{what.takeaways} takeaway(s)")
-    if what.points:
-        bits.append(f"{what.points} sub-point(s)")
+    if what.points:  # in its plural already: the terminal's "(s)" folding takes a word without a hyphen
+        bits.append(f"{what.points} sub-point{'' if what.points == 1 else 's'}")
     bits += _caption_bits(what)
     if body is None:
         return (
