@@ -421,23 +421,23 @@ def build(
     sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
     hopeless = len(specs) > most
     found = None
-    if abridge:
+    hand = max(body, floor)
+
+    def fits(cards: list[CardSpec], size: float) -> bool:
+        return layout_at(cards, size, True, noted(cards, True), over_only=True)[0] <= 1.0
+
+    if abridge and (hopeless or not fits(specs, hand)):
         # The density rule: a page that does not fit at the theme's body size leaves out sub-points, then trailing
-        # takeaways, before its captions and key points go (decks.plan.sketch.abridge). The size is the theme's on
-        # any paper, so a larger sheet keeps more.
-        from decks.plan.sketch import abridge as abridge_rule
-
-        hand = max(body, floor)
-
-        def fits(cards: list[CardSpec], size: float) -> bool:
-            return layout_at(cards, size, True, noted(cards, True), over_only=True)[0] <= 1.0
+        # takeaways, before its captions and key points go (decks.plan.sketch.density; imported only by a page
+        # that uses it). The size is the theme's on any paper, so a larger sheet keeps more.
+        from decks.plan.sketch import density
 
         def largest(cards: list[CardSpec]) -> float | None:
             note = noted(cards, True)
             found = largest_fitting(sizes, lambda size: (layout_at(cards, size, True, note)[0], size), hand)
             return found[1] if found is not None else None
 
-        specs = abridge_rule.lightest(specs) if hopeless else abridge_rule.lightened(specs, fits, hand, largest)
+        specs = density.lightest(specs) if hopeless else density.lightened(specs, fits, hand, largest)
     if not hopeless:
         body_at = lambda size: _capped(body, size / body, "body", reach)  # noqa: E731 (what Style.body gives)
         found = captioned_or_not(
