@@ -381,3 +381,37 @@ def test_a_language_is_right_to_left_exactly_when_cldr_says_its_characters_run_s
         assert right_to_left(tag) is (locale.character_order == "right-to-left"), tag
     assert right_to_left("he") and right_to_left("ar-EG") and right_to_left("pa_Arab")
     assert not right_to_left("pa") and not right_to_left("az-Latn") and not right_to_left("")
+
+
+@pytest.mark.parametrize(("locale", "forms"), [("ar", 6), ("he", 3)])
+def test_the_arabic_and_hebrew_catalogues_translate_every_english_message_in_every_plural_form(
+    locale: str, forms: int
+) -> None:
+    from decks.text.shaping import has_rtl
+
+    english = _entries(i18n.LOCALES / "en.po")
+    entries = _entries(i18n.LOCALES / f"{locale}.po")
+    assert set(entries) == set(english)
+    for key, message in entries.items():
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert len(strings) == (forms if isinstance(english[key].id, tuple) else 1), key
+        for form in strings:
+            # A message with English words (not only fields and signs) is written in the language's own letters.
+            if re.search(r"[A-Za-z]", FIELD.sub("", key[1])):
+                assert has_rtl(form), (key, form)
+
+
+@pytest.mark.parametrize(
+    ("language", "counts", "agenda"),
+    [
+        # Arabic's six CLDR forms: zero, one, two and 100+ take the singular, 3-10 the plural, 11-99 the
+        # singular with tanween.
+        ("ar", ["0 موضوع", "1 موضوع", "2 موضوع", "3 مواضيع", "11 موضوعًا", "100 موضوع"], "جدول الأعمال"),
+        ("he", ["0 נושאים", "1 נושא", "2 נושאים", "3 נושאים", "11 נושאים", "100 נושאים"], "סדר היום"),
+    ],
+)
+def test_counts_and_words_in_arabic_and_hebrew(language: str, counts: list[str], agenda: str) -> None:
+    t = messages(language)
+    got = [t.ngettext("{n} item", "{n} items", n).format(n=t.format_number(n)) for n in (0, 1, 2, 3, 11, 100)]
+    assert (got, t.gettext("Agenda")) == (counts, agenda)
+    assert i18n.untranslated(language) is None

@@ -590,8 +590,9 @@ def write_licences(out: Path) -> None:
     arev = arev[arev.index("Arev Fonts Copyright") :].strip()
     (out / "LICENSE-DejaVu.txt").write_text(
         licence_file(
-            "DejaVu Sans: DejaVuSans.ttf",
-            "An unmodified copy of DejaVu Sans 2.37 (the DejaVu fonts team), from the Debian package "
+            "DejaVu Sans: DejaVuSans.ttf, DejaVuSans-Bold.ttf",
+            "Unmodified copies of DejaVu Sans and DejaVu Sans Bold 2.37 (the DejaVu fonts team), from the Debian "
+            "package "
             f"fonts-dejavu-core {package_version('fonts-dejavu-core')} (upstream project DejaVu fonts, "
             "https://dejavu-fonts.github.io/). DejaVu changes are in the public domain; the glyphs derived "
             "from Bitstream Vera and from Arev are under the licences below.",
@@ -671,10 +672,12 @@ def write_readme(out: Path, rows: list[Built]) -> int:
         else "Bold has only the 3,755 level-1 hanzi (0xB0A1-0xD7F9), to keep the bundled fonts small."
     )
     notes = [
-        'Lato and DejaVu Sans are copied unmodified. Lato\'s Reserved Font Name is "Lato"; the DejaVu '
-        'licence forbids "Bitstream", "Vera", "Arev" and "Tavmjong Bah" in the names of modified versions. '
-        "DejaVu Sans maps U+FFFC (the object replacement character) to a blank glyph, which recap treats as "
-        "missing.",
+        'Lato and DejaVu Sans (Regular and Bold) are copied unmodified. Lato\'s Reserved Font Name is "Lato"; '
+        'the DejaVu licence forbids "Bitstream", "Vera", "Arev" and "Tavmjong Bah" in the names of modified '
+        "versions. DejaVu Sans maps U+FFFC (the object replacement character) to a blank glyph, which recap "
+        "treats as missing. DejaVu Sans draws the Arabic and Hebrew the hand faces lack; its Bold letters them "
+        "in the sketchnote's titles (the default theme's fonts.languages), so a card title stays bold in every "
+        "script.",
         "Comic Neue is converted from CFF to TrueType outlines (fontTools cu2qu, max error 1 unit), because "
         "reportlab reads only TrueType outlines. Comic Neue declares no Reserved Font Name, so its name is "
         "kept.",
@@ -845,7 +848,8 @@ def build_fonts(out: Path, npm_dir: Path) -> None:
         hangul_unicodes(),
     )
     subset_font(SYMBOLA, out / "RecapEmoji-Regular.ttf", "Recap Emoji", "Regular", emoji_unicodes())
-    shutil.copyfile(DEJAVU_DIR / "DejaVuSans.ttf", out / "DejaVuSans.ttf")
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        shutil.copyfile(DEJAVU_DIR / name, out / name)
     build_hand_faces(out, npm_dir)
     write_licences(out)
 
@@ -928,6 +932,12 @@ def bundled_rows() -> list[Built]:
             "Bitstream Vera + Arev ([LICENSE-DejaVu.txt](LICENSE-DejaVu.txt))",
             "fonts-dejavu-core; DejaVu fonts",
             "symbol fallback",
+        ),
+        Built(
+            "DejaVuSans-Bold.ttf",
+            "Bitstream Vera + Arev ([LICENSE-DejaVu.txt](LICENSE-DejaVu.txt))",
+            "fonts-dejavu-core; DejaVu fonts",
+            "bold lettering for Arabic and Hebrew",
         ),
     ]
     return rows

@@ -11,12 +11,10 @@ and `recap outline` appears. A renderer's module is imported only when its comma
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import json
 import os
 import sys
 from abc import ABC, abstractmethod
-from importlib.metadata import PackageNotFoundError, distribution
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 import msgspec
@@ -126,6 +124,8 @@ def discover() -> dict[str, Plugin]:
             raise ValueError("stale")
         found = _cached_plugins(rows)
     except (ValueError, TypeError):
+        import importlib.metadata  # lazy: read only when the cached answer is missing or stale (~20 ms of import)
+
         found = [
             Plugin(ep.name, ep.value, ep.dist.name if ep.dist else None)
             for ep in sorted(importlib.metadata.entry_points(group=GROUP), key=lambda e: e.name)
@@ -189,6 +189,7 @@ def _confirm(plugins: list[Plugin]) -> None:
             others.setdefault(plugin.dist, set()).add((plugin.name, plugin.value))
     if not others:
         return
+    from importlib.metadata import PackageNotFoundError, distribution  # lazy: only for a third-party plugin
 
     for dist, wanted in others.items():
         try:

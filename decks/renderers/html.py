@@ -19,7 +19,7 @@ from pathlib import Path
 
 from decks import plan
 from decks.errors import OutputError
-from decks.i18n import messages
+from decks.i18n import messages, right_to_left
 from decks.imagefiles import open_image, png_ready, read_picture
 from decks.imageheaders import probe
 from decks.markup import esc
@@ -46,9 +46,10 @@ h3 { font-size: 13px; text-transform: uppercase; letter-spacing: .05em; color: #
 .slide, .sketch { scroll-margin-top: 12px; }
 .slide-art, .sketch svg { display: block; width: 100%; height: auto; background: #fff;
   box-shadow: 0 1px 4px rgba(0, 0, 0, .25); }
+svg { direction: ltr; } /* drawn in visual order: a right-to-left page must not turn its lines round */
 .slide:focus { outline: none; }
 .slide:focus .slide-art { outline: 3px solid #1d4ed8; }
-.notes { background: #fff; border-left: 4px solid #c2410c; padding: 8px 12px; margin: 8px 0 0; }
+.notes { background: #fff; border-inline-start: 4px solid #c2410c; padding: 8px 12px; margin: 8px 0 0; }
 .notes p { margin: 0 0 6px; }
 .problem { color: #9f1239; }
 @media print {
@@ -231,10 +232,13 @@ class Page:
         slides, fonts = self.slides(deck, theme)
         words = words_for(deck.language or "en")
         lang = esc(deck.language or "en")
+        # A right-to-left recap's page reads from the right: headings, notes, a note that opens with a Latin name
+        # too. The slides and the sketch are drawn in visual order already: their SVG stays left to right (STYLE).
+        direction = ' dir="rtl"' if right_to_left(deck.language or "") else ""
         byline = " · ".join(p for p in (deck.subject, deck.author if deck.author != "recap" else "") if p)
         parts = [
             "<!DOCTYPE html>",
-            f'<html lang="{lang}">',
+            f'<html lang="{lang}"{direction}>',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -210,6 +210,7 @@ def break_lines(
     fields: tuple[tuple[int, int], ...] = (),
     spans: Callable[[str], Callable[[int, int], float] | None] | None = None,
     lone_ideographs: bool = False,
+    compared: list[float] | None = None,
 ) -> list[str]:
     """Greedy lines of `text`, each no wider than `width` points, a string `s` being `ems(s) * size` points wide
     (trailing spaces are not counted); the one line breaker of both plans.
@@ -238,13 +239,22 @@ def break_lines(
     `JOIN_CONTEXT` characters of an atom asks `join` again, with the line's own start. So `ems`, `join` and
     `spans` must answer the same for the same text as long as they live (a closure over a size that changes
     later would be given its old widths).
+
+    `compared`, when given, is filled with what the lines depend on: the widest width (in points) the breaker
+    found within `width`, the narrowest it found beyond it (-inf and inf when none), and the paragraphs' `reach`
+    in the unit of `ems`. The lines are a function of those comparisons alone, so any width at any size that
+    keeps each on its side (by more than the roundings, which `reach` bounds) gives the same lines
+    (decks.text.fitting reuses them so).
     """
     lines: list[str] = []
+    seen = [-math.inf, math.inf, 0.0]  # the widest width within `width`, the narrowest beyond it, the reach
     # Most text is one paragraph without a link: it is its own paragraph.
     paras = paragraphs(text, fields) if fields or "\n" in text else ((text, ()),)
     for para, local in paras:
-        got = _break_para(para, local, width, ems, size, join, spans)
-        lines.extend(got if lone_ideographs else _no_lone_last_ideograph(got, width, ems, size))
+        got = _break_para(para, local, width, ems, size, join, spans, seen)
+        lines.extend(got if lone_ideographs else _no_lone_last_ideograph(got, width, ems, size, seen))
+    if compared is not None:
+        compared[:] = seen
     return lines
 
 
@@ -269,16 +279,29 @@ def _break_para(
     size: float,
     join: Callable[[str, str], float] | None,
     spans: Callable[[str], Callable[[int, int], float] | None] | None,
+    seen: list[float],
 ) -> list[str]:
-    """The greedy lines of one paragraph; the line so far is kept as the offsets `start:pos` into it."""
+    """The greedy lines of one paragraph; the line so far is kept as the offsets `start:pos` into it. `seen`
+    ([within, beyond, reach], see `break_lines`) is updated with every width compared with `width`."""
 
     def measure(s: str) -> float:
         return ems(s) * size
 
+    def fits(s: str) -> bool:
+        w = measure(s.rstrip())
+        if w <= width:
+            seen[0] = max(seen[0], w)
+            return True
+        seen[1] = min(seen[1], w)
+        return False
+
     lines: list[str] = []
     start = pos = 0
     line_w = 0.0  # the line's width including its trailing spaces
-    for atom, core_ems, core_m, spaced_ems, joined in _measured_atoms(text, fields, ems, spans, join)[0]:
+    within, beyond = seen[0], seen[1]
+    measured, reached = _measured_atoms(text, fields, ems, spans, join)
+    seen[2] += reached
+    for atom, core_ems, core_m, spaced_ems, joined in measured:
         while True:
             if core_ems is None:
                 core_w = 0.0
@@ -291,7 +314,10 @@ def _break_para(
                         core_w += joined * size
                     else:
                         core_w += join(text[start:pos], atom) * size  # type: ignore[misc]
-            if line_w + core_w <= width:
+            w = line_w + core_w
+            if w <= width:
+                if w > within:
+                    within = w
                 # Spaces are measured with the atom before them (LibreOffice sets a space after a hanzi in the CJK
                 # face): measure(atom) - measure(core), the core measured even when empty.
                 if spaced_ems is not None:
@@ -300,17 +326,22 @@ def _break_para(
                     line_w += core_w + 0.0
                 pos += len(atom)
                 break
+            if w < beyond:
+                beyond = w
             if start < pos:
                 lines.append(text[start:pos].rstrip())
                 start, line_w = pos, 0.0
                 continue
             # The atom alone is too wide: break inside it.
-            pieces = _split_long(atom, lambda s: measure(s.rstrip()) <= width)
+            seen[0], seen[1] = within, beyond
+            pieces = _split_long(atom, fits)
+            within, beyond = seen[0], seen[1]
             lines.extend(p.rstrip() for p in pieces[:-1])
             pos += len(atom)
             start = pos - len(pieces[-1])
             line_w = measure(pieces[-1])
             break
+    seen[0], seen[1] = within, beyond
     line = text[start:pos]
     if line.strip() or not lines:
         lines.append(line.rstrip())
@@ -382,8 +413,10 @@ def _lone_ideograph(line: str) -> bool:
     return len(wide) == 1 and all(is_wide(c) or c in NO_START or c in NO_END for c in line)
 
 
-def _no_lone_last_ideograph(lines: list[str], width: float, ems: Callable[[str], float], size: float) -> list[str]:
-    """Pull one more character down when the last line is a single ideograph or kana."""
+def _no_lone_last_ideograph(
+    lines: list[str], width: float, ems: Callable[[str], float], size: float, seen: list[float]
+) -> list[str]:
+    """Pull one more character down when the last line is a single ideograph or kana (`seen`: as `_break_para`'s)."""
     if len(lines) < 2 or not _lone_ideograph(lines[-1]):
         return lines
     before = atoms(lines[-2])
@@ -392,6 +425,9 @@ def _no_lone_last_ideograph(lines: list[str], width: float, ems: Callable[[str],
     if len(before) < 2 or not last or not is_wide(last[0]) or last != last.rstrip():
         return lines
     moved = last + lines[-1]
-    if ems(moved) * size > width:
+    w = ems(moved) * size
+    if w > width:
+        seen[1] = min(seen[1], w)
         return lines
+    seen[0] = max(seen[0], w)
     return [*lines[:-2], "".join(before[:-1]).rstrip(), moved]

@@ -10,7 +10,7 @@ import msgspec
 
 from decks.text.faces import Face
 from decks.text.lookup import bold_cut
-from decks.text.shaping import has_rtl, joined, visual
+from decks.text.shaping import Around, has_rtl, joined, visual
 from decks.text.system import system_face
 
 # Characters that take no space and need no glyph: joiners, variation selectors, soft hyphen, and the
@@ -123,15 +123,16 @@ class FontStack(msgspec.Struct, eq=False, weakref=True):
         chars = set(text) | set(joined(text)) if has_rtl(text) else set(text)  # Arabic is drawn joined
         return {c for c in chars if not c.isspace() and not is_ignorable(c) and self.face_for(c) is None}
 
-    def segments(self, text: str) -> list[tuple[Face, str]]:
+    def segments(self, text: str, rtl: bool | None = None, around: Around = (None, None)) -> list[tuple[Face, str]]:
         """`text` (a line) cut into runs that one face draws, in drawing order, zero-width characters dropped.
 
         Each character is in the face `em` measured it in (a missing one in the primary face, as its .notdef
-        box), so the runs' widths add up to the measured width exactly. A line with right-to-left text comes
-        back joined and in visual order (decks.text.shaping).
+        box), so the runs' widths add up to the measured width exactly. A line with right-to-left text, or of a
+        right-to-left paragraph (`rtl`; None: the line's own direction), comes back joined and in visual order
+        (decks.text.shaping); `around`: the direction of its paragraph's letters before and after it.
         """
         text = strip_ignorable(text)  # before joining, as the width was measured (ZWNJ does not part letters)
-        return self.drawn_segments(visual(text) if has_rtl(text) else text)
+        return self.drawn_segments(visual(text, rtl, around) if rtl or has_rtl(text) else text)
 
     def drawn_segments(self, drawn: str) -> list[tuple[Face, str]]:
         """`drawn` (characters already in drawing order) cut into runs one face draws, zero-width characters

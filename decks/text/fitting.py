@@ -4,13 +4,15 @@ Both plans fit with `largest_fitting` over a `size_steps` grid: the deck plan a 
 whole page. Line pitch is explicit (`line_pitch`), so a renderer that writes the same pitch (PowerPoint's exact
 line spacing, reportlab's leading) gets exactly the height computed here.
 
-One speed trick lives here (`_lines`, `_one_line`): most of a deck's paragraphs are one line at the sizes and
-widths fitting tries, and each is tried at several. A paragraph whose `reach` (decks.text.breaking: an upper
-bound of every width the breaker would compare) fits the width is that one line without breaking it, and its one
-line's width is measured once, not at every size: the same lines and widths to the bit (the breaker's walk is
-what the bound bounds; tests/text/test_fitting.py); for most text the bound is found from its characters'
-advances and kerning (`OfficeStack.ascii_reach`), without cutting it into atoms and measuring them.
-1,000 distinct items: `recap pptx` 0.87x CPU, the paragraph layouts alone 0.8x more for the bound.
+One speed trick lives here (`Measured`): each paragraph a deck plan fits is measured once for every size and
+width it is tried at. Most of a deck's paragraphs are one line at the sizes and widths fitting tries: a paragraph
+whose `reach` (decks.text.breaking: an upper bound of every width the breaker would compare) fits the width is
+that one line without breaking it, its width measured once; for most text the bound is found from its
+characters' advances and kerning (`OfficeStack.latin_reach`), without cutting it into atoms. A paragraph broken
+into lines keeps them with the interval of widths in ems that gives the same lines (the widths the breaker
+compared), and another size and width inside it takes them as they are. The same lines and widths to the bit
+(tests/text/test_fitting.py). 1,000 distinct items: `recap pptx` 0.87x CPU for the one-line bound, then ~0.95x
+for the kept breaks (16,761 -> 10,186 breaker walks; docs/performance.md, "sp27d: deck planner").
 """
 
 from __future__ import annotations
@@ -184,49 +186,115 @@ def layout(
     return Laid(size, tuple(laid), y, widest)
 
 
-# Fitting tries a paragraph at its sizes within a few layouts of each other: 1,000 distinct items made 54,000
-# entries (~15 MB) of which 1 in 12 was asked for again, nearly all while the last 8,192 were still kept.
-@lru_cache(maxsize=8192)
 def _lines(
     text: str, stack: FontStack, size: float, width: float, fields: tuple[tuple[int, int], ...] = ()
 ) -> tuple[tuple[str, ...], float, float]:
-    """Memoised line breaking, with the longest line's width in ems and the text's natural line height (for
-    `line_pitch`): fitting tries the same paragraph at the same size many times. Lines are broken by the
-    stack's widths in ems at `size`; a stack that measures as LibreOffice does (`decks.text.office`) also breaks
-    as it does: with its joins between scripts, and a last line of one ideograph left alone."""
+    """The lines of a paragraph at `size` in `width` points, with the longest line's width in ems and the text's
+    natural line height (for `line_pitch`). Lines are broken by the stack's widths in ems at `size`; a stack that
+    measures as LibreOffice does (`decks.text.office`) also breaks as it does: with its joins between scripts, and
+    a last line of one ideograph left alone. Such a paragraph is measured once (`Measured`)."""
     if isinstance(stack, OfficeStack):
-        one = _one_line(text, stack, fields)
-        if one is not None and size >= 0.0 and one[2] * size * ONE_LINE_MARGIN <= width:
-            return (one[0],), one[1], stack.line_height(text)  # the speed trick of this module (see its docstring)
-        join = stack.join  # with or without an East Asian face: the kerning across pieces, the space between scripts
-        lines = tuple(
-            break_lines(text, width, stack.ems, size, join=join, fields=fields, spans=stack.spans, lone_ideographs=True)
-        )
-        if one is not None and len(lines) == 1 and lines[0] == one[0]:
-            return lines, one[1], stack.line_height(text)
-        span = stack.spans(text)
-        if span is not None:  # each line is a slice of the text: measured where it is found (any copy will do)
-            longest = max(span(at, at + len(line)) for at, line in zip(map(text.find, lines), lines, strict=True))
-            return lines, longest, stack.line_height(text)
-    else:
-        lines = tuple(break_lines(text, width, stack.ems, size))
+        return measured(text, stack, fields).lines(size, width)
+    lines = tuple(break_lines(text, width, stack.ems, size))
     return lines, max(map(stack.ems, lines)), stack.line_height(text)
 
 
+# Lines already found are reused for a width in ems this much (times the paragraph's reach) inside their interval:
+# the breaker's roundings (a relative 2**-53 for each of its few operations per atom) stay far below it.
+REUSE_MARGIN = 1e-6
+KEPT_BREAKS = 4  # line breaks kept per paragraph: fitting tries a few sizes and widths near each other
+
+
+class Measured:
+    """A paragraph of an `OfficeStack` as fitting sets it, measured once for every size and width it is tried at:
+    its one line and that line's width in ems, a bound of its `reach` in ems (decks.text.breaking), its natural
+    line height, and the line breaks found so far, each with the interval of widths in ems (the width over the
+    size) that gives the same lines.
+
+    The speed trick of this module, in two parts. A paragraph whose reach fits the width is its one line without
+    breaking it (most of a deck's paragraphs, at most of the sizes and widths tried). The breaker's lines depend
+    only on which of the widths it compares fit (`break_lines`' `compared`), and those are sums of widths in ems
+    times the size: a width in ems inside the interval the last breaks found, by more than the roundings, gives
+    the same lines, so they are taken as they are (a list tried at a few sizes in its box, a card's text in each
+    layout and at the full width the plan breaks it at). The same lines and widths to the bit
+    (tests/text/test_fitting.py). 1,000 distinct items: `recap pptx` ~0.95x CPU for the kept breaks.
+    """
+
+    __slots__ = ("_broken", "_fields", "_one", "_stack", "_text", "natural")
+
+    def __init__(self, text: str, stack: OfficeStack, fields: tuple[tuple[int, int], ...]) -> None:
+        self._text, self._stack, self._fields = text, stack, fields
+        self.natural = stack.line_height(text)
+        self._one = self._one_line()
+        self._broken: list[tuple[float, float, tuple[tuple[str, ...], float, float]]] = []
+
+    def _one_line(self) -> tuple[tuple[str, ...], float, float] | None:
+        """The paragraph as one line (the text without the white space it ends with) with its width in ems as
+        `lines` measures a line, and a bound of its `reach` in ems (most text: the stack's `latin_reach`, found
+        without measuring its atoms); None for text with hard breaks."""
+        text, stack = self._text, self._stack
+        if "\n" in text:
+            return None
+        line = text.rstrip()
+        span = stack.spans(text)
+        longest = span(0, len(line)) if span is not None else stack.ems(line)
+        bound = stack.latin_reach(text)
+        if bound is None:
+            bound = reach(text, stack.ems, join=stack.join, fields=self._fields, spans=stack.spans)
+        return (line,), longest, bound
+
+    def lines(self, size: float, width: float) -> tuple[tuple[str, ...], float, float]:
+        """The lines at `size` in `width` points, the longest line's width in ems and the natural line height."""
+        one = self._one
+        if one is not None and size >= 0.0 and one[2] * size * ONE_LINE_MARGIN <= width:
+            return one[0], one[1], self.natural  # within its reach: one line (see the class's docstring)
+        if size > 0.0:
+            ems = width / size
+            for within, beyond, found in self._broken:
+                if within < ems < beyond:
+                    return found  # the lines of a width in ems inside their interval (the class's docstring)
+        text, stack = self._text, self._stack
+        compared: list[float] = []
+        lines = tuple(
+            break_lines(
+                text,
+                width,
+                stack.ems,
+                size,
+                join=stack.join,
+                fields=self._fields,
+                spans=stack.spans,
+                lone_ideographs=True,
+                compared=compared,
+            )
+        )
+        found = (lines, self._longest(lines), self.natural)
+        within, beyond, reached = compared
+        if size > 0.0 and math.isfinite(reached):
+            margin = REUSE_MARGIN * max(reached, abs(within) / size if math.isfinite(within) else 0.0, 1e-9)
+            kept = self._broken
+            if len(kept) >= KEPT_BREAKS:
+                del kept[0]
+            kept.append((within / size + margin, beyond / size - margin, found))
+        return found
+
+    def _longest(self, lines: tuple[str, ...]) -> float:
+        """The widest of `lines` (of this paragraph) in ems."""
+        one, text, stack = self._one, self._text, self._stack
+        if one is not None and len(lines) == 1 and lines == one[0]:
+            return one[1]
+        span = stack.spans(text)
+        if span is not None:  # each line is a slice of the text: measured where it is found (any copy will do)
+            return max(span(at, at + len(line)) for at, line in zip(map(text.find, lines), lines, strict=True))
+        return max(map(stack.ems, lines))
+
+
+# Fitting tries a paragraph at many sizes within a few layouts of each other: 1,000 distinct items made 54,000
+# layouts of paragraphs, nearly all of them of the last 16,384 paragraphs measured.
 @lru_cache(maxsize=16384)
-def _one_line(text: str, stack: OfficeStack, fields: tuple[tuple[int, int], ...]) -> tuple[str, float, float] | None:
-    """A paragraph as one line (`text` without the white space it ends with), that line's width in ems as `_lines`
-    measures a line, and a bound of the paragraph's `reach` in ems for `_lines`' breaker (most text: the stack's
-    `ascii_reach`, found without measuring its atoms); None for text with hard breaks."""
-    if "\n" in text:
-        return None
-    line = text.rstrip()
-    span = stack.spans(text)
-    longest = span(0, len(line)) if span is not None else stack.ems(line)
-    bound = stack.ascii_reach(text)
-    if bound is None:
-        bound = reach(text, stack.ems, join=stack.join, fields=fields, spans=stack.spans)
-    return line, longest, bound
+def measured(text: str, stack: OfficeStack, fields: tuple[tuple[int, int], ...] = ()) -> Measured:
+    """The paragraph `text` of `stack` with links at `fields`, measured for fitting (`Measured`)."""
+    return Measured(text, stack, fields)
 
 
 @lru_cache(maxsize=16384)

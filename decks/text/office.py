@@ -28,7 +28,7 @@ import struct
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import msgspec
@@ -256,6 +256,26 @@ class OfficeStack(FontStack):
             return None
         advances, kerns = self._listed(text)
         return sum(map(abs, advances)) + sum(map(abs, kerns))
+
+    def latin_reach(self, text: str) -> float | None:
+        """`ascii_reach`, also for printable text of Latin and weak characters only (no East Asian one, nothing
+        right-to-left or ignorable) that the primary face draws: a link line's "→" and "·", "é", curly quotes. All
+        of it is set as Latin text in that face, so `_ems` of any piece of it adds the pieces' advances and the
+        kerning of its pairs, and a join is the kerning where two pieces meet: the sum of their magnitudes bounds
+        the breaker's `reach` as it does for ASCII. None for other text."""
+        if text.isascii():
+            return self.ascii_reach(text)
+        chars = set(text)
+        if (
+            not text.isprintable()
+            or any(script_type(c) == ASIAN or is_ignorable(c) for c in chars)
+            or has_rtl(text)
+            or not self.primary_draws_all(chars)
+        ):
+            return None
+        face = self.primary
+        advances = sum(abs(self.setting(c, LATIN)[0]) for c in text)
+        return advances + sum(abs(self.kern(face, a, b)) for a, b in pairwise(text))
 
     def _listed(self, text: str) -> tuple[list[float], list[float]]:
         """The advance of each character of ASCII `text`, and the kerning of each pair (empty when the primary

@@ -43,6 +43,14 @@ def base_rtl(text: str) -> bool:
     return False
 
 
+def paragraph_rtl(text: str, page_rtl: bool) -> bool:
+    """The base direction of a paragraph of a recap: on a right-to-left page (the recap's language is written
+    right to left) every paragraph reads right to left, one that opens with a Latin name ("TensorFlow 2.0 هو ...")
+    or is all code too, so a list keeps its bullets on one side; on a left-to-right page a paragraph's own
+    (`base_rtl`), so a Hebrew quote in an English recap is still set from the right."""
+    return page_rtl or base_rtl(text)
+
+
 def bidi_levels(text: str, rtl: bool) -> list[int]:
     """The resolved embedding level of each character of a line of a paragraph (Unicode bidi rules up to I2):
     odd levels are drawn right to left. Renderers that set a line in pieces (runs in several faces) reorder the
@@ -83,14 +91,59 @@ def joined(text: str) -> str:
     return str(arabic_reshaper.reshape(text))
 
 
+# A line of a paragraph is reordered alone, but the neutral characters at its ends (the "--" of "--pre" starting
+# a line, the "-" ending a link broken after it) take their direction from the strong letters on either side, in
+# the paragraph: the lines before and after it. A mark of that direction (LRM, RLM: strong, zero-width, dropped
+# again) stands in for each.
+_MARKS = {"L": "\u200e", "R": "\u200f"}
+Around = tuple[str | None, str | None]  # the direction ("L", "R") of the strong letters before and after a line
+
+
+def strong_ends(text: str) -> Around:
+    """The direction ("L" or "R", None when there is none) of the first and the last strong letter of `text`:
+    what a line of a paragraph has before it (the last of the lines before) and after it (the first after)."""
+    kinds = [k for k in map(unicodedata.bidirectional, text) if k in ("L", "R", "AL")]
+    if not kinds:
+        return None, None
+    first, last = kinds[0], kinds[-1]
+    return ("L" if first == "L" else "R"), ("L" if last == "L" else "R")
+
+
+def arounds(lines: Sequence[str]) -> list[Around]:
+    """For each of a paragraph's `lines`, the direction of the paragraph's strong letters before and after it."""
+    ends = [strong_ends(line) for line in lines]
+    out: list[Around] = []
+    for n in range(len(lines)):
+        before = next((last for _, last in reversed(ends[:n]) if last), None)
+        after = next((first for first, _ in ends[n + 1 :] if first), None)
+        out.append((before, after))
+    return out
+
+
+def _marked(line: str, around: Around) -> tuple[str, int]:
+    """`line` between marks standing for the strong letters `around` it, and the length of the leading mark."""
+    before, after = _MARKS.get(around[0] or "", ""), _MARKS.get(around[1] or "", "")
+    return before + line + after, len(before)
+
+
 @lru_cache(maxsize=4096)
-def visual(line: str) -> str:
-    """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right."""
-    if not has_rtl(line):
+def visual(line: str, rtl: bool | None = None, around: Around = (None, None)) -> str:
+    """One line as drawn left to right: Arabic joined, the bidi algorithm applied, brackets facing right. `rtl`:
+    the base direction of the line's paragraph (None: the line's own, from its first strong character), so a
+    line of a right-to-left paragraph that starts with a Latin word still reads from the right. `around`: the
+    direction of the paragraph's strong letters before and after the line (with `rtl` given), which neutral
+    characters at its ends follow, as in the whole paragraph."""
+    if not has_rtl(line) and not rtl:
         return line
     from bidi import get_display  # lazy: only for right-to-left text
 
-    return _face_brackets(str(get_display(joined(line))))
+    base = None if rtl is None else "R" if rtl else "L"
+    shaped = joined(line)
+    marked, _ = _marked(shaped, around if rtl is not None else (None, None))
+    drawn = str(get_display(marked, base_dir=base))
+    if marked != shaped:
+        drawn = drawn.replace(_MARKS["L"], "").replace(_MARKS["R"], "")
+    return _face_brackets(drawn)
 
 
 def _face_brackets(text: str) -> str:
@@ -113,7 +166,9 @@ def _face_brackets(text: str) -> str:
     return "".join(chars)
 
 
-def visual_pieces(text: str, cuts: Sequence[int], rtl: bool) -> list[tuple[int, int, str]]:
+def visual_pieces(
+    text: str, cuts: Sequence[int], rtl: bool, around: Around = (None, None)
+) -> list[tuple[int, int, str]]:
     """A line set in pieces (each styled stretch in its own face) in drawing order: `text` cut at the offsets
     `cuts` and wherever its bidi level changes, the pieces reordered by their levels (Unicode bidi rule L2), each
     as (start, end, drawn) with `drawn` its characters as drawn left to right. A right-to-left piece is joined as
@@ -121,8 +176,10 @@ def visual_pieces(text: str, cuts: Sequence[int], rtl: bool) -> list[tuple[int, 
     and its brackets mirrored (rule L4); `rtl` is the base direction of the line's paragraph.
 
     The levels are `bidi_levels`', without bracket pairs (rule N0): a bracket around left-to-right words in a
-    right-to-left line may sit otherwise than `visual` puts it, which is why lines of one style keep `visual`."""
-    levels = bidi_levels(text, rtl)
+    right-to-left line may sit otherwise than `visual` puts it, which is why lines of one style keep `visual`.
+    `around`: as for `visual`."""
+    marked, lead = _marked(text, around)
+    levels = bidi_levels(marked, rtl)[lead : lead + len(text)]
     end = len(text)
     while end and unicodedata.bidirectional(text[end - 1]) in ("WS", "BN"):  # rule L1: trailing spaces at the base
         end -= 1

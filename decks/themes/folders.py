@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -31,6 +30,8 @@ def user_themes_dir() -> Path:
 def installed_themes() -> dict[str, Path]:
     """Themes installed with pip: entry points in the `recap.themes` group, each naming a package whose folder
     holds a theme.yaml (`neon = "recap_neon"`). The package is located, not imported."""
+
+    from importlib.metadata import entry_points  # lazy: a render in a built-in theme never asks (~20 ms of import)
 
     found: dict[str, Path] = {}
     for ep in sorted(entry_points(group=THEME_GROUP), key=lambda e: e.name):

@@ -283,6 +283,21 @@ def test_a_render_imports_no_other_renderer(work: Path) -> None:
     assert "decks.renderers.pdf" not in shown and "reportlab" not in shown  # ...and no other
 
 
+def test_a_render_in_a_built_in_theme_reads_no_distribution_metadata_once_plugins_are_cached(work: Path) -> None:
+    # importlib.metadata (with email, csv and zipfile's readers) is ~20 ms of every command's start-up: it is
+    # imported only to read installed renderers or themes, which a second render finds in the cache.
+    probe = (
+        "import sys\nfrom decks.cli.main import main\nmain(['pptx', 'talk.yaml', '-o', 'talk.pptx', '--force'])\n"
+        "print('importlib.metadata' in sys.modules)"
+    )
+    env = dict(os.environ, RECAP_CACHE_DIR=str(work / ".cache"))
+    for _ in range(2):  # the first fills the plugin cache (and may read the metadata)
+        proc = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, cwd=work, env=env, timeout=60
+        )
+    assert proc.stdout.strip().splitlines()[-1] == "False", proc.stderr
+
+
 def test_a_render_imports_no_other_command_and_help_still_lists_them(work: Path) -> None:
     probe = (
         "import sys\nfrom decks.cli.main import main\nmain(['pptx', 'talk.yaml', '-o', 'talk.pptx'])\n"

@@ -3,15 +3,17 @@ floor), the size grid, line pitch, and paragraphs stacked in a box."""
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decks.assets import fonts_dir
+from decks.text import fitting
 from decks.text.breaking import break_lines, reach
 from decks.text.fallback import FontStack
-from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, size_steps
+from decks.text.fitting import Block, Laid, largest_fitting, layout, line_pitch, measured, size_steps
 from decks.text.metrics import load_face
 from decks.text.office import OfficeStack
 from tests.budget import examples
@@ -212,3 +214,65 @@ def test_a_paragraph_within_its_reach_is_the_breakers_one_line(
         expected = break_lines(text, width, s.ems, size, join=s.join, fields=fields, lone_ideographs=True)
         assert list(laid.blocks[0].lines) == expected
         assert laid.width == max(s.width(line, size) for line in expected)
+
+
+@settings(max_examples=examples(100, deep=400), deadline=None)
+@given(
+    st.text(st.sampled_from("ab VA. -字“”（）\u00a0\n"), max_size=60)
+    | st.text(st.characters(codec="utf-8"), max_size=60),
+    st.lists(st.tuples(st.floats(4, 60), st.floats(1, 400)), min_size=2, max_size=6),
+    st.floats(-2e-6, 2e-6),
+    st.data(),
+)
+def test_a_paragraph_measured_once_breaks_as_the_breaker_at_every_size_and_width(
+    text: str, tries: list[tuple[float, float]], nudge: float, data: st.DataObject
+) -> None:
+    """`Measured` reuses the lines found at one size and width for any other that gives a width in ems inside
+    their interval: at each size and width tried after others (also a hair either side of a width already
+    compared), the same lines and widest line as breaking the paragraph afresh."""
+    s = OfficeStack(office_stack().faces, system=False, ea=office_stack().ea)  # nothing measured yet
+    cut = data.draw(st.integers(0, len(text)))
+    fields = ((0, cut),) if cut else ()
+    paragraph = measured(text, s, fields)
+    scale = data.draw(st.floats(0.5, 2.0))
+    for size, width in [t for s0, w0 in tries for t in ((s0, w0), (s0 * scale, w0 * scale))]:
+        compared: list[float] = []
+        for w in (width, width * (1 + nudge)):
+            got = paragraph.lines(size, w)
+            expected = break_lines(
+                text, w, s.ems, size, join=s.join, fields=fields, lone_ideographs=True, compared=compared
+            )
+            assert got[0] == tuple(expected)
+            assert got[1] * size == max(s.width(line, size) for line in expected)
+        # A width just inside what the breaker compared: the same lines (reused or not) as breaking there.
+        within, beyond = compared[0], compared[1]
+        for w in (within, beyond * (1 - 1e-12)):
+            if math.isfinite(w) and w >= 1:
+                assert paragraph.lines(size, w)[0] == tuple(
+                    break_lines(text, w, s.ems, size, join=s.join, fields=fields, lone_ideographs=True)
+                )
+
+
+def test_breaks_found_at_one_size_are_reused_at_another_with_the_same_width_in_ems() -> None:
+    """A paragraph of several lines is broken once for the sizes whose width in ems keeps every compared width on
+    its side, and broken again where one changes sides."""
+    s = OfficeStack(office_stack().faces, system=False, ea=office_stack().ea)
+    text = "The quick brown fox jumps over the lazy dog and keeps running along the river bank"
+    paragraph = measured(text, s)
+    calls = 0
+    real = fitting.break_lines
+
+    def counting(*args: object, **kwargs: object) -> list[str]:
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    fitting.break_lines = counting  # type: ignore[assignment]
+    try:
+        first = paragraph.lines(20.0, 200.0)
+        again = paragraph.lines(10.0, 100.0)  # the same width in ems
+        assert calls == 1 and again == first and len(first[0]) > 2
+        wider = paragraph.lines(20.0, 400.0)  # twice the width in ems: fewer lines
+        assert calls == 2 and len(wider[0]) < len(first[0])
+    finally:
+        fitting.break_lines = real

@@ -302,3 +302,19 @@ def test_the_reach_of_ascii_text_is_no_less_than_the_breakers(text: str, data: s
     assert bound is not None
     assert reach(text, s.ems, join=s.join, fields=fields, spans=s.spans) <= bound * (1 + 1e-12)
     assert s.ascii_reach(text + "\u00e9") is None and s.ascii_reach(text + "\t") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("AVTo.,-' ()→·éÉ“”’—…ßçøŁłT"), max_size=120), st.data())
+def test_the_reach_of_latin_text_is_no_less_than_the_breakers(text: str, data: st.DataObject) -> None:
+    """`latin_reach` bounds the breaker's reach for printable text of Latin and weak characters the primary face
+    draws (a link line's arrows and dots, accents, curly quotes), with links or without; East Asian, right-to-left
+    and ignorable characters are left to the breaker's own reach."""
+    s = stack()
+    cut = data.draw(st.integers(0, len(text)))
+    fields = ((data.draw(st.integers(0, cut)), cut),) if cut else ()
+    bound = s.latin_reach(text)
+    assert bound is not None
+    assert reach(text, s.ems, join=s.join, fields=fields, spans=s.spans) <= bound * (1 + 1e-12)
+    for other in ("字", "\u05d0", "\u200d", "\u00a0"):
+        assert s.latin_reach(text + other) is None

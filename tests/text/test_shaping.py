@@ -122,3 +122,18 @@ def test_any_line_cut_anywhere_is_drawn_once_each_piece_whole(text: str, cuts: l
             continue
         # A piece drawn right to left: its characters reversed (Arabic in its joined forms, brackets mirrored).
         assert len(drawn) <= b - a
+
+
+def test_neutrals_at_a_lines_ends_follow_the_paragraphs_letters_around_it() -> None:
+    """A line is reordered alone, but "--" starting it (code broken before "--pre") or "-" ending it (a link broken
+    after a hyphen) sits between Latin letters in the paragraph, so stays with them, as the whole paragraph's bidi
+    resolution puts it; without the letters around, it went to the far end of a right-to-left line."""
+    from decks.text.shaping import arounds
+
+    assert visual("--pre tensorflow", True) == "pre tensorflow--"  # alone: the line's own ends
+    assert visual("--pre tensorflow", True, ("L", None)) == "--pre tensorflow"
+    assert visual("https://example.org/a-", True, (None, "L")) == "https://example.org/a-"
+    assert visual("https://example.org/a-", True, (None, "R")).startswith("-")  # Hebrew after: the hyphen too
+    lines = ["נסו היום: pip install -U", "--pre tensorflow", "ואז שלום"]
+    assert arounds(lines) == [(None, "L"), ("L", "R"), ("L", None)]
+    assert arounds(["...", "!"]) == [(None, None), (None, None)]

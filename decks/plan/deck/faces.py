@@ -8,6 +8,7 @@ import weakref
 
 from msgspec.structs import replace
 
+from decks.i18n import right_to_left
 from decks.model.inline import Style
 from decks.plan.deck.plan import Deck, Para, Run, Slide, TextBox
 from decks.plan.deck.text import ZWSP
@@ -37,9 +38,10 @@ def with_faces(deck: Deck, theme: Theme) -> Deck:
     styled = run_faces(theme, deck.language) if marked else None
     memos: dict[str, _Memo] = {}
     slides: list[Slide] = []
+    rtl = right_to_left(deck.language or "")  # a right-to-left deck's paragraphs all read right to left
     for s in deck.slides:
-        texts = tuple(_box(box, by_role, memos, styled) for box in s.texts)
-        title = _box(s.title, by_role, memos, styled)
+        texts = tuple(_box(box, by_role, memos, styled, rtl) for box in s.texts)
+        title = _box(s.title, by_role, memos, styled, rtl)
         slides.append(Slide(s.kind, s.layout, title, texts, s.pictures, s.shapes, s.notes, s.section, s.design))
     return replace(deck, slides=tuple(slides))
 
@@ -51,6 +53,7 @@ def _box(
     stacks: dict[str, FontStack],
     memos: dict[str, _Memo] | None = None,
     styled: dict[str, RunFaces] | None = None,
+    rtl: bool = False,
 ) -> TextBox:
     memos = {} if memos is None else memos
     paras = []
@@ -58,11 +61,11 @@ def _box(
         memo = memos.get(p.font)
         if memo is None:
             memo = memos[p.font] = {}
-        paras.append(_para(p, stacks[p.font], memo, styled[p.font] if styled is not None else None))
+        paras.append(_para(p, stacks[p.font], memo, styled[p.font] if styled is not None else None, rtl))
     return TextBox(box.role, box.box, tuple(paras), box.placeholder, box.anchor)
 
 
-def _para(p: Para, stack: FontStack, memo: _Memo, styled: RunFaces | None = None) -> Para:
+def _para(p: Para, stack: FontStack, memo: _Memo, styled: RunFaces | None = None, page_rtl: bool = False) -> Para:
     runs: list[Run] = []
     for run in p.runs:
         key = (run.text, run.color, run.link, run.field, run.style)
@@ -73,9 +76,10 @@ def _para(p: Para, stack: FontStack, memo: _Memo, styled: RunFaces | None = None
             cut = memo[key] = _cut(run, drawn)
         runs += cut
     text = "".join([r.text for r in p.runs])
-    # A right-to-left paragraph is set flush right, its bullet on the right, in every renderer (ASCII has no
-    # right-to-left letter, so most paragraphs need no look at the bidi classes).
-    rtl = not text.isascii() and base_rtl(text)
+    # A right-to-left paragraph is set flush right, its bullet on the right, in every renderer: every paragraph of
+    # a right-to-left deck (one that opens with a Latin name too), elsewhere one whose first strong letter is
+    # (ASCII has no right-to-left letter, so most paragraphs need no look at the bidi classes).
+    rtl = page_rtl or (not text.isascii() and base_rtl(text))  # decks.text.shaping.paragraph_rtl, fast on ASCII
     align = "r" if rtl and p.align == "l" else p.align
     return Para(
         tuple(runs), p.size, p.pitch, p.font, p.level, p.bullet, p.indent, p.space_before, align, p.lines, rtl, p.ends

@@ -169,17 +169,22 @@ class ItemLayouts:
             headline = takeaways.pop(0).text
         if not headline or not takeaways:
             return None
-        slide, body = self._item_slide(item, "sidebar")
+        f = self.kit.frame("content")
+        assert f.body is not None
+        _, body = self.kit.links_box(item, f.body)  # the body `_item_slide` gives
         panel = Rect(body.x, body.y, round(body.w * PANEL_W, 2), body.h)
+        right = Rect(panel.right + GAP + SIDE_GAP, body.y, body.right - panel.right - GAP - SIDE_GAP, body.h)
+        srcs = takeaway_srcs(takeaways)
+        # The takeaways at the deck's body size are what most often does not fit: asked before the slide's title
+        # and the lead are set (half of the sidebars tried for 1,000 distinct items did not hold them).
+        if self.fitter.fit(srcs, right, size, size) is None:
+            return None
+        slide, body = self._item_slide(item, "sidebar")
         inner = Rect(panel.x + PAD, panel.y + PAD, panel.w - 2 * PAD, panel.h - 2 * PAD)
         lead = [
             self.fitter.balanced(Src(marked(headline, "accent"), "heading"), inner, self.sizes.subtitle * LEAD_SCALE)
         ]
         if self.fitter.fit(lead, inner, self.sizes.subtitle * LEAD_SCALE, self.fitter.floor) is None:
-            return None
-        right = Rect(panel.right + GAP + SIDE_GAP, body.y, body.right - panel.right - GAP - SIDE_GAP, body.h)
-        srcs = takeaway_srcs(takeaways)
-        if self.fitter.fit(srcs, right, size, size) is None:
             return None
         slide.shapes.append(self.kit.card(panel))
         slide.texts.append(self.fitter.text_box("lead", lead, inner, self.sizes.subtitle * LEAD_SCALE, anchor="ctr"))

@@ -4,10 +4,10 @@ The layouts (decks.plan.deck.layouts, planner) lay a slide out left to right. In
 right to left (`decks.i18n.right_to_left`: Arabic, Hebrew, Persian, Urdu ...) a reader starts at the right, so
 every box of the body is reflected across the body's middle: the first card, column or figure at the right, a
 card's icon at its top right, the quotation mark at the right of the quote (the closing-looking glyph, as a
-right-to-left quote opens with it). Text boxes move with their layout; their paragraphs are set flush right by
-their own direction (decks.plan.deck.faces). The title row (the title, the icon beside it and the rule under it)
-is reflected across the title's box when the title itself reads right to left, so a title recap adds in English
-(an untranslated "Agenda") keeps its rule under its first word.
+right-to-left quote opens with it). Text boxes move with their layout; their paragraphs, all right to left in such
+a deck, are set flush right (decks.plan.deck.faces). The title row (the title, the icon beside it and the rule
+under it) is reflected across the title's box, a title that opens with a Latin name or that recap adds in English
+(an untranslated "Agenda") too: it reads from the right like the rest of the slide.
 
 What is not inside the body or the title row stays: the accent bar at the slide's edge, the footer and slide
 number (the template's places), a full-bleed picture. A slide is kept as laid out when its reflection would
@@ -19,11 +19,9 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from decks.i18n import right_to_left
-from decks.model.inline import plain
 from decks.plan.deck.plan import Geometry, Picture, Shape, Slide, TextBox
 from decks.plan.geometry import Rect
 from decks.plan.icons import get
-from decks.text.shaping import base_rtl
 
 # Icons whose drawing points one way, by the icon drawn instead on a right-to-left slide.
 _FACING = {"quote-left": "quote-right", "quote-right": "quote-left"}
@@ -37,16 +35,15 @@ def mirrored(slide: Slide, geometry: Geometry, language: str) -> Slide:
     frame = geometry.frames[slide.layout]
     body = frame.body
     title = frame.title
-    title_rtl = base_rtl(plain("".join(p.text for p in slide.title.paras)))
     below = body.y if body is not None else title.bottom
 
     def region(box: Rect) -> Rect | None:
         """The region `box` is reflected in: the body, the title row, or none."""
         if body is not None and _inside(box, body):
             return body
-        if title_rtl and box.y < below - _SLACK and _across(box, title):
+        if box.y < below - _SLACK and _across(box, title):
             return title  # the title and the icon beside it
-        if title_rtl and box.h <= 12 and title.bottom - _SLACK <= box.y <= below and _across(box, title):
+        if box.h <= 12 and title.bottom - _SLACK <= box.y <= below and _across(box, title):
             return title  # the short rule under the title
         return None
 
@@ -58,7 +55,7 @@ def mirrored(slide: Slide, geometry: Geometry, language: str) -> Slide:
     shapes = tuple(replace(s, box=box_of(s.box)) if region(s.box) is not None else s for s in slide.shapes)
     pictures = tuple(_picture(p, box_of(p.box)) if region(p.box) is not None else p for p in slide.pictures)
     heading = slide.title
-    if title_rtl and _across(heading.box, title):
+    if _across(heading.box, title):
         heading = replace(heading, box=heading.box.mirrored(title))
     pairs: list[tuple[TextBox | Shape | Picture, TextBox | Shape | Picture]] = [
         *zip(slide.texts, texts, strict=True),

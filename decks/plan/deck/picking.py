@@ -78,21 +78,37 @@ class Holding(Sequence[ItemDesign]):
     def __init__(
         self, designs: Sequence[ItemDesign], holds: Callable[[ItemDesign], bool], fallback: ItemDesign = "bullets"
     ) -> None:
+        self._designs = list(designs)
         self._untested = list(reversed(designs))
         self._held: list[ItemDesign] = [] if designs else [fallback]
         self._holds = holds
         self._fallback = fallback
 
-    def _test(self) -> bool:
-        """Test the next untested design; False when none is left."""
+    def _test(self, design: ItemDesign | None = None) -> bool:
+        """Test the next untested design (or `design`, out of its turn); False when none is left."""
         if not self._untested:
             return False
-        design = self._untested.pop()
+        if design is None:
+            design = self._untested.pop()
+        else:
+            self._untested.remove(design)
         if self._holds(design):
             self._held.append(design)
+            self._held.sort(key=self._designs.index)  # in the order of `designs`, whenever each was tested
         elif not self._untested and not self._held:
             self._held.append(self._fallback)  # none holds: the list always does
         return True
+
+    def rest(self) -> list[ItemDesign]:
+        """The designs after the first that holds (`self[0]`), tested or not: the ones `self[1:]` is made of."""
+        first = self[0]
+        return self._designs[self._designs.index(first) + 1 :] if first in self._designs else []
+
+    def holds(self, design: ItemDesign) -> bool:
+        """Whether `design`, one of `rest()`, holds the item: tested now when it was not yet, out of its turn."""
+        if design in self._untested:
+            self._test(design)
+        return design in self._held
 
     def __iter__(self) -> Iterator[ItemDesign]:
         n = 0
@@ -166,10 +182,11 @@ def pick(
     for n, opts in enumerate(options):
         choice = opts[0]
         if free(n) and choice == VARIED and runs_over(n, choice, SOFT):
-            # Of the item's other layouts that break the run, the one not seen for longest (then the better).
-            others = [o for o in opts[1:] if not runs_over(n, o, SOFT)]
-            if others:
-                choice = min(others, key=last_used)
+            # Of the item's other layouts that break the run, the one not seen for longest (then the better): the
+            # first of them that holds, in that order, so a layout passed over is not built to learn it holds.
+            rest = opts.rest() if isinstance(opts, Holding) else opts[1:]
+            others = sorted((o for o in rest if not runs_over(n, o, SOFT)), key=last_used)  # stable: ties in order
+            choice = next((o for o in others if not isinstance(opts, Holding) or opts.holds(o)), choice)
         if runs_over(n, choice) and free(n):
             choice = next((o for o in opts if not runs_over(n, o)), opts[0])
             if runs_over(n, choice) and n and free(n - 1):

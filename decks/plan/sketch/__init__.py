@@ -515,9 +515,9 @@ def build(
     if name == "modular":  # the other layouts' gaps carry arrows or spokes already
         prims += vocabulary.dividers(placed, style)
     # Items sharing a tag are joined by an arrow in every layout (around the radial cloud; the path's road
-    # already joins neighbours).
+    # already joins neighbours); on a grid of cards, lighter arrows follow the talk from card to card.
     hub_box = [c.rect for c in conts if c.kind == "hub"]
-    prims += vocabulary.connectors(placed, style, area, hub_box, skip_next=name == "path")
+    prims += vocabulary.connectors(placed, style, area, hub_box, skip_next=name == "path", flow=name in LOOSE)
     drawn, boxes = draw_footer(recap, chrome, style, page)
     prims += drawn
     conts += boxes

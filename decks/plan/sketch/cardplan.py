@@ -23,6 +23,7 @@ import msgspec
 
 from decks.colors import first_readable
 from decks.plan.sketch.cardflow import _beside, _flow, _line_width, _measure, _position_measure, _styled
+from decks.plan.sketch.cardshapes import icon_diameter, icon_poke
 from decks.plan.sketch.cardspec import CardSpec
 from decks.plan.sketch.primitives import Color, Rect
 from decks.plan.sketch.qrmark import _module
@@ -32,7 +33,7 @@ from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, line_pitch
 from decks.text.headings import heading_lines
 from decks.text.runs import StyledText, Styles, local_styles
-from decks.text.shaping import base_rtl
+from decks.text.shaping import paragraph_rtl
 
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
@@ -103,7 +104,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     body, head, pad = style.body, style.heading, style.pad
     limit = TALLEST * style.reach  # a card this tall fits no page: its lines stop there
     ink = style.theme.palette.ink
-    mirror = base_rtl(spec.title)
+    mirror = paragraph_rtl(spec.title, style.rtl)
     plan = CardPlan(spec, width, 0.0, 0.0, mirror=mirror)
     inner = width - 2 * pad
     if spec.day_label:
@@ -116,28 +117,35 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     if spec.intro and style.captions:  # a day's intro beside its tab, or the recap's over the first card
         size = style.small
         pitch_i = size * 1.2
-        intro_rtl = base_rtl(spec.intro)
+        intro_rtl = paragraph_rtl(spec.intro, style.rtl)
         left = pad * 0.6 * (not intro_rtl)  # flush to the side it starts from, clear of the tab's edge there
         lines, y_end = _flow(
             spec.intro, style.hand, size, plan.tab + size * 0.2, left, width - pad * 0.6, [], pitch_i, limit, intro_rtl
         )
         for x, t, s_, _ in lines:
-            plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, style.theme.palette.muted))
+            muted = style.theme.palette.muted
+            plan.intro.append(_Line(x, baseline_in(t, size, pitch_i), s_, style.hand, size, muted, rtl=intro_rtl))
         plan.tab = y_end + size * 0.3
     tab = plan.tab
     top = tab + pad
-    diameter = head * 2.0
+    # The icon's size by its role and the card's room; an emphasised item's big doodle stands out over the frame
+    # by `side` and `up` (decks.plan.sketch.cardshapes.icon_diameter, icon_poke): `across` and `deep` of it are
+    # inside the padding.
+    diameter = icon_diameter(spec, head, inner)
+    side, up = icon_poke(spec, style, diameter)
+    across, deep = diameter - side, diameter - up
     # Obstacles the text flows around: (top, bottom, left reserve, right reserve) from the card's top.
-    beside = diameter + 0.35 * head  # the icon and the room after it
+    beside = across + 0.35 * head  # the icon and the room after it
     # The icon leads the title (at its start: the left, a mirrored card's right) or follows it (at its end).
     right = mirror == (spec.head in ("ring", "bare"))
     plan.icon_right = right
     reserved: list[tuple[float, float, float, float]] = [
-        (top, top + diameter + 1, 0.0, beside) if right else (top, top + diameter + 1, beside, 0.0)
+        (top, top + deep + 1, 0.0, beside) if right else (top, top + deep + 1, beside, 0.0)
     ]
-    plan.icon_circle = (width - pad - diameter / 2 if right else pad + diameter / 2, top + diameter / 2, diameter)
+    cx = width - pad - diameter / 2 + side if right else pad + diameter / 2 - side
+    plan.icon_circle = (cx, top + diameter / 2 - up, diameter)
     # The title, centred on the icon when it is one line.
-    beside_icon = (inner - diameter - 0.35 * head) * WIDTH_SAFETY
+    beside_icon = (inner - across - 0.35 * head) * WIDTH_SAFETY
     titled = _styled(spec.title, spec, style, bold=True)
     if titled is None:
         longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
@@ -154,8 +162,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         # Broken as a designer breaks a heading (at phrases, lines of about equal width, no lone last word or
         # character), all beside the icon, when that takes no more lines than the flow around it; a right-to-left
         # title's lines flush right before the icon.
-        x_beside = pad + (0.0 if right else diameter + 0.35 * head)
-        x_end = pad + inner - (diameter + 0.35 * head if right else 0.0)
+        x_beside = pad + (0.0 if right else across + 0.35 * head)
+        x_end = pad + inner - (across + 0.35 * head if right else 0.0)
         measure = _measure(style.bold, head) if titled is None else _position_measure(spec.title, head, titled)
         heading = heading_lines(spec.title, measure, beside_icon, spec.language)
         flag_cut = any(re.search(r"(?:^|\s)-+$", t) for _, _, t, _ in title_lines[:-1])  # "with --" / "jit"
@@ -169,7 +177,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
                 title_lines.append((x, top + k * pitch_t, line, mine))
             y = top + len(heading) * pitch_t
     if len(title_lines) == 1:
-        shift = max(0.0, (diameter - pitch_t) / 2)
+        shift = max(0.0, diameter / 2 - up - pitch_t / 2)
         title_lines = [(x, t + shift, s, st) for x, t, s, st in title_lines]
         y += shift
     x0 = min(x for x, _, _, _ in title_lines)
@@ -185,7 +193,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.icon_circle = (cx, cy, d)
     ul_y = y + 0.05 * head
     # Beside the icon (a short title's underline is), the underline stops short of it.
-    near = ul_y < top + diameter + 1
+    near = ul_y < top + deep + 1
     edge = plan.icon_circle[0] + (-1 if right else 1) * (diameter / 2 + 0.1 * head)  # the icon's inner side
     plan.underline_room = (edge if near and not right else 0.0, edge if near and right else width)
     lo, hi = max(pad, plan.underline_room[0]), min(pad + inner, plan.underline_room[1])
@@ -194,7 +202,10 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         plan.underline = (max(lo, min(x0, x1 - widest - 0.3 * head)), x1, ul_y)
     else:
         plan.underline = (x0, max(x0 + widest, min(x0 + widest + 0.3 * head, hi)), ul_y)
-    y = max(y + 0.35 * head, top + diameter + 0.25 * head)
+    # What follows starts under the icon; beside a big doodle the caption and takeaways flow round it instead (a
+    # figure's ring or a quote's bubble, which do not, start under it), so the doodle costs no height of its own.
+    beside_doodle = side > 0 and not (spec.figure or spec.quote)
+    y = y + 0.35 * head if beside_doodle else max(y + 0.35 * head, top + deep + 0.25 * head)
     block = 0
     if spec.summary and style.captions:
         # The summary as a caption under the title and icon, full width, in a second pen: the card's colour a
@@ -207,9 +218,9 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         block += 1
         size = body * 0.95
         pitch_c = line_pitch(size, style.leading)
-        rtl = base_rtl(spec.summary)
+        rtl = paragraph_rtl(spec.summary, style.rtl)
         said = _styled(spec.summary, spec, style)
-        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, [], pitch_c, limit, rtl, said)
+        lines, y = _flow(spec.summary, style.hand, size, y, pad, inner, reserved, pitch_c, limit, rtl, said)
         for x, tp, s_, st in lines:
             plan.lines.append(_Line(x, baseline_in(tp, size, pitch_c), s_, style.hand, size, pen_ink, block, st, rtl))
         y += body * 0.3
@@ -234,7 +245,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
             break
         block += 1
         # A right-to-left takeaway hangs from the right: its bullet there, its lines flush right before it.
-        rtl = base_rtl(takeaway.text)
+        rtl = paragraph_rtl(takeaway.text, style.rtl)
         # The bullet beside the first line, past an obstacle there (the QR code) as the line is.
         lres, rres = _beside(reserved, y, pitch)
         start, mark = (pad, pad + inner - rres - indent * 0.4) if rtl else (pad + indent, pad + lres + indent * 0.4)
@@ -249,7 +260,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         sub = body * 0.9
         sp = line_pitch(sub, style.leading)
         for point in takeaway.points:
-            rtl = base_rtl(point)
+            rtl = paragraph_rtl(point, style.rtl)
             lres, rres = _beside(reserved, y, sp)
             start = pad if rtl else pad + indent * 2
             mark = pad + inner - rres - indent * 1.4 if rtl else pad + lres + indent * 1.4
@@ -302,7 +313,7 @@ def _plan_figure(plan: CardPlan, figure: tuple[str, str], y: float, style: Style
     left = pad if mirror else cx + rx + body * 0.6
     right = cx - rx - body * 0.6 if mirror else plan.width - pad
     room = (right - left) * WIDTH_SAFETY
-    rtl = base_rtl(label)
+    rtl = paragraph_rtl(label, style.rtl)
     longest = max((style.hand.width(a.strip(), body) for a in atoms(label)), default=0.0)
     said = _styled(label, plan.spec, style)
     if said is not None:  # a word in code is wider: its atoms measured as they are drawn
@@ -334,7 +345,7 @@ def _plan_quote(
     said = _styled(text, plan.spec, style)
     if said is not None:  # the stretches move one character on, past the opening quotation mark
         said = StyledText(said.faces, tuple((a + 1, b + 1, st) for a, b, st in said.styles))
-    rtl = base_rtl(text)
+    rtl = paragraph_rtl(text, style.rtl)
     opening, closing = ("\u201d", "\u201c") if rtl else ("\u201c", "\u201d")
     lines, end = _flow(
         f"{opening}{text}{closing}",
@@ -358,7 +369,7 @@ def _plan_quote(
     if by:
         small = style.small
         sp = small * 1.25
-        by_rtl = base_rtl(by)
+        by_rtl = paragraph_rtl(by, style.rtl)
         start = pad if plan.mirror else pad + body * 2.2  # past the tail, on its side (flush right when mirrored)
         who, y2 = _flow(f"\u2014 {by}", style.hand, small, y, start, inner - body * 2.2, [], sp, limit, plan.mirror)
         for x, tp, s_, _ in who:

@@ -35,6 +35,7 @@ from decks.plan.sketch.cardshapes import (
     _swash,
     _wash,
     bullet_kind,
+    icon_role,
 )
 from decks.plan.sketch.cardspec import CardSpec as CardSpec
 from decks.plan.sketch.cardspec import item_spec as item_spec
@@ -43,11 +44,12 @@ from decks.plan.sketch.primitives import Color, Container, Link, Primitive, Rect
 from decks.plan.sketch.qrmark import _module as _module
 from decks.plan.sketch.qrmark import _qr as _qr
 from decks.plan.sketch.style import QR_SIDE, Style
-from decks.text.shaping import base_rtl
+from decks.text.shaping import Around, arounds, paragraph_rtl
 
 OPEN = 0.3  # the share of plain item cards drawn without a frame (seeded by the card's key)
 ROUNDED = 0.35  # the share of item cards framed as a rounded box (seeded by the card's key), not a square one
-BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone (in a ring it is 0.52 of it)
+BARE = 0.8  # of the ring's diameter, the size of an icon drawn alone
+RING = 0.52  # of the ring's diameter, the size of an icon drawn in it
 DRIFT = 0.07  # of the size, at most, a body line sits above or below its place (lines are >1.15 sizes apart)
 
 
@@ -130,6 +132,17 @@ INSET = 0.6  # of the size, at most, a body line starts in from its margin
 SLOPE = 0.06  # of the size, at most, a body line's end sits above or below its start
 
 
+def icon_drawn(plan: CardPlan, style: Style) -> tuple[float, bool]:
+    """The size a card's icon glyph is drawn at (0 without one) and whether it is drawn in a ring: a ring's icon
+    at RING of its diameter; an icon drawn alone (an unframed card's, which stands free as its text does, one the
+    head draws alone or after the title, and an emphasised item's big doodle) at BARE of its place."""
+    if plan.icon_circle is None:
+        return 0.0, False
+    d = plan.icon_circle[2]
+    ringed = plan.spec.head == "ring" and icon_role(plan.spec) != "big" and container(plan.spec, style) != "open"
+    return d * (RING if ringed else BARE), ringed
+
+
 def lead_ink(spec: CardSpec, style: Style) -> Color:
     """The pen a takeaway's lead-in is lettered with: the card's colour taken toward the ink until it reads on the
     card and the paper (4.5:1); the ink itself on a page drawn in ink alone."""
@@ -147,6 +160,35 @@ def _depth(style: Style) -> float:
 
 def _tab_width(plan: CardPlan, style: Style) -> float:
     return max((style.width(s, style.bold, style.small) for s in plan.tab_lines), default=0.0) + style.small * 1.2
+
+
+def _around(lines: list[_Line], bullets: list[tuple[float, float, bool, int]]) -> list[Around]:
+    """For each line, the direction of its paragraph's strong letters before and after it, which the neutral
+    characters at its ends follow (decks.text.shaping.visual: "--pre" starting a line of a Hebrew takeaway stays
+    with "pre"). A paragraph's lines follow one another in one block, size, face, colour and direction; a bullet
+    at a line starts the next paragraph (a takeaway's points share its block)."""
+    if not any(said.rtl or not said.text.isascii() for said in lines):  # no line is reordered (most pages)
+        return [(None, None)] * len(lines)
+    starts = {(block, round(by, 3)) for _, by, _, block in bullets}
+    paras: list[list[int]] = []
+    for k, said in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        same = prev is not None and (prev.block, prev.size, prev.stack, prev.color, prev.rtl) == (
+            said.block,
+            said.size,
+            said.stack,
+            said.color,
+            said.rtl,
+        )
+        if same and (said.block, round(said.baseline - said.size * 0.3, 3)) not in starts:
+            paras[-1].append(k)
+        else:
+            paras.append([k])
+    out: list[Around] = [(None, None)] * len(lines)
+    for para in paras:
+        for k, around in zip(para, arounds([lines[k].text for k in para]), strict=True):
+            out[k] = around
+    return out
 
 
 def draw_card(
@@ -170,20 +212,21 @@ def draw_card(
         prims += _swash(tab, x + plan.width, spec.key + ":tab", color, style, x if mirror else None)
         on_tab = pal.ink
         ty = y + style.small * 0.35
-        label_rtl = base_rtl(spec.day_label)
+        label_rtl = paragraph_rtl(spec.day_label, style.rtl)
         for line in plan.tab_lines:
             base = ty + style.small * 0.92
             lx = tab.right - style.small * 0.6 - style.width(line, style.bold, style.small) if label_rtl else None
             lx = tab.x + style.small * 0.6 if lx is None else lx  # a right-to-left label's lines flush right
-            prims += style.runs(line, style.bold, lx, base, style.small, on_tab)
+            prims += style.runs(line, style.bold, lx, base, style.small, on_tab, rtl=label_rtl)
             ty += style.small * 1.2
         conts.append(Container("day", tab, spec.day_label, spec.part))
     if plan.intro:
         top = plan.intro[0].baseline - plan.intro[0].size
         bottom = plan.intro[-1].baseline + plan.intro[-1].size * 0.35
         conts.append(Container("caption", Rect(x, y + top, plan.width, bottom - top), spec.intro or "", spec.part))
-        for said in plan.intro:
-            prims += style.runs(said.text, said.stack, x + said.x, y + said.baseline, said.size, said.color)
+        for said, around in zip(plan.intro, _around(plan.intro, []), strict=True):
+            at = (x + said.x, y + said.baseline)
+            prims += style.runs(said.text, said.stack, *at, said.size, said.color, rtl=said.rtl, around=around)
     width = style.theme.sketch.stroke * (1.5 if spec.kind == "key" else 1.0)
     role = container(spec, style)
     if role == "scroll":
@@ -202,12 +245,14 @@ def draw_card(
         prims += pen.rect(frame, spec.key, color, None, width)
     if plan.icon_circle:
         cx, cy, d = plan.icon_circle
-        # An unframed card's icon stands free, as its text does; so does one the head draws alone, larger.
-        if spec.head == "ring" and role != "open":
+        size, ringed = icon_drawn(plan, style)
+        if icon_role(spec) == "big":
+            # An emphasised item's big doodle stands over its frame on a patch of paper, which breaks the frame's
+            # line under it as a pen lifts where a doodle was drawn first.
+            prims += pen.ellipse(x + cx, y + cy, d * 0.47, d * 0.47, spec.key + ":icon", None, pal.background)
+        elif ringed:
             prims += pen.ellipse(x + cx, y + cy, d / 2, d / 2, spec.key + ":icon", color, pal.background)
-            prims += _icon(spec.icon, x + cx, y + cy, d * 0.52, spec.key + ":glyph", color, style)
-        else:
-            prims += _icon(spec.icon, x + cx, y + cy, d * BARE, spec.key + ":glyph", color, style)
+        prims += _icon(spec.icon, x + cx, y + cy, size, spec.key + ":glyph", color, style)
     if plan.title_box and (spec.emphasis or spec.kind == "key"):
         tb = plan.title_box
         right = x + plan.width - style.pad * 0.5
@@ -233,7 +278,7 @@ def draw_card(
         )
     drift = pen.rng(spec.key + ":lines")
     hand = Hand(plan, style)
-    for said in plan.lines:
+    for said, around in zip(plan.lines, _around(plan.lines, plan.bullets), strict=True):
         # A hand does not keep an exact line pitch: each body line sits a little high or low (seeded), never by
         # enough that two lines touch; the title keeps its place over its underline.
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
@@ -243,9 +288,8 @@ def draw_card(
             runs = style.runs(head, said.stack, x + said.x, y + said.baseline + dy, said.size, lead_ink(spec, style))
             runs += style.runs(rest, said.stack, at, y + said.baseline + dy, said.size, said.color) if rest else []
         else:
-            runs = style.styled_runs(
-                said.text, said.styles, said.stack, x + said.x, y + said.baseline + dy, said.size, said.color, said.rtl
-            )
+            at = (x + said.x, y + said.baseline + dy)
+            runs = style.styled_runs(said.text, said.styles, said.stack, *at, said.size, said.color, said.rtl, around)
         prims += hand.write(said, runs, x, y)
     if plan.underline and (spec.head != "band" or role == "open" or spec.emphasis or spec.kind == "key"):
         # A title on a band needs no underline too, but on an unframed card the underline is its frame.
@@ -264,11 +308,17 @@ def draw_card(
         # What matters most gets a doodle: sparkles by the key takeaways' title and an emphasised item's, in the
         # room after it (right of it; left of a mirrored one), if there is some: they never touch the lettering.
         _, cy, d = plan.icon_circle
+        least = d * 0.4
+        if icon_role(spec) == "big":
+            # Beside a big doodle the caption flows close under the title: the sparkles keep to the title's lines.
+            tb = plan.title_box
+            cy, d = tb.y + tb.h / 2, min(d, max(tb.h, style.heading * 1.6))
+            least = style.heading * 0.8
         # Smaller where the title (and its cross-hatching, or its pennant's tail, which reach past it) is long.
         room = plan.title_box.x - style.pad if mirror else plan.width - style.pad - plan.title_box.right
         room -= style.heading * (0.0 if spec.kind == "key" else 1.1)
         d = min(d, (room - style.heading * 0.25) / 1.1)
-        if d >= plan.icon_circle[2] * 0.4:
+        if d >= least:
             sx = x + style.pad + d * 0.3 if mirror else x + plan.width - style.pad - d * 0.3
             prims += _sparkles(sx, y + cy - d * 0.25, d, spec.key, color, style, mirror)
     shape = bullet_kind(spec.key, spec.kind, spec.emphasis, style)

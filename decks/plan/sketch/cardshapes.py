@@ -7,9 +7,11 @@ from __future__ import annotations
 import itertools
 import math
 from pathlib import Path as FilePath
+from typing import Literal
 
 from decks.colors import first_readable, mix
 from decks.plan import icons
+from decks.plan.sketch.cardspec import CardSpec
 from decks.plan.sketch.primitives import Color, Path, Primitive, Rect
 from decks.plan.sketch.style import Style
 from decks.text.metrics import load_face
@@ -184,6 +186,44 @@ def _sparkles(
             b = (sx + rr * math.cos(t), sy + rr * math.sin(t))
             out.append(pen.line(a, b, f"{key}:sp{n}.{k}", color, 0.7))
     return out
+
+
+IconRole = Literal["big", "key", "ring", "bare", "mark"]
+# An icon's place across, in heading sizes, by its role, as a sketchnoter varies doodles on a page: an emphasised
+# item's eye-catcher big ("big": its glyph ~2.3 headings tall, over the card's frame), the key takeaways' star a
+# little larger than the rest, an icon in a ring or alone beside a title, and after a title (or its band) a small
+# mark about as tall as the lettering ("mark").
+ICON_SIZES: dict[IconRole, float] = {"big": 3.3, "key": 2.0, "ring": 2.0, "bare": 2.2, "mark": 1.3}
+# Of the card's width inside its padding, the most an icon's place takes: a narrow card's doodle is smaller.
+ICON_ROOM: dict[IconRole, float] = {"big": 0.36, "key": 0.3, "ring": 0.26, "bare": 0.26, "mark": 0.2}
+POKE = 0.5  # of the gap between cards, how far a big doodle stands out of its card's frame
+
+
+def icon_role(spec: CardSpec) -> IconRole:
+    """How large a card's icon is drawn, by the card's role and head (see ICON_SIZES)."""
+    if spec.kind == "key":
+        return "key"
+    if spec.emphasis:
+        return "big"
+    return "ring" if spec.head == "ring" else "bare" if spec.head == "bare" else "mark"
+
+
+def icon_diameter(spec: CardSpec, head: float, inner: float) -> float:
+    """The icon's place across (its ring's diameter) at the title size `head` in a card `inner` wide inside its
+    padding: by role, within the room the card has, never smaller than a title's letters."""
+    role = icon_role(spec)
+    return max(min(ICON_SIZES[role] * head, ICON_ROOM[role] * inner), head * 1.1)
+
+
+def icon_poke(spec: CardSpec, style: Style, diameter: float) -> tuple[float, float]:
+    """How far the icon's place moves out from the card's padding toward its side and its top: a big doodle
+    past the frame into POKE of the gap (the air a neighbour leaves, which `decks.plan.sketch.loose` keeps), over
+    its side and, unless a day's tab or intro stands there, its top; any other icon stays inside (0, 0)."""
+    if icon_role(spec) != "big":
+        return 0.0, 0.0
+    out = min(style.gap * POKE, diameter * 0.25)
+    up = 0.0 if spec.day_label or spec.intro else style.pad + out
+    return style.pad + out, up
 
 
 def _icon(icon: icons.Icon, cx: float, cy: float, size: float, key: str, color: Color, style: Style) -> list[Primitive]:

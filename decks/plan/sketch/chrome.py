@@ -1,4 +1,10 @@
-"""The page's frame around the cards: the title banner across the top and the footer along the bottom."""
+"""The page's frame around the cards: the title banner across the top and the footer along the bottom.
+
+On a page that reads right to left (`Style.rtl`: the recap's language is written so) the frame is mirrored as
+the cards are (decks.plan.sketch.mirror): the banner's column of dates, place and presenter stands left of the
+title, the footer's lines are set flush right, and the presenter's figure and the source's QR code sit at the
+left; every line's base direction is right to left, so one that starts with a Latin name still reads from the
+right (decks.text.shaping.paragraph_rtl)."""
 
 from __future__ import annotations
 
@@ -15,8 +21,10 @@ from decks.plan.sketch.primitives import Container, Link, Path, Point, Primitive
 from decks.plan.sketch.rough import Pen
 from decks.plan.sketch.style import Style, baseline_in, labels
 from decks.text.breaking import break_lines
+from decks.text.fallback import FontStack
 from decks.text.fitting import WIDTH_SAFETY, largest_fitting, size_steps
 from decks.text.headings import heading_lines
+from decks.text.shaping import Around, arounds
 
 JOINER = "  ·  "  # between the banner's small bits: dates, place, presenter
 
@@ -298,10 +306,12 @@ def centred_lettering(
     `x`, as on a ribbon that arches; each letter follows it (a run set whole moves by its middle's)."""
     out: list[Primitive] = []
     y = top
+    rtl = style.rtl or None  # a right-to-left page's lines read from the right; elsewhere each line's own
     for lines, face, size, leading in ((big, style.bold, big_size, 1.1), (small, style.hand, small_size, 1.25)):
-        for line in lines:
+        for line, around in zip(lines, arounds(lines), strict=True):
             pitch = size * leading
-            runs = style.runs(line, face, cx - face.width(line, size) / 2, baseline_in(y, size, pitch), size, color)
+            x = cx - face.width(line, size) / 2
+            runs = style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl, around=around)
             out += [_bent(run, bend) for run in runs] if bend else runs
             y += pitch
     return out
@@ -408,20 +418,17 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     ink = pal.on_accent if filled else pal.ink
     top_at = r.y + max(b * 0.1, (band - lettered) / 2)  # centred in the band's middle
     if chrome.column:
-        # The title on the left, the small lines in a column on the right, each centred in the band's height.
+        # The title on the left, the small lines in a column on the right, each centred in the band's height (on
+        # a right-to-left page the title on the right, where reading starts, and the column on the left).
         width = r.w - 2 * b * 0.9
         left, right = r.x + (r.w - width) / 2, r.x + (r.w + width) / 2
         gap = b * 0.6
+        if style.rtl:
+            title_cx, column_cx = (left + chrome.column + gap + right) / 2, left + chrome.column / 2
+        else:
+            title_cx, column_cx = (left + right - chrome.column - gap) / 2, right - chrome.column / 2
         prims += centred_lettering(
-            style,
-            chrome.big,
-            b,
-            [],
-            small_size,
-            (left + right - chrome.column - gap) / 2,
-            top_at + (lettered - big_h) / 2,
-            ink,
-            bend if sag else None,
+            style, chrome.big, b, [], small_size, title_cx, top_at + (lettered - big_h) / 2, ink, bend if sag else None
         )
         prims += centred_lettering(
             style,
@@ -429,12 +436,12 @@ def draw_banner(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
             b,
             chrome.small,
             small_size,
-            right - chrome.column / 2,
+            column_cx,
             top_at + (lettered - small_h) / 2,
             ink,
             # The column stands where the arch is steepest: its lines are lowered with the ribbon there but not
             # turned letter by letter, so a reader (and pdftotext) still reads each line as one.
-            (lambda _x, _size: (top(right - chrome.column / 2) - r.y, 0.0)) if sag else None,
+            (lambda _x, _size: (top(column_cx) - r.y, 0.0)) if sag else None,
         )
     else:
         prims += centred_lettering(
@@ -497,29 +504,36 @@ def draw_footer(recap: Recap, chrome: Chrome, style: Style, area: Rect) -> tuple
     r = Rect(area.x, top, area.w, chrome.footer_h)
     prims: list[Primitive] = []
     y = top + 2
+    rtl = style.rtl
+
+    def lettered(line: str, face: FontStack, size: float, pitch: float, color: str, around: Around) -> list[Primitive]:
+        """A line of the footer from its reading side: flush left, or flush right on a right-to-left page."""
+        x = area.right - face.width(line, size) if rtl else area.x
+        return list(style.runs(line, face, x, baseline_in(y, size, pitch), size, color, rtl=rtl or None, around=around))
+
     size = closing_size(style)
-    for line in chrome.closing:
-        prims += style.runs(line, style.hand, area.x, baseline_in(y, size, size * 1.25), size, pal.ink)
+    for line, around in zip(chrome.closing, arounds(chrome.closing), strict=True):
+        prims += lettered(line, style.hand, size, size * 1.25, pal.ink, around)
         y += size * 1.25
     pitch = style.small * 1.25
-    for line in chrome.note:
-        prims += style.runs(line, style.bold, area.x, baseline_in(y, style.small, pitch), style.small, pal.ink)
+    for line, around in zip(chrome.note, arounds(chrome.note), strict=True):
+        prims += lettered(line, style.bold, style.small, pitch, pal.ink, around)
         y += pitch
-    for line in chrome.footer:
-        prims += style.runs(line, style.hand, area.x, baseline_in(y, style.small, pitch), style.small, pal.muted)
+    for line, around in zip(chrome.footer, arounds(chrome.footer), strict=True):
+        prims += lettered(line, style.hand, style.small, pitch, pal.muted, around)
         y += pitch
     conts: list[Container] = []
+    # The presenter and the QR code stand at the footer's end: its right, a right-to-left page's left.
+    qr_room = _qr_side(chrome.note_url) + style.gap if chrome.note_url else 0.0
     if chrome.sign:
-        right = area.right - (_qr_side(chrome.note_url) + style.gap if chrome.note_url else 0.0)
-        prims += _presenter(chrome, style, right - chrome.sign_w / 2, top + 1)
-        conts.append(
-            Container("presenter", Rect(right - chrome.sign_w, top, chrome.sign_w, chrome.footer_h), chrome.sign)
-        )
+        start = area.x + qr_room if rtl else area.right - qr_room - chrome.sign_w
+        prims += _presenter(chrome, style, start + chrome.sign_w / 2, top + 1)
+        conts.append(Container("presenter", Rect(start, top, chrome.sign_w, chrome.footer_h), chrome.sign))
     if chrome.note_url:
         from decks.plan.sketch.qrmark import _qr
 
         side = _qr_side(chrome.note_url)
-        qx, qy = area.right - side, area.bottom - side
+        qx, qy = (area.x if rtl else area.right - side), area.bottom - side
         prims += _qr(chrome.note_url, qx, qy, pal.background, pal.ink)
         prims.append(Link(Rect(qx, qy, side, side), chrome.note_url))
     if recap.source:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from decks.i18n import Catalogue, messages
+from decks.i18n import Catalogue, messages, right_to_left
 from decks.model.inline import Style as Inline
 from decks.plan.sketch.lettering import letters
 from decks.plan.sketch.primitives import Color, TextRun
@@ -16,7 +16,7 @@ from decks.plan.stacks import hand_run_faces, stacks_for
 from decks.text.breaking import has_wide
 from decks.text.fallback import FontStack, strip_ignorable
 from decks.text.runs import RunFaces, Styles, run_size
-from decks.text.shaping import base_rtl, has_rtl, visual_pieces
+from decks.text.shaping import Around, base_rtl, has_rtl, visual_pieces
 from decks.themes.model import Theme
 
 MM = 72 / 25.4
@@ -47,6 +47,9 @@ class Style:
     captions: bool = True  # summaries and day intros are lettered (dropped first when the page is full)
     reach: float = 1.0  # the page's size against A4's: a bigger sheet raises the ceilings alike
     least: float = 0.0  # no lettering smaller: the size at which the faces drawing the content read (reading_floor)
+    # The page reads right to left (the recap's language is written so): every paragraph's base direction is
+    # right to left (decks.text.shaping.paragraph_rtl), and the banner and footer are laid out from the right.
+    rtl: bool = False
     # Card plans at this scale by (spec id, width): filled by cards.plan_card, lives as long as the style. Each
     # is a CardPlan, which this module cannot name (cardplan imports it; the layer test forbids the circle).
     plans: dict[tuple[int, float], object] = field(default_factory=dict, compare=False, repr=False)
@@ -63,7 +66,8 @@ class Style:
     ) -> Style:
         stacks = stacks_for(theme, language)
         pen = Pen(theme.sketch.seed, theme.sketch.roughness, theme.sketch.stroke)
-        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least)
+        rtl = right_to_left(language or "")
+        return cls(theme, k, stacks.hand, stacks.hand_bold, pen, captions, reach, least=least, rtl=rtl)
 
     # The stacks styled runs (inline markup) are lettered in: by the hand face, and by the bold one (titles).
     # Made when a text has styles: most pages have none, and the monospace face need not be loaded for them.
@@ -126,17 +130,19 @@ class Style:
         size: float,
         color: Color,
         rtl: bool | None = None,
+        around: Around = (None, None),
     ) -> list[TextRun]:
         """`text` (one line) set in `stack` with the styled stretches `styles` (offsets into `text`): each stretch
         in its style's stack (`faces`), italic slanted, code at its smaller size (`run_size`), and placed where
         the widths before it end, as `decks.text.runs.StyledText` measured the line. `rtl`: the base direction of
         the line's paragraph (None: the line's own); a line with right-to-left text is drawn in visual order, each
-        stretch keeping its style."""
+        stretch keeping its style. `around`: the direction of the paragraph's letters before and after the line
+        (decks.text.shaping.visual)."""
         if not styles:
-            return self.runs(text, stack, x, baseline, size, color)
+            return self.runs(text, stack, x, baseline, size, color, rtl=rtl, around=around)
         if has_rtl(text) or rtl:
             return self._bidi_runs(
-                text, styles, stack, x, baseline, size, color, base_rtl(text) if rtl is None else rtl
+                text, styles, stack, x, baseline, size, color, base_rtl(text) if rtl is None else rtl, around
             )
         faces = self.faces(stack)
         out: list[TextRun] = []
@@ -163,6 +169,7 @@ class Style:
         size: float,
         color: Color,
         rtl: bool,
+        around: Around = (None, None),
     ) -> list[TextRun]:
         """A styled line with right-to-left text: cut where a style or the bidi level changes, the pieces in
         drawing order (`decks.text.shaping.visual_pieces`), each drawn in its style's faces, left to right."""
@@ -172,7 +179,7 @@ class Style:
             style_at[a:b] = [st] * (min(b, len(text)) - a)
         cuts = [k for k in range(1, len(text)) if style_at[k] != style_at[k - 1]]
         out: list[TextRun] = []
-        for a, _, drawn in visual_pieces(text, cuts, rtl):
+        for a, _, drawn in visual_pieces(text, cuts, rtl, around):
             st = style_at[a]
             piece_stack, at_size = faces.stack(st), run_size(size, st)
             slant = SLANT if st & Inline.ITALIC else 0.0
@@ -192,14 +199,17 @@ class Style:
         slant: float = 0.0,
         regular: FontStack | None = None,
         ordered: bool = False,
+        rtl: bool | None = None,
+        around: Around = (None, None),
     ) -> list[TextRun]:
         """`text` as one run per face, so each character is drawn by the first face that has it; `slant` leans the
         runs of an italic stretch, but for Chinese and Japanese, which have no italic and stay upright (as the
         deck sets them: decks.plan.deck.faces). `regular`: the stack of the bold stretch's paragraph; a run its
         bold stack draws in the same face as that one (no bold cut) is emboldened. `ordered`: `text` is in drawing
-        order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes."""
+        order already (joined and reordered: `_bidi_runs`), and is only cut where the face changes. `rtl`: the base
+        direction of the line's paragraph (None: the line's own); `around`: of its letters before and after it."""
         out: list[TextRun] = []
-        for face, chunk in stack.drawn_segments(text) if ordered else stack.segments(text):
+        for face, chunk in stack.drawn_segments(text) if ordered else stack.segments(text, rtl, around):
             w = face.width(chunk, size)
             if chunk.strip():
                 glyphs = letters(chunk, face, x, baseline, size, str(self.pen.seed), self.theme.sketch.roughness)

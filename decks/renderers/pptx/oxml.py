@@ -264,16 +264,18 @@ def srgb(color: str) -> str:
     return color.lstrip("#").upper()
 
 
-def notes_slide(slots: Iterable[tuple[str, dict[str, str]]], text: str) -> str:
+def notes_slide(slots: Iterable[tuple[str, dict[str, str]]], text: str, rtl: bool = False) -> str:
     """A notes slide part's `<p:notes>`: the notes master's slide image, body and slide number placeholders
-    (name and `<p:ph>` attributes), the body holding one plain paragraph per line of `text`."""
+    (name and `<p:ph>` attributes), the body holding one plain paragraph per line of `text`, right to left and
+    flush right in a right-to-left deck (`rtl`)."""
     shapes = []
+    ppr = '<a:pPr algn="r" rtl="1"/>' if rtl else ""
     for n, (name, ph) in enumerate(slots, 2):
         attrs = "".join(f' {k}="{esc(v)}"' for k, v in ph.items())
         body = ""
         if ph.get("type") == "body":
             paras = "".join(
-                f"<a:p><a:r><a:t>{esc(line)}</a:t></a:r></a:p>" if line else "<a:p/>" for line in text.split("\n")
+                f"<a:p>{ppr}<a:r><a:t>{esc(line)}</a:t></a:r></a:p>" if line else "<a:p/>" for line in text.split("\n")
             )
             body = f"<p:txBody><a:bodyPr/><a:lstStyle/>{paras}</p:txBody>"
         shapes.append(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from decks.assets import assets_dir
 from decks.gcpause import paused_gc
+from decks.i18n import right_to_left
 from decks.opc import (
     CT_APP,
     CT_CORE,
@@ -304,7 +305,8 @@ class Writer:
         notes_rels.add(RT_SLIDE, name)
         xml = self._notes.get(plan.notes)
         if xml is None:  # many slides' notes say the same (none, or a day's summary): one XML, deflated once
-            xml = self._notes[plan.notes] = oxml.notes_slide(notes_slots, plan.notes).encode("utf-8")
+            rtl = right_to_left(self.deck.language or "")
+            xml = self._notes[plan.notes] = oxml.notes_slide(notes_slots, plan.notes, rtl).encode("utf-8")
         self.package.add(notes, CT_NOTES_SLIDE, xml, notes_rels, repeats=True)
         return name
 

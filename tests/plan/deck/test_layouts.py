@@ -7,15 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decks.model import Recap
-from decks.plan.deck import build_plan
+from decks.plan.deck import Planner, build_plan
 from decks.plan.deck.images import KEEP, cover
 from decks.plan.deck.picking import RUN, Holding, candidates, pick
-from decks.plan.deck.plan import ITEM_LAYOUTS, default_geometry
+from decks.plan.deck.plan import ITEM_LAYOUTS, ItemDesign, default_geometry
 from decks.plan.geometry import Rect
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
+from tests.budget import examples
 from tests.conftest import EXAMPLE_EN, EXAMPLE_ZH, content_dir
 from tests.fixtures.deck_contents import recap as generated
 
@@ -281,6 +284,37 @@ def test_picking_reads_held_layouts_as_it_reads_lists() -> None:
     assert pick(lazy) == pick(eager)
 
 
+def test_a_layout_passed_over_is_not_built_to_learn_it_holds() -> None:
+    """A list after a list gives way to the other layout not seen for longest: only that one is built (tested),
+    not every layout the item suits."""
+    tested: list[list[str]] = []
+
+    def holding(row: list[ItemDesign]) -> Holding:
+        mine: list[str] = []
+        tested.append(mine)
+        return Holding(row, lambda d: mine.append(d) is None)
+
+    chosen = pick([holding(["bullets", "sidebar", "cards"]) for _ in range(4)])
+    assert chosen == ["bullets", "sidebar", "bullets", "cards"]
+    assert tested == [["bullets"], ["bullets", "sidebar"], ["bullets"], ["bullets", "cards"]]
+
+
+@settings(max_examples=examples(100, deep=500), deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["bullets", "sidebar", "cards", "statement", "quote"]), unique=True, max_size=4),
+        max_size=12,
+    ),
+    st.sets(st.sampled_from(["sidebar", "cards", "statement", "quote"])),
+)
+def test_picking_tests_lazily_and_chooses_as_with_every_layout_tested(
+    rows: list[list[ItemDesign]], failing: set[str]
+) -> None:
+    lazy = [Holding(r, lambda d: d not in failing) for r in rows]
+    eager = [[d for d in r if d not in failing] or ["bullets"] for r in rows]
+    assert pick(lazy) == pick(eager)
+
+
 @pytest.mark.parametrize(("items", "language"), [(40, "en"), (60, "ja")])
 def test_lists_are_not_most_of_a_dense_decks_item_slides(theme, items, language) -> None:
     """The generated dense decks (summaries and two to four short takeaways, mostly) were two thirds lists (30 of
@@ -325,3 +359,27 @@ def test_cards_are_as_tall_as_their_text_needs_and_centred(theme_name) -> None:
         above = cards[0].box.y - max([t.box.bottom for t in slide.texts if t.box.bottom <= cards[0].box.y] + [body.y])
         below = body.bottom - cards[0].box.bottom
         assert abs(above - below) <= 17, (above, below)
+
+
+def test_a_sidebar_is_refused_before_its_title_and_lead_are_set_when_its_takeaways_do_not_fit(theme) -> None:
+    """The takeaways at the deck's body size are asked first: a sidebar that cannot hold them sets no heading."""
+
+    def planned(takeaways: list[str]) -> tuple[object, list[str]]:
+        recap = Recap.model_validate(
+            {"title": "T", "items": [{"title": "An item", "summary": "The lead line.", "takeaways": takeaways}]}
+        )
+        planner = Planner(recap, theme, default_geometry())
+        set_: list[str] = []
+        real = planner.fitter.balanced
+
+        def balanced(src, *args, **kwargs):
+            set_.append(src.text)
+            return real(src, *args, **kwargs)
+
+        planner.fitter.balanced = balanced  # type: ignore[method-assign]
+        return planner.item_layouts.sidebar_slide(recap.items[0], planner.sizes.body), set_
+
+    slide, set_ = planned(["A takeaway of a great many words that runs on and on " * 6] * 4)
+    assert slide is None and set_ == []
+    slide, set_ = planned(["One short point", "Another one"])
+    assert slide is not None and set_ == ["An item", "The lead line."]

@@ -101,18 +101,22 @@ def test_a_left_to_right_deck_is_left_as_laid_out(theme) -> None:
         assert mirrored(slide, GEO, "pa") is slide  # Punjabi in Gurmukhi reads left to right
 
 
-def test_an_english_title_in_a_hebrew_deck_keeps_its_row_and_rule(theme) -> None:
+def test_an_english_title_in_a_hebrew_deck_is_mirrored_like_the_rest_of_the_slide(theme) -> None:
+    # Every paragraph of a right-to-left deck reads right to left (decks.plan.deck.faces), a Latin title too: its
+    # row and the rule under it are reflected across the title's box, so the rule sits under its start.
     recap = Recap.model_validate(
         {"title": "T", "language": "he", "items": [{"title": "Keras", "takeaways": ["אחד", "שניים", "שלושה"]}]}
     )
     (laid,) = [s for s in Planner(recap, theme, GEO).plan().slides if s.kind == "item"]
     done = mirrored(laid, GEO, "he")
-    assert done.title.box == laid.title.box
-    below = GEO.frames[laid.layout].body
+    frame = GEO.frames[laid.layout]
+    assert done.title.box == laid.title.box.mirrored(frame.title)
+    below = frame.body
     assert below is not None
     row = [(a.box, b.box) for a, b in zip(laid.shapes, done.shapes, strict=True) if a.box.bottom <= below.y]
     row += [(a.box, b.box) for a, b in zip(laid.pictures, done.pictures, strict=True) if a.box.bottom <= below.y]
-    assert row and all(a == b for a, b in row)
+    assert row and all(b == a.mirrored(frame.title) for a, b in row)
+    assert any(a.x != b.x for a, b in row)
 
 
 def test_a_slide_whose_reflection_would_cover_the_layouts_logo_is_kept(theme) -> None:

@@ -14,6 +14,7 @@ from decks.model import Recap
 from decks.model.chars import FORBIDDEN
 from decks.plan.sketch import specs_for
 from decks.plan.sketch.cards import CardSpec, _marker, draw_card, plan_card
+from decks.plan.sketch.cardshapes import POKE, icon_poke
 from decks.plan.sketch.primitives import Path, TextRun
 from decks.plan.sketch.style import Style
 from decks.themes.loader import load_theme
@@ -63,7 +64,8 @@ def test_a_right_to_left_cards_icon_title_and_underline_are_mirrored(language) -
         plan = plan_card(spec, WIDTH, style)
         assert plan.mirror
         cx, _, d = plan.icon_circle
-        assert cx == pytest.approx(WIDTH - style.pad - d / 2)
+        # At the padding; an emphasised item's big doodle out over the frame, to the right.
+        assert cx == pytest.approx(WIDTH - style.pad - d / 2 + icon_poke(spec, style, d)[0])
         title = [line for line in plan.lines if line.block == 0]
         ends = [line.x + style.bold.width(line.text, line.size) for line in title]
         # Every line of the title ends just before the icon; the underline runs from there out to the left.
@@ -88,7 +90,8 @@ def test_a_right_to_left_cards_code_ring_and_tail_sit_mirrored(language) -> None
     plan = plan_card(quoted, WIDTH, style)
     prims, _ = draw_card(plan, 0.0, 0.0, plan.height, style)
     bubble = plan.bubble
-    tail = [p for p in prims if isinstance(p, Path) and p.closed and p.fill is not None and len(p.points) > 12]
+    # The bubble: a filled, outlined shape (not the card's wash, which has no outline).
+    tail = [p for p in prims if isinstance(p, Path) and p.closed and p.fill and p.stroke and len(p.points) > 12]
     tip = max((pt for p in tail for pt in p.points), key=lambda pt: pt[1])
     assert tip[1] > bubble.bottom and tip[0] > bubble.x + bubble.w / 2, (tip, bubble)
     who = [r for r in prims if isinstance(r, TextRun) and WORDS[language][3].split()[0][:2] in r.text]
@@ -117,15 +120,17 @@ def test_a_left_to_right_card_is_not_mirrored() -> None:
     for spec in map(_leading, _specs("en")):
         plan = plan_card(spec, WIDTH, style)
         assert not plan.mirror
-        assert plan.icon_circle[0] == pytest.approx(style.pad + plan.icon_circle[2] / 2)
+        d = plan.icon_circle[2]
+        assert plan.icon_circle[0] == pytest.approx(style.pad + d / 2 - icon_poke(spec, style, d)[0])
     plan = plan_card(_specs("en")[0], WIDTH, style)
     assert plan.qr_at is not None and plan.qr_at[0] > WIDTH / 2
 
 
 @pytest.mark.parametrize("head", ["ring", "bare", "after", "band"])
 def test_a_mirrored_card_is_the_left_to_right_one_reflected_where_their_texts_are_as_wide(head) -> None:
-    # One-word titles of one width in both directions: the icon and the title's box reflect exactly.
-    style = _style("he")
+    # One-word titles of one width in both directions: the icon and the title's box reflect exactly. On a
+    # left-to-right page, where each card takes its title's direction (a right-to-left page's are all mirrored).
+    style = _style("en")
     ltr = Recap.model_validate({"title": "T", "items": [{"title": "אבג"}, {"title": "abc"}]})
     hebrew, latin = (msgspec.structs.replace(s, head=head) for s in specs_for(ltr, THEME, None)[:2])
     a, b = plan_card(hebrew, WIDTH, style), plan_card(latin, WIDTH, style)
@@ -235,7 +240,10 @@ def test_every_line_and_mark_of_a_card_of_either_direction_stays_inside_it(title
     style = _style("he")
     plan = plan_card(spec, width, style)
     cx, _, d = plan.icon_circle
-    assert style.pad - 1e-6 <= cx - d / 2 and cx + d / 2 <= width - style.pad + 1e-6
+    # The icon inside the padding; an emphasised item's big doodle out over the frame by at most POKE of the gap.
+    out = style.gap * POKE + 1e-6
+    assert -out <= cx - d / 2 and cx + d / 2 <= width + out
+    assert style.pad - 1e-6 <= cx - d / 2 or cx + d / 2 <= width - style.pad + 1e-6  # on one side only
     for line in plan.lines:
         if line.text.strip():
             assert line.x >= style.pad - 0.5, (line.text, line.x)

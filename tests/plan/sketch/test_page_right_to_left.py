@@ -39,7 +39,9 @@ def _shape(p: Path, axis: float | None = None) -> tuple[tuple[float, float], ...
 
 
 @pytest.mark.parametrize("layout", ["path", "radial", "vertical"])
-@pytest.mark.parametrize("language", ["ar", "he"])
+# Persian and Urdu: written right to left, and recap has no words in them, so the words it adds ("Key takeaways")
+# are the English page's and the two pages differ only by their direction (Arabic and Hebrew have their own).
+@pytest.mark.parametrize("language", ["fa", "ur"])
 def test_a_right_to_left_page_is_the_left_to_right_page_reflected(layout: str, language: str) -> None:
     ltr = build(_content("en"), THEME, layout=layout)
     rtl = build(_content(language), THEME, layout=layout)
