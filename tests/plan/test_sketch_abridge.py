@@ -101,6 +101,21 @@ def test_the_ranking_puts_key_and_emphasised_pieces_first_then_first_takeaways()
     assert kept[0].day_label, "the day's label moves to its first card kept"
 
 
+def test_a_card_kept_whole_is_the_pages_own_spec_so_its_measured_plans_are_reused() -> None:
+    from decks.plan.sketch import specs_for
+
+    specs = specs_for(recap(12, "en", "medium"), load_theme(None), None)
+    ranked = ranking(specs, {i for i, s in enumerate(specs) if s.emphasis})
+    whole = keep(specs, ranked)
+    # Every card with all of its pieces and its own day label is the very spec the unabridged page laid out (the
+    # recap's intro over the first card is not lettered on an abridged page: that card is a copy without it).
+    assert [k is s for k, s in zip(whole, specs, strict=True)] == [s.intro is None or bool(s.day_label) for s in specs]
+    cut = keep(specs, [p for p in ranked if p[1] < 1])  # the first takeaway of each card only
+    for kept, spec in zip(cut, specs, strict=True):
+        assert (kept is spec) == (len(spec.takeaways) <= 1 and (spec.intro is None or bool(spec.day_label)))
+        assert kept.takeaways == spec.takeaways[:1]
+
+
 def test_no_abridge_refuses_as_before(theme, sixty) -> None:
     with pytest.raises(OutputError) as info:
         sketch_plan(sixty, theme, no_abridge=True)

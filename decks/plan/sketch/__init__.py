@@ -24,7 +24,7 @@ from decks.plan.coverage import describe_char, first_missing, texts
 from decks.plan.plainwords import plain_recap, plain_takeaway
 from decks.plan.sketch import loose, mirror, modular, path, vocabulary
 from decks.plan.sketch.cards import CardSpec, askew, draw_card, item_spec, marked, plan_card
-from decks.plan.sketch.chrome import Chrome, banner_lines, draw_banner, draw_footer, plan_chrome
+from decks.plan.sketch.chrome import Chrome, Title, banner_lines, draw_banner, draw_footer, plan_chrome, plan_title
 from decks.plan.sketch.primitives import Container, Primitive, Rect, Sketch
 from decks.plan.sketch.style import SMALLEST, Style, _capped, labels, reading_floor
 from decks.text.fitting import largest_fitting, size_steps
@@ -366,6 +366,9 @@ def build(
     floor = max(theme.sizes.sketch.floor, least / SMALLEST)
     tried: dict[tuple[int, float, bool, str | None], PageTry] = {}
     styles: dict[tuple[float, bool], Style] = {}
+    # The banner's title at each size: it depends on the size only (not on captions nor on the footer's note), and
+    # the count search tries several notes at the floor (the title was ~90% of planning the chrome).
+    titles: dict[float, Title] = {}
 
     def layout_at(
         cards: list[CardSpec],
@@ -384,7 +387,8 @@ def build(
         style = styles.get((size, captions)) or styles.setdefault(
             (size, captions), Style.make(theme, size / body, captions, reach, recap.language, least)
         )
-        chrome = plan_chrome(recap, style, page.w, note, code_url)
+        title = titles.get(size) or titles.setdefault(size, plan_title(recap, style, page.w))
+        chrome = plan_chrome(recap, style, page.w, note, code_url, title)
         top = page.y if hub is not None else page.y + chrome.banner_h + style.gap * 1.5
         area = Rect(page.x, top, page.w, 0)
         area = Rect(area.x, area.y, area.w, page.bottom - chrome.footer_h - style.gap - area.y)

@@ -70,10 +70,13 @@ def keep(
         key = (i, shown, id(carried))
         if key not in variants:
             takeaways = tuple(s.takeaways[k] for k in shown)
-            if carried is not None:
-                variants[key] = replace(s, takeaways=takeaways, day_label=carried.day_label, intro=carried.intro)
+            tab, intro = (carried.day_label, carried.intro) if carried is not None else (None, None)
+            if len(shown) == len(s.takeaways) and tab == s.day_label and intro == s.intro:
+                # The whole card as the page without abridging has it: that spec itself, so the plans measured
+                # for that page (the size search at the floor) are the abridged page's too.
+                variants[key] = s
             else:
-                variants[key] = replace(s, takeaways=takeaways, day_label=None, intro=None)
+                variants[key] = replace(s, takeaways=takeaways, day_label=tab, intro=intro)
         out.append(variants[key])
     return out
 

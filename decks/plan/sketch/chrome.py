@@ -77,9 +77,16 @@ def figure_height(style: Style) -> float:
 
 
 def plan_chrome(
-    recap: Recap, style: Style, width: float, note: str | None = None, note_url: str | None = None
+    recap: Recap,
+    style: Style,
+    width: float,
+    note: str | None = None,
+    note_url: str | None = None,
+    title: Title | None = None,
 ) -> Chrome:
-    title = plan_title(recap, style, width)
+    """The banner and the footer at `style`'s sizes; `title`: the banner's lettering, when it is planned already
+    (`plan_title` of the same recap, style sizes and width: a size search's tries at one size share it)."""
+    title = plan_title(recap, style, width) if title is None else title
     big, small, banner_h = title.big, title.small, title.height
     foot = footer_text(recap)
     from decks.plan.sketch.qr import encodable

@@ -46,19 +46,17 @@ class Pen:
         ]
         sin, pi, hypot = math.sin, math.pi, math.hypot
         out: list[Point] = []
-        run = 0.0
-        for i, (x, y) in enumerate(points):
-            if i:
-                run += steps[i - 1]
-            ax, ay = points[i - 1] if i else points[0]
-            bx, by = points[i + 1] if i < last else points[last]
+        # Each point with the one before it and the one after it (an end with itself) and the length run to it:
+        # the same sums and products, in the same order, as a loop indexing them (a page draws ~20,000 points).
+        runs = itertools.accumulate(steps, initial=0.0)
+        before, after = points[:1] + points[:-1], points[1:] + points[-1:]
+        for (x, y), (ax, ay), (bx, by), run in zip(points, before, after, runs, strict=True):
             dx, dy = bx - ax, by - ay
             norm = hypot(dx, dy) or 1.0
-            nx, ny = -dy / norm, dx / norm
             arch = sin(pi * (run / total))
             off = bow * arch
             off += (0.0 + a1 * sin(p1 + run / w1) + a2 * sin(p2 + run / w2)) * arch
-            out.append((x + nx * off, y + ny * off))
+            out.append((x + -dy / norm * off, y + dx / norm * off))
         return out
 
     def trace(self, points: list[Point], key: str, amount: float) -> list[Point]:
@@ -68,7 +66,10 @@ class Pen:
         step = max(1.5, min(_STEP, amount * 6))
         for a, b in itertools.pairwise(points):
             n = max(1, int(math.dist(a, b) / step))
-            dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
+            if n == 1:  # most steps of an outline are short: its end, as the sum below gives it for i = n = 1
+                dense.append((a[0] + (b[0] - a[0]), a[1] + (b[1] - a[1])))
+            else:
+                dense += [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(1, n + 1)]
         return self._wobble(dense, self.rng(key), amount)
 
     def line_points(
@@ -105,20 +106,22 @@ class Pen:
             land, lift = max(land, 0.7), max(lift, 0.7)
         phase, swell = rng.uniform(0, 2 * math.pi), rng.uniform(0.04, 0.12)
         last = len(points) - 1
-
-        def ease(v: float) -> float:
-            v = min(1.0, v)
-            return v * v * (3 - 2 * v)
-
-        return tuple(
-            round(
-                (land + (1 - land) * ease(t / 0.18))
-                * (lift + (1 - lift) * ease((1 - t) / 0.3))
-                * (1 + swell * math.sin(phase + 3 * math.pi * t)),
-                3,
+        rise, fall, sin, turns = 1 - land, 1 - lift, math.sin, 3 * math.pi
+        out: list[float] = []
+        for i in range(last + 1):
+            t = i / last
+            # Eased in over the first 18% and out over the last 30% (smoothstep, held at 1 past its end).
+            v, w = t / 0.18, (1 - t) / 0.3
+            v, w = v if v < 1.0 else 1.0, w if w < 1.0 else 1.0
+            out.append(
+                round(
+                    (land + rise * (v * v * (3 - 2 * v)))
+                    * (lift + fall * (w * w * (3 - 2 * w)))
+                    * (1 + swell * sin(phase + turns * t)),
+                    3,
+                )
             )
-            for t in (i / last for i in range(last + 1))
-        )
+        return tuple(out)
 
     def line(self, a: Point, b: Point, key: str, color: Color, width: float | None = None) -> Path:
         pts = self.line_points(a, b, key)
@@ -269,21 +272,20 @@ class Pen:
         for i in range(1, len(ext) - 2):
             p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
             n = max(2, int(math.dist(p1, p2) / _STEP))
+            # The cubic's coefficients on each axis, the same for every sample of the segment.
+            (a, b, c, d), (e, f, g, h) = (
+                (
+                    2 * p1[k],
+                    -p0[k] + p2[k],
+                    2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k],
+                    -p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k],
+                )
+                for k in (0, 1)
+            )
             for s in range(n):
                 t = s / n
                 t2, t3 = t * t, t * t * t
-                pts.append(
-                    tuple(
-                        0.5
-                        * (
-                            2 * p1[k]
-                            + (-p0[k] + p2[k]) * t
-                            + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
-                            + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3
-                        )
-                        for k in (0, 1)
-                    )  # type: ignore[arg-type]
-                )
+                pts.append((0.5 * (a + b * t + c * t2 + d * t3), 0.5 * (e + f * t + g * t2 + h * t3)))
         pts.append(through[-1])
         return self._wobble(pts, self.rng(key), _CURVE * self.roughness)
 
@@ -356,12 +358,23 @@ class Pen:
         ys = [p[1] for p in rot]
         out: list[Path] = []
         y = min(ys) + spacing * rng.uniform(0.3, 0.7)
+        top = max(ys)
+        # A line meets the edges whose span holds it (from the lower end, not the upper; a level edge never):
+        # the edges are taken in order of their lower end and dropped past their upper one, so each line looks
+        # at the few it crosses, not at all of them (a cloud's outline has ~400), in the outline's order.
+        edges = sorted(
+            (min(y0, y1), max(y0, y1), i, x0, y0, x1 - x0, y1 - y0)
+            for i, ((x0, y0), (x1, y1)) in enumerate(zip(rot, rot[1:] + rot[:1], strict=True))
+            if y0 != y1
+        )
+        waiting, active = 0, []
         n = 0
-        while y < max(ys):
-            xs = []
-            for (x0, y0), (x1, y1) in zip(rot, rot[1:] + rot[:1], strict=True):
-                if (y0 <= y < y1) or (y1 <= y < y0):
-                    xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+        while y < top:
+            while waiting < len(edges) and edges[waiting][0] <= y:
+                active.append(edges[waiting])
+                waiting += 1
+            active = sorted((e for e in active if y < e[1]), key=lambda e: e[2])
+            xs = [x0 + (y - y0) * dx / dy for _, _, _, x0, y0, dx, dy in active]
             xs.sort()
             for a, b in zip(xs[::2], xs[1::2], strict=False):
                 if b - a < 1.0:
