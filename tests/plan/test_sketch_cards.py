@@ -66,3 +66,23 @@ def test_a_right_to_left_takeaway_is_flush_right_beside_its_bullet_on_the_right(
     assert max(x1 for _, x1 in hebrew) - min(x1 for _, x1 in hebrew) < hand, hebrew
     assert max(x0 for x0, _ in hebrew) - min(x0 for x0, _ in hebrew) > 5.0 + hand, hebrew
     assert max(x0 for x0, _ in english) - min(x0 for x0, _ in english) < hand, english
+
+
+@settings(max_examples=examples(15, deep=60), deadline=None)
+@given(
+    st.text(st.characters(categories=("L",)), min_size=8, max_size=40).filter(lambda w: w.strip() == w),
+    st.floats(90, 260),
+    st.floats(0.7, 2.0),
+)
+def test_a_long_word_shrinks_a_card_title_but_never_to_the_body_size(word, width, k) -> None:
+    # Banner, card titles and body are three levels of lettering (issue 24): a title whose word is too wide to
+    # stand beside the icon is lettered smaller, but a level above the body still.
+    from decks.plan import icons
+    from decks.plan.sketch.cardplan import TITLE_OVER_BODY
+    from decks.plan.sketch.cards import CardSpec, plan_card
+
+    style = Style.make(load_theme(None), k)
+    spec = CardSpec("t", f"{word} {word[: len(word) // 2]}", (), icons.get("lightbulb"), 0)
+    plan = plan_card(spec, width, style)
+    title = [line.size for line in plan.lines if line.block == 0]
+    assert title and min(title) >= style.body * TITLE_OVER_BODY - 1e-9

@@ -18,7 +18,7 @@ from tests.conftest import EXAMPLE_EN
 
 @pytest.fixture(scope="module")
 def page():
-    return build(load_content(EXAMPLE_EN), load_theme(None))
+    return build(load_content(EXAMPLE_EN), load_theme(None), abridge=False)  # every line: over 3,000 letters
 
 
 def test_the_same_letter_twice_on_a_page_is_never_drawn_alike(page) -> None:

@@ -410,18 +410,38 @@ def build(
 
         return uncaptioned(specs, bool(recap.closing))
 
-    def attempt(size: float, captions: bool = True) -> PageTry:
-        # A page without captions says in its footer which it leaves out.
-        note = None
-        if not captions and uncaptioned():
-            from decks.plan.sketch.leftout import note as left_note
+    def noted(cards: list[CardSpec], captions: bool) -> str | None:
+        """The footer's line about what a page of `cards` leaves out: the detail the density rule left off them,
+        and its captions when it has none."""
+        from decks.plan.sketch.leftout import detail
+        from decks.plan.sketch.leftout import note as left_note
 
-            note = left_note(recap.language, uncaptioned(), bool(code_url))
-        return layout_at(specs, size, captions, note)
+        what = detail(cards) + uncaptioned() if not captions else detail(cards)
+        return left_note(recap.language, what, bool(code_url)) if what else None
+
+    def attempt(size: float, captions: bool = True) -> PageTry:
+        return layout_at(specs, size, captions, noted(specs, captions))
 
     sizes = size_steps(min(body * MAX_SCALE * reach, 40.0 * reach), floor, STEP)
     hopeless = len(specs) > most
     found = None
+    hand = max(body, floor)
+
+    def fits(cards: list[CardSpec], size: float) -> bool:
+        return layout_at(cards, size, True, noted(cards, True), over_only=True)[0] <= 1.0
+
+    if abridge and (hopeless or not fits(specs, hand)):
+        # The density rule: a page that does not fit at the theme's body size leaves out sub-points, then trailing
+        # takeaways, before its captions and key points go (decks.plan.sketch.density; imported only by a page
+        # that uses it). The size is the theme's on any paper, so a larger sheet keeps more.
+        from decks.plan.sketch import density
+
+        def largest(cards: list[CardSpec]) -> float | None:
+            note = noted(cards, True)
+            found = largest_fitting(sizes, lambda size: (layout_at(cards, size, True, note)[0], size), hand)
+            return found[1] if found is not None else None
+
+        specs = density.lightest(specs) if hopeless else density.lightened(specs, fits, hand, largest)
     if not hopeless:
         body_at = lambda size: _capped(body, size / body, "body", reach)  # noqa: E731 (what Style.body gives)
         found = captioned_or_not(
@@ -430,11 +450,16 @@ def build(
             functools.partial(attempt, captions=False),
             body,
             body_at,
-            lambda size: layout_at(specs, size, True, over_only=True)[0] > 1.0,
+            lambda size: layout_at(specs, size, True, noted(specs, True), over_only=True)[0] > 1.0,
         )
-        if found is not None and not found[1].captions and uncaptioned():
-            from decks.plan.sketch.leftout import captions_warning
+    if found is not None:  # one warning for what the page leaves out, as its footer says it
+        from decks.plan.sketch.leftout import captions_warning, detail, warning
 
+        lighter = detail(specs)
+        if lighter:
+            what = lighter + uncaptioned() if not found[1].captions else lighter
+            warnings.append(warning(what, paper.upper() if paper != "letter" else "Letter", found[1].body))
+        elif not found[1].captions and uncaptioned():
             warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
         found, what = _abridged(recap, theme, specs, layout_at, sizes, floor, most, code_url, hopeless)

@@ -1,11 +1,11 @@
 """Abridging: when a recap does not fit one page at the legibility floor, keep what matters most and say what
-was left out.
+was left out (after the density rule, decks.plan.sketch.density, has left out the detail).
 
 The content is cut into pieces: an item's card (its title) and each takeaway. They are ranked: the key
 takeaways' first line and the emphasised items (card and first takeaway) first, then every other item's card
 and first takeaway in reading order, then the second takeaways (emphasised first), the third, and so on. The
 page keeps the longest prefix of that ranking that fits; what is left is counted for the footer's note and
-one grouped warning.
+one grouped warning, with what the density rule left off each card.
 
 For content with more cards than a page could hold, `most_fitting` finds that prefix's length from below (the
 speed trick of this module): the page holds a few dozen pieces, the cap a few hundred, and laying out pieces
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from msgspec.structs import replace
 
 from decks.plan.sketch.cards import CardSpec
-from decks.plan.sketch.leftout import LeftOut, note, warning
+from decks.plan.sketch.leftout import LeftOut, detail, note, warning
 
 __all__ = ["LeftOut", "keep", "left_out", "most_fitting", "note", "ranking", "warning"]
 
@@ -82,10 +82,13 @@ def keep(
 
 
 def left_out(specs: list[CardSpec], pieces: list[Piece]) -> LeftOut:
+    """What a page of `pieces` leaves out of `specs`: the items with no card, the takeaways not kept, and what the
+    density rule left off each card (decks.plan.sketch.density), kept or not."""
     kept = set(pieces)
     items = tuple(s.title for i, s in enumerate(specs) if s.kind != "key" and (i, -1) not in kept)
     takeaways = sum(1 for i, s in enumerate(specs) for k in range(len(s.takeaways)) if (i, k) not in kept)
-    return LeftOut(items, takeaways)
+    lighter = detail(specs)
+    return LeftOut(items, takeaways + lighter.takeaways, points=lighter.points)
 
 
 FIRST = 16  # pieces first laid out: a page holds more (about eight cards with their first takeaway)

@@ -38,6 +38,9 @@ from decks.text.shaping import paragraph_rtl
 # Points: taller than any page a sketchnote is drawn on (twice A4's height, times the paper's reach), so a card
 # reaching it fits nowhere and its lines need not be set further.
 TALLEST = 2 * 841.8898
+# The least a card's title is lettered over the body, when a long word shrinks it: the page's three levels of
+# lettering (banner, card titles, body) stay apart (the theme's own title is 1.3 times its body).
+TITLE_OVER_BODY = 1.15
 
 
 class _Line(msgspec.Struct):
@@ -150,8 +153,8 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
         span, at, longest = titled.spans(spec.title), 0, 0.0
         for a in atoms(spec.title):
             longest, at = max(longest, span(at, at + len(a.rstrip()))), at + len(a)
-    if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller
-        head = max(body, beside_icon / longest)
+    if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller,
+        head = max(body * TITLE_OVER_BODY, beside_icon / longest)  # but a level above the body still
     pitch_t = head * 1.15
     rtl = mirror
     title_lines, y = _flow(spec.title, style.bold, head, top, pad, inner, reserved, pitch_t, limit, rtl, titled)

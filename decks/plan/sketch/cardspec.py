@@ -65,6 +65,10 @@ class CardSpec(msgspec.Struct, frozen=True):
     head: Head = "ring"  # how the icon and title are drawn (see HEADS): varied across a page by item
     # The texts above that carried inline markup: (the text in plain words, its styled stretches).
     styles: tuple[tuple[str, Styles], ...] = ()
+    # What the density rule leaves off this card (decks.plan.sketch.abridge.lightened): how many of its item's
+    # takeaways (the trailing ones) and sub-points it does not show; the page's footer and warning count them.
+    takeaways_left: int = 0
+    points_left: int = 0
 
     def styled(self, text: str) -> Styles:
         """The styled stretches of `text`, one of this card's texts in plain words (none: ())."""

