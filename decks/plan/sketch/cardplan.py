@@ -43,6 +43,28 @@ TALLEST = 2 * 841.8898
 TITLE_OVER_BODY = 1.15
 
 
+def _longest_word(spec: CardSpec, style: Style, titled: StyledText | None) -> float:
+    """The width of the title's widest unbreakable stretch at a size of 1 point."""
+    if titled is None:
+        return max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
+    span, at, longest = titled.spans(spec.title), 0, 0.0
+    for a in atoms(spec.title):
+        longest, at = max(longest, span(at, at + len(a.rstrip()))), at + len(a)
+    return longest
+
+
+def title_fits(spec: CardSpec, width: float, style: Style) -> bool:
+    """Whether a card `width` wide letters every word of its title whole beside its icon at the least title
+    size (TITLE_OVER_BODY times the body): a narrower card would split a word ("TensorFlow. / js"). A layout
+    that chooses card widths asks this before it settles a card's narrowest width."""
+    head, inner = style.heading, width - 2 * style.pad
+    diameter = icon_diameter(spec, head, inner)
+    across = diameter - icon_poke(spec, style, diameter)[0]
+    beside_icon = (inner - across - 0.35 * head) * WIDTH_SAFETY
+    longest = _longest_word(spec, style, _styled(spec.title, spec, style, bold=True))
+    return longest * style.body * TITLE_OVER_BODY <= beside_icon
+
+
 class _Line(msgspec.Struct):
     x: float
     baseline: float
@@ -147,12 +169,7 @@ def _plan_card(spec: CardSpec, width: float, style: Style) -> CardPlan:
     # The title, centred on the icon when it is one line.
     beside_icon = (inner - across - 0.35 * head) * WIDTH_SAFETY
     titled = _styled(spec.title, spec, style, bold=True)
-    if titled is None:
-        longest = max((style.bold.width(a.strip(), 1.0) for a in atoms(spec.title)), default=0.0)
-    else:
-        span, at, longest = titled.spans(spec.title), 0, 0.0
-        for a in atoms(spec.title):
-            longest, at = max(longest, span(at, at + len(a.rstrip()))), at + len(a)
+    longest = _longest_word(spec, style, titled)
     if longest * head > beside_icon:  # a word split next to the icon reads badly: letter it a little smaller,
         head = max(body * TITLE_OVER_BODY, beside_icon / longest)  # but a level above the body still
     pitch_t = head * 1.15

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+from decks.plan.sketch.cardplan import title_fits
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
@@ -98,6 +99,9 @@ def _rows(
     # grows into the page).
     wide = WIDE if n > 2 else NARROWEST
     least = [lanes_for(style.body * (wide if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
+    for m, s in enumerate(specs):  # and wide enough to letter each word of its title whole
+        while least[m] < lanes and not title_fits(s, least[m] * lane - gap, style):
+            least[m] += 1
     if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
         widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
     most = [max(m, widest) for m in least]

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decks.plan.sketch import MARGIN, build, page_size, specs_for
+from decks.plan.sketch.cardplan import title_fits
 from decks.plan.sketch.modular import NARROWEST, WIDE, arrange
 from decks.plan.sketch.primitives import Rect
 from decks.plan.sketch.style import Style
@@ -89,6 +90,8 @@ def _check_rows(specs, style: Style, area: Rect, draw: bool) -> None:
         wide = (plan.spec.emphasis or plan.spec.kind == "key") and len(specs) > 2  # two share by content alone
         narrowest = style.body * (WIDE if wide else NARROWEST)
         assert plan.width >= min(narrowest, area.w) - 1e-6, f"{plan.spec.key} is {plan.width:.0f} pt wide"
+        # Wide enough to letter each word of its title whole, wherever the page's width allows that.
+        assert title_fits(plan.spec, plan.width, style) or not title_fits(plan.spec, area.w, style), plan.spec.title
     # Rows fill the width: the right edge is reached by the last card of every row, so as often as the left.
     at_left = sum(1 for _, x, _, _ in placed if abs(x - area.x) < 1e-6)
     at_right = sum(1 for p, x, _, _ in placed if abs(x + p.width - area.right) < 1e-6)
@@ -128,3 +131,15 @@ def test_wide_and_short_cards_share_a_row_by_their_content() -> None:
     widest = max(placed, key=lambda p: p[0].width)[0].spec.key
     narrowest = min(placed, key=lambda p: p[0].width)[0].spec.key
     assert words[widest] > words[narrowest], (widest, narrowest)
+
+
+@pytest.mark.parametrize("body", [7.0, 9.0, 11.0])
+def test_no_card_is_too_narrow_to_letter_a_title_word_whole(body: float) -> None:
+    # At 9 pt the example's "TensorFlow.js 1.0" stood in a card of the narrowest width and was split after its dot.
+    theme = load_theme(None)
+    recap = load_content(EXAMPLE_EN)
+    specs = specs_for(recap, theme, None)
+    style = Style.make(theme, body / theme.sizes.sketch.body, language=recap.language)
+    placed, _, _ = arrange(specs, style, _area("landscape", 640.0), draw=False)
+    for plan, *_ in placed:
+        assert title_fits(plan.spec, plan.width, style), (plan.spec.title, plan.width)
