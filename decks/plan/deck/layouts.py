@@ -278,10 +278,15 @@ class ItemLayouts:
         if not chosen and self.fitter.laid(as_list, listed.w, size).height >= listed.h * SPARSE:
             return None
         body = f.body
+        # The summary leads; without one, a lone takeaway does (one point is not a list, nor set as one).
+        headline, takeaways = item.summary, list(item.takeaways)
+        if not headline and len(takeaways) == 1 and not takeaways[0].points:
+            headline = takeaways.pop().text
         # The takeaways at the theme's body size, else the deck's; the lead larger, else at their size; the panel
         # as wide as lets the text fit: the first that leaves the block room above and below in its column (text
         # from the title's rule to the links line reads as crammed, a short text in a wide column as lost).
-        lead_size = self.sizes.subtitle * LEAD_SCALE
+        # A lead alone is set as large as a statement's summary.
+        lead_size = self.sizes.subtitle * LEAD_SCALE if takeaways else self.sizes.title * STATEMENT_SCALE
         large = max(self.sizes.body, size)
         tries = ((large, max(lead_size, large)), (size, max(lead_size, size)), (size, size))
         for (top, lead_at), share in product(dict.fromkeys(tries), SPOT_W):
@@ -292,10 +297,11 @@ class ItemLayouts:
             side = panel.x - GAP - SIDE_GAP
             links, text = self.kit.links_box(item, Rect(body.x, body.y, round(side - body.x, 2), body.h))
             srcs: list[Src] = []
-            if item.summary:
-                lead = Src(marked(item.summary, "accent"), "heading", scale=lead_at / top)
-                srcs.append(self.fitter.balanced(lead, text, top))
-            srcs.extend(takeaway_srcs(item.takeaways, space=BLOCK_SPACE if srcs else 0.0))
+            if headline:
+                # Over takeaways it heads them; alone it is the slide's statement, in the body's face.
+                lead = Src(marked(headline, "accent"), "heading" if takeaways else "body", scale=lead_at / top)
+                srcs.append(self.fitter.balanced(lead, text, top, top))
+            srcs.extend(takeaway_srcs(takeaways, space=BLOCK_SPACE if srcs else 0.0))
             if self.fitter.fit(srcs, Rect(text.x, text.y, text.w, text.h * SPOT_ROOM), top, top) is not None:
                 break
         else:

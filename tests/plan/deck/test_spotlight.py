@@ -189,3 +189,12 @@ def test_the_same_item_as_a_list_leaves_its_slide_bare_by_the_same_measure() -> 
     (listed,) = _items(_recap([{**SPARSE, "layout": "bullets"}]))
     (spot,) = _items(_recap([SPARSE]))
     assert listed.design == "bullets" and filled(listed) < FILLED - 0.05 <= filled(spot) - 0.05
+
+
+def test_a_lone_takeaway_is_the_spotlights_statement_not_a_one_bullet_list() -> None:
+    (slide,) = _items(_recap([{"title": "The big launch", "takeaways": ["Ready to try"]}]))
+    body = slide.body
+    assert slide.design == "spotlight" and body is not None
+    (para,) = body.paras
+    assert not para.bullet and para.text == "Ready to try"
+    assert para.size > load_theme(None).sizes.slides.title  # as large as a statement's summary
