@@ -299,13 +299,19 @@ class ItemLayouts:
             srcs: list[Src] = []
             if headline:
                 # Over takeaways it heads them; alone it is the slide's statement, in the body's face.
-                lead = Src(marked(headline, "accent"), "heading" if takeaways else "body", scale=lead_at / top)
-                srcs.append(self.fitter.balanced(lead, text, top, top))
+                srcs.append(Src(marked(headline, "accent"), "heading" if takeaways else "body", scale=lead_at / top))
             srcs.extend(takeaway_srcs(takeaways, space=BLOCK_SPACE if srcs else 0.0))
-            if self.fitter.fit(srcs, Rect(text.x, text.y, text.w, text.h * SPOT_ROOM), top, top) is not None:
+            room = Rect(text.x, text.y, text.w, text.h * SPOT_ROOM)
+            if self.fitter.fit(srcs, room, top, top) is not None:
                 break
         else:
             return None
+        if headline:
+            # Balanced once the block fits as it is (the tries that do not fit need no balancing), and kept so
+            # only while the block still fits its room.
+            balanced = [self.fitter.balanced(srcs[0], text, top, top), *srcs[1:]]
+            if self.fitter.fit(balanced, room, top, top) is not None:
+                srcs = balanced
         tbox = Rect(f.title.x, f.title.y, round(min(f.title.right, side) - f.title.x, 2), f.title.h)
         slide = SlideDraft(
             "item", "content", self.kit.heading_box(item.title, tbox, self.sizes.title), design="spotlight"
