@@ -190,6 +190,7 @@ class ItemLayout(StrEnum):
     picture_right = "picture-right"
     picture_left = "picture-left"
     picture_full = "picture-full"
+    spotlight = "spotlight"
 
     __member_docs__: ClassVar[dict[str, str]] = {
         "bullets": "Title, summary and takeaways as a list; continues on more slides when long.",
@@ -202,6 +203,7 @@ class ItemLayout(StrEnum):
         "picture-right": "The text on the left, the picture on the right.",
         "picture-left": "The picture on the left, the text on the right.",
         "picture-full": "The picture across the whole slide, the title and summary in a band over it.",
+        "spotlight": "The item's icon large on a panel at the right, the summary and takeaways beside it.",
     }
 
 

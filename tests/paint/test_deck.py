@@ -98,7 +98,11 @@ def test_the_painter_sets_the_lines_the_plan_recorded_without_breaking_again() -
 
     theme = load_theme(None)
     recap = Recap.model_validate(
-        {"title": "T", "items": [{"title": "Item", "takeaways": ["one two three four five six seven eight"]}]}
+        {
+            "title": "T",
+            # A list (a lone takeaway is otherwise a spotlight's statement, set large in balanced lines).
+            "items": [{"title": "Item", "layout": "bullets", "takeaways": ["one two three four five six seven eight"]}],
+        }
     )
     deck = deck_plan(recap, theme)
     body = next(s for s in deck.slides if s.kind == "item").body

@@ -1,6 +1,7 @@
-"""The deck adapts to what a slide holds, from one item to sixty: sparse items as statements, icons of one size,
-no "(cont.)" slide with one bullet, no slide or column ending on a heading, agendas as lists (no "·" walls),
-key takeaways only from what the content marks, no section slide for a one-part recap, and a full title slide."""
+"""The deck adapts to what a slide holds, from one item to sixty: sparse items as statements or spotlights, icons
+of one size, no "(cont.)" slide with one bullet, no slide or column ending on a heading, agendas as lists (no "·"
+walls), key takeaways only from what the content marks, no section slide for a one-part recap, and a full title
+slide."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from decks.i18n import messages
 from decks.model import Recap
 from decks.plan.deck import Deck, Slide, build_plan
 from decks.plan.deck.measures import NEAR
+from decks.plan.keepout import overlaps
 from decks.readers.content import load_content
 from decks.themes.loader import load_theme
 from tests.budget import examples
@@ -126,14 +128,22 @@ def test_sections_only_for_recaps_with_parts(decks, case) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_icons_are_one_size_and_no_item_body_is_set_above_the_deck_size(decks, case, theme) -> None:
-    """No giant filler icon: every icon of an item slide is at most the title's height; the lists of items are
-    set at one size (the deck's, or a little smaller) and never above the theme's body size."""
+    """No giant filler icon: every icon of an item slide is at most the title's height, but a spotlight's, which
+    is the slide's one picture, on its panel beside the text, touching no text; the lists of items are set at one
+    size (the deck's, or a little smaller) and never above the theme's body size."""
     _, deck = decks[case]
     sizes = set()
     for slide in deck.slides:
         if slide.kind != "item":
             continue
-        assert all(p.box.h <= 56.01 for p in slide.pictures if p.icon is not None)
+        icons = [p for p in slide.pictures if p.icon is not None]
+        if slide.design == "spotlight":
+            (icon,) = slide.pictures
+            panel = next(s.box for s in slide.shapes if s.kind == "round")
+            assert panel.x <= icon.box.x and icon.box.right <= panel.right
+            assert not any(overlaps(t.box, icon.box) for t in (slide.title, *slide.texts))
+            icons = []
+        assert all(p.box.h <= 56.01 for p in icons)
         if slide.design in ("bullets", "picture-right", "picture-left") and slide.body is not None:
             sizes |= {p.size for p in slide.body.paras if p.level == 0}
     # One size, or near it where a list would otherwise continue on another slide.

@@ -10,6 +10,8 @@ placeholder holds the slide's main text. An item's list is decks.plan.deck.lists
 
 from __future__ import annotations
 
+from itertools import product
+
 from msgspec.structs import replace
 
 from decks.model import Item
@@ -60,6 +62,10 @@ from decks.plan.deck.measures import (
     QUOTE_SUMMARY_SCALE,
     QUOTE_SUMMARY_SPACE,
     SIDE_GAP,
+    SPARSE,
+    SPOT_ICON,
+    SPOT_ROOM,
+    SPOT_W,
     STATEMENT_INSET,
     STATEMENT_SCALE,
     STATEMENT_TITLE_SCALE,
@@ -72,6 +78,7 @@ from decks.plan.deck.plan import Design, Picture, PlaceholderRole, Run, Shape, S
 from decks.plan.deck.text import marked
 from decks.plan.geometry import Rect
 from decks.plan.icons import choose, get
+from decks.plan.keepout import overlaps
 
 
 def snug(text: float, head: float, width: float, room: float) -> float:
@@ -252,6 +259,73 @@ class ItemLayouts:
             self.fitter.text_box("figure", fig, left, top, anchor="ctr", low=self.fitter.floor / FIGURE_LABEL_SCALE)
         )
         slide.texts.append(self.fitter.text_box("body", srcs, right, size, "body", "ctr", low=size))
+        return self._finish(slide, item)
+
+    def spotlight_slide(self, item: Item, size: float) -> SlideDraft | None:
+        """A sparse item (its list would fill less than `SPARSE` of the body's height at the deck's body `size`):
+        the item's icon large on a panel at the right, from the title's top to the body's foot; the summary as a
+        lead and the takeaways beside it, centred in the body's height, the takeaways at the theme's body size
+        when they fit there (else at the deck's), so a deck has at most two body sizes."""
+        if not item.takeaways:
+            return None
+        f = self.kit.frame("content")
+        assert f.body is not None
+        # Sparse by the list's measured height as the bullets layout would set it, not by counting characters.
+        _, listed = self.kit.links_box(item, f.body)
+        as_list = [Src(marked(item.summary, "accent"))] if item.summary else []
+        as_list.extend(takeaway_srcs(item.takeaways, space=LIST_SPACE if as_list else 0.0))
+        chosen = item.layout is not None and item.layout.value == "spotlight"  # asked for: any short list
+        if not chosen and self.fitter.laid(as_list, listed.w, size).height >= listed.h * SPARSE:
+            return None
+        body = f.body
+        # The summary leads; without one, a lone takeaway does (one point is not a list, nor set as one).
+        headline, takeaways = item.summary, list(item.takeaways)
+        if not headline and len(takeaways) == 1 and not takeaways[0].points:
+            headline = takeaways.pop().text
+        # The takeaways at the theme's body size, else the deck's; the lead larger, else at their size; the panel
+        # as wide as lets the text fit: the first that leaves the block room above and below in its column (text
+        # from the title's rule to the links line reads as crammed, a short text in a wide column as lost).
+        # A lead alone is set as large as a statement's summary.
+        lead_size = self.sizes.subtitle * LEAD_SCALE if takeaways else self.sizes.title * STATEMENT_SCALE
+        large = max(self.sizes.body, size)
+        tries = ((large, max(lead_size, large)), (size, max(lead_size, size)), (size, size))
+        for (top, lead_at), share in product(dict.fromkeys(tries), SPOT_W):
+            panel_w = round(body.w * share, 2)
+            panel = Rect(round(body.right - panel_w, 2), f.title.y, panel_w, round(body.bottom - f.title.y, 2))
+            if any(overlaps(panel, k) for k in f.keepout):  # a template's logo beside the title: the body's height
+                panel = Rect(panel.x, body.y, panel.w, body.h)
+            side = panel.x - GAP - SIDE_GAP
+            links, text = self.kit.links_box(item, Rect(body.x, body.y, round(side - body.x, 2), body.h))
+            srcs: list[Src] = []
+            if headline:
+                # Over takeaways it heads them; alone it is the slide's statement, in the body's face.
+                srcs.append(Src(marked(headline, "accent"), "heading" if takeaways else "body", scale=lead_at / top))
+            srcs.extend(takeaway_srcs(takeaways, space=BLOCK_SPACE if srcs else 0.0))
+            room = Rect(text.x, text.y, text.w, text.h * SPOT_ROOM)
+            if self.fitter.fit(srcs, room, top, top) is not None:
+                break
+        else:
+            return None
+        if headline:
+            # Balanced once the block fits as it is (the tries that do not fit need no balancing), and kept so
+            # only while the block still fits its room.
+            balanced = [self.fitter.balanced(srcs[0], text, top, top), *srcs[1:]]
+            if self.fitter.fit(balanced, room, top, top) is not None:
+                srcs = balanced
+        tbox = Rect(f.title.x, f.title.y, round(min(f.title.right, side) - f.title.x, 2), f.title.h)
+        slide = SlideDraft(
+            "item", "content", self.kit.heading_box(item.title, tbox, self.sizes.title), design="spotlight"
+        )
+        if links is not None:
+            slide.texts.append(links)
+        slide.shapes.append(self.kit.card(panel))
+        icon = round(min(panel.w, panel.h) * SPOT_ICON, 2)
+        glyph = choose(item, self.theme.icons.default, self.recap.language)
+        # Centred on its panel; without one (a template's master draws the look), level with the text beside it.
+        mid = panel.y + panel.h / 2 if self.kit.decorated else text.y + text.h / 2
+        ibox = Rect(round(panel.x + (panel.w - icon) / 2, 2), round(mid - icon / 2, 2), icon, icon)
+        slide.pictures.append(Picture(ibox, glyph.label, icon=glyph, display=(icon, icon)))
+        slide.texts.append(self.fitter.text_box("body", srcs, text, top, "body", "ctr", low=top))
         return self._finish(slide, item)
 
     def _lead(self, slide: SlideDraft, item: Item, body: Rect, size: float) -> Rect | None:

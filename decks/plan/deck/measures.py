@@ -95,6 +95,16 @@ BAND_CREDIT_DROP = 7  # the credit's box below the band's top (right under the p
 TIMELINE_DOT = 14.0  # a timeline's dot per day
 TIMELINE_DROP = 16  # between the dots and the columns under them
 TIMELINE_RULE_H = 3  # the rule through the dots
+# A spotlight, for a sparse item: the item's icon large on a panel at the body's right, from the title's top to the
+# body's foot (the widest of `SPOT_W`, of the body's width, that leaves the text room beside it), the icon
+# `SPOT_ICON` of the panel's narrower side; the text beside it centred in the body's height. An item is sparse
+# when its list, set as a bullets slide would set it, fills less than `SPARSE` of the body's height: about the
+# share of the body's width the text keeps beside the narrower panel, so a list that sparse still fits there at
+# about its size, and a list slide that sparse leaves over 40% of it bare.
+SPARSE = 0.6
+SPOT_W = (0.45, 0.34)
+SPOT_ICON = 0.5
+SPOT_ROOM = 0.85  # the spotlight's text at most this share of its column's height: room above and below
 QR_AREA = 0.6  # the closing slide's QR codes: in the body right of this fraction of its width
 QR = 132.0  # a QR code's side, at most
 QR_GAP = 16  # between QR codes

@@ -22,6 +22,8 @@ RUN = 3  # at most this many slides in a row share a layout
 # layout's fallback, not its alternative: two statements or quotes in a row stay so.)
 SOFT = 1
 VARIED: ItemDesign = "bullets"
+# Nor a spotlight a spotlight: the next sparse item takes its other layout (a sidebar), never a bare list.
+SPARE: ItemDesign = "spotlight"
 SHORT = 90  # a card's takeaway: at most this many columns (a wide character counts two)
 LINE = 140  # a statement's summary, and its one takeaway
 # A content item's `layout:` (decks.model.ItemLayout) as the plan's design of that name.
@@ -67,7 +69,8 @@ def candidates(item: Item, picture: tuple[int, int] | None = None) -> list[ItemD
         alternatives.append("sidebar")
     if 2 <= len(takeaways) <= 4 and len(short) == len(takeaways):
         alternatives.append("cards")
-    return ["bullets", *alternatives]
+    # A list short enough to leave most of its slide bare is a spotlight (the layout measures that, else holds not).
+    return ["spotlight", "bullets", *alternatives]
 
 
 class Holding(Sequence[ItemDesign]):
@@ -181,11 +184,11 @@ def pick(
 
     for n, opts in enumerate(options):
         choice = opts[0]
-        if free(n) and choice == VARIED and runs_over(n, choice, SOFT):
+        if free(n) and choice in (VARIED, SPARE) and runs_over(n, choice, SOFT):
             # Of the item's other layouts that break the run, the one not seen for longest (then the better): the
             # first of them that holds, in that order, so a layout passed over is not built to learn it holds.
             rest = opts.rest() if isinstance(opts, Holding) else opts[1:]
-            others = sorted((o for o in rest if not runs_over(n, o, SOFT)), key=last_used)  # stable: ties in order
+            others = sorted((o for o in rest if not runs_over(n, o, SOFT) and o != VARIED), key=last_used)
             choice = next((o for o in others if not isinstance(opts, Holding) or opts.holds(o)), choice)
         if runs_over(n, choice) and free(n):
             choice = next((o for o in opts if not runs_over(n, o)), opts[0])

@@ -37,6 +37,7 @@ ItemDesign = Literal[
     "picture-right",
     "picture-left",
     "picture-full",
+    "spotlight",
 ]
 # `Slide.design`: an item layout, or one of the deck's own slides' ("" while the planner has not named it).
 Design = Literal[ItemDesign, "cover", "agenda", "timeline", "section", "numbered", "list", "links", "closing", ""]

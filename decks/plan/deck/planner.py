@@ -184,6 +184,7 @@ class Planner:
             "two-columns": self.item_layouts.two_columns_slide,
             "cards": self.item_layouts.cards_slide,
             "picture-full": self.item_layouts.picture_full_slide,
+            "spotlight": self.item_layouts.spotlight_slide,
         }
 
     def _pages(self, item: Item, size: float) -> int:

@@ -47,7 +47,8 @@ def test_the_content_shape_picks_the_layout() -> None:
     two = [{"text": "A", "points": ["a1", "a2"]}, {"text": "B", "points": ["b1"]}]
     assert candidates(_item(summary="S", takeaways=two))[0] == "two-columns"
     assert candidates(_item(summary="S", takeaways=["One", "Two", "Three"]))[0] == "cards"
-    assert candidates(_item(summary="S", takeaways=["One", "Two"]))[0] == "bullets"
+    # A list is first tried as a spotlight, which holds only when the list is sparse (measured, not counted).
+    assert candidates(_item(summary="S", takeaways=["One", "Two"]))[:2] == ["spotlight", "bullets"]
     assert candidates(_item(summary="S"), picture=(2400, 1200))[0] == "picture-full"
     assert candidates(_item(summary="S", takeaways=["t"]), picture=(2400, 1200))[0] == "picture-right"
     assert candidates(_item(summary="S"), picture=(600, 800))[0] == "picture-right"
@@ -319,10 +320,12 @@ def test_picking_tests_lazily_and_chooses_as_with_every_layout_tested(
 def test_lists_are_not_most_of_a_dense_decks_item_slides(theme, items, language) -> None:
     """The generated dense decks (summaries and two to four short takeaways, mostly) were two thirds lists (30 of
     45 item slides at 40 items, 48 of 74 at 60): the items that suit a sidebar or cards take them in turn. The
-    lists left are items that suit nothing else, the long ones on two or three slides each."""
+    lists left are items that suit nothing else, the long ones on two or three slides each. A sparse item is a
+    spotlight, which some sidebars became: together they are still a tenth."""
     designs = [s.design for s in build_plan(generated(items, language), theme).slides if s.kind == "item"]
     assert designs.count("bullets") / len(designs) < 0.6, designs
-    assert designs.count("cards") >= len(designs) / 5 and designs.count("sidebar") >= len(designs) / 10, designs
+    assert designs.count("cards") >= len(designs) / 5, designs
+    assert designs.count("sidebar") + designs.count("spotlight") >= len(designs) / 10, designs
 
 
 @pytest.mark.parametrize("theme_name", ["default", "ink"])
