@@ -284,9 +284,9 @@ def draw_card(
         dy = drift.uniform(-DRIFT, DRIFT) * said.size if said.block else 0.0
         if said.lead:  # a takeaway's lead-in in the card's colour, the rest of the line after it in ink
             head, rest = said.text[: said.lead], said.text[said.lead :]
-            at = x + said.x + said.stack.width(head, said.size)
+            after = x + said.x + said.stack.width(head, said.size)
             runs = style.runs(head, said.stack, x + said.x, y + said.baseline + dy, said.size, lead_ink(spec, style))
-            runs += style.runs(rest, said.stack, at, y + said.baseline + dy, said.size, said.color) if rest else []
+            runs += style.runs(rest, said.stack, after, y + said.baseline + dy, said.size, said.color) if rest else []
         else:
             at = (x + said.x, y + said.baseline + dy)
             runs = style.styled_runs(said.text, said.styles, said.stack, *at, said.size, said.color, said.rtl, around)
