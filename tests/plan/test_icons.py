@@ -273,7 +273,8 @@ _TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn")), max_
 @given(
     _TEXT,
     st.lists(_TEXT.map(lambda t: t[:12]), max_size=3),
-    st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "tl"]) | st.text(max_size=8),
+    st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "ar", "he", "tl"])
+    | st.text(max_size=8),
 )
 def test_any_text_gets_an_icon_the_font_has(title, tags, language) -> None:
     from decks.text.metrics import load_face
