@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import msgspec
 import yaml
@@ -82,17 +82,35 @@ def font_path_cached(style: str = "solid") -> Path:
 _SUBSTRING = frozenset({"zh_Hans", "zh_Hant", "ja", "ko"})
 _KEEP_ACCENTS = frozenset({"vi"})
 
+
 # Arabic and Hebrew write their article, conjunctions and one-letter prepositions as part of the next word
 # ("والبيانات": and the data; "הנתונים": the data). In their talks a word matches where it stands alone or after
 # such prefixes, all of them at the word's start with at least two letters left ("لغة" is still the word, not
 # ل + "غة"); a keyword inside a longer word ("קוד" in "פקודה", a command) is not matched. A phrase takes the
 # prefixes on its first word and only the article on the others ("الذكاء الاصطناعي", "למידת המכונה"), so the
 # tables write their words bare. Vowel marks and the hamza on alef are folded off with the other accents.
-_PREFIXES: dict[str, tuple[re.Pattern[str], str]] = {
-    # Conjunction و or ف, then a preposition ب ك ل and/or the article ال (ل + ال is written لل).
-    "ar": (re.compile("[وف]?(?:لل|[بك]?ال|[بكل])?"), "ال"),
-    # ו (and), then ש or כש (that, when), then מ ב ל כ (from, in, to, as), then ה (the).
-    "he": (re.compile("ו?(?:כש|ש)?[מבלכ]?ה?"), "ה"),
+class _Prefixes(NamedTuple):
+    """A language's prefixes: every run of them a word can start with, the longest run's length, the article."""
+
+    runs: frozenset[str]
+    longest: int
+    article: str
+
+
+def _prefixes(article: str, *slots: tuple[str, ...]) -> _Prefixes:
+    """The prefixes of a language whose words take at most one prefix of each slot, in the slots' order."""
+    runs = {""}
+    for slot in slots:
+        runs |= {run + prefix for run in runs for prefix in slot}
+    runs.discard("")
+    return _Prefixes(frozenset(runs), max(map(len, runs)), article)
+
+
+_PREFIXES = {
+    # Conjunction و or ف, then a preposition ب ك ل and/or the article ال (ل + ال is written لل): 23 runs.
+    "ar": _prefixes("ال", ("و", "ف"), ("ب", "ك", "ل", "ال", "بال", "كال", "لل")),
+    # ו (and), then ש or כש (that, when), then מ ב ל כ (from, in, to, as), then ה (the): 59 runs.
+    "he": _prefixes("ה", ("ו",), ("ש", "כש"), ("מ", "ב", "ל", "כ"), ("ה",)),
 }
 
 
@@ -179,24 +197,25 @@ def _fold(text: str, strip_accents: bool) -> str:
 
 
 @lru_cache(maxsize=64)
-def _prefix_rule(language: str) -> tuple[re.Pattern[str], str] | None:
-    """The prefixes (a pattern for any run of them, and the article alone) words of `language` are written with,
-    None for a language that writes them apart."""
+def _prefix_rule(language: str) -> _Prefixes | None:
+    """The prefixes words of `language` are written with, None for a language that writes them apart."""
     return _PREFIXES.get(locale_for(language))
 
 
-def _bare(token: str, prefixes: re.Pattern[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)
+def _bare(token: str, prefixes: _Prefixes) -> tuple[str, ...]:
     """`token`, then `token` without each run of the prefixes that leaves at least two letters, shortest run
-    first."""
-    return (token, *(token[k:] for k in range(1, len(token) - 1) if prefixes.fullmatch(token, 0, k)))
+    first. Memoised: a talk's titles, summaries and takeaways share most of their words."""
+    ends = range(1, min(prefixes.longest, len(token) - 2) + 1)
+    return (token, *(token[k:] for k in ends if token[:k] in prefixes.runs))
 
 
-def _prefixed_forms(words: list[str], rule: tuple[re.Pattern[str], str]) -> list[str]:
+def _prefixed_forms(words: list[str], rule: _Prefixes) -> list[str]:
     """The forms of a phrase in a language that writes prefixes on its words: its first word as written or
     without its prefixes, each later word as written or without the article; and each form with a plural -s or
     -es taken off (an English word in such a talk)."""
-    prefixes, article = rule
-    forms = list(_bare(words[0], prefixes))
+    article = rule.article
+    forms = list(_bare(words[0], rule))
     for word in words[1:]:
         later = (word, word[len(article) :]) if word.startswith(article) and len(word) - len(article) >= 2 else (word,)
         forms = [f"{form} {w}" for form in forms for w in later]
@@ -251,7 +270,7 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
         ordinary = own.ignore if own is not table else frozenset()
         for i, (pos, _, token) in enumerate(tokens):
             # Every form of a phrase of two words or more has a space, so starts with a phrase's first word.
-            firsts = _bare(token, rule[0]) if rule else (token,)
+            firsts = _bare(token, rule) if rule else (token,)
             longest = table.longest if any(first in table.starts for first in firsts) else 1
             for n in range(1, longest + 1):
                 if i + n > len(tokens):
