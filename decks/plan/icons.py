@@ -3,9 +3,9 @@
 The icon set is Font Awesome Free (solid and brands), drawn from its two font files bundled in assets/icons
 (tools/build_icon_index.py copies them; the names: decks.model.icon_names). The map is one keyword table per
 language: assets/icons/words.yaml (English, used for every talk) and assets/icons/words/<locale>.yaml for each
-language recap has words for (zh_Hans, zh_Hant, ja, ko, vi, es, pt, fr, de), chosen by the talk's `language`.
-An item's tags are searched first, then its title, then its summary. `explain()` says which icon each item gets
-and why, for `recap check`.
+language recap has words for (zh_Hans, zh_Hant, ja, ko, vi, es, pt, fr, de, ar, he), chosen by the talk's
+`language`. An item's tags are searched first, then its title, then its summary. `explain()` says which icon each
+item gets and why, for `recap check`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import msgspec
 import yaml
@@ -81,6 +81,37 @@ def font_path_cached(style: str = "solid") -> Path:
 # accents folded too, so "Données", "DONNEES" and "données" are one word.
 _SUBSTRING = frozenset({"zh_Hans", "zh_Hant", "ja", "ko"})
 _KEEP_ACCENTS = frozenset({"vi"})
+
+
+# Arabic and Hebrew write their article, conjunctions and one-letter prepositions as part of the next word
+# ("والبيانات": and the data; "הנתונים": the data). In their talks a word matches where it stands alone or after
+# such prefixes, all of them at the word's start with at least two letters left ("لغة" is still the word, not
+# ل + "غة"); a keyword inside a longer word ("קוד" in "פקודה", a command) is not matched. A phrase takes the
+# prefixes on its first word and only the article on the others ("الذكاء الاصطناعي", "למידת המכונה"), so the
+# tables write their words bare. Vowel marks and the hamza on alef are folded off with the other accents.
+class _Prefixes(NamedTuple):
+    """A language's prefixes: every run of them a word can start with, the longest run's length, the article."""
+
+    runs: frozenset[str]
+    longest: int
+    article: str
+
+
+def _prefixes(article: str, *slots: tuple[str, ...]) -> _Prefixes:
+    """The prefixes of a language whose words take at most one prefix of each slot, in the slots' order."""
+    runs = {""}
+    for slot in slots:
+        runs |= {run + prefix for run in runs for prefix in slot}
+    runs.discard("")
+    return _Prefixes(frozenset(runs), max(map(len, runs)), article)
+
+
+_PREFIXES = {
+    # Conjunction و or ف, then a preposition ب ك ل and/or the article ال (ل + ال is written لل): 23 runs.
+    "ar": _prefixes("ال", ("و", "ف"), ("ب", "ك", "ل", "ال", "بال", "كال", "لل")),
+    # ו (and), then ש or כש (that, when), then מ ב ל כ (from, in, to, as), then ה (the): 59 runs.
+    "he": _prefixes("ה", ("ו",), ("ש", "כש"), ("מ", "ב", "ל", "כ"), ("ה",)),
+}
 
 
 class _Table(msgspec.Struct, frozen=True):
@@ -165,6 +196,35 @@ def _fold(text: str, strip_accents: bool) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=64)
+def _prefix_rule(language: str) -> _Prefixes | None:
+    """The prefixes words of `language` are written with, None for a language that writes them apart."""
+    return _PREFIXES.get(locale_for(language))
+
+
+@lru_cache(maxsize=4096)
+def _bare(token: str, prefixes: _Prefixes) -> tuple[str, ...]:
+    """`token`, then `token` without each run of the prefixes that leaves at least two letters, shortest run
+    first. Memoised: a talk's titles, summaries and takeaways share most of their words."""
+    ends = range(1, min(prefixes.longest, len(token) - 2) + 1)
+    return (token, *(token[k:] for k in ends if token[:k] in prefixes.runs))
+
+
+def _prefixed_forms(words: list[str], rule: _Prefixes) -> list[str]:
+    """The forms of a phrase in a language that writes prefixes on its words: its first word as written or
+    without its prefixes, each later word as written or without the article; and each form with a plural -s or
+    -es taken off (an English word in such a talk)."""
+    article = rule.article
+    forms = list(_bare(words[0], rule))
+    for word in words[1:]:
+        later = (word, word[len(article) :]) if word.startswith(article) and len(word) - len(article) >= 2 else (word,)
+        forms = [f"{form} {w}" for form in forms for w in later]
+    out = []
+    for form in forms:
+        out += [form, *([form[:-1]] if form.endswith("s") else ()), *([form[:-2]] if form.endswith("es") else ())]
+    return out
+
+
 def _tables(language: str, text: str) -> tuple[_Table, ...]:
     """The tables a text of a talk in `language` is matched with: the language's own, then English; a text in
     Chinese, Japanese or Korean in a talk of another language (an English talk with a Chinese title) is also
@@ -195,6 +255,7 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
     own = tables[0]
     folded = _fold(text, strip_accents=not language_keeps_accents(language))
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    rule = _prefix_rule(language)  # Arabic, Hebrew: words written with their prefixes
     found: list[tuple[int, int, int, int, int, str, str]] = []  # rank, start, -length, table, end, icon, word
     for order, table in enumerate(tables):
         if table.substring:
@@ -209,16 +270,22 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
         ordinary = own.ignore if own is not table else frozenset()
         for i, (pos, _, token) in enumerate(tokens):
             # Every form of a phrase of two words or more has a space, so starts with a phrase's first word.
-            longest = table.longest if token in table.starts else 1
+            firsts = _bare(token, rule) if rule else (token,)
+            longest = table.longest if any(first in table.starts for first in firsts) else 1
             for n in range(1, longest + 1):
                 if i + n > len(tokens):
                     break
                 phrase = " ".join(t for _, _, t in tokens[i : i + n]) if n > 1 else token
-                for form in (
-                    phrase,
-                    phrase[:-1] if phrase.endswith("s") else None,
-                    phrase[:-2] if phrase.endswith("es") else None,
-                ):
+                forms = (
+                    _prefixed_forms([t for _, _, t in tokens[i : i + n]], rule)
+                    if rule
+                    else (
+                        phrase,
+                        phrase[:-1] if phrase.endswith("s") else None,
+                        phrase[:-2] if phrase.endswith("es") else None,
+                    )
+                )
+                for form in forms:
                     if form and form in table.words and not (form in ordinary and _ordinary(form, text)):
                         icon, rank, written = table.words[form]
                         found.append((rank, pos, -len(form), order, tokens[i + n - 1][1], icon, written))

@@ -200,6 +200,51 @@ def test_a_word_inside_a_longer_match_does_not_choose_the_icon() -> None:
     assert icons.choose(Item(title="Apprentissage automatique"), language="fr").name == "brain"
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "keyword"),
+    [
+        # Arabic: كود (code) inside ركود (a slump); ر is no prefix
+        ("ar", "ركود الأسواق", "code"),
+        # امن (security) inside الآمنة (the safe one, feminine): ال + امنة is a longer word
+        ("ar", "الطرق الآمنة", "shield-halved"),
+        # Hebrew: קוד (code) inside פקודות (commands) and after a prefix letter in מקודד (an encoder)
+        ("he", "פקודות שימושיות", "code"),
+        ("he", "מקודד ומפענח", "code"),
+        # רשת (a network) inside המרשתת (the internet): ה + מ + רשתת is a longer word
+        ("he", "המרשתת", "network-wired"),
+    ],
+)
+def test_a_word_that_merely_contains_a_keyword_is_not_matched_in_arabic_and_hebrew(
+    language: str, title: str, keyword: str
+) -> None:
+    assert icons.choose(Item(title=title), language=language).name != keyword
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "icon"),
+    [
+        ("ar", "بيانات", "database"),
+        ("ar", "البيانات", "database"),
+        ("ar", "والبيانات", "database"),
+        ("ar", "فبالبيانات", "database"),
+        ("ar", "للبيانات", "database"),
+        ("he", "נתונים", "database"),
+        ("he", "הנתונים", "database"),
+        ("he", "וכשמהנתונים", "database"),
+    ],
+)
+def test_an_arabic_or_hebrew_word_matches_alone_and_after_its_prefixes(language: str, title: str, icon: str) -> None:
+    assert icons.choose(Item(title=title), language=language).name == icon
+
+
+def test_prefixes_are_taken_off_only_in_arabic_and_hebrew_talks() -> None:
+    # The same letters in a talk of another language are a word of their own
+    assert icons.choose(Item(title="والبيانات"), language="fr").name == "lightbulb"
+    assert icons.choose(Item(title="הנתונים"), language="en").name == "lightbulb"
+    # and a Latin word with a Latin "prefix" is not cut in any talk
+    assert icons.choose(Item(title="Bweb"), language="ar").name == "lightbulb"
+
+
 def _examples() -> list[Path]:
     from tests.conftest import ROOT
 
@@ -228,7 +273,8 @@ _TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn")), max_
 @given(
     _TEXT,
     st.lists(_TEXT.map(lambda t: t[:12]), max_size=3),
-    st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "tl"]) | st.text(max_size=8),
+    st.sampled_from(["en", "zh-CN", "zh-TW", "ja", "ko", "vi", "fr", "es", "pt", "de", "ar", "he", "tl"])
+    | st.text(max_size=8),
 )
 def test_any_text_gets_an_icon_the_font_has(title, tags, language) -> None:
     from decks.text.metrics import load_face
