@@ -6,10 +6,13 @@ page, as a hand fills the emptiest place next: where the stretch is about as wid
 stretch (a little wider or narrower than it liked, so its type, not padding, fills the room), where it is wider
 the card stands at the side of the taller neighbour and leaves room for the next one. So no slot narrower than a
 card is left between two cards and the bottom of the cards stays about level; the page is cut into narrow lanes
-(`modular.lane_count`) so widths step finely and no two neighbours line up. Of a few such packings (the seeded
-widths drawn again, the cards against either neighbour) the page keeps the one whose largest hole among the cards
-is least, among those nearly as low as the lowest. Frames keep the height of what they hold; room to spare is
-shared out between the cards (`modular.spread`).
+(`modular.lane_count`) so widths step finely and no two neighbours line up. Then the cards grow into the room
+beside them (`_level`): where cards meet side by side, the edge between them moves a lane while that makes the page
+lower or the air under the cards more even (the cards on one side narrower, so taller with their own lines, the
+others wider). Of a few such packings (the seeded widths drawn again, the cards against either neighbour) the page
+keeps the one whose largest hole among the cards is least, among those nearly as low as the lowest. Frames keep
+the height of what they hold (no padding, no filler); room to spare is shared out between the cards
+(`modular.spread`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from decks.plan.sketch.style import Style
 LIKED = (16.0, 20.0, 24.0, 28.0)
 WIDE_LIKED = 32.0
 TRIES = 3  # draws of the liked widths (each packed against the left and the taller neighbour)
+RESCUE = 0.1  # of the area's height: a packing over by more is not evened out while the size search measures
 LOWER = 0.03  # of the area's height: a packing this much lower than another wins even with a larger hole
 
 Spot = tuple[CardPlan, float, float]  # plan, x, y (the top before the air is shared out)
@@ -55,21 +59,30 @@ def arrange(
     most = [max(n, lanes_for(style.body * WIDEST)) for n in least]
     if len(specs) <= 2:  # one or two cards share the width: side by side, never a stack with a hole beside it
         most = [lanes for _ in specs]
-    found: list[tuple[float, float, list[Spot]]] = []
+    packed: list[list[Card]] = []
     for draw_no in range(TRIES):
         liked = _liked(specs, style, draw_no, lanes_for, least, most, lanes)
         for lean in (False, True):
             cards = _pack(specs, style, area, lanes, lane, least, most, liked, lean)
-            if cards is None:
-                continue
-            _level(cards, specs, style, area, lanes, lane, least, most)
-            spots = [(plan, area.x + at * lane, y) for plan, at, _, y in cards]
-            used = max(y + p.height for p, _, y in spots) - area.y
-            found.append((used, 0.0, spots))
-    if not found:
+            if cards is not None:
+                packed.append(cards)
+    if not packed:
         return [], [], math.inf
+    # Evening a packing out (`_level`) is most of the layout's time. The size search only measures (`draw` False):
+    # the lowest packing is its answer, evened out only where that may bring it inside the area (it never makes a
+    # packing higher, so one inside stays inside). The page drawn evens out every packing and compares them.
+    packed.sort(key=lambda cards: max(y + plan.height for plan, _, _, y in cards))
+    found: list[tuple[float, float, list[Spot]]] = []
+    for cards in packed if draw else packed[:1]:
+        need = max(y + plan.height for plan, _, _, y in cards) - area.y
+        if draw or area.h < need <= area.h * (1 + RESCUE):
+            _level(cards, specs, style, area, lanes, lane, least, most)
+        spots = [(plan, area.x + at * lane, y) for plan, at, _, y in cards]
+        found.append((max(y + p.height for p, _, y in spots) - area.y, 0.0, spots))
     low = min(f[0] for f in found)
-    near = [f for f in found if f[0] <= low + LOWER * area.h]
+    # Nearly as low as the lowest, and inside the area wherever the lowest is (the size search measured the page
+    # by the lowest packing, perhaps not evened out: the one drawn is no higher than the area).
+    near = [f for f in found if f[0] <= low + LOWER * area.h and (f[0] <= area.h or f[0] == low)]
     if len(near) > 1 and low < area.h:  # the holes once the air is shared out decide between the low ones
         near = [(used, _largest_hole(spots, area, gap, lanes, lane), spots) for used, _, spots in near]
     used, _, spots = min(near, key=lambda f: (f[1], f[0]))
@@ -191,7 +204,7 @@ def _level(
                     cards[:] = trial
                     best = found
                     improved = True
-                    break
+                    break  # the edge has moved: the cards beside it are other ones now
         if not improved:
             return
 
