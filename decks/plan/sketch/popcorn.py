@@ -18,6 +18,7 @@ the height of what they hold (no padding, no filler); room to spare is shared ou
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from decks.plan.sketch.cardplan import title_fits
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
@@ -94,7 +95,13 @@ def arrange(
 
 
 def _liked(
-    specs: list[CardSpec], style: Style, draw_no: int, lanes_for, least: list[int], most: list[int], lanes: int
+    specs: list[CardSpec],
+    style: Style,
+    draw_no: int,
+    lanes_for: Callable[[float], int],
+    least: list[int],
+    most: list[int],
+    lanes: int,
 ) -> list[int]:
     """The width each card would like, in lanes: drawn by its key (and the draw's number), within its bounds."""
     if len(specs) <= 2:
