@@ -304,7 +304,7 @@ def captioned_or_not(
         return without  # not even the theme's size (where captions are over) is near the page without them
     # Over with captions at the floor, the page is over with them at every size (the need grows with the size, as
     # the search takes it to): the search is not made. The floor's try is one the search makes when it gets
-    # there, so asking it first costs nothing more (the modular layout gives it up as soon as it is sure).
+    # there, so asking it first costs nothing more.
     found = None if over(sizes[-1]) else largest_fitting(sizes, captioned, body)
     if found is not None and found[1].body >= least - 1e-9:
         return found
@@ -378,8 +378,8 @@ def build(
         url: str | None = None,
         over_only: bool = False,
     ) -> PageTry:
-        """The page at `size`; with `over_only` a ratio over 1 may be any such ratio (the modular layout then
-        stops laying out a column count once it is sure to be over) and is not remembered."""
+        """The page at `size`; with `over_only` a ratio over 1 may be any such ratio (a layout may stop as soon as
+        it is sure to be over; the modular rows are always laid out in full) and is not remembered."""
         key = (id(cards), size, captions, note)
         if key in tried:  # the error message asks again for the floor, which the search has usually tried
             return tried[key]
