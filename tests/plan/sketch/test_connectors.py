@@ -70,10 +70,16 @@ def example() -> Recap:
     return load_content(EXAMPLE_EN)
 
 
+@pytest.mark.parametrize("example_file", [EXAMPLE_EN, EXAMPLE_ZH], ids=["en", "zh"])
 @pytest.mark.parametrize("layout", list(LAYOUTS))
-def test_no_connector_crosses_a_cards_text_and_each_ends_at_two_distinct_cards(monkeypatch, example, layout) -> None:
-    placed, ties = _drawn(monkeypatch, example, layout)
-    assert ties, f"no connector on the example, layout {layout}"
+def test_no_connector_crosses_a_cards_text_and_each_ends_at_two_distinct_cards(
+    monkeypatch, example_file, layout
+) -> None:
+    placed, ties = _drawn(monkeypatch, load_content(example_file), layout)
+    # Not vacuous: every layout draws some on the Chinese example (popcorn's packed English page leaves its
+    # tagged cards no air to join them through: an arrow is left out rather than drawn over a card).
+    if example_file == EXAMPLE_ZH or layout != "popcorn":
+        assert ties, f"no connector on {example_file.name}, layout {layout}"
     texts = [box for p in placed for box in _text_boxes(p)]
     frames = [_frame(p) for p in placed]
     for tie in ties:
@@ -184,20 +190,8 @@ def test_any_page_s_connectors_keep_off_cards_and_each_other_and_end_at_their_tw
     per = -(-len(cards) // days)
     parts = [{"title": f"Day {d + 1}", "items": cards[d * per : (d + 1) * per]} for d in range(days)]
     recap = Recap.model_validate({"title": "T", "parts": [p for p in parts if p["items"]]})
-    seen: list[tuple[list[Placed], list[vocabulary.Tie]]] = []
-    ties = vocabulary.ties
-
-    def spy(placed, *args, **kwargs):
-        out = ties(placed, *args, **kwargs)
-        seen.append((placed, out))
-        return out
-
-    vocabulary.ties = spy
-    try:
-        build(recap, THEME, layout=layout)
-    finally:
-        vocabulary.ties = ties
-    placed, drawn = seen[-1]
+    with pytest.MonkeyPatch.context() as patch:  # a function-scoped fixture would span every example drawn
+        placed, drawn = _drawn(patch, recap, layout)
     frames = [_frame(p) for p in placed]
     for tie in drawn:
         a, b = placed[tie.a][0].spec, placed[tie.b][0].spec
