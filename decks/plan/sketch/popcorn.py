@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from decks.plan.sketch.cardplan import title_fits
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
@@ -35,7 +36,16 @@ RESCUE = 0.1  # of the area's height: a packing over by more is not evened out w
 LOWER = 0.03  # of the area's height: a packing this much lower than another wins even with a larger hole
 
 Spot = tuple[CardPlan, float, float]  # plan, x, y (the top before the air is shared out)
-Card = list  # [plan, first lane, lanes, y]: a card as packed, before the air is shared out
+
+
+@dataclass
+class Card:
+    """A card as packed, before the air is shared out: its plan, first lane, lanes and top."""
+
+    plan: CardPlan
+    at: int
+    span: int
+    y: float
 
 
 def arrange(
@@ -72,13 +82,13 @@ def arrange(
     # Evening a packing out (`_level`) is most of the layout's time. The size search only measures (`draw` False):
     # the lowest packing is its answer, evened out only where that may bring it inside the area (it never makes a
     # packing higher, so one inside stays inside). The page drawn evens out every packing and compares them.
-    packed.sort(key=lambda cards: max(y + plan.height for plan, _, _, y in cards))
+    packed.sort(key=lambda cards: max(c.y + c.plan.height for c in cards))
     found: list[tuple[float, float, list[Spot]]] = []
     for cards in packed if draw else packed[:1]:
-        need = max(y + plan.height for plan, _, _, y in cards) - area.y
+        need = max(c.y + c.plan.height for c in cards) - area.y
         if draw or area.h < need <= area.h * (1 + RESCUE):
             _level(cards, specs, style, area, lanes, lane, least, most)
-        spots = [(plan, area.x + at * lane, y) for plan, at, _, y in cards]
+        spots = [(c.plan, area.x + c.at * lane, c.y) for c in cards]
         found.append((max(y + p.height for p, _, y in spots) - area.y, 0.0, spots))
     low = min(f[0] for f in found)
     # Nearly as low as the lowest, and inside the area wherever the lowest is (the size search measured the page
@@ -154,7 +164,7 @@ def _pack(
         if span < room and lean and start > 0 and end < lanes and sky[end] > sky[start - 1]:
             at = end - span  # against a card, never the page's edge: the reading order stays left to right
         plan = plan_card(s, span * lane - gap, style)
-        cards.append([plan, at, span, low])
+        cards.append(Card(plan, at, span, low))
         sky[at : at + span] = [low + plan.height + gap] * span
     return cards
 
@@ -180,9 +190,9 @@ def _level(
         the squared air under each lane."""
         sky = [area.y] * lanes
         for card in trial:
-            plan, at, span, _ = card
-            card[3] = max(sky[at : at + span])
-            sky[at : at + span] = [card[3] + plan.height + gap] * span
+            at, span = card.at, card.span
+            card.y = max(sky[at : at + span])
+            sky[at : at + span] = [card.y + card.plan.height + gap] * span
         bottom = max(sky)
         return bottom, sum((bottom - y) ** 2 for y in sky)
 
@@ -190,22 +200,22 @@ def _level(
     for _ in range(2 * lanes):
         improved = False
         for edge in range(1, lanes):  # the edge between lane edge - 1 and lane edge
-            left = [n for n, c in enumerate(cards) if c[1] + c[2] == edge]
-            right = [n for n, c in enumerate(cards) if c[1] == edge]
+            left = [n for n, c in enumerate(cards) if c.at + c.span == edge]
+            right = [n for n, c in enumerate(cards) if c.at == edge]
             if not left or not right:
                 continue
             for step in (-1, 1):  # -1: the left cards narrower, the right ones wider
                 narrow, wide = (left, right) if step < 0 else (right, left)
-                if any(cards[n][2] <= least[n] for n in narrow) or any(cards[n][2] >= most[n] for n in wide):
+                if any(cards[n].span <= least[n] for n in narrow) or any(cards[n].span >= most[n] for n in wide):
                     continue
-                trial = [list(c) for c in cards]
+                trial = [replace(c) for c in cards]
                 for n in left:
-                    trial[n][2] += step
+                    trial[n].span += step
                 for n in right:
-                    trial[n][1] += step
-                    trial[n][2] -= step
+                    trial[n].at += step
+                    trial[n].span -= step
                 for n in narrow + wide:
-                    trial[n][0] = plan_card(specs[n], trial[n][2] * lane - gap, style)
+                    trial[n].plan = plan_card(specs[n], trial[n].span * lane - gap, style)
                 found = drop(trial)
                 if found[0] < best[0] - 0.5 or (found[0] <= best[0] + 1e-6 and found[1] < best[1] - 1e-6):
                     cards[:] = trial
