@@ -79,6 +79,20 @@ def lane_count(style: Style, area: Rect) -> int:
     return max(1, int((area.w + style.gap) / ((style.body * NARROWEST + style.gap) / LANES_PER_NARROWEST)))
 
 
+def lanes_in(width: float, lanes: int, lane: float, gap: float) -> int:
+    """The fewest of `lanes` lanes, each `lane` wide with the gap after it, that hold `width` points (at least 1)."""
+    return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
+
+
+def fewest_lanes(spec: CardSpec, width: float, style: Style, lanes: int, lane: float) -> int:
+    """The fewest lanes card `spec` reads in: those holding `width` points, and wide enough to letter each word of
+    its title whole (`title_fits`) where the page allows."""
+    n = lanes_in(width, lanes, lane, style.gap)
+    while n < lanes and not title_fits(spec, n * lane - style.gap, style):
+        n += 1
+    return n
+
+
 def _rows(
     specs: list[CardSpec],
     style: Style,
@@ -91,17 +105,13 @@ def _rows(
     `widest`, by default WIDEST body sizes; a row's cards widened by at most `stretch` times their fewest lanes);
     None when no such rows fill the width."""
     gap, n = style.gap, len(specs)
-
-    def lanes_for(width: float) -> int:
-        return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
-
     # Two cards share the width by their content alone (both wide, they could not stand side by side as the type
     # grows into the page).
     wide = WIDE if n > 2 else NARROWEST
-    least = [lanes_for(style.body * (wide if s.emphasis or s.kind == "key" else NARROWEST)) for s in specs]
-    for m, s in enumerate(specs):  # and wide enough to letter each word of its title whole
-        while least[m] < lanes and not title_fits(s, least[m] * lane - gap, style):
-            least[m] += 1
+    least = [
+        fewest_lanes(s, style.body * (wide if s.emphasis or s.kind == "key" else NARROWEST), style, lanes, lane)
+        for s in specs
+    ]
     if widest is None:  # on a page of one or two cards a card may take the whole width (its type grows into it)
         widest = lanes if n <= 2 else max(1, min(lanes, int((style.body * WIDEST + gap) / lane)))
     most = [max(m, widest) for m in least]

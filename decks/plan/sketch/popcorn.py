@@ -21,9 +21,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from decks.plan.sketch.cardplan import title_fits
 from decks.plan.sketch.cards import CardPlan, CardSpec, plan_card
-from decks.plan.sketch.modular import NARROWEST, WIDEST, Placed, lane_count, spread
+from decks.plan.sketch.modular import NARROWEST, WIDEST, Placed, fewest_lanes, lane_count, lanes_in, spread
 from decks.plan.sketch.primitives import Primitive, Rect
 from decks.plan.sketch.style import Style
 
@@ -59,14 +58,10 @@ def arrange(
     lane = (area.w + gap) / lanes
 
     def lanes_for(width: float) -> int:
-        return min(lanes, max(1, math.ceil((width + gap) / lane - 1e-9)))
+        return lanes_in(width, lanes, lane, gap)
 
-    least = []
-    for s in specs:  # the fewest lanes a card reads in: a line of a few words, each word of its title whole
-        n = lanes_for(style.body * NARROWEST)
-        while n < lanes and not title_fits(s, n * lane - gap, style):
-            n += 1
-        least.append(n)
+    # The fewest lanes a card reads in: a line of a few words, each word of its title whole.
+    least = [fewest_lanes(s, style.body * NARROWEST, style, lanes, lane) for s in specs]
     most = [max(n, lanes_for(style.body * WIDEST)) for n in least]
     if len(specs) <= 2:  # one or two cards share the width: side by side, never a stack with a hole beside it
         most = [lanes for _ in specs]
