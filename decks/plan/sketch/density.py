@@ -17,14 +17,14 @@ one warning say it (decks.plan.sketch.leftout), even of a card later abridged aw
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from msgspec.structs import replace
 
 from decks.model import Takeaway
 from decks.plan.sketch.cards import CardSpec
 
-__all__ = ["Ladder", "lightened", "lighter", "lightest"]
+__all__ = ["Ladder", "lightened", "lightest"]
 
 
 class Ladder:
@@ -57,12 +57,6 @@ class Ladder:
         return [
             _light(s, len(_pool(s)) - cut[i] if i in cut else None, self.cards, i) for i, s in enumerate(self.specs)
         ]
-
-
-def lighter(specs: list[CardSpec]) -> Iterator[list[CardSpec]]:
-    """Every step of the density rule's ladder (`Ladder`), heaviest first."""
-    ladder = Ladder(specs)
-    return (ladder[n] for n in range(len(ladder)))
 
 
 def lightest(specs: list[CardSpec]) -> list[CardSpec]:
