@@ -452,13 +452,14 @@ def build(
             body_at,
             lambda size: layout_at(specs, size, True, noted(specs, True), over_only=True)[0] > 1.0,
         )
+    sheet = paper.upper() if paper != "letter" else "Letter"  # as the warnings name the paper
     if found is not None:  # one warning for what the page leaves out, as its footer says it
         from decks.plan.sketch.leftout import captions_warning, detail, warning
 
         lighter = detail(specs)
         if lighter:
             what = lighter + uncaptioned() if not found[1].captions else lighter
-            warnings.append(warning(what, paper.upper() if paper != "letter" else "Letter", found[1].body))
+            warnings.append(warning(what, sheet, found[1].body))
         elif not found[1].captions and uncaptioned():
             warnings.append(captions_warning(uncaptioned()))
     if found is None and abridge:
@@ -466,7 +467,7 @@ def build(
         if what:
             from decks.plan.sketch.abridge import warning
 
-            warnings.append(warning(what, paper.upper() if paper != "letter" else "Letter"))
+            warnings.append(warning(what, sheet))
     if found is None:
         # A layout of thousands of cards would take long to say it is over: a bare card's area is a floor.
         ratio = len(specs) / most if hopeless else attempt(floor)[0]
