@@ -219,10 +219,12 @@ def _prefixed_forms(words: list[str], rule: _Prefixes) -> list[str]:
     for word in words[1:]:
         later = (word, word[len(article) :]) if word.startswith(article) and len(word) - len(article) >= 2 else (word,)
         forms = [f"{form} {w}" for form in forms for w in later]
-    out = []
-    for form in forms:
-        out += [form, *([form[:-1]] if form.endswith("s") else ()), *([form[:-2]] if form.endswith("es") else ())]
-    return out
+    return [plural for form in forms for plural in _with_plurals(form)]
+
+
+def _with_plurals(form: str) -> list[str]:
+    """`form`, then without a plural -s and -es where it ends so (an English word matches its plural)."""
+    return [form, *([form[:-1]] if form.endswith("s") else ()), *([form[:-2]] if form.endswith("es") else ())]
 
 
 def _tables(language: str, text: str) -> tuple[_Table, ...]:
@@ -276,15 +278,7 @@ def _match(text: str, language: str = "en") -> tuple[str, str] | None:
                 if i + n > len(tokens):
                     break
                 phrase = " ".join(t for _, _, t in tokens[i : i + n]) if n > 1 else token
-                forms = (
-                    _prefixed_forms([t for _, _, t in tokens[i : i + n]], rule)
-                    if rule
-                    else (
-                        phrase,
-                        phrase[:-1] if phrase.endswith("s") else None,
-                        phrase[:-2] if phrase.endswith("es") else None,
-                    )
-                )
+                forms = _prefixed_forms([t for _, _, t in tokens[i : i + n]], rule) if rule else _with_plurals(phrase)
                 for form in forms:
                     if form and form in table.words and not (form in ordinary and _ordinary(form, text)):
                         icon, rank, written = table.words[form]
